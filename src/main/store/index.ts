@@ -1,0 +1,3 @@
+// Main process: the store's public face.
+export { createStore } from './create-store';
+export type { Store, StoreCollections, StoreOptions } from './create-store';

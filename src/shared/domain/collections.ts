@@ -1,0 +1,48 @@
+// Pure (shared): the store's collections. Ten in all: the free RxDB allows 13 open at once.
+import type { z } from 'zod';
+import {
+  Account, Interaction, JourneyStep, LocalSetting, Opportunity, Relationship, ScoreDoc,
+  Stakeholder, TeamMember, WorkshopNote,
+} from './entities';
+
+export interface CollectionSpec {
+  schema: z.ZodObject;
+  /** RxDB indexes (each a field or a compound). */
+  indexes: (string | string[])[];
+  /** Synced with the team server; local-only collections stay on this device. */
+  synced: boolean;
+}
+
+export const COLLECTIONS = {
+  accounts: { schema: Account, indexes: ['name', 'updatedAt'], synced: true },
+  stakeholders: { schema: Stakeholder, indexes: [['accountId', 'name'], 'updatedAt'], synced: true },
+  relationships: { schema: Relationship, indexes: [['accountId', 'id'], 'updatedAt'], synced: true },
+  opportunities: {
+    schema: Opportunity,
+    indexes: [['accountId', 'closeDate'], ['status', 'closeDate'], 'updatedAt'],
+    synced: true,
+  },
+  interactions: { schema: Interaction, indexes: [['accountId', 'at'], 'at', 'updatedAt'], synced: true },
+  journeysteps: { schema: JourneyStep, indexes: [['opportunityId', 'at'], 'updatedAt'], synced: true },
+  workshopnotes: { schema: WorkshopNote, indexes: [['opportunityId', 'createdAt'], 'updatedAt'], synced: true },
+  teammembers: { schema: TeamMember, indexes: ['updatedAt'], synced: true },
+  scores: { schema: ScoreDoc, indexes: [['subjectType', 'subjectId'], ['accountId', 'subjectType']], synced: false },
+  settings: { schema: LocalSetting, indexes: [], synced: false },
+} as const satisfies Record<string, CollectionSpec>;
+
+export type CollectionName = keyof typeof COLLECTIONS;
+export const COLLECTION_NAMES = Object.keys(COLLECTIONS) as CollectionName[];
+export const SYNCED_COLLECTIONS = COLLECTION_NAMES.filter((n) => COLLECTIONS[n].synced);
+
+export interface DocOf {
+  accounts: Account;
+  stakeholders: Stakeholder;
+  relationships: Relationship;
+  opportunities: Opportunity;
+  interactions: Interaction;
+  journeysteps: JourneyStep;
+  workshopnotes: WorkshopNote;
+  teammembers: TeamMember;
+  scores: ScoreDoc;
+  settings: LocalSetting;
+}
