@@ -1,0 +1,66 @@
+// Pure (shared): every call the renderer may make, with zod input and output. The host
+// implements exactly these; the renderer's client is typed from them. Queries read, mutations
+// write and emit change events.
+import { z } from 'zod';
+import {
+  Interaction, JourneyStep, Opportunity, Relationship, Stakeholder, TeamMember, WorkshopNote, Account,
+} from '../domain';
+import {
+  AccountId, InteractionId, JourneyStepId, OpportunityId, RelationshipId, StakeholderId, WorkshopNoteId,
+} from '../domain/ids';
+import {
+  AccountInput, InteractionInput, JourneyStepInput, OpportunityInput, RelationshipInput, RestoreConflictInput,
+  StakeholderInput, WorkshopNoteInput,
+} from './inputs';
+import { AccountDetail, AccountSummary, BuyingGroupView, OpportunityDetail, WorkspaceInfo } from './views';
+
+export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  kind: 'query' | 'mutation';
+  input: I;
+  output: O;
+}
+const query = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ kind: 'query' as const, input, output });
+const mutation = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ kind: 'mutation' as const, input, output });
+
+const Empty = z.object({}).strict();
+const Ok = z.object({ ok: z.literal(true) });
+const byId = <T extends z.ZodType>(id: T) => z.object({ id }).strict();
+
+export const API = {
+  'workspace.info': query(Empty, WorkspaceInfo),
+  'team.list': query(Empty, z.array(TeamMember)),
+
+  'accounts.list': query(z.object({ search: z.string().max(200).optional() }).strict(), z.array(AccountSummary)),
+  'accounts.get': query(byId(AccountId), AccountDetail),
+  'accounts.upsert': mutation(AccountInput, Account),
+
+  'stakeholders.upsert': mutation(StakeholderInput, Stakeholder),
+  'stakeholders.remove': mutation(byId(StakeholderId), Ok),
+
+  'buyingGroup.get': query(z.object({ accountId: AccountId }).strict(), BuyingGroupView),
+  'relationships.upsert': mutation(RelationshipInput, Relationship),
+  'relationships.remove': mutation(byId(RelationshipId), Ok),
+
+  'opportunities.get': query(byId(OpportunityId), OpportunityDetail),
+  'opportunities.upsert': mutation(OpportunityInput, Opportunity),
+
+  'interactions.log': mutation(InteractionInput, Interaction),
+  'interactions.remove': mutation(byId(InteractionId), Ok),
+
+  'journey.addStep': mutation(JourneyStepInput, JourneyStep),
+  'journey.removeStep': mutation(byId(JourneyStepId), Ok),
+
+  'workshop.upsertNote': mutation(WorkshopNoteInput, WorkshopNote),
+  'workshop.removeNote': mutation(byId(WorkshopNoteId), Ok),
+
+  'conflicts.restore': mutation(RestoreConflictInput, Ok),
+} as const satisfies Record<string, MethodSpec>;
+
+export type Api = typeof API;
+export type MethodName = keyof Api;
+export type InputOf<M extends MethodName> = z.input<Api[M]['input']>;
+export type OutputOf<M extends MethodName> = z.output<Api[M]['output']>;
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(API, name);
+}

@@ -1,0 +1,51 @@
+// Pure (shared): every error that crosses the API carries a stable code the UI maps to words.
+import { z } from 'zod';
+
+export const API_ERROR_CODES = [
+  'DS_API_UNKNOWN_METHOD',
+  'DS_API_INVALID_INPUT',
+  'DS_API_MALFORMED',
+  'DS_API_PAYLOAD_TOO_LARGE',
+  'DS_API_FORBIDDEN_SENDER',
+  'DS_NOT_FOUND',
+  'DS_CONFLICT',
+  'DS_SYNC_ERROR',
+  'DS_SCORING_ERROR',
+  'DS_IMPORT_INVALID',
+  'DS_INTERNAL',
+] as const;
+export const ApiErrorCode = z.enum(API_ERROR_CODES);
+export type ApiErrorCode = z.infer<typeof ApiErrorCode>;
+
+export const ApiErrorShape = z.object({
+  code: z.string(),
+  message: z.string(),
+  details: z.unknown().optional(),
+});
+export type ApiErrorShape = z.infer<typeof ApiErrorShape>;
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ApiErrorCode | (string & {}),
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  toJSON(): ApiErrorShape {
+    return { code: this.code, message: this.message, details: this.details };
+  }
+}
+
+/** Plain words for the codes a user can meet; the UI falls back to the message. */
+export const ERROR_WORDS: Partial<Record<ApiErrorCode, string>> = {
+  DS_API_INVALID_INPUT: 'Some of what was entered is not valid. Check the highlighted fields and try again.',
+  DS_API_PAYLOAD_TOO_LARGE: 'That is too much data to send at once. Split it into smaller parts.',
+  DS_NOT_FOUND: 'This item no longer exists. It may have been deleted on another device.',
+  DS_INTERNAL: 'Something went wrong inside Deep Sales. Your data is safe; try again.',
+};
+
+/** Largest request the host accepts, in bytes of JSON. */
+export const MAX_REQUEST_BYTES = 1_000_000;

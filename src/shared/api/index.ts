@@ -1,0 +1,11 @@
+// Pure (shared): the API contract's public face.
+export { API, isMethodName } from './contract';
+export type { Api, MethodName, InputOf, OutputOf, MethodSpec } from './contract';
+export { ApiError, ERROR_WORDS, MAX_REQUEST_BYTES, API_ERROR_CODES } from './errors';
+export type { ApiErrorCode, ApiErrorShape } from './errors';
+export { HostEvent } from './events';
+export type { SyncStatus } from './events';
+export * from './inputs';
+export * from './views';
+export { WsRequest, BRIDGE_KEY, IPC_INVOKE, IPC_EVENT } from './transport';
+export type { Transport, CallResult, WsFrame } from './transport';

@@ -1,0 +1,29 @@
+// Pure (shared): what the renderer sends to create or change documents. Ids are optional on
+// create; the host stamps updatedAt (informational) and never trusts the caller for it.
+import { z } from 'zod';
+import { Account, Interaction, JourneyStep, Opportunity, Relationship, Stakeholder, WorkshopNote } from '../domain';
+
+const editable = { updatedAt: true, keptConflicts: true } as const;
+
+export const AccountInput = Account.omit(editable).partial({ id: true });
+export type AccountInput = z.infer<typeof AccountInput>;
+export const StakeholderInput = Stakeholder.omit(editable).partial({ id: true });
+export type StakeholderInput = z.infer<typeof StakeholderInput>;
+export const RelationshipInput = Relationship.omit(editable).partial({ id: true });
+export type RelationshipInput = z.infer<typeof RelationshipInput>;
+export const OpportunityInput = Opportunity.omit(editable).partial({ id: true });
+export type OpportunityInput = z.infer<typeof OpportunityInput>;
+export const InteractionInput = Interaction.omit(editable).partial({ id: true, loggedBy: true });
+export type InteractionInput = z.infer<typeof InteractionInput>;
+export const JourneyStepInput = JourneyStep.omit(editable).partial({ id: true });
+export type JourneyStepInput = z.infer<typeof JourneyStepInput>;
+export const WorkshopNoteInput = WorkshopNote.omit(editable).partial({ id: true, authorId: true, createdAt: true });
+export type WorkshopNoteInput = z.infer<typeof WorkshopNoteInput>;
+
+/** Restore a value a sync conflict kept aside. */
+export const RestoreConflictInput = z.object({
+  collection: z.string().max(40),
+  id: z.string().max(64),
+  field: z.string().max(100),
+  lostAt: z.number().int(),
+});

@@ -1,0 +1,51 @@
+// Pure (shared): the read models the host returns (documents joined and summarised for a screen).
+import { z } from 'zod';
+import { Account, Interaction, JourneyStep, Opportunity, Relationship, Stakeholder, TeamMember, WorkshopNote } from '../domain';
+import { AccountId } from '../domain/ids';
+
+export const AccountSummary = z.object({
+  id: AccountId,
+  name: z.string(),
+  industry: z.string(),
+  region: z.string(),
+  segment: Account.shape.segment,
+  stakeholderCount: z.number().int(),
+  openOpportunityCount: z.number().int(),
+  openPipeline: z.number(),
+  lastInteractionAt: z.number().nullable(),
+});
+export type AccountSummary = z.infer<typeof AccountSummary>;
+
+export const AccountDetail = z.object({
+  account: Account,
+  stakeholders: z.array(Stakeholder),
+  opportunities: z.array(Opportunity),
+  recentInteractions: z.array(Interaction),
+});
+export type AccountDetail = z.infer<typeof AccountDetail>;
+
+export const BuyingGroupView = z.object({
+  account: Account,
+  stakeholders: z.array(Stakeholder),
+  relationships: z.array(Relationship),
+  opportunities: z.array(Opportunity),
+});
+export type BuyingGroupView = z.infer<typeof BuyingGroupView>;
+
+export const OpportunityDetail = z.object({
+  opportunity: Opportunity,
+  account: Account,
+  stakeholders: z.array(Stakeholder),
+  journey: z.array(JourneyStep),
+  interactions: z.array(Interaction),
+  notes: z.array(WorkshopNote),
+});
+export type OpportunityDetail = z.infer<typeof OpportunityDetail>;
+
+export const WorkspaceInfo = z.object({
+  name: z.string(),
+  dataDirectory: z.string().nullable(),
+  counts: z.record(z.string(), z.number().int()),
+  me: TeamMember.nullable(),
+});
+export type WorkspaceInfo = z.infer<typeof WorkspaceInfo>;
