@@ -1,0 +1,33 @@
+// Build of the desktop app: main (Node), preload (sandboxed bridge) and renderer (browser).
+import path from 'node:path';
+import { defineConfig } from 'electron-vite';
+import { rendererConfig } from './vite.renderer.config';
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      rollupOptions: { input: { index: path.resolve(import.meta.dirname, 'src/main/index.ts') } },
+      // Native and large Node packages stay outside the bundle and load from node_modules.
+      externalizeDeps: true,
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      rollupOptions: {
+        input: { index: path.resolve(import.meta.dirname, 'src/preload/index.ts') },
+        // A sandboxed preload cannot require() chunks; it must be one CommonJS file.
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    ...rendererConfig(path.resolve(import.meta.dirname, 'out/renderer')),
+    build: {
+      ...rendererConfig('').build,
+      outDir: path.resolve(import.meta.dirname, 'out/renderer'),
+      rollupOptions: { input: path.resolve(import.meta.dirname, 'src/renderer/index.html') },
+    },
+  },
+});

@@ -1,0 +1,40 @@
+// Plain Node: `npm run serve -- [--port N] [--data DIR] [--no-build]` builds the renderer, starts
+// the same host the desktop app runs, and serves both on loopback for a browser (and the e2e
+// tests). Without --data the demo workspace lives in memory for this session.
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { build } from 'vite';
+import { rendererConfig } from '../vite.renderer.config';
+import { openWorkspace } from '../src/main/workspace/open-workspace';
+import { startPreviewServer } from '../src/main/web-preview/preview-server';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '4517' },
+    data: { type: 'string' },
+    'no-build': { type: 'boolean', default: false },
+    'out-dir': { type: 'string', default: 'out/preview' },
+  },
+});
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`--port must be a number from 0 to 65535, not ${values.port}`);
+  process.exit(2);
+}
+const outDir = path.resolve(values['out-dir']);
+if (!values['no-build']) await build(rendererConfig(outDir));
+
+const workspace = await openWorkspace({ directory: values.data ? path.resolve(values.data) : null, seedDemo: true });
+const server = await startPreviewServer({ host: workspace.host, rendererDir: outDir, port });
+console.log(`Deep Sales web preview: ${server.url}`);
+
+let closing = false;
+async function shutdown(): Promise<void> {
+  if (closing) return;
+  closing = true;
+  await server.close();
+  await workspace.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown());
+process.on('SIGTERM', () => void shutdown());

@@ -1,0 +1,37 @@
+// Main process: accounts — the list, one account's page, create and edit.
+import type { Account, Interaction, Opportunity, Stakeholder } from '../../../shared/domain';
+import type { HandlerMap } from '../handler';
+import { mustGet, plain, upsertDoc } from '../docs';
+import { AccountSummaries } from './account-summaries';
+import type { HostContext } from '../context';
+
+const RECENT_INTERACTIONS = 50;
+
+export function accountHandlers(ctx: HostContext): HandlerMap {
+  const summaries = new AccountSummaries(ctx);
+  return {
+    'accounts.list': async ({ search }) => {
+      const all = await summaries.list();
+      const needle = search?.trim().toLowerCase();
+      if (!needle) return all;
+      return all.filter((a) => `${a.name} ${a.industry} ${a.region}`.toLowerCase().includes(needle));
+    },
+    'accounts.get': async ({ id }, { store }) => {
+      const account = await mustGet<Account>(store.accounts, id, 'Account');
+      const [stakeholders, opportunities, interactions] = await Promise.all([
+        store.stakeholders.find({ selector: { accountId: id }, sort: [{ accountId: 'asc' }, { name: 'asc' }] }).exec(),
+        store.opportunities.find({ selector: { accountId: id }, sort: [{ accountId: 'asc' }, { closeDate: 'desc' }] }).exec(),
+        store.interactions
+          .find({ selector: { accountId: id }, sort: [{ accountId: 'desc' }, { at: 'desc' }], limit: RECENT_INTERACTIONS })
+          .exec(),
+      ]);
+      return {
+        account,
+        stakeholders: stakeholders.map((d) => plain<Stakeholder>(d)),
+        opportunities: opportunities.map((d) => plain<Opportunity>(d)),
+        recentInteractions: interactions.map((d) => plain<Interaction>(d)),
+      };
+    },
+    'accounts.upsert': (input, c) => upsertDoc<Account>(c.store.accounts, input, c, 'acc'),
+  };
+}

@@ -1,0 +1,107 @@
+// Main process (or plain Node in the web preview): the host serves the API contract over
+// whatever transport wraps it. It validates every call, answers bad input with coded errors,
+// and turns store changes into `changed` events, whoever made them (UI, sync, scoring).
+import { Subject, bufferTime, filter, merge, map, type Observable, type Subscription } from 'rxjs';
+import {
+  API, ApiError, MAX_REQUEST_BYTES, isMethodName, type CallResult, type HostEvent,
+} from '../../shared/api';
+import { COLLECTION_NAMES, type CollectionName, type TeamMemberId } from '../../shared/domain';
+import type { Store } from '../store';
+import type { HostContext } from './context';
+import { combineHandlers, type CompleteHandlers } from './handler';
+import { accountHandlers } from './handlers/accounts';
+import { dealHandlers } from './handlers/deals';
+import { peopleHandlers } from './handlers/people';
+import { workspaceHandlers } from './handlers/workspace';
+
+export interface HostOptions {
+  store: Store;
+  workspaceName?: string;
+  dataDirectory?: string | null;
+  now?: () => number;
+}
+
+export interface Host {
+  invoke(method: string, input: unknown): Promise<CallResult>;
+  readonly events: Subject<HostEvent>;
+  readonly context: HostContext;
+  close(): Promise<void>;
+}
+
+const ME_SETTING = 'me';
+/** Change events are batched this long so a bulk write becomes one refresh, not thousands. */
+const CHANGE_BATCH_MS = 30;
+
+function watchChanges(store: Store, events: Subject<HostEvent>): Subscription {
+  const streams = COLLECTION_NAMES.map((name) => (store[name].$ as Observable<unknown>).pipe(map((): CollectionName => name)));
+  return merge(...streams)
+    .pipe(
+      bufferTime(CHANGE_BATCH_MS),
+      filter((names) => names.length > 0),
+    )
+    .subscribe((names) => events.next({ type: 'changed', collections: [...new Set<CollectionName>(names)] }));
+}
+
+function failure(error: unknown): CallResult {
+  if (error instanceof ApiError) return { ok: false, error: error.toJSON() };
+  // Unexpected: log with context for us, answer with a code and plain words for the user.
+  console.error('[host] DS_INTERNAL', error);
+  return { ok: false, error: { code: 'DS_INTERNAL', message: 'Something went wrong inside Deep Sales. Your data is safe; try again.' } };
+}
+
+export function createHost(options: HostOptions): Host {
+  const events = new Subject<HostEvent>();
+  const { store } = options;
+  const context: HostContext = {
+    store,
+    events,
+    now: options.now ?? Date.now,
+    workspaceName: options.workspaceName ?? 'Workspace',
+    dataDirectory: options.dataDirectory ?? null,
+    me: async () => {
+      const setting = await store.settings.findOne(ME_SETTING).exec();
+      if (setting) return setting.value as TeamMemberId;
+      const first = await store.teammembers.findOne({ selector: {}, sort: [{ id: 'asc' }] }).exec();
+      return (first?.id as TeamMemberId | undefined) ?? null;
+    },
+  };
+  const handlers: CompleteHandlers = combineHandlers(
+    accountHandlers(context),
+    peopleHandlers,
+    dealHandlers,
+    workspaceHandlers,
+  );
+  const watching = watchChanges(store, events);
+
+  async function invoke(method: string, rawInput: unknown): Promise<CallResult> {
+    try {
+      if (typeof method !== 'string' || !isMethodName(method)) {
+        throw new ApiError('DS_API_UNKNOWN_METHOD', `There is no API method named ${JSON.stringify(String(method)).slice(0, 120)}.`);
+      }
+      const size = JSON.stringify(rawInput ?? null)?.length ?? 0;
+      if (size > MAX_REQUEST_BYTES) {
+        throw new ApiError('DS_API_PAYLOAD_TOO_LARGE', `The request is ${size} bytes; the limit is ${MAX_REQUEST_BYTES}.`);
+      }
+      const spec = API[method];
+      const parsed = spec.input.safeParse(rawInput ?? {});
+      if (!parsed.success) {
+        throw new ApiError('DS_API_INVALID_INPUT', `Invalid input for ${method}.`, parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })));
+      }
+      const handler = handlers[method] as (input: unknown, ctx: HostContext) => Promise<unknown>;
+      const output = await handler(parsed.data, context);
+      return { ok: true, output };
+    } catch (error) {
+      return failure(error);
+    }
+  }
+
+  return {
+    invoke,
+    events,
+    context,
+    async close() {
+      watching.unsubscribe();
+      events.complete();
+    },
+  };
+}

@@ -1,0 +1,4 @@
+// Main process: the host's public face.
+export { createHost } from './host';
+export type { Host, HostOptions } from './host';
+export type { HostContext } from './context';

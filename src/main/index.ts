@@ -1,0 +1,39 @@
+// Main process (Electron): app lifecycle and the window. Everything it serves comes from the
+// host, which runs the same way in plain Node for the web preview.
+import path from 'node:path';
+import { app, BrowserWindow, shell } from 'electron';
+import { openWorkspace, type OpenWorkspace } from './workspace/open-workspace';
+import { mainWindowOptions } from './electron/window-options';
+import { wireIpc } from './electron/ipc';
+
+let workspace: OpenWorkspace | null = null;
+
+async function createWindow(): Promise<void> {
+  workspace ??= await openWorkspace({ directory: path.join(app.getPath('userData'), 'workspace'), seedDemo: true });
+  const window = new BrowserWindow(mainWindowOptions(path.join(import.meta.dirname, '../preload/index.cjs')));
+  const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
+  const unwire = wireIpc(workspace.host, window, devServerUrl);
+  window.on('closed', unwire);
+  window.once('ready-to-show', () => window.show());
+  // Links open in the user's browser, never inside the app's privileged window.
+  window.webContents.setWindowOpenHandler(({ url }) => {
+    if (url.startsWith('https://')) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  if (devServerUrl) await window.loadURL(devServerUrl);
+  else await window.loadFile(path.join(import.meta.dirname, '../renderer/index.html'));
+}
+
+app.whenReady().then(createWindow, (error: unknown) => {
+  console.error('[main] DS_START_FAILED', error);
+  app.exit(1);
+});
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+app.on('activate', () => {
+  if (BrowserWindow.getAllWindows().length === 0) void createWindow();
+});
+app.on('will-quit', () => {
+  void workspace?.close();
+});
