@@ -1,0 +1,165 @@
+// Runs in Node (Electron main process or the scoring worker thread).
+// One better-sqlite3 connection per database file and mode, shared by every collection of that
+// RxDB database in this process and closed when the last storage instance lets go of it.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { SqliteStorageError } from './errors';
+
+export const META_TABLE = 'ds_meta';
+// Bump when the on-disk layout changes; files written by a newer app are refused, not guessed at.
+export const FORMAT_VERSION = 1;
+
+const SQLITE_HEADER = Buffer.from('SQLite format 3\u0000', 'latin1');
+
+export interface SqliteConnection {
+  readonly db: Database.Database;
+  readonly filePath: string;
+  readonly readonly: boolean;
+  refs: number;
+  // Set once a table was dropped; only then may an empty file be deleted on the last close.
+  droppedTables: boolean;
+}
+
+const CONNECTIONS = new Map<string, SqliteConnection>();
+
+function connectionKey(filePath: string, readonly: boolean): string {
+  return `${readonly ? 'ro' : 'rw'}:${filePath}`;
+}
+
+export function acquireConnection(filePath: string, readonly: boolean): SqliteConnection {
+  const key = connectionKey(filePath, readonly);
+  const existing = CONNECTIONS.get(key);
+  if (existing) {
+    existing.refs++;
+    return existing;
+  }
+  const conn: SqliteConnection = { db: openChecked(filePath, readonly), filePath, readonly, refs: 1, droppedTables: false };
+  CONNECTIONS.set(key, conn);
+  return conn;
+}
+
+export function releaseConnection(conn: SqliteConnection): void {
+  conn.refs--;
+  if (conn.refs > 0) {
+    return;
+  }
+  CONNECTIONS.delete(connectionKey(conn.filePath, conn.readonly));
+  const deleteFile = !conn.readonly && conn.droppedTables && !hasDataTables(conn.db);
+  conn.db.close();
+  if (deleteFile) {
+    // The -wal/-shm side files are normally removed by close(); rmSync with force covers the rest.
+    for (const suffix of ['', '-wal', '-shm']) {
+      fs.rmSync(conn.filePath + suffix, { force: true });
+    }
+  }
+}
+
+function hasDataTables(db: Database.Database): boolean {
+  const n = db
+    .prepare(`SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name <> ? AND name NOT LIKE 'sqlite_%'`)
+    .pluck()
+    .get(META_TABLE) as number;
+  return n > 0;
+}
+
+export function isCorruptionError(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT' || (typeof code === 'string' && code.startsWith('SQLITE_CORRUPT'));
+}
+
+export function corruptError(filePath: string, cause?: unknown): SqliteStorageError {
+  return new SqliteStorageError(
+    'DS_SQLITE_CORRUPT',
+    `The database file ${filePath} is damaged or is not an SQLite database. It was left untouched; ` +
+      'move it aside (or restore a backup) and restart to create a fresh one.',
+    { filePath },
+    { cause },
+  );
+}
+
+/**
+ * Opens the file and proves it is ours before anything is written to it: the header is checked
+ * with plain fs reads, and pragmas that write (journal_mode) run only after the schema was read.
+ */
+function openChecked(filePath: string, readonly: boolean): Database.Database {
+  checkHeader(filePath);
+  if (!readonly) {
+    fs.mkdirSync(path.dirname(filePath), { recursive: true });
+  }
+  let db: Database.Database;
+  try {
+    db = new Database(filePath, { readonly, fileMustExist: readonly });
+  } catch (err) {
+    throw isCorruptionError(err) ? corruptError(filePath, err) : err;
+  }
+  try {
+    db.pragma('busy_timeout = 5000');
+    const names = db.prepare(`SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'`).pluck().all() as string[];
+    if (names.length > 0 && !names.includes(META_TABLE)) {
+      throw new SqliteStorageError(
+        'DS_SQLITE_FOREIGN',
+        `The file ${filePath} is an SQLite database that was not written by Deep Sales (tables: ${names.slice(0, 5).join(', ')}). ` +
+          'It was left untouched; move it out of the data folder or choose another folder.',
+        { filePath, tables: names },
+      );
+    }
+    if (names.includes(META_TABLE)) {
+      checkFormatVersion(db, filePath);
+    }
+    if (readonly) {
+      db.pragma('query_only = ON');
+    } else {
+      /**
+       * WAL + synchronous=NORMAL: a commit is appended to the -wal file with write() before
+       * bulkWrite resolves, so it survives the process being killed (the OS page cache keeps it).
+       * Only a power cut / kernel crash may lose the last commits — never corrupt the file.
+       * FULL would fsync on every commit and cost ~10x write throughput for that last case.
+       */
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      db.exec(`CREATE TABLE IF NOT EXISTS ${META_TABLE} (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)`);
+      db.prepare(`INSERT OR IGNORE INTO ${META_TABLE} (key, value) VALUES ('format_version', ?)`).run(String(FORMAT_VERSION));
+    }
+    return db;
+  } catch (err) {
+    db.close();
+    throw isCorruptionError(err) ? corruptError(filePath, err) : err;
+  }
+}
+
+function checkHeader(filePath: string): void {
+  let fd: number;
+  try {
+    fd = fs.openSync(filePath, 'r');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+      return; // a new database; readonly mode reports the missing file through fileMustExist
+    }
+    throw err;
+  }
+  try {
+    const head = Buffer.alloc(SQLITE_HEADER.length);
+    const read = fs.readSync(fd, head, 0, head.length, 0);
+    // An empty file is what SQLite itself treats as a new database.
+    if (read > 0 && (read < head.length || !head.equals(SQLITE_HEADER))) {
+      throw corruptError(filePath);
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function checkFormatVersion(db: Database.Database, filePath: string): void {
+  const value = db.prepare(`SELECT value FROM ${META_TABLE} WHERE key = 'format_version'`).pluck().get() as
+    | string
+    | undefined;
+  const version = Number(value);
+  if (value !== undefined && version > FORMAT_VERSION) {
+    throw new SqliteStorageError(
+      'DS_SQLITE_NEWER_FORMAT',
+      `The database file ${filePath} was written by a newer version of Deep Sales (format ${version}, this app reads ${FORMAT_VERSION}). Update the app to open it.`,
+      { filePath, version },
+    );
+  }
+}

@@ -1,0 +1,35 @@
+// Runs in Node (Electron main process or a worker thread).
+// Coded errors of the SQLite RxStorage. The code is stable so the UI can map it to plain words;
+// the message names the file or collection and says what to do.
+
+export type SqliteStorageErrorCode =
+  | 'DS_SQLITE_CORRUPT'
+  | 'DS_SQLITE_FOREIGN'
+  | 'DS_SQLITE_ATTACHMENTS_UNSUPPORTED'
+  | 'DS_SQLITE_READONLY'
+  | 'DS_SQLITE_CLOSED'
+  | 'DS_SQLITE_UNKNOWN_INDEX'
+  | 'DS_SQLITE_SCHEMA_MISMATCH'
+  | 'DS_SQLITE_NEWER_FORMAT';
+
+export class SqliteStorageError extends Error {
+  // Mirrors RxError's shape (code + parameters) so callers can handle both the same way.
+  readonly code: SqliteStorageErrorCode;
+  readonly parameters: Record<string, unknown>;
+
+  constructor(
+    code: SqliteStorageErrorCode,
+    message: string,
+    parameters: Record<string, unknown> = {},
+    options?: { cause?: unknown },
+  ) {
+    super(`${code}: ${message}`, options);
+    this.name = 'SqliteStorageError';
+    this.code = code;
+    this.parameters = parameters;
+  }
+}
+
+export function isSqliteStorageError(err: unknown, code?: SqliteStorageErrorCode): err is SqliteStorageError {
+  return err instanceof SqliteStorageError && (code === undefined || err.code === code);
+}

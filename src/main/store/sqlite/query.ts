@@ -1,0 +1,126 @@
+// Runs in Node. Executes RxDB query plans against the table: the plan's index becomes a range scan
+// over that index's BLOB column; RxDB's own matcher and sort comparator do whatever the index
+// cannot, so results equal what the memory storage computes.
+import type Database from 'better-sqlite3';
+import {
+  getQueryMatcher,
+  getSortComparator,
+  getStartIndexStringFromLowerBound,
+  getStartIndexStringFromUpperBound,
+} from 'rxdb';
+import type { PreparedQuery, RxDocumentData, RxJsonSchema } from 'rxdb';
+import { encodeIndexKey } from './index-key';
+import { indexKey, type IndexLayout, type TableLayout } from './table';
+
+export interface QueryContext {
+  readonly db: Database.Database;
+  readonly layout: TableLayout;
+  readonly schema: RxJsonSchema<RxDocumentData<unknown>>;
+  readonly statements: Map<string, Database.Statement>;
+}
+
+type Doc = RxDocumentData<unknown>;
+
+interface Range {
+  index: IndexLayout;
+  lower: Buffer;
+  upper: Buffer;
+  inclusiveStart: boolean;
+  inclusiveEnd: boolean;
+}
+
+function cachedStatement(ctx: QueryContext, key: string, sql: () => string): Database.Statement {
+  let stmt = ctx.statements.get(key);
+  if (!stmt) {
+    stmt = ctx.db.prepare(sql()).pluck();
+    ctx.statements.set(key, stmt);
+  }
+  return stmt;
+}
+
+function rangeOf(ctx: QueryContext, prepared: PreparedQuery<unknown>): Range | undefined {
+  const plan = prepared.queryPlan;
+  const index = ctx.layout.byIndexKey.get(indexKey(plan.index));
+  if (!index) return undefined;
+  return {
+    index,
+    lower: encodeIndexKey(getStartIndexStringFromLowerBound(ctx.schema, plan.index, plan.startKeys)),
+    upper: encodeIndexKey(getStartIndexStringFromUpperBound(ctx.schema, plan.index, plan.endKeys)),
+    inclusiveStart: plan.inclusiveStart,
+    inclusiveEnd: plan.inclusiveEnd,
+  };
+}
+
+function rangeWhere(r: Range): string {
+  const col = r.index.column;
+  return `${col} ${r.inclusiveStart ? '>=' : '>'} ? AND ${col} ${r.inclusiveEnd ? '<=' : '<'} ?`;
+}
+
+function rangeStatement(ctx: QueryContext, r: Range, what: 'data' | 'count' | 'page'): Database.Statement {
+  const key = `${what}|${r.index.column}|${r.inclusiveStart}|${r.inclusiveEnd}`;
+  return cachedStatement(ctx, key, () => {
+    // INDEXED BY pins the plan to the index the RxDB planner chose; the ORDER BY is then free.
+    const from = `FROM ${ctx.layout.table} INDEXED BY ${r.index.sqlIndexName} WHERE ${rangeWhere(r)}`;
+    if (what === 'count') return `SELECT count(*) ${from}`;
+    const order = `ORDER BY ${r.index.column}`;
+    return what === 'page' ? `SELECT data ${from} ${order} LIMIT ? OFFSET ?` : `SELECT data ${from} ${order}`;
+  });
+}
+
+function allRowsStatement(ctx: QueryContext): Database.Statement {
+  return cachedStatement(ctx, 'all', () => `SELECT data FROM ${ctx.layout.table}`);
+}
+
+export function runQuery(ctx: QueryContext, prepared: PreparedQuery<unknown>): Doc[] {
+  const { query, queryPlan } = prepared;
+  const skip = query.skip ? query.skip : 0;
+  // typeof, not truthiness: an explicit limit 0 means "no documents", as in the memory storage.
+  const limit = typeof query.limit === 'number' ? query.limit : Infinity;
+  const skipPlusLimit = skip + limit;
+  const range = rangeOf(ctx, prepared);
+  // A query that names an index we do not have still gets correct (if slower) results.
+  const mustResort = !range || !queryPlan.sortSatisfiedByIndex;
+  const matcher = !range || !queryPlan.selectorSatisfiedByIndex ? getQueryMatcher(ctx.schema, query) : undefined;
+
+  if (range && !matcher && !mustResort) {
+    if (limit <= 0) return [];
+    const stmt = rangeStatement(ctx, range, 'page');
+    const rows = stmt.all(range.lower, range.upper, Number.isFinite(limit) ? limit : -1, skip) as string[];
+    return rows.map((s) => JSON.parse(s) as Doc);
+  }
+
+  let rows: Doc[] = [];
+  const iter = (
+    range ? rangeStatement(ctx, range, 'data').iterate(range.lower, range.upper) : allRowsStatement(ctx).iterate()
+  ) as IterableIterator<string>;
+  for (const json of iter) {
+    const doc = JSON.parse(json) as Doc;
+    if (matcher && !matcher(doc)) continue;
+    rows.push(doc);
+    if (!mustResort && rows.length >= skipPlusLimit) break; // for-of break closes the iterator
+  }
+  if (mustResort) {
+    rows.sort(getSortComparator(ctx.schema, query));
+  }
+  if (skip !== 0 || rows.length > skipPlusLimit) {
+    rows = rows.slice(skip, skipPlusLimit);
+  }
+  return rows;
+}
+
+export function runCount(ctx: QueryContext, prepared: PreparedQuery<unknown>): number {
+  const range = rangeOf(ctx, prepared);
+  if (range && prepared.queryPlan.selectorSatisfiedByIndex) {
+    return rangeStatement(ctx, range, 'count').get(range.lower, range.upper) as number;
+  }
+  // Like the memory storage, count ignores skip/limit and only applies the selector.
+  const matcher = getQueryMatcher(ctx.schema, prepared.query);
+  const iter = (
+    range ? rangeStatement(ctx, range, 'data').iterate(range.lower, range.upper) : allRowsStatement(ctx).iterate()
+  ) as IterableIterator<string>;
+  let count = 0;
+  for (const json of iter) {
+    if (matcher(JSON.parse(json) as Doc)) count++;
+  }
+  return count;
+}

@@ -1,0 +1,181 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  createRxDatabase,
+  fillWithDefaultSettings,
+  getChangedDocumentsSince as rxGetChangedDocumentsSince,
+  normalizeMangoQuery,
+  now,
+  prepareQuery,
+  randomToken,
+} from 'rxdb';
+import type { BulkWriteRow, RxDocumentData, RxStorageInstance } from 'rxdb';
+import { getRxStorageSQLite } from './index';
+import { contactSchema, filledContactSchema, makeTempDir, removeDir, type ContactDoc } from './test-helpers';
+
+let dir: string;
+beforeEach(() => {
+  dir = makeTempDir();
+});
+afterEach(() => {
+  removeDir(dir);
+});
+
+function docData(id: string, over: Partial<ContactDoc> = {}, lwt = now()): RxDocumentData<ContactDoc> {
+  return {
+    id,
+    name: `n-${id}`,
+    age: 30,
+    active: true,
+    tags: ['a'],
+    profile: { city: 'Berlin', score: 1.5 },
+    ...over,
+    _deleted: false,
+    _attachments: {},
+    _rev: '1-a',
+    _meta: { lwt },
+  };
+}
+
+async function instance(databaseName = 'db', collectionName = 'contacts', readonly = false) {
+  return getRxStorageSQLite({ databaseDirectory: dir, readonly }).createStorageInstance<ContactDoc>({
+    databaseInstanceToken: randomToken(10),
+    databaseName,
+    collectionName,
+    schema: filledContactSchema,
+    options: {},
+    multiInstance: false,
+    devMode: false,
+  });
+}
+
+function q(inst: RxStorageInstance<ContactDoc, unknown, unknown>, mango: Parameters<typeof normalizeMangoQuery<ContactDoc>>[1]) {
+  return prepareQuery(inst.schema, normalizeMangoQuery(inst.schema, mango));
+}
+
+describe('SQLite RxStorage instance', () => {
+  it('writes, reads by id, reports 409 conflicts with the document in the database', async () => {
+    const inst = await instance();
+    const write = await inst.bulkWrite([{ document: docData('a') }, { document: docData('b') }], 'test');
+    expect(write.error).toEqual([]);
+    const again = await inst.bulkWrite([{ document: docData('a') }], 'test');
+    expect(again.error).toHaveLength(1);
+    expect(again.error[0]).toMatchObject({ status: 409, documentId: 'a', documentInDb: { id: 'a' } });
+
+    const prev = docData('a');
+    const next: BulkWriteRow<ContactDoc> = { previous: prev, document: { ...docData('a', { age: 31 }), _rev: '2-b' } };
+    expect((await inst.bulkWrite([next], 'test')).error).toEqual([]);
+    // same previous again: stale revision
+    const stale = await inst.bulkWrite([{ previous: prev, document: { ...docData('a'), _rev: '2-c' } }], 'test');
+    expect(stale.error[0]?.status).toBe(409);
+
+    const found = await inst.findDocumentsById(['a', 'b', 'zz'], false);
+    expect(found.map((d) => [d.id, d.age])).toEqual([
+      ['a', 31],
+      ['b', 30],
+    ]);
+    await inst.close();
+  });
+
+  it('hides deleted documents unless asked, and cleanup purges old tombstones', async () => {
+    const inst = await instance();
+    await inst.bulkWrite([{ document: docData('a') }], 'test');
+    await inst.bulkWrite([{ previous: docData('a'), document: { ...docData('a', {}, now() - 10_000), _deleted: true, _rev: '2-x' } }], 'test');
+    expect(await inst.findDocumentsById(['a'], false)).toEqual([]);
+    expect(await inst.findDocumentsById(['a'], true)).toHaveLength(1);
+    await inst.cleanup(60_000); // too young to purge
+    expect(await inst.findDocumentsById(['a'], true)).toHaveLength(1);
+    await inst.cleanup(0);
+    expect(await inst.findDocumentsById(['a'], true)).toEqual([]);
+    await inst.close();
+  });
+
+  it('emits one event bulk per write with a checkpoint', async () => {
+    const inst = await instance();
+    const bulks: unknown[] = [];
+    const sub = inst.changeStream().subscribe((b) => bulks.push(b));
+    await inst.bulkWrite([{ document: docData('a', {}, 1000) }, { document: docData('b', {}, 1001) }], 'ctx');
+    sub.unsubscribe();
+    expect(bulks).toHaveLength(1);
+    expect(bulks[0]).toMatchObject({ context: 'ctx', checkpoint: { id: 'b', lwt: 1001 }, events: [{ documentId: 'a' }, { documentId: 'b' }] });
+    await inst.close();
+  });
+
+  it('pages getChangedDocumentsSince exactly like RxDB\'s query-based fallback', async () => {
+    const inst = await instance();
+    const docs = Array.from({ length: 57 }, (_, i) => docData(`d${String(i % 13).padStart(2, '0')}-${i}`, {}, 1000 + Math.floor(i / 4)));
+    await inst.bulkWrite(docs.map((document) => ({ document })), 'test');
+    const viaQuery = { ...inst, getChangedDocumentsSince: undefined, schema: inst.schema, query: inst.query.bind(inst) };
+    let a: { id: string; lwt: number } | undefined;
+    let b: { id: string; lwt: number } | undefined;
+    for (let page = 0; page < 8; page++) {
+      const mine = await inst.getChangedDocumentsSince!(10, a);
+      const theirs = await rxGetChangedDocumentsSince(viaQuery as never, 10, b);
+      expect(mine.documents.map((d) => d.id)).toEqual(theirs.documents.map((d) => (d as ContactDoc).id));
+      expect(mine.checkpoint).toEqual(theirs.checkpoint);
+      a = mine.checkpoint;
+      b = theirs.checkpoint as typeof b;
+    }
+    await inst.close();
+  });
+
+  it('persists across close and reopen, sharing one file per database', async () => {
+    const a = await instance('db', 'contacts');
+    const b = await instance('db', 'other');
+    await a.bulkWrite([{ document: docData('x') }], 'test');
+    await a.close();
+    await b.close();
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.sqlite'))).toEqual(['db.sqlite']);
+    const again = await instance('db', 'contacts');
+    const res = await again.query(q(again, { selector: {} }));
+    expect(res.documents.map((d) => d.id)).toEqual(['x']);
+    expect((await again.count(q(again, { selector: { name: 'n-x' } }))).count).toBe(1);
+    await again.close();
+  });
+
+  it('deletes the file once every collection of the database was removed', async () => {
+    const a = await instance('gone', 'contacts');
+    const b = await instance('gone', 'other');
+    await a.remove();
+    expect(fs.existsSync(path.join(dir, 'gone.sqlite'))).toBe(true);
+    await b.remove();
+    expect(fs.existsSync(path.join(dir, 'gone.sqlite'))).toBe(false);
+  });
+
+  it('refuses schemas with attachments with a coded error', async () => {
+    const schema = fillWithDefaultSettings({ ...contactSchema, attachments: {} });
+    await expect(
+      getRxStorageSQLite({ databaseDirectory: dir }).createStorageInstance({
+        databaseInstanceToken: 't', databaseName: 'db', collectionName: 'c', schema, options: {}, multiInstance: false, devMode: false,
+      }),
+    ).rejects.toMatchObject({ code: 'DS_SQLITE_ATTACHMENTS_UNSUPPORTED' });
+  });
+
+  it('works under a full RxDatabase with a schema migration', async () => {
+    const { addRxPlugin } = await import('rxdb');
+    const { RxDBMigrationSchemaPlugin } = await import('rxdb/plugins/migration-schema');
+    addRxPlugin(RxDBMigrationSchemaPlugin);
+    const storage = getRxStorageSQLite({ databaseDirectory: dir });
+    const db0 = await createRxDatabase({ name: 'mig', storage, multiInstance: false });
+    await db0.addCollections({ contacts: { schema: contactSchema } });
+    await db0.contacts!.bulkInsert([
+      { id: 'a', name: 'Ann', age: 40, active: true, tags: [], profile: { city: 'Oslo', score: 1 } },
+      { id: 'b', name: 'Bob', age: 50, active: false, tags: ['x'], profile: { city: 'Rome', score: 2 } },
+    ]);
+    await db0.close();
+
+    const db1 = await createRxDatabase({ name: 'mig', storage, multiInstance: false });
+    await db1.addCollections({
+      contacts: {
+        schema: { ...contactSchema, version: 1 },
+        migrationStrategies: { 1: (old: ContactDoc) => ({ ...old, name: old.name.toUpperCase(), age: old.age + 1 }) },
+      },
+    });
+    const docs = await db1.contacts!.find({ sort: [{ id: 'asc' }] }).exec();
+    expect(docs.map((d) => [d.id, d.name, d.age])).toEqual([
+      ['a', 'ANN', 41],
+      ['b', 'BOB', 51],
+    ]);
+    await db1.close();
+  });
+});
