@@ -1,0 +1,101 @@
+import { firstValueFrom, filter, timeout } from 'rxjs';
+import { createStore, type Store } from '../store';
+import { createHost, type Host } from './host';
+import { MAX_REQUEST_BYTES, type CallResult } from '../../shared/api';
+import { fillTinyWorkspace } from '../../../test/support/tiny-workspace';
+
+let store: Store;
+let host: Host;
+
+beforeEach(async () => {
+  store = await createStore({ name: `host${Math.random().toString(36).slice(2)}` });
+  await fillTinyWorkspace(store);
+  host = createHost({ store, now: () => 1_800_000_000_000 });
+});
+afterEach(async () => {
+  await host.close();
+  await store.close();
+});
+
+function errorCode(result: CallResult): string | undefined {
+  return result.ok ? undefined : result.error.code;
+}
+
+async function snapshot(): Promise<string> {
+  const parts = await Promise.all(
+    (['accounts', 'stakeholders', 'relationships', 'opportunities', 'interactions'] as const).map(async (n) =>
+      JSON.stringify((await store[n].find().exec()).map((d) => d.toJSON())),
+    ),
+  );
+  return parts.join('|');
+}
+
+describe('host API', () => {
+  it('lists accounts with their summaries, sorted by name', async () => {
+    const result = await host.invoke('accounts.list', {});
+    expect(result.ok).toBe(true);
+    const list = (result as { output: { name: string; stakeholderCount: number; openPipeline: number; lastInteractionAt: number | null }[] }).output;
+    expect(list.map((a) => a.name)).toEqual(['Acme Logistics', 'Bolt Energy']);
+    expect(list[0]).toMatchObject({ stakeholderCount: 2, openPipeline: 250000 });
+    expect(list[0]?.lastInteractionAt).toBe(Date.UTC(2026, 9, 1) - 86_400_000);
+    expect(list[1]?.lastInteractionAt).toBeNull();
+  });
+
+  it('opens an account with stakeholders, opportunities and recent interactions', async () => {
+    const result = await host.invoke('accounts.get', { id: 'acc_acme' });
+    if (!result.ok) throw new Error(result.error.message);
+    const detail = result.output as { stakeholders: unknown[]; opportunities: unknown[]; recentInteractions: { id: string }[] };
+    expect(detail.stakeholders).toHaveLength(2);
+    expect(detail.opportunities).toHaveLength(1);
+    expect(detail.recentInteractions.map((i) => i.id)).toEqual(['int_1', 'int_2', 'int_3']);
+  });
+
+  it('adds and edits a stakeholder and tells every window', async () => {
+    const changed = firstValueFrom(host.events.pipe(filter((e) => e.type === 'changed'), timeout(2000)));
+    const added = await host.invoke('stakeholders.upsert', {
+      accountId: 'acc_acme', name: 'Paula Procure', title: 'Head of Procurement', department: 'Procurement',
+      buyingRoles: ['procurement'], stance: 'skeptic', influence: 3, needs: [], pains: [],
+    });
+    if (!added.ok) throw new Error(added.error.message);
+    expect(await changed).toMatchObject({ type: 'changed', collections: ['stakeholders'] });
+    const id = (added.output as { id: string }).id;
+    const edited = await host.invoke('stakeholders.upsert', { ...(added.output as object), id, stance: 'supporter', updatedAt: undefined });
+    expect(edited.ok).toBe(true);
+    const doc = await store.stakeholders.findOne(id).exec();
+    expect(doc?.stance).toBe('supporter');
+    expect(doc?.updatedAt).toBe(1_800_000_000_000);
+  });
+
+  it('removing a stakeholder removes their relationships', async () => {
+    expect((await host.invoke('stakeholders.remove', { id: 'stk_it' })).ok).toBe(true);
+    expect(await store.relationships.count().exec()).toBe(0);
+  });
+
+  describe('bad calls get coded errors and change nothing', () => {
+    const cases: [string, string, unknown, string][] = [
+      ['unknown method', 'accounts.drop', {}, 'DS_API_UNKNOWN_METHOD'],
+      ['prototype method name', '__proto__', {}, 'DS_API_UNKNOWN_METHOD'],
+      ['wrong types', 'stakeholders.upsert', { accountId: 'acc_acme', name: 42, influence: 'high' }, 'DS_API_INVALID_INPUT'],
+      ['input not an object', 'accounts.get', 'acc_acme', 'DS_API_INVALID_INPUT'],
+      ['unexpected keys on a strict input', 'accounts.get', { id: 'acc_acme', drop: true }, 'DS_API_INVALID_INPUT'],
+      ['id with SQL-looking text', 'accounts.get', { id: "x'; DROP TABLE accounts;--" }, 'DS_API_INVALID_INPUT'],
+      ['influence out of range', 'stakeholders.upsert', {
+        accountId: 'acc_acme', name: 'X', title: '', department: '', buyingRoles: [], stance: 'neutral', influence: 9, needs: [], pains: [],
+      }, 'DS_API_INVALID_INPUT'],
+      ['reference to a missing account', 'stakeholders.upsert', {
+        accountId: 'acc_none', name: 'X', title: '', department: '', buyingRoles: [], stance: 'neutral', influence: 2, needs: [], pains: [],
+      }, 'DS_NOT_FOUND'],
+      ['oversized payload', 'accounts.list', { search: 'x'.repeat(MAX_REQUEST_BYTES + 10) }, 'DS_API_PAYLOAD_TOO_LARGE'],
+      ['self relationship', 'relationships.upsert', {
+        accountId: 'acc_acme', fromId: 'stk_it', toId: 'stk_it', kind: 'influences', strength: 0.5, source: 'manual',
+      }, 'DS_API_INVALID_INPUT'],
+    ];
+    it.each(cases)('%s', async (_name, method, input, code) => {
+      const before = await snapshot();
+      const result = await host.invoke(method, input);
+      expect(errorCode(result)).toBe(code);
+      if (!result.ok) expect(result.error.message.length).toBeGreaterThan(5);
+      expect(await snapshot()).toBe(before);
+    });
+  });
+});

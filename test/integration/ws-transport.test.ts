@@ -1,0 +1,104 @@
+// The web preview's WebSocket transport: real server, real socket, bad frames answered with
+// codes while the connection and the data stay intact.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import WebSocket from 'ws';
+import { createStore, type Store } from '../../src/main/store';
+import { createHost, type Host } from '../../src/main/host';
+import { startPreviewServer, type PreviewServer } from '../../src/main/web-preview/preview-server';
+import { MAX_REQUEST_BYTES, type WsFrame } from '../../src/shared/api';
+import { fillTinyWorkspace } from '../support/tiny-workspace';
+
+let store: Store;
+let host: Host;
+let server: PreviewServer;
+
+beforeAll(async () => {
+  store = await createStore({ name: 'wstransport' });
+  await fillTinyWorkspace(store);
+  host = createHost({ store });
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'ds-preview-'));
+  writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Deep Sales</title>');
+  server = await startPreviewServer({ host, rendererDir: dir, port: 0 });
+});
+afterAll(async () => {
+  await server.close();
+  await host.close();
+  await store.close();
+});
+
+function connect(origin = server.url): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`${server.url.replace('http', 'ws')}/api`, { origin });
+    ws.once('open', () => resolve(ws));
+    ws.once('error', reject);
+  });
+}
+
+function nextResult(ws: WebSocket): Promise<Extract<WsFrame, { kind: 'result' }>> {
+  return new Promise((resolve) => {
+    const onMessage = (data: WebSocket.RawData) => {
+      const frame = JSON.parse(data.toString()) as WsFrame;
+      if (frame.kind === 'result') {
+        ws.off('message', onMessage);
+        resolve(frame);
+      }
+    };
+    ws.on('message', onMessage);
+  });
+}
+
+async function roundTrip(ws: WebSocket, raw: string) {
+  const result = nextResult(ws);
+  ws.send(raw);
+  return result;
+}
+
+describe('web preview transport', () => {
+  it('serves the renderer and answers API calls', async () => {
+    expect((await fetch(server.url)).status).toBe(200);
+    const ws = await connect();
+    const frame = await roundTrip(ws, JSON.stringify({ id: 1, method: 'accounts.list', input: {} }));
+    expect(frame.id).toBe(1);
+    expect(frame.result.ok).toBe(true);
+    ws.close();
+  });
+
+  it('answers malformed frames with codes and keeps the connection', async () => {
+    const ws = await connect();
+    const bad: [string, string][] = [
+      ['not json {', 'DS_API_MALFORMED'],
+      [JSON.stringify({ method: 'accounts.list' }), 'DS_API_MALFORMED'],
+      [JSON.stringify({ id: 2, method: 'nope', input: {} }), 'DS_API_UNKNOWN_METHOD'],
+      [JSON.stringify({ id: 3, method: 'accounts.get', input: { id: 7 } }), 'DS_API_INVALID_INPUT'],
+      [JSON.stringify({ id: 4, method: 'accounts.list', input: { search: 'x'.repeat(MAX_REQUEST_BYTES) } }), 'DS_API_PAYLOAD_TOO_LARGE'],
+    ];
+    for (const [raw, code] of bad) {
+      const frame = await roundTrip(ws, raw);
+      expect(frame.result.ok).toBe(false);
+      if (!frame.result.ok) expect(frame.result.error.code).toBe(code);
+    }
+    const ok = await roundTrip(ws, JSON.stringify({ id: 9, method: 'accounts.list', input: {} }));
+    expect(ok.result.ok).toBe(true);
+    expect(await store.accounts.count().exec()).toBe(2);
+    ws.close();
+  });
+
+  it('pushes change events to connected windows', async () => {
+    const ws = await connect();
+    const event = new Promise<WsFrame>((resolve) =>
+      ws.on('message', (d) => {
+        const frame = JSON.parse(d.toString()) as WsFrame;
+        if (frame.kind === 'event') resolve(frame);
+      }),
+    );
+    await host.invoke('accounts.upsert', { name: 'Cobalt Mining', industry: 'Mining', region: 'APAC', segment: 'smb' });
+    expect(await event).toMatchObject({ kind: 'event', event: { type: 'changed', collections: ['accounts'] } });
+    ws.close();
+  });
+
+  it('refuses pages from other origins', async () => {
+    await expect(connect('http://evil.example')).rejects.toThrow(/403/);
+  });
+});
