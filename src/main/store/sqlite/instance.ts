@@ -177,15 +177,23 @@ export class RxStorageInstanceSQLite<RxDocType>
   findDocumentsById(ids: string[], withDeleted: boolean): Promise<Doc<RxDocType>[]> {
     return this.guard(() => {
       if (!this.byIdStmt || !this.byIdsStmt) return [];
-      const rows = (ids.length === 1 ? [this.byIdStmt.get(ids[0])] : this.byIdsStmt.all(JSON.stringify(ids))) as (
-        | string
-        | undefined
-      )[];
       const ret: Doc<RxDocType>[] = [];
-      for (const json of rows) {
-        if (json === undefined) continue;
+      const pk = this.primaryPath;
+      if (ids.length === 1) {
+        const json = this.byIdStmt.get(ids[0]) as string | undefined;
+        const doc = json === undefined ? undefined : (JSON.parse(json) as Doc<RxDocType>);
+        if (doc && (withDeleted || !doc._deleted)) ret.push(doc);
+        return ret;
+      }
+      // json_each returns rows in table order; callers (and the memory storage) use input order.
+      const byId = new Map<string, Doc<RxDocType>>();
+      for (const json of this.byIdsStmt.all(JSON.stringify(ids)) as string[]) {
         const doc = JSON.parse(json) as Doc<RxDocType>;
-        if (withDeleted || !doc._deleted) ret.push(doc);
+        byId.set((doc as Record<string, unknown>)[pk] as string, doc);
+      }
+      for (const id of ids) {
+        const doc = byId.get(id);
+        if (doc && (withDeleted || !doc._deleted)) ret.push(doc);
       }
       return ret;
     });

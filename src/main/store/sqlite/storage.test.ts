@@ -111,7 +111,7 @@ describe('SQLite RxStorage instance', () => {
     for (let page = 0; page < 8; page++) {
       const mine = await inst.getChangedDocumentsSince!(10, a);
       const theirs = await rxGetChangedDocumentsSince(viaQuery as never, 10, b);
-      expect(mine.documents.map((d) => d.id)).toEqual(theirs.documents.map((d) => (d as ContactDoc).id));
+      expect(mine.documents.map((d) => d.id)).toEqual(theirs.documents.map((d) => (d as unknown as ContactDoc).id));
       expect(mine.checkpoint).toEqual(theirs.checkpoint);
       a = mine.checkpoint;
       b = theirs.checkpoint as typeof b;
