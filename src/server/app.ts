@@ -1,0 +1,53 @@
+// Sync server (Node): composes the HTTP service. Stateless apart from open streams, so any
+// number of instances can share one PostgreSQL.
+import Fastify, { type FastifyInstance } from 'fastify';
+import { openDatabase, type Database, type DatabaseOptions } from './db';
+import { DEFAULT_CONFIG, type ServerConfig } from './config';
+import { installErrorHandling } from './errors';
+import { registerAuthRoutes } from './routes-auth';
+import { registerSyncRoutes } from './routes-sync';
+import { createStreamHub, type StreamHub } from './stream-hub';
+
+export interface SyncServerOptions extends DatabaseOptions, Partial<ServerConfig> {
+  /** Reuse an open database (tests sharing one PGlite); the server will not close it. */
+  database?: Database;
+  logger?: boolean;
+}
+
+export interface SyncServer {
+  app: FastifyInstance;
+  db: Database;
+  hub: StreamHub;
+  /** Resolves to the base URL, e.g. http://127.0.0.1:4123. */
+  listen(port?: number, host?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function createSyncServer(options: SyncServerOptions = {}): Promise<SyncServer> {
+  const config: ServerConfig = {
+    tokenTtlMs: options.tokenTtlMs ?? DEFAULT_CONFIG.tokenTtlMs,
+    inviteTtlMs: options.inviteTtlMs ?? DEFAULT_CONFIG.inviteTtlMs,
+    bodyLimit: options.bodyLimit ?? DEFAULT_CONFIG.bodyLimit,
+    heartbeatMs: options.heartbeatMs ?? DEFAULT_CONFIG.heartbeatMs,
+  };
+  const db = options.database ?? (await openDatabase(options));
+  const hub = await createStreamHub(db.driver);
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: config.bodyLimit, forceCloseConnections: true });
+  installErrorHandling(app);
+  app.get('/health', async () => ({ ok: true }));
+  registerAuthRoutes(app, db, config);
+  registerSyncRoutes(app, db, hub, config);
+  return {
+    app, db, hub,
+    async listen(port = 0, host = '127.0.0.1') {
+      await app.listen({ port, host });
+      const addr = app.server.address();
+      return `http://${host}:${typeof addr === 'object' && addr ? addr.port : port}`;
+    },
+    async close() {
+      await app.close();
+      await hub.close();
+      if (!options.database) await db.close();
+    },
+  };
+}

@@ -1,0 +1,25 @@
+// Sync server (Node): tunables with production defaults; tests shrink the timeouts.
+import type { z } from 'zod';
+import { badRequest } from './errors';
+
+export interface ServerConfig {
+  tokenTtlMs: number;
+  inviteTtlMs: number;
+  /** Largest accepted request body; larger ones get 413 DS_SYNC_BODY_TOO_LARGE. */
+  bodyLimit: number;
+  /** SSE comment interval, so proxies and clients can tell a quiet stream from a dead one. */
+  heartbeatMs: number;
+}
+
+export const DEFAULT_CONFIG: ServerConfig = {
+  tokenTtlMs: 30 * 24 * 3600_000,
+  inviteTtlMs: 7 * 24 * 3600_000,
+  bodyLimit: 4 * 1024 * 1024,
+  heartbeatMs: 15_000,
+};
+
+export function parseOr400<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  const r = schema.safeParse(value);
+  if (!r.success) throw badRequest(r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+  return r.data;
+}

@@ -1,0 +1,40 @@
+// Sync server (Node): opens the configured database, migrates it, and hands out repositories.
+import { createPgDriver } from './pg-driver';
+import { createPgliteDriver } from './pglite-driver';
+import { migrate } from './migrations';
+import { createAccessRepository } from './repository';
+import { createSyncRepository } from './sync-repository';
+import type { SqlDriver } from './driver';
+
+export type { SqlDriver, SqlExecutor } from './driver';
+export type { AccessRepository } from './repository';
+export type { SyncRepository, StoredDoc } from './sync-repository';
+export { NOTIFY_CHANNEL } from './sync-repository';
+
+export interface DatabaseOptions {
+  /** Real PostgreSQL when set; otherwise embedded PGlite. */
+  databaseUrl?: string;
+  /** PGlite data folder; omitted means in memory. */
+  dataDir?: string;
+  poolSize?: number;
+}
+
+export interface Database {
+  driver: SqlDriver;
+  access: ReturnType<typeof createAccessRepository>;
+  sync: ReturnType<typeof createSyncRepository>;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  const driver = options.databaseUrl
+    ? await createPgDriver({ connectionString: options.databaseUrl, max: options.poolSize })
+    : await createPgliteDriver(options.dataDir);
+  await migrate(driver);
+  return {
+    driver,
+    access: createAccessRepository(driver),
+    sync: createSyncRepository(driver),
+    close: () => driver.close(),
+  };
+}
