@@ -26,7 +26,7 @@ const arbDocBody = fc.record({
   note: fc.option(fc.constantFrom('x', 'y', ''), { nil: undefined }),
 });
 
-type Op = { kind: 'upsert'; id: string; body: fc.RecordValue<unknown> } | { kind: 'delete'; id: string };
+type Op = { kind: 'upsert'; id: string; body: Record<string, unknown> } | { kind: 'delete'; id: string };
 const arbOp: fc.Arbitrary<Op> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('upsert' as const), id: fc.constantFrom(...IDS), body: arbDocBody }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), id: fc.constantFrom(...IDS) }) },
