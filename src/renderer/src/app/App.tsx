@@ -1,0 +1,52 @@
+// Renderer: the app shell — navigation, header with sync status, and the current page.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useHostEvents } from '../api/events';
+import { Nav } from './Nav';
+import { createQueryClient } from './query-client';
+import { parseRoute, useHash } from './router';
+import { RouteView } from './RouteView';
+import { SyncBadge } from './SyncBadge';
+
+function Shell() {
+  useHostEvents();
+  const hash = useHash();
+  const route = useMemo(() => parseRoute(hash), [hash]);
+  const mainRef = useRef<HTMLElement>(null);
+  const first = useRef(true);
+
+  // After navigation, move focus to the page so screen readers announce it and Tab starts there.
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    mainRef.current?.focus({ preventScroll: true });
+  }, [hash]);
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main" onClick={(event) => { event.preventDefault(); mainRef.current?.focus(); }}>
+        Skip to content
+      </a>
+      <Nav route={route} />
+      <div className="shell-body">
+        <header className="topbar">
+          <SyncBadge />
+        </header>
+        <main id="main" ref={mainRef} tabIndex={-1} className="main">
+          <RouteView route={route} />
+        </main>
+      </div>
+    </div>
+  );
+}
+
+export function App() {
+  const [queryClient] = useState(createQueryClient);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <Shell />
+    </QueryClientProvider>
+  );
+}

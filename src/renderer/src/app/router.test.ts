@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { HOME, hrefFor, parseRoute } from './router';
+
+describe('parseRoute', () => {
+  it('lands on the home page for an empty hash', () => {
+    expect(parseRoute('')).toEqual(HOME);
+    expect(parseRoute('#/')).toEqual(HOME);
+  });
+  it('reads pages and account ids', () => {
+    expect(parseRoute('#/journey')).toEqual({ page: 'journey' });
+    expect(parseRoute('#/accounts/')).toEqual({ page: 'accounts' });
+    expect(parseRoute('#/accounts/acc_1')).toEqual({ page: 'account', id: 'acc_1' });
+  });
+  it('reports what it does not know', () => {
+    expect(parseRoute('#/nope')).toEqual({ page: 'not-found', path: '/nope' });
+    expect(parseRoute('#/today/x')).toEqual({ page: 'not-found', path: '/today/x' });
+  });
+  it('round-trips through hrefFor', () => {
+    for (const hash of ['#/today', '#/accounts', '#/accounts/a%2Fb', '#/settings']) {
+      expect(hrefFor(parseRoute(hash))).toBe(hash);
+    }
+  });
+});

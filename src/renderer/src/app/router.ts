@@ -1,0 +1,54 @@
+// Renderer: a tiny hash router. Hash routes survive a reload in both Electron (file://) and the
+// web preview without server rewrites.
+import { useSyncExternalStore } from 'react';
+
+export type Route =
+  | { page: 'today' }
+  | { page: 'accounts' }
+  | { page: 'account'; id: string }
+  | { page: 'buying-group' }
+  | { page: 'journey' }
+  | { page: 'workshop' }
+  | { page: 'model' }
+  | { page: 'settings' }
+  | { page: 'not-found'; path: string };
+
+const SIMPLE = ['today', 'accounts', 'buying-group', 'journey', 'workshop', 'model', 'settings'] as const;
+
+/** Accounts is the landing page until Today exists. */
+export const HOME: Route = { page: 'accounts' };
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '').replace(/^\/+|\/+$/g, '');
+  if (path === '') return HOME;
+  const [head, id, ...rest] = path.split('/');
+  if (head === 'accounts' && id && rest.length === 0) return { page: 'account', id: decodeURIComponent(id) };
+  const simple = SIMPLE.find((name) => name === head);
+  if (simple && id === undefined) return { page: simple };
+  return { page: 'not-found', path: `/${path}` };
+}
+
+export function hrefFor(route: Route): string {
+  switch (route.page) {
+    case 'account':
+      return `#/accounts/${encodeURIComponent(route.id)}`;
+    case 'not-found':
+      return `#${route.path}`;
+    default:
+      return `#/${route.page}`;
+  }
+}
+
+export function navigate(route: Route): void {
+  location.hash = hrefFor(route);
+}
+
+function subscribe(listener: () => void): () => void {
+  window.addEventListener('hashchange', listener);
+  return () => window.removeEventListener('hashchange', listener);
+}
+
+/** The current hash; components parse it (parsing is cheap and keeps the snapshot a string). */
+export function useHash(): string {
+  return useSyncExternalStore(subscribe, () => location.hash);
+}

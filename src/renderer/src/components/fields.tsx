@@ -1,0 +1,99 @@
+// Renderer: labelled form fields with their error wired to aria-invalid/aria-describedby.
+import { useId, type ReactNode } from 'react';
+
+interface FieldProps {
+  name: string;
+  label: string;
+  error?: string | undefined;
+  hint?: string;
+}
+
+function Frame({ id, label, error, hint, children }: { id: string; label: string; error?: string | undefined; hint?: string; children: ReactNode }) {
+  return (
+    <div className={`field${error ? ' has-error' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {children}
+      {hint ? <p className="field-hint" id={`${id}-hint`}>{hint}</p> : null}
+      {error ? <p className="field-error" id={`${id}-error`}>{error}</p> : null}
+    </div>
+  );
+}
+
+function describedBy(id: string, error?: string, hint?: string): string | undefined {
+  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+export function TextField({ name, label, error, hint, value, onChange, type = 'text', list, required }: FieldProps & {
+  value: string;
+  onChange: (value: string) => void;
+  type?: 'text' | 'email';
+  list?: string;
+  required?: boolean;
+}) {
+  const id = useId();
+  return (
+    <Frame id={id} label={required ? `${label} (required)` : label} error={error} hint={hint}>
+      <input
+        id={id}
+        name={name}
+        type={type}
+        className="input"
+        value={value}
+        list={list}
+        aria-required={required || undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, error, hint)}
+        onChange={(event) => onChange(event.target.value)}
+      />
+    </Frame>
+  );
+}
+
+export function TextAreaField({ name, label, error, hint, value, onChange }: FieldProps & {
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const id = useId();
+  return (
+    <Frame id={id} label={label} error={error} hint={hint}>
+      <textarea
+        id={id}
+        name={name}
+        className="input"
+        rows={4}
+        value={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, error, hint)}
+        onChange={(event) => onChange(event.target.value)}
+      />
+    </Frame>
+  );
+}
+
+export function SelectField({ name, label, error, hint, value, onChange, options }: FieldProps & {
+  value: string;
+  onChange: (value: string) => void;
+  options: readonly { value: string; label: string }[];
+}) {
+  const id = useId();
+  return (
+    <Frame id={id} label={label} error={error} hint={hint}>
+      <select
+        id={id}
+        name={name}
+        className="input"
+        value={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, error, hint)}
+        onChange={(event) => onChange(event.target.value)}
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </Frame>
+  );
+}

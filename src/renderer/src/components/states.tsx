@@ -1,0 +1,36 @@
+// Renderer: loading, empty and error states in plain words, shared by every page.
+import type { ReactNode } from 'react';
+import { errorWords } from '../api/errors';
+
+/** Invisible for the first 300 ms (CSS), so fast loads never flash a spinner. */
+export function Loading({ label }: { label: string }) {
+  return (
+    <div className="state state-loading" role="status" aria-live="polite">
+      <span className="spinner" aria-hidden="true" />
+      {label}
+    </div>
+  );
+}
+
+export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <div className="state state-empty">
+      <p className="state-title">{title}</p>
+      {children ? <p>{children}</p> : null}
+    </div>
+  );
+}
+
+export function ErrorState({ error, what, onRetry }: { error: unknown; what: string; onRetry?: () => void }) {
+  return (
+    <div className="state state-error" role="alert">
+      <p className="state-title">Could not load {what}.</p>
+      <p>{errorWords(error)}</p>
+      {onRetry ? (
+        <button type="button" className="button" onClick={onRetry}>
+          Try again
+        </button>
+      ) : null}
+    </div>
+  );
+}

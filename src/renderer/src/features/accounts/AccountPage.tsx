@@ -1,0 +1,40 @@
+// Renderer: one account — facts, stakeholders, deals and recent interactions.
+import { useQuery } from '@tanstack/react-query';
+import { hrefFor } from '../../app/router';
+import { ErrorState, Loading } from '../../components/states';
+import { StakeholdersSection } from '../stakeholders/StakeholdersSection';
+import { teamQuery } from '../team/queries';
+import { AccountFacts } from './AccountFacts';
+import { InteractionsSection } from './InteractionsSection';
+import { OpportunitiesSection } from './OpportunitiesSection';
+import { accountQuery } from './queries';
+
+export function AccountPage({ id }: { id: string }) {
+  const detail = useQuery(accountQuery(id));
+  const team = useQuery(teamQuery());
+
+  return (
+    <section className="page" aria-labelledby="page-title">
+      <nav className="breadcrumbs" aria-label="Breadcrumb">
+        <a href={hrefFor({ page: 'accounts' })}>Accounts</a>
+        <span aria-hidden="true"> / </span>
+        <span aria-current="page">{detail.data?.account.name ?? '…'}</span>
+      </nav>
+      {detail.isPending ? (
+        <Loading label="Loading the account…" />
+      ) : detail.isError ? (
+        <>
+          <h1 id="page-title">Account</h1>
+          <ErrorState error={detail.error} what="this account" onRetry={() => void detail.refetch()} />
+        </>
+      ) : (
+        <>
+          <AccountFacts account={detail.data.account} owner={team.data?.get(detail.data.account.ownerId ?? '')} />
+          <StakeholdersSection accountId={id} stakeholders={detail.data.stakeholders} />
+          <OpportunitiesSection opportunities={detail.data.opportunities} team={team.data} />
+          <InteractionsSection interactions={detail.data.recentInteractions} stakeholders={detail.data.stakeholders} />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,97 @@
+// Renderer: the virtualized account list. Only the rows in view (plus a few) are in the DOM, so
+// 5,000 accounts render as fast as 20. ARIA listbox with aria-activedescendant: focus stays on
+// the filter box or the list while the arrow keys move the active row.
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { AccountSummary } from '../../../../shared/api';
+import { formatMoney, formatRelative, humanize } from '../../lib/format';
+
+export const ROW_HEIGHT = 44;
+
+export const optionId = (listId: string, index: number) => `${listId}-option-${index}`;
+
+interface Props {
+  listId: string;
+  accounts: readonly AccountSummary[];
+  activeIndex: number;
+  now: number;
+  onOpen: (account: AccountSummary) => void;
+  onKeyDown: (event: KeyboardEvent) => void;
+}
+
+function describe(a: AccountSummary, lastSeen: string, pipeline: string): string {
+  const opps = a.openOpportunityCount === 1 ? '1 open opportunity' : `${a.openOpportunityCount} open opportunities`;
+  return `${a.name} — ${a.industry}, ${a.region}, ${humanize(a.segment)}; ${a.stakeholderCount} stakeholders; ${opps}, ${pipeline}; last interaction ${lastSeen}`;
+}
+
+export function AccountsList({ listId, accounts, activeIndex, now, onOpen, onKeyDown }: Props) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: accounts.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+
+  useEffect(() => {
+    if (activeIndex >= 0 && activeIndex < accounts.length) virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
+  }, [activeIndex, accounts.length, virtualizer]);
+
+  return (
+    <div className="list-frame">
+      <div className="account-grid list-head" aria-hidden="true">
+        <span>Account</span>
+        <span>Industry</span>
+        <span>Region</span>
+        <span className="col-segment">Segment</span>
+        <span className="num">Stakeholders</span>
+        <span className="num">Open opps</span>
+        <span className="num">Open pipeline</span>
+        <span>Last interaction</span>
+      </div>
+      <div
+        ref={scrollRef}
+        id={listId}
+        className="list-scroll"
+        role="listbox"
+        aria-label="Accounts"
+        tabIndex={0}
+        aria-activedescendant={accounts.length ? optionId(listId, activeIndex) : undefined}
+        onKeyDown={onKeyDown}
+      >
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const a = accounts[item.index]!;
+            const lastSeen = formatRelative(a.lastInteractionAt, now);
+            const pipeline = formatMoney(a.openPipeline, undefined, true);
+            const active = item.index === activeIndex;
+            return (
+              <div
+                key={a.id}
+                id={optionId(listId, item.index)}
+                role="option"
+                aria-selected={active}
+                aria-setsize={accounts.length}
+                aria-posinset={item.index + 1}
+                aria-label={describe(a, lastSeen, pipeline)}
+                data-testid="account-row"
+                className={`account-grid account-row${active ? ' is-active' : ''}`}
+                style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+                onClick={() => onOpen(a)}
+              >
+                <span className="cell-name">{a.name}</span>
+                <span className="cell-muted">{a.industry}</span>
+                <span className="cell-muted">{a.region}</span>
+                <span className="cell-muted col-segment">{humanize(a.segment)}</span>
+                <span className="num">{a.stakeholderCount}</span>
+                <span className="num">{a.openOpportunityCount}</span>
+                <span className="num">{a.openPipeline > 0 ? pipeline : '—'}</span>
+                <span className="cell-muted">{lastSeen}</span>
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+// Renderer: an account's opportunities, open ones first.
+import type { Opportunity, TeamMember } from '../../../../shared/domain';
+import { EmptyState } from '../../components/states';
+import { formatDate, formatMoney, humanize } from '../../lib/format';
+
+const ORDER = { open: 0, won: 1, lost: 2 } as const;
+
+export function OpportunitiesSection({ opportunities, team }: {
+  opportunities: readonly Opportunity[];
+  team: Map<string, TeamMember> | undefined;
+}) {
+  const sorted = [...opportunities].sort((a, b) => ORDER[a.status] - ORDER[b.status] || a.closeDate - b.closeDate);
+  return (
+    <section className="panel" aria-labelledby="opportunities-title">
+      <header className="panel-header">
+        <h2 id="opportunities-title">
+          Opportunities <span className="count">{opportunities.length}</span>
+        </h2>
+      </header>
+      {sorted.length === 0 ? (
+        <EmptyState title="No opportunities with this account yet." />
+      ) : (
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Stage</th>
+                <th scope="col" className="num">Amount</th>
+                <th scope="col">Close date</th>
+                <th scope="col">Status</th>
+                <th scope="col">Owner</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sorted.map((o) => (
+                <tr key={o.id} data-testid="opportunity-row">
+                  <th scope="row" className="cell-name">{o.name}</th>
+                  <td>{humanize(o.stage)}</td>
+                  <td className="num">{formatMoney(o.amount, o.currency)}</td>
+                  <td>{formatDate(o.closeDate)}</td>
+                  <td><span className={`status status-${o.status}`}>{humanize(o.status)}</span></td>
+                  <td>{team?.get(o.ownerId)?.name ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
