@@ -1,0 +1,101 @@
+// Runs in Node (CLI). Evaluates the app's win-likelihood learner on any CSV with a binary target.
+// Prints exactly one JSON line on stdout; skipped rows and warnings go to stderr; bad input
+// exits 2 with a message that names the problem and the fix (never a stack trace).
+//
+//   npx tsx scripts/model-eval.ts --train A.csv --test B.csv --target COL --positive VALUE
+//   npx tsx scripts/model-eval.ts --train A.csv --cv 5 --target COL --positive VALUE [--seed 42]
+//   options: --learner ours|xgb-defaults|logistic (default ours), --delimiter ';', --folds-detail
+import { parseArgs } from 'node:util';
+import { readCsvFile } from '../src/main/csv/read-csv';
+import { LearnError } from '../src/shared/scoring/learn/errors';
+import {
+  calibratedGbmLearner, crossValidate, evaluateHoldout, logisticLearner, xgbDefaultsLearner, type EvalResult, type Learner,
+} from '../src/shared/scoring/learn/evaluate';
+import { encodeWithSchema } from '../src/shared/scoring/tabular/encode';
+import { TabularError } from '../src/shared/scoring/tabular/errors';
+import { buildTrainingTable } from '../src/shared/scoring/tabular/infer';
+import type { RowReport } from '../src/shared/scoring/tabular/types';
+
+class UsageError extends Error {}
+
+const USAGE = 'Usage: model-eval --train FILE.csv (--test FILE.csv | --cv K) --target COLUMN --positive VALUE [--seed N] [--learner ours|xgb-defaults|logistic] [--delimiter D]';
+
+function main(): void {
+  const { values } = parseArgs({
+    options: {
+      train: { type: 'string' }, test: { type: 'string' }, cv: { type: 'string' }, target: { type: 'string' },
+      positive: { type: 'string' }, seed: { type: 'string', default: '42' }, learner: { type: 'string', default: 'ours' },
+      delimiter: { type: 'string' },
+    },
+    strict: true,
+  });
+  if (!values.train) throw new UsageError(`--train is required. ${USAGE}`);
+  if (!values.target) throw new UsageError(`--target is required (the column to predict). ${USAGE}`);
+  if (values.positive === undefined) throw new UsageError(`--positive is required (the target value counted as a win). ${USAGE}`);
+  if (!values.test === !values.cv) throw new UsageError(`Give exactly one of --test FILE or --cv K. ${USAGE}`);
+  const seed = Number(values.seed);
+  if (!Number.isInteger(seed)) throw new UsageError(`--seed must be an integer (got "${values.seed}").`);
+  const learner = pickLearner(values.learner!);
+  const csvOptions = values.delimiter ? { delimiter: values.delimiter === '\\t' ? '\t' : values.delimiter } : {};
+
+  const trainCsv = readCsvFile(values.train, csvOptions);
+  const built = buildTrainingTable(trainCsv.header, trainCsv.rows, { target: values.target, positive: values.positive }, trainCsv.unreadable);
+  logReport('train', built.report);
+  process.stderr.write(`features: ${built.schema.features.map((f) => `${f.name} [${f.kind}]`).join(', ')}\n`);
+
+  if (values.cv) {
+    const k = Number(values.cv);
+    if (!Number.isInteger(k) || k < 2) throw new UsageError(`--cv must be an integer >= 2 (got "${values.cv}").`);
+    const cv = crossValidate(learner, built.table, k, seed, (r, f) => process.stderr.write(`fold ${f + 1}/${k}: auc ${r.auc.toFixed(4)} brier ${r.brier.toFixed(4)} ece ${r.ece.toFixed(4)} (${Math.round(r.trainMs)} ms)\n`));
+    const per = (key: keyof EvalResult): number[] => cv.folds.map((r) => round(r[key]));
+    process.stdout.write(`${JSON.stringify({
+      ...line(cv.mean), folds: k, seed, learner: learner.name,
+      per_fold: { auc: per('auc'), brier: per('brier'), logloss: per('logloss'), ece: per('ece'), train_ms: per('trainMs') },
+    })}\n`);
+    return;
+  }
+  const testCsv = readCsvFile(values.test!, csvOptions);
+  const test = encodeWithSchema(built.schema, testCsv.header, testCsv.rows, testCsv.unreadable);
+  logReport('test', test.report);
+  const result = evaluateHoldout(learner, built.table, test.table);
+  process.stdout.write(`${JSON.stringify({ ...line(result), seed, learner: learner.name })}\n`);
+}
+
+function pickLearner(name: string): Learner {
+  if (name === 'ours') return calibratedGbmLearner();
+  if (name === 'xgb-defaults') return xgbDefaultsLearner();
+  if (name === 'logistic') return logisticLearner();
+  throw new UsageError(`--learner must be ours, xgb-defaults or logistic (got "${name}").`);
+}
+
+function round(v: number): number {
+  return Math.round(v * 1e6) / 1e6;
+}
+
+function line(r: EvalResult): Record<string, number> {
+  return {
+    auc: round(r.auc), brier: round(r.brier), logloss: round(r.logloss), ece: round(r.ece),
+    n_train: Math.round(r.nTrain), n_test: Math.round(r.nTest), train_ms: Math.round(r.trainMs),
+  };
+}
+
+function logReport(which: string, r: RowReport): void {
+  process.stderr.write(`${which}: ${r.used} of ${r.total} rows used\n`);
+  for (const w of r.warnings) process.stderr.write(`${which}: warning: ${w}\n`);
+}
+
+try {
+  main();
+} catch (err) {
+  if (err instanceof TabularError || err instanceof LearnError) {
+    process.stderr.write(`model-eval: ${err.code}: ${err.message}\n`);
+    process.exit(2);
+  }
+  if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    process.stderr.write(`model-eval: ${(err as Error).message}\n`);
+    process.exit(2);
+  }
+  // Unexpected: still no stack trace on the console, but say it is a bug rather than bad input.
+  process.stderr.write(`model-eval: internal error (please report): ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+}

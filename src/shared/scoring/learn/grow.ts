@@ -1,0 +1,181 @@
+// Pure (no Node, no DOM). Grows one regression tree on binned data, leaf-wise (best-gain leaf
+// first), with histogram subtraction: only the smaller child's histogram is built by scanning
+// rows, the larger one is parent minus smaller.
+import type { FeatureBins } from './binning';
+import { findBestSplit, type SplitCandidate, type SplitParams } from './split';
+
+export interface GrowParams extends SplitParams {
+  maxDepth: number;
+  maxLeaves: number;
+}
+
+export interface GrowInput {
+  /** Column-major binned matrix of the training rows. */
+  bins: Uint8Array;
+  nRows: number;
+  featureBins: readonly FeatureBins[];
+  /** Gradients and hessians per training row. */
+  grad: Float64Array;
+  hess: Float64Array;
+  /** Rows used for this tree (row subsample); reordered in place. */
+  rows: Uint32Array;
+  /** Features allowed for this tree (column subsample). */
+  features: readonly number[];
+}
+
+/** A tree over bins; converted to raw thresholds/codes by the caller. */
+export interface BinnedTree {
+  feature: number[];
+  binThreshold: number[];
+  missingLeft: number[];
+  /** For categorical splits: per bin, 1 if the bin goes left. */
+  catMask: (Uint8Array | null)[];
+  left: number[];
+  right: number[];
+  value: number[];
+  cover: number[];
+  gain: number[];
+  /** Leaf node id and its [start, end) range in `rows` after partitioning. */
+  leafRanges: { node: number; start: number; end: number }[];
+}
+
+interface Leaf {
+  node: number;
+  start: number;
+  end: number;
+  depth: number;
+  hist: Float64Array;
+  g: number;
+  h: number;
+  best: SplitCandidate | null;
+}
+
+export function growTree(input: GrowInput, params: GrowParams): BinnedTree {
+  const { featureBins, rows } = input;
+  const offsets = new Int32Array(featureBins.length + 1);
+  for (let f = 0; f < featureBins.length; f++) offsets[f + 1] = offsets[f]! + featureBins[f]!.nBins;
+  const histSize = offsets[featureBins.length]! * 3;
+  const scratch = new Uint32Array(rows.length);
+  const tree: BinnedTree = {
+    feature: [], binThreshold: [], missingLeft: [], catMask: [], left: [], right: [],
+    value: [], cover: [], gain: [], leafRanges: [],
+  };
+  const newNode = (g: number, h: number): number => {
+    tree.feature.push(-1);
+    tree.binThreshold.push(0);
+    tree.missingLeft.push(0);
+    tree.catMask.push(null);
+    tree.left.push(-1);
+    tree.right.push(-1);
+    tree.value.push(-g / (h + params.lambda));
+    tree.cover.push(h);
+    tree.gain.push(0);
+    return tree.feature.length - 1;
+  };
+
+  const rootHist = new Float64Array(histSize);
+  buildHistogram(input, offsets, 0, rows.length, rootHist);
+  let g0 = 0;
+  let h0 = 0;
+  for (let k = 0; k < rows.length; k++) {
+    g0 += input.grad[rows[k]!]!;
+    h0 += input.hess[rows[k]!]!;
+  }
+  const evaluate = (leaf: Leaf): void => {
+    const count = leaf.end - leaf.start;
+    leaf.best =
+      leaf.depth < params.maxDepth && count >= 2 * params.minSamplesLeaf
+        ? findBestSplit(leaf.hist, offsets, featureBins, input.features, leaf.g, leaf.h, count, params)
+        : null;
+  };
+  const root: Leaf = { node: newNode(g0, h0), start: 0, end: rows.length, depth: 0, hist: rootHist, g: g0, h: h0, best: null };
+  evaluate(root);
+  const leaves: Leaf[] = [root];
+
+  while (leaves.length < params.maxLeaves) {
+    let pick = -1;
+    for (let i = 0; i < leaves.length; i++) {
+      const b = leaves[i]!.best;
+      if (b && (pick < 0 || b.gain > leaves[pick]!.best!.gain)) pick = i;
+    }
+    if (pick < 0) break;
+    const leaf = leaves[pick]!;
+    const split = leaf.best!;
+    const mid = partition(input, leaf.start, leaf.end, split, scratch);
+    const leftNode = newNode(split.gl, split.hl);
+    const rightNode = newNode(leaf.g - split.gl, leaf.h - split.hl);
+    const n = leaf.node;
+    tree.feature[n] = split.feature;
+    tree.binThreshold[n] = split.binThreshold;
+    tree.missingLeft[n] = split.missingLeft ? 1 : 0;
+    tree.catMask[n] = split.catMask;
+    tree.left[n] = leftNode;
+    tree.right[n] = rightNode;
+    tree.value[n] = 0;
+    tree.gain[n] = split.gain;
+
+    const leftLeaf: Leaf = { node: leftNode, start: leaf.start, end: mid, depth: leaf.depth + 1, hist: leaf.hist, g: split.gl, h: split.hl, best: null };
+    const rightLeaf: Leaf = { node: rightNode, start: mid, end: leaf.end, depth: leaf.depth + 1, hist: leaf.hist, g: leaf.g - split.gl, h: leaf.h - split.hl, best: null };
+    const [small, large] = mid - leaf.start <= leaf.end - mid ? [leftLeaf, rightLeaf] : [rightLeaf, leftLeaf];
+    const smallHist = new Float64Array(histSize);
+    buildHistogram(input, offsets, small.start, small.end, smallHist);
+    const parentHist = leaf.hist;
+    for (let i = 0; i < histSize; i++) parentHist[i] = parentHist[i]! - smallHist[i]!;
+    small.hist = smallHist;
+    large.hist = parentHist;
+    evaluate(leftLeaf);
+    evaluate(rightLeaf);
+    leaves.splice(pick, 1, leftLeaf, rightLeaf);
+  }
+  for (const leaf of leaves) tree.leafRanges.push({ node: leaf.node, start: leaf.start, end: leaf.end });
+  return tree;
+}
+
+/** Histogram layout: for feature f, bin b: [(offsets[f] + b) * 3 + 0..2] = sum g, sum h, count. */
+function buildHistogram(input: GrowInput, offsets: Int32Array, start: number, end: number, hist: Float64Array): void {
+  const { bins, nRows, grad, hess, rows, features } = input;
+  for (const f of features) {
+    const col = f * nRows;
+    const base = offsets[f]! * 3;
+    for (let k = start; k < end; k++) {
+      const r = rows[k]!;
+      const at = base + bins[col + r]! * 3;
+      hist[at] = hist[at]! + grad[r]!;
+      hist[at + 1] = hist[at + 1]! + hess[r]!;
+      hist[at + 2] = hist[at + 2]! + 1;
+    }
+  }
+}
+
+/** Stable in-place partition of rows[start, end): left rows first. Returns the boundary. */
+function partition(input: GrowInput, start: number, end: number, split: SplitCandidate, scratch: Uint32Array): number {
+  const { bins, nRows, rows } = input;
+  const col = split.feature * nRows;
+  let l = start;
+  let r = 0;
+  for (let k = start; k < end; k++) {
+    const row = rows[k]!;
+    if (binGoesLeft(bins[col + row]!, split.binThreshold, split.missingLeft, split.catMask)) rows[l++] = row;
+    else scratch[r++] = row;
+  }
+  rows.set(scratch.subarray(0, r), l);
+  return l;
+}
+
+export function binGoesLeft(bin: number, binThreshold: number, missingLeft: boolean, catMask: Uint8Array | null): boolean {
+  if (catMask) return catMask[bin] === 1;
+  if (bin === 0) return missingLeft;
+  return bin <= binThreshold;
+}
+
+/** Leaf node reached by row `r` of a column-major binned matrix. */
+export function binnedLeaf(tree: BinnedTree, bins: Uint8Array, nRows: number, r: number): number {
+  let node = 0;
+  while (tree.feature[node]! >= 0) {
+    const bin = bins[tree.feature[node]! * nRows + r]!;
+    node = binGoesLeft(bin, tree.binThreshold[node]!, tree.missingLeft[node] === 1, tree.catMask[node]!)
+      ? tree.left[node]!
+      : tree.right[node]!;
+  }
+  return node;
+}
