@@ -85,7 +85,9 @@ export function buildInteractions(rng: Rng, input: ActivityInput): Interaction[]
       if (!attendees.includes(other)) attendees.push(other);
     }
     const person = primary.member.person;
-    let { at, inSlot } = businessTime(rng, person, t, kind);
+    const slot = businessTime(rng, person, t, kind);
+    const inSlot = slot.inSlot;
+    let at = slot.at;
     if (at > deal.end) at -= 7 * DAY;
     if (at < deal.start - 3 * DAY) at += 7 * DAY;
     at = Math.max(0, Math.min(at, deal.end));

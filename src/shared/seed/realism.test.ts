@@ -49,7 +49,7 @@ describe('seeded workspace realism', () => {
     expect(byKind('web_visit').every((i) => i.direction === 'inbound')).toBe(true);
     const emails = byKind('email');
     expect(emails.filter((i) => i.direction === 'outbound').length / emails.length).toBeGreaterThan(0.6);
-    const zoneOf = new Map(ws.stakeholders.map((s) => [s.id, s.timezone as string]));
+    const zoneOf = new Map<string, string>(ws.stakeholders.map((s) => [s.id, s.timezone ?? 'UTC']));
     const sample = ws.interactions.filter((_, n) => n % 50 === 0);
     for (const i of sample) {
       const zone = zoneOf.get(i.attendeeIds[0] as string) as string;
