@@ -30,3 +30,10 @@ export async function call<M extends MethodName>(method: M, input: InputOf<M>): 
   if (!result.ok) throw new ApiError(result.error.code, result.error.message, result.error.details);
   return result.output as OutputOf<M>;
 }
+
+// Every queryFn and mutationFn goes through `call`, which only ever throws ApiError.
+declare module '@tanstack/react-query' {
+  interface Register {
+    defaultError: ApiError;
+  }
+}

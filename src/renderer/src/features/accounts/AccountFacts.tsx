@@ -1,6 +1,6 @@
 // Renderer: the account page's header — name and the few facts a seller checks first.
 import type { Account, TeamMember } from '../../../../shared/domain';
-import { humanize } from '../../lib/format';
+import { SEGMENT_LABEL } from './labels';
 
 const employees = new Intl.NumberFormat('en-US');
 
@@ -23,7 +23,7 @@ export function AccountFacts({ account, owner }: { account: Account; owner: Team
       <dl className="facts">
         <div><dt>Industry</dt><dd>{account.industry || '—'}</dd></div>
         <div><dt>Region</dt><dd>{account.region || '—'}</dd></div>
-        <div><dt>Segment</dt><dd>{humanize(account.segment)}</dd></div>
+        <div><dt>Segment</dt><dd>{SEGMENT_LABEL[account.segment]}</dd></div>
         <div><dt>Employees</dt><dd>{account.employees !== undefined ? employees.format(account.employees) : '—'}</dd></div>
         <div><dt>Owner</dt><dd>{owner?.name ?? '—'}</dd></div>
         <div>

@@ -25,7 +25,15 @@ export function AccountPage({ id }: { id: string }) {
       ) : detail.isError ? (
         <>
           <h1 id="page-title">Account</h1>
-          <ErrorState error={detail.error} what="this account" onRetry={() => void detail.refetch()} />
+          {/* Retrying cannot bring back a deleted account; offer the way out instead. */}
+          <ErrorState
+            error={detail.error}
+            what="this account"
+            onRetry={detail.error.code === 'DS_NOT_FOUND' ? undefined : () => void detail.refetch()}
+          />
+          <p>
+            <a href={hrefFor({ page: 'accounts' })}>Back to all accounts</a>
+          </p>
         </>
       ) : (
         <>

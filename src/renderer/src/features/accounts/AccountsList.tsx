@@ -4,7 +4,8 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { AccountSummary } from '../../../../shared/api';
-import { formatMoney, formatRelative, humanize } from '../../lib/format';
+import { formatMoney, formatRelative } from '../../lib/format';
+import { SEGMENT_LABEL } from './labels';
 
 export const ROW_HEIGHT = 44;
 
@@ -21,7 +22,7 @@ interface Props {
 
 function describe(a: AccountSummary, lastSeen: string, pipeline: string): string {
   const opps = a.openOpportunityCount === 1 ? '1 open opportunity' : `${a.openOpportunityCount} open opportunities`;
-  return `${a.name} — ${a.industry}, ${a.region}, ${humanize(a.segment)}; ${a.stakeholderCount} stakeholders; ${opps}, ${pipeline}; last interaction ${lastSeen}`;
+  return `${a.name} — ${a.industry}, ${a.region}, ${SEGMENT_LABEL[a.segment]}; ${a.stakeholderCount} stakeholders; ${opps}, ${pipeline}; last interaction ${lastSeen}`;
 }
 
 export function AccountsList({ listId, accounts, activeIndex, now, onOpen, onKeyDown }: Props) {
@@ -82,7 +83,7 @@ export function AccountsList({ listId, accounts, activeIndex, now, onOpen, onKey
                 <span className="cell-name">{a.name}</span>
                 <span className="cell-muted">{a.industry}</span>
                 <span className="cell-muted">{a.region}</span>
-                <span className="cell-muted col-segment">{humanize(a.segment)}</span>
+                <span className="cell-muted col-segment">{SEGMENT_LABEL[a.segment]}</span>
                 <span className="num">{a.stakeholderCount}</span>
                 <span className="num">{a.openOpportunityCount}</span>
                 <span className="num">{a.openPipeline > 0 ? pipeline : '—'}</span>

@@ -43,7 +43,7 @@ export function StakeholderForm({ accountId, existing, onDone }: Props) {
 
   const showErrors = (fields: FieldErrors, other: string[]) => {
     setErrors(fields);
-    setFormError(other.length ? other.join(' ') : 'Some fields need attention.');
+    setFormError(other.length ? other.join(' ') : 'Some fields need attention: see the notes in red below.');
     // Move focus to the first field in trouble so keyboard and screen reader users land on it.
     requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
   };
