@@ -1,0 +1,73 @@
+// Runs in Node: `npx tsx scripts/seed.ts --size S|M|L --seed N --out FILE` writes the seeded demo
+// workspace as NDJSON ({"collection":"accounts","doc":{...}} per line), streaming with
+// backpressure so even L (a million interactions) stays far below 2 GiB of memory.
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { parseArgs } from 'node:util';
+import { SEED_SIZES, describeSize, generateWorkspaceBatches, type SeedSize } from '../src/shared/seed';
+
+const USAGE = 'usage: npx tsx scripts/seed.ts --size XS|S|M|L --seed N --out FILE';
+
+function fail(message: string): never {
+  process.stderr.write(`seed: ${message}\n${USAGE}\n`);
+  process.exit(2);
+}
+
+function readArgs(): { size: SeedSize; seed: number; out: string } {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({ options: { size: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean' } } }));
+  } catch (err) {
+    fail((err as Error).message);
+  }
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    process.exit(0);
+  }
+  const size = values.size as string | undefined;
+  if (!size || !SEED_SIZES.includes(size as SeedSize)) fail(`--size must be one of ${SEED_SIZES.join(', ')} (got ${size ?? 'nothing'})`);
+  const seedText = values.seed as string | undefined;
+  if (!seedText || !/^\d+$/.test(seedText) || !Number.isSafeInteger(Number(seedText))) fail(`--seed must be a non-negative integer (got ${seedText ?? 'nothing'})`);
+  const out = values.out as string | undefined;
+  if (!out) fail('--out FILE is required (the NDJSON file to write)');
+  return { size: size as SeedSize, seed: Number(seedText), out };
+}
+
+async function write(stream: WriteStream, text: string): Promise<void> {
+  // Respect backpressure: without it the generator outruns the disk and buffers gigabytes.
+  if (!stream.write(text)) await once(stream, 'drain');
+}
+
+async function main(): Promise<void> {
+  const { size, seed, out } = readArgs();
+  const started = performance.now();
+  const stream = createWriteStream(out, { encoding: 'utf8', highWaterMark: 1 << 20 });
+  const failed = new Promise<never>((_, reject) => stream.once('error', reject));
+  const counts: Record<string, number> = {};
+  let peakRss = process.memoryUsage().rss;
+  const run = (async () => {
+    for (const batch of generateWorkspaceBatches({ size, seed })) {
+      // Same bytes as JSON.stringify({ collection, doc }) without building a wrapper per document.
+      const prefix = `{"collection":${JSON.stringify(batch.collection)},"doc":`;
+      let text = '';
+      for (const doc of batch.docs) text += `${prefix}${JSON.stringify(doc)}}\n`;
+      counts[batch.collection] = (counts[batch.collection] ?? 0) + batch.docs.length;
+      await write(stream, text);
+      peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    }
+    stream.end();
+    await once(stream, 'finish');
+  })();
+  await Promise.race([run, failed]);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  process.stderr.write(`seed: peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB\n`);
+  process.stdout.write(`seed ${size} (${describeSize(size)}) seed=${seed} → ${out}: ${total} docs `
+    + `(${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}) in ${seconds}s\n`);
+}
+
+main().catch((err: unknown) => {
+  const e = err as NodeJS.ErrnoException;
+  process.stderr.write(`seed: could not write the workspace (${e.code ?? 'error'}): ${e.message}. Check that the --out folder exists and is writable.\n`);
+  process.exit(1);
+});
