@@ -13,4 +13,6 @@ export interface SqlDriver extends SqlExecutor {
   /** Subscribes to NOTIFY on a channel; the returned function unsubscribes. */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
+  /** PGlite only: the data folder as a tarball, reusable as a template. */
+  dump?(): Promise<Blob>;
 }

@@ -17,6 +17,8 @@ export interface DatabaseOptions {
   /** PGlite data folder; omitted means in memory. */
   dataDir?: string;
   poolSize?: number;
+  /** PGlite only: start from this dumped data folder instead of running initdb. */
+  pgliteTemplate?: Blob;
 }
 
 export interface Database {
@@ -29,7 +31,7 @@ export interface Database {
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const driver = options.databaseUrl
     ? await createPgDriver({ connectionString: options.databaseUrl, max: options.poolSize })
-    : await createPgliteDriver(options.dataDir);
+    : await createPgliteDriver(options.dataDir, options.pgliteTemplate);
   await migrate(driver);
   return {
     driver,

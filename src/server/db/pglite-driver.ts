@@ -4,8 +4,14 @@
 import { PGlite } from '@electric-sql/pglite';
 import type { SqlDriver, SqlExecutor } from './driver';
 
-export async function createPgliteDriver(dataDir?: string): Promise<SqlDriver> {
-  const db = await PGlite.create(dataDir ?? 'memory://');
+/**
+ * `template` is a dumped data folder (PGlite's dumpDataDir): starting from one skips initdb,
+ * which takes seconds under WebAssembly. Tests use it; a server opening its folder does not.
+ */
+export async function createPgliteDriver(dataDir?: string, template?: Blob): Promise<SqlDriver> {
+  const db = template
+    ? await PGlite.create({ dataDir: dataDir ?? 'memory://', loadDataDir: template })
+    : await PGlite.create(dataDir ?? 'memory://');
   const wrap = (q: { query: PGlite['query']; exec: PGlite['exec'] }): SqlExecutor => ({
     async query<R>(sql: string, params: unknown[] = []) {
       return (await q.query<R>(sql, params)).rows;
@@ -25,5 +31,6 @@ export async function createPgliteDriver(dataDir?: string): Promise<SqlDriver> {
       };
     },
     close: () => db.close(),
+    dump: () => db.dumpDataDir('none'),
   };
 }

@@ -1,0 +1,80 @@
+// Two clients replicating through the server, against PGlite and real PostgreSQL.
+import type { RxDatabase } from 'rxdb';
+import { startSync, type SyncHandle } from '../../src/main/sync';
+import type { SyncServer } from '../../src/server';
+import { sameDocState } from '../../src/shared/sync';
+import { BACKENDS, seedWorkspace, startServer, waitFor, type Workspace } from './fixtures/sync-harness';
+import { account, createTestStore } from './fixtures/sync-store';
+
+describe.each(BACKENDS)('replication on $name', (backend) => {
+  let env: Awaited<ReturnType<typeof backend.create>>;
+  let server: SyncServer;
+  let url: string;
+  let ws: Workspace;
+  const open: { store: RxDatabase; sync: SyncHandle }[] = [];
+
+  beforeAll(async () => {
+    env = await backend.create('replication');
+    ({ server, url } = await startServer(env.db));
+    ws = await seedWorkspace(server, url);
+  });
+  afterEach(async () => {
+    for (const c of open.splice(0)) {
+      await c.sync.stop();
+      await c.store.close();
+    }
+  });
+  afterAll(async () => {
+    await server.close();
+    await env.db.close();
+    await env.drop();
+  });
+
+  async function client(label: string) {
+    const store = await createTestStore(`${label}-${backend.name}-${Math.random().toString(36).slice(2)}`);
+    const sync = startSync({ store, serverUrl: url, workspaceId: ws.id, token: ws.adminToken, collections: ['accounts', 'stakeholders'], retryTimeMs: 200 });
+    open.push({ store, sync });
+    return { store, sync };
+  }
+
+  it('delivers a write from one client to another live and reports status', async () => {
+    const a = await client('a');
+    const b = await client('b');
+    await a.sync.awaitInSync();
+    await b.sync.awaitInSync();
+    await a.store.collections.accounts!.insert(account('acc_live', 'Live Co'));
+    await waitFor(async () => !!(await b.store.collections.accounts!.findOne('acc_live').exec()), 5000, 'live delivery');
+    await a.sync.awaitInSync();
+    await waitFor(() => a.sync.status.state === 'idle' && a.sync.status.pending === 0, 5000, 'idle status');
+    expect(a.sync.status.lastSyncedAt).toBeGreaterThan(0);
+  });
+
+  it('keeps concurrent edits of different fields and keeps the losing same-field value', async () => {
+    const a = await client('a');
+    const b = await client('b');
+    await a.store.collections.accounts!.insert(account('acc_merge', 'Merge Co'));
+    await a.sync.awaitInSync();
+    await waitFor(async () => !!(await b.store.collections.accounts!.findOne('acc_merge').exec()), 5000, 'doc on b');
+    await a.sync.stop();
+    await b.sync.stop();
+    open.length = 0;
+    const docA = await a.store.collections.accounts!.findOne('acc_merge').exec();
+    const docB = await b.store.collections.accounts!.findOne('acc_merge').exec();
+    await docA!.incrementalPatch({ region: 'apac', name: 'Name from A' });
+    await docB!.incrementalPatch({ industry: 'retail', name: 'Name from B' });
+    const sa = startSync({ store: a.store, serverUrl: url, workspaceId: ws.id, token: ws.adminToken, collections: ['accounts'], retryTimeMs: 200 });
+    await sa.awaitInSync();
+    const sb = startSync({ store: b.store, serverUrl: url, workspaceId: ws.id, token: ws.adminToken, collections: ['accounts'], retryTimeMs: 200 });
+    await sb.awaitInSync();
+    await sa.awaitInSync();
+    open.push({ store: a.store, sync: sa }, { store: b.store, sync: sb });
+    await waitFor(async () => {
+      const x = (await a.store.collections.accounts!.findOne('acc_merge').exec())?.toJSON();
+      const y = (await b.store.collections.accounts!.findOne('acc_merge').exec())?.toJSON();
+      return sameDocState(x, y) && x?.industry === 'retail';
+    }, 5000, 'convergence');
+    const merged = (await b.store.collections.accounts!.findOne('acc_merge').exec())!.toJSON() as Record<string, unknown>;
+    expect(merged).toMatchObject({ region: 'apac', industry: 'retail', name: 'Name from A' });
+    expect(merged.keptConflicts).toEqual([expect.objectContaining({ field: 'name', value: '"Name from B"' })]);
+  });
+});
