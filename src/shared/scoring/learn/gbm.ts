@@ -70,12 +70,15 @@ export function trainBinaryGbm(table: TrainingTable, options: TrainGbmOptions = 
   const vBins = valid ? binMatrix(valid.features, featureBins) : null;
   const nv = valid ? valid.labels.length : 0;
 
-  const weight = (t: TrainingTable, i: number): number => (t.weights ? t.weights[i]! : 1);
+  const w = train.weights ?? new Float64Array(n).fill(1);
+  const y = train.labels;
+  const vw = valid ? (valid.weights ?? new Float64Array(nv).fill(1)) : new Float64Array(0);
+  const vy = valid ? valid.labels : new Uint8Array(0);
   let sw = 0;
   let sy = 0;
   for (let i = 0; i < n; i++) {
-    sw += weight(train, i);
-    sy += weight(train, i) * train.labels[i]!;
+    sw += w[i]!;
+    sy += w[i]! * y[i]!;
   }
   const rate = Math.min(Math.max(sy / sw, 1e-6), 1 - 1e-6);
   const baseScore = Math.log(rate / (1 - rate));
@@ -97,9 +100,8 @@ export function trainBinaryGbm(table: TrainingTable, options: TrainGbmOptions = 
   for (let round = 0; round < params.numRounds; round++) {
     for (let i = 0; i < n; i++) {
       const p = 1 / (1 + Math.exp(-margin[i]!));
-      const w = weight(train, i);
-      grad[i] = w * (p - train.labels[i]!);
-      hess[i] = Math.max(w * p * (1 - p), 1e-16);
+      grad[i] = w[i]! * (p - y[i]!);
+      hess[i] = Math.max(w[i]! * p * (1 - p), 1e-16);
     }
     const rows = sampleRows(n, params.subsample, rng, inBag);
     const features = params.colsample < 1 ? sampleFeatures(allFeatures, params.colsample, rng) : allFeatures;
@@ -118,14 +120,16 @@ export function trainBinaryGbm(table: TrainingTable, options: TrainGbmOptions = 
     raw.feature.forEach((f, i) => { if (f >= 0) gains[f] = gains[f]! + raw.gain[i]!; });
     featureGainPerTree.push(gains);
 
-    if (valid && vBins) {
+    if (vBins) {
       let loss = 0;
       let wsum = 0;
       for (let i = 0; i < nv; i++) {
-        vMargin[i] = vMargin[i]! + leafValue[binnedLeaf(bt, vBins, nv, i)]!;
-        const w = weight(valid, i);
-        loss += w * logLossOfMargin(vMargin[i]!, valid.labels[i]!);
-        wsum += w;
+        const m = vMargin[i]! + leafValue[binnedLeaf(bt, vBins, nv, i)]!;
+        vMargin[i] = m;
+        // Stable log(1 + exp(z)) with z = m for negatives and -m for positives.
+        const z = vy[i] === 1 ? -m : m;
+        loss += vw[i]! * (z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z)));
+        wsum += vw[i]!;
       }
       loss /= wsum;
       validationLoss.push(loss);
@@ -151,12 +155,6 @@ export function trainBinaryGbm(table: TrainingTable, options: TrainGbmOptions = 
     featureGain,
     validationLoss,
   };
-}
-
-/** Log loss of one row from its logit, computed stably for large |margin|. */
-function logLossOfMargin(m: number, y: number): number {
-  const z = y === 1 ? -m : m;
-  return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
 }
 
 function sampleRows(n: number, fraction: number, rng: () => number, inBag: Uint8Array): Uint32Array {

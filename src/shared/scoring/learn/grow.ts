@@ -153,10 +153,23 @@ function partition(input: GrowInput, start: number, end: number, split: SplitCan
   const col = split.feature * nRows;
   let l = start;
   let r = 0;
-  for (let k = start; k < end; k++) {
-    const row = rows[k]!;
-    if (binGoesLeft(bins[col + row]!, split.binThreshold, split.missingLeft, split.catMask)) rows[l++] = row;
-    else scratch[r++] = row;
+  // Two specialised loops: this runs for every row at every split, so no per-row branching on split kind.
+  const mask = split.catMask;
+  if (mask) {
+    for (let k = start; k < end; k++) {
+      const row = rows[k]!;
+      if (mask[bins[col + row]!] === 1) rows[l++] = row;
+      else scratch[r++] = row;
+    }
+  } else {
+    const threshold = split.binThreshold;
+    const missingLeft = split.missingLeft;
+    for (let k = start; k < end; k++) {
+      const row = rows[k]!;
+      const b = bins[col + row]!;
+      if (b === 0 ? missingLeft : b <= threshold) rows[l++] = row;
+      else scratch[r++] = row;
+    }
   }
   rows.set(scratch.subarray(0, r), l);
   return l;

@@ -19,11 +19,22 @@ interface PathBuffers {
   weight: Float64Array;
 }
 
+const baseCache = new WeakMap<GbmModel, number>();
+
+/** The model's expected logit; cached because it does not depend on the row. */
+export function expectedLogit(model: GbmModel): number {
+  let base = baseCache.get(model);
+  if (base === undefined) {
+    base = compileTrees(model).reduce((s, t) => s + expectedValue(t, 0), model.baseScore);
+    baseCache.set(model, base);
+  }
+  return base;
+}
+
 export function explain(model: GbmModel, row: FeatureRow): Explanation {
   const phi = new Float64Array(model.features.length);
-  let base = model.baseScore;
+  const base = expectedLogit(model);
   for (const tree of compileTrees(model)) {
-    base += expectedValue(tree, 0);
     const d = tree.maxDepth + 2;
     const size = (d * (d + 1)) / 2;
     const buf: PathBuffers = {

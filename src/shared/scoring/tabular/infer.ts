@@ -1,7 +1,7 @@
 // Pure (no Node, no DOM). Infer a feature schema from any CSV with a binary target, then
 // encode it. Column typing rules are documented in docs/model-eval.md.
 import type { TrainingTable } from '../learn/types';
-import { encodeWithSchema } from './encode';
+import { encodeWithSchema, MAX_BAD_ROW_FRACTION } from './encode';
 import { TabularError } from './errors';
 import { checkHeader, requireColumn } from './header';
 import type { RowReport, TabularFeatureSpec, TabularSchema } from './types';
@@ -39,7 +39,16 @@ export function buildTrainingTable(
 export function inferSchema(header: readonly string[], rows: readonly (readonly string[])[], options: InferOptions): TabularSchema {
   const names = checkHeader(header);
   const targetIdx = requireColumn(names, options.target, 'target');
-  const usable = rows.filter((r) => r.length === names.length && r[targetIdx]!.trim() !== '');
+  const wellFormed = rows.filter((r) => r.length === names.length);
+  const wrong = rows.length - wellFormed.length;
+  // Checked before the class balance: a wrong delimiter or broken export is the root cause to report.
+  if (rows.length > 0 && wrong / rows.length > MAX_BAD_ROW_FRACTION) {
+    throw new TabularError(
+      'DS_CSV_TOO_MANY_BAD_ROWS',
+      `${wrong} of ${rows.length} rows do not have ${names.length} fields like the header; the limit is ${MAX_BAD_ROW_FRACTION * 100}% malformed. Check the delimiter and quoting of the file.`,
+    );
+  }
+  const usable = wellFormed.filter((r) => r[targetIdx]!.trim() !== '');
   if (rows.length === 0 || usable.length === 0) {
     throw new TabularError('DS_CSV_EMPTY', `The file has a header but no usable data rows (${rows.length} row(s), none with the right number of fields and a target value). Add data rows.`);
   }

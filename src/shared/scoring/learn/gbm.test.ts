@@ -1,0 +1,63 @@
+import { predictRaw, predictRawTable, sigmoid, trainBinaryGbm } from './gbm';
+import { LearnError } from './errors';
+import { rocAuc } from './metrics';
+import { gbmFromJson } from './model-json';
+import { rowOf } from './table';
+import { syntheticTable } from './test-data';
+
+describe('trainBinaryGbm', () => {
+  const train = syntheticTable(6000, 1);
+  const test = syntheticTable(3000, 2);
+  const model = trainBinaryGbm(train, { params: { learningRate: 0.1, numRounds: 200 } });
+
+  it('learns a nonlinear function with a categorical effect and missing values', () => {
+    const auc = rocAuc(test.labels, predictRawTable(model, test));
+    expect(auc).toBeGreaterThan(0.9);
+    // The pure-noise column should carry far less gain than the signal columns.
+    const [ga, gb, gc, gNoise] = model.featureGain;
+    expect(gNoise!).toBeLessThan(Math.min(ga!, gb!, gc!));
+  });
+
+  it('is deterministic for a seed and differs across seeds', () => {
+    const opts = { params: { numRounds: 20, subsample: 0.7, colsample: 0.5, seed: 7 } };
+    const a = trainBinaryGbm(train, opts);
+    const b = trainBinaryGbm(train, opts);
+    const c = trainBinaryGbm(train, { params: { ...opts.params, seed: 8 } });
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+    expect(JSON.stringify(a)).not.toBe(JSON.stringify(c));
+  });
+
+  it('round-trips through JSON with identical predictions', () => {
+    const back = gbmFromJson(JSON.parse(JSON.stringify(model)));
+    for (let i = 0; i < 200; i++) {
+      const row = rowOf(test, i);
+      expect(predictRaw(back, row)).toBe(predictRaw(model, row));
+    }
+  });
+
+  it('routes missing and unseen categories without throwing', () => {
+    const p = sigmoid(predictRaw(model, [NaN, 0.5, 99, NaN]));
+    expect(p).toBeGreaterThan(0);
+    expect(p).toBeLessThan(1);
+  });
+
+  it('stops early on a validation split', () => {
+    const m = trainBinaryGbm(train, { params: { learningRate: 0.5, numRounds: 500, earlyStoppingRounds: 10 } });
+    expect(m.trees.length).toBeLessThan(500);
+    expect(m.validationLoss.length).toBeGreaterThanOrEqual(m.trees.length);
+  });
+
+  it('reports progress from 0 to 1', () => {
+    const seen: number[] = [];
+    trainBinaryGbm(train, { params: { numRounds: 10, validationFraction: 0 }, onProgress: (f) => seen.push(f) });
+    expect(seen.at(-1)).toBe(1);
+    expect(seen.every((f, i) => f >= 0 && f <= 1 && (i === 0 || f >= seen[i - 1]!))).toBe(true);
+  });
+
+  it('rejects one-class and malformed input with coded errors', () => {
+    const one = { ...train, labels: new Uint8Array(train.labels.length) };
+    expect(() => trainBinaryGbm(one)).toThrow(expect.objectContaining({ code: 'DS_LEARN_ONE_CLASS' }));
+    expect(() => trainBinaryGbm(train, { params: { subsample: 0 } })).toThrow(LearnError);
+    expect(() => gbmFromJson({ format: 'nope' })).toThrow(expect.objectContaining({ code: 'DS_LEARN_MODEL_JSON' }));
+  });
+});

@@ -1,0 +1,82 @@
+// Pure (shared): one open deal's score payload — probability, the factors behind it (exact
+// logit decomposition plus the top three for and against in words) and next best actions.
+import { nextBestActions } from './actions';
+import type { BestTime } from './best-time';
+import type { OpportunityFacts } from './facts';
+import { featureInfos, type FeatureSpace } from './features';
+import type { WorkspaceModel } from './model';
+import { scoreRow } from './model';
+import { bandOf, SCORE_PAYLOAD_VERSION, type Contribution, type FactorWords, type OpportunityScorePayload } from './payload';
+import type { PriorParams } from './prior';
+import { factorWords } from './words';
+
+const TOP = 3;
+
+function valueOf(kind: 'numeric' | 'categorical', levels: readonly string[] | undefined, v: number): number | string | null {
+  if (kind === 'categorical') return v >= 0 && levels && v < levels.length ? levels[v]! : null;
+  return Number.isFinite(v) ? Math.round(v * 1000) / 1000 : null;
+}
+
+/** Top factors one way; factors that read the same (champion reached / strength) are merged. */
+function topWords(contribs: Contribution[], facts: OpportunityFacts, sign: 1 | -1): FactorWords[] {
+  const merged = new Map<string, FactorWords>();
+  for (const c of contribs) {
+    if (Math.sign(c.contribution) !== sign) continue;
+    const words = factorWords(c.feature, c.contribution, facts);
+    const m = merged.get(words);
+    if (m) m.contribution += c.contribution;
+    else merged.set(words, { feature: c.feature, contribution: c.contribution, words });
+  }
+  return [...merged.values()]
+    .filter((f) => Math.abs(f.contribution) >= 0.01)
+    .sort((a, b) => sign * (b.contribution - a.contribution))
+    .slice(0, TOP);
+}
+
+export interface OpportunityScoreInput {
+  facts: OpportunityFacts;
+  row: Float64Array;
+  space: FeatureSpace;
+  prior: PriorParams;
+  model: WorkspaceModel | null;
+  now: number;
+  bestTimeOf: (stakeholderId: string) => BestTime | null;
+}
+
+export function opportunityPayload(input: OpportunityScoreInput): OpportunityScorePayload {
+  const { facts, row, space, prior, model, now } = input;
+  const s = scoreRow(row, space, prior, model);
+  const infos = featureInfos(space);
+  const contributions: Contribution[] = [];
+  infos.forEach((info, j) => {
+    const c = s.contributions[j]!;
+    if (c !== 0) contributions.push({ feature: info.name, value: valueOf(info.kind, info.levels, row[j]!), contribution: c });
+  });
+  const actions = nextBestActions(facts, now).map((a) => {
+    const t = a.stakeholderId ? input.bestTimeOf(a.stakeholderId) : null;
+    return { ...a, when: t ? t.nextSlotAt : null, whenWords: t ? t.window : null };
+  });
+  const o = facts.opportunity;
+  return {
+    kind: 'opportunity',
+    version: SCORE_PAYLOAD_VERSION,
+    opportunityId: o.id,
+    accountId: o.accountId,
+    asOf: facts.asOf,
+    probability: s.probability,
+    logit: s.logit,
+    band: bandOf(s.probability),
+    source: s.source,
+    closedDeals: s.closedDeals,
+    modelWeight: s.weight,
+    explanation: { base: s.base, calibration: s.calibration, contributions },
+    for: topWords(contributions, facts, 1),
+    against: topWords(contributions, facts, -1),
+    actions,
+  };
+}
+
+/** base + calibration + Σ contributions: what the payload's logit must equal. */
+export function explainedLogit(p: OpportunityScorePayload): number {
+  return p.explanation.base + p.explanation.calibration + p.explanation.contributions.reduce((a, c) => a + c.contribution, 0);
+}

@@ -1,0 +1,233 @@
+// Pure (shared): the scoring worker's in-memory picture of the workspace. Interactions (the
+// bulk: a million in an L workspace) live in growable typed-array columns with a per-stakeholder
+// index, so features are a few array scans rather than object walks; the small collections keep
+// their documents. Every mutation returns which opportunities and stakeholders it touched, which
+// is what makes incremental rescoring exact: recompute those, nothing else.
+import {
+  BUYING_JOBS, DIRECTIONS, INTERACTION_KINDS, JOURNEY_MOVES,
+  type Account, type Interaction, type JourneyStep, type Opportunity, type Stakeholder,
+} from '../../domain';
+
+export const DIR_CODE = Object.fromEntries(DIRECTIONS.map((d, i) => [d, i])) as Record<(typeof DIRECTIONS)[number], number>;
+export const KIND_CODE = Object.fromEntries(INTERACTION_KINDS.map((d, i) => [d, i])) as Record<(typeof INTERACTION_KINDS)[number], number>;
+export const JOB_INDEX = Object.fromEntries(BUYING_JOBS.map((d, i) => [d, i])) as Record<(typeof BUYING_JOBS)[number], number>;
+export const MOVE_CODE = Object.fromEntries(JOURNEY_MOVES.map((d, i) => [d, i])) as Record<(typeof JOURNEY_MOVES)[number], number>;
+
+export interface StepFact { job: number; at: number; move: number; stakeholderId: string }
+
+export interface Touched {
+  opportunities: Set<number>;
+  stakeholders: Set<number>;
+}
+
+export const emptyTouched = (): Touched => ({ opportunities: new Set(), stakeholders: new Set() });
+
+function grow<T extends Float64Array | Int32Array | Uint8Array | Int8Array>(a: T, need: number): T {
+  if (need <= a.length) return a;
+  const next = new (a.constructor as new (n: number) => T)(Math.max(need, a.length * 2, 1024));
+  next.set(a);
+  return next;
+}
+
+export class WorkspaceState {
+  readonly accounts = new Map<string, Account>();
+  /** Slot per stakeholder id; a slot can exist before its document (an interaction named them first). */
+  readonly stakeholderIdx = new Map<string, number>();
+  readonly stakeholders: (Stakeholder | undefined)[] = [];
+  readonly stakeholderIds: string[] = [];
+  readonly interactionsOf: number[][] = [];
+  readonly opportunityIdx = new Map<string, number>();
+  readonly opportunities: (Opportunity | undefined)[] = [];
+  readonly opportunityIds: string[] = [];
+  readonly stepsOf: Map<string, StepFact>[] = [];
+  private readonly stepOpp = new Map<string, number>();
+  /** Opportunity slots per account, for account-level interactions (no opportunityId). */
+  readonly oppsOfAccount = new Map<string, Set<number>>();
+
+  // Interaction columns, one entry per slot; `live` is 0 for removed slots.
+  readonly interactionIdx = new Map<string, number>();
+  size = 0;
+  at = new Float64Array(0);
+  dir = new Uint8Array(0);
+  kind = new Uint8Array(0);
+  sentiment = new Int8Array(0);
+  job = new Int8Array(0);
+  opp = new Int32Array(0);
+  live = new Uint8Array(0);
+  /** Attendees as ranges into one pool; an edited interaction appends a new range (old one is garbage). */
+  attStart = new Int32Array(0);
+  attCount = new Int32Array(0);
+  attPool = new Int32Array(0);
+  attUsed = 0;
+
+  stakeholderSlot(id: string): number {
+    let i = this.stakeholderIdx.get(id);
+    if (i === undefined) {
+      i = this.stakeholders.length;
+      this.stakeholderIdx.set(id, i);
+      this.stakeholders.push(undefined);
+      this.stakeholderIds.push(id);
+      this.interactionsOf.push([]);
+    }
+    return i;
+  }
+
+  opportunitySlot(id: string): number {
+    let i = this.opportunityIdx.get(id);
+    if (i === undefined) {
+      i = this.opportunities.length;
+      this.opportunityIdx.set(id, i);
+      this.opportunities.push(undefined);
+      this.opportunityIds.push(id);
+      this.stepsOf.push(new Map());
+    }
+    return i;
+  }
+
+  /** Open deals of the account that have this stakeholder in their buying group. */
+  private dealsWithMember(accountId: string, stk: number, out: Set<number>): void {
+    const id = this.stakeholders[stk]?.id;
+    for (const o of this.oppsOfAccount.get(accountId) ?? []) {
+      if (this.opportunities[o]?.members.some((m) => m.stakeholderId === id)) out.add(o);
+    }
+  }
+
+  upsertAccount(doc: Account): void {
+    this.accounts.set(doc.id, doc);
+  }
+
+  upsertStakeholder(doc: Stakeholder, touched: Touched): void {
+    const s = this.stakeholderSlot(doc.id);
+    this.stakeholders[s] = doc;
+    touched.stakeholders.add(s);
+    this.dealsWithMember(doc.accountId, s, touched.opportunities);
+  }
+
+  removeStakeholder(id: string, touched: Touched): void {
+    const s = this.stakeholderIdx.get(id);
+    if (s === undefined) return;
+    const doc = this.stakeholders[s];
+    if (doc) this.dealsWithMember(doc.accountId, s, touched.opportunities);
+    this.stakeholders[s] = undefined;
+    touched.stakeholders.add(s);
+  }
+
+  upsertOpportunity(doc: Opportunity, touched: Touched): void {
+    const o = this.opportunitySlot(doc.id);
+    const old = this.opportunities[o];
+    if (old && old.accountId !== doc.accountId) this.oppsOfAccount.get(old.accountId)?.delete(o);
+    this.opportunities[o] = doc;
+    let set = this.oppsOfAccount.get(doc.accountId);
+    if (!set) this.oppsOfAccount.set(doc.accountId, (set = new Set()));
+    set.add(o);
+    touched.opportunities.add(o);
+  }
+
+  removeOpportunity(id: string, touched: Touched): void {
+    const o = this.opportunityIdx.get(id);
+    if (o === undefined) return;
+    const old = this.opportunities[o];
+    if (old) this.oppsOfAccount.get(old.accountId)?.delete(o);
+    this.opportunities[o] = undefined;
+    touched.opportunities.add(o);
+  }
+
+  upsertStep(doc: JourneyStep, touched: Touched): void {
+    this.removeStep(doc.id, touched);
+    const o = this.opportunitySlot(doc.opportunityId);
+    this.stepsOf[o]!.set(doc.id, { job: JOB_INDEX[doc.job], at: doc.at, move: MOVE_CODE[doc.move], stakeholderId: doc.stakeholderId });
+    this.stepOpp.set(doc.id, o);
+    touched.opportunities.add(o);
+  }
+
+  removeStep(id: string, touched: Touched): void {
+    const o = this.stepOpp.get(id);
+    if (o === undefined) return;
+    this.stepOpp.delete(id);
+    this.stepsOf[o]!.delete(id);
+    touched.opportunities.add(o);
+  }
+
+  upsertInteraction(doc: Interaction, touched: Touched): void {
+    let slot = this.interactionIdx.get(doc.id);
+    if (slot !== undefined) this.detach(slot, doc.accountId, touched);
+    else {
+      slot = this.size++;
+      this.interactionIdx.set(doc.id, slot);
+      this.ensureCapacity(this.size);
+    }
+    this.at[slot] = doc.at;
+    this.dir[slot] = DIR_CODE[doc.direction];
+    this.kind[slot] = KIND_CODE[doc.kind];
+    this.sentiment[slot] = doc.sentiment;
+    this.job[slot] = doc.buyingJob ? JOB_INDEX[doc.buyingJob] : -1;
+    this.opp[slot] = doc.opportunityId ? this.opportunitySlot(doc.opportunityId) : -1;
+    this.live[slot] = 1;
+    const n = doc.attendeeIds.length;
+    this.attPool = grow(this.attPool, this.attUsed + n);
+    this.attStart[slot] = this.attUsed;
+    this.attCount[slot] = n;
+    for (const id of doc.attendeeIds) {
+      const s = this.stakeholderSlot(id);
+      this.attPool[this.attUsed++] = s;
+      this.interactionsOf[s]!.push(slot);
+    }
+    this.attach(slot, doc.accountId, touched);
+  }
+
+  removeInteraction(id: string, accountId: string | undefined, touched: Touched): void {
+    const slot = this.interactionIdx.get(id);
+    if (slot === undefined) return;
+    this.detach(slot, accountId, touched);
+    this.live[slot] = 0;
+    this.interactionIdx.delete(id);
+  }
+
+  private ensureCapacity(n: number): void {
+    this.at = grow(this.at, n);
+    this.dir = grow(this.dir, n);
+    this.kind = grow(this.kind, n);
+    this.sentiment = grow(this.sentiment, n);
+    this.job = grow(this.job, n);
+    this.opp = grow(this.opp, n);
+    this.live = grow(this.live, n);
+    this.attStart = grow(this.attStart, n);
+    this.attCount = grow(this.attCount, n);
+  }
+
+  /** Marks what the interaction in `slot` affects: its deal, its attendees and their deals. */
+  private attach(slot: number, accountId: string | undefined, touched: Touched): void {
+    const o = this.opp[slot]!;
+    if (o >= 0) touched.opportunities.add(o);
+    for (let k = 0; k < this.attCount[slot]!; k++) {
+      const s = this.attPool[this.attStart[slot]! + k]!;
+      touched.stakeholders.add(s);
+      // Every deal the attendee is in: its facts (account-level interactions) or the best time
+      // to reach this person (shown on its next best action) may change.
+      const acc = accountId ?? this.stakeholders[s]?.accountId;
+      if (acc) this.dealsWithMember(acc, s, touched.opportunities);
+    }
+  }
+
+  private detach(slot: number, accountId: string | undefined, touched: Touched): void {
+    this.attach(slot, accountId, touched);
+    for (let k = 0; k < this.attCount[slot]!; k++) {
+      const list = this.interactionsOf[this.attPool[this.attStart[slot]! + k]!]!;
+      const at = list.indexOf(slot);
+      if (at >= 0) list.splice(at, 1);
+    }
+    this.attCount[slot] = 0;
+  }
+
+  openOpportunitySlots(): number[] {
+    const out: number[] = [];
+    this.opportunities.forEach((o, i) => { if (o && o.status === 'open') out.push(i); });
+    return out;
+  }
+
+  closedOpportunitySlots(): number[] {
+    const out: number[] = [];
+    this.opportunities.forEach((o, i) => { if (o && o.status !== 'open' && o.closedAt !== undefined) out.push(i); });
+    return out;
+  }
+}
