@@ -1,0 +1,81 @@
+// Bad input: files in the data folder that are not ours must produce coded errors naming the
+// file, and must be left byte-for-byte untouched (no -wal/-shm created next to them either).
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { fillWithDefaultSettings, randomToken } from 'rxdb';
+import { getRxStorageSQLite, isSqliteStorageError } from '../../src/main/store/sqlite/index';
+import { contactSchema, makeTempDir, removeDir } from '../../src/main/store/sqlite/test-helpers';
+
+let dir: string;
+beforeEach(() => {
+  dir = makeTempDir('ds-sqlite-bad-');
+});
+afterEach(() => removeDir(dir));
+
+function open(databaseName: string, readonly = false) {
+  return getRxStorageSQLite({ databaseDirectory: dir, readonly }).createStorageInstance({
+    databaseInstanceToken: randomToken(10),
+    databaseName,
+    collectionName: 'contacts',
+    schema: fillWithDefaultSettings(contactSchema),
+    options: {},
+    multiInstance: false,
+    devMode: false,
+  });
+}
+
+async function expectCodedFailure(databaseName: string, code: string, readonly = false): Promise<void> {
+  const file = path.join(dir, `${databaseName}.sqlite`);
+  const before = fs.readFileSync(file);
+  const err = await open(databaseName, readonly).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(isSqliteStorageError(err)).toBe(true);
+  expect(err).toMatchObject({ code });
+  expect((err as Error).message).toContain(file);
+  expect(fs.readFileSync(file).equals(before)).toBe(true);
+  expect(fs.readdirSync(dir).sort()).toEqual([`${databaseName}.sqlite`]);
+}
+
+describe('SQLite storage on files that are not ours', () => {
+  it('refuses a file that is not SQLite at all (DS_SQLITE_CORRUPT)', async () => {
+    fs.writeFileSync(path.join(dir, 'junk.sqlite'), crypto.randomBytes(8192));
+    await expectCodedFailure('junk', 'DS_SQLITE_CORRUPT');
+    await expectCodedFailure('junk', 'DS_SQLITE_CORRUPT', true);
+  });
+
+  it('refuses a short text file (DS_SQLITE_CORRUPT)', async () => {
+    fs.writeFileSync(path.join(dir, 'notes.sqlite'), 'hello');
+    await expectCodedFailure('notes', 'DS_SQLITE_CORRUPT');
+  });
+
+  it('refuses an SQLite file whose schema page is damaged (DS_SQLITE_CORRUPT)', async () => {
+    const inst = await open('damaged');
+    await inst.close();
+    const file = path.join(dir, 'damaged.sqlite');
+    const bytes = fs.readFileSync(file);
+    // Keep the 100-byte header valid, scramble the rest of page 1 (the sqlite_master b-tree).
+    crypto.randomBytes(bytes.length - 100).copy(bytes, 100, 0, Math.min(3996, bytes.length - 100));
+    bytes[100] = 0x0d; // still claims to be a table leaf page, so SQLite reads it and finds garbage
+    fs.writeFileSync(file, bytes);
+    await expectCodedFailure('damaged', 'DS_SQLITE_CORRUPT');
+  });
+
+  it('refuses an SQLite database written by another program (DS_SQLITE_FOREIGN)', async () => {
+    const db = new Database(path.join(dir, 'crm.sqlite'));
+    db.exec(`CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO customers (name) VALUES ('Acme')`);
+    db.close();
+    await expectCodedFailure('crm', 'DS_SQLITE_FOREIGN');
+    await expectCodedFailure('crm', 'DS_SQLITE_FOREIGN', true);
+  });
+
+  it('still opens its own files after refusing a foreign one', async () => {
+    fs.writeFileSync(path.join(dir, 'junk.sqlite'), crypto.randomBytes(100));
+    await expect(open('junk')).rejects.toMatchObject({ code: 'DS_SQLITE_CORRUPT' });
+    const ok = await open('fine');
+    await ok.close();
+  });
+});
