@@ -65,6 +65,21 @@ describe('seeded workspace realism', () => {
     expect(first?.move).toBe('start');
   });
 
+  it("reads each interaction's buying job from its main attendee's journey at that moment", () => {
+    const steps = new Map<string, { at: number; job: string }[]>();
+    for (const s of ws.journeysteps) {
+      const key = `${s.opportunityId}/${s.stakeholderId}`;
+      steps.set(key, [...(steps.get(key) ?? []), { at: s.at, job: s.job }]);
+    }
+    for (const i of ws.interactions) {
+      if (!i.opportunityId) continue;
+      const journey = steps.get(`${i.opportunityId}/${i.attendeeIds[0]}`) ?? [];
+      expect(journey.length).toBeGreaterThan(0);
+      const current = journey.filter((s) => s.at <= i.at).at(-1) ?? journey[0];
+      expect(i.buyingJob).toBe(current?.job);
+    }
+  });
+
   it('makes won deals more likely with a champion and decision-maker coverage', () => {
     const attended = new Map<string, Set<string>>();
     for (const i of ws.interactions) {
