@@ -10,14 +10,14 @@ export interface CreatedWorkspace {
 
 export async function createWorkspaceWithAdmin(
   db: Database,
-  input: { workspace: string; email: string; password: string; role?: 'admin' | 'member' | 'viewer' },
+  input: { workspace: string; email: string; password: string; role?: 'admin' | 'member' | 'viewer'; passwordMemoryKiB?: number },
 ): Promise<CreatedWorkspace> {
   const email = input.email.trim().toLowerCase();
   const workspaceId = randomUUID();
   await db.access.createWorkspace(workspaceId, input.workspace);
   const existing = await db.access.findUserByEmail(email);
   const userId = existing?.id ?? randomUUID();
-  if (!existing) await db.access.createUser(userId, email, await hashPassword(input.password));
+  if (!existing) await db.access.createUser(userId, email, await hashPassword(input.password, input.passwordMemoryKiB));
   await db.access.upsertMembership(workspaceId, userId, input.role ?? 'admin');
   return { workspaceId, userId };
 }

@@ -29,6 +29,7 @@ export async function createSyncServer(options: SyncServerOptions = {}): Promise
     inviteTtlMs: options.inviteTtlMs ?? DEFAULT_CONFIG.inviteTtlMs,
     bodyLimit: options.bodyLimit ?? DEFAULT_CONFIG.bodyLimit,
     heartbeatMs: options.heartbeatMs ?? DEFAULT_CONFIG.heartbeatMs,
+    passwordMemoryKiB: options.passwordMemoryKiB ?? DEFAULT_CONFIG.passwordMemoryKiB,
   };
   const db = options.database ?? (await openDatabase(options));
   const hub = await createStreamHub(db.driver);

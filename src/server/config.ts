@@ -9,6 +9,8 @@ export interface ServerConfig {
   bodyLimit: number;
   /** SSE comment interval, so proxies and clients can tell a quiet stream from a dead one. */
   heartbeatMs: number;
+  /** argon2id memory cost for new password hashes (verification reads it from the hash). */
+  passwordMemoryKiB: number;
 }
 
 export const DEFAULT_CONFIG: ServerConfig = {
@@ -16,6 +18,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   inviteTtlMs: 7 * 24 * 3600_000,
   bodyLimit: 4 * 1024 * 1024,
   heartbeatMs: 15_000,
+  passwordMemoryKiB: 19_456,
 };
 
 export function parseOr400<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {

@@ -15,7 +15,7 @@ export function registerAuthRoutes(app: FastifyInstance, db: Database, config: S
   app.post(`${p}/auth/sign-in`, async (request): Promise<Session> => {
     const body = parseOr400(SignInBody, request.body);
     const user = await db.access.findUserByEmail(body.email);
-    const ok = await verifyPassword(user?.passwordHash, body.password);
+    const ok = await verifyPassword(user?.passwordHash, body.password, config.passwordMemoryKiB);
     if (!user || !ok) throw new SyncHttpError(401, 'DS_SYNC_BAD_CREDENTIALS');
     const memberships = await db.access.memberships(user.id);
     const m = body.workspaceId ? memberships.find((x) => x.workspaceId === body.workspaceId) : memberships[0];
@@ -55,9 +55,9 @@ export function registerAuthRoutes(app: FastifyInstance, db: Database, config: S
     let user = await db.access.findUserByEmail(invite.email);
     if (user) {
       // An existing account joins with its own password; an invite never resets a password.
-      if (!(await verifyPassword(user.passwordHash, body.password))) throw new SyncHttpError(401, 'DS_SYNC_BAD_CREDENTIALS');
+      if (!(await verifyPassword(user.passwordHash, body.password, config.passwordMemoryKiB))) throw new SyncHttpError(401, 'DS_SYNC_BAD_CREDENTIALS');
     } else {
-      user = { id: randomUUID(), passwordHash: await hashPassword(body.password) };
+      user = { id: randomUUID(), passwordHash: await hashPassword(body.password, config.passwordMemoryKiB) };
       await db.access.createUser(user.id, invite.email, user.passwordHash);
     }
     if (!(await db.access.markInviteAccepted(codeHash, user.id))) throw new SyncHttpError(410, 'DS_SYNC_INVITE_INVALID');
