@@ -78,11 +78,7 @@ export function hourOfWeek(zone: string, t: number, table = zoneTable(zone)): nu
 
 /** Circular smoothing: ±1 hour at half weight, same hour on neighbouring days at a quarter. */
 export function smooth(hist: Float64Array): Float64Array {
-  const out = new Float64Array(168);
-  for (let h = 0; h < 168; h++) {
-    out[h] = hist[h]! + 0.5 * (hist[(h + 167) % 168]! + hist[(h + 1) % 168]!) + 0.25 * (hist[(h + 144) % 168]! + hist[(h + 24) % 168]!);
-  }
-  return out;
+  return smoothInto(hist, new Float64Array(168));
 }
 
 export interface BestTime {
@@ -112,33 +108,55 @@ export function businessHoursHistogram(): Float64Array {
   return h;
 }
 
+// Scratch buffers: bestTime runs once per stakeholder in a full rescore (60k in an L workspace),
+// so it allocates nothing per call beyond its result.
+const SMOOTHED = new Float64Array(168);
+const DAY_TOTAL = new Float64Array(7);
+const HOUR_TOTAL = new Float64Array(24);
+const DEFAULT_HIST = businessHoursHistogram();
+
 export function bestTime(hist: Float64Array, samples: number, zone: string | undefined, now: number): BestTime {
   const known = isKnownZone(zone);
   const tz = known ? zone : 'UTC';
   const history = samples >= MIN_HISTORY;
-  const s = history ? smooth(hist) : businessHoursHistogram();
-  const dayTotal = Array.from({ length: 7 }, (_, d) => s.slice(d * 24, d * 24 + 24).reduce((a, b) => a + b, 0));
-  const maxDay = Math.max(...dayTotal);
-  const days = dayTotal.map((v, d) => (v >= 0.6 * maxDay && v > 0 ? d : -1)).filter((d) => d >= 0);
-  const hourTotal = Array.from({ length: 24 }, (_, h) => days.reduce((a, d) => a + s[d * 24 + h]!, 0));
+  const s = history ? smoothInto(hist, SMOOTHED) : DEFAULT_HIST;
+  let maxDay = 0;
+  for (let d = 0; d < 7; d++) {
+    let t = 0;
+    for (let h = 0; h < 24; h++) t += s[d * 24 + h]!;
+    DAY_TOTAL[d] = t;
+    if (t > maxDay) maxDay = t;
+  }
+  const days: number[] = [];
+  for (let d = 0; d < 7; d++) if (DAY_TOTAL[d]! > 0 && DAY_TOTAL[d]! >= 0.6 * maxDay) days.push(d);
+  HOUR_TOTAL.fill(0);
+  for (const d of days) for (let h = 0; h < 24; h++) HOUR_TOTAL[h]! += s[d * 24 + h]!;
   let bestH = 0;
-  for (let h = 0; h < 23; h++) if (hourTotal[h]! + hourTotal[h + 1]! > hourTotal[bestH]! + hourTotal[bestH + 1]!) bestH = h;
+  for (let h = 1; h < 23; h++) if (HOUR_TOTAL[h]! + HOUR_TOTAL[h + 1]! > HOUR_TOTAL[bestH]! + HOUR_TOTAL[bestH + 1]!) bestH = h;
   const window = `${dayRanges(days)} ${bestH}–${bestH + 2} in ${tz}`;
-  const notes: string[] = [];
-  notes.push(history ? `From ${samples} times they answered or reached out.` : 'No replies on record yet, so this is ordinary business hours.');
-  if (!known) notes.push(zone ? `Time zone "${zone}" is not recognised; times are in UTC.` : 'No time zone on record; times are in UTC.');
-  return { basis: history ? 'history' : 'business_hours', timezone: tz, window, nextSlotAt: nextSlot(s, tz, now), note: notes.join(' ') };
+  let note = history ? `From ${samples} times they answered or reached out.` : 'No replies on record yet, so this is ordinary business hours.';
+  if (!known) note += zone ? ` Time zone "${zone}" is not recognised; times are in UTC.` : ' No time zone on record; times are in UTC.';
+  return { basis: history ? 'history' : 'business_hours', timezone: tz, window, nextSlotAt: nextSlot(s, tz, now), note };
 }
 
-/** First hour after `now` whose smoothed score is at least half the best, within two weeks. */
+function smoothInto(hist: Float64Array, out: Float64Array): Float64Array {
+  for (let h = 0; h < 168; h++) {
+    out[h] = hist[h]! + 0.5 * (hist[(h + 167) % 168]! + hist[(h + 1) % 168]!) + 0.25 * (hist[(h + 144) % 168]! + hist[(h + 24) % 168]!);
+  }
+  return out;
+}
+
+/**
+ * First hour after `now` whose smoothed score is at least half the best, within two weeks. The
+ * zone offset is taken once at `now`: across a DST switch inside the fortnight the slot can be
+ * an hour off, which is within the two-hour window we show anyway.
+ */
 function nextSlot(s: Float64Array, zone: string, now: number): number {
-  const table = zoneTable(zone);
   let max = 0;
   for (let h = 0; h < 168; h++) if (s[h]! > max) max = s[h]!;
   const start = Math.ceil(now / HOUR) * HOUR;
-  for (let k = 0; k < 336; k++) {
-    const t = start + k * HOUR;
-    if (max > 0 && s[hourOfWeek(zone, t, table)]! >= 0.5 * max) return t;
-  }
+  if (max <= 0) return start;
+  const how0 = hourOfWeek(zone, start);
+  for (let k = 0; k < 336; k++) if (s[(how0 + k) % 168]! >= 0.5 * max) return start + k * HOUR;
   return start;
 }

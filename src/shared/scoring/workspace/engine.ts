@@ -156,12 +156,16 @@ export class ScoringEngine {
     const result: RescoreResult = { upserts: [], removals: [], scoredOpportunities: 0, scoredStakeholders: 0 };
     const emit = (type: 'opportunity' | 'stakeholder', subjectId: string, accountId: string, payload: { asOf: number }) => {
       const id = scoreDocId(type, subjectId);
-      const text = JSON.stringify(payload);
-      // asOf moves with the clock; only a change of content is worth a write.
-      const h = hashText(JSON.stringify({ ...payload, asOf: 0 }));
+      // asOf moves with the clock; only a change of content is worth a write. The payload is
+      // serialised once with asOf = 0 (hashed), then the real asOf is spliced in.
+      const asOf = payload.asOf;
+      payload.asOf = 0;
+      const zeroed = JSON.stringify(payload);
+      payload.asOf = asOf;
+      const h = hashText(zeroed);
       if (this.hashes.get(id) === h) return;
       this.hashes.set(id, h);
-      result.upserts.push({ id, subjectType: type, subjectId, accountId, computedAt: now, payload: text });
+      result.upserts.push({ id, subjectType: type, subjectId, accountId, computedAt: now, payload: zeroed.replace('"asOf":0', `"asOf":${asOf}`) });
     };
     const drop = (type: 'opportunity' | 'stakeholder', subjectId: string) => {
       const id = scoreDocId(type, subjectId);

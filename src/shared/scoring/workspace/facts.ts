@@ -3,9 +3,11 @@
 // explanation words all read these facts, so they can never disagree with each other.
 //
 // No leakage: a closed deal is looked at as of `trainingAsOf` (a point inside its life), never
-// at its end. Interactions and journey steps after asOf are ignored; the recorded stage of a
-// closed deal is its stage *at close* (a won deal is always "commit"), so it is only used when
-// asOf is after the last stage change — otherwise the stage as of asOf is unknown (missing).
+// at its end. Interactions and journey steps after asOf are ignored. The store keeps no stage
+// history and a closed deal's recorded stage is its stage *at close* (a won deal is always
+// "commit"), so for closed deals stage and time in stage are missing. Even "the stage is known
+// because it had not changed since asOf" leaks: whether it changed later depends on the outcome.
+// So the learned model never splits on stage; the prior's stage base rates carry it for open deals.
 import { BUYING_JOBS, STAGES, type BuyingRole, type Opportunity, type Stage, type Stakeholder } from '../../domain';
 import { DAY, engagementOf, type EngagementFacts } from './engagement';
 import { JOB_INDEX, MOVE_CODE, type WorkspaceState } from './state';
@@ -68,7 +70,7 @@ export function hashUnit(s: string): number {
 export function opportunityFacts(state: WorkspaceState, slot: number, asOf: number): OpportunityFacts | null {
   const o = state.opportunities[slot];
   if (!o) return null;
-  const stageKnown = o.status === 'open' || asOf >= o.stageChangedAt;
+  const stageKnown = o.status === 'open';
   const members: MemberFacts[] = [];
   let totalWeight = 0;
   let responsive = 0;
