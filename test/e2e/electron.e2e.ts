@@ -1,18 +1,19 @@
 // Desktop smoke test: launches the built app with Electron where its binary exists. Electron
 // downloads its binary on first launch, which this CI machine cannot do; elsewhere this runs.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { createRequire } from 'node:module';
 import { _electron as electron, expect, test } from '@playwright/test';
 
 function electronBinary(): string | null {
-  try {
-    const require = createRequire(import.meta.url);
-    const binary = require('electron') as unknown as string;
-    return typeof binary === 'string' && existsSync(binary) ? binary : null;
-  } catch {
-    // require('electron') throws when the binary was never downloaded.
-    return null;
-  }
+  // Look for the downloaded binary without require('electron'): in electron 45 requiring it
+  // starts the lazy download, which this machine cannot do.
+  const require = createRequire(import.meta.url);
+  const root = path.dirname(require.resolve('electron/package.json'));
+  const pathFile = path.join(root, 'path.txt');
+  if (!existsSync(pathFile)) return null;
+  const binary = path.join(root, 'dist', readFileSync(pathFile, 'utf8').trim());
+  return existsSync(binary) ? binary : null;
 }
 
 const binary = electronBinary();

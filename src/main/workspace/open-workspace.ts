@@ -20,10 +20,16 @@ export interface OpenWorkspace {
   close(): Promise<void>;
 }
 
+/** The demo is generated up to today, so its open deals and follow-ups are current. */
+function startOfToday(): number {
+  const now = new Date();
+  return Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+}
+
 export async function openWorkspace(options: OpenWorkspaceOptions): Promise<OpenWorkspace> {
   const store = await createStore(options.directory ? { directory: options.directory } : {});
   if (options.seedDemo && (await store.accounts.count().exec()) === 0) {
-    await loadWorkspaceIntoStore(store, generateWorkspaceBatches({ size: 'XS', seed: options.seed ?? 7 }), options.onProgress);
+    await loadWorkspaceIntoStore(store, generateWorkspaceBatches({ size: 'XS', seed: options.seed ?? 7, now: startOfToday() }), options.onProgress);
   }
   const host = createHost({ store, workspaceName: 'Demo workspace', dataDirectory: options.directory });
   return {
