@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { excerpt, formatMoney, formatRelative, humanize } from './format';
+import { excerpt, formatMoney, formatRelative, formatWhen, humanize } from './format';
 
 const NOW = Date.UTC(2025, 5, 15, 12);
 
@@ -32,5 +32,12 @@ describe('text helpers', () => {
     expect(humanize('mid_market')).toBe('Mid market');
     expect(excerpt('a  b\n c')).toBe('a b c');
     expect(excerpt('x'.repeat(200), 10)).toHaveLength(10);
+  });
+});
+
+describe('formatWhen', () => {
+  it('is relative within a week and a date beyond', () => {
+    expect(formatWhen(NOW - 2 * 3600_000, NOW)).toBe('2 hours ago');
+    expect(formatWhen(Date.UTC(2025, 4, 1, 12), NOW)).toBe('1 May 2025');
   });
 });

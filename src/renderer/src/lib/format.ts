@@ -57,6 +57,11 @@ const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit',
 });
 
+/** Relative within a week ("3 days ago"), a date beyond it, so older rows still tell apart. */
+export function formatWhen(at: number, now: number): string {
+  return Math.abs(now - at) < 7 * 24 * 3600_000 ? formatRelative(at, now) : dateFormat.format(at);
+}
+
 export function formatDate(at: number): string {
   return dateFormat.format(at);
 }

@@ -22,7 +22,7 @@ interface Props {
 
 function describe(a: AccountSummary, lastSeen: string, pipeline: string): string {
   const opps = a.openOpportunityCount === 1 ? '1 open opportunity' : `${a.openOpportunityCount} open opportunities`;
-  return `${a.name} — ${a.industry}, ${a.region}, ${SEGMENT_LABEL[a.segment]}; ${a.stakeholderCount} stakeholders; ${opps}, ${pipeline}; last interaction ${lastSeen}`;
+  return `${a.name} — ${a.industry}, ${a.region}, ${SEGMENT_LABEL[a.segment]}; ${a.stakeholderCount} stakeholders; ${opps}${a.openPipeline > 0 ? `, ${pipeline}` : ''}; last interaction ${lastSeen}`;
 }
 
 export function AccountsList({ listId, accounts, activeIndex, now, onOpen, onKeyDown }: Props) {
@@ -80,7 +80,7 @@ export function AccountsList({ listId, accounts, activeIndex, now, onOpen, onKey
                 style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
                 onClick={() => onOpen(a)}
               >
-                <span className="cell-name">{a.name}</span>
+                <span className="cell-name" title={a.name}>{a.name}</span>
                 <span className="cell-muted">{a.industry}</span>
                 <span className="cell-muted">{a.region}</span>
                 <span className="cell-muted col-segment">{SEGMENT_LABEL[a.segment]}</span>

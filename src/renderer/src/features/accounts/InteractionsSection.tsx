@@ -1,7 +1,7 @@
 // Renderer: the account's recent interactions, newest first, attendees by name.
 import type { Interaction, Stakeholder } from '../../../../shared/domain';
 import { EmptyState } from '../../components/states';
-import { excerpt, formatDateTime, formatRelative, humanize } from '../../lib/format';
+import { excerpt, formatDateTime, formatWhen, humanize } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
 
 const SENTIMENT: Record<number, string> = { [-2]: 'Hostile', [-1]: 'Cool', 0: 'Neutral', 1: 'Warm', 2: 'Enthusiastic' };
@@ -36,7 +36,7 @@ export function InteractionsSection({ interactions, stakeholders }: {
               {sorted.map((i) => (
                 <tr key={i.id} data-testid="interaction-row">
                   <td>{humanize(i.kind)}</td>
-                  <td><time dateTime={new Date(i.at).toISOString()} title={formatDateTime(i.at)}>{formatRelative(i.at, now)}</time></td>
+                  <td><time dateTime={new Date(i.at).toISOString()} title={formatDateTime(i.at)}>{formatWhen(i.at, now)}</time></td>
                   <td>{i.attendeeIds.length ? i.attendeeIds.map((id) => names.get(id) ?? 'Someone no longer listed').join(', ') : '—'}</td>
                   <td><span className={`sentiment sentiment-${i.sentiment + 2}`}>{SENTIMENT[i.sentiment] ?? i.sentiment}</span></td>
                   <td className="cell-notes" title={i.notes}>{excerpt(i.notes) || '—'}</td>
