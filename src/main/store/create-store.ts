@@ -4,7 +4,9 @@ import { createRxDatabase, addRxPlugin, type RxDatabase, type RxCollection, type
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { RxDBUpdatePlugin } from 'rxdb/plugins/update';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import { COLLECTION_NAMES, rxSchemaFor, type CollectionName, type DocOf } from '../../shared/domain';
+import { COLLECTIONS, COLLECTION_NAMES, rxSchemaFor, type CollectionName, type DocOf } from '../../shared/domain';
+import { conflictHandler } from '../../shared/sync';
+import { getRxStorageSQLite } from './sqlite';
 
 addRxPlugin(RxDBMigrationSchemaPlugin);
 addRxPlugin(RxDBUpdatePlugin);
@@ -13,7 +15,7 @@ export type StoreCollections = { [K in CollectionName]: RxCollection<DocOf[K]> }
 export type Store = RxDatabase<StoreCollections>;
 
 export interface StoreOptions {
-  /** Folder holding the workspace; omitted means in memory (tests, throwaway previews). */
+  /** Folder holding the workspace (SQLite, survives restarts); omitted means in memory. */
   directory?: string;
   name?: string;
   /** Override for tests that compare storages. */
@@ -22,6 +24,7 @@ export interface StoreOptions {
 
 function pickStorage(options: StoreOptions): RxStorage<unknown, unknown> {
   if (options.storage) return options.storage;
+  if (options.directory) return getRxStorageSQLite({ databaseDirectory: options.directory }) as RxStorage<unknown, unknown>;
   return getRxStorageMemory() as RxStorage<unknown, unknown>;
 }
 
@@ -33,8 +36,11 @@ export async function createStore(options: StoreOptions = {}): Promise<Store> {
     eventReduce: true,
     closeDuplicates: true,
   });
-  const specs: Record<string, { schema: ReturnType<typeof rxSchemaFor> }> = {};
-  for (const name of COLLECTION_NAMES) specs[name] = { schema: rxSchemaFor(name) };
+  const specs: Record<string, { schema: ReturnType<typeof rxSchemaFor>; conflictHandler?: typeof conflictHandler }> = {};
+  for (const name of COLLECTION_NAMES) {
+    // Synced collections merge concurrent edits field by field and keep the losing values.
+    specs[name] = COLLECTIONS[name].synced ? { schema: rxSchemaFor(name), conflictHandler } : { schema: rxSchemaFor(name) };
+  }
   await db.addCollections(specs as never);
   return db;
 }
