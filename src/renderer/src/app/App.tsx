@@ -15,13 +15,17 @@ function Shell() {
   const mainRef = useRef<HTMLElement>(null);
   const first = useRef(true);
 
-  // After navigation, move focus to the page so screen readers announce it and Tab starts there.
+  // After navigation, start the new page at its top and move focus there, so screen readers
+  // announce it and Tab starts in the page rather than back in the navigation.
   useEffect(() => {
     if (first.current) {
       first.current = false;
       return;
     }
-    mainRef.current?.focus({ preventScroll: true });
+    const main = mainRef.current;
+    if (!main) return;
+    main.scrollTop = 0;
+    main.focus({ preventScroll: true });
   }, [hash]);
 
   return (

@@ -21,7 +21,7 @@ export function StanceBadge({ stance }: { stance: Stance }) {
 
 export function InfluenceMeter({ value }: { value: number }) {
   return (
-    <span className="influence" aria-label={`Influence ${value} of 5`} title={`Influence ${value} of 5`}>
+    <span className="influence" role="img" aria-label={`Influence ${value} of 5`} title={`Influence ${value} of 5`}>
       <span aria-hidden="true">
         {Array.from({ length: 5 }, (_, i) => (
           <span key={i} className={i < value ? 'pip is-on' : 'pip'} />
