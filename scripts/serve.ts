@@ -3,8 +3,6 @@
 // tests). Without --data the demo workspace lives in memory for this session.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { build } from 'vite';
-import { rendererConfig } from '../vite.renderer.config';
 import { openWorkspace } from '../src/main/workspace/open-workspace';
 import { startPreviewServer } from '../src/main/web-preview/preview-server';
 
@@ -22,7 +20,11 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 const outDir = path.resolve(values['out-dir']);
-if (!values['no-build']) await build(rendererConfig(outDir));
+if (!values['no-build']) {
+  // Loaded only when building: vite is a large import a restart with --no-build does not need.
+  const [{ build }, { rendererConfig }] = await Promise.all([import('vite'), import('../vite.renderer.config')]);
+  await build(rendererConfig(outDir));
+}
 
 const workspace = await openWorkspace({ directory: values.data ? path.resolve(values.data) : null, seedDemo: true });
 const server = await startPreviewServer({ host: workspace.host, rendererDir: outDir, port });

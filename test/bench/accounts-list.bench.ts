@@ -1,0 +1,65 @@
+// Runs in Node: cold open of an L workspace in the web preview to the first rendered row of the
+// Accounts list in Chromium — what a seller waits for when the app starts.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { build } from 'vite';
+import { rendererConfig } from '../../vite.renderer.config';
+import { describeSize, type SeedSize } from '../../src/shared/seed';
+import { cachedWorkspace } from './support/workspace-cache';
+import { machine, report } from './report';
+
+const size = (process.env['BENCH_SIZE'] as SeedSize | undefined) ?? 'L';
+const PORT = 4537;
+const RUNS = 3;
+
+function startServer(dir: string, outDir: string): Promise<{ url: string; stop: () => void; readyMs: number }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts', '--port', String(PORT), '--no-build', '--out-dir', outDir, '--data', dir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      const match = /web preview: (\S+)/.exec(chunk.toString());
+      if (match) resolve({ url: match[1]!, stop: () => child.kill('SIGTERM'), readyMs: performance.now() - started });
+    });
+    child.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
+  });
+}
+
+async function main(): Promise<void> {
+  const dir = await cachedWorkspace(size);
+  const outDir = path.resolve('out/bench-preview');
+  await build(rendererConfig(outDir));
+  const browser = await chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const firstRender: number[] = [];
+  const coldOpen: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const spawned = performance.now();
+    const server = await startServer(dir, outDir);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const navigated = performance.now();
+    await page.goto(`${server.url}/#/accounts`);
+    await page.getByTestId('account-row').first().waitFor({ state: 'visible', timeout: 120_000 });
+    const now = performance.now();
+    firstRender.push(now - navigated);
+    coldOpen.push(now - spawned);
+    await context.close();
+    server.stop();
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  await browser.close();
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const extra = { machine: machine(), runs: RUNS };
+  report({ name: `accounts.firstRender.${size}`, value: Math.round(median(firstRender)), unit: 'ms', size: describeSize(size), extra });
+  report({ name: `workspace.coldOpenToAccounts.${size}`, value: Math.round(median(coldOpen)), unit: 'ms', size: describeSize(size), extra: { ...extra, includes: 'process start, tsx, store open, first query, render' } });
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`accounts-list.bench failed: ${(err as Error).stack ?? String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,27 @@
+// Benchmarks: a generated workspace persisted once in SQLite and reused by later runs, so a
+// benchmark measures opening and querying, not generating.
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { createStore } from '../../../src/main/store';
+import { loadWorkspaceIntoStore } from '../../../src/main/store/load-workspace';
+import { generateWorkspaceBatches, type SeedSize } from '../../../src/shared/seed';
+
+export async function cachedWorkspace(size: SeedSize, seed = 1): Promise<string> {
+  const dir = path.resolve('.data/bench', `${size}-seed${seed}`);
+  const done = path.join(dir, 'complete');
+  if (existsSync(done)) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const started = performance.now();
+  const store = await createStore({ directory: dir });
+  let lastShown = 0;
+  await loadWorkspaceIntoStore(store, generateWorkspaceBatches({ size, seed }), (fraction) => {
+    if (fraction - lastShown >= 0.1) {
+      lastShown = fraction;
+      process.stderr.write(`# generating ${size} workspace: ${Math.round(fraction * 100)}%\n`);
+    }
+  });
+  await store.close();
+  writeFileSync(done, `${Math.round(performance.now() - started)} ms\n`);
+  return dir;
+}
