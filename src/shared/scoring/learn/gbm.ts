@@ -1,6 +1,7 @@
 // Pure (no Node, no DOM). Gradient-boosted trees for binary classification (logistic loss).
 import { binMatrix, columnLength, fitBins, type FeatureBins } from './binning';
 import { LearnError } from './errors';
+import { compressRows } from './compress';
 import { binnedLeaf, growTree } from './grow';
 import { createRng } from './prng';
 import { compileTrees, leafOf, toRawTree } from './tree';
@@ -63,26 +64,23 @@ export function trainBinaryGbm(table: TrainingTable, options: TrainGbmOptions = 
       valid = subsetTable(table, split.test);
     }
   }
-  const n = train.labels.length;
   const nf = train.features.length;
   const featureBins: FeatureBins[] = train.features.map((c) => fitBins(c, params.maxBins));
-  const bins = binMatrix(train.features, featureBins);
-  const vBins = valid ? binMatrix(valid.features, featureBins) : null;
-  const nv = valid ? valid.labels.length : 0;
+  const tr = compressRows(binMatrix(train.features, featureBins), train.labels.length, nf, train.labels, train.weights);
+  const va = valid ? compressRows(binMatrix(valid.features, featureBins), valid.labels.length, nf, valid.labels, valid.weights) : null;
+  const n = tr.nGroups;
+  const nv = va ? va.nGroups : 0;
 
-  const w = train.weights ?? new Float64Array(n).fill(1);
-  const y = train.labels;
-  const vw = valid ? (valid.weights ?? new Float64Array(nv).fill(1)) : new Float64Array(0);
-  const vy = valid ? valid.labels : new Uint8Array(0);
   let sw = 0;
   let sy = 0;
-  for (let i = 0; i < n; i++) {
-    sw += w[i]!;
-    sy += w[i]! * y[i]!;
+  for (let g = 0; g < n; g++) {
+    sw += tr.weight[g]!;
+    sy += tr.positive[g]!;
   }
   const rate = Math.min(Math.max(sy / sw, 1e-6), 1 - 1e-6);
   const baseScore = Math.log(rate / (1 - rate));
 
+  // Everything below works on merged rows (groups); see compress.ts for why that is exact.
   const margin = new Float64Array(n).fill(baseScore);
   const vMargin = new Float64Array(nv).fill(baseScore);
   const grad = new Float64Array(n);
@@ -95,24 +93,24 @@ export function trainBinaryGbm(table: TrainingTable, options: TrainGbmOptions = 
   let bestRound = -1;
   const inBag = new Uint8Array(n);
   const allFeatures = Array.from({ length: nf }, (_, f) => f);
-  const growParams = { ...params };
 
   for (let round = 0; round < params.numRounds; round++) {
-    for (let i = 0; i < n; i++) {
-      const p = 1 / (1 + Math.exp(-margin[i]!));
-      grad[i] = w[i]! * (p - y[i]!);
-      hess[i] = Math.max(w[i]! * p * (1 - p), 1e-16);
+    for (let g = 0; g < n; g++) {
+      const p = 1 / (1 + Math.exp(-margin[g]!));
+      const w = tr.weight[g]!;
+      grad[g] = w * p - tr.positive[g]!;
+      hess[g] = Math.max(w * p * (1 - p), 1e-16);
     }
     const rows = sampleRows(n, params.subsample, rng, inBag);
     const features = params.colsample < 1 ? sampleFeatures(allFeatures, params.colsample, rng) : allFeatures;
-    const bt = growTree({ bins, nRows: n, featureBins, grad, hess, rows, features }, growParams);
+    const bt = growTree({ bins: tr.bins, nRows: n, featureBins, grad, hess, count: tr.count, rows, features }, params);
     const leafValue = bt.value.map((v) => v * params.learningRate);
     for (const { node, start, end } of bt.leafRanges) {
       const v = leafValue[node]!;
       for (let k = start; k < end; k++) margin[rows[k]!] = margin[rows[k]!]! + v;
     }
     if (rows.length < n) {
-      for (let i = 0; i < n; i++) if (inBag[i] === 0) margin[i] = margin[i]! + leafValue[binnedLeaf(bt, bins, n, i)]!;
+      for (let g = 0; g < n; g++) if (inBag[g] === 0) margin[g] = margin[g]! + leafValue[binnedLeaf(bt, tr.bins, n, g)]!;
     }
     const raw = toRawTree(bt, featureBins, params.learningRate);
     trees.push(raw);
@@ -120,16 +118,17 @@ export function trainBinaryGbm(table: TrainingTable, options: TrainGbmOptions = 
     raw.feature.forEach((f, i) => { if (f >= 0) gains[f] = gains[f]! + raw.gain[i]!; });
     featureGainPerTree.push(gains);
 
-    if (vBins) {
+    if (va) {
       let loss = 0;
       let wsum = 0;
-      for (let i = 0; i < nv; i++) {
-        const m = vMargin[i]! + leafValue[binnedLeaf(bt, vBins, nv, i)]!;
-        vMargin[i] = m;
-        // Stable log(1 + exp(z)) with z = m for negatives and -m for positives.
-        const z = vy[i] === 1 ? -m : m;
-        loss += vw[i]! * (z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z)));
-        wsum += vw[i]!;
+      for (let g = 0; g < nv; g++) {
+        const m = vMargin[g]! + leafValue[binnedLeaf(bt, va.bins, nv, g)]!;
+        vMargin[g] = m;
+        // Stable log(1 + e^-m) and log(1 + e^m), weighted by the group's positive and negative weight.
+        const lpos = m > 0 ? Math.log1p(Math.exp(-m)) : -m + Math.log1p(Math.exp(m));
+        const pos = va.positive[g]!;
+        loss += pos * lpos + (va.weight[g]! - pos) * (lpos + m);
+        wsum += va.weight[g]!;
       }
       loss /= wsum;
       validationLoss.push(loss);

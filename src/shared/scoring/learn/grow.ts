@@ -17,6 +17,8 @@ export interface GrowInput {
   /** Gradients and hessians per training row. */
   grad: Float64Array;
   hess: Float64Array;
+  /** Original rows each (merged) row stands for. */
+  count: Float64Array;
   /** Rows used for this tree (row subsample); reordered in place. */
   rows: Uint32Array;
   /** Features allowed for this tree (column subsample). */
@@ -47,6 +49,8 @@ interface Leaf {
   hist: Float64Array;
   g: number;
   h: number;
+  /** Original rows in the leaf (Σ count). */
+  n: number;
   best: SplitCandidate | null;
 }
 
@@ -82,13 +86,13 @@ export function growTree(input: GrowInput, params: GrowParams): BinnedTree {
     h0 += input.hess[rows[k]!]!;
   }
   const evaluate = (leaf: Leaf): void => {
-    const count = leaf.end - leaf.start;
     leaf.best =
-      leaf.depth < params.maxDepth && count >= 2 * params.minSamplesLeaf
-        ? findBestSplit(leaf.hist, offsets, featureBins, input.features, leaf.g, leaf.h, count, params)
+      leaf.depth < params.maxDepth && leaf.n >= 2 * params.minSamplesLeaf && leaf.end - leaf.start >= 2
+        ? findBestSplit(leaf.hist, offsets, featureBins, input.features, leaf.g, leaf.h, leaf.n, params)
         : null;
   };
-  const root: Leaf = { node: newNode(g0, h0), start: 0, end: rows.length, depth: 0, hist: rootHist, g: g0, h: h0, best: null };
+  const root: Leaf = { node: newNode(g0, h0), start: 0, end: rows.length, depth: 0, hist: rootHist, g: g0, h: h0, n: 0, best: null };
+  for (let k = 0; k < rows.length; k++) root.n += input.count[rows[k]!]!;
   evaluate(root);
   const leaves: Leaf[] = [root];
 
@@ -114,8 +118,8 @@ export function growTree(input: GrowInput, params: GrowParams): BinnedTree {
     tree.value[n] = 0;
     tree.gain[n] = split.gain;
 
-    const leftLeaf: Leaf = { node: leftNode, start: leaf.start, end: mid, depth: leaf.depth + 1, hist: leaf.hist, g: split.gl, h: split.hl, best: null };
-    const rightLeaf: Leaf = { node: rightNode, start: mid, end: leaf.end, depth: leaf.depth + 1, hist: leaf.hist, g: leaf.g - split.gl, h: leaf.h - split.hl, best: null };
+    const leftLeaf: Leaf = { node: leftNode, start: leaf.start, end: mid, depth: leaf.depth + 1, hist: leaf.hist, g: split.gl, h: split.hl, n: split.nl, best: null };
+    const rightLeaf: Leaf = { node: rightNode, start: mid, end: leaf.end, depth: leaf.depth + 1, hist: leaf.hist, g: leaf.g - split.gl, h: leaf.h - split.hl, n: leaf.n - split.nl, best: null };
     const [small, large] = mid - leaf.start <= leaf.end - mid ? [leftLeaf, rightLeaf] : [rightLeaf, leftLeaf];
     const smallHist = new Float64Array(histSize);
     buildHistogram(input, offsets, small.start, small.end, smallHist);
@@ -133,7 +137,7 @@ export function growTree(input: GrowInput, params: GrowParams): BinnedTree {
 
 /** Histogram layout: for feature f, bin b: [(offsets[f] + b) * 3 + 0..2] = sum g, sum h, count. */
 function buildHistogram(input: GrowInput, offsets: Int32Array, start: number, end: number, hist: Float64Array): void {
-  const { bins, nRows, grad, hess, rows, features } = input;
+  const { bins, nRows, grad, hess, count, rows, features } = input;
   for (const f of features) {
     const col = f * nRows;
     const base = offsets[f]! * 3;
@@ -142,7 +146,7 @@ function buildHistogram(input: GrowInput, offsets: Int32Array, start: number, en
       const at = base + bins[col + r]! * 3;
       hist[at] = hist[at]! + grad[r]!;
       hist[at + 1] = hist[at + 1]! + hess[r]!;
-      hist[at + 2] = hist[at + 2]! + 1;
+      hist[at + 2] = hist[at + 2]! + count[r]!;
     }
   }
 }

@@ -21,6 +21,8 @@ export interface SplitCandidate {
   catMask: Uint8Array | null;
   gl: number;
   hl: number;
+  /** Rows going left. */
+  nl: number;
 }
 
 export function findBestSplit(
@@ -79,12 +81,12 @@ function numericSplit(
     // Missing values to the right.
     if (admissible(ah, ac, h, count, p)) {
       const gain = splitGain(ag, ah, g, h, parentScore, p.lambda);
-      if (!best || gain > best.gain) best = { feature: -1, gain, binThreshold: b, missingLeft: false, catMask: null, gl: ag, hl: ah };
+      if (!best || gain > best.gain) best = { feature: -1, gain, binThreshold: b, missingLeft: false, catMask: null, gl: ag, hl: ah, nl: ac };
     }
     // Missing values to the left (only a different split when there are missing values).
     if (mc > 0 && admissible(ah + mh, ac + mc, h, count, p)) {
       const gain = splitGain(ag + mg, ah + mh, g, h, parentScore, p.lambda);
-      if (!best || gain > best.gain) best = { feature: -1, gain, binThreshold: b, missingLeft: true, catMask: null, gl: ag + mg, hl: ah + mh };
+      if (!best || gain > best.gain) best = { feature: -1, gain, binThreshold: b, missingLeft: true, catMask: null, gl: ag + mg, hl: ah + mh, nl: ac + mc };
     }
   }
   return best;
@@ -107,6 +109,7 @@ function categoricalSplit(
   let bestGain = -Infinity;
   let bestGl = 0;
   let bestHl = 0;
+  let bestNl = 0;
   let ag = 0;
   let ah = 0;
   let ac = 0;
@@ -122,10 +125,11 @@ function categoricalSplit(
       bestK = k;
       bestGl = ag;
       bestHl = ah;
+      bestNl = ac;
     }
   }
   if (bestK < 0) return null;
   const catMask = new Uint8Array(nBins);
   for (let k = 0; k <= bestK; k++) catMask[present[k]!] = 1;
-  return { feature: -1, gain: bestGain, binThreshold: 0, missingLeft: catMask[0] === 1, catMask, gl: bestGl, hl: bestHl };
+  return { feature: -1, gain: bestGain, binThreshold: 0, missingLeft: catMask[0] === 1, catMask, gl: bestGl, hl: bestHl, nl: bestNl };
 }

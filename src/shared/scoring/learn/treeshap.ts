@@ -34,14 +34,14 @@ export function expectedLogit(model: GbmModel): number {
 export function explain(model: GbmModel, row: FeatureRow): Explanation {
   const phi = new Float64Array(model.features.length);
   const base = expectedLogit(model);
-  for (const tree of compileTrees(model)) {
-    const d = tree.maxDepth + 2;
-    const size = (d * (d + 1)) / 2;
-    const buf: PathBuffers = {
-      feature: new Int32Array(size), zero: new Float64Array(size), one: new Float64Array(size), weight: new Float64Array(size),
-    };
-    recurse(tree, row, phi, 0, 0, buf, 0, 1, 1, -1);
-  }
+  const trees = compileTrees(model);
+  // One set of path buffers sized for the deepest tree, reused across trees.
+  const d = trees.reduce((m, t) => Math.max(m, t.maxDepth), 0) + 2;
+  const size = (d * (d + 1)) / 2;
+  const buf: PathBuffers = {
+    feature: new Int32Array(size), zero: new Float64Array(size), one: new Float64Array(size), weight: new Float64Array(size),
+  };
+  for (const tree of trees) recurse(tree, row, phi, 0, 0, buf, 0, 1, 1, -1);
   return { base, contributions: phi };
 }
 

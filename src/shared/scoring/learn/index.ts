@@ -1,0 +1,39 @@
+// Pure (no Node, no DOM). Public face of the Deep Sales learner. Everything else in this folder
+// is internal. Typical use (the app's win-likelihood model):
+//
+//   const model = trainCalibratedClassifier(table, {}, (f) => progress(f)); // table: TrainingTable
+//   model.predict(row)        // calibrated P(win), row = FeatureRow in table.features order
+//   model.explain(row)        // { base, contributions } on the logit scale; base + Σ = model.predictRaw(row)
+//   JSON.stringify(model)     // plain JSON (toJSON); loadCalibratedModel(JSON.parse(text)) restores it
+//
+// Lower-level pieces (raw boosted trees, calibrators, metrics, CV) are exported for the model
+// report and for scripts/model-eval.ts.
+
+export type {
+  CategoricalFeature, FeatureColumn, FeatureInfo, FeatureRow, GbmModel, GbmParams, NumericFeature, TrainingTable, TreeJson,
+} from './types';
+export { LearnError, type LearnErrorCode } from './errors';
+
+// The app-facing classifier.
+export {
+  createCalibratedModel, loadCalibratedModel, trainCalibratedClassifier,
+  type CalibratedModel, type CalibratedModelJson, type CalibrationMethod, type TrainClassifierOptions,
+} from './classifier';
+
+// Boosted trees on the logit scale.
+export { DEFAULT_GBM_PARAMS, predictRaw, predictRawTable, sigmoid, trainBinaryGbm, type TrainGbmOptions } from './gbm';
+export { gbmFromJson } from './model-json';
+
+// Explanations.
+export { expectedLogit, explain, type Explanation } from './treeshap';
+export { featureImportance, type FeatureImportance } from './importance';
+
+// Calibration.
+export { applyCalibrator, fitIsotonic, fitPlatt, type Calibrator } from './calibration';
+
+// Evaluation.
+export {
+  binaryMetrics, brierScore, expectedCalibrationError, logLoss, reliabilityBins, rocAuc, type BinaryMetrics, type ReliabilityBin,
+} from './metrics';
+export { foldRows, rowOf, stratifiedFolds, stratifiedSplit, subsetTable, type RowSplit } from './table';
+export { crossValidate, evaluateHoldout, type CvResult, type EvalResult, type Learner } from './evaluate';
