@@ -12,6 +12,7 @@ import { combineHandlers, type CompleteHandlers } from './handler';
 import { accountHandlers } from './handlers/accounts';
 import { dealHandlers } from './handlers/deals';
 import { peopleHandlers } from './handlers/people';
+import { scoringHandlers } from './handlers/scoring';
 import { workspaceHandlers } from './handlers/workspace';
 
 export interface HostOptions {
@@ -70,6 +71,7 @@ export function createHost(options: HostOptions): Host {
     peopleHandlers,
     dealHandlers,
     workspaceHandlers,
+    scoringHandlers,
   );
   const watching = watchChanges(store, events);
 

@@ -13,6 +13,10 @@ import {
   StakeholderInput, WorkshopNoteInput,
 } from './inputs';
 import { AccountDetail, AccountSummary, BuyingGroupView, OpportunityDetail, WorkspaceInfo } from './views';
+import {
+  AccountScoresInput, AccountScoresView, ImportHistoryInput, ImportHistoryView, ModelStatusView, OpportunityScoreView,
+  RetrainView, ScoringOpportunityInput, TodayInput, TodayView,
+} from './scoring-views';
 
 export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   kind: 'query' | 'mutation';
@@ -54,6 +58,13 @@ export const API = {
   'workshop.removeNote': mutation(byId(WorkshopNoteId), Ok),
 
   'conflicts.restore': mutation(RestoreConflictInput, Ok),
+
+  'scoring.forOpportunity': query(ScoringOpportunityInput, OpportunityScoreView),
+  'scoring.forAccount': query(AccountScoresInput, AccountScoresView),
+  'scoring.today': query(TodayInput, TodayView),
+  'scoring.model': query(Empty, ModelStatusView),
+  'scoring.retrain': mutation(Empty, RetrainView),
+  'scoring.importHistory': mutation(ImportHistoryInput, ImportHistoryView),
 } as const satisfies Record<string, MethodSpec>;
 
 export type Api = typeof API;

@@ -1,0 +1,98 @@
+// Main process: the 'scoring.*' API. Scores are read from the local-only `scores` collection
+// the worker fills (the same data the UI can subscribe to); what only the worker knows (Today's
+// ranking over every deal, model status, training, CSV import) is asked of it. The scoring
+// service starts with the first scoring call of a workspace — the Today page makes one at launch.
+import { ApiError } from '../../../shared/api';
+import type { ModelStatusView } from '../../../shared/api/scoring-views';
+import type { AccountId } from '../../../shared/domain';
+import { scoreDocId } from '../../../shared/scoring/workspace/engine';
+import { OpportunityScorePayload, StakeholderScorePayload } from '../../../shared/scoring/workspace/payload';
+import type { ModelStatus } from '../../scoring/protocol';
+import { ScoringService } from '../../scoring/service';
+import type { Store } from '../../store';
+import type { HostContext } from '../context';
+import type { HandlerMap } from '../handler';
+
+const services = new WeakMap<Store, Promise<ScoringService>>();
+
+/** The workspace's scoring service, started on first use; tests may install their own first. */
+export function scoringServiceFor(ctx: Pick<HostContext, 'store' | 'events'>): Promise<ScoringService> {
+  let s = services.get(ctx.store);
+  if (!s) {
+    s = ScoringService.start({ store: ctx.store, events: ctx.events });
+    services.set(ctx.store, s);
+  }
+  return s;
+}
+
+export function installScoringService(store: Store, service: Promise<ScoringService>): void {
+  services.set(store, service);
+}
+
+const num = (v: number | undefined): number | null => (v === undefined || !Number.isFinite(v) ? null : v);
+
+export function modelStatusView(s: ModelStatus | null): ModelStatusView {
+  const m = s?.model ?? null;
+  const v = m?.validation;
+  return {
+    source: s?.source ?? 'prior',
+    closedDealsAvailable: s?.closedDealsAvailable ?? 0,
+    importedHistory: s?.importedHistory ?? 0,
+    closedDealsLearned: m?.closedDeals ?? 0,
+    modelWeight: m ? (s?.source === 'model' ? 1 : m.closedDeals / (m.closedDeals + m.k)) : 0,
+    blendK: m?.k ?? null,
+    trainedAt: m?.trainedAt ?? null,
+    validation: v
+      ? {
+          n: v.n, auc: num(v.auc), logloss: num(v.logloss), priorAuc: num(v.priorAuc), priorLogloss: num(v.priorLogloss),
+          blendedAuc: num(v.blendedAuc), blendedLogloss: num(v.blendedLogloss), constantLogloss: num(v.constantLogloss),
+        }
+      : null,
+    reliability: (v?.reliability ?? []).map((b) => ({ lo: b.lo, hi: b.hi, count: b.count, meanPredicted: num(b.meanPredicted), observedRate: num(b.observedRate) })),
+    importance: (m?.importance ?? []).slice(0, 20),
+    training: s?.training ?? { inProgress: false, fraction: 0, message: 'Scoring is starting', error: null },
+  };
+}
+
+export const scoringHandlers: HandlerMap = {
+  'scoring.forOpportunity': async ({ id }, ctx) => {
+    const service = await scoringServiceFor(ctx);
+    await service.ready();
+    const doc = await ctx.store.scores.findOne(scoreDocId('opportunity', id)).exec();
+    if (doc) return OpportunityScorePayload.parse(JSON.parse(doc.payload));
+    // Closed deals (and deals created a moment ago) have no stored score: compute it on demand.
+    const { payload } = await service.request({ kind: 'scoreOpportunity', id });
+    if (!payload) throw new ApiError('DS_NOT_FOUND', `Opportunity ${id} was not found.`);
+    return payload;
+  },
+  'scoring.forAccount': async ({ accountId }, ctx) => {
+    const service = await scoringServiceFor(ctx);
+    await service.ready();
+    const docs = await ctx.store.scores.find({ selector: { accountId, subjectType: 'stakeholder' } }).exec();
+    const stakeholders = docs
+      .map((d) => StakeholderScorePayload.parse(JSON.parse(d.payload)))
+      .sort((a, b) => b.engagement - a.engagement || a.name.localeCompare(b.name));
+    return { accountId: accountId as AccountId, stakeholders };
+  },
+  'scoring.today': async ({ limit, ownerId }, ctx) => {
+    const service = await scoringServiceFor(ctx);
+    await service.ready();
+    const { items } = await service.request({ kind: 'today', limit: limit ?? 20, ...(ownerId ? { ownerId } : {}) });
+    return { items };
+  },
+  'scoring.model': async (_input, ctx) => {
+    const service = await scoringServiceFor(ctx);
+    await service.ready();
+    return modelStatusView(service.modelStatus());
+  },
+  'scoring.retrain': async (_input, ctx) => {
+    const service = await scoringServiceFor(ctx);
+    service.retrain();
+    return { started: true as const };
+  },
+  'scoring.importHistory': async (input, ctx) => {
+    const service = await scoringServiceFor(ctx);
+    const { imported, skipped, errors } = await service.request({ kind: 'importHistory', ...input });
+    return { imported, skipped, errors };
+  },
+};

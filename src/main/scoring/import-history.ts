@@ -1,0 +1,83 @@
+// Scoring worker thread (Node): historical closed opportunities from a CRM export → history
+// records the model can learn from. Parsing and column typing reuse the CSV reader
+// (src/main/csv) and the tabular layer (src/shared/scoring/tabular), so this file only maps
+// typed columns onto what a deal means to us: amount, age, stage and categorical CRM fields.
+import { STAGES, type Stage } from '../../shared/domain';
+import { buildTrainingTable, TabularError } from '../../shared/scoring/tabular';
+import { crmKey } from '../../shared/scoring/workspace/features';
+import type { HistoryRecord } from '../../shared/scoring/workspace/history';
+import { parseCsvText } from '../csv/read-csv';
+
+export class ImportError extends Error {
+  readonly code = 'DS_IMPORT_INVALID';
+  constructor(message: string, readonly details: { reason: string }) {
+    super(message);
+  }
+}
+
+export interface ImportResult {
+  records: HistoryRecord[];
+  imported: number;
+  skipped: number;
+  errors: { code: string; message: string }[];
+}
+
+const AMOUNT = ['amount', 'dealsize', 'dealvalue', 'value', 'revenue'];
+const AGE = ['elapseddays', 'age', 'daysopen', 'salescycle', 'cycledays', 'duration'];
+
+const matches = (name: string, keys: readonly string[]): boolean => keys.some((k) => crmKey(name).includes(k));
+
+function stageOf(v: string): Stage | null {
+  const s = v.trim().toLowerCase();
+  return (STAGES as readonly string[]).includes(s) ? (s as Stage) : null;
+}
+
+export function importHistoryCsv(csv: string, targetColumn: string, positiveValue: string): ImportResult {
+  try {
+    const { header, rows, unreadable } = parseCsvText(csv);
+    const { table, schema, report } = buildTrainingTable(header, rows, { target: targetColumn, positive: positiveValue, derivedFeatures: false }, unreadable);
+    const n = table.labels.length;
+    const records: HistoryRecord[] = Array.from({ length: n }, (_, i) => ({ amount: null, ageDays: null, stage: null, crm: {}, won: table.labels[i] === 1 }));
+    const errors: ImportResult['errors'] = report.warnings.map((w) => ({ code: 'DS_IMPORT_ROWS_SKIPPED', message: w }));
+    let amountSet = false;
+    let ageSet = false;
+    schema.features.forEach((f, j) => {
+      const col = table.features[j]!;
+      if (col.kind === 'numeric') {
+        const isAmount = !amountSet && matches(f.source, AMOUNT);
+        const isAge = !isAmount && !ageSet && matches(f.source, AGE);
+        if (!isAmount && !isAge) {
+          errors.push({ code: 'DS_IMPORT_COLUMN_IGNORED', message: `Numeric column "${f.source}" is not used: only amount and deal age are.` });
+          return;
+        }
+        if (isAmount) amountSet = true;
+        else ageSet = true;
+        for (let i = 0; i < n; i++) {
+          const v = col.values[i]!;
+          if (Number.isNaN(v) || v < 0) continue;
+          if (isAmount) records[i]!.amount = v;
+          else records[i]!.ageDays = v;
+        }
+        return;
+      }
+      const isStage = crmKey(f.source) === 'stage' || crmKey(f.source) === 'salesstage';
+      for (let i = 0; i < n; i++) {
+        const code = col.codes[i]!;
+        if (code < 0 || code >= col.levels.length) continue;
+        const level = col.levels[code]!;
+        if (isStage) records[i]!.stage = stageOf(level);
+        else records[i]!.crm[f.source.slice(0, 80)] = level.slice(0, 200);
+      }
+    });
+    const skipped = report.total - report.used + unreadable;
+    return { records, imported: n, skipped, errors: errors.slice(0, 50) };
+  } catch (err) {
+    if (err instanceof TabularError) throw new ImportError(importMessage(err), { reason: err.code });
+    throw err;
+  }
+}
+
+function importMessage(err: TabularError): string {
+  // The tabular layer's messages already say what to do; name the import so the user knows which step failed.
+  return `The history file cannot be imported: ${err.message}`;
+}

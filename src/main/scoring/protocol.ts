@@ -1,0 +1,78 @@
+// Main process and scoring worker thread: the messages between them. One protocol for both
+// ways of feeding the worker:
+//
+//   persistent store  → init {source: 'sqlite'}  → the worker reads the SQLite file itself
+//                       (read-only, WAL: never blocks the writer) and gets `changed` {ids} only;
+//   in-memory store   → init {source: 'push'}    → the host sends the documents in `docs`
+//                       batches, and `docs`/`removed` for every change.
+//
+// After `loaded`, the worker runs a full rescore. Scores come back as `scores` batches (bounded
+// size, so structured-clone of one message never blocks the main thread for long), the last
+// one of a run marked `final`. Requests carry a requestId and are answered by one `reply`.
+import type { CollectionName } from '../../shared/domain';
+import type { HistoryRecord } from '../../shared/scoring/workspace/history';
+import type { WorkspaceModelJson } from '../../shared/scoring/workspace/model';
+import type { ScoreDocOut, TodayItem } from '../../shared/scoring/workspace/engine';
+import type { OpportunityScorePayload } from '../../shared/scoring/workspace/payload';
+
+/** Collections whose documents feed scores. */
+export const SCORED_COLLECTIONS = ['accounts', 'stakeholders', 'opportunities', 'interactions', 'journeysteps'] as const satisfies readonly CollectionName[];
+export type ScoredCollection = (typeof SCORED_COLLECTIONS)[number];
+
+export type WorkerSource = { kind: 'sqlite'; filePath: string; tables: Record<ScoredCollection, string> } | { kind: 'push' };
+
+export interface InitMessage {
+  type: 'init';
+  source: WorkerSource;
+  /** Pin the clock (tests, benchmarks); absent = the worker's own Date.now. */
+  fixedNow?: number;
+  model: WorkspaceModelJson | null;
+  history: HistoryRecord[];
+  /** Train right after loading when there is no model yet and enough closed deals. */
+  autoTrain: boolean;
+  /** Periodic full rescore (engagement decays with time); 0 = never. */
+  rescoreEveryMs: number;
+  batchSize: number;
+}
+
+export type HostToWorker =
+  | InitMessage
+  | { type: 'docs'; collection: ScoredCollection; docs: Record<string, unknown>[]; removed?: { id: string; accountId?: string }[] }
+  /** All initial docs were pushed: load is complete, score everything. */
+  | { type: 'loaded' }
+  | { type: 'changed'; changes: { collection: ScoredCollection; ids: string[] }[] }
+  | { type: 'rescore' }
+  | { type: 'setNow'; now: number }
+  | { type: 'request'; requestId: number; request: WorkerRequest };
+
+export type WorkerRequest =
+  | { kind: 'train' }
+  | { kind: 'importHistory'; csv: string; targetColumn: string; positiveValue: string }
+  | { kind: 'today'; limit: number; ownerId?: string }
+  | { kind: 'scoreOpportunity'; id: string };
+
+export interface ModelStatus {
+  source: 'prior' | 'blended' | 'model';
+  /** Closed deals in the workspace plus imported history rows. */
+  closedDealsAvailable: number;
+  importedHistory: number;
+  model: WorkspaceModelJson | null;
+  training: { inProgress: boolean; fraction: number; message: string; error: string | null };
+}
+
+export type WorkerReply =
+  | { kind: 'train'; status: ModelStatus }
+  | { kind: 'importHistory'; imported: number; skipped: number; errors: { code: string; message: string; row?: number }[] }
+  | { kind: 'today'; items: TodayItem[] }
+  | { kind: 'scoreOpportunity'; payload: OpportunityScorePayload | null };
+
+export type WorkerToHost =
+  | { type: 'ready' }
+  | { type: 'progress'; task: 'loading' | 'scoring' | 'training'; fraction: number; message: string }
+  | { type: 'scores'; runId: number; upserts: ScoreDocOut[]; removals: string[]; final: boolean; full: boolean; ms: number }
+  | { type: 'model'; status: ModelStatus }
+  /** Persist these (the worker never writes to the store). */
+  | { type: 'persist'; model?: WorkspaceModelJson | null; history?: HistoryRecord[] }
+  | { type: 'reply'; requestId: number; ok: true; reply: WorkerReply }
+  | { type: 'reply'; requestId: number; ok: false; error: { code: string; message: string; details?: unknown } }
+  | { type: 'error'; code: string; message: string };

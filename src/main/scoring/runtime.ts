@@ -1,0 +1,210 @@
+// Scoring worker thread (Node): message handling around the pure ScoringEngine. Kept apart from
+// the worker entry so it can be driven in-process by tests; everything here runs off the main
+// thread in the app. The worker never writes to the store: scores, the model and imported
+// history go back to the host, which owns every write.
+import { ScoringEngine, type RescoreResult } from '../../shared/scoring/workspace/engine';
+import { opportunityFacts } from '../../shared/scoring/workspace/facts';
+import { featureCount, featureRow } from '../../shared/scoring/workspace/features';
+import { spaceFor, trainingSet, type HistoryRecord } from '../../shared/scoring/workspace/history';
+import { blendWeight, loadWorkspaceModel, MIN_CLOSED_FOR_MODEL, NotEnoughHistoryError, trainWorkspaceModel } from '../../shared/scoring/workspace/model';
+import { opportunityPayload } from '../../shared/scoring/workspace/opportunity';
+import { emptyTouched } from '../../shared/scoring/workspace/state';
+import { ImportError, importHistoryCsv } from './import-history';
+import type { HostToWorker, InitMessage, ModelStatus, WorkerReply, WorkerRequest, WorkerToHost } from './protocol';
+import { SCORED_COLLECTIONS } from './protocol';
+import { openSqliteSource, type SqliteSource } from './sqlite-source';
+
+const MAX_HISTORY = 100_000;
+
+export class ScoringRuntime {
+  private engine: ScoringEngine | null = null;
+  private source: SqliteSource | null = null;
+  private init: InitMessage | null = null;
+  private fixedNow: number | null = null;
+  private runId = 0;
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private training = { inProgress: false, fraction: 0, message: '', error: null as string | null };
+
+  constructor(private readonly post: (m: WorkerToHost) => void) {}
+
+  handle(msg: HostToWorker): void {
+    try {
+      this.dispatch(msg);
+    } catch (err) {
+      // Reported to the host with a code; the worker stays up for the next message.
+      this.post({ type: 'error', code: 'DS_SCORING_ERROR', message: err instanceof Error ? err.stack ?? err.message : String(err) });
+    }
+  }
+
+  private dispatch(msg: HostToWorker): void {
+    if (msg.type === 'init') return this.start(msg);
+    const engine = this.engine;
+    if (!engine) throw new Error('scoring worker got a message before init');
+    switch (msg.type) {
+      case 'docs': {
+        const touched = engine.apply(msg.collection, msg.docs as never);
+        if (msg.removed?.length) engine.remove(msg.collection, msg.removed, touched);
+        if (this.loaded) this.send(engine.rescore(touched), false);
+        return;
+      }
+      case 'loaded': return this.finishLoad();
+      case 'changed': {
+        const touched = emptyTouched();
+        for (const c of msg.changes) {
+          const { live, gone } = this.source!.read(c.collection, c.ids);
+          engine.apply(c.collection, live, touched);
+          engine.remove(c.collection, gone, touched);
+        }
+        this.send(engine.rescore(touched), false);
+        return;
+      }
+      case 'rescore': return this.send(engine.rescoreAll(), true);
+      case 'setNow': this.fixedNow = msg.now; return;
+      case 'request': return this.answer(msg.requestId, msg.request);
+    }
+  }
+
+  private loaded = false;
+
+  private start(msg: InitMessage): void {
+    this.init = msg;
+    this.fixedNow = msg.fixedNow ?? null;
+    this.engine = new ScoringEngine(() => this.fixedNow ?? Date.now());
+    this.engine.history = msg.history.slice(0, MAX_HISTORY);
+    if (msg.model) this.engine.setModel(loadWorkspaceModel(msg.model));
+    if (msg.source.kind === 'sqlite') {
+      this.source = openSqliteSource(msg.source.filePath, msg.source.tables);
+      SCORED_COLLECTIONS.forEach((c, k) => {
+        this.source!.scan(c, msg.batchSize * 10, (docs) => this.engine!.apply(c, docs));
+        this.post({ type: 'progress', task: 'loading', fraction: (k + 1) / SCORED_COLLECTIONS.length, message: `Read ${c}` });
+      });
+      this.finishLoad();
+    }
+    this.post({ type: 'ready' });
+  }
+
+  private finishLoad(): void {
+    const engine = this.engine!;
+    this.loaded = true;
+    this.send(engine.rescoreAll(), true);
+    this.postStatus();
+    if (this.init!.autoTrain && !engine.model && this.closedAvailable() >= MIN_CLOSED_FOR_MODEL) this.train();
+    if (this.init!.rescoreEveryMs > 0) {
+      this.timer = setInterval(() => this.handle({ type: 'rescore' }), this.init!.rescoreEveryMs);
+      this.timer.unref();
+    }
+  }
+
+  private closedAvailable(): number {
+    return this.engine!.state.closedOpportunitySlots().length + this.engine!.history.length;
+  }
+
+  /** Upserts and removals in bounded batches; the last one says the run is complete. */
+  private send(r: RescoreResult, full: boolean, ms = 0): void {
+    const runId = ++this.runId;
+    const size = this.init!.batchSize;
+    const n = Math.max(1, Math.ceil(r.upserts.length / size));
+    for (let k = 0; k < n; k++) {
+      const last = k === n - 1;
+      this.post({
+        type: 'scores', runId, upserts: r.upserts.slice(k * size, (k + 1) * size), removals: last ? r.removals : [], final: last, full, ms,
+      });
+    }
+  }
+
+  status(): ModelStatus {
+    const engine = this.engine!;
+    const m = engine.model?.json ?? null;
+    const w = m ? blendWeight(m.closedDeals, m.k) : 0;
+    return {
+      source: !m ? 'prior' : w === 1 ? 'model' : 'blended',
+      closedDealsAvailable: this.closedAvailable(),
+      importedHistory: engine.history.length,
+      model: m,
+      training: { ...this.training },
+    };
+  }
+
+  private postStatus(): void {
+    this.post({ type: 'model', status: this.status() });
+  }
+
+  private progress(fraction: number, message: string): void {
+    this.training.fraction = fraction;
+    this.training.message = message;
+    this.post({ type: 'progress', task: 'training', fraction, message });
+  }
+
+  /** Trains on every closed deal plus imported history, then rescores everything with the new model. */
+  train(): ModelStatus {
+    const engine = this.engine!;
+    this.training = { inProgress: true, fraction: 0, message: 'Preparing closed deals', error: null };
+    this.progress(0, 'Preparing closed deals');
+    try {
+      // A fresh feature space from today's deals and history (the current model's may be stale);
+      // the current model keeps scoring until the new one is ready, and stays if training fails.
+      const space = spaceFor(engine.state, engine.history);
+      const set = trainingSet(engine.state, engine.history, space);
+      this.progress(0.05, `Learning from ${set.rows.length} closed deals`);
+      let last = 0;
+      const model = trainWorkspaceModel(set.rows, set.labels, space, engine.now(), (f) => {
+        const fraction = 0.05 + 0.85 * f;
+        if (fraction - last >= 0.05) { last = fraction; this.progress(fraction, `Learning from ${set.rows.length} closed deals`); }
+      });
+      engine.setModel(model);
+      this.post({ type: 'persist', model: model.json });
+      this.progress(0.95, 'Rescoring open deals');
+      this.send(engine.rescoreAll(), true);
+      this.training = { inProgress: false, fraction: 1, message: 'Done', error: null };
+      this.progress(1, 'Done');
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      this.training = { inProgress: false, fraction: 0, message: 'Not trained', error: message };
+      if (!(err instanceof NotEnoughHistoryError)) throw err;
+    } finally {
+      this.postStatus();
+    }
+    return this.status();
+  }
+
+  private answer(requestId: number, req: WorkerRequest): void {
+    const reply = (r: WorkerReply) => this.post({ type: 'reply', requestId, ok: true, reply: r });
+    try {
+      reply(this.compute(req));
+    } catch (err) {
+      const code = err instanceof ImportError ? err.code : err instanceof NotEnoughHistoryError ? err.code : 'DS_SCORING_ERROR';
+      const details = err instanceof ImportError ? err.details : undefined;
+      this.post({ type: 'reply', requestId, ok: false, error: { code, message: err instanceof Error ? err.message : String(err), details } });
+    }
+  }
+
+  private compute(req: WorkerRequest): WorkerReply {
+    const engine = this.engine!;
+    switch (req.kind) {
+      case 'train': return { kind: 'train', status: this.train() };
+      case 'today': return { kind: 'today', items: engine.todayList(req.limit, req.ownerId) };
+      case 'scoreOpportunity': {
+        const slot = engine.state.opportunityIdx.get(req.id);
+        const facts = slot === undefined ? null : opportunityFacts(engine.state, slot, engine.now());
+        if (!facts) return { kind: 'scoreOpportunity', payload: null };
+        const row = featureRow(facts, engine.space, new Float64Array(featureCount(engine.space)));
+        const payload = opportunityPayload({ facts, row, space: engine.space, prior: engine.prior, model: engine.model, now: engine.now(), bestTimeOf: () => null });
+        return { kind: 'scoreOpportunity', payload };
+      }
+      case 'importHistory': {
+        const result = importHistoryCsv(req.csv, req.targetColumn, req.positiveValue);
+        engine.history = [...engine.history, ...result.records].slice(-MAX_HISTORY);
+        this.post({ type: 'persist', history: engine.history as HistoryRecord[] });
+        this.postStatus();
+        // Learn from it right away when there is enough; progress is reported as for a retrain.
+        if (this.closedAvailable() >= MIN_CLOSED_FOR_MODEL) setImmediate(() => this.handle({ type: 'request', requestId: -1, request: { kind: 'train' } }));
+        return { kind: 'importHistory', imported: result.imported, skipped: result.skipped, errors: result.errors };
+      }
+    }
+  }
+
+  close(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.source?.close();
+  }
+}

@@ -1,0 +1,242 @@
+// Main process: the host side of scoring. It starts the worker, feeds it (file path for a
+// persistent store, documents for an in-memory one), forwards store changes, writes the scores it
+// gets back into the local-only `scores` collection and answers requests. It does no model work:
+// its only CPU cost is writing score batches, done in small chunks with a yield between them so
+// the main thread's event loop never stalls (measured by test/bench/scoring.bench.ts).
+import type { Worker } from 'node:worker_threads';
+import { type Observable, type Subject, type Subscription, bufferTime, filter, merge, map } from 'rxjs';
+import { ApiError, type HostEvent } from '../../shared/api';
+import { rxSchemaFor, type ScoreDoc } from '../../shared/domain';
+import type { HistoryRecord } from '../../shared/scoring/workspace/history';
+import type { WorkspaceModelJson } from '../../shared/scoring/workspace/model';
+import type { Store } from '../store';
+import { databaseFilePath, RX_STORAGE_NAME_SQLITE } from '../store/sqlite';
+import { tableNameFor } from '../store/sqlite/table';
+import {
+  SCORED_COLLECTIONS, type HostToWorker, type ModelStatus, type ScoredCollection, type WorkerReply, type WorkerRequest,
+  type WorkerSource, type WorkerToHost,
+} from './protocol';
+import { spawnScoringWorker } from './spawn-worker';
+
+export const MODEL_SETTING = 'scoring.model';
+export const HISTORY_SETTING = 'scoring.history';
+
+export interface ScoringServiceOptions {
+  store: Store;
+  events: Subject<HostEvent>;
+  spawn?: () => Promise<Worker>;
+  /** Pin the worker's clock (tests, benchmarks). */
+  fixedNow?: number;
+  autoTrain?: boolean;
+  rescoreEveryMs?: number;
+  /** Scores per worker message and per bulkUpsert on the main thread. */
+  batchSize?: number;
+  writeChunk?: number;
+  /** Force the push protocol even for a persistent store (tests of the protocol). */
+  forcePush?: boolean;
+}
+
+type Change = { collection: ScoredCollection; id: string; deleted: boolean; doc: Record<string, unknown> };
+
+const CHANGE_BATCH_MS = 30;
+const PUSH_BATCH = 2000;
+const yieldToLoop = () => new Promise<void>((r) => setImmediate(r));
+
+export function workerSourceFor(store: Store, forcePush = false): WorkerSource {
+  const storage = store.storage as { name?: string; settings?: { databaseDirectory?: string } };
+  const dir = storage.settings?.databaseDirectory;
+  if (forcePush || storage.name !== RX_STORAGE_NAME_SQLITE || !dir) return { kind: 'push' };
+  const tables = Object.fromEntries(SCORED_COLLECTIONS.map((c) => [c, tableNameFor(c, rxSchemaFor(c).version)])) as Record<ScoredCollection, string>;
+  return { kind: 'sqlite', filePath: databaseFilePath(dir, store.name), tables };
+}
+
+export class ScoringService {
+  private status: ModelStatus | null = null;
+  private nextRequest = 1;
+  private pending = new Map<number, { resolve: (r: WorkerReply) => void; reject: (e: unknown) => void }>();
+  private writes: Promise<void> = Promise.resolve();
+  private watching: Subscription | null = null;
+  private firstFull: Promise<void>;
+  private resolveFirstFull!: () => void;
+  private closed = false;
+  readonly source: WorkerSource;
+
+  private constructor(private readonly worker: Worker, private readonly opts: ScoringServiceOptions) {
+    this.source = workerSourceFor(opts.store, opts.forcePush);
+    this.firstFull = new Promise((r) => { this.resolveFirstFull = r; });
+    worker.on('message', (m: WorkerToHost) => this.onMessage(m));
+    worker.on('error', (err) => {
+      console.error('[scoring] DS_SCORING_ERROR worker failed', err);
+      for (const p of this.pending.values()) p.reject(new ApiError('DS_SCORING_ERROR', 'Scoring stopped unexpectedly. Restart Deep Sales to resume scoring.'));
+      this.pending.clear();
+    });
+    // The worker must not keep a closing app (or a finished test run) alive.
+    worker.unref();
+  }
+
+  static async start(opts: ScoringServiceOptions): Promise<ScoringService> {
+    const worker = await (opts.spawn ?? spawnScoringWorker)();
+    const service = new ScoringService(worker, opts);
+    await service.boot();
+    opts.store.onClose.push(() => service.close());
+    return service;
+  }
+
+  private post(m: HostToWorker): void {
+    if (!this.closed) this.worker.postMessage(m);
+  }
+
+  private async boot(): Promise<void> {
+    const { store } = this.opts;
+    const [model, history] = await Promise.all([this.setting<WorkspaceModelJson>(MODEL_SETTING), this.setting<HistoryRecord[]>(HISTORY_SETTING)]);
+    // Subscribe before reading, so nothing written meanwhile is missed (applying a doc twice is harmless).
+    this.watching = this.watch();
+    this.post({
+      type: 'init', source: this.source, model, history: history ?? [], autoTrain: this.opts.autoTrain ?? true,
+      rescoreEveryMs: this.opts.rescoreEveryMs ?? 60 * 60_000, batchSize: this.opts.batchSize ?? 250,
+      ...(this.opts.fixedNow !== undefined ? { fixedNow: this.opts.fixedNow } : {}),
+    });
+    if (this.source.kind === 'push') {
+      for (const c of SCORED_COLLECTIONS) {
+        const docs = (await store[c].find().exec()).map((d) => d.toJSON() as Record<string, unknown>);
+        for (let k = 0; k < docs.length; k += PUSH_BATCH) {
+          this.post({ type: 'docs', collection: c, docs: docs.slice(k, k + PUSH_BATCH) });
+          await yieldToLoop();
+        }
+      }
+      this.post({ type: 'loaded' });
+    }
+  }
+
+  private async setting<T>(id: string): Promise<T | null> {
+    const doc = await this.opts.store.settings.findOne(id).exec();
+    if (!doc) return null;
+    try {
+      return JSON.parse(doc.value) as T;
+    } catch (err) {
+      // A damaged setting only costs a retrain; say so in the log and carry on without it.
+      console.warn(`[scoring] ignoring unreadable setting ${id}`, err);
+      return null;
+    }
+  }
+
+  private watch(): Subscription {
+    const streams = SCORED_COLLECTIONS.map((c) =>
+      (this.opts.store[c].$ as Observable<{ documentId: string; operation: string; documentData: Record<string, unknown> }>).pipe(
+        map((e): Change => ({ collection: c, id: e.documentId, deleted: e.operation === 'DELETE', doc: e.documentData })),
+      ),
+    );
+    return merge(...streams)
+      .pipe(bufferTime(CHANGE_BATCH_MS), filter((b) => b.length > 0))
+      .subscribe((batch) => this.forward(batch));
+  }
+
+  private forward(batch: Change[]): void {
+    if (this.source.kind === 'sqlite') {
+      const ids = new Map<ScoredCollection, Set<string>>();
+      for (const c of batch) {
+        let set = ids.get(c.collection);
+        if (!set) ids.set(c.collection, (set = new Set()));
+        set.add(c.id);
+      }
+      this.post({ type: 'changed', changes: [...ids].map(([collection, s]) => ({ collection, ids: [...s] })) });
+      return;
+    }
+    for (const c of SCORED_COLLECTIONS) {
+      const mine = batch.filter((b) => b.collection === c);
+      if (!mine.length) continue;
+      const docs = mine.filter((b) => !b.deleted).map((b) => b.doc);
+      const removed = mine.filter((b) => b.deleted).map((b) => ({ id: b.id, ...(typeof b.doc['accountId'] === 'string' ? { accountId: b.doc['accountId'] } : {}) }));
+      this.post({ type: 'docs', collection: c, docs, removed });
+    }
+  }
+
+  private onMessage(m: WorkerToHost): void {
+    switch (m.type) {
+      case 'scores': {
+        this.writes = this.writes.then(() => this.write(m.upserts as ScoreDoc[], m.removals)).then(() => {
+          if (m.final && m.full) this.resolveFirstFull();
+        }, (err) => console.error('[scoring] DS_SCORING_ERROR writing scores', err));
+        return;
+      }
+      case 'model': this.status = m.status; return;
+      case 'progress':
+        if (m.task === 'training') this.opts.events.next({ type: 'progress', task: 'training', fraction: m.fraction, message: m.message });
+        return;
+      case 'persist':
+        this.writes = this.writes.then(() => this.persist(m.model, m.history), (err) => console.error('[scoring] DS_SCORING_ERROR persisting', err));
+        return;
+      case 'reply': {
+        const p = this.pending.get(m.requestId);
+        if (!p) return; // a reply to the worker's own follow-up (training after an import)
+        this.pending.delete(m.requestId);
+        if (m.ok) p.resolve(m.reply);
+        else p.reject(new ApiError(m.error.code, m.error.message, m.error.details));
+        return;
+      }
+      case 'error': console.error(`[scoring] ${m.code}`, m.message); return;
+      case 'ready': return;
+    }
+  }
+
+  private async write(upserts: ScoreDoc[], removals: string[]): Promise<void> {
+    if (this.closed) return;
+    const chunk = this.opts.writeChunk ?? 100;
+    for (let k = 0; k < upserts.length; k += chunk) {
+      await this.opts.store.scores.bulkUpsert(upserts.slice(k, k + chunk));
+      await yieldToLoop();
+    }
+    if (removals.length) await this.opts.store.scores.bulkRemove(removals);
+  }
+
+  private async persist(model: WorkspaceModelJson | null | undefined, history: HistoryRecord[] | undefined): Promise<void> {
+    if (this.closed) return;
+    const put = (id: string, value: unknown) => this.opts.store.settings.upsert({ id, value: JSON.stringify(value), updatedAt: Date.now() });
+    if (model !== undefined) await put(MODEL_SETTING, model);
+    if (history !== undefined) await put(HISTORY_SETTING, history);
+  }
+
+  request<K extends WorkerReply['kind']>(request: WorkerRequest & { kind: K }): Promise<Extract<WorkerReply, { kind: K }>> {
+    if (this.closed) return Promise.reject(new ApiError('DS_SCORING_ERROR', 'Scoring has stopped because the workspace was closed.'));
+    const requestId = this.nextRequest++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(requestId, { resolve: resolve as (r: WorkerReply) => void, reject });
+      this.post({ type: 'request', requestId, request });
+    });
+  }
+
+  /** Resolves once the first full rescore is stored. */
+  ready(): Promise<void> {
+    return this.firstFull;
+  }
+
+  /**
+   * Barrier: forwards pending changes, waits until the worker handled everything sent before
+   * (it answers in order) and every score it produced is written.
+   */
+  async flush(): Promise<void> {
+    await new Promise((r) => setTimeout(r, CHANGE_BATCH_MS * 2));
+    await this.request({ kind: 'today', limit: 1 });
+    await this.writes;
+  }
+
+  modelStatus(): ModelStatus | null {
+    return this.status;
+  }
+
+  retrain(): void {
+    this.request({ kind: 'train' }).catch((err) => console.warn('[scoring] training did not finish', err));
+  }
+
+  rescoreAll(): void {
+    this.post({ type: 'rescore' });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.watching?.unsubscribe();
+    await this.writes.catch(() => undefined); // already logged where it failed
+    this.closed = true;
+    await this.worker.terminate();
+  }
+}

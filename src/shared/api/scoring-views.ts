@@ -1,0 +1,80 @@
+// Pure (shared): inputs and read models of the scoring API ('scoring.*' in contract.ts).
+import { z } from 'zod';
+import { AccountId, OpportunityId, TeamMemberId } from '../domain/ids';
+import { NextBestAction, OpportunityScorePayload, ScoreSource, StakeholderScorePayload } from '../scoring/workspace/payload';
+import { MAX_REQUEST_BYTES } from './errors';
+
+export const OpportunityScoreView = OpportunityScorePayload;
+export type OpportunityScoreView = z.infer<typeof OpportunityScoreView>;
+
+export const AccountScoresInput = z.object({ accountId: AccountId }).strict();
+export const AccountScoresView = z.object({
+  accountId: AccountId,
+  /** Most engaged first. */
+  stakeholders: z.array(StakeholderScorePayload),
+});
+export type AccountScoresView = z.infer<typeof AccountScoresView>;
+
+export const TodayInput = z.object({
+  limit: z.number().int().min(1).max(200).optional(),
+  /** Only deals this team member owns. */
+  ownerId: TeamMemberId.optional(),
+}).strict();
+export const TodayItemView = z.object({
+  opportunityId: z.string(),
+  opportunityName: z.string(),
+  accountId: z.string(),
+  ownerId: z.string(),
+  amount: z.number(),
+  currency: z.string(),
+  probability: z.number(),
+  band: z.enum(['low', 'medium', 'high']),
+  rank: z.number(),
+  /** The next best action: who to reach, why, and the next good moment (`when`). */
+  action: NextBestAction.nullable(),
+});
+export const TodayView = z.object({ items: z.array(TodayItemView) });
+export type TodayView = z.infer<typeof TodayView>;
+
+const nullableNumber = z.number().nullable();
+export const ModelStatusView = z.object({
+  source: ScoreSource,
+  closedDealsAvailable: z.number().int(),
+  importedHistory: z.number().int(),
+  /** Closed deals the current model was fitted on (0 = prior only). */
+  closedDealsLearned: z.number().int(),
+  modelWeight: z.number(),
+  blendK: nullableNumber,
+  trainedAt: nullableNumber,
+  validation: z.object({
+    n: z.number().int(),
+    auc: nullableNumber,
+    logloss: nullableNumber,
+    priorAuc: nullableNumber,
+    priorLogloss: nullableNumber,
+    blendedAuc: nullableNumber,
+    blendedLogloss: nullableNumber,
+    constantLogloss: nullableNumber,
+  }).nullable(),
+  reliability: z.array(z.object({ lo: z.number(), hi: z.number(), count: z.number(), meanPredicted: nullableNumber, observedRate: nullableNumber })),
+  importance: z.array(z.object({ feature: z.string(), share: z.number() })),
+  training: z.object({ inProgress: z.boolean(), fraction: z.number(), message: z.string(), error: z.string().nullable() }),
+});
+export type ModelStatusView = z.infer<typeof ModelStatusView>;
+
+export const RetrainView = z.object({ started: z.literal(true) });
+
+export const ImportHistoryInput = z.object({
+  // The whole request must stay under MAX_REQUEST_BYTES; leave room for the other fields.
+  csv: z.string().max(MAX_REQUEST_BYTES - 1_000),
+  targetColumn: z.string().min(1).max(200),
+  positiveValue: z.string().min(1).max(200),
+}).strict();
+export const ImportHistoryView = z.object({
+  imported: z.number().int(),
+  skipped: z.number().int(),
+  errors: z.array(z.object({ code: z.string(), message: z.string() })),
+});
+export type ImportHistoryView = z.infer<typeof ImportHistoryView>;
+
+export const ScoringOpportunityInput = z.object({ id: OpportunityId }).strict();
