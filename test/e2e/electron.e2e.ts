@@ -24,10 +24,12 @@ test('the desktop window opens on the accounts of the demo workspace', async () 
   const window = await app.firstWindow();
   await window.getByRole('link', { name: 'Accounts' }).click();
   await expect(window.getByTestId('account-row').first()).toBeVisible();
-  const prefs = await app.evaluate(({ BrowserWindow }) => {
-    const w = BrowserWindow.getAllWindows()[0]!;
-    return w.webContents.getLastWebPreferences();
-  });
-  expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+  // The page sees the bridge and nothing of Node.
+  const seen = await window.evaluate(() => ({
+    require: typeof (globalThis as { require?: unknown }).require,
+    process: typeof (globalThis as { process?: unknown }).process,
+    bridge: typeof (globalThis as { deepSales?: { invoke?: unknown } }).deepSales?.invoke,
+  }));
+  expect(seen).toEqual({ require: 'undefined', process: 'undefined', bridge: 'function' });
   await app.close();
 });
