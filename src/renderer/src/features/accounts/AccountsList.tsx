@@ -16,7 +16,7 @@ interface Props {
   accounts: readonly AccountSummary[];
   activeIndex: number;
   now: number;
-  onOpen: (account: AccountSummary) => void;
+  onOpen: (account: AccountSummary, index: number) => void;
   onKeyDown: (event: KeyboardEvent) => void;
 }
 
@@ -78,7 +78,7 @@ export function AccountsList({ listId, accounts, activeIndex, now, onOpen, onKey
                 data-testid="account-row"
                 className={`account-grid account-row${active ? ' is-active' : ''}`}
                 style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
-                onClick={() => onOpen(a)}
+                onClick={() => onOpen(a, item.index)}
               >
                 <span className="cell-name" title={a.name}>{a.name}</span>
                 <span className="cell-muted">{a.industry}</span>

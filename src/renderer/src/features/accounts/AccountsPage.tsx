@@ -12,25 +12,42 @@ import { accountsListQuery } from './queries';
 
 const count = new Intl.NumberFormat('en-US');
 
+/**
+ * The filter and active row outlive the page for this session, so opening an account and coming
+ * back lands where you were (sellers work down a filtered list one account at a time).
+ */
+const remembered = { filter: '', active: 0 };
+
 export function AccountsPage() {
   const listId = useId();
   const accounts = useQuery(accountsListQuery());
-  const [filter, setFilter] = useState('');
-  const [active, setActive] = useState(0);
+  const [filter, setFilterState] = useState(remembered.filter);
+  const [active, setActiveState] = useState(remembered.active);
+  const setFilter = (value: string) => {
+    remembered.filter = value;
+    setFilterState(value);
+  };
+  const setActive = (index: number) => {
+    remembered.active = index;
+    setActiveState(index);
+  };
   const now = useNow(60_000);
 
   const index = useMemo(() => (accounts.data ? indexAccounts(accounts.data) : null), [accounts.data]);
   const visible = useMemo(() => (index ? filterAccounts(index, filter) : []), [index, filter]);
   const activeIndex = Math.min(active, Math.max(0, visible.length - 1));
 
-  const open = (account: AccountSummary) => navigate({ page: 'account', id: account.id });
+  const open = (account: AccountSummary, index: number) => {
+    setActive(index);
+    navigate({ page: 'account', id: account.id });
+  };
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Enter') {
       const account = visible[activeIndex];
       if (account) {
         event.preventDefault();
-        open(account);
+        open(account, activeIndex);
       }
       return;
     }
