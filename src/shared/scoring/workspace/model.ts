@@ -22,6 +22,8 @@ export const K_GRID = [10, 25, 50, 100, 200, 400];
 export const DEFAULT_K = 50;
 export const MODEL_ONLY_WEIGHT = 0.95;
 const VALIDATION_FRACTION = 0.25;
+const SMALL_DATA = 300;
+const MIN_VALIDATION_FOR_K = 60;
 
 export interface ValidationReport {
   n: number;
@@ -95,7 +97,11 @@ export function trainWorkspaceModel(
   const split = stratifiedSplit(labels, VALIDATION_FRACTION, 7);
   const trainRows = pick(rows, split.train);
   const trainLabels = Uint8Array.from(split.train, (i) => labels[i]!);
-  const classifier = trainCalibratedClassifier(tableOf(trainRows, trainLabels, space), { params: paramsFor(trainRows.length) }, (f) => onProgress?.(0.9 * f));
+  // A calibrator fitted on a few dozen held-out rows (isotonic especially) produces confident
+  // steps that cost far more log loss than they save; below SMALL_DATA rows the trees' own
+  // logistic output is kept as is.
+  const calibration = trainRows.length < SMALL_DATA ? 'none' : 'auto';
+  const classifier = trainCalibratedClassifier(tableOf(trainRows, trainLabels, space), { params: paramsFor(trainRows.length), calibration }, (f) => onProgress?.(0.9 * f));
   const nTrain = trainRows.length;
   const wonTrain = trainLabels.reduce((a, b) => a + b, 0);
   const prior: PriorParams = { closed: nTrain, won: wonTrain };
@@ -108,7 +114,8 @@ export function trainWorkspaceModel(
   });
   let k = DEFAULT_K;
   let best = Infinity;
-  for (const cand of K_GRID) {
+  // Choosing k on a handful of validation deals would just pick noise: keep the default then.
+  for (const cand of validLabels.length >= MIN_VALIDATION_FOR_K ? K_GRID : []) {
     const loss = binaryMetrics(validLabels, blend(cand)).logloss;
     if (loss < best - 1e-12) { best = loss; k = cand; }
   }

@@ -1,0 +1,97 @@
+import { generateWorkspace, type SeedWorkspace } from '../../seed';
+import type { Interaction } from '../../domain';
+import { ScoringEngine } from './engine';
+import { trainingSet } from './history';
+import { trainWorkspaceModel } from './model';
+import { explainedLogit } from './opportunity';
+import { OpportunityScorePayload, StakeholderScorePayload } from './payload';
+
+const NOW = Date.UTC(2026, 10, 1);
+const ORDER = ['accounts', 'stakeholders', 'opportunities', 'interactions', 'journeysteps'] as const;
+
+function load(ws: SeedWorkspace, now = NOW): ScoringEngine {
+  const e = new ScoringEngine(() => now);
+  for (const c of ORDER) e.apply(c, ws[c] as never);
+  return e;
+}
+
+describe('ScoringEngine on a generated workspace', () => {
+  const ws = generateWorkspace({ size: 'S', seed: 3 });
+  const engine = load(ws);
+  const first = engine.rescoreAll();
+  const set = trainingSet(engine.state, [], engine.space);
+  const model = trainWorkspaceModel(set.rows, set.labels, engine.space, NOW);
+
+  it('scores every open deal and every stakeholder, with payloads that parse', () => {
+    const open = ws.opportunities.filter((o) => o.status === 'open').length;
+    expect(first.scoredOpportunities).toBe(open);
+    expect(first.scoredStakeholders).toBe(ws.stakeholders.length);
+    for (const d of first.upserts) {
+      const p = JSON.parse(d.payload);
+      if (d.subjectType === 'opportunity') OpportunityScorePayload.parse(p);
+      else StakeholderScorePayload.parse(p);
+    }
+  });
+
+  it.each(['prior', 'blended'] as const)('every %s score has factors that sum to its logit (1e-6)', (kind) => {
+    const fresh = load(ws);
+    fresh.setModel(kind === 'prior' ? null : model);
+    const all = fresh.rescoreAll();
+    const opps = all.upserts.filter((u) => u.subjectType === 'opportunity').map((u) => OpportunityScorePayload.parse(JSON.parse(u.payload)));
+    expect(opps.length).toBeGreaterThan(10);
+    for (const p of opps) {
+      expect(p.source).toBe(kind);
+      expect(p.explanation.contributions.length).toBeGreaterThan(0);
+      expect(p.for.length + p.against.length).toBeGreaterThan(0);
+      expect(Math.abs(explainedLogit(p) - p.logit)).toBeLessThan(1e-6);
+      expect(Math.abs(1 / (1 + Math.exp(-p.logit)) - p.probability)).toBeLessThan(1e-9);
+    }
+  });
+
+  it('an interaction logged on one deal rescores that deal only, exactly as a full recompute would', () => {
+    engine.setModel(model);
+    const fullBefore = load(ws);
+    fullBefore.setModel(model);
+    const baseline = new Map(fullBefore.rescoreAll().upserts.map((u) => [u.id, u.payload]));
+    const target = ws.opportunities.find((o) => o.status === 'open' && o.members.length > 3)!;
+    const who = target.members.find((m) => m.role === 'economic_buyer' || m.role === 'decision_maker') ?? target.members[0]!;
+    const logged: Interaction = {
+      id: 'int_new' as never, accountId: target.accountId, opportunityId: target.id, kind: 'meeting', at: NOW - 3_600_000,
+      channel: 'video', direction: 'two_way', sentiment: 2, buyingJob: 'validation', attendeeIds: [who.stakeholderId],
+      loggedBy: ws.teammembers[0]!.id, notes: 'Good call', updatedAt: NOW,
+    };
+    const inc = load(ws);
+    inc.setModel(model);
+    inc.rescoreAll();
+    const touched = inc.apply('interactions', [logged as never]);
+    const delta = inc.rescore(touched);
+    const full = load({ ...ws, interactions: [...ws.interactions, logged] });
+    full.setModel(model);
+    const fullDocs = new Map(full.rescoreAll().upserts.map((u) => [u.id, u.payload]));
+    // Every score the incremental run wrote equals the full recompute's...
+    for (const u of delta.upserts) expect(JSON.parse(u.payload)).toEqual(JSON.parse(fullDocs.get(u.id)!));
+    // ...and every score it did not write is unchanged in the full recompute.
+    const written = new Set(delta.upserts.map((u) => u.id));
+    for (const [id, payload] of fullDocs) if (!written.has(id)) expect(payload).toBe(baseline.get(id));
+    // The probability moved for the deal the interaction was logged on, and for no other deal.
+    const prob = (m: Map<string, string>, id: string) => (JSON.parse(m.get(id)!) as { probability: number }).probability;
+    expect(prob(fullDocs, `opp:${target.id}`)).not.toBe(prob(baseline, `opp:${target.id}`));
+    for (const u of delta.upserts.filter((d) => d.subjectType === 'opportunity' && d.subjectId !== target.id)) {
+      expect(prob(fullDocs, u.id)).toBe(prob(baseline, u.id));
+    }
+    expect(delta.upserts.some((u) => u.id === `stk:${who.stakeholderId}`)).toBe(true);
+  });
+
+  it('a rescore with nothing changed writes nothing', () => {
+    engine.setModel(model);
+    engine.rescoreAll();
+    expect(engine.rescoreAll().upserts).toHaveLength(0);
+  });
+
+  it('ranks Today by urgency and worth, each item naming an action', () => {
+    const items = engine.todayList(10);
+    expect(items.length).toBe(10);
+    for (let i = 1; i < items.length; i++) expect(items[i - 1]!.rank).toBeGreaterThanOrEqual(items[i]!.rank);
+    expect(items.every((i) => i.action !== null)).toBe(true);
+  });
+});
