@@ -116,8 +116,8 @@ describe.each(BACKENDS)('convergence on $name', (backend) => {
         const onServer = (await serverDocs(ws)).filter((d) => !d._deleted);
         const expected = canonicalJson(onServer.map((d) => toDocState(d)).sort((a, b) => String(a.id).localeCompare(String(b.id))));
         for (const s of stores) {
-          const local = (await s.collections.accounts!.find().exec()).map((d) => toDocState(d.toJSON() as object));
-          local.sort((a, b) => String((a as { id: string }).id).localeCompare(String((b as { id: string }).id)));
+          const local = (await s.collections.accounts!.find().exec()).map((d) => toDocState(d.toJSON() as { id: string }));
+          local.sort((a, b) => a.id.localeCompare(b.id));
           expect(canonicalJson(local)).toBe(expected);
         }
         const all = new Map((await serverDocs(ws)).map((d) => [d.id as string, d]));

@@ -33,6 +33,8 @@ export interface StartSyncOptions {
   retryTimeMs?: number;
   pullBatchSize?: number;
   pushBatchSize?: number;
+  /** Abandon a pull or push that has not answered in this time (then RxDB retries). */
+  requestTimeoutMs?: number;
   /** Declare the stream dead after this much silence (server heartbeats every 15 s). */
   streamIdleTimeoutMs?: number;
 }
@@ -99,7 +101,7 @@ export function startSync(options: StartSyncOptions): SyncHandle {
         stream$: stream$.asObservable(),
         handler: async (checkpoint, batchSize) => {
           const seq = checkpoint?.seq ?? 0;
-          const res = await requestJson<PullResponse>(`${url}/pull?seq=${seq}&limit=${batchSize}`, { token: options.token }).catch(fail);
+          const res = await requestJson<PullResponse>(`${url}/pull?seq=${seq}&limit=${batchSize}`, { token: options.token, timeoutMs: options.requestTimeoutMs }).catch(fail);
           ok();
           return { documents: res.documents as never[], checkpoint: res.checkpoint };
         },
@@ -107,7 +109,7 @@ export function startSync(options: StartSyncOptions): SyncHandle {
       push: {
         batchSize: options.pushBatchSize ?? 100,
         handler: async (rows) => {
-          const res = await requestJson<PushResponse>(`${url}/push`, { method: 'POST', token: options.token, body: { rows } }).catch(fail);
+          const res = await requestJson<PushResponse>(`${url}/push`, { method: 'POST', token: options.token, body: { rows }, timeoutMs: options.requestTimeoutMs }).catch(fail);
           ok();
           return res.conflicts as never[];
         },
