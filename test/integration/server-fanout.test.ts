@@ -1,0 +1,73 @@
+// Two server instances on one database: a write pushed to instance 1 reaches a stream and a
+// live client on instance 2 (LISTEN/NOTIFY), also after instance 2 loses its LISTEN connection.
+import pg from 'pg';
+import { startSync } from '../../src/main/sync';
+import { createSyncServer, openDatabase, type Database, type SyncServer } from '../../src/server';
+import { openEventStream, type StreamEvent } from '../../src/main/sync/event-stream';
+import { BACKENDS, seedWorkspace, startServer, waitFor, type Workspace } from './fixtures/sync-harness';
+import { account, createTestStore } from './fixtures/sync-store';
+
+describe.each(BACKENDS)('fan-out on $name', (backend) => {
+  let env: Awaited<ReturnType<typeof backend.create>>;
+  let db2: Database;
+  let one: { server: SyncServer; url: string };
+  let two: { server: SyncServer; url: string };
+  let ws: Workspace;
+
+  beforeAll(async () => {
+    env = await backend.create('fanout');
+    // PGlite is one in-process database, so both instances share it; PostgreSQL gets two pools.
+    db2 = env.url ? await openDatabase({ databaseUrl: env.url, poolSize: 4 }) : env.db;
+    one = await startServer(env.db);
+    const s2 = await createSyncServer({ database: db2, heartbeatMs: 1000 });
+    two = { server: s2, url: await s2.listen(0) };
+    ws = await seedWorkspace(one.server, one.url);
+  });
+  afterAll(async () => {
+    await one.server.close();
+    await two.server.close();
+    if (db2 !== env.db) await db2.close();
+    await env.db.close();
+    await env.drop();
+  });
+
+  const push = (url: string, id: string) => fetch(`${url}/v1/workspaces/${ws.id}/collections/accounts/push`, {
+    method: 'POST', headers: { authorization: `Bearer ${ws.adminToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ rows: [{ newDocumentState: { ...account(id), _deleted: false } }] }),
+  });
+
+  it('delivers a push on instance 1 to the stream and a live client on instance 2', async () => {
+    const events: StreamEvent[] = [];
+    let connected = false;
+    const stream = openEventStream({
+      url: `${two.url}/v1/workspaces/${ws.id}/stream?collections=accounts`, token: ws.adminToken,
+      onEvent: (e) => events.push(e), onConnected: () => (connected = true), onDisconnected: () => (connected = false),
+    });
+    const store = await createTestStore(`fanout-${backend.name}`, ['accounts']);
+    const sync = startSync({ store, serverUrl: two.url, workspaceId: ws.id, token: ws.adminToken, collections: ['accounts'] });
+    try {
+      await waitFor(() => connected, 5000, 'stream connected');
+      await sync.awaitInSync();
+      expect((await push(one.url, 'acc_fan1')).status).toBe(200);
+      await waitFor(() => events.some((e) => e.event === 'change' && JSON.parse(e.data).collections.includes('accounts')), 5000, 'change event on instance 2');
+      await waitFor(async () => !!(await store.collections.accounts!.findOne('acc_fan1').exec()), 5000, 'doc on client of instance 2');
+
+      if (env.url) {
+        // Cut instance 2's LISTEN connection: it reconnects, streams resync, events flow again.
+        const admin = new pg.Client({ connectionString: env.url });
+        await admin.connect();
+        const killed = await admin.query(
+          `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query ILIKE 'LISTEN%'`);
+        await admin.end();
+        expect(killed.rowCount).toBeGreaterThan(0);
+        await waitFor(() => events.some((e) => e.event === 'resync'), 5000, 'resync after listener loss');
+      }
+      expect((await push(one.url, 'acc_fan2')).status).toBe(200);
+      await waitFor(async () => !!(await store.collections.accounts!.findOne('acc_fan2').exec()), 5000, 'doc after reconnect');
+    } finally {
+      stream.close();
+      await sync.stop();
+      await store.close();
+    }
+  });
+});
