@@ -1,4 +1,4 @@
-// Plain Node: `npm run serve -- [--port N] [--data DIR] [--no-build]` builds the renderer, starts
+// Plain Node: `npm run serve -- [--port N] [--data DIR] [--empty] [--no-build]` builds the renderer, starts
 // the same host the desktop app runs, and serves both on loopback for a browser (and the e2e
 // tests). Without --data the demo workspace lives in memory for this session.
 import path from 'node:path';
@@ -11,6 +11,8 @@ const { values } = parseArgs({
     port: { type: 'string', default: '4517' },
     data: { type: 'string' },
     'no-build': { type: 'boolean', default: false },
+    /** Start with an empty workspace instead of the demo (e.g. a second device that will sync). */
+    empty: { type: 'boolean', default: false },
     'out-dir': { type: 'string', default: 'out/preview' },
   },
 });
@@ -26,7 +28,7 @@ if (!values['no-build']) {
   await build(rendererConfig(outDir));
 }
 
-const workspace = await openWorkspace({ directory: values.data ? path.resolve(values.data) : null, seedDemo: true });
+const workspace = await openWorkspace({ directory: values.data ? path.resolve(values.data) : null, seedDemo: !values.empty });
 const server = await startPreviewServer({ host: workspace.host, rendererDir: outDir, port });
 console.log(`Deep Sales web preview: ${server.url}`);
 

@@ -13,6 +13,9 @@ import { accountHandlers } from './handlers/accounts';
 import { dealHandlers } from './handlers/deals';
 import { peopleHandlers } from './handlers/people';
 import { scoringHandlers } from './handlers/scoring';
+import { conflictHandlers } from './handlers/conflicts';
+import { syncHandlers } from './handlers/sync';
+import { SyncSession } from './sync-session';
 import { workspaceHandlers } from './handlers/workspace';
 
 export interface HostOptions {
@@ -26,6 +29,7 @@ export interface Host {
   invoke(method: string, input: unknown): Promise<CallResult>;
   readonly events: Subject<HostEvent>;
   readonly context: HostContext;
+  readonly sync: SyncSession;
   close(): Promise<void>;
 }
 
@@ -66,12 +70,15 @@ export function createHost(options: HostOptions): Host {
       return (first?.id as TeamMemberId | undefined) ?? null;
     },
   };
+  const sync = new SyncSession(context);
   const handlers: CompleteHandlers = combineHandlers(
     accountHandlers(context),
     peopleHandlers,
     dealHandlers,
     workspaceHandlers,
     scoringHandlers,
+    conflictHandlers,
+    syncHandlers(sync),
   );
   const watching = watchChanges(store, events);
 
@@ -101,7 +108,9 @@ export function createHost(options: HostOptions): Host {
     invoke,
     events,
     context,
+    sync,
     async close() {
+      await sync.stop();
       watching.unsubscribe();
       events.complete();
     },

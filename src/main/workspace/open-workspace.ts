@@ -32,6 +32,7 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Open
     await loadWorkspaceIntoStore(store, generateWorkspaceBatches({ size: 'XS', seed: options.seed ?? 7, now: startOfToday() }), options.onProgress);
   }
   const host = createHost({ store, workspaceName: 'Demo workspace', dataDirectory: options.directory });
+  await host.sync.resume();
   return {
     store,
     host,

@@ -9,10 +9,10 @@ import {
   AccountId, InteractionId, JourneyStepId, OpportunityId, RelationshipId, StakeholderId, WorkshopNoteId,
 } from '../domain/ids';
 import {
-  AccountInput, InteractionInput, JourneyStepInput, OpportunityInput, RelationshipInput, RestoreConflictInput,
-  StakeholderInput, WorkshopNoteInput,
+  AccountInput, InteractionInput, JourneyStepInput, OpportunityInput, RelationshipInput,   StakeholderInput, WorkshopNoteInput,
 } from './inputs';
 import { AccountDetail, AccountSummary, BuyingGroupView, OpportunityDetail, WorkspaceInfo } from './views';
+import { ConflictRef, KeptConflictView, SyncConnectInput, SyncView } from './sync-views';
 import {
   AccountScoresInput, AccountScoresView, ImportHistoryInput, ImportHistoryView, ModelStatusView, OpportunityScoreView,
   RetrainView, ScoringOpportunityInput, TodayInput, TodayView,
@@ -57,7 +57,13 @@ export const API = {
   'workshop.upsertNote': mutation(WorkshopNoteInput, WorkshopNote),
   'workshop.removeNote': mutation(byId(WorkshopNoteId), Ok),
 
-  'conflicts.restore': mutation(RestoreConflictInput, Ok),
+  'conflicts.list': query(Empty, z.array(KeptConflictView)),
+  'conflicts.restore': mutation(ConflictRef, Ok),
+  'conflicts.dismiss': mutation(ConflictRef, Ok),
+
+  'sync.status': query(Empty, SyncView),
+  'sync.connect': mutation(SyncConnectInput, SyncView),
+  'sync.disconnect': mutation(Empty, Ok),
 
   'scoring.forOpportunity': query(ScoringOpportunityInput, OpportunityScoreView),
   'scoring.forAccount': query(AccountScoresInput, AccountScoresView),

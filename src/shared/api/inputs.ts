@@ -20,10 +20,3 @@ export type JourneyStepInput = z.infer<typeof JourneyStepInput>;
 export const WorkshopNoteInput = WorkshopNote.omit(editable).partial({ id: true, authorId: true, createdAt: true });
 export type WorkshopNoteInput = z.infer<typeof WorkshopNoteInput>;
 
-/** Restore a value a sync conflict kept aside. */
-export const RestoreConflictInput = z.object({
-  collection: z.string().max(40),
-  id: z.string().max(64),
-  field: z.string().max(100),
-  lostAt: z.number().int(),
-});

@@ -1,0 +1,43 @@
+// Pure (shared): the Settings page's view of team sync and of the values conflicts kept aside.
+import { z } from 'zod';
+
+export const SyncConnectInput = z
+  .object({
+    serverUrl: z.string().url().max(500).refine((u) => /^https?:\/\//.test(u), 'Use an http:// or https:// address.'),
+    email: z.string().email().max(200),
+    password: z.string().min(1).max(200),
+    workspaceId: z.string().max(64).optional(),
+  })
+  .strict();
+export type SyncConnectInput = z.infer<typeof SyncConnectInput>;
+
+export const SyncView = z.object({
+  connected: z.boolean(),
+  serverUrl: z.string().nullable(),
+  workspaceName: z.string().nullable(),
+  email: z.string().nullable(),
+  role: z.string().nullable(),
+  status: z.object({
+    state: z.enum(['disconnected', 'idle', 'syncing', 'offline', 'error']),
+    pending: z.number().int(),
+    lastSyncedAt: z.number().nullable(),
+    error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  }),
+});
+export type SyncView = z.infer<typeof SyncView>;
+
+export const KeptConflictView = z.object({
+  collection: z.string(),
+  id: z.string(),
+  /** What the document is, in words ("Stakeholder Ivan Tech"). */
+  label: z.string(),
+  field: z.string(),
+  keptValue: z.unknown(),
+  currentValue: z.unknown(),
+  lostAt: z.number(),
+});
+export type KeptConflictView = z.infer<typeof KeptConflictView>;
+
+export const ConflictRef = z
+  .object({ collection: z.string().max(40), id: z.string().max(64), field: z.string().max(100), lostAt: z.number().int() })
+  .strict();
