@@ -1,5 +1,5 @@
-// e2e support: starts extra web-preview hosts (own port, own data folder) for tests that need
-// a restart or a second window on a second host.
+// e2e support: starts extra web-preview hosts (own port, own data folder) and sync servers for
+// tests that need a restart, a second host or a team server.
 import { spawn, type ChildProcess } from 'node:child_process';
 
 export interface PreviewProcess {
@@ -7,19 +7,24 @@ export interface PreviewProcess {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-export async function startPreview(port: number, args: string[] = [], env: Record<string, string> = {}): Promise<PreviewProcess> {
+export function startPreview(port: number, args: string[] = []): Promise<PreviewProcess> {
   // The renderer was built by the suite's own web server into out/preview; reuse it.
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'scripts/serve.ts', '--port', String(port), '--no-build', ...args],
-    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } },
-  );
+  return startNode(['scripts/serve.ts', '--port', String(port), '--no-build', ...args], /web preview: (http:\/\/\S+)/);
+}
+
+/** The team sync server on PGlite in `dataDir`. */
+export function startSyncServer(port: number, dataDir: string): Promise<PreviewProcess> {
+  return startNode(['src/server/cli.ts', '--port', String(port), '--data', dataDir], /listening on (http:\/\/\S+)/);
+}
+
+async function startNode(args: string[], ready: RegExp): Promise<PreviewProcess> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`preview on ${port} did not start:\n${output}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`${args.join(' ')} did not start:\n${output}`)), 60_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /web preview: (http:\/\/\S+)/.exec(output);
+      const match = ready.exec(output);
       if (match) {
         clearTimeout(timer);
         resolve(match[1]!);
@@ -27,7 +32,7 @@ export async function startPreview(port: number, args: string[] = [], env: Recor
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`preview exited with ${code}:\n${output}`)));
+    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}:\n${output}`)));
   });
   return {
     url,

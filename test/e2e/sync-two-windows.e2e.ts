@@ -1,0 +1,83 @@
+// Two devices of one team: two web-preview hosts, each with its own workspace on disk, signed in
+// to one sync server. What one seller adds appears on the other's screen without a reload.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { startPreview, startSyncServer, type PreviewProcess } from './support/preview-process';
+
+const EMAIL = 'lead@deepsales.test';
+const PASSWORD = 'correct horse battery';
+
+function tmp(name: string): string {
+  return mkdtempSync(path.join(os.tmpdir(), `ds-e2e-${name}-`));
+}
+
+async function openWindow(browser: Browser, url: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${url}/#/settings`);
+  return page;
+}
+
+async function signIn(page: Page, serverUrl: string): Promise<void> {
+  const form = page.getByTestId('sync-form');
+  await form.locator('[name="serverUrl"]').fill(serverUrl);
+  await form.locator('[name="email"]').fill(EMAIL);
+  await form.locator('[name="password"]').fill(PASSWORD);
+  await page.getByTestId('sync-connect').click();
+  await expect(page.getByTestId('sync-status')).toBeVisible();
+  await expect(page.getByTestId('sync-badge')).toHaveAttribute('data-state', /idle|syncing/, { timeout: 30_000 });
+}
+
+test('an edit on one host appears live on the other', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const serverData = tmp('server');
+  const created = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'src/server/cli.ts', 'admin', 'create', '--workspace', 'Team', '--email', EMAIL, '--password', PASSWORD, '--data', serverData],
+    { encoding: 'utf8' },
+  );
+  expect(created.status, created.stderr).toBe(0);
+
+  const running: PreviewProcess[] = [];
+  try {
+    const server = await startSyncServer(4539, serverData);
+    running.push(server);
+    const hostA = await startPreview(4528, ['--data', tmp('a')]);
+    running.push(hostA);
+    const hostB = await startPreview(4529, ['--data', tmp('b'), '--empty']);
+    running.push(hostB);
+
+    const a = await openWindow(browser, hostA.url);
+    const b = await openWindow(browser, hostB.url);
+    await signIn(a, server.url);
+    await signIn(b, server.url);
+
+    // B started empty: the demo accounts arrive from A through the server.
+    await b.goto(`${hostB.url}/#/accounts`);
+    await expect(b.getByTestId('account-row').first()).toBeVisible({ timeout: 60_000 });
+
+    await a.goto(`${hostA.url}/#/accounts`);
+    const accountName = (await a.getByTestId('account-row').first().innerText()).split('\n')[0]!.trim();
+    await a.getByTestId('account-row').first().click();
+    await b.getByTestId('accounts-filter').fill(accountName);
+    await b.getByTestId('account-row').first().click();
+    await expect(b.getByRole('heading', { level: 1 })).toContainText(accountName);
+
+    const name = `Sam Synced ${Date.now()}`;
+    await a.getByTestId('add-stakeholder').click();
+    const form = a.getByTestId('stakeholder-form');
+    await form.locator('[name="name"]').fill(name);
+    await form.locator('[name="title"]').fill('COO');
+    await form.locator('[name="department"]').fill('Operations');
+    await a.getByTestId('save-stakeholder').click();
+    await expect(a.getByTestId('stakeholder-row').filter({ hasText: name })).toBeVisible();
+
+    // No reload on B: the server's stream wakes B's replication, the host emits a change event.
+    await expect(b.getByTestId('stakeholder-row').filter({ hasText: name })).toBeVisible({ timeout: 30_000 });
+  } finally {
+    for (const process of running.reverse()) await process.stop();
+  }
+});
