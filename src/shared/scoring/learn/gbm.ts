@@ -2,7 +2,7 @@
 import { binMatrix, columnLength, fitBins, type FeatureBins } from './binning';
 import { LearnError } from './errors';
 import { compressRows } from './compress';
-import { binnedLeaf, growTree } from './grow';
+import { binnedLeaves, growTree } from './grow';
 import { createRng } from './prng';
 import { compileTrees, leafOf, toRawTree } from './tree';
 import type { FeatureRow, GbmModel, GbmParams, TrainingTable, TreeJson } from './types';
@@ -10,8 +10,8 @@ import { stratifiedSplit, subsetTable } from './table';
 
 /** Defaults tuned on the IBM win/loss set with 5-fold CV (see docs/model-eval.md). */
 export const DEFAULT_GBM_PARAMS: Readonly<GbmParams> = Object.freeze({
-  numRounds: 600,
-  learningRate: 0.05,
+  numRounds: 400,
+  learningRate: 0.1,
   maxDepth: 8,
   maxLeaves: 31,
   minChildWeight: 1,
@@ -22,7 +22,7 @@ export const DEFAULT_GBM_PARAMS: Readonly<GbmParams> = Object.freeze({
   colsample: 0.9,
   maxBins: 255,
   catSmooth: 10,
-  earlyStoppingRounds: 40,
+  earlyStoppingRounds: 30,
   validationFraction: 0.15,
   seed: 42,
 });
@@ -92,6 +92,9 @@ export function trainBinaryGbm(table: TrainingTable, options: TrainGbmOptions = 
   let bestLoss = Infinity;
   let bestRound = -1;
   const inBag = new Uint8Array(n);
+  const outOfBag = new Uint32Array(n);
+  const leafBuf = new Int32Array(n);
+  const vLeafBuf = new Int32Array(nv);
   const allFeatures = Array.from({ length: nf }, (_, f) => f);
 
   for (let round = 0; round < params.numRounds; round++) {
@@ -110,7 +113,11 @@ export function trainBinaryGbm(table: TrainingTable, options: TrainGbmOptions = 
       for (let k = start; k < end; k++) margin[rows[k]!] = margin[rows[k]!]! + v;
     }
     if (rows.length < n) {
-      for (let g = 0; g < n; g++) if (inBag[g] === 0) margin[g] = margin[g]! + leafValue[binnedLeaf(bt, tr.bins, n, g)]!;
+      let m = 0;
+      for (let g = 0; g < n; g++) if (inBag[g] === 0) outOfBag[m++] = g;
+      const oob = outOfBag.subarray(0, m);
+      binnedLeaves(bt, tr.bins, n, oob, leafBuf);
+      for (let k = 0; k < m; k++) margin[oob[k]!] = margin[oob[k]!]! + leafValue[leafBuf[k]!]!;
     }
     const raw = toRawTree(bt, featureBins, params.learningRate);
     trees.push(raw);
@@ -121,8 +128,9 @@ export function trainBinaryGbm(table: TrainingTable, options: TrainGbmOptions = 
     if (va) {
       let loss = 0;
       let wsum = 0;
+      binnedLeaves(bt, va.bins, nv, null, vLeafBuf);
       for (let g = 0; g < nv; g++) {
-        const m = vMargin[g]! + leafValue[binnedLeaf(bt, va.bins, nv, g)]!;
+        const m = vMargin[g]! + leafValue[vLeafBuf[g]!]!;
         vMargin[g] = m;
         // Stable log(1 + e^-m) and log(1 + e^m), weighted by the group's positive and negative weight.
         const lpos = m > 0 ? Math.log1p(Math.exp(-m)) : -m + Math.log1p(Math.exp(m));
@@ -201,7 +209,7 @@ function validateTable(table: TrainingTable): void {
 export function predictRaw(model: GbmModel, row: FeatureRow): number {
   const compiled = compileTrees(model);
   let s = model.baseScore;
-  for (const t of compiled) s += t.json.value[leafOf(t, row)]!;
+  for (const t of compiled) s += t.value[leafOf(t, row)]!;
   return s;
 }
 

@@ -179,20 +179,35 @@ function partition(input: GrowInput, start: number, end: number, split: SplitCan
   return l;
 }
 
-export function binGoesLeft(bin: number, binThreshold: number, missingLeft: boolean, catMask: Uint8Array | null): boolean {
-  if (catMask) return catMask[bin] === 1;
-  if (bin === 0) return missingLeft;
-  return bin <= binThreshold;
-}
-
-/** Leaf node reached by row `r` of a column-major binned matrix. */
-export function binnedLeaf(tree: BinnedTree, bins: Uint8Array, nRows: number, r: number): number {
-  let node = 0;
-  while (tree.feature[node]! >= 0) {
-    const bin = bins[tree.feature[node]! * nRows + r]!;
-    node = binGoesLeft(bin, tree.binThreshold[node]!, tree.missingLeft[node] === 1, tree.catMask[node]!)
-      ? tree.left[node]!
-      : tree.right[node]!;
+/**
+ * Leaf of every row of a column-major binned matrix, written into `out`. Walks a typed-array
+ * copy of the tree: this runs for all validation rows every boosting round.
+ */
+export function binnedLeaves(tree: BinnedTree, bins: Uint8Array, nRows: number, rows: Uint32Array | null, out: Int32Array): void {
+  const n = tree.feature.length;
+  const feature = Int32Array.from(tree.feature);
+  const threshold = Int32Array.from(tree.binThreshold);
+  const missingLeft = Uint8Array.from(tree.missingLeft);
+  const left = Int32Array.from(tree.left);
+  const right = Int32Array.from(tree.right);
+  // Categorical masks flattened: node i's 256 entries at i * 256 (1 = left); -1 marks numeric nodes.
+  const isCat = new Uint8Array(n);
+  const masks = new Uint8Array(n * 256);
+  tree.catMask.forEach((m, i) => {
+    if (m) {
+      isCat[i] = 1;
+      masks.set(m, i * 256);
+    }
+  });
+  const count = rows ? rows.length : nRows;
+  for (let k = 0; k < count; k++) {
+    const r = rows ? rows[k]! : k;
+    let node = 0;
+    while (feature[node]! >= 0) {
+      const b = bins[feature[node]! * nRows + r]!;
+      const goLeft = isCat[node] === 1 ? masks[node * 256 + b] === 1 : b === 0 ? missingLeft[node] === 1 : b <= threshold[node]!;
+      node = goLeft ? left[node]! : right[node]!;
+    }
+    out[k] = node;
   }
-  return node;
 }

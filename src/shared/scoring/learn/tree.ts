@@ -28,9 +28,19 @@ export function toRawTree(bt: BinnedTree, featureBins: readonly FeatureBins[], s
   return tree;
 }
 
-/** Trees with categorical sets expanded into lookup masks; built once per model and cached. */
+/**
+ * A tree in typed arrays for fast routing (plain JS arrays from JSON are several times slower to
+ * walk), with categorical sets expanded into lookup masks. Built once per model and cached.
+ */
 export interface CompiledTree {
   readonly json: TreeJson;
+  readonly feature: Int32Array;
+  readonly threshold: Float64Array;
+  readonly missingLeft: Uint8Array;
+  readonly left: Int32Array;
+  readonly right: Int32Array;
+  readonly value: Float64Array;
+  readonly cover: Float64Array;
   readonly catMask: (Uint8Array | null)[];
   readonly maxDepth: number;
 }
@@ -53,7 +63,18 @@ function compileTree(t: TreeJson, model: GbmModel): CompiledTree {
     for (const c of codes) mask[c] = 1;
     return mask;
   });
-  return { json: t, catMask, maxDepth: depthOf(t, 0) };
+  return {
+    json: t,
+    feature: Int32Array.from(t.feature),
+    threshold: Float64Array.from(t.threshold),
+    missingLeft: Uint8Array.from(t.missingLeft),
+    left: Int32Array.from(t.left),
+    right: Int32Array.from(t.right),
+    value: Float64Array.from(t.value),
+    cover: Float64Array.from(t.cover),
+    catMask,
+    maxDepth: depthOf(t, 0),
+  };
 }
 
 function depthOf(t: TreeJson, node: number): number {
@@ -63,21 +84,20 @@ function depthOf(t: TreeJson, node: number): number {
 
 /** Which child a row takes at an internal node. */
 export function goesLeft(tree: CompiledTree, node: number, row: FeatureRow): boolean {
-  const t = tree.json;
-  const x = row[t.feature[node]!]!;
+  const x = row[tree.feature[node]!]!;
   const mask = tree.catMask[node];
   if (mask) {
     // Missing, unseen and out-of-range codes follow the rare/missing bin's direction.
     if (Number.isInteger(x) && x >= 0 && x < mask.length) return mask[x] === 1;
-    return t.missingLeft[node] === 1;
+    return tree.missingLeft[node] === 1;
   }
-  if (Number.isNaN(x)) return t.missingLeft[node] === 1;
-  return x <= t.threshold[node]!;
+  if (x !== x) return tree.missingLeft[node] === 1; // NaN
+  return x <= tree.threshold[node]!;
 }
 
 export function leafOf(tree: CompiledTree, row: FeatureRow): number {
-  const t = tree.json;
+  const { feature, left, right } = tree;
   let node = 0;
-  while (t.feature[node]! >= 0) node = goesLeft(tree, node, row) ? t.left[node]! : t.right[node]!;
+  while (feature[node]! >= 0) node = goesLeft(tree, node, row) ? left[node]! : right[node]!;
   return node;
 }

@@ -47,7 +47,7 @@ export function explain(model: GbmModel, row: FeatureRow): Explanation {
 
 /** Cover-weighted mean leaf value below `node`: the tree's output when no feature is known. */
 export function expectedValue(tree: CompiledTree, node: number): number {
-  const t = tree.json;
+  const t = tree;
   if (t.feature[node]! < 0) return t.value[node]!;
   const l = t.left[node]!;
   const r = t.right[node]!;
@@ -73,7 +73,7 @@ function recurse(
     buf.weight[start + i] = buf.weight[parentStart + i]!;
   }
   extendPath(buf, start, depth, zeroFraction, oneFraction, featureIndex);
-  const t = tree.json;
+  const t = tree;
   const split = t.feature[node]!;
   if (split < 0) {
     for (let i = 1; i <= depth; i++) {
