@@ -58,15 +58,18 @@ export class ScoringService {
   private watching: Subscription | null = null;
   private firstFull: Promise<void>;
   private resolveFirstFull!: () => void;
+  private rejectFirstFull!: (e: unknown) => void;
   private closed = false;
   readonly source: WorkerSource;
 
   private constructor(private readonly worker: Worker, private readonly opts: ScoringServiceOptions) {
     this.source = workerSourceFor(opts.store, opts.forcePush);
-    this.firstFull = new Promise((r) => { this.resolveFirstFull = r; });
+    this.firstFull = new Promise((resolve, reject) => { this.resolveFirstFull = resolve; this.rejectFirstFull = reject; });
+    this.firstFull.catch(() => undefined); // awaited by callers; this only keeps it from counting as unhandled
     worker.on('message', (m: WorkerToHost) => this.onMessage(m));
     worker.on('error', (err) => {
       console.error('[scoring] DS_SCORING_ERROR worker failed', err);
+      this.rejectFirstFull(new ApiError('DS_SCORING_ERROR', 'Scoring could not start. Restart Deep Sales; if it keeps failing, report the log.'));
       for (const p of this.pending.values()) p.reject(new ApiError('DS_SCORING_ERROR', 'Scoring stopped unexpectedly. Restart Deep Sales to resume scoring.'));
       this.pending.clear();
     });

@@ -1,0 +1,131 @@
+// The scoring worker thread end to end: host API → service → real worker (tsx) → scores in the
+// store, for an in-memory store (documents pushed) and a SQLite store (read-only file reads).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createHost, type Host } from '../../src/main/host';
+import { installScoringService } from '../../src/main/host/handlers/scoring';
+import { ScoringService } from '../../src/main/scoring/service';
+import { createStore, type Store } from '../../src/main/store';
+import { loadWorkspaceIntoStore } from '../../src/main/store/load-workspace';
+import { getRxStorageSQLite } from '../../src/main/store/sqlite';
+import type { HostEvent } from '../../src/shared/api';
+import { explainedLogit } from '../../src/shared/scoring/workspace/opportunity';
+import { OpportunityScorePayload } from '../../src/shared/scoring/workspace/payload';
+import { DEFAULT_NOW, generateWorkspaceBatches } from '../../src/shared/seed';
+
+async function call<T>(host: Host, method: string, input: unknown): Promise<T> {
+  const r = await host.invoke(method, input);
+  if (!r.ok) throw Object.assign(new Error(r.error.message), { code: r.error.code, details: r.error.details });
+  return r.output as T;
+}
+
+async function probabilities(store: Store): Promise<Map<string, number>> {
+  const docs = await store.scores.find({ selector: { subjectType: 'opportunity' } }).exec();
+  return new Map(docs.map((d) => [d.subjectId, (JSON.parse(d.payload) as { probability: number }).probability]));
+}
+
+describe.each(['memory', 'sqlite'] as const)('scoring worker with a %s store', (kind) => {
+  let dir: string;
+  let store: Store;
+  let host: Host;
+  let service: ScoringService;
+  const events: HostEvent[] = [];
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ds-scoring-'));
+    store = await createStore(kind === 'sqlite' ? { storage: getRxStorageSQLite({ databaseDirectory: dir }) as never, name: 'ws' } : {});
+    await loadWorkspaceIntoStore(store, generateWorkspaceBatches({ size: 'S', seed: 5 }));
+    host = createHost({ store, now: () => DEFAULT_NOW });
+    host.events.subscribe((e) => events.push(e));
+    const started = ScoringService.start({ store, events: host.events, fixedNow: DEFAULT_NOW, autoTrain: true, rescoreEveryMs: 0 });
+    installScoringService(store, started);
+    service = await started;
+    await service.ready();
+    await service.flush();
+  }, 120_000);
+
+  afterAll(async () => {
+    await host.close();
+    await store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it(`reads the workspace the ${kind === 'sqlite' ? 'SQLite file (read-only)' : 'pushed documents'} way`, () => {
+    expect(service.source.kind).toBe(kind === 'sqlite' ? 'sqlite' : 'push');
+  });
+
+  it('trains on start with progress events, and reports the model', async () => {
+    const model = await call<{ source: string; closedDealsLearned: number; validation: { auc: number } | null; importance: unknown[]; reliability: unknown[] }>(host, 'scoring.model', {});
+    expect(model.source).toBe('blended');
+    expect(model.closedDealsLearned).toBeGreaterThan(40);
+    expect(model.validation?.auc).toBeGreaterThan(0.5);
+    expect(model.importance.length).toBeGreaterThan(5);
+    expect(model.reliability).toHaveLength(10);
+    const progress = events.filter((e) => e.type === 'progress' && e.task === 'training');
+    expect(progress.length).toBeGreaterThan(2);
+    expect(progress.at(-1)).toMatchObject({ fraction: 1 });
+  });
+
+  it('serves opportunity scores whose factors sum to the logit, with words and actions', async () => {
+    const open = (await store.opportunities.find({ selector: { status: 'open' } }).exec()).map((d) => d.id);
+    for (const id of open.slice(0, 15)) {
+      const p = OpportunityScorePayload.parse(await call(host, 'scoring.forOpportunity', { id }));
+      expect(p.source).toBe('blended');
+      expect(Math.abs(explainedLogit(p) - p.logit)).toBeLessThan(1e-6);
+      expect(p.for.length + p.against.length).toBeGreaterThan(0);
+      for (const a of p.actions) expect(a.reason.length).toBeGreaterThan(5);
+    }
+  });
+
+  it('serves stakeholder engagement, best time and approach per account, and the Today list', async () => {
+    const account = (await store.accounts.findOne().exec())!;
+    const view = await call<{ stakeholders: { engagement: number; bestTime: { window: string }; talkingPoints: string[] }[] }>(host, 'scoring.forAccount', { accountId: account.id });
+    expect(view.stakeholders.length).toBeGreaterThan(3);
+    expect(view.stakeholders[0]!.bestTime.window).toMatch(/\d+–\d+ in /);
+    expect(view.stakeholders.every((s) => s.talkingPoints.length > 0)).toBe(true);
+    const today = await call<{ items: { action: unknown; probability: number }[] }>(host, 'scoring.today', { limit: 5 });
+    expect(today.items).toHaveLength(5);
+  });
+
+  it('a logged interaction rescores only its deal, in the stored scores', async () => {
+    const before = await probabilities(store);
+    const opp = (await store.opportunities.find({ selector: { status: 'open' } }).exec()).find((o) => o.members.length > 3)!;
+    const member = opp.members.find((m) => m.role === 'decision_maker' || m.role === 'economic_buyer') ?? opp.members[0]!;
+    await call(host, 'interactions.log', {
+      accountId: opp.accountId, opportunityId: opp.id, kind: 'meeting', at: DEFAULT_NOW - 7_200_000, channel: 'video',
+      direction: 'two_way', sentiment: 2, buyingJob: 'validation', attendeeIds: [member.stakeholderId], notes: 'Agreed next steps',
+    });
+    await service.flush();
+    const after = await probabilities(store);
+    const changed = [...after].filter(([id, p]) => before.get(id) !== p).map(([id]) => id);
+    expect(changed).toEqual([opp.id]);
+  });
+
+  it('rejects bad history files with DS_IMPORT_INVALID and a reason', async () => {
+    const bad = async (csv: string, reason: string) => {
+      await expect(call(host, 'scoring.importHistory', { csv, targetColumn: 'Result', positiveValue: 'Won' }))
+        .rejects.toMatchObject({ code: 'DS_IMPORT_INVALID', details: { reason } });
+    };
+    await bad('', 'DS_CSV_EMPTY');
+    await bad('Amount;Region;Result\n100;EMEA;Won\n200;NA;Lost\n', 'DS_CSV_DELIMITER');
+    await bad('Amount,Region,Outcome\n100,EMEA,Won\n200,NA,Lost\n', 'DS_CSV_MISSING_TARGET');
+    await bad('Amount,Region,Result\n100,EMEA,Lost\n200,NA,Lost\n', 'DS_CSV_ONE_CLASS');
+  });
+
+  it('imports history, skipping malformed rows with a count', async () => {
+    const lines = ['Amount,Route To Market,Competitor,Elapsed Days,Result'];
+    for (let i = 0; i < 200; i++) {
+      if (i % 20 === 7) { lines.push(`${i},broken`); continue; } // 5% malformed
+      const won = (i * 7919) % 3 === 0;
+      lines.push(`${10_000 + i * 37},${i % 2 ? 'Partner' : 'Direct'},${won ? 'none' : 'known'},${30 + (i % 50)},${won ? 'Won' : 'Lost'}`);
+    }
+    const r = await call<{ imported: number; skipped: number; errors: { code: string }[] }>(host, 'scoring.importHistory', { csv: lines.join('\n'), targetColumn: 'Result', positiveValue: 'Won' });
+    expect(r.imported).toBe(190);
+    expect(r.skipped).toBe(10);
+    expect(r.errors.some((e) => e.code === 'DS_IMPORT_ROWS_SKIPPED')).toBe(true);
+    await service.flush();
+    const model = await call<{ importedHistory: number }>(host, 'scoring.model', {});
+    expect(model.importedHistory).toBe(190);
+  });
+});
