@@ -1,0 +1,183 @@
+// Benchmark (Node): sync against real PostgreSQL. Run: node --import tsx test/bench/sync.bench.ts
+// Uses a fresh database `deep_sales_bench` (DS_BENCH_PG_URL names the admin connection) and a
+// server child process started exactly like `npm run server` with DATABASE_URL.
+import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
+import net from 'node:net';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { createStore } from '../../src/main/store';
+import { createSyncClient, startSync } from '../../src/main/sync';
+import { createWorkspaceWithAdmin, openDatabase } from '../../src/server';
+import { createTestStore } from '../integration/fixtures/sync-store';
+import { machine, report, timeIt } from './report';
+
+const ADMIN_URL = process.env.DS_BENCH_PG_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
+const DB_NAME = 'deep_sales_bench';
+const DB_URL = ADMIN_URL.replace(/\/[^/]*$/, `/${DB_NAME}`);
+const PULL_DOCS = Number(process.env.DS_BENCH_PULL_DOCS ?? 100_000);
+const LOAD_CLIENTS = 200;
+const LOAD_SECONDS = Number(process.env.DS_BENCH_LOAD_SECONDS ?? 30);
+const LOAD_MAX_PUSHES = 500_000;
+
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+const account = (id: string, i: number) => ({ id, name: `Account ${i}`, industry: 'software', region: 'emea', segment: 'mid_market', employees: i % 5000, updatedAt: 1_700_000_000_000 + i });
+
+async function freshDatabase(): Promise<void> {
+  const c = new pg.Client({ connectionString: ADMIN_URL });
+  await c.connect();
+  await c.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
+  await c.query(`CREATE DATABASE ${DB_NAME}`);
+  await c.end();
+}
+
+async function startServerProcess(): Promise<{ child: ChildProcess; url: string }> {
+  const port = await new Promise<number>((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const p = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(p));
+    });
+  });
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../../src/server/cli.ts', import.meta.url)), '--port', String(port)], {
+    env: { ...process.env, DATABASE_URL: DB_URL }, stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve) => child.stdout!.on('data', (d) => String(d).includes('listening on') && resolve()));
+  return { child, url: `http://127.0.0.1:${port}` };
+}
+
+async function workspace(url: string, name: string) {
+  const db = await openDatabase({ databaseUrl: DB_URL, poolSize: 2 });
+  const email = `${name}@bench.example`;
+  const created = await createWorkspaceWithAdmin(db, { workspace: name, email, password: 'bench-password' });
+  await db.close();
+  const s = await createSyncClient(url).signIn({ email, password: 'bench-password', workspaceId: created.workspaceId });
+  return { id: created.workspaceId, token: s.token };
+}
+
+// node:http with a keep-alive agent costs the load generator far less CPU than fetch, and the
+// generator shares the machine with the server it measures.
+const agent = new http.Agent({ keepAlive: true, maxSockets: LOAD_CLIENTS });
+function rawPush(url: string, ws: { id: string; token: string }, rows: unknown[]): Promise<void> {
+  const body = JSON.stringify({ rows });
+  const u = new URL(`${url}/v1/workspaces/${ws.id}/collections/accounts/push`);
+  return new Promise((resolve, reject) => {
+    const req = http.request({
+      host: u.hostname, port: u.port, path: u.pathname, method: 'POST', agent,
+      headers: { authorization: `Bearer ${ws.token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+    }, (res) => {
+      let text = '';
+      res.on('data', (d) => (text += d));
+      res.on('end', () => (res.statusCode === 200 && text.startsWith('{"conflicts":[]') ? resolve() : reject(new Error(`push ${res.statusCode} ${text.slice(0, 200)}`))));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+async function pushRows(url: string, ws: { id: string; token: string }, rows: unknown[]): Promise<void> {
+  const res = await fetch(`${url}/v1/workspaces/${ws.id}/collections/accounts/push`, {
+    method: 'POST', headers: { authorization: `Bearer ${ws.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ rows }),
+  });
+  if (!res.ok) throw new Error(`push failed ${res.status} ${await res.text()}`);
+  await res.arrayBuffer();
+}
+
+async function initialPull(url: string): Promise<void> {
+  const ws = await workspace(url, 'pull');
+  for (let i = 0; i < PULL_DOCS; i += 1000) {
+    await pushRows(url, ws, Array.from({ length: Math.min(1000, PULL_DOCS - i) }, (_, k) => ({ newDocumentState: { ...account(`acc_${i + k}`, i + k), _deleted: false } })));
+  }
+  const store = await createStore({ name: `bench-pull-${Date.now()}` });
+  const { ms } = await timeIt(async () => {
+    const sync = startSync({ store, serverUrl: url, workspaceId: ws.id, token: ws.token, collections: ['accounts'], pullBatchSize: 5000 });
+    await sync.awaitInSync();
+    await sync.stop();
+  });
+  const count = await store.collections.accounts.count().exec();
+  await store.close();
+  if (count !== PULL_DOCS) throw new Error(`pulled ${count} of ${PULL_DOCS}`);
+  report({ name: 'sync.initial_pull', value: Math.round(ms), unit: 'ms', size: PULL_DOCS, extra: { docsPerSecond: Math.round(PULL_DOCS / (ms / 1000)), target: '< 20000 ms', machine: machine() } });
+}
+
+async function liveLatency(url: string): Promise<void> {
+  const ws = await workspace(url, 'latency');
+  const a = await createTestStore(`bench-a-${Date.now()}`, ['accounts']);
+  const b = await createTestStore(`bench-b-${Date.now()}`, ['accounts']);
+  const sa = startSync({ store: a, serverUrl: url, workspaceId: ws.id, token: ws.token, collections: ['accounts'] });
+  const sb = startSync({ store: b, serverUrl: url, workspaceId: ws.id, token: ws.token, collections: ['accounts'] });
+  await sa.awaitInSync();
+  await sb.awaitInSync();
+  await new Promise((r) => setTimeout(r, 500));
+  const seen = new Map<string, () => void>();
+  const sub = b.collections.accounts!.$.subscribe((ev) => seen.get(ev.documentId)?.());
+  const samples: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const id = `acc_live_${i}`;
+    const arrived = new Promise<void>((r) => seen.set(id, r));
+    const t0 = performance.now();
+    await a.collections.accounts!.insert(account(id, i));
+    await arrived;
+    samples.push(performance.now() - t0);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  sub.unsubscribe();
+  await sa.stop();
+  await sb.stop();
+  await a.close();
+  await b.close();
+  samples.sort((x, y) => x - y);
+  const extra = { target: 'p95 < 300 ms', samples: samples.length, machine: machine() };
+  report({ name: 'sync.live_latency_p50', value: +pct(samples, 50).toFixed(1), unit: 'ms', size: samples.length, extra });
+  report({ name: 'sync.live_latency_p95', value: +pct(samples, 95).toFixed(1), unit: 'ms', size: samples.length, extra });
+}
+
+/** 200 HTTP clients, each editing its own document in a loop, spread over `workspaces` teams. */
+async function pushLoad(url: string, workspaces: number, seconds: number): Promise<void> {
+  const wss = [];
+  for (let w = 0; w < workspaces; w++) wss.push(await workspace(url, `load-${workspaces}-${w}`));
+  const latencies: number[] = [];
+  let errors = 0;
+  const end = Date.now() + seconds * 1000;
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: LOAD_CLIENTS }, async (_, c) => {
+    const ws = wss[c % workspaces]!;
+    let master: Record<string, unknown> | undefined;
+    for (let n = 0; Date.now() < end && latencies.length < LOAD_MAX_PUSHES; n++) {
+      const next = { ...account(`acc_load_${c}`, n), name: `Client ${c} edit ${n}`, _deleted: false };
+      const start = performance.now();
+      try {
+        await rawPush(url, ws, [{ assumedMasterState: master, newDocumentState: next }]);
+        latencies.push(performance.now() - start);
+        master = next;
+      } catch {
+        errors++; // counted and reported; the loop keeps the load on
+      }
+    }
+  }));
+  const elapsed = (performance.now() - t0) / 1000;
+  latencies.sort((x, y) => x - y);
+  const extra = { clients: LOAD_CLIENTS, workspaces, seconds: +elapsed.toFixed(1), pushes: latencies.length, errors, p50: +pct(latencies, 50).toFixed(1), p99: +pct(latencies, 99).toFixed(1), target: '1000 pushes/s, p99 < 100 ms', machine: machine() };
+  report({ name: `sync.push_throughput_${workspaces}ws`, value: Math.round(latencies.length / elapsed), unit: 'pushes/s', size: LOAD_CLIENTS, extra });
+  report({ name: `sync.push_p99_${workspaces}ws`, value: +pct(latencies, 99).toFixed(1), unit: 'ms', size: LOAD_CLIENTS, extra });
+}
+
+async function main(): Promise<void> {
+  await freshDatabase();
+  const { child, url } = await startServerProcess();
+  try {
+    const only = process.env.DS_BENCH_ONLY;
+    if (!only || only === 'pull') await initialPull(url);
+    if (!only || only === 'latency') await liveLatency(url);
+    if (!only || only === 'load') {
+      await pushLoad(url, 20, LOAD_SECONDS);
+      await pushLoad(url, 1, Math.min(10, LOAD_SECONDS));
+    }
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
+main().catch((err: Error) => {
+  process.stderr.write(`${err.stack}\n`);
+  process.exit(1);
+});
