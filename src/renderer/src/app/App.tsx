@@ -2,6 +2,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useHostEvents } from '../api/events';
+import { ProgressToast } from '../components/ProgressToast';
+import { useProgressEvents } from '../components/use-progress';
 import { Nav } from './Nav';
 import { createQueryClient } from './query-client';
 import { parseRoute, useHash } from './router';
@@ -10,6 +12,7 @@ import { SyncBadge } from './SyncBadge';
 
 function Shell() {
   useHostEvents();
+  useProgressEvents();
   const hash = useHash();
   const route = useMemo(() => parseRoute(hash), [hash]);
   const mainRef = useRef<HTMLElement>(null);
@@ -42,6 +45,7 @@ function Shell() {
           <RouteView route={route} />
         </main>
       </div>
+      <ProgressToast />
     </div>
   );
 }

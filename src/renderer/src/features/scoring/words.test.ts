@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { engagementWords, percent, slotWords, sourceWords } from './words';
+
+describe('scoring words', () => {
+  it('rounds probabilities to whole percents', () => {
+    expect(percent(0.726)).toBe('73%');
+    expect(percent(0)).toBe('0%');
+  });
+  it('says where the score comes from', () => {
+    expect(sourceWords('prior', 0)).toMatch(/not yet learned/);
+    expect(sourceWords('blended', 1)).toContain('1 closed deal ');
+    expect(sourceWords('model', 120)).toContain('120 closed deals');
+  });
+  it('names reach-out moments relative to the local day', () => {
+    const now = new Date(2025, 5, 10, 9, 0).getTime();
+    expect(slotWords(now + 60_000, now)).toBe('now');
+    expect(slotWords(new Date(2025, 5, 10, 14, 30).getTime(), now)).toMatch(/^today /);
+    expect(slotWords(new Date(2025, 5, 11, 9, 0).getTime(), now)).toMatch(/^tomorrow /);
+    expect(slotWords(new Date(2025, 5, 14, 9, 0).getTime(), now)).not.toMatch(/today|tomorrow/);
+  });
+  it('puts engagement in a word', () => {
+    expect(engagementWords(85)).toBe('strong');
+    expect(engagementWords(5)).toBe('very weak');
+  });
+});

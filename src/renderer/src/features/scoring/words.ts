@@ -1,0 +1,54 @@
+// Renderer (pure): scores in words — bands, sources, trends and reach-out times in the user's
+// own clock. Kept apart from the widgets so the wording is tested without a browser.
+import type { ScoreSource } from '../../../../shared/scoring/workspace/payload';
+
+export type Band = 'low' | 'medium' | 'high';
+
+export const BAND_WORDS: Record<Band, string> = { high: 'High', medium: 'Medium', low: 'Low' };
+
+export function percent(p: number): string {
+  return `${Math.round(p * 100)}%`;
+}
+
+/** Where a score comes from, in one sentence a seller can repeat to a manager. */
+export function sourceWords(source: ScoreSource, closedDeals: number): string {
+  const deals = closedDeals === 1 ? '1 closed deal' : `${closedDeals} closed deals`;
+  switch (source) {
+    case 'prior':
+      return 'Based on general B2B buying research; not yet learned from your team’s deals.';
+    case 'blended':
+      return `Blends general buying research with what was learned from ${deals} of your team.`;
+    case 'model':
+      return `Learned from ${deals} of your team.`;
+  }
+}
+
+export const TREND_WORDS: Record<'rising' | 'steady' | 'cooling', { arrow: string; label: string }> = {
+  rising: { arrow: '↑', label: 'Rising' },
+  steady: { arrow: '→', label: 'Steady' },
+  cooling: { arrow: '↓', label: 'Cooling' },
+};
+
+const DAY = 24 * 3600_000;
+const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+const dayAndTime = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+
+function startOfDay(at: number): number {
+  const d = new Date(at);
+  d.setHours(0, 0, 0, 0);
+  return d.getTime();
+}
+
+/** A moment in the user's local time: "now", "today 14:30", "tomorrow 09:00", "Thu 12 Jun, 09:00". */
+export function slotWords(at: number, now: number): string {
+  if (Math.abs(at - now) < 5 * 60_000) return 'now';
+  const days = Math.round((startOfDay(at) - startOfDay(now)) / DAY);
+  if (days === 0) return `today ${time.format(at)}`;
+  if (days === 1) return `tomorrow ${time.format(at)}`;
+  return dayAndTime.format(at);
+}
+
+/** Engagement 0–100 in a word, for the meter's accessible name. */
+export function engagementWords(value: number): string {
+  return value >= 70 ? 'strong' : value >= 40 ? 'moderate' : value >= 15 ? 'weak' : 'very weak';
+}
