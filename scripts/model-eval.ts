@@ -47,6 +47,11 @@ function main(): void {
   if (values.cv) {
     const k = Number(values.cv);
     if (!Number.isInteger(k) || k < 2) throw new UsageError(`--cv must be an integer >= 2 (got "${values.cv}").`);
+    const pos = built.table.labels.reduce((a, v) => a + v, 0);
+    const fewest = Math.min(pos, built.table.labels.length - pos);
+    if (fewest < 2 * k) {
+      throw new UsageError(`--cv ${k} needs at least ${2 * k} rows of each outcome, but one outcome has only ${fewest}. Use fewer folds or more data.`);
+    }
     const cv = crossValidate(learner, built.table, k, seed, (r, f) => process.stderr.write(`fold ${f + 1}/${k}: auc ${r.auc.toFixed(4)} brier ${r.brier.toFixed(4)} ece ${r.ece.toFixed(4)} (${Math.round(r.trainMs)} ms)\n`));
     const per = (key: keyof EvalResult): number[] => cv.folds.map((r) => round(r[key]));
     process.stdout.write(`${JSON.stringify({
@@ -58,6 +63,10 @@ function main(): void {
   const testCsv = readCsvFile(values.test!, csvOptions);
   const test = encodeWithSchema(built.schema, testCsv.header, testCsv.rows, testCsv.unreadable);
   logReport('test', test.report);
+  const testPos = test.table.labels.reduce((a, v) => a + v, 0);
+  if (testPos === 0 || testPos === test.table.labels.length) {
+    process.stderr.write('test: warning: the test file has only one outcome, so AUC is undefined (printed as null)\n');
+  }
   const result = evaluateHoldout(learner, built.table, test.table);
   process.stdout.write(`${JSON.stringify({ ...line(result), seed, learner: learner.name })}\n`);
 }
@@ -102,7 +111,8 @@ try {
   main();
 } catch (err) {
   if (err instanceof TabularError || err instanceof LearnError) {
-    process.stderr.write(`model-eval: ${err.code}: ${err.message}\n`);
+    const hint = err.code === 'DS_CSV_DELIMITER' ? " With model-eval, pass --delimiter ';' (or '\\t' for tabs)." : '';
+    process.stderr.write(`model-eval: ${err.code}: ${err.message}${hint}\n`);
     process.exit(2);
   }
   if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
