@@ -50,6 +50,15 @@ export function workerSourceFor(store: Store, forcePush = false): WorkerSource {
   return { kind: 'sqlite', filePath: databaseFilePath(dir, store.name), tables };
 }
 
+/** Write score batches in small bulkUpserts with a yield between them: the main thread stays responsive. */
+export async function writeScores(store: Store, upserts: ScoreDoc[], removals: string[], chunk = 100): Promise<void> {
+  for (let k = 0; k < upserts.length; k += chunk) {
+    await store.scores.bulkUpsert(upserts.slice(k, k + chunk));
+    await yieldToLoop();
+  }
+  if (removals.length) await store.scores.bulkRemove(removals);
+}
+
 export class ScoringService {
   private status: ModelStatus | null = null;
   private nextRequest = 1;
@@ -183,13 +192,7 @@ export class ScoringService {
   }
 
   private async write(upserts: ScoreDoc[], removals: string[]): Promise<void> {
-    if (this.closed) return;
-    const chunk = this.opts.writeChunk ?? 100;
-    for (let k = 0; k < upserts.length; k += chunk) {
-      await this.opts.store.scores.bulkUpsert(upserts.slice(k, k + chunk));
-      await yieldToLoop();
-    }
-    if (removals.length) await this.opts.store.scores.bulkRemove(removals);
+    if (!this.closed) await writeScores(this.opts.store, upserts, removals, this.opts.writeChunk);
   }
 
   private async persist(model: WorkspaceModelJson | null | undefined, history: HistoryRecord[] | undefined): Promise<void> {
