@@ -10,7 +10,7 @@ describe('rootsToInvalidate', () => {
     }
   });
   it('joins and de-duplicates the roots of several collections', () => {
-    expect(rootsToInvalidate(['relationships', 'teammembers']).sort()).toEqual(['buyingGroup', 'team', 'workspace']);
+    expect(rootsToInvalidate(['relationships', 'teammembers']).sort()).toEqual(['buyingGroup', 'conflicts', 'team', 'workspace']);
     expect(rootsToInvalidate(['nope'])).toEqual([]);
   });
 });

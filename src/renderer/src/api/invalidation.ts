@@ -4,22 +4,27 @@
 // and marks the rest stale for the next visit.
 import type { CollectionName } from '../../../shared/domain';
 
-export const KEY_ROOTS = ['accounts', 'account', 'buyingGroup', 'opportunity', 'workspace', 'team', 'scores', 'settings'] as const;
+export const KEY_ROOTS = [
+  'accounts', 'account', 'buyingGroup', 'opportunity', 'workspace', 'team', 'scores', 'settings', 'sync', 'conflicts',
+] as const;
 export type KeyRoot = (typeof KEY_ROOTS)[number];
 
 export const INVALIDATES: Record<CollectionName, readonly KeyRoot[]> = {
   // Summaries count stakeholders and open pipeline; details embed stakeholders and deals.
-  accounts: ['accounts', 'account', 'buyingGroup', 'opportunity', 'workspace'],
-  stakeholders: ['accounts', 'account', 'buyingGroup', 'opportunity', 'workspace'],
-  relationships: ['buyingGroup', 'workspace'],
-  opportunities: ['accounts', 'account', 'buyingGroup', 'opportunity', 'workspace'],
+  // Every synced collection can carry values kept from sync conflicts ('conflicts').
+  accounts: ['accounts', 'account', 'buyingGroup', 'opportunity', 'workspace', 'conflicts'],
+  stakeholders: ['accounts', 'account', 'buyingGroup', 'opportunity', 'workspace', 'conflicts'],
+  relationships: ['buyingGroup', 'workspace', 'conflicts'],
+  opportunities: ['accounts', 'account', 'buyingGroup', 'opportunity', 'workspace', 'conflicts'],
   // lastInteractionAt lives on the summary.
-  interactions: ['accounts', 'account', 'opportunity', 'workspace'],
-  journeysteps: ['opportunity', 'workspace'],
-  workshopnotes: ['opportunity', 'workspace'],
-  teammembers: ['team', 'workspace'],
+  interactions: ['accounts', 'account', 'opportunity', 'workspace', 'conflicts'],
+  journeysteps: ['opportunity', 'workspace', 'conflicts'],
+  workshopnotes: ['opportunity', 'workspace', 'conflicts'],
+  teammembers: ['team', 'workspace', 'conflicts'],
+  // Today, Model and every score widget read 'scores'; the worker rewrites them after changes.
   scores: ['scores'],
-  settings: ['settings', 'workspace'],
+  // The sync session (server, account, role) is kept in settings.
+  settings: ['settings', 'workspace', 'sync'],
 };
 
 export function rootsToInvalidate(collections: readonly string[]): KeyRoot[] {

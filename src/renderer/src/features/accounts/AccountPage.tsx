@@ -2,6 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { hrefFor } from '../../app/router';
 import { ErrorState, Loading } from '../../components/states';
+import { EngagementPanel } from '../scoring/EngagementPanel';
 import { StakeholdersSection } from '../stakeholders/StakeholdersSection';
 import { teamQuery } from '../team/queries';
 import { AccountFacts } from './AccountFacts';
@@ -39,6 +40,7 @@ export function AccountPage({ id }: { id: string }) {
         <>
           <AccountFacts account={detail.data.account} owner={team.data?.get(detail.data.account.ownerId ?? '')} />
           <StakeholdersSection accountId={id} stakeholders={detail.data.stakeholders} />
+          <EngagementPanel accountId={id} />
           <OpportunitiesSection opportunities={detail.data.opportunities} team={team.data} />
           <InteractionsSection interactions={detail.data.recentInteractions} stakeholders={detail.data.stakeholders} />
         </>

@@ -1,7 +1,10 @@
-// Renderer: an account's opportunities, open ones first.
+// Renderer: an account's opportunities, open ones first, open ones with their win likelihood
+// and, on request, why (factors and next best actions) in a row below.
+import { Fragment, useState } from 'react';
 import type { Opportunity, TeamMember } from '../../../../shared/domain';
 import { EmptyState } from '../../components/states';
 import { formatDate, formatMoney, humanize } from '../../lib/format';
+import { OpportunityScoreCell, OpportunityWhy } from '../scoring/OpportunityScore';
 
 const ORDER = { open: 0, won: 1, lost: 2 } as const;
 
@@ -9,6 +12,7 @@ export function OpportunitiesSection({ opportunities, team }: {
   opportunities: readonly Opportunity[];
   team: Map<string, TeamMember> | undefined;
 }) {
+  const [open, setOpen] = useState<string | null>(null);
   const sorted = [...opportunities].sort((a, b) => ORDER[a.status] - ORDER[b.status] || a.closeDate - b.closeDate);
   return (
     <section className="panel" aria-labelledby="opportunities-title">
@@ -30,18 +34,32 @@ export function OpportunitiesSection({ opportunities, team }: {
                 <th scope="col">Close date</th>
                 <th scope="col">Status</th>
                 <th scope="col">Owner</th>
+                <th scope="col">Win likelihood</th>
               </tr>
             </thead>
             <tbody>
               {sorted.map((o) => (
-                <tr key={o.id} data-testid="opportunity-row">
+                <Fragment key={o.id}>
+                <tr data-testid="opportunity-row">
                   <th scope="row" className="cell-name">{o.name}</th>
                   <td>{humanize(o.stage)}</td>
                   <td className="num">{formatMoney(o.amount, o.currency)}</td>
                   <td>{formatDate(o.closeDate)}</td>
                   <td><span className={`status status-${o.status}`}>{humanize(o.status)}</span></td>
                   <td>{team?.get(o.ownerId)?.name ?? '—'}</td>
+                  <td>
+                    {o.status === 'open' ? (
+                      <OpportunityScoreCell opportunityId={o.id} expanded={open === o.id} controls={`why-${o.id}`}
+                        onToggle={() => setOpen(open === o.id ? null : o.id)} />
+                    ) : <span className="cell-muted">Closed</span>}
+                  </td>
                 </tr>
+                {open === o.id ? (
+                  <tr id={`why-${o.id}`} className="why-row">
+                    <td colSpan={7}><OpportunityWhy opportunityId={o.id} /></td>
+                  </tr>
+                ) : null}
+                </Fragment>
               ))}
             </tbody>
           </table>

@@ -1,6 +1,15 @@
-// Renderer: the Settings page (placeholder until the feature lands).
-import { ComingSoon } from '../../components/ComingSoon';
+// Renderer: the Settings page — team sync and the values sync kept aside for review.
+import { ConflictsSection } from './ConflictsSection';
+import { SyncSection } from './SyncSection';
 
 export function SettingsPage() {
-  return <ComingSoon title="Settings" sentence="Settings will let you connect to your team's sync server and choose what this device keeps." />;
+  return (
+    <section className="page page-narrow" aria-labelledby="page-title">
+      <header className="page-header">
+        <h1 id="page-title">Settings</h1>
+      </header>
+      <SyncSection />
+      <ConflictsSection />
+    </section>
+  );
 }

@@ -1,0 +1,84 @@
+// Renderer: one Today item — the deal, its win likelihood (with why), the next best action with
+// its target person, the best time to reach them, and "Log meeting".
+import { useId, useState } from 'react';
+import type { z } from 'zod';
+import type { TodayItemView } from '../../../../shared/api/scoring-views';
+import { hrefFor } from '../../app/router';
+import { formatMoney } from '../../lib/format';
+import { useNow } from '../../lib/use-now';
+import { OpportunityWhy } from '../scoring/OpportunityScore';
+import { WinBadge } from '../scoring/WinBadge';
+import { slotWords } from '../scoring/words';
+import { LogInteractionDialog } from './LogInteractionDialog';
+
+type Item = z.infer<typeof TodayItemView>;
+
+export function TodayCard({ item, accountName }: { item: Item; accountName: string }) {
+  const [why, setWhy] = useState(false);
+  const [logging, setLogging] = useState(false);
+  const [logged, setLogged] = useState<string | null>(null);
+  const now = useNow();
+  const whyId = useId();
+  const action = item.action;
+
+  return (
+    <li className="today-card" data-testid="today-item">
+      <div className="today-rank" aria-hidden="true">{item.rank}</div>
+      <div className="today-body">
+        <header className="today-head">
+          <div>
+            <h2 className="today-title">
+              <a href={hrefFor({ page: 'account', id: item.accountId })}>{accountName}</a>
+              <span className="today-sep" aria-hidden="true"> · </span>
+              <span className="today-opp">{item.opportunityName}</span>
+            </h2>
+            <p className="today-amount">{formatMoney(item.amount, item.currency)}</p>
+          </div>
+          <div className="today-score">
+            <WinBadge probability={item.probability} band={item.band} />
+            <button type="button" className="link-button" aria-expanded={why} aria-controls={whyId} onClick={() => setWhy((v) => !v)}>
+              {why ? 'Hide why' : 'Why?'}
+            </button>
+          </div>
+        </header>
+        {action ? (
+          <div className="today-action">
+            <p className="action-title">
+              {action.title}
+              {action.stakeholderName ? <span className="today-who"> — with {action.stakeholderName}</span> : null}
+            </p>
+            <p className="action-reason">{action.reason}</p>
+            {action.when !== null ? (
+              <p className="today-when" data-testid="today-best-time">
+                <span aria-hidden="true">◷ </span>
+                Best time: <strong><time dateTime={new Date(action.when).toISOString()}>{slotWords(action.when, now)}</time></strong> your time
+                {action.whenWords ? <span className="cell-muted"> · {action.stakeholderName ?? 'they'} usually {action.whenWords}</span> : null}
+              </p>
+            ) : null}
+          </div>
+        ) : (
+          <p className="cell-muted">No action stands out for this deal right now.</p>
+        )}
+        {why ? <div id={whyId} className="today-why"><OpportunityWhy opportunityId={item.opportunityId} /></div> : null}
+        <footer className="today-foot">
+          {logged ? <p className="today-logged" role="status">{logged}</p> : <span />}
+          <button type="button" className="button button-primary" data-testid="log-interaction" onClick={() => setLogging(true)}>
+            Log meeting
+          </button>
+        </footer>
+      </div>
+      {logging ? (
+        <LogInteractionDialog
+          accountId={item.accountId}
+          opportunityId={item.opportunityId}
+          title={`Log a meeting · ${item.opportunityName}`}
+          preselected={action?.stakeholderId ? [action.stakeholderId] : []}
+          onClose={(saved) => {
+            setLogging(false);
+            if (saved) setLogged(saved.attendees.length ? `Logged with ${saved.attendees.join(', ')}.` : 'Logged.');
+          }}
+        />
+      ) : null}
+    </li>
+  );
+}
