@@ -34,7 +34,7 @@ export function RouteView({ route }: { route: Route }) {
         <section className="page">
           <h1 id="page-title">Page not found</h1>
           <EmptyState title={`There is no page at ${route.path}.`}>
-            <a href={hrefFor(HOME)}>Go to Accounts</a>
+            <a href={hrefFor(HOME)}>Go to Today</a>
           </EmptyState>
         </section>
       );

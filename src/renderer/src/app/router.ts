@@ -15,8 +15,8 @@ export type Route =
 
 const SIMPLE = ['today', 'accounts', 'buying-group', 'journey', 'workshop', 'model', 'settings'] as const;
 
-/** Accounts is the landing page until Today exists. */
-export const HOME: Route = { page: 'accounts' };
+/** Today — who needs the seller next — is where the day starts. */
+export const HOME: Route = { page: 'today' };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/^\/+|\/+$/g, '');
