@@ -4,7 +4,8 @@
 //
 //   npx tsx scripts/model-eval.ts --train A.csv --test B.csv --target COL --positive VALUE
 //   npx tsx scripts/model-eval.ts --train A.csv --cv 5 --target COL --positive VALUE [--seed 42]
-//   options: --learner ours|xgb-defaults|logistic (default ours), --delimiter ';', --folds-detail
+//   options: --learner ours|xgb-defaults|logistic (default ours), --delimiter ';',
+//            --params '{"learningRate":0.05}' (GBM overrides), --no-derived (no trailing-zeros features)
 import { parseArgs } from 'node:util';
 import { readCsvFile } from '../src/main/csv/read-csv';
 import { LearnError } from '../src/shared/scoring/learn/errors';
@@ -26,7 +27,7 @@ function main(): void {
     options: {
       train: { type: 'string' }, test: { type: 'string' }, cv: { type: 'string' }, target: { type: 'string' },
       positive: { type: 'string' }, seed: { type: 'string', default: '42' }, learner: { type: 'string', default: 'ours' },
-      delimiter: { type: 'string' }, params: { type: 'string' },
+      delimiter: { type: 'string' }, params: { type: 'string' }, 'no-derived': { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -40,7 +41,7 @@ function main(): void {
   const csvOptions = values.delimiter ? { delimiter: values.delimiter === '\\t' ? '\t' : values.delimiter } : {};
 
   const trainCsv = readCsvFile(values.train, csvOptions);
-  const built = buildTrainingTable(trainCsv.header, trainCsv.rows, { target: values.target, positive: values.positive }, trainCsv.unreadable);
+  const built = buildTrainingTable(trainCsv.header, trainCsv.rows, { target: values.target, positive: values.positive, derivedFeatures: !values['no-derived'] }, trainCsv.unreadable);
   logReport('train', built.report);
   process.stderr.write(`features: ${built.schema.features.map((f) => `${f.name} [${f.kind}]`).join(', ')}\n`);
 

@@ -112,7 +112,7 @@ describe('TreeSHAP', () => {
     const table = syntheticTable(3000, 5, 0.2);
     const model = trainBinaryGbm(table, { params: { numRounds: 40, maxLeaves: 63, maxDepth: 10, colsample: 0.7, seed: 3 } });
     const row = new Float64Array(4);
-    for (let i = 0; i < 300; i++) {
+    for (let i = 0; i < 120; i++) {
       rowOf(table, i, row);
       if (i % 7 === 0) row[2] = -1; // unknown category
       const e = explain(model, row);
