@@ -20,11 +20,11 @@ export function RouteView({ route }: { route: Route }) {
       // keyed so a new account starts with fresh local state (filters, open dialogs)
       return <AccountPage key={route.id} id={route.id} />;
     case 'buying-group':
-      return <BuyingGroupPage />;
+      return <BuyingGroupPage key={route.accountId ?? ''} accountId={route.accountId} />;
     case 'journey':
-      return <JourneyPage />;
+      return <JourneyPage key={route.opportunityId ?? ''} opportunityId={route.opportunityId} />;
     case 'workshop':
-      return <WorkshopPage />;
+      return <WorkshopPage key={route.opportunityId ?? ''} opportunityId={route.opportunityId} />;
     case 'model':
       return <ModelPage />;
     case 'settings':

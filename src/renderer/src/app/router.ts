@@ -6,9 +6,9 @@ export type Route =
   | { page: 'today' }
   | { page: 'accounts' }
   | { page: 'account'; id: string }
-  | { page: 'buying-group' }
-  | { page: 'journey' }
-  | { page: 'workshop' }
+  | { page: 'buying-group'; accountId?: string }
+  | { page: 'journey'; opportunityId?: string }
+  | { page: 'workshop'; opportunityId?: string }
   | { page: 'model' }
   | { page: 'settings' }
   | { page: 'not-found'; path: string };
@@ -23,6 +23,11 @@ export function parseRoute(hash: string): Route {
   if (path === '') return HOME;
   const [head, id, ...rest] = path.split('/');
   if (head === 'accounts' && id && rest.length === 0) return { page: 'account', id: decodeURIComponent(id) };
+  if (id && rest.length === 0) {
+    const param = decodeURIComponent(id);
+    if (head === 'buying-group') return { page: 'buying-group', accountId: param };
+    if (head === 'journey' || head === 'workshop') return { page: head, opportunityId: param };
+  }
   const simple = SIMPLE.find((name) => name === head);
   if (simple && id === undefined) return { page: simple };
   return { page: 'not-found', path: `/${path}` };
@@ -32,6 +37,11 @@ export function hrefFor(route: Route): string {
   switch (route.page) {
     case 'account':
       return `#/accounts/${encodeURIComponent(route.id)}`;
+    case 'buying-group':
+      return route.accountId ? `#/buying-group/${encodeURIComponent(route.accountId)}` : '#/buying-group';
+    case 'journey':
+    case 'workshop':
+      return route.opportunityId ? `#/${route.page}/${encodeURIComponent(route.opportunityId)}` : `#/${route.page}`;
     case 'not-found':
       return `#${route.path}`;
     default:

@@ -39,6 +39,9 @@ export function AccountPage({ id }: { id: string }) {
       ) : (
         <>
           <AccountFacts account={detail.data.account} owner={team.data?.get(detail.data.account.ownerId ?? '')} />
+          <p className="account-links" style={{ margin: 0 }}>
+            <a className="button" href={hrefFor({ page: 'buying-group', accountId: id })} data-testid="account-map-buying-group">Map buying group</a>
+          </p>
           <StakeholdersSection accountId={id} stakeholders={detail.data.stakeholders} />
           <EngagementPanel accountId={id} />
           <OpportunitiesSection opportunities={detail.data.opportunities} team={team.data} />

@@ -2,6 +2,7 @@
 // and, on request, why (factors and next best actions) in a row below.
 import { Fragment, useState } from 'react';
 import type { Opportunity, TeamMember } from '../../../../shared/domain';
+import { hrefFor } from '../../app/router';
 import { EmptyState } from '../../components/states';
 import { formatDate, formatMoney, humanize } from '../../lib/format';
 import { OpportunityScoreCell, OpportunityWhy } from '../scoring/OpportunityScore';
@@ -34,6 +35,7 @@ export function OpportunitiesSection({ opportunities, team }: {
                 <th scope="col">Close date</th>
                 <th scope="col">Status</th>
                 <th scope="col">Owner</th>
+                <th scope="col"><span className="visually-hidden">Maps</span></th>
                 <th scope="col">Win likelihood</th>
               </tr>
             </thead>
@@ -47,6 +49,11 @@ export function OpportunitiesSection({ opportunities, team }: {
                   <td>{formatDate(o.closeDate)}</td>
                   <td><span className={`status status-${o.status}`}>{humanize(o.status)}</span></td>
                   <td>{team?.get(o.ownerId)?.name ?? '—'}</td>
+                  <td className="cell-actions">
+                    <a href={hrefFor({ page: 'journey', opportunityId: o.id })} data-testid="opportunity-journey">Journey</a>
+                    {' · '}
+                    <a href={hrefFor({ page: 'workshop', opportunityId: o.id })} data-testid="opportunity-workshop">Workshop</a>
+                  </td>
                   <td>
                     {o.status === 'open' ? (
                       <OpportunityScoreCell opportunityId={o.id} expanded={open === o.id} controls={`why-${o.id}`}
@@ -56,7 +63,7 @@ export function OpportunitiesSection({ opportunities, team }: {
                 </tr>
                 {open === o.id ? (
                   <tr id={`why-${o.id}`} className="why-row">
-                    <td colSpan={7}><OpportunityWhy opportunityId={o.id} /></td>
+                    <td colSpan={8}><OpportunityWhy opportunityId={o.id} /></td>
                   </tr>
                 ) : null}
                 </Fragment>

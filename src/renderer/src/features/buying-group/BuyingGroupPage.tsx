@@ -1,6 +1,44 @@
-// Renderer: the Buying group page (placeholder until the feature lands).
-import { ComingSoon } from '../../components/ComingSoon';
+// Renderer: the Buying group page — an account picker without an account, the map with one.
+import { useQuery } from '@tanstack/react-query';
+import { hrefFor } from '../../app/router';
+import { ErrorState, Loading } from '../../components/states';
+import { AccountPicker } from './AccountPicker';
+import { BuyingGroupMap } from './BuyingGroupMap';
+import { buyingGroupQuery } from './queries';
+import './buying-group.css';
 
-export function BuyingGroupPage() {
-  return <ComingSoon title="Buying group" sentence="Buying group will draw a map of roles, stance and influence, and show which roles nobody covers." />;
+export function BuyingGroupPage({ accountId }: { accountId?: string | undefined }) {
+  if (!accountId) {
+    return (
+      <AccountPicker
+        title="Buying group"
+        sentence="Choose an account to map who decides, who champions, who blocks and who influences whom."
+        routeFor={(id) => ({ page: 'buying-group', accountId: id })}
+      />
+    );
+  }
+  return <BuyingGroupLoader accountId={accountId} />;
+}
+
+function BuyingGroupLoader({ accountId }: { accountId: string }) {
+  const view = useQuery(buyingGroupQuery(accountId));
+  return (
+    <section className="page page-wide" aria-labelledby="page-title">
+      <nav className="breadcrumbs" aria-label="Breadcrumb">
+        <a href={hrefFor({ page: 'buying-group' })}>Buying group</a>
+        <span aria-hidden="true"> / </span>
+        {view.data ? <a href={hrefFor({ page: 'account', id: accountId })}>{view.data.account.name}</a> : <span>…</span>}
+      </nav>
+      {view.isPending ? (
+        <Loading label="Loading the buying group…" />
+      ) : view.isError ? (
+        <>
+          <h1 id="page-title">Buying group</h1>
+          <ErrorState error={view.error} what="this buying group" onRetry={view.error.code === 'DS_NOT_FOUND' ? undefined : () => void view.refetch()} />
+        </>
+      ) : (
+        <BuyingGroupMap view={view.data} />
+      )}
+    </section>
+  );
 }

@@ -1,6 +1,38 @@
-// Renderer: the Workshop page (placeholder until the feature lands).
-import { ComingSoon } from '../../components/ComingSoon';
+// Renderer: the Workshop page — a deal's journey map in projector mode with the room's sticky
+// notes. Large type, high contrast, full-screen friendly; notes from other windows appear live.
+import { useQuery } from '@tanstack/react-query';
+import { hrefFor } from '../../app/router';
+import { ErrorState, Loading } from '../../components/states';
+import { AccountPicker } from '../buying-group/AccountPicker';
+import { opportunityQuery } from '../journey/queries';
+import { WorkshopView } from './WorkshopView';
+import '../journey/journey.css';
+import './workshop.css';
 
-export function WorkshopPage() {
-  return <ComingSoon title="Workshop" sentence="Workshop will let you project a journey map and edit it live with the room." />;
+export function WorkshopPage({ opportunityId }: { opportunityId?: string | undefined }) {
+  if (!opportunityId) {
+    return (
+      <AccountPicker
+        title="Workshop"
+        sentence="Workshops run on a deal's journey. Choose an account, then open “Workshop” beside one of its opportunities."
+        routeFor={(id) => ({ page: 'account', id })}
+      />
+    );
+  }
+  return <WorkshopLoader opportunityId={opportunityId} />;
+}
+
+function WorkshopLoader({ opportunityId }: { opportunityId: string }) {
+  const detail = useQuery(opportunityQuery(opportunityId));
+  if (detail.isPending) return <section className="page"><Loading label="Loading the workshop…" /></section>;
+  if (detail.isError) {
+    return (
+      <section className="page" aria-labelledby="page-title">
+        <h1 id="page-title">Workshop</h1>
+        <ErrorState error={detail.error} what="this workshop" onRetry={detail.error.code === 'DS_NOT_FOUND' ? undefined : () => void detail.refetch()} />
+        <p><a href={hrefFor({ page: 'accounts' })}>Back to accounts</a></p>
+      </section>
+    );
+  }
+  return <WorkshopView detail={detail.data} />;
 }

@@ -1,0 +1,31 @@
+// Renderer: choose an account when a page was opened without one (e.g. from the navigation).
+import { useQuery } from '@tanstack/react-query';
+import { hrefFor, type Route } from '../../app/router';
+import { EmptyState, ErrorState, Loading } from '../../components/states';
+import { accountsListQuery } from '../accounts/queries';
+
+export function AccountPicker({ title, sentence, routeFor }: { title: string; sentence: string; routeFor: (accountId: string) => Route }) {
+  const accounts = useQuery(accountsListQuery());
+  return (
+    <section className="page" aria-labelledby="page-title">
+      <header className="page-header"><h1 id="page-title">{title}</h1></header>
+      <p className="page-meta">{sentence}</p>
+      {accounts.isPending ? <Loading label="Loading accounts…" /> : accounts.isError ? (
+        <ErrorState error={accounts.error} what="the accounts" onRetry={() => void accounts.refetch()} />
+      ) : accounts.data.length === 0 ? (
+        <EmptyState title="No accounts yet." />
+      ) : (
+        <ul className="picker" data-testid="account-picker">
+          {[...accounts.data].sort((a, b) => a.name.localeCompare(b.name)).map((a) => (
+            <li key={a.id}>
+              <a className="picker-item" href={hrefFor(routeFor(a.id))}>
+                <span className="cell-name">{a.name}</span>
+                <span className="cell-muted">{a.stakeholderCount} people · {a.openOpportunityCount} open deals</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

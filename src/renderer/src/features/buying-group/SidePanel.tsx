@@ -1,0 +1,86 @@
+// Renderer: beside the map — roles nobody covers, the stance mix, and whatever is selected.
+import { BUYING_ROLE_LABEL, type Opportunity, type Relationship, type Stakeholder } from '../../../../shared/domain';
+import { hrefFor } from '../../app/router';
+import { InfluenceMeter, STANCE_LABEL, StanceBadge } from '../stakeholders/StanceBadge';
+import { EDGE_STYLE, STANCE_FILL, STANCE_GLYPH, sortRoles, stanceMix, uncoveredRoles } from './graph-model';
+
+interface Props {
+  people: readonly Stakeholder[];
+  deal: Opportunity | null;
+  selectedPerson: Stakeholder | null;
+  selectedEdge: Relationship | null;
+  nameOf: (id: string) => string;
+  onRemoveEdge: (id: string) => void;
+  removing: boolean;
+}
+
+export function SidePanel({ people, deal, selectedPerson, selectedEdge, nameOf, onRemoveEdge, removing }: Props) {
+  const group = deal ? people.filter((p) => deal.members.some((m) => m.stakeholderId === p.id)) : people;
+  const gaps = uncoveredRoles(people, deal);
+  const mix = stanceMix(group);
+  const dealRole = selectedPerson && deal ? deal.members.find((m) => m.stakeholderId === selectedPerson.id)?.role : undefined;
+  return (
+    <aside className="bg-side" aria-label="Buying group summary">
+      <section className="panel bg-side-section" data-testid="bg-uncovered">
+        <h2>Roles nobody covers</h2>
+        <p className="bg-side-scope">{deal ? `In the group of “${deal.name}”` : 'Across everyone at this account'}</p>
+        {gaps.length === 0 ? (
+          <p className="bg-all-covered">All core roles are covered.</p>
+        ) : (
+          <ul className="bg-gaps">
+            {gaps.map((role) => <li key={role} className="bg-gap">{BUYING_ROLE_LABEL[role]}</li>)}
+          </ul>
+        )}
+      </section>
+
+      <section className="panel bg-side-section" aria-labelledby="bg-mix-title">
+        <h2 id="bg-mix-title">Stance mix <span className="count">{group.length} people</span></h2>
+        <ul className="bg-mix">
+          {mix.map(({ stance, count }) => (
+            <li key={stance}>
+              <span className="bg-mix-label"><span aria-hidden="true" className="bg-glyph">{STANCE_GLYPH[stance]}</span>{STANCE_LABEL[stance]}</span>
+              <span className="bg-mix-bar" aria-hidden="true">
+                <span style={{ width: `${(count / Math.max(1, group.length)) * 100}%`, background: STANCE_FILL[stance] }} className={`bg-mix-fill bg-mix-${stance}`} />
+              </span>
+              <span className="bg-mix-count">{count}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      {selectedEdge ? (
+        <section className="panel bg-side-section" aria-labelledby="bg-edge-title" data-testid="bg-selected-edge">
+          <h2 id="bg-edge-title">Relationship</h2>
+          <p>
+            <strong>{nameOf(selectedEdge.fromId)}</strong> {EDGE_STYLE[selectedEdge.kind].label.toLowerCase()}{' '}
+            <strong>{nameOf(selectedEdge.toId)}</strong>
+          </p>
+          <p className="bg-side-scope">Strength {Math.round(selectedEdge.strength * 100)}% · {selectedEdge.source === 'manual' ? 'entered by hand' : 'inferred'}</p>
+          <button type="button" className="button button-danger" data-testid="bg-delete-edge" disabled={removing}
+            onClick={() => onRemoveEdge(selectedEdge.id)}>
+            {removing ? 'Deleting…' : 'Delete relationship'}
+          </button>
+          <p className="field-hint">Or press Delete while the map has focus.</p>
+        </section>
+      ) : null}
+
+      <section className="panel bg-side-section" aria-labelledby="bg-person-title" data-testid="bg-selected-person">
+        <h2 id="bg-person-title">{selectedPerson ? selectedPerson.name : 'Nobody selected'}</h2>
+        {selectedPerson ? (
+          <dl className="bg-facts">
+            <dt>Title</dt><dd>{selectedPerson.title || '—'}{selectedPerson.department ? `, ${selectedPerson.department}` : ''}</dd>
+            <dt>Stance</dt><dd><StanceBadge stance={selectedPerson.stance} /></dd>
+            <dt>Influence</dt><dd><InfluenceMeter value={selectedPerson.influence} /></dd>
+            <dt>Buying roles</dt>
+            <dd>{selectedPerson.buyingRoles.length ? sortRoles(selectedPerson.buyingRoles).map((r) => BUYING_ROLE_LABEL[r]).join(', ') : 'None recorded'}</dd>
+            {deal ? (<><dt>On this deal</dt><dd>{dealRole ? BUYING_ROLE_LABEL[dealRole] : 'Not in the group'}</dd></>) : null}
+            {selectedPerson.pains.length ? (<><dt>Pains</dt><dd>{selectedPerson.pains.join('; ')}</dd></>) : null}
+            <dt>Account</dt><dd><a href={hrefFor({ page: 'account', id: selectedPerson.accountId })}>Edit on the account page</a></dd>
+          </dl>
+        ) : (
+          <p className="bg-side-scope">Click a person on the map or in the list. Shift-click a second person to connect them.</p>
+        )}
+      </section>
+    </aside>
+  );
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import type { JourneyStep, Opportunity } from '../../../../shared/domain';
+import { buildLanes, jobAtY, jobY, laneHeight, SCREEN_METRICS as M, segments, suggestMove, timeDomain } from './journey-layout';
+
+const step = (id: string, stakeholderId: string, job: JourneyStep['job'], at: number, move: JourneyStep['move'] = 'forward'): JourneyStep =>
+  ({ id, accountId: 'a', opportunityId: 'o', stakeholderId, job, at, move, updatedAt: 0 }) as JourneyStep;
+const opp = { members: [{ stakeholderId: 'u', role: 'user' }, { stakeholderId: 'd', role: 'decision_maker' }] } as unknown as Opportunity;
+
+describe('journey layout', () => {
+  it('orders lanes by deal role, then adds people who only have steps', () => {
+    const lanes = buildLanes(opp, [{ id: 'u', name: 'Uma', title: '' }, { id: 'd', name: 'Dan', title: '' }] as never,
+      [step('1', 'x', 'validation', 5), step('2', 'u', 'validation', 9), step('3', 'u', 'problem_identification', 1)], M);
+    expect(lanes.map((l) => l.stakeholderId)).toEqual(['d', 'u', 'x']);
+    expect(lanes[2]!.name).toBe('Former group member');
+    expect(lanes[1]!.steps.map((s) => s.id)).toEqual(['3', '2']);
+    expect(lanes[1]!.top).toBe(M.axis + laneHeight(M));
+  });
+  it('maps jobs to bands and back', () => {
+    const lane = { top: 100 };
+    expect(jobAtY(lane, jobY(lane, 'validation', M), M)).toBe('validation');
+    expect(jobAtY(lane, -50, M)).toBe('problem_identification');
+    expect(jobAtY(lane, 10_000, M)).toBe('consensus_creation');
+  });
+  it('classifies forward moves, loops back and stays', () => {
+    const s = [
+      step('1', 'a', 'problem_identification', 1, 'start'),
+      step('2', 'a', 'requirements_building', 2),
+      step('3', 'a', 'solution_exploration', 3, 'loop_back'),
+      step('4', 'a', 'solution_exploration', 4, 'stay'),
+      step('5', 'a', 'solution_exploration', 5, 'loop_back'),
+    ];
+    expect(segments(s).map((x) => x.transition)).toEqual(['forward', 'loop_back', 'stay', 'loop_back']);
+  });
+  it('suggests the move from where the lane was', () => {
+    const s = [step('1', 'a', 'problem_identification', 10, 'start'), step('2', 'a', 'validation', 20)];
+    expect(suggestMove(s, 'validation', 5)).toBe('start');
+    expect(suggestMove(s, 'supplier_selection', 15)).toBe('forward');
+    expect(suggestMove(s, 'solution_exploration', 25)).toBe('loop_back');
+    expect(suggestMove(s, 'validation', 25)).toBe('stay');
+  });
+  it('spans the deal, its steps and today', () => {
+    const day = 86_400_000;
+    const [lo, hi] = timeDomain({ createdAt: 100 * day, closeDate: 200 * day, status: 'open' }, [{ at: 90 * day }], [], 150 * day);
+    expect(lo).toBeLessThan(90 * day);
+    expect(hi).toBeGreaterThan(200 * day);
+  });
+});

@@ -1,0 +1,140 @@
+// Renderer (pure): the journey map's geometry — which lanes, in what order, how tall, and how
+// each stakeholder's steps become dwell lines, forward moves and loops back. Time-to-x is a
+// d3 scale in the chart; everything here is plain numbers so it is tested without a DOM.
+import {
+  BUYING_JOBS, BUYING_ROLES,
+  type BuyingJob, type BuyingRole, type Interaction, type JourneyMove, type JourneyStep, type Opportunity, type Stakeholder,
+} from '../../../../shared/domain';
+
+export const JOB_SHORT: Record<BuyingJob, string> = {
+  problem_identification: 'Problem',
+  solution_exploration: 'Exploration',
+  requirements_building: 'Requirements',
+  supplier_selection: 'Selection',
+  validation: 'Validation',
+  consensus_creation: 'Consensus',
+};
+
+export interface LaneMetrics {
+  /** Height of one job band inside a lane. */
+  band: number;
+  /** Space above and below the six bands of a lane. */
+  pad: number;
+  /** Left column with names and job labels. */
+  labelWidth: number;
+  /** Room for the time axis above the first lane. */
+  axis: number;
+  font: number;
+}
+
+export const SCREEN_METRICS: LaneMetrics = { band: 17, pad: 10, labelWidth: 280, axis: 34, font: 13 };
+export const PROJECTOR_METRICS: LaneMetrics = { band: 22, pad: 12, labelWidth: 380, axis: 44, font: 18 };
+
+export interface Lane {
+  stakeholderId: string;
+  name: string;
+  title: string;
+  role: BuyingRole | null;
+  top: number;
+  height: number;
+  steps: JourneyStep[];
+}
+
+export type Transition = 'forward' | 'loop_back' | 'stay';
+
+export interface Segment {
+  from: JourneyStep;
+  to: JourneyStep;
+  /** How the lane moved at `to.at`. A declared loop back to the same job still draws as a loop. */
+  transition: Transition;
+}
+
+export const jobIndex = (job: BuyingJob): number => BUYING_JOBS.indexOf(job);
+
+/** Lanes: the deal's group in role order (decision makers first), then anyone else with steps. */
+export function buildLanes(
+  opportunity: Pick<Opportunity, 'members'>,
+  stakeholders: readonly Pick<Stakeholder, 'id' | 'name' | 'title'>[],
+  journey: readonly JourneyStep[],
+  m: LaneMetrics,
+): Lane[] {
+  const people = new Map(stakeholders.map((s) => [s.id as string, s]));
+  const roleOf = new Map<string, BuyingRole>(opportunity.members.map((x) => [x.stakeholderId as string, x.role]));
+  const ids = [...new Set([...opportunity.members.map((x) => x.stakeholderId as string), ...journey.map((s) => s.stakeholderId as string)])];
+  const rank = (id: string) => {
+    const role = roleOf.get(id);
+    return role ? BUYING_ROLES.indexOf(role) : BUYING_ROLES.length;
+  };
+  ids.sort((a, b) => rank(a) - rank(b) || (people.get(a)?.name ?? '').localeCompare(people.get(b)?.name ?? ''));
+  const height = laneHeight(m);
+  return ids.map((id, i) => ({
+    stakeholderId: id,
+    name: people.get(id)?.name ?? 'Former group member',
+    title: people.get(id)?.title ?? '',
+    role: roleOf.get(id) ?? null,
+    top: m.axis + i * height,
+    height,
+    steps: journey.filter((s) => s.stakeholderId === id).sort((a, b) => a.at - b.at),
+  }));
+}
+
+export function laneHeight(m: LaneMetrics): number {
+  return m.pad * 2 + m.band * BUYING_JOBS.length;
+}
+
+/** Centre y of a job band inside a lane (problem identification on top, reading order). */
+export function jobY(lane: Pick<Lane, 'top'>, job: BuyingJob, m: LaneMetrics): number {
+  return lane.top + m.pad + (jobIndex(job) + 0.5) * m.band;
+}
+
+/** Which job band a y inside a lane falls in (clamped), for "click a lane and job". */
+export function jobAtY(lane: Pick<Lane, 'top'>, y: number, m: LaneMetrics): BuyingJob {
+  const i = Math.floor((y - lane.top - m.pad) / m.band);
+  return BUYING_JOBS[Math.min(BUYING_JOBS.length - 1, Math.max(0, i))] as BuyingJob;
+}
+
+export function segments(steps: readonly JourneyStep[]): Segment[] {
+  const out: Segment[] = [];
+  for (let i = 1; i < steps.length; i++) {
+    const from = steps[i - 1] as JourneyStep;
+    const to = steps[i] as JourneyStep;
+    const d = jobIndex(to.job) - jobIndex(from.job);
+    const transition: Transition = d < 0 || to.move === 'loop_back' ? 'loop_back' : d > 0 ? 'forward' : 'stay';
+    out.push({ from, to, transition });
+  }
+  return out;
+}
+
+/** The job a lane is in at time t, or null before its first step. */
+export function jobAt(steps: readonly JourneyStep[], t: number): BuyingJob | null {
+  let job: BuyingJob | null = null;
+  for (const s of steps) {
+    if (s.at > t) break;
+    job = s.job;
+  }
+  return job;
+}
+
+/** The move a new step most likely is, given where the lane was at that time. */
+export function suggestMove(steps: readonly JourneyStep[], job: BuyingJob, at: number): JourneyMove {
+  const current = jobAt(steps, at);
+  if (current === null) return 'start';
+  const d = jobIndex(job) - jobIndex(current);
+  return d > 0 ? 'forward' : d < 0 ? 'loop_back' : 'stay';
+}
+
+/** Time span to draw: the whole deal and today, with a little air either side. */
+export function timeDomain(
+  opportunity: Pick<Opportunity, 'createdAt' | 'closeDate' | 'status' | 'closedAt'>,
+  journey: readonly Pick<JourneyStep, 'at'>[],
+  interactions: readonly Pick<Interaction, 'at'>[],
+  now: number,
+): [number, number] {
+  const times = [opportunity.createdAt, now, ...journey.map((s) => s.at), ...interactions.map((x) => x.at)];
+  if (opportunity.status === 'open') times.push(opportunity.closeDate);
+  else if (opportunity.closedAt) times.push(opportunity.closedAt);
+  const lo = Math.min(...times);
+  const hi = Math.max(...times);
+  const air = Math.max(86_400_000, (hi - lo) * 0.03);
+  return [lo - air, hi + air];
+}

@@ -1,0 +1,93 @@
+// Renderer: add or edit a sticky note, large enough to type into in front of the room.
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { OpportunityDetail } from '../../../../shared/api';
+import { BUYING_JOBS, BUYING_JOB_LABEL, type BuyingJob, type WorkshopNote } from '../../../../shared/domain';
+import { SelectField } from '../../components/fields';
+import { errorWords } from '../../api/errors';
+import { NOTE_COLORS, NOTE_COLOR_LABEL, type NoteColor } from './board';
+import { useUpsertNote } from './mutations';
+
+export interface NoteDraft {
+  existing?: WorkshopNote;
+  job?: BuyingJob | undefined;
+  stakeholderId?: string | undefined;
+}
+
+export function NoteDialog({ detail, draft, onClose }: { detail: OpportunityDetail; draft: NoteDraft; onClose: () => void }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const textId = useId();
+  const upsert = useUpsertNote(detail.opportunity.id);
+  const e = draft.existing;
+  const [text, setText] = useState(e?.text ?? '');
+  const [color, setColor] = useState<NoteColor>(e?.color ?? 'yellow');
+  const [job, setJob] = useState<string>(e?.job ?? draft.job ?? '');
+  const [who, setWho] = useState<string>(e?.stakeholderId ?? draft.stakeholderId ?? '');
+  const [touched, setTouched] = useState(false);
+  const empty = text.trim() === '';
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) {
+      dialog.showModal();
+      dialog.querySelector<HTMLElement>('textarea')?.focus();
+    }
+    return () => dialog?.close();
+  }, []);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setTouched(true);
+    if (empty) return;
+    upsert.mutate(
+      {
+        ...(e ? { id: e.id, authorId: e.authorId, createdAt: e.createdAt } : {}),
+        accountId: detail.opportunity.accountId, opportunityId: detail.opportunity.id, text: text.trim(), color,
+        ...(job ? { job: job as BuyingJob } : {}), ...(who ? { stakeholderId: who } : {}),
+      },
+      { onSuccess: onClose },
+    );
+  };
+
+  return (
+    <dialog ref={ref} className="dialog dialog-narrow workshop-dialog" aria-labelledby={titleId} data-testid="workshop-note-dialog"
+      onCancel={(event) => { event.preventDefault(); onClose(); }}>
+      <header className="dialog-header">
+        <h2 id={titleId}>{e ? 'Edit the note' : 'Add a note'}</h2>
+        <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>×</button>
+      </header>
+      <form className="form" onSubmit={submit}>
+        <div className={`field${touched && empty ? ' has-error' : ''}`}>
+          <label htmlFor={textId}>What did the room say? (required)</label>
+          <textarea id={textId} name="text" className={`input workshop-note-input note-${color}`} rows={4} value={text} maxLength={2000}
+            aria-invalid={(touched && empty) || undefined} onChange={(ev) => setText(ev.target.value)} />
+          {touched && empty ? <p className="field-error">Write something on the note first.</p> : null}
+        </div>
+        <fieldset className="field">
+          <legend>Colour</legend>
+          <div className="workshop-swatches">
+            {NOTE_COLORS.map((c) => (
+              <label key={c} className={`workshop-swatch note-${c}`}>
+                <input type="radio" name="color" value={c} checked={color === c} onChange={() => setColor(c)} />
+                {NOTE_COLOR_LABEL[c]}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <div className="form-grid cols-2">
+          <SelectField name="job" label="Buying job" value={job} onChange={setJob}
+            options={[{ value: '', label: 'Any job' }, ...BUYING_JOBS.map((j) => ({ value: j, label: BUYING_JOB_LABEL[j] }))]} />
+          <SelectField name="stakeholder" label="About" value={who} onChange={setWho}
+            options={[{ value: '', label: 'The whole group' }, ...detail.stakeholders.map((s) => ({ value: s.id as string, label: s.name }))]} />
+        </div>
+        {upsert.isError ? <p className="form-error" role="alert">{errorWords(upsert.error)}</p> : null}
+        <div className="form-actions">
+          <button type="button" className="button" onClick={onClose}>Cancel</button>
+          <button type="submit" className="button button-primary" data-testid="workshop-note-save" disabled={upsert.isPending}>
+            {upsert.isPending ? 'Saving…' : e ? 'Save note' : 'Add note'}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

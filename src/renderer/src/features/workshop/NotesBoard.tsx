@@ -1,0 +1,41 @@
+// Renderer: the sticky notes, in a column per buying job; click a note to edit it.
+import type { OpportunityDetail } from '../../../../shared/api';
+import { BUYING_JOB_LABEL, type WorkshopNote } from '../../../../shared/domain';
+import { boardColumns, NOTE_COLOR_LABEL } from './board';
+
+export function NotesBoard({ detail, onEdit, onRemove, removingId, onAddIn }: {
+  detail: OpportunityDetail;
+  onEdit: (note: WorkshopNote) => void;
+  onRemove: (id: string) => void;
+  removingId: string | null;
+  onAddIn: (job: WorkshopNote['job']) => void;
+}) {
+  const names = new Map(detail.stakeholders.map((s) => [s.id as string, s.name]));
+  return (
+    <section className="workshop-board" aria-labelledby="workshop-board-title">
+      <h2 id="workshop-board-title" className="visually-hidden">Sticky notes</h2>
+      {boardColumns(detail.notes).map((col) => {
+        const label = col.job ? BUYING_JOB_LABEL[col.job] : 'Any job';
+        return (
+          <div key={col.job ?? 'any'} className="workshop-column" role="group" aria-label={`${label}: ${col.notes.length} notes`}>
+            <h3>{label} <span className="count">{col.notes.length}</span></h3>
+            <ul>
+              {col.notes.map((n) => (
+                <li key={n.id} className={`workshop-note note-${n.color}`} data-testid="workshop-note">
+                  <button type="button" className="workshop-note-body" onClick={() => onEdit(n)}
+                    aria-label={`${NOTE_COLOR_LABEL[n.color]} note: ${n.text}. Edit`}>
+                    <span className="workshop-note-text">{n.text}</span>
+                    {n.stakeholderId ? <span className="workshop-note-who">{names.get(n.stakeholderId) ?? 'Former member'}</span> : null}
+                  </button>
+                  <button type="button" className="workshop-note-remove" aria-label={`Remove note “${n.text.slice(0, 40)}”`}
+                    data-testid="workshop-note-remove" disabled={removingId === n.id} onClick={() => onRemove(n.id)}>×</button>
+                </li>
+              ))}
+            </ul>
+            <button type="button" className="workshop-add-here" onClick={() => onAddIn(col.job ?? undefined)}>+ Note<span className="visually-hidden"> in {label}</span></button>
+          </div>
+        );
+      })}
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+// Renderer: projector mode — title, the journey map at projector size, and the notes board.
+import { useRef, useState } from 'react';
+import type { OpportunityDetail } from '../../../../shared/api';
+import { hrefFor } from '../../app/router';
+import { errorWords } from '../../api/errors';
+import { useNow } from '../../lib/use-now';
+import { ExportButtons } from '../buying-group/ExportButtons';
+import { fileSlug } from '../buying-group/export-image';
+import { JourneyChart } from '../journey/JourneyChart';
+import { JourneyLegend } from '../journey/JourneyLegend';
+import { PROJECTOR_METRICS } from '../journey/journey-layout';
+import { useRemoveNote } from './mutations';
+import { NoteDialog, type NoteDraft } from './NoteDialog';
+import { NotesBoard } from './NotesBoard';
+
+export function WorkshopView({ detail }: { detail: OpportunityDetail }) {
+  const rootRef = useRef<HTMLElement>(null);
+  const svgRef = useRef<SVGSVGElement>(null);
+  const now = useNow(60_000);
+  const [draft, setDraft] = useState<NoteDraft | null>(null);
+  const remove = useRemoveNote(detail.opportunity.id);
+  const o = detail.opportunity;
+  const title = `${detail.account.name} — ${o.name}`;
+
+  const toggleFullscreen = () => {
+    if (document.fullscreenElement) void document.exitFullscreen();
+    else void rootRef.current?.requestFullscreen().catch((error: unknown) => console.warn('DS_FULLSCREEN_REFUSED', error));
+  };
+
+  return (
+    <section ref={rootRef} className="page page-wide workshop journey-print-root" aria-labelledby="page-title">
+      <header className="workshop-header">
+        <div>
+          <p className="workshop-kicker">{detail.account.name} · buyer journey workshop</p>
+          <h1 id="page-title">{o.name}</h1>
+        </div>
+        <div className="toolbar workshop-toolbar" role="toolbar" aria-label="Workshop tools">
+          <button type="button" className="button button-primary workshop-big" data-testid="workshop-add-note" onClick={() => setDraft({})}>
+            + Add note
+          </button>
+          <button type="button" className="button workshop-big" onClick={toggleFullscreen}>Full screen</button>
+          <a className="button workshop-big" href={hrefFor({ page: 'journey', opportunityId: o.id })}>Edit journey</a>
+          <ExportButtons svgRef={svgRef} filename={fileSlug(`${title} workshop`)} options={{ title }} testIdPrefix="workshop" />
+        </div>
+      </header>
+      <JourneyLegend />
+      <JourneyChart svgRef={svgRef} detail={detail} now={now} metrics={PROJECTOR_METRICS} selectedStepId={null}
+        onSelectStep={() => undefined}
+        onPickCell={(pick) => setDraft({ job: pick.job, stakeholderId: pick.stakeholderId })} />
+      <p className="workshop-hint">Click a person’s job band to put a note there.</p>
+      {remove.isError ? <p className="form-error" role="alert">{errorWords(remove.error)}</p> : null}
+      <NotesBoard detail={detail} onEdit={(existing) => setDraft({ existing })} onRemove={(id) => remove.mutate(id)}
+        removingId={remove.isPending ? (remove.variables ?? null) : null} onAddIn={(job) => setDraft({ job })} />
+      {draft ? <NoteDialog detail={detail} draft={draft} onClose={() => setDraft(null)} /> : null}
+    </section>
+  );
+}
