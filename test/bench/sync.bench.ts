@@ -133,7 +133,7 @@ async function liveLatency(url: string): Promise<void> {
 
 /** 200 HTTP clients, each editing its own document in a loop, spread over `workspaces` teams. */
 async function pushLoad(url: string, workspaces: number, seconds: number): Promise<void> {
-  const wss = [];
+  const wss: { id: string; token: string }[] = [];
   for (let w = 0; w < workspaces; w++) wss.push(await workspace(url, `load-${workspaces}-${w}`));
   const latencies: number[] = [];
   let errors = 0;

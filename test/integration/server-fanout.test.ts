@@ -7,6 +7,10 @@ import { openEventStream, type StreamEvent } from '../../src/main/sync/event-str
 import { BACKENDS, seedWorkspace, startServer, waitFor, type Workspace } from './fixtures/sync-harness';
 import { account, createTestStore } from './fixtures/sync-store';
 
+
+// Generous: these suites share CPU with other integration suites and PostgreSQL.
+vi.setConfig({ testTimeout: 90_000 });
+
 describe.each(BACKENDS)('fan-out on $name', (backend) => {
   let env: Awaited<ReturnType<typeof backend.create>>;
   let db2: Database;

@@ -6,6 +6,10 @@ const doc = (id: string, extra: Record<string, unknown> = {}) => ({
   id, name: 'Acme', industry: 'software', region: 'emea', segment: 'smb', updatedAt: 1, ...extra,
 });
 
+
+// Generous: these suites share CPU with other integration suites and PostgreSQL.
+vi.setConfig({ testTimeout: 90_000 });
+
 describe.each(BACKENDS)('server security on $name', (backend) => {
   let env: Awaited<ReturnType<typeof backend.create>>;
   let server: SyncServer;

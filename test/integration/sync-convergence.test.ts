@@ -136,6 +136,6 @@ describe.each(BACKENDS)('convergence on $name', (backend) => {
       } finally {
         for (const s of stores) await s.close();
       }
-    }), { numRuns: 5 });
-  }, 120_000);
+    }), { numRuns: 4 });
+  }, 240_000);
 });

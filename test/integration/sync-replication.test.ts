@@ -6,6 +6,10 @@ import { sameDocState } from '../../src/shared/sync';
 import { BACKENDS, seedWorkspace, startServer, waitFor, type Workspace } from './fixtures/sync-harness';
 import { account, createTestStore } from './fixtures/sync-store';
 
+
+// Generous: these suites share CPU with other integration suites and PostgreSQL.
+vi.setConfig({ testTimeout: 90_000 });
+
 describe.each(BACKENDS)('replication on $name', (backend) => {
   let env: Awaited<ReturnType<typeof backend.create>>;
   let server: SyncServer;
