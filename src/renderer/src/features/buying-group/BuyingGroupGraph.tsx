@@ -102,13 +102,13 @@ export function BuyingGroupGraph(props: Props) {
     });
     const sim = d3.forceSimulation<SimNode, SimLink>()
       .force('link', d3.forceLink<SimNode, SimLink>().id((d) => d.id)
-        .distance((l) => (l.edge.kind === 'reports_to' ? 110 : 150))
-        .strength((l) => (l.edge.kind === 'reports_to' ? 0.5 : 0.15)))
-      .force('charge', d3.forceManyBody<SimNode>().strength(-500).distanceMax(700))
-      .force('collide', d3.forceCollide<SimNode>().radius((d) => d.radius + 28))
-      .force('x', d3.forceX<SimNode>(0).strength(0.05))
+        .distance((l) => (l.edge.kind === 'reports_to' ? 130 : 190))
+        .strength((l) => (l.edge.kind === 'reports_to' ? 0.4 : 0.08)))
+      .force('charge', d3.forceManyBody<SimNode>().strength(-750).distanceMax(900))
+      .force('collide', d3.forceCollide<SimNode>().radius((d) => d.radius + 34))
+      .force('x', d3.forceX<SimNode>(0).strength(0.025))
       // Managers above their reports: an org chart the room recognises, loosely held.
-      .force('y', d3.forceY<SimNode>((d) => d.level * 130).strength(0.18))
+      .force('y', d3.forceY<SimNode>((d) => d.level * 150).strength(0.2))
       .stop();
     const st: GraphState = { sim, zoom, nodeLayer, edgeLayer, byId: new Map(), nodes: null, edges: null, fitted: false };
     sim.on('tick', () => place(st));

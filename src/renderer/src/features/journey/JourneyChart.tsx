@@ -145,7 +145,8 @@ function draw(svgEl: SVGSVGElement, props: Props, width: number): void {
     const gx = x(at);
     const g = svg.append('g').attr('data-testid', testid).attr('pointer-events', 'none');
     g.append('line').attr('x1', gx).attr('x2', gx).attr('y1', m.axis - 2).attr('y2', height - 8).attr('stroke', color).attr('stroke-width', 2).attr('stroke-dasharray', dash);
-    g.append('text').attr('x', gx + 4).attr('y', m.axis + m.font - 2).attr('font-size', m.font - 1).attr('font-weight', 700).attr('fill', color)
+    const flip = gx > width - 110;
+    g.append('text').attr('x', flip ? gx - 4 : gx + 4).attr('text-anchor', flip ? 'end' : 'start').attr('y', m.axis + m.font - 2).attr('font-size', m.font - 1).attr('font-weight', 700).attr('fill', color)
       .attr('paint-order', 'stroke').attr('stroke', '#ffffff').attr('stroke-width', 4).text(label);
   };
   if (detail.opportunity.status === 'open') marker(detail.opportunity.closeDate, 'Close date', JOURNEY_COLORS.muted, '6 4', 'journey-close');
