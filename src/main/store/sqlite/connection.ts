@@ -109,6 +109,7 @@ function openChecked(filePath: string, readonly: boolean): Database.Database {
     }
     if (readonly) {
       db.pragma('query_only = ON');
+      db.pragma('cache_size = -65536');
     } else {
       /**
        * WAL + synchronous=NORMAL: a commit is appended to the -wal file with write() before
@@ -118,6 +119,13 @@ function openChecked(filePath: string, readonly: boolean): Database.Database {
        */
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
+      // Measured with test/bench/storage.bench.ts: a 64 MiB page cache keeps a 10k-doc bulkWrite's
+      // dirty index pages in memory instead of spilling them mid-transaction, and checkpointing
+      // every ~40 MiB of WAL instead of 4 MiB writes hot index pages back once instead of many
+      // times. journal_size_limit trims the WAL file after checkpoints so it does not stay large.
+      db.pragma('cache_size = -65536');
+      db.pragma('wal_autocheckpoint = 10000');
+      db.pragma('journal_size_limit = 67108864');
       db.exec(`CREATE TABLE IF NOT EXISTS ${META_TABLE} (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)`);
       db.prepare(`INSERT OR IGNORE INTO ${META_TABLE} (key, value) VALUES ('format_version', ?)`).run(String(FORMAT_VERSION));
     }

@@ -126,7 +126,7 @@ describe('SQLite storage equals RxDB memory storage', () => {
   });
   afterAll(() => removeDir(dir));
 
-  it('for random write histories and random queries', async () => {
+  it('for random write histories and random queries', { timeout: 120_000 }, async () => {
     const sqlite = getRxStorageSQLite({ databaseDirectory: dir });
     const memory = getRxStorageMemory();
     await fc.assert(
@@ -173,7 +173,7 @@ describe('SQLite storage equals RxDB memory storage', () => {
           await b.remove();
         }
       }),
-      { numRuns: 250 },
+      { numRuns: 150 },
     );
   });
 });

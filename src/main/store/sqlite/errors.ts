@@ -33,3 +33,27 @@ export class SqliteStorageError extends Error {
 export function isSqliteStorageError(err: unknown, code?: SqliteStorageErrorCode): err is SqliteStorageError {
   return err instanceof SqliteStorageError && (code === undefined || err.code === code);
 }
+
+export function readonlyError(filePath: string, collectionName: string, action: string): SqliteStorageError {
+  return new SqliteStorageError(
+    'DS_SQLITE_READONLY',
+    `Cannot ${action} collection ${collectionName}: ${filePath} was opened readonly; writes go through the main process.`,
+    { filePath, collectionName, action },
+  );
+}
+
+export function closedError(filePath: string, collectionName: string): SqliteStorageError {
+  return new SqliteStorageError('DS_SQLITE_CLOSED', `Collection ${collectionName} in ${filePath} is already closed; reopen the database.`, {
+    filePath,
+    collectionName,
+  });
+}
+
+export function attachmentsError(collectionName: string, extra: Record<string, unknown> = {}): SqliteStorageError {
+  return new SqliteStorageError(
+    'DS_SQLITE_ATTACHMENTS_UNSUPPORTED',
+    `Collection ${collectionName} uses attachments, which the SQLite storage does not support; ` +
+      'remove `attachments` from the schema and keep files on disk with their path in the document.',
+    { collectionName, ...extra },
+  );
+}

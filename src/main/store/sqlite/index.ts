@@ -18,7 +18,7 @@ import path from 'node:path';
 import { addRxStorageMultiInstanceSupport, ensureRxStorageInstanceParamsAreCorrect, RXDB_VERSION } from 'rxdb';
 import type { RxStorage, RxStorageInstanceCreationParams } from 'rxdb';
 import { acquireConnection, releaseConnection } from './connection';
-import { SqliteStorageError } from './errors';
+import { attachmentsError } from './errors';
 import {
   RxStorageInstanceSQLite,
   type SqliteInstanceCreationOptions,
@@ -57,12 +57,7 @@ export function getRxStorageSQLite(settings: SqliteStorageSettings): RxStorageSQ
     ): Promise<RxStorageInstanceSQLite<RxDocType>> {
       ensureRxStorageInstanceParamsAreCorrect(params);
       if (params.schema.attachments) {
-        throw new SqliteStorageError(
-          'DS_SQLITE_ATTACHMENTS_UNSUPPORTED',
-          `Collection ${params.collectionName} declares attachments, which the SQLite storage does not support; ` +
-            'remove `attachments` from the schema and keep files on disk instead.',
-          { databaseName: params.databaseName, collectionName: params.collectionName },
-        );
+        throw attachmentsError(params.collectionName, { databaseName: params.databaseName });
       }
       const filePath = databaseFilePath(settings.databaseDirectory, params.databaseName);
       const conn = acquireConnection(filePath, readonly);

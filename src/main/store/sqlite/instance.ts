@@ -1,7 +1,7 @@
 // Runs in Node. The RxStorageInstance for one collection (one schema version) in an SQLite file.
 import type Database from 'better-sqlite3';
 import { Subject, type Observable } from 'rxjs';
-import { categorizeBulkWriteRows, ensureNotFalsy, getStartIndexStringFromLowerBound, now } from 'rxdb';
+import { categorizeBulkWriteRows, ensureNotFalsy, now } from 'rxdb';
 import type {
   BulkWriteRow,
   CategorizeBulkWriteRowsOutput,
@@ -17,10 +17,10 @@ import type {
   RxStorageQueryResult,
 } from 'rxdb';
 import { corruptError, isCorruptionError, releaseConnection, type SqliteConnection } from './connection';
-import { SqliteStorageError } from './errors';
-import { encodeIndexKey } from './index-key';
-import { runCount, runQuery, type QueryContext } from './query';
-import { dropTable, indexKey, type TableLayout } from './table';
+import { attachmentsError, closedError, readonlyError } from './errors';
+import { fillRowArgs, loadByIds, prepareByIdStatements, type ByIdStatements } from './rows';
+import { runChangedSince, runCount, runQuery, type QueryContext } from './query';
+import { dropTable, tableExists, type TableLayout } from './table';
 
 export interface SqliteStorageInternals {
   readonly filePath: string;
@@ -41,8 +41,7 @@ export class RxStorageInstanceSQLite<RxDocType>
   private readonly ctx: QueryContext;
   private readonly insertStmt?: Database.Statement;
   private readonly updateStmt?: Database.Statement;
-  private readonly byIdStmt?: Database.Statement;
-  private readonly byIdsStmt?: Database.Statement;
+  private byId?: ByIdStatements;
   private readonly writeTx: (rows: BulkWriteRow<RxDocType>[], context: string) => Categorized<RxDocType>;
   private closed = false;
 
@@ -59,11 +58,8 @@ export class RxStorageInstanceSQLite<RxDocType>
     this.internals = { filePath: conn.filePath, tableName: layout.tableName };
     this.ctx = { db: this.db, layout, schema: schema as RxJsonSchema<Doc<unknown>>, statements: new Map() };
     const t = layout.table;
-    // A readonly view of a collection the writer has not created yet behaves as empty.
-    if (tableExists) {
-      this.byIdStmt = this.db.prepare(`SELECT data FROM ${t} WHERE id = ?`).pluck();
-      this.byIdsStmt = this.db.prepare(`SELECT data FROM ${t} WHERE id IN (SELECT value FROM json_each(?))`).pluck();
-    }
+    this.tableReady = tableExists;
+    if (tableExists) this.prepareReads();
     if (!conn.readonly) {
       const cols = layout.indexes.map((ix) => ix.column);
       this.insertStmt = this.db.prepare(
@@ -77,10 +73,23 @@ export class RxStorageInstanceSQLite<RxDocType>
     // invalidated by another writer between categorising and writing.
     const tx = this.db.transaction((rows: BulkWriteRow<RxDocType>[], context: string) => this.writeInTransaction(rows, context));
     this.writeTx = (rows, context) => tx.immediate(rows, context);
-    this.tableExists = tableExists;
   }
 
-  private readonly tableExists: boolean;
+  // False only for a readonly view of a collection the writer has not created yet; it reads as
+  // empty until the table appears (checked again on each read, which is one sqlite_master lookup).
+  private tableReady: boolean;
+
+  private get tableExists(): boolean {
+    if (!this.tableReady && tableExists(this.db, this.layout)) {
+      this.tableReady = true;
+      this.prepareReads();
+    }
+    return this.tableReady;
+  }
+
+  private prepareReads(): void {
+    this.byId = prepareByIdStatements(this.db, this.layout);
+  }
 
   private get primaryPath(): string {
     return this.layout.primaryPath;
@@ -105,22 +114,10 @@ export class RxStorageInstanceSQLite<RxDocType>
   }
 
   private readDocsInDb(documentWrites: BulkWriteRow<RxDocType>[]): Map<string, Doc<RxDocType>> {
-    const docsInDb = new Map<string, Doc<RxDocType>>();
-    if (!this.byIdStmt || !this.byIdsStmt) return docsInDb;
+    if (!this.tableExists || !this.byId) return new Map();
     const pk = this.primaryPath;
-    let found: string[];
-    if (documentWrites.length === 1) {
-      const one = this.byIdStmt.get((documentWrites[0]!.document as Record<string, unknown>)[pk]) as string | undefined;
-      found = one === undefined ? [] : [one];
-    } else {
-      const ids = documentWrites.map((row) => (row.document as Record<string, unknown>)[pk]);
-      found = this.byIdsStmt.all(JSON.stringify(ids)) as string[];
-    }
-    for (const json of found) {
-      const doc = JSON.parse(json) as Doc<RxDocType>;
-      docsInDb.set((doc as Record<string, unknown>)[pk] as string, doc);
-    }
-    return docsInDb;
+    const ids = documentWrites.map((row) => (row.document as Record<string, unknown>)[pk]);
+    return loadByIds(this.byId, pk, ids) as Map<string, Doc<RxDocType>>;
   }
 
   private writeInTransaction(documentWrites: BulkWriteRow<RxDocType>[], context: string): Categorized<RxDocType> {
@@ -133,28 +130,18 @@ export class RxStorageInstanceSQLite<RxDocType>
     for (const row of categorized.bulkInsertDocs) {
       const doc = row.document;
       args[0] = (doc as Record<string, unknown>)[pk];
-      this.fillRowArgs(args, 1, doc);
+      fillRowArgs(args, 1, doc as Doc<unknown>, this.layout);
       insert.run(args);
     }
     for (const row of categorized.bulkUpdateDocs) {
       const doc = row.document;
-      this.fillRowArgs(args, 0, doc);
+      fillRowArgs(args, 0, doc as Doc<unknown>, this.layout);
       args[4 + indexes.length] = (doc as Record<string, unknown>)[pk];
       update.run(args);
     }
     return categorized;
   }
 
-  private fillRowArgs(args: unknown[], offset: number, doc: Doc<RxDocType>): void {
-    args[offset] = doc._deleted ? 1 : 0;
-    args[offset + 1] = doc._meta.lwt;
-    args[offset + 2] = doc._rev;
-    args[offset + 3] = JSON.stringify(doc);
-    const indexes = this.layout.indexes;
-    for (let i = 0; i < indexes.length; i++) {
-      args[offset + 4 + i] = encodeIndexKey(indexes[i]!.toIndexString(doc as Doc<unknown>));
-    }
-  }
 
   /**
    * A readonly instance may still "write" rows that all conflict: RxDB opens a database by
@@ -165,32 +152,17 @@ export class RxStorageInstanceSQLite<RxDocType>
     const pk = this.primaryPath as never;
     const categorized = categorizeBulkWriteRows<RxDocType>(this, pk, this.readDocsInDb(documentWrites), documentWrites, context);
     if (categorized.bulkInsertDocs.length > 0 || categorized.bulkUpdateDocs.length > 0) {
-      throw new SqliteStorageError(
-        'DS_SQLITE_READONLY',
-        `Collection ${this.collectionName} in ${this.conn.filePath} was opened readonly; writes go through the main process.`,
-        { filePath: this.conn.filePath, collectionName: this.collectionName, context },
-      );
+      throw readonlyError(this.conn.filePath, this.collectionName, `write (${context}) to`);
     }
     return { error: categorized.errors };
   }
 
   findDocumentsById(ids: string[], withDeleted: boolean): Promise<Doc<RxDocType>[]> {
     return this.guard(() => {
-      if (!this.byIdStmt || !this.byIdsStmt) return [];
+      if (!this.tableExists || !this.byId) return [];
+      const byId = loadByIds(this.byId, this.primaryPath, ids) as Map<string, Doc<RxDocType>>;
+      // Input order, as the memory storage returns it (json_each yields table order).
       const ret: Doc<RxDocType>[] = [];
-      const pk = this.primaryPath;
-      if (ids.length === 1) {
-        const json = this.byIdStmt.get(ids[0]) as string | undefined;
-        const doc = json === undefined ? undefined : (JSON.parse(json) as Doc<RxDocType>);
-        if (doc && (withDeleted || !doc._deleted)) ret.push(doc);
-        return ret;
-      }
-      // json_each returns rows in table order; callers (and the memory storage) use input order.
-      const byId = new Map<string, Doc<RxDocType>>();
-      for (const json of this.byIdsStmt.all(JSON.stringify(ids)) as string[]) {
-        const doc = JSON.parse(json) as Doc<RxDocType>;
-        byId.set((doc as Record<string, unknown>)[pk] as string, doc);
-      }
       for (const id of ids) {
         const doc = byId.get(id);
         if (doc && (withDeleted || !doc._deleted)) ret.push(doc);
@@ -218,27 +190,7 @@ export class RxStorageInstanceSQLite<RxDocType>
     checkpoint?: RxStorageDefaultCheckpoint,
   ): Promise<{ documents: Doc<RxDocType>[]; checkpoint: RxStorageDefaultCheckpoint }> {
     return this.guard(() => {
-      const fields = ['_meta.lwt', this.primaryPath];
-      const index = this.layout.byIndexKey.get(indexKey(fields));
-      let documents: Doc<RxDocType>[] = [];
-      if (this.tableExists && index) {
-        // The [lwt, id] index string of the checkpoint is exactly the position to continue after.
-        const after = checkpoint
-          ? encodeIndexKey(getStartIndexStringFromLowerBound(this.schema, fields, [checkpoint.lwt, checkpoint.id]))
-          : Buffer.alloc(0);
-        const op = checkpoint ? '>' : '>=';
-        const key = `changes|${op}`;
-        let stmt = this.ctx.statements.get(key);
-        if (!stmt) {
-          stmt = this.db
-            .prepare(
-              `SELECT data FROM ${this.layout.table} INDEXED BY ${index.sqlIndexName} WHERE ${index.column} ${op} ? ORDER BY ${index.column} LIMIT ?`,
-            )
-            .pluck();
-          this.ctx.statements.set(key, stmt);
-        }
-        documents = (stmt.all(after, limit) as string[]).map((s) => JSON.parse(s) as Doc<RxDocType>);
-      }
+      const documents = this.tableExists ? (runChangedSince(this.ctx, limit, checkpoint) as Doc<RxDocType>[]) : [];
       const last = documents[documents.length - 1];
       return {
         documents,
@@ -264,20 +216,14 @@ export class RxStorageInstanceSQLite<RxDocType>
 
   getAttachmentData(documentId: string, attachmentId: string): Promise<Blob> {
     return Promise.reject(
-      new SqliteStorageError(
-        'DS_SQLITE_ATTACHMENTS_UNSUPPORTED',
-        `Attachments are not supported by the SQLite storage (collection ${this.collectionName}); store files on disk and keep their path in the document.`,
-        { collectionName: this.collectionName, documentId, attachmentId },
-      ),
+      attachmentsError(this.collectionName, { documentId, attachmentId }),
     );
   }
 
   async remove(): Promise<void> {
     this.ensureOpen();
     if (this.conn.readonly) {
-      throw new SqliteStorageError('DS_SQLITE_READONLY', `Cannot remove collection ${this.collectionName}: ${this.conn.filePath} is open readonly.`, {
-        filePath: this.conn.filePath,
-      });
+      throw readonlyError(this.conn.filePath, this.collectionName, 'remove');
     }
     dropTable(this.db, this.layout);
     this.conn.droppedTables = true;
@@ -294,10 +240,7 @@ export class RxStorageInstanceSQLite<RxDocType>
 
   private ensureOpen(): void {
     if (this.closed) {
-      throw new SqliteStorageError('DS_SQLITE_CLOSED', `Collection ${this.collectionName} in ${this.conn.filePath} is already closed.`, {
-        filePath: this.conn.filePath,
-        collectionName: this.collectionName,
-      });
+      throw closedError(this.conn.filePath, this.collectionName);
     }
   }
 

@@ -3,12 +3,14 @@
 // cannot, so results equal what the memory storage computes.
 import type Database from 'better-sqlite3';
 import {
+  getChangedDocumentsSinceQuery,
   getQueryMatcher,
   getSortComparator,
   getStartIndexStringFromLowerBound,
   getStartIndexStringFromUpperBound,
+  prepareQuery,
 } from 'rxdb';
-import type { PreparedQuery, RxDocumentData, RxJsonSchema } from 'rxdb';
+import type { PreparedQuery, RxDocumentData, RxJsonSchema, RxStorageDefaultCheckpoint } from 'rxdb';
 import { encodeIndexKey } from './index-key';
 import { indexKey, type IndexLayout, type TableLayout } from './table';
 
@@ -123,4 +125,30 @@ export function runCount(ctx: QueryContext, prepared: PreparedQuery<unknown>): n
     if (matcher(JSON.parse(json) as Doc)) count++;
   }
   return count;
+}
+
+/**
+ * Documents written after the checkpoint, ordered by (lwt, id). The [lwt, id] index string of the
+ * checkpoint is exactly the position to continue after, so this is one range scan with no matcher.
+ */
+export function runChangedSince(ctx: QueryContext, limit: number, checkpoint?: RxStorageDefaultCheckpoint): Doc[] {
+  const fields = ['_meta.lwt', ctx.layout.primaryPath];
+  const index = ctx.layout.byIndexKey.get(indexKey(fields));
+  if (!index) {
+    // RxDB adds this index to every schema (fillWithDefaultSettings); a hand-made schema without
+    // it gets RxDB's own query-based answer.
+    const mango = getChangedDocumentsSinceQuery({ schema: ctx.schema } as never, limit, checkpoint);
+    return runQuery(ctx, prepareQuery(ctx.schema, mango));
+  }
+  const after = checkpoint
+    ? encodeIndexKey(getStartIndexStringFromLowerBound(ctx.schema, fields, [checkpoint.lwt, checkpoint.id]))
+    : Buffer.alloc(0);
+  const op = checkpoint ? '>' : '>=';
+  const stmt = cachedStatement(
+    ctx,
+    `changes|${op}`,
+    () =>
+      `SELECT data FROM ${ctx.layout.table} INDEXED BY ${index.sqlIndexName} WHERE ${index.column} ${op} ? ORDER BY ${index.column} LIMIT ?`,
+  );
+  return (stmt.all(after, limit) as string[]).map((s) => JSON.parse(s) as Doc);
 }

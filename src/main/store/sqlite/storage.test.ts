@@ -142,6 +142,17 @@ describe('SQLite RxStorage instance', () => {
     expect(fs.existsSync(path.join(dir, 'gone.sqlite'))).toBe(false);
   });
 
+  it('gives a readonly view of a not-yet-created collection that fills once the writer creates it', async () => {
+    const writerA = await instance('shared', 'contacts');
+    const reader = await instance('shared', 'later', true);
+    expect((await reader.query(q(reader, { selector: {} }))).documents).toEqual([]);
+    const writerB = await instance('shared', 'later');
+    await writerB.bulkWrite([{ document: docData('k') }], 'test');
+    expect((await reader.query(q(reader, { selector: {} }))).documents.map((d) => d.id)).toEqual(['k']);
+    expect(await reader.findDocumentsById(['k'], false)).toHaveLength(1);
+    await Promise.all([writerA.close(), writerB.close(), reader.close()]);
+  });
+
   it('refuses schemas with attachments with a coded error', async () => {
     const schema = fillWithDefaultSettings({ ...contactSchema, attachments: {} });
     await expect(

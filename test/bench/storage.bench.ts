@@ -1,0 +1,225 @@
+// Runs in Node: `node --import tsx test/bench/storage.bench.ts` (optionally DS_BENCH_DOCS=200000).
+// Measures the SQLite RxStorage against RxDB's memory storage on interaction-like documents and
+// prints one JSON line per figure (plus a ratio line per figure).
+import os from 'node:os';
+import path from 'node:path';
+import { getChangedDocumentsSince, normalizeMangoQuery, now, prepareQuery, randomToken } from 'rxdb';
+import { fillWithDefaultSettings } from 'rxdb';
+import type { RxDocumentData, RxJsonSchema, RxStorage, RxStorageInstance } from 'rxdb';
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import { getRxStorageSQLite } from '../../src/main/store/sqlite/index';
+import { machine, report } from './report';
+
+interface Interaction {
+  id: string;
+  accountId: string;
+  stakeholderId: string;
+  kind: string;
+  at: number;
+  summary: string;
+  sentiment: number;
+}
+
+const schema = fillWithDefaultSettings<Interaction>({
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: { type: 'string', maxLength: 24 },
+    accountId: { type: 'string', maxLength: 16 },
+    stakeholderId: { type: 'string', maxLength: 16 },
+    kind: { type: 'string', maxLength: 12 },
+    at: { type: 'number', minimum: 0, maximum: 1e13, multipleOf: 1 },
+    summary: { type: 'string' },
+    sentiment: { type: 'number', minimum: -1, maximum: 1, multipleOf: 0.01 },
+  },
+  required: ['id', 'accountId', 'stakeholderId', 'kind', 'at', 'summary', 'sentiment'],
+  indexes: [['accountId', 'at'], ['stakeholderId', 'at'], 'at'],
+} as RxJsonSchema<Interaction>);
+
+type Doc = RxDocumentData<Interaction>;
+type Inst = RxStorageInstance<Interaction, unknown, unknown>;
+
+const INSERT_DOCS = 100_000;
+const BIG_DOCS = Number(process.env.DS_BENCH_DOCS ?? 1_000_000);
+const ACCOUNTS = 5_000; // ~200 interactions per account at 1M
+const BATCH = 10_000;
+const KINDS = ['email', 'call', 'meeting', 'note', 'demo'];
+
+let seq = 0;
+// Sequential ids (like ULIDs/time-ordered ids); the other indexes get effectively random keys.
+const docId = (k: number) => `int-${k.toString(36).padStart(8, '0')}`;
+function makeDocs(n: number): Doc[] {
+  const lwt = now();
+  const docs: Doc[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const k = seq++;
+    docs[i] = {
+      id: docId(k),
+      accountId: `acc-${(k * 7919) % ACCOUNTS}`,
+      stakeholderId: `stk-${(k * 104729) % (ACCOUNTS * 6)}`,
+      kind: KINDS[k % KINDS.length]!,
+      at: 1_700_000_000_000 + ((k * 2654435761) % 31_536_000_000),
+      summary: `Discussed pricing and rollout plan with the buying group, follow-up #${k}`,
+      sentiment: Math.round(Math.sin(k) * 100) / 100,
+      _deleted: false,
+      _attachments: {},
+      _rev: '1-bench',
+      _meta: { lwt },
+    };
+  }
+  return docs;
+}
+
+async function open(storage: RxStorage<unknown, unknown>, databaseName: string): Promise<Inst> {
+  return (await storage.createStorageInstance<Interaction>({
+    databaseInstanceToken: randomToken(10),
+    databaseName,
+    collectionName: 'interactions',
+    schema,
+    options: {},
+    multiInstance: false,
+    devMode: false,
+  })) as Inst;
+}
+
+async function insert(inst: Inst, total: number): Promise<number> {
+  const t = performance.now();
+  for (let done = 0; done < total; done += BATCH) {
+    const res = await inst.bulkWrite(makeDocs(Math.min(BATCH, total - done)).map((document) => ({ document })), 'bench');
+    if (res.error.length) throw new Error(`bench insert failed: ${JSON.stringify(res.error[0])}`);
+  }
+  return performance.now() - t;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+async function medianMs(runs: number, fn: (i: number) => Promise<unknown>): Promise<number> {
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn(i);
+    ms.push(performance.now() - t);
+  }
+  return median(ms);
+}
+
+// Every query carries `_deleted: false` exactly as RxQuery adds it; without it the planner cannot
+// use the leading `_deleted` column of RxDB's indexes and both storages scan everything.
+const accountQuery = (i: number) =>
+  prepareQuery(
+    schema,
+    normalizeMangoQuery<Interaction>(schema, {
+      selector: { accountId: `acc-${(i * 37) % ACCOUNTS}`, _deleted: { $eq: false } },
+      sort: [{ accountId: 'asc' }, { at: 'desc' }],
+      limit: 100,
+    } as never),
+  );
+const accountQueryAsc = (i: number) =>
+  prepareQuery(
+    schema,
+    normalizeMangoQuery<Interaction>(schema, {
+      selector: { accountId: `acc-${(i * 37) % ACCOUNTS}`, _deleted: { $eq: false } },
+      sort: [{ accountId: 'asc' }, { at: 'asc' }],
+      limit: 100,
+    } as never),
+  );
+const countAll = prepareQuery(schema, normalizeMangoQuery<Interaction>(schema, { selector: { _deleted: { $eq: false } } } as never));
+const countQuery = (i: number) =>
+  prepareQuery(schema, normalizeMangoQuery<Interaction>(schema, { selector: { accountId: `acc-${(i * 53) % ACCOUNTS}`, _deleted: { $eq: false } } } as never));
+
+interface Figures {
+  insertDocsPerS: number;
+  insertDocsPerCpuS: number;
+  queryMs: number;
+  queryDescMs: number;
+  countMs: number;
+  changesMs: number;
+  bigSize: number;
+}
+
+async function measure(label: string, storage: RxStorage<unknown, unknown>, bigDocs: number, bigName: string): Promise<{ f: Figures; inst: Inst }> {
+  const small = await open(storage, `ins${randomToken(6)}`);
+  const cpu0 = process.cpuUsage();
+  const insertMs = await insert(small, INSERT_DOCS);
+  const cpu = process.cpuUsage(cpu0);
+  await small.remove();
+
+  const inst = await open(storage, bigName);
+  seq = 0; // the big database always holds docId(0) .. docId(bigDocs - 1)
+  const existing = (await inst.count(countAll)).count;
+  if (existing !== bigDocs) {
+    if (existing !== 0) throw new Error(`${bigName} holds ${existing} docs; delete it to rebuild`);
+    const buildMs = await insert(inst, bigDocs);
+    process.stderr.write(`${label}: built ${bigDocs} docs in ${Math.round(buildMs)} ms\n`);
+  } else {
+    process.stderr.write(`${label}: reusing ${bigDocs}-doc database from the bench cache\n`);
+  }
+
+  // warm-up, then medians
+  await inst.query(accountQueryAsc(1));
+  const queryMs = await medianMs(50, async (i) => {
+    const r = await inst.query(accountQueryAsc(i));
+    const expected = Math.min(100, Math.floor(bigDocs / ACCOUNTS));
+    if (r.documents.length < expected) throw new Error(`expected ${expected} docs, got ${r.documents.length}`);
+  });
+  const queryDescMs = await medianMs(50, (i) => inst.query(accountQuery(i)));
+  const countMs = await medianMs(50, (i) => inst.count(countQuery(i)));
+  const [mid] = await inst.findDocumentsById([docId(Math.floor(bigDocs / 2))], false);
+  if (!mid) throw new Error('middle document missing');
+  const changesMs = await medianMs(20, async () => {
+    const r = await getChangedDocumentsSince(inst, 1000, { id: mid.id, lwt: mid._meta.lwt - 1 });
+    if (r.documents.length !== 1000) throw new Error(`expected 1000 changes, got ${r.documents.length}`);
+  });
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  return { f: { insertDocsPerS: (INSERT_DOCS / insertMs) * 1000, insertDocsPerCpuS: (INSERT_DOCS / cpuMs) * 1000, queryMs, queryDescMs, countMs, changesMs, bigSize: bigDocs }, inst };
+}
+
+async function main(): Promise<void> {
+  const host = `${machine()}, load avg ${os.loadavg()[0]!.toFixed(1)}`;
+  // Building 1M documents dominates the run, so the big file is kept between runs
+  // (delete the folder to rebuild). The 100k insert figure is always measured fresh.
+  const cacheDir = process.env.DS_BENCH_CACHE_DIR ?? path.join(process.cwd(), 'node_modules', '.cache', 'ds-bench');
+  try {
+    const sqliteStorage = getRxStorageSQLite({ databaseDirectory: cacheDir });
+    const sq = await measure('sqlite', sqliteStorage, BIG_DOCS, `big-${BIG_DOCS}`);
+    await sq.inst.close();
+    // Cold open: a fresh connection (page cache of the OS may still be warm; no root to drop it).
+    const t = performance.now();
+    const reopened = await open(sqliteStorage, `big-${BIG_DOCS}`);
+    const first = await reopened.query(accountQueryAsc(7));
+    const coldOpenMs = performance.now() - t;
+    if (first.documents.length === 0) throw new Error('cold open query returned the wrong result');
+    await reopened.close();
+
+    const memoryDocs = Number(process.env.DS_BENCH_MEMORY_DOCS ?? BIG_DOCS);
+    const mem = await measure('memory', getRxStorageMemory() as RxStorage<unknown, unknown>, memoryDocs, 'big');
+    await mem.inst.remove();
+
+    const both = (name: string, unit: string, a: number, b: number, higherIsBetter: boolean, size: string | number) => {
+      report({ name: `${name} (sqlite-ds)`, value: round(a), unit, size, extra: { machine: host } });
+      report({ name: `${name} (memory)`, value: round(b), unit, size: memoryDocs === BIG_DOCS ? size : `${memoryDocs} docs for memory`, extra: { machine: host } });
+      report({ name: `${name} ratio sqlite/memory`, value: round(a / b), unit: higherIsBetter ? 'x (higher is better)' : 'x (lower is better)', size });
+    };
+    both('bulk insert', 'docs/s', sq.f.insertDocsPerS, mem.f.insertDocsPerS, true, INSERT_DOCS);
+    // Wall time on a shared machine mostly measures the neighbours; CPU time of this process is steadier.
+    both('bulk insert per CPU second', 'docs/cpu-s', sq.f.insertDocsPerCpuS, mem.f.insertDocsPerCpuS, true, INSERT_DOCS);
+    both('indexed query 100 docs [accountId,at] asc', 'ms median of 50', sq.f.queryMs, mem.f.queryMs, false, BIG_DOCS);
+    both('indexed query 100 docs [accountId,at] desc (resort)', 'ms median of 50', sq.f.queryDescMs, mem.f.queryDescMs, false, BIG_DOCS);
+    both('count by accountId', 'ms median of 50', sq.f.countMs, mem.f.countMs, false, BIG_DOCS);
+    both('getChangedDocumentsSince 1000', 'ms median of 20', sq.f.changesMs, mem.f.changesMs, false, BIG_DOCS);
+    report({ name: 'cold open to first query (sqlite-ds)', value: round(coldOpenMs), unit: 'ms', size: BIG_DOCS, extra: { note: 'new connection; OS page cache not dropped', machine: host } });
+    report({ name: 'cold open to first query (memory)', value: 0, unit: 'n/a', size: BIG_DOCS, extra: { note: 'memory storage has no persistence; it would have to re-insert everything' } });
+  } finally {
+    process.stderr.write(`bench cache: ${cacheDir}\n`);
+  }
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+await main();
