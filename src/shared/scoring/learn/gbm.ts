@@ -164,15 +164,26 @@ export function trainBinaryGbm(table: TrainingTable, options: TrainGbmOptions = 
   };
 }
 
+/**
+ * Bernoulli row sample for one round. Uses an inline integer hash of (row, round salt) rather
+ * than one PRNG call per row: this runs for every row every round, and the call was ~15% of
+ * training time. Still a pure function of the seed.
+ */
 function sampleRows(n: number, fraction: number, rng: () => number, inBag: Uint8Array): Uint32Array {
   if (fraction >= 1) {
     inBag.fill(1);
     return Uint32Array.from({ length: n }, (_, i) => i);
   }
+  const salt = Math.floor(rng() * 4294967296) | 0;
+  const limit = Math.floor(fraction * 4294967296);
   const rows = new Uint32Array(n);
   let m = 0;
   for (let i = 0; i < n; i++) {
-    const take = rng() < fraction;
+    let x = Math.imul(i, 0x9e3779b1) ^ salt;
+    x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
+    x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
+    x ^= x >>> 16;
+    const take = x >>> 0 < limit;
     inBag[i] = take ? 1 : 0;
     if (take) rows[m++] = i;
   }

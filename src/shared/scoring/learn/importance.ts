@@ -16,7 +16,7 @@ export interface FeatureImportance {
  * users: gain favours features with many split points, SHAP is in logit units per prediction.
  * At most `maxRows` rows (spread evenly over the table) are explained to bound the cost.
  */
-export function featureImportance(model: GbmModel, rows?: Pick<TrainingTable, 'features'>, maxRows = 2000): FeatureImportance[] {
+export function featureImportance(model: GbmModel, rows?: Pick<TrainingTable, 'features'>, maxRows = 500): FeatureImportance[] {
   const nf = model.features.length;
   const sumAbs = new Float64Array(nf);
   let used = 0;
