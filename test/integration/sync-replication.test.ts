@@ -81,4 +81,17 @@ describe.each(BACKENDS)('replication on $name', (backend) => {
     expect(merged).toMatchObject({ region: 'apac', industry: 'retail', name: 'Name from A' });
     expect(merged.keptConflicts).toEqual([expect.objectContaining({ field: 'name', value: '"Name from B"' })]);
   });
+  it('reports offline with pending writes, and a coded error for a revoked token', async () => {
+    const store = await createTestStore(`status-${backend.name}-${Math.random().toString(36).slice(2)}`, ['accounts']);
+    const offline = startSync({ store, serverUrl: 'http://127.0.0.1:9', workspaceId: ws.id, token: ws.adminToken, collections: ['accounts'], retryTimeMs: 200 });
+    open.push({ store, sync: offline });
+    await store.collections.accounts!.bulkInsert([account('acc_off1'), account('acc_off2'), account('acc_off3')]);
+    await waitFor(() => offline.status.state === 'offline' && offline.status.pending === 3, 10_000, 'offline with 3 pending');
+    expect(offline.status.error?.code).toBe('DS_SYNC_UNAVAILABLE');
+
+    const bad = startSync({ store, serverUrl: url, workspaceId: ws.id, token: 'revoked-or-unknown-token-xxxxxxxxxxxxxxx', collections: ['accounts'], retryTimeMs: 200 });
+    open.push({ store, sync: bad });
+    await waitFor(() => bad.status.state === 'error', 10_000, 'error status');
+    expect(bad.status.error?.code).toBe('DS_SYNC_UNAUTHORIZED');
+  });
 });

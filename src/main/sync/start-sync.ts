@@ -141,12 +141,13 @@ export function startSync(options: StartSyncOptions): SyncHandle {
     idleTimeoutMs: options.streamIdleTimeoutMs,
     onConnected: () => {
       streamUp$.next(true);
+      if (error$.value?.transient) error$.next(undefined);
       // Anything may have changed while disconnected: every collection pulls from its checkpoint.
       resyncAll();
     },
     onDisconnected: (err) => {
       streamUp$.next(false);
-      if (!err.transient) error$.next(err);
+      error$.next(err);
     },
     onEvent: (ev) => {
       if (ev.event === 'resync') return resyncAll();
