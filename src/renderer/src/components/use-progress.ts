@@ -38,6 +38,12 @@ export function reportProgress(task: string, fraction: number, message: string):
   timers.set(task, setTimeout(() => drop(task), entry.fraction >= 1 ? DONE_LINGER_MS : STALE_MS));
 }
 
+/** Ends a task the host stopped without a final event (a failed training, say). */
+export function finishProgress(task: string): void {
+  const current = tasks.find((t) => t.task === task);
+  if (current && current.fraction < 1) reportProgress(task, 1, current.message);
+}
+
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);

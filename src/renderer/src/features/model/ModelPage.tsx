@@ -29,7 +29,7 @@ export function ModelPage() {
             <ImportanceChart importance={model.data.importance} />
           </div>
           <div className="chart-row">
-            <RetrainPanel training={model.data.training} />
+            <RetrainPanel />
             <ImportHistory />
           </div>
         </>

@@ -90,7 +90,7 @@ export function InteractionForm({ accountId, opportunityId, people, preselected,
         </div>
         {errors.attendeeIds ? <p className="field-error" id={`${id}-att-error`}>{errors.attendeeIds}</p> : null}
       </fieldset>
-      <div className="form-grid cols-3">
+      <div className="form-grid sentiment-row">
         <fieldset className="field sentiment-field">
           <legend>How did it go?</legend>
           <div className="segmented">

@@ -13,7 +13,8 @@ import { LogInteractionDialog } from './LogInteractionDialog';
 
 type Item = z.infer<typeof TodayItemView>;
 
-export function TodayCard({ item, accountName }: { item: Item; accountName: string }) {
+/** `position` is the 1-based place in the list; the item's own `rank` is a score, not a place. */
+export function TodayCard({ item, position, accountName }: { item: Item; position: number; accountName: string }) {
   const [why, setWhy] = useState(false);
   const [logging, setLogging] = useState(false);
   const [logged, setLogged] = useState<string | null>(null);
@@ -23,7 +24,7 @@ export function TodayCard({ item, accountName }: { item: Item; accountName: stri
 
   return (
     <li className="today-card" data-testid="today-item">
-      <div className="today-rank" aria-hidden="true">{item.rank}</div>
+      <div className="today-rank" aria-hidden="true">{position}</div>
       <div className="today-body">
         <header className="today-head">
           <div>
@@ -45,7 +46,7 @@ export function TodayCard({ item, accountName }: { item: Item; accountName: stri
           <div className="today-action">
             <p className="action-title">
               {action.title}
-              {action.stakeholderName ? <span className="today-who"> — with {action.stakeholderName}</span> : null}
+              {action.stakeholderName && !action.title.includes(action.stakeholderName) ? <span className="today-who"> — with {action.stakeholderName}</span> : null}
             </p>
             <p className="action-reason">{action.reason}</p>
             {action.when !== null ? (

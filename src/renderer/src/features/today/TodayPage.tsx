@@ -26,8 +26,8 @@ export function TodayPage() {
         </EmptyState>
       ) : (
         <ol className="today-list" aria-label="Deals that need you next, most urgent first">
-          {today.data.items.map((item) => (
-            <TodayCard key={item.opportunityId} item={item} accountName={accounts.data?.get(item.accountId) ?? 'Account'} />
+          {today.data.items.map((item, index) => (
+            <TodayCard key={item.opportunityId} item={item} position={index + 1} accountName={accounts.data?.get(item.accountId) ?? 'Account'} />
           ))}
         </ol>
       )}
