@@ -14,6 +14,13 @@
 // Durability: journal_mode=WAL with synchronous=NORMAL — an acknowledged bulkWrite survives the
 // process being killed (test: sqlite-crash.test.ts); only an OS crash or power cut may lose the
 // last few commits, and it cannot corrupt the file.
+//
+// Usage (main process):
+//   createRxDatabase({ name: 'deepsales', storage: getRxStorageSQLite({ databaseDirectory }) })
+// Scoring worker: getRxStorageSQLite({ databaseDirectory, readonly: true }); opening an RxDatabase
+// on it works once the main process has created the database and its collections.
+// Attachments are refused (DS_SQLITE_ATTACHMENTS_UNSUPPORTED); bad files raise DS_SQLITE_CORRUPT /
+// DS_SQLITE_FOREIGN / DS_SQLITE_NEWER_FORMAT and are never modified.
 import path from 'node:path';
 import { addRxStorageMultiInstanceSupport, ensureRxStorageInstanceParamsAreCorrect, RXDB_VERSION } from 'rxdb';
 import type { RxStorage, RxStorageInstanceCreationParams } from 'rxdb';

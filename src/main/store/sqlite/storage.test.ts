@@ -153,6 +153,29 @@ describe('SQLite RxStorage instance', () => {
     await Promise.all([writerA.close(), writerB.close(), reader.close()]);
   });
 
+  it('opens an existing RxDatabase readonly (the scoring worker case)', async () => {
+    const rw = await createRxDatabase({ name: 'shared', storage: getRxStorageSQLite({ databaseDirectory: dir }), multiInstance: false });
+    await rw.addCollections({ contacts: { schema: contactSchema } });
+    await rw.contacts!.insert({ id: 'a', name: 'Ann', age: 40, active: true, tags: [], profile: { city: 'Oslo', score: 1 } });
+    await rw.close();
+    const ro = await createRxDatabase({ name: 'shared', storage: getRxStorageSQLite({ databaseDirectory: dir, readonly: true }), multiInstance: false });
+    await ro.addCollections({ contacts: { schema: contactSchema } });
+    expect((await ro.contacts!.find({ selector: { age: { $gt: 30 } } }).exec()).map((d) => d.id)).toEqual(['a']);
+    await expect(
+      ro.contacts!.insert({ id: 'b', name: 'Bob', age: 1, active: true, tags: [], profile: { city: 'Oslo', score: 1 } }),
+    ).rejects.toMatchObject({ code: 'DS_SQLITE_READONLY' });
+    await ro.close();
+  });
+
+  it('deletes the file when RxDB removes the whole database', async () => {
+    const db = await createRxDatabase({ name: 'doomed', storage: getRxStorageSQLite({ databaseDirectory: dir }), multiInstance: false });
+    await db.addCollections({ contacts: { schema: contactSchema } });
+    await db.contacts!.insert({ id: 'a', name: 'Ann', age: 40, active: true, tags: [], profile: { city: 'Oslo', score: 1 } });
+    expect(fs.existsSync(path.join(dir, 'doomed.sqlite'))).toBe(true);
+    await db.remove();
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
   it('refuses schemas with attachments with a coded error', async () => {
     const schema = fillWithDefaultSettings({ ...contactSchema, attachments: {} });
     await expect(
