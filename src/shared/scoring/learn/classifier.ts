@@ -2,6 +2,7 @@
 // held-out rows, with predictions and explanations behind one small object.
 import { applyCalibrator, fitIsotonic, fitPlatt, type Calibrator } from './calibration';
 import { predictRaw, predictRawTable, trainBinaryGbm } from './gbm';
+import { LearnError } from './errors';
 import { logLoss } from './metrics';
 import { calibratorFromJson, gbmFromJson } from './model-json';
 import { stratifiedSplit, subsetTable } from './table';
@@ -101,6 +102,9 @@ export function createCalibratedModel(json: CalibratedModelJson): CalibratedMode
 /** Rebuild a model from JSON.parse output; throws LearnError DS_LEARN_MODEL_JSON when malformed. */
 export function loadCalibratedModel(json: unknown): CalibratedModel {
   const obj = (json ?? {}) as Partial<CalibratedModelJson>;
+  if (obj.format !== 'deep-sales-classifier/1') {
+    throw new LearnError('DS_LEARN_MODEL_JSON', `Saved model has format ${JSON.stringify(obj.format)}, expected "deep-sales-classifier/1". Retrain the model.`);
+  }
   const gbm = gbmFromJson(obj.gbm);
   const calibrator = calibratorFromJson(obj.calibrator);
   const calibrationLoss = typeof obj.calibrationLoss === 'object' && obj.calibrationLoss ? obj.calibrationLoss : {};
