@@ -88,13 +88,22 @@ export function registerSyncRoutes(app: FastifyInstance, db: Database, hub: Stre
         onChange: (seq, collection) => !closed && send('change', { seq, collections: [collection] }, seq),
         onResync: () => !closed && send('resync', {}),
       });
-      const latest = await db.sync.latestSeq(s.workspaceId);
-      res.write('retry: 1000\n\n');
-      send('ready', { seq: latest }, latest);
-      // Resuming after a disconnect: report what changed meanwhile (clients pull by checkpoint).
-      if (Number.isFinite(lastEventId) && lastEventId < latest) {
-        const changed = (await db.sync.collectionsChangedSince(s.workspaceId, lastEventId)).filter((c) => !wanted || wanted.has(c));
-        if (changed.length > 0) send('change', { seq: latest, collections: changed }, latest);
+      try {
+        const latest = await db.sync.latestSeq(s.workspaceId);
+        res.write('retry: 1000\n\n');
+        send('ready', { seq: latest }, latest);
+        // Resuming after a disconnect: report what changed meanwhile (clients pull by checkpoint).
+        if (Number.isFinite(lastEventId) && lastEventId < latest) {
+          const changed = (await db.sync.collectionsChangedSince(s.workspaceId, lastEventId)).filter((c) => !wanted || wanted.has(c));
+          if (changed.length > 0) send('change', { seq: latest, collections: changed }, latest);
+        }
+      } catch (err) {
+        // The response is hijacked, so the error handler cannot answer: log and end the
+        // stream; the client reconnects with backoff.
+        request.log.error({ err, code: 'DS_SYNC_INTERNAL' }, 'stream start failed');
+        unsubscribe();
+        res.end();
+        return;
       }
       const heartbeat = setInterval(() => res.write(': ping\n\n'), config.heartbeatMs);
       request.raw.on('close', () => {
