@@ -74,4 +74,19 @@ describe.each(BACKENDS)('fan-out on $name', (backend) => {
       await store.close();
     }
   });
+  it('resumes a stream from Last-Event-ID by reporting what changed meanwhile', async () => {
+    const ctl = new AbortController();
+    const res = await fetch(`${two.url}/v1/workspaces/${ws.id}/stream`, {
+      headers: { authorization: `Bearer ${ws.adminToken}`, 'last-event-id': '0' }, signal: ctl.signal,
+    });
+    let text = '';
+    const decoder = new TextDecoder();
+    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+      text += decoder.decode(chunk, { stream: true });
+      if (text.includes('event: change')) break;
+    }
+    ctl.abort();
+    expect(text).toMatch(/event: ready/);
+    expect(text).toMatch(/event: change\ndata: \{"seq":\d+,"collections":\["accounts"\]\}/);
+  });
 });
