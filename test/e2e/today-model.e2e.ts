@@ -1,0 +1,62 @@
+// Today and Model: a seller finds who needs them next and logs the meeting in seconds; a manager
+// sees what the model learned from, how well it predicts, and retrains it.
+import { expect, test } from '@playwright/test';
+
+test('Today ranks open deals; a meeting logged from Today shows on the account page', async ({ page }) => {
+  await page.goto('/');
+  const items = page.getByTestId('today-item');
+  // The scoring worker starts with the first scoring call; give it time on a cold host.
+  await expect(items.first()).toBeVisible({ timeout: 30_000 });
+  expect(await items.count()).toBeGreaterThan(1);
+
+  // Logging a meeting rescores and may re-rank the list: follow the deal by name, not by place.
+  const dealName = (await items.first().locator('.today-opp').innerText()).trim();
+  const first = items.filter({ hasText: dealName });
+  await expect(first.getByTestId('win-badge')).toContainText('%');
+  await first.getByRole('button', { name: 'Why?' }).click();
+  await expect(first.getByTestId('score-factors')).toBeVisible();
+
+  const accountLink = first.locator('.today-title a');
+  const accountName = (await accountLink.innerText()).trim();
+  await first.getByTestId('log-interaction').click();
+  const form = page.getByTestId('interaction-form');
+  await expect(form).toBeVisible();
+  if ((await form.locator('input[name="attendeeIds"]:checked').count()) === 0) {
+    await form.locator('input[name="attendeeIds"]').first().check();
+  }
+  await form.locator('label').filter({ hasText: 'Warm' }).click();
+  const note = `Whiteboard session on rollout ${Date.now()}`;
+  await form.locator('textarea[name="notes"]').fill(note);
+  // Fast keyboard flow: Enter saves from the fields (Ctrl+Enter from the notes).
+  await form.locator('input[name="at"]').press('Enter');
+  await expect(form).toBeHidden();
+  await expect(first.getByRole('status')).toContainText('Logged');
+
+  await accountLink.click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(accountName);
+  await expect(page.getByTestId('interaction-row').filter({ hasText: note })).toBeVisible();
+  await expect(page.getByTestId('win-badge').first()).toBeVisible();
+  await expect(page.getByTestId('engagement-row').first()).toBeVisible();
+});
+
+test('Model page shows the summary and both charts, exportable; retrain shows progress and finishes', async ({ page }) => {
+  await page.goto('/#/model');
+  const summary = page.getByTestId('model-summary');
+  await expect(summary).toContainText('Closed deals learned from', { timeout: 30_000 });
+  await expect(summary).toContainText(/buying research|learned from your/i);
+  await expect(page.getByTestId('reliability-chart').locator('svg')).toBeVisible();
+  await expect(page.getByTestId('importance-chart').locator('svg')).toBeAttached();
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download Reliability as SVG' }).click();
+  expect((await download).suggestedFilename()).toBe('deep-sales-reliability.svg');
+
+  const progress = page.getByTestId('retrain-progress');
+  await page.getByTestId('retrain').click();
+  await expect(progress).toHaveAttribute('data-state', 'running');
+  await expect(progress.locator('progress')).toBeVisible();
+  await expect(page.getByTestId('retrain')).toBeEnabled({ timeout: 45_000 });
+  await expect(progress).toHaveAttribute('data-state', 'idle');
+  // The demo may have too few closed deals to learn from; either way the outcome is in words.
+  await expect(progress).toContainText(/Training finished|Training stopped/);
+});
