@@ -23,6 +23,8 @@ interface GraphState {
   byId: Map<string, SimNode>;
   nodes: Sel<SVGGElement, SimNode> | null;
   edges: Sel<SVGGElement, SimLink> | null;
+  /** Both paths of every edge (hit area and line), cached so a tick does not re-select. */
+  edgePaths: d3.Selection<SVGPathElement, SimLink, SVGGElement, unknown> | null;
   fitted: boolean;
 }
 
@@ -54,9 +56,7 @@ function place(st: GraphState): void {
     const t = l.target as SimNode;
     l.d = edgePath({ x: s.x ?? 0, y: s.y ?? 0, r: s.radius }, { x: t.x ?? 0, y: t.y ?? 0, r: t.radius }, l.edge.bend).d;
   });
-  st.edges?.selectAll<SVGPathElement, unknown>('path').attr('d', function () {
-    return (d3.select(this.parentNode as SVGGElement).datum() as SimLink).d ?? '';
-  });
+  st.edgePaths?.attr('d', (l) => l.d ?? '');
   st.nodes?.attr('transform', (d) => `translate(${Math.round((d.x ?? 0) * 10) / 10},${Math.round((d.y ?? 0) * 10) / 10})`);
 }
 
@@ -110,7 +110,7 @@ export function BuyingGroupGraph(props: Props) {
       // Managers above their reports: an org chart the room recognises, loosely held.
       .force('y', d3.forceY<SimNode>((d) => d.level * 150).strength(0.2))
       .stop();
-    const st: GraphState = { sim, zoom, nodeLayer, edgeLayer, byId: new Map(), nodes: null, edges: null, fitted: false };
+    const st: GraphState = { sim, zoom, nodeLayer, edgeLayer, byId: new Map(), nodes: null, edges: null, edgePaths: null, fitted: false };
     sim.on('tick', () => place(st));
     stateRef.current = st;
     return () => {
@@ -146,6 +146,7 @@ export function BuyingGroupGraph(props: Props) {
       g.append('title');
       return g;
     });
+    st.edgePaths = st.edges.selectAll<SVGPathElement, SimLink>('path').data((l) => [l, l]);
     st.edges.attr('data-kind', (l) => l.edge.kind).attr('data-id', (l) => l.edge.id)
       .on('click', (event: MouseEvent, l) => {
         event.stopPropagation();
@@ -231,19 +232,20 @@ export function BuyingGroupGraph(props: Props) {
   useEffect(() => {
     const st = stateRef.current;
     if (!st?.nodes || !st.edges) return;
-    st.nodes.attr('opacity', (d) => (d.inDeal ? 1 : 0.28))
+    // fill-/stroke-opacity inherit without the offscreen layer a group `opacity` costs per node.
+    st.nodes.attr('fill-opacity', (d) => (d.inDeal ? 1 : 0.28)).attr('stroke-opacity', (d) => (d.inDeal ? 1 : 0.28))
       .select('circle.bg-ring')
       .attr('stroke', (d) => (d.id === selectedNodeId ? SELECTED : d.id === pendingFromId ? PENDING : 'none'))
       .attr('stroke-dasharray', (d) => (d.id === pendingFromId && d.id !== selectedNodeId ? '5 4' : null));
     st.nodes.attr('aria-current', (d) => (d.id === selectedNodeId ? 'true' : null));
     const dim = (l: SimLink) => !(l.source as SimNode).inDeal || !(l.target as SimNode).inDeal;
-    st.edges.attr('opacity', (l) => (dim(l) ? 0.15 : 0.45 + 0.55 * l.edge.strength));
+    st.edges.attr('stroke-opacity', (l) => (dim(l) ? 0.15 : 0.45 + 0.55 * l.edge.strength));
     st.edges.select('path.bg-edge-line')
       .attr('stroke', (l) => (l.edge.id === selectedEdgeId ? SELECTED : EDGE_STYLE[l.edge.kind].stroke))
       .attr('stroke-width', (l) => EDGE_STYLE[l.edge.kind].width + (l.edge.id === selectedEdgeId ? 2.5 : 0))
       .attr('stroke-dasharray', (l) => EDGE_STYLE[l.edge.kind].dash)
       .attr('marker-end', (l) => (EDGE_STYLE[l.edge.kind].arrow ? `url(#bg-arrow-${l.edge.kind})` : null));
-    st.edges.filter((l) => l.edge.id === selectedEdgeId).attr('opacity', 1).raise();
+    st.edges.filter((l) => l.edge.id === selectedEdgeId).attr('stroke-opacity', 1).raise();
   }, [nodes, edges, selectedNodeId, selectedEdgeId, pendingFromId]);
 
   useEffect(() => {
