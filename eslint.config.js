@@ -33,7 +33,7 @@ export default tseslint.config(
     plugins: { boundaries },
     settings: {
       'import/resolver': {
-        typescript: { project: ['tsconfig.node.json', 'tsconfig.web.json'], noWarnOnMultipleProjects: true, extensions: ['.ts', '.tsx', '.js'] },
+        typescript: { project: ["tsconfig.node.json", "tsconfig.web.json", "tsconfig.e2e.json"], noWarnOnMultipleProjects: true, extensions: ['.ts', '.tsx', '.js'] },
         node: { extensions: ['.ts', '.tsx', '.js', '.json'] },
       },
       'boundaries/include': ['src/**/*'],
