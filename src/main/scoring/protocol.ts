@@ -6,14 +6,17 @@
 //   in-memory store   → init {source: 'push'}    → the host sends the documents in `docs`
 //                       batches, and `docs`/`removed` for every change.
 //
-// After `loaded`, the worker runs a full rescore. Scores come back as `scores` batches (bounded
-// size, so structured-clone of one message never blocks the main thread for long), the last
-// one of a run marked `final`. Requests carry a requestId and are answered by one `reply`.
+// After `loaded`, the worker runs a full rescore. Deal scores come back as `scores` batches
+// (bounded size, so structured-clone of one message never blocks the main thread for long), the
+// last one of a run marked `final`; only scores whose content changed are sent. Stakeholder
+// scores are not stored: `account` requests compute one account's people on the spot, and a
+// `scores` message says when people's scores may have changed (so the UI can refetch them).
+// Requests carry a requestId and are answered by one `reply`.
 import type { CollectionName } from '../../shared/domain';
 import type { HistoryRecord } from '../../shared/scoring/workspace/history';
 import type { WorkspaceModelJson } from '../../shared/scoring/workspace/model';
 import type { ScoreDocOut, TodayItem } from '../../shared/scoring/workspace/engine';
-import type { OpportunityScorePayload } from '../../shared/scoring/workspace/payload';
+import type { OpportunityScorePayload, StakeholderScorePayload } from '../../shared/scoring/workspace/payload';
 
 /** Collections whose documents feed scores. */
 export const SCORED_COLLECTIONS = ['accounts', 'stakeholders', 'opportunities', 'interactions', 'journeysteps'] as const satisfies readonly CollectionName[];
@@ -49,7 +52,8 @@ export type WorkerRequest =
   | { kind: 'train' }
   | { kind: 'importHistory'; csv: string; targetColumn: string; positiveValue: string }
   | { kind: 'today'; limit: number; ownerId?: string }
-  | { kind: 'scoreOpportunity'; id: string };
+  | { kind: 'scoreOpportunity'; id: string }
+  | { kind: 'account'; accountId: string };
 
 export interface ModelStatus {
   source: 'prior' | 'blended' | 'model';
@@ -64,12 +68,17 @@ export type WorkerReply =
   | { kind: 'train'; status: ModelStatus }
   | { kind: 'importHistory'; imported: number; skipped: number; errors: { code: string; message: string; row?: number }[] }
   | { kind: 'today'; items: TodayItem[] }
-  | { kind: 'scoreOpportunity'; payload: OpportunityScorePayload | null };
+  | { kind: 'scoreOpportunity'; payload: OpportunityScorePayload | null }
+  | { kind: 'account'; stakeholders: StakeholderScorePayload[] };
 
 export type WorkerToHost =
   | { type: 'ready' }
   | { type: 'progress'; task: 'loading' | 'scoring' | 'training'; fraction: number; message: string }
-  | { type: 'scores'; runId: number; upserts: ScoreDocOut[]; removals: string[]; final: boolean; full: boolean; ms: number }
+  | {
+      type: 'scores'; runId: number; upserts: ScoreDocOut[]; removals: string[]; final: boolean; full: boolean; ms: number;
+      /** Stakeholders whose (unstored) scores may have changed in this run; set on the final batch. */
+      stakeholders: number;
+    }
   | { type: 'model'; status: ModelStatus }
   /** Persist these (the worker never writes to the store). */
   | { type: 'persist'; model?: WorkspaceModelJson | null; history?: HistoryRecord[] }

@@ -40,6 +40,7 @@ type Change = { collection: ScoredCollection; id: string; deleted: boolean; doc:
 
 const CHANGE_BATCH_MS = 30;
 const PUSH_BATCH = 2000;
+const WRITE_CHUNK = 50;
 const yieldToLoop = () => new Promise<void>((r) => setImmediate(r));
 
 export function workerSourceFor(store: Store, forcePush = false): WorkerSource {
@@ -50,13 +51,35 @@ export function workerSourceFor(store: Store, forcePush = false): WorkerSource {
   return { kind: 'sqlite', filePath: databaseFilePath(dir, store.name), tables };
 }
 
-/** Write score batches in small bulkUpserts with a yield between them: the main thread stays responsive. */
-export async function writeScores(store: Store, upserts: ScoreDoc[], removals: string[], chunk = 100): Promise<void> {
+/**
+ * Write score batches in small bulkUpserts with a yield between them: the main thread stays
+ * responsive. A bulkUpsert costs main-thread time in proportion to its documents (~0.1 ms each
+ * when the machine is busy), so a chunk of 50 stays well inside the 20 ms budget.
+ */
+export async function writeScores(store: Store, upserts: ScoreDoc[], removals: string[], chunk = WRITE_CHUNK): Promise<void> {
   for (let k = 0; k < upserts.length; k += chunk) {
     await store.scores.bulkUpsert(upserts.slice(k, k + chunk));
     await yieldToLoop();
   }
-  if (removals.length) await store.scores.bulkRemove(removals);
+  for (let k = 0; k < removals.length; k += chunk) {
+    await store.scores.bulkRemove(removals.slice(k, k + chunk));
+    await yieldToLoop();
+  }
+}
+
+/**
+ * Stakeholder scores are computed on request now; earlier versions stored one doc per person
+ * (60k in a large workspace). Removed in small chunks so the cleanup never stalls the app.
+ */
+export async function removeStoredStakeholderScores(store: Store, chunk = WRITE_CHUNK): Promise<number> {
+  let removed = 0;
+  for (;;) {
+    const docs = await store.scores.find({ selector: { subjectType: 'stakeholder' }, limit: chunk }).exec();
+    if (!docs.length) return removed;
+    await store.scores.bulkRemove(docs.map((d) => d.id));
+    removed += docs.length;
+    await yieldToLoop();
+  }
 }
 
 export class ScoringService {
@@ -103,6 +126,10 @@ export class ScoringService {
     const [model, history] = await Promise.all([this.setting<WorkspaceModelJson>(MODEL_SETTING), this.setting<HistoryRecord[]>(HISTORY_SETTING)]);
     // Subscribe before reading, so nothing written meanwhile is missed (applying a doc twice is harmless).
     this.watching = this.watch();
+    this.writes = this.writes.then(() => removeStoredStakeholderScores(store)).then(
+      () => undefined,
+      (err) => console.error('[scoring] DS_SCORING_ERROR removing old stakeholder scores', err),
+    );
     this.post({
       type: 'init', source: this.source, model, history: history ?? [], autoTrain: this.opts.autoTrain ?? true,
       rescoreEveryMs: this.opts.rescoreEveryMs ?? 60 * 60_000, batchSize: this.opts.batchSize ?? 250,
@@ -167,6 +194,9 @@ export class ScoringService {
     switch (m.type) {
       case 'scores': {
         this.writes = this.writes.then(() => this.write(m.upserts as ScoreDoc[], m.removals)).then(() => {
+          // People's scores are not stored, so no store change says they moved: say it here,
+          // after this run's deal scores are written, so a refetch sees both.
+          if (m.final && m.stakeholders > 0 && !this.closed) this.opts.events.next({ type: 'changed', collections: ['scores'] });
           if (m.final && m.full) this.resolveFirstFull();
         }, (err) => console.error('[scoring] DS_SCORING_ERROR writing scores', err));
         return;

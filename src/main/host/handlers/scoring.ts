@@ -1,12 +1,12 @@
-// Main process: the 'scoring.*' API. Scores are read from the local-only `scores` collection
+// Main process: the 'scoring.*' API. Deal scores are read from the local-only `scores` collection
 // the worker fills (the same data the UI can subscribe to); what only the worker knows (Today's
-// ranking over every deal, model status, training, CSV import) is asked of it. The scoring
+// ranking over every deal, one account's people, model status, training, CSV import) is asked of it. The scoring
 // service starts with the first scoring call of a workspace — the Today page makes one at launch.
 import { ApiError } from '../../../shared/api';
 import type { ModelStatusView } from '../../../shared/api/scoring-views';
 import type { AccountId } from '../../../shared/domain';
 import { scoreDocId } from '../../../shared/scoring/workspace/engine';
-import { OpportunityScorePayload, StakeholderScorePayload } from '../../../shared/scoring/workspace/payload';
+import { OpportunityScorePayload } from '../../../shared/scoring/workspace/payload';
 import type { ModelStatus } from '../../scoring/protocol';
 import { ScoringService } from '../../scoring/service';
 import type { Store } from '../../store';
@@ -68,10 +68,10 @@ export const scoringHandlers: HandlerMap = {
   'scoring.forAccount': async ({ accountId }, ctx) => {
     const service = await scoringServiceFor(ctx);
     await service.ready();
-    const docs = await ctx.store.scores.find({ selector: { accountId, subjectType: 'stakeholder' } }).exec();
-    const stakeholders = docs
-      .map((d) => StakeholderScorePayload.parse(JSON.parse(d.payload)))
-      .sort((a, b) => b.engagement - a.engagement || a.name.localeCompare(b.name));
+    // Computed by the worker for this account's people when asked (a few ms), not read from
+    // stored docs: see StakeholderScoring in the engine for why people's scores are not stored.
+    const reply = await service.request({ kind: 'account', accountId });
+    const stakeholders = reply.stakeholders.sort((a, b) => b.engagement - a.engagement || a.name.localeCompare(b.name));
     return { accountId: accountId as AccountId, stakeholders };
   },
   'scoring.today': async ({ limit, ownerId }, ctx) => {

@@ -14,7 +14,7 @@ import { featureCount, featureRow, type FeatureSpace } from './features';
 import { spaceFor, type HistoryRecord } from './history';
 import type { WorkspaceModel } from './model';
 import { opportunityPayload } from './opportunity';
-import type { NextBestAction, OpportunityScorePayload } from './payload';
+import type { NextBestAction, OpportunityScorePayload, StakeholderScorePayload } from './payload';
 import type { PriorParams } from './prior';
 import { stakeholderActivity, stakeholderPayload } from './stakeholder';
 import { emptyTouched, WorkspaceState, type Touched } from './state';
@@ -33,8 +33,19 @@ export interface RescoreResult {
   removals: string[];
   /** Opportunity slots scored in this run. */
   scoredOpportunities: number;
+  /** Stakeholders scored ('stored') or whose score may have changed ('onRequest'). */
   scoredStakeholders: number;
 }
+
+/**
+ * Where stakeholder scores go. 'stored': every rescore emits them as score docs like deals.
+ * 'onRequest': rescores skip them and `accountScores` computes one account's people when asked.
+ * The worker uses 'onRequest': an L workspace has 60k people, whose payloads dominated a full
+ * rescore, and all of them change on every periodic rescore (engagement decays, the next good
+ * slot moves), so storing them meant ~60k writes on the main thread each time, for a panel that
+ * shows one account at a time and costs a few ms to compute for it.
+ */
+export type StakeholderScoring = 'stored' | 'onRequest';
 
 export interface TodayItem {
   opportunityId: string;
@@ -72,7 +83,7 @@ export class ScoringEngine {
   private today: (TodayItem | null)[] = [];
   private hashes = new Map<string, number>();
 
-  constructor(private readonly clock: () => number = Date.now) {}
+  constructor(private readonly clock: () => number = Date.now, private readonly stakeholderScoring: StakeholderScoring = 'stored') {}
 
   now(): number {
     return this.clock();
@@ -131,8 +142,11 @@ export class ScoringEngine {
     this.refreshShared();
     const all: Touched = emptyTouched();
     this.state.opportunities.forEach((_, i) => all.opportunities.add(i));
-    this.state.stakeholders.forEach((_, i) => all.stakeholders.add(i));
-    return this.rescore(all);
+    if (this.stakeholderScoring === 'stored') this.state.stakeholders.forEach((_, i) => all.stakeholders.add(i));
+    const r = this.rescore(all);
+    // Every person's engagement decays with the clock: all of them may read differently now.
+    if (this.stakeholderScoring === 'onRequest') r.scoredStakeholders = this.state.stakeholders.length;
+    return r;
   }
 
   rescore(touched: Touched): RescoreResult {
@@ -171,12 +185,16 @@ export class ScoringEngine {
       const id = scoreDocId(type, subjectId);
       if (this.hashes.delete(id)) result.removals.push(id);
     };
-    for (const slot of touched.stakeholders) {
-      const p = stakeholderPayload(s, slot, now);
-      if (!p) { drop('stakeholder', s.stakeholderIds[slot]!); continue; }
-      times.set(slot, p.bestTime);
-      emit('stakeholder', p.stakeholderId, p.accountId, p);
-      result.scoredStakeholders++;
+    if (this.stakeholderScoring === 'onRequest') {
+      result.scoredStakeholders = touched.stakeholders.size;
+    } else {
+      for (const slot of touched.stakeholders) {
+        const p = stakeholderPayload(s, slot, now);
+        if (!p) { drop('stakeholder', s.stakeholderIds[slot]!); continue; }
+        times.set(slot, p.bestTime);
+        emit('stakeholder', p.stakeholderId, p.accountId, p);
+        result.scoredStakeholders++;
+      }
     }
     const row = new Float64Array(featureCount(this.space));
     for (const slot of touched.opportunities) {
@@ -199,6 +217,17 @@ export class ScoringEngine {
       result.scoredOpportunities++;
     }
     return result;
+  }
+
+  /** One account's stakeholder scores as of now, computed on the spot (a few ms for any account). */
+  accountScores(accountId: string): StakeholderScorePayload[] {
+    const now = this.clock();
+    const out: StakeholderScorePayload[] = [];
+    for (const slot of this.state.stakeholderSlotsOf(accountId)) {
+      const p = stakeholderPayload(this.state, slot, now);
+      if (p) out.push(p);
+    }
+    return out;
   }
 
   private ensureCapacity(n: number): void {

@@ -33,6 +33,14 @@ function topWords(contribs: Contribution[], facts: OpportunityFacts, sign: 1 | -
     .slice(0, TOP);
 }
 
+// A full rescore builds the payloads of thousands of deals in one space: describe it once.
+const INFOS = new WeakMap<FeatureSpace, ReturnType<typeof featureInfos>>();
+function infosOf(space: FeatureSpace): ReturnType<typeof featureInfos> {
+  let infos = INFOS.get(space);
+  if (!infos) INFOS.set(space, (infos = featureInfos(space)));
+  return infos;
+}
+
 export interface OpportunityScoreInput {
   facts: OpportunityFacts;
   row: Float64Array;
@@ -46,7 +54,7 @@ export interface OpportunityScoreInput {
 export function opportunityPayload(input: OpportunityScoreInput): OpportunityScorePayload {
   const { facts, row, space, prior, model, now } = input;
   const s = scoreRow(row, space, prior, model);
-  const infos = featureInfos(space);
+  const infos = infosOf(space);
   const contributions: Contribution[] = [];
   infos.forEach((info, j) => {
     const c = s.contributions[j]!;

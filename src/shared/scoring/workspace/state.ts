@@ -43,6 +43,15 @@ export class WorkspaceState {
   private readonly stepOpp = new Map<string, number>();
   /** Opportunity slots per account, for account-level interactions (no opportunityId). */
   readonly oppsOfAccount = new Map<string, Set<number>>();
+  /**
+   * Opportunity slots whose buying group lists this stakeholder id. Keyed by id, not slot: a
+   * member named only on a deal must not get a stakeholder slot (facts skip unknown people).
+   * Without it every attendee of every interaction scanned all deals of the account and their
+   * members: O(interactions × deals × members), which grew superlinearly with account size.
+   */
+  private readonly dealsOfMember = new Map<string, Set<number>>();
+  /** Stakeholder slots per account, for scoring one account's people on request. */
+  private readonly stakeholdersOfAccount = new Map<string, Set<number>>();
 
   // Interaction columns, one entry per slot; `live` is 0 for removed slots.
   readonly interactionIdx = new Map<string, number>();
@@ -84,12 +93,39 @@ export class WorkspaceState {
     return i;
   }
 
-  /** Open deals of the account that have this stakeholder in their buying group. */
+  /** Deals of the account that have this stakeholder (who must have a document) in their buying group. */
   private dealsWithMember(accountId: string, stk: number, out: Set<number>): void {
     const id = this.stakeholders[stk]?.id;
-    for (const o of this.oppsOfAccount.get(accountId) ?? []) {
-      if (this.opportunities[o]?.members.some((m) => m.stakeholderId === id)) out.add(o);
+    if (id === undefined) return;
+    for (const o of this.dealsOfMember.get(id) ?? []) if (this.opportunities[o]?.accountId === accountId) out.add(o);
+  }
+
+  private indexMembers(doc: Opportunity | undefined, o: number, add: boolean): void {
+    if (!doc) return;
+    for (const m of doc.members) {
+      let set = this.dealsOfMember.get(m.stakeholderId);
+      if (add) {
+        if (!set) this.dealsOfMember.set(m.stakeholderId, (set = new Set()));
+        set.add(o);
+      } else if (set) {
+        set.delete(o);
+        if (set.size === 0) this.dealsOfMember.delete(m.stakeholderId);
+      }
     }
+  }
+
+  private indexPerson(doc: Stakeholder | undefined, s: number, add: boolean): void {
+    if (!doc) return;
+    let set = this.stakeholdersOfAccount.get(doc.accountId);
+    if (add) {
+      if (!set) this.stakeholdersOfAccount.set(doc.accountId, (set = new Set()));
+      set.add(s);
+    } else set?.delete(s);
+  }
+
+  /** Stakeholder slots (with a document) of one account. */
+  stakeholderSlotsOf(accountId: string): number[] {
+    return [...(this.stakeholdersOfAccount.get(accountId) ?? [])];
   }
 
   upsertAccount(doc: Account): void {
@@ -98,7 +134,9 @@ export class WorkspaceState {
 
   upsertStakeholder(doc: Stakeholder, touched: Touched): void {
     const s = this.stakeholderSlot(doc.id);
+    this.indexPerson(this.stakeholders[s], s, false);
     this.stakeholders[s] = doc;
+    this.indexPerson(doc, s, true);
     touched.stakeholders.add(s);
     this.dealsWithMember(doc.accountId, s, touched.opportunities);
   }
@@ -108,6 +146,7 @@ export class WorkspaceState {
     if (s === undefined) return;
     const doc = this.stakeholders[s];
     if (doc) this.dealsWithMember(doc.accountId, s, touched.opportunities);
+    this.indexPerson(doc, s, false);
     this.stakeholders[s] = undefined;
     touched.stakeholders.add(s);
   }
@@ -116,7 +155,9 @@ export class WorkspaceState {
     const o = this.opportunitySlot(doc.id);
     const old = this.opportunities[o];
     if (old && old.accountId !== doc.accountId) this.oppsOfAccount.get(old.accountId)?.delete(o);
+    this.indexMembers(old, o, false);
     this.opportunities[o] = doc;
+    this.indexMembers(doc, o, true);
     let set = this.oppsOfAccount.get(doc.accountId);
     if (!set) this.oppsOfAccount.set(doc.accountId, (set = new Set()));
     set.add(o);
@@ -128,6 +169,7 @@ export class WorkspaceState {
     if (o === undefined) return;
     const old = this.opportunities[o];
     if (old) this.oppsOfAccount.get(old.accountId)?.delete(o);
+    this.indexMembers(old, o, false);
     this.opportunities[o] = undefined;
     touched.opportunities.add(o);
   }
