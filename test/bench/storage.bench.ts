@@ -97,14 +97,23 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-async function medianMs(runs: number, fn: (i: number) => Promise<unknown>): Promise<number> {
-  const ms: number[] = [];
+interface Timing {
+  wall: number; // ms, median
+  cpu: number; // ms of this process's CPU time, median — steadier on a shared machine
+}
+
+async function medianMs(runs: number, fn: (i: number) => Promise<unknown>): Promise<Timing> {
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
+    const c = process.cpuUsage();
     const t = performance.now();
     await fn(i);
-    ms.push(performance.now() - t);
+    wall.push(performance.now() - t);
+    const d = process.cpuUsage(c);
+    cpu.push((d.user + d.system) / 1000);
   }
-  return median(ms);
+  return { wall: median(wall), cpu: median(cpu) };
 }
 
 // Every query carries `_deleted: false` exactly as RxQuery adds it; without it the planner cannot
@@ -134,10 +143,10 @@ const countQuery = (i: number) =>
 interface Figures {
   insertDocsPerS: number;
   insertDocsPerCpuS: number;
-  queryMs: number;
-  queryDescMs: number;
-  countMs: number;
-  changesMs: number;
+  queryMs: Timing;
+  queryDescMs: Timing;
+  countMs: Timing;
+  changesMs: Timing;
   bigSize: number;
 }
 
@@ -188,10 +197,12 @@ async function main(): Promise<void> {
     const sq = await measure('sqlite', sqliteStorage, BIG_DOCS, `big-${BIG_DOCS}`);
     await sq.inst.close();
     // Cold open: a fresh connection (page cache of the OS may still be warm; no root to drop it).
+    const c0 = process.cpuUsage();
     const t = performance.now();
     const reopened = await open(sqliteStorage, `big-${BIG_DOCS}`);
     const first = await reopened.query(accountQueryAsc(7));
     const coldOpenMs = performance.now() - t;
+    const coldCpu = process.cpuUsage(c0);
     if (first.documents.length === 0) throw new Error('cold open query returned the wrong result');
     await reopened.close();
 
@@ -207,11 +218,15 @@ async function main(): Promise<void> {
     both('bulk insert', 'docs/s', sq.f.insertDocsPerS, mem.f.insertDocsPerS, true, INSERT_DOCS);
     // Wall time on a shared machine mostly measures the neighbours; CPU time of this process is steadier.
     both('bulk insert per CPU second', 'docs/cpu-s', sq.f.insertDocsPerCpuS, mem.f.insertDocsPerCpuS, true, INSERT_DOCS);
-    both('indexed query 100 docs [accountId,at] asc', 'ms median of 50', sq.f.queryMs, mem.f.queryMs, false, BIG_DOCS);
-    both('indexed query 100 docs [accountId,at] desc (resort)', 'ms median of 50', sq.f.queryDescMs, mem.f.queryDescMs, false, BIG_DOCS);
-    both('count by accountId', 'ms median of 50', sq.f.countMs, mem.f.countMs, false, BIG_DOCS);
-    both('getChangedDocumentsSince 1000', 'ms median of 20', sq.f.changesMs, mem.f.changesMs, false, BIG_DOCS);
-    report({ name: 'cold open to first query (sqlite-ds)', value: round(coldOpenMs), unit: 'ms', size: BIG_DOCS, extra: { note: 'new connection; OS page cache not dropped', machine: host } });
+    const timed = (name: string, runs: number, a: Timing, b: Timing) => {
+      both(name, `ms wall, median of ${runs}`, a.wall, b.wall, false, BIG_DOCS);
+      both(`${name} CPU`, `ms cpu, median of ${runs}`, a.cpu, b.cpu, false, BIG_DOCS);
+    };
+    timed('indexed query 100 docs [accountId,at] asc', 50, sq.f.queryMs, mem.f.queryMs);
+    timed('indexed query 100 docs [accountId,at] desc (resort)', 50, sq.f.queryDescMs, mem.f.queryDescMs);
+    timed('count by accountId', 50, sq.f.countMs, mem.f.countMs);
+    timed('getChangedDocumentsSince 1000', 20, sq.f.changesMs, mem.f.changesMs);
+    report({ name: 'cold open to first query (sqlite-ds)', value: round(coldOpenMs), unit: 'ms', size: BIG_DOCS, extra: { cpuMs: round((coldCpu.user + coldCpu.system) / 1000), note: 'new connection; OS page cache not dropped', machine: host } });
     report({ name: 'cold open to first query (memory)', value: 0, unit: 'n/a', size: BIG_DOCS, extra: { note: 'memory storage has no persistence; it would have to re-insert everything' } });
   } finally {
     process.stderr.write(`bench cache: ${cacheDir}\n`);
