@@ -15,6 +15,7 @@ import { stratifiedSplit } from '../learn/table';
 import type { FeatureColumn, GbmParams, TrainingTable } from '../learn/types';
 import { featureInfos, type FeatureSpace } from './features';
 import { explainPrior, logit, priorBaseRate, sigmoid, type PriorParams } from './prior';
+import { shapMemoFor } from './shap-memo';
 import type { ScoreSource } from './payload';
 
 export const MIN_CLOSED_FOR_MODEL = 30;
@@ -164,6 +165,7 @@ export interface RowScore {
 /**
  * Score one feature row: prior alone, or the blend. The model's part is TreeSHAP on the raw tree
  * logit plus the calibrator's shift (calibrated logit − raw logit), so every term is accounted for.
+ * TreeSHAP goes through a per-tree memo (shap-memo.ts): same values, a fraction of the time.
  */
 export function scoreRow(row: Float64Array, space: FeatureSpace, prior: PriorParams, model: WorkspaceModel | null): RowScore {
   const p = explainPrior(row, space, prior);
@@ -171,7 +173,7 @@ export function scoreRow(row: Float64Array, space: FeatureSpace, prior: PriorPar
     return { probability: sigmoid(p.logit), logit: p.logit, source: 'prior', closedDeals: 0, weight: 0, base: p.base, calibration: 0, contributions: p.contributions };
   }
   const w = blendWeight(model.json.closedDeals, model.json.k);
-  const shap = model.classifier.explain(row);
+  const shap = shapMemoFor(model.classifier.toJSON().gbm).explain(row);
   const raw = model.classifier.predictRaw(row);
   const calibrated = logitOf(model.classifier.predict(row));
   const contributions = new Float64Array(p.contributions.length);
