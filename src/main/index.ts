@@ -1,10 +1,25 @@
 // Main process (Electron): app lifecycle and the window. Everything it serves comes from the
 // host, which runs the same way in plain Node for the web preview.
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, shell } from 'electron';
 import { openWorkspace, type OpenWorkspace } from './workspace/open-workspace';
 import { mainWindowOptions } from './electron/window-options';
 import { wireIpc } from './electron/ipc';
+import { NATIVE_BINDING_ENV } from './store/sqlite/native-binding';
+
+// better-sqlite3 built for Electron's ABI: in the package's resources, or in out/native after
+// `npm start` rebuilt it. Set before any store or worker opens a database.
+function electronSqliteBinding(): string | undefined {
+  const candidates = [
+    path.join(process.resourcesPath ?? '', 'native/better_sqlite3.node'),
+    path.join(app.getAppPath(), 'out/native/node_modules/better-sqlite3/build/Release/better_sqlite3.node'),
+  ];
+  return candidates.find((file) => existsSync(file));
+}
+const binding = process.env[NATIVE_BINDING_ENV] ?? electronSqliteBinding();
+// process.env turns undefined into the string "undefined", so only set a real path.
+if (binding) process.env[NATIVE_BINDING_ENV] = binding;
 
 let workspace: OpenWorkspace | null = null;
 

@@ -4,6 +4,7 @@
 // document as JSON). The file is in WAL mode, so this reader sees the last committed snapshot
 // and never blocks the main process writing, nor is blocked by it.
 import Database from 'better-sqlite3';
+import { nativeBindingOption } from '../store/sqlite/native-binding';
 import type { ScoredCollection } from './protocol';
 
 export type RawRow = Record<string, unknown> & { id: string };
@@ -17,7 +18,7 @@ export interface SqliteSource {
 }
 
 export function openSqliteSource(filePath: string, tables: Record<ScoredCollection, string>): SqliteSource {
-  const db = new Database(filePath, { readonly: true, fileMustExist: true });
+  const db = new Database(filePath, { readonly: true, fileMustExist: true, ...nativeBindingOption() });
   db.pragma('query_only = ON');
   const exists = (t: string) => db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(t) !== undefined;
   const quoted = (t: string) => `"${t.replace(/"/g, '""')}"`;

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { nativeBindingOption } from './native-binding';
 import { SqliteStorageError } from './errors';
 
 export const META_TABLE = 'ds_meta';
@@ -89,7 +90,7 @@ function openChecked(filePath: string, readonly: boolean): Database.Database {
   }
   let db: Database.Database;
   try {
-    db = new Database(filePath, { readonly, fileMustExist: readonly });
+    db = new Database(filePath, { readonly, fileMustExist: readonly, ...nativeBindingOption() });
   } catch (err) {
     throw isCorruptionError(err) ? corruptError(filePath, err) : err;
   }
@@ -117,6 +118,7 @@ function openChecked(filePath: string, readonly: boolean): Database.Database {
        * Only a power cut / kernel crash may lose the last commits — never corrupt the file.
        * FULL would fsync on every commit and cost ~10x write throughput for that last case.
        */
+      if (process.env.DS_PAGE) db.pragma(`page_size = ${process.env.DS_PAGE}`);
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
       // Measured with test/bench/storage.bench.ts: a 64 MiB page cache keeps a 10k-doc bulkWrite's
