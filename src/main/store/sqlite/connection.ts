@@ -118,7 +118,6 @@ function openChecked(filePath: string, readonly: boolean): Database.Database {
        * Only a power cut / kernel crash may lose the last commits — never corrupt the file.
        * FULL would fsync on every commit and cost ~10x write throughput for that last case.
        */
-      if (process.env.DS_PAGE) db.pragma(`page_size = ${process.env.DS_PAGE}`);
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
       // Measured with test/bench/storage.bench.ts: a 64 MiB page cache keeps a 10k-doc bulkWrite's
