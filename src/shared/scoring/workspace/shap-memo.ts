@@ -8,71 +8,116 @@
 // route bits: computed once per route with the learner's own `explain` on that tree alone, then
 // looked up. The sum over trees is the same up to float rounding order (~1e-16 relative), since
 // the learner adds tree by tree into one vector and we add per-tree vectors.
-import { compileTrees, goesLeft, type CompiledTree } from '../learn/tree';
+import { compileTrees, type CompiledTree } from '../learn/tree';
 import { expectedLogit, explain, type Explanation } from '../learn/treeshap';
 import type { FeatureRow, GbmModel } from '../learn/types';
 
-/** Route bits must fit a small integer key; bigger trees (older models) are explained directly. */
-const MAX_SPLITS = 24;
+/**
+ * Route bits index a dense table per tree (2^splits entries): our trees have ≤ 7 splits. A tree
+ * with more (a model trained with other settings) is explained directly, without the memo.
+ */
+const MAX_SPLITS = 10;
 
-interface Share {
-  features: Int32Array;
-  values: Float64Array;
-}
-
-interface TreeMemo {
-  tree: CompiledTree;
-  /** The tree alone as a model (base 0), for the learner's explain. */
-  alone: GbmModel;
-  splits: Int32Array;
-  routes: Map<number, Share> | null;
-}
-
+/**
+ * Everything flat in typed arrays, because this runs for 400 trees × every open deal: the splits
+ * of all trees end to end, route tables end to end, and each memoised share as a run of
+ * (feature, value) pairs in one pool.
+ */
 export class ShapMemo {
-  private readonly trees: TreeMemo[];
   private readonly base: number;
   private readonly width: number;
+  private readonly trees: CompiledTree[];
+  /** Per tree: the tree alone as a model (base 0), for the learner's explain on a memo miss. */
+  private readonly alone: GbmModel[];
+  private readonly splitStart: Int32Array;
+  private readonly splitNode: Int32Array;
+  private readonly splitFeature: Int32Array;
+  private readonly splitThreshold: Float64Array;
+  private readonly splitMissingLeft: Uint8Array;
+  private readonly splitCats: (Uint8Array | null)[];
+  private readonly tableStart: Int32Array;
+  /** Share id + 1 per (tree, route); 0 = not computed yet, -1 = tree too big for the memo. */
+  private readonly table: Int32Array;
+  private shareStart: number[] = [0];
+  private shareFeature: number[] = [];
+  private shareValue: number[] = [];
 
-  constructor(private readonly gbm: GbmModel) {
+  constructor(gbm: GbmModel) {
     this.base = expectedLogit(gbm);
     this.width = gbm.features.length;
-    this.trees = compileTrees(gbm).map((tree, k) => {
-      const splits: number[] = [];
-      for (let n = 0; n < tree.feature.length; n++) if (tree.feature[n]! >= 0) splits.push(n);
-      return {
-        tree, alone: { ...gbm, baseScore: 0, trees: [gbm.trees[k]!] }, splits: Int32Array.from(splits),
-        routes: splits.length <= MAX_SPLITS ? new Map() : null,
-      };
-    });
+    this.trees = compileTrees(gbm);
+    this.alone = gbm.trees.map((t) => ({ ...gbm, baseScore: 0, trees: [t] }));
+    const nodes: number[] = [];
+    const splitStart = [0];
+    const tableStart = [0];
+    for (const tree of this.trees) {
+      for (let n = 0; n < tree.feature.length; n++) if (tree.feature[n]! >= 0) nodes.push(n);
+      const splits = nodes.length - splitStart.at(-1)!;
+      splitStart.push(nodes.length);
+      tableStart.push(tableStart.at(-1)! + (splits <= MAX_SPLITS ? 1 << splits : 1));
+    }
+    this.splitStart = Int32Array.from(splitStart);
+    this.splitNode = Int32Array.from(nodes);
+    this.tableStart = Int32Array.from(tableStart);
+    this.table = new Int32Array(tableStart.at(-1)!);
+    const n = nodes.length;
+    this.splitFeature = new Int32Array(n);
+    this.splitThreshold = new Float64Array(n);
+    this.splitMissingLeft = new Uint8Array(n);
+    this.splitCats = new Array<Uint8Array | null>(n).fill(null);
+    for (let t = 0; t < this.trees.length; t++) {
+      const tree = this.trees[t]!;
+      if (this.splitStart[t + 1]! - this.splitStart[t]! > MAX_SPLITS) this.table[this.tableStart[t]!] = -1;
+      for (let k = this.splitStart[t]!; k < this.splitStart[t + 1]!; k++) {
+        const node = this.splitNode[k]!;
+        this.splitFeature[k] = tree.feature[node]!;
+        this.splitThreshold[k] = tree.threshold[node]!;
+        this.splitMissingLeft[k] = tree.missingLeft[node]!;
+        this.splitCats[k] = tree.catMask[node] ?? null;
+      }
+    }
   }
 
   explain(row: FeatureRow): Explanation {
     const phi = new Float64Array(this.width);
-    for (const t of this.trees) {
-      const share = t.routes ? this.shareOf(t, row) : null;
-      if (share) {
-        for (let j = 0; j < share.features.length; j++) phi[share.features[j]!]! += share.values[j]!;
-      } else {
-        const c = explain(t.alone, row).contributions;
+    const { splitStart, splitFeature, splitThreshold, splitMissingLeft, splitCats, table, tableStart } = this;
+    for (let t = 0; t < this.trees.length; t++) {
+      const first = splitStart[t]!;
+      const end = splitStart[t + 1]!;
+      if (table[tableStart[t]!] === -1) {
+        const c = explain(this.alone[t]!, row).contributions;
         for (let f = 0; f < c.length; f++) phi[f]! += c[f]!;
+        continue;
       }
+      // The same routing as the learner's goesLeft (learn/tree.ts); shap-memo.test.ts pins it.
+      let key = 0;
+      for (let k = first; k < end; k++) {
+        const x = row[splitFeature[k]!]!;
+        const cats = splitCats[k];
+        let left: boolean;
+        if (cats) left = Number.isInteger(x) && x >= 0 && x < cats.length ? cats[x] === 1 : splitMissingLeft[k] === 1;
+        else if (x !== x) left = splitMissingLeft[k] === 1;
+        else left = x <= splitThreshold[k]!;
+        if (left) key |= 1 << (k - first);
+      }
+      let id = table[tableStart[t]! + key]! - 1;
+      if (id < 0) id = this.remember(t, key, row);
+      const stop = this.shareStart[id + 1]!;
+      for (let j = this.shareStart[id]!; j < stop; j++) phi[this.shareFeature[j]!]! += this.shareValue[j]!;
     }
     return { base: this.base, contributions: phi };
   }
 
-  private shareOf(t: TreeMemo, row: FeatureRow): Share {
-    let key = 0;
-    for (let k = 0; k < t.splits.length; k++) if (goesLeft(t.tree, t.splits[k]!, row)) key |= 1 << k;
-    let share = t.routes!.get(key);
-    if (!share) {
-      const c = explain(t.alone, row).contributions;
-      const features: number[] = [];
-      const values: number[] = [];
-      for (let f = 0; f < c.length; f++) if (c[f] !== 0) { features.push(f); values.push(c[f]!); }
-      share = { features: Int32Array.from(features), values: Float64Array.from(values) };
-      t.routes!.set(key, share);
+  /** One tree's share for this route, by the learner's own TreeSHAP on the tree alone. */
+  private remember(t: number, key: number, row: FeatureRow): number {
+    const c = explain(this.alone[t]!, row).contributions;
+    for (let f = 0; f < c.length; f++) {
+      if (c[f] !== 0) { this.shareFeature.push(f); this.shareValue.push(c[f]!); }
     }
-    return share;
+    const id = this.shareStart.length - 1;
+    this.shareStart.push(this.shareFeature.length);
+    this.table[this.tableStart[t]! + key] = id + 1;
+    return id;
   }
 }
 
