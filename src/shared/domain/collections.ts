@@ -14,18 +14,15 @@ export interface CollectionSpec {
 }
 
 export const COLLECTIONS = {
-  accounts: { schema: Account, indexes: ['name', 'updatedAt'], synced: true },
-  stakeholders: { schema: Stakeholder, indexes: [['accountId', 'name'], 'updatedAt'], synced: true },
-  relationships: { schema: Relationship, indexes: [['accountId', 'id'], 'updatedAt'], synced: true },
-  opportunities: {
-    schema: Opportunity,
-    indexes: [['accountId', 'closeDate'], ['status', 'closeDate'], 'updatedAt'],
-    synced: true,
-  },
-  interactions: { schema: Interaction, indexes: [['accountId', 'at'], 'at', 'updatedAt'], synced: true },
-  journeysteps: { schema: JourneyStep, indexes: [['opportunityId', 'at'], 'updatedAt'], synced: true },
-  workshopnotes: { schema: WorkshopNote, indexes: [['opportunityId', 'createdAt'], 'updatedAt'], synced: true },
-  teammembers: { schema: TeamMember, indexes: ['updatedAt'], synced: true },
+  accounts: { schema: Account, indexes: ['name'], synced: true },
+  stakeholders: { schema: Stakeholder, indexes: [['accountId', 'name']], synced: true },
+  relationships: { schema: Relationship, indexes: [['accountId', 'id']], synced: true },
+  opportunities: { schema: Opportunity, indexes: [['accountId', 'closeDate'], ['status', 'closeDate']], synced: true },
+  // Every index costs each write; interactions are the bulk of the data, so only what queries use.
+  interactions: { schema: Interaction, indexes: [['accountId', 'at']], synced: true },
+  journeysteps: { schema: JourneyStep, indexes: [['opportunityId', 'at']], synced: true },
+  workshopnotes: { schema: WorkshopNote, indexes: [['opportunityId', 'createdAt']], synced: true },
+  teammembers: { schema: TeamMember, indexes: [], synced: true },
   scores: { schema: ScoreDoc, indexes: [['subjectType', 'subjectId'], ['accountId', 'subjectType']], synced: false },
   settings: { schema: LocalSetting, indexes: [], synced: false },
 } as const satisfies Record<string, CollectionSpec>;
