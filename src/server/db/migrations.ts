@@ -56,6 +56,62 @@ export const MIGRATIONS: { id: number; name: string; sql: string }[] = [
         PRIMARY KEY (workspace_id, collection, doc_id));
       CREATE INDEX sync_docs_pull ON sync_docs (workspace_id, collection, seq);`,
   },
+  {
+    id: 3,
+    name: 'push in one round trip',
+    // The whole masterWrite runs inside PostgreSQL: one round trip per push, and the workspace
+    // lock is held only for the function body and COMMIT instead of four client round trips.
+    // A VOLATILE plpgsql function takes a fresh snapshot per statement, so the read that follows
+    // the lock sees every push that committed while this one waited (see sync-repository.ts).
+    // jsonb equality is key-order-free and numeric, the same as canonicalJson equality.
+    sql: `
+      CREATE FUNCTION ds_sync_push(p_ws uuid, p_collection text, p_rows jsonb, p_channel text)
+      RETURNS TABLE (conflicts jsonb, last_seq bigint) LANGUAGE plpgsql VOLATILE AS $fn$
+      DECLARE
+        v_row jsonb; v_id text; v_new jsonb; v_assumed jsonb; v_now jsonb;
+        v_current jsonb; v_conflicts jsonb := '{}'; v_writes jsonb := '{}'; v_n int; v_seq bigint;
+      BEGIN
+        PERFORM 1 FROM sync_counters WHERE workspace_id = p_ws FOR UPDATE;
+        SELECT coalesce(jsonb_object_agg(d.doc_id, d.doc || jsonb_build_object('_deleted', d.deleted)), '{}')
+          INTO v_current FROM sync_docs d
+          WHERE d.workspace_id = p_ws AND d.collection = p_collection
+            AND d.doc_id IN (SELECT e->'newDocumentState'->>'id' FROM jsonb_array_elements(p_rows) e);
+        FOR v_row IN SELECT e FROM jsonb_array_elements(p_rows) e LOOP
+          v_new := v_row->'newDocumentState';
+          v_id := v_new->>'id';
+          v_assumed := v_row->'assumedMasterState';
+          IF v_assumed IS NOT NULL AND jsonb_typeof(v_assumed) = 'null' THEN v_assumed := NULL; END IF;
+          v_now := v_current->v_id;
+          -- Replay of the current state: accepted, nothing written.
+          CONTINUE WHEN v_now IS NOT NULL AND v_now = v_new;
+          IF v_now IS NOT NULL AND (v_assumed IS NULL OR v_now <> v_assumed) THEN
+            v_conflicts := v_conflicts || jsonb_build_object(v_id, v_now);
+            CONTINUE;
+          END IF;
+          v_current := v_current || jsonb_build_object(v_id, v_new);
+          v_writes := v_writes || jsonb_build_object(v_id, v_new);
+          v_conflicts := v_conflicts - v_id;
+        END LOOP;
+        SELECT count(*) INTO v_n FROM jsonb_object_keys(v_writes);
+        IF v_n > 0 THEN
+          UPDATE sync_counters SET seq = seq + v_n WHERE workspace_id = p_ws RETURNING seq INTO v_seq;
+          WITH r AS (
+            SELECT w.key AS doc_id, w.value - '_deleted' AS doc, coalesce((w.value->>'_deleted')::boolean, false) AS deleted,
+                   v_seq - v_n + row_number() OVER (ORDER BY w.key) AS seq
+            FROM jsonb_each(v_writes) w),
+          log AS (
+            INSERT INTO sync_changes (workspace_id, seq, collection, doc_id, doc, deleted)
+            SELECT p_ws, r.seq, p_collection, r.doc_id, r.doc, r.deleted FROM r)
+          INSERT INTO sync_docs (workspace_id, collection, doc_id, doc, deleted, seq)
+          SELECT p_ws, p_collection, r.doc_id, r.doc, r.deleted, r.seq FROM r
+          ON CONFLICT (workspace_id, collection, doc_id)
+          DO UPDATE SET doc = EXCLUDED.doc, deleted = EXCLUDED.deleted, seq = EXCLUDED.seq;
+          PERFORM pg_notify(p_channel, p_ws::text || ' ' || v_seq::text || ' ' || p_collection);
+        END IF;
+        RETURN QUERY SELECT coalesce((SELECT jsonb_agg(c.value) FROM jsonb_each(v_conflicts) c), '[]'::jsonb), v_seq;
+      END
+      $fn$;`,
+  },
 ];
 
 /** Applies pending migrations; an advisory lock keeps two starting instances from racing. */

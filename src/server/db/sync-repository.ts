@@ -2,8 +2,11 @@
 // workspace. Seqs are allocated under a row lock on the workspace's counter that is held until
 // COMMIT, so pushes of one workspace commit in seq order: a reader that has seen seq N can
 // never later discover a smaller seq committing (no skipped writes). Pushes of different
-// workspaces never wait for each other.
-import { sameDocState, type WireDoc } from '../../shared/sync';
+// workspaces never wait for each other. The push itself is the SQL function ds_sync_push
+// (migration 3); its lock is taken in a statement of its own BEFORE current states are read,
+// because a statement that waited for the lock would still see its pre-wait snapshot and miss
+// a conflict.
+import { toDocState, type WireDoc } from '../../shared/sync';
 import type { SqlDriver } from './driver';
 
 export const NOTIFY_CHANNEL = 'ds_sync';
@@ -24,12 +27,6 @@ export interface PushResult {
 
 function toWire(doc: Record<string, unknown>, deleted: boolean): StoredDoc {
   return { ...doc, _deleted: deleted } as StoredDoc;
-}
-
-function stripDeleted(doc: StoredDoc): Record<string, unknown> {
-  const { _deleted, ...rest } = doc;
-  void _deleted;
-  return rest;
 }
 
 export function createSyncRepository(db: SqlDriver) {
@@ -58,54 +55,17 @@ export function createSyncRepository(db: SqlDriver) {
      * so duplicate pushes never add seqs or history.
      */
     async push(workspaceId: string, collection: string, rows: PushRowInput[]): Promise<PushResult> {
-      return db.transaction(async (tx) => {
-        await tx.query('SELECT seq FROM sync_counters WHERE workspace_id = $1 FOR UPDATE', [workspaceId]);
-        const ids = [...new Set(rows.map((r) => r.newDocumentState.id))];
-        const current = new Map<string, StoredDoc>();
-        const found = await tx.query<{ doc_id: string; doc: Record<string, unknown>; deleted: boolean }>(
-          `SELECT doc_id, doc, deleted FROM sync_docs WHERE workspace_id = $1 AND collection = $2
-           AND doc_id IN (SELECT jsonb_array_elements_text($3::jsonb))`,
-          [workspaceId, collection, JSON.stringify(ids)]);
-        for (const r of found) current.set(r.doc_id, toWire(r.doc, r.deleted));
-
-        const conflicts = new Map<string, StoredDoc>();
-        const writes = new Map<string, StoredDoc>();
-        for (const row of rows) {
-          const id = row.newDocumentState.id;
-          const now = writes.get(id) ?? current.get(id);
-          if (now && sameDocState(now, row.newDocumentState)) continue;
-          if (now && (!row.assumedMasterState || !sameDocState(now, row.assumedMasterState))) {
-            conflicts.set(id, now);
-            continue;
-          }
-          writes.set(id, row.newDocumentState);
-          conflicts.delete(id);
-        }
-        if (writes.size === 0) return { conflicts: [...conflicts.values()] };
-
-        const list = [...writes.values()].map((d, i) => ({
-          ord: i + 1, doc_id: d.id, doc: stripDeleted(d), deleted: d._deleted === true,
-        }));
-        // One statement allocates the seqs, appends the log, moves the current state and
-        // queues the NOTIFY (delivered at COMMIT), keeping the counter lock short.
-        const out = await tx.query<{ seq: string | number }>(
-          `WITH c AS (
-             UPDATE sync_counters SET seq = seq + $3 WHERE workspace_id = $1 RETURNING seq),
-           r AS (
-             SELECT x.ord, x.doc_id, x.doc, x.deleted, c.seq - $3 + x.ord AS seq
-             FROM jsonb_to_recordset($4::jsonb) AS x(ord int, doc_id text, doc jsonb, deleted boolean), c),
-           log AS (
-             INSERT INTO sync_changes (workspace_id, seq, collection, doc_id, doc, deleted)
-             SELECT $1, r.seq, $2, r.doc_id, r.doc, r.deleted FROM r),
-           cur AS (
-             INSERT INTO sync_docs (workspace_id, collection, doc_id, doc, deleted, seq)
-             SELECT $1, $2, r.doc_id, r.doc, r.deleted, r.seq FROM r
-             ON CONFLICT (workspace_id, collection, doc_id)
-             DO UPDATE SET doc = EXCLUDED.doc, deleted = EXCLUDED.deleted, seq = EXCLUDED.seq)
-           SELECT c.seq, pg_notify($5, $1 || ' ' || c.seq::text || ' ' || $2) FROM c`,
-          [workspaceId, collection, list.length, JSON.stringify(list), NOTIFY_CHANNEL]);
-        return { conflicts: [...conflicts.values()], seq: Number(out[0]?.seq) };
-      });
+      // Normalised here (local-only fields gone, `_deleted` explicit) so that jsonb equality in
+      // ds_sync_push (migration 3) means exactly what sameDocState means on the client.
+      const payload = rows.map((r) => ({
+        newDocumentState: toDocState(r.newDocumentState),
+        assumedMasterState: r.assumedMasterState ? toDocState(r.assumedMasterState) : null,
+      }));
+      const out = await db.query<{ conflicts: StoredDoc[]; last_seq: string | number | null }>(
+        'SELECT conflicts, last_seq FROM ds_sync_push($1, $2, $3::jsonb, $4)',
+        [workspaceId, collection, JSON.stringify(payload), NOTIFY_CHANNEL]);
+      const row = out[0];
+      return { conflicts: row?.conflicts ?? [], ...(row?.last_seq != null ? { seq: Number(row.last_seq) } : {}) };
     },
 
     /** Collections changed after a seq, for stream resumption (bounded: the caller resyncs beyond it). */
