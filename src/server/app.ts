@@ -7,6 +7,7 @@ import { installErrorHandling } from './errors';
 import { registerAuthRoutes } from './routes-auth';
 import { registerSyncRoutes } from './routes-sync';
 import { createStreamHub, type StreamHub } from './stream-hub';
+import { createSessionCache } from './session-cache';
 
 export interface SyncServerOptions extends DatabaseOptions, Partial<ServerConfig> {
   /** Reuse an open database (tests sharing one PGlite); the server will not close it. */
@@ -33,11 +34,12 @@ export async function createSyncServer(options: SyncServerOptions = {}): Promise
   };
   const db = options.database ?? (await openDatabase(options));
   const hub = await createStreamHub(db.driver);
+  const sessions = await createSessionCache(db.driver, db.access);
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: config.bodyLimit, forceCloseConnections: true });
   installErrorHandling(app);
   app.get('/health', async () => ({ ok: true }));
-  registerAuthRoutes(app, db, config);
-  registerSyncRoutes(app, db, hub, config);
+  registerAuthRoutes(app, db, sessions, config);
+  registerSyncRoutes(app, db, hub, sessions, config);
   return {
     app, db, hub,
     async listen(port = 0, host = '127.0.0.1') {
@@ -48,6 +50,7 @@ export async function createSyncServer(options: SyncServerOptions = {}): Promise
     async close() {
       await app.close();
       await hub.close();
+      await sessions.close();
       if (!options.database) await db.close();
     },
   };

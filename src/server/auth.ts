@@ -4,7 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import argon2 from 'argon2';
 import type { FastifyRequest } from 'fastify';
 import type { Role } from '../shared/sync';
-import type { AccessRepository } from './db';
+import type { SessionLookup } from './session-cache';
 import { forbidden, unauthorized } from './errors';
 
 export const hashSecret = (secret: string): string => createHash('sha256').update(secret).digest('hex');
@@ -35,7 +35,7 @@ export interface AuthedSession {
   expiresAt: number;
 }
 
-export async function authenticate(request: FastifyRequest, access: AccessRepository): Promise<AuthedSession> {
+export async function authenticate(request: FastifyRequest, access: SessionLookup): Promise<AuthedSession> {
   const header = request.headers.authorization;
   const match = header ? /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(header) : null;
   if (!match?.[1]) throw unauthorized('no bearer token');

@@ -8,8 +8,9 @@ import { authenticate, hashPassword, hashSecret, newSecret, requireWorkspace, ve
 import type { Database } from './db';
 import { badRequest, SyncHttpError } from './errors';
 import { parseOr400, type ServerConfig } from './config';
+import type { SessionCache } from './session-cache';
 
-export function registerAuthRoutes(app: FastifyInstance, db: Database, config: ServerConfig): void {
+export function registerAuthRoutes(app: FastifyInstance, db: Database, sessions: SessionCache, config: ServerConfig): void {
   const p = SYNC_API_PREFIX;
 
   app.post(`${p}/auth/sign-in`, async (request): Promise<Session> => {
@@ -27,18 +28,19 @@ export function registerAuthRoutes(app: FastifyInstance, db: Database, config: S
   });
 
   app.post(`${p}/auth/sign-out`, async (request, reply) => {
-    const s = await authenticate(request, db.access);
+    const s = await authenticate(request, sessions);
     await db.access.revokeSession(s.tokenHash);
+    await sessions.invalidate();
     return reply.status(204).send();
   });
 
   app.get(`${p}/auth/me`, async (request): Promise<Me> => {
-    const s = await authenticate(request, db.access);
+    const s = await authenticate(request, sessions);
     return { userId: s.userId, email: s.email, workspaceId: s.workspaceId, workspaceName: s.workspaceName, role: s.role, expiresAt: s.expiresAt };
   });
 
   app.post<{ Params: { ws: string } }>(`${p}/workspaces/:ws/invitations`, async (request, reply) => {
-    const s = await authenticate(request, db.access);
+    const s = await authenticate(request, sessions);
     requireWorkspace(s, request.params.ws, 'admin');
     const body = parseOr400(CreateInviteBody, request.body);
     const code = newSecret();
@@ -62,14 +64,17 @@ export function registerAuthRoutes(app: FastifyInstance, db: Database, config: S
     }
     if (!(await db.access.markInviteAccepted(codeHash, user.id))) throw new SyncHttpError(410, 'DS_SYNC_INVITE_INVALID');
     await db.access.upsertMembership(invite.workspaceId, user.id, invite.role);
+    await sessions.invalidate();
     return { userId: user.id, workspaceId: invite.workspaceId, email: invite.email, role: invite.role };
   });
 
   app.post<{ Params: { ws: string } }>(`${p}/workspaces/:ws/revoke`, async (request) => {
-    const s = await authenticate(request, db.access);
+    const s = await authenticate(request, sessions);
     requireWorkspace(s, request.params.ws, 'admin');
     const body = parseOr400(RevokeBody, request.body);
     if (!body) throw badRequest();
-    return { revoked: await db.access.revokeUserSessions(s.workspaceId, body.userId) };
+    const revoked = await db.access.revokeUserSessions(s.workspaceId, body.userId);
+    await sessions.invalidate();
+    return { revoked };
   });
 }

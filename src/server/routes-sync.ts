@@ -9,6 +9,7 @@ import { parseOr400, type ServerConfig } from './config';
 import type { Database, StoredDoc } from './db';
 import { notFound, SyncHttpError } from './errors';
 import type { StreamHub } from './stream-hub';
+import type { SessionLookup } from './session-cache';
 
 type Params = { ws: string; collection: string };
 
@@ -35,11 +36,11 @@ function validateDoc(schema: z.ZodObject, doc: Record<string, unknown>, index: n
   return { ...(r.data as { id: string }), _deleted: _deleted === true };
 }
 
-export function registerSyncRoutes(app: FastifyInstance, db: Database, hub: StreamHub, config: ServerConfig): void {
+export function registerSyncRoutes(app: FastifyInstance, db: Database, hub: StreamHub, sessions: SessionLookup, config: ServerConfig): void {
   const base = `${SYNC_API_PREFIX}/workspaces/:ws`;
 
   app.get<{ Params: Params }>(`${base}/collections/:collection/pull`, async (request): Promise<PullResponse> => {
-    const s = await authenticate(request, db.access);
+    const s = await authenticate(request, sessions);
     requireWorkspace(s, request.params.ws, 'read');
     const collection = collectionOf(request);
     const q = parseOr400(PullQuery, request.query);
@@ -47,7 +48,7 @@ export function registerSyncRoutes(app: FastifyInstance, db: Database, hub: Stre
   });
 
   app.post<{ Params: Params }>(`${base}/collections/:collection/push`, async (request): Promise<PushResponse> => {
-    const s = await authenticate(request, db.access);
+    const s = await authenticate(request, sessions);
     requireWorkspace(s, request.params.ws, 'write');
     const collection = collectionOf(request);
     const body = parseOr400(PushBody, request.body);
@@ -64,7 +65,7 @@ export function registerSyncRoutes(app: FastifyInstance, db: Database, hub: Stre
   app.get<{ Params: { ws: string }; Querystring: { collections?: string; since?: string } }>(
     `${base}/stream`,
     async (request, reply) => {
-      const s = await authenticate(request, db.access);
+      const s = await authenticate(request, sessions);
       requireWorkspace(s, request.params.ws, 'read');
       const wanted = request.query.collections ? new Set(request.query.collections.split(',')) : null;
       for (const c of wanted ?? []) if (!strictSchemas.has(c)) throw notFound(`collection ${c}`);

@@ -4,7 +4,7 @@ import pg from 'pg';
 import { startSync } from '../../src/main/sync';
 import { createSyncServer, openDatabase, type Database, type SyncServer } from '../../src/server';
 import { openEventStream, type StreamEvent } from '../../src/main/sync/event-stream';
-import { BACKENDS, seedWorkspace, startServer, waitFor, type Workspace } from './fixtures/sync-harness';
+import { BACKENDS, inviteUser, seedWorkspace, startServer, waitFor, type Workspace } from './fixtures/sync-harness';
 import { account, createTestStore } from './fixtures/sync-store';
 
 
@@ -88,5 +88,18 @@ describe.each(BACKENDS)('fan-out on $name', (backend) => {
     ctl.abort();
     expect(text).toMatch(/event: ready/);
     expect(text).toMatch(/event: change\ndata: \{"seq":\d+,"collections":\["accounts"\]\}/);
+  });
+  it('revokes on every instance at once, despite the session cache', async () => {
+    const member = await inviteUser(one.url, ws, 'member');
+    const pullOnTwo = async () => (await fetch(`${two.url}/v1/workspaces/${ws.id}/collections/accounts/pull?seq=0&limit=1`, {
+      headers: { authorization: `Bearer ${member.token}` },
+    })).status;
+    expect(await pullOnTwo()).toBe(200); // now cached on instance 2
+    const res = await fetch(`${one.url}/v1/workspaces/${ws.id}/revoke`, {
+      method: 'POST', headers: { authorization: `Bearer ${ws.adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ userId: member.userId }),
+    });
+    expect(res.status).toBe(200);
+    await waitFor(async () => (await pullOnTwo()) === 401, 2000, 'revocation seen by instance 2');
   });
 });
