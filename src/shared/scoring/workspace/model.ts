@@ -10,6 +10,7 @@
 // Validation: 25% of the closed deals (stratified) are held out; the model shipped is the one
 // trained on the other 75%, so the reported AUC is the AUC of the model users get.
 import { trainCalibratedClassifier, loadCalibratedModel, type CalibratedModel, type CalibratedModelJson } from '../learn/classifier';
+import { applyCalibrator } from '../learn/calibration';
 import { binaryMetrics, reliabilityBins, type ReliabilityBin } from '../learn/metrics';
 import { stratifiedSplit } from '../learn/table';
 import type { FeatureColumn, GbmParams, TrainingTable } from '../learn/types';
@@ -173,9 +174,11 @@ export function scoreRow(row: Float64Array, space: FeatureSpace, prior: PriorPar
     return { probability: sigmoid(p.logit), logit: p.logit, source: 'prior', closedDeals: 0, weight: 0, base: p.base, calibration: 0, contributions: p.contributions };
   }
   const w = blendWeight(model.json.closedDeals, model.json.k);
-  const shap = shapMemoFor(model.classifier.toJSON().gbm).explain(row);
-  const raw = model.classifier.predictRaw(row);
-  const calibrated = logitOf(model.classifier.predict(row));
+  const json = model.classifier.toJSON();
+  // The memo's raw logit is predictRaw's, and the calibrator applied to it is predict's.
+  const shap = shapMemoFor(json.gbm).explain(row);
+  const raw = shap.raw;
+  const calibrated = logitOf(applyCalibrator(json.calibrator, raw));
   const contributions = new Float64Array(p.contributions.length);
   for (let j = 0; j < contributions.length; j++) contributions[j] = w * shap.contributions[j]! + (1 - w) * p.contributions[j]!;
   const base = w * shap.base + (1 - w) * p.base;

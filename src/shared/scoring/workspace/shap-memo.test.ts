@@ -5,7 +5,7 @@ import { trainWorkspaceModel } from './model';
 import { ShapMemo } from './shap-memo';
 
 describe('ShapMemo', () => {
-  it('gives the learner’s TreeSHAP values for every row (memo hits included)', () => {
+  it('gives the learner’s TreeSHAP values and raw logit for every row (memo hits included)', () => {
     const ws = generateWorkspace({ size: 'S', seed: 4 });
     const e = new ScoringEngine(() => Date.UTC(2026, 10, 1));
     for (const c of ['accounts', 'stakeholders', 'opportunities', 'interactions', 'journeysteps'] as const) e.apply(c, ws[c] as never);
@@ -18,6 +18,7 @@ describe('ShapMemo', () => {
       const want = model.classifier.explain(row);
       const got = memo.explain(row);
       expect(got.base).toBe(want.base);
+      expect(got.raw).toBe(model.classifier.predictRaw(row));
       for (let f = 0; f < want.contributions.length; f++) expect(Math.abs(got.contributions[f]! - want.contributions[f]!)).toBeLessThan(1e-12);
     }
   });

@@ -8,7 +8,7 @@
 // route bits: computed once per route with the learner's own `explain` on that tree alone, then
 // looked up. The sum over trees is the same up to float rounding order (~1e-16 relative), since
 // the learner adds tree by tree into one vector and we add per-tree vectors.
-import { compileTrees, type CompiledTree } from '../learn/tree';
+import { compileTrees, leafOf, type CompiledTree } from '../learn/tree';
 import { expectedLogit, explain, type Explanation } from '../learn/treeshap';
 import type { FeatureRow, GbmModel } from '../learn/types';
 
@@ -38,12 +38,17 @@ export class ShapMemo {
   private readonly tableStart: Int32Array;
   /** Share id + 1 per (tree, route); 0 = not computed yet, -1 = tree too big for the memo. */
   private readonly table: Int32Array;
+  /** Per share: the leaf the route ends in, so the raw logit comes from the same lookups. */
+  private shareLeaf: number[] = [];
   private shareStart: number[] = [0];
   private shareFeature: number[] = [];
   private shareValue: number[] = [];
 
+  private readonly baseScore: number;
+
   constructor(gbm: GbmModel) {
     this.base = expectedLogit(gbm);
+    this.baseScore = gbm.baseScore;
     this.width = gbm.features.length;
     this.trees = compileTrees(gbm);
     this.alone = gbm.trees.map((t) => ({ ...gbm, baseScore: 0, trees: [t] }));
@@ -78,8 +83,13 @@ export class ShapMemo {
     }
   }
 
-  explain(row: FeatureRow): Explanation {
+  /**
+   * TreeSHAP (as the learner's explain) plus the raw logit (as the learner's predictRaw, summed in
+   * the same order, so bit for bit the same): one walk over the trees serves both.
+   */
+  explain(row: FeatureRow): Explanation & { raw: number } {
     const phi = new Float64Array(this.width);
+    let raw = this.baseScore;
     const { splitStart, splitFeature, splitThreshold, splitMissingLeft, splitCats, table, tableStart } = this;
     for (let t = 0; t < this.trees.length; t++) {
       const first = splitStart[t]!;
@@ -87,6 +97,7 @@ export class ShapMemo {
       if (table[tableStart[t]!] === -1) {
         const c = explain(this.alone[t]!, row).contributions;
         for (let f = 0; f < c.length; f++) phi[f]! += c[f]!;
+        raw += this.trees[t]!.value[leafOf(this.trees[t]!, row)]!;
         continue;
       }
       // The same routing as the learner's goesLeft (learn/tree.ts); shap-memo.test.ts pins it.
@@ -102,10 +113,11 @@ export class ShapMemo {
       }
       let id = table[tableStart[t]! + key]! - 1;
       if (id < 0) id = this.remember(t, key, row);
+      raw += this.shareLeaf[id]!;
       const stop = this.shareStart[id + 1]!;
       for (let j = this.shareStart[id]!; j < stop; j++) phi[this.shareFeature[j]!]! += this.shareValue[j]!;
     }
-    return { base: this.base, contributions: phi };
+    return { base: this.base, contributions: phi, raw };
   }
 
   /** One tree's share for this route, by the learner's own TreeSHAP on the tree alone. */
@@ -116,6 +128,7 @@ export class ShapMemo {
     }
     const id = this.shareStart.length - 1;
     this.shareStart.push(this.shareFeature.length);
+    this.shareLeaf.push(this.trees[t]!.value[leafOf(this.trees[t]!, row)]!);
     this.table[this.tableStart[t]! + key] = id + 1;
     return id;
   }
