@@ -1,6 +1,6 @@
 // Renderer: "Export SVG / PNG" for any chart whose <svg> the caller holds.
 import { useState, type RefObject } from 'react';
-import { downloadPng, downloadSvg, type ExportOptions } from './export-image';
+import { downloadPng, downloadSvg, type ExportOptions } from '../lib/export-image';
 
 export function ExportButtons({ svgRef, filename, options, testIdPrefix }: {
   svgRef: RefObject<SVGSVGElement | null>;

@@ -1,6 +1,6 @@
 // Renderer: every chart can leave the app as SVG or PNG (for decks and rooms). Charts style
 // their SVG with attributes, not CSS classes, so a serialised copy looks like the screen.
-// Used by the buying group and journey features.
+// Used by every feature that draws: buying group, journey, workshop, model charts.
 
 export interface ExportOptions {
   /** Crop to the drawing (ignoring pan and zoom) instead of the visible viewport. */
@@ -18,7 +18,11 @@ export function exportableSvg(svg: SVGSVGElement, options: ExportOptions = {}): 
   const padding = options.padding ?? 24;
   const clone = svg.cloneNode(true) as SVGSVGElement;
   clone.querySelectorAll('[data-export="skip"]').forEach((el) => el.remove());
-  let box = { x: 0, y: 0, width: svg.clientWidth || Number(svg.getAttribute('width')) || 800, height: svg.clientHeight || Number(svg.getAttribute('height')) || 600 };
+  // A chart drawn in its own viewBox coordinates exports that box; others export what is on screen.
+  const view = svg.viewBox?.baseVal;
+  let box = view && view.width > 0
+    ? { x: view.x, y: view.y, width: view.width, height: view.height }
+    : { x: 0, y: 0, width: svg.clientWidth || Number(svg.getAttribute('width')) || 800, height: svg.clientHeight || Number(svg.getAttribute('height')) || 600 };
   if (options.fitContent) {
     const viewport = svg.querySelector<SVGGElement>('[data-export="viewport"]');
     const cloneViewport = clone.querySelector<SVGGElement>('[data-export="viewport"]');
