@@ -39,10 +39,10 @@ export class ShapMemo {
   /** Share id + 1 per (tree, route); 0 = not computed yet, -1 = tree too big for the memo. */
   private readonly table: Int32Array;
   /** Per share: the leaf the route ends in, so the raw logit comes from the same lookups. */
-  private shareLeaf: number[] = [];
-  private shareStart: number[] = [0];
-  private shareFeature: number[] = [];
-  private shareValue: number[] = [];
+  private readonly shareLeaf: number[] = [];
+  private readonly shareStart: number[] = [0];
+  private readonly shareFeature: number[] = [];
+  private readonly shareValue: number[] = [];
 
   private readonly baseScore: number;
 
@@ -90,11 +90,14 @@ export class ShapMemo {
   explain(row: FeatureRow): Explanation & { raw: number } {
     const phi = new Float64Array(this.width);
     let raw = this.baseScore;
-    const { splitStart, splitFeature, splitThreshold, splitMissingLeft, splitCats, table, tableStart } = this;
-    for (let t = 0; t < this.trees.length; t++) {
+    // Locals, not `this.` loads, in the hot loop; the pools only ever grow in place (push).
+    const { splitStart, splitFeature, splitThreshold, splitMissingLeft, splitCats, table, tableStart, shareStart, shareFeature, shareValue, shareLeaf } = this;
+    const trees = this.trees.length;
+    for (let t = 0; t < trees; t++) {
       const first = splitStart[t]!;
       const end = splitStart[t + 1]!;
-      if (table[tableStart[t]!] === -1) {
+      const at = tableStart[t]!;
+      if (table[at] === -1) {
         const c = explain(this.alone[t]!, row).contributions;
         for (let f = 0; f < c.length; f++) phi[f]! += c[f]!;
         raw += this.trees[t]!.value[leafOf(this.trees[t]!, row)]!;
@@ -106,16 +109,16 @@ export class ShapMemo {
         const x = row[splitFeature[k]!]!;
         const cats = splitCats[k];
         let left: boolean;
-        if (cats) left = Number.isInteger(x) && x >= 0 && x < cats.length ? cats[x] === 1 : splitMissingLeft[k] === 1;
+        if (cats !== null) left = Number.isInteger(x) && x >= 0 && x < cats!.length ? cats![x] === 1 : splitMissingLeft[k] === 1;
         else if (x !== x) left = splitMissingLeft[k] === 1;
         else left = x <= splitThreshold[k]!;
         if (left) key |= 1 << (k - first);
       }
-      let id = table[tableStart[t]! + key]! - 1;
+      let id = table[at + key]! - 1;
       if (id < 0) id = this.remember(t, key, row);
-      raw += this.shareLeaf[id]!;
-      const stop = this.shareStart[id + 1]!;
-      for (let j = this.shareStart[id]!; j < stop; j++) phi[this.shareFeature[j]!]! += this.shareValue[j]!;
+      raw += shareLeaf[id]!;
+      const stop = shareStart[id + 1]!;
+      for (let j = shareStart[id]!; j < stop; j++) phi[shareFeature[j]!]! += shareValue[j]!;
     }
     return { base: this.base, contributions: phi, raw };
   }
