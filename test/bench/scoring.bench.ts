@@ -50,7 +50,14 @@ function loopProbe(): { stop: () => { maxMs: number; p99Ms: number; delayMaxMs: 
   const h = monitorEventLoopDelay({ resolution: 1 });
   let maxDrift = 0;
   let last = performance.now();
-  const probe = setInterval(() => { const t = performance.now(); maxDrift = Math.max(maxDrift, t - last - 5); last = t; }, 5);
+  const probe = setInterval(() => {
+    const t = performance.now();
+    const drift = t - last - 5;
+    // Where a stall happened, to line up with `--trace-gc` output (both in ms since start).
+    if (drift > 20 && process.env['BENCH_TRACE']) process.stderr.write(`# stall ${Math.round(drift)} ms ending at ${Math.round(t)} ms\n`);
+    maxDrift = Math.max(maxDrift, drift);
+    last = t;
+  }, 5);
   h.enable();
   return {
     stop: () => {
@@ -116,8 +123,9 @@ async function partB(batches: SeedBatch[] | null): Promise<void> {
   const waiters: ((m: WorkerToHost) => boolean)[] = [];
   worker.on('message', (m: WorkerToHost) => {
     if (m.type === 'scores') {
-      if (process.env['BENCH_NO_WRITE']) written += m.upserts.length;
-      else writes = writes.then(() => writeScores(store, m.upserts as ScoreDoc[], m.removals, process.env['BENCH_CHUNK'] ? Number(process.env['BENCH_CHUNK']) : undefined)).then(() => { written += m.upserts.length; });
+      // As the service does: store the batch, then ack it so the worker sends the next.
+      if (process.env['BENCH_NO_WRITE']) { written += m.upserts.length; post({ type: 'ack' }); }
+      else writes = writes.then(() => writeScores(store, m.upserts as ScoreDoc[], m.removals, process.env['BENCH_CHUNK'] ? Number(process.env['BENCH_CHUNK']) : undefined)).then(() => { written += m.upserts.length; post({ type: 'ack' }); });
       if (m.full && m.final) workerRescoreMs.push(Math.round(m.ms));
     }
     for (let i = waiters.length - 1; i >= 0; i--) if (waiters[i]!(m)) waiters.splice(i, 1);

@@ -46,6 +46,8 @@ export type HostToWorker =
   | { type: 'changed'; changes: { collection: ScoredCollection; ids: string[] }[] }
   | { type: 'rescore' }
   | { type: 'setNow'; now: number }
+  /** One `scores` batch is stored: the worker may send another (it keeps at most two unacknowledged). */
+  | { type: 'ack' }
   | { type: 'request'; requestId: number; request: WorkerRequest };
 
 export type WorkerRequest =
@@ -55,12 +57,15 @@ export type WorkerRequest =
   | { kind: 'scoreOpportunity'; id: string }
   | { kind: 'account'; accountId: string };
 
+/** The model without its trees: what the status needs (the trees are megabytes to clone). */
+export type ModelSummary = Omit<WorkspaceModelJson, 'classifier'>;
+
 export interface ModelStatus {
   source: 'prior' | 'blended' | 'model';
   /** Closed deals in the workspace plus imported history rows. */
   closedDealsAvailable: number;
   importedHistory: number;
-  model: WorkspaceModelJson | null;
+  model: ModelSummary | null;
   training: { inProgress: boolean; fraction: number; message: string; error: string | null };
 }
 
@@ -80,8 +85,11 @@ export type WorkerToHost =
       stakeholders: number;
     }
   | { type: 'model'; status: ModelStatus }
-  /** Persist these (the worker never writes to the store). */
-  | { type: 'persist'; model?: WorkspaceModelJson | null; history?: HistoryRecord[] }
+  /**
+   * Persist these (the worker never writes to the store), as the JSON text to store: serialising
+   * a 400-tree model or 100k history rows is the worker's job, not the main thread's.
+   */
+  | { type: 'persist'; modelText?: string; historyText?: string }
   | { type: 'reply'; requestId: number; ok: true; reply: WorkerReply }
   | { type: 'reply'; requestId: number; ok: false; error: { code: string; message: string; details?: unknown } }
   | { type: 'error'; code: string; message: string };

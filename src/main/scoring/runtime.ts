@@ -5,16 +5,22 @@
 import { ScoringEngine, type RescoreResult } from '../../shared/scoring/workspace/engine';
 import { opportunityFacts } from '../../shared/scoring/workspace/facts';
 import { featureCount, featureRow } from '../../shared/scoring/workspace/features';
-import { spaceFor, trainingSet, type HistoryRecord } from '../../shared/scoring/workspace/history';
-import { blendWeight, loadWorkspaceModel, MIN_CLOSED_FOR_MODEL, NotEnoughHistoryError, trainWorkspaceModel } from '../../shared/scoring/workspace/model';
+import { spaceFor, trainingSet } from '../../shared/scoring/workspace/history';
+import { blendWeight, loadWorkspaceModel, MIN_CLOSED_FOR_MODEL, NotEnoughHistoryError, trainWorkspaceModel, type WorkspaceModelJson } from '../../shared/scoring/workspace/model';
 import { opportunityPayload } from '../../shared/scoring/workspace/opportunity';
 import { emptyTouched } from '../../shared/scoring/workspace/state';
 import { ImportError, importHistoryCsv } from './import-history';
-import type { HostToWorker, InitMessage, ModelStatus, WorkerReply, WorkerRequest, WorkerToHost } from './protocol';
+import type { HostToWorker, InitMessage, ModelStatus, ModelSummary, WorkerReply, WorkerRequest, WorkerToHost } from './protocol';
 import { SCORED_COLLECTIONS } from './protocol';
 import { openSqliteSource, type SqliteSource } from './sqlite-source';
 
 const MAX_HISTORY = 100_000;
+const SCORES_IN_FLIGHT = 2;
+
+function summaryOf(json: WorkspaceModelJson): ModelSummary {
+  const { classifier: _trees, ...summary } = json;
+  return summary;
+}
 
 export class ScoringRuntime {
   private engine: ScoringEngine | null = null;
@@ -25,7 +31,35 @@ export class ScoringRuntime {
   private timer: ReturnType<typeof setInterval> | null = null;
   private training = { inProgress: false, fraction: 0, message: '', error: null as string | null };
 
-  constructor(private readonly post: (m: WorkerToHost) => void) {}
+  /**
+   * Messages wait here in order; at most SCORES_IN_FLIGHT `scores` batches are unacknowledged.
+   * Why: Node delivers every message already queued on a port in one go, so a full rescore
+   * posted as a burst of 30+ batches (megabytes of payload text) was deserialised on the main
+   * thread in one uninterrupted stretch of 100+ ms. With a window the host holds at most a couple
+   * of batches, and acks each once stored. Replies queue behind scores, so "answered in order"
+   * still means "every score before it is stored" (ScoringService.flush relies on it).
+   */
+  private readonly outbox: WorkerToHost[] = [];
+  private inFlight = 0;
+
+  constructor(private readonly port: (m: WorkerToHost) => void) {}
+
+  private post(m: WorkerToHost): void {
+    this.outbox.push(m);
+    this.pump();
+  }
+
+  private pump(): void {
+    while (this.outbox.length) {
+      const head = this.outbox[0]!;
+      if (head.type === 'scores') {
+        if (this.inFlight >= SCORES_IN_FLIGHT) return;
+        this.inFlight++;
+      }
+      this.outbox.shift();
+      this.port(head);
+    }
+  }
 
   handle(msg: HostToWorker): void {
     try {
@@ -38,6 +72,10 @@ export class ScoringRuntime {
 
   private dispatch(msg: HostToWorker): void {
     if (msg.type === 'init') return this.start(msg);
+    if (msg.type === 'ack') {
+      this.inFlight = Math.max(0, this.inFlight - 1);
+      return this.pump();
+    }
     const engine = this.engine;
     if (!engine) throw new Error('scoring worker got a message before init');
     switch (msg.type) {
@@ -122,7 +160,8 @@ export class ScoringRuntime {
 
   status(): ModelStatus {
     const engine = this.engine!;
-    const m = engine.model?.json ?? null;
+    const json = engine.model?.json ?? null;
+    const m = json ? summaryOf(json) : null;
     const w = m ? blendWeight(m.closedDeals, m.k) : 0;
     return {
       source: !m ? 'prior' : w === 1 ? 'model' : 'blended',
@@ -160,7 +199,7 @@ export class ScoringRuntime {
         if (fraction - last >= 0.05) { last = fraction; this.progress(fraction, `Learning from ${set.rows.length} closed deals`); }
       });
       engine.setModel(model);
-      this.post({ type: 'persist', model: model.json });
+      this.post({ type: 'persist', modelText: JSON.stringify(model.json) });
       this.progress(0.95, 'Rescoring open deals');
       this.timed(() => engine.rescoreAll(), true);
       this.training = { inProgress: false, fraction: 1, message: 'Done', error: null };
@@ -203,7 +242,7 @@ export class ScoringRuntime {
       case 'importHistory': {
         const result = importHistoryCsv(req.csv, req.targetColumn, req.positiveValue);
         engine.history = [...engine.history, ...result.records].slice(-MAX_HISTORY);
-        this.post({ type: 'persist', history: engine.history as HistoryRecord[] });
+        this.post({ type: 'persist', historyText: JSON.stringify(engine.history) });
         this.postStatus();
         // Learn from it right away when there is enough; progress is reported as for a retrain.
         if (this.closedAvailable() >= MIN_CLOSED_FOR_MODEL) setImmediate(() => this.handle({ type: 'request', requestId: -1, request: { kind: 'train' } }));
