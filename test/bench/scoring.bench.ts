@@ -131,7 +131,7 @@ async function partB(batches: SeedBatch[] | null): Promise<void> {
     for (let i = waiters.length - 1; i >= 0; i--) if (waiters[i]!(m)) waiters.splice(i, 1);
   });
   const until = (pred: (m: WorkerToHost) => boolean) => new Promise<void>((resolve) => waiters.push((m) => (pred(m) ? (resolve(), true) : false)));
-  post({ type: 'init', source: { kind: 'push' }, fixedNow: NOW, model: null, history: [], autoTrain: false, rescoreEveryMs: 0, batchSize: 250 });
+  post({ type: 'init', source: { kind: 'push' }, fixedNow: NOW, modelText: null, historyText: null, autoTrain: false, rescoreEveryMs: 0, batchSize: 250 });
   const loaded = await measure(async () => {
     // Posted and dropped batch by batch: the main thread of the app does not hold the workspace
     // either, and a big heap here would measure our own garbage collector, not the worker's effect.

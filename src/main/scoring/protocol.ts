@@ -13,7 +13,6 @@
 // `scores` message says when people's scores may have changed (so the UI can refetch them).
 // Requests carry a requestId and are answered by one `reply`.
 import type { CollectionName } from '../../shared/domain';
-import type { HistoryRecord } from '../../shared/scoring/workspace/history';
 import type { WorkspaceModelJson } from '../../shared/scoring/workspace/model';
 import type { ScoreDocOut, TodayItem } from '../../shared/scoring/workspace/engine';
 import type { OpportunityScorePayload, StakeholderScorePayload } from '../../shared/scoring/workspace/payload';
@@ -29,8 +28,9 @@ export interface InitMessage {
   source: WorkerSource;
   /** Pin the clock (tests, benchmarks); absent = the worker's own Date.now. */
   fixedNow?: number;
-  model: WorkspaceModelJson | null;
-  history: HistoryRecord[];
+  /** The stored model and imported history as JSON text (settings 'scoring.model'/'scoring.history'). */
+  modelText: string | null;
+  historyText: string | null;
   /** Train right after loading when there is no model yet and enough closed deals. */
   autoTrain: boolean;
   /** Periodic full rescore (engagement decays with time); 0 = never. */

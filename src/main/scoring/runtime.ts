@@ -5,7 +5,7 @@
 import { ScoringEngine, type RescoreResult } from '../../shared/scoring/workspace/engine';
 import { opportunityFacts } from '../../shared/scoring/workspace/facts';
 import { featureCount, featureRow } from '../../shared/scoring/workspace/features';
-import { spaceFor, trainingSet } from '../../shared/scoring/workspace/history';
+import { spaceFor, trainingSet, type HistoryRecord } from '../../shared/scoring/workspace/history';
 import { blendWeight, loadWorkspaceModel, MIN_CLOSED_FOR_MODEL, NotEnoughHistoryError, trainWorkspaceModel, type WorkspaceModelJson } from '../../shared/scoring/workspace/model';
 import { opportunityPayload } from '../../shared/scoring/workspace/opportunity';
 import { emptyTouched } from '../../shared/scoring/workspace/state';
@@ -16,6 +16,17 @@ import { openSqliteSource, type SqliteSource } from './sqlite-source';
 
 const MAX_HISTORY = 100_000;
 const SCORES_IN_FLIGHT = 2;
+
+function parseSetting<T>(what: string, text: string | null): T | null {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text) as T;
+  } catch (err) {
+    // A damaged setting only costs a retrain; say so in the log and carry on without it.
+    console.warn(`[scoring] ignoring the unreadable stored ${what}`, err);
+    return null;
+  }
+}
 
 function summaryOf(json: WorkspaceModelJson): ModelSummary {
   const { classifier: _trees, ...summary } = json;
@@ -108,8 +119,9 @@ export class ScoringRuntime {
     this.init = msg;
     this.fixedNow = msg.fixedNow ?? null;
     this.engine = new ScoringEngine(() => this.fixedNow ?? Date.now(), 'onRequest');
-    this.engine.history = msg.history.slice(0, MAX_HISTORY);
-    if (msg.model) this.engine.setModel(loadWorkspaceModel(msg.model));
+    this.engine.history = (parseSetting<HistoryRecord[]>('history', msg.historyText) ?? []).slice(0, MAX_HISTORY);
+    const model = parseSetting<WorkspaceModelJson>('model', msg.modelText);
+    if (model) this.engine.setModel(loadWorkspaceModel(model));
     if (msg.source.kind === 'sqlite') {
       this.source = openSqliteSource(msg.source.filePath, msg.source.tables);
       SCORED_COLLECTIONS.forEach((c, k) => {

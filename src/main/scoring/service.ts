@@ -7,8 +7,6 @@ import type { Worker } from 'node:worker_threads';
 import { type Observable, type Subject, type Subscription, bufferTime, filter, merge, map } from 'rxjs';
 import { ApiError, type HostEvent } from '../../shared/api';
 import { rxSchemaFor, type ScoreDoc } from '../../shared/domain';
-import type { HistoryRecord } from '../../shared/scoring/workspace/history';
-import type { WorkspaceModelJson } from '../../shared/scoring/workspace/model';
 import type { Store } from '../store';
 import { databaseFilePath, RX_STORAGE_NAME_SQLITE } from '../store/sqlite';
 import { tableNameFor } from '../store/sqlite/table';
@@ -124,7 +122,8 @@ export class ScoringService {
 
   private async boot(): Promise<void> {
     const { store } = this.opts;
-    const [model, history] = await Promise.all([this.setting<WorkspaceModelJson>(MODEL_SETTING), this.setting<HistoryRecord[]>(HISTORY_SETTING)]);
+    // Passed on as text: the worker parses them (a large imported history is megabytes of JSON).
+    const [modelText, historyText] = await Promise.all([this.setting(MODEL_SETTING), this.setting(HISTORY_SETTING)]);
     // Subscribe before reading, so nothing written meanwhile is missed (applying a doc twice is harmless).
     this.watching = this.watch();
     this.writes = this.writes.then(() => removeStoredStakeholderScores(store)).then(
@@ -132,7 +131,7 @@ export class ScoringService {
       (err) => console.error('[scoring] DS_SCORING_ERROR removing old stakeholder scores', err),
     );
     this.post({
-      type: 'init', source: this.source, model, history: history ?? [], autoTrain: this.opts.autoTrain ?? true,
+      type: 'init', source: this.source, modelText, historyText, autoTrain: this.opts.autoTrain ?? true,
       rescoreEveryMs: this.opts.rescoreEveryMs ?? 60 * 60_000, batchSize: this.opts.batchSize ?? 250,
       ...(this.opts.fixedNow !== undefined ? { fixedNow: this.opts.fixedNow } : {}),
     });
@@ -148,16 +147,9 @@ export class ScoringService {
     }
   }
 
-  private async setting<T>(id: string): Promise<T | null> {
+  private async setting(id: string): Promise<string | null> {
     const doc = await this.opts.store.settings.findOne(id).exec();
-    if (!doc) return null;
-    try {
-      return JSON.parse(doc.value) as T;
-    } catch (err) {
-      // A damaged setting only costs a retrain; say so in the log and carry on without it.
-      console.warn(`[scoring] ignoring unreadable setting ${id}`, err);
-      return null;
-    }
+    return doc ? doc.value : null;
   }
 
   private watch(): Subscription {
