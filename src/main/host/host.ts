@@ -10,6 +10,7 @@ import type { Store } from '../store';
 import type { HostContext } from './context';
 import { combineHandlers, type CompleteHandlers } from './handler';
 import { accountHandlers } from './handlers/accounts';
+import { AccountSummaries } from './handlers/account-summaries';
 import { dealHandlers } from './handlers/deals';
 import { peopleHandlers } from './handlers/people';
 import { scoringHandlers } from './handlers/scoring';
@@ -71,8 +72,10 @@ export function createHost(options: HostOptions): Host {
     },
   };
   const sync = new SyncSession(context);
+  const summaries = new AccountSummaries(context);
+  summaries.warm();
   const handlers: CompleteHandlers = combineHandlers(
-    accountHandlers(context),
+    accountHandlers(summaries),
     peopleHandlers,
     dealHandlers,
     workspaceHandlers,
@@ -111,6 +114,7 @@ export function createHost(options: HostOptions): Host {
     sync,
     async close() {
       await sync.stop();
+      summaries.close();
       watching.unsubscribe();
       events.complete();
     },

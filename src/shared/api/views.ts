@@ -13,6 +13,8 @@ export const AccountSummary = z.object({
   openOpportunityCount: z.number().int(),
   openPipeline: z.number(),
   lastInteractionAt: z.number().nullable(),
+  /** The figures above are still being counted (large workspace just opened); names are final. */
+  statsPending: z.boolean(),
 });
 export type AccountSummary = z.infer<typeof AccountSummary>;
 

@@ -2,13 +2,11 @@
 import type { Account, Interaction, Opportunity, Stakeholder } from '../../../shared/domain';
 import type { HandlerMap } from '../handler';
 import { mustGet, plain, upsertDoc } from '../docs';
-import { AccountSummaries } from './account-summaries';
-import type { HostContext } from '../context';
+import type { AccountSummaries } from './account-summaries';
 
 const RECENT_INTERACTIONS = 50;
 
-export function accountHandlers(ctx: HostContext): HandlerMap {
-  const summaries = new AccountSummaries(ctx);
+export function accountHandlers(summaries: AccountSummaries): HandlerMap {
   return {
     'accounts.list': async ({ search }) => {
       const all = await summaries.list();

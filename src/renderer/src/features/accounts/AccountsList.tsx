@@ -21,6 +21,7 @@ interface Props {
 }
 
 function describe(a: AccountSummary, lastSeen: string, pipeline: string): string {
+  if (a.statsPending) return `${a.name} — ${a.industry}, ${a.region}, ${SEGMENT_LABEL[a.segment]}; figures still being counted`;
   const opps = a.openOpportunityCount === 1 ? '1 open opportunity' : `${a.openOpportunityCount} open opportunities`;
   return `${a.name} — ${a.industry}, ${a.region}, ${SEGMENT_LABEL[a.segment]}; ${a.stakeholderCount} stakeholders; ${opps}${a.openPipeline > 0 ? `, ${pipeline}` : ''}; last interaction ${lastSeen}`;
 }
@@ -84,10 +85,22 @@ export function AccountsList({ listId, accounts, activeIndex, now, onOpen, onKey
                 <span className="cell-muted">{a.industry}</span>
                 <span className="cell-muted">{a.region}</span>
                 <span className="cell-muted col-segment">{SEGMENT_LABEL[a.segment]}</span>
-                <span className="num">{a.stakeholderCount}</span>
-                <span className="num">{a.openOpportunityCount}</span>
-                <span className="num">{a.openPipeline > 0 ? pipeline : '—'}</span>
-                <span className="cell-muted">{lastSeen}</span>
+                {a.statsPending ? (
+                  // A large workspace just opened: names first, figures a moment later.
+                  <>
+                    <span className="num cell-muted">…</span>
+                    <span className="num cell-muted">…</span>
+                    <span className="num cell-muted">…</span>
+                    <span className="cell-muted">counting…</span>
+                  </>
+                ) : (
+                  <>
+                    <span className="num">{a.stakeholderCount}</span>
+                    <span className="num">{a.openOpportunityCount}</span>
+                    <span className="num">{a.openPipeline > 0 ? pipeline : '—'}</span>
+                    <span className="cell-muted">{lastSeen}</span>
+                  </>
+                )}
               </div>
             );
           })}

@@ -20,7 +20,7 @@ export function AccountPicker({ title, sentence, routeFor }: { title: string; se
             <li key={a.id}>
               <a className="picker-item" href={hrefFor(routeFor(a.id))}>
                 <span className="cell-name">{a.name}</span>
-                <span className="cell-muted">{a.stakeholderCount} people · {a.openOpportunityCount} open deals</span>
+                <span className="cell-muted">{a.statsPending ? 'counting…' : `${a.stakeholderCount} people · ${a.openOpportunityCount} open deals`}</span>
               </a>
             </li>
           ))}
