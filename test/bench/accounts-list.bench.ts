@@ -13,7 +13,7 @@ const size = (process.env['BENCH_SIZE'] as SeedSize | undefined) ?? 'L';
 const PORT = 4537;
 const RUNS = 3;
 
-function startServer(dir: string, outDir: string): Promise<{ url: string; stop: () => void; readyMs: number }> {
+function startServer(dir: string, outDir: string): Promise<{ url: string; stop: () => Promise<void>; readyMs: number }> {
   const started = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts', '--port', String(PORT), '--no-build', '--out-dir', outDir, '--data', dir], {
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -21,7 +21,13 @@ function startServer(dir: string, outDir: string): Promise<{ url: string; stop: 
   return new Promise((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {
       const match = /web preview: (\S+)/.exec(chunk.toString());
-      if (match) resolve({ url: match[1]!, stop: () => child.kill('SIGTERM'), readyMs: performance.now() - started });
+      if (match) {
+        const stop = () => new Promise<void>((done) => {
+          child.once('exit', () => done());
+          child.kill('SIGTERM');
+        });
+        resolve({ url: match[1]!, stop, readyMs: performance.now() - started });
+      }
     });
     child.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
   });
@@ -49,8 +55,7 @@ async function main(): Promise<void> {
     firstRender.push(now - navigated);
     coldOpen.push(now - spawned);
     await context.close();
-    server.stop();
-    await new Promise((r) => setTimeout(r, 500));
+    await server.stop();
   }
   await browser.close();
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

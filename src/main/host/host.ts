@@ -73,7 +73,6 @@ export function createHost(options: HostOptions): Host {
   };
   const sync = new SyncSession(context);
   const summaries = new AccountSummaries(context);
-  summaries.warm();
   const handlers: CompleteHandlers = combineHandlers(
     accountHandlers(summaries),
     peopleHandlers,

@@ -40,15 +40,11 @@ export class AccountSummaries {
     );
   }
 
-  /** Starts the background computation early (workspace open), before anyone asks. */
-  warm(): void {
-    void this.ensureComputing();
-  }
-
   async list(): Promise<AccountSummary[]> {
     const accounts = (await this.ctx.store.accounts.find().exec()).map((d) => d.toJSON() as Account);
     const stats = this.stats;
-    if (!stats) void this.ensureComputing();
+    // Counting reads whole collections; start it after this answer has gone out, not before.
+    if (!stats) setImmediate(() => void this.ensureComputing());
     return accounts
       .map((a) => {
         const s = stats?.get(a.id) ?? EMPTY;
