@@ -17,6 +17,21 @@ export function encodeIndexKey(str: string): Buffer {
   return encodeCesu8(str);
 }
 
+/**
+ * The value to bind where the SQL reads `CAST(? AS BLOB)` (the write path). Without surrogates
+ * the string is bound as is: better-sqlite3 hands SQLite its UTF-8 bytes and the CAST turns that
+ * TEXT into a BLOB of the very same bytes, so no Buffer is allocated per key per row (measured:
+ * ~0.25 s CPU per 100k four-index inserts). With surrogates the CESU-8 Buffer is bound instead,
+ * which the CAST leaves untouched. Never bind the plain string without the CAST: a TEXT value in
+ * the column would sort below every BLOB and fall out of the range scans.
+ */
+export function indexKeyParam(str: string): string | Buffer {
+  return SURROGATE.test(str) ? encodeCesu8(str) : str;
+}
+
+/** The SQL placeholder that goes with indexKeyParam(). */
+export const INDEX_KEY_PLACEHOLDER = 'CAST(? AS BLOB)';
+
 function encodeCesu8(str: string): Buffer {
   const out = Buffer.allocUnsafe(str.length * 3);
   let pos = 0;

@@ -18,6 +18,7 @@ import type {
 } from 'rxdb';
 import { corruptError, isCorruptionError, releaseConnection, type SqliteConnection } from './connection';
 import { attachmentsError, closedError, readonlyError } from './errors';
+import { INDEX_KEY_PLACEHOLDER } from './index-key';
 import { fillRowArgs, loadByIds, prepareByIdStatements, type ByIdStatements } from './rows';
 import { runChangedSince, runCount, runQuery, type QueryContext } from './query';
 import { dropTable, tableExists, type TableLayout } from './table';
@@ -62,11 +63,12 @@ export class RxStorageInstanceSQLite<RxDocType>
     if (tableExists) this.prepareReads();
     if (!conn.readonly) {
       const cols = layout.indexes.map((ix) => ix.column);
+      const key = INDEX_KEY_PLACEHOLDER;
       this.insertStmt = this.db.prepare(
-        `INSERT INTO ${t} (id, deleted, lwt, rev, data${cols.map((c) => `, ${c}`).join('')}) VALUES (?, ?, ?, ?, ?${', ?'.repeat(cols.length)})`,
+        `INSERT INTO ${t} (id, deleted, lwt, rev, data${cols.map((c) => `, ${c}`).join('')}) VALUES (?, ?, ?, ?, ?${`, ${key}`.repeat(cols.length)})`,
       );
       this.updateStmt = this.db.prepare(
-        `UPDATE ${t} SET deleted = ?, lwt = ?, rev = ?, data = ?${cols.map((c) => `, ${c} = ?`).join('')} WHERE id = ?`,
+        `UPDATE ${t} SET deleted = ?, lwt = ?, rev = ?, data = ?${cols.map((c) => `, ${c} = ${key}`).join('')} WHERE id = ?`,
       );
     }
     // IMMEDIATE takes the write lock up front, so the read-then-write below can never be

@@ -1,7 +1,7 @@
 // Runs in Node. Row-level helpers shared by reads and writes of one collection table.
 import type Database from 'better-sqlite3';
 import type { RxDocumentData } from 'rxdb';
-import { encodeIndexKey } from './index-key';
+import { indexKeyParam } from './index-key';
 import type { TableLayout } from './table';
 
 type Doc = RxDocumentData<unknown>;
@@ -34,7 +34,10 @@ export function loadByIds(stmts: ByIdStatements, primaryPath: string, ids: reado
   return found;
 }
 
-/** Writes deleted, lwt, rev, data and every index key of `doc` into `args` from `offset` on. */
+/**
+ * Writes deleted, lwt, rev, data and every index key of `doc` into `args` from `offset` on.
+ * Index keys are bound for `CAST(? AS BLOB)` placeholders (see indexKeyParam).
+ */
 export function fillRowArgs(args: unknown[], offset: number, doc: Doc, layout: TableLayout): void {
   args[offset] = doc._deleted ? 1 : 0;
   args[offset + 1] = doc._meta.lwt;
@@ -42,6 +45,6 @@ export function fillRowArgs(args: unknown[], offset: number, doc: Doc, layout: T
   args[offset + 3] = JSON.stringify(doc);
   const indexes = layout.indexes;
   for (let i = 0; i < indexes.length; i++) {
-    args[offset + 4 + i] = encodeIndexKey(indexes[i]!.toIndexString(doc));
+    args[offset + 4 + i] = indexKeyParam(indexes[i]!.toIndexString(doc));
   }
 }

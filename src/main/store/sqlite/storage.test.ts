@@ -4,12 +4,15 @@ import {
   createRxDatabase,
   fillWithDefaultSettings,
   getChangedDocumentsSince as rxGetChangedDocumentsSince,
+  getIndexableStringMonad,
   normalizeMangoQuery,
   now,
   prepareQuery,
   randomToken,
 } from 'rxdb';
 import type { BulkWriteRow, RxDocumentData, RxStorageInstance } from 'rxdb';
+import Database from 'better-sqlite3';
+import { encodeIndexKey } from './index-key';
 import { getRxStorageSQLite } from './index';
 import { contactSchema, filledContactSchema, makeTempDir, removeDir, type ContactDoc } from './test-helpers';
 
@@ -75,6 +78,37 @@ describe('SQLite RxStorage instance', () => {
       ['b', 30],
     ]);
     await inst.close();
+  });
+
+  it('stores every index key as a BLOB of encodeIndexKey bytes, on insert and on update', async () => {
+    // The write path binds plain strings under CAST(? AS BLOB); a TEXT key would sort below every
+    // BLOB and silently fall out of range scans, so check the stored type and bytes directly.
+    const inst = await instance();
+    const plain = docData('p', { name: 'plain' });
+    const emoji = docData('e', { name: 'x\u{1F600}y' });
+    expect((await inst.bulkWrite([{ document: plain }, { document: emoji }], 'test')).error).toEqual([]);
+    const emoji2 = { ...emoji, name: '\u{1F600}', _rev: '2-b' };
+    expect((await inst.bulkWrite([{ previous: emoji, document: emoji2 }], 'test')).error).toEqual([]);
+    const { filePath, tableName } = inst.internals as { filePath: string; tableName: string };
+    await inst.close();
+    const db = new Database(filePath, { readonly: true });
+    try {
+      const rows = db.prepare(`SELECT * FROM "${tableName}" ORDER BY id`).all() as Record<string, unknown>[];
+      const byId = new Map([plain, emoji2].map((d) => [d.id, d]));
+      const indexes = (filledContactSchema.indexes ?? []).map((ix) => (Array.isArray(ix) ? ix : [ix]) as string[]);
+      expect(rows).toHaveLength(2);
+      for (const row of rows) {
+        const doc = byId.get(row.id as string)!;
+        indexes.forEach((fields, i) => {
+          const stored = row[`i${i}`];
+          expect(Buffer.isBuffer(stored)).toBe(true);
+          const expected = encodeIndexKey(getIndexableStringMonad(filledContactSchema as never, fields)(doc as never));
+          expect(Buffer.compare(stored as Buffer, expected)).toBe(0);
+        });
+      }
+    } finally {
+      db.close();
+    }
   });
 
   it('hides deleted documents unless asked, and cleanup purges old tombstones', async () => {
