@@ -36,6 +36,8 @@ test('filter accounts, open one, add a stakeholder that survives a reload', asyn
 test('a bad form entry shows a field error and saves nothing', async ({ page }) => {
   await page.goto('/#/accounts');
   await page.getByTestId('account-row').first().click();
+  // Count only once the account's people are on screen, not while the page is still loading.
+  await expect(page.getByTestId('stakeholder-row').first()).toBeVisible();
   const before = await page.getByTestId('stakeholder-row').count();
   await page.getByTestId('add-stakeholder').click();
   await page.getByTestId('save-stakeholder').click();
