@@ -131,8 +131,14 @@ async function liveLatency(url: string): Promise<void> {
   report({ name: 'sync.live_latency_p95', value: +pct(samples, 95).toFixed(1), unit: 'ms', size: samples.length, extra });
 }
 
-/** 200 HTTP clients, each editing its own document in a loop, spread over `workspaces` teams. */
-async function pushLoad(url: string, workspaces: number, seconds: number): Promise<void> {
+/**
+ * 200 HTTP clients, each editing its own document, spread over `workspaces` teams. Without a
+ * target rate each client pushes again as soon as it is answered (closed loop: the maximum
+ * throughput, where latency is just 200 in flight / throughput). With `targetPerSecond` the
+ * clients pace themselves (open loop, like real users) and latency is measured from when each
+ * push was due, so a slow server cannot hide its queueing (no coordinated omission).
+ */
+async function pushLoad(url: string, workspaces: number, seconds: number, targetPerSecond?: number): Promise<void> {
   const wss: { id: string; token: string }[] = [];
   for (let w = 0; w < workspaces; w++) wss.push(await workspace(url, `load-${workspaces}-${w}`));
   const latencies: number[] = [];
@@ -142,9 +148,14 @@ async function pushLoad(url: string, workspaces: number, seconds: number): Promi
   await Promise.all(Array.from({ length: LOAD_CLIENTS }, async (_, c) => {
     const ws = wss[c % workspaces]!;
     let master: Record<string, unknown> | undefined;
+    const interval = targetPerSecond ? (LOAD_CLIENTS / targetPerSecond) * 1000 : 0;
+    // Spread the clients' first pushes over one interval so they do not arrive in lockstep.
+    const first = t0 + (interval * c) / LOAD_CLIENTS;
     for (let n = 0; Date.now() < end && latencies.length < LOAD_MAX_PUSHES; n++) {
       const next = { ...account(`acc_load_${c}`, n), name: `Client ${c} edit ${n}`, _deleted: false };
-      const start = performance.now();
+      const due = first + n * interval;
+      if (interval && due > performance.now()) await new Promise((r) => setTimeout(r, due - performance.now()));
+      const start = interval ? due : performance.now();
       try {
         await rawPush(url, ws, [{ assumedMasterState: master, newDocumentState: next }]);
         latencies.push(performance.now() - start);
@@ -156,9 +167,10 @@ async function pushLoad(url: string, workspaces: number, seconds: number): Promi
   }));
   const elapsed = (performance.now() - t0) / 1000;
   latencies.sort((x, y) => x - y);
-  const extra = { clients: LOAD_CLIENTS, workspaces, seconds: +elapsed.toFixed(1), pushes: latencies.length, errors, p50: +pct(latencies, 50).toFixed(1), p99: +pct(latencies, 99).toFixed(1), target: '1000 pushes/s, p99 < 100 ms', machine: machine() };
-  report({ name: `sync.push_throughput_${workspaces}ws`, value: Math.round(latencies.length / elapsed), unit: 'pushes/s', size: LOAD_CLIENTS, extra });
-  report({ name: `sync.push_p99_${workspaces}ws`, value: +pct(latencies, 99).toFixed(1), unit: 'ms', size: LOAD_CLIENTS, extra });
+  const mode = targetPerSecond ? `paced${targetPerSecond}_` : '';
+  const extra = { clients: LOAD_CLIENTS, workspaces, mode: targetPerSecond ? `open loop at ${targetPerSecond}/s` : 'closed loop (max)', seconds: +elapsed.toFixed(1), pushes: latencies.length, errors, p50: +pct(latencies, 50).toFixed(1), p99: +pct(latencies, 99).toFixed(1), target: '1000 pushes/s, p99 < 100 ms', machine: machine() };
+  report({ name: `sync.push_${mode}throughput_${workspaces}ws`, value: Math.round(latencies.length / elapsed), unit: 'pushes/s', size: LOAD_CLIENTS, extra });
+  report({ name: `sync.push_${mode}p99_${workspaces}ws`, value: +pct(latencies, 99).toFixed(1), unit: 'ms', size: LOAD_CLIENTS, extra });
 }
 
 async function main(): Promise<void> {
@@ -169,6 +181,7 @@ async function main(): Promise<void> {
     if (!only || only === 'pull') await initialPull(url);
     if (!only || only === 'latency') await liveLatency(url);
     if (!only || only === 'load') {
+      await pushLoad(url, 20, LOAD_SECONDS, 1000);
       await pushLoad(url, 20, LOAD_SECONDS);
       await pushLoad(url, 1, Math.min(10, LOAD_SECONDS));
     }
