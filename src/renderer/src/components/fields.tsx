@@ -24,12 +24,13 @@ function describedBy(id: string, error?: string, hint?: string): string | undefi
   return ids.length ? ids.join(' ') : undefined;
 }
 
-export function TextField({ name, label, error, hint, value, onChange, type = 'text', list, required }: FieldProps & {
+export function TextField({ name, label, error, hint, value, onChange, type = 'text', list, required, autoComplete }: FieldProps & {
   value: string;
   onChange: (value: string) => void;
-  type?: 'text' | 'email';
+  type?: 'text' | 'email' | 'url' | 'password';
   list?: string;
   required?: boolean;
+  autoComplete?: string;
 }) {
   const id = useId();
   return (
@@ -41,6 +42,9 @@ export function TextField({ name, label, error, hint, value, onChange, type = 't
         className="input"
         value={value}
         list={list}
+        autoComplete={autoComplete}
+        // Addresses, emails and passwords are not prose; spell checking only underlines them.
+        spellCheck={type === 'text' ? undefined : false}
         aria-required={required || undefined}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, error, hint)}

@@ -1,41 +1,9 @@
 // Renderer: sign in to the team's sync server. Checks what it can before the round trip and puts
 // the server's answer in words that say what to do next.
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
+import { TextField } from '../../components/fields';
 import { useConnectSync } from './mutations';
 import { checkConnectDraft, connectErrorWords, type ConnectDraft, type ConnectErrors } from './sync-errors';
-
-function Input({ name, label, type, value, error, hint, autoComplete, onChange }: {
-  name: keyof ConnectDraft;
-  label: string;
-  type: 'url' | 'email' | 'password' | 'text';
-  value: string;
-  error?: string | undefined;
-  hint?: string;
-  autoComplete: string;
-  onChange: (value: string) => void;
-}) {
-  const id = useId();
-  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className={`field${error ? ' has-error' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        name={name}
-        type={type}
-        className="input"
-        value={value}
-        autoComplete={autoComplete}
-        spellCheck={false}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={described}
-        onChange={(event) => onChange(event.target.value)}
-      />
-      {hint ? <p className="field-hint" id={`${id}-hint`}>{hint}</p> : null}
-      {error ? <p className="field-error" id={`${id}-error`}>{error}</p> : null}
-    </div>
-  );
-}
 
 export function SyncForm() {
   const [draft, setDraft] = useState<ConnectDraft>({ serverUrl: '', email: '', password: '', workspaceId: '' });
@@ -64,12 +32,12 @@ export function SyncForm() {
         working offline; changes sync when the server can be reached.
       </p>
       <div className="form-grid cols-2">
-        <Input name="serverUrl" label="Server address" type="url" value={draft.serverUrl} error={errors.serverUrl}
+        <TextField name="serverUrl" label="Server address" type="url" value={draft.serverUrl} error={errors.serverUrl}
           hint="Your admin gives you this, for example https://sync.example.com" autoComplete="url" onChange={set('serverUrl')} />
-        <Input name="workspaceId" label="Workspace id (optional)" type="text" value={draft.workspaceId}
+        <TextField name="workspaceId" label="Workspace id (optional)" type="text" value={draft.workspaceId}
           hint="Only needed if your account belongs to more than one workspace." autoComplete="off" onChange={set('workspaceId')} />
-        <Input name="email" label="Email" type="email" value={draft.email} error={errors.email} autoComplete="username" onChange={set('email')} />
-        <Input name="password" label="Password" type="password" value={draft.password} error={errors.password}
+        <TextField name="email" label="Email" type="email" value={draft.email} error={errors.email} autoComplete="username" onChange={set('email')} />
+        <TextField name="password" label="Password" type="password" value={draft.password} error={errors.password}
           autoComplete="current-password" onChange={set('password')} />
       </div>
       {connect.isError ? (
