@@ -10,6 +10,7 @@ import { SqliteStorageError } from './errors';
 export const META_TABLE = 'ds_meta';
 // Bump when the on-disk layout changes; files written by a newer app are refused, not guessed at.
 export const FORMAT_VERSION = 1;
+export const PAGE_SIZE = 32_768;
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\u0000', 'latin1');
 
@@ -118,6 +119,16 @@ function openChecked(filePath: string, readonly: boolean): Database.Database {
        * Only a power cut / kernel crash may lose the last commits — never corrupt the file.
        * FULL would fsync on every commit and cost ~10x write throughput for that last case.
        */
+      if (names.length === 0) {
+        /**
+         * Only a new file takes a page size (WAL files keep theirs). Measured with
+         * test/bench/storage.bench.ts: bulk inserts into tables with several random-key indexes
+         * dirty most index pages of every transaction; with 32 KiB pages there are 8x fewer of
+         * them to split, checksum and append to the WAL, and a 100k-document insert runs ~40%
+         * faster than with the default 4 KiB, while indexed queries stay at the same speed.
+         */
+        db.pragma(`page_size = ${PAGE_SIZE}`);
+      }
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
       // Measured with test/bench/storage.bench.ts: a 64 MiB page cache keeps a 10k-doc bulkWrite's

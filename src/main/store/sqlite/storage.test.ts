@@ -80,6 +80,30 @@ describe('SQLite RxStorage instance', () => {
     await inst.close();
   });
 
+  it('creates new files in WAL mode with 32 KiB pages and leaves an existing file its page size', async () => {
+    const fresh = await instance('fresh');
+    const freshPath = (fresh.internals as { filePath: string }).filePath;
+    await fresh.close();
+    // A file made before the page size was chosen: 4 KiB pages, our meta table, no collections.
+    const oldPath = path.join(dir, 'old.sqlite');
+    const old = new Database(oldPath);
+    old.pragma('page_size = 4096');
+    old.exec(`CREATE TABLE ds_meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)`);
+    old.close();
+    const reopened = await instance('old');
+    expect((await reopened.bulkWrite([{ document: docData('a') }], 'test')).error).toEqual([]);
+    await reopened.close();
+    for (const [file, pageSize] of [[freshPath, 32_768], [oldPath, 4096]] as const) {
+      const db = new Database(file, { readonly: true });
+      try {
+        expect(db.pragma('page_size', { simple: true })).toBe(pageSize);
+        expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      } finally {
+        db.close();
+      }
+    }
+  });
+
   it('stores every index key as a BLOB of encodeIndexKey bytes, on insert and on update', async () => {
     // The write path binds plain strings under CAST(? AS BLOB); a TEXT key would sort below every
     // BLOB and silently fall out of range scans, so check the stored type and bytes directly.
