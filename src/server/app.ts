@@ -1,7 +1,7 @@
 // Sync server (Node): composes the HTTP service. Stateless apart from open streams, so any
 // number of instances can share one PostgreSQL.
 import Fastify, { type FastifyInstance } from 'fastify';
-import { openDatabase, type Database, type DatabaseOptions } from './db';
+import { DEFAULT_POOL_SIZE, openDatabase, type Database, type DatabaseOptions } from './db';
 import { DEFAULT_CONFIG, type ServerConfig } from './config';
 import { installErrorHandling } from './errors';
 import { registerAuthRoutes } from './routes-auth';
@@ -32,7 +32,7 @@ export async function createSyncServer(options: SyncServerOptions = {}): Promise
     heartbeatMs: options.heartbeatMs ?? DEFAULT_CONFIG.heartbeatMs,
     passwordMemoryKiB: options.passwordMemoryKiB ?? DEFAULT_CONFIG.passwordMemoryKiB,
   };
-  const db = options.database ?? (await openDatabase(options));
+  const db = options.database ?? (await openDatabase({ poolMin: options.poolSize ?? DEFAULT_POOL_SIZE, ...options }));
   const hub = await createStreamHub(db.driver);
   const sessions = await createSessionCache(db.driver, db.access);
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: config.bodyLimit, forceCloseConnections: true });

@@ -1,8 +1,8 @@
-// Sync server (Node): a short-lived cache of session lookups, so a push costs one database
-// round trip instead of two. Revocation stays immediate on every instance: sign-out, admin
-// revoke and membership changes NOTIFY `ds_sync_auth`, and every instance drops its cache. The
-// TTL only bounds staleness if a notification is ever lost (the pg listener also signals its
-// reconnects with an empty payload, which clears the cache too).
+// Sync server (Node): a short-lived cache of session lookups, so a push costs no database round
+// trip for auth. Revocation stays immediate on every instance: sign-out, admin revoke and
+// membership changes NOTIFY `ds_sync_auth`, and every instance drops its cache. The TTL only
+// bounds staleness if a notification is ever lost (the pg listener also signals its reconnects
+// with an empty payload, which clears the cache too).
 import type { AccessRepository, SqlDriver } from './db';
 import type { SessionRow } from './db/repository';
 
@@ -20,21 +20,61 @@ export interface SessionCache extends SessionLookup {
 
 export async function createSessionCache(driver: SqlDriver, access: AccessRepository, ttlMs = 10_000): Promise<SessionCache> {
   const cache = new Map<string, { row: SessionRow; at: number }>();
-  const unlisten = await driver.listen(AUTH_CHANNEL, () => cache.clear());
-  return {
-    async findSession(tokenHash) {
-      const hit = cache.get(tokenHash);
-      if (hit && Date.now() - hit.at < ttlMs) return hit.row;
+  // One lookup in flight per token: when an entry expires under load, the requests holding that
+  // token share one query instead of each sending its own (a stampede that opened a burst of
+  // new pool connections and stalled pushes for ~0.3 s every TTL in the push bench).
+  const inFlight = new Map<string, Promise<SessionRow | undefined>>();
+  // Bumped by every invalidation. A lookup that started before one may have read the session
+  // before it was revoked, so its answer is returned but never cached.
+  let generation = 0;
+  const clear = () => {
+    generation++;
+    cache.clear();
+    inFlight.clear();
+  };
+  const unlisten = await driver.listen(AUTH_CHANNEL, clear);
+
+  async function lookup(tokenHash: string): Promise<SessionRow | undefined> {
+    const startedIn = generation;
+    try {
       const row = await access.findSession(tokenHash);
-      // Only live sessions are cached; unknown tokens always go to the database.
-      if (row && !row.revoked) {
-        if (cache.size > 50_000) cache.clear(); // bound memory under token floods
-        cache.set(tokenHash, { row, at: Date.now() });
+      if (startedIn === generation) {
+        // Only live sessions are cached; unknown and revoked tokens always go to the database.
+        if (row && !row.revoked) {
+          if (cache.size > 50_000) cache.clear(); // bound memory under token floods
+          cache.set(tokenHash, { row, at: Date.now() });
+        } else {
+          cache.delete(tokenHash);
+        }
       }
       return row;
+    } finally {
+      if (startedIn === generation) inFlight.delete(tokenHash);
+    }
+  }
+
+  const refresh = (tokenHash: string): Promise<SessionRow | undefined> => {
+    let pending = inFlight.get(tokenHash);
+    if (!pending) inFlight.set(tokenHash, (pending = lookup(tokenHash)));
+    return pending;
+  };
+
+  return {
+    findSession(tokenHash) {
+      const hit = cache.get(tokenHash);
+      const age = hit ? Date.now() - hit.at : Infinity;
+      if (age < ttlMs) {
+        // Past half its life, a token in use is re-read in the background, so busy clients never
+        // wait for a lookup; the answer in hand is still within the TTL.
+        if (age > ttlMs / 2 && !inFlight.has(tokenHash)) {
+          refresh(tokenHash).catch((err: Error) => console.error('DS_SYNC_SESSION_REFRESH', err.message)); // the next request retries
+        }
+        return Promise.resolve(hit!.row);
+      }
+      return refresh(tokenHash);
     },
     async invalidate() {
-      cache.clear();
+      clear();
       await driver.query('SELECT pg_notify($1, $2)', [AUTH_CHANNEL, 'changed']);
     },
     close: () => unlisten(),

@@ -4,6 +4,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import net from 'node:net';
+import { readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { createStore } from '../../src/main/store';
@@ -19,6 +21,7 @@ const PULL_DOCS = Number(process.env.DS_BENCH_PULL_DOCS ?? 100_000);
 const LOAD_CLIENTS = 200;
 const LOAD_SECONDS = Number(process.env.DS_BENCH_LOAD_SECONDS ?? 30);
 const LOAD_MAX_PUSHES = 500_000;
+const WARMUP_SECONDS = Number(process.env.DS_BENCH_WARMUP_SECONDS ?? 3);
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 const account = (id: string, i: number) => ({ id, name: `Account ${i}`, industry: 'software', region: 'emea', segment: 'mid_market', employees: i % 5000, updatedAt: 1_700_000_000_000 + i });
@@ -38,12 +41,41 @@ async function startServerProcess(): Promise<{ child: ChildProcess; url: string 
       s.close(() => resolve(p));
     });
   });
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../../src/server/cli.ts', import.meta.url)), '--port', String(port)], {
+  // DS_BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR" profiles the server child.
+  const nodeArgs = (process.env.DS_BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', fileURLToPath(new URL('../../src/server/cli.ts', import.meta.url)), '--port', String(port)], {
     env: { ...process.env, DATABASE_URL: DB_URL }, stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve) => child.stdout!.on('data', (d) => String(d).includes('listening on') && resolve()));
   return { child, url: `http://127.0.0.1:${port}` };
 }
+
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux only; NaN elsewhere). */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return NaN; // not Linux: the figure is reported as null
+  }
+}
+
+let serverPid: number | undefined;
+
+/**
+ * CPU seconds used so far by each PostgreSQL backend serving the bench database. Backends are
+ * separate processes, so the server's own CPU misses the SQL work; this catches most of it (not
+ * the shared WAL writer and checkpointer, nor a backend that exits mid-phase).
+ */
+async function backendCpu(): Promise<Map<number, number>> {
+  const c = new pg.Client({ connectionString: ADMIN_URL });
+  await c.connect();
+  const { rows } = await c.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [DB_NAME]);
+  await c.end();
+  return new Map(rows.map((r) => [r.pid, cpuSeconds(r.pid)]));
+}
+const cpuSince = (before: Map<number, number>, after: Map<number, number>): number =>
+  [...after].reduce((sum, [pid, s]) => sum + s - (before.get(pid) ?? 0), 0);
 
 async function workspace(url: string, name: string) {
   const db = await openDatabase({ databaseUrl: DB_URL, poolSize: 2 });
@@ -137,38 +169,79 @@ async function liveLatency(url: string): Promise<void> {
  * throughput, where latency is just 200 in flight / throughput). With `targetPerSecond` the
  * clients pace themselves (open loop, like real users) and latency is measured from when each
  * push was due, so a slow server cannot hide its queueing (no coordinated omission).
+ *
+ * The load runs for WARMUP_SECONDS before the measured `seconds` begin, without a pause: the
+ * clients open their connections and the server's JIT and caches warm up, as they are on a
+ * server that has been running. A backlog left by the warm-up still counts, because latency is
+ * measured from each push's due time. The warm-up's own p99 is reported as `warmupP99`.
  */
 async function pushLoad(url: string, workspaces: number, seconds: number, targetPerSecond?: number): Promise<void> {
   const wss: { id: string; token: string }[] = [];
   for (let w = 0; w < workspaces; w++) wss.push(await workspace(url, `load-${workspaces}-${w}`));
   const latencies: number[] = [];
+  const warmupLatencies: number[] = [];
+  /**
+   * [ms into the measured window when due, latency]: DS_BENCH_TRACE=1 prints p50/p99/max per
+   * second, DS_BENCH_TRACE=FILE also writes the pairs as JSON. Shows whether slow pushes cluster.
+   */
+  const trace: [number, number][] = [];
   let errors = 0;
-  const end = Date.now() + seconds * 1000;
   const t0 = performance.now();
+  const measureFrom = t0 + WARMUP_SECONDS * 1000;
+  const end = measureFrom + seconds * 1000;
+  let cpu0: { server: number; self: NodeJS.CpuUsage; pg: Map<number, number> } | undefined;
+  const cpuSnapshot = new Promise<void>((resolve) => setTimeout(() => void backendCpu().then((pgCpu) => {
+    cpu0 = { server: cpuSeconds(serverPid), self: process.cpuUsage(), pg: pgCpu };
+    resolve();
+  }), measureFrom - performance.now()));
   await Promise.all(Array.from({ length: LOAD_CLIENTS }, async (_, c) => {
     const ws = wss[c % workspaces]!;
     let master: Record<string, unknown> | undefined;
     const interval = targetPerSecond ? (LOAD_CLIENTS / targetPerSecond) * 1000 : 0;
     // Spread the clients' first pushes over one interval so they do not arrive in lockstep.
     const first = t0 + (interval * c) / LOAD_CLIENTS;
-    for (let n = 0; Date.now() < end && latencies.length < LOAD_MAX_PUSHES; n++) {
+    for (let n = 0; latencies.length < LOAD_MAX_PUSHES; n++) {
       const next = { ...account(`acc_load_${c}`, n), name: `Client ${c} edit ${n}`, _deleted: false };
       const due = first + n * interval;
       if (interval && due > performance.now()) await new Promise((r) => setTimeout(r, due - performance.now()));
       const start = interval ? due : performance.now();
+      if (start >= end) break;
       try {
         await rawPush(url, ws, [{ assumedMasterState: master, newDocumentState: next }]);
-        latencies.push(performance.now() - start);
+        const ms = performance.now() - start;
+        if (start < measureFrom) {
+          warmupLatencies.push(ms);
+        } else {
+          latencies.push(ms);
+          if (process.env.DS_BENCH_TRACE) trace.push([start - measureFrom, ms]);
+        }
         master = next;
       } catch {
         errors++; // counted and reported; the loop keeps the load on
       }
     }
   }));
-  const elapsed = (performance.now() - t0) / 1000;
+  await cpuSnapshot;
+  const elapsed = (performance.now() - measureFrom) / 1000;
+  if (trace.length > 0 && process.env.DS_BENCH_TRACE !== '1') writeFileSync(process.env.DS_BENCH_TRACE!, JSON.stringify(trace));
+  for (let sec = 0; trace.length > 0 && sec <= elapsed; sec++) {
+    const l = trace.filter(([t]) => Math.floor(t / 1000) === sec).map(([, ms]) => ms).sort((x, y) => x - y);
+    process.stderr.write(`# second ${sec}: ${l.length} pushes, p50 ${pct(l, 50).toFixed(1)} ms, p99 ${pct(l, 99).toFixed(1)} ms, max ${(l[l.length - 1] ?? NaN).toFixed(1)} ms\n`);
+  }
+  const serverCpu = cpuSeconds(serverPid) - cpu0!.server;
+  const pgCpu = cpuSince(cpu0!.pg, await backendCpu());
+  const selfCpu = process.cpuUsage(cpu0!.self);
   latencies.sort((x, y) => x - y);
+  warmupLatencies.sort((x, y) => x - y);
+  const perPush = (cpuS: number) => (Number.isFinite(cpuS) ? +((cpuS * 1000) / latencies.length).toFixed(3) : null);
   const mode = targetPerSecond ? `paced${targetPerSecond}_` : '';
-  const extra = { clients: LOAD_CLIENTS, workspaces, mode: targetPerSecond ? `open loop at ${targetPerSecond}/s` : 'closed loop (max)', seconds: +elapsed.toFixed(1), pushes: latencies.length, errors, p50: +pct(latencies, 50).toFixed(1), p99: +pct(latencies, 99).toFixed(1), target: '1000 pushes/s, p99 < 100 ms', machine: machine() };
+  const extra = {
+    clients: LOAD_CLIENTS, workspaces, mode: targetPerSecond ? `open loop at ${targetPerSecond}/s` : 'closed loop (max)',
+    warmupSeconds: WARMUP_SECONDS, warmupP99: +pct(warmupLatencies, 99).toFixed(1), seconds: +elapsed.toFixed(1),
+    pushes: latencies.length, errors, p50: +pct(latencies, 50).toFixed(1), p99: +pct(latencies, 99).toFixed(1), max: +(latencies[latencies.length - 1] ?? NaN).toFixed(1),
+    serverCpuMsPerPush: perPush(serverCpu), pgBackendCpuMsPerPush: perPush(pgCpu), loadGenCpuMsPerPush: perPush((selfCpu.user + selfCpu.system) / 1e6),
+    loadAvg1m: +os.loadavg()[0]!.toFixed(2), target: '1000 pushes/s, p99 < 100 ms', machine: machine(),
+  };
   report({ name: `sync.push_${mode}throughput_${workspaces}ws`, value: Math.round(latencies.length / elapsed), unit: 'pushes/s', size: LOAD_CLIENTS, extra });
   report({ name: `sync.push_${mode}p99_${workspaces}ws`, value: +pct(latencies, 99).toFixed(1), unit: 'ms', size: LOAD_CLIENTS, extra });
 }
@@ -176,10 +249,12 @@ async function pushLoad(url: string, workspaces: number, seconds: number, target
 async function main(): Promise<void> {
   await freshDatabase();
   const { child, url } = await startServerProcess();
+  serverPid = child.pid;
   try {
     const only = process.env.DS_BENCH_ONLY;
     if (!only || only === 'pull') await initialPull(url);
     if (!only || only === 'latency') await liveLatency(url);
+    if (only === 'paced') await pushLoad(url, 20, LOAD_SECONDS, 1000);
     if (!only || only === 'load') {
       await pushLoad(url, 20, LOAD_SECONDS, 1000);
       await pushLoad(url, 20, LOAD_SECONDS);

@@ -11,12 +11,19 @@ export type { AccessRepository } from './repository';
 export type { SyncRepository, StoredDoc } from './sync-repository';
 export { NOTIFY_CHANNEL } from './sync-repository';
 
+export const DEFAULT_POOL_SIZE = 10;
+
 export interface DatabaseOptions {
   /** Real PostgreSQL when set; otherwise embedded PGlite. */
   databaseUrl?: string;
   /** PGlite data folder; omitted means in memory. */
   dataDir?: string;
+  /** PostgreSQL pool size (default 10). */
   poolSize?: number;
+  /** PostgreSQL only: connections opened at start and kept however idle (default 0; servers: poolSize). */
+  poolMin?: number;
+  /** Push groups in flight at once (see group-commit.ts). */
+  pushConcurrency?: number;
   /** PGlite only: start from this dumped data folder instead of running initdb. */
   pgliteTemplate?: Blob;
 }
@@ -30,13 +37,13 @@ export interface Database {
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const driver = options.databaseUrl
-    ? await createPgDriver({ connectionString: options.databaseUrl, max: options.poolSize })
+    ? await createPgDriver({ connectionString: options.databaseUrl, max: options.poolSize ?? DEFAULT_POOL_SIZE, min: options.poolMin })
     : await createPgliteDriver(options.dataDir, options.pgliteTemplate);
   await migrate(driver);
   return {
     driver,
     access: createAccessRepository(driver),
-    sync: createSyncRepository(driver),
+    sync: createSyncRepository(driver, { pushConcurrency: options.pushConcurrency }),
     close: () => driver.close(),
   };
 }

@@ -112,6 +112,94 @@ export const MIGRATIONS: { id: number; name: string; sql: string }[] = [
       END
       $fn$;`,
   },
+  {
+    id: 4,
+    name: 'group commit: many pushes in one transaction',
+    // ds_sync_push for a group of pushes (see group-commit.ts), possibly of several workspaces:
+    // p_pushes is [{ "w": workspace, "c": collection, "rows": [{ newDocumentState,
+    // assumedMasterState }] }] in arrival order. Each push is checked against the state the
+    // pushes before it left, exactly as if each had been its own transaction in this order, and
+    // gets its own conflicts (the result is an array with one array of conflicts per push).
+    // Within a push a document is written once (its last state), numbered in doc-id order, as in
+    // ds_sync_push; across pushes each write keeps its own change, so the change log is the same
+    // as without grouping. Workspace locks are taken in id order, so groups of two instances that
+    // share workspaces can never deadlock. ds_sync_push stays for instances of the previous
+    // version during a rolling upgrade.
+    sql: `
+      CREATE FUNCTION ds_sync_push_group(p_pushes jsonb, p_channel text)
+      RETURNS jsonb LANGUAGE plpgsql VOLATILE AS $fn$
+      DECLARE
+        v_ws uuid; v_push jsonb; v_coll text; v_row jsonb; v_id text; v_prefix text; v_new jsonb;
+        v_assumed jsonb; v_now jsonb; v_current jsonb := '{}'; v_conflicts jsonb; v_writes jsonb;
+        v_ids text[]; v_all jsonb := '[]'; v_log jsonb := '[]'; v_base jsonb := '{}'; v_n bigint; v_seq bigint;
+      BEGIN
+        -- Each lock in a statement of its own and before any read (see ds_sync_push).
+        FOR v_ws IN SELECT DISTINCT (p->>'w')::uuid FROM jsonb_array_elements(p_pushes) p ORDER BY 1 LOOP
+          PERFORM 1 FROM sync_counters WHERE workspace_id = v_ws FOR UPDATE;
+        END LOOP;
+        -- Current states by primary key, one collection at a time: an IN (subquery) over the
+        -- JSON would be planned for 100 × 100 estimated rows and scan the whole workspace.
+        FOR v_ws, v_coll, v_ids IN
+          SELECT (p->>'w')::uuid, p->>'c', array_agg(DISTINCT r->'newDocumentState'->>'id')
+          FROM jsonb_array_elements(p_pushes) p, jsonb_array_elements(p->'rows') r GROUP BY 1, 2
+        LOOP
+          SELECT v_current || coalesce(jsonb_object_agg(v_ws::text || ' ' || v_coll || ' ' || d.doc_id,
+                                                        d.doc || jsonb_build_object('_deleted', d.deleted)), '{}')
+            INTO v_current FROM sync_docs d
+            WHERE d.workspace_id = v_ws AND d.collection = v_coll AND d.doc_id = ANY(v_ids);
+        END LOOP;
+        FOR v_push IN SELECT e FROM jsonb_array_elements(p_pushes) e LOOP
+          v_prefix := (v_push->>'w')::uuid::text || ' ' || (v_push->>'c') || ' ';
+          v_conflicts := '{}'; v_writes := '{}';
+          FOR v_row IN SELECT e FROM jsonb_array_elements(v_push->'rows') e LOOP
+            v_new := v_row->'newDocumentState';
+            v_id := v_new->>'id';
+            v_assumed := v_row->'assumedMasterState';
+            IF v_assumed IS NOT NULL AND jsonb_typeof(v_assumed) = 'null' THEN v_assumed := NULL; END IF;
+            v_now := v_current->(v_prefix || v_id);
+            -- Replay of the current state: accepted, nothing written.
+            CONTINUE WHEN v_now IS NOT NULL AND v_now = v_new;
+            IF v_now IS NOT NULL AND (v_assumed IS NULL OR v_now <> v_assumed) THEN
+              v_conflicts := v_conflicts || jsonb_build_object(v_id, v_now);
+              CONTINUE;
+            END IF;
+            v_current := v_current || jsonb_build_object(v_prefix || v_id, v_new);
+            v_writes := v_writes || jsonb_build_object(v_id, v_new);
+            v_conflicts := v_conflicts - v_id;
+          END LOOP;
+          IF v_writes <> '{}' THEN
+            SELECT v_log || jsonb_agg(jsonb_build_array(v_push->'w', v_push->'c', w.key, w.value) ORDER BY w.key)
+              INTO v_log FROM jsonb_each(v_writes) w;
+          END IF;
+          v_all := v_all || jsonb_build_array(coalesce((SELECT jsonb_agg(c.value) FROM jsonb_each(v_conflicts) c), '[]'::jsonb));
+        END LOOP;
+        IF v_log = '[]' THEN RETURN v_all; END IF;
+        -- One seq range per workspace; the log's order is the order of the seqs.
+        FOR v_ws, v_n IN SELECT (w->>0)::uuid, count(*) FROM jsonb_array_elements(v_log) w GROUP BY 1 LOOP
+          UPDATE sync_counters SET seq = seq + v_n WHERE workspace_id = v_ws RETURNING seq INTO v_seq;
+          v_base := v_base || jsonb_build_object(v_ws::text, v_seq - v_n);
+        END LOOP;
+        WITH r AS (
+          SELECT (x.w->>0)::uuid AS ws, x.w->>1 AS collection, x.w->>2 AS doc_id, (x.w->3) - '_deleted' AS doc,
+                 coalesce((x.w->3->>'_deleted')::boolean, false) AS deleted,
+                 (v_base->>((x.w->>0)::uuid::text))::bigint + row_number() OVER (PARTITION BY (x.w->>0)::uuid ORDER BY x.o) AS seq
+          FROM jsonb_array_elements(v_log) WITH ORDINALITY AS x(w, o)),
+        log AS (
+          INSERT INTO sync_changes (workspace_id, seq, collection, doc_id, doc, deleted)
+          SELECT r.ws, r.seq, r.collection, r.doc_id, r.doc, r.deleted FROM r
+          RETURNING workspace_id, collection, seq),
+        docs AS (
+          INSERT INTO sync_docs (workspace_id, collection, doc_id, doc, deleted, seq)
+          SELECT DISTINCT ON (r.ws, r.collection, r.doc_id) r.ws, r.collection, r.doc_id, r.doc, r.deleted, r.seq
+          FROM r ORDER BY r.ws, r.collection, r.doc_id, r.seq DESC
+          ON CONFLICT (workspace_id, collection, doc_id)
+          DO UPDATE SET doc = EXCLUDED.doc, deleted = EXCLUDED.deleted, seq = EXCLUDED.seq)
+        SELECT count(pg_notify(p_channel, t.ws || ' ' || t.seq || ' ' || t.collection)) INTO v_n
+          FROM (SELECT workspace_id::text AS ws, collection, max(seq)::text AS seq FROM log GROUP BY 1, 2) t;
+        RETURN v_all;
+      END
+      $fn$;`,
+  },
 ];
 
 /** Applies pending migrations; an advisory lock keeps two starting instances from racing. */

@@ -6,13 +6,29 @@ import type { SqlDriver, SqlExecutor } from './driver';
 
 export interface PgDriverOptions {
   connectionString: string;
+  /** Pool size; default 10. Pushes need at most two at a time (group commit); the rest serve pulls and sign-ins. */
   max?: number;
+  /**
+   * Connections opened at start and kept however idle; default 0 (one is opened to check the
+   * URL). Servers keep the whole pool warm (app.ts): opening a connection forks a PostgreSQL
+   * backend that then warms its caches, and a burst of them (say 20 session lookups after a
+   * quiet spell) stalled every request for 0.1–0.3 s on a busy machine.
+   */
+  min?: number;
 }
 
 export async function createPgDriver(options: PgDriverOptions): Promise<SqlDriver> {
-  const pool = new pg.Pool({ connectionString: options.connectionString, max: options.max ?? 20 });
+  const max = options.max ?? 10;
+  const min = Math.min(max, options.min ?? 0);
+  const pool = new pg.Pool({ connectionString: options.connectionString, max, min });
   pool.on('error', (err) => console.error('DS_SYNC_DB_POOL', err.message));
-  await pool.query('SELECT 1');
+  const warm = await Promise.allSettled(Array.from({ length: Math.max(1, min) }, () => pool.connect()));
+  for (const w of warm) if (w.status === 'fulfilled') w.value.release();
+  const failed = warm.find((w) => w.status === 'rejected');
+  if (failed) {
+    await pool.end();
+    throw failed.reason;
+  }
   const wrap = (q: { query: pg.Pool['query'] }): SqlExecutor => ({
     async query<R>(sql: string, params: unknown[] = []) {
       return (await q.query(sql, params)).rows as R[];

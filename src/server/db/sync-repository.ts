@@ -1,13 +1,14 @@
 // Sync server (Node): the change log. Every accepted document write gets the next seq of its
 // workspace. Seqs are allocated under a row lock on the workspace's counter that is held until
 // COMMIT, so pushes of one workspace commit in seq order: a reader that has seen seq N can
-// never later discover a smaller seq committing (no skipped writes). Pushes of different
-// workspaces never wait for each other. The push itself is the SQL function ds_sync_push
-// (migration 3); its lock is taken in a statement of its own BEFORE current states are read,
-// because a statement that waited for the lock would still see its pre-wait snapshot and miss
-// a conflict.
+// never later discover a smaller seq committing (no skipped writes). Pushes are applied by the
+// SQL function ds_sync_push_group (migration 4) in groups (group-commit.ts): what arrives while
+// earlier pushes are being applied goes in one transaction, whatever its workspace. Its locks
+// are taken in statements of their own BEFORE current states are read, because a statement
+// that waited for a lock would still see its pre-wait snapshot and miss a conflict.
 import { toDocState, type WireDoc } from '../../shared/sync';
 import type { SqlDriver } from './driver';
+import { createGroupCommit } from './group-commit';
 
 export const NOTIFY_CHANNEL = 'ds_sync';
 
@@ -21,15 +22,43 @@ export interface PushRowInput {
 
 export interface PushResult {
   conflicts: StoredDoc[];
-  /** Last seq written, when anything was. */
-  seq?: number;
 }
 
 function toWire(doc: Record<string, unknown>, deleted: boolean): StoredDoc {
   return { ...doc, _deleted: deleted } as StoredDoc;
 }
 
-export function createSyncRepository(db: SqlDriver) {
+/** Rows per group: a group of small pushes never grows past one maximal push (MAX_PUSH_ROWS). */
+const GROUP_MAX_ROWS = 1000;
+
+interface QueuedPush {
+  workspaceId: string;
+  rows: number;
+  /** `{"w":workspace,"c":collection,"rows":[…]}`, serialised once when the push arrives. */
+  json: string;
+}
+
+export interface SyncRepositoryOptions {
+  /** Push groups in flight at once (group-commit.ts). */
+  pushConcurrency?: number;
+}
+
+export function createSyncRepository(db: SqlDriver, options: SyncRepositoryOptions = {}) {
+  const pushGrouped = createGroupCommit<QueuedPush, PushResult>({
+    key: (p) => p.workspaceId,
+    weight: (p) => p.rows,
+    maxWeight: GROUP_MAX_ROWS,
+    concurrency: options.pushConcurrency ?? 2,
+    async apply(pushes) {
+      const out = await db.query<{ conflicts: StoredDoc[][] }>(
+        'SELECT ds_sync_push_group($1::jsonb, $2) AS conflicts',
+        [`[${pushes.map((p) => p.json).join(',')}]`, NOTIFY_CHANNEL]);
+      const conflicts = out[0]?.conflicts;
+      if (conflicts?.length !== pushes.length) throw new Error(`DS_SYNC_INTERNAL: ds_sync_push_group answered ${conflicts?.length} of ${pushes.length} pushes`);
+      return conflicts.map((c) => ({ conflicts: c }));
+    },
+  });
+
   return {
     async pull(workspaceId: string, collection: string, sinceSeq: number, limit: number) {
       const rows = await db.query<{ doc: Record<string, unknown>; deleted: boolean; seq: string | number }>(
@@ -56,16 +85,12 @@ export function createSyncRepository(db: SqlDriver) {
      */
     async push(workspaceId: string, collection: string, rows: PushRowInput[]): Promise<PushResult> {
       // Normalised here (local-only fields gone, `_deleted` explicit) so that jsonb equality in
-      // ds_sync_push (migration 3) means exactly what sameDocState means on the client.
+      // ds_sync_push_group (migration 4) means exactly what sameDocState means on the client.
       const payload = rows.map((r) => ({
         newDocumentState: toDocState(r.newDocumentState),
         assumedMasterState: r.assumedMasterState ? toDocState(r.assumedMasterState) : null,
       }));
-      const out = await db.query<{ conflicts: StoredDoc[]; last_seq: string | number | null }>(
-        'SELECT conflicts, last_seq FROM ds_sync_push($1, $2, $3::jsonb, $4)',
-        [workspaceId, collection, JSON.stringify(payload), NOTIFY_CHANNEL]);
-      const row = out[0];
-      return { conflicts: row?.conflicts ?? [], ...(row?.last_seq != null ? { seq: Number(row.last_seq) } : {}) };
+      return pushGrouped({ workspaceId, rows: rows.length, json: JSON.stringify({ w: workspaceId, c: collection, rows: payload }) });
     },
 
     /** Collections changed after a seq, for stream resumption (bounded: the caller resyncs beyond it). */
