@@ -31,11 +31,14 @@ export async function createSyncServer(options: SyncServerOptions = {}): Promise
     bodyLimit: options.bodyLimit ?? DEFAULT_CONFIG.bodyLimit,
     heartbeatMs: options.heartbeatMs ?? DEFAULT_CONFIG.heartbeatMs,
     passwordMemoryKiB: options.passwordMemoryKiB ?? DEFAULT_CONFIG.passwordMemoryKiB,
+    signInMaxFailures: options.signInMaxFailures ?? DEFAULT_CONFIG.signInMaxFailures,
+    signInWindowMs: options.signInWindowMs ?? DEFAULT_CONFIG.signInWindowMs,
+    trustProxy: options.trustProxy ?? DEFAULT_CONFIG.trustProxy,
   };
   const db = options.database ?? (await openDatabase({ poolMin: options.poolSize ?? DEFAULT_POOL_SIZE, ...options }));
   const hub = await createStreamHub(db.driver);
   const sessions = await createSessionCache(db.driver, db.access);
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: config.bodyLimit, forceCloseConnections: true });
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: config.bodyLimit, forceCloseConnections: true, trustProxy: config.trustProxy });
   installErrorHandling(app);
   app.get('/health', async () => ({ ok: true }));
   registerAuthRoutes(app, db, sessions, config);

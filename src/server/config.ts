@@ -11,6 +11,11 @@ export interface ServerConfig {
   heartbeatMs: number;
   /** argon2id memory cost for new password hashes (verification reads it from the hash). */
   passwordMemoryKiB: number;
+  /** Failed sign-ins allowed per email and client address in `signInWindowMs` (rate-limit.ts). */
+  signInMaxFailures: number;
+  signInWindowMs: number;
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For (Fastify's trustProxy). */
+  trustProxy: boolean;
 }
 
 export const DEFAULT_CONFIG: ServerConfig = {
@@ -19,6 +24,9 @@ export const DEFAULT_CONFIG: ServerConfig = {
   bodyLimit: 4 * 1024 * 1024,
   heartbeatMs: 15_000,
   passwordMemoryKiB: 19_456,
+  signInMaxFailures: 5,
+  signInWindowMs: 15 * 60_000,
+  trustProxy: false,
 };
 
 export function parseOr400<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {

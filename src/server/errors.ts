@@ -9,6 +9,8 @@ export class SyncHttpError extends Error {
     readonly code: SyncErrorCode,
     message?: string,
     readonly details?: unknown,
+    /** Response headers that belong to the error, e.g. Retry-After on 429. */
+    readonly headers?: Record<string, string>,
   ) {
     super(message ?? SYNC_ERROR_MESSAGES[code]);
   }
@@ -18,6 +20,12 @@ export const unauthorized = (why: string) => new SyncHttpError(401, 'DS_SYNC_UNA
 export const forbidden = (why: string) => new SyncHttpError(403, 'DS_SYNC_FORBIDDEN', `${SYNC_ERROR_MESSAGES.DS_SYNC_FORBIDDEN} (${why})`);
 export const notFound = (what: string) => new SyncHttpError(404, 'DS_SYNC_NOT_FOUND', `${SYNC_ERROR_MESSAGES.DS_SYNC_NOT_FOUND} (${what})`);
 export const badRequest = (details?: unknown) => new SyncHttpError(400, 'DS_SYNC_BAD_REQUEST', undefined, details);
+export const rateLimited = (retryAfterMs: number) => {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  const wait = seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
+  return new SyncHttpError(429, 'DS_SYNC_RATE_LIMITED', `Too many failed sign-ins for this email from this device. Wait ${wait}, then try again.`,
+    { retryAfterSeconds: seconds }, { 'retry-after': String(seconds) });
+};
 
 function classify(err: FastifyError | SyncHttpError): SyncHttpError {
   if (err instanceof SyncHttpError) return err;
@@ -35,6 +43,7 @@ export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | SyncHttpError, request, reply) => {
     const coded = classify(err);
     if (coded.status >= 500) request.log.error({ err, code: coded.code }, 'sync server error');
+    if (coded.headers) void reply.headers(coded.headers);
     void reply.status(coded.status).send({
       error: { code: coded.code, message: coded.message, ...(coded.details ? { details: coded.details } : {}) },
     });

@@ -6,17 +6,29 @@ import {
 } from '../shared/sync';
 import { authenticate, hashPassword, hashSecret, newSecret, requireWorkspace, verifyPassword } from './auth';
 import type { Database } from './db';
-import { badRequest, SyncHttpError } from './errors';
+import { badRequest, rateLimited, SyncHttpError } from './errors';
+import { createFailureLimiter } from './rate-limit';
 import { parseOr400, type ServerConfig } from './config';
 import type { SessionCache } from './session-cache';
 
 export function registerAuthRoutes(app: FastifyInstance, db: Database, sessions: SessionCache, config: ServerConfig): void {
   const p = SYNC_API_PREFIX;
+  // Password guessing, per email and client address; checked before any argon2 work is done.
+  const failures = createFailureLimiter({ maxFailures: config.signInMaxFailures, windowMs: config.signInWindowMs });
+  const checkPassword = async (email: string, ip: string, hash: string | undefined, password: string): Promise<boolean> => {
+    const key = `${email}\n${ip}`;
+    const wait = failures.retryAfterMs(key);
+    if (wait > 0) throw rateLimited(wait);
+    const ok = await verifyPassword(hash, password, config.passwordMemoryKiB);
+    if (ok && hash) failures.succeed(key);
+    else failures.fail(key);
+    return ok;
+  };
 
   app.post(`${p}/auth/sign-in`, async (request): Promise<Session> => {
     const body = parseOr400(SignInBody, request.body);
     const user = await db.access.findUserByEmail(body.email);
-    const ok = await verifyPassword(user?.passwordHash, body.password, config.passwordMemoryKiB);
+    const ok = await checkPassword(body.email, request.ip, user?.passwordHash, body.password);
     if (!user || !ok) throw new SyncHttpError(401, 'DS_SYNC_BAD_CREDENTIALS');
     const memberships = await db.access.memberships(user.id);
     const m = body.workspaceId ? memberships.find((x) => x.workspaceId === body.workspaceId) : memberships[0];
@@ -57,7 +69,7 @@ export function registerAuthRoutes(app: FastifyInstance, db: Database, sessions:
     let user = await db.access.findUserByEmail(invite.email);
     if (user) {
       // An existing account joins with its own password; an invite never resets a password.
-      if (!(await verifyPassword(user.passwordHash, body.password, config.passwordMemoryKiB))) throw new SyncHttpError(401, 'DS_SYNC_BAD_CREDENTIALS');
+      if (!(await checkPassword(invite.email, request.ip, user.passwordHash, body.password))) throw new SyncHttpError(401, 'DS_SYNC_BAD_CREDENTIALS');
     } else {
       user = { id: randomUUID(), passwordHash: await hashPassword(body.password, config.passwordMemoryKiB) };
       await db.access.createUser(user.id, invite.email, user.passwordHash);

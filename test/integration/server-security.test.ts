@@ -97,6 +97,37 @@ describe.each(BACKENDS)('server security on $name', (backend) => {
     expect((await call('POST', '/v1/invitations/accept', undefined, { code: invite.body.code, password: 'password1' })).body.error.code).toBe('DS_SYNC_INVITE_INVALID');
   });
 
+  it('limits failed sign-ins per email and client address with a coded 429', async () => {
+    const limited = await startServer(env.db, { signInMaxFailures: 3, signInWindowMs: 60_000, trustProxy: true });
+    try {
+      const member = await inviteUser(limited.url, a, 'member');
+      const email = (await call('GET', '/v1/auth/me', member.token)).body.email as string;
+      const signIn = async (password: string, ip = '203.0.113.7', who = email) => {
+        const res = await fetch(`${limited.url}/v1/auth/sign-in`, {
+          method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': ip }, body: JSON.stringify({ email: who, password }),
+        });
+        return { status: res.status, retryAfter: res.headers.get('retry-after'), body: (await res.json()) as { error?: { code: string; message: string } } };
+      };
+      // A right password clears earlier typos, so a person is not held back by their own.
+      for (let i = 0; i < 2; i++) expect((await signIn('wrong password')).status).toBe(401);
+      expect((await signIn('battery staple')).status).toBe(200);
+      for (let i = 0; i < 3; i++) expect((await signIn('wrong password')).body.error?.code).toBe('DS_SYNC_BAD_CREDENTIALS');
+      const refused = await signIn('battery staple'); // even the right one, until the window passes
+      expect(refused.status).toBe(429);
+      expect(refused.body.error?.code).toBe('DS_SYNC_RATE_LIMITED');
+      expect(refused.body.error?.message).toMatch(/wait \d+ seconds/i);
+      expect(Number(refused.retryAfter)).toBeGreaterThan(0);
+      // Another address, or another email from the same address, is not affected.
+      expect((await signIn('battery staple', '198.51.100.4')).status).toBe(200);
+      expect((await signIn('wrong password', '203.0.113.7', 'someone-else@example.com')).body.error?.code).toBe('DS_SYNC_BAD_CREDENTIALS');
+      // Unknown emails count too, so guessing which accounts exist is limited the same way.
+      for (let i = 0; i < 3; i++) await signIn('wrong password', '203.0.113.9', 'nobody-here@example.com');
+      expect((await signIn('wrong password', '203.0.113.9', 'nobody-here@example.com')).status).toBe(429);
+    } finally {
+      await limited.server.close();
+    }
+  });
+
   it('rejects oversized bodies, malformed JSON, bad shapes and unknown collections with coded errors', async () => {
     const big = await push(a, a.adminToken, [{ newDocumentState: doc('acc_big', { name: 'x'.repeat(100_000) }) }]);
     expect(big.status).toBe(413);
