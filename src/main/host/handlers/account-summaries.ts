@@ -19,8 +19,10 @@ interface Stats {
 }
 
 const EMPTY: Stats = { people: 0, openCount: 0, openAmount: 0, last: null };
-/** Last-interaction lookups run this many at a time, so the event loop keeps breathing. */
-const LOOKUP_BATCH = 50;
+/** Accounts counted between two turns of the event loop, so the main process keeps answering. */
+const LOOKUP_BATCH = 20;
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 type Change<T> = RxChangeEvent<T>;
 
@@ -30,6 +32,8 @@ export class AccountSummaries {
   /** A change arrived while computing: the snapshot may have missed it, so compute again. */
   private dirty = false;
   private readonly subscriptions: Subscription[] = [];
+  /** Set when the workspace closes; counting stops at the next group instead of reading a closed store. */
+  private closed = false;
 
   constructor(private readonly ctx: HostContext) {
     const { store } = ctx;
@@ -58,6 +62,7 @@ export class AccountSummaries {
   }
 
   close(): void {
+    this.closed = true;
     for (const s of this.subscriptions) s.unsubscribe();
   }
 
@@ -70,6 +75,7 @@ export class AccountSummaries {
     this.computing ??= this.compute()
       .then((stats) => {
         this.computing = null;
+        if (this.closed) return;
         if (this.dirty) {
           this.dirty = false;
           return this.ensureComputing();
@@ -84,35 +90,39 @@ export class AccountSummaries {
     return this.computing;
   }
 
+  /**
+   * Counts account by account through indexes (a count, an index range of open deals, one
+   * latest-interaction seek each), yielding to the event loop between small groups: reading whole
+   * collections at once would hold the main process for seconds on a large workspace.
+   */
   private async compute(): Promise<Map<string, Stats>> {
     const { store } = this.ctx;
-    const [accounts, stakeholders, opportunities] = await Promise.all([
-      store.accounts.find().exec(),
-      store.stakeholders.find().exec(),
-      store.opportunities.find().exec(),
-    ]);
-    const stats = new Map<string, Stats>(accounts.map((a) => [a.id, { ...EMPTY }]));
-    const of = (accountId: string) => stats.get(accountId) ?? stats.set(accountId, { ...EMPTY }).get(accountId)!;
-    for (const s of stakeholders) of(s.accountId).people++;
-    for (const doc of opportunities) {
-      const o = doc as unknown as Opportunity;
-      if (o.status !== 'open') continue;
-      const s = of(o.accountId);
-      s.openCount++;
-      s.openAmount += o.amount;
-    }
-    const ids = [...stats.keys()];
-    for (let i = 0; i < ids.length; i += LOOKUP_BATCH) {
-      await Promise.all(
-        ids.slice(i, i + LOOKUP_BATCH).map(async (accountId) => {
-          const latest = await store.interactions
-            .findOne({ selector: { accountId: accountId as Account['id'] }, sort: [{ accountId: 'desc' }, { at: 'desc' }] })
-            .exec();
-          stats.get(accountId)!.last = latest?.at ?? null;
-        }),
-      );
+    const accountIds = (await store.accounts.find().exec()).map((a) => a.id);
+    const stats = new Map<string, Stats>();
+    for (let i = 0; i < accountIds.length && !this.closed; i += LOOKUP_BATCH) {
+      await Promise.all(accountIds.slice(i, i + LOOKUP_BATCH).map(async (id) => stats.set(id, await this.countOne(id))));
+      await yieldToEventLoop();
     }
     return stats;
+  }
+
+  private async countOne(id: string): Promise<Stats> {
+    const { store } = this.ctx;
+    const accountId = id as Account['id'];
+    const [people, deals, latest] = await Promise.all([
+      store.stakeholders.count({ selector: { accountId } }).exec(),
+      // By account only: with status in the selector the planner may pick [status, closeDate] and
+      // read every open deal of the workspace for each account.
+      store.opportunities.find({ selector: { accountId } }).exec(),
+      store.interactions.findOne({ selector: { accountId }, sort: [{ accountId: 'desc' }, { at: 'desc' }] }).exec(),
+    ]);
+    const openDeals = deals.filter((o) => o.status === 'open');
+    return {
+      people,
+      openCount: openDeals.length,
+      openAmount: openDeals.reduce((sum, o) => sum + o.amount, 0),
+      last: latest?.at ?? null,
+    };
   }
 
   private at(accountId: string): Stats {

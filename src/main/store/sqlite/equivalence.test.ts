@@ -126,6 +126,47 @@ describe('SQLite storage equals RxDB memory storage', () => {
   });
   afterAll(() => removeDir(dir));
 
+  it('for descending sorts read backwards through an index, ties on the sorted fields included', async () => {
+    const params = {
+      databaseInstanceToken: randomToken(10),
+      databaseName: `desc${randomToken(8)}`,
+      collectionName: 'contacts',
+      schema: filledContactSchema,
+      options: {},
+      multiInstance: false,
+      devMode: false,
+    };
+    const a = (await getRxStorageSQLite({ databaseDirectory: dir }).createStorageInstance<ContactDoc>(params)) as Inst;
+    const b = (await getRxStorageMemory().createStorageInstance<ContactDoc>(params)) as Inst;
+    try {
+      // Few distinct ages and names, so every page boundary falls inside a group of ties.
+      const rows = Array.from({ length: 60 }, (_, i) => ({
+        document: {
+          id: `c${String(i).padStart(3, '0')}`, name: `n${i % 3}`, age: 20 + (i % 4), active: i % 2 === 0, tags: [],
+          profile: { city: `c${i % 2}`, score: i % 5 }, _deleted: i % 11 === 0, _attachments: {}, _rev: '1-a', _meta: { lwt: 1 },
+        } as Doc,
+      }));
+      await a.bulkWrite(rows, 'desc');
+      await b.bulkWrite(rows, 'desc');
+      const queries = [
+        { selector: { _deleted: { $eq: false } }, sort: [{ age: 'desc' }], limit: 7 },
+        { selector: { _deleted: { $eq: false } }, sort: [{ age: 'desc' }, { id: 'desc' }], skip: 5, limit: 9 },
+        { selector: { _deleted: { $eq: false }, active: true }, sort: [{ age: 'desc' }], limit: 4 },
+        { selector: { _deleted: { $eq: false }, 'profile.city': 'c1' }, sort: [{ 'profile.city': 'desc' }, { name: 'desc' }], limit: 5 },
+        { selector: { _deleted: { $eq: false }, age: { $gt: 20 } }, sort: [{ age: 'desc' }], skip: 3, limit: 1 },
+        { selector: { _deleted: { $eq: false }, name: { $ne: 'n1' } }, sort: [{ name: 'desc' }], limit: 6 },
+      ] as MangoQuery<Doc>[];
+      for (const mango of queries) {
+        const prepared = () => prepareQuery(filledContactSchema, normalizeMangoQuery(filledContactSchema, mango));
+        const ids = async (inst: Inst) => (await inst.query(prepared())).documents.map((d) => d.id);
+        expect({ mango, ids: await ids(a) }).toEqual({ mango, ids: await ids(b) });
+      }
+    } finally {
+      await a.remove();
+      await b.remove();
+    }
+  });
+
   it('for random write histories and random queries', { timeout: 120_000 }, async () => {
     const sqlite = getRxStorageSQLite({ databaseDirectory: dir });
     const memory = getRxStorageMemory();

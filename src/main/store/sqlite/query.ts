@@ -58,12 +58,13 @@ function rangeWhere(r: Range): string {
   return `${col} ${r.inclusiveStart ? '>=' : '>'} ? AND ${col} ${r.inclusiveEnd ? '<=' : '<'} ?`;
 }
 
-function rangeStatement(ctx: QueryContext, r: Range, what: 'data' | 'count' | 'page'): Database.Statement {
+function rangeStatement(ctx: QueryContext, r: Range, what: 'data' | 'count' | 'page' | 'backwards'): Database.Statement {
   const key = `${what}|${r.index.column}|${r.inclusiveStart}|${r.inclusiveEnd}`;
   return cachedStatement(ctx, key, () => {
     // INDEXED BY pins the plan to the index the RxDB planner chose; the ORDER BY is then free.
     const from = `FROM ${ctx.layout.table} INDEXED BY ${r.index.sqlIndexName} WHERE ${rangeWhere(r)}`;
     if (what === 'count') return `SELECT count(*) ${from}`;
+    if (what === 'backwards') return `SELECT data ${from} ORDER BY ${r.index.column} DESC`;
     const order = `ORDER BY ${r.index.column}`;
     return what === 'page' ? `SELECT data ${from} ${order} LIMIT ? OFFSET ?` : `SELECT data ${from} ${order}`;
   });
@@ -83,6 +84,12 @@ export function runQuery(ctx: QueryContext, prepared: PreparedQuery<unknown>): D
   // A query that names an index we do not have still gets correct (if slower) results.
   const mustResort = !range || !queryPlan.sortSatisfiedByIndex;
   const matcher = !range || !queryPlan.selectorSatisfiedByIndex ? getQueryMatcher(ctx.schema, query) : undefined;
+
+  if (range && mustResort && limit <= 0) return [];
+  const ties = range && mustResort && Number.isFinite(skipPlusLimit) ? backwardsTies(ctx, prepared) : undefined;
+  if (range && ties) {
+    return readBackwards(ctx, prepared, range, ties, matcher).slice(skip, skipPlusLimit);
+  }
 
   if (range && !matcher && !mustResort) {
     if (limit <= 0) return [];
@@ -108,6 +115,51 @@ export function runQuery(ctx: QueryContext, prepared: PreparedQuery<unknown>): D
     rows = rows.slice(skip, skipPlusLimit);
   }
   return rows;
+}
+
+type Comparator = (a: Doc, b: Doc) => number | undefined;
+
+/**
+ * RxDB indexes are ascending, so its planner never counts a descending sort as satisfied, and
+ * "the latest interaction of this account" would read and resort the whole range. When the sort —
+ * leaving out fields the range holds constant and a trailing primary key — is the index's next
+ * fields, all descending, the range read backwards is already in sort order up to ties on those
+ * fields. Returns the comparator that finds such ties, or undefined when that does not hold.
+ */
+function backwardsTies(ctx: QueryContext, prepared: PreparedQuery<unknown>): Comparator | undefined {
+  const { queryPlan: plan, query } = prepared;
+  let constant = 0;
+  while (constant < plan.index.length && plan.startKeys[constant] === plan.endKeys[constant]) constant++;
+  const fixed = new Set(plan.index.slice(0, constant));
+  const sort = query.sort.slice();
+  const last = sort[sort.length - 1];
+  if (last && Object.keys(last)[0] === ctx.layout.primaryPath) sort.pop();
+  const ordering = sort.filter((part) => !fixed.has(Object.keys(part)[0]!));
+  if (ordering.length === 0) return undefined;
+  const follows = ordering.every((part, i) => {
+    const [field, direction] = Object.entries(part)[0]!;
+    return direction === 'desc' && plan.index[constant + i] === field;
+  });
+  return follows ? getSortComparator(ctx.schema, { ...query, sort }) : undefined;
+}
+
+/**
+ * Reads the range from its end until skip + limit matches are in hand and the tie group of the
+ * last one is complete, then lets RxDB's comparator order the ties (e.g. by primary key).
+ */
+function readBackwards(ctx: QueryContext, prepared: PreparedQuery<unknown>, range: Range, ties: Comparator, matcher?: (doc: Doc) => boolean): Doc[] {
+  const query = prepared.query;
+  const wanted = (query.skip ?? 0) + (query.limit ?? Infinity);
+  const rows: Doc[] = [];
+  const iter = rangeStatement(ctx, range, 'backwards').iterate(range.lower, range.upper) as IterableIterator<string>;
+  for (const json of iter) {
+    const doc = JSON.parse(json) as Doc;
+    if (matcher && !matcher(doc)) continue;
+    // RxDB's comparator answers undefined, not 0, for equal documents: test for truthiness.
+    if (rows.length >= wanted && ties(rows[rows.length - 1]!, doc)) break;
+    rows.push(doc);
+  }
+  return rows.sort(getSortComparator(ctx.schema, query));
 }
 
 export function runCount(ctx: QueryContext, prepared: PreparedQuery<unknown>): number {

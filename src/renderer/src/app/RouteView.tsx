@@ -1,16 +1,28 @@
-// Renderer: route → page.
-import { AccountPage } from '../features/accounts/AccountPage';
+// Renderer: route → page. Today and Accounts are in the first bundle (the pages people open
+// first); the others — d3 charts, forms, the model — load on first visit, so the app starts
+// without parsing code for pages it has not shown yet.
+import { lazy, Suspense } from 'react';
 import { AccountsPage } from '../features/accounts/AccountsPage';
-import { BuyingGroupPage } from '../features/buying-group/BuyingGroupPage';
-import { JourneyPage } from '../features/journey/JourneyPage';
-import { ModelPage } from '../features/model/ModelPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
 import { TodayPage } from '../features/today/TodayPage';
-import { WorkshopPage } from '../features/workshop/WorkshopPage';
-import { EmptyState } from '../components/states';
+import { EmptyState, Loading } from '../components/states';
 import { HOME, hrefFor, type Route } from './router';
 
+const AccountPage = lazy(() => import('../features/accounts/AccountPage').then((m) => ({ default: m.AccountPage })));
+const BuyingGroupPage = lazy(() => import('../features/buying-group/BuyingGroupPage').then((m) => ({ default: m.BuyingGroupPage })));
+const JourneyPage = lazy(() => import('../features/journey/JourneyPage').then((m) => ({ default: m.JourneyPage })));
+const ModelPage = lazy(() => import('../features/model/ModelPage').then((m) => ({ default: m.ModelPage })));
+const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const WorkshopPage = lazy(() => import('../features/workshop/WorkshopPage').then((m) => ({ default: m.WorkshopPage })));
+
 export function RouteView({ route }: { route: Route }) {
+  return (
+    <Suspense fallback={<Loading label="Opening the page…" />}>
+      <Page route={route} />
+    </Suspense>
+  );
+}
+
+function Page({ route }: { route: Route }) {
   switch (route.page) {
     case 'today':
       return <TodayPage />;
