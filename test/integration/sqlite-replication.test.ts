@@ -9,7 +9,6 @@
 // RxDB's repository, not in rxdb/plugins/test-utils), so only the replication suite runs here;
 // the storage contract is covered by src/main/store/sqlite/*.test.ts.
 import fs from 'node:fs';
-import { register } from 'node:module';
 import { addRxPlugin, randomToken, createRxDatabase, normalizeMangoQuery, prepareQuery } from 'rxdb';
 import { disableWarnings, RxDBDevModePlugin } from 'rxdb/plugins/dev-mode';
 import type { RxCollection, RxDatabase } from 'rxdb';
@@ -19,9 +18,8 @@ import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import { getRxStorageSQLite } from '../../src/main/store/sqlite/index';
 import { makeTempDir, removeDir } from '../../src/main/store/sqlite/test-helpers';
 
-// rxdb/plugins/test-utils imports `clone` and `async-test-util`, devDependencies of rxdb that are
-// not installed; map them to local shims instead of adding packages for a test.
-register('./fixtures/sqlite-shims/register.mjs', import.meta.url);
+// rxdb/plugins/test-utils imports `clone` and `async-test-util`, which rxdb lists only as its own
+// devDependencies; this project installs them as devDependencies of its own.
 const testUtils = await import('rxdb/plugins/test-utils');
 
 // The suite opens databases with ignoreDuplicate, which RxDB only allows in dev-mode; dev-mode
