@@ -34,6 +34,8 @@ export async function createSyncServer(options: SyncServerOptions = {}): Promise
     signInMaxFailures: options.signInMaxFailures ?? DEFAULT_CONFIG.signInMaxFailures,
     signInWindowMs: options.signInWindowMs ?? DEFAULT_CONFIG.signInWindowMs,
     trustProxy: options.trustProxy ?? DEFAULT_CONFIG.trustProxy,
+    changeRetentionMs: options.changeRetentionMs ?? DEFAULT_CONFIG.changeRetentionMs,
+    compactEveryMs: options.compactEveryMs ?? DEFAULT_CONFIG.compactEveryMs,
   };
   const db = options.database ?? (await openDatabase({ poolMin: options.poolSize ?? DEFAULT_POOL_SIZE, ...options }));
   const hub = await createStreamHub(db.driver);
@@ -43,6 +45,7 @@ export async function createSyncServer(options: SyncServerOptions = {}): Promise
   app.get('/health', async () => ({ ok: true }));
   registerAuthRoutes(app, db, sessions, config);
   registerSyncRoutes(app, db, hub, sessions, config);
+  const compaction = startCompaction(db, config);
   return {
     app, db, hub,
     async listen(port = 0, host = '127.0.0.1') {
@@ -51,10 +54,32 @@ export async function createSyncServer(options: SyncServerOptions = {}): Promise
       return `http://${host}:${typeof addr === 'object' && addr ? addr.port : port}`;
     },
     async close() {
+      await compaction.stop();
       await app.close();
       await hub.close();
       await sessions.close();
       if (!options.database) await db.close();
+    },
+  };
+}
+
+/**
+ * Compacts the change log every `compactEveryMs` (db.sync.compactChanges). Every instance does
+ * it; runs are idempotent, so two at once only repeat each other's work.
+ */
+function startCompaction(db: Database, config: ServerConfig): { stop(): Promise<void> } {
+  if (config.compactEveryMs <= 0) return { stop: async () => undefined };
+  let running: Promise<void> | undefined;
+  const timer = setInterval(() => {
+    running ??= db.sync.compactChanges(new Date(Date.now() - config.changeRetentionMs))
+      .then(() => undefined, (err: Error) => console.error('DS_SYNC_COMPACT', err.message)) // tried again next interval
+      .finally(() => (running = undefined));
+  }, config.compactEveryMs);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
     },
   };
 }

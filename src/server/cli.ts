@@ -1,6 +1,7 @@
 // Sync server (Node): command line.
 //   tsx src/server/cli.ts --port N [--data DIR]               serve (PGlite in DIR, or DATABASE_URL)
 //   tsx src/server/cli.ts admin create --workspace W --email E --password P [--data DIR]
+//   tsx src/server/cli.ts compact [--older-than-days N] [--data DIR]   change-log compaction now
 import { parseArgs } from 'node:util';
 import { createWorkspaceWithAdmin } from './admin';
 import { createSyncServer } from './app';
@@ -18,6 +19,7 @@ async function main(argv: string[]): Promise<void> {
       email: { type: 'string' },
       password: { type: 'string' },
       role: { type: 'string' },
+      'older-than-days': { type: 'string', default: '7' },
     },
   });
   const databaseUrl = process.env.DATABASE_URL || undefined;
@@ -34,6 +36,18 @@ async function main(argv: string[]): Promise<void> {
         role: (values.role as 'admin' | 'member' | 'viewer' | undefined) ?? 'admin',
       });
       process.stdout.write(`workspace ${created.workspaceId}\nuser ${created.userId}\n${JSON.stringify(created)}\n`);
+    } finally {
+      await db.close();
+    }
+    return;
+  }
+  if (positionals[0] === 'compact' && positionals.length === 1) {
+    const days = Number(values['older-than-days']);
+    if (!Number.isFinite(days) || days < 0) throw new Error('DS_SYNC_BAD_REQUEST: --older-than-days takes a number of days, 0 or more');
+    const db = await openDatabase({ databaseUrl, dataDir });
+    try {
+      const deleted = await db.sync.compactChanges(new Date(Date.now() - days * 24 * 3600_000));
+      process.stdout.write(`compacted: ${deleted} superseded changes older than ${days} days deleted\n`);
     } finally {
       await db.close();
     }

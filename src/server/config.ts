@@ -16,6 +16,10 @@ export interface ServerConfig {
   signInWindowMs: number;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (Fastify's trustProxy). */
   trustProxy: boolean;
+  /** The change log keeps every change this long; older superseded ones are compacted away. */
+  changeRetentionMs: number;
+  /** How often each instance compacts the change log; 0 turns it off. */
+  compactEveryMs: number;
 }
 
 export const DEFAULT_CONFIG: ServerConfig = {
@@ -27,6 +31,8 @@ export const DEFAULT_CONFIG: ServerConfig = {
   signInMaxFailures: 5,
   signInWindowMs: 15 * 60_000,
   trustProxy: false,
+  changeRetentionMs: 7 * 24 * 3600_000,
+  compactEveryMs: 3600_000,
 };
 
 export function parseOr400<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {

@@ -95,7 +95,7 @@ export function registerSyncRoutes(app: FastifyInstance, db: Database, hub: Stre
         send('ready', { seq: latest }, latest);
         // Resuming after a disconnect: report what changed meanwhile (clients pull by checkpoint).
         if (Number.isFinite(lastEventId) && lastEventId < latest) {
-          const changed = (await db.sync.collectionsChangedSince(s.workspaceId, lastEventId)).filter((c) => !wanted || wanted.has(c));
+          const changed = await db.sync.collectionsChangedSince(s.workspaceId, lastEventId, wanted ? [...wanted] : SYNCED_COLLECTIONS);
           if (changed.length > 0) send('change', { seq: latest, collections: changed }, latest);
         }
       } catch (err) {

@@ -93,11 +93,56 @@ export function createSyncRepository(db: SqlDriver, options: SyncRepositoryOptio
       return pushGrouped({ workspaceId, rows: rows.length, json: JSON.stringify({ w: workspaceId, c: collection, rows: payload }) });
     },
 
-    /** Collections changed after a seq, for stream resumption (bounded: the caller resyncs beyond it). */
-    async collectionsChangedSince(workspaceId: string, sinceSeq: number): Promise<string[]> {
+    /**
+     * Which of `collections` changed after a seq, for stream resumption. Read from the current
+     * states, not the change log: a document changed after `sinceSeq` has a current seq above it,
+     * so the answer is the same, costs one index probe per collection however old `sinceSeq` is,
+     * and does not depend on the change log's history (see compactChanges).
+     */
+    async collectionsChangedSince(workspaceId: string, sinceSeq: number, collections: readonly string[]): Promise<string[]> {
       const rows = await db.query<{ collection: string }>(
-        'SELECT DISTINCT collection FROM sync_changes WHERE workspace_id = $1 AND seq > $2', [workspaceId, sinceSeq]);
+        `SELECT c AS collection FROM unnest($3::text[]) c
+         WHERE EXISTS (SELECT 1 FROM sync_docs d WHERE d.workspace_id = $1 AND d.collection = c AND d.seq > $2)`,
+        [workspaceId, sinceSeq, collections]);
       return rows.map((r) => r.collection).sort();
+    },
+
+    /**
+     * Change-log compaction: deletes every change written before `before` that a later change of
+     * the same document has superseded, so the log keeps each document's latest change plus the
+     * full history of the retention period. Nothing a client needs is lost: pulls and stream
+     * resumption read the current states (sync_docs), never the log, so there is no "oldest
+     * needed checkpoint" to respect here. Current states themselves, tombstones included, are
+     * never compacted: without knowing every client's checkpoint, purging a tombstone could hide
+     * a deletion from a client that has been offline since before it.
+     *
+     * Walks each workspace's log in seq windows by primary key and stops at the first window
+     * with nothing older than `before`. Idempotent, and safe beside pushes (they only add higher
+     * seqs) and beside another instance compacting at the same time.
+     */
+    async compactChanges(before: Date, windowSeqs = 5000): Promise<number> {
+      const counters = await db.query<{ workspace_id: string; seq: string | number }>('SELECT workspace_id, seq FROM sync_counters');
+      let deleted = 0;
+      for (const { workspace_id: ws, seq } of counters) {
+        for (let from = 0; from < Number(seq); from += windowSeqs) {
+          const [r] = await db.query<{ deleted: string | number; past_horizon: boolean }>(
+            `WITH gone AS (
+               DELETE FROM sync_changes c
+               WHERE c.workspace_id = $1 AND c.seq > $2 AND c.seq <= $3 AND c.created_at < $4
+                 AND EXISTS (SELECT 1 FROM sync_docs d WHERE d.workspace_id = c.workspace_id
+                               AND d.collection = c.collection AND d.doc_id = c.doc_id AND d.seq > c.seq)
+               RETURNING 1)
+             SELECT (SELECT count(*) FROM gone) AS deleted,
+                    NOT EXISTS (SELECT 1 FROM sync_changes c WHERE c.workspace_id = $1 AND c.seq > $2 AND c.seq <= $3
+                                  AND c.created_at < $4) AS past_horizon`,
+            [ws, from, from + windowSeqs, before.toISOString()]);
+          deleted += Number(r?.deleted ?? 0);
+          // Seqs and write times rise together (near enough: a push that waited for its lock across
+          // `before` is left for the next run), so later windows are newer still.
+          if (r?.past_horizon) break;
+        }
+      }
+      return deleted;
     },
   };
 }
