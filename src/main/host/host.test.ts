@@ -95,6 +95,30 @@ describe('host API', () => {
     expect(doc?.updatedAt).toBe(1_800_000_000_000);
   });
 
+  it('records every stage a deal enters, back as well as forward, starting from what an old deal knew', async () => {
+    const before = (await store.opportunities.findOne('opp_1').exec())!.toJSON();
+    expect(before.stageHistory).toBeUndefined(); // written before histories were kept
+    for (const stage of ['negotiate', 'discover', 'propose'] as const) {
+      const moved = await host.invoke('opportunities.setStage', { id: 'opp_1', stage });
+      if (!moved.ok) throw new Error(moved.error.message);
+    }
+    const same = await host.invoke('opportunities.setStage', { id: 'opp_1', stage: 'propose' });
+    expect(same.ok).toBe(true);
+    const after = (await store.opportunities.findOne('opp_1').exec())!.toJSON();
+    const at = 1_800_000_000_000;
+    expect(after.stageHistory).toEqual([
+      { stage: before.stage, at: before.stageChangedAt },
+      { stage: 'negotiate', at }, { stage: 'discover', at }, { stage: 'propose', at },
+    ]);
+    expect(after).toMatchObject({ stage: 'propose', stageChangedAt: at });
+    expect(errorCode(await host.invoke('opportunities.setStage', { id: 'opp_1', stage: 'won' }))).toBe('DS_API_INVALID_INPUT');
+    expect(errorCode(await host.invoke('opportunities.setStage', { id: 'opp_nope', stage: 'propose' }))).toBe('DS_NOT_FOUND');
+    // upsert never takes a history from the caller: the host's is kept
+    const { stageHistory: _kept, updatedAt: _u, ...input } = after;
+    const renamed = await host.invoke('opportunities.upsert', { ...input, name: 'Renamed', stageHistory: [] });
+    expect(renamed.ok && (renamed.output as { stageHistory: unknown[] }).stageHistory).toHaveLength(4);
+  });
+
   it('removing a stakeholder removes their relationships', async () => {
     expect((await host.invoke('stakeholders.remove', { id: 'stk_it' })).ok).toBe(true);
     expect(await store.relationships.count().exec()).toBe(0);

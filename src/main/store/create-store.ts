@@ -4,7 +4,7 @@ import { createRxDatabase, addRxPlugin, type RxDatabase, type RxCollection, type
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { RxDBUpdatePlugin } from 'rxdb/plugins/update';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import { COLLECTIONS, COLLECTION_NAMES, rxSchemaFor, type CollectionName, type DocOf } from '../../shared/domain';
+import { COLLECTIONS, COLLECTION_NAMES, rxSchemaFor, type CollectionName, type CollectionSpec, type DocOf } from '../../shared/domain';
 import { conflictHandler } from '../../shared/sync';
 import { getRxStorageSQLite } from './sqlite';
 
@@ -36,10 +36,15 @@ export async function createStore(options: StoreOptions = {}): Promise<Store> {
     eventReduce: true,
     closeDuplicates: true,
   });
-  const specs: Record<string, { schema: ReturnType<typeof rxSchemaFor>; conflictHandler?: typeof conflictHandler }> = {};
+  const specs: Record<string, Record<string, unknown>> = {};
   for (const name of COLLECTION_NAMES) {
-    // Synced collections merge concurrent edits field by field and keep the losing values.
-    specs[name] = COLLECTIONS[name].synced ? { schema: rxSchemaFor(name), conflictHandler } : { schema: rxSchemaFor(name) };
+    const spec: CollectionSpec = COLLECTIONS[name];
+    specs[name] = {
+      schema: rxSchemaFor(name),
+      // Synced collections merge concurrent edits field by field and keep the losing values.
+      ...(spec.synced ? { conflictHandler } : {}),
+      ...(spec.migrations ? { migrationStrategies: spec.migrations } : {}),
+    };
   }
   await db.addCollections(specs as never);
   return db;

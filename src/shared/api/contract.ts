@@ -9,7 +9,8 @@ import {
   AccountId, InteractionId, JourneyStepId, OpportunityId, RelationshipId, StakeholderId, WorkshopNoteId,
 } from '../domain/ids';
 import {
-  AccountInput, InteractionInput, JourneyStepInput, OpportunityInput, RelationshipInput,   StakeholderInput, WorkshopNoteInput,
+  AccountInput, InteractionInput, JourneyStepInput, OpportunityInput, RelationshipInput, SetStageInput, StakeholderInput,
+  WorkshopNoteInput,
 } from './inputs';
 import { AccountDetail, AccountSummary, BuyingGroupView, OpportunityDetail, WorkspaceInfo } from './views';
 import { ConflictRef, KeptConflictView, SyncConnectInput, SyncView } from './sync-views';
@@ -47,6 +48,7 @@ export const API = {
 
   'opportunities.get': query(byId(OpportunityId), OpportunityDetail),
   'opportunities.upsert': mutation(OpportunityInput, Opportunity),
+  'opportunities.setStage': mutation(SetStageInput, Opportunity),
 
   'interactions.log': mutation(InteractionInput, Interaction),
   'interactions.remove': mutation(byId(InteractionId), Ok),

@@ -11,13 +11,26 @@ export interface CollectionSpec {
   indexes: (string | string[])[];
   /** Synced with the team server; local-only collections stay on this device. */
   synced: boolean;
+  /**
+   * RxDB schema version of this collection, raised when its shape changes, with one migration
+   * strategy per raised version in `migrations` (the migration-schema plugin runs them on open).
+   * Per collection, so changing one shape never copies the million interactions of another.
+   */
+  version?: number;
+  migrations?: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>>;
 }
+
+/** v1 added the optional stageHistory: documents written before it are valid as they are. */
+const unchanged = (doc: Record<string, unknown>) => doc;
 
 export const COLLECTIONS = {
   accounts: { schema: Account, indexes: ['name'], synced: true },
   stakeholders: { schema: Stakeholder, indexes: [['accountId', 'name']], synced: true },
   relationships: { schema: Relationship, indexes: [['accountId', 'id']], synced: true },
-  opportunities: { schema: Opportunity, indexes: [['accountId', 'closeDate'], ['status', 'closeDate']], synced: true },
+  opportunities: {
+    schema: Opportunity, indexes: [['accountId', 'closeDate'], ['status', 'closeDate']], synced: true,
+    version: 1, migrations: { 1: unchanged },
+  },
   // Every index costs each write; interactions are the bulk of the data, so only what queries use.
   interactions: { schema: Interaction, indexes: [['accountId', 'at']], synced: true },
   journeysteps: { schema: JourneyStep, indexes: [['opportunityId', 'at']], synced: true },

@@ -88,6 +88,11 @@ export const BuyingGroupMember = z.object({
 });
 export type BuyingGroupMember = z.infer<typeof BuyingGroupMember>;
 
+/** A deal entering a stage. Deals move back as well as forward: buyers loop back on their own. */
+export const StageChange = z.object({ stage: Stage, at: Millis }).strict();
+export type StageChange = z.infer<typeof StageChange>;
+export const STAGE_HISTORY_MAX = 50;
+
 export const Opportunity = z.object({
   id: OpportunityId,
   accountId: AccountId,
@@ -96,6 +101,12 @@ export const Opportunity = z.object({
   currency: shortText(3),
   stage: Stage,
   stageChangedAt: Millis,
+  /**
+   * Every stage the deal entered, oldest first (the last is `stage` since `stageChangedAt`), so
+   * scoring can see a closed deal as it stood at any earlier day. Kept by the host; absent on
+   * deals recorded before it was kept.
+   */
+  stageHistory: z.array(StageChange).max(STAGE_HISTORY_MAX).optional(),
   createdAt: Millis,
   closeDate: Millis,
   status: OpportunityStatus,

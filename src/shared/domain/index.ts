@@ -4,5 +4,5 @@ export * from './vocab';
 export * from './entities';
 export { COLLECTIONS, COLLECTION_NAMES, SYNCED_COLLECTIONS } from './collections';
 export type { CollectionName, CollectionSpec, DocOf } from './collections';
-export { rxSchemaFor, SCHEMA_VERSION } from './rx-schemas';
+export { rxSchemaFor } from './rx-schemas';
 export type { RxJsonSchemaLike } from './rx-schemas';

@@ -1,10 +1,7 @@
 // Pure (shared): RxDB JSON schemas derived from the zod schemas, so the two cannot drift.
 // rx-schemas.test.ts proves documents valid for one are valid for the other.
 import { z } from 'zod';
-import { COLLECTIONS, type CollectionName } from './collections';
-
-/** Bump when a collection's shape changes; add a migration strategy beside it. */
-export const SCHEMA_VERSION = 0;
+import { COLLECTIONS, type CollectionName, type CollectionSpec } from './collections';
 
 export interface RxJsonSchemaLike {
   version: number;
@@ -41,7 +38,8 @@ export function rxSchemaFor(name: CollectionName): RxJsonSchemaLike {
     if (prop.enum && prop.maxLength === undefined) prop.maxLength = Math.max(...prop.enum.map((e) => e.length));
   }
   return {
-    version: SCHEMA_VERSION,
+    // Raised per collection when its shape changes (collections.ts holds the migrations).
+    version: (spec as CollectionSpec).version ?? 0,
     primaryKey: 'id',
     type: 'object',
     properties: json.properties,

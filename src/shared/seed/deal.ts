@@ -9,6 +9,7 @@ import type { AccountPlan, DealPlan } from './plan';
 import type { Rng } from './prng';
 import { DAY } from './sizes';
 import { PRODUCT_LINES, ROUTES_TO_MARKET } from './words/companies';
+import { stageHistoryFor } from './stages';
 
 export interface GroupMember {
   person: Person;
@@ -122,6 +123,7 @@ export function buildDeal(
     currency: 'USD',
     stage,
     stageChangedAt: Math.min(stageChangedAt, end),
+    stageHistory: stageHistoryFor(id, plan, stage, Math.min(stageChangedAt, end)),
     createdAt: plan.createdAt,
     closeDate: plan.closeDate,
     status: plan.status,

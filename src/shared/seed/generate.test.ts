@@ -1,4 +1,4 @@
-import { COLLECTIONS } from '../domain';
+import { COLLECTIONS, STAGE_HISTORY_MAX, STAGES } from '../domain';
 import { generateWorkspace, generateWorkspaceBatches, SEED_COLLECTIONS } from './generate';
 import { SIZE_PROFILES } from './sizes';
 
@@ -78,3 +78,28 @@ describe('generateWorkspace', () => {
   });
 });
 
+
+describe('generated stage histories', () => {
+  const deals = s.opportunities;
+
+  it('run from the deal’s creation to its current stage, in time order, within the schema’s bounds', () => {
+    for (const o of deals) {
+      const h = o.stageHistory!;
+      expect(h.length).toBeGreaterThan(0);
+      expect(h.length).toBeLessThanOrEqual(STAGE_HISTORY_MAX);
+      expect(h.at(-1)).toEqual({ stage: o.stage, at: o.stageChangedAt });
+      expect(h[0]!.at).toBeGreaterThanOrEqual(o.createdAt);
+      for (let i = 1; i < h.length; i++) expect(h[i]!.at).toBeGreaterThanOrEqual(h[i - 1]!.at);
+    }
+  });
+
+  it('loop back for some deals, lost deals more often than won ones', () => {
+    const loops = (status: string) => {
+      const of = deals.filter((o) => o.status === status && STAGES.indexOf(o.stage) >= 2);
+      const looped = of.filter((o) => o.stageHistory!.some((c, i, h) => i > 0 && STAGES.indexOf(c.stage) < STAGES.indexOf(h[i - 1]!.stage)));
+      return looped.length / of.length;
+    };
+    expect(loops('won')).toBeGreaterThan(0.05);
+    expect(loops('lost')).toBeGreaterThan(loops('won') + 0.1);
+  });
+});

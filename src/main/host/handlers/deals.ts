@@ -1,6 +1,7 @@
 // Main process: opportunities, logged interactions, journey steps and workshop notes.
+import { STAGE_HISTORY_MAX } from '../../../shared/domain';
 import type {
-  Account, Interaction, JourneyStep, Opportunity, Stakeholder, WorkshopNote,
+  Account, Interaction, JourneyStep, Opportunity, Stage, StageChange, Stakeholder, WorkshopNote,
 } from '../../../shared/domain';
 import { ApiError } from '../../../shared/api';
 import type { HandlerMap } from '../handler';
@@ -11,6 +12,16 @@ async function whoAmI(ctx: HostContext, given: string | undefined): Promise<stri
   const me = given ?? (await ctx.me());
   if (!me) throw new ApiError('DS_API_INVALID_INPUT', 'Choose who you are in Settings before logging work.');
   return me;
+}
+
+/**
+ * The history with the deal entering `stage` at `at`. A deal recorded before histories were kept
+ * starts from what is known: its current stage since stageChangedAt. The oldest entries give
+ * way when the history is full; the recent path is what scoring and people look at.
+ */
+function withStage(o: Opportunity, stage: Stage, at: number): StageChange[] {
+  const known = o.stageHistory ?? [{ stage: o.stage, at: o.stageChangedAt }];
+  return [...known, { stage, at }].slice(-STAGE_HISTORY_MAX);
 }
 
 export const dealHandlers: HandlerMap = {
@@ -37,7 +48,23 @@ export const dealHandlers: HandlerMap = {
   },
   'opportunities.upsert': async (input, ctx) => {
     await ensureExists(ctx.store.accounts, input.accountId, 'Account');
-    return upsertDoc<Opportunity>(ctx.store.opportunities, input, ctx, 'opp');
+    const existing = input.id ? await ctx.store.opportunities.findOne(input.id).exec() : null;
+    const before = existing ? plain<Opportunity>(existing) : null;
+    const moved = before !== null && before.stage !== input.stage;
+    const stageChangedAt = moved ? ctx.now() : input.stageChangedAt;
+    const stageHistory = before
+      ? moved ? withStage(before, input.stage, stageChangedAt) : before.stageHistory
+      : [{ stage: input.stage, at: input.stageChangedAt }];
+    return upsertDoc<Opportunity>(ctx.store.opportunities, { ...input, stageChangedAt, ...(stageHistory ? { stageHistory } : {}) }, ctx, 'opp');
+  },
+  'opportunities.setStage': async ({ id, stage }, ctx) => {
+    const doc = await ctx.store.opportunities.findOne(id).exec();
+    if (!doc) throw new ApiError('DS_NOT_FOUND', `Opportunity ${id} was not found.`);
+    const before = plain<Opportunity>(doc);
+    if (before.stage === stage) return before;
+    const at = ctx.now();
+    const patched = await doc.incrementalPatch({ stage, stageChangedAt: at, stageHistory: withStage(before, stage, at), updatedAt: at });
+    return plain<Opportunity>(patched);
   },
   'interactions.log': async (input, ctx) => {
     await ensureExists(ctx.store.accounts, input.accountId, 'Account');

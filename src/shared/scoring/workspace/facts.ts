@@ -3,11 +3,11 @@
 // explanation words all read these facts, so they can never disagree with each other.
 //
 // No leakage: a closed deal is looked at as of `trainingAsOf` (a point inside its life), never
-// at its end. Interactions and journey steps after asOf are ignored. The store keeps no stage
-// history and a closed deal's recorded stage is its stage *at close* (a won deal is always
-// "commit"), so for closed deals stage and time in stage are missing. Even "the stage is known
-// because it had not changed since asOf" leaks: whether it changed later depends on the outcome.
-// So the learned model never splits on stage; the prior's stage base rates carry it for open deals.
+// at its end. Interactions, journey steps and stage changes after asOf are ignored. Stage and
+// time in stage come from the deal's stageHistory (the entries up to asOf), so the learned model
+// can use them. A closed deal recorded before histories were kept has only its stage *at close*
+// (a won deal is always "commit"); for it stage and time in stage are missing, because even "the
+// stage had not changed since asOf" leaks: whether it changed later depends on the outcome.
 import { BUYING_JOBS, STAGES, type BuyingRole, type Opportunity, type Stage, type Stakeholder } from '../../domain';
 import { DAY, engagementOf, type EngagementFacts } from './engagement';
 import { JOB_INDEX, MOVE_CODE, type WorkspaceState } from './state';
@@ -67,10 +67,24 @@ export function hashUnit(s: string): number {
   return (h >>> 0) / 2 ** 32;
 }
 
+/** The stage the deal was in at asOf and since when; null when that is not known (see header). */
+export function stageAsOf(o: Opportunity, asOf: number): { stage: Stage; since: number } | null {
+  const history = o.stageHistory;
+  if (history && history.length > 0) {
+    let current: { stage: Stage; at: number } | null = null;
+    for (const change of history) {
+      if (change.at > asOf) break;
+      current = change;
+    }
+    return current ? { stage: current.stage, since: current.at } : null;
+  }
+  return o.status === 'open' ? { stage: o.stage, since: o.stageChangedAt } : null;
+}
+
 export function opportunityFacts(state: WorkspaceState, slot: number, asOf: number): OpportunityFacts | null {
   const o = state.opportunities[slot];
   if (!o) return null;
-  const stageKnown = o.status === 'open';
+  const stageNow = stageAsOf(o, asOf);
   const members: MemberFacts[] = [];
   let totalWeight = 0;
   let responsive = 0;
@@ -114,8 +128,8 @@ export function opportunityFacts(state: WorkspaceState, slot: number, asOf: numb
   const journey = journeyFacts(state, slot, asOf);
   return {
     slot, opportunity: o, asOf,
-    stage: stageKnown ? o.stage : null,
-    daysInStage: stageKnown ? Math.max(0, (asOf - o.stageChangedAt) / DAY) : NaN,
+    stage: stageNow?.stage ?? null,
+    daysInStage: stageNow ? Math.max(0, (asOf - stageNow.since) / DAY) : NaN,
     ageDays: Math.max(0, (asOf - o.createdAt) / DAY),
     members, reached, engagedMembers: engaged, totalWeight,
     responsiveShare: totalWeight > 0 ? responsive / totalWeight : NaN,

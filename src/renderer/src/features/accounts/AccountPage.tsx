@@ -44,7 +44,7 @@ export function AccountPage({ id }: { id: string }) {
           </p>
           <StakeholdersSection accountId={id} stakeholders={detail.data.stakeholders} />
           <EngagementPanel accountId={id} />
-          <OpportunitiesSection opportunities={detail.data.opportunities} team={team.data} />
+          <OpportunitiesSection accountId={id} opportunities={detail.data.opportunities} team={team.data} />
           <InteractionsSection interactions={detail.data.recentInteractions} stakeholders={detail.data.stakeholders} />
         </>
       )}

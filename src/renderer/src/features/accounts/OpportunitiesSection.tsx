@@ -1,15 +1,37 @@
 // Renderer: an account's opportunities, open ones first, open ones with their win likelihood
-// and, on request, why (factors and next best actions) in a row below.
+// and, on request, why (factors and next best actions) in a row below. An open deal's stage is
+// changed right in the table; the way it went (loops back included) shows on hover.
 import { Fragment, useState } from 'react';
-import type { Opportunity, TeamMember } from '../../../../shared/domain';
+import { STAGES, type Opportunity, type Stage, type TeamMember } from '../../../../shared/domain';
 import { hrefFor } from '../../app/router';
 import { EmptyState } from '../../components/states';
 import { formatDate, formatMoney, humanize } from '../../lib/format';
 import { OpportunityScoreCell, OpportunityWhy } from '../scoring/OpportunityScore';
+import { useSetStage } from './mutations';
+import { loopsBack, stagePath } from './stage-path';
 
 const ORDER = { open: 0, won: 1, lost: 2 } as const;
 
-export function OpportunitiesSection({ opportunities, team }: {
+function StageCell({ o, accountId }: { o: Opportunity; accountId: string }) {
+  const setStage = useSetStage(accountId);
+  const loops = loopsBack(o);
+  const path = stagePath(o);
+  return (
+    <td title={path ?? undefined}>
+      {o.status === 'open' ? (
+        <select aria-label={`Stage of ${o.name}`} data-testid="opportunity-stage" value={o.stage} disabled={setStage.isPending}
+          onChange={(event) => setStage.mutate({ id: o.id, stage: event.target.value as Stage })}>
+          {STAGES.map((s) => <option key={s} value={s}>{humanize(s)}</option>)}
+        </select>
+      ) : humanize(o.stage)}
+      {loops > 0 ? <span className="loop-badge" data-testid="opportunity-loops"> ↩ {loops === 1 ? 'looped back once' : `looped back ${loops}×`}</span> : null}
+      {setStage.isError ? <span role="alert" className="field-error"> Not saved: {(setStage.error as Error).message}</span> : null}
+    </td>
+  );
+}
+
+export function OpportunitiesSection({ accountId, opportunities, team }: {
+  accountId: string;
   opportunities: readonly Opportunity[];
   team: Map<string, TeamMember> | undefined;
 }) {
@@ -44,7 +66,7 @@ export function OpportunitiesSection({ opportunities, team }: {
                 <Fragment key={o.id}>
                 <tr data-testid="opportunity-row">
                   <th scope="row" className="cell-name">{o.name}</th>
-                  <td>{humanize(o.stage)}</td>
+                  <StageCell o={o} accountId={accountId} />
                   <td className="num">{formatMoney(o.amount, o.currency)}</td>
                   <td>{formatDate(o.closeDate)}</td>
                   <td><span className={`status status-${o.status}`}>{humanize(o.status)}</span></td>

@@ -1,0 +1,44 @@
+import { addRxPlugin, createRxDatabase } from 'rxdb';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
+import { COLLECTIONS, rxSchemaFor, type Opportunity } from '../../shared/domain';
+import { getRxStorageSQLite } from './sqlite';
+import { makeTempDir, removeDir } from './sqlite/test-helpers';
+import { createStore } from './create-store';
+
+addRxPlugin(RxDBMigrationSchemaPlugin);
+
+let dir: string;
+beforeEach(() => {
+  dir = makeTempDir('ds-store-');
+});
+afterEach(() => removeDir(dir));
+
+const oldDeal = {
+  id: 'opp_old', accountId: 'acc_1', name: 'Renewal', amount: 12_000, currency: 'USD', stage: 'propose',
+  stageChangedAt: 1_700_000_000_000, createdAt: 1_690_000_000_000, closeDate: 1_710_000_000_000, status: 'open',
+  ownerId: 'tm_1', members: [], updatedAt: 1_700_000_000_000,
+};
+
+describe('createStore', () => {
+  it('opens a workspace whose opportunities were written with schema version 0 and keeps every deal', async () => {
+    // Version 0 of opportunities: today's schema without stageHistory.
+    const v0 = rxSchemaFor('opportunities');
+    const { stageHistory: _dropped, ...properties } = v0.properties;
+    const old = await createRxDatabase({ name: 'workspace', storage: getRxStorageSQLite({ databaseDirectory: dir }), multiInstance: false });
+    await old.addCollections({ opportunities: { schema: { ...v0, version: 0, properties } as never } });
+    await old.opportunities!.insert(oldDeal);
+    await old.close();
+
+    expect(COLLECTIONS.opportunities.version).toBe(1);
+    const store = await createStore({ directory: dir });
+    try {
+      const doc = await store.opportunities.findOne('opp_old').exec();
+      expect(doc?.toJSON()).toMatchObject(oldDeal);
+      // and the new field can be written from now on
+      await doc!.incrementalPatch({ stageHistory: [{ stage: 'propose', at: oldDeal.stageChangedAt }] } as Partial<Opportunity>);
+      expect((await store.opportunities.findOne('opp_old').exec())?.stageHistory).toHaveLength(1);
+    } finally {
+      await store.close();
+    }
+  });
+});
