@@ -12,7 +12,7 @@ export interface Explanation {
 }
 
 /** Path buffers shared across one tree walk; element e of the path lives at index e in each array. */
-interface PathBuffers {
+export interface PathBuffers {
   feature: Int32Array;
   zero: Float64Array;
   one: Float64Array;
@@ -36,13 +36,25 @@ export function explain(model: GbmModel, row: FeatureRow): Explanation {
   const base = expectedLogit(model);
   const trees = compileTrees(model);
   // One set of path buffers sized for the deepest tree, reused across trees.
-  const d = trees.reduce((m, t) => Math.max(m, t.maxDepth), 0) + 2;
-  const size = (d * (d + 1)) / 2;
-  const buf: PathBuffers = {
-    feature: new Int32Array(size), zero: new Float64Array(size), one: new Float64Array(size), weight: new Float64Array(size),
-  };
+  const buf = pathBuffers(trees.reduce((m, t) => Math.max(m, t.maxDepth), 0));
   for (const tree of trees) recurse(tree, row, phi, 0, 0, buf, 0, 1, 1, -1);
   return { base, contributions: phi };
+}
+
+/** Path buffers for trees up to `maxDepth` deep, to pass to explainTreeInto again and again. */
+export function pathBuffers(maxDepth: number): PathBuffers {
+  const d = maxDepth + 2;
+  const size = (d * (d + 1)) / 2;
+  return { feature: new Int32Array(size), zero: new Float64Array(size), one: new Float64Array(size), weight: new Float64Array(size) };
+}
+
+/**
+ * One tree's TreeSHAP added into `phi`, with caller-owned buffers (sized by pathBuffers for at
+ * least this tree's depth): what `explain` does per tree, for callers that explain trees one at
+ * a time many times over and should not allocate for each.
+ */
+export function explainTreeInto(tree: CompiledTree, row: FeatureRow, phi: Float64Array, buf: PathBuffers): void {
+  recurse(tree, row, phi, 0, 0, buf, 0, 1, 1, -1);
 }
 
 /** Cover-weighted mean leaf value below `node`: the tree's output when no feature is known. */

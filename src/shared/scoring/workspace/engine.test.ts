@@ -27,10 +27,13 @@ describe('ScoringEngine on a generated workspace', () => {
     expect(first.scoredOpportunities).toBe(open);
     expect(first.scoredStakeholders).toBe(ws.stakeholders.length);
     for (const d of first.upserts) {
+      // ASCII text (en dashes and minus signs escaped): one byte per character in V8 (asciiJson).
+      expect(d.payload).toMatch(/^[\x20-\x7e]*$/);
       const p = JSON.parse(d.payload);
       if (d.subjectType === 'opportunity') OpportunityScorePayload.parse(p);
       else StakeholderScorePayload.parse(p);
     }
+    expect(first.upserts.some((d) => d.payload.includes('\\u2013') && JSON.stringify(JSON.parse(d.payload)).includes('–'))).toBe(true);
   });
 
   it.each(['prior', 'blended'] as const)('every %s score has factors that sum to its logit (1e-6)', (kind) => {

@@ -9,10 +9,10 @@
 // does not silently rewrite every score between two full runs.
 import type { CollectionName } from '../../domain';
 import { bestTime, type BestTime } from './best-time';
-import { opportunityFacts } from './facts';
+import { opportunityFacts, type OpportunityFacts } from './facts';
 import { featureCount, featureRow, type FeatureSpace } from './features';
 import { spaceFor, type HistoryRecord } from './history';
-import type { WorkspaceModel } from './model';
+import { scoreRows, type WorkspaceModel } from './model';
 import { opportunityPayload } from './opportunity';
 import type { NextBestAction, OpportunityScorePayload, StakeholderScorePayload } from './payload';
 import type { PriorParams } from './prior';
@@ -64,12 +64,32 @@ type RawDoc = Record<string, unknown> & { id: string };
 
 export const scoreDocId = (type: 'opportunity' | 'stakeholder', id: string): string => `${type === 'opportunity' ? 'opp' : 'stk'}:${id}`;
 
-/** FNV-1a over the payload text: enough to skip rewriting a score that did not change. */
-function hashText(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
+const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII_ALL = /[^\x00-\x7f]/g;
+const utf8Encoder = new TextEncoder();
+const utf8Decoder = new TextDecoder();
+let utf8Bytes = new Uint8Array(16_384);
+
+/**
+ * JSON text with every non-ASCII character escaped (`\u2013`): the same value when parsed, but
+ * one byte per character in V8. Why it matters: nearly every payload has an en dash (best-time
+ * windows "14–16") or a minus sign ("−2..+2"), and one such character makes V8 store the whole
+ * 3–4 KB text two bytes per character, which doubled what the worker sends, what the main thread
+ * copies in and keeps, and what its garbage collector moves. The escaped text is ASCII but cut
+ * from a two-byte string, so V8 still keeps it two-byte; a round trip through UTF-8 bytes gives a
+ * one-byte string.
+ */
+export function asciiJson(value: unknown): string {
+  const text = JSON.stringify(value);
+  if (!NON_ASCII.test(text)) return text;
+  const escaped = text.replace(NON_ASCII_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (utf8Bytes.length < escaped.length) utf8Bytes = new Uint8Array(2 * escaped.length);
+  const { written } = utf8Encoder.encodeInto(escaped, utf8Bytes);
+  return utf8Decoder.decode(utf8Bytes.subarray(0, written));
 }
+
+/** Deals scored together: their rows go through the model's trees as one block (scoreRows). */
+const BLOCK = 256;
 
 export class ScoringEngine {
   readonly state = new WorkspaceState();
@@ -81,7 +101,12 @@ export class ScoringEngine {
   probability = new Float64Array(0);
   rank = new Float64Array(0);
   private today: (TodayItem | null)[] = [];
-  private hashes = new Map<string, number>();
+  /**
+   * The payload text (with asOf = 0) last emitted per score doc id: a rescore emits only what
+   * changed. Kept whole rather than hashed: comparing two one-byte strings is a memcmp, hashing
+   * 8k payloads character by character took ~100 ms of a full rescore, and a hash could collide.
+   */
+  private sent = new Map<string, string>();
 
   constructor(private readonly clock: () => number = Date.now, private readonly stakeholderScoring: StakeholderScoring = 'stored') {}
 
@@ -171,19 +196,18 @@ export class ScoringEngine {
     const emit = (type: 'opportunity' | 'stakeholder', subjectId: string, accountId: string, payload: { asOf: number }) => {
       const id = scoreDocId(type, subjectId);
       // asOf moves with the clock; only a change of content is worth a write. The payload is
-      // serialised once with asOf = 0 (hashed), then the real asOf is spliced in.
+      // serialised once with asOf = 0 (compared), then the real asOf is spliced in.
       const asOf = payload.asOf;
       payload.asOf = 0;
-      const zeroed = JSON.stringify(payload);
+      const zeroed = asciiJson(payload);
       payload.asOf = asOf;
-      const h = hashText(zeroed);
-      if (this.hashes.get(id) === h) return;
-      this.hashes.set(id, h);
+      if (this.sent.get(id) === zeroed) return;
+      this.sent.set(id, zeroed);
       result.upserts.push({ id, subjectType: type, subjectId, accountId, computedAt: now, payload: zeroed.replace('"asOf":0', `"asOf":${asOf}`) });
     };
     const drop = (type: 'opportunity' | 'stakeholder', subjectId: string) => {
       const id = scoreDocId(type, subjectId);
-      if (this.hashes.delete(id)) result.removals.push(id);
+      if (this.sent.delete(id)) result.removals.push(id);
     };
     if (this.stakeholderScoring === 'onRequest') {
       result.scoredStakeholders = touched.stakeholders.size;
@@ -196,7 +220,20 @@ export class ScoringEngine {
         result.scoredStakeholders++;
       }
     }
-    const row = new Float64Array(featureCount(this.space));
+    const bestTimeOf = (sid: string): BestTime | null => { const k = s.stakeholderIdx.get(sid); return k === undefined ? null : bestTimeOfSlot(k); };
+    const width = featureCount(this.space);
+    const rows = Array.from({ length: Math.min(BLOCK, touched.opportunities.size) }, () => new Float64Array(width));
+    const block: OpportunityFacts[] = [];
+    const flush = () => {
+      const scores = scoreRows(rows.slice(0, block.length), this.space, this.prior, this.model);
+      block.forEach((facts, i) => {
+        const payload = opportunityPayload({ facts, row: rows[i]!, space: this.space, prior: this.prior, model: this.model, now, bestTimeOf, score: scores[i]! });
+        this.remember(facts.slot, payload);
+        emit('opportunity', facts.opportunity.id, facts.opportunity.accountId, payload);
+        result.scoredOpportunities++;
+      });
+      block.length = 0;
+    };
     for (const slot of touched.opportunities) {
       const o = s.opportunities[slot];
       if (!o || o.status !== 'open') {
@@ -207,15 +244,11 @@ export class ScoringEngine {
         continue;
       }
       const facts = opportunityFacts(s, slot, now)!;
-      featureRow(facts, this.space, row);
-      const payload = opportunityPayload({
-        facts, row, space: this.space, prior: this.prior, model: this.model, now,
-        bestTimeOf: (sid) => { const k = s.stakeholderIdx.get(sid); return k === undefined ? null : bestTimeOfSlot(k); },
-      });
-      this.remember(slot, payload);
-      emit('opportunity', o.id, o.accountId, payload);
-      result.scoredOpportunities++;
+      featureRow(facts, this.space, rows[block.length]!);
+      block.push(facts);
+      if (block.length === BLOCK) flush();
     }
+    if (block.length) flush();
     return result;
   }
 

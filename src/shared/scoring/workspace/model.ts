@@ -14,7 +14,7 @@ import { applyCalibrator } from '../learn/calibration';
 import { binaryMetrics, reliabilityBins, type ReliabilityBin } from '../learn/metrics';
 import { stratifiedSplit } from '../learn/table';
 import type { FeatureColumn, GbmParams, TrainingTable } from '../learn/types';
-import { featureInfos, type FeatureSpace } from './features';
+import { featureCount, featureInfos, type FeatureSpace } from './features';
 import { explainPrior, logit, priorBaseRate, sigmoid, type PriorParams } from './prior';
 import { shapMemoFor } from './shap-memo';
 import type { ScoreSource } from './payload';
@@ -169,25 +169,46 @@ export interface RowScore {
  * TreeSHAP goes through a per-tree memo (shap-memo.ts): same values, a fraction of the time.
  */
 export function scoreRow(row: Float64Array, space: FeatureSpace, prior: PriorParams, model: WorkspaceModel | null): RowScore {
-  const p = explainPrior(row, space, prior);
+  return scoreRows([row], space, prior, model)[0]!;
+}
+
+/**
+ * scoreRow for many rows at once, with the same result per row (bit for bit): the model's trees
+ * are walked once for the whole block (ShapMemo.explainBlock), which is what makes a full rescore
+ * of thousands of deals fast. Blocks of a few hundred rows are plenty.
+ */
+export function scoreRows(rows: readonly Float64Array[], space: FeatureSpace, prior: PriorParams, model: WorkspaceModel | null): RowScore[] {
+  const priors = rows.map((row) => explainPrior(row, space, prior));
   if (!model) {
-    return { probability: sigmoid(p.logit), logit: p.logit, source: 'prior', closedDeals: 0, weight: 0, base: p.base, calibration: 0, contributions: p.contributions };
+    return priors.map((p) => ({
+      probability: sigmoid(p.logit), logit: p.logit, source: 'prior', closedDeals: 0, weight: 0, base: p.base, calibration: 0, contributions: p.contributions,
+    }));
   }
   const w = blendWeight(model.json.closedDeals, model.json.k);
   const json = model.classifier.toJSON();
+  const memo = shapMemoFor(json.gbm);
+  const n = rows.length;
+  const width = featureCount(space);
+  const columns = json.gbm.features.length; // the same as width: the model was trained in this space
+  const x = new Float64Array(columns * n);
+  for (let r = 0; r < n; r++) for (let f = 0; f < columns; f++) x[f * n + r] = rows[r]![f]!;
+  const phi = new Float64Array(columns * n);
+  const raws = new Float64Array(n);
   // The memo's raw logit is predictRaw's, and the calibrator applied to it is predict's.
-  const shap = shapMemoFor(json.gbm).explain(row);
-  const raw = shap.raw;
-  const calibrated = logitOf(applyCalibrator(json.calibrator, raw));
-  const contributions = new Float64Array(p.contributions.length);
-  for (let j = 0; j < contributions.length; j++) contributions[j] = w * shap.contributions[j]! + (1 - w) * p.contributions[j]!;
-  const base = w * shap.base + (1 - w) * p.base;
-  const calibration = w * (calibrated - raw);
-  const z = w * calibrated + (1 - w) * p.logit;
-  return {
-    probability: sigmoid(z), logit: z, source: w === 1 ? 'model' : 'blended', closedDeals: model.json.closedDeals, weight: w,
-    base, calibration, contributions,
-  };
+  memo.explainBlock(x, n, phi, raws);
+  return priors.map((p, r) => {
+    const raw = raws[r]!;
+    const calibrated = logitOf(applyCalibrator(json.calibrator, raw));
+    const contributions = new Float64Array(width);
+    for (let j = 0; j < width; j++) contributions[j] = w * phi[j * n + r]! + (1 - w) * p.contributions[j]!;
+    const base = w * memo.base + (1 - w) * p.base;
+    const calibration = w * (calibrated - raw);
+    const z = w * calibrated + (1 - w) * p.logit;
+    return {
+      probability: sigmoid(z), logit: z, source: w === 1 ? 'model' : 'blended', closedDeals: model.json.closedDeals, weight: w,
+      base, calibration, contributions,
+    };
+  });
 }
 
 export { priorBaseRate };

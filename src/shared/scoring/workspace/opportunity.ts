@@ -4,8 +4,7 @@ import { nextBestActions } from './actions';
 import type { BestTime } from './best-time';
 import type { OpportunityFacts } from './facts';
 import { featureInfos, type FeatureSpace } from './features';
-import type { WorkspaceModel } from './model';
-import { scoreRow } from './model';
+import { scoreRow, type RowScore, type WorkspaceModel } from './model';
 import { bandOf, SCORE_PAYLOAD_VERSION, type Contribution, type FactorWords, type OpportunityScorePayload } from './payload';
 import type { PriorParams } from './prior';
 import { factorWords } from './words';
@@ -17,20 +16,31 @@ function valueOf(kind: 'numeric' | 'categorical', levels: readonly string[] | un
   return Number.isFinite(v) ? Math.round(v * 1000) / 1000 : null;
 }
 
-/** Top factors one way; factors that read the same (champion reached / strength) are merged. */
+/**
+ * Features that factorWords describes with the same sentence (champion reached / strength, blocker
+ * present / not met): one factor in the top lists. Every other feature has words of its own.
+ */
+const SAME_WORDS: Readonly<Record<string, string>> = { champion_strength: 'champion_reached', blocker_present: 'blocker_unmet' };
+
+/**
+ * Top factors one way, merged as above. Only the factors that make the top get their words: a
+ * deal has ~25 nonzero contributions and wording each (names looked up, sentences built) was a
+ * tenth of a full rescore.
+ */
 function topWords(contribs: Contribution[], facts: OpportunityFacts, sign: 1 | -1): FactorWords[] {
-  const merged = new Map<string, FactorWords>();
+  const merged = new Map<string, { feature: string; contribution: number }>();
   for (const c of contribs) {
     if (Math.sign(c.contribution) !== sign) continue;
-    const words = factorWords(c.feature, c.contribution, facts);
-    const m = merged.get(words);
+    const group = SAME_WORDS[c.feature] ?? c.feature;
+    const m = merged.get(group);
     if (m) m.contribution += c.contribution;
-    else merged.set(words, { feature: c.feature, contribution: c.contribution, words });
+    else merged.set(group, { feature: c.feature, contribution: c.contribution });
   }
   return [...merged.values()]
     .filter((f) => Math.abs(f.contribution) >= 0.01)
     .sort((a, b) => sign * (b.contribution - a.contribution))
-    .slice(0, TOP);
+    .slice(0, TOP)
+    .map((f) => ({ feature: f.feature, contribution: f.contribution, words: factorWords(f.feature, f.contribution, facts) }));
 }
 
 // A full rescore builds the payloads of thousands of deals in one space: describe it once.
@@ -49,11 +59,13 @@ export interface OpportunityScoreInput {
   model: WorkspaceModel | null;
   now: number;
   bestTimeOf: (stakeholderId: string) => BestTime | null;
+  /** This row's score when the caller scored a block of rows at once (scoreRows); else scored here. */
+  score?: RowScore;
 }
 
 export function opportunityPayload(input: OpportunityScoreInput): OpportunityScorePayload {
   const { facts, row, space, prior, model, now } = input;
-  const s = scoreRow(row, space, prior, model);
+  const s = input.score ?? scoreRow(row, space, prior, model);
   const infos = infosOf(space);
   const contributions: Contribution[] = [];
   infos.forEach((info, j) => {
