@@ -57,7 +57,8 @@ export const ModelStatusView = z.object({
     constantLogloss: nullableNumber,
   }).nullable(),
   reliability: z.array(z.object({ lo: z.number(), hi: z.number(), count: z.number(), meanPredicted: nullableNumber, observedRate: nullableNumber })),
-  importance: z.array(z.object({ feature: z.string(), share: z.number() })),
+  /** `label`: the factor's name for people (CRM fields by their own column name). */
+  importance: z.array(z.object({ feature: z.string(), label: z.string(), share: z.number() })),
   training: z.object({ inProgress: z.boolean(), fraction: z.number(), message: z.string(), error: z.string().nullable() }),
 });
 export type ModelStatusView = z.infer<typeof ModelStatusView>;

@@ -6,6 +6,7 @@ import { ApiError } from '../../../shared/api';
 import type { ModelStatusView } from '../../../shared/api/scoring-views';
 import type { AccountId } from '../../../shared/domain';
 import { scoreDocId } from '../../../shared/scoring/workspace/engine';
+import { featureLabel } from '../../../shared/scoring/workspace/features';
 import { OpportunityScorePayload } from '../../../shared/scoring/workspace/payload';
 import type { ModelStatus } from '../../scoring/protocol';
 import { ScoringService } from '../../scoring/service';
@@ -49,7 +50,7 @@ export function modelStatusView(s: ModelStatus | null): ModelStatusView {
         }
       : null,
     reliability: (v?.reliability ?? []).map((b) => ({ lo: b.lo, hi: b.hi, count: b.count, meanPredicted: num(b.meanPredicted), observedRate: num(b.observedRate) })),
-    importance: (m?.importance ?? []).slice(0, 20),
+    importance: (m?.importance ?? []).slice(0, 20).map((i) => ({ ...i, label: featureLabel(i.feature, m?.space) })),
     training: s?.training ?? { inProgress: false, fraction: 0, message: 'Scoring is starting', error: null },
   };
 }

@@ -28,7 +28,15 @@ export const FEATURE_LABEL: Record<FixedFeature, string> = {
   days_since_touch: 'Days since last touch',
 };
 
-export interface CrmFeature { key: string; levels: string[] }
+export interface CrmFeature {
+  key: string;
+  levels: string[];
+  /**
+   * The field's own name as the data spells it most often ("Route To Market" in a CSV,
+   * "routeToMarket" on a deal), for people to read. Absent in models saved before it was kept.
+   */
+  label?: string;
+}
 export interface FeatureSpace { crm: CrmFeature[] }
 
 const MAX_CRM_KEYS = 8;
@@ -42,6 +50,7 @@ export function crmKey(name: string): string {
 /** The CRM keys and levels worth modelling: the most common keys, each with its most common values. */
 export function buildFeatureSpace(records: Iterable<Readonly<Record<string, string>> | undefined>): FeatureSpace {
   const counts = new Map<string, Map<string, number>>();
+  const names = new Map<string, Map<string, number>>();
   for (const rec of records) {
     for (const [k, v] of Object.entries(rec ?? {})) {
       const key = crmKey(k);
@@ -49,19 +58,40 @@ export function buildFeatureSpace(records: Iterable<Readonly<Record<string, stri
       let levels = counts.get(key);
       if (!levels) counts.set(key, (levels = new Map()));
       levels.set(v, (levels.get(v) ?? 0) + 1);
+      let spellings = names.get(key);
+      if (!spellings) names.set(key, (spellings = new Map()));
+      spellings.set(k, (spellings.get(k) ?? 0) + 1);
     }
   }
   const total = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+  const mostCommon = (m: Map<string, number>) => [...m.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([l]) => l);
   const crm = [...counts.entries()]
     // One value per record (an id) or a single value everywhere carries no signal.
     .filter(([, levels]) => levels.size >= 2 && levels.size <= 200)
     .sort((a, b) => total(b[1]) - total(a[1]) || a[0].localeCompare(b[0]))
     .slice(0, MAX_CRM_KEYS)
-    .map(([key, levels]) => ({
-      key,
-      levels: [...levels.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, MAX_LEVELS).map(([l]) => l),
-    }));
+    .map(([key, levels]) => ({ key, levels: mostCommon(levels).slice(0, MAX_LEVELS), label: mostCommon(names.get(key)!)[0]! }));
   return { crm };
+}
+
+/**
+ * A feature's name for people: fixed features in words, CRM fields by their own name from the
+ * data ("CRM: Route To Market"), not by the normalised key the model matches them on.
+ */
+export function featureLabel(feature: string, space?: FeatureSpace): string {
+  if (feature.startsWith('crm:')) {
+    const key = feature.slice(4);
+    const name = space?.crm.find((c) => c.key === key)?.label;
+    return `CRM: ${name ? readableName(name) : key}`;
+  }
+  return (FEATURE_LABEL as Record<string, string>)[feature] ?? feature;
+}
+
+/** A column name reads as it is; an identifier ("routeToMarket", "route_to_market") as words. */
+function readableName(name: string): string {
+  if (/\s/.test(name)) return name;
+  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').trim().toLowerCase();
+  return words ? words[0]!.toUpperCase() + words.slice(1) : name;
 }
 
 export function featureInfos(space: FeatureSpace): FeatureInfo[] {

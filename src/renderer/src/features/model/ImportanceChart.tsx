@@ -3,9 +3,8 @@
 import { useEffect, useMemo, useRef } from 'react';
 import * as d3 from 'd3';
 import { ChartFrame } from './ChartFrame';
-import { featureLabel } from './model-words';
 
-type Row = { feature: string; share: number };
+type Row = { feature: string; label: string; share: number };
 const W = 460;
 const ROW = 26;
 const M = { top: 8, right: 52, bottom: 8, left: 210 };
@@ -22,7 +21,7 @@ function draw(svg: SVGSVGElement, rows: readonly Row[]): void {
   const pct = d3.format('.0%');
   const g = root.append('g').selectAll('g').data(rows).join('g');
   g.append('text').attr('x', M.left - 8).attr('y', (r) => (y(r.feature) ?? 0) + y.bandwidth() / 2).attr('dy', '0.35em')
-    .attr('text-anchor', 'end').attr('font-size', 13).attr('fill', INK).text((r) => featureLabel(r.feature));
+    .attr('text-anchor', 'end').attr('font-size', 13).attr('fill', INK).text((r) => r.label);
   g.append('rect').attr('x', M.left).attr('y', (r) => y(r.feature) ?? 0).attr('height', y.bandwidth())
     .attr('width', (r) => Math.max(1, x(r.share) - M.left)).attr('rx', 3).attr('fill', ACCENT);
   g.append('text').attr('x', (r) => x(r.share) + 6).attr('y', (r) => (y(r.feature) ?? 0) + y.bandwidth() / 2).attr('dy', '0.35em')
@@ -37,7 +36,7 @@ export function ImportanceChart({ importance }: { importance: readonly Row[] }) 
   }, [rows]);
   const label = rows.length === 0
     ? 'Factor importance: no learned model yet.'
-    : `Factor importance: ${rows.map((r) => `${featureLabel(r.feature)} ${Math.round(r.share * 100)}%`).join(', ')}.`;
+    : `Factor importance: ${rows.map((r) => `${r.label} ${Math.round(r.share * 100)}%`).join(', ')}.`;
   return (
     <ChartFrame title="What the model leans on" fileName="deep-sales-factor-importance" svgRef={ref} testId="importance-chart"
       caption={rows.length === 0

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { aucWords, brierFromBins, featureLabel, sourceSentence } from './model-words';
+import { aucWords, brierFromBins, sourceSentence } from './model-words';
 
 describe('model words', () => {
-  it('labels fixed and CRM features', () => {
-    expect(featureLabel('champion_reached')).toBe('Champion reached');
-    expect(featureLabel('crm:region')).toBe('CRM: region');
-  });
   it('describes the source and the AUC', () => {
     expect(sourceSentence({ source: 'blended', modelWeight: 0.25, closedDealsLearned: 12 })).toContain('25% what it learned from your 12');
     expect(aucWords(null)).toBe('Not measured yet');

@@ -1,11 +1,5 @@
 // Renderer (pure): the model's numbers in words a sales manager can read.
 import type { ModelStatusView } from '../../../../shared/api/scoring-views';
-import { FEATURE_LABEL, type FixedFeature } from '../../../../shared/scoring/workspace/features';
-
-export function featureLabel(feature: string): string {
-  if (feature.startsWith('crm:')) return `CRM: ${feature.slice(4)}`;
-  return FEATURE_LABEL[feature as FixedFeature] ?? feature;
-}
 
 export function sourceSentence(m: Pick<ModelStatusView, 'source' | 'modelWeight' | 'closedDealsLearned'>): string {
   switch (m.source) {
