@@ -12,12 +12,12 @@
 // Every line carries the size, the machine and the load average: colleagues share the cores,
 // so wall times alone can mislead; `cpuMs` is the process's CPU time for the same span.
 import os from 'node:os';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import type { Worker } from 'node:worker_threads';
 import { writeScores } from '../../src/main/scoring/service';
 import { createWorker } from '../../src/main/scoring/spawn-node';
 import type { HostToWorker, WorkerToHost } from '../../src/main/scoring/protocol';
-import { SCORED_COLLECTIONS } from '../../src/main/scoring/protocol';
+import { SCORED_COLLECTIONS, unpackScores } from '../../src/main/scoring/protocol';
 import { createStore } from '../../src/main/store';
 import type { Interaction, ScoreDoc } from '../../src/shared/domain';
 import { ScoringEngine } from '../../src/shared/scoring/workspace/engine';
@@ -46,8 +46,30 @@ async function measure<T>(fn: () => Promise<T> | T): Promise<{ ms: number; cpuMs
 
 const quantile = (sorted: number[], q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))]! * 10) / 10;
 
+const GC_KIND: Record<number, string> = { 1: 'minor', 2: 'major', 4: 'incremental', 8: 'weakcb' };
+type GcTally = Record<string, { n: number; maxMs: number; totalMs: number }>;
+
+/**
+ * This thread's garbage collections (PerformanceObserver 'gc' sees only the main isolate, not the
+ * worker's), tallied into the probe that is running, so a long block can be told apart from a
+ * long GC pause. One observer for the whole run, started before anything is measured: its first
+ * callback compiles Node's perf_hooks code, which took ~20 ms on the main thread.
+ */
+let gcTally: GcTally | null = null;
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) {
+    if (process.env['BENCH_TRACE'] && e.duration > 20) process.stderr.write(`# gc ${Math.round(e.duration)} ms ending at ${Math.round(e.startTime + e.duration)} ms\n`);
+    if (!gcTally) continue;
+    const kind = GC_KIND[(e as { detail?: { kind?: number } }).detail?.kind ?? 0] ?? 'other';
+    const g = (gcTally[kind] ??= { n: 0, maxMs: 0, totalMs: 0 });
+    g.n++;
+    g.maxMs = Math.max(g.maxMs, Math.round(e.duration * 10) / 10);
+    g.totalMs = Math.round((g.totalMs + e.duration) * 10) / 10;
+  }
+}).observe({ entryTypes: ['gc'] });
+
 /** Event-loop delay (histogram, 1 ms resolution) plus a 5 ms setInterval drift probe, until stop(). */
-function loopProbe(): { stop: () => { maxMs: number; p99Ms: number; delayMaxMs: number; driftMaxMs: number } } {
+function loopProbe(): { stop: () => { maxMs: number; p99Ms: number; delayMaxMs: number; driftMaxMs: number; gc: GcTally } } {
   const h = monitorEventLoopDelay({ resolution: 1 });
   let maxDrift = 0;
   let last = performance.now();
@@ -59,13 +81,15 @@ function loopProbe(): { stop: () => { maxMs: number; p99Ms: number; delayMaxMs: 
     maxDrift = Math.max(maxDrift, drift);
     last = t;
   }, 5);
+  const gc: GcTally = (gcTally = {});
   h.enable();
   return {
     stop: () => {
       h.disable();
       clearInterval(probe);
+      gcTally = null;
       const r = (x: number) => Math.round(x * 10) / 10;
-      return { maxMs: r(Math.max(h.max / 1e6, maxDrift)), p99Ms: r(h.percentile(99) / 1e6), delayMaxMs: r(h.max / 1e6), driftMaxMs: r(maxDrift) };
+      return { maxMs: r(Math.max(h.max / 1e6, maxDrift)), p99Ms: r(h.percentile(99) / 1e6), delayMaxMs: r(h.max / 1e6), driftMaxMs: r(maxDrift), gc };
     },
   };
 }
@@ -126,7 +150,7 @@ async function partB(batches: SeedBatch[] | null): Promise<void> {
     if (m.type === 'scores') {
       // As the service does: store the batch, then ack it so the worker sends the next.
       if (process.env['BENCH_NO_WRITE']) { written += m.upserts.length; post({ type: 'ack' }); }
-      else writes = writes.then(() => writeScores(store, m.upserts as ScoreDoc[], m.removals, process.env['BENCH_CHUNK'] ? Number(process.env['BENCH_CHUNK']) : undefined)).then(() => { written += m.upserts.length; post({ type: 'ack' }); });
+      else writes = writes.then(() => writeScores(store, unpackScores(m) as ScoreDoc[], m.removals, process.env['BENCH_CHUNK'] ? Number(process.env['BENCH_CHUNK']) : undefined)).then(() => { written += m.upserts.length; post({ type: 'ack' }); });
       if (m.full && m.final) workerRescoreMs.push(Math.round(m.ms));
     }
     for (let i = waiters.length - 1; i >= 0; i--) if (waiters[i]!(m)) waiters.splice(i, 1);
@@ -170,7 +194,7 @@ async function partB(batches: SeedBatch[] | null): Promise<void> {
   });
   const b = busy.stop();
   figure('mainThreadMaxBlock', b.maxMs, 'ms', {
-    p99Ms: b.p99Ms, eventLoopDelayMaxMs: b.delayMaxMs, driftProbeMaxMs: b.driftMaxMs,
+    p99Ms: b.p99Ms, eventLoopDelayMaxMs: b.delayMaxMs, driftProbeMaxMs: b.driftMaxMs, mainThreadGc: b.gc,
     idleBaseline: baseline, benchGarbageCollectedFirst: !!gc, during: 'full rescore + training + blended full rescore + storing scores', wallMs: Math.round(work.ms),
     processCpuMs: work.cpuMs, workerFullRescoreMs: workerRescoreMs.slice(1), writtenTotal: written, target: '< 20',
   });

@@ -76,14 +76,49 @@ export type WorkerReply =
   | { kind: 'scoreOpportunity'; payload: OpportunityScorePayload | null }
   | { kind: 'account'; stakeholders: StakeholderScorePayload[] };
 
+/**
+ * A batch of score docs with their payload texts end to end in one string: doc k's payload is
+ * payloads.slice(payloadEnds[k - 1] ?? 0, payloadEnds[k]).
+ *
+ * Why one string: the host keeps every score it stores, so each payload received as a string of
+ * its own (3–4 KB, ~8k per full rescore of an L workspace) survived the main thread's
+ * young-generation collections and was copied by them twice (into the survivor space, then into
+ * the old generation); those copies were the longest main-thread pauses while a full rescore
+ * was stored. A batch's text (250 payloads, ~1 MB) is deserialised into V8's large-object
+ * space, which the young-generation collector never copies, and a payload sliced from it is a
+ * small header pointing into it. The price: a slice keeps its whole batch text alive. In
+ * practice a batch's scores are rewritten together (every open deal's payload changes with the
+ * clock: its age and days in stage are in it), so old batch texts go with their scores.
+ */
+export interface PackedScores {
+  upserts: Omit<ScoreDocOut, 'payload'>[];
+  payloads: string;
+  payloadEnds: number[];
+}
+
+export function packScores(docs: readonly ScoreDocOut[]): PackedScores {
+  const upserts: Omit<ScoreDocOut, 'payload'>[] = [];
+  const payloadEnds: number[] = [];
+  let end = 0;
+  for (const { payload, ...head } of docs) {
+    upserts.push(head);
+    payloadEnds.push((end += payload.length));
+  }
+  return { upserts, payloads: docs.map((d) => d.payload).join(''), payloadEnds };
+}
+
+export function unpackScores(m: PackedScores): ScoreDocOut[] {
+  return m.upserts.map((head, k) => ({ ...head, payload: m.payloads.slice(m.payloadEnds[k - 1] ?? 0, m.payloadEnds[k]) }));
+}
+
 export type WorkerToHost =
   | { type: 'ready' }
   | { type: 'progress'; task: 'loading' | 'scoring' | 'training'; fraction: number; message: string }
-  | {
-      type: 'scores'; runId: number; upserts: ScoreDocOut[]; removals: string[]; final: boolean; full: boolean; ms: number;
+  | ({
+      type: 'scores'; runId: number; removals: string[]; final: boolean; full: boolean; ms: number;
       /** Stakeholders whose (unstored) scores may have changed in this run; set on the final batch. */
       stakeholders: number;
-    }
+    } & PackedScores)
   | { type: 'model'; status: ModelStatus }
   /**
    * Persist these (the worker never writes to the store), as the JSON text to store: serialising

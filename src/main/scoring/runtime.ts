@@ -11,7 +11,7 @@ import { opportunityPayload } from '../../shared/scoring/workspace/opportunity';
 import { emptyTouched } from '../../shared/scoring/workspace/state';
 import { ImportError, importHistoryCsv } from './import-history';
 import type { HostToWorker, InitMessage, ModelStatus, ModelSummary, WorkerReply, WorkerRequest, WorkerToHost } from './protocol';
-import { SCORED_COLLECTIONS } from './protocol';
+import { packScores, SCORED_COLLECTIONS } from './protocol';
 import { openSqliteSource, type SqliteSource } from './sqlite-source';
 
 const MAX_HISTORY = 100_000;
@@ -164,7 +164,7 @@ export class ScoringRuntime {
     for (let k = 0; k < n; k++) {
       const last = k === n - 1;
       this.post({
-        type: 'scores', runId, upserts: r.upserts.slice(k * size, (k + 1) * size), removals: last ? r.removals : [], final: last, full, ms,
+        type: 'scores', runId, ...packScores(r.upserts.slice(k * size, (k + 1) * size)), removals: last ? r.removals : [], final: last, full, ms,
         stakeholders: last ? r.scoredStakeholders : 0,
       });
     }

@@ -4,6 +4,7 @@
 // its only CPU cost is writing score batches, done in small chunks with a yield between them so
 // the main thread's event loop never stalls (measured by test/bench/scoring.bench.ts).
 import type { Worker } from 'node:worker_threads';
+import type { BulkWriteRow, RxDocumentData } from 'rxdb';
 import { type Observable, type Subject, type Subscription, bufferTime, filter, merge, map } from 'rxjs';
 import { ApiError, type HostEvent } from '../../shared/api';
 import { rxSchemaFor, type ScoreDoc } from '../../shared/domain';
@@ -11,7 +12,7 @@ import type { Store } from '../store';
 import { databaseFilePath, RX_STORAGE_NAME_SQLITE } from '../store/sqlite';
 import { tableNameFor } from '../store/sqlite/table';
 import {
-  SCORED_COLLECTIONS, type HostToWorker, type ModelStatus, type ScoredCollection, type WorkerReply, type WorkerRequest,
+  SCORED_COLLECTIONS, unpackScores, type HostToWorker, type ModelStatus, type ScoredCollection, type WorkerReply, type WorkerRequest,
   type WorkerSource, type WorkerToHost,
 } from './protocol';
 import { spawnScoringWorker } from './spawn-worker';
@@ -50,20 +51,54 @@ export function workerSourceFor(store: Store, forcePush = false): WorkerSource {
 }
 
 /**
- * Write score batches in small bulkUpserts with a yield between them: the main thread stays
- * responsive. A bulkUpsert costs main-thread time in proportion to its documents (up to ~0.5 ms
- * each for the in-memory storage on a busy machine, which keeps sorted index arrays), so a chunk
- * of 25 stays well inside the 20 ms budget.
+ * Write score batches in small chunks with a yield between them, so the main thread stays
+ * responsive.
+ *
+ * Why not `bulkUpsert`: for documents that exist (every score after the first run) RxDB first
+ * tries an insert, gets a 409 conflict per document, then rewrites each through its incremental
+ * write queue and builds an RxDocument for it. Profiled while a full rescore of an L workspace
+ * (8k scores) was stored, that allocated ~18 KB per score on the main thread, most of it kept
+ * alive until the next scavenge (WeakRef'd RxDocuments, conflict errors), and the young
+ * generation collections it caused were the main thread's longest pauses. One read of the
+ * current revisions plus one storage `bulkWrite` per chunk does the same write (same change
+ * events, so queries and `$` observers see it) for about half the allocation. Scores have one
+ * writer (this service), so a conflict only means a score was removed or rewritten between the
+ * read and the write; those rows are retried against what is stored now.
  */
-export async function writeScores(store: Store, upserts: ScoreDoc[], removals: string[], chunk = WRITE_CHUNK): Promise<void> {
+export async function writeScores(store: Store, upserts: readonly ScoreDoc[], removals: string[], chunk = WRITE_CHUNK): Promise<void> {
   for (let k = 0; k < upserts.length; k += chunk) {
-    await store.scores.bulkUpsert(upserts.slice(k, k + chunk));
+    await putScores(store, upserts.slice(k, k + chunk));
     await yieldToLoop();
   }
   for (let k = 0; k < removals.length; k += chunk) {
     await store.scores.bulkRemove(removals.slice(k, k + chunk));
     await yieldToLoop();
   }
+}
+
+const SCORE_WRITE_CONTEXT = 'ds-scoring-write';
+
+async function putScores(store: Store, docs: readonly ScoreDoc[], attempt = 0): Promise<void> {
+  const instance = store.scores.storageInstance;
+  // With deleted ones: a score removed earlier is revived by writing over its tombstone.
+  const stored = await instance.findDocumentsById(docs.map((d) => d.id), true);
+  const previous = new Map(stored.map((d) => [d.id, d]));
+  const rows: BulkWriteRow<ScoreDoc>[] = docs.map((d) => {
+    const prev = previous.get(d.id);
+    // _meta and _rev are set by RxDB's wrapped storage instance (lwt = now, next revision).
+    const document: RxDocumentData<ScoreDoc> = {
+      id: d.id, subjectType: d.subjectType, subjectId: d.subjectId, accountId: d.accountId, computedAt: d.computedAt, payload: d.payload,
+      _deleted: false, _attachments: {}, _meta: prev ? prev._meta : { lwt: 0 }, _rev: prev ? prev._rev : '',
+    };
+    return prev ? { document, previous: prev } : { document };
+  });
+  const { error } = await instance.bulkWrite(rows, SCORE_WRITE_CONTEXT);
+  if (!error.length) return;
+  const conflicted = new Set(error.filter((e) => e.status === 409).map((e) => e.documentId));
+  const other = error.find((e) => e.status !== 409);
+  if (other) throw new ApiError('DS_SCORING_ERROR', `Storing score ${other.documentId} failed (status ${other.status}).`);
+  if (attempt >= 2) throw new ApiError('DS_SCORING_ERROR', `Storing ${conflicted.size} scores kept conflicting with other writes.`);
+  await putScores(store, docs.filter((d) => conflicted.has(d.id)), attempt + 1);
 }
 
 /**
@@ -186,7 +221,7 @@ export class ScoringService {
   private onMessage(m: WorkerToHost): void {
     switch (m.type) {
       case 'scores': {
-        this.writes = this.writes.then(() => this.write(m.upserts as ScoreDoc[], m.removals)).then(() => {
+        this.writes = this.writes.then(() => this.write(unpackScores(m) as ScoreDoc[], m.removals)).then(() => {
           this.post({ type: 'ack' });
           // People's scores are not stored, so no store change says they moved: say it here,
           // after this run's deal scores are written, so a refetch sees both.
