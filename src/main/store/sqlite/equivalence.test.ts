@@ -119,6 +119,19 @@ async function outcome(fn: () => Promise<unknown>): Promise<unknown> {
   }
 }
 
+/** The same collection on both storages, in a database of its own. */
+function instanceParams(prefix: string) {
+  return {
+    databaseInstanceToken: randomToken(10),
+    databaseName: `${prefix}${randomToken(8)}`,
+    collectionName: 'contacts',
+    schema: filledContactSchema,
+    options: {},
+    multiInstance: false,
+    devMode: false,
+  };
+}
+
 describe('SQLite storage equals RxDB memory storage', () => {
   let dir: string;
   beforeAll(() => {
@@ -127,15 +140,7 @@ describe('SQLite storage equals RxDB memory storage', () => {
   afterAll(() => removeDir(dir));
 
   it('for descending sorts read backwards through an index, ties on the sorted fields included', async () => {
-    const params = {
-      databaseInstanceToken: randomToken(10),
-      databaseName: `desc${randomToken(8)}`,
-      collectionName: 'contacts',
-      schema: filledContactSchema,
-      options: {},
-      multiInstance: false,
-      devMode: false,
-    };
+    const params = instanceParams('desc');
     const a = (await getRxStorageSQLite({ databaseDirectory: dir }).createStorageInstance<ContactDoc>(params)) as Inst;
     const b = (await getRxStorageMemory().createStorageInstance<ContactDoc>(params)) as Inst;
     try {
@@ -172,15 +177,7 @@ describe('SQLite storage equals RxDB memory storage', () => {
     const memory = getRxStorageMemory();
     await fc.assert(
       fc.asyncProperty(arbBatches, fc.array(arbQuery, { minLength: 1, maxLength: 12 }), async (batches, queries) => {
-        const params = {
-          databaseInstanceToken: randomToken(10),
-          databaseName: `eq${randomToken(8)}`,
-          collectionName: 'contacts',
-          schema: filledContactSchema,
-          options: {},
-          multiInstance: false,
-          devMode: false,
-        };
+        const params = instanceParams('eq');
         const a = (await sqlite.createStorageInstance<ContactDoc>(params)) as Inst;
         const b = (await memory.createStorageInstance<ContactDoc>(params)) as Inst;
         try {
