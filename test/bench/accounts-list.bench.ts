@@ -1,6 +1,8 @@
 // Runs in Node: cold open of an L workspace in the web preview to the first rendered row of the
 // Accounts list in Chromium — what a seller waits for when the app starts.
 import { spawn } from 'node:child_process';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { filter, firstValueFrom } from 'rxjs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
@@ -34,18 +36,34 @@ function startServer(dir: string, outDir: string): Promise<{ url: string; stop: 
   });
 }
 
+interface InProcess {
+  answerMs: number;
+  accounts: number;
+  /** From the answer until every account's figures are counted (in the background). */
+  countedMs: number;
+  /** The main thread's longest event-loop block meanwhile (what a window would feel). */
+  maxBlockMs: number;
+}
+
 /**
  * What the main process does before a window can show the list: open the store file, create the
- * host, answer accounts.list — measured in this process on a workspace it has not opened yet.
+ * host, answer accounts.list — measured in this process on a workspace it has not opened yet —
+ * then how long the background counting takes and how long it ever holds the event loop.
  */
-async function openToListAnswer(dir: string): Promise<{ ms: number; accounts: number }> {
+async function openToListAnswer(dir: string): Promise<InProcess> {
   const started = performance.now();
   const workspace = await openWorkspace({ directory: dir, seedDemo: false });
+  const counted = firstValueFrom(workspace.host.events.pipe(filter((e) => e.type === 'changed' && e.collections.includes('accounts'))));
   const result = await workspace.host.invoke('accounts.list', {});
-  const ms = performance.now() - started;
-  await workspace.close();
+  const answered = performance.now();
   if (!result.ok) throw new Error(`accounts.list failed: ${result.error.code}`);
-  return { ms, accounts: (result.output as unknown[]).length };
+  const loop = monitorEventLoopDelay({ resolution: 1 });
+  loop.enable();
+  await counted;
+  loop.disable();
+  const done = performance.now();
+  await workspace.close();
+  return { answerMs: answered - started, accounts: (result.output as unknown[]).length, countedMs: done - answered, maxBlockMs: loop.max / 1e6 };
 }
 
 async function main(): Promise<void> {
@@ -76,7 +94,8 @@ async function main(): Promise<void> {
   await browser.close();
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const extra = { machine: machine(), runs: RUNS };
-  report({ name: `workspace.openToAccountsAnswer.${size}`, value: Math.round(inProcess.ms), unit: 'ms', size: describeSize(size), extra: { ...extra, runs: 1, accounts: inProcess.accounts, includes: 'store open, host, accounts.list answered (main process, in-process)', target: '< 1000' } });
+  report({ name: `workspace.openToAccountsAnswer.${size}`, value: Math.round(inProcess.answerMs), unit: 'ms', size: describeSize(size), extra: { ...extra, runs: 1, accounts: inProcess.accounts, includes: 'store open, host, accounts.list answered (main process, in-process)', target: '< 1000' } });
+  report({ name: `accounts.figuresCounted.${size}`, value: Math.round(inProcess.countedMs), unit: 'ms', size: describeSize(size), extra: { ...extra, runs: 1, maxEventLoopBlockMs: Math.round(inProcess.maxBlockMs), includes: 'people, open deals and latest interaction of every account, in the background after the first answer' } });
   report({ name: `accounts.firstRender.${size}`, value: Math.round(median(firstRender)), unit: 'ms', size: describeSize(size), extra });
   report({ name: `workspace.coldOpenToAccounts.${size}`, value: Math.round(median(coldOpen)), unit: 'ms', size: describeSize(size), extra: { ...extra, includes: 'process start, tsx, store open, first query, render' } });
 }

@@ -13,6 +13,12 @@ import { Rng, hashSeed } from './prng';
 import { DAY, DEFAULT_NOW, type SeedSize } from './sizes';
 import { buildWorkshopNotes } from './workshop';
 
+/**
+ * Raised whenever the same options would generate different documents (2: deals carry stage
+ * histories), so caches of generated workspaces (the benchmarks') know to build afresh.
+ */
+export const GENERATOR_VERSION = 2;
+
 export interface SeedOptions {
   size: SeedSize;
   seed: number;

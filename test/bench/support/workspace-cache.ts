@@ -4,10 +4,10 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createStore } from '../../../src/main/store';
 import { loadWorkspaceIntoStore } from '../../../src/main/store/load-workspace';
-import { generateWorkspaceBatches, type SeedSize } from '../../../src/shared/seed';
+import { GENERATOR_VERSION, generateWorkspaceBatches, type SeedSize } from '../../../src/shared/seed';
 
 export async function cachedWorkspace(size: SeedSize, seed = 1): Promise<string> {
-  const dir = path.resolve('.data/bench', `${size}-seed${seed}`);
+  const dir = path.resolve('.data/bench', `${size}-seed${seed}-g${GENERATOR_VERSION}`);
   const done = path.join(dir, 'complete');
   if (existsSync(done)) return dir;
   rmSync(dir, { recursive: true, force: true });
