@@ -17,7 +17,7 @@ import type { Worker } from 'node:worker_threads';
 import { writeScores } from '../../src/main/scoring/service';
 import { createWorker } from '../../src/main/scoring/spawn-node';
 import type { HostToWorker, WorkerToHost } from '../../src/main/scoring/protocol';
-import { SCORED_COLLECTIONS, unpackScores } from '../../src/main/scoring/protocol';
+import { SCORE_BATCH, SCORED_COLLECTIONS, unpackScores } from '../../src/main/scoring/protocol';
 import { createStore } from '../../src/main/store';
 import type { Interaction, ScoreDoc } from '../../src/shared/domain';
 import { ScoringEngine } from '../../src/shared/scoring/workspace/engine';
@@ -156,7 +156,7 @@ async function partB(batches: SeedBatch[] | null): Promise<void> {
     for (let i = waiters.length - 1; i >= 0; i--) if (waiters[i]!(m)) waiters.splice(i, 1);
   });
   const until = (pred: (m: WorkerToHost) => boolean) => new Promise<void>((resolve) => waiters.push((m) => (pred(m) ? (resolve(), true) : false)));
-  post({ type: 'init', source: { kind: 'push' }, fixedNow: NOW, modelText: null, historyText: null, autoTrain: false, rescoreEveryMs: 0, batchSize: 250 });
+  post({ type: 'init', source: { kind: 'push' }, fixedNow: NOW, modelText: null, historyText: null, autoTrain: false, rescoreEveryMs: 0, batchSize: SCORE_BATCH });
   const loaded = await measure(async () => {
     // Posted and dropped batch by batch: the main thread of the app does not hold the workspace
     // either, and a big heap here would measure our own garbage collector, not the worker's effect.
@@ -177,10 +177,13 @@ async function partB(batches: SeedBatch[] | null): Promise<void> {
   // machine inside the window below. Collect it first when allowed (`node --expose-gc`).
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
-  // The machine's own noise first: the same probes for a few seconds while nothing of ours
-  // runs. On a shared, overloaded machine the scheduler alone can delay a timer by tens of ms.
+  // The machine's own noise first: the same probes while nothing of ours runs. On a shared,
+  // overloaded machine the scheduler alone can delay a timer by tens of ms. 12 s, not less:
+  // V8's memory reducer follows a full collection (the forced one above) with one or more
+  // compacting collections ~8 s later when the thread looks idle; with a shorter baseline those
+  // 50–100 ms pauses, caused by the bench's own gc(), landed in the measured window below.
   const idle = loopProbe();
-  await new Promise((r) => setTimeout(r, 5000));
+  await new Promise((r) => setTimeout(r, 12_000));
   const baseline = idle.stop();
 
   // Measure only while the worker rescores and trains, and the main thread stores what comes back.

@@ -35,8 +35,18 @@ export interface InitMessage {
   autoTrain: boolean;
   /** Periodic full rescore (engagement decays with time); 0 = never. */
   rescoreEveryMs: number;
+  /** Score docs per `scores` message (SCORE_BATCH unless a test says otherwise). */
   batchSize: number;
 }
+
+/**
+ * Score docs per `scores` message. Measured with test/bench/scoring.bench.ts (L, full rescore
+ * stored in memory): batches of 100 with writes of 10 (service.ts) kept the main thread's
+ * longest block at ~11 ms where 250 and 25 gave 15–19 ms on the same machine. A batch's text
+ * (~350 KB) still goes to V8's large-object space (see PackedScores), and deserialising it costs
+ * the main thread ~1.5 ms here instead of ~4 ms for 250.
+ */
+export const SCORE_BATCH = 100;
 
 export type HostToWorker =
   | InitMessage
@@ -84,7 +94,7 @@ export type WorkerReply =
  * its own (3–4 KB, ~8k per full rescore of an L workspace) survived the main thread's
  * young-generation collections and was copied by them twice (into the survivor space, then into
  * the old generation); those copies were the longest main-thread pauses while a full rescore
- * was stored. A batch's text (250 payloads, ~1 MB) is deserialised into V8's large-object
+ * was stored. A batch's text (100 payloads, ~350 KB) is deserialised into V8's large-object
  * space, which the young-generation collector never copies, and a payload sliced from it is a
  * small header pointing into it. The price: a slice keeps its whole batch text alive. In
  * practice a batch's scores are rewritten together (every open deal's payload changes with the

@@ -16,6 +16,8 @@ import { openSqliteSource, type SqliteSource } from './sqlite-source';
 
 const MAX_HISTORY = 100_000;
 const SCORES_IN_FLIGHT = 2;
+/** Rows per read of the SQLite file while loading. */
+const SCAN_ROWS = 2_500;
 
 function parseSetting<T>(what: string, text: string | null): T | null {
   if (text === null) return null;
@@ -125,7 +127,7 @@ export class ScoringRuntime {
     if (msg.source.kind === 'sqlite') {
       this.source = openSqliteSource(msg.source.filePath, msg.source.tables);
       SCORED_COLLECTIONS.forEach((c, k) => {
-        this.source!.scan(c, msg.batchSize * 10, (docs) => this.engine!.apply(c, docs));
+        this.source!.scan(c, SCAN_ROWS, (docs) => this.engine!.apply(c, docs));
         this.post({ type: 'progress', task: 'loading', fraction: (k + 1) / SCORED_COLLECTIONS.length, message: `Read ${c}` });
       });
       this.finishLoad();
