@@ -20,7 +20,7 @@ interface Stats {
 
 const EMPTY: Stats = { people: 0, openCount: 0, openAmount: 0, last: null };
 /** Accounts counted between two turns of the event loop, so the main process keeps answering. */
-const LOOKUP_BATCH = 20;
+const LOOKUP_BATCH = 5;
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
