@@ -11,6 +11,8 @@ export const META_TABLE = 'ds_meta';
 // Bump when the on-disk layout changes; files written by a newer app are refused, not guessed at.
 export const FORMAT_VERSION = 1;
 export const PAGE_SIZE = 32_768;
+/** WAL size at which a write checkpoints it into the database file. */
+export const WAL_CHECKPOINT_BYTES = 40 * 1024 * 1024;
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\u0000', 'latin1');
 
@@ -135,8 +137,12 @@ function openChecked(filePath: string, readonly: boolean): Database.Database {
       // dirty index pages in memory instead of spilling them mid-transaction, and checkpointing
       // every ~40 MiB of WAL instead of 4 MiB writes hot index pages back once instead of many
       // times. journal_size_limit trims the WAL file after checkpoints so it does not stay large.
+      // The threshold is in pages, so it follows the file's page size (32 KiB for new files,
+      // 4 KiB for older ones): a fixed page count would let a 32 KiB file's WAL reach 320 MiB
+      // and make the one checkpoint that finally runs (inside a write) as long.
       db.pragma('cache_size = -65536');
-      db.pragma('wal_autocheckpoint = 10000');
+      const pageSize = db.pragma('page_size', { simple: true }) as number;
+      db.pragma(`wal_autocheckpoint = ${Math.ceil(WAL_CHECKPOINT_BYTES / pageSize)}`);
       db.pragma('journal_size_limit = 67108864');
       db.exec(`CREATE TABLE IF NOT EXISTS ${META_TABLE} (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)`);
       db.prepare(`INSERT OR IGNORE INTO ${META_TABLE} (key, value) VALUES ('format_version', ?)`).run(String(FORMAT_VERSION));

@@ -12,6 +12,7 @@ import {
 } from 'rxdb';
 import type { BulkWriteRow, RxDocumentData, RxStorageInstance } from 'rxdb';
 import Database from 'better-sqlite3';
+import { acquireConnection, releaseConnection, WAL_CHECKPOINT_BYTES } from './connection';
 import { encodeIndexKey } from './index-key';
 import { getRxStorageSQLite } from './index';
 import { contactSchema, filledContactSchema, makeTempDir, removeDir, type ContactDoc } from './test-helpers';
@@ -100,6 +101,13 @@ describe('SQLite RxStorage instance', () => {
         expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       } finally {
         db.close();
+      }
+      // The checkpoint threshold is per connection and follows the page size: ~40 MiB of WAL.
+      const conn = acquireConnection(file, false);
+      try {
+        expect(conn.db.pragma('wal_autocheckpoint', { simple: true })).toBe(WAL_CHECKPOINT_BYTES / pageSize);
+      } finally {
+        releaseConnection(conn);
       }
     }
   });
