@@ -47,7 +47,7 @@ export class AccountSummaries {
   async list(): Promise<AccountSummary[]> {
     const accounts = (await this.ctx.store.accounts.find().exec()).map((d) => d.toJSON() as Account);
     const stats = this.stats;
-    // Counting reads whole collections; start it after this answer has gone out, not before.
+    // Counting takes a while on a large workspace; start it after this answer has gone out.
     if (!stats) setImmediate(() => void this.ensureComputing());
     return accounts
       .map((a) => {
@@ -114,15 +114,23 @@ export class AccountSummaries {
       // By account only: with status in the selector the planner may pick [status, closeDate] and
       // read every open deal of the workspace for each account.
       store.opportunities.find({ selector: { accountId } }).exec(),
-      store.interactions.findOne({ selector: { accountId }, sort: [{ accountId: 'desc' }, { at: 'desc' }] }).exec(),
+      this.latestInteractionAt(accountId),
     ]);
     const openDeals = deals.filter((o) => o.status === 'open');
     return {
       people,
       openCount: openDeals.length,
       openAmount: openDeals.reduce((sum, o) => sum + o.amount, 0),
-      last: latest?.at ?? null,
+      last: latest,
     };
+  }
+
+  /** One seek, read backwards through the [accountId, at] index. */
+  private async latestInteractionAt(accountId: Account['id']): Promise<number | null> {
+    const latest = await this.ctx.store.interactions
+      .findOne({ selector: { accountId }, sort: [{ accountId: 'desc' }, { at: 'desc' }] })
+      .exec();
+    return latest?.at ?? null;
   }
 
   private at(accountId: string): Stats {
@@ -154,10 +162,7 @@ export class AccountSummaries {
     if (e.operation === 'DELETE') {
       // The latest may be gone; one indexed lookup finds the new latest.
       const accountId = e.documentData.accountId;
-      void this.ctx.store.interactions
-        .findOne({ selector: { accountId }, sort: [{ accountId: 'desc' }, { at: 'desc' }] })
-        .exec()
-        .then((latest) => (this.at(accountId).last = latest?.at ?? null));
+      void this.latestInteractionAt(accountId).then((latest) => (this.at(accountId).last = latest));
       return;
     }
     const s = this.at(e.documentData.accountId);
