@@ -85,10 +85,9 @@ export function runQuery(ctx: QueryContext, prepared: PreparedQuery<unknown>): D
   const mustResort = !range || !queryPlan.sortSatisfiedByIndex;
   const matcher = !range || !queryPlan.selectorSatisfiedByIndex ? getQueryMatcher(ctx.schema, query) : undefined;
 
-  if (range && mustResort && limit <= 0) return [];
   const ties = range && mustResort && Number.isFinite(skipPlusLimit) ? backwardsTies(ctx, prepared) : undefined;
   if (range && ties) {
-    return readBackwards(ctx, prepared, range, ties, matcher).slice(skip, skipPlusLimit);
+    return readBackwards(ctx, prepared, range, skipPlusLimit, ties, matcher).slice(skip, skipPlusLimit);
   }
 
   if (range && !matcher && !mustResort) {
@@ -147,9 +146,10 @@ function backwardsTies(ctx: QueryContext, prepared: PreparedQuery<unknown>): Com
  * Reads the range from its end until skip + limit matches are in hand and the tie group of the
  * last one is complete, then lets RxDB's comparator order the ties (e.g. by primary key).
  */
-function readBackwards(ctx: QueryContext, prepared: PreparedQuery<unknown>, range: Range, ties: Comparator, matcher?: (doc: Doc) => boolean): Doc[] {
-  const query = prepared.query;
-  const wanted = (query.skip ?? 0) + (query.limit ?? Infinity);
+function readBackwards(
+  ctx: QueryContext, prepared: PreparedQuery<unknown>, range: Range, wanted: number, ties: Comparator, matcher?: (doc: Doc) => boolean,
+): Doc[] {
+  if (wanted <= 0) return []; // limit 0: no documents, as in the memory storage
   const rows: Doc[] = [];
   const iter = rangeStatement(ctx, range, 'backwards').iterate(range.lower, range.upper) as IterableIterator<string>;
   for (const json of iter) {
@@ -159,7 +159,7 @@ function readBackwards(ctx: QueryContext, prepared: PreparedQuery<unknown>, rang
     if (rows.length >= wanted && ties(rows[rows.length - 1]!, doc)) break;
     rows.push(doc);
   }
-  return rows.sort(getSortComparator(ctx.schema, query));
+  return rows.sort(getSortComparator(ctx.schema, prepared.query));
 }
 
 export function runCount(ctx: QueryContext, prepared: PreparedQuery<unknown>): number {
