@@ -34,10 +34,8 @@ export function stageHistoryFor(id: string, plan: DealPlan, stage: Stage, stageC
   // Entry times: createdAt first, stageChangedAt last, never falling in between.
   const cuts = Array.from({ length: path.length - 2 }, () => rng.float(0.05, 0.95)).sort((a, b) => a - b);
   const times = [plan.createdAt, ...cuts.map((c) => plan.createdAt + Math.round(span * c)), stageChangedAt];
-  const history: StageChange[] = [];
-  for (let i = 0; i < path.length; i++) {
-    const at = i === path.length - 1 ? stageChangedAt : Math.min(times[i]!, stageChangedAt);
-    history.push({ stage: STAGES[path[i]!]!, at });
-  }
-  return path.length === 1 ? [{ stage, at: stageChangedAt }] : history;
+  return path.map((s, i) => ({
+    stage: STAGES[s]!,
+    at: i === path.length - 1 ? stageChangedAt : Math.min(times[i]!, stageChangedAt),
+  }));
 }

@@ -7,6 +7,7 @@ import { hrefFor } from '../../app/router';
 import { EmptyState } from '../../components/states';
 import { formatDate, formatMoney, humanize } from '../../lib/format';
 import { OpportunityScoreCell, OpportunityWhy } from '../scoring/OpportunityScore';
+import { errorWords } from '../../api/errors';
 import { useSetStage } from './mutations';
 import { loopsBack, stagePath } from './stage-path';
 
@@ -25,7 +26,7 @@ function StageCell({ o, accountId }: { o: Opportunity; accountId: string }) {
         </select>
       ) : humanize(o.stage)}
       {loops > 0 ? <span className="loop-badge" data-testid="opportunity-loops"> ↩ {loops === 1 ? 'looped back once' : `looped back ${loops}×`}</span> : null}
-      {setStage.isError ? <span role="alert" className="field-error"> Not saved: {(setStage.error as Error).message}</span> : null}
+      {setStage.isError ? <span role="alert" className="field-error"> Not saved: {errorWords(setStage.error)}</span> : null}
     </td>
   );
 }
