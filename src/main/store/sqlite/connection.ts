@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { startCheckpointer, type Checkpointer } from './checkpointer';
 import { nativeBindingOption } from './native-binding';
 import { SqliteStorageError } from './errors';
 
@@ -11,8 +12,13 @@ export const META_TABLE = 'ds_meta';
 // Bump when the on-disk layout changes; files written by a newer app are refused, not guessed at.
 export const FORMAT_VERSION = 1;
 export const PAGE_SIZE = 32_768;
-/** WAL size at which a write checkpoints it into the database file. */
+/**
+ * WAL size at which a commit checkpoints it into the database file itself: only when the
+ * checkpoint thread (checkpointer.ts), which normally keeps the WAL small, is not running.
+ */
 export const WAL_CHECKPOINT_BYTES = 40 * 1024 * 1024;
+/** The writer's own threshold while the checkpoint thread runs: a backstop that bounds the WAL. */
+export const WAL_BACKSTOP_BYTES = 1024 * 1024 * 1024;
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\u0000', 'latin1');
 
@@ -23,6 +29,8 @@ export interface SqliteConnection {
   refs: number;
   // Set once a table was dropped; only then may an empty file be deleted on the last close.
   droppedTables: boolean;
+  /** Read-write connections: the thread that checkpoints the WAL (null if it could not start). */
+  readonly checkpointer: Checkpointer | null;
 }
 
 const CONNECTIONS = new Map<string, SqliteConnection>();
@@ -38,17 +46,41 @@ export function acquireConnection(filePath: string, readonly: boolean): SqliteCo
     existing.refs++;
     return existing;
   }
-  const conn: SqliteConnection = { db: openChecked(filePath, readonly), filePath, readonly, refs: 1, droppedTables: false };
+  const db = openChecked(filePath, readonly);
+  const conn: SqliteConnection = { db, filePath, readonly, refs: 1, droppedTables: false, checkpointer: readonly ? null : checkpointerFor(db, filePath) };
   CONNECTIONS.set(key, conn);
   return conn;
 }
 
-export function releaseConnection(conn: SqliteConnection): void {
+/**
+ * Starts the checkpoint thread, raises the writer's own threshold to the backstop and lets the
+ * WAL file keep its size: the commit that restarts a WAL longer than journal_size_limit truncates
+ * it, and that ftruncate (freeing a few hundred MB of blocks) was traced at 78–152 ms on the main
+ * thread. The restarted WAL is overwritten from its start instead, and SQLite removes it when the
+ * last connection closes.
+ */
+function checkpointerFor(db: Database.Database, filePath: string): Checkpointer | null {
+  let checkpointer: Checkpointer;
+  try {
+    checkpointer = startCheckpointer(filePath);
+  } catch (err) {
+    console.error('[store] DS_SQLITE_CHECKPOINT no checkpoint thread; the writer checkpoints itself', err);
+    return null;
+  }
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  db.pragma(`wal_autocheckpoint = ${Math.ceil(WAL_BACKSTOP_BYTES / pageSize)}`);
+  db.pragma('journal_size_limit = -1');
+  return checkpointer;
+}
+
+export async function releaseConnection(conn: SqliteConnection): Promise<void> {
   conn.refs--;
   if (conn.refs > 0) {
     return;
   }
   CONNECTIONS.delete(connectionKey(conn.filePath, conn.readonly));
+  // Its connection closes first, so the writer's close is the last one and checkpoints what is left.
+  await conn.checkpointer?.stop();
   const deleteFile = !conn.readonly && conn.droppedTables && !hasDataTables(conn.db);
   conn.db.close();
   if (deleteFile) {

@@ -82,7 +82,7 @@ export function getRxStorageSQLite(settings: SqliteStorageSettings): RxStorageSQ
           readonly ? tableExists(conn.db, layout) : true,
         );
       } catch (err) {
-        releaseConnection(conn);
+        await releaseConnection(conn);
         throw err;
       }
       addRxStorageMultiInstanceSupport(RX_STORAGE_NAME_SQLITE, params, instance);

@@ -19,7 +19,7 @@ import type {
 import { corruptError, isCorruptionError, releaseConnection, type SqliteConnection } from './connection';
 import { attachmentsError, closedError, readonlyError } from './errors';
 import { INDEX_KEY_PLACEHOLDER } from './index-key';
-import { fillRowArgs, loadByIds, prepareByIdStatements, type ByIdStatements } from './rows';
+import { fillRowArgs, loadByIds, loadRevisions, prepareByIdStatements, type ByIdStatements } from './rows';
 import { runChangedSince, runCount, runQuery, type QueryContext } from './query';
 import { dropTable, tableExists, type TableLayout } from './table';
 
@@ -74,7 +74,14 @@ export class RxStorageInstanceSQLite<RxDocType>
     // IMMEDIATE takes the write lock up front, so the read-then-write below can never be
     // invalidated by another writer between categorising and writing.
     const tx = this.db.transaction((rows: BulkWriteRow<RxDocType>[], context: string) => this.writeInTransaction(rows, context));
-    this.writeTx = (rows, context) => tx.immediate(rows, context);
+    const checkpointer = conn.checkpointer;
+    this.writeTx = checkpointer
+      ? (rows, context) => {
+          const result = tx.immediate(rows, context);
+          checkpointer.wrote();
+          return result;
+        }
+      : (rows, context) => tx.immediate(rows, context);
   }
 
   // False only for a readonly view of a collection the writer has not created yet; it reads as
@@ -115,16 +122,27 @@ export class RxStorageInstanceSQLite<RxDocType>
     });
   }
 
-  private readDocsInDb(documentWrites: BulkWriteRow<RxDocType>[]): Map<string, Doc<RxDocType>> {
-    if (!this.tableExists || !this.byId) return new Map();
+  /**
+   * Categorises a write against what is stored, reading only the revision columns; a conflict
+   * (409) then gets the whole stored document, which RxDB's conflict handling needs.
+   */
+  private categorize(documentWrites: BulkWriteRow<RxDocType>[], context: string): Categorized<RxDocType> {
     const pk = this.primaryPath;
+    const byId = this.tableExists ? this.byId : undefined;
     const ids = documentWrites.map((row) => (row.document as Record<string, unknown>)[pk]);
-    return loadByIds(this.byId, pk, ids) as Map<string, Doc<RxDocType>>;
+    const stored = byId ? loadRevisions(byId, pk, ids) : new Map<string, Doc<unknown>>();
+    const categorized = categorizeBulkWriteRows<RxDocType>(this, pk as never, stored as Map<string, Doc<RxDocType>>, documentWrites, context);
+    const conflicts = categorized.errors.filter((e) => e.status === 409);
+    if (byId && conflicts.length > 0) {
+      const whole = loadByIds(byId, pk, conflicts.map((e) => e.documentId));
+      for (const e of conflicts) (e as { documentInDb?: Doc<RxDocType> }).documentInDb = whole.get(e.documentId) as Doc<RxDocType>;
+    }
+    return categorized;
   }
 
   private writeInTransaction(documentWrites: BulkWriteRow<RxDocType>[], context: string): Categorized<RxDocType> {
     const pk = this.primaryPath as never;
-    const categorized = categorizeBulkWriteRows<RxDocType>(this, pk, this.readDocsInDb(documentWrites), documentWrites, context);
+    const categorized = this.categorize(documentWrites, context);
     const indexes = this.layout.indexes;
     const insert = ensureNotFalsy(this.insertStmt);
     const update = ensureNotFalsy(this.updateStmt);
@@ -151,8 +169,7 @@ export class RxStorageInstanceSQLite<RxDocType>
    * That lets the scoring worker open an RxDatabase on a file the main process created.
    */
   private readonlyWrite(documentWrites: BulkWriteRow<RxDocType>[], context: string): RxStorageBulkWriteResponse<RxDocType> {
-    const pk = this.primaryPath as never;
-    const categorized = categorizeBulkWriteRows<RxDocType>(this, pk, this.readDocsInDb(documentWrites), documentWrites, context);
+    const categorized = this.categorize(documentWrites, context);
     if (categorized.bulkInsertDocs.length > 0 || categorized.bulkUpdateDocs.length > 0) {
       throw readonlyError(this.conn.filePath, this.collectionName, `write (${context}) to`);
     }
@@ -212,6 +229,7 @@ export class RxStorageInstanceSQLite<RxDocType>
       if (this.conn.readonly || !this.tableExists) return true;
       const maxDeletionTime = now() - minimumDeletedTime;
       this.db.prepare(`DELETE FROM ${this.layout.table} WHERE deleted = 1 AND lwt <= ?`).run(maxDeletionTime);
+      this.conn.checkpointer?.wrote();
       return true;
     });
   }
@@ -236,8 +254,7 @@ export class RxStorageInstanceSQLite<RxDocType>
     if (this.closed) return Promise.resolve();
     this.closed = true;
     this.changes$.complete();
-    releaseConnection(this.conn);
-    return Promise.resolve();
+    return releaseConnection(this.conn);
   }
 
   private ensureOpen(): void {

@@ -9,6 +9,8 @@ type Doc = RxDocumentData<unknown>;
 export interface ByIdStatements {
   readonly one: Database.Statement;
   readonly many: Database.Statement;
+  /** The revision columns only (no document text): what a write needs to find conflicts. */
+  readonly revisions: Database.Statement;
 }
 
 export function prepareByIdStatements(db: Database.Database, layout: TableLayout): ByIdStatements {
@@ -16,7 +18,22 @@ export function prepareByIdStatements(db: Database.Database, layout: TableLayout
     one: db.prepare(`SELECT data FROM ${layout.table} WHERE id = ?`).pluck(),
     // One statement for any number of ids: SQLite caps bound parameters, json_each does not.
     many: db.prepare(`SELECT data FROM ${layout.table} WHERE id IN (SELECT value FROM json_each(?))`).pluck(),
+    revisions: db.prepare(`SELECT id, rev, deleted, lwt FROM ${layout.table} WHERE id IN (SELECT value FROM json_each(?))`),
   };
+}
+
+/**
+ * What is stored for these ids, as revision stubs: id, _rev, _deleted and _meta.lwt from their
+ * columns, without reading and parsing each document's text. RxDB's categorizeBulkWriteRows only
+ * looks at whether a stored document exists and at its _rev, except in a 409 conflict, whose
+ * documentInDb the caller replaces with the whole stored document (see loadByIds).
+ */
+export function loadRevisions(stmts: ByIdStatements, primaryPath: string, ids: readonly unknown[]): Map<string, Doc> {
+  const found = new Map<string, Doc>();
+  for (const row of stmts.revisions.all(JSON.stringify(ids)) as { id: string; rev: string; deleted: number; lwt: number }[]) {
+    found.set(row.id, { [primaryPath]: row.id, _rev: row.rev, _deleted: row.deleted === 1, _meta: { lwt: row.lwt }, _attachments: {} } as Doc);
+  }
+  return found;
 }
 
 /** Loads the stored documents for the given ids (missing ids are simply absent from the map). */

@@ -1,0 +1,113 @@
+// Runs in Node (main process): WAL checkpoints on a thread of their own.
+//
+// In WAL mode every commit appends pages to the -wal file; a checkpoint copies them back into the
+// database file and fsyncs both. SQLite's automatic checkpoint runs inside whichever commit
+// crosses the threshold, which on the main process is the thread that also serves the windows:
+// measured on an L workspace while the scoring worker's 8k scores were stored, those commits held
+// the event loop 30–50 ms each (test/bench/scoring.bench.ts, part C). Here a worker thread with
+// its own read-write connection runs PASSIVE checkpoints instead; they never take the write lock.
+//
+// When: once the writer has paused (no commit for one tick). An fsync while the writer keeps
+// committing was measured to stall the writer's own write() calls in the kernel for 50–140 ms
+// (ext4 here), and a checkpoint that races the writer never catches up, so the WAL is never
+// restarted and grows. After a pause the checkpoint completes, and the next commit starts the WAL
+// from its beginning again. A writer that never pauses still gets a checkpoint every
+// BUSY_CHECKPOINT_MS, and the main connection keeps a backstop threshold of its own, so the WAL
+// stays bounded even if this thread could not start or stopped.
+//
+// The writer raises a flag in shared memory after each commit (no message per write).
+// The worker is plain CommonJS passed as text (`eval`): it needs only better-sqlite3, whose path
+// is resolved here, so it runs the same under tsx, vitest and the electron-vite bundle without a
+// separate build entry.
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import { nativeBindingOption } from './native-binding';
+
+/** How often the thread looks at the flag; a pause this long lets it checkpoint. */
+export const CHECKPOINT_TICK_MS = 100;
+/** A writer that never pauses this long is checkpointed anyway. */
+export const BUSY_CHECKPOINT_MS = 5_000;
+
+export interface CheckpointResult {
+  /** SQLite's answer to wal_checkpoint(PASSIVE): frames in the WAL and frames copied back. */
+  log: number;
+  checkpointed: number;
+  busy: number;
+}
+
+export interface Checkpointer {
+  /** Cheap enough for every commit: one atomic store. */
+  wrote(): void;
+  /** Checkpoints this thread has run, and the last answer. */
+  readonly stats: { runs: number; last: CheckpointResult | null; error: string | null };
+  stop(): Promise<void>;
+}
+
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.modulePath);
+const flag = new Int32Array(workerData.flag);
+const db = new Database(workerData.filePath, { fileMustExist: true, ...workerData.binding });
+// This connection never writes; a checkpoint is all it runs.
+db.pragma('wal_autocheckpoint = 0');
+let dirtySince = 0;
+const tick = () => {
+  const wrote = Atomics.exchange(flag, 0, 0) === 1;
+  const now = Date.now();
+  if (wrote && !dirtySince) dirtySince = now;
+  if (!dirtySince || (wrote && now - dirtySince < workerData.busyMs)) return;
+  dirtySince = wrote ? now : 0;
+  try {
+    const t0 = process.hrtime.bigint();
+    const [r] = db.pragma('wal_checkpoint(PASSIVE)');
+    if (process.env.DS_TRACE_CKPT) process.stderr.write('# ckpt ' + JSON.stringify(r) + ' ' + Number((process.hrtime.bigint() - t0) / 1000000n) + ' ms ending monotonic ' + (process.hrtime.bigint() / 1000n) + '\\n');
+    parentPort.postMessage({ type: 'checkpointed', result: r });
+  } catch (err) {
+    parentPort.postMessage({ type: 'error', message: String((err && err.message) || err) });
+  }
+};
+const timer = setInterval(tick, workerData.tickMs);
+parentPort.on('message', (m) => {
+  if (m !== 'stop') return;
+  clearInterval(timer);
+  db.close();
+  parentPort.close();
+});
+`;
+
+export function startCheckpointer(filePath: string, timing = { tickMs: CHECKPOINT_TICK_MS, busyMs: BUSY_CHECKPOINT_MS }): Checkpointer {
+  const flag = new SharedArrayBuffer(4);
+  const raised = new Int32Array(flag);
+  const modulePath = createRequire(import.meta.url).resolve('better-sqlite3');
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { filePath, modulePath, binding: nativeBindingOption(), flag, ...timing } });
+  const stats: Checkpointer['stats'] = { runs: 0, last: null, error: null };
+  worker.on('message', (m: { type: 'checkpointed'; result: CheckpointResult } | { type: 'error'; message: string }) => {
+    if (m.type === 'checkpointed') {
+      stats.runs++;
+      stats.last = m.result;
+    } else {
+      // A busy or failing checkpoint loses nothing: the pages stay in the WAL for the next one
+      // (or for the writer's own backstop checkpoint).
+      stats.error = m.message;
+    }
+  });
+  worker.on('error', (err: unknown) => {
+    // Errors thrown in the worker arrive as plain objects when their class cannot be cloned.
+    const e = err as { code?: unknown; message?: unknown };
+    stats.error = `${typeof e.code === 'string' ? `${e.code}: ` : ''}${typeof e.message === 'string' ? e.message : String(err)}`;
+    console.error('[store] DS_SQLITE_CHECKPOINT the checkpoint thread stopped; the writer checkpoints itself', err);
+  });
+  // It must never keep a finished process alive.
+  worker.unref();
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  return {
+    wrote: () => void Atomics.store(raised, 0, 1),
+    stats,
+    async stop() {
+      // Held until it has closed its connection: an unref'd worker would be dropped at exit mid-way.
+      worker.ref();
+      worker.postMessage('stop');
+      await exited;
+    },
+  };
+}
