@@ -1,6 +1,7 @@
 // Runs in Node: the WAL is checkpointed by the checkpoint thread, not by the writer's commits.
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { now, randomToken } from 'rxdb';
 import type { RxDocumentData } from 'rxdb';
 import { startCheckpointer } from './checkpointer';
@@ -51,10 +52,37 @@ describe('WAL checkpoint thread', () => {
     expect(fs.existsSync(`${file}-wal`)).toBe(false);
   });
 
+  it('waits for the writer to pause (or to have been busy for busyMs) before it checkpoints', async () => {
+    const file = path.join(dir, 'raw.sqlite');
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('wal_autocheckpoint = 0');
+    db.exec('CREATE TABLE t (x TEXT)');
+    const insert = db.prepare('INSERT INTO t VALUES (?)');
+    const checkpointer = startCheckpointer(file, () => undefined, { tickMs: 100, busyMs: 60_000 });
+    try {
+      // A writer committing all the time for 500 ms: never a whole tick without a commit.
+      const end = Date.now() + 500;
+      while (Date.now() < end) {
+        insert.run('x'.repeat(1000));
+        checkpointer.wrote();
+        await new Promise((r) => setImmediate(r));
+      }
+      expect(checkpointer.stats.runs).toBe(0);
+      await until(() => checkpointer.stats.runs > 0);
+      expect(checkpointer.stats.last).toMatchObject({ busy: 0 });
+      expect(checkpointer.stats.last!.checkpointed).toBe(checkpointer.stats.last!.log);
+    } finally {
+      await checkpointer.stop();
+      db.close();
+    }
+  });
+
   it('stops cleanly and records why when it cannot open the file', async () => {
-    const checkpointer = startCheckpointer(path.join(dir, 'missing.sqlite'), { tickMs: 10, busyMs: 10 });
+    let failed = false;
+    const checkpointer = startCheckpointer(path.join(dir, 'missing.sqlite'), () => (failed = true), { tickMs: 10, busyMs: 10 });
     checkpointer.wrote();
-    await until(() => checkpointer.stats.error !== null);
+    await until(() => failed);
     expect(checkpointer.stats.error).toMatch(/SQLITE_CANTOPEN|unable to open|directory does not exist/i);
     await checkpointer.stop();
     expect(checkpointer.stats.runs).toBe(0);

@@ -58,9 +58,7 @@ const tick = () => {
   if (!dirtySince || (wrote && now - dirtySince < workerData.busyMs)) return;
   dirtySince = wrote ? now : 0;
   try {
-    const t0 = process.hrtime.bigint();
     const [r] = db.pragma('wal_checkpoint(PASSIVE)');
-    if (process.env.DS_TRACE_CKPT) process.stderr.write('# ckpt ' + JSON.stringify(r) + ' ' + Number((process.hrtime.bigint() - t0) / 1000000n) + ' ms ending monotonic ' + (process.hrtime.bigint() / 1000n) + '\\n');
     parentPort.postMessage({ type: 'checkpointed', result: r });
   } catch (err) {
     parentPort.postMessage({ type: 'error', message: String((err && err.message) || err) });
@@ -75,7 +73,15 @@ parentPort.on('message', (m) => {
 });
 `;
 
-export function startCheckpointer(filePath: string, timing = { tickMs: CHECKPOINT_TICK_MS, busyMs: BUSY_CHECKPOINT_MS }): Checkpointer {
+/**
+ * `onFailed` runs if the thread dies (it could not open the file, say), so the writer can take
+ * checkpointing back at its usual threshold.
+ */
+export function startCheckpointer(
+  filePath: string,
+  onFailed: () => void = () => undefined,
+  timing = { tickMs: CHECKPOINT_TICK_MS, busyMs: BUSY_CHECKPOINT_MS },
+): Checkpointer {
   const flag = new SharedArrayBuffer(4);
   const raised = new Int32Array(flag);
   const modulePath = createRequire(import.meta.url).resolve('better-sqlite3');
@@ -96,6 +102,7 @@ export function startCheckpointer(filePath: string, timing = { tickMs: CHECKPOIN
     const e = err as { code?: unknown; message?: unknown };
     stats.error = `${typeof e.code === 'string' ? `${e.code}: ` : ''}${typeof e.message === 'string' ? e.message : String(err)}`;
     console.error('[store] DS_SQLITE_CHECKPOINT the checkpoint thread stopped; the writer checkpoints itself', err);
+    onFailed();
   });
   // It must never keep a finished process alive.
   worker.unref();

@@ -17,6 +17,8 @@ export const PAGE_SIZE = 32_768;
  * checkpoint thread (checkpointer.ts), which normally keeps the WAL small, is not running.
  */
 export const WAL_CHECKPOINT_BYTES = 40 * 1024 * 1024;
+/** Size the WAL file is cut back to after a checkpoint, when the writer checkpoints itself. */
+const JOURNAL_SIZE_LIMIT = 64 * 1024 * 1024;
 /** The writer's own threshold while the checkpoint thread runs: a backstop that bounds the WAL. */
 export const WAL_BACKSTOP_BYTES = 1024 * 1024 * 1024;
 
@@ -60,14 +62,19 @@ export function acquireConnection(filePath: string, readonly: boolean): SqliteCo
  * last connection closes.
  */
 function checkpointerFor(db: Database.Database, filePath: string): Checkpointer | null {
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  const writerCheckpoints = () => {
+    if (!db.open) return;
+    db.pragma(`wal_autocheckpoint = ${Math.ceil(WAL_CHECKPOINT_BYTES / pageSize)}`);
+    db.pragma(`journal_size_limit = ${JOURNAL_SIZE_LIMIT}`);
+  };
   let checkpointer: Checkpointer;
   try {
-    checkpointer = startCheckpointer(filePath);
+    checkpointer = startCheckpointer(filePath, writerCheckpoints);
   } catch (err) {
     console.error('[store] DS_SQLITE_CHECKPOINT no checkpoint thread; the writer checkpoints itself', err);
     return null;
   }
-  const pageSize = db.pragma('page_size', { simple: true }) as number;
   db.pragma(`wal_autocheckpoint = ${Math.ceil(WAL_BACKSTOP_BYTES / pageSize)}`);
   db.pragma('journal_size_limit = -1');
   return checkpointer;
@@ -175,7 +182,7 @@ function openChecked(filePath: string, readonly: boolean): Database.Database {
       db.pragma('cache_size = -65536');
       const pageSize = db.pragma('page_size', { simple: true }) as number;
       db.pragma(`wal_autocheckpoint = ${Math.ceil(WAL_CHECKPOINT_BYTES / pageSize)}`);
-      db.pragma('journal_size_limit = 67108864');
+      db.pragma(`journal_size_limit = ${JOURNAL_SIZE_LIMIT}`);
       db.exec(`CREATE TABLE IF NOT EXISTS ${META_TABLE} (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)`);
       db.prepare(`INSERT OR IGNORE INTO ${META_TABLE} (key, value) VALUES ('format_version', ?)`).run(String(FORMAT_VERSION));
     }
