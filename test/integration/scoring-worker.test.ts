@@ -88,6 +88,25 @@ describe.each(['memory', 'sqlite'] as const)('scoring worker with a %s store', (
     expect(today.items).toHaveLength(5);
   });
 
+  if (kind === 'sqlite') it('after a restart, rewrites only the scores that changed', async () => {
+    await service.flush();
+    const storedBefore = await store.scores.count().exec();
+    let writes = 0;
+    const counting = store.scores.$.subscribe(() => writes++);
+    // A second service on the same file, as after a relaunch: its worker reads the stored scores
+    // first, and its first full rescore (same data, same stored model) has nothing new to say.
+    const restarted = await ScoringService.start({ store, events: host.events, fixedNow: DEFAULT_NOW, autoTrain: true, rescoreEveryMs: 0 });
+    try {
+      await restarted.ready();
+      await restarted.flush();
+    } finally {
+      counting.unsubscribe();
+      await restarted.close();
+    }
+    expect(writes).toBe(0);
+    expect(await store.scores.count().exec()).toBe(storedBefore);
+  });
+
   it('a logged interaction rescores only its deal, in the stored scores', async () => {
     const before = await probabilities(store);
     const opp = (await store.opportunities.find({ selector: { status: 'open' } }).exec()).find((o) => o.members.length > 3)!;

@@ -21,7 +21,10 @@ import type { OpportunityScorePayload, StakeholderScorePayload } from '../../sha
 export const SCORED_COLLECTIONS = ['accounts', 'stakeholders', 'opportunities', 'interactions', 'journeysteps'] as const satisfies readonly CollectionName[];
 export type ScoredCollection = (typeof SCORED_COLLECTIONS)[number];
 
-export type WorkerSource = { kind: 'sqlite'; filePath: string; tables: Record<ScoredCollection, string> } | { kind: 'push' };
+export type WorkerSource =
+  /** `scoresTable`: where the host stores scores, read once at start so unchanged ones are not written again. */
+  | { kind: 'sqlite'; filePath: string; tables: Record<ScoredCollection, string>; scoresTable: string }
+  | { kind: 'push' };
 
 export interface InitMessage {
   type: 'init';

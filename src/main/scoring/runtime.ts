@@ -126,6 +126,9 @@ export class ScoringRuntime {
     if (model) this.engine.setModel(loadWorkspaceModel(model));
     if (msg.source.kind === 'sqlite') {
       this.source = openSqliteSource(msg.source.filePath, msg.source.tables);
+      // What the host stored last time: the first full rescore then writes only what changed
+      // since (at launch, usually a fraction of 8k deals), and removes scores of deals gone meanwhile.
+      this.source.storedScores(msg.source.scoresTable, (id, payload) => this.engine!.rememberStored(id, payload));
       SCORED_COLLECTIONS.forEach((c, k) => {
         this.source!.scan(c, SCAN_ROWS, (docs) => this.engine!.apply(c, docs));
         this.post({ type: 'progress', task: 'loading', fraction: (k + 1) / SCORED_COLLECTIONS.length, message: `Read ${c}` });

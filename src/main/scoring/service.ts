@@ -54,7 +54,7 @@ export function workerSourceFor(store: Store, forcePush = false): WorkerSource {
   const dir = storage.settings?.databaseDirectory;
   if (forcePush || storage.name !== RX_STORAGE_NAME_SQLITE || !dir) return { kind: 'push' };
   const tables = Object.fromEntries(SCORED_COLLECTIONS.map((c) => [c, tableNameFor(c, rxSchemaFor(c).version)])) as Record<ScoredCollection, string>;
-  return { kind: 'sqlite', filePath: databaseFilePath(dir, store.name), tables };
+  return { kind: 'sqlite', filePath: databaseFilePath(dir, store.name), tables, scoresTable: tableNameFor('scores', rxSchemaFor('scores').version) };
 }
 
 /**

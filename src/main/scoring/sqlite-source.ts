@@ -14,6 +14,8 @@ export interface SqliteSource {
   scan(collection: ScoredCollection, batch: number, onBatch: (docs: RawRow[]) => void): void;
   /** Current version of these ids: live docs, and the ids that are gone (deleted or purged) with their last data. */
   read(collection: ScoredCollection, ids: readonly string[]): { live: RawRow[]; gone: { id: string; accountId?: string }[] };
+  /** The stored scores' ids and payload text (none before the host first stored any). */
+  storedScores(table: string, onRow: (id: string, payload: string) => void): void;
   close(): void;
 }
 
@@ -48,6 +50,11 @@ export function openSqliteSource(filePath: string, tables: Record<ScoredCollecti
         else live.push(doc);
       }
       return { live, gone };
+    },
+    storedScores(table, onRow) {
+      if (!exists(table)) return;
+      const rows = db.prepare(`SELECT id, json_extract(data, '$.payload') AS payload FROM ${quoted(table)} WHERE deleted = 0`).raw().iterate();
+      for (const [id, payload] of rows as Iterable<[string, unknown]>) if (typeof payload === 'string') onRow(id, payload);
     },
     close() {
       db.close();

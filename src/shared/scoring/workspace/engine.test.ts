@@ -51,6 +51,23 @@ describe('ScoringEngine on a generated workspace', () => {
     }
   });
 
+  it('writes nothing for stored scores that are still right, and removes stored scores of deals that are gone', () => {
+    const stored = load(ws).rescoreAll().upserts.filter((u) => u.subjectType === 'opportunity');
+    const restarted = load(ws);
+    for (const u of stored) restarted.rememberStored(u.id, u.payload);
+    restarted.rememberStored('opp:opp_deleted_meanwhile', stored[0]!.payload);
+    // Stakeholder scores are not stored any more (computed on request): never remembered.
+    restarted.rememberStored('stk:st_1', stored[0]!.payload);
+    const r = restarted.rescoreAll();
+    expect(r.upserts.filter((u) => u.subjectType === 'opportunity')).toEqual([]);
+    expect(r.removals).toEqual(['opp:opp_deleted_meanwhile']);
+    // A stored score whose content differs is written again, with the same text a fresh run gives.
+    const again = load(ws);
+    again.rememberStored(stored[1]!.id, stored[1]!.payload.replace('"probability":', '"probability":0.5,"x":'));
+    const rewritten = again.rescoreAll().upserts.find((u) => u.id === stored[1]!.id);
+    expect(rewritten?.payload).toBe(stored[1]!.payload);
+  });
+
   it('an interaction logged on one deal rescores that deal only, exactly as a full recompute would', () => {
     engine.setModel(model);
     const fullBefore = load(ws);

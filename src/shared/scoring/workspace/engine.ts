@@ -107,6 +107,8 @@ export class ScoringEngine {
    * 8k payloads character by character took ~100 ms of a full rescore, and a hash could collide.
    */
   private sent = new Map<string, string>();
+  /** Stored scores remembered at start that no rescore has produced yet (see rememberStored). */
+  private unconfirmed = new Set<string>();
 
   constructor(private readonly clock: () => number = Date.now, private readonly stakeholderScoring: StakeholderScoring = 'stored') {}
 
@@ -163,12 +165,28 @@ export class ScoringEngine {
     this.space = this.model ? this.model.json.space : spaceFor(this.state, this.history);
   }
 
+  /**
+   * A deal score stored by an earlier run (payload text as it was written): counted as already
+   * sent, so a rescore that produces the same content writes nothing. The next full rescore
+   * removes the ones it did not produce (deals deleted or closed while the app was not running).
+   */
+  rememberStored(id: string, payload: string): void {
+    if (!id.startsWith(scoreDocId('opportunity', ''))) return;
+    this.sent.set(id, payload.replace(/"asOf":-?[0-9.eE+-]+/, '"asOf":0'));
+    this.unconfirmed.add(id);
+  }
+
   rescoreAll(): RescoreResult {
     this.refreshShared();
     const all: Touched = emptyTouched();
     this.state.opportunities.forEach((_, i) => all.opportunities.add(i));
     if (this.stakeholderScoring === 'stored') this.state.stakeholders.forEach((_, i) => all.stakeholders.add(i));
     const r = this.rescore(all);
+    for (const id of this.unconfirmed) {
+      this.sent.delete(id);
+      r.removals.push(id);
+    }
+    this.unconfirmed.clear();
     // Every person's engagement decays with the clock: all of them may read differently now.
     if (this.stakeholderScoring === 'onRequest') r.scoredStakeholders = this.state.stakeholders.length;
     return r;
@@ -195,6 +213,7 @@ export class ScoringEngine {
     const result: RescoreResult = { upserts: [], removals: [], scoredOpportunities: 0, scoredStakeholders: 0 };
     const emit = (type: 'opportunity' | 'stakeholder', subjectId: string, accountId: string, payload: { asOf: number }) => {
       const id = scoreDocId(type, subjectId);
+      this.unconfirmed.delete(id);
       // asOf moves with the clock; only a change of content is worth a write. The payload is
       // serialised once with asOf = 0 (compared), then the real asOf is spliced in.
       const asOf = payload.asOf;
@@ -207,6 +226,7 @@ export class ScoringEngine {
     };
     const drop = (type: 'opportunity' | 'stakeholder', subjectId: string) => {
       const id = scoreDocId(type, subjectId);
+      this.unconfirmed.delete(id);
       if (this.sent.delete(id)) result.removals.push(id);
     };
     if (this.stakeholderScoring === 'onRequest') {

@@ -1,0 +1,16 @@
+import { ScoringEngine } from '../src/shared/scoring/workspace/engine';
+import { trainingSet } from '../src/shared/scoring/workspace/history';
+import { trainWorkspaceModel } from '../src/shared/scoring/workspace/model';
+import { DEFAULT_NOW, generateWorkspaceBatches } from '../src/shared/seed';
+const engine = new ScoringEngine(() => DEFAULT_NOW, 'onRequest');
+for (const b of generateWorkspaceBatches({ size: 'M', seed: 1 })) if (['accounts','stakeholders','opportunities','interactions','journeysteps','relationships'].includes(b.collection)) engine.apply(b.collection as never, b.docs as never);
+engine.rescoreAll();
+const set = trainingSet(engine.state, [], engine.space);
+engine.setModel(trainWorkspaceModel(set.rows, set.labels, engine.space, DEFAULT_NOW));
+const r = engine.rescoreAll();
+const sizes = r.upserts.map((u) => u.payload.length).sort((a, b) => a - b);
+console.log('n', sizes.length, 'median', sizes[sizes.length >> 1], 'max', sizes.at(-1));
+const p = JSON.parse(r.upserts[0]!.payload);
+console.log('contrib count', p.explanation.contributions.length, 'explanation json', JSON.stringify(p.explanation).length, 'actions', JSON.stringify(p.actions).length, 'for/against', JSON.stringify([p.for, p.against]).length);
+console.log(JSON.stringify(p.explanation.contributions.slice(0, 8)));
+console.log('zero contributions', p.explanation.contributions.filter((c: any) => c.contribution === 0).length);
