@@ -1,6 +1,6 @@
 import { generateWorkspace, type SeedWorkspace } from '../../seed';
 import type { Interaction } from '../../domain';
-import { ScoringEngine } from './engine';
+import { ScoringEngine, whatItSays } from './engine';
 import { trainingSet } from './history';
 import { trainWorkspaceModel } from './model';
 import { explainedLogit } from './opportunity';
@@ -66,6 +66,21 @@ describe('ScoringEngine on a generated workspace', () => {
     again.rememberStored(stored[1]!.id, stored[1]!.payload.replace('"probability":', '"probability":0.5,"x":'));
     const rewritten = again.rescoreAll().upserts.find((u) => u.id === stored[1]!.id);
     expect(rewritten?.payload).toBe(stored[1]!.payload);
+  });
+
+  it('rewrites a deal score only when what it says changes, not when its numbers drift with the clock', () => {
+    let now = NOW;
+    const e = new ScoringEngine(() => now);
+    for (const c of ORDER) e.apply(c, ws[c] as never);
+    const said = new Map(e.rescoreAll().upserts.filter((u) => u.subjectType === 'opportunity').map((u) => [u.id, whatItSays(JSON.parse(u.payload))]));
+    now = NOW + 60_000;
+    const minuteLater = e.rescoreAll().upserts.filter((u) => u.subjectType === 'opportunity');
+    // Ages moved by a minute: only a deal whose probability crossed a 0.1-point step or whose
+    // words changed (a day boundary) may be written, and each one written says something new.
+    expect(minuteLater.length).toBeLessThan(said.size * 0.05);
+    for (const u of minuteLater) expect(whatItSays(JSON.parse(u.payload))).not.toBe(said.get(u.id));
+    now = NOW + 30 * 86_400_000;
+    expect(e.rescoreAll().upserts.filter((u) => u.subjectType === 'opportunity').length).toBeGreaterThan(said.size * 0.5);
   });
 
   it('an interaction logged on one deal rescores that deal only, exactly as a full recompute would', () => {
