@@ -37,7 +37,7 @@ describe('WAL checkpoint thread', () => {
     });
     const file = path.join(dir, 'db.sqlite');
     const sizeBefore = fs.statSync(file).size;
-    // ~4 MB in 40 commits: far below the writer's own 256 MiB backstop, so only the thread can
+    // ~4 MB in 40 commits: far below the writer's own 1 GiB backstop, so only the thread can
     // have moved these pages out of the WAL into the file.
     for (let k = 0; k < 40; k++) {
       const { error } = await inst.bulkWrite(Array.from({ length: 50 }, (_, i) => ({ document: doc(`d${k}-${i}`) })), 'test');

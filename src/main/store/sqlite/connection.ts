@@ -62,22 +62,30 @@ export function acquireConnection(filePath: string, readonly: boolean): SqliteCo
  * last connection closes.
  */
 function checkpointerFor(db: Database.Database, filePath: string): Checkpointer | null {
-  const pageSize = db.pragma('page_size', { simple: true }) as number;
-  const writerCheckpoints = () => {
-    if (!db.open) return;
-    db.pragma(`wal_autocheckpoint = ${Math.ceil(WAL_CHECKPOINT_BYTES / pageSize)}`);
-    db.pragma(`journal_size_limit = ${JOURNAL_SIZE_LIMIT}`);
-  };
   let checkpointer: Checkpointer;
   try {
-    checkpointer = startCheckpointer(filePath, writerCheckpoints);
+    checkpointer = startCheckpointer(filePath, () => {
+      if (db.open) writerCheckpoints(db, true);
+    });
   } catch (err) {
     console.error('[store] DS_SQLITE_CHECKPOINT no checkpoint thread; the writer checkpoints itself', err);
     return null;
   }
-  db.pragma(`wal_autocheckpoint = ${Math.ceil(WAL_BACKSTOP_BYTES / pageSize)}`);
-  db.pragma('journal_size_limit = -1');
+  writerCheckpoints(db, false);
   return checkpointer;
+}
+
+/**
+ * The writer's own checkpoint threshold and WAL size limit: its usual ones when it checkpoints
+ * itself, the backstop and no limit while the checkpoint thread runs. The threshold is in pages,
+ * so it follows the file's page size (32 KiB for new files, 4 KiB for older ones): a fixed page
+ * count would let a 32 KiB file's WAL reach 320 MiB and make the one checkpoint that finally
+ * runs (inside a write) as long.
+ */
+function writerCheckpoints(db: Database.Database, itself: boolean): void {
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  db.pragma(`wal_autocheckpoint = ${Math.ceil((itself ? WAL_CHECKPOINT_BYTES : WAL_BACKSTOP_BYTES) / pageSize)}`);
+  db.pragma(`journal_size_limit = ${itself ? JOURNAL_SIZE_LIMIT : -1}`);
 }
 
 export async function releaseConnection(conn: SqliteConnection): Promise<void> {
@@ -176,13 +184,8 @@ function openChecked(filePath: string, readonly: boolean): Database.Database {
       // dirty index pages in memory instead of spilling them mid-transaction, and checkpointing
       // every ~40 MiB of WAL instead of 4 MiB writes hot index pages back once instead of many
       // times. journal_size_limit trims the WAL file after checkpoints so it does not stay large.
-      // The threshold is in pages, so it follows the file's page size (32 KiB for new files,
-      // 4 KiB for older ones): a fixed page count would let a 32 KiB file's WAL reach 320 MiB
-      // and make the one checkpoint that finally runs (inside a write) as long.
       db.pragma('cache_size = -65536');
-      const pageSize = db.pragma('page_size', { simple: true }) as number;
-      db.pragma(`wal_autocheckpoint = ${Math.ceil(WAL_CHECKPOINT_BYTES / pageSize)}`);
-      db.pragma(`journal_size_limit = ${JOURNAL_SIZE_LIMIT}`);
+      writerCheckpoints(db, true);
       db.exec(`CREATE TABLE IF NOT EXISTS ${META_TABLE} (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)`);
       db.prepare(`INSERT OR IGNORE INTO ${META_TABLE} (key, value) VALUES ('format_version', ?)`).run(String(FORMAT_VERSION));
     }

@@ -74,14 +74,11 @@ export class RxStorageInstanceSQLite<RxDocType>
     // IMMEDIATE takes the write lock up front, so the read-then-write below can never be
     // invalidated by another writer between categorising and writing.
     const tx = this.db.transaction((rows: BulkWriteRow<RxDocType>[], context: string) => this.writeInTransaction(rows, context));
-    const checkpointer = conn.checkpointer;
-    this.writeTx = checkpointer
-      ? (rows, context) => {
-          const result = tx.immediate(rows, context);
-          checkpointer.wrote();
-          return result;
-        }
-      : (rows, context) => tx.immediate(rows, context);
+    this.writeTx = (rows, context) => {
+      const result = tx.immediate(rows, context);
+      conn.checkpointer?.wrote();
+      return result;
+    };
   }
 
   // False only for a readonly view of a collection the writer has not created yet; it reads as

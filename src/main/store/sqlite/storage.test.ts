@@ -104,7 +104,7 @@ describe('SQLite RxStorage instance', () => {
         db.close();
       }
       // The writer's own checkpoint threshold is per connection and follows the page size: with
-      // the checkpoint thread running it is only the ~256 MiB backstop.
+      // the checkpoint thread running it is only the ~1 GiB backstop.
       const conn = acquireConnection(file, false);
       try {
         expect(conn.checkpointer).not.toBeNull();

@@ -90,8 +90,8 @@ export function asciiJson(value: unknown): string {
 
 /**
  * What a deal's score says to a seller: the probability to 0.1 point, its band and source, how
- * many closed deals the model learned from, the factors' words and the actions (with their timing). A rescore whose payload differs only in
- * numbers nobody reads at that precision (a contribution in the 5th decimal, an age in days that
+ * many closed deals the model learned from, the factors' words and the actions (with their
+ * timing). A rescore whose payload differs only in numbers nobody reads at that precision (a contribution in the 5th decimal, an age in days that
  * moved with the clock) is not written: the stored score is still right and still sums to its
  * own logit. Measured on L: a relaunch 30 s later rewrote 3.7k of 8k scores for such drift.
  */
@@ -116,13 +116,12 @@ export class ScoringEngine {
   rank = new Float64Array(0);
   private today: (TodayItem | null)[] = [];
   /**
-   * The payload text (with asOf = 0) last emitted per score doc id: a rescore emits only what
-   * changed. Kept whole rather than hashed: comparing two one-byte strings is a memcmp, hashing
-   * 8k payloads character by character took ~100 ms of a full rescore, and a hash could collide.
+   * Per score doc id, what its last emitted version says: whatItSays() for a deal, the payload
+   * text with asOf = 0 for a person. A rescore emits only what differs. Kept whole rather than
+   * hashed: comparing two one-byte strings is a memcmp, hashing 8k payloads character by character
+   * took ~100 ms of a full rescore, and a hash could collide.
    */
   private sent = new Map<string, string>();
-  /** whatItSays() of each stored deal score, to skip rewrites that would say the same. */
-  private said = new Map<string, string>();
   /** Stored scores remembered at start that no rescore has produced yet (see rememberStored). */
   private unconfirmed = new Set<string>();
 
@@ -188,11 +187,10 @@ export class ScoringEngine {
    */
   rememberStored(id: string, payload: string): void {
     if (!id.startsWith(scoreDocId('opportunity', ''))) return;
-    this.sent.set(id, payload.replace(/"asOf":-?[0-9.eE+-]+/, '"asOf":0'));
     try {
-      this.said.set(id, whatItSays(JSON.parse(payload) as OpportunityScorePayload));
+      this.sent.set(id, whatItSays(JSON.parse(payload) as OpportunityScorePayload));
     } catch {
-      // Unreadable text: it differs from anything a rescore produces, so it is rewritten.
+      // Unreadable text: nothing a rescore produces equals it, so it is rewritten.
     }
     this.unconfirmed.add(id);
   }
@@ -205,7 +203,6 @@ export class ScoringEngine {
     const r = this.rescore(all);
     for (const id of this.unconfirmed) {
       this.sent.delete(id);
-      this.said.delete(id);
       r.removals.push(id);
     }
     this.unconfirmed.clear();
@@ -236,22 +233,24 @@ export class ScoringEngine {
     const emit = (type: 'opportunity' | 'stakeholder', subjectId: string, accountId: string, payload: { asOf: number }, says?: string) => {
       const id = scoreDocId(type, subjectId);
       this.unconfirmed.delete(id);
-      // asOf moves with the clock; only a change of content is worth a write. The payload is
-      // serialised once with asOf = 0 (compared), then the real asOf is spliced in.
+      // asOf moves with the clock; only a change of content is worth a write. A person's payload
+      // is serialised once with asOf = 0 (compared), then the real asOf is spliced in; a deal's
+      // is compared by what it says and serialised only when that changed.
       const asOf = payload.asOf;
-      payload.asOf = 0;
-      const zeroed = asciiJson(payload);
-      payload.asOf = asOf;
-      if (this.sent.get(id) === zeroed) return;
-      if (says !== undefined && this.said.get(id) === says) return;
-      this.sent.set(id, zeroed);
-      if (says !== undefined) this.said.set(id, says);
-      result.upserts.push({ id, subjectType: type, subjectId, accountId, computedAt: now, payload: zeroed.replace('"asOf":0', `"asOf":${asOf}`) });
+      let key = says;
+      if (key === undefined) {
+        payload.asOf = 0;
+        key = asciiJson(payload);
+        payload.asOf = asOf;
+      }
+      if (this.sent.get(id) === key) return;
+      this.sent.set(id, key);
+      const text = says === undefined ? key.replace('"asOf":0', `"asOf":${asOf}`) : asciiJson(payload);
+      result.upserts.push({ id, subjectType: type, subjectId, accountId, computedAt: now, payload: text });
     };
     const drop = (type: 'opportunity' | 'stakeholder', subjectId: string) => {
       const id = scoreDocId(type, subjectId);
       this.unconfirmed.delete(id);
-      this.said.delete(id);
       if (this.sent.delete(id)) result.removals.push(id);
     };
     if (this.stakeholderScoring === 'onRequest') {
