@@ -4,13 +4,17 @@
 // A. The worker's compute, in-process (the worker runs exactly this engine, configured the same
 //    way): building the aggregates, full rescore, training, incremental rescore after one logged
 //    interaction, and one account's stakeholder scores (computed on request, not stored).
-// B. The main thread while a real worker thread does a full rescore and trains: event-loop delay
+// B. The main thread while a real scoring worker does a full rescore and trains: event-loop delay
 //    (perf_hooks.monitorEventLoopDelay plus a 5 ms setInterval drift probe) while the main
 //    thread receives the score batches and writes them into an in-memory RxDB `scores`
 //    collection in small chunks, as the host-side service does (the web preview's store).
 // C. The same window in the desktop configuration, end to end: an L workspace on disk (SQLite),
 //    opened by the app's own openWorkspace, its own ScoringService starting the worker, which
 //    reads the file itself; the main thread only stores scores (SQLite, WAL).
+//
+// B and C start the worker as the app does, in a process of its own; BENCH_SCORING_IN=thread
+// starts it as a worker thread of this process instead, as it ran before (the comparison behind
+// that decision, see src/main/scoring/worker-handle.ts).
 //
 // Every line carries the size, the machine and the load average: colleagues share the cores,
 // so wall times alone can mislead; `cpuMs` is the process's CPU time for the same span.
@@ -19,9 +23,9 @@ import { cpSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
-import type { Worker } from 'node:worker_threads';
-import { writeScores } from '../../src/main/scoring/service';
+import { ScoringService, writeScores } from '../../src/main/scoring/service';
 import { createWorker } from '../../src/main/scoring/spawn-node';
+import type { ScoringWorker } from '../../src/main/scoring/worker-handle';
 import type { HostToWorker, WorkerToHost } from '../../src/main/scoring/protocol';
 import { SCORE_BATCH, SCORED_COLLECTIONS, unpackScores } from '../../src/main/scoring/protocol';
 import { createStore } from '../../src/main/store';
@@ -30,22 +34,24 @@ import { ScoringEngine } from '../../src/shared/scoring/workspace/engine';
 import { trainingSet } from '../../src/shared/scoring/workspace/history';
 import { trainWorkspaceModel } from '../../src/shared/scoring/workspace/model';
 import { DEFAULT_NOW, generateWorkspaceBatches, type SeedBatch, type SeedSize } from '../../src/shared/seed';
-import { scoringServiceFor } from '../../src/main/host/handlers/scoring';
 import { openWorkspace } from '../../src/main/workspace/open-workspace';
 import { machine, report, timeIt } from './report';
+import { createThreadWorker } from './support/thread-worker';
 import { cachedWorkspace } from './support/workspace-cache';
 
 const size = (process.argv[2] ?? 'L') as SeedSize;
 const NOW = DEFAULT_NOW;
 const scored = new Set<string>(SCORED_COLLECTIONS);
 const MACHINE = machine();
+const SCORING_IN = process.env['BENCH_SCORING_IN'] === 'thread' ? 'thread' : 'process';
+const spawnWorker = async (): Promise<ScoringWorker> => (SCORING_IN === 'thread' ? createThreadWorker() : createWorker());
 
 function figure(name: string, value: number, unit: string, extra: Record<string, unknown> = {}): void {
   const load = os.loadavg().map((x) => Math.round(x * 10) / 10);
-  report({ name: `scoring.${name}.${size}`, value: Math.round(value * 10) / 10, unit, size, extra: { ...extra, machine: MACHINE, loadAvg: load } });
+  report({ name: `scoring.${name}.${size}`, value: Math.round(value * 10) / 10, unit, size, extra: { ...extra, scoringIn: SCORING_IN, machine: MACHINE, loadAvg: load } });
 }
 
-/** Wall and CPU time (the whole process: in part B that includes the worker) for one call. */
+/** Wall and CPU time of this process for one call (the worker's own CPU only with BENCH_SCORING_IN=thread). */
 async function measure<T>(fn: () => Promise<T> | T): Promise<{ ms: number; cpuMs: number; result: T }> {
   const c0 = process.cpuUsage();
   const r = await timeIt(fn);
@@ -172,13 +178,13 @@ async function partA(batches: SeedBatch[]): Promise<void> {
 
 async function partB(batches: SeedBatch[] | null): Promise<void> {
   const store = await createStore({ name: `bench-scores-${Date.now()}` });
-  const worker: Worker = createWorker();
+  const worker = await spawnWorker();
   const post = (m: HostToWorker) => worker.postMessage(m);
   let writes = Promise.resolve();
   let written = 0;
   const workerRescoreMs: number[] = [];
   const waiters: ((m: WorkerToHost) => boolean)[] = [];
-  worker.on('message', (m: WorkerToHost) => {
+  worker.onMessage((m: WorkerToHost) => {
     if (m.type === 'scores') {
       // As the service does: store the batch, then ack it so the worker sends the next.
       if (process.env['BENCH_NO_WRITE']) { written += m.upserts.length; post({ type: 'ack' }); }
@@ -249,7 +255,8 @@ async function partC(): Promise<void> {
   try {
     const opened = await measure(async () => {
       const workspace = await openWorkspace({ directory: dir, seedDemo: false });
-      const service = await scoringServiceFor(workspace.host.context);
+      // As the host's scoringServiceFor starts it, with the worker started as this run says.
+      const service = await ScoringService.start({ store: workspace.store, events: workspace.host.context.events, spawn: spawnWorker });
       await service.ready();
       return { workspace, service };
     });
@@ -284,7 +291,7 @@ async function partC(): Promise<void> {
     const relaunch = await measure(async () => {
       const again = await openWorkspace({ directory: dir, seedDemo: false });
       const counted = again.store.scores.$.subscribe(() => relaunchWrites++);
-      const s = await scoringServiceFor(again.host.context);
+      const s = await ScoringService.start({ store: again.store, events: again.host.context.events, spawn: spawnWorker });
       await s.ready();
       await s.flush();
       counted.unsubscribe();

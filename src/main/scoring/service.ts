@@ -1,9 +1,8 @@
-// Main process: the host side of scoring. It starts the worker, feeds it (file path for a
-// persistent store, documents for an in-memory one), forwards store changes, writes the scores it
-// gets back into the local-only `scores` collection and answers requests. It does no model work:
-// its only CPU cost is writing score batches, done in small chunks with a yield between them so
+// Main process: the host side of scoring. It starts the worker (a process of its own, see
+// worker-handle.ts), feeds it (file path for a persistent store, documents for an in-memory
+// one), forwards store changes, writes the scores it gets back into the local-only `scores`
+// collection and answers requests. It does no model work: its only CPU cost is writing score batches, done in small chunks with a yield between them so
 // the main thread's event loop never stalls (measured by test/bench/scoring.bench.ts).
-import type { Worker } from 'node:worker_threads';
 import type { BulkWriteRow, RxDocumentData } from 'rxdb';
 import { type Observable, type Subject, type Subscription, bufferTime, filter, merge, map } from 'rxjs';
 import { ApiError, type HostEvent } from '../../shared/api';
@@ -16,6 +15,7 @@ import {
   type WorkerSource, type WorkerToHost,
 } from './protocol';
 import { spawnScoringWorker } from './spawn-worker';
+import type { ScoringWorker } from './worker-handle';
 
 export const MODEL_SETTING = 'scoring.model';
 export const HISTORY_SETTING = 'scoring.history';
@@ -23,7 +23,7 @@ export const HISTORY_SETTING = 'scoring.history';
 export interface ScoringServiceOptions {
   store: Store;
   events: Subject<HostEvent>;
-  spawn?: () => Promise<Worker>;
+  spawn?: () => Promise<ScoringWorker>;
   /** Pin the worker's clock (tests, benchmarks). */
   fixedNow?: number;
   autoTrain?: boolean;
@@ -38,6 +38,8 @@ export interface ScoringServiceOptions {
 type Change = { collection: ScoredCollection; id: string; deleted: boolean; doc: Record<string, unknown> };
 
 const CHANGE_BATCH_MS = 30;
+const MAX_RESTARTS = 3;
+const RESTART_WINDOW_MS = 10 * 60_000;
 const PUSH_BATCH = 2000;
 /**
  * Scores per storage write, with a yield to the event loop between writes. Small because the
@@ -133,21 +135,18 @@ export class ScoringService {
   private resolveFirstFull!: () => void;
   private rejectFirstFull!: (e: unknown) => void;
   private closed = false;
+  private worker: ScoringWorker;
+  /** Settles once a restarted worker was given its start message. */
+  private live: Promise<void> = Promise.resolve();
+  private restarts: number[] = [];
+  private stopped: ApiError | null = null;
   readonly source: WorkerSource;
 
-  private constructor(private readonly worker: Worker, private readonly opts: ScoringServiceOptions) {
+  private constructor(worker: ScoringWorker, private readonly opts: ScoringServiceOptions) {
     this.source = workerSourceFor(opts.store, opts.forcePush);
     this.firstFull = new Promise((resolve, reject) => { this.resolveFirstFull = resolve; this.rejectFirstFull = reject; });
     this.firstFull.catch(() => undefined); // awaited by callers; this only keeps it from counting as unhandled
-    worker.on('message', (m: WorkerToHost) => this.onMessage(m));
-    worker.on('error', (err) => {
-      console.error('[scoring] DS_SCORING_ERROR worker failed', err);
-      this.rejectFirstFull(new ApiError('DS_SCORING_ERROR', 'Scoring could not start. Restart Deep Sales; if it keeps failing, report the log.'));
-      for (const p of this.pending.values()) p.reject(new ApiError('DS_SCORING_ERROR', 'Scoring stopped unexpectedly. Restart Deep Sales to resume scoring.'));
-      this.pending.clear();
-    });
-    // The worker must not keep a closing app (or a finished test run) alive.
-    worker.unref();
+    this.worker = this.attach(worker);
   }
 
   static async start(opts: ScoringServiceOptions): Promise<ScoringService> {
@@ -156,6 +155,43 @@ export class ScoringService {
     await service.boot();
     opts.store.onClose.push(() => service.close());
     return service;
+  }
+
+  private attach(worker: ScoringWorker): ScoringWorker {
+    worker.onMessage((m) => this.onMessage(worker, m));
+    worker.onFailure((err) => this.onWorkerFailed(err));
+    return worker;
+  }
+
+  /**
+   * The scoring process died (a crash, out of memory, killed): what it was asked is answered with
+   * an error, and a new one starts from the store as at launch, up to MAX_RESTARTS times in
+   * RESTART_WINDOW_MS; past that scoring stays stopped and says so.
+   */
+  private onWorkerFailed(err: unknown): void {
+    console.error('[scoring] DS_SCORING_ERROR worker failed', err);
+    for (const p of this.pending.values()) p.reject(new ApiError('DS_SCORING_ERROR', 'Scoring stopped unexpectedly and is restarting; try again in a moment.'));
+    this.pending.clear();
+    this.watching?.unsubscribe();
+    this.watching = null;
+    if (this.closed) return;
+    const now = Date.now();
+    this.restarts = [...this.restarts.filter((t) => now - t < RESTART_WINDOW_MS), now];
+    if (this.restarts.length > MAX_RESTARTS) {
+      this.stopped = new ApiError('DS_SCORING_ERROR', `Scoring stopped after failing ${this.restarts.length} times in a few minutes. Restart Deep Sales; if it keeps failing, report the log.`);
+      this.rejectFirstFull(this.stopped);
+      return;
+    }
+    this.live = this.restart();
+  }
+
+  private async restart(): Promise<void> {
+    try {
+      this.worker = this.attach(await (this.opts.spawn ?? spawnScoringWorker)());
+      await this.boot();
+    } catch (err) {
+      this.onWorkerFailed(err);
+    }
   }
 
   private post(m: HostToWorker): void {
@@ -225,11 +261,12 @@ export class ScoringService {
     }
   }
 
-  private onMessage(m: WorkerToHost): void {
+  private onMessage(from: ScoringWorker, m: WorkerToHost): void {
     switch (m.type) {
       case 'scores': {
         this.writes = this.writes.then(() => this.write(unpackScores(m) as ScoreDoc[], m.removals)).then(() => {
-          this.post({ type: 'ack' });
+          // To the worker that sent them: a restarted one has not sent any yet.
+          if (!this.closed) from.postMessage({ type: 'ack' });
           // People's scores are not stored, so no store change says they moved: say it here,
           // after this run's deal scores are written, so a refetch sees both.
           if (m.final && m.stakeholders > 0 && !this.closed) this.opts.events.next({ type: 'changed', collections: ['scores'] });
@@ -268,8 +305,10 @@ export class ScoringService {
     if (historyText !== undefined) await put(HISTORY_SETTING, historyText);
   }
 
-  request<K extends WorkerReply['kind']>(request: WorkerRequest & { kind: K }): Promise<Extract<WorkerReply, { kind: K }>> {
-    if (this.closed) return Promise.reject(new ApiError('DS_SCORING_ERROR', 'Scoring has stopped because the workspace was closed.'));
+  async request<K extends WorkerReply['kind']>(request: WorkerRequest & { kind: K }): Promise<Extract<WorkerReply, { kind: K }>> {
+    await this.live;
+    if (this.closed) throw new ApiError('DS_SCORING_ERROR', 'Scoring has stopped because the workspace was closed.');
+    if (this.stopped) throw this.stopped;
     const requestId = this.nextRequest++;
     return new Promise((resolve, reject) => {
       this.pending.set(requestId, { resolve: resolve as (r: WorkerReply) => void, reject });
@@ -292,6 +331,11 @@ export class ScoringService {
     await this.writes;
   }
 
+  /** The scoring process's id (diagnostics). */
+  workerPid(): number | undefined {
+    return this.worker.pid();
+  }
+
   modelStatus(): ModelStatus | null {
     return this.status;
   }
@@ -309,6 +353,7 @@ export class ScoringService {
     this.watching?.unsubscribe();
     await this.writes.catch(() => undefined); // already logged where it failed
     this.closed = true;
+    await this.live;
     await this.worker.terminate();
   }
 }

@@ -1,9 +1,20 @@
-// Main process in the Electron build: electron-vite bundles the worker entry separately and
-// `?nodeWorker` gives a factory that starts it (https://electron-vite.org/guide/dev#worker-threads).
+// Main process in the Electron build: scoring runs in a utility process (a Node environment
+// Electron starts and stops with the app). electron-vite bundles worker.ts as its own entry and
+// `?modulePath` gives the built file's path (https://electron-vite.org/guide/dev#utility-process).
 // This import only resolves inside electron-vite; plain Node uses spawn-node.ts instead.
-import createScoringWorker from './worker?nodeWorker';
-import type { Worker } from 'node:worker_threads';
+import { utilityProcess } from 'electron';
+import workerPath from './worker?modulePath';
+import type { WorkerToHost } from './protocol';
+import { processWorker, type ScoringWorker } from './worker-handle';
 
-export function createWorker(): Worker {
-  return createScoringWorker({});
+export function createWorker(): ScoringWorker {
+  const child = utilityProcess.fork(workerPath, [], { serviceName: 'Deep Sales scoring', stdio: 'inherit' });
+  return processWorker({
+    pid: () => child.pid,
+    send: (m) => child.postMessage(m),
+    onMessage: (listener) => { child.on('message', (m: WorkerToHost) => listener(m)); },
+    onError: (listener) => { child.on('error', (type: string, location: string) => listener(new Error(`scoring process failed: ${type} at ${location}`))); },
+    onExit: (listener) => { child.once('exit', (code: number) => listener(`code ${code}`)); },
+    kill: () => { child.kill(); },
+  });
 }
