@@ -14,6 +14,8 @@ const alive = (pid: number) => {
   try { process.kill(pid, 0); return true; } catch { return false; }
 };
 
+const fixture = (name: string) => path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', name);
+
 async function gone(pid: number, withinMs: number): Promise<boolean> {
   const until = Date.now() + withinMs;
   while (Date.now() < until) {
@@ -79,9 +81,24 @@ describe('scoring process', () => {
     await service.close();
   }, 30_000);
 
+  it.each([
+    ['ends once nothing is asked of it', []],
+    ['ends after closing the store, which waits for the process to exit', ['close']],
+  ])('keeps a script alive while it waits for scores, and %s', async (_, args) => {
+    const script = spawn(process.execPath, ['--import', 'tsx', fixture('scoring-script-child.ts'), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    script.stdout.on('data', (b: Buffer) => (out += String(b)));
+    const code = await new Promise<number | null>((resolve) => script.once('exit', resolve));
+    // Exit code 13 would mean Node ended the script while it still awaited the worker.
+    expect(code).toBe(0);
+    const printed = JSON.parse(out) as { scores: number; today: number; workerPid: number };
+    expect(printed.scores).toBeGreaterThan(0);
+    expect(printed.today).toBeGreaterThan(0);
+    expect(await gone(printed.workerPid, 10_000)).toBe(true);
+  }, 30_000);
+
   it('exits when its host dies', async () => {
-    const fixture = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'scoring-host-child.ts');
-    const host = spawn(process.execPath, ['--import', 'tsx', fixture], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const host = spawn(process.execPath, ['--import', 'tsx', fixture('scoring-host-child.ts')], { stdio: ['ignore', 'pipe', 'inherit'] });
     const workerPid = await new Promise<number>((resolve, reject) => {
       host.stdout.once('data', (b: Buffer) => resolve(Number(String(b).trim())));
       host.once('exit', (code) => reject(new Error(`host exited early (${code})`)));

@@ -4,7 +4,7 @@
 // collection and answers requests. It does no model work: its only CPU cost is writing score batches, done in small chunks with a yield between them so
 // the main thread's event loop never stalls (measured by test/bench/scoring.bench.ts).
 import type { BulkWriteRow, RxDocumentData } from 'rxdb';
-import { type Observable, type Subject, type Subscription, bufferTime, filter, merge, map } from 'rxjs';
+import { type Observable, type Subject, type Subscription, merge, map } from 'rxjs';
 import { ApiError, type HostEvent } from '../../shared/api';
 import { rxSchemaFor, type ScoreDoc } from '../../shared/domain';
 import type { Store } from '../store';
@@ -140,6 +140,7 @@ export class ScoringService {
   private live: Promise<void> = Promise.resolve();
   private restarts: number[] = [];
   private stopped: ApiError | null = null;
+  private firstFullStored = false;
   readonly source: WorkerSource;
 
   private constructor(worker: ScoringWorker, private readonly opts: ScoringServiceOptions) {
@@ -160,7 +161,13 @@ export class ScoringService {
   private attach(worker: ScoringWorker): ScoringWorker {
     worker.onMessage((m) => this.onMessage(worker, m));
     worker.onFailure((err) => this.onWorkerFailed(err));
+    worker.keepAlive(!this.firstFullStored);
     return worker;
+  }
+
+  /** Waiting for the worker keeps this process alive only while an answer or the first scores are awaited. */
+  private holdOpen(): void {
+    this.worker.keepAlive(!this.closed && !this.stopped && (this.pending.size > 0 || !this.firstFullStored));
   }
 
   /**
@@ -172,6 +179,7 @@ export class ScoringService {
     console.error('[scoring] DS_SCORING_ERROR worker failed', err);
     for (const p of this.pending.values()) p.reject(new ApiError('DS_SCORING_ERROR', 'Scoring stopped unexpectedly and is restarting; try again in a moment.'));
     this.pending.clear();
+    this.holdOpen();
     this.watching?.unsubscribe();
     this.watching = null;
     if (this.closed) return;
@@ -180,6 +188,7 @@ export class ScoringService {
     if (this.restarts.length > MAX_RESTARTS) {
       this.stopped = new ApiError('DS_SCORING_ERROR', `Scoring stopped after failing ${this.restarts.length} times in a few minutes. Restart Deep Sales; if it keeps failing, report the log.`);
       this.rejectFirstFull(this.stopped);
+      this.holdOpen();
       return;
     }
     this.live = this.restart();
@@ -230,15 +239,30 @@ export class ScoringService {
     return doc ? doc.value : null;
   }
 
+  /**
+   * Store changes, forwarded in batches: the first change starts a CHANGE_BATCH_MS timer and
+   * everything until it fires goes in one message. No timer runs while nothing changes (an idle
+   * app does not wake up 30 times a second, and nothing here keeps a finished script alive).
+   */
   private watch(): Subscription {
     const streams = SCORED_COLLECTIONS.map((c) =>
       (this.opts.store[c].$ as Observable<{ documentId: string; operation: string; documentData: Record<string, unknown> }>).pipe(
         map((e): Change => ({ collection: c, id: e.documentId, deleted: e.operation === 'DELETE', doc: e.documentData })),
       ),
     );
-    return merge(...streams)
-      .pipe(bufferTime(CHANGE_BATCH_MS), filter((b) => b.length > 0))
-      .subscribe((batch) => this.forward(batch));
+    let batch: Change[] = [];
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const subscription = merge(...streams).subscribe((change) => {
+      batch.push(change);
+      timer ??= setTimeout(() => {
+        timer = null;
+        const ready = batch;
+        batch = [];
+        this.forward(ready);
+      }, CHANGE_BATCH_MS);
+    });
+    subscription.add(() => { if (timer) clearTimeout(timer); });
+    return subscription;
   }
 
   private forward(batch: Change[]): void {
@@ -270,7 +294,11 @@ export class ScoringService {
           // People's scores are not stored, so no store change says they moved: say it here,
           // after this run's deal scores are written, so a refetch sees both.
           if (m.final && m.stakeholders > 0 && !this.closed) this.opts.events.next({ type: 'changed', collections: ['scores'] });
-          if (m.final && m.full) this.resolveFirstFull();
+          if (m.final && m.full) {
+            this.firstFullStored = true;
+            this.resolveFirstFull();
+            this.holdOpen();
+          }
         }, (err) => console.error('[scoring] DS_SCORING_ERROR writing scores', err));
         return;
       }
@@ -285,6 +313,7 @@ export class ScoringService {
         const p = this.pending.get(m.requestId);
         if (!p) return; // a reply to the worker's own follow-up (training after an import)
         this.pending.delete(m.requestId);
+        this.holdOpen();
         if (m.ok) p.resolve(m.reply);
         else p.reject(new ApiError(m.error.code, m.error.message, m.error.details));
         return;
@@ -312,6 +341,7 @@ export class ScoringService {
     const requestId = this.nextRequest++;
     return new Promise((resolve, reject) => {
       this.pending.set(requestId, { resolve: resolve as (r: WorkerReply) => void, reject });
+      this.holdOpen();
       this.post({ type: 'request', requestId, request });
     });
   }
@@ -344,6 +374,11 @@ export class ScoringService {
     this.request({ kind: 'train' }).catch((err) => console.warn('[scoring] training did not finish', err));
   }
 
+  /** Move the worker's pinned clock (tests, benchmarks); scores follow at the next rescore. */
+  setNow(now: number): void {
+    this.post({ type: 'setNow', now });
+  }
+
   rescoreAll(): void {
     this.post({ type: 'rescore' });
   }
@@ -354,6 +389,7 @@ export class ScoringService {
     await this.writes.catch(() => undefined); // already logged where it failed
     this.closed = true;
     await this.live;
+    this.holdOpen();
     await this.worker.terminate();
   }
 }

@@ -16,5 +16,7 @@ export function createWorker(): ScoringWorker {
     onError: (listener) => { child.on('error', (type: string, location: string) => listener(new Error(`scoring process failed: ${type} at ${location}`))); },
     onExit: (listener) => { child.once('exit', (code: number) => listener(`code ${code}`)); },
     kill: () => { child.kill(); },
+    // Electron's own lifecycle decides when the app ends, not pending work.
+    keepAlive: () => undefined,
   });
 }

@@ -15,6 +15,11 @@ export interface ScoringWorker {
   onMessage(listener: (message: WorkerToHost) => void): void;
   /** Called once if the worker cannot start, or stops without being asked to. */
   onFailure(listener: (error: Error) => void): void;
+  /**
+   * Whether waiting for it keeps this process alive. Off while nothing is asked of it, so an idle
+   * worker never keeps a closing app (or a finished test run) alive; on while an answer is awaited.
+   */
+  keepAlive(on: boolean): void;
   /** Stops it; resolves once it has exited. */
   terminate(): Promise<void>;
 }
@@ -28,6 +33,7 @@ export interface ProcessEnds {
   /** `how`: exit code or signal, in words. */
   onExit(listener: (how: string) => void): void;
   kill(): void;
+  keepAlive(on: boolean): void;
 }
 
 export function processWorker(ends: ProcessEnds): ScoringWorker {
@@ -51,6 +57,7 @@ export function processWorker(ends: ProcessEnds): ScoringWorker {
     postMessage: (message) => { if (running) ends.send(message); },
     onMessage: (listener) => ends.onMessage(listener),
     onFailure: (listener) => { failureListeners.push(listener); },
+    keepAlive: (on) => ends.keepAlive(on),
     async terminate() {
       stopping = true;
       if (running) ends.kill();
@@ -61,15 +68,18 @@ export function processWorker(ends: ProcessEnds): ScoringWorker {
 
 /** A forked Node process with an IPC channel (`serialization: 'advanced'`: structured clone). */
 export function childProcessWorker(child: ChildProcess): ScoringWorker {
-  // Neither the process nor its channel may keep a closing app (or a finished test run) alive.
+  // The process itself never keeps this one alive; its channel does while an answer is awaited.
   child.unref();
   child.channel?.unref();
   return processWorker({
+    keepAlive: (on) => { if (on) child.channel?.ref(); else child.channel?.unref(); },
     pid: () => child.pid,
-    send: (m) => { if (child.connected) child.send(m); },
+    // A send racing the process's death fails with EPIPE; its exit says why, so that is all.
+    send: (m) => { if (child.connected) child.send(m, () => undefined); },
     onMessage: (listener) => { child.on('message', (m) => listener(m as WorkerToHost)); },
     onError: (listener) => { child.on('error', listener); },
     onExit: (listener) => { child.once('exit', (code, signal) => listener(signal ?? `code ${code}`)); },
-    kill: () => { child.kill(); },
+    // Its exit must be awaited even though nothing else keeps this process alive now.
+    kill: () => { child.ref(); child.kill(); },
   });
 }

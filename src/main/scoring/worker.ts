@@ -24,7 +24,8 @@ if (parentPort) {
   const runtime = new ScoringRuntime((m) => electronPort.postMessage(m));
   electronPort.on('message', (e) => runtime.handle(e.data));
 } else if (send) {
-  const runtime = new ScoringRuntime((m) => { if (process.connected) send(m); });
+  // A send racing the host's exit fails with EPIPE; 'disconnect' below ends this process then.
+  const runtime = new ScoringRuntime((m) => { if (process.connected) send(m, undefined, undefined, () => undefined); });
   process.on('message', (m) => runtime.handle(m as HostToWorker));
   // The host closed the channel or died: nothing will read what this process computes.
   process.on('disconnect', () => {

@@ -19,5 +19,6 @@ export function createThreadWorker(): ScoringWorker {
     onError: (listener) => { worker.on('error', listener); },
     onExit: (listener) => { worker.once('exit', (code) => listener(`code ${code}`)); },
     kill: () => { void worker.terminate(); },
+    keepAlive: (on) => { if (on) worker.ref(); else worker.unref(); },
   });
 }
