@@ -24,6 +24,17 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': 'off' },
   },
   {
+    // RxDB 17.6's `collection.$` keeps every change it delivered in memory for good; see src/main/store/changes.ts.
+    files: ['src/main/**/*.ts', 'test/bench/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: 'Use named exports (STYLE.md).' },
+        { selector: "MemberExpression[property.name='$']", message: 'RxDB `.$` leaks every change it delivers: use changesOf() or eventBulks$ (src/main/store/changes.ts).' },
+      ],
+    },
+  },
+  {
     files: ['src/renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },

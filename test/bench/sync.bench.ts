@@ -12,6 +12,7 @@ import { createStore } from '../../src/main/store';
 import { createSyncClient, startSync } from '../../src/main/sync';
 import { createWorkspaceWithAdmin, openDatabase } from '../../src/server';
 import { createTestStore } from '../integration/fixtures/sync-store';
+import { changesOf } from '../../src/main/store/changes';
 import { machine, report, timeIt } from './report';
 
 const ADMIN_URL = process.env.DS_BENCH_PG_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
@@ -141,7 +142,7 @@ async function liveLatency(url: string): Promise<void> {
   await sb.awaitInSync();
   await new Promise((r) => setTimeout(r, 500));
   const seen = new Map<string, () => void>();
-  const sub = b.collections.accounts!.$.subscribe((ev) => seen.get(ev.documentId)?.());
+  const sub = changesOf(b.collections.accounts!).subscribe((ev) => seen.get(ev.documentId)?.());
   const samples: number[] = [];
   for (let i = 0; i < 200; i++) {
     const id = `acc_live_${i}`;

@@ -1,12 +1,14 @@
 // Main process (or plain Node in the web preview): the host serves the API contract over
 // whatever transport wraps it. It validates every call, answers bad input with coded errors,
 // and turns store changes into `changed` events, whoever made them (UI, sync, scoring).
-import { Subject, bufferTime, filter, merge, map, type Observable, type Subscription } from 'rxjs';
+import type { RxCollection } from 'rxdb';
+import { Subject, merge, map, type Subscription } from 'rxjs';
 import {
   API, ApiError, MAX_REQUEST_BYTES, isMethodName, type CallResult, type HostEvent,
 } from '../../shared/api';
 import { COLLECTION_NAMES, type CollectionName, type TeamMemberId } from '../../shared/domain';
 import type { Store } from '../store';
+import { batchFor } from '../store/changes';
 import type { HostContext } from './context';
 import { combineHandlers, type CompleteHandlers } from './handler';
 import { accountHandlers } from './handlers/accounts';
@@ -39,12 +41,10 @@ const ME_SETTING = 'me';
 const CHANGE_BATCH_MS = 30;
 
 function watchChanges(store: Store, events: Subject<HostEvent>): Subscription {
-  const streams = COLLECTION_NAMES.map((name) => (store[name].$ as Observable<unknown>).pipe(map((): CollectionName => name)));
+  // One value per write (a bulk), not per document: a bulk write of thousands is one refresh.
+  const streams = COLLECTION_NAMES.map((name) => (store[name] as RxCollection).eventBulks$.pipe(map((): CollectionName => name)));
   return merge(...streams)
-    .pipe(
-      bufferTime(CHANGE_BATCH_MS),
-      filter((names) => names.length > 0),
-    )
+    .pipe(batchFor(CHANGE_BATCH_MS))
     .subscribe((names) => events.next({ type: 'changed', collections: [...new Set<CollectionName>(names)] }));
 }
 

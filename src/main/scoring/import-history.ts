@@ -1,4 +1,4 @@
-// Scoring worker thread (Node): historical closed opportunities from a CRM export → history
+// Scoring process (Node): historical closed opportunities from a CRM export → history
 // records the model can learn from. Parsing and column typing reuse the CSV reader
 // (src/main/csv) and the tabular layer (src/shared/scoring/tabular), so this file only maps
 // typed columns onto what a deal means to us: amount, age, stage and categorical CRM fields.

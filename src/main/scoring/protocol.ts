@@ -1,4 +1,4 @@
-// Main process and scoring worker thread: the messages between them. One protocol for both
+// Main process and scoring process: the messages between them. One protocol for both
 // ways of feeding the worker:
 //
 //   persistent store  → init {source: 'sqlite'}  → the worker reads the SQLite file itself

@@ -1,7 +1,7 @@
-// Scoring worker thread (Node): message handling around the pure ScoringEngine. Kept apart from
-// the worker entry so it can be driven in-process by tests; everything here runs off the main
-// thread in the app. The worker never writes to the store: scores, the model and imported
-// history go back to the host, which owns every write.
+// Scoring process (Node): message handling around the pure ScoringEngine. Kept apart from
+// the worker entry so it can be driven in-process by tests; in the app everything here runs in
+// the scoring process, outside the main process. The worker never writes to the store: scores,
+// the model and imported history go back to the host, which owns every write.
 import { ScoringEngine, type RescoreResult } from '../../shared/scoring/workspace/engine';
 import { opportunityFacts } from '../../shared/scoring/workspace/facts';
 import { featureCount, featureRow } from '../../shared/scoring/workspace/features';

@@ -3,11 +3,12 @@
 // one), forwards store changes, writes the scores it gets back into the local-only `scores`
 // collection and answers requests. It does no model work: its only CPU cost is writing score batches, done in small chunks with a yield between them so
 // the main thread's event loop never stalls (measured by test/bench/scoring.bench.ts).
-import type { BulkWriteRow, RxDocumentData } from 'rxdb';
-import { type Observable, type Subject, type Subscription, merge, map } from 'rxjs';
+import type { BulkWriteRow, RxCollection, RxDocumentData } from 'rxdb';
+import { type Subject, type Subscription, merge, map } from 'rxjs';
 import { ApiError, type HostEvent } from '../../shared/api';
 import { rxSchemaFor, type ScoreDoc } from '../../shared/domain';
 import type { Store } from '../store';
+import { batchFor, changesOf } from '../store/changes';
 import { databaseFilePath, RX_STORAGE_NAME_SQLITE } from '../store/sqlite';
 import { tableNameFor } from '../store/sqlite/table';
 import {
@@ -239,30 +240,14 @@ export class ScoringService {
     return doc ? doc.value : null;
   }
 
-  /**
-   * Store changes, forwarded in batches: the first change starts a CHANGE_BATCH_MS timer and
-   * everything until it fires goes in one message. No timer runs while nothing changes (an idle
-   * app does not wake up 30 times a second, and nothing here keeps a finished script alive).
-   */
+  /** Store changes, forwarded in batches of CHANGE_BATCH_MS (no timer runs while nothing changes). */
   private watch(): Subscription {
     const streams = SCORED_COLLECTIONS.map((c) =>
-      (this.opts.store[c].$ as Observable<{ documentId: string; operation: string; documentData: Record<string, unknown> }>).pipe(
-        map((e): Change => ({ collection: c, id: e.documentId, deleted: e.operation === 'DELETE', doc: e.documentData })),
+      changesOf(this.opts.store[c] as RxCollection).pipe(
+        map((e): Change => ({ collection: c, id: e.documentId, deleted: e.operation === 'DELETE', doc: e.documentData as Record<string, unknown> })),
       ),
     );
-    let batch: Change[] = [];
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const subscription = merge(...streams).subscribe((change) => {
-      batch.push(change);
-      timer ??= setTimeout(() => {
-        timer = null;
-        const ready = batch;
-        batch = [];
-        this.forward(ready);
-      }, CHANGE_BATCH_MS);
-    });
-    subscription.add(() => { if (timer) clearTimeout(timer); });
-    return subscription;
+    return merge(...streams).pipe(batchFor(CHANGE_BATCH_MS)).subscribe((batch) => this.forward(batch));
   }
 
   private forward(batch: Change[]): void {

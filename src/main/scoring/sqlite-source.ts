@@ -1,4 +1,4 @@
-// Scoring worker thread (Node): reads workspace documents straight from the store's SQLite file,
+// Scoring process (Node): reads workspace documents straight from the store's SQLite file,
 // read-only. Layout (src/main/store/sqlite/table.ts): one table per collection and schema
 // version, `rx_<collection>_v<version>`, with columns id, deleted, lwt, rev and `data` (the
 // document as JSON). The file is in WAL mode, so this reader sees the last committed snapshot

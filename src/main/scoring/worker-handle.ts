@@ -1,10 +1,12 @@
 // Main process: what the scoring service needs of its worker, whatever runs it. Scoring runs in a
 // process of its own (Electron's utilityProcess in the desktop app, a forked Node process under
-// plain Node) rather than a worker thread of the main process: measured with
-// test/bench/scoring.bench.ts (part C), a thread's big heap and garbage collection shared the
-// process with the main thread and delayed its event loop by 15–33 ms during a full rescore with
-// training, where a process of its own left it at 11–14 ms. The messages are the same
-// structured-clone messages either way (protocol.ts).
+// plain Node) rather than a worker thread of the main process, for isolation: the heaviest and
+// most memory-hungry code of the app (aggregates of a million interactions, training) can crash
+// or run out of memory without taking the main process, its store writer and every window with
+// it (the service answers with DS_SCORING_ERROR and starts a new one), and its heap is not
+// counted against the main process's (Electron caps a process's V8 heap at 4 GB with pointer
+// compression). The main thread's responsiveness was measured the same either way (README,
+// scoring figures). The messages are the same structured-clone messages (protocol.ts).
 import type { ChildProcess } from 'node:child_process';
 import type { HostToWorker, WorkerToHost } from './protocol';
 

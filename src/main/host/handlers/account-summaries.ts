@@ -5,11 +5,11 @@
 //    `accounts` makes every window refetch the complete list;
 //  - after that, store change events update the figures incrementally (O(1) per change), so a
 //    new stakeholder or logged meeting never triggers a full recount.
-import type { RxChangeEvent } from 'rxdb';
 import type { Subscription } from 'rxjs';
 import type { AccountSummary } from '../../../shared/api';
 import type { Account, Interaction, Opportunity, Stakeholder } from '../../../shared/domain';
 import type { HostContext } from '../context';
+import { changesOf, type StoreChange } from '../../store/changes';
 
 interface Stats {
   people: number;
@@ -24,7 +24,7 @@ const LOOKUP_BATCH = 5;
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-type Change<T> = RxChangeEvent<T>;
+type Change<T> = StoreChange<T>;
 
 export class AccountSummaries {
   private stats: Map<string, Stats> | null = null;
@@ -38,9 +38,9 @@ export class AccountSummaries {
   constructor(private readonly ctx: HostContext) {
     const { store } = ctx;
     this.subscriptions.push(
-      store.stakeholders.$.subscribe((e) => this.apply(() => this.onStakeholder(e as Change<Stakeholder>))),
-      store.opportunities.$.subscribe((e) => this.apply(() => this.onOpportunity(e as Change<Opportunity>))),
-      store.interactions.$.subscribe((e) => this.apply(() => this.onInteraction(e as Change<Interaction>))),
+      changesOf(store.stakeholders).subscribe((e) => this.apply(() => this.onStakeholder(e as Change<Stakeholder>))),
+      changesOf(store.opportunities).subscribe((e) => this.apply(() => this.onOpportunity(e as Change<Opportunity>))),
+      changesOf(store.interactions).subscribe((e) => this.apply(() => this.onInteraction(e as Change<Interaction>))),
     );
   }
 

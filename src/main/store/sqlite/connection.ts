@@ -1,4 +1,4 @@
-// Runs in Node (Electron main process or the scoring worker thread).
+// Runs in Node (Electron main process or the scoring process).
 // One better-sqlite3 connection per database file and mode, shared by every collection of that
 // RxDB database in this process and closed when the last storage instance lets go of it.
 import fs from 'node:fs';

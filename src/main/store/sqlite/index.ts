@@ -1,4 +1,4 @@
-// Runs in Node: the Electron main process (read-write) and the scoring worker thread (readonly).
+// Runs in Node: the Electron main process (read-write) and the scoring process (readonly).
 //
 // Persistent RxStorage on better-sqlite3. One file per RxDB database at
 // `<databaseDirectory>/<databaseName>.sqlite`, one table per collection and schema version, documents

@@ -1,4 +1,4 @@
-// Pure (shared): the scoring engine the worker thread wraps. It owns the workspace state, the
+// Pure (shared): the scoring engine the scoring process wraps. It owns the workspace state, the
 // model and per-deal aggregates (probability and Today rank in typed arrays), applies document
 // changes, and rescores exactly what a change touched. A full rescore and an incremental one run
 // the same code per subject, so they agree by construction (and a test pins it).
