@@ -260,13 +260,15 @@ function rssMB(pid: number | undefined): number | null {
 
 /**
  * One measured window of part C: the main thread's event loop (and a bare Node process beside
- * it) while `work` runs, with the score writes it caused. Preceded by a collection and a 12 s
- * idle probe, the machine's own baseline (see part B on why 12 s).
+ * it) while `work` runs, with the score writes it caused. Preceded by a collection and a 20 s
+ * idle probe, the machine's own baseline. 20 s, not part B's 12: with a small main heap (24 MB
+ * here), V8's memory reducer answered the forced collection with compacting collections
+ * (`Mark-Compact (reduce)`, 12–19 ms each, --trace-gc) ~12 s later, right at the window's start.
  */
 async function desktopWindow(store: Store, workerPid: number | undefined, work: () => Promise<unknown>) {
   (globalThis as { gc?: () => void }).gc?.();
   const idle = loopProbe();
-  await new Promise((r) => setTimeout(r, 12_000));
+  await new Promise((r) => setTimeout(r, 20_000));
   const baseline = idle.stop();
   let scoreWrites = 0;
   const counting = changesOf(store.scores).subscribe(() => scoreWrites++);
