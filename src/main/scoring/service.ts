@@ -1,8 +1,9 @@
 // Main process: the host side of scoring. It starts the worker (a process of its own, see
 // worker-handle.ts), feeds it (file path for a persistent store, documents for an in-memory
 // one), forwards store changes, writes the scores it gets back into the local-only `scores`
-// collection and answers requests. It does no model work: its only CPU cost is writing score batches, done in small chunks with a yield between them so
-// the main thread's event loop never stalls (measured by test/bench/scoring.bench.ts).
+// collection and answers requests. It does no model work: its only CPU cost is writing score
+// batches, done in small chunks with a yield between them so the main thread's event loop never
+// stalls (measured by test/bench/scoring.bench.ts).
 import type { BulkWriteRow, RxCollection, RxDocumentData } from 'rxdb';
 import { type Subject, type Subscription, merge, map } from 'rxjs';
 import { ApiError, type HostEvent } from '../../shared/api';
