@@ -214,35 +214,17 @@ async function partB(batches: SeedBatch[] | null): Promise<void> {
 
   // This thread generated and posted 1.6M documents at L: hundreds of MB of garbage the app's
   // main thread never has, which made young-generation collections take 20–60 ms on a loaded
-  // machine inside the window below. Collect it first when allowed (`node --expose-gc`).
-  const gc = (globalThis as { gc?: () => void }).gc;
-  gc?.();
-  // The machine's own noise first: the same probes while nothing of ours runs. On a shared,
-  // overloaded machine the scheduler alone can delay a timer by tens of ms. 12 s, not less:
-  // V8's memory reducer follows a full collection (the forced one above) with one or more
-  // compacting collections ~8 s later when the thread looks idle; with a shorter baseline those
-  // 50–100 ms pauses, caused by the bench's own gc(), landed in the measured window below.
-  const idle = loopProbe();
-  await new Promise((r) => setTimeout(r, 12_000));
-  const baseline = idle.stop();
-
-  // Measure only while the worker rescores and trains, and the main thread stores what comes back.
-  const outside = outsideProbe();
-  const busy = loopProbe();
-  const work = await measure(async () => {
+  // machine inside the window; measuredWindow collects it first (`node --expose-gc`).
+  const window = await measuredWindow(store, undefined, async () => {
     const trained = until((m) => m.type === 'reply');
     post({ type: 'rescore' });
     post({ type: 'request', requestId: 1, request: { kind: 'train' } });
     await trained;
     await writes;
   });
-  const b = busy.stop();
-  const machineNoise = await outside.stop();
-  figure('mainThreadMaxBlock', b.maxMs, 'ms', {
-    otherProcessSameWindow: machineNoise,
-    p99Ms: b.p99Ms, eventLoopDelayMaxMs: b.delayMaxMs, driftProbeMaxMs: b.driftMaxMs, mainThreadGc: b.gc,
-    idleBaseline: baseline, benchGarbageCollectedFirst: !!gc, during: 'full rescore + training + blended full rescore + storing scores', wallMs: Math.round(work.ms),
-    processCpuMs: work.cpuMs, workerFullRescoreMs: workerRescoreMs.slice(1), writtenTotal: written, target: '< 20',
+  figure('mainThreadMaxBlock', window.maxMs, 'ms', {
+    ...window.extra, store: 'in-memory', during: 'full rescore + training + blended full rescore + storing scores',
+    workerFullRescoreMs: workerRescoreMs.slice(1), writtenTotal: written,
   });
   await worker.terminate();
   await store.close();
@@ -259,13 +241,15 @@ function rssMB(pid: number | undefined): number | null {
 }
 
 /**
- * One measured window of part C: the main thread's event loop (and a bare Node process beside
- * it) while `work` runs, with the score writes it caused. Preceded by a collection and a 20 s
- * idle probe, the machine's own baseline. 20 s, not part B's 12: with a small main heap (24 MB
- * here), V8's memory reducer answered the forced collection with compacting collections
- * (`Mark-Compact (reduce)`, 12–19 ms each, --trace-gc) ~12 s later, right at the window's start.
+ * One measured window (parts B and C): the main thread's event loop (and a bare Node process
+ * beside it) while `work` runs, with the score writes it caused. Preceded by a collection and a
+ * 20 s idle probe, the machine's own baseline: on a shared, overloaded machine the scheduler alone
+ * can delay a timer by tens of ms. 20 s, not less: V8's memory reducer answers the forced
+ * collection with compacting collections when the thread looks idle (50–100 ms pauses with a big
+ * heap; 12–19 ms on the desktop's 24 MB main heap, `Mark-Compact (reduce)` in --trace-gc), seen
+ * ~8–12 s later; with a shorter idle they landed at the window's start.
  */
-async function desktopWindow(store: Store, workerPid: number | undefined, work: () => Promise<unknown>) {
+async function measuredWindow(store: Store, workerPid: number | undefined, work: () => Promise<unknown>) {
   (globalThis as { gc?: () => void }).gc?.();
   const idle = loopProbe();
   await new Promise((r) => setTimeout(r, 20_000));
@@ -283,7 +267,7 @@ async function desktopWindow(store: Store, workerPid: number | undefined, work: 
     extra: {
       p99Ms: b.p99Ms, eventLoopDelayMaxMs: b.delayMaxMs, driftProbeMaxMs: b.driftMaxMs, mainThreadGc: b.gc, idleBaseline: baseline,
       wallMs: Math.round(done.ms), processCpuMs: done.cpuMs, scoreWrites, scoresStored: await store.scores.count().exec(),
-      store: 'SQLite (WAL) on disk', mainHeapMB: Math.round(process.memoryUsage().heapUsed / 2 ** 20), scoringProcessRssMB: rssMB(workerPid),
+      benchGarbageCollectedFirst: !!(globalThis as { gc?: () => void }).gc, mainHeapMB: Math.round(process.memoryUsage().heapUsed / 2 ** 20), scoringProcessRssMB: rssMB(workerPid),
       otherProcessSameWindow: machineNoise, target: '< 20',
     },
   };
@@ -310,12 +294,12 @@ async function partC(): Promise<void> {
     const opened = await measure(launch);
     const { workspace, service } = opened.result;
     figure('desktopOpenToFirstScores', opened.ms, 'ms', { processCpuMs: opened.cpuMs, scoreWrites: opened.result.writes, source: service.source.kind });
-    const trained = await desktopWindow(workspace.store, service.workerPid(), async () => {
+    const trained = await measuredWindow(workspace.store, service.workerPid(), async () => {
       service.rescoreAll();
       await service.request({ kind: 'train' });
       await service.flush();
     });
-    figure('mainThreadMaxBlockDesktop', trained.maxMs, 'ms', { ...trained.extra, during: 'full rescore + training + blended full rescore + storing scores in SQLite' });
+    figure('mainThreadMaxBlockDesktop', trained.maxMs, 'ms', { ...trained.extra, store: 'SQLite (WAL) on disk', during: 'full rescore + training + blended full rescore + storing scores in SQLite' });
     await workspace.close();
 
     // A relaunch on the same file: the worker reads what is stored, so its first full rescore
@@ -326,12 +310,12 @@ async function partC(): Promise<void> {
 
     // The window again when every open deal's score changes (the clock a month on: ages, stalls
     // and best times move), so the main thread stores thousands of scores while the worker rescores.
-    const month = await desktopWindow(again.workspace.store, again.service.workerPid(), async () => {
+    const month = await measuredWindow(again.workspace.store, again.service.workerPid(), async () => {
       again.service.setNow(Date.now() + 30 * 86_400_000);
       again.service.rescoreAll();
       await again.service.flush();
     });
-    figure('mainThreadMaxBlockDesktopAllRewritten', month.maxMs, 'ms', { ...month.extra, during: 'full rescore a month later + storing every changed score in SQLite' });
+    figure('mainThreadMaxBlockDesktopAllRewritten', month.maxMs, 'ms', { ...month.extra, store: 'SQLite (WAL) on disk', during: 'full rescore a month later + storing every changed score in SQLite' });
     await again.workspace.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });

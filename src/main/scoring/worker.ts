@@ -12,26 +12,39 @@ interface ParentPort {
   on(event: 'message', listener: (event: { data: HostToWorker }) => void): void;
 }
 
-const electronPort = (process as { parentPort?: ParentPort }).parentPort;
-const send = process.send?.bind(process);
+/** The host's end, whichever way this was started. */
+interface HostPort {
+  send(message: WorkerToHost): void;
+  onMessage(listener: (message: HostToWorker) => void): void;
+  /** The host closed the channel or died: nothing will read what this computes. */
+  onGone(listener: () => void): void;
+}
 
-if (parentPort) {
-  const port = parentPort;
-  const runtime = new ScoringRuntime((m) => port.postMessage(m));
-  port.on('message', (m: HostToWorker) => runtime.handle(m));
-  port.on('close', () => runtime.close());
-} else if (electronPort) {
-  const runtime = new ScoringRuntime((m) => electronPort.postMessage(m));
-  electronPort.on('message', (e) => runtime.handle(e.data));
-} else if (send) {
-  // A send racing the host's exit fails with EPIPE; 'disconnect' below ends this process then.
-  const runtime = new ScoringRuntime((m) => { if (process.connected) send(m, undefined, undefined, () => undefined); });
-  process.on('message', (m) => runtime.handle(m as HostToWorker));
-  // The host closed the channel or died: nothing will read what this process computes.
-  process.on('disconnect', () => {
-    runtime.close();
-    process.exit(0);
-  });
-} else {
+function hostPort(): HostPort {
+  const thread = parentPort;
+  if (thread) {
+    return {
+      send: (m) => thread.postMessage(m),
+      onMessage: (l) => { thread.on('message', l); },
+      onGone: (l) => { thread.on('close', l); },
+    };
+  }
+  // Electron ends a utility process with the app; it has no channel to lose.
+  const utility = (process as { parentPort?: ParentPort }).parentPort;
+  if (utility) return { send: (m) => utility.postMessage(m), onMessage: (l) => utility.on('message', (e) => l(e.data)), onGone: () => undefined };
+  const send = process.send?.bind(process);
+  if (send) {
+    return {
+      // A send racing the host's exit fails with EPIPE; the 'disconnect' that follows ends this process.
+      send: (m) => { if (process.connected) send(m, undefined, undefined, () => undefined); },
+      onMessage: (l) => { process.on('message', (m) => l(m as HostToWorker)); },
+      onGone: (l) => { process.on('disconnect', () => { l(); process.exit(0); }); },
+    };
+  }
   throw new Error('DS_SCORING_ERROR: worker.ts must run as a scoring process (utilityProcess, fork with IPC) or worker thread');
 }
+
+const port = hostPort();
+const runtime = new ScoringRuntime(port.send);
+port.onMessage((m) => runtime.handle(m));
+port.onGone(() => runtime.close());
