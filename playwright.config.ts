@@ -1,8 +1,10 @@
 // End-to-end tests: Debian's Chromium driven by Playwright against `npm run serve`, the same
 // host the desktop app runs. Playwright cannot download browsers here, so we bring our own.
 import { defineConfig } from '@playwright/test';
+import { testNow } from './test/clock';
 
-export const PREVIEW_PORT = 4517;
+/** DS_PREVIEW_PORT lets two checkouts run their e2e suites side by side. */
+export const PREVIEW_PORT = Number(process.env['DS_PREVIEW_PORT'] ?? 4517);
 const chromium = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 export default defineConfig({
@@ -32,5 +34,7 @@ export default defineConfig({
     reuseExistingServer: !process.env['CI'],
     timeout: 120_000,
     stdout: 'pipe',
+    // The preview's host (and so the renderer and scoring) runs at the suite's date, not today's.
+    env: { ...(process.env as Record<string, string>), DS_NOW: testNow() },
   },
 });

@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { testNow } from './test/clock';
 
 // Unit tests sit beside the code; cross-process tests live under test/integration.
 // e2e (Playwright) and bench have their own runners.
@@ -10,5 +11,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // The host, the scoring process and scripts the tests start run at the suite's date.
+    env: { DS_NOW: testNow() },
   },
 });

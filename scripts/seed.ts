@@ -1,22 +1,31 @@
-// Runs in Node: `npx tsx scripts/seed.ts --size S|M|L --seed N --out FILE` writes the seeded demo
-// workspace as NDJSON ({"collection":"accounts","doc":{...}} per line), streaming with
+// Runs in Node: `npx tsx scripts/seed.ts --size S|M|L --seed N [--now DATE] --out FILE` writes the
+// seeded workspace, generated up to DATE (default: today, DS_NOW honoured), as NDJSON ({"collection":"accounts","doc":{...}} per line), streaming with
 // backpressure so even L (a million interactions) stays far below 2 GiB of memory.
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
+import { appNow, startOfDay } from '../src/main/clock';
 import { SEED_SIZES, describeSize, generateWorkspaceBatches, type SeedSize } from '../src/shared/seed';
 
-const USAGE = 'usage: npx tsx scripts/seed.ts --size XS|S|M|L --seed N --out FILE';
+const USAGE = 'usage: npx tsx scripts/seed.ts --size XS|S|M|L --seed N [--now YYYY-MM-DD] --out FILE';
 
 function fail(message: string): never {
   process.stderr.write(`seed: ${message}\n${USAGE}\n`);
   process.exit(2);
 }
 
-function readArgs(): { size: SeedSize; seed: number; out: string } {
+/** The day the workspace is generated up to: midnight UTC of DATE, or of today. */
+function readNow(text: string | undefined): number {
+  if (text === undefined) return startOfDay(appNow());
+  const at = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(text) ? Date.parse(text) : NaN;
+  if (!Number.isFinite(at)) fail(`--now must be a date such as 2027-03-01 (got ${text})`);
+  return startOfDay(at);
+}
+
+function readArgs(): { size: SeedSize; seed: number; out: string; now: number } {
   let values: Record<string, string | boolean | undefined>;
   try {
-    ({ values } = parseArgs({ options: { size: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean' } } }));
+    ({ values } = parseArgs({ options: { size: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, now: { type: 'string' }, help: { type: 'boolean' } } }));
   } catch (err) {
     fail((err as Error).message);
   }
@@ -30,7 +39,7 @@ function readArgs(): { size: SeedSize; seed: number; out: string } {
   if (!seedText || !/^\d+$/.test(seedText) || !Number.isSafeInteger(Number(seedText))) fail(`--seed must be a non-negative integer (got ${seedText ?? 'nothing'})`);
   const out = values.out as string | undefined;
   if (!out) fail('--out FILE is required (the NDJSON file to write)');
-  return { size: size as SeedSize, seed: Number(seedText), out };
+  return { size: size as SeedSize, seed: Number(seedText), out, now: readNow(values.now as string | undefined) };
 }
 
 async function write(stream: WriteStream, text: string): Promise<void> {
@@ -39,14 +48,14 @@ async function write(stream: WriteStream, text: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const { size, seed, out } = readArgs();
+  const { size, seed, out, now } = readArgs();
   const started = performance.now();
   const stream = createWriteStream(out, { encoding: 'utf8', highWaterMark: 1 << 20 });
   const failed = new Promise<never>((_, reject) => stream.once('error', reject));
   const counts: Record<string, number> = {};
   let peakRss = process.memoryUsage().rss;
   const run = (async () => {
-    for (const batch of generateWorkspaceBatches({ size, seed })) {
+    for (const batch of generateWorkspaceBatches({ size, seed, now })) {
       // Same bytes as JSON.stringify({ collection, doc }) without building a wrapper per document.
       const prefix = `{"collection":${JSON.stringify(batch.collection)},"doc":`;
       let text = '';
@@ -62,7 +71,7 @@ async function main(): Promise<void> {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   process.stderr.write(`seed: peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB\n`);
-  process.stdout.write(`seed ${size} (${describeSize(size)}) seed=${seed} → ${out}: ${total} docs `
+  process.stdout.write(`seed ${size} (${describeSize(size)}) seed=${seed} now=${new Date(now).toISOString().slice(0, 10)} → ${out}: ${total} docs `
     + `(${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}) in ${seconds}s\n`);
 }
 

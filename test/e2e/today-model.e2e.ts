@@ -9,9 +9,11 @@ test('Today ranks open deals; a meeting logged from Today shows on the account p
   await expect(items.first()).toBeVisible({ timeout: 30_000 });
   expect(await items.count()).toBeGreaterThan(1);
 
-  // Logging a meeting rescores and may re-rank the list: follow the deal by name, not by place.
-  const dealName = (await items.first().locator('.today-opp').innerText()).trim();
-  const first = items.filter({ hasText: dealName });
+  // Logging a meeting rescores and may re-rank the list: follow the deal by its id, not by place
+  // (nor by name: names are what people read, ids are what identify).
+  const dealId = await items.first().getAttribute('data-opportunity-id');
+  expect(dealId).toBeTruthy();
+  const first = page.locator(`[data-testid="today-item"][data-opportunity-id="${dealId}"]`);
   await expect(first.getByTestId('win-badge')).toContainText('%');
   await first.getByRole('button', { name: 'Why?' }).click();
   await expect(first.getByTestId('score-factors')).toBeVisible();

@@ -8,6 +8,7 @@ import {
 } from '../../shared/api';
 import { COLLECTION_NAMES, type CollectionName, type TeamMemberId } from '../../shared/domain';
 import type { Store } from '../store';
+import { appNow } from '../clock';
 import { batchFor } from '../store/changes';
 import type { HostContext } from './context';
 import { combineHandlers, type CompleteHandlers } from './handler';
@@ -61,7 +62,7 @@ export function createHost(options: HostOptions): Host {
   const context: HostContext = {
     store,
     events,
-    now: options.now ?? Date.now,
+    now: options.now ?? appNow,
     workspaceName: options.workspaceName ?? 'Workspace',
     dataDirectory: options.dataDirectory ?? null,
     me: async () => {

@@ -10,6 +10,7 @@ import { blendWeight, loadWorkspaceModel, MIN_CLOSED_FOR_MODEL, NotEnoughHistory
 import { opportunityPayload } from '../../shared/scoring/workspace/opportunity';
 import { emptyTouched } from '../../shared/scoring/workspace/state';
 import { ImportError, importHistoryCsv } from './import-history';
+import { appNow } from '../clock';
 import type { HostToWorker, InitMessage, ModelStatus, ModelSummary, WorkerReply, WorkerRequest, WorkerToHost } from './protocol';
 import { packScores, SCORED_COLLECTIONS } from './protocol';
 import { openSqliteSource, type SqliteSource } from './sqlite-source';
@@ -120,7 +121,7 @@ export class ScoringRuntime {
   private start(msg: InitMessage): void {
     this.init = msg;
     this.fixedNow = msg.fixedNow ?? null;
-    this.engine = new ScoringEngine(() => this.fixedNow ?? Date.now(), 'onRequest');
+    this.engine = new ScoringEngine(() => this.fixedNow ?? appNow(), 'onRequest');
     this.engine.history = (parseSetting<HistoryRecord[]>('history', msg.historyText) ?? []).slice(0, MAX_HISTORY);
     const model = parseSetting<WorkspaceModelJson>('model', msg.modelText);
     if (model) this.engine.setModel(loadWorkspaceModel(model));

@@ -9,6 +9,7 @@ import { type Subject, type Subscription, merge, map } from 'rxjs';
 import { ApiError, type HostEvent } from '../../shared/api';
 import { rxSchemaFor, type ScoreDoc } from '../../shared/domain';
 import type { Store } from '../store';
+import { appNow } from '../clock';
 import { batchFor, changesOf } from '../store/changes';
 import { databaseFilePath, RX_STORAGE_NAME_SQLITE } from '../store/sqlite';
 import { tableNameFor } from '../store/sqlite/table';
@@ -315,7 +316,7 @@ export class ScoringService {
 
   private async persist(modelText: string | undefined, historyText: string | undefined): Promise<void> {
     if (this.closed) return;
-    const put = (id: string, value: string) => this.opts.store.settings.upsert({ id, value, updatedAt: Date.now() });
+    const put = (id: string, value: string) => this.opts.store.settings.upsert({ id, value, updatedAt: appNow() });
     if (modelText !== undefined) await put(MODEL_SETTING, modelText);
     if (historyText !== undefined) await put(HISTORY_SETTING, historyText);
   }

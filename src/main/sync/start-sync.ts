@@ -10,6 +10,7 @@ import {
   conflictHandler, sameDocState, SYNC_API_PREFIX, type Checkpoint, type PullResponse, type PushResponse,
 } from '../../shared/sync';
 import { openEventStream } from './event-stream';
+import { appNow } from '../clock';
 import { requestJson, SyncClientError } from './http';
 
 export type SyncState = 'idle' | 'syncing' | 'offline' | 'error';
@@ -62,7 +63,7 @@ export function startSync(options: StartSyncOptions): SyncHandle {
 
   const recountPending = () => pending$.next([...pending.values()].reduce((n, s) => n + s.size, 0));
   const ok = () => {
-    lastSyncedAt = Date.now();
+    lastSyncedAt = appNow();
     if (error$.value) error$.next(undefined);
   };
   const fail = (err: unknown): never => {

@@ -1,13 +1,29 @@
-// Renderer entry: mount the app.
+// Renderer entry: take the host's clock, then mount the app.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { call } from './api/client';
 import { App } from './app/App';
+import { adoptHostClock } from './lib/clock';
 import './styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('DS_RENDERER_NO_ROOT: index.html has no #root element');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+
+async function takeHostClock(): Promise<void> {
+  const sentAt = Date.now();
+  try {
+    const { now } = await call('app.clock', {});
+    adoptHostClock(now, sentAt, Date.now());
+  } catch (error) {
+    // The app still works on the machine's clock; the host's own error surfaces on the first query.
+    console.warn('[clock] could not read the host clock; using this machine\'s', error);
+  }
+}
+
+void takeHostClock().then(() => {
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+});

@@ -33,6 +33,8 @@ const byId = <T extends z.ZodType>(id: T) => z.object({ id }).strict();
 
 export const API = {
   'workspace.info': query(Empty, WorkspaceInfo),
+  /** The host's now (DS_NOW honoured), so the renderer's dates agree with the host's. */
+  'app.clock': query(Empty, z.object({ now: z.number() })),
   'team.list': query(Empty, z.array(TeamMember)),
 
   'accounts.list': query(z.object({ search: z.string().max(200).optional() }).strict(), z.array(AccountSummary)),

@@ -102,9 +102,23 @@ function stageFor(rng: Rng, plan: DealPlan, now: number): { stage: Stage; reach:
   return { stage: STAGES[i] as Stage, reach: Math.min(0.97, elapsed) };
 }
 
+/**
+ * Two deals of one account never share a name (people and tests tell deals apart by it). A name
+ * already taken gets the close quarter, as sellers write it ("… · Q3 2027"), then a number; no
+ * randomness is drawn, so every other generated value stays as it was.
+ */
+export function uniqueDealName(base: string, closeDate: number, taken: Set<string>): string {
+  const d = new Date(closeDate);
+  const quarter = `${base} · Q${Math.floor(d.getUTCMonth() / 3) + 1} ${d.getUTCFullYear()}`;
+  let name = taken.has(base) ? quarter : base;
+  for (let n = 2; taken.has(name); n++) name = `${quarter} (${n})`;
+  taken.add(name);
+  return name;
+}
+
 export function buildDeal(
   rng: Rng, account: AccountPlan, accountId: AccountId, people: Person[], plan: DealPlan,
-  id: OpportunityId, ownerId: TeamMemberId, now: number,
+  id: OpportunityId, ownerId: TeamMemberId, now: number, takenNames: Set<string>,
 ): Deal {
   const size = Math.min(people.length, Math.max(6, Math.min(20, Math.round(rng.lognormal(GROUP_MEDIAN[account.segment], 0.3)))));
   const group = buildGroup(rng, people, plan, size);
@@ -118,7 +132,7 @@ export function buildDeal(
   const productLine = rng.pick(PRODUCT_LINES);
   const doc: Opportunity = {
     id, accountId,
-    name: `${account.name.split(' ')[0]} – ${rng.pick(account.industry.initiatives)} (${productLine})`,
+    name: uniqueDealName(`${account.name.split(' ')[0]} – ${rng.pick(account.industry.initiatives)} (${productLine})`, plan.closeDate, takenNames),
     amount: Math.round(rng.lognormal(amountMedian, 0.6) / 100) * 100,
     currency: 'USD',
     stage,

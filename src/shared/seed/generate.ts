@@ -15,9 +15,9 @@ import { buildWorkshopNotes } from './workshop';
 
 /**
  * Raised whenever the same options would generate different documents (2: deals carry stage
- * histories), so caches of generated workspaces (the benchmarks') know to build afresh.
+ * histories; 3: no two deals of one account share a name), so caches of generated workspaces (the benchmarks') know to build afresh.
  */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 export interface SeedOptions {
   size: SeedSize;
@@ -69,9 +69,10 @@ function* accountBatches(plan: WorkspacePlan, ap: AccountPlan): Generator<SeedBa
   const interactions: Interaction[] = [];
   const steps: JourneyStep[] = [];
   const notes: WorkshopNote[] = [];
+  const dealNames = new Set<string>();
   ap.deals.forEach((dp, d) => {
     const id = `opp_${tag}_${ap.index}_${d}` as OpportunityId;
-    const deal = buildDeal(rng, ap, accountId, org.people, dp, id, team[dp.ownerIdx]?.id as TeamMemberId, now);
+    const deal = buildDeal(rng, ap, accountId, org.people, dp, id, team[dp.ownerIdx]?.id as TeamMemberId, now, dealNames);
     deals.push(deal);
     const journeys = buildJourneys(rng, deal, accountId, () => `js_${tag}_${ap.index}_${js++}` as JourneyStepId);
     for (const j of journeys) steps.push(...j.steps);

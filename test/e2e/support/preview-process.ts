@@ -1,6 +1,7 @@
 // e2e support: starts extra web-preview hosts (own port, own data folder) and sync servers for
 // tests that need a restart, a second host or a team server.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { testNow } from '../../clock';
 
 export interface PreviewProcess {
   url: string;
@@ -18,7 +19,11 @@ export function startSyncServer(port: number, dataDir: string): Promise<PreviewP
 }
 
 async function startNode(args: string[], ready: RegExp): Promise<PreviewProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Extra hosts run at the suite's date, like the suite's own preview.
+    env: { ...process.env, DS_NOW: testNow() },
+  });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${args.join(' ')} did not start:\n${output}`)), 60_000);

@@ -5,6 +5,7 @@ import {
   BUYING_JOBS, BUYING_JOB_LABEL, CHANNELS, DIRECTIONS, INTERACTION_KINDS, type InteractionKind, type Stakeholder,
 } from '../../../../shared/domain';
 import { errorWords } from '../../api/errors';
+import { now } from '../../lib/clock';
 import { humanize } from '../../lib/format';
 import { CHANNEL_FOR_KIND, draftToInput, newDraft, SENTIMENTS, type InteractionDraft } from './interaction-draft';
 import { useLogInteraction } from './mutations';
@@ -20,7 +21,7 @@ interface Props {
 const options = (values: readonly string[]) => values.map((v) => <option key={v} value={v}>{humanize(v)}</option>);
 
 export function InteractionForm({ accountId, opportunityId, people, preselected, onDone }: Props) {
-  const [draft, setDraft] = useState<InteractionDraft>(() => newDraft(Date.now(), preselected));
+  const [draft, setDraft] = useState<InteractionDraft>(() => newDraft(now(), preselected));
   const [errors, setErrors] = useState<Partial<Record<'at' | 'attendeeIds', string>>>({});
   const log = useLogInteraction();
   const id = useId();
@@ -29,7 +30,7 @@ export function InteractionForm({ accountId, opportunityId, people, preselected,
   function submit(event: FormEvent) {
     event.preventDefault();
     if (log.isPending) return;
-    const result = draftToInput(draft, accountId, opportunityId, Date.now());
+    const result = draftToInput(draft, accountId, opportunityId, now());
     if (!result.ok) return setErrors(result.errors);
     setErrors({});
     const names = people.filter((p) => draft.attendeeIds.includes(p.id)).map((p) => p.name);

@@ -23,7 +23,7 @@ export function TodayCard({ item, position, accountName }: { item: Item; positio
   const action = item.action;
 
   return (
-    <li className="today-card" data-testid="today-item">
+    <li className="today-card" data-testid="today-item" data-opportunity-id={item.opportunityId}>
       <div className="today-rank" aria-hidden="true">{position}</div>
       <div className="today-body">
         <header className="today-head">
