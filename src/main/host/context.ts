@@ -3,6 +3,7 @@ import type { Subject } from 'rxjs';
 import type { HostEvent } from '../../shared/api';
 import type { TeamMemberId } from '../../shared/domain';
 import type { Store } from '../store';
+import type { SearchIndex } from '../search';
 
 export interface HostContext {
   store: Store;
@@ -11,6 +12,8 @@ export interface HostContext {
   now: () => number;
   /** The team member using this device, if known. */
   me: () => Promise<TeamMemberId | null>;
+  /** The workspace's full-text index, built in the background on open. */
+  search: SearchIndex;
   workspaceName: string;
   dataDirectory: string | null;
 }

@@ -19,6 +19,7 @@ import { peopleHandlers } from './handlers/people';
 import { scoringHandlers } from './handlers/scoring';
 import { conflictHandlers } from './handlers/conflicts';
 import { syncHandlers } from './handlers/sync';
+import { SearchIndex } from '../search';
 import { SyncSession } from './sync-session';
 import { workspaceHandlers } from './handlers/workspace';
 
@@ -59,9 +60,11 @@ function failure(error: unknown): CallResult {
 export function createHost(options: HostOptions): Host {
   const events = new Subject<HostEvent>();
   const { store } = options;
+  const search = new SearchIndex(store);
   const context: HostContext = {
     store,
     events,
+    search,
     now: options.now ?? appNow,
     workspaceName: options.workspaceName ?? 'Workspace',
     dataDirectory: options.dataDirectory ?? null,
@@ -84,6 +87,7 @@ export function createHost(options: HostOptions): Host {
     syncHandlers(sync),
   );
   const watching = watchChanges(store, events);
+  void search.start();
 
   async function invoke(method: string, rawInput: unknown): Promise<CallResult> {
     try {
@@ -115,6 +119,7 @@ export function createHost(options: HostOptions): Host {
     async close() {
       await sync.stop();
       summaries.close();
+      search.close();
       watching.unsubscribe();
       events.complete();
     },

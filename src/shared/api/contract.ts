@@ -12,6 +12,7 @@ import {
   AccountInput, InteractionInput, JourneyStepInput, OpportunityInput, RelationshipInput, SetStageInput, StakeholderInput,
   WorkshopNoteInput,
 } from './inputs';
+import { SearchInput, SearchView } from './search-views';
 import { AccountDetail, AccountSummary, BuyingGroupView, OpportunityDetail, WorkspaceInfo } from './views';
 import { ConflictRef, KeptConflictView, SyncConnectInput, SyncView } from './sync-views';
 import {
@@ -36,6 +37,9 @@ export const API = {
   /** The host's now (DS_NOW honoured), so the renderer's dates agree with the host's. */
   'app.clock': query(Empty, z.object({ now: z.number() })),
   'team.list': query(Empty, z.array(TeamMember)),
+
+  /** Accounts, people, deals, interaction and workshop notes: prefix and typo tolerant. */
+  'search.query': query(SearchInput, SearchView),
 
   'accounts.list': query(z.object({ search: z.string().max(200).optional() }).strict(), z.array(AccountSummary)),
   'accounts.get': query(byId(AccountId), AccountDetail),

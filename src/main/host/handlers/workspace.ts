@@ -13,6 +13,7 @@ export const workspaceHandlers: HandlerMap = {
     return { name: ctx.workspaceName, dataDirectory: ctx.dataDirectory, counts, me: me ? plain<TeamMember>(me) : null };
   },
   'app.clock': async (_input, ctx) => ({ now: ctx.now() }),
+  'search.query': async (input, ctx) => ctx.search.query(input),
   'team.list': async (_input, { store }) =>
     (await store.teammembers.find().exec()).map((d) => plain<TeamMember>(d)).sort((a, b) => a.name.localeCompare(b.name)),
 };
