@@ -5,6 +5,8 @@ import { rendererConfig } from './vite.renderer.config';
 
 export default defineConfig({
   main: {
+    // Path aliases have one definition: tsconfig.base.json `paths` (tsx reads it through tsconfig.json).
+    resolve: { tsconfigPaths: true },
     build: {
       outDir: 'out/main',
       rollupOptions: { input: { index: path.resolve(import.meta.dirname, 'src/main/index.ts') } },
@@ -13,6 +15,7 @@ export default defineConfig({
     },
   },
   preload: {
+    resolve: { tsconfigPaths: true },
     build: {
       outDir: 'out/preload',
       rollupOptions: {

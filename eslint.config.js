@@ -7,6 +7,9 @@ import reactHooks from 'eslint-plugin-react-hooks';
 const layer = (type) => ({ element: { type } });
 const core = { module: { origin: 'core' } };
 const external = { module: { origin: 'external' } };
+/** The renderer's layers, top to bottom; each may import those after it (features: not each other). */
+const RENDERER_LAYERS = ['renderer-app', 'renderer-feature', 'renderer-components', 'renderer-data', 'renderer-api', 'renderer-lib'];
+const BELOW_FEATURES = RENDERER_LAYERS.slice(2);
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'out/**', 'dist/**', 'test-results/**', 'playwright-report/**', '.data/**'] },
@@ -48,7 +51,15 @@ export default tseslint.config(
         node: { extensions: ['.ts', '.tsx', '.js', '.json'] },
       },
       'boundaries/include': ['src/**/*'],
+      // The renderer's own layers come first (the first matching element wins), top to bottom:
+      // app → features/* → components → data → api → lib (ARCHITECTURE.md, docs/architecture-layers.md).
       'boundaries/elements': [
+        { type: 'renderer-app', pattern: 'src/renderer/src/app' },
+        { type: 'renderer-feature', pattern: 'src/renderer/src/features/*', capture: ['feature'] },
+        { type: 'renderer-components', pattern: 'src/renderer/src/components' },
+        { type: 'renderer-data', pattern: 'src/renderer/src/data' },
+        { type: 'renderer-api', pattern: 'src/renderer/src/api' },
+        { type: 'renderer-lib', pattern: 'src/renderer/src/lib' },
         { type: 'shared', pattern: 'src/shared/**' },
         { type: 'main', pattern: 'src/main/**' },
         { type: 'preload', pattern: 'src/preload/**' },
@@ -65,8 +76,38 @@ export default tseslint.config(
           policies: [
             // shared: pure TypeScript — other shared code and pure packages, no Node, no DOM.
             { from: layer('shared'), allow: { to: [layer('shared'), external] } },
-            // renderer: UI only — itself, shared, browser packages.
-            { from: layer('renderer'), allow: { to: [layer('renderer'), layer('shared'), external] } },
+            // renderer: UI only — itself, shared, browser packages. The entry (main.tsx) mounts the app.
+            { from: layer('renderer'), allow: { to: [layer('renderer'), ...RENDERER_LAYERS.map(layer), layer('shared'), external] } },
+            // Inside the renderer every layer imports only the layers below it and src/shared.
+            { from: layer('renderer-app'), allow: { to: [...RENDERER_LAYERS.map(layer), layer('shared'), external] } },
+            // A feature stands alone: its own folder and the lower layers, never another feature or app/.
+            {
+              from: layer('renderer-feature'),
+              allow: {
+                to: [
+                  { element: { type: 'renderer-feature', captured: { feature: '{{ from.element.captured.feature }}' } } },
+                  ...BELOW_FEATURES.map(layer), layer('shared'), external,
+                ],
+              },
+            },
+            // Kept on purpose: the workshop projects the journey map (the same chart, legend and
+            // lane metrics at projector size, and its styles). Only those files, nothing else of journey.
+            {
+              from: { element: { type: 'renderer-feature', captured: { feature: 'workshop' } } },
+              allow: {
+                to: {
+                  element: {
+                    type: 'renderer-feature',
+                    captured: { feature: 'journey' },
+                    fileInternalPath: ['JourneyChart.tsx', 'JourneyLegend.tsx', 'journey-layout.ts', 'journey.css'],
+                  },
+                },
+              },
+            },
+            { from: layer('renderer-components'), allow: { to: [layer('renderer-components'), layer('renderer-data'), layer('renderer-api'), layer('renderer-lib'), layer('shared'), external] } },
+            { from: layer('renderer-data'), allow: { to: [layer('renderer-data'), layer('renderer-api'), layer('renderer-lib'), layer('shared'), external] } },
+            { from: layer('renderer-api'), allow: { to: [layer('renderer-api'), layer('renderer-lib'), layer('shared'), external] } },
+            { from: layer('renderer-lib'), allow: { to: [layer('renderer-lib'), layer('shared'), external] } },
             // preload: the bridge — shared contract and electron.
             { from: layer('preload'), allow: { to: [layer('preload'), layer('shared'), external] } },
             // main and server: Node processes — themselves, shared, any package, Node built-ins.

@@ -11,6 +11,8 @@ export function rendererConfig(outDir: string): UserConfig {
     root: rendererRoot,
     base: './',
     plugins: [react()],
+    // Path aliases (@shared/*, @renderer/*, …) have one definition: tsconfig.base.json `paths`.
+    resolve: { tsconfigPaths: true },
     build: { outDir, emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 2000 },
     logLevel: 'warn',
   };

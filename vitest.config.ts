@@ -4,6 +4,8 @@ import { testNow } from './test/clock';
 // Unit tests sit beside the code; cross-process tests live under test/integration.
 // e2e (Playwright) and bench have their own runners.
 export default defineConfig({
+  // Path aliases (@shared/*, @main/*, …) have one definition: tsconfig.base.json `paths`.
+  resolve: { tsconfigPaths: true },
   test: {
     globals: true,
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/integration/**/*.test.ts'],

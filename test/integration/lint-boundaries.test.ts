@@ -42,4 +42,61 @@ describe('layer boundaries', () => {
       await problems('src/main/probe.ts', "import fs from 'node:fs';\nimport { API } from '../shared/api';\nexport const a = [fs, API];\n"),
     ).toEqual([]);
   });
+
+  describe('inside the renderer', () => {
+    const boundary = (found: string[]) => found.filter((p) => p.startsWith('boundaries/dependencies'));
+
+    it('refuses a feature importing another feature', async () => {
+      const found = await problems(
+        'src/renderer/src/features/today/probe.ts',
+        "import { AccountsPage } from '../accounts/AccountsPage';\nimport { BuyingGroupPage } from '@renderer/features/buying-group/BuyingGroupPage';\nexport const p = [AccountsPage, BuyingGroupPage];\n",
+      );
+      expect(boundary(found)).toHaveLength(2);
+    });
+
+    it('refuses a feature importing app/', async () => {
+      const found = await problems(
+        'src/renderer/src/features/accounts/probe.ts',
+        "import { App } from '../../app/App';\nimport { createQueryClient } from '@renderer/app/query-client';\nexport const p = [App, createQueryClient];\n",
+      );
+      expect(boundary(found)).toHaveLength(2);
+    });
+
+    it('refuses lower layers importing upper ones', async () => {
+      expect(boundary(await problems('src/renderer/src/components/probe.ts', "import { TodayPage } from '../features/today/TodayPage';\nexport const p = TodayPage;\n"))).toHaveLength(1);
+      expect(boundary(await problems('src/renderer/src/data/probe.ts', "import { Loading } from '../components/states';\nexport const p = Loading;\n"))).toHaveLength(1);
+      expect(boundary(await problems('src/renderer/src/lib/probe.ts', "import { call } from '../api/client';\nexport const p = call;\n"))).toHaveLength(1);
+    });
+
+    it('keeps the named exception narrow: the workshop may project the journey chart, nothing else of journey', async () => {
+      expect(
+        await problems(
+          'src/renderer/src/features/workshop/probe.ts',
+          "import { JourneyChart } from '../journey/JourneyChart';\nimport { PROJECTOR_METRICS } from '../journey/journey-layout';\nexport const p = [JourneyChart, PROJECTOR_METRICS];\n",
+        ),
+      ).toEqual([]);
+      const found = await problems('src/renderer/src/features/workshop/probe.ts', "import { JourneyPage } from '../journey/JourneyPage';\nexport const p = JourneyPage;\n");
+      expect(boundary(found)).toHaveLength(1);
+      const back = await problems('src/renderer/src/features/journey/probe.ts', "import { NotesBoard } from '../workshop/NotesBoard';\nexport const p = NotesBoard;\n");
+      expect(boundary(back)).toHaveLength(1);
+    });
+
+    it('allows a feature its own files and the layers below', async () => {
+      expect(
+        await problems(
+          'src/renderer/src/features/today/probe.ts',
+          [
+            "import { TodayCard } from './TodayCard';",
+            "import { accountQuery } from '@renderer/data/accounts';",
+            "import { Loading } from '@renderer/components/states';",
+            "import { call } from '@renderer/api/client';",
+            "import { hrefFor } from '@renderer/lib/router';",
+            "import { API } from '@shared/api';",
+            'export const p = [TodayCard, accountQuery, Loading, call, hrefFor, API];',
+            '',
+          ].join('\n'),
+        ),
+      ).toEqual([]);
+    });
+  });
 });

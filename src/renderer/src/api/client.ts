@@ -1,6 +1,6 @@
 // Renderer: the typed call surface. Feature queries.ts and mutation hooks use `call`; components
 // never do.
-import { ApiError, type InputOf, type MethodName, type OutputOf, type Transport } from '../../../shared/api';
+import { ApiError, type InputOf, type MethodName, type OutputOf, type Transport } from '@shared/api';
 import { toApiError } from './errors';
 import { selectTransport } from './transport';
 

@@ -1,5 +1,5 @@
 // Renderer: turning any failure into an ApiError with a stable code, and codes into plain words.
-import { ApiError, ERROR_WORDS } from '../../../shared/api';
+import { ApiError, ERROR_WORDS } from '@shared/api';
 
 /**
  * Codes raised by the renderer's transports, not by the host. They are not in the shared

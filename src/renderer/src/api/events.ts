@@ -2,7 +2,7 @@
 // invalidation.ts); `sync` feeds the header badge.
 import { useEffect } from 'react';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { HostEvent, Transport } from '../../../shared/api';
+import type { HostEvent, Transport } from '@shared/api';
 import { getTransport } from './client';
 import { rootsToInvalidate } from './invalidation';
 import { setSyncStatus } from './sync-status';

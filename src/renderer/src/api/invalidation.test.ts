@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COLLECTION_NAMES } from '../../../shared/domain';
+import { COLLECTION_NAMES } from '@shared/domain';
 import { INVALIDATES, KEY_ROOTS, rootsToInvalidate } from './invalidation';
 
 describe('rootsToInvalidate', () => {

@@ -2,7 +2,7 @@
 // KEY_ROOTS; a `changed` event names collections; this table joins the two. Events do not say
 // which document changed, so we invalidate by root: React Query refetches only what is on screen
 // and marks the rest stale for the next visit.
-import type { CollectionName } from '../../../shared/domain';
+import type { CollectionName } from '@shared/domain';
 
 export const KEY_ROOTS = [
   'accounts', 'account', 'buyingGroup', 'opportunity', 'workspace', 'team', 'scores', 'settings', 'sync', 'conflicts',

@@ -1,6 +1,6 @@
 // Renderer: the latest team-sync status the host pushed, as a tiny external store.
 import { useSyncExternalStore } from 'react';
-import type { SyncStatus } from '../../../shared/api';
+import type { SyncStatus } from '@shared/api';
 
 export const INITIAL_SYNC_STATUS: SyncStatus = { state: 'disconnected', pending: 0, lastSyncedAt: null, error: null };
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { HostEvent } from '../../../shared/api';
+import type { HostEvent } from '@shared/api';
 import { createWsTransport, type SocketLike } from './transport-ws';
 
 class FakeSocket implements SocketLike {

@@ -3,8 +3,8 @@
 // a call already sent when the socket drops fails with DS_TRANSPORT_DISCONNECTED (the host may
 // or may not have run it, so we do not resend); a call waiting for a connection is sent once one
 // opens, or fails with DS_TRANSPORT_UNAVAILABLE after `waitMs`.
-import { HostEvent, type CallResult, type Transport, type WsFrame } from '../../../shared/api';
-import { COLLECTION_NAMES } from '../../../shared/domain';
+import { HostEvent, type CallResult, type Transport, type WsFrame } from '@shared/api';
+import { COLLECTION_NAMES } from '@shared/domain';
 import { TRANSPORT_ERRORS, type TransportErrorCode } from './errors';
 
 /** The slice of the browser WebSocket we use; tests pass a fake. */

@@ -6,7 +6,7 @@ import { ProgressToast } from '../components/ProgressToast';
 import { useProgressEvents } from '../components/use-progress';
 import { Nav } from './Nav';
 import { createQueryClient } from './query-client';
-import { parseRoute, useHash } from './router';
+import { parseRoute, useHash } from '@renderer/lib/router';
 import { RouteView } from './RouteView';
 import { SyncBadge } from './SyncBadge';
 

@@ -1,5 +1,5 @@
 // Renderer: the left navigation.
-import { hrefFor, type Route } from './router';
+import { hrefFor, type Route } from '@renderer/lib/router';
 
 const ITEMS: { page: Exclude<Route['page'], 'account' | 'not-found'>; label: string }[] = [
   { page: 'today', label: 'Today' },

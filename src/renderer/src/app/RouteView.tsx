@@ -5,7 +5,7 @@ import { lazy, Suspense } from 'react';
 import { AccountsPage } from '../features/accounts/AccountsPage';
 import { TodayPage } from '../features/today/TodayPage';
 import { EmptyState, Loading } from '../components/states';
-import { HOME, hrefFor, type Route } from './router';
+import { HOME, hrefFor, type Route } from '@renderer/lib/router';
 
 const AccountPage = lazy(() => import('../features/accounts/AccountPage').then((m) => ({ default: m.AccountPage })));
 const BuyingGroupPage = lazy(() => import('../features/buying-group/BuyingGroupPage').then((m) => ({ default: m.BuyingGroupPage })));

@@ -1,7 +1,7 @@
 // Renderer: the header's team-sync status, driven by the host's `sync` events.
 import { useSyncStatus } from '../api/sync-status';
 import { useNow } from '../lib/use-now';
-import { describeSync } from './sync-words';
+import { describeSync } from '@renderer/components/sync-words';
 
 export function SyncBadge() {
   const status = useSyncStatus();

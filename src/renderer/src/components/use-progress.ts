@@ -3,7 +3,7 @@
 // the host stops reporting it (a crashed task must not leave a bar up forever).
 import { useEffect, useSyncExternalStore } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import type { HostEvent, Transport } from '../../../shared/api';
+import type { HostEvent, Transport } from '@shared/api';
 import { getTransport } from '../api/client';
 
 export interface TaskProgress {

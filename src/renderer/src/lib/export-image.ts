@@ -1,6 +1,7 @@
 // Renderer: every chart can leave the app as SVG or PNG (for decks and rooms). Charts style
 // their SVG with attributes, not CSS classes, so a serialised copy looks like the screen.
 // Used by every feature that draws: buying group, journey, workshop, model charts.
+import { CHART_COLORS } from './chart-theme';
 
 export interface ExportOptions {
   /** Crop to the drawing (ignoring pan and zoom) instead of the visible viewport. */
@@ -46,7 +47,7 @@ export function exportableSvg(svg: SVGSVGElement, options: ExportOptions = {}): 
   ground.setAttribute('y', String(top));
   ground.setAttribute('width', String(box.width));
   ground.setAttribute('height', String(height));
-  ground.setAttribute('fill', options.background ?? '#ffffff');
+  ground.setAttribute('fill', options.background ?? CHART_COLORS.paper);
   clone.insertBefore(ground, clone.firstChild);
   if (options.title) {
     const heading = document.createElementNS(SVG_NS, 'text');
@@ -54,7 +55,7 @@ export function exportableSvg(svg: SVGSVGElement, options: ExportOptions = {}): 
     heading.setAttribute('y', String(top + 28));
     heading.setAttribute('font-size', '20');
     heading.setAttribute('font-weight', '700');
-    heading.setAttribute('fill', '#151b26');
+    heading.setAttribute('fill', CHART_COLORS.ink);
     heading.textContent = options.title;
     clone.insertBefore(heading, ground.nextSibling);
   }

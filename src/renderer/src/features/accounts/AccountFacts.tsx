@@ -1,5 +1,5 @@
 // Renderer: the account page's header — name and the few facts a seller checks first.
-import type { Account, TeamMember } from '../../../../shared/domain';
+import type { Account, TeamMember } from '@shared/domain';
 import { SEGMENT_LABEL } from './labels';
 
 const employees = new Intl.NumberFormat('en-US');

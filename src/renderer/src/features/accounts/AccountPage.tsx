@@ -1,14 +1,14 @@
 // Renderer: one account — facts, stakeholders, deals and recent interactions.
 import { useQuery } from '@tanstack/react-query';
-import { hrefFor } from '../../app/router';
-import { ErrorState, Loading } from '../../components/states';
-import { EngagementPanel } from '../scoring/EngagementPanel';
-import { StakeholdersSection } from '../stakeholders/StakeholdersSection';
-import { teamQuery } from '../team/queries';
+import { hrefFor } from '@renderer/lib/router';
+import { ErrorState, Loading } from '@renderer/components/states';
+import { EngagementPanel } from '@renderer/components/scoring/EngagementPanel';
+import { StakeholdersSection } from './stakeholders/StakeholdersSection';
+import { teamQuery } from '@renderer/data/team';
 import { AccountFacts } from './AccountFacts';
 import { InteractionsSection } from './InteractionsSection';
 import { OpportunitiesSection } from './OpportunitiesSection';
-import { accountQuery } from './queries';
+import { accountQuery } from '@renderer/data/accounts';
 
 export function AccountPage({ id }: { id: string }) {
   const detail = useQuery(accountQuery(id));

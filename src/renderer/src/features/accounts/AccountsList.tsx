@@ -3,8 +3,8 @@
 // the filter box or the list while the arrow keys move the active row.
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { AccountSummary } from '../../../../shared/api';
-import { formatMoney, formatRelative } from '../../lib/format';
+import type { AccountSummary } from '@shared/api';
+import { formatMoney, formatRelative } from '@renderer/lib/format';
 import { SEGMENT_LABEL } from './labels';
 
 export const ROW_HEIGHT = 44;

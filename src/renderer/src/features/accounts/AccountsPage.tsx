@@ -1,14 +1,14 @@
 // Renderer: the Accounts page. Fetch the whole list once, filter in memory as you type.
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import type { AccountSummary } from '../../../../shared/api';
-import { navigate } from '../../app/router';
-import { EmptyState, ErrorState, Loading } from '../../components/states';
-import { useNow } from '../../lib/use-now';
+import type { AccountSummary } from '@shared/api';
+import { navigate } from '@renderer/lib/router';
+import { EmptyState, ErrorState, Loading } from '@renderer/components/states';
+import { useNow } from '@renderer/lib/use-now';
 import { AccountsList, optionId } from './AccountsList';
 import { filterAccounts, indexAccounts } from './filter';
 import { nextActiveIndex } from './list-keys';
-import { accountsListQuery } from './queries';
+import { accountsListQuery } from '@renderer/data/accounts';
 
 const count = new Intl.NumberFormat('en-US');
 

@@ -1,8 +1,8 @@
 // Renderer: the account's recent interactions, newest first, attendees by name.
-import type { Interaction, Stakeholder } from '../../../../shared/domain';
-import { EmptyState } from '../../components/states';
-import { excerpt, formatDateTime, formatWhen, humanize } from '../../lib/format';
-import { useNow } from '../../lib/use-now';
+import type { Interaction, Stakeholder } from '@shared/domain';
+import { EmptyState } from '@renderer/components/states';
+import { excerpt, formatDateTime, formatWhen, humanize } from '@renderer/lib/format';
+import { useNow } from '@renderer/lib/use-now';
 
 const SENTIMENT: Record<number, string> = { [-2]: 'Hostile', [-1]: 'Cool', 0: 'Neutral', 1: 'Warm', 2: 'Enthusiastic' };
 

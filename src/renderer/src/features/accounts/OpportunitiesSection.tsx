@@ -2,12 +2,12 @@
 // and, on request, why (factors and next best actions) in a row below. An open deal's stage is
 // changed right in the table; the way it went (loops back included) shows on hover.
 import { Fragment, useState } from 'react';
-import { STAGES, type Opportunity, type Stage, type TeamMember } from '../../../../shared/domain';
-import { hrefFor } from '../../app/router';
-import { EmptyState } from '../../components/states';
-import { formatDate, formatMoney, humanize } from '../../lib/format';
-import { OpportunityScoreCell, OpportunityWhy } from '../scoring/OpportunityScore';
-import { errorWords } from '../../api/errors';
+import { STAGES, type Opportunity, type Stage, type TeamMember } from '@shared/domain';
+import { hrefFor } from '@renderer/lib/router';
+import { EmptyState } from '@renderer/components/states';
+import { formatDate, formatMoney, humanize } from '@renderer/lib/format';
+import { OpportunityScoreCell, OpportunityWhy } from '@renderer/components/scoring/OpportunityScore';
+import { errorWords } from '@renderer/api/errors';
 import { useSetStage } from './mutations';
 import { loopsBack, stagePath } from './stage-path';
 

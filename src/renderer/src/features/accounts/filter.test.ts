@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AccountSummary } from '../../../../shared/api';
+import type { AccountSummary } from '@shared/api';
 import { filterAccounts, indexAccounts } from './filter';
 import { nextActiveIndex } from './list-keys';
 

@@ -1,6 +1,6 @@
 // Renderer (pure): the in-memory account filter. Lowercased search text is built once per fetch,
 // so each keystroke is one `includes` per account (well under a millisecond for 5,000).
-import type { AccountSummary } from '../../../../shared/api';
+import type { AccountSummary } from '@shared/api';
 
 export interface AccountIndex {
   accounts: readonly AccountSummary[];

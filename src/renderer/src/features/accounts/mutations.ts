@@ -2,9 +2,9 @@
 // history; its `changed` event refreshes other windows, and we refetch this account (and the
 // scores that depend on the stage) before the picker settles.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { SetStageInput } from '../../../../shared/api';
-import { call } from '../../api/client';
-import { accountKeys } from './queries';
+import type { SetStageInput } from '@shared/api';
+import { call } from '@renderer/api/client';
+import { accountKeys } from '@renderer/data/accounts';
 
 export function useSetStage(accountId: string) {
   const queryClient = useQueryClient();

@@ -1,6 +1,6 @@
 // Renderer (pure): words for a deal's way through the stages, loops back included.
-import { STAGES, type Opportunity } from '../../../../shared/domain';
-import { humanize } from '../../lib/format';
+import { STAGES, type Opportunity } from '@shared/domain';
+import { humanize } from '@renderer/lib/format';
 
 /** How often the deal went back to an earlier stage. */
 export function loopsBack(o: Pick<Opportunity, 'stageHistory'>): number {

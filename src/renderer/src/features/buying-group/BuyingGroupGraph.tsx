@@ -3,10 +3,11 @@
 // Handlers travel through a ref so a new callback never rebuilds the simulation.
 import { useEffect, useRef, type RefObject } from 'react';
 import * as d3 from 'd3';
-import { BUYING_ROLE_LABEL } from '../../../../shared/domain';
+import { BUYING_ROLE_LABEL } from '@shared/domain';
 import { boundsOf, fitTransform } from './coords';
 import { EDGE_STYLE, ROLE_CODE, STANCE_GLYPH, edgePath, sortRoles, type PersonNode, type RelEdge } from './graph-model';
-import { STANCE_LABEL } from '../stakeholders/StanceBadge';
+import { STANCE_LABEL } from '@renderer/components/StanceBadge';
+import { CHART_COLORS, CHART_FONT } from '@renderer/lib/chart-theme';
 
 type SimNode = PersonNode & d3.SimulationNodeDatum;
 interface SimLink extends d3.SimulationLinkDatum<SimNode> {
@@ -46,9 +47,6 @@ interface Props extends GraphHandlers {
   unpinSignal: number;
 }
 
-export const GRAPH_FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
-const SELECTED = '#f2a900';
-const PENDING = '#1d5bbf';
 
 function place(st: GraphState): void {
   st.edges?.each((l) => {
@@ -82,7 +80,7 @@ export function BuyingGroupGraph(props: Props) {
   useEffect(() => {
     const el = svgRef.current;
     if (!el) return;
-    const svg = d3.select(el).attr('font-family', GRAPH_FONT);
+    const svg = d3.select(el).attr('font-family', CHART_FONT);
     const defs = svg.append('defs');
     for (const [kind, style] of Object.entries(EDGE_STYLE)) {
       if (!style.arrow) continue;
@@ -179,12 +177,12 @@ export function BuyingGroupGraph(props: Props) {
       g.append('circle').attr('class', 'bg-body').attr('stroke-width', 2.5);
       g.append('text').attr('class', 'bg-initials').attr('text-anchor', 'middle').attr('dy', '0.35em').attr('font-weight', 700);
       const glyph = g.append('g').attr('class', 'bg-glyph');
-      glyph.append('circle').attr('r', 9).attr('fill', '#ffffff').attr('stroke', '#3b4656').attr('stroke-width', 1.5);
-      glyph.append('text').attr('text-anchor', 'middle').attr('dy', '0.35em').attr('font-size', 12).attr('font-weight', 700).attr('fill', '#151b26');
+      glyph.append('circle').attr('r', 9).attr('fill', CHART_COLORS.paper).attr('stroke', CHART_COLORS.line).attr('stroke-width', 1.5);
+      glyph.append('text').attr('text-anchor', 'middle').attr('dy', '0.35em').attr('font-size', 12).attr('font-weight', 700).attr('fill', CHART_COLORS.ink);
       const halo = (t: d3.Selection<SVGTextElement, SimNode, SVGGElement, unknown>) =>
-        void t.attr('text-anchor', 'middle').attr('paint-order', 'stroke').attr('stroke', '#ffffff').attr('stroke-width', 4).attr('stroke-linejoin', 'round');
-      g.append('text').attr('class', 'bg-name').attr('font-size', 13).attr('font-weight', 650).attr('fill', '#151b26').call(halo);
-      g.append('text').attr('class', 'bg-roles').attr('font-size', 11.5).attr('font-weight', 600).attr('fill', '#3d2d91').call(halo);
+        void t.attr('text-anchor', 'middle').attr('paint-order', 'stroke').attr('stroke', CHART_COLORS.paper).attr('stroke-width', 4).attr('stroke-linejoin', 'round');
+      g.append('text').attr('class', 'bg-name').attr('font-size', 13).attr('font-weight', 650).attr('fill', CHART_COLORS.ink).call(halo);
+      g.append('text').attr('class', 'bg-roles').attr('font-size', 11.5).attr('font-weight', 600).attr('fill', CHART_COLORS.role).call(halo);
       g.append('title');
       return g;
     });
@@ -200,12 +198,12 @@ export function BuyingGroupGraph(props: Props) {
         st.sim.alpha(0.3).restart();
       });
     st.nodes.select('circle.bg-body').attr('r', (d) => d.radius).attr('fill', (d) => d.fill)
-      .attr('stroke', (d) => (d.stance === 'unknown' ? '#5b6574' : '#ffffff'))
+      .attr('stroke', (d) => (d.stance === 'unknown' ? CHART_COLORS.unknownRim : CHART_COLORS.paper))
       .attr('stroke-dasharray', (d) => (d.stance === 'unknown' ? '4 3' : null));
     st.nodes.select('circle.bg-ring').attr('r', (d) => d.radius + 6);
     st.nodes.select('text.bg-initials').text((d) => d.initials)
       .attr('font-size', (d) => Math.max(11, d.radius * 0.62))
-      .attr('fill', (d) => (d.stance === 'unknown' || d.stance === 'neutral' ? '#151b26' : '#ffffff'));
+      .attr('fill', (d) => (d.stance === 'unknown' || d.stance === 'neutral' ? CHART_COLORS.ink : CHART_COLORS.paper));
     st.nodes.select('g.bg-glyph').attr('transform', (d) => `translate(${d.radius * 0.74},${-d.radius * 0.74})`)
       .select('text').text((d) => STANCE_GLYPH[d.stance]);
     st.nodes.select('text.bg-name').attr('y', (d) => d.radius + 16).text((d) => d.name);
@@ -235,13 +233,13 @@ export function BuyingGroupGraph(props: Props) {
     // fill-/stroke-opacity inherit without the offscreen layer a group `opacity` costs per node.
     st.nodes.attr('fill-opacity', (d) => (d.inDeal ? 1 : 0.28)).attr('stroke-opacity', (d) => (d.inDeal ? 1 : 0.28))
       .select('circle.bg-ring')
-      .attr('stroke', (d) => (d.id === selectedNodeId ? SELECTED : d.id === pendingFromId ? PENDING : 'none'))
+      .attr('stroke', (d) => (d.id === selectedNodeId ? CHART_COLORS.highlight : d.id === pendingFromId ? CHART_COLORS.accent : 'none'))
       .attr('stroke-dasharray', (d) => (d.id === pendingFromId && d.id !== selectedNodeId ? '5 4' : null));
     st.nodes.attr('aria-current', (d) => (d.id === selectedNodeId ? 'true' : null));
     const dim = (l: SimLink) => !(l.source as SimNode).inDeal || !(l.target as SimNode).inDeal;
     st.edges.attr('stroke-opacity', (l) => (dim(l) ? 0.15 : 0.45 + 0.55 * l.edge.strength));
     st.edges.select('path.bg-edge-line')
-      .attr('stroke', (l) => (l.edge.id === selectedEdgeId ? SELECTED : EDGE_STYLE[l.edge.kind].stroke))
+      .attr('stroke', (l) => (l.edge.id === selectedEdgeId ? CHART_COLORS.highlight : EDGE_STYLE[l.edge.kind].stroke))
       .attr('stroke-width', (l) => EDGE_STYLE[l.edge.kind].width + (l.edge.id === selectedEdgeId ? 2.5 : 0))
       .attr('stroke-dasharray', (l) => EDGE_STYLE[l.edge.kind].dash)
       .attr('marker-end', (l) => (EDGE_STYLE[l.edge.kind].arrow ? `url(#bg-arrow-${l.edge.kind})` : null));

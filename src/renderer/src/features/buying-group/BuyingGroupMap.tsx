@@ -1,12 +1,12 @@
 // Renderer: the map with its toolbar, side panel and keyboard lists; owns selection and the
 // connect gesture (shift-click, or Connect mode for touch screens and trackpads).
 import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { BuyingGroupView } from '../../../../shared/api';
-import { errorWords } from '../../api/errors';
-import { formatMoney } from '../../lib/format';
+import type { BuyingGroupView } from '@shared/api';
+import { errorWords } from '@renderer/api/errors';
+import { formatMoney } from '@renderer/lib/format';
 import { BuyingGroupGraph } from './BuyingGroupGraph';
-import { ExportButtons } from '../../components/ExportButtons';
-import { fileSlug } from '../../lib/export-image';
+import { ExportButtons } from '@renderer/components/ExportButtons';
+import { fileSlug } from '@renderer/lib/export-image';
 import { buildGraph } from './graph-model';
 import { Legend } from './Legend';
 import { useRemoveRelationship } from './mutations';

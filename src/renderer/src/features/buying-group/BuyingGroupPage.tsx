@@ -1,10 +1,10 @@
 // Renderer: the Buying group page — an account picker without an account, the map with one.
 import { useQuery } from '@tanstack/react-query';
-import { hrefFor } from '../../app/router';
-import { ErrorState, Loading } from '../../components/states';
-import { AccountPicker } from './AccountPicker';
+import { hrefFor } from '@renderer/lib/router';
+import { ErrorState, Loading } from '@renderer/components/states';
+import { AccountPicker } from '@renderer/components/AccountPicker';
 import { BuyingGroupMap } from './BuyingGroupMap';
-import { buyingGroupQuery } from './queries';
+import { buyingGroupQuery } from '@renderer/data/buying-group';
 import './buying-group.css';
 
 export function BuyingGroupPage({ accountId }: { accountId?: string | undefined }) {

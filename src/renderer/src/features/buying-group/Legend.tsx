@@ -1,7 +1,8 @@
 // Renderer: what the colours, glyphs and lines mean — always in words beside the mark.
-import { RELATIONSHIP_KINDS, STANCES } from '../../../../shared/domain';
-import { STANCE_LABEL } from '../stakeholders/StanceBadge';
+import { RELATIONSHIP_KINDS, STANCES } from '@shared/domain';
+import { STANCE_LABEL } from '@renderer/components/StanceBadge';
 import { EDGE_STYLE, STANCE_FILL, STANCE_GLYPH } from './graph-model';
+import { CHART_COLORS } from '@renderer/lib/chart-theme';
 
 export function Legend() {
   return (
@@ -10,7 +11,7 @@ export function Legend() {
         {STANCES.map((s) => (
           <li key={s}>
             <svg width="20" height="20" aria-hidden="true">
-              <circle cx="10" cy="10" r="8" fill={STANCE_FILL[s]} stroke={s === 'unknown' ? '#5b6574' : 'none'} strokeDasharray={s === 'unknown' ? '3 2' : undefined} strokeWidth="1.5" />
+              <circle cx="10" cy="10" r="8" fill={STANCE_FILL[s]} stroke={s === 'unknown' ? CHART_COLORS.unknownRim : 'none'} strokeDasharray={s === 'unknown' ? '3 2' : undefined} strokeWidth="1.5" />
             </svg>
             <span className="bg-glyph" aria-hidden="true">{STANCE_GLYPH[s]}</span>
             {STANCE_LABEL[s]}

@@ -1,7 +1,7 @@
 // Renderer: the map's keyboard and screen-reader twin — every person and relationship as rows,
 // with the same select / connect / delete actions the pointer has on the graph.
-import { BUYING_ROLE_LABEL, type Opportunity, type Relationship, type Stakeholder } from '../../../../shared/domain';
-import { StanceBadge } from '../stakeholders/StanceBadge';
+import { BUYING_ROLE_LABEL, type Opportunity, type Relationship, type Stakeholder } from '@shared/domain';
+import { StanceBadge } from '@renderer/components/StanceBadge';
 import { EDGE_STYLE, sortRoles } from './graph-model';
 
 interface Props {

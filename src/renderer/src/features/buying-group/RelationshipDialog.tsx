@@ -1,9 +1,9 @@
 // Renderer: create a relationship (from shift-click, Connect mode or the keyboard list) in a
 // native modal <dialog>.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { RELATIONSHIP_KINDS, type RelationshipKind, type Stakeholder } from '../../../../shared/domain';
-import { SelectField } from '../../components/fields';
-import { errorWords } from '../../api/errors';
+import { RELATIONSHIP_KINDS, type RelationshipKind, type Stakeholder } from '@shared/domain';
+import { SelectField } from '@renderer/components/fields';
+import { errorWords } from '@renderer/api/errors';
 import { EDGE_STYLE } from './graph-model';
 import { useUpsertRelationship } from './mutations';
 

@@ -1,7 +1,7 @@
 // Renderer: beside the map — roles nobody covers, the stance mix, and whatever is selected.
-import { BUYING_ROLE_LABEL, type Opportunity, type Relationship, type Stakeholder } from '../../../../shared/domain';
-import { hrefFor } from '../../app/router';
-import { InfluenceMeter, STANCE_LABEL, StanceBadge } from '../stakeholders/StanceBadge';
+import { BUYING_ROLE_LABEL, type Opportunity, type Relationship, type Stakeholder } from '@shared/domain';
+import { hrefFor } from '@renderer/lib/router';
+import { InfluenceMeter, STANCE_LABEL, StanceBadge } from '@renderer/components/StanceBadge';
 import { EDGE_STYLE, STANCE_FILL, STANCE_GLYPH, sortRoles, stanceMix, uncoveredRoles } from './graph-model';
 
 interface Props {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Opportunity, Relationship, Stakeholder } from '../../../../shared/domain';
+import type { Opportunity, Relationship, Stakeholder } from '@shared/domain';
 import { buildGraph, edgeBends, edgePath, initials, nodeRadius, reportLevels, stanceMix, uncoveredRoles } from './graph-model';
 
 const person = (id: string, patch: Partial<Stakeholder> = {}): Stakeholder =>

@@ -3,15 +3,16 @@
 import {
   BUYING_ROLES, CORE_ROLES, STANCES,
   type BuyingRole, type Opportunity, type Relationship, type RelationshipKind, type Stakeholder, type Stance,
-} from '../../../../shared/domain';
+} from '@shared/domain';
+import { CHART_COLORS } from '@renderer/lib/chart-theme';
 
 export const STANCE_FILL: Record<Stance, string> = {
-  champion: '#1b8a4d',
-  supporter: '#2a9d8f',
-  neutral: '#8b95a3',
-  skeptic: '#d98a1c',
-  opponent: '#d0342c',
-  unknown: '#ffffff',
+  champion: CHART_COLORS.positive,
+  supporter: CHART_COLORS.supporter,
+  neutral: CHART_COLORS.neutral,
+  skeptic: CHART_COLORS.caution,
+  opponent: CHART_COLORS.negative,
+  unknown: CHART_COLORS.paper,
 };
 /** A glyph per stance, so the map reads without colour (and in a greyscale print). */
 export const STANCE_GLYPH: Record<Stance, string> = {
@@ -31,10 +32,10 @@ export interface EdgeStyle {
   label: string;
 }
 export const EDGE_STYLE: Record<RelationshipKind, EdgeStyle> = {
-  reports_to: { stroke: '#3b4656', dash: null, arrow: true, width: 2, label: 'Reports to' },
-  influences: { stroke: '#1d5bbf', dash: '7 5', arrow: true, width: 2, label: 'Influences' },
-  allied_with: { stroke: '#1b8a4d', dash: null, arrow: false, width: 3.5, label: 'Allied with' },
-  conflicts_with: { stroke: '#c0362c', dash: '2 4', arrow: false, width: 3.5, label: 'Conflicts with' },
+  reports_to: { stroke: CHART_COLORS.line, dash: null, arrow: true, width: 2, label: 'Reports to' },
+  influences: { stroke: CHART_COLORS.accent, dash: '7 5', arrow: true, width: 2, label: 'Influences' },
+  allied_with: { stroke: CHART_COLORS.positive, dash: null, arrow: false, width: 3.5, label: 'Allied with' },
+  conflicts_with: { stroke: CHART_COLORS.conflict, dash: '2 4', arrow: false, width: 3.5, label: 'Conflicts with' },
 };
 
 export interface PersonNode {

@@ -1,9 +1,9 @@
 // Renderer: relationship writes. We invalidate on success (and wait for the refetch) so the new
 // or removed edge is on screen when the dialog closes; other windows hear the host's event.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { InputOf } from '../../../../shared/api';
-import { call } from '../../api/client';
-import { buyingGroupKeys } from './queries';
+import type { InputOf } from '@shared/api';
+import { call } from '@renderer/api/client';
+import { buyingGroupKeys } from '@renderer/data/buying-group';
 
 export function useUpsertRelationship(accountId: string) {
   const queryClient = useQueryClient();

@@ -3,20 +3,20 @@
 // the data on every change (a few hundred marks, no simulation); React owns the wrapper.
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import * as d3 from 'd3';
-import type { OpportunityDetail } from '../../../../shared/api';
-import { BUYING_JOBS, BUYING_JOB_LABEL, BUYING_ROLE_LABEL, type BuyingJob, type JourneyStep } from '../../../../shared/domain';
-import { formatDate } from '../../lib/format';
-import { GRAPH_FONT } from '../buying-group/BuyingGroupGraph';
+import type { OpportunityDetail } from '@shared/api';
+import { BUYING_JOBS, BUYING_JOB_LABEL, BUYING_ROLE_LABEL, type BuyingJob, type JourneyStep } from '@shared/domain';
+import { formatDate } from '@renderer/lib/format';
 import { buildLanes, JOB_SHORT, jobAtY, jobY, segments, timeDomain, type Lane, type LaneMetrics } from './journey-layout';
+import { CHART_COLORS, CHART_FONT } from '@renderer/lib/chart-theme';
 
 export const JOURNEY_COLORS = {
-  dwell: '#3b4656',
-  forward: '#1d5bbf',
-  loop: '#c2410c',
-  interaction: '#6a4bb5',
-  today: '#a4231c',
-  muted: '#4a5565',
-  grid: '#e4e8ee',
+  dwell: CHART_COLORS.line,
+  forward: CHART_COLORS.accent,
+  loop: CHART_COLORS.loop,
+  interaction: CHART_COLORS.interaction,
+  today: CHART_COLORS.today,
+  muted: CHART_COLORS.muted,
+  grid: CHART_COLORS.grid,
 } as const;
 
 export interface CellPick {
@@ -60,7 +60,7 @@ function drawLane(g: G, lane: Lane, x: d3.ScaleTime<number, number>, m: LaneMetr
         .attr('stroke-dasharray', '6 3').attr('marker-end', 'url(#journey-arrow-loop)');
       loop.append('text').attr('x', x1 - b * 0.8 - 4).attr('y', (y0 + y1) / 2 - (y0 === y1 ? b * 0.6 : 0)).attr('dy', '0.35em')
         .attr('text-anchor', 'end').attr('font-size', m.font - 2).attr('font-weight', 700).attr('fill', JOURNEY_COLORS.loop)
-        .attr('paint-order', 'stroke').attr('stroke', '#ffffff').attr('stroke-width', 4).attr('stroke-linejoin', 'round')
+        .attr('paint-order', 'stroke').attr('stroke', CHART_COLORS.paper).attr('stroke-width', 4).attr('stroke-linejoin', 'round')
         .text('loop back');
       loop.append('title').text(`Loop back: ${BUYING_JOB_LABEL[s.from.job]} → ${BUYING_JOB_LABEL[s.to.job]}${s.to.note ? ` — ${s.to.note}` : ''}`);
     }
@@ -72,7 +72,7 @@ function drawLane(g: G, lane: Lane, x: d3.ScaleTime<number, number>, m: LaneMetr
       .attr('stroke', JOURNEY_COLORS.dwell).attr('stroke-width', thick).attr('stroke-opacity', 0.35);
   }
   const r = Math.max(5, m.band * 0.3);
-  const fill = (s: JourneyStep) => (s.move === 'loop_back' ? JOURNEY_COLORS.loop : s.move === 'forward' ? JOURNEY_COLORS.forward : s.move === 'start' ? JOURNEY_COLORS.dwell : '#ffffff');
+  const fill = (s: JourneyStep) => (s.move === 'loop_back' ? JOURNEY_COLORS.loop : s.move === 'forward' ? JOURNEY_COLORS.forward : s.move === 'start' ? JOURNEY_COLORS.dwell : CHART_COLORS.paper);
   g.append('g').selectAll('circle').data(lane.steps).join('circle')
     .attr('data-testid', 'journey-step').attr('data-id', (s) => s.id)
     .attr('cx', (s) => x(s.at)).attr('cy', (s) => y(s.job)).attr('r', r)
@@ -96,7 +96,7 @@ function draw(svgEl: SVGSVGElement, props: Props, width: number): void {
   const thick = m.font > 15 ? 4 : 2.5;
   const svg = d3.select(svgEl);
   svg.selectAll('*').remove();
-  svg.attr('width', width).attr('height', height).attr('viewBox', `0 0 ${width} ${height}`).attr('font-family', GRAPH_FONT);
+  svg.attr('width', width).attr('height', height).attr('viewBox', `0 0 ${width} ${height}`).attr('font-family', CHART_FONT);
   const defs = svg.append('defs');
   for (const [name, color] of [['forward', JOURNEY_COLORS.forward], ['loop', JOURNEY_COLORS.loop]] as const) {
     defs.append('marker').attr('id', `journey-arrow-${name}`).attr('viewBox', '0 -5 10 10').attr('refX', 8).attr('markerUnits', 'userSpaceOnUse')
@@ -112,13 +112,13 @@ function draw(svgEl: SVGSVGElement, props: Props, width: number): void {
   const roleLabel = (l: Lane) => (l.role ? BUYING_ROLE_LABEL[l.role] : 'Not in the group now');
   lanes.forEach((lane, i) => {
     const g = svg.append('g').attr('data-testid', 'journey-lane').attr('data-stakeholder', lane.stakeholderId);
-    g.append('rect').attr('x', 0).attr('y', lane.top).attr('width', width).attr('height', lane.height).attr('fill', i % 2 ? '#f7f9fb' : '#ffffff');
-    g.append('line').attr('x1', 0).attr('x2', width).attr('y1', lane.top).attr('y2', lane.top).attr('stroke', '#c9d0da');
+    g.append('rect').attr('x', 0).attr('y', lane.top).attr('width', width).attr('height', lane.height).attr('fill', i % 2 ? CHART_COLORS.band : CHART_COLORS.paper);
+    g.append('line').attr('x1', 0).attr('x2', width).attr('y1', lane.top).attr('y2', lane.top).attr('stroke', CHART_COLORS.rule);
     BUYING_JOBS.forEach((job, j) => {
       const top = lane.top + m.pad + j * m.band;
       g.append('rect').attr('data-testid', 'journey-cell').attr('data-job', job)
         .attr('x', left).attr('y', top).attr('width', right - left).attr('height', m.band)
-        .attr('fill', j % 2 ? '#eef2f7' : 'transparent').attr('fill-opacity', 0.6).style('cursor', 'copy')
+        .attr('fill', j % 2 ? CHART_COLORS.bandAlt : 'transparent').attr('fill-opacity', 0.6).style('cursor', 'copy')
         .on('click', (event: MouseEvent) => {
           const [px, py] = d3.pointer(event, svgEl);
           props.onPickCell({ stakeholderId: lane.stakeholderId, job: jobAtY(lane, py, m), at: Math.round(x.invert(px).getTime()) });
@@ -128,8 +128,8 @@ function draw(svgEl: SVGSVGElement, props: Props, width: number): void {
         .attr('font-size', m.font - 3).attr('fill', JOURNEY_COLORS.muted).text(JOB_SHORT[job]);
     });
     const label = g.append('g').attr('transform', `translate(14,${lane.top + m.pad})`);
-    label.append('text').attr('y', m.font).attr('font-size', m.font + 1).attr('font-weight', 700).attr('fill', '#151b26').text(lane.name);
-    label.append('text').attr('y', m.font * 2.4).attr('font-size', m.font - 1).attr('font-weight', 600).attr('fill', '#3d2d91').text(roleLabel(lane));
+    label.append('text').attr('y', m.font).attr('font-size', m.font + 1).attr('font-weight', 700).attr('fill', CHART_COLORS.ink).text(lane.name);
+    label.append('text').attr('y', m.font * 2.4).attr('font-size', m.font - 1).attr('font-weight', 600).attr('fill', CHART_COLORS.role).text(roleLabel(lane));
     label.append('text').attr('y', m.font * 3.6).attr('font-size', m.font - 2).attr('fill', JOURNEY_COLORS.muted).text(lane.title.slice(0, 34));
     // Interactions this person attended: small diamonds in the job they were about (or the lane's foot).
     const mine = detail.interactions.filter((it) => it.attendeeIds.includes(lane.stakeholderId as never));
@@ -147,14 +147,14 @@ function draw(svgEl: SVGSVGElement, props: Props, width: number): void {
     g.append('line').attr('x1', gx).attr('x2', gx).attr('y1', m.axis - 2).attr('y2', height - 8).attr('stroke', color).attr('stroke-width', 2).attr('stroke-dasharray', dash);
     const flip = gx > width - 110;
     g.append('text').attr('x', flip ? gx - 4 : gx + 4).attr('text-anchor', flip ? 'end' : 'start').attr('y', m.axis + m.font - 2).attr('font-size', m.font - 1).attr('font-weight', 700).attr('fill', color)
-      .attr('paint-order', 'stroke').attr('stroke', '#ffffff').attr('stroke-width', 4).text(label);
+      .attr('paint-order', 'stroke').attr('stroke', CHART_COLORS.paper).attr('stroke-width', 4).text(label);
   };
   if (detail.opportunity.status === 'open') marker(detail.opportunity.closeDate, 'Close date', JOURNEY_COLORS.muted, '6 4', 'journey-close');
   marker(now, 'Today', JOURNEY_COLORS.today, null, 'journey-today');
 
   if (selectedStepId) {
     svg.selectAll<SVGCircleElement, JourneyStep>('[data-testid="journey-step"]').filter((s) => s.id === selectedStepId)
-      .attr('stroke', '#f2a900').attr('stroke-width', 5).raise();
+      .attr('stroke', CHART_COLORS.highlight).attr('stroke-width', 5).raise();
   }
 }
 

@@ -1,10 +1,10 @@
 // Renderer: the Journey page — one deal's buying group moving through the six buying jobs.
 import { useQuery } from '@tanstack/react-query';
-import { hrefFor } from '../../app/router';
-import { ErrorState, Loading } from '../../components/states';
-import { AccountPicker } from '../buying-group/AccountPicker';
+import { hrefFor } from '@renderer/lib/router';
+import { ErrorState, Loading } from '@renderer/components/states';
+import { AccountPicker } from '@renderer/components/AccountPicker';
 import { JourneyView } from './JourneyView';
-import { opportunityQuery } from './queries';
+import { opportunityQuery } from '@renderer/data/opportunities';
 import './journey.css';
 
 export function JourneyPage({ opportunityId }: { opportunityId?: string | undefined }) {

@@ -1,13 +1,13 @@
 // Renderer: the journey map with its toolbar, selected-step card and steps table.
 import { useRef, useState } from 'react';
-import type { OpportunityDetail } from '../../../../shared/api';
-import { BUYING_JOB_LABEL, BUYING_JOBS } from '../../../../shared/domain';
-import { hrefFor } from '../../app/router';
-import { errorWords } from '../../api/errors';
-import { formatDate, formatMoney, humanize } from '../../lib/format';
-import { useNow } from '../../lib/use-now';
-import { ExportButtons } from '../../components/ExportButtons';
-import { fileSlug } from '../../lib/export-image';
+import type { OpportunityDetail } from '@shared/api';
+import { BUYING_JOB_LABEL, BUYING_JOBS } from '@shared/domain';
+import { hrefFor } from '@renderer/lib/router';
+import { errorWords } from '@renderer/api/errors';
+import { formatDate, formatMoney, humanize } from '@renderer/lib/format';
+import { useNow } from '@renderer/lib/use-now';
+import { ExportButtons } from '@renderer/components/ExportButtons';
+import { fileSlug } from '@renderer/lib/export-image';
 import { JourneyChart } from './JourneyChart';
 import { JourneyLegend } from './JourneyLegend';
 import { SCREEN_METRICS, segments } from './journey-layout';

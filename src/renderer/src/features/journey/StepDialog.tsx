@@ -1,10 +1,10 @@
 // Renderer: add a journey step — from a click on a lane's job band (prefilled) or the toolbar.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { OpportunityDetail } from '../../../../shared/api';
-import { BUYING_JOBS, BUYING_JOB_LABEL, JOURNEY_MOVES, type BuyingJob, type JourneyMove } from '../../../../shared/domain';
-import { SelectField, TextAreaField } from '../../components/fields';
-import { errorWords } from '../../api/errors';
-import { humanize } from '../../lib/format';
+import type { OpportunityDetail } from '@shared/api';
+import { BUYING_JOBS, BUYING_JOB_LABEL, JOURNEY_MOVES, type BuyingJob, type JourneyMove } from '@shared/domain';
+import { SelectField, TextAreaField } from '@renderer/components/fields';
+import { errorWords } from '@renderer/api/errors';
+import { humanize } from '@renderer/lib/format';
 import { fromDateInput, toDateInput } from './date-input';
 import { suggestMove } from './journey-layout';
 import { useAddStep } from './mutations';

@@ -1,8 +1,8 @@
 // Renderer: every journey step as a table — the map's keyboard and screen-reader twin, with
 // remove actions.
-import type { OpportunityDetail } from '../../../../shared/api';
-import { BUYING_JOB_LABEL } from '../../../../shared/domain';
-import { formatDate, humanize } from '../../lib/format';
+import type { OpportunityDetail } from '@shared/api';
+import { BUYING_JOB_LABEL } from '@shared/domain';
+import { formatDate, humanize } from '@renderer/lib/format';
 
 export function StepsTable({ detail, selectedId, onSelect, onRemove, removingId }: {
   detail: OpportunityDetail;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { JourneyStep, Opportunity } from '../../../../shared/domain';
+import type { JourneyStep, Opportunity } from '@shared/domain';
 import { buildLanes, jobAtY, jobY, laneHeight, SCREEN_METRICS as M, segments, suggestMove, timeDomain } from './journey-layout';
 
 const step = (id: string, stakeholderId: string, job: JourneyStep['job'], at: number, move: JourneyStep['move'] = 'forward'): JourneyStep =>

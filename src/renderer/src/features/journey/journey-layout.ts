@@ -4,7 +4,7 @@
 import {
   BUYING_JOBS, BUYING_ROLES,
   type BuyingJob, type BuyingRole, type Interaction, type JourneyMove, type JourneyStep, type Opportunity, type Stakeholder,
-} from '../../../../shared/domain';
+} from '@shared/domain';
 
 export const JOB_SHORT: Record<BuyingJob, string> = {
   problem_identification: 'Problem',

@@ -1,9 +1,9 @@
 // Renderer: journey step writes; refetch this opportunity before resolving so the map redraws
 // with the step before the dialog closes.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { InputOf } from '../../../../shared/api';
-import { call } from '../../api/client';
-import { opportunityKeys } from './queries';
+import type { InputOf } from '@shared/api';
+import { call } from '@renderer/api/client';
+import { opportunityKeys } from '@renderer/data/opportunities';
 
 export function useAddStep(opportunityId: string) {
   const queryClient = useQueryClient();

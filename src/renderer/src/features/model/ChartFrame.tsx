@@ -1,7 +1,7 @@
 // Renderer: a chart's frame — title, caption and its SVG/PNG download buttons. The chart inside
 // hands over its <svg> through the ref; React never touches what d3 draws in it.
 import { useState, type ReactNode, type RefObject } from 'react';
-import { downloadPng, downloadSvg } from '../../lib/export-image';
+import { downloadPng, downloadSvg } from '@renderer/lib/export-image';
 
 export function ChartFrame({ title, caption, fileName, svgRef, testId, children }: {
   title: string;

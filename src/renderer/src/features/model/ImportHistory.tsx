@@ -1,8 +1,8 @@
 // Renderer: import historical opportunities from a CSV so the model learns from deals closed
 // before Deep Sales. The file is read here (File.text()); the host parses and validates it.
 import { useId, useMemo, useState, type ChangeEvent, type FormEvent } from 'react';
-import { MAX_REQUEST_BYTES } from '../../../../shared/api';
-import { errorWords } from '../../api/errors';
+import { MAX_REQUEST_BYTES } from '@shared/api';
+import { errorWords } from '@renderer/api/errors';
 import { guessPositive, guessTarget, previewCsv, type CsvPreview } from './csv';
 import { useImportHistory } from './mutations';
 

@@ -3,13 +3,12 @@
 import { useEffect, useMemo, useRef } from 'react';
 import * as d3 from 'd3';
 import { ChartFrame } from './ChartFrame';
+import { CHART_COLORS } from '@renderer/lib/chart-theme';
 
 type Row = { feature: string; label: string; share: number };
 const W = 460;
 const ROW = 26;
 const M = { top: 8, right: 52, bottom: 8, left: 210 };
-const INK = '#151b26';
-const ACCENT = '#1d5bbf';
 
 function draw(svg: SVGSVGElement, rows: readonly Row[]): void {
   const H = M.top + M.bottom + Math.max(1, rows.length) * ROW;
@@ -21,11 +20,11 @@ function draw(svg: SVGSVGElement, rows: readonly Row[]): void {
   const pct = d3.format('.0%');
   const g = root.append('g').selectAll('g').data(rows).join('g');
   g.append('text').attr('x', M.left - 8).attr('y', (r) => (y(r.feature) ?? 0) + y.bandwidth() / 2).attr('dy', '0.35em')
-    .attr('text-anchor', 'end').attr('font-size', 13).attr('fill', INK).text((r) => r.label);
+    .attr('text-anchor', 'end').attr('font-size', 13).attr('fill', CHART_COLORS.ink).text((r) => r.label);
   g.append('rect').attr('x', M.left).attr('y', (r) => y(r.feature) ?? 0).attr('height', y.bandwidth())
-    .attr('width', (r) => Math.max(1, x(r.share) - M.left)).attr('rx', 3).attr('fill', ACCENT);
+    .attr('width', (r) => Math.max(1, x(r.share) - M.left)).attr('rx', 3).attr('fill', CHART_COLORS.accent);
   g.append('text').attr('x', (r) => x(r.share) + 6).attr('y', (r) => (y(r.feature) ?? 0) + y.bandwidth() / 2).attr('dy', '0.35em')
-    .attr('font-size', 12).attr('fill', INK).text((r) => pct(r.share));
+    .attr('font-size', 12).attr('fill', CHART_COLORS.ink).text((r) => pct(r.share));
 }
 
 export function ImportanceChart({ importance }: { importance: readonly Row[] }) {

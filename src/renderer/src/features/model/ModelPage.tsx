@@ -1,11 +1,11 @@
 // Renderer: the Model page — what win likelihood is learned from, how well it predicts
 // (calibration, ranking), what it leans on, and the ways to teach it more (retrain, import).
 import { useQuery } from '@tanstack/react-query';
-import { ErrorState, Loading } from '../../components/states';
+import { ErrorState, Loading } from '@renderer/components/states';
 import { ImportanceChart } from './ImportanceChart';
 import { ImportHistory } from './ImportHistory';
 import { ModelSummary } from './ModelSummary';
-import { modelQuery } from './queries';
+import { modelQuery } from '@renderer/data/model';
 import { ReliabilityChart } from './ReliabilityChart';
 import { RetrainPanel } from './RetrainPanel';
 

@@ -1,7 +1,7 @@
 // Renderer: what the model learned from and how well it predicts, in numbers and words.
-import type { ModelStatusView } from '../../../../shared/api/scoring-views';
-import { formatDateTime, formatRelative } from '../../lib/format';
-import { useNow } from '../../lib/use-now';
+import type { ModelStatusView } from '@shared/api/scoring-views';
+import { formatDateTime, formatRelative } from '@renderer/lib/format';
+import { useNow } from '@renderer/lib/use-now';
 import { aucWords, brierFromBins, sourceSentence } from './model-words';
 
 export function ModelSummary({ model }: { model: ModelStatusView }) {

@@ -2,16 +2,14 @@
 // won. d3 draws inside the <svg>; React owns the frame around it.
 import { useEffect, useRef } from 'react';
 import * as d3 from 'd3';
-import type { ModelStatusView } from '../../../../shared/api/scoring-views';
+import type { ModelStatusView } from '@shared/api/scoring-views';
 import { ChartFrame } from './ChartFrame';
+import { CHART_COLORS } from '@renderer/lib/chart-theme';
 
 type Bin = ModelStatusView['reliability'][number];
 const W = 460;
 const H = 340;
 const M = { top: 16, right: 20, bottom: 48, left: 56 };
-const INK = '#151b26';
-const MUTED = '#4a5565';
-const ACCENT = '#1d5bbf';
 
 function draw(svg: SVGSVGElement, bins: readonly Bin[]): void {
   const root = d3.select(svg);
@@ -21,26 +19,26 @@ function draw(svg: SVGSVGElement, bins: readonly Bin[]): void {
   const pct = d3.format('.0%');
 
   root.append('g').attr('transform', `translate(0,${H - M.bottom})`).call(d3.axisBottom(x).ticks(5).tickFormat((v) => pct(+v)))
-    .call((g) => g.selectAll('text').attr('font-size', 12).attr('fill', MUTED));
+    .call((g) => g.selectAll('text').attr('font-size', 12).attr('fill', CHART_COLORS.muted));
   root.append('g').attr('transform', `translate(${M.left},0)`).call(d3.axisLeft(y).ticks(5).tickFormat((v) => pct(+v)))
-    .call((g) => g.selectAll('text').attr('font-size', 12).attr('fill', MUTED));
+    .call((g) => g.selectAll('text').attr('font-size', 12).attr('fill', CHART_COLORS.muted));
   root.append('text').attr('x', (M.left + W - M.right) / 2).attr('y', H - 10).attr('text-anchor', 'middle')
-    .attr('font-size', 13).attr('fill', INK).text('Predicted win likelihood');
+    .attr('font-size', 13).attr('fill', CHART_COLORS.ink).text('Predicted win likelihood');
   root.append('text').attr('transform', `translate(16,${(M.top + H - M.bottom) / 2}) rotate(-90)`).attr('text-anchor', 'middle')
-    .attr('font-size', 13).attr('fill', INK).text('Share actually won');
+    .attr('font-size', 13).attr('fill', CHART_COLORS.ink).text('Share actually won');
 
   // The diagonal is perfect calibration: points on it mean "70%" really wins 7 in 10.
   root.append('line').attr('x1', x(0)).attr('y1', y(0)).attr('x2', x(1)).attr('y2', y(1))
-    .attr('stroke', '#8b95a3').attr('stroke-dasharray', '5 4').attr('stroke-width', 1.5);
+    .attr('stroke', CHART_COLORS.neutral).attr('stroke-dasharray', '5 4').attr('stroke-width', 1.5);
 
   const points = bins.filter((b): b is Bin & { meanPredicted: number; observedRate: number } =>
     b.count > 0 && b.meanPredicted !== null && b.observedRate !== null);
   const r = d3.scaleSqrt([0, d3.max(points, (p) => p.count) ?? 1], [3, 11]);
-  root.append('path').datum(points).attr('fill', 'none').attr('stroke', ACCENT).attr('stroke-width', 2)
+  root.append('path').datum(points).attr('fill', 'none').attr('stroke', CHART_COLORS.accent).attr('stroke-width', 2)
     .attr('d', d3.line<(typeof points)[number]>().x((p) => x(p.meanPredicted)).y((p) => y(p.observedRate)));
   root.append('g').selectAll('circle').data(points).join('circle')
     .attr('cx', (p) => x(p.meanPredicted)).attr('cy', (p) => y(p.observedRate)).attr('r', (p) => r(p.count))
-    .attr('fill', ACCENT).attr('fill-opacity', 0.8).attr('stroke', '#ffffff').attr('stroke-width', 1.5)
+    .attr('fill', CHART_COLORS.accent).attr('fill-opacity', 0.8).attr('stroke', CHART_COLORS.paper).attr('stroke-width', 1.5)
     .append('title').text((p) => `${p.count} deals predicted ${pct(p.meanPredicted)}: ${pct(p.observedRate)} won`);
 }
 

@@ -3,10 +3,10 @@
 // panel also watches the model status until it says training stopped.
 import { useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { errorWords } from '../../api/errors';
-import { finishProgress, useTaskProgress } from '../../components/use-progress';
+import { errorWords } from '@renderer/api/errors';
+import { finishProgress, useTaskProgress } from '@renderer/components/use-progress';
 import { useRetrain } from './mutations';
-import { modelQuery } from './queries';
+import { modelQuery } from '@renderer/data/model';
 
 type Started = { at: number; trainedAt: number | null };
 

@@ -1,6 +1,6 @@
 // Renderer: retraining and importing history. Both end with fresh scores, so both refresh 'scores'.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { call } from '../../api/client';
+import { call } from '@renderer/api/client';
 
 export function useRetrain() {
   const queryClient = useQueryClient();

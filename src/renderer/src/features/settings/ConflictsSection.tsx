@@ -1,13 +1,13 @@
 // Renderer: values that lost a same-field sync conflict, kept for review: restore one (the
 // current value is kept in its place, so a restore can be undone) or dismiss it.
 import { useQuery } from '@tanstack/react-query';
-import type { KeptConflictView } from '../../../../shared/api';
-import { errorWords } from '../../api/errors';
-import { EmptyState, ErrorState, Loading } from '../../components/states';
-import { formatDateTime, formatWhen } from '../../lib/format';
-import { useNow } from '../../lib/use-now';
+import type { KeptConflictView } from '@shared/api';
+import { errorWords } from '@renderer/api/errors';
+import { EmptyState, ErrorState, Loading } from '@renderer/components/states';
+import { formatDateTime, formatWhen } from '@renderer/lib/format';
+import { useNow } from '@renderer/lib/use-now';
 import { useResolveConflict } from './mutations';
-import { conflictsQuery } from './queries';
+import { conflictsQuery } from '@renderer/data/sync';
 import { fieldWords, valueWords } from './values';
 
 function ConflictRow({ conflict, now }: { conflict: KeptConflictView; now: number }) {

@@ -1,9 +1,9 @@
 // Renderer: who this device syncs as, where, and how sync is doing right now.
-import type { SyncStatus, SyncView } from '../../../../shared/api';
-import { describeSync } from '../../app/sync-words';
-import { errorWords } from '../../api/errors';
-import { formatDateTime, formatRelative, humanize } from '../../lib/format';
-import { useNow } from '../../lib/use-now';
+import type { SyncStatus, SyncView } from '@shared/api';
+import { describeSync } from '@renderer/components/sync-words';
+import { errorWords } from '@renderer/api/errors';
+import { formatDateTime, formatRelative, humanize } from '@renderer/lib/format';
+import { useNow } from '@renderer/lib/use-now';
 import { useDisconnectSync } from './mutations';
 
 const STATE_WORDS: Record<SyncStatus['state'], string> = {

@@ -1,7 +1,7 @@
 // Renderer: sign in to the team's sync server. Checks what it can before the round trip and puts
 // the server's answer in words that say what to do next.
 import { useState, type FormEvent } from 'react';
-import { TextField } from '../../components/fields';
+import { TextField } from '@renderer/components/fields';
 import { useConnectSync } from './mutations';
 import { checkConnectDraft, connectErrorWords, type ConnectDraft, type ConnectErrors } from './sync-errors';
 

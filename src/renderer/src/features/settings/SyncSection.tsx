@@ -1,9 +1,9 @@
 // Renderer: the "Team sync" section — the sign-in form, or the live session once connected.
 // Live status comes from the host's `sync` events; until the first one arrives, from sync.status.
 import { useQuery } from '@tanstack/react-query';
-import { INITIAL_SYNC_STATUS, useSyncStatus } from '../../api/sync-status';
-import { ErrorState, Loading } from '../../components/states';
-import { syncQuery } from './queries';
+import { INITIAL_SYNC_STATUS, useSyncStatus } from '@renderer/api/sync-status';
+import { ErrorState, Loading } from '@renderer/components/states';
+import { syncQuery } from '@renderer/data/sync';
 import { SyncConnected } from './SyncConnected';
 import { SyncForm } from './SyncForm';
 

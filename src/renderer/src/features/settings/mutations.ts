@@ -1,9 +1,9 @@
 // Renderer: connecting, signing out and handling kept conflicts. The header badge is fed by the
 // host's `sync` events; we also set it from the answer so it never lags this window's own action.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { KeptConflictView, SyncConnectInput } from '../../../../shared/api';
-import { call } from '../../api/client';
-import { INITIAL_SYNC_STATUS, setSyncStatus } from '../../api/sync-status';
+import type { KeptConflictView, SyncConnectInput } from '@shared/api';
+import { call } from '@renderer/api/client';
+import { INITIAL_SYNC_STATUS, setSyncStatus } from '@renderer/api/sync-status';
 
 export function useConnectSync() {
   const queryClient = useQueryClient();

@@ -1,8 +1,8 @@
 // Renderer (pure): why connecting to the team server failed, in words that say what to do. The
 // host passes the sync client's stable DS_SYNC_* codes through; anything else falls back to the
 // app-wide words.
-import { errorWords } from '../../api/errors';
-import type { ApiError } from '../../../../shared/api';
+import { errorWords } from '@renderer/api/errors';
+import type { ApiError } from '@shared/api';
 
 export function connectErrorWords(error: ApiError, serverUrl: string): string {
   const where = serverUrl.trim() || 'that address';

@@ -1,5 +1,5 @@
 // Renderer (pure): a kept or current field value in words, whatever its JSON shape.
-import { excerpt, humanize } from '../../lib/format';
+import { excerpt, humanize } from '@renderer/lib/format';
 
 export function valueWords(value: unknown): string {
   if (value === null || value === undefined || value === '') return '(empty)';

@@ -3,10 +3,10 @@
 import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import {
   BUYING_JOBS, BUYING_JOB_LABEL, CHANNELS, DIRECTIONS, INTERACTION_KINDS, type InteractionKind, type Stakeholder,
-} from '../../../../shared/domain';
-import { errorWords } from '../../api/errors';
-import { now } from '../../lib/clock';
-import { humanize } from '../../lib/format';
+} from '@shared/domain';
+import { errorWords } from '@renderer/api/errors';
+import { now } from '@renderer/lib/clock';
+import { humanize } from '@renderer/lib/format';
 import { CHANNEL_FOR_KIND, draftToInput, newDraft, SENTIMENTS, type InteractionDraft } from './interaction-draft';
 import { useLogInteraction } from './mutations';
 

@@ -2,8 +2,8 @@
 // The people to tick come from the deal's buying group, then the rest of the account.
 import { useEffect, useId, useRef } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { ErrorState, Loading } from '../../components/states';
-import { accountQuery } from '../accounts/queries';
+import { ErrorState, Loading } from '@renderer/components/states';
+import { accountQuery } from '@renderer/data/accounts';
 import { InteractionForm } from './InteractionForm';
 
 interface Props {

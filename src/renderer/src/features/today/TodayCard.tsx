@@ -2,13 +2,13 @@
 // its target person, the best time to reach them, and "Log meeting".
 import { useId, useState } from 'react';
 import type { z } from 'zod';
-import type { TodayItemView } from '../../../../shared/api/scoring-views';
-import { hrefFor } from '../../app/router';
-import { formatMoney } from '../../lib/format';
-import { useNow } from '../../lib/use-now';
-import { OpportunityWhy } from '../scoring/OpportunityScore';
-import { WinBadge } from '../scoring/WinBadge';
-import { slotWords } from '../scoring/words';
+import type { TodayItemView } from '@shared/api/scoring-views';
+import { hrefFor } from '@renderer/lib/router';
+import { formatMoney } from '@renderer/lib/format';
+import { useNow } from '@renderer/lib/use-now';
+import { OpportunityWhy } from '@renderer/components/scoring/OpportunityScore';
+import { WinBadge } from '@renderer/components/scoring/WinBadge';
+import { slotWords } from '@renderer/components/scoring/words';
 import { LogInteractionDialog } from './LogInteractionDialog';
 
 type Item = z.infer<typeof TodayItemView>;

@@ -1,9 +1,9 @@
 // Renderer: the Today page — open deals ranked by who needs the seller next, and when.
 import { useQuery } from '@tanstack/react-query';
-import { hrefFor } from '../../app/router';
-import { EmptyState, ErrorState, Loading } from '../../components/states';
-import { accountsListQuery } from '../accounts/queries';
-import { todayQuery } from './queries';
+import { hrefFor } from '@renderer/lib/router';
+import { EmptyState, ErrorState, Loading } from '@renderer/components/states';
+import { accountsListQuery } from '@renderer/data/accounts';
+import { todayQuery } from '@renderer/data/today';
 import { TodayCard } from './TodayCard';
 
 export function TodayPage() {

@@ -1,7 +1,7 @@
 // Renderer (pure): the quick "log an interaction" form's state, its defaults and its conversion
 // to the API input. Times are edited in the user's local clock and stored as epoch ms.
-import type { InteractionInput } from '../../../../shared/api';
-import type { BuyingJob, Channel, Direction, InteractionKind } from '../../../../shared/domain';
+import type { InteractionInput } from '@shared/api';
+import type { BuyingJob, Channel, Direction, InteractionKind } from '@shared/domain';
 
 export interface InteractionDraft {
   kind: InteractionKind;

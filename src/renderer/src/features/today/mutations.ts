@@ -1,8 +1,8 @@
 // Renderer: logging an interaction. The host's `changed` event refreshes open views; we also
 // invalidate this account so the page a seller goes to next already shows the meeting.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { InteractionInput } from '../../../../shared/api';
-import { call } from '../../api/client';
+import type { InteractionInput } from '@shared/api';
+import { call } from '@renderer/api/client';
 
 export function useLogInteraction() {
   const queryClient = useQueryClient();

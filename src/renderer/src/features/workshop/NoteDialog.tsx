@@ -1,9 +1,9 @@
 // Renderer: add or edit a sticky note, large enough to type into in front of the room.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { OpportunityDetail } from '../../../../shared/api';
-import { BUYING_JOBS, BUYING_JOB_LABEL, type BuyingJob, type WorkshopNote } from '../../../../shared/domain';
-import { SelectField } from '../../components/fields';
-import { errorWords } from '../../api/errors';
+import type { OpportunityDetail } from '@shared/api';
+import { BUYING_JOBS, BUYING_JOB_LABEL, type BuyingJob, type WorkshopNote } from '@shared/domain';
+import { SelectField } from '@renderer/components/fields';
+import { errorWords } from '@renderer/api/errors';
 import { NOTE_COLORS, NOTE_COLOR_LABEL, type NoteColor } from './board';
 import { useUpsertNote } from './mutations';
 

@@ -1,6 +1,6 @@
 // Renderer: the sticky notes, in a column per buying job; click a note to edit it.
-import type { OpportunityDetail } from '../../../../shared/api';
-import { BUYING_JOB_LABEL, type WorkshopNote } from '../../../../shared/domain';
+import type { OpportunityDetail } from '@shared/api';
+import { BUYING_JOB_LABEL, type WorkshopNote } from '@shared/domain';
 import { boardColumns, NOTE_COLOR_LABEL } from './board';
 
 export function NotesBoard({ detail, onEdit, onRemove, removingId, onAddIn }: {

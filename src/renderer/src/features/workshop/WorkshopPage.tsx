@@ -1,10 +1,10 @@
 // Renderer: the Workshop page — a deal's journey map in projector mode with the room's sticky
 // notes. Large type, high contrast, full-screen friendly; notes from other windows appear live.
 import { useQuery } from '@tanstack/react-query';
-import { hrefFor } from '../../app/router';
-import { ErrorState, Loading } from '../../components/states';
-import { AccountPicker } from '../buying-group/AccountPicker';
-import { opportunityQuery } from '../journey/queries';
+import { hrefFor } from '@renderer/lib/router';
+import { ErrorState, Loading } from '@renderer/components/states';
+import { AccountPicker } from '@renderer/components/AccountPicker';
+import { opportunityQuery } from '@renderer/data/opportunities';
 import { WorkshopView } from './WorkshopView';
 import '../journey/journey.css';
 import './workshop.css';

@@ -1,11 +1,11 @@
 // Renderer: projector mode — title, the journey map at projector size, and the notes board.
 import { useRef, useState } from 'react';
-import type { OpportunityDetail } from '../../../../shared/api';
-import { hrefFor } from '../../app/router';
-import { errorWords } from '../../api/errors';
-import { useNow } from '../../lib/use-now';
-import { ExportButtons } from '../../components/ExportButtons';
-import { fileSlug } from '../../lib/export-image';
+import type { OpportunityDetail } from '@shared/api';
+import { hrefFor } from '@renderer/lib/router';
+import { errorWords } from '@renderer/api/errors';
+import { useNow } from '@renderer/lib/use-now';
+import { ExportButtons } from '@renderer/components/ExportButtons';
+import { fileSlug } from '@renderer/lib/export-image';
 import { JourneyChart } from '../journey/JourneyChart';
 import { JourneyLegend } from '../journey/JourneyLegend';
 import { PROJECTOR_METRICS } from '../journey/journey-layout';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { WorkshopNote } from '../../../../shared/domain';
+import type { WorkshopNote } from '@shared/domain';
 import { boardColumns } from './board';
 
 const note = (id: string, createdAt: number, job?: WorkshopNote['job']): WorkshopNote =>

@@ -1,5 +1,5 @@
 // Renderer (pure): sticky notes into the board's columns — one per buying job, then "Any job".
-import { BUYING_JOBS, type BuyingJob, type WorkshopNote } from '../../../../shared/domain';
+import { BUYING_JOBS, type BuyingJob, type WorkshopNote } from '@shared/domain';
 
 export type NoteColor = WorkshopNote['color'];
 export const NOTE_COLORS: readonly NoteColor[] = ['yellow', 'blue', 'green', 'pink', 'grey'];

@@ -1,9 +1,9 @@
 // Renderer: sticky note writes. Other windows (the facilitator's laptop, a second screen) hear
 // the host's `changed` event on workshopnotes and refetch the 'opportunity' root.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { InputOf } from '../../../../shared/api';
-import { call } from '../../api/client';
-import { opportunityKeys } from '../journey/queries';
+import type { InputOf } from '@shared/api';
+import { call } from '@renderer/api/client';
+import { opportunityKeys } from '@renderer/data/opportunities';
 
 export function useUpsertNote(opportunityId: string) {
   const queryClient = useQueryClient();

@@ -2,7 +2,7 @@
 // invalidates the 'buyingGroup' root (see api/invalidation.ts), so a map open in two windows
 // stays in step.
 import { queryOptions } from '@tanstack/react-query';
-import { call } from '../../api/client';
+import { call } from '@renderer/api/client';
 
 export const buyingGroupKeys = {
   detail: (accountId: string) => ['buyingGroup', accountId] as const,

@@ -1,7 +1,7 @@
 // Renderer: the Today list — open deals ranked by who needs the seller next. Under 'scores', so
 // it refreshes whenever the worker rewrites scores after a change.
 import { queryOptions } from '@tanstack/react-query';
-import { call } from '../../api/client';
+import { call } from '@renderer/api/client';
 
 export const TODAY_LIMIT = 25;
 

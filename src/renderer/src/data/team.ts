@@ -1,6 +1,6 @@
 // Renderer: the team roster (owners of accounts and deals, loggers of interactions).
 import { queryOptions } from '@tanstack/react-query';
-import { call } from '../../api/client';
+import { call } from '@renderer/api/client';
 
 export const teamQuery = () =>
   queryOptions({

@@ -2,7 +2,7 @@
 // change events on journeysteps/workshopnotes invalidate the 'opportunity' root, so a workshop
 // projected from one window shows what another window adds.
 import { queryOptions } from '@tanstack/react-query';
-import { call } from '../../api/client';
+import { call } from '@renderer/api/client';
 
 export const opportunityKeys = {
   detail: (id: string) => ['opportunity', id] as const,

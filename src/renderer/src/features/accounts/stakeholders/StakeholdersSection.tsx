@@ -1,9 +1,9 @@
 // Renderer: an account's stakeholders with add and edit.
 import { useState } from 'react';
-import { BUYING_ROLE_LABEL, type Stakeholder } from '../../../../shared/domain';
-import { EmptyState } from '../../components/states';
+import { BUYING_ROLE_LABEL, type Stakeholder } from '@shared/domain';
+import { EmptyState } from '@renderer/components/states';
 import { StakeholderDialog } from './StakeholderDialog';
-import { InfluenceMeter, StanceBadge } from './StanceBadge';
+import { InfluenceMeter, StanceBadge } from '@renderer/components/StanceBadge';
 
 type Editing = { mode: 'closed' } | { mode: 'add' } | { mode: 'edit'; stakeholder: Stakeholder };
 

@@ -1,7 +1,7 @@
 // Renderer: the stakeholder form in a native modal <dialog> (focus trap, Escape and inert
 // background for free).
 import { useEffect, useId, useRef } from 'react';
-import type { Stakeholder } from '../../../../shared/domain';
+import type { Stakeholder } from '@shared/domain';
 import { StakeholderForm } from './StakeholderForm';
 
 interface Props {

@@ -2,8 +2,8 @@
 // invalidate on success so this window never shows the old list after its own save, and we
 // wait for that refetch so the dialog closes onto fresh data.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { StakeholderInput } from '../../../../shared/api';
-import { call } from '../../api/client';
+import type { StakeholderInput } from '@shared/api';
+import { call } from '@renderer/api/client';
 
 export function useUpsertStakeholder(accountId: string) {
   const queryClient = useQueryClient();

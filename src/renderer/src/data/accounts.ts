@@ -1,7 +1,7 @@
 // Renderer: account reads. The list is fetched once, whole, and filtered in memory (see
 // filter.ts) so typing never waits for a round trip.
 import { queryOptions } from '@tanstack/react-query';
-import { call } from '../../api/client';
+import { call } from '@renderer/api/client';
 
 export const accountKeys = {
   list: () => ['accounts', 'list'] as const,

@@ -1,13 +1,13 @@
 // Renderer: add or edit one stakeholder. Validates with StakeholderInput before sending, shows
 // errors beside their fields, and maps the host's own validation errors the same way.
 import { useMemo, useRef, useState, type FormEvent } from 'react';
-import { ApiError } from '../../../../shared/api';
-import { BUYING_ROLES, BUYING_ROLE_LABEL, STANCES, type Stakeholder } from '../../../../shared/domain';
-import { errorWords } from '../../api/errors';
-import { SelectField, TextAreaField, TextField } from '../../components/fields';
+import { ApiError } from '@shared/api';
+import { BUYING_ROLES, BUYING_ROLE_LABEL, STANCES, type Stakeholder } from '@shared/domain';
+import { errorWords } from '@renderer/api/errors';
+import { SelectField, TextAreaField, TextField } from '@renderer/components/fields';
 import { emptyValues, fieldErrors, validate, valuesFrom, type FieldErrors, type StakeholderFormValues } from './form-model';
 import { useUpsertStakeholder } from './mutations';
-import { STANCE_LABEL } from './StanceBadge';
+import { STANCE_LABEL } from '@renderer/components/StanceBadge';
 
 const STANCE_OPTIONS = STANCES.map((s) => ({ value: s, label: STANCE_LABEL[s] }));
 const INFLUENCE_OPTIONS = [

@@ -1,6 +1,6 @@
 // Renderer: next best actions — what to do, with whom, why, and the next good moment.
-import type { NextBestAction } from '../../../../shared/scoring/workspace/payload';
-import { useNow } from '../../lib/use-now';
+import type { NextBestAction } from '@shared/scoring/workspace/payload';
+import { useNow } from '@renderer/lib/use-now';
 import { slotWords } from './words';
 
 export function ActionsList({ actions, limit = 3 }: { actions: readonly NextBestAction[]; limit?: number }) {

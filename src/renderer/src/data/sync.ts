@@ -1,7 +1,7 @@
 // Renderer: team-sync and kept-conflict reads. 'sync' refreshes when the saved session changes
 // (settings collection); 'conflicts' whenever a synced collection changes.
 import { queryOptions } from '@tanstack/react-query';
-import { call } from '../../api/client';
+import { call } from '@renderer/api/client';
 
 export const settingsKeys = {
   sync: () => ['sync', 'status'] as const,

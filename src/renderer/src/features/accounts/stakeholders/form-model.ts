@@ -1,7 +1,7 @@
 // Renderer (pure): the stakeholder form's values, their mapping to StakeholderInput, and
 // validation with the same zod schema the host uses, with errors worded per field.
-import { StakeholderInput } from '../../../../shared/api';
-import type { BuyingRole, Stakeholder, Stance } from '../../../../shared/domain';
+import { StakeholderInput } from '@shared/api';
+import type { BuyingRole, Stakeholder, Stance } from '@shared/domain';
 
 /** What the form holds: text as typed, lists one item per line. */
 export interface StakeholderFormValues {

@@ -1,5 +1,5 @@
 // Renderer: stance as colour and words (colour alone would fail colour-blind viewers).
-import type { Stance } from '../../../../shared/domain';
+import type { Stance } from '@shared/domain';
 
 export const STANCE_LABEL: Record<Stance, string> = {
   champion: 'Champion',

@@ -1,8 +1,8 @@
 // Renderer: choose an account when a page was opened without one (e.g. from the navigation).
 import { useQuery } from '@tanstack/react-query';
-import { hrefFor, type Route } from '../../app/router';
-import { EmptyState, ErrorState, Loading } from '../../components/states';
-import { accountsListQuery } from '../accounts/queries';
+import { hrefFor, type Route } from '@renderer/lib/router';
+import { EmptyState, ErrorState, Loading } from '@renderer/components/states';
+import { accountsListQuery } from '@renderer/data/accounts';
 
 export function AccountPicker({ title, sentence, routeFor }: { title: string; sentence: string; routeFor: (accountId: string) => Route }) {
   const accounts = useQuery(accountsListQuery());

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Stakeholder } from '../../../../shared/domain';
+import type { Stakeholder } from '@shared/domain';
 import { emptyValues, fieldErrors, validate, valuesFrom } from './form-model';
 
 const base = { accountId: 'acc_1' };

@@ -1,10 +1,10 @@
 // Renderer: an opportunity's win likelihood for tables (badge, strongest factor, a "Why" toggle)
 // and the explanation it opens (factors for and against, next best actions, the score's source).
 import { useQuery } from '@tanstack/react-query';
-import { errorWords } from '../../api/errors';
+import { errorWords } from '@renderer/api/errors';
 import { ActionsList } from './ActionsList';
 import { FactorsList } from './FactorsList';
-import { opportunityScoreQuery } from './queries';
+import { opportunityScoreQuery } from '@renderer/data/scores';
 import { WinBadge } from './WinBadge';
 import { sourceWords } from './words';
 

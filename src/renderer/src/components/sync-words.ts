@@ -1,7 +1,7 @@
 // Renderer (pure): the sync badge's words for a SyncStatus.
-import type { SyncStatus } from '../../../shared/api';
+import type { SyncStatus } from '@shared/api';
 import { errorWords } from '../api/errors';
-import { ApiError } from '../../../shared/api';
+import { ApiError } from '@shared/api';
 import { formatRelative } from '../lib/format';
 
 export interface SyncWords {

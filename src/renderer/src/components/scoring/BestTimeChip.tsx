@@ -1,8 +1,8 @@
 // Renderer: when to reach a stakeholder — the next good slot in the user's own clock, and the
 // stakeholder's usual window in theirs. The note says what the guess rests on.
 import type { z } from 'zod';
-import type { BestTimeView } from '../../../../shared/scoring/workspace/payload';
-import { useNow } from '../../lib/use-now';
+import type { BestTimeView } from '@shared/scoring/workspace/payload';
+import { useNow } from '@renderer/lib/use-now';
 import { slotWords } from './words';
 
 export function BestTimeChip({ bestTime }: { bestTime: z.infer<typeof BestTimeView> }) {

@@ -1,13 +1,13 @@
 // Renderer: the account's people by engagement — how engaged, which way it is going, why (the
 // facts behind the number) and the best time to reach each one.
 import { useQuery } from '@tanstack/react-query';
-import { ErrorState, EmptyState, Loading } from '../../components/states';
-import { formatRelative } from '../../lib/format';
-import { useNow } from '../../lib/use-now';
-import type { StakeholderScorePayload } from '../../../../shared/scoring/workspace/payload';
+import { ErrorState, EmptyState, Loading } from '@renderer/components/states';
+import { formatRelative } from '@renderer/lib/format';
+import { useNow } from '@renderer/lib/use-now';
+import type { StakeholderScorePayload } from '@shared/scoring/workspace/payload';
 import { BestTimeChip } from './BestTimeChip';
 import { EngagementMeter } from './EngagementMeter';
-import { accountScoresQuery } from './queries';
+import { accountScoresQuery } from '@renderer/data/scores';
 
 function basis(s: StakeholderScorePayload, now: number): string {
   const parts = [`${s.interactions} ${s.interactions === 1 ? 'interaction' : 'interactions'}`];

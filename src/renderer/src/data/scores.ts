@@ -1,7 +1,7 @@
 // Renderer: score reads. Every key starts with 'scores', which the host's `changed` event for the
 // local-only scores collection invalidates — the worker rewrites scores after every change.
 import { queryOptions } from '@tanstack/react-query';
-import { call } from '../../api/client';
+import { call } from '@renderer/api/client';
 
 export const scoreKeys = {
   all: () => ['scores'] as const,
