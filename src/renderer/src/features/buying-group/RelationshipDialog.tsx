@@ -2,6 +2,7 @@
 // native modal <dialog>.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { RELATIONSHIP_KINDS, type RelationshipKind, type Stakeholder } from '../../../../shared/domain';
+import { newId } from '../../../../shared/domain/ids';
 import { SelectField } from '../../components/fields';
 import { errorWords } from '../../api/errors';
 import { EDGE_STYLE } from './graph-model';
@@ -27,6 +28,8 @@ export function RelationshipDialog({ accountId, people, fromId, toId, onClose }:
   const [to, setTo] = useState(toId ?? people.find((p) => p.id !== from)?.id ?? '');
   const [kind, setKind] = useState<RelationshipKind>('influences');
   const [strength, setStrength] = useState('0.6');
+  // Made once per dialog: saving again after a dropped connection finds this one, never a second.
+  const [createId] = useState(() => newId<string>('rel'));
 
   useEffect(() => {
     const dialog = ref.current;
@@ -42,7 +45,7 @@ export function RelationshipDialog({ accountId, people, fromId, toId, onClose }:
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (same || !from || !to) return;
-    upsert.mutate({ accountId, fromId: from, toId: to, kind, strength: Number(strength), source: 'manual' }, { onSuccess: onClose });
+    upsert.mutate({ id: createId, accountId, fromId: from, toId: to, kind, strength: Number(strength), source: 'manual' }, { onSuccess: onClose });
   };
 
   return (

@@ -2,6 +2,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { OpportunityDetail } from '../../../../shared/api';
 import { BUYING_JOBS, BUYING_JOB_LABEL, JOURNEY_MOVES, type BuyingJob, type JourneyMove } from '../../../../shared/domain';
+import { newId } from '../../../../shared/domain/ids';
 import { SelectField, TextAreaField } from '../../components/fields';
 import { errorWords } from '../../api/errors';
 import { humanize } from '../../lib/format';
@@ -33,6 +34,8 @@ export function StepDialog({ detail, draft, onClose }: { detail: OpportunityDeta
   const stepsOf = (id: string) => detail.journey.filter((s) => s.stakeholderId === id).sort((a, b) => a.at - b.at);
   const [move, setMove] = useState<JourneyMove>(() => suggestMove(stepsOf(draft.stakeholderId), draft.job, draft.at));
   const [note, setNote] = useState('');
+  // Made once per dialog: saving again after a dropped connection finds this step, never a second.
+  const [createId] = useState(() => newId<string>('jst'));
   const at = fromDateInput(date);
 
   useEffect(() => {
@@ -55,7 +58,7 @@ export function StepDialog({ detail, draft, onClose }: { detail: OpportunityDeta
     if (at === null) return;
     add.mutate(
       {
-        accountId: detail.opportunity.accountId, opportunityId: detail.opportunity.id, stakeholderId, job, at, move,
+        id: createId, accountId: detail.opportunity.accountId, opportunityId: detail.opportunity.id, stakeholderId, job, at, move,
         ...(note.trim() ? { note: note.trim() } : {}),
       },
       { onSuccess: onClose },
