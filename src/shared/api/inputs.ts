@@ -6,20 +6,36 @@ import { OpportunityId } from '../domain/ids';
 
 const editable = { updatedAt: true, keptConflicts: true } as const;
 
-export const AccountInput = Account.omit(editable).partial({ id: true });
+/**
+ * An edit carries `base`: the document's fields as the form saw them when it opened. The host
+ * three-way merges (base, current, edit) with the sync merge rules, so a field the form did not
+ * change keeps the value another device gave it meanwhile, and a field both changed keeps the
+ * form's value in keptConflicts. A field absent from both base and edit is not the form's: it
+ * keeps its current value. Without base the call is a create (or the retry of one, by id).
+ */
+const notKept = { keptConflicts: true } as const;
+
+export const AccountInput = Account.omit(editable).partial({ id: true })
+  .extend({ base: Account.omit(notKept).partial().optional() });
 export type AccountInput = z.infer<typeof AccountInput>;
-export const StakeholderInput = Stakeholder.omit(editable).partial({ id: true });
+export const StakeholderInput = Stakeholder.omit(editable).partial({ id: true })
+  .extend({ base: Stakeholder.omit(notKept).partial().optional() });
 export type StakeholderInput = z.infer<typeof StakeholderInput>;
-export const RelationshipInput = Relationship.omit(editable).partial({ id: true });
+export const RelationshipInput = Relationship.omit(editable).partial({ id: true })
+  .extend({ base: Relationship.omit(notKept).partial().optional() });
 export type RelationshipInput = z.infer<typeof RelationshipInput>;
 // The host keeps stageHistory: it appends an entry whenever the stage changes.
-export const OpportunityInput = Opportunity.omit({ ...editable, stageHistory: true }).partial({ id: true });
+export const OpportunityInput = Opportunity.omit({ ...editable, stageHistory: true }).partial({ id: true })
+  .extend({ base: Opportunity.omit(notKept).partial().optional() });
 export type OpportunityInput = z.infer<typeof OpportunityInput>;
-export const InteractionInput = Interaction.omit(editable).partial({ id: true, loggedBy: true });
+export const InteractionInput = Interaction.omit(editable).partial({ id: true, loggedBy: true })
+  .extend({ base: Interaction.omit(notKept).partial().optional() });
 export type InteractionInput = z.infer<typeof InteractionInput>;
-export const JourneyStepInput = JourneyStep.omit(editable).partial({ id: true });
+export const JourneyStepInput = JourneyStep.omit(editable).partial({ id: true })
+  .extend({ base: JourneyStep.omit(notKept).partial().optional() });
 export type JourneyStepInput = z.infer<typeof JourneyStepInput>;
-export const WorkshopNoteInput = WorkshopNote.omit(editable).partial({ id: true, authorId: true, createdAt: true });
+export const WorkshopNoteInput = WorkshopNote.omit(editable).partial({ id: true, authorId: true, createdAt: true })
+  .extend({ base: WorkshopNote.omit(notKept).partial().optional() });
 export type WorkshopNoteInput = z.infer<typeof WorkshopNoteInput>;
 
 

@@ -14,7 +14,9 @@
 //    one click. Delete vs an untouched document: the delete wins. Both deleted: deleted.
 // 5. keptConflicts merge as a set against the base: an entry dismissed on either side stays
 //    dismissed, entries added on either side are kept; duplicates collapse. At most 50 are
-//    kept (the schema's limit); beyond that the oldest go first.
+//    kept (the schema's limit); beyond that the oldest are folded into one
+//    `{ field: '_discarded' }` entry whose value counts them and names their fields, so the
+//    user is told values were discarded (never a silent drop) and may dismiss that notice.
 // 6. updatedAt becomes the larger of the two (informational only). lostAt is that same value
 //    and fromRevision is a content hash of the losing state, so merging is reproducible.
 import { canonicalJson, contentHash, sameValue, toDocState } from './canonical';
@@ -82,7 +84,44 @@ export function mergeKept(
     if (!prev || e.lostAt < prev.lostAt) byKey.set(k, { field: e.field, value: e.value, lostAt: e.lostAt, fromRevision: e.fromRevision });
   }
   const all = [...byKey.values()].sort(compareKept);
-  return all.slice(Math.max(0, all.length - MAX_KEPT_CONFLICTS));
+  if (all.length <= MAX_KEPT_CONFLICTS) return all;
+  // Fold the oldest (and any earlier notice) into one notice, keeping the newest 49 as they are.
+  const cut = all.length - (MAX_KEPT_CONFLICTS - 1);
+  const folded = all.slice(0, cut);
+  let count = 0;
+  const fields = new Set<string>();
+  for (const e of folded) {
+    const notice = e.field === DISCARDED_FIELD ? parseDiscarded(e.value) : undefined;
+    if (notice) {
+      count += notice.count;
+      for (const f of notice.fields) fields.add(f);
+    } else {
+      count += 1;
+      fields.add(e.field);
+    }
+  }
+  const value = canonicalJson({ count, fields: [...fields].sort() });
+  const notice: KeptConflictEntry = {
+    field: DISCARDED_FIELD, value, lostAt: folded[folded.length - 1]!.lostAt, fromRevision: contentHash({ folded: folded.map(keyOf) }),
+  };
+  return [notice, ...all.slice(cut)].sort(compareKept);
+}
+
+/** The keptConflicts notice that older lost values were discarded; see rule 5. */
+export const DISCARDED_FIELD = '_discarded';
+export interface DiscardedNotice {
+  count: number;
+  fields: string[];
+}
+
+export function parseDiscarded(value: string): DiscardedNotice | undefined {
+  try {
+    const v = JSON.parse(value) as Partial<DiscardedNotice>;
+    if (typeof v.count === 'number' && Array.isArray(v.fields)) return { count: v.count, fields: v.fields.map(String) };
+  } catch {
+    // Not a notice written by this code: the caller treats it as an ordinary kept value.
+  }
+  return undefined;
 }
 
 /** Three-way merge of two document states; see the rules at the top of this file. */

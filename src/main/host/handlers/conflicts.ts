@@ -4,6 +4,7 @@ import { ApiError, type KeptConflictView } from '../../../shared/api';
 import { SYNCED_COLLECTIONS, type CollectionName, type KeptConflict } from '../../../shared/domain';
 import type { HandlerMap } from '../handler';
 import type { HostContext } from '../context';
+import { DISCARDED_FIELD } from '../../../shared/sync';
 
 type Synced = Exclude<CollectionName, 'scores' | 'settings'>;
 const LABEL: Record<Synced, string> = {
@@ -46,6 +47,7 @@ export const conflictHandlers: HandlerMap = {
     return out.sort((a, b) => b.lostAt - a.lostAt);
   },
   'conflicts.restore': async (ref, ctx) => {
+    if (ref.field === DISCARDED_FIELD) throw new ApiError('DS_API_INVALID_INPUT', 'That is a notice that older values were discarded; it can only be dismissed.');
     const { doc, kept } = await findKept(ctx, ref);
     // Restoring swaps: the value shown now becomes the kept one, so a restore can be undone too.
     const current = JSON.stringify((doc.toJSON() as Record<string, unknown>)[ref.field] ?? null);

@@ -50,10 +50,12 @@ export const dealHandlers: HandlerMap = {
     await ensureExists(ctx.store.accounts, input.accountId, 'Account');
     const existing = input.id ? await ctx.store.opportunities.findOne(input.id).exec() : null;
     const before = existing ? plain<Opportunity>(existing) : null;
-    const moved = before !== null && before.stage !== input.stage;
+    // Moved by this edit: against what the form saw (base), else against the current stage.
+    const from = input.base?.stage ?? before?.stage;
+    const moved = before !== null && from !== input.stage;
     const stageChangedAt = moved ? ctx.now() : input.stageChangedAt;
     const stageHistory = before
-      ? moved ? withStage(before, input.stage, stageChangedAt) : before.stageHistory
+      ? moved ? withStage(before, input.stage, stageChangedAt) : input.base ? input.base.stageHistory : before.stageHistory
       : [{ stage: input.stage, at: input.stageChangedAt }];
     return upsertDoc<Opportunity>(ctx.store.opportunities, { ...input, stageChangedAt, ...(stageHistory ? { stageHistory } : {}) }, ctx, 'opp');
   },

@@ -4,6 +4,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { RELATIONSHIP_KINDS, type RelationshipKind, type Stakeholder } from '@shared/domain';
 import { SelectField } from '@renderer/components/fields';
 import { errorWords } from '@renderer/api/errors';
+import { newId } from '@shared/domain/ids';
 import { EDGE_STYLE } from './graph-model';
 import { useUpsertRelationship } from './mutations';
 
@@ -27,6 +28,8 @@ export function RelationshipDialog({ accountId, people, fromId, toId, onClose }:
   const [to, setTo] = useState(toId ?? people.find((p) => p.id !== from)?.id ?? '');
   const [kind, setKind] = useState<RelationshipKind>('influences');
   const [strength, setStrength] = useState('0.6');
+  // Made once per dialog: saving again after a dropped connection finds this one, never a second.
+  const [createId] = useState(() => newId<string>('rel'));
 
   useEffect(() => {
     const dialog = ref.current;
@@ -42,7 +45,7 @@ export function RelationshipDialog({ accountId, people, fromId, toId, onClose }:
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (same || !from || !to) return;
-    upsert.mutate({ accountId, fromId: from, toId: to, kind, strength: Number(strength), source: 'manual' }, { onSuccess: onClose });
+    upsert.mutate({ id: createId, accountId, fromId: from, toId: to, kind, strength: Number(strength), source: 'manual' }, { onSuccess: onClose });
   };
 
   return (

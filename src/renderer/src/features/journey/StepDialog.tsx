@@ -5,6 +5,7 @@ import { BUYING_JOBS, BUYING_JOB_LABEL, JOURNEY_MOVES, type BuyingJob, type Jour
 import { SelectField, TextAreaField } from '@renderer/components/fields';
 import { errorWords } from '@renderer/api/errors';
 import { humanize } from '@renderer/lib/format';
+import { newId } from '@shared/domain/ids';
 import { fromDateInput, toDateInput } from './date-input';
 import { suggestMove } from './journey-layout';
 import { useAddStep } from './mutations';
@@ -33,6 +34,8 @@ export function StepDialog({ detail, draft, onClose }: { detail: OpportunityDeta
   const stepsOf = (id: string) => detail.journey.filter((s) => s.stakeholderId === id).sort((a, b) => a.at - b.at);
   const [move, setMove] = useState<JourneyMove>(() => suggestMove(stepsOf(draft.stakeholderId), draft.job, draft.at));
   const [note, setNote] = useState('');
+  // Made once per dialog: saving again after a dropped connection finds this step, never a second.
+  const [createId] = useState(() => newId<string>('jst'));
   const at = fromDateInput(date);
 
   useEffect(() => {
@@ -55,7 +58,7 @@ export function StepDialog({ detail, draft, onClose }: { detail: OpportunityDeta
     if (at === null) return;
     add.mutate(
       {
-        accountId: detail.opportunity.accountId, opportunityId: detail.opportunity.id, stakeholderId, job, at, move,
+        id: createId, accountId: detail.opportunity.accountId, opportunityId: detail.opportunity.id, stakeholderId, job, at, move,
         ...(note.trim() ? { note: note.trim() } : {}),
       },
       { onSuccess: onClose },

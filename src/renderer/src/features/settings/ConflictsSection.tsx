@@ -6,6 +6,7 @@ import { errorWords } from '@renderer/api/errors';
 import { EmptyState, ErrorState, Loading } from '@renderer/components/states';
 import { formatDateTime, formatWhen } from '@renderer/lib/format';
 import { useNow } from '@renderer/lib/use-now';
+import { DISCARDED_FIELD, parseDiscarded } from '@shared/sync/merge';
 import { useResolveConflict } from './mutations';
 import { conflictsQuery } from '@renderer/data/sync';
 import { fieldWords, valueWords } from './values';
@@ -16,6 +17,27 @@ function ConflictRow({ conflict, now }: { conflict: KeptConflictView; now: numbe
   const busy = restore.isPending || dismiss.isPending;
   const failed = restore.error ?? dismiss.error;
   const what = `${fieldWords(conflict.field)} of ${conflict.label}`;
+  const notice = conflict.field === DISCARDED_FIELD ? parseDiscarded(JSON.stringify(conflict.keptValue)) : undefined;
+  if (notice) {
+    // Older kept values went to make room: say so, with how many and of which fields.
+    return (
+      <tr data-testid="conflict-discarded">
+        <th scope="row" className="cell-name">{conflict.label}</th>
+        <td colSpan={3}>
+          {notice.count} older kept {notice.count === 1 ? 'value was' : 'values were'} discarded to make room
+          ({notice.fields.map(fieldWords).join(', ')}).
+        </td>
+        <td><time dateTime={new Date(conflict.lostAt).toISOString()} title={formatDateTime(conflict.lostAt)}>{formatWhen(conflict.lostAt, now)}</time></td>
+        <td className="cell-actions">
+          <button type="button" className="button button-small" data-testid="conflict-dismiss" disabled={busy}
+            aria-label={`Dismiss the notice about discarded values of ${conflict.label}`} onClick={() => dismiss.mutate(conflict)}>
+            Dismiss
+          </button>
+          {failed ? <p className="field-error" role="alert">{errorWords(failed)}</p> : null}
+        </td>
+      </tr>
+    );
+  }
   return (
     <tr data-testid="conflict-row">
       <th scope="row" className="cell-name">{conflict.label}</th>

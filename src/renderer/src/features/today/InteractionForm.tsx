@@ -1,6 +1,7 @@
 // Renderer: the quick interaction form. Built for speed: sensible defaults (a meeting, now, the
 // person the action is about), Enter saves from any field but the notes (Ctrl/⌘+Enter there).
 import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { newId, type InteractionId } from '../../../../shared/domain/ids';
 import {
   BUYING_JOBS, BUYING_JOB_LABEL, CHANNELS, DIRECTIONS, INTERACTION_KINDS, type InteractionKind, type Stakeholder,
 } from '@shared/domain';
@@ -24,6 +25,8 @@ export function InteractionForm({ accountId, opportunityId, people, preselected,
   const [draft, setDraft] = useState<InteractionDraft>(() => newDraft(now(), preselected));
   const [errors, setErrors] = useState<Partial<Record<'at' | 'attendeeIds', string>>>({});
   const log = useLogInteraction();
+  // Made once per form: logging again after a dropped connection finds this meeting, never a second.
+  const [createId] = useState(() => newId<InteractionId>('int'));
   const id = useId();
   const set = <K extends keyof InteractionDraft>(key: K, value: InteractionDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
@@ -34,7 +37,7 @@ export function InteractionForm({ accountId, opportunityId, people, preselected,
     if (!result.ok) return setErrors(result.errors);
     setErrors({});
     const names = people.filter((p) => draft.attendeeIds.includes(p.id)).map((p) => p.name);
-    log.mutate(result.input, { onSuccess: () => onDone({ attendees: names }) });
+    log.mutate({ ...result.input, id: createId }, { onSuccess: () => onDone({ attendees: names }) });
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {

@@ -4,6 +4,7 @@ import type { OpportunityDetail } from '@shared/api';
 import { BUYING_JOBS, BUYING_JOB_LABEL, type BuyingJob, type WorkshopNote } from '@shared/domain';
 import { SelectField } from '@renderer/components/fields';
 import { errorWords } from '@renderer/api/errors';
+import { newId } from '@shared/domain/ids';
 import { NOTE_COLORS, NOTE_COLOR_LABEL, type NoteColor } from './board';
 import { useUpsertNote } from './mutations';
 
@@ -13,12 +14,21 @@ export interface NoteDraft {
   stakeholderId?: string | undefined;
 }
 
+/** The fields the dialog edits, as it saw them. */
+function noteBase(note: WorkshopNote) {
+  const { updatedAt: _updatedAt, keptConflicts: _kept, ...fields } = note;
+  return fields;
+}
+
 export function NoteDialog({ detail, draft, onClose }: { detail: OpportunityDetail; draft: NoteDraft; onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const textId = useId();
   const upsert = useUpsertNote(detail.opportunity.id);
-  const e = draft.existing;
+  // The note as the dialog opened is the base of the edit (a refetch must not move it); a new
+  // note gets its id now, so saving twice after a dropped connection makes one note.
+  const [e] = useState(draft.existing);
+  const [createId] = useState(() => newId<string>('wsn'));
   const [text, setText] = useState(e?.text ?? '');
   const [color, setColor] = useState<NoteColor>(e?.color ?? 'yellow');
   const [job, setJob] = useState<string>(e?.job ?? draft.job ?? '');
@@ -41,7 +51,7 @@ export function NoteDialog({ detail, draft, onClose }: { detail: OpportunityDeta
     if (empty) return;
     upsert.mutate(
       {
-        ...(e ? { id: e.id, authorId: e.authorId, createdAt: e.createdAt } : {}),
+        ...(e ? { id: e.id, authorId: e.authorId, createdAt: e.createdAt, base: noteBase(e) } : { id: createId }),
         accountId: detail.opportunity.accountId, opportunityId: detail.opportunity.id, text: text.trim(), color,
         ...(job ? { job: job as BuyingJob } : {}), ...(who ? { stakeholderId: who } : {}),
       },

@@ -5,6 +5,7 @@ import { ApiError } from '@shared/api';
 import { BUYING_ROLES, BUYING_ROLE_LABEL, STANCES, type Stakeholder } from '@shared/domain';
 import { errorWords } from '@renderer/api/errors';
 import { SelectField, TextAreaField, TextField } from '@renderer/components/fields';
+import { newId } from '@shared/domain/ids';
 import { emptyValues, fieldErrors, validate, valuesFrom, type FieldErrors, type StakeholderFormValues } from './form-model';
 import { useUpsertStakeholder } from './mutations';
 import { STANCE_LABEL } from '@renderer/components/StanceBadge';
@@ -30,6 +31,10 @@ interface Props {
 
 export function StakeholderForm({ accountId, existing, onDone }: Props) {
   const [values, setValues] = useState<StakeholderFormValues>(() => (existing ? valuesFrom(existing) : emptyValues()));
+  // The base of the edit is the person as the form opened; a refetch while it is open must not
+  // move it, or the host would read the form's old values as changes back.
+  const [opened] = useState(existing);
+  const [createId] = useState(() => newId<string>('stk'));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
@@ -50,7 +55,7 @@ export function StakeholderForm({ accountId, existing, onDone }: Props) {
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    const result = validate(values, { accountId, existing });
+    const result = validate(values, { accountId, existing: opened, newId: createId });
     if (!result.ok) return showErrors(result.errors, result.other);
     setFormError(null);
     try {

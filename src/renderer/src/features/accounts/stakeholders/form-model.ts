@@ -19,10 +19,15 @@ export interface StakeholderFormValues {
 export type FieldName = keyof StakeholderFormValues;
 export type FieldErrors = Partial<Record<FieldName, string>>;
 
-/** What the form does not show but must carry through an edit (the upsert replaces the document). */
+/**
+ * What the form does not show. An edit sends `existing` as its base, so the host saves only what
+ * the user changed (merged with whatever another device changed meanwhile); a create sends the
+ * id the form made when it opened, so saving twice (a retry) never makes two people.
+ */
 export interface StakeholderBase {
   accountId: string;
-  existing?: Stakeholder;
+  existing?: Stakeholder | undefined;
+  newId?: string | undefined;
 }
 
 export function emptyValues(): StakeholderFormValues {
@@ -54,6 +59,7 @@ export function toCandidate(values: StakeholderFormValues, base: StakeholderBase
   const { updatedAt: _updatedAt, keptConflicts: _kept, ...carried } = base.existing ?? ({} as Partial<Stakeholder>);
   return {
     ...carried,
+    ...(base.existing ? { base: carried } : base.newId ? { id: base.newId } : {}),
     accountId: base.accountId,
     name: values.name.trim(),
     title: values.title.trim(),
