@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   loop.disable();
   global.gc?.();
   const rssAfter = process.memoryUsage().rss;
-  const docs = index.status().indexed;
+  const docs = index.indexedDocuments;
   const work = `${size}: ${describeSize(size)} (${docs} documents)`;
   report({ name: 'search index build on open', value: Math.round(buildMs), unit: 'ms', size: work, extra: { machine: machine() } });
   report({ name: 'search index build: longest main-thread block', value: Math.round(loop.max / 1e6), unit: 'ms', size: work, extra: { target: '< 50 ms' } });

@@ -31,7 +31,7 @@ const KIND_OF: Record<Indexed, SearchKind> = {
 };
 const NOTE_KINDS = new Set<SearchKind>(['interaction', 'note']);
 
-/** Documents read per page while building; small enough that a page costs a few ms. */
+/** Documents indexed per turn of the event loop while building. */
 const PAGE = 500;
 const DEFAULT_LIMIT = 5;
 /** Words of a query that count; the rest is ignored (nobody types more into a search box). */
@@ -67,8 +67,10 @@ export class SearchIndex {
   private readonly accountNames = new Map<string, string>();
   private readonly dealNames = new Map<string, string>();
   private readonly subscriptions: Subscription[] = [];
-  private indexed = 0;
+  /** Progress is counted in accounts (counting every collection first cost a long read). */
+  private accountsDone = 0;
   private total = 0;
+  private documents = 0;
   private ready = false;
   private closed = false;
   private building: Promise<void> | null = null;
@@ -84,8 +86,9 @@ export class SearchIndex {
       CREATE TABLE items(
         rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, account_id TEXT NOT NULL,
         opportunity_id TEXT, title TEXT NOT NULL, detail TEXT NOT NULL, at INTEGER, rev INTEGER NOT NULL);
-      CREATE VIRTUAL TABLE entities USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
-      CREATE VIRTUAL TABLE notes USING fts5(body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+      CREATE VIRTUAL TABLE entities USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3');
+      CREATE VIRTUAL TABLE interaction_notes USING fts5(body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+      CREATE VIRTUAL TABLE workshop_notes USING fts5(body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
     `);
     this.stmt = {
       byId: this.db.prepare<[string], Row>('SELECT * FROM items WHERE id = ?'),
@@ -94,16 +97,29 @@ export class SearchIndex {
       deleteItem: this.db.prepare('DELETE FROM items WHERE rid = ?'),
       insertEntity: this.db.prepare('INSERT INTO entities(rowid, title, body) VALUES (?, ?, ?)'),
       deleteEntity: this.db.prepare('DELETE FROM entities WHERE rowid = ?'),
-      insertNote: this.db.prepare('INSERT INTO notes(rowid, body) VALUES (?, ?)'),
-      deleteNote: this.db.prepare('DELETE FROM notes WHERE rowid = ?'),
+      insertNote: {
+        interaction: this.db.prepare('INSERT INTO interaction_notes(rowid, body) VALUES (?, ?)'),
+        note: this.db.prepare('INSERT INTO workshop_notes(rowid, body) VALUES (?, ?)'),
+      },
+      deleteNote: {
+        interaction: this.db.prepare('DELETE FROM interaction_notes WHERE rowid = ?'),
+        note: this.db.prepare('DELETE FROM workshop_notes WHERE rowid = ?'),
+      },
       entityHits: this.db.prepare<[string, string, number], Row>(`
         SELECT i.* FROM entities JOIN items i ON i.rid = entities.rowid
         WHERE entities MATCH ? AND i.kind = ? ORDER BY bm25(entities, 10.0, 1.0) LIMIT ?`),
-      noteHits: this.db.prepare<[string, string, string, number], Row & { snip: string }>(`
-        SELECT i.*, snippet(notes, 0, ?, ?, '…', 12) AS snip FROM notes JOIN items i ON i.rid = notes.rowid
-        WHERE notes MATCH ? ORDER BY notes.rowid DESC LIMIT ?`),
+      noteHits: {
+        interaction: this.notesQuery('interaction_notes'),
+        note: this.notesQuery('workshop_notes'),
+      },
     };
     this.nextEntityRid = 1;
+  }
+
+  private notesQuery(table: string) {
+    return this.db.prepare<[string, string, string, number], Row & { snip: string }>(`
+      SELECT i.*, snippet(${table}, 0, ?, ?, '…', 12) AS snip FROM ${table} JOIN items i ON i.rid = ${table}.rowid
+      WHERE ${table} MATCH ? ORDER BY ${table}.rowid DESC LIMIT ?`);
   }
 
   /** Entities get small rowids (counted up); notes get rowids from their date (see noteRid). */
@@ -130,7 +146,12 @@ export class SearchIndex {
   }
 
   status(): SearchView['indexing'] {
-    return { ready: this.ready, indexed: this.indexed, total: Math.max(this.total, this.indexed) };
+    return { ready: this.ready, indexed: this.ready ? this.total : this.accountsDone, total: this.total };
+  }
+
+  /** Documents indexed by the build (for benches and tests). */
+  get indexedDocuments(): number {
+    return this.documents;
   }
 
   query(input: SearchInput): SearchView {
@@ -145,23 +166,16 @@ export class SearchIndex {
     });
     if (!expression || this.closed) return { groups: [], indexing: this.status(), corrected: false };
     const groups: SearchGroup[] = [];
+    // Notes are searched from the third letter on: one or two letters match most of them.
+    const longest = Math.max(...words.map((w) => w.length));
     for (const kind of kinds) {
-      const rows = NOTE_KINDS.has(kind) ? this.noteRows(expression, kind, limit + 1) : this.stmt.entityHits.all(expression, kind, limit + 1);
+      if (NOTE_KINDS.has(kind) && longest < 3) continue;
+      const rows = kind === 'interaction' || kind === 'note'
+        ? this.stmt.noteHits[kind].all(SNIPPET_OPEN, SNIPPET_CLOSE, expression, limit + 1)
+        : this.stmt.entityHits.all(expression, kind, limit + 1);
       if (rows.length) groups.push({ kind, hits: rows.slice(0, limit).map((r) => this.hit(r)), more: rows.length > limit });
     }
     return { groups, indexing: this.status(), corrected };
-  }
-
-  /** Notes of one kind, newest first: FTS5 walks rowids (dates) downwards and stops early. */
-  private noteRows(expression: string, kind: SearchKind, want: number): (Row & { snip: string })[] {
-    const out: (Row & { snip: string })[] = [];
-    // Both note kinds share the table; ask for a few more when the other kind crowds them out.
-    for (let ask = want * 2; ; ask *= 4) {
-      const rows = this.stmt.noteHits.all(SNIPPET_OPEN, SNIPPET_CLOSE, expression, ask);
-      out.length = 0;
-      for (const r of rows) if (r.kind === kind && out.length < want) out.push(r);
-      if (out.length >= want || rows.length < ask || ask > 4000) return out;
-    }
   }
 
   private hasPrefix(word: string): boolean {
@@ -187,29 +201,46 @@ export class SearchIndex {
     }
   }
 
+  /**
+   * Reads the workspace account by account through the indexes every collection has on its
+   * account (or deal), a few hundred documents per read: paging a whole collection by id made
+   * RxDB's planner pick a compound index and read the table from its start for every page.
+   */
   private async build(): Promise<void> {
-    const counts = await Promise.all(INDEXED.map((name) => (this.store[name] as RxCollection).count().exec()));
-    this.total = counts.reduce((a, b) => a + b, 0);
-    for (const name of INDEXED) {
-      const collection = this.store[name] as RxCollection;
-      let after: string | null = null;
-      for (;;) {
+    const accounts = await this.store.accounts.find().exec();
+    this.total = accounts.length;
+    this.index('accounts', accounts);
+    for (const account of accounts) {
+      if (this.closed) return;
+      const accountId = account.id;
+      const [people, deals, interactions] = await Promise.all([
+        this.store.stakeholders.find({ selector: { accountId }, sort: [{ accountId: 'asc' }, { name: 'asc' }] }).exec(),
+        this.store.opportunities.find({ selector: { accountId }, sort: [{ accountId: 'asc' }, { closeDate: 'asc' }] }).exec(),
+        this.store.interactions.find({ selector: { accountId }, sort: [{ accountId: 'asc' }, { at: 'asc' }] }).exec(),
+      ]);
+      const notes = await Promise.all(deals.map((deal) => this.store.workshopnotes
+        .find({ selector: { opportunityId: deal.id }, sort: [{ opportunityId: 'asc' }, { createdAt: 'asc' }] }).exec()));
+      if (this.closed) return;
+      this.index('stakeholders', people);
+      this.index('opportunities', deals);
+      this.index('workshopnotes', notes.flat());
+      // A large account's interactions in slices, so no single turn holds the event loop long.
+      for (let at = 0; at < interactions.length; at += this.pageSize) {
+        if (at > 0) await yieldToEventLoop();
         if (this.closed) return;
-        const selector: Record<string, unknown> = after === null ? {} : { id: { $gt: after } };
-        const page: { id: string; toJSON(withMeta: true): unknown }[] = await collection
-          .find({ selector, sort: [{ id: 'asc' }], limit: this.pageSize }).exec();
-        if (this.closed) return;
-        if (page.length === 0) break;
-        const write = this.db.transaction(() => {
-          for (const doc of page) this.upsert(name, doc.toJSON(true) as Record<string, unknown> & { _rev?: string });
-        });
-        write();
-        this.indexed += page.length;
-        after = page[page.length - 1]!.id;
-        await yieldToEventLoop();
+        this.index('interactions', interactions.slice(at, at + this.pageSize));
       }
+      this.accountsDone++;
+      await yieldToEventLoop();
     }
     this.ready = true;
+  }
+
+  private index(name: Indexed, docs: readonly { toJSON(withMeta: true): unknown }[]): void {
+    this.db.transaction(() => {
+      for (const doc of docs) this.upsert(name, doc.toJSON(true) as Record<string, unknown> & { _rev?: string });
+    })();
+    this.documents += docs.length;
   }
 
   private onChange(name: Indexed, change: StoreChange<Record<string, unknown>>): void {
@@ -226,7 +257,7 @@ export class SearchIndex {
   }
 
   private dropRow(row: Row): void {
-    if (NOTE_KINDS.has(row.kind)) this.stmt.deleteNote.run(row.rid);
+    if (row.kind === 'interaction' || row.kind === 'note') this.stmt.deleteNote[row.kind].run(row.rid);
     else this.stmt.deleteEntity.run(row.rid);
     this.stmt.deleteItem.run(row.rid);
   }
@@ -243,10 +274,10 @@ export class SearchIndex {
     for (const w of searchTerms(`${entry.title} ${entry.body}`)) if (w.length > 1 && w.length < 40) this.vocabulary.add(w);
     if (name === 'accounts') this.accountNames.set(id, entry.title);
     if (name === 'opportunities') this.dealNames.set(id, entry.title);
-    if (NOTE_KINDS.has(kind)) {
+    if (kind === 'interaction' || kind === 'note') {
       const rid = this.noteRid(entry.at ?? 0, existing);
       this.stmt.insertItem.run(rid, id, kind, entry.accountId, entry.opportunityId, entry.title, entry.detail, entry.at, rev);
-      this.stmt.insertNote.run(rid, entry.body);
+      this.stmt.insertNote[kind].run(rid, entry.body);
     } else {
       const rid = existing && !NOTE_KINDS.has(existing.kind) ? existing.rid : this.nextEntityRid++;
       this.stmt.insertItem.run(rid, id, kind, entry.accountId, entry.opportunityId, entry.title, entry.detail, entry.at, rev);
