@@ -1,5 +1,5 @@
 // Renderer: the app shell — navigation, header with sync status, and the current page.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useHostEvents } from '../api/events';
 import { ProgressToast } from '../components/ProgressToast';
@@ -9,6 +9,24 @@ import { createQueryClient } from './query-client';
 import { parseRoute, useHash } from '@renderer/lib/router';
 import { RouteView } from './RouteView';
 import { SyncBadge } from './SyncBadge';
+import { SearchPalette } from '@renderer/features/search/SearchPalette';
+
+const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+const SEARCH_KEYS = IS_MAC ? '⌘K' : 'Ctrl+K';
+
+/** Ctrl/Cmd+K opens search from anywhere, even from a text field (as in every app with a palette). */
+function useSearchShortcut(open: () => void): void {
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if (event.key.toLowerCase() === 'k' && (IS_MAC ? event.metaKey : event.ctrlKey) && !event.altKey && !event.shiftKey) {
+        event.preventDefault();
+        open();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [open]);
+}
 
 function Shell() {
   useHostEvents();
@@ -17,6 +35,20 @@ function Shell() {
   const route = useMemo(() => parseRoute(hash), [hash]);
   const mainRef = useRef<HTMLElement>(null);
   const first = useRef(true);
+  const [searching, setSearching] = useState(false);
+  const returnFocus = useRef<HTMLElement | null>(null);
+  const openSearch = useCallback(() => {
+    returnFocus.current ??= document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setSearching(true);
+  }, []);
+  const closeSearch = useCallback(() => {
+    setSearching(false);
+    const back = returnFocus.current;
+    returnFocus.current = null;
+    // After a choice the page changes and focus moves to it; otherwise back where it was.
+    requestAnimationFrame(() => { if (back?.isConnected && document.activeElement === document.body) back.focus(); });
+  }, []);
+  useSearchShortcut(openSearch);
 
   // After navigation, start the new page at its top and move focus there, so screen readers
   // announce it and Tab starts in the page rather than back in the navigation.
@@ -39,6 +71,11 @@ function Shell() {
       <Nav route={route} />
       <div className="shell-body">
         <header className="topbar">
+          <button type="button" className="topbar-search" onClick={openSearch} data-testid="open-search" aria-keyshortcuts={IS_MAC ? 'Meta+K' : 'Control+K'}>
+            <span aria-hidden="true" className="palette-icon">⌕</span>
+            <span className="topbar-search-text">Search accounts, people, deals, notes</span>
+            <kbd className="palette-kbd" aria-hidden="true">{SEARCH_KEYS}</kbd>
+          </button>
           <SyncBadge />
         </header>
         <main id="main" ref={mainRef} tabIndex={-1} className="main">
@@ -46,6 +83,7 @@ function Shell() {
         </main>
       </div>
       <ProgressToast />
+      {searching ? <SearchPalette onClose={closeSearch} /> : null}
     </div>
   );
 }
