@@ -64,6 +64,23 @@ test('map a buying group: one node per person, drag, connect two people, roles n
 
 test('the buying group page without an account offers a picker', async ({ page }) => {
   await page.goto('/#/buying-group');
-  await page.getByTestId('account-picker').getByRole('link').first().click();
+  // The picker is a filterable list box of accounts (issue 15): its options are the links.
+  await page.getByTestId('account-picker').getByRole('option').first().click();
   await expect(page.getByTestId('bg-node').first()).toBeVisible();
+});
+
+test('Journey and Workshop pick a deal: type to filter, Enter opens it', async ({ page }) => {
+  for (const page_ of ['journey', 'workshop'] as const) {
+    await page.goto(`/#/${page_}`);
+    const picker = page.getByTestId('deal-picker');
+    const first = picker.getByTestId('picker-item').first();
+    await expect(first).toBeVisible();
+    const name = (await first.locator('.cell-name').innerText()).trim();
+    const id = await first.getAttribute('data-id');
+    await picker.getByTestId('deal-picker-filter').fill(name);
+    await expect(picker.getByRole('status')).toContainText(' of ');
+    await expect(picker.locator(`[data-id="${id}"]`)).toHaveAttribute('aria-selected', 'true');
+    await picker.getByTestId('deal-picker-filter').press('Enter');
+    await expect(page).toHaveURL(new RegExp(`#/${page_}/${id}$`));
+  }
 });

@@ -13,7 +13,7 @@ import {
   WorkshopNoteInput,
 } from './inputs';
 import { SearchInput, SearchView } from './search-views';
-import { AccountDetail, AccountSummary, BuyingGroupView, OpportunityDetail, WorkspaceInfo } from './views';
+import { DealListItem, AccountDetail, AccountSummary, BuyingGroupView, OpportunityDetail, WorkspaceInfo } from './views';
 import { ConflictRef, KeptConflictView, SyncConnectInput, SyncView } from './sync-views';
 import {
   AccountScoresInput, AccountScoresView, ImportHistoryInput, ImportHistoryView, ModelStatusView, OpportunityScoreView,
@@ -52,6 +52,7 @@ export const API = {
   'relationships.upsert': mutation(RelationshipInput, Relationship),
   'relationships.remove': mutation(byId(RelationshipId), Ok),
 
+  'opportunities.list': query(Empty, z.array(DealListItem)),
   'opportunities.get': query(byId(OpportunityId), OpportunityDetail),
   'opportunities.upsert': mutation(OpportunityInput, Opportunity),
   'opportunities.setStage': mutation(SetStageInput, Opportunity),

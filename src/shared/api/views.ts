@@ -44,6 +44,21 @@ export const OpportunityDetail = z.object({
 });
 export type OpportunityDetail = z.infer<typeof OpportunityDetail>;
 
+/** One line of the deal picker: every deal of the workspace, open ones first. */
+export const DealListItem = z.object({
+  id: z.string(),
+  name: z.string(),
+  accountId: z.string(),
+  accountName: z.string(),
+  stage: z.string(),
+  status: z.string(),
+  amount: z.number(),
+  currency: z.string(),
+  closeDate: z.number(),
+  ownerId: z.string(),
+});
+export type DealListItem = z.infer<typeof DealListItem>;
+
 export const WorkspaceInfo = z.object({
   name: z.string(),
   dataDirectory: z.string().nullable(),

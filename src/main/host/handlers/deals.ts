@@ -25,6 +25,17 @@ function withStage(o: Opportunity, stage: Stage, at: number): StageChange[] {
 }
 
 export const dealHandlers: HandlerMap = {
+  'opportunities.list': async (_input, { store }) => {
+    const [deals, accounts] = await Promise.all([store.opportunities.find().exec(), store.accounts.find().exec()]);
+    const names = new Map(accounts.map((a) => [a.id as string, a.name]));
+    return deals
+      .map((d) => plain<Opportunity>(d))
+      .map((o) => ({
+        id: o.id, name: o.name, accountId: o.accountId, accountName: names.get(o.accountId) ?? '', stage: o.stage, status: o.status,
+        amount: o.amount, currency: o.currency, closeDate: o.closeDate, ownerId: o.ownerId,
+      }))
+      .sort((a, b) => Number(a.status !== 'open') - Number(b.status !== 'open') || a.closeDate - b.closeDate || a.name.localeCompare(b.name));
+  },
   'opportunities.get': async ({ id }, { store }) => {
     const opportunity = await mustGet<Opportunity>(store.opportunities, id, 'Opportunity');
     const memberIds = opportunity.members.map((m) => m.stakeholderId);

@@ -1,30 +1,32 @@
 // Renderer: choose an account when a page was opened without one (e.g. from the navigation).
+import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { hrefFor, type Route } from '@renderer/lib/router';
+import type { Route } from '@renderer/lib/router';
 import { EmptyState, ErrorState, Loading } from '@renderer/components/states';
 import { accountsListQuery } from '@renderer/data/accounts';
+import { plural } from '@renderer/lib/format';
+import { Picker } from './Picker';
 
 export function AccountPicker({ title, sentence, routeFor }: { title: string; sentence: string; routeFor: (accountId: string) => Route }) {
   const accounts = useQuery(accountsListQuery());
+  const items = useMemo(() => [...(accounts.data ?? [])]
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((a) => ({
+      id: a.id, title: a.name,
+      subtitle: a.statsPending ? `${a.industry} · counting…`
+        : `${a.industry} · ${plural(a.stakeholderCount, 'person', 'people')} · ${plural(a.openOpportunityCount, 'open deal', 'open deals')}`,
+      keywords: `${a.region}`,
+    })), [accounts.data]);
   return (
     <section className="page" aria-labelledby="page-title">
       <header className="page-header"><h1 id="page-title">{title}</h1></header>
       <p className="page-meta">{sentence}</p>
       {accounts.isPending ? <Loading label="Loading accounts…" /> : accounts.isError ? (
         <ErrorState error={accounts.error} what="the accounts" onRetry={() => void accounts.refetch()} />
-      ) : accounts.data.length === 0 ? (
+      ) : items.length === 0 ? (
         <EmptyState title="No accounts yet." />
       ) : (
-        <ul className="picker" data-testid="account-picker">
-          {[...accounts.data].sort((a, b) => a.name.localeCompare(b.name)).map((a) => (
-            <li key={a.id}>
-              <a className="picker-item" href={hrefFor(routeFor(a.id))}>
-                <span className="cell-name">{a.name}</span>
-                <span className="cell-muted">{a.statsPending ? 'counting…' : `${a.stakeholderCount} people · ${a.openOpportunityCount} open deals`}</span>
-              </a>
-            </li>
-          ))}
-        </ul>
+        <Picker label="Filter accounts" items={items} routeFor={(item) => routeFor(item.id)} noun={['account', 'accounts']} testId="account-picker" />
       )}
     </section>
   );

@@ -13,3 +13,13 @@ export const opportunityQuery = (id: string) =>
     queryKey: opportunityKeys.detail(id),
     queryFn: () => call('opportunities.get', { id }),
   });
+
+/**
+ * Every deal, for the deal picker. Keyed under 'accounts' (not 'opportunity') because the list
+ * carries account names: the change events of both collections invalidate that root.
+ */
+export const dealListQuery = () =>
+  queryOptions({
+    queryKey: ['accounts', 'deals'] as const,
+    queryFn: () => call('opportunities.list', {}),
+  });

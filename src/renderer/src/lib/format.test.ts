@@ -38,6 +38,16 @@ describe('text helpers', () => {
 describe('formatWhen', () => {
   it('is relative within a week and a date beyond', () => {
     expect(formatWhen(NOW - 2 * 3600_000, NOW)).toBe('2 hours ago');
-    expect(formatWhen(Date.UTC(2025, 4, 1, 12), NOW)).toBe('1 May 2025');
+    // Dates follow the user's locale (lib/locale.ts); under Node, without a browser, that is en-US.
+    expect(formatWhen(Date.UTC(2025, 4, 1, 12), NOW)).toBe('May 1, 2025');
+  });
+});
+
+describe('plural', () => {
+  it('agrees the noun with the count', async () => {
+    const { plural } = await import('./format');
+    expect(plural(1, 'open deal', 'open deals')).toBe('1 open deal');
+    expect(plural(0, 'open deal', 'open deals')).toBe('0 open deals');
+    expect(plural(12500, 'person', 'people')).toBe('12,500 people');
   });
 });

@@ -1,5 +1,6 @@
 // Renderer: display formatting. Formatters are built once; Intl constructors are slow enough to
-// matter across 5,000 rows.
+// matter across 5,000 rows. One locale for all of them: the user's (lib/locale.ts).
+import { USER_LOCALE } from './locale';
 
 /** The summary list has no currency of its own; deals carry theirs. */
 export const DEFAULT_CURRENCY = 'USD';
@@ -10,7 +11,7 @@ function currencyFormatter(currency: string, compact: boolean): Intl.NumberForma
   let formatter = currencyFormatters.get(key);
   if (!formatter) {
     try {
-      formatter = new Intl.NumberFormat('en-US', {
+      formatter = new Intl.NumberFormat(USER_LOCALE, {
         style: 'currency',
         currency,
         notation: compact ? 'compact' : 'standard',
@@ -18,7 +19,7 @@ function currencyFormatter(currency: string, compact: boolean): Intl.NumberForma
       });
     } catch {
       // An unknown ISO code from an imported CRM: show the number with the code beside it.
-      const plain = new Intl.NumberFormat('en-US', { notation: compact ? 'compact' : 'standard', maximumFractionDigits: 1 });
+      const plain = new Intl.NumberFormat(USER_LOCALE, { notation: compact ? 'compact' : 'standard', maximumFractionDigits: 1 });
       formatter = { format: (n: number) => `${plain.format(n)} ${currency}` } as Intl.NumberFormat;
     }
     currencyFormatters.set(key, formatter);
@@ -30,7 +31,7 @@ export function formatMoney(amount: number, currency = DEFAULT_CURRENCY, compact
   return currencyFormatter(currency, compact).format(amount);
 }
 
-const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+const relative = new Intl.RelativeTimeFormat(USER_LOCALE, { numeric: 'auto' });
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 24 * 3600_000],
   ['month', 30 * 24 * 3600_000],
@@ -52,8 +53,8 @@ export function formatRelative(at: number | null, now: number): string {
   return relative.format(Math.round(diff / 60_000), 'minute');
 }
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
-const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
+const dateFormat = new Intl.DateTimeFormat(USER_LOCALE, { day: 'numeric', month: 'short', year: 'numeric' });
+const dateTimeFormat = new Intl.DateTimeFormat(USER_LOCALE, {
   day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit',
 });
 
@@ -79,4 +80,9 @@ export function humanize(value: string): string {
 export function excerpt(text: string, max = 140): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
+}
+
+/** "1 open deal", "3 open deals": the count and the right form of the noun. */
+export function plural(count: number, one: string, many: string): string {
+  return `${count.toLocaleString(USER_LOCALE)} ${count === 1 ? one : many}`;
 }

@@ -2,7 +2,7 @@
 // facts behind the number) and the best time to reach each one.
 import { useQuery } from '@tanstack/react-query';
 import { ErrorState, EmptyState, Loading } from '@renderer/components/states';
-import { formatRelative } from '@renderer/lib/format';
+import { formatRelative, plural } from '@renderer/lib/format';
 import { useNow } from '@renderer/lib/use-now';
 import type { StakeholderScorePayload } from '@shared/scoring/workspace/payload';
 import { BestTimeChip } from './BestTimeChip';
@@ -12,7 +12,7 @@ import { accountScoresQuery } from '@renderer/data/scores';
 function basis(s: StakeholderScorePayload, now: number): string {
   const parts = [`${s.interactions} ${s.interactions === 1 ? 'interaction' : 'interactions'}`];
   parts.push(s.lastResponseAt === null ? 'never replied' : `last replied ${formatRelative(s.lastResponseAt, now)}`);
-  if (s.quietDays !== null) parts.push(`quiet for ${s.quietDays} days`);
+  if (s.quietDays !== null) parts.push(`quiet for ${plural(s.quietDays, 'day', 'days')}`);
   return parts.join(' · ');
 }
 

@@ -1,5 +1,6 @@
 // Renderer (pure): scores in words — bands, sources, trends and reach-out times in the user's
 // own clock. Kept apart from the widgets so the wording is tested without a browser.
+import { USER_LOCALE } from '@renderer/lib/locale';
 import type { ScoreSource } from '@shared/scoring/workspace/payload';
 
 export type Band = 'low' | 'medium' | 'high';
@@ -30,8 +31,8 @@ export const TREND_WORDS: Record<'rising' | 'steady' | 'cooling', { arrow: strin
 };
 
 const DAY = 24 * 3600_000;
-const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
-const dayAndTime = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+const time = new Intl.DateTimeFormat(USER_LOCALE, { hour: '2-digit', minute: '2-digit' });
+const dayAndTime = new Intl.DateTimeFormat(USER_LOCALE, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 
 function startOfDay(at: number): number {
   const d = new Date(at);

@@ -1,8 +1,9 @@
 // Renderer: the account page's header — name and the few facts a seller checks first.
+import { USER_LOCALE } from '@renderer/lib/locale';
 import type { Account, TeamMember } from '@shared/domain';
 import { SEGMENT_LABEL } from './labels';
 
-const employees = new Intl.NumberFormat('en-US');
+const employees = new Intl.NumberFormat(USER_LOCALE);
 
 function safeWebsite(url: string): string | null {
   const withScheme = /^https?:\/\//i.test(url) ? url : `https://${url}`;

@@ -4,7 +4,7 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { AccountSummary } from '@shared/api';
-import { formatMoney, formatRelative } from '@renderer/lib/format';
+import { formatMoney, formatRelative, plural } from '@renderer/lib/format';
 import { SEGMENT_LABEL } from './labels';
 
 export const ROW_HEIGHT = 44;
@@ -23,7 +23,7 @@ interface Props {
 function describe(a: AccountSummary, lastSeen: string, pipeline: string): string {
   if (a.statsPending) return `${a.name} — ${a.industry}, ${a.region}, ${SEGMENT_LABEL[a.segment]}; figures still being counted`;
   const opps = a.openOpportunityCount === 1 ? '1 open opportunity' : `${a.openOpportunityCount} open opportunities`;
-  return `${a.name} — ${a.industry}, ${a.region}, ${SEGMENT_LABEL[a.segment]}; ${a.stakeholderCount} stakeholders; ${opps}${a.openPipeline > 0 ? `, ${pipeline}` : ''}; last interaction ${lastSeen}`;
+  return `${a.name} — ${a.industry}, ${a.region}, ${SEGMENT_LABEL[a.segment]}; ${plural(a.stakeholderCount, 'stakeholder', 'stakeholders')}; ${opps}${a.openPipeline > 0 ? `, ${pipeline}` : ''}; last interaction ${lastSeen}`;
 }
 
 export function AccountsList({ listId, accounts, activeIndex, now, onOpen, onKeyDown }: Props) {

@@ -1,4 +1,5 @@
 // Renderer: the Accounts page. Fetch the whole list once, filter in memory as you type.
+import { USER_LOCALE } from '@renderer/lib/locale';
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { AccountSummary } from '@shared/api';
@@ -10,7 +11,7 @@ import { filterAccounts, indexAccounts } from './filter';
 import { nextActiveIndex } from './list-keys';
 import { accountsListQuery } from '@renderer/data/accounts';
 
-const count = new Intl.NumberFormat('en-US');
+const count = new Intl.NumberFormat(USER_LOCALE);
 
 /**
  * The filter and active row outlive the page for this session, so opening an account and coming

@@ -1,5 +1,6 @@
 // Renderer (pure): the in-memory account filter. Lowercased search text is built once per fetch,
 // so each keystroke is one `includes` per account (well under a millisecond for 5,000).
+import { USER_LOCALE } from '@renderer/lib/locale';
 import type { AccountSummary } from '@shared/api';
 
 export interface AccountIndex {
@@ -8,7 +9,7 @@ export interface AccountIndex {
   haystacks: readonly string[];
 }
 
-const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+const collator = new Intl.Collator(USER_LOCALE, { sensitivity: 'base', numeric: true });
 
 export function indexAccounts(accounts: readonly AccountSummary[]): AccountIndex {
   const sorted = [...accounts].sort((a, b) => collator.compare(a.name, b.name));

@@ -3,7 +3,7 @@
 import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { BuyingGroupView } from '@shared/api';
 import { errorWords } from '@renderer/api/errors';
-import { formatMoney } from '@renderer/lib/format';
+import { formatMoney, plural } from '@renderer/lib/format';
 import { BuyingGroupGraph } from './BuyingGroupGraph';
 import { ExportButtons } from '@renderer/components/ExportButtons';
 import { fileSlug } from '@renderer/lib/export-image';
@@ -65,7 +65,7 @@ export function BuyingGroupMap({ view }: { view: BuyingGroupView }) {
     <>
       <header className="page-header">
         <h1 id="page-title">{view.account.name}: buying group</h1>
-        <p className="page-meta">{view.stakeholders.length} people · {view.relationships.length} relationships</p>
+        <p className="page-meta">{plural(view.stakeholders.length, 'person', 'people')} · {plural(view.relationships.length, 'relationship', 'relationships')}</p>
       </header>
       <div className="toolbar bg-toolbar" role="toolbar" aria-label="Map tools">
         <label className="bg-deal">

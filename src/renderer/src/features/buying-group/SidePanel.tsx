@@ -1,4 +1,5 @@
 // Renderer: beside the map — roles nobody covers, the stance mix, and whatever is selected.
+import { plural } from '@renderer/lib/format';
 import { BUYING_ROLE_LABEL, type Opportunity, type Relationship, type Stakeholder } from '@shared/domain';
 import { hrefFor } from '@renderer/lib/router';
 import { InfluenceMeter, STANCE_LABEL, StanceBadge } from '@renderer/components/StanceBadge';
@@ -34,7 +35,7 @@ export function SidePanel({ people, deal, selectedPerson, selectedEdge, nameOf, 
       </section>
 
       <section className="panel bg-side-section" aria-labelledby="bg-mix-title">
-        <h2 id="bg-mix-title">Stance mix <span className="count">{group.length} people</span></h2>
+        <h2 id="bg-mix-title">Stance mix <span className="count">{plural(group.length, 'person', 'people')}</span></h2>
         <ul className="bg-mix">
           {mix.map(({ stance, count }) => (
             <li key={stance}>

@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { hrefFor } from '@renderer/lib/router';
 import { ErrorState, Loading } from '@renderer/components/states';
-import { AccountPicker } from '@renderer/components/AccountPicker';
+import { DealPicker } from '@renderer/components/DealPicker';
 import { JourneyView } from './JourneyView';
 import { opportunityQuery } from '@renderer/data/opportunities';
 import './journey.css';
@@ -10,10 +10,10 @@ import './journey.css';
 export function JourneyPage({ opportunityId }: { opportunityId?: string | undefined }) {
   if (!opportunityId) {
     return (
-      <AccountPicker
+      <DealPicker
         title="Journey"
-        sentence="Journeys belong to deals. Choose an account, then open “Journey” beside one of its opportunities."
-        routeFor={(id) => ({ page: 'account', id })}
+        sentence="Journeys belong to deals. Choose a deal to see how its buying group moved through the buying jobs."
+        routeFor={(id) => ({ page: 'journey', opportunityId: id })}
       />
     );
   }

@@ -1,5 +1,6 @@
 // Renderer: the reliability (calibration) plot — for deals the model gave about p, how many were
 // won. d3 draws inside the <svg>; React owns the frame around it.
+import { plural } from '@renderer/lib/format';
 import { useEffect, useRef } from 'react';
 import * as d3 from 'd3';
 import type { ModelStatusView } from '@shared/api/scoring-views';
@@ -39,7 +40,7 @@ function draw(svg: SVGSVGElement, bins: readonly Bin[]): void {
   root.append('g').selectAll('circle').data(points).join('circle')
     .attr('cx', (p) => x(p.meanPredicted)).attr('cy', (p) => y(p.observedRate)).attr('r', (p) => r(p.count))
     .attr('fill', CHART_COLORS.accent).attr('fill-opacity', 0.8).attr('stroke', CHART_COLORS.paper).attr('stroke-width', 1.5)
-    .append('title').text((p) => `${p.count} deals predicted ${pct(p.meanPredicted)}: ${pct(p.observedRate)} won`);
+    .append('title').text((p) => `${plural(p.count, 'deal', 'deals')} predicted ${pct(p.meanPredicted)}: ${pct(p.observedRate)} won`);
 }
 
 export function ReliabilityChart({ bins }: { bins: readonly Bin[] }) {

@@ -5,7 +5,7 @@ import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 
 import { useQuery } from '@tanstack/react-query';
 import { errorWords } from '@renderer/api/errors';
 import { searchQuery } from '@renderer/data/search';
-import { formatDate } from '@renderer/lib/format';
+import { formatDate, plural } from '@renderer/lib/format';
 import { navigate } from '@renderer/lib/router';
 import { flatten, GROUP_TITLE, moveActive, routeForHit, snippetParts, type PaletteOption } from './search-model';
 
@@ -127,7 +127,7 @@ export function SearchPalette({ initialText = '', onClose }: { initialText?: str
           : results.isFetching && !results.data ? 'Searching…'
           : options.length === 0 ? `Nothing matches “${text.trim()}”.`
           : `${options.length} ${options.length === 1 ? 'result' : 'results'}${results.data?.corrected ? ', including close spellings' : ''}.`}
-        {indexing && !indexing.ready ? ` Still indexing: ${indexing.indexed} of ${indexing.total} accounts.` : ''}
+        {indexing && !indexing.ready ? ` Still indexing: ${indexing.indexed} of ${plural(indexing.total, 'account', 'accounts')}.` : ''}
       </p>
     </dialog>
   );

@@ -1,4 +1,5 @@
 // Renderer: the sticky notes, in a column per buying job; click a note to edit it.
+import { plural } from '@renderer/lib/format';
 import type { OpportunityDetail } from '@shared/api';
 import { BUYING_JOB_LABEL, type WorkshopNote } from '@shared/domain';
 import { boardColumns, NOTE_COLOR_LABEL } from './board';
@@ -17,7 +18,7 @@ export function NotesBoard({ detail, onEdit, onRemove, removingId, onAddIn }: {
       {boardColumns(detail.notes).map((col) => {
         const label = col.job ? BUYING_JOB_LABEL[col.job] : 'Any job';
         return (
-          <div key={col.job ?? 'any'} className="workshop-column" role="group" aria-label={`${label}: ${col.notes.length} notes`}>
+          <div key={col.job ?? 'any'} className="workshop-column" role="group" aria-label={`${label}: ${plural(col.notes.length, 'note', 'notes')}`}>
             <h3>{label} <span className="count">{col.notes.length}</span></h3>
             <ul>
               {col.notes.map((n) => (

@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { hrefFor } from '@renderer/lib/router';
 import { ErrorState, Loading } from '@renderer/components/states';
-import { AccountPicker } from '@renderer/components/AccountPicker';
+import { DealPicker } from '@renderer/components/DealPicker';
 import { opportunityQuery } from '@renderer/data/opportunities';
 import { WorkshopView } from './WorkshopView';
 import '../journey/journey.css';
@@ -12,10 +12,10 @@ import './workshop.css';
 export function WorkshopPage({ opportunityId }: { opportunityId?: string | undefined }) {
   if (!opportunityId) {
     return (
-      <AccountPicker
+      <DealPicker
         title="Workshop"
-        sentence="Workshops run on a deal's journey. Choose an account, then open “Workshop” beside one of its opportunities."
-        routeFor={(id) => ({ page: 'account', id })}
+        sentence="Workshops run on a deal's journey. Choose the deal to project."
+        routeFor={(id) => ({ page: 'workshop', opportunityId: id })}
       />
     );
   }
