@@ -24,6 +24,25 @@ function withStage(o: Opportunity, stage: Stage, at: number): StageChange[] {
   return [...known, { stage, at }].slice(-STAGE_HISTORY_MAX);
 }
 
+const DAY = 86_400_000;
+/** Buyers research before a deal is opened; a step this long before it is a typo, not research. */
+const RESEARCH_BEFORE_DEAL = 365 * DAY;
+
+/** A journey step happens within the deal's life: not after it closed, not in the future. */
+function checkStepDate(deal: Opportunity, at: number, now: number): void {
+  const fmt = (t: number) => new Date(t).toISOString().slice(0, 10);
+  const refuse = (why: string) => {
+    throw new ApiError('DS_API_INVALID_INPUT', why, [{ path: ['at'], message: why }]);
+  };
+  if (deal.status !== 'open' && deal.closedAt !== undefined && at > deal.closedAt + DAY) {
+    refuse(`This deal closed on ${fmt(deal.closedAt)}; a step cannot come after that. Pick an earlier date.`);
+  }
+  if (at > now + DAY) refuse('A journey step records what happened; pick today or an earlier date.');
+  if (at < deal.createdAt - RESEARCH_BEFORE_DEAL) {
+    refuse(`This step is more than a year before the deal was opened (${fmt(deal.createdAt)}). Check the date.`);
+  }
+}
+
 export const dealHandlers: HandlerMap = {
   'opportunities.list': async (_input, { store }) => {
     const [deals, accounts] = await Promise.all([store.opportunities.find().exec(), store.accounts.find().exec()]);
@@ -87,7 +106,8 @@ export const dealHandlers: HandlerMap = {
   },
   'interactions.remove': ({ id }, { store }) => removeDoc(store.interactions, id, 'Interaction'),
   'journey.addStep': async (input, ctx) => {
-    await ensureExists(ctx.store.opportunities, input.opportunityId, 'Opportunity');
+    const deal = await mustGet<Opportunity>(ctx.store.opportunities, input.opportunityId, 'Opportunity');
+    checkStepDate(deal, input.at, ctx.now());
     await ensureExists(ctx.store.stakeholders, input.stakeholderId, 'Stakeholder');
     return upsertDoc<JourneyStep>(ctx.store.journeysteps, input, ctx, 'jst');
   },

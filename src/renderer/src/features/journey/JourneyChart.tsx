@@ -6,7 +6,8 @@ import * as d3 from 'd3';
 import type { OpportunityDetail } from '@shared/api';
 import { BUYING_JOBS, BUYING_JOB_LABEL, BUYING_ROLE_LABEL, type BuyingJob, type JourneyStep } from '@shared/domain';
 import { formatDate } from '@renderer/lib/format';
-import { buildLanes, JOB_SHORT, jobAtY, jobY, segments, timeDomain, type Lane, type LaneMetrics } from './journey-layout';
+import { buildLanes, JOB_SHORT, jobAtY, jobY, segments, showsToday, tickLabels, timeDomain, type Lane, type LaneMetrics } from './journey-layout';
+import { USER_LOCALE } from '@renderer/lib/locale';
 import { CHART_COLORS, CHART_FONT } from '@renderer/lib/chart-theme';
 
 export const JOURNEY_COLORS = {
@@ -103,8 +104,10 @@ function draw(svgEl: SVGSVGElement, props: Props, width: number): void {
       .attr('markerWidth', thick * 4).attr('markerHeight', thick * 4).attr('orient', 'auto')
       .append('path').attr('d', 'M0,-5L10,0L0,5Z').attr('fill', color);
   }
+  const ticks = x.ticks(Math.max(2, Math.floor((width - m.labelWidth) / 130)));
+  const labels = tickLabels(ticks.map((t) => t.getTime()), USER_LOCALE);
   const axis = svg.append('g').attr('transform', `translate(0,${m.axis - 4})`)
-    .call(d3.axisTop<Date>(x).ticks(Math.max(2, Math.floor((width - m.labelWidth) / 130))).tickFormat(d3.timeFormat('%b %Y')));
+    .call(d3.axisTop<Date>(x).tickValues(ticks).tickFormat((_d, i) => labels[i] ?? ''));
   axis.attr('font-size', m.font - 1).attr('font-family', null);
   axis.selectAll('text').attr('fill', JOURNEY_COLORS.muted);
 
@@ -150,7 +153,7 @@ function draw(svgEl: SVGSVGElement, props: Props, width: number): void {
       .attr('paint-order', 'stroke').attr('stroke', CHART_COLORS.paper).attr('stroke-width', 4).text(label);
   };
   if (detail.opportunity.status === 'open') marker(detail.opportunity.closeDate, 'Close date', JOURNEY_COLORS.muted, '6 4', 'journey-close');
-  marker(now, 'Today', JOURNEY_COLORS.today, null, 'journey-today');
+  if (showsToday([t0, t1], now)) marker(now, 'Today', JOURNEY_COLORS.today, null, 'journey-today');
 
   if (selectedStepId) {
     svg.selectAll<SVGCircleElement, JourneyStep>('[data-testid="journey-step"]').filter((s) => s.id === selectedStepId)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JourneyStep, Opportunity } from '@shared/domain';
-import { buildLanes, jobAtY, jobY, laneHeight, SCREEN_METRICS as M, segments, suggestMove, timeDomain } from './journey-layout';
+import { buildLanes, jobAtY, jobY, laneHeight, SCREEN_METRICS as M, segments, showsToday, suggestMove, tickLabels, timeDomain } from './journey-layout';
 
 const step = (id: string, stakeholderId: string, job: JourneyStep['job'], at: number, move: JourneyStep['move'] = 'forward'): JourneyStep =>
   ({ id, accountId: 'a', opportunityId: 'o', stakeholderId, job, at, move, updatedAt: 0 }) as JourneyStep;
@@ -37,6 +37,28 @@ describe('journey layout', () => {
     expect(suggestMove(s, 'supplier_selection', 15)).toBe('forward');
     expect(suggestMove(s, 'solution_exploration', 25)).toBe('loop_back');
     expect(suggestMove(s, 'validation', 25)).toBe('stay');
+  });
+  it('a closed deal spans its own life and leaves today off its axis', () => {
+    const day = 86_400_000;
+    const now = 900 * day;
+    const domain = timeDomain({ createdAt: 100 * day, closeDate: 190 * day, status: 'won', closedAt: 200 * day }, [{ at: 120 * day }], [], now);
+    expect(domain[1]).toBeLessThan(210 * day);
+    expect(domain[0]).toBeGreaterThan(90 * day);
+    expect(showsToday(domain, now)).toBe(false);
+    expect(showsToday(timeDomain({ createdAt: 100 * day, closeDate: 200 * day, status: 'open' }, [], [], 150 * day), 150 * day)).toBe(true);
+  });
+  it('labels ticks without repeating a month', () => {
+    const day = 86_400_000;
+    const weekly = [0, 1, 2, 3, 4, 5].map((w) => Date.UTC(2026, 10, 2) + w * 7 * day);
+    const labels = tickLabels(weekly, 'en-GB');
+    expect(new Set(labels).size).toBe(labels.length);
+    expect(labels[0]).toBe('2 Nov 2026');
+    expect(labels[1]).toBe('9 Nov');
+    expect(labels[5]).toBe('7 Dec');
+    const monthly = [0, 1, 2].map((mo) => Date.UTC(2026, 10 + mo, 1));
+    expect(tickLabels(monthly, 'en-GB')).toEqual(['Nov 2026', 'Dec 2026', 'Jan 2027']);
+    const acrossYear = [Date.UTC(2026, 11, 28), Date.UTC(2027, 0, 4)];
+    expect(tickLabels(acrossYear, 'en-GB')).toEqual(['28 Dec 2026', '4 Jan 2027']);
   });
   it('spans the deal, its steps and today', () => {
     const day = 86_400_000;

@@ -123,18 +123,45 @@ export function suggestMove(steps: readonly JourneyStep[], job: BuyingJob, at: n
   return d > 0 ? 'forward' : d < 0 ? 'loop_back' : 'stay';
 }
 
-/** Time span to draw: the whole deal and today, with a little air either side. */
+/**
+ * Time span to draw: the deal's life — from its start (or its first step) to its close date while
+ * open (and today, if today is later), to the day it closed once closed — with a little air either
+ * side. A closed deal fills the width: today is not part of its life, so it is not on its axis.
+ */
 export function timeDomain(
   opportunity: Pick<Opportunity, 'createdAt' | 'closeDate' | 'status' | 'closedAt'>,
   journey: readonly Pick<JourneyStep, 'at'>[],
   interactions: readonly Pick<Interaction, 'at'>[],
   now: number,
 ): [number, number] {
-  const times = [opportunity.createdAt, now, ...journey.map((s) => s.at), ...interactions.map((x) => x.at)];
-  if (opportunity.status === 'open') times.push(opportunity.closeDate);
-  else if (opportunity.closedAt) times.push(opportunity.closedAt);
+  const times = [opportunity.createdAt, ...journey.map((s) => s.at), ...interactions.map((x) => x.at)];
+  if (opportunity.status === 'open') times.push(opportunity.closeDate, now);
+  else times.push(opportunity.closedAt ?? opportunity.closeDate);
   const lo = Math.min(...times);
   const hi = Math.max(...times);
   const air = Math.max(86_400_000, (hi - lo) * 0.03);
   return [lo - air, hi + air];
+}
+
+/** Whether "today" belongs on the axis: only when it lies inside the span drawn. */
+export function showsToday(domain: readonly [number, number], now: number): boolean {
+  return now >= domain[0] && now <= domain[1];
+}
+
+/**
+ * Tick labels that never repeat: days ("4 Nov") when ticks are less than four weeks apart, with
+ * the year on the first tick and wherever it changes; months ("Nov 2026") otherwise.
+ */
+export function tickLabels(ticks: readonly number[], locale?: string): string[] {
+  const DAY = 86_400_000;
+  const gap = ticks.length > 1 ? Math.min(...ticks.slice(1).map((t, i) => t - ticks[i]!)) : Infinity;
+  const month = new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+  const day = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+  const dayYear = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  if (gap >= 28 * DAY) return ticks.map((t) => month.format(t));
+  return ticks.map((t, i) => {
+    const year = new Date(t).getUTCFullYear();
+    const newYear = i === 0 || new Date(ticks[i - 1]!).getUTCFullYear() !== year;
+    return (newYear ? dayYear : day).format(t);
+  });
 }
