@@ -5,3 +5,4 @@ export { mergeDocs, mergeKept, MAX_KEPT_CONFLICTS } from './merge';
 export type { KeptConflictEntry, SyncDocState, MergeInput } from './merge';
 export { canonicalJson, contentHash, sameDocState, sameValue, toDocState } from './canonical';
 export * from './wire';
+export * from './team-admin-wire';
