@@ -15,7 +15,6 @@ export const TEXT_PROBLEM_WORDS: Record<TextProblem, string> = {
 
 // NUL, a high surrogate not followed by a low one, or a low surrogate not preceded by a high one.
 // No `u` flag on purpose: the string is matched by UTF-16 code units, so halves are visible.
-// eslint-disable-next-line no-control-regex -- matching NUL is the point
 const BAD_TEXT_RE = /\0|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** What is wrong with `text`, or null when it may be stored. */
