@@ -19,6 +19,7 @@ import { peopleHandlers } from './handlers/people';
 import { scoringHandlers } from './handlers/scoring';
 import { conflictHandlers } from './handlers/conflicts';
 import { syncHandlers } from './handlers/sync';
+import { teamAdminHandlers } from './handlers/team-admin';
 import { SyncSession } from './sync-session';
 import { workspaceHandlers } from './handlers/workspace';
 
@@ -82,6 +83,7 @@ export function createHost(options: HostOptions): Host {
     scoringHandlers,
     conflictHandlers,
     syncHandlers(sync),
+    teamAdminHandlers(sync),
   );
   const watching = watchChanges(store, events);
 
