@@ -1,5 +1,5 @@
 // Sync server (Node): the body parser's coded refusals.
-import { jsonDepthExceeds, parseJsonBody } from './json-body';
+import { bodyMayHoldBadText, jsonDepthExceeds, parseJsonBody } from './json-body';
 import { SyncHttpError } from './errors';
 
 const codeOf = (fn: () => unknown): string | undefined => {
@@ -32,5 +32,14 @@ describe('parseJsonBody', () => {
     expect(codeOf(() => parseJsonBody(Buffer.from('{"a":{"__proto__":{"x":1}}}'), 64))).toBe('DS_SYNC_BAD_REQUEST');
     expect(codeOf(() => parseJsonBody(Buffer.from('{"constructor":{"prototype":{}}}'), 64))).toBe('DS_SYNC_BAD_REQUEST');
     expect(parseJsonBody(Buffer.from('{"note":"the \\"constructor\\" word"}'), 64)).toEqual({ note: 'the "constructor" word' });
+  });
+});
+
+describe('bodyMayHoldBadText', () => {
+  it('flags exactly the bodies whose text has a NUL or surrogate escape', () => {
+    expect(bodyMayHoldBadText(parseJsonBody(Buffer.from('{"name":"Zoë 😀 \\n \\u00e9"}'), 64))).toBe(false);
+    expect(bodyMayHoldBadText(parseJsonBody(Buffer.from('{"name":"a\\u0000"}'), 64))).toBe(true);
+    expect(bodyMayHoldBadText(parseJsonBody(Buffer.from('{"name":"a\\uDC00"}'), 64))).toBe(true);
+    expect(bodyMayHoldBadText(parseJsonBody(Buffer.from('["\\ud83d\\ude00"]'), 64))).toBe(true); // a pair: walked, then accepted
   });
 });

@@ -16,17 +16,23 @@ const CLOSE_BRACKET = 0x5d;
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 
-/** Deepest nesting of objects and arrays in JSON text, stopping as soon as it passes `limit`. */
+/** Whether JSON text nests objects and arrays deeper than `limit` (a scan, no parse). */
 export function jsonDepthExceeds(bytes: Uint8Array, limit: number): boolean {
   let depth = 0;
-  let inString = false;
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i]!;
-    if (inString) {
-      if (b === BACKSLASH) i++;
-      else if (b === QUOTE) inString = false;
-    } else if (b === QUOTE) {
-      inString = true;
+    if (b === QUOTE) {
+      // Jump over the string with the native indexOf: a quote ends it unless an odd number of
+      // backslashes precede it. Most of a document's bytes are inside strings.
+      let j = i;
+      for (;;) {
+        j = bytes.indexOf(QUOTE, j + 1);
+        if (j < 0) return false; // unterminated: JSON.parse refuses it
+        let backslashes = 0;
+        while (bytes[j - 1 - backslashes] === BACKSLASH) backslashes++;
+        if (backslashes % 2 === 0) break;
+      }
+      i = j;
     } else if (b === OPEN_BRACE || b === OPEN_BRACKET) {
       if (++depth > limit) return true;
     } else if (b === CLOSE_BRACE || b === CLOSE_BRACKET) {
@@ -35,6 +41,15 @@ export function jsonDepthExceeds(bytes: Uint8Array, limit: number): boolean {
   }
   return false;
 }
+
+// Parsed bodies whose text holds a \u0000 or \uD800–\uDFFF escape: the only ways a NUL or a lone
+// surrogate can reach a parsed value (a raw NUL is not valid JSON, and valid UTF-8 cannot encode
+// a surrogate). Only these need the text rule's walk, so ordinary pushes skip it.
+const mayHoldBadText = new WeakSet<object>();
+const BAD_ESCAPE = /\\u(?:0000|[dD][89a-fA-F][0-9a-fA-F]{2})/;
+
+/** False when the parsed body cannot hold NUL or a lone surrogate anywhere (see parseJsonBody). */
+export const bodyMayHoldBadText = (body: unknown): boolean => typeof body === 'object' && body !== null && mayHoldBadText.has(body);
 
 function hasPoisonedKey(value: unknown): boolean {
   const stack: unknown[] = [value];
@@ -75,5 +90,6 @@ export function parseJsonBody(bytes: Buffer, maxDepth: number): unknown {
   if ((text.includes('"__proto__"') || text.includes('"constructor"')) && hasPoisonedKey(value)) {
     throw new SyncHttpError(400, 'DS_SYNC_BAD_REQUEST', 'The request body holds a __proto__ or constructor.prototype key, which is not allowed.');
   }
+  if (typeof value === 'object' && value !== null && text.includes('\\u') && BAD_ESCAPE.test(text)) mayHoldBadText.add(value);
   return value;
 }
