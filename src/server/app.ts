@@ -1,6 +1,6 @@
 // Sync server (Node): composes the HTTP service. Stateless apart from open streams, so any
 // number of instances can share one PostgreSQL.
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { DEFAULT_POOL_SIZE, openDatabase, type Database, type DatabaseOptions } from './db';
 import { DEFAULT_CONFIG, type ServerConfig } from './config';
 import { clientErrorHandler, installErrorHandling, SyncHttpError } from './errors';
@@ -59,6 +59,11 @@ export async function createSyncServer(options: SyncServerOptions = {}): Promise
     requestTimeout: config.requestTimeoutMs,
     http: { requestTimeout: config.requestTimeoutMs, headersTimeout, connectionsCheckingInterval: Math.max(50, Math.min(30_000, Math.floor(headersTimeout / 4))) },
     clientErrorHandler,
+    // Errors Fastify raises before routing (a URL that is not valid percent-encoding) get the
+    // same coded body as every other error.
+    frameworkErrors: (err, _request, reply) => {
+      void (reply as FastifyReply).status(400).send({ error: { code: 'DS_SYNC_BAD_REQUEST', message: `The request address is not valid (${err.code}).` } });
+    },
   });
   installErrorHandling(app);
   // One JSON parser for every route: UTF-8, nesting and prototype keys checked before JSON.parse.

@@ -6,13 +6,13 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { createSyncClient } from '../../src/main/sync';
 import { startPreview, startSyncServer, type PreviewProcess } from './support/preview-process';
 
 const EMAIL = 'admin@team-admin.test';
 const PASSWORD = 'plum otter harbour';
-const SERVER_PORT = 4533;
-const PREVIEW_PORT = 4534;
+// The server takes any free port (it prints its address); the host one beside this suite's own.
+const SERVER_PORT = 0;
+const PREVIEW_PORT = Number(process.env['DS_PREVIEW_PORT'] ?? 4517) + 1000;
 
 const tmp = (name: string) => mkdtempSync(path.join(os.tmpdir(), `ds-e2e-${name}-`));
 
@@ -30,11 +30,18 @@ test('an admin lists, invites, changes a role and removes a member from Settings
     const host = await startPreview(PREVIEW_PORT, ['--data', tmp('team-admin-host'), '--empty']);
     running.push(host);
     // A member who joined by invite and signed in from another device.
-    const client = createSyncClient(server.url);
-    const adminSession = await client.signIn({ email: EMAIL, password: PASSWORD });
-    const invite = await client.createInvite(adminSession.token, adminSession.workspaceId, { email: 'field@team-admin.test', role: 'member' });
-    await client.acceptInvite({ code: invite.code, password: 'field seller 2026' });
-    await client.signIn({ email: 'field@team-admin.test', password: 'field seller 2026' });
+    const post = async (p: string, body: unknown, token?: string) => {
+      const res = await fetch(`${server.url}/v1${p}`, {
+        method: 'POST', body: JSON.stringify(body),
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      });
+      expect(res.ok, `${p}: ${res.status}`).toBe(true);
+      return (await res.json()) as Record<string, string>;
+    };
+    const adminSession = await post('/auth/sign-in', { email: EMAIL, password: PASSWORD });
+    const invite = await post(`/workspaces/${adminSession.workspaceId}/invitations`, { email: 'field@team-admin.test', role: 'member' }, adminSession.token);
+    await post('/invitations/accept', { code: invite.code, password: 'field seller 2026' });
+    await post('/auth/sign-in', { email: 'field@team-admin.test', password: 'field seller 2026' });
 
     const page = await (await browser.newContext()).newPage();
     await page.goto(`${host.url}/#/settings`);

@@ -262,6 +262,9 @@ describe.each(BACKENDS)('server limits on $name', (backend) => {
       expect(answer.text).toMatch(/^HTTP\/1\.1 4\d\d/);
       expect(codeIn(answer.text)).toBe('DS_SYNC_BAD_REQUEST');
     }
+    const badUrl = await fetch(`${one.url}/v1/workspaces/%E0%A4%A/stream`, { headers: { authorization: `Bearer ${ws.adminToken}` } });
+    expect(badUrl.status).toBe(400);
+    expect(((await badUrl.json()) as { error: { code: string } }).error.code).toBe('DS_SYNC_BAD_REQUEST');
     const wrongType = await fetch(`${one.url}/v1/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hello' });
     expect(wrongType.status).toBe(400);
     expect(((await wrongType.json()) as { error: { code: string } }).error.code).toBe('DS_SYNC_BAD_REQUEST');
