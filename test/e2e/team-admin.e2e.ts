@@ -17,7 +17,8 @@ const PREVIEW_PORT = Number(process.env['DS_PREVIEW_PORT'] ?? 4517) + 1000;
 const tmp = (name: string) => mkdtempSync(path.join(os.tmpdir(), `ds-e2e-${name}-`));
 
 test('an admin lists, invites, changes a role and removes a member from Settings', async ({ browser }) => {
-  test.setTimeout(240_000);
+  // Generous: `admin create` runs PGlite's initdb (seconds alone, minutes on a shared machine).
+  test.setTimeout(480_000);
   const serverData = tmp('team-admin-server');
   const created = spawnSync(process.execPath,
     ['--import', 'tsx', 'src/server/cli.ts', 'admin', 'create', '--workspace', 'Team', '--email', EMAIL, '--password', PASSWORD, '--data', serverData],

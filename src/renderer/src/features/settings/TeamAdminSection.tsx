@@ -6,14 +6,13 @@ import { useQuery } from '@tanstack/react-query';
 import type { Role, TeamMemberView } from '../../../../shared/sync';
 import { errorWords } from '../../api/errors';
 import { ErrorState, Loading } from '../../components/states';
-import { formatDateTime, formatRelative, humanize } from '../../lib/format';
-import { useNow } from '../../lib/use-now';
+import { formatDateTime, humanize } from '../../lib/format';
 import { teamMembersQuery, useInviteMember, useRemoveMember, useSetMemberRole } from './team-admin-queries';
 import { TeamAuditLog } from './TeamAuditLog';
 
 const ROLES: Role[] = ['admin', 'member', 'viewer'];
 
-function MemberRow({ member, now, isMe }: { member: TeamMemberView; now: number; isMe: boolean }) {
+function MemberRow({ member, isMe }: { member: TeamMemberView; isMe: boolean }) {
   const setRole = useSetMemberRole();
   const remove = useRemoveMember();
   const [confirming, setConfirming] = useState(false);
@@ -31,7 +30,8 @@ function MemberRow({ member, now, isMe }: { member: TeamMemberView; now: number;
       <td title={member.devices.map((d) => `${d.device ?? 'Unknown device'} · ${d.address ?? ''} · since ${formatDateTime(d.signedInAt)}`).join('\n')}>
         {devices}
       </td>
-      <td>{formatRelative(member.lastSignInAt, now)}</td>
+      {/* Absolute: these are the server's times, and this device's clock may differ. */}
+      <td>{member.lastSignInAt === null ? 'Never' : formatDateTime(member.lastSignInAt)}</td>
       <td className="cell-actions">
         {confirming ? (
           <span role="group" aria-label={`Confirm removing ${member.email}`}>
@@ -84,7 +84,6 @@ function InviteForm() {
 
 export function TeamAdminSection({ myEmail }: { myEmail: string | null }) {
   const members = useQuery(teamMembersQuery());
-  const now = useNow(30_000);
   return (
     <section className="panel" aria-labelledby="team-admin-title">
       <header className="panel-header">
@@ -111,7 +110,7 @@ export function TeamAdminSection({ myEmail }: { myEmail: string | null }) {
                 </tr>
               </thead>
               <tbody>
-                {members.data.members.map((m) => <MemberRow key={m.userId} member={m} now={now} isMe={m.email === myEmail} />)}
+                {members.data.members.map((m) => <MemberRow key={m.userId} member={m} isMe={m.email === myEmail} />)}
               </tbody>
             </table>
             {members.data.invites.length > 0 ? (

@@ -3,8 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { AuditAction } from '../../../../shared/sync';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
-import { formatDateTime, formatWhen } from '../../lib/format';
-import { useNow } from '../../lib/use-now';
+import { formatDateTime } from '../../lib/format';
 import { teamAuditQuery } from './team-admin-queries';
 
 const ACTION_WORDS: Record<AuditAction, string> = {
@@ -28,7 +27,6 @@ const detailWords = (details: Record<string, unknown> | null): string => {
 
 export function TeamAuditLog() {
   const audit = useQuery(teamAuditQuery());
-  const now = useNow(30_000);
   return (
     <details className="team-audit">
       <summary>Audit log</summary>
@@ -47,7 +45,7 @@ export function TeamAuditLog() {
             <tbody>
               {audit.data.entries.map((e) => (
                 <tr key={e.id}>
-                  <td><time dateTime={new Date(e.at).toISOString()} title={formatDateTime(e.at)}>{formatWhen(e.at, now)}</time></td>
+                  <td><time dateTime={new Date(e.at).toISOString()}>{formatDateTime(e.at)}</time></td>
                   <td>{ACTION_WORDS[e.action]}</td>
                   <td>{e.actorEmail ?? (e.action.startsWith('sign_in') ? '—' : 'Server admin (command line)')}</td>
                   <td>{e.targetEmail ?? ''}</td>
