@@ -5,7 +5,7 @@ import argon2 from 'argon2';
 import type { FastifyRequest } from 'fastify';
 import type { Role } from '../shared/sync';
 import type { SessionLookup } from './session-cache';
-import { forbidden, unauthorized } from './errors';
+import { forbidden, memberRemoved, unauthorized } from './errors';
 
 export const hashSecret = (secret: string): string => createHash('sha256').update(secret).digest('hex');
 export const newSecret = (): string => randomBytes(32).toString('base64url');
@@ -42,6 +42,8 @@ export async function authenticate(request: FastifyRequest, access: SessionLooku
   const tokenHash = hashSecret(match[1]);
   const s = await access.findSession(tokenHash);
   if (!s) throw unauthorized('unknown token');
+  // Before "revoked": removal revokes every token, and the device should hear the real reason.
+  if (s.removed) throw memberRemoved(s.workspaceName);
   if (s.revoked) throw unauthorized('token revoked');
   if (s.expiresAt <= Date.now()) throw unauthorized('token expired');
   if (!s.role) throw forbidden('no longer a member of this workspace');
@@ -53,4 +55,23 @@ export function requireWorkspace(session: AuthedSession, workspaceId: string, ne
   if (session.workspaceId !== workspaceId) throw forbidden('token belongs to another workspace');
   if (need === 'write' && session.role === 'viewer') throw forbidden('viewers cannot change data');
   if (need === 'admin' && session.role !== 'admin') throw forbidden('admins only');
+}
+
+/**
+ * Authenticates in an onRequest hook, before Fastify reads the body: a request without a valid
+ * token is refused unread, so only signed-in users can make the server receive and parse a
+ * large body. The handler reads the session with `sessionOf`.
+ */
+export function authenticateFirst(access: SessionLookup) {
+  const byRequest = new WeakMap<FastifyRequest, AuthedSession>();
+  return {
+    onRequest: async (request: FastifyRequest): Promise<void> => {
+      byRequest.set(request, await authenticate(request, access));
+    },
+    sessionOf: (request: FastifyRequest): AuthedSession => {
+      const s = byRequest.get(request);
+      if (!s) throw unauthorized('no session'); // a route using sessionOf without the hook
+      return s;
+    },
+  };
 }

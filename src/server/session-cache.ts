@@ -12,10 +12,31 @@ export interface SessionLookup {
   findSession(tokenHash: string): Promise<SessionRow | undefined>;
 }
 
+/** A user's access to a workspace ended (removed or revoked): their open streams must end too. */
+export interface AccessEnded {
+  workspaceId: string;
+  userId: string;
+  code: 'DS_SYNC_MEMBER_REMOVED' | 'DS_SYNC_UNAUTHORIZED';
+}
+
 export interface SessionCache extends SessionLookup {
-  /** Call after any change to sessions or memberships; clears every instance's cache. */
-  invalidate(): Promise<void>;
+  /**
+   * Call after any change to sessions or memberships; clears every instance's cache. With
+   * `ended`, every instance also tells that user's open streams (see onAccessEnded).
+   */
+  invalidate(ended?: AccessEnded): Promise<void>;
+  /** Subscribes to ended access on any instance; returns the unsubscribe function. */
+  onAccessEnded(listener: (ended: AccessEnded) => void): () => void;
   close(): Promise<void>;
+}
+
+/** The NOTIFY payload for `ended` (also sent by the CLI, which has no cache of its own). */
+export const accessEndedPayload = (e: AccessEnded): string => `ended ${e.workspaceId} ${e.userId} ${e.code}`;
+
+function parseEnded(payload: string): AccessEnded | undefined {
+  const [kind, workspaceId, userId, code] = payload.split(' ');
+  if (kind !== 'ended' || !workspaceId || !userId) return undefined;
+  return { workspaceId, userId, code: code === 'DS_SYNC_MEMBER_REMOVED' ? code : 'DS_SYNC_UNAUTHORIZED' };
 }
 
 export async function createSessionCache(driver: SqlDriver, access: AccessRepository, ttlMs = 10_000): Promise<SessionCache> {
@@ -32,7 +53,12 @@ export async function createSessionCache(driver: SqlDriver, access: AccessReposi
     cache.clear();
     inFlight.clear();
   };
-  const unlisten = await driver.listen(AUTH_CHANNEL, clear);
+  const endedListeners = new Set<(ended: AccessEnded) => void>();
+  const unlisten = await driver.listen(AUTH_CHANNEL, (payload) => {
+    clear();
+    const ended = parseEnded(payload);
+    if (ended) for (const l of endedListeners) l(ended);
+  });
 
   async function lookup(tokenHash: string): Promise<SessionRow | undefined> {
     const startedIn = generation;
@@ -73,9 +99,13 @@ export async function createSessionCache(driver: SqlDriver, access: AccessReposi
       }
       return refresh(tokenHash);
     },
-    async invalidate() {
+    async invalidate(ended) {
       clear();
-      await driver.query('SELECT pg_notify($1, $2)', [AUTH_CHANNEL, 'changed']);
+      await driver.query('SELECT pg_notify($1, $2)', [AUTH_CHANNEL, ended ? accessEndedPayload(ended) : 'changed']);
+    },
+    onAccessEnded(listener) {
+      endedListeners.add(listener);
+      return () => endedListeners.delete(listener);
     },
     close: () => unlisten(),
   };

@@ -20,6 +20,7 @@ import { scoringHandlers } from './handlers/scoring';
 import { conflictHandlers } from './handlers/conflicts';
 import { syncHandlers } from './handlers/sync';
 import { SearchIndex } from '../search';
+import { teamAdminHandlers } from './handlers/team-admin';
 import { SyncSession } from './sync-session';
 import { workspaceHandlers } from './handlers/workspace';
 
@@ -85,6 +86,7 @@ export function createHost(options: HostOptions): Host {
     scoringHandlers,
     conflictHandlers,
     syncHandlers(sync),
+    teamAdminHandlers(sync),
   );
   const watching = watchChanges(store, events);
   void search.start();

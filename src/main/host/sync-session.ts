@@ -51,6 +51,12 @@ export class SyncSession {
     return toView(this.session, this.handle?.status ?? null);
   }
 
+  /** The signed-in team session for admin calls (team-admin handlers), or null when signed out. */
+  teamTarget(): { serverUrl: string; token: string; workspaceId: string } | null {
+    const s = this.session;
+    return s ? { serverUrl: s.serverUrl, token: s.token, workspaceId: s.workspaceId } : null;
+  }
+
   async connect(input: SyncConnectInput): Promise<SyncView> {
     await this.disconnect();
     try {

@@ -5,3 +5,5 @@ export { createSyncClient } from './sync-client';
 export type { SyncClient } from './sync-client';
 export { SyncClientError } from './http';
 export { conflictHandler } from '../../shared/sync';
+export { createTeamAdminClient } from './team-admin-client';
+export type { TeamAdminTarget } from './team-admin-client';

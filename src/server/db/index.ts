@@ -4,12 +4,16 @@ import { createPgliteDriver } from './pglite-driver';
 import { migrate } from './migrations';
 import { createAccessRepository } from './repository';
 import { createSyncRepository } from './sync-repository';
+import { createTeamRepository } from './team-repository';
+import { lockDataFolder } from './folder-lock';
 import type { SqlDriver } from './driver';
 
 export type { SqlDriver, SqlExecutor } from './driver';
 export type { AccessRepository } from './repository';
 export type { SyncRepository, StoredDoc } from './sync-repository';
 export { NOTIFY_CHANNEL } from './sync-repository';
+export type { TeamRepository, AuditRecord } from './team-repository';
+export { FolderLockedError } from './folder-lock';
 
 export const DEFAULT_POOL_SIZE = 10;
 
@@ -32,18 +36,34 @@ export interface Database {
   driver: SqlDriver;
   access: ReturnType<typeof createAccessRepository>;
   sync: ReturnType<typeof createSyncRepository>;
+  team: ReturnType<typeof createTeamRepository>;
   close(): Promise<void>;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  const driver = options.databaseUrl
-    ? await createPgDriver({ connectionString: options.databaseUrl, max: options.poolSize ?? DEFAULT_POOL_SIZE, min: options.poolMin })
-    : await createPgliteDriver(options.dataDir, options.pgliteTemplate);
-  await migrate(driver);
+  // A PGlite folder is one process's at a time (folder-lock.ts); PostgreSQL needs no lock.
+  const lock = !options.databaseUrl && options.dataDir ? lockDataFolder(options.dataDir) : undefined;
+  let driver: SqlDriver;
+  try {
+    driver = options.databaseUrl
+      ? await createPgDriver({ connectionString: options.databaseUrl, max: options.poolSize ?? DEFAULT_POOL_SIZE, min: options.poolMin })
+      : await createPgliteDriver(options.dataDir, options.pgliteTemplate);
+    await migrate(driver);
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
   return {
     driver,
     access: createAccessRepository(driver),
     sync: createSyncRepository(driver, { pushConcurrency: options.pushConcurrency }),
-    close: () => driver.close(),
+    team: createTeamRepository(driver),
+    close: async () => {
+      try {
+        await driver.close();
+      } finally {
+        lock?.release();
+      }
+    },
   };
 }

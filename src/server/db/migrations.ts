@@ -200,6 +200,27 @@ export const MIGRATIONS: { id: number; name: string; sql: string }[] = [
       END
       $fn$;`,
   },
+  {
+    id: 5,
+    name: 'team admin: sign-in limits, removals, devices, audit log',
+    // sign_in_limits: one row per limiter key (see sign-in-limit.ts); INSERT … ON CONFLICT DO
+    // UPDATE takes the row lock, so concurrent attempts on any number of instances count one by
+    // one. memberships.removed_at keeps a removed member's row so every refusal can say why.
+    sql: `
+      CREATE TABLE sign_in_limits (
+        key text PRIMARY KEY, attempts integer NOT NULL, window_start timestamptz NOT NULL);
+      ALTER TABLE memberships ADD COLUMN removed_at timestamptz, ADD COLUMN removed_by uuid;
+      ALTER TABLE sessions ADD COLUMN device text, ADD COLUMN address text;
+      CREATE TABLE audit_log (
+        id bigserial PRIMARY KEY,
+        workspace_id uuid REFERENCES workspaces(id) ON DELETE CASCADE,
+        at timestamptz NOT NULL DEFAULT now(),
+        action text NOT NULL,
+        actor_id uuid, actor_email text, target_id uuid, target_email text, address text,
+        details jsonb);
+      CREATE INDEX audit_log_workspace ON audit_log (workspace_id, id DESC);
+      CREATE INDEX audit_log_target ON audit_log (target_id, id DESC) WHERE workspace_id IS NULL;`,
+  },
 ];
 
 /** Applies pending migrations; an advisory lock keeps two starting instances from racing. */

@@ -10,6 +10,8 @@ export interface SessionRow {
   workspaceName: string;
   /** Null when the membership was removed after sign-in. */
   role: Role | null;
+  /** An admin removed this user from the workspace (role is null then). */
+  removed: boolean;
   expiresAt: number;
   revoked: boolean;
 }
@@ -52,26 +54,36 @@ export function createAccessRepository(db: SqlDriver) {
     async upsertMembership(workspaceId: string, userId: string, role: Role): Promise<void> {
       await db.query(
         `INSERT INTO memberships (workspace_id, user_id, role) VALUES ($1, $2, $3)
-         ON CONFLICT (workspace_id, user_id) DO UPDATE SET role = EXCLUDED.role`,
+         ON CONFLICT (workspace_id, user_id) DO UPDATE SET role = EXCLUDED.role, removed_at = NULL, removed_by = NULL`,
         [workspaceId, userId, role]);
     },
 
     async memberships(userId: string): Promise<MembershipRow[]> {
       const rows = await db.query<{ workspace_id: string; name: string; role: Role }>(
         `SELECT m.workspace_id, w.name, m.role FROM memberships m JOIN workspaces w ON w.id = m.workspace_id
-         WHERE m.user_id = $1 ORDER BY m.created_at, m.workspace_id`, [userId]);
+         WHERE m.user_id = $1 AND m.removed_at IS NULL ORDER BY m.created_at, m.workspace_id`, [userId]);
       return rows.map((r) => ({ workspaceId: r.workspace_id, workspaceName: r.name, role: r.role }));
     },
 
-    async createSession(tokenHash: string, userId: string, workspaceId: string, expiresAt: number): Promise<void> {
+    /** Workspaces this user was removed from (and not re-added to). */
+    async removedFrom(userId: string): Promise<string[]> {
+      const rows = await db.query<{ workspace_id: string }>(
+        'SELECT workspace_id FROM memberships WHERE user_id = $1 AND removed_at IS NOT NULL', [userId]);
+      return rows.map((r) => r.workspace_id);
+    },
+
+    async createSession(
+      tokenHash: string, userId: string, workspaceId: string, expiresAt: number,
+      client: { device?: string | null; address?: string | null } = {},
+    ): Promise<void> {
       await db.query(
-        'INSERT INTO sessions (token_hash, user_id, workspace_id, expires_at) VALUES ($1, $2, $3, $4)',
-        [tokenHash, userId, workspaceId, new Date(expiresAt).toISOString()]);
+        'INSERT INTO sessions (token_hash, user_id, workspace_id, expires_at, device, address) VALUES ($1, $2, $3, $4, $5, $6)',
+        [tokenHash, userId, workspaceId, new Date(expiresAt).toISOString(), client.device ?? null, client.address ?? null]);
     },
 
     async findSession(tokenHash: string): Promise<SessionRow | undefined> {
       const rows = await db.query<Record<string, unknown>>(
-        `SELECT s.user_id, u.email, s.workspace_id, w.name, m.role, s.expires_at, s.revoked_at
+        `SELECT s.user_id, u.email, s.workspace_id, w.name, m.role, m.removed_at, s.expires_at, s.revoked_at
          FROM sessions s JOIN users u ON u.id = s.user_id JOIN workspaces w ON w.id = s.workspace_id
          LEFT JOIN memberships m ON m.workspace_id = s.workspace_id AND m.user_id = s.user_id
          WHERE s.token_hash = $1`, [tokenHash]);
@@ -82,7 +94,8 @@ export function createAccessRepository(db: SqlDriver) {
         email: r.email as string,
         workspaceId: r.workspace_id as string,
         workspaceName: r.name as string,
-        role: (r.role as Role | null) ?? null,
+        role: r.removed_at === null ? ((r.role as Role | null) ?? null) : null,
+        removed: r.removed_at !== null && r.removed_at !== undefined,
         expiresAt: ms(r.expires_at),
         revoked: r.revoked_at !== null,
       };

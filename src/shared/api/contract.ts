@@ -16,6 +16,10 @@ import { SearchInput, SearchView } from './search-views';
 import { DealListItem, AccountDetail, AccountSummary, BuyingGroupView, OpportunityDetail, WorkspaceInfo } from './views';
 import { ConflictRef, KeptConflictView, SyncConnectInput, SyncView } from './sync-views';
 import {
+  TeamAdminAuditInput, TeamAdminAuditView, TeamAdminInviteInput, TeamAdminInviteView, TeamAdminMembersView,
+  TeamAdminRemoveInput, TeamAdminRemoveView, TeamAdminSetRoleInput, TeamAdminSetRoleView,
+} from './team-admin-views';
+import {
   AccountScoresInput, AccountScoresView, ImportHistoryInput, ImportHistoryView, ModelStatusView, OpportunityScoreView,
   RetrainView, ScoringOpportunityInput, TodayInput, TodayView,
 } from './scoring-views';
@@ -73,6 +77,13 @@ export const API = {
   'sync.status': query(Empty, SyncView),
   'sync.connect': mutation(SyncConnectInput, SyncView),
   'sync.disconnect': mutation(Empty, Ok),
+
+  /** Team admin (issue 13): admins of the signed-in team workspace; the server checks the role. */
+  'team.admin.members': query(Empty, TeamAdminMembersView),
+  'team.admin.invite': mutation(TeamAdminInviteInput, TeamAdminInviteView),
+  'team.admin.setRole': mutation(TeamAdminSetRoleInput, TeamAdminSetRoleView),
+  'team.admin.remove': mutation(TeamAdminRemoveInput, TeamAdminRemoveView),
+  'team.admin.audit': query(TeamAdminAuditInput, TeamAdminAuditView),
 
   'scoring.forOpportunity': query(ScoringOpportunityInput, OpportunityScoreView),
   'scoring.forAccount': query(AccountScoresInput, AccountScoresView),

@@ -5,3 +5,4 @@ export { mergeDocs, mergeKept, MAX_KEPT_CONFLICTS, DISCARDED_FIELD, parseDiscard
 export type { KeptConflictEntry, SyncDocState, MergeInput, DiscardedNotice } from './merge';
 export { canonicalJson, contentHash, sameDocState, sameValue, toDocState } from './canonical';
 export * from './wire';
+export * from './team-admin-wire';

@@ -1,6 +1,7 @@
 // Pure (shared): the sync server's HTTP contract. Server and client parse through these, so a
 // change here is a protocol change for both.
 import { z } from 'zod';
+import { cleanText } from '../domain/text';
 
 export const SYNC_API_PREFIX = '/v1';
 
@@ -19,6 +20,13 @@ export const SyncErrorCode = z.enum([
   'DS_SYNC_CONFLICT',
   'DS_SYNC_UNAVAILABLE',
   'DS_SYNC_INTERNAL',
+  // Issue 13 (server and team admin): access ended, limits and malformed requests.
+  'DS_SYNC_MEMBER_REMOVED',
+  'DS_SYNC_LAST_ADMIN',
+  'DS_SYNC_TOO_MANY_STREAMS',
+  'DS_SYNC_REQUEST_TIMEOUT',
+  'DS_SYNC_INVALID_TEXT',
+  'DS_SYNC_WEAK_PASSWORD',
 ]);
 export type SyncErrorCode = z.infer<typeof SyncErrorCode>;
 
@@ -36,6 +44,12 @@ export const SYNC_ERROR_MESSAGES: Record<SyncErrorCode, string> = {
   DS_SYNC_CONFLICT: 'That already exists. Sign in instead.',
   DS_SYNC_UNAVAILABLE: 'The sync server cannot be reached. Your changes are safe and will sync later.',
   DS_SYNC_INTERNAL: 'The sync server failed. Your changes are safe; try again later.',
+  DS_SYNC_MEMBER_REMOVED: 'An admin removed you from this team workspace. Your data stays on this device; ask the admin to invite you again or sign in to another workspace.',
+  DS_SYNC_LAST_ADMIN: 'A workspace needs at least one admin. Make someone else an admin first.',
+  DS_SYNC_TOO_MANY_STREAMS: 'Too many live connections are open for this account. Close other windows or devices, then try again.',
+  DS_SYNC_REQUEST_TIMEOUT: 'The request took too long to arrive. Check the connection and try again.',
+  DS_SYNC_INVALID_TEXT: 'The request holds text that cannot be stored (a NUL character, a broken character or bytes that are not UTF-8). Fix that text, then try again.',
+  DS_SYNC_WEAK_PASSWORD: 'That password is too easy to guess. Choose a longer one that is not a common password.',
 };
 
 export const ErrorBody = z.object({
@@ -46,8 +60,9 @@ export type ErrorBody = z.infer<typeof ErrorBody>;
 export const Role = z.enum(['admin', 'member', 'viewer']);
 export type Role = z.infer<typeof Role>;
 
-const Email = z.string().trim().toLowerCase().email().max(200);
-const Password = z.string().min(8).max(200);
+/** The API's rules for an e-mail and a new password; the server CLI validates with the same. */
+export const Email = z.string().trim().toLowerCase().email().max(200);
+export const Password = cleanText().min(8).max(200);
 const Uuid = z.string().uuid();
 
 export const SignInBody = z.object({ email: Email, password: Password, workspaceId: Uuid.optional() });

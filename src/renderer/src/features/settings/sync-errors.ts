@@ -15,6 +15,8 @@ export function connectErrorWords(error: ApiError, serverUrl: string): string {
       return 'The server did not accept this sign-in. Sign in again; if it keeps happening, ask your admin whether your account is still active.';
     case 'DS_SYNC_FORBIDDEN':
       return 'You signed in, but your account has no access to this workspace. Check the workspace id, or ask an admin to add you.';
+    case 'DS_SYNC_MEMBER_REMOVED':
+      return 'An admin removed this account from that team workspace. Your data stays on this device. Ask the admin to invite you again, or sign in to another workspace.';
     case 'DS_SYNC_NOT_FOUND':
       return 'The server answered but does not know this workspace. Check the workspace id and the server address.';
     case 'DS_SYNC_BAD_REQUEST':
