@@ -6,3 +6,4 @@ export { COLLECTIONS, COLLECTION_NAMES, SYNCED_COLLECTIONS } from './collections
 export type { CollectionName, CollectionSpec, DocOf } from './collections';
 export { rxSchemaFor } from './rx-schemas';
 export type { RxJsonSchemaLike } from './rx-schemas';
+export { journeyStepWindow, RESEARCH_BEFORE_DEAL } from './journey-dates';

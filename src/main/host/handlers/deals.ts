@@ -1,5 +1,5 @@
 // Main process: opportunities, logged interactions, journey steps and workshop notes.
-import { STAGE_HISTORY_MAX } from '../../../shared/domain';
+import { journeyStepWindow, STAGE_HISTORY_MAX } from '../../../shared/domain';
 import type {
   Account, Interaction, JourneyStep, Opportunity, Stage, StageChange, Stakeholder, WorkshopNote,
 } from '../../../shared/domain';
@@ -24,23 +24,17 @@ function withStage(o: Opportunity, stage: Stage, at: number): StageChange[] {
   return [...known, { stage, at }].slice(-STAGE_HISTORY_MAX);
 }
 
-const DAY = 86_400_000;
-/** Buyers research before a deal is opened; a step this long before it is a typo, not research. */
-const RESEARCH_BEFORE_DEAL = 365 * DAY;
-
-/** A journey step happens within the deal's life: not after it closed, not in the future. */
+/** A journey step lies within the deal's life (shared/domain/journey-dates.ts says what that is). */
 function checkStepDate(deal: Opportunity, at: number, now: number): void {
+  const [lo, hi] = journeyStepWindow(deal, now);
+  if (at >= lo && at <= hi) return;
   const fmt = (t: number) => new Date(t).toISOString().slice(0, 10);
-  const refuse = (why: string) => {
-    throw new ApiError('DS_API_INVALID_INPUT', why, [{ path: ['at'], message: why }]);
-  };
-  if (deal.status !== 'open' && deal.closedAt !== undefined && at > deal.closedAt + DAY) {
-    refuse(`This deal closed on ${fmt(deal.closedAt)}; a step cannot come after that. Pick an earlier date.`);
-  }
-  if (at > now + DAY) refuse('A journey step records what happened; pick today or an earlier date.');
-  if (at < deal.createdAt - RESEARCH_BEFORE_DEAL) {
-    refuse(`This step is more than a year before the deal was opened (${fmt(deal.createdAt)}). Check the date.`);
-  }
+  const why = at > hi
+    ? deal.status === 'open'
+      ? `This deal is expected to close on ${fmt(deal.closeDate)}; a step cannot come after that. Move the close date first.`
+      : `This deal closed on ${fmt(deal.closedAt ?? deal.closeDate)}; a step cannot come after that. Pick an earlier date.`
+    : `This step is more than a year before the deal was opened (${fmt(deal.createdAt)}). Check the date.`;
+  throw new ApiError('DS_API_INVALID_INPUT', why, [{ path: ['at'], message: why }]);
 }
 
 export const dealHandlers: HandlerMap = {

@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import * as d3 from 'd3';
 import type { OpportunityDetail } from '@shared/api';
-import { BUYING_JOBS, BUYING_JOB_LABEL, BUYING_ROLE_LABEL, type BuyingJob, type JourneyStep } from '@shared/domain';
+import { BUYING_JOBS, BUYING_JOB_LABEL, BUYING_ROLE_LABEL, journeyStepWindow, type BuyingJob, type JourneyStep } from '@shared/domain';
 import { formatDate } from '@renderer/lib/format';
 import { buildLanes, JOB_SHORT, jobAtY, jobY, segments, showsToday, tickLabels, timeDomain, type Lane, type LaneMetrics } from './journey-layout';
 import { USER_LOCALE } from '@renderer/lib/locale';
@@ -124,7 +124,10 @@ function draw(svgEl: SVGSVGElement, props: Props, width: number): void {
         .attr('fill', j % 2 ? CHART_COLORS.bandAlt : 'transparent').attr('fill-opacity', 0.6).style('cursor', 'copy')
         .on('click', (event: MouseEvent) => {
           const [px, py] = d3.pointer(event, svgEl);
-          props.onPickCell({ stakeholderId: lane.stakeholderId, job: jobAtY(lane, py, m), at: Math.round(x.invert(px).getTime()) });
+          // A click in the margin past the deal's end still means its last day (the host refuses later).
+          const [lo, hi] = journeyStepWindow(detail.opportunity, now);
+          const at = Math.min(hi, Math.max(lo, Math.round(x.invert(px).getTime())));
+          props.onPickCell({ stakeholderId: lane.stakeholderId, job: jobAtY(lane, py, m), at });
         })
         .append('title').text(`Add a step for ${lane.name}: ${BUYING_JOB_LABEL[job]}`);
       g.append('text').attr('x', m.labelWidth + 4).attr('y', top + m.band / 2).attr('dy', '0.35em').attr('text-anchor', 'end')
