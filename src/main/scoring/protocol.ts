@@ -63,7 +63,9 @@ export type WorkerRequest =
   | { kind: 'importHistory'; csv: string; targetColumn: string; positiveValue: string }
   | { kind: 'today'; limit: number; ownerId?: string }
   | { kind: 'scoreOpportunity'; id: string }
-  | { kind: 'account'; accountId: string };
+  | { kind: 'account'; accountId: string }
+  /** The worker's own memory (its isolate; the benchmark and diagnostics read it). */
+  | { kind: 'memory' };
 
 /** The model without its trees: what the status needs (the trees are megabytes to clone). */
 export type ModelSummary = Omit<WorkspaceModelJson, 'classifier'>;
@@ -82,7 +84,16 @@ export type WorkerReply =
   | { kind: 'importHistory'; imported: number; skipped: number; errors: { code: string; message: string; row?: number }[] }
   | { kind: 'today'; items: TodayItem[] }
   | { kind: 'scoreOpportunity'; payload: OpportunityScorePayload | null }
-  | { kind: 'account'; stakeholders: StakeholderScorePayload[] };
+  | { kind: 'account'; stakeholders: StakeholderScorePayload[] }
+  | { kind: 'memory'; memory: WorkerMemory };
+
+/** Bytes, from the worker's own isolate (v8.getHeapStatistics) and process.memoryUsage's per-isolate fields. */
+export interface WorkerMemory {
+  heapUsedBytes: number;
+  heapTotalBytes: number;
+  /** Memory outside the JS heap the isolate accounts for (typed arrays' buffers among it). */
+  externalBytes: number;
+}
 
 /**
  * A batch of score docs with their payload texts end to end in one string: doc k's payload is

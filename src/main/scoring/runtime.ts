@@ -2,6 +2,7 @@
 // the worker entry so it can be driven in-process by tests; in the app everything here runs in
 // the scoring worker thread, off the main thread. The worker never writes to the store: scores,
 // the model and imported history go back to the host, which owns every write.
+import { getHeapStatistics } from 'node:v8';
 import { ScoringEngine, type RescoreResult } from '../../shared/scoring/workspace/engine';
 import { opportunityFacts } from '../../shared/scoring/workspace/facts';
 import { featureCount, featureRow } from '../../shared/scoring/workspace/features';
@@ -238,6 +239,10 @@ export class ScoringRuntime {
       case 'train': return { kind: 'train', status: this.train() };
       case 'today': return { kind: 'today', items: engine.todayList(req.limit, req.ownerId) };
       case 'account': return { kind: 'account', stakeholders: engine.accountScores(req.accountId) };
+      case 'memory': {
+        const h = getHeapStatistics();
+        return { kind: 'memory', memory: { heapUsedBytes: h.used_heap_size, heapTotalBytes: h.total_heap_size, externalBytes: h.external_memory } };
+      }
       case 'scoreOpportunity': {
         const slot = engine.state.opportunityIdx.get(req.id);
         const facts = slot === undefined ? null : opportunityFacts(engine.state, slot, engine.now());
