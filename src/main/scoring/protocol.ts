@@ -13,6 +13,7 @@ import type { SnapshotSpec } from '../store/snapshot';
 import type { WorkspaceModelJson } from '../../shared/scoring/workspace/model';
 import type { ScoreDocOut, TodayItem } from '../../shared/scoring/workspace/engine';
 import type { OpportunityScorePayload, StakeholderScorePayload } from '../../shared/scoring/workspace/payload';
+import type { WhatIf } from '../../shared/scoring/workspace/what-if';
 
 /** Collections whose documents feed scores. */
 export const SCORED_COLLECTIONS = ['accounts', 'stakeholders', 'opportunities', 'interactions', 'journeysteps'] as const satisfies readonly CollectionName[];
@@ -64,6 +65,7 @@ export type WorkerRequest =
   | { kind: 'today'; limit: number; ownerId?: string }
   | { kind: 'scoreOpportunity'; id: string }
   | { kind: 'account'; accountId: string }
+  | { kind: 'whatIf'; opportunityId: string; stakeholderId?: string }
   /** The worker's own memory (its isolate; the benchmark and diagnostics read it). */
   | { kind: 'memory' };
 
@@ -85,6 +87,7 @@ export type WorkerReply =
   | { kind: 'today'; items: TodayItem[] }
   | { kind: 'scoreOpportunity'; payload: OpportunityScorePayload | null }
   | { kind: 'account'; stakeholders: StakeholderScorePayload[] }
+  | { kind: 'whatIf'; result: { probability: number; whatIfs: WhatIf[]; person: WhatIf | null } | null }
   | { kind: 'memory'; memory: WorkerMemory };
 
 /** Bytes, from the worker's own isolate (v8.getHeapStatistics) and process.memoryUsage's per-isolate fields. */

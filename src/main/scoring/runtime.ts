@@ -239,6 +239,7 @@ export class ScoringRuntime {
       case 'train': return { kind: 'train', status: this.train() };
       case 'today': return { kind: 'today', items: engine.todayList(req.limit, req.ownerId) };
       case 'account': return { kind: 'account', stakeholders: engine.accountScores(req.accountId) };
+      case 'whatIf': return { kind: 'whatIf', result: engine.whatIfs(req.opportunityId, req.stakeholderId) };
       case 'memory': {
         const h = getHeapStatistics();
         return { kind: 'memory', memory: { heapUsedBytes: h.used_heap_size, heapTotalBytes: h.total_heap_size, externalBytes: h.external_memory } };

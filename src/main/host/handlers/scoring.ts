@@ -8,6 +8,7 @@ import type { AccountId } from '../../../shared/domain';
 import { scoreDocId } from '../../../shared/scoring/workspace/engine';
 import { featureLabel } from '../../../shared/scoring/workspace/features';
 import { OpportunityScorePayload } from '../../../shared/scoring/workspace/payload';
+import type { WhatIf } from '../../../shared/scoring/workspace/what-if';
 import type { ModelStatus } from '../../scoring/protocol';
 import { ScoringService } from '../../scoring/service';
 import type { Store } from '../../store';
@@ -80,6 +81,14 @@ export const scoringHandlers: HandlerMap = {
     await service.ready();
     const { items } = await service.request({ kind: 'today', limit: limit ?? 20, ...(ownerId ? { ownerId } : {}) });
     return { items };
+  },
+  'scoring.whatIf': async ({ opportunityId, stakeholderId }, ctx) => {
+    const service = await scoringServiceFor(ctx);
+    await service.ready();
+    const { result } = await service.request({ kind: 'whatIf', opportunityId, ...(stakeholderId ? { stakeholderId } : {}) });
+    if (!result) throw new ApiError('DS_NOT_FOUND', `Opportunity ${opportunityId} was not found.`);
+    const view = (w: WhatIf) => ({ title: w.title, stakeholderId: w.stakeholderId, from: w.from, to: w.to, factors: w.factors });
+    return { opportunityId, probability: result.probability, actions: result.whatIfs.map(view), person: result.person ? view(result.person) : null };
   },
   'scoring.model': async (_input, ctx) => {
     const service = await scoringServiceFor(ctx);

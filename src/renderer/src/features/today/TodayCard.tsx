@@ -8,6 +8,7 @@ import { formatMoney } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
 import { OpportunityWhy } from '../scoring/OpportunityScore';
 import { WinBadge } from '../scoring/WinBadge';
+import { TopWhatIf } from '../scoring/WhatIfList';
 import { slotWords } from '../scoring/words';
 import { LogInteractionDialog } from './LogInteractionDialog';
 
@@ -49,6 +50,7 @@ export function TodayCard({ item, position, accountName }: { item: Item; positio
               {action.stakeholderName && !action.title.includes(action.stakeholderName) ? <span className="today-who"> — with {action.stakeholderName}</span> : null}
             </p>
             <p className="action-reason">{action.reason}</p>
+            <TopWhatIf opportunityId={item.opportunityId} />
             {action.when !== null ? (
               <p className="today-when" data-testid="today-best-time">
                 <span aria-hidden="true">◷ </span>
