@@ -55,6 +55,11 @@ export const ModelStatusView = z.object({
     blendedAuc: nullableNumber,
     blendedLogloss: nullableNumber,
     constantLogloss: nullableNumber,
+    /**
+     * The figures the Model page shows (the blend users get, or the model alone once it scores
+     * alone) with 95% bootstrap intervals; null for a model saved before they were kept.
+     */
+    shown: z.object({ auc: nullableNumber, aucLo: nullableNumber, aucHi: nullableNumber, brier: nullableNumber, brierLo: nullableNumber, brierHi: nullableNumber }).nullable(),
   }).nullable(),
   reliability: z.array(z.object({ lo: z.number(), hi: z.number(), count: z.number(), meanPredicted: nullableNumber, observedRate: nullableNumber })),
   /** `label`: the factor's name for people (CRM fields by their own column name). */

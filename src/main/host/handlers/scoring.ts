@@ -33,6 +33,16 @@ export function installScoringService(store: Store, service: Promise<ScoringServ
 
 const num = (v: number | undefined): number | null => (v === undefined || !Number.isFinite(v) ? null : v);
 
+/** The Model page's figures with their intervals: the model alone once it scores alone, else the blend. */
+function shownOf(which: 'model' | 'blended', v: NonNullable<ModelStatus['model']>['validation']) {
+  const i = v.intervals?.[which];
+  if (!i) return null;
+  return {
+    auc: num(which === 'model' ? v.auc : v.blendedAuc), aucLo: num(i.auc[0]), aucHi: num(i.auc[1]),
+    brier: num(i.brier), brierLo: num(i.brierCi[0]), brierHi: num(i.brierCi[1]),
+  };
+}
+
 export function modelStatusView(s: ModelStatus | null): ModelStatusView {
   const m = s?.model ?? null;
   const v = m?.validation;
@@ -48,6 +58,7 @@ export function modelStatusView(s: ModelStatus | null): ModelStatusView {
       ? {
           n: v.n, auc: num(v.auc), logloss: num(v.logloss), priorAuc: num(v.priorAuc), priorLogloss: num(v.priorLogloss),
           blendedAuc: num(v.blendedAuc), blendedLogloss: num(v.blendedLogloss), constantLogloss: num(v.constantLogloss),
+          shown: shownOf(s?.source === 'model' ? 'model' : 'blended', v),
         }
       : null,
     reliability: (v?.reliability ?? []).map((b) => ({ lo: b.lo, hi: b.hi, count: b.count, meanPredicted: num(b.meanPredicted), observedRate: num(b.observedRate) })),
