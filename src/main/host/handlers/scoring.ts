@@ -69,12 +69,24 @@ export function modelStatusView(s: ModelStatus | null): ModelStatusView {
 
 export const scoringHandlers: HandlerMap = {
   'scoring.forOpportunity': async ({ id }, ctx) => {
-    const service = await scoringServiceFor(ctx);
-    await service.ready();
+    // First scores at once: a score stored by an earlier run is shown right away, before the
+    // worker has read the workspace (seconds on a large one); its newer scores replace it as they
+    // are stored (the scores collection's change event refetches). Only a deal with no stored
+    // score waits for the worker.
+    const service = scoringServiceFor(ctx);
+    // Awaited below whenever the worker is needed, and a failure to start is reported there.
+    service.catch(() => undefined);
+    const stored = await ctx.store.scores.findOne(scoreDocId('opportunity', id)).exec();
+    if (stored) {
+      const parsed = OpportunityScorePayload.safeParse(JSON.parse(stored.payload));
+      if (parsed.success) return parsed.data;
+      // A score stored by an older version of the app: the worker's next one replaces it.
+    }
+    await (await service).ready();
     const doc = await ctx.store.scores.findOne(scoreDocId('opportunity', id)).exec();
     if (doc) return OpportunityScorePayload.parse(JSON.parse(doc.payload));
     // Closed deals (and deals created a moment ago) have no stored score: compute it on demand.
-    const { payload } = await service.request({ kind: 'scoreOpportunity', id });
+    const { payload } = await (await service).request({ kind: 'scoreOpportunity', id });
     if (!payload) throw new ApiError('DS_NOT_FOUND', `Opportunity ${id} was not found.`);
     return payload;
   },

@@ -26,7 +26,7 @@ function inWindow(t: BestTime, at: number): boolean {
 
 /** The words name exactly the days and hours the slots are checked against. */
 function wordsMatch(t: BestTime): boolean {
-  const hours = `${String(t.fromHour).padStart(2, '0')}:00–${String(t.fromHour + 2).padStart(2, '0')}:00 in ${t.timezone}`;
+  const hours = ` ${t.fromHour}–${t.fromHour + 2} in ${t.timezone}`;
   const named = t.days.map((d) => WEEKDAYS[d]!);
   return t.window.endsWith(hours) && named.every((d, k) => t.window.includes(d) || (k > 0 && k < named.length - 1));
 }
@@ -101,7 +101,7 @@ describe('best time in words', () => {
     const three = [...two, at(zone, 0, 10, 3)];
     const t = bestTime(histOf(zone, three), 3, zone, DEFAULT_NOW);
     expect(t).toMatchObject({ basis: 'history', confidence: 'low', days: [0], fromHour: 10, note: expect.stringMatching(/Only 3 replies to go on/) });
-    expect(t.window).toBe('Mon 10:00–12:00 in America/Los_Angeles');
+    expect(t.window).toBe('Mon 10–12 in America/Los_Angeles');
     const many = Array.from({ length: 20 }, (_, k) => at(zone, 1 + (k % 3), 9, k));
     expect(bestTime(histOf(zone, many), 20, zone, DEFAULT_NOW)).toMatchObject({ confidence: 'high', days: [1, 2, 3], fromHour: 8 });
   });

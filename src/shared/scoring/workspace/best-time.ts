@@ -96,7 +96,7 @@ export function smooth(hist: Float64Array): Float64Array {
 export interface BestTime {
   basis: 'history' | 'business_hours';
   timezone: string;
-  /** "Tue–Thu 10:00–12:00 in Europe/Berlin": exactly the cells every slot lies in. */
+  /** "Tue–Thu 10–12 in Europe/Berlin" (hours in 24-hour time): exactly the cells every slot lies in. */
   window: string;
   /** Weekdays (0 = Mon) and the local hours [fromHour, fromHour + 2) of the window. */
   days: number[];
@@ -129,7 +129,6 @@ function dayRanges(days: number[]): string {
   return parts.join(', ');
 }
 
-const hh = (h: number) => `${String(h % 24).padStart(2, '0')}:00`;
 
 /** Business hours Tue–Thu 10–12 local: a neutral default when someone never answered. */
 export function businessHoursHistogram(): Float64Array {
@@ -188,7 +187,7 @@ export function bestTime(hist: Float64Array, samples: number, zone: string | und
   let bestH = history ? 0 : 10;
   // Blocks that wrap past midnight are not offered: "23:00–01:00" would span two weekdays.
   if (history) for (let h = 1; h < 23; h++) if (HOUR_TOTAL[h]! + HOUR_TOTAL[h + 1]! > HOUR_TOTAL[bestH]! + HOUR_TOTAL[bestH + 1]!) bestH = h;
-  const window = `${dayRanges(days)} ${hh(bestH)}–${hh(bestH + 2)} in ${tz}`;
+  const window = `${dayRanges(days)} ${bestH}–${bestH + 2} in ${tz}`;
   const slots = windowSlots(days, bestH, tz, now, SLOTS);
   const inWindow = history ? shareInWindow(hist, days, bestH) : 0;
   const confidence = !history ? 'none' : samples < 5 ? 'low' : samples < 15 ? 'medium' : 'high';
