@@ -38,6 +38,15 @@ export default tseslint.config(
     },
   },
   {
+    // The store owns its files (ARCHITECTURE.md): tables, columns and RxDB internals stay inside
+    // src/main/store; others use its index.ts (or snapshot.ts, the scoring worker's reader).
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/main/store/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/store/sqlite', '**/store/sqlite/*'], message: 'Only src/main/store may import store/sqlite/*: use src/main/store (index.ts), or store/snapshot for read-only reads.' }] }],
+    },
+  },
+  {
     files: ['src/renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },

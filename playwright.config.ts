@@ -34,6 +34,8 @@ export default defineConfig({
     reuseExistingServer: !process.env['CI'],
     timeout: 120_000,
     stdout: 'pipe',
+    // SIGTERM lets the preview close its store and remove its temporary workspace folder.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
     // The preview's host (and so the renderer and scoring) runs at the suite's date, not today's.
     env: { ...(process.env as Record<string, string>), DS_NOW: testNow() },
   },

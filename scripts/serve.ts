@@ -1,6 +1,9 @@
 // Plain Node: `npm run serve -- [--port N] [--data DIR] [--empty] [--no-build]` builds the renderer, starts
 // the same host the desktop app runs, and serves both on loopback for a browser (and the e2e
-// tests). Without --data the demo workspace lives in memory for this session.
+// tests). Without --data the demo workspace lives in a temporary folder removed on exit: the same
+// SQLite storage and scoring feed the desktop app runs, never a test-only in-memory variant.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openWorkspace } from '../src/main/workspace/open-workspace';
@@ -28,7 +31,8 @@ if (!values['no-build']) {
   await build(rendererConfig(outDir));
 }
 
-const workspace = await openWorkspace({ directory: values.data ? path.resolve(values.data) : null, seedDemo: !values.empty });
+const temporary = values.data ? null : mkdtempSync(path.join(os.tmpdir(), 'deep-sales-preview-'));
+const workspace = await openWorkspace({ directory: values.data ? path.resolve(values.data) : temporary, seedDemo: !values.empty });
 const server = await startPreviewServer({ host: workspace.host, rendererDir: outDir, port });
 console.log(`Deep Sales web preview: ${server.url}`);
 
@@ -38,6 +42,7 @@ async function shutdown(): Promise<void> {
   closing = true;
   await server.close();
   await workspace.close();
+  if (temporary) rmSync(temporary, { recursive: true, force: true });
   process.exit(0);
 }
 process.on('SIGINT', () => void shutdown());

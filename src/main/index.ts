@@ -6,7 +6,7 @@ import { app, BrowserWindow, shell } from 'electron';
 import { openWorkspace, type OpenWorkspace } from './workspace/open-workspace';
 import { mainWindowOptions } from './electron/window-options';
 import { wireIpc } from './electron/ipc';
-import { NATIVE_BINDING_ENV } from './store/sqlite/native-binding';
+import { NATIVE_BINDING_ENV } from './store';
 
 // better-sqlite3 built for Electron's ABI: in the package's resources, or in out/native after
 // `npm start` rebuilt it. Set before any store or worker opens a database.

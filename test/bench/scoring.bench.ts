@@ -4,17 +4,15 @@
 // A. The worker's compute, in-process (the worker runs exactly this engine, configured the same
 //    way): building the aggregates, full rescore, training, incremental rescore after one logged
 //    interaction, and one account's stakeholder scores (computed on request, not stored).
-// B. The main thread while a real scoring worker does a full rescore and trains: event-loop delay
-//    (perf_hooks.monitorEventLoopDelay plus a 5 ms setInterval drift probe) while the main
-//    thread receives the score batches and writes them into an in-memory RxDB `scores`
-//    collection in small chunks, as the host-side service does (the web preview's store).
-// C. The same window in the desktop configuration, end to end: an L workspace on disk (SQLite),
-//    opened by the app's own openWorkspace, its own ScoringService starting the worker, which
-//    reads the file itself; the main thread only stores scores (SQLite, WAL).
+// C. The main thread while a real scoring worker does a full rescore and trains: event-loop delay
+//    (perf_hooks.monitorEventLoopDelay plus a 5 ms setInterval drift probe), end to end in the
+//    app's one configuration: an L workspace on disk (SQLite), opened by the app's own
+//    openWorkspace, its own ScoringService starting the worker thread, which reads the file
+//    itself; the main thread only stores scores (SQLite, WAL). And memory: the scoring worker's
+//    own heap (its isolate) and the whole process's resident memory.
 //
-// B and C start the worker as the app does, in a process of its own; BENCH_SCORING_IN=thread
-// starts it as a worker thread of this process instead, as it ran before (the comparison behind
-// that decision, see src/main/scoring/worker-handle.ts).
+// (Part B, the same window with documents pushed into an in-memory store, went with the push feed:
+// no user runs that configuration.)
 //
 // Every line carries the size, the machine and the load average: colleagues share the cores,
 // so wall times alone can mislead; `cpuMs` is the process's CPU time for the same span.
@@ -23,36 +21,31 @@ import { cpSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
-import { ScoringService, writeScores } from '../../src/main/scoring/service';
-import { createWorker } from '../../src/main/scoring/spawn-node';
-import type { ScoringWorker } from '../../src/main/scoring/worker-handle';
-import type { HostToWorker, WorkerToHost } from '../../src/main/scoring/protocol';
-import { SCORE_BATCH, SCORED_COLLECTIONS, unpackScores } from '../../src/main/scoring/protocol';
-import { createStore, type Store } from '../../src/main/store';
+import { ScoringService } from '../../src/main/scoring/service';
+import { SCORED_COLLECTIONS } from '../../src/main/scoring/protocol';
+import type { Store } from '../../src/main/store';
 import { changesOf } from '../../src/main/store/changes';
-import type { Interaction, ScoreDoc } from '../../src/shared/domain';
+import type { Interaction } from '../../src/shared/domain';
 import { ScoringEngine } from '../../src/shared/scoring/workspace/engine';
 import { trainingSet } from '../../src/shared/scoring/workspace/history';
 import { trainWorkspaceModel } from '../../src/shared/scoring/workspace/model';
 import { DEFAULT_NOW, generateWorkspaceBatches, type SeedBatch, type SeedSize } from '../../src/shared/seed';
 import { openWorkspace } from '../../src/main/workspace/open-workspace';
 import { machine, report, timeIt } from './report';
-import { createThreadWorker } from './support/thread-worker';
 import { cachedWorkspace } from './support/workspace-cache';
 
 const size = (process.argv[2] ?? 'L') as SeedSize;
 const NOW = DEFAULT_NOW;
 const scored = new Set<string>(SCORED_COLLECTIONS);
 const MACHINE = machine();
-const SCORING_IN = process.env['BENCH_SCORING_IN'] === 'thread' ? 'thread' : 'process';
-const spawnWorker = async (): Promise<ScoringWorker> => (SCORING_IN === 'thread' ? createThreadWorker() : createWorker());
+const SCORING_IN = 'thread';
 
 function figure(name: string, value: number, unit: string, extra: Record<string, unknown> = {}): void {
   const load = os.loadavg().map((x) => Math.round(x * 10) / 10);
   report({ name: `scoring.${name}.${size}`, value: Math.round(value * 10) / 10, unit, size, extra: { ...extra, scoringIn: SCORING_IN, machine: MACHINE, loadAvg: load } });
 }
 
-/** Wall and CPU time of this process for one call (the worker's own CPU only with BENCH_SCORING_IN=thread). */
+/** Wall and CPU time of this process for one call (the worker thread's CPU included). */
 async function measure<T>(fn: () => Promise<T> | T): Promise<{ ms: number; cpuMs: number; result: T }> {
   const c0 = process.cpuUsage();
   const r = await timeIt(fn);
@@ -177,61 +170,8 @@ async function partA(batches: SeedBatch[]): Promise<void> {
   figure('accountScores', quantile(acc, 0.5), 'ms', { p95: quantile(acc, 0.95), max: quantile(acc, 1), largestAccountPeople: people[0]?.[1], target: '< 50' });
 }
 
-async function partB(batches: SeedBatch[] | null): Promise<void> {
-  const store = await createStore({ name: `bench-scores-${Date.now()}` });
-  const worker = await spawnWorker();
-  worker.keepAlive(true); // this bench awaits it throughout
-  const post = (m: HostToWorker) => worker.postMessage(m);
-  let writes = Promise.resolve();
-  let written = 0;
-  const workerRescoreMs: number[] = [];
-  const waiters: ((m: WorkerToHost) => boolean)[] = [];
-  worker.onMessage((m: WorkerToHost) => {
-    if (m.type === 'scores') {
-      // As the service does: store the batch, then ack it so the worker sends the next.
-      if (process.env['BENCH_NO_WRITE']) { written += m.upserts.length; post({ type: 'ack' }); }
-      else writes = writes.then(() => writeScores(store, unpackScores(m) as ScoreDoc[], m.removals, process.env['BENCH_CHUNK'] ? Number(process.env['BENCH_CHUNK']) : undefined)).then(() => { written += m.upserts.length; post({ type: 'ack' }); });
-      if (m.full && m.final) workerRescoreMs.push(Math.round(m.ms));
-    }
-    for (let i = waiters.length - 1; i >= 0; i--) if (waiters[i]!(m)) waiters.splice(i, 1);
-  });
-  const until = (pred: (m: WorkerToHost) => boolean) => new Promise<void>((resolve) => waiters.push((m) => (pred(m) ? (resolve(), true) : false)));
-  post({ type: 'init', source: { kind: 'push' }, fixedNow: NOW, modelText: null, historyText: null, autoTrain: false, rescoreEveryMs: 0, batchSize: SCORE_BATCH });
-  const loaded = await measure(async () => {
-    // Posted and dropped batch by batch: the main thread of the app does not hold the workspace
-    // either, and a big heap here would measure our own garbage collector, not the worker's effect.
-    while (batches && batches.length) {
-      const b = batches.shift()!;
-      for (let k = 0; k < b.docs.length; k += 2000) post({ type: 'docs', collection: b.collection as never, docs: b.docs.slice(k, k + 2000) as never });
-      await new Promise((r) => setImmediate(r));
-    }
-    const first = until((m) => m.type === 'scores' && m.final && m.full);
-    post({ type: 'loaded' });
-    await first;
-    await writes;
-  });
-  figure('workerLoadAndFirstRescore', loaded.ms, 'ms', { processCpuMs: loaded.cpuMs, workerFullRescoreMs: workerRescoreMs[0], written });
-
-  // This thread generated and posted 1.6M documents at L: hundreds of MB of garbage the app's
-  // main thread never has, which made young-generation collections take 20–60 ms on a loaded
-  // machine inside the window; measuredWindow collects it first (`node --expose-gc`).
-  const window = await measuredWindow(store, undefined, async () => {
-    const trained = until((m) => m.type === 'reply');
-    post({ type: 'rescore' });
-    post({ type: 'request', requestId: 1, request: { kind: 'train' } });
-    await trained;
-    await writes;
-  });
-  figure('mainThreadMaxBlock', window.maxMs, 'ms', {
-    ...window.extra, store: 'in-memory', during: 'full rescore + training + blended full rescore + storing scores',
-    workerFullRescoreMs: workerRescoreMs.slice(1), writtenTotal: written,
-  });
-  await worker.terminate();
-  await store.close();
-}
-
-/** Resident memory of a process (with BENCH_SCORING_IN=thread, this whole process). */
-function rssMB(pid: number | undefined): number | null {
+/** Resident memory of a process (this one: the main thread and the scoring worker thread together). */
+function rssMB(pid: number = process.pid): number | null {
   try {
     const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
     return kb ? Math.round(Number(kb) / 1024) : null;
@@ -240,8 +180,18 @@ function rssMB(pid: number | undefined): number | null {
   }
 }
 
+/** Memory figures: the scoring worker's own (its isolate's heap and off-heap buffers) and the process's. */
+async function memoryFigures(service: ScoringService, when: string): Promise<void> {
+  const m = (await service.request({ kind: 'memory' })).memory;
+  const scoringMB = Math.round((m.heapTotalBytes + m.externalBytes) / 2 ** 20);
+  figure(`memory.scoringWorker.${when}`, scoringMB, 'MB', { heapUsedMB: Math.round(m.heapUsedBytes / 2 ** 20), externalMB: Math.round(m.externalBytes / 2 ** 20), target: '<= 400' });
+  figure(`memory.allProcesses.${when}`, rssMB() ?? -1, 'MB', {
+    processes: 'this process (main thread + scoring worker thread); the desktop adds its renderer (see README)', target: '<= 1024',
+  });
+}
+
 /**
- * One measured window (parts B and C): the main thread's event loop (and a bare Node process
+ * One measured window (part C): the main thread's event loop (and a bare Node process
  * beside it) while `work` runs, with the score writes it caused. Preceded by a collection and a
  * 20 s idle probe, the machine's own baseline: on a shared, overloaded machine the scheduler alone
  * can delay a timer by tens of ms. 20 s, not less: V8's memory reducer answers the forced
@@ -249,7 +199,7 @@ function rssMB(pid: number | undefined): number | null {
  * heap; 12–19 ms on the desktop's 24 MB main heap, `Mark-Compact (reduce)` in --trace-gc), seen
  * ~8–12 s later; with a shorter idle they landed at the window's start.
  */
-async function measuredWindow(store: Store, workerPid: number | undefined, work: () => Promise<unknown>) {
+async function measuredWindow(store: Store, work: () => Promise<unknown>) {
   (globalThis as { gc?: () => void }).gc?.();
   const idle = loopProbe();
   await new Promise((r) => setTimeout(r, 20_000));
@@ -267,7 +217,7 @@ async function measuredWindow(store: Store, workerPid: number | undefined, work:
     extra: {
       p99Ms: b.p99Ms, eventLoopDelayMaxMs: b.delayMaxMs, driftProbeMaxMs: b.driftMaxMs, mainThreadGc: b.gc, idleBaseline: baseline,
       wallMs: Math.round(done.ms), processCpuMs: done.cpuMs, scoreWrites, scoresStored: await store.scores.count().exec(),
-      benchGarbageCollectedFirst: !!(globalThis as { gc?: () => void }).gc, mainHeapMB: Math.round(process.memoryUsage().heapUsed / 2 ** 20), scoringProcessRssMB: rssMB(workerPid),
+      benchGarbageCollectedFirst: !!(globalThis as { gc?: () => void }).gc, mainHeapMB: Math.round(process.memoryUsage().heapUsed / 2 ** 20), processRssMB: rssMB(),
       otherProcessSameWindow: machineNoise, target: '< 20',
     },
   };
@@ -284,7 +234,7 @@ async function partC(): Promise<void> {
     const workspace = await openWorkspace({ directory: dir, seedDemo: false });
     let writes = 0;
     const counted = changesOf(workspace.store.scores).subscribe(() => writes++);
-    const service = await ScoringService.start({ store: workspace.store, events: workspace.host.context.events, spawn: spawnWorker });
+    const service = await ScoringService.start({ store: workspace.store, events: workspace.host.context.events });
     await service.ready();
     await service.flush();
     counted.unsubscribe();
@@ -293,13 +243,15 @@ async function partC(): Promise<void> {
   try {
     const opened = await measure(launch);
     const { workspace, service } = opened.result;
-    figure('desktopOpenToFirstScores', opened.ms, 'ms', { processCpuMs: opened.cpuMs, scoreWrites: opened.result.writes, source: service.source.kind });
-    const trained = await measuredWindow(workspace.store, service.workerPid(), async () => {
+    figure('desktopOpenToFirstScores', opened.ms, 'ms', { processCpuMs: opened.cpuMs, scoreWrites: opened.result.writes });
+    await memoryFigures(service, 'afterFirstScores');
+    const trained = await measuredWindow(workspace.store, async () => {
       service.rescoreAll();
       await service.request({ kind: 'train' });
       await service.flush();
     });
     figure('mainThreadMaxBlockDesktop', trained.maxMs, 'ms', { ...trained.extra, store: 'SQLite (WAL) on disk', during: 'full rescore + training + blended full rescore + storing scores in SQLite' });
+    await memoryFigures(service, 'afterTraining');
     await workspace.close();
 
     // A relaunch on the same file: the worker reads what is stored, so its first full rescore
@@ -310,7 +262,7 @@ async function partC(): Promise<void> {
 
     // The window again when every open deal's score changes (the clock a month on: ages, stalls
     // and best times move), so the main thread stores thousands of scores while the worker rescores.
-    const month = await measuredWindow(again.workspace.store, again.service.workerPid(), async () => {
+    const month = await measuredWindow(again.workspace.store, async () => {
       again.service.setNow(Date.now() + 30 * 86_400_000);
       again.service.rescoreAll();
       await again.service.flush();
@@ -324,17 +276,16 @@ async function partC(): Promise<void> {
 
 const counts = (b: SeedBatch[]) => Object.fromEntries(SCORED_COLLECTIONS.map((c) => [c, b.filter((x) => x.collection === c).reduce((a, x) => a + x.docs.length, 0)]));
 /**
- * Parts A and B work on the generated workspace in this process. In a function of its own, so
+ * Part A works on the generated workspace in this process. In a function of its own, so
  * nothing of it is left when part C measures the main process (run alone, a module-level block
  * kept the 1.6M generated documents alive: a 680 MB heap the app's main process never has, whose
  * incremental marking took 10–15 ms steps inside part C's window).
  */
-async function partsAB(): Promise<void> {
+async function partsA(): Promise<void> {
   const batches = collect();
   figure('workspace', counts(batches)['interactions'] ?? 0, 'interactions', counts(batches));
-  if (!process.env['BENCH_SKIP_A']) await partA(batches);
-  if (!process.env['BENCH_SKIP_B']) await partB(batches.length ? batches : collect());
+  await partA(batches);
 }
 
-if (!process.env['BENCH_SKIP_A'] || !process.env['BENCH_SKIP_B']) await partsAB();
+if (!process.env['BENCH_SKIP_A']) await partsA();
 if (!process.env['BENCH_SKIP_C']) await partC();

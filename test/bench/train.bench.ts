@@ -2,6 +2,10 @@
 // explanation throughput of the app's classifier. Run: node --import tsx test/bench/train.bench.ts
 // CPU time is printed next to wall time because this 2-core machine is shared: wall time
 // includes waiting for other processes, CPU time is what training itself costs.
+// XGBoost's fit time on the same file is measured in the same run as a reference
+// (support/xgboost-fit.py; Debian's python3-xgboost, python3-pandas, python3-sklearn; Python from
+// DS_PYTHON, else /usr/bin/python3), or skipped with a message where it is not installed.
+import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import { readCsvFile } from '../../src/main/csv/read-csv';
 import { rowOf, trainCalibratedClassifier } from '../../src/shared/scoring/learn/index';
@@ -34,6 +38,8 @@ async function main(): Promise<void> {
     });
   }
 
+  xgboostReference(common);
+
   const model = trainCalibratedClassifier(built.table);
   const rows = Array.from({ length: 20_000 }, (_, i) => rowOf(built.table, (i * 7919) % n));
   let sink = 0;
@@ -42,6 +48,22 @@ async function main(): Promise<void> {
   const few = rows.slice(0, 2000);
   const { ms: shapMs } = await timeIt(() => { for (const r of few) sink += model.explain(r).base; });
   report({ name: 'explain (TreeSHAP) throughput', value: Math.round((few.length / shapMs) * 1000), unit: 'rows/s', size: few.length, extra: { ...common, load1: load(), checksum: Number.isFinite(sink) } });
+}
+
+function xgboostReference(common: Record<string, unknown>): void {
+  const python = process.env['DS_PYTHON'] ?? '/usr/bin/python3';
+  const script = new URL('./support/xgboost-fit.py', import.meta.url).pathname;
+  try {
+    const out = execFileSync(python, [script, FILE, ...(process.env['BENCH_XGB_CV'] ? ['cv'] : [])], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const r = JSON.parse(out.trim().split('\n').at(-1)!) as { fit_ms: number; cpu_ms: number; rows: number; threads: number; xgboost: string; cv_auc: number | null; cv_brier: number | null };
+    report({
+      name: 'xgboost fit, reference (full train set)', value: r.fit_ms, unit: 'ms', size: r.rows,
+      extra: { ...common, cpu_ms: r.cpu_ms, threads: r.threads, xgboost: r.xgboost, cv_auc: r.cv_auc, cv_brier: r.cv_brier, load1: Math.round(os.loadavg()[0]! * 100) / 100 },
+    });
+  } catch (err) {
+    const why = err instanceof Error ? err.message.split('\n').find((l) => /Error|No such file|ENOENT/.test(l)) ?? err.message : String(err);
+    console.error(`# xgboost reference skipped: ${why.trim()} (apt-get install -y python3-xgboost python3-sklearn python3-pandas)`);
+  }
 }
 
 void main();

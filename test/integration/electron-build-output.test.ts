@@ -1,11 +1,16 @@
 // The desktop build's output, checked without Electron: `electron-vite build` bundles the scoring
-// worker as a file of its own, the Electron spawn path forks that very file as a utility
-// process, and the bundled worker scores a workspace when run (here under plain Node through its
-// IPC port; in the app through Electron's parentPort, the same runtime behind either).
-import { execFileSync, fork } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+// worker as a file of its own, the Electron spawn path starts that very file as a worker thread
+// (electron-vite's `?nodeWorker`), and the bundled worker scores a workspace from its SQLite file
+// when run as a worker thread here under plain Node, as it is in the app.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { SCORE_BATCH, SCORED_COLLECTIONS, type HostToWorker, type WorkerToHost } from '../../src/main/scoring/protocol';
+import { Worker } from 'node:worker_threads';
+import { SCORE_BATCH, type HostToWorker, type WorkerToHost } from '../../src/main/scoring/protocol';
+import { snapshotFor } from '../../src/main/scoring/service';
+import { createStore } from '../../src/main/store';
+import { loadWorkspaceIntoStore } from '../../src/main/store/load-workspace';
 import { DEFAULT_NOW, generateWorkspaceBatches } from '../../src/shared/seed';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -22,49 +27,63 @@ describe('desktop build output', () => {
     return path.join(CHUNKS, name);
   };
 
-  /** The file the Electron spawn path hands to utilityProcess.fork. */
-  function forkedWorkerFile(): string {
+  /** The file the Electron spawn path starts as a worker thread. */
+  function threadWorkerFile(): string {
     const text = readFileSync(chunk('spawn-electron-'), 'utf8');
-    expect(text).toMatch(/utilityProcess\.fork\(/);
-    const file = /join\(import\.meta\.dirname, "(\.\/worker-[\w-]+\.js)"\)/.exec(text)?.[1];
+    expect(text).toMatch(/new Worker\(/);
+    expect(text).not.toMatch(/utilityProcess/);
+    const file = /new URL\("(\.\/worker-[\w-]+\.js)", import\.meta\.url\)/.exec(text)?.[1];
     expect(file).toBeTruthy();
     return path.join(CHUNKS, file!);
   }
 
-  it('forks the bundled scoring worker as a utility process', () => {
-    const file = forkedWorkerFile();
+  it('starts the bundled scoring worker as a worker thread', () => {
+    const file = threadWorkerFile();
     expect(existsSync(file)).toBe(true);
-    // Standalone: only packages and Node built-ins, no chunk of the main bundle (a utility process has no main-process state).
-    const imports = [...readFileSync(file, 'utf8').matchAll(/^import .* from "([^"]+)";$/gm)].map((m) => m[1]!);
-    expect(imports.filter((i) => i.startsWith('.'))).toEqual([]);
+    // What the worker thread loads, chunks it shares with the main bundle included: packages and
+    // Node built-ins, never Electron (a worker thread has none) nor RxDB (the worker reads the store
+    // through its snapshot reader only; RxDB would cost it memory for nothing).
+    const packages = new Set<string>();
+    const seen = new Set<string>();
+    const visit = (f: string) => {
+      if (seen.has(f)) return;
+      seen.add(f);
+      for (const m of readFileSync(f, 'utf8').matchAll(/^import .* from "([^"]+)";$/gm)) {
+        if (m[1]!.startsWith('.')) visit(path.resolve(path.dirname(f), m[1]!));
+        else packages.add(m[1]!);
+      }
+    };
+    visit(file);
+    expect(packages).toContain('better-sqlite3');
+    expect([...packages].filter((p) => p === 'electron' || p.startsWith('rxdb'))).toEqual([]);
   });
 
-  it('runs: the bundled worker scores a pushed workspace', async () => {
-    const child = fork(forkedWorkerFile(), [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  it('runs: the bundled worker scores a workspace from its SQLite file', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ds-build-output-'));
+    const store = await createStore({ directory: dir, name: 'built' });
+    const worker = new Worker(threadWorkerFile(), { workerData: { testHooks: false } });
     try {
-      const send = (m: HostToWorker) => child.send(m);
+      await loadWorkspaceIntoStore(store, generateWorkspaceBatches({ size: 'XS', seed: 3 }));
+      const open = await store.opportunities.count({ selector: { status: 'open' } }).exec();
+      const send = (m: HostToWorker) => worker.postMessage(m);
       const scored = new Promise<number>((resolve, reject) => {
         let n = 0;
-        child.on('message', (m: WorkerToHost) => {
+        worker.on('message', (m: WorkerToHost) => {
           if (m.type !== 'scores') return;
           n += m.upserts.length;
           send({ type: 'ack' });
           if (m.final && m.full) resolve(n);
         });
-        child.once('exit', (code) => reject(new Error(`worker exited (${code})`)));
+        worker.once('error', reject);
+        worker.once('exit', (code) => reject(new Error(`worker exited (${code})`)));
       });
-      send({ type: 'init', source: { kind: 'push' }, fixedNow: DEFAULT_NOW, modelText: null, historyText: null, autoTrain: false, rescoreEveryMs: 0, batchSize: SCORE_BATCH });
-      const open = new Set<string>();
-      for (const b of generateWorkspaceBatches({ size: 'XS', seed: 3 })) {
-        if (!(SCORED_COLLECTIONS as readonly string[]).includes(b.collection)) continue;
-        if (b.collection === 'opportunities') for (const d of b.docs as { id: string; status: string }[]) if (d.status === 'open') open.add(d.id);
-        send({ type: 'docs', collection: b.collection as never, docs: b.docs as never });
-      }
-      send({ type: 'loaded' });
-      expect(await scored).toBe(open.size);
-      expect(open.size).toBeGreaterThan(0);
+      send({ type: 'init', source: snapshotFor(store), fixedNow: DEFAULT_NOW, modelText: null, historyText: null, autoTrain: false, rescoreEveryMs: 0, batchSize: SCORE_BATCH });
+      expect(await scored).toBe(open);
+      expect(open).toBeGreaterThan(0);
     } finally {
-      child.kill();
+      await worker.terminate();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
 });

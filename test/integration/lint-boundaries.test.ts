@@ -99,4 +99,11 @@ describe('layer boundaries', () => {
       ).toEqual([]);
     });
   });
+
+  it('refuses store/sqlite/* outside src/main/store, and allows it inside', async () => {
+    const outside = await problems('src/main/scoring/probe.ts', "import { tableNameFor } from '../store/sqlite/table';\nimport { getRxStorageSQLite } from '../store/sqlite';\nexport const t = [tableNameFor, getRxStorageSQLite];\n");
+    expect(outside.filter((p) => p.startsWith('no-restricted-imports'))).toHaveLength(2);
+    expect(await problems('src/main/store/probe.ts', "import { tableNameFor } from './sqlite/table';\nexport const t = tableNameFor;\n")).toEqual([]);
+    expect(await problems('src/main/scoring/probe.ts', "import { writeScores } from '../store';\nexport const w = writeScores;\n")).toEqual([]);
+  });
 });

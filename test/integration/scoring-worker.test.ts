@@ -1,5 +1,5 @@
 // The scoring worker thread end to end: host API → service → real worker (tsx) → scores in the
-// store, for an in-memory store (documents pushed) and a SQLite store (read-only file reads).
+// store, on a SQLite store (the worker reads the file read-only), the one way scoring is fed.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,7 +8,6 @@ import { installScoringService } from '../../src/main/host/handlers/scoring';
 import { ScoringService } from '../../src/main/scoring/service';
 import { createStore, type Store } from '../../src/main/store';
 import { loadWorkspaceIntoStore } from '../../src/main/store/load-workspace';
-import { getRxStorageSQLite } from '../../src/main/store/sqlite';
 import type { HostEvent } from '../../src/shared/api';
 import { explainedLogit } from '../../src/shared/scoring/workspace/opportunity';
 import { OpportunityScorePayload } from '../../src/shared/scoring/workspace/payload';
@@ -25,7 +24,7 @@ async function probabilities(store: Store): Promise<Map<string, number>> {
   return new Map(docs.map((d) => [d.subjectId, (JSON.parse(d.payload) as { probability: number }).probability]));
 }
 
-describe.each(['memory', 'sqlite'] as const)('scoring worker with a %s store', (kind) => {
+describe.each(['sqlite'] as const)('scoring worker with a %s store', (kind) => {
   let dir: string;
   let store: Store;
   let host: Host;
@@ -34,7 +33,7 @@ describe.each(['memory', 'sqlite'] as const)('scoring worker with a %s store', (
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ds-scoring-'));
-    store = await createStore(kind === 'sqlite' ? { storage: getRxStorageSQLite({ databaseDirectory: dir }) as never, name: 'ws' } : {});
+    store = await createStore({ directory: dir, name: `ws-${kind}` });
     await loadWorkspaceIntoStore(store, generateWorkspaceBatches({ size: 'S', seed: 5 }));
     host = createHost({ store, now: () => DEFAULT_NOW });
     host.events.subscribe((e) => events.push(e));
@@ -51,8 +50,8 @@ describe.each(['memory', 'sqlite'] as const)('scoring worker with a %s store', (
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it(`reads the workspace the ${kind === 'sqlite' ? 'SQLite file (read-only)' : 'pushed documents'} way`, () => {
-    expect(service.source.kind).toBe(kind === 'sqlite' ? 'sqlite' : 'push');
+  it('reads the workspace from its SQLite file (read-only)', () => {
+    expect(service.source.filePath.startsWith(dir)).toBe(true);
   });
 
   it('trains on start with progress events, and reports the model', async () => {

@@ -1,34 +1,28 @@
-// Main process and scoring process: the messages between them. One protocol for both
-// ways of feeding the worker:
+// Main thread and scoring worker thread: the messages between them. One way of feeding the
+// worker: `init` names the store's snapshot (store/snapshot.ts), the worker reads the SQLite file
+// itself (read-only, WAL: never blocks the writer) and then gets `changed` {ids} only.
 //
-//   persistent store  → init {source: 'sqlite'}  → the worker reads the SQLite file itself
-//                       (read-only, WAL: never blocks the writer) and gets `changed` {ids} only;
-//   in-memory store   → init {source: 'push'}    → the host sends the documents in `docs`
-//                       batches, and `docs`/`removed` for every change.
-//
-// After `loaded`, the worker runs a full rescore. Deal scores come back as `scores` batches
+// After loading, the worker runs a full rescore. Deal scores come back as `scores` batches
 // (bounded size, so structured-clone of one message never blocks the main thread for long), the
 // last one of a run marked `final`; only scores whose content changed are sent. Stakeholder
 // scores are not stored: `account` requests compute one account's people on the spot, and a
 // `scores` message says when people's scores may have changed (so the UI can refetch them).
 // Requests carry a requestId and are answered by one `reply`.
 import type { CollectionName } from '../../shared/domain';
+import type { SnapshotSpec } from '../store/snapshot';
 import type { WorkspaceModelJson } from '../../shared/scoring/workspace/model';
 import type { ScoreDocOut, TodayItem } from '../../shared/scoring/workspace/engine';
 import type { OpportunityScorePayload, StakeholderScorePayload } from '../../shared/scoring/workspace/payload';
+import type { WhatIf } from '../../shared/scoring/workspace/what-if';
 
 /** Collections whose documents feed scores. */
 export const SCORED_COLLECTIONS = ['accounts', 'stakeholders', 'opportunities', 'interactions', 'journeysteps'] as const satisfies readonly CollectionName[];
 export type ScoredCollection = (typeof SCORED_COLLECTIONS)[number];
 
-export type WorkerSource =
-  /** `scoresTable`: where the host stores scores, read once at start so unchanged ones are not written again. */
-  | { kind: 'sqlite'; filePath: string; tables: Record<ScoredCollection, string>; scoresTable: string }
-  | { kind: 'push' };
-
 export interface InitMessage {
   type: 'init';
-  source: WorkerSource;
+  /** The workspace's snapshot: its scored collections, and the stored scores (read once at start so unchanged ones are not written again). */
+  source: SnapshotSpec;
   /** Pin the clock (tests, benchmarks); absent = the worker's own Date.now. */
   fixedNow?: number;
   /** The stored model and imported history as JSON text (settings 'scoring.model'/'scoring.history'). */
@@ -53,22 +47,27 @@ export const SCORE_BATCH = 100;
 
 export type HostToWorker =
   | InitMessage
-  | { type: 'docs'; collection: ScoredCollection; docs: Record<string, unknown>[]; removed?: { id: string; accountId?: string }[] }
-  /** All initial docs were pushed: load is complete, score everything. */
-  | { type: 'loaded' }
   | { type: 'changed'; changes: { collection: ScoredCollection; ids: string[] }[] }
   | { type: 'rescore' }
   | { type: 'setNow'; now: number }
   /** One `scores` batch is stored: the worker may send another (it keeps at most two unacknowledged). */
   | { type: 'ack' }
-  | { type: 'request'; requestId: number; request: WorkerRequest };
+  | { type: 'request'; requestId: number; request: WorkerRequest }
+  /**
+   * Tests only, honoured only by a worker started with `testHooks` (spawn-worker.ts): run out of
+   * memory, or throw outside any handler, so tests can prove the service survives both.
+   */
+  | { type: 'testFault'; fault: 'outOfMemory' | 'throw' };
 
 export type WorkerRequest =
   | { kind: 'train' }
   | { kind: 'importHistory'; csv: string; targetColumn: string; positiveValue: string }
   | { kind: 'today'; limit: number; ownerId?: string }
   | { kind: 'scoreOpportunity'; id: string }
-  | { kind: 'account'; accountId: string };
+  | { kind: 'account'; accountId: string }
+  | { kind: 'whatIf'; opportunityId: string; stakeholderId?: string }
+  /** The worker's own memory (its isolate; the benchmark and diagnostics read it). */
+  | { kind: 'memory' };
 
 /** The model without its trees: what the status needs (the trees are megabytes to clone). */
 export type ModelSummary = Omit<WorkspaceModelJson, 'classifier'>;
@@ -87,7 +86,17 @@ export type WorkerReply =
   | { kind: 'importHistory'; imported: number; skipped: number; errors: { code: string; message: string; row?: number }[] }
   | { kind: 'today'; items: TodayItem[] }
   | { kind: 'scoreOpportunity'; payload: OpportunityScorePayload | null }
-  | { kind: 'account'; stakeholders: StakeholderScorePayload[] };
+  | { kind: 'account'; stakeholders: StakeholderScorePayload[] }
+  | { kind: 'whatIf'; result: { probability: number; whatIfs: WhatIf[]; person: WhatIf | null } | null }
+  | { kind: 'memory'; memory: WorkerMemory };
+
+/** Bytes, from the worker's own isolate (v8.getHeapStatistics) and process.memoryUsage's per-isolate fields. */
+export interface WorkerMemory {
+  heapUsedBytes: number;
+  heapTotalBytes: number;
+  /** Memory outside the JS heap the isolate accounts for (typed arrays' buffers among it). */
+  externalBytes: number;
+}
 
 /**
  * A batch of score docs with their payload texts end to end in one string: doc k's payload is

@@ -1,7 +1,8 @@
-// Scoring process (Node): message handling around the pure ScoringEngine. Kept apart from
+// Scoring worker thread (Node): message handling around the pure ScoringEngine. Kept apart from
 // the worker entry so it can be driven in-process by tests; in the app everything here runs in
-// the scoring process, outside the main process. The worker never writes to the store: scores,
+// the scoring worker thread, off the main thread. The worker never writes to the store: scores,
 // the model and imported history go back to the host, which owns every write.
+import { getHeapStatistics } from 'node:v8';
 import { ScoringEngine, type RescoreResult } from '../../shared/scoring/workspace/engine';
 import { opportunityFacts } from '../../shared/scoring/workspace/facts';
 import { featureCount, featureRow } from '../../shared/scoring/workspace/features';
@@ -13,7 +14,7 @@ import { ImportError, importHistoryCsv } from './import-history';
 import { appNow } from '../clock';
 import type { HostToWorker, InitMessage, ModelStatus, ModelSummary, WorkerReply, WorkerRequest, WorkerToHost } from './protocol';
 import { packScores, SCORED_COLLECTIONS } from './protocol';
-import { openSqliteSource, type SqliteSource } from './sqlite-source';
+import { openStoreSnapshot, type StoreSnapshot } from '../store/snapshot';
 
 const MAX_HISTORY = 100_000;
 const SCORES_IN_FLIGHT = 2;
@@ -38,7 +39,7 @@ function summaryOf(json: WorkspaceModelJson): ModelSummary {
 
 export class ScoringRuntime {
   private engine: ScoringEngine | null = null;
-  private source: SqliteSource | null = null;
+  private source: StoreSnapshot | null = null;
   private init: InitMessage | null = null;
   private fixedNow: number | null = null;
   private runId = 0;
@@ -93,13 +94,6 @@ export class ScoringRuntime {
     const engine = this.engine;
     if (!engine) throw new Error('scoring worker got a message before init');
     switch (msg.type) {
-      case 'docs': {
-        const touched = engine.apply(msg.collection, msg.docs as never);
-        if (msg.removed?.length) engine.remove(msg.collection, msg.removed, touched);
-        if (this.loaded) this.timed(() => engine.rescore(touched), false);
-        return;
-      }
-      case 'loaded': return this.finishLoad();
       case 'changed': {
         const touched = emptyTouched();
         for (const c of msg.changes) {
@@ -113,10 +107,9 @@ export class ScoringRuntime {
       case 'rescore': return this.timed(() => engine.rescoreAll(), true);
       case 'setNow': this.fixedNow = msg.now; return;
       case 'request': return this.answer(msg.requestId, msg.request);
+      case 'testFault': return; // worker.ts's, never the runtime's
     }
   }
-
-  private loaded = false;
 
   private start(msg: InitMessage): void {
     this.init = msg;
@@ -125,23 +118,20 @@ export class ScoringRuntime {
     this.engine.history = (parseSetting<HistoryRecord[]>('history', msg.historyText) ?? []).slice(0, MAX_HISTORY);
     const model = parseSetting<WorkspaceModelJson>('model', msg.modelText);
     if (model) this.engine.setModel(loadWorkspaceModel(model));
-    if (msg.source.kind === 'sqlite') {
-      this.source = openSqliteSource(msg.source.filePath, msg.source.tables);
-      // What the host stored last time: the first full rescore then writes only what changed
-      // since (at launch, usually a fraction of 8k deals), and removes scores of deals gone meanwhile.
-      this.source.storedScores(msg.source.scoresTable, (id, payload) => this.engine!.rememberStored(id, payload));
-      SCORED_COLLECTIONS.forEach((c, k) => {
-        this.source!.scan(c, SCAN_ROWS, (docs) => this.engine!.apply(c, docs));
-        this.post({ type: 'progress', task: 'loading', fraction: (k + 1) / SCORED_COLLECTIONS.length, message: `Read ${c}` });
-      });
-      this.finishLoad();
-    }
+    this.source = openStoreSnapshot(msg.source);
+    // What the host stored last time: the first full rescore then writes only what changed
+    // since (at launch, usually a fraction of 8k deals), and removes scores of deals gone meanwhile.
+    this.source.storedScores((id, payload) => this.engine!.rememberStored(id, payload));
+    SCORED_COLLECTIONS.forEach((c, k) => {
+      this.source!.scan(c, SCAN_ROWS, (docs) => this.engine!.apply(c, docs));
+      this.post({ type: 'progress', task: 'loading', fraction: (k + 1) / SCORED_COLLECTIONS.length, message: `Read ${c}` });
+    });
+    this.finishLoad();
     this.post({ type: 'ready' });
   }
 
   private finishLoad(): void {
     const engine = this.engine!;
-    this.loaded = true;
     this.timed(() => engine.rescoreAll(), true);
     this.postStatus();
     if (this.init!.autoTrain && !engine.model && this.closedAvailable() >= MIN_CLOSED_FOR_MODEL) this.train();
@@ -249,6 +239,11 @@ export class ScoringRuntime {
       case 'train': return { kind: 'train', status: this.train() };
       case 'today': return { kind: 'today', items: engine.todayList(req.limit, req.ownerId) };
       case 'account': return { kind: 'account', stakeholders: engine.accountScores(req.accountId) };
+      case 'whatIf': return { kind: 'whatIf', result: engine.whatIfs(req.opportunityId, req.stakeholderId) };
+      case 'memory': {
+        const h = getHeapStatistics();
+        return { kind: 'memory', memory: { heapUsedBytes: h.used_heap_size, heapTotalBytes: h.total_heap_size, externalBytes: h.external_memory } };
+      }
       case 'scoreOpportunity': {
         const slot = engine.state.opportunityIdx.get(req.id);
         const facts = slot === undefined ? null : opportunityFacts(engine.state, slot, engine.now());

@@ -1,21 +1,19 @@
-// Main process: the host side of scoring. It starts the worker (a process of its own, see
-// worker-handle.ts), feeds it (file path for a persistent store, documents for an in-memory
-// one), forwards store changes, writes the scores it gets back into the local-only `scores`
-// collection and answers requests. It does no model work: its only CPU cost is writing score
+// Main process: the host side of scoring. It starts the worker (a worker thread, see
+// worker-handle.ts), tells it where the store's snapshot is, forwards the ids of changed
+// documents, has the store write the scores it gets back into the local-only `scores`
+// collection, and answers requests. It does no model work: its only CPU cost is writing score
 // batches, done in small chunks with a yield between them so the main thread's event loop never
 // stalls (measured by test/bench/scoring.bench.ts).
-import type { BulkWriteRow, RxCollection, RxDocumentData } from 'rxdb';
+import type { RxCollection } from 'rxdb';
 import { type Subject, type Subscription, merge, map } from 'rxjs';
 import { ApiError, type HostEvent } from '../../shared/api';
-import { rxSchemaFor, type ScoreDoc } from '../../shared/domain';
-import type { Store } from '../store';
+import type { ScoreDoc } from '../../shared/domain';
+import { removeStoredStakeholderScores, snapshotSpecOf, writeScores, type SnapshotSpec, type Store } from '../store';
 import { appNow } from '../clock';
 import { batchFor, changesOf } from '../store/changes';
-import { databaseFilePath, RX_STORAGE_NAME_SQLITE } from '../store/sqlite';
-import { tableNameFor } from '../store/sqlite/table';
 import {
   SCORE_BATCH, SCORED_COLLECTIONS, unpackScores, type HostToWorker, type ModelStatus, type ScoredCollection, type WorkerReply, type WorkerRequest,
-  type WorkerSource, type WorkerToHost,
+  type WorkerToHost,
 } from './protocol';
 import { spawnScoringWorker } from './spawn-worker';
 import type { ScoringWorker } from './worker-handle';
@@ -26,6 +24,7 @@ export const HISTORY_SETTING = 'scoring.history';
 export interface ScoringServiceOptions {
   store: Store;
   events: Subject<HostEvent>;
+  /** How a worker starts (tests pass limits or test hooks to spawnScoringWorker); the app's own by default. */
   spawn?: () => Promise<ScoringWorker>;
   /** Pin the worker's clock (tests, benchmarks). */
   fixedNow?: number;
@@ -34,98 +33,19 @@ export interface ScoringServiceOptions {
   /** Scores per worker message and per bulkUpsert on the main thread. */
   batchSize?: number;
   writeChunk?: number;
-  /** Force the push protocol even for a persistent store (tests of the protocol). */
-  forcePush?: boolean;
 }
 
-type Change = { collection: ScoredCollection; id: string; deleted: boolean; doc: Record<string, unknown> };
+type Change = { collection: ScoredCollection; id: string };
 
 const CHANGE_BATCH_MS = 30;
 const MAX_RESTARTS = 3;
 const RESTART_WINDOW_MS = 10 * 60_000;
-const PUSH_BATCH = 2000;
-/**
- * Scores per storage write, with a yield to the event loop between writes. Small because the
- * in-memory storage keeps its indexes as sorted arrays and splices them per updated score:
- * ~35 µs a score on L, but over 1 ms while V8 marks the old generation (every moved slot goes
- * through the write barrier); 10 keeps one write at a few ms even then. See SCORE_BATCH for the
- * measurement.
- */
-export const WRITE_CHUNK = 10;
-const yieldToLoop = () => new Promise<void>((r) => setImmediate(r));
 
-export function workerSourceFor(store: Store, forcePush = false): WorkerSource {
-  const storage = store.storage as { name?: string; settings?: { databaseDirectory?: string } };
-  const dir = storage.settings?.databaseDirectory;
-  if (forcePush || storage.name !== RX_STORAGE_NAME_SQLITE || !dir) return { kind: 'push' };
-  const tables = Object.fromEntries(SCORED_COLLECTIONS.map((c) => [c, tableNameFor(c, rxSchemaFor(c).version)])) as Record<ScoredCollection, string>;
-  return { kind: 'sqlite', filePath: databaseFilePath(dir, store.name), tables, scoresTable: tableNameFor('scores', rxSchemaFor('scores').version) };
-}
-
-/**
- * Write score batches in small chunks with a yield between them, so the main thread stays
- * responsive.
- *
- * Why not `bulkUpsert`: for documents that exist (every score after the first run) RxDB first
- * tries an insert, gets a 409 conflict per document, then rewrites each through its incremental
- * write queue and builds an RxDocument for it. Profiled while a full rescore of an L workspace
- * (8k scores) was stored, that allocated ~18 KB per score on the main thread, most of it kept
- * alive until the next scavenge (WeakRef'd RxDocuments, conflict errors), and the young
- * generation collections it caused were the main thread's longest pauses. One read of the
- * current revisions plus one storage `bulkWrite` per chunk does the same write (same change
- * events, so queries and `$` observers see it) for about half the allocation. Scores have one
- * writer (this service), so a conflict only means a score was removed or rewritten between the
- * read and the write; those rows are retried against what is stored now.
- */
-export async function writeScores(store: Store, upserts: readonly ScoreDoc[], removals: string[], chunk = WRITE_CHUNK): Promise<void> {
-  for (let k = 0; k < upserts.length; k += chunk) {
-    await putScores(store, upserts.slice(k, k + chunk));
-    await yieldToLoop();
-  }
-  for (let k = 0; k < removals.length; k += chunk) {
-    await store.scores.bulkRemove(removals.slice(k, k + chunk));
-    await yieldToLoop();
-  }
-}
-
-const SCORE_WRITE_CONTEXT = 'ds-scoring-write';
-
-async function putScores(store: Store, docs: readonly ScoreDoc[], attempt = 0): Promise<void> {
-  const instance = store.scores.storageInstance;
-  // With deleted ones: a score removed earlier is revived by writing over its tombstone.
-  const stored = await instance.findDocumentsById(docs.map((d) => d.id), true);
-  const previous = new Map(stored.map((d) => [d.id, d]));
-  const rows: BulkWriteRow<ScoreDoc>[] = docs.map((d) => {
-    const prev = previous.get(d.id);
-    // _meta and _rev are set by RxDB's wrapped storage instance (lwt = now, next revision).
-    const document: RxDocumentData<ScoreDoc> = {
-      id: d.id, subjectType: d.subjectType, subjectId: d.subjectId, accountId: d.accountId, computedAt: d.computedAt, payload: d.payload,
-      _deleted: false, _attachments: {}, _meta: prev ? prev._meta : { lwt: 0 }, _rev: prev ? prev._rev : '',
-    };
-    return prev ? { document, previous: prev } : { document };
-  });
-  const { error } = await instance.bulkWrite(rows, SCORE_WRITE_CONTEXT);
-  if (!error.length) return;
-  const conflicted = new Set(error.filter((e) => e.status === 409).map((e) => e.documentId));
-  const other = error.find((e) => e.status !== 409);
-  if (other) throw new ApiError('DS_SCORING_ERROR', `Storing score ${other.documentId} failed (status ${other.status}).`);
-  if (attempt >= 2) throw new ApiError('DS_SCORING_ERROR', `Storing ${conflicted.size} scores kept conflicting with other writes.`);
-  await putScores(store, docs.filter((d) => conflicted.has(d.id)), attempt + 1);
-}
-
-/**
- * Stakeholder scores are computed on request now; earlier versions stored one doc per person
- * (60k in a large workspace). Removed in small chunks so the cleanup never stalls the app.
- */
-export async function removeStoredStakeholderScores(store: Store, chunk = WRITE_CHUNK): Promise<number> {
-  let removed = 0;
-  for (;;) {
-    const docs = await store.scores.find({ selector: { subjectType: 'stakeholder' }, limit: chunk }).exec();
-    if (!docs.length) return removed;
-    await store.scores.bulkRemove(docs.map((d) => d.id));
-    removed += docs.length;
-    await yieldToLoop();
-  }
+/** Where the worker reads the workspace; scoring reads only workspaces stored on disk. */
+export function snapshotFor(store: Store): SnapshotSpec {
+  const spec = snapshotSpecOf(store, SCORED_COLLECTIONS);
+  if (!spec) throw new ApiError('DS_SCORING_ERROR', 'Scoring reads the workspace from its file on disk, and this workspace is kept in memory only. Open a workspace stored in a folder.');
+  return spec;
 }
 
 export class ScoringService {
@@ -144,18 +64,21 @@ export class ScoringService {
   private restarts: number[] = [];
   private stopped: ApiError | null = null;
   private firstFullStored = false;
-  readonly source: WorkerSource;
 
-  private constructor(worker: ScoringWorker, private readonly opts: ScoringServiceOptions) {
-    this.source = workerSourceFor(opts.store, opts.forcePush);
+  private constructor(
+    worker: ScoringWorker,
+    private readonly opts: ScoringServiceOptions,
+    readonly source: SnapshotSpec,
+  ) {
     this.firstFull = new Promise((resolve, reject) => { this.resolveFirstFull = resolve; this.rejectFirstFull = reject; });
     this.firstFull.catch(() => undefined); // awaited by callers; this only keeps it from counting as unhandled
     this.worker = this.attach(worker);
   }
 
   static async start(opts: ScoringServiceOptions): Promise<ScoringService> {
+    const source = snapshotFor(opts.store);
     const worker = await (opts.spawn ?? spawnScoringWorker)();
-    const service = new ScoringService(worker, opts);
+    const service = new ScoringService(worker, opts, source);
     await service.boot();
     opts.store.onClose.push(() => service.close());
     return service;
@@ -174,7 +97,7 @@ export class ScoringService {
   }
 
   /**
-   * The scoring process died (a crash, out of memory, killed): what it was asked is answered with
+   * The scoring worker died (a crash, out of memory, killed): what it was asked is answered with
    * an error, and a new one starts from the store as at launch, up to MAX_RESTARTS times in
    * RESTART_WINDOW_MS; past that scoring stays stopped and says so.
    */
@@ -225,16 +148,6 @@ export class ScoringService {
       rescoreEveryMs: this.opts.rescoreEveryMs ?? 60 * 60_000, batchSize: this.opts.batchSize ?? SCORE_BATCH,
       ...(this.opts.fixedNow !== undefined ? { fixedNow: this.opts.fixedNow } : {}),
     });
-    if (this.source.kind === 'push') {
-      for (const c of SCORED_COLLECTIONS) {
-        const docs = (await store[c].find().exec()).map((d) => d.toJSON() as Record<string, unknown>);
-        for (let k = 0; k < docs.length; k += PUSH_BATCH) {
-          this.post({ type: 'docs', collection: c, docs: docs.slice(k, k + PUSH_BATCH) });
-          await yieldToLoop();
-        }
-      }
-      this.post({ type: 'loaded' });
-    }
   }
 
   private async setting(id: string): Promise<string | null> {
@@ -246,30 +159,20 @@ export class ScoringService {
   private watch(): Subscription {
     const streams = SCORED_COLLECTIONS.map((c) =>
       changesOf(this.opts.store[c] as RxCollection).pipe(
-        map((e): Change => ({ collection: c, id: e.documentId, deleted: e.operation === 'DELETE', doc: e.documentData as Record<string, unknown> })),
+        map((e): Change => ({ collection: c, id: e.documentId })),
       ),
     );
     return merge(...streams).pipe(batchFor(CHANGE_BATCH_MS)).subscribe((batch) => this.forward(batch));
   }
 
   private forward(batch: Change[]): void {
-    if (this.source.kind === 'sqlite') {
-      const ids = new Map<ScoredCollection, Set<string>>();
-      for (const c of batch) {
-        let set = ids.get(c.collection);
-        if (!set) ids.set(c.collection, (set = new Set()));
-        set.add(c.id);
-      }
-      this.post({ type: 'changed', changes: [...ids].map(([collection, s]) => ({ collection, ids: [...s] })) });
-      return;
+    const ids = new Map<ScoredCollection, Set<string>>();
+    for (const c of batch) {
+      let set = ids.get(c.collection);
+      if (!set) ids.set(c.collection, (set = new Set()));
+      set.add(c.id);
     }
-    for (const c of SCORED_COLLECTIONS) {
-      const mine = batch.filter((b) => b.collection === c);
-      if (!mine.length) continue;
-      const docs = mine.filter((b) => !b.deleted).map((b) => b.doc);
-      const removed = mine.filter((b) => b.deleted).map((b) => ({ id: b.id, ...(typeof b.doc['accountId'] === 'string' ? { accountId: b.doc['accountId'] } : {}) }));
-      this.post({ type: 'docs', collection: c, docs, removed });
-    }
+    this.post({ type: 'changed', changes: [...ids].map(([collection, s]) => ({ collection, ids: [...s] })) });
   }
 
   private onMessage(from: ScoringWorker, m: WorkerToHost): void {
@@ -348,9 +251,9 @@ export class ScoringService {
     await this.writes;
   }
 
-  /** The scoring process's id (diagnostics). */
-  workerPid(): number | undefined {
-    return this.worker.pid();
+  /** The scoring worker thread's id (diagnostics, tests): a restarted worker has a new one. */
+  workerThreadId(): number {
+    return this.worker.threadId();
   }
 
   modelStatus(): ModelStatus | null {

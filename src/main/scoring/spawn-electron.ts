@@ -1,22 +1,10 @@
-// Main process in the Electron build: scoring runs in a utility process (a Node environment
-// Electron starts and stops with the app). electron-vite bundles worker.ts as its own entry and
-// `?modulePath` gives the built file's path (https://electron-vite.org/guide/dev#utility-process).
-// This import only resolves inside electron-vite; plain Node uses spawn-node.ts instead.
-import { utilityProcess } from 'electron';
-import workerPath from './worker?modulePath';
-import type { WorkerToHost } from './protocol';
-import { processWorker, type ScoringWorker } from './worker-handle';
+// Main process in the Electron build: electron-vite bundles worker.ts as a chunk of its own and
+// `?nodeWorker` gives a factory that starts it as a worker thread
+// (https://electron-vite.org/guide/dev#worker-threads). This import only resolves inside
+// electron-vite; plain Node uses spawn-node.ts instead.
+import type { Worker, WorkerOptions } from 'node:worker_threads';
+import createScoringWorker from './worker?nodeWorker';
 
-export function createWorker(): ScoringWorker {
-  const child = utilityProcess.fork(workerPath, [], { serviceName: 'Deep Sales scoring', stdio: 'inherit' });
-  return processWorker({
-    pid: () => child.pid,
-    send: (m) => child.postMessage(m),
-    onMessage: (listener) => { child.on('message', (m: WorkerToHost) => listener(m)); },
-    onError: (listener) => { child.on('error', (type: string, location: string) => listener(new Error(`scoring process failed: ${type} at ${location}`))); },
-    onExit: (listener) => { child.once('exit', (code: number) => listener(`code ${code}`)); },
-    kill: () => { child.kill(); },
-    // Electron's own lifecycle decides when the app ends, not pending work.
-    keepAlive: () => undefined,
-  });
+export function createWorker(options: WorkerOptions): Worker {
+  return createScoringWorker(options);
 }

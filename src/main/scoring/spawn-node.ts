@@ -1,19 +1,19 @@
-// Main process under plain Node (web preview, tests, benchmarks): start the scoring worker as a
-// forked Node process running its TypeScript source through tsx's loader. The loader is passed
-// as an absolute URL, so the child finds it whatever its working directory.
-import { fork } from 'node:child_process';
+// Main process under plain Node (web preview, tests, benchmarks): start the scoring worker thread
+// from its TypeScript source. `execArgv: ['--import', 'tsx']` is not honoured for worker threads
+// in every Node 20 setup, so a two-line ESM bootstrap, passed as a data: URL, registers tsx's
+// loader inside the worker and then imports worker.ts. Both are absolute URLs, so the worker
+// finds them whatever the working directory.
 import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { childProcessWorker, type ScoringWorker } from './worker-handle';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 
 const ENTRY = './worker.ts';
 
-export function createWorker(): ScoringWorker {
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-  const child = fork(fileURLToPath(new URL(ENTRY, import.meta.url)), [], {
-    execArgv: ['--import', tsx],
-    serialization: 'advanced',
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  return childProcessWorker(child);
+export function createWorker(options: WorkerOptions): Worker {
+  const tsxDir = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
+  const tsx = pathToFileURL(path.join(tsxDir, 'dist/esm/api/index.mjs')).href;
+  const entry = new URL(ENTRY, import.meta.url).href;
+  const boot = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(entry)});`;
+  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), options);
 }

@@ -1,9 +1,11 @@
-// Main process: the one place that picks how the scoring worker starts. electron-vite rewrites
-// `?modulePath` imports at build time and plain Node (tsx) cannot load them, so each variant lives
-// in its own small file and only the one for this runtime is ever imported.
-import type { ScoringWorker } from './worker-handle';
+// Main process: the one place that starts the scoring worker thread. electron-vite rewrites
+// `?nodeWorker` imports at build time and plain Node (tsx) cannot load them, so each runtime's
+// way of locating the worker's code lives in its own small file and only the one for this
+// runtime is ever imported; both start the same worker_threads Worker with the same limits.
+import { SCORING_RESOURCE_LIMITS, threadWorker, type ScoringWorker, type ScoringWorkerData, type ScoringWorkerOptions } from './worker-handle';
 
-export async function spawnScoringWorker(): Promise<ScoringWorker> {
+export async function spawnScoringWorker(options: ScoringWorkerOptions = {}): Promise<ScoringWorker> {
   const adapter = process.versions['electron'] ? await import('./spawn-electron') : await import('./spawn-node');
-  return adapter.createWorker();
+  const workerData: ScoringWorkerData = { testHooks: options.testHooks ?? false };
+  return threadWorker(adapter.createWorker({ resourceLimits: options.resourceLimits ?? SCORING_RESOURCE_LIMITS, workerData }));
 }

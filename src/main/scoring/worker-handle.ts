@@ -1,18 +1,33 @@
-// Main process: what the scoring service needs of its worker, whatever runs it. Scoring runs in a
-// process of its own (Electron's utilityProcess in the desktop app, a forked Node process under
-// plain Node) rather than a worker thread of the main process, for isolation: the heaviest and
-// most memory-hungry code of the app (aggregates of a million interactions, training) can crash
-// or run out of memory without taking the main process, its store writer and every window with
-// it (the service answers with DS_SCORING_ERROR and starts a new one), and its heap is not
-// counted against the main process's (Electron caps a process's V8 heap at 4 GB with pointer
-// compression). The main thread's responsiveness was measured the same either way (README,
-// scoring figures). The messages are the same structured-clone messages (protocol.ts).
-import type { ChildProcess } from 'node:child_process';
+// Main process: what the scoring service needs of its worker, and the one way it runs: a
+// `worker_threads` worker of the main process (ARCHITECTURE.md), started with resourceLimits.
+// A thread keeps most of what a process of its own gave: an out-of-memory (its old generation
+// is capped, so it hits the cap long before the process would) or an uncaught error ends the
+// worker, not the app; the service answers what was pending with DS_SCORING_ERROR and starts a
+// new one. Its messages are structured-clone messages (protocol.ts), as a process's were.
+import type { ResourceLimits, Worker } from 'node:worker_threads';
 import type { HostToWorker, WorkerToHost } from './protocol';
 
+/**
+ * The worker's V8 limits. The old generation holds the aggregates of up to a million
+ * interactions and a training set (README, scoring figures: well under this on L); past it the
+ * worker, not the app, ends with ERR_WORKER_OUT_OF_MEMORY.
+ */
+export const SCORING_RESOURCE_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 1536 };
+
+export interface ScoringWorkerOptions {
+  resourceLimits?: ResourceLimits;
+  /** Honour `testFault` messages (tests only). */
+  testHooks?: boolean;
+}
+
+/** What the worker reads from `workerData`. */
+export interface ScoringWorkerData {
+  testHooks: boolean;
+}
+
 export interface ScoringWorker {
-  /** The worker's process id (this process's own for a thread; undefined until it started). */
-  pid(): number | undefined;
+  /** The worker thread's id within this process (diagnostics, tests). */
+  threadId(): number;
   postMessage(message: HostToWorker): void;
   onMessage(listener: (message: WorkerToHost) => void): void;
   /** Called once if the worker cannot start, or stops without being asked to. */
@@ -26,62 +41,36 @@ export interface ScoringWorker {
   terminate(): Promise<void>;
 }
 
-/** The few things a process handle offers, whichever API started it. */
-export interface ProcessEnds {
-  pid(): number | undefined;
-  send(message: HostToWorker): void;
-  onMessage(listener: (message: WorkerToHost) => void): void;
-  onError(listener: (error: Error) => void): void;
-  /** `how`: exit code or signal, in words. */
-  onExit(listener: (how: string) => void): void;
-  kill(): void;
-  keepAlive(on: boolean): void;
-}
-
-export function processWorker(ends: ProcessEnds): ScoringWorker {
+export function threadWorker(worker: Worker): ScoringWorker {
   let running = true;
   let stopping = false;
   let failed = false;
+  let lastError: Error | null = null;
   const failureListeners: ((error: Error) => void)[] = [];
   const fail = (error: Error) => {
     if (stopping || failed) return;
     failed = true;
     for (const l of failureListeners) l(error);
   };
-  const exited = new Promise<void>((resolve) => ends.onExit((how) => {
+  worker.unref();
+  // 'error' (an uncaught exception, ERR_WORKER_OUT_OF_MEMORY) is always followed by 'exit'.
+  worker.on('error', (err) => { lastError = err; });
+  const exited = new Promise<void>((resolve) => worker.once('exit', (code) => {
     running = false;
     resolve();
-    fail(new Error(`scoring process exited (${how})`));
+    const why = lastError ? `${(lastError as { code?: string }).code ?? 'error'}: ${lastError.message}` : `code ${code}`;
+    fail(new Error(`scoring worker stopped (${why})`, lastError ? { cause: lastError } : undefined));
   }));
-  ends.onError(fail);
   return {
-    pid: () => ends.pid(),
-    postMessage: (message) => { if (running) ends.send(message); },
-    onMessage: (listener) => ends.onMessage(listener),
+    threadId: () => worker.threadId,
+    postMessage: (message) => { if (running) worker.postMessage(message); },
+    onMessage: (listener) => { worker.on('message', (m: WorkerToHost) => listener(m)); },
     onFailure: (listener) => { failureListeners.push(listener); },
-    keepAlive: (on) => ends.keepAlive(on),
+    keepAlive: (on) => { if (on) worker.ref(); else worker.unref(); },
     async terminate() {
       stopping = true;
-      if (running) ends.kill();
+      if (running) await worker.terminate();
       await exited;
     },
   };
-}
-
-/** A forked Node process with an IPC channel (`serialization: 'advanced'`: structured clone). */
-export function childProcessWorker(child: ChildProcess): ScoringWorker {
-  // The process itself never keeps this one alive; its channel does while an answer is awaited.
-  child.unref();
-  child.channel?.unref();
-  return processWorker({
-    keepAlive: (on) => { if (on) child.channel?.ref(); else child.channel?.unref(); },
-    pid: () => child.pid,
-    // A send racing the process's death fails with EPIPE; its exit says why, so that is all.
-    send: (m) => { if (child.connected) child.send(m, () => undefined); },
-    onMessage: (listener) => { child.on('message', (m) => listener(m as WorkerToHost)); },
-    onError: (listener) => { child.on('error', listener); },
-    onExit: (listener) => { child.once('exit', (code, signal) => listener(signal ?? `code ${code}`)); },
-    // Its exit must be awaited even though nothing else keeps this process alive now.
-    kill: () => { child.ref(); child.kill(); },
-  });
 }

@@ -21,7 +21,7 @@ import {
 } from './team-admin-views';
 import {
   AccountScoresInput, AccountScoresView, ImportHistoryInput, ImportHistoryView, ModelStatusView, OpportunityScoreView,
-  RetrainView, ScoringOpportunityInput, TodayInput, TodayView,
+  RetrainView, ScoringOpportunityInput, TodayInput, TodayView, WhatIfInput, WhatIfView,
 } from './scoring-views';
 
 export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
@@ -88,6 +88,7 @@ export const API = {
   'scoring.forOpportunity': query(ScoringOpportunityInput, OpportunityScoreView),
   'scoring.forAccount': query(AccountScoresInput, AccountScoresView),
   'scoring.today': query(TodayInput, TodayView),
+  'scoring.whatIf': query(WhatIfInput, WhatIfView),
   'scoring.model': query(Empty, ModelStatusView),
   'scoring.retrain': mutation(Empty, RetrainView),
   'scoring.importHistory': mutation(ImportHistoryInput, ImportHistoryView),

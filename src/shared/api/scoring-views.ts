@@ -1,6 +1,6 @@
 // Pure (shared): inputs and read models of the scoring API ('scoring.*' in contract.ts).
 import { z } from 'zod';
-import { AccountId, OpportunityId, TeamMemberId } from '../domain/ids';
+import { AccountId, OpportunityId, StakeholderId, TeamMemberId } from '../domain/ids';
 import { NextBestAction, OpportunityScorePayload, ScoreSource, StakeholderScorePayload } from '../scoring/workspace/payload';
 import { MAX_REQUEST_BYTES } from './errors';
 
@@ -55,6 +55,11 @@ export const ModelStatusView = z.object({
     blendedAuc: nullableNumber,
     blendedLogloss: nullableNumber,
     constantLogloss: nullableNumber,
+    /**
+     * The figures the Model page shows (the blend users get, or the model alone once it scores
+     * alone) with 95% bootstrap intervals; null for a model saved before they were kept.
+     */
+    shown: z.object({ auc: nullableNumber, aucLo: nullableNumber, aucHi: nullableNumber, brier: nullableNumber, brierLo: nullableNumber, brierHi: nullableNumber }).nullable(),
   }).nullable(),
   reliability: z.array(z.object({ lo: z.number(), hi: z.number(), count: z.number(), meanPredicted: nullableNumber, observedRate: nullableNumber })),
   /** `label`: the factor's name for people (CRM fields by their own column name). */
@@ -79,3 +84,25 @@ export const ImportHistoryView = z.object({
 export type ImportHistoryView = z.infer<typeof ImportHistoryView>;
 
 export const ScoringOpportunityInput = z.object({ id: OpportunityId }).strict();
+
+/** What would change one deal's odds; with `stakeholderId`, also that person becoming a champion. */
+export const WhatIfInput = z.object({ opportunityId: OpportunityId, stakeholderId: StakeholderId.optional() }).strict();
+export const WhatIfItemView = z.object({
+  /** "Meet economic buyer Carla Finance this week". */
+  title: z.string(),
+  stakeholderId: z.string().nullable(),
+  from: z.number().min(0).max(1),
+  to: z.number().min(0).max(1),
+  /** The factors that moved most, named as in the deal's explanation; `change` in logit. */
+  factors: z.array(z.object({ feature: z.string(), label: z.string(), change: z.number() })).max(3),
+});
+export type WhatIfItemView = z.infer<typeof WhatIfItemView>;
+export const WhatIfView = z.object({
+  opportunityId: z.string(),
+  /** The deal's odds now, as the model scores it. */
+  probability: z.number().min(0).max(1),
+  /** One per suggested action the model can see, best outcome first. */
+  actions: z.array(WhatIfItemView),
+  person: WhatIfItemView.nullable(),
+});
+export type WhatIfView = z.infer<typeof WhatIfView>;

@@ -8,6 +8,7 @@ import type { AccountId } from '../../../shared/domain';
 import { scoreDocId } from '../../../shared/scoring/workspace/engine';
 import { featureLabel } from '../../../shared/scoring/workspace/features';
 import { OpportunityScorePayload } from '../../../shared/scoring/workspace/payload';
+import type { WhatIf } from '../../../shared/scoring/workspace/what-if';
 import type { ModelStatus } from '../../scoring/protocol';
 import { ScoringService } from '../../scoring/service';
 import type { Store } from '../../store';
@@ -32,6 +33,16 @@ export function installScoringService(store: Store, service: Promise<ScoringServ
 
 const num = (v: number | undefined): number | null => (v === undefined || !Number.isFinite(v) ? null : v);
 
+/** The Model page's figures with their intervals: the model alone once it scores alone, else the blend. */
+function shownOf(which: 'model' | 'blended', v: NonNullable<ModelStatus['model']>['validation']) {
+  const i = v.intervals?.[which];
+  if (!i) return null;
+  return {
+    auc: num(which === 'model' ? v.auc : v.blendedAuc), aucLo: num(i.auc[0]), aucHi: num(i.auc[1]),
+    brier: num(i.brier), brierLo: num(i.brierCi[0]), brierHi: num(i.brierCi[1]),
+  };
+}
+
 export function modelStatusView(s: ModelStatus | null): ModelStatusView {
   const m = s?.model ?? null;
   const v = m?.validation;
@@ -47,6 +58,7 @@ export function modelStatusView(s: ModelStatus | null): ModelStatusView {
       ? {
           n: v.n, auc: num(v.auc), logloss: num(v.logloss), priorAuc: num(v.priorAuc), priorLogloss: num(v.priorLogloss),
           blendedAuc: num(v.blendedAuc), blendedLogloss: num(v.blendedLogloss), constantLogloss: num(v.constantLogloss),
+          shown: shownOf(s?.source === 'model' ? 'model' : 'blended', v),
         }
       : null,
     reliability: (v?.reliability ?? []).map((b) => ({ lo: b.lo, hi: b.hi, count: b.count, meanPredicted: num(b.meanPredicted), observedRate: num(b.observedRate) })),
@@ -57,12 +69,24 @@ export function modelStatusView(s: ModelStatus | null): ModelStatusView {
 
 export const scoringHandlers: HandlerMap = {
   'scoring.forOpportunity': async ({ id }, ctx) => {
-    const service = await scoringServiceFor(ctx);
-    await service.ready();
+    // First scores at once: a score stored by an earlier run is shown right away, before the
+    // worker has read the workspace (seconds on a large one); its newer scores replace it as they
+    // are stored (the scores collection's change event refetches). Only a deal with no stored
+    // score waits for the worker.
+    const service = scoringServiceFor(ctx);
+    // Awaited below whenever the worker is needed, and a failure to start is reported there.
+    service.catch(() => undefined);
+    const stored = await ctx.store.scores.findOne(scoreDocId('opportunity', id)).exec();
+    if (stored) {
+      const parsed = OpportunityScorePayload.safeParse(JSON.parse(stored.payload));
+      if (parsed.success) return parsed.data;
+      // A score stored by an older version of the app: the worker's next one replaces it.
+    }
+    await (await service).ready();
     const doc = await ctx.store.scores.findOne(scoreDocId('opportunity', id)).exec();
     if (doc) return OpportunityScorePayload.parse(JSON.parse(doc.payload));
     // Closed deals (and deals created a moment ago) have no stored score: compute it on demand.
-    const { payload } = await service.request({ kind: 'scoreOpportunity', id });
+    const { payload } = await (await service).request({ kind: 'scoreOpportunity', id });
     if (!payload) throw new ApiError('DS_NOT_FOUND', `Opportunity ${id} was not found.`);
     return payload;
   },
@@ -80,6 +104,14 @@ export const scoringHandlers: HandlerMap = {
     await service.ready();
     const { items } = await service.request({ kind: 'today', limit: limit ?? 20, ...(ownerId ? { ownerId } : {}) });
     return { items };
+  },
+  'scoring.whatIf': async ({ opportunityId, stakeholderId }, ctx) => {
+    const service = await scoringServiceFor(ctx);
+    await service.ready();
+    const { result } = await service.request({ kind: 'whatIf', opportunityId, ...(stakeholderId ? { stakeholderId } : {}) });
+    if (!result) throw new ApiError('DS_NOT_FOUND', `Opportunity ${opportunityId} was not found.`);
+    const view = (w: WhatIf) => ({ title: w.title, stakeholderId: w.stakeholderId, from: w.from, to: w.to, factors: w.factors });
+    return { opportunityId, probability: result.probability, actions: result.whatIfs.map(view), person: result.person ? view(result.person) : null };
   },
   'scoring.model': async (_input, ctx) => {
     const service = await scoringServiceFor(ctx);

@@ -20,3 +20,10 @@ export const accountScoresQuery = (accountId: string) =>
     queryKey: scoreKeys.account(accountId),
     queryFn: () => call('scoring.forAccount', { accountId }),
   });
+
+/** Under 'scores' too: a what-if moves whenever the deal's score does. */
+export const whatIfQuery = (opportunityId: string, stakeholderId?: string) =>
+  queryOptions({
+    queryKey: [...scoreKeys.opportunity(opportunityId), 'what-if', stakeholderId ?? null] as const,
+    queryFn: () => call('scoring.whatIf', { opportunityId: opportunityId as never, ...(stakeholderId ? { stakeholderId: stakeholderId as never } : {}) }),
+  });

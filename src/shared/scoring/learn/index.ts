@@ -37,3 +37,6 @@ export {
 } from './metrics';
 export { foldRows, rowOf, stratifiedFolds, stratifiedSplit, subsetTable, type RowSplit } from './table';
 export { crossValidate, evaluateHoldout, type CvResult, type EvalResult, type Learner } from './evaluate';
+
+// How sure a held-out metric is.
+export { aucInterval, bootstrapInterval, brierInterval, type Interval } from './bootstrap';

@@ -1,7 +1,19 @@
-// Pure (shared): when a stakeholder tends to answer. Responsive interactions (two-way or from
-// them) are placed on a 168-bin hour-of-week histogram in the stakeholder's own zone, smoothed
-// over neighbouring hours and days, and read two ways: the usual window in words and the next
-// good slot after `now`. Without enough history it falls back to business hours and says so.
+// Pure (shared): when a stakeholder tends to answer, as ONE model that gives both the words and
+// the slots, so they cannot disagree:
+//
+//   1. Responsive interactions (two-way or from them) go on a 168-bin hour-of-week histogram in
+//      the stakeholder's own zone, each weighted by recency (half-life RECENCY_HALF_LIFE_DAYS):
+//      what they did last quarter counts more than what they did two years ago.
+//   2. The histogram is smoothed over neighbouring hours and days; with fewer than MIN_HISTORY
+//      replies, business hours (Tue–Thu 10–12) stand in, and the words say so.
+//   3. The window is a set of weekdays (those with at least 60% of the best day's weight) times
+//      one two-hour block (the best block over those days): the exact cells the words state.
+//   4. Slots are the starts of that window's cells after `now`, in order, each checked with an
+//      exact zone conversion: every slot lies inside the stated window in the person's zone.
+//   5. The seller's night: `slotFor` picks the first slot that is not at night in the seller's
+//      zone; when every slot is, it keeps the first and says so (`atNightForSeller`).
+//   6. How sure: the note names the number of replies it rests on ("only 2 replies to go on")
+//      and how many of them fell in the window.
 //
 // Zone conversion uses Intl.DateTimeFormat (available in Node and browsers). Intl is slow
 // (microseconds per call) and a full rescore places a million interactions, so the UTC offset
@@ -84,10 +96,26 @@ export function smooth(hist: Float64Array): Float64Array {
 export interface BestTime {
   basis: 'history' | 'business_hours';
   timezone: string;
-  /** "Tue–Thu 9–11 in Europe/Berlin". */
+  /** "Tue–Thu 10–12 in Europe/Berlin" (hours in 24-hour time): exactly the cells every slot lies in. */
   window: string;
+  /** Weekdays (0 = Mon) and the local hours [fromHour, fromHour + 2) of the window. */
+  days: number[];
+  fromHour: number;
+  /** The first slot (the window's next cell start after now). */
   nextSlotAt: number;
+  /** The next window cell starts over two weeks, in order (the seller's night is filtered with these). */
+  slots: number[];
+  /** Responsive interactions it rests on. */
+  samples: number;
+  confidence: 'none' | 'low' | 'medium' | 'high';
   note: string;
+}
+
+/** Half-life of a reply's weight: habits change, and last quarter says more than two years ago. */
+export const RECENCY_HALF_LIFE_DAYS = 120;
+/** Weight of a reply `ageMs` old. */
+export function recencyWeight(ageMs: number): number {
+  return Math.pow(0.5, Math.max(0, ageMs) / (RECENCY_HALF_LIFE_DAYS * DAY));
 }
 
 function dayRanges(days: number[]): string {
@@ -100,6 +128,7 @@ function dayRanges(days: number[]): string {
   }
   return parts.join(', ');
 }
+
 
 /** Business hours Tue–Thu 10–12 local: a neutral default when someone never answered. */
 export function businessHoursHistogram(): Float64Array {
@@ -114,7 +143,30 @@ const SMOOTHED = new Float64Array(168);
 const DAY_TOTAL = new Float64Array(7);
 const HOUR_TOTAL = new Float64Array(24);
 const DEFAULT_HIST = businessHoursHistogram();
+const SLOTS = 6;
 
+/** Exact local hour of week of `t` in `zone` (Intl, no cache): the check every slot passes. */
+export function exactHourOfWeek(zone: string, t: number): number {
+  const f = exactFormatter(zone);
+  let wd = 0, h = 0;
+  for (const x of f.formatToParts(t)) {
+    if (x.type === 'weekday') wd = WEEKDAYS.indexOf(x.value as (typeof WEEKDAYS)[number]);
+    else if (x.type === 'hour') h = +x.value % 24;
+  }
+  return wd * 24 + h;
+}
+
+const exactFormatters = new Map<string, Intl.DateTimeFormat>();
+function exactFormatter(zone: string): Intl.DateTimeFormat {
+  let f = exactFormatters.get(zone);
+  if (!f) exactFormatters.set(zone, (f = new Intl.DateTimeFormat('en-US', { timeZone: isKnownZone(zone) ? zone : 'UTC', hourCycle: 'h23', weekday: 'short', hour: 'numeric' })));
+  return f;
+}
+
+/**
+ * `hist`: recency-weighted replies per local hour of week (see stakeholderActivity);
+ * `samples`: how many replies (unweighted) it holds.
+ */
 export function bestTime(hist: Float64Array, samples: number, zone: string | undefined, now: number): BestTime {
   const known = isKnownZone(zone);
   const tz = known ? zone : 'UTC';
@@ -129,14 +181,31 @@ export function bestTime(hist: Float64Array, samples: number, zone: string | und
   }
   const days: number[] = [];
   for (let d = 0; d < 7; d++) if (DAY_TOTAL[d]! > 0 && DAY_TOTAL[d]! >= 0.6 * maxDay) days.push(d);
+  if (!days.length) days.push(1, 2, 3); // all weights underflowed (replies decades old): business days
   HOUR_TOTAL.fill(0);
   for (const d of days) for (let h = 0; h < 24; h++) HOUR_TOTAL[h]! += s[d * 24 + h]!;
-  let bestH = 0;
-  for (let h = 1; h < 23; h++) if (HOUR_TOTAL[h]! + HOUR_TOTAL[h + 1]! > HOUR_TOTAL[bestH]! + HOUR_TOTAL[bestH + 1]!) bestH = h;
+  let bestH = history ? 0 : 10;
+  // Blocks that wrap past midnight are not offered: "23:00–01:00" would span two weekdays.
+  if (history) for (let h = 1; h < 23; h++) if (HOUR_TOTAL[h]! + HOUR_TOTAL[h + 1]! > HOUR_TOTAL[bestH]! + HOUR_TOTAL[bestH + 1]!) bestH = h;
   const window = `${dayRanges(days)} ${bestH}–${bestH + 2} in ${tz}`;
-  let note = history ? `From ${samples} times they answered or reached out.` : 'No replies on record yet, so this is ordinary business hours.';
+  const slots = windowSlots(days, bestH, tz, now, SLOTS);
+  const inWindow = history ? shareInWindow(hist, days, bestH) : 0;
+  const confidence = !history ? 'none' : samples < 5 ? 'low' : samples < 15 ? 'medium' : 'high';
+  const replies = samples === 1 ? '1 reply' : `${samples} replies`;
+  let note = !history
+    ? samples === 0 ? 'No replies on record yet, so this is ordinary business hours.' : `Only ${replies} on record, too few to go on, so this is ordinary business hours.`
+    : confidence === 'low' ? `Only ${replies} to go on; treat this as a hint.` : `From ${replies}, recent ones counting most.`;
+  if (history) note += ` ${Math.round(inWindow * 100)}% of their recent replies fell in this window.`;
   if (!known) note += zone ? ` Time zone "${zone}" is not recognised; times are in UTC.` : ' No time zone on record; times are in UTC.';
-  return { basis: history ? 'history' : 'business_hours', timezone: tz, window, nextSlotAt: nextSlot(s, tz, now), note };
+  return { basis: history ? 'history' : 'business_hours', timezone: tz, window, days, fromHour: bestH, nextSlotAt: slots[0]!, slots, samples, confidence, note };
+}
+
+/** Weighted share of replies that fell in the window's cells. */
+function shareInWindow(hist: Float64Array, days: number[], fromHour: number): number {
+  let all = 0, inside = 0;
+  for (let h = 0; h < 168; h++) all += hist[h]!;
+  for (const d of days) inside += hist[d * 24 + fromHour]! + hist[d * 24 + fromHour + 1]!;
+  return all > 0 ? inside / all : 0;
 }
 
 function smoothInto(hist: Float64Array, out: Float64Array): Float64Array {
@@ -147,16 +216,42 @@ function smoothInto(hist: Float64Array, out: Float64Array): Float64Array {
 }
 
 /**
- * First hour after `now` whose smoothed score is at least half the best, within two weeks. The
- * zone offset is taken once at `now`: across a DST switch inside the fortnight the slot can be
- * an hour off, which is within the two-hour window we show anyway.
+ * The next `count` starts of window cells after `now`: whole hours whose local hour of week is a
+ * window cell. Candidates come from the cached zone offset (fast); each is confirmed with an
+ * exact conversion, so a DST switch can only skip a candidate, never yield one outside the window.
+ * In zones with a half-hour offset a whole UTC hour is a local :30, still inside its cell.
  */
-function nextSlot(s: Float64Array, zone: string, now: number): number {
-  let max = 0;
-  for (let h = 0; h < 168; h++) if (s[h]! > max) max = s[h]!;
-  const start = Math.ceil(now / HOUR) * HOUR;
-  if (max <= 0) return start;
-  const how0 = hourOfWeek(zone, start);
-  for (let k = 0; k < 336; k++) if (s[(how0 + k) % 168]! >= 0.5 * max) return start + k * HOUR;
-  return start;
+function windowSlots(days: number[], fromHour: number, zone: string, now: number, count: number): number[] {
+  const cell = new Uint8Array(168);
+  for (const d of days) { cell[d * 24 + fromHour] = 1; cell[d * 24 + fromHour + 1] = 1; }
+  const out: number[] = [];
+  // Now itself, when this very moment is inside the window.
+  if (cell[exactHourOfWeek(zone, now)]) out.push(now);
+  const table = zoneTable(zone);
+  for (let t = Math.floor(now / HOUR) * HOUR + HOUR; t < now + 22 * DAY && out.length < count; t += HOUR) {
+    if (!cell[hourOfWeek(zone, t, table)] || !cell[exactHourOfWeek(zone, t)]) continue;
+    // One slot per block: the next cell of a block already offered is skipped.
+    if (out.length && t - out[out.length - 1]! < 2 * HOUR) continue;
+    out.push(t);
+  }
+  // Days and hours always name a cell, so a fortnight always holds one; this only guards a zone
+  // table gone wrong.
+  if (!out.length) out.push(now);
+  return out;
+}
+
+/** Night in a zone: 21:00–07:00 local. */
+export function isNightIn(zone: string, t: number): boolean {
+  const h = exactHourOfWeek(zone, t) % 24;
+  return h >= 21 || h < 7;
+}
+
+/**
+ * The slot to propose to a seller in `sellerZone`: the first one that is not at night for them,
+ * or, when every slot is, the first with `atNightForSeller` set so the words can say so.
+ */
+export function slotFor(t: Pick<BestTime, 'slots' | 'nextSlotAt'>, sellerZone: string): { at: number; atNightForSeller: boolean } {
+  const slots = t.slots.length ? t.slots : [t.nextSlotAt];
+  const day = slots.find((at) => !isNightIn(sellerZone, at));
+  return day !== undefined ? { at: day, atNightForSeller: false } : { at: slots[0]!, atNightForSeller: true };
 }

@@ -8,7 +8,9 @@
 // The prior's win-rate intercept is refreshed on full rescores only, so that closing one deal
 // does not silently rewrite every score between two full runs.
 import type { CollectionName } from '../../domain';
+import { nextBestActions } from './actions';
 import { bestTime, type BestTime } from './best-time';
+import { actionWhatIfs, scoreFacts, whatIf, type WhatIf } from './what-if';
 import { opportunityFacts, type OpportunityFacts } from './facts';
 import { featureCount, featureRow, type FeatureSpace } from './features';
 import { spaceFor, type HistoryRecord } from './history';
@@ -326,6 +328,25 @@ export class ScoringEngine {
       opportunityId: o.id, opportunityName: o.name, accountId: o.accountId, ownerId: o.ownerId, amount: o.amount,
       currency: o.currency, probability: p.probability, band: p.band, rank, action,
     };
+  }
+
+  /**
+   * What would change one open deal's odds (what-if.ts): its suggested actions the model can
+   * see, and, with `stakeholderId`, that person becoming a champion. Null for an unknown deal.
+   */
+  whatIfs(opportunityId: string, stakeholderId?: string): { probability: number; whatIfs: WhatIf[]; person: WhatIf | null } | null {
+    const slot = this.state.opportunityIdx.get(opportunityId);
+    const now = this.now();
+    const facts = slot === undefined ? null : opportunityFacts(this.state, slot, now);
+    if (!facts) return null;
+    const ctx = { space: this.space, prior: this.prior, model: this.model };
+    const base = scoreFacts(facts, ctx);
+    const whatIfs = facts.opportunity.status === 'open' ? actionWhatIfs(facts, nextBestActions(facts, now), ctx) : [];
+    const member = stakeholderId ? facts.members.find((m) => m.stakeholder?.id === stakeholderId) : undefined;
+    const person = member && member.stakeholder
+      ? whatIf(facts, `If ${member.stakeholder.name} became a champion`, { kind: 'becomes_champion', stakeholderId: member.stakeholder.id }, ctx, base)
+      : null;
+    return { probability: base.probability, whatIfs, person };
   }
 
   todayList(limit: number, ownerId?: string): TodayItem[] {

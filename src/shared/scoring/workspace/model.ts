@@ -11,7 +11,8 @@
 // trained on the other 75%, so the reported AUC is the AUC of the model users get.
 import { trainCalibratedClassifier, loadCalibratedModel, type CalibratedModel, type CalibratedModelJson } from '../learn/classifier';
 import { applyCalibrator } from '../learn/calibration';
-import { binaryMetrics, reliabilityBins, type ReliabilityBin } from '../learn/metrics';
+import { bootstrapInterval } from '../learn/bootstrap';
+import { binaryMetrics, brierScore, reliabilityBins, rocAuc, type ReliabilityBin } from '../learn/metrics';
 import { stratifiedSplit } from '../learn/table';
 import type { FeatureColumn, GbmParams, TrainingTable } from '../learn/types';
 import { featureCount, featureInfos, type FeatureSpace } from './features';
@@ -26,6 +27,8 @@ export const MODEL_ONLY_WEIGHT = 0.95;
 const VALIDATION_FRACTION = 0.25;
 const SMALL_DATA = 300;
 const MIN_VALIDATION_FOR_K = 60;
+/** Bootstrap resamples per interval: enough for a 95% percentile interval, cheap beside training. */
+const INTERVAL_RESAMPLES = 400;
 
 export interface ValidationReport {
   n: number;
@@ -37,6 +40,14 @@ export interface ValidationReport {
   blendedAuc: number;
   blendedLogloss: number;
   reliability: ReliabilityBin[];
+  /**
+   * 95% bootstrap intervals of the held-out AUC and Brier score, for the model alone and for the
+   * blend users get (learn/bootstrap.ts). Absent in models saved before they were kept.
+   */
+  intervals?: {
+    model: { auc: [number, number]; brier: number; brierCi: [number, number] };
+    blended: { auc: [number, number]; brier: number; brierCi: [number, number] };
+  };
 }
 
 export interface WorkspaceModelJson {
@@ -126,6 +137,11 @@ export function trainWorkspaceModel(
   const pm = binaryMetrics(validLabels, Array.from(priorLogit, sigmoid));
   const bm = binaryMetrics(validLabels, blend(k));
   const constant = binaryMetrics(validLabels, Array.from(validLabels, () => wonTrain / nTrain));
+  const intervalsOf = (p: number[]) => {
+    const a = bootstrapInterval(validLabels, p, rocAuc, { needsBothClasses: true, resamples: INTERVAL_RESAMPLES });
+    const b = bootstrapInterval(validLabels, p, brierScore, { resamples: INTERVAL_RESAMPLES });
+    return { auc: [a.lo, a.hi] as [number, number], brier: b.estimate, brierCi: [b.lo, b.hi] as [number, number] };
+  };
   const gain = classifier.toJSON().gbm.featureGain;
   const totalGain = gain.reduce((a, b) => a + b, 0) || 1;
   const json: WorkspaceModelJson = {
@@ -134,6 +150,7 @@ export function trainWorkspaceModel(
     validation: {
       n: validLabels.length, auc: m.auc, logloss: m.logloss, priorAuc: pm.auc, priorLogloss: pm.logloss,
       constantLogloss: constant.logloss, blendedAuc: bm.auc, blendedLogloss: bm.logloss, reliability: reliabilityBins(validLabels, modelP),
+      intervals: { model: intervalsOf(modelP), blended: intervalsOf(blend(k)) },
     },
     importance: featureInfos(space).map((f, j) => ({ feature: f.name, share: gain[j]! / totalGain })).sort((a, b) => b.share - a.share),
   };

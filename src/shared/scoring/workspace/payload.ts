@@ -77,8 +77,15 @@ export type OpportunityScorePayload = z.infer<typeof OpportunityScorePayload>;
 export const BestTimeView = z.object({
   basis: z.enum(['history', 'business_hours']),
   timezone: z.string(),
+  /** Exactly the cells every slot lies in: `days` (0 = Mon) × [fromHour, fromHour + 2) in `timezone`. */
   window: z.string(),
+  days: z.array(z.number().int().min(0).max(6)).min(1),
+  fromHour: z.number().int().min(0).max(22),
   nextSlotAt: z.number(),
+  /** The next window cell starts (slotFor picks one outside the seller's night). */
+  slots: z.array(z.number()).min(1),
+  samples: z.number().int().min(0),
+  confidence: z.enum(['none', 'low', 'medium', 'high']),
   note: z.string(),
 });
 

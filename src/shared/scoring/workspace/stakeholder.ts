@@ -3,7 +3,7 @@
 import {
   BUYING_JOBS, BUYING_JOB_LABEL, BUYING_ROLE_LABEL, INTERACTION_KINDS, type BuyingRole, type Stakeholder,
 } from '../../domain';
-import { bestTime, hourOfWeek, zoneTable } from './best-time';
+import { bestTime, hourOfWeek, recencyWeight, zoneTable } from './best-time';
 import { engagementOf, engagementScore, quietDays, trendOf, type EngagementFacts } from './engagement';
 import { SCORE_PAYLOAD_VERSION, type StakeholderScorePayload } from './payload';
 import type { WorkspaceState } from './state';
@@ -18,7 +18,10 @@ export interface StakeholderActivity {
   jobs: Float64Array;
 }
 
-/** Hour-of-week histogram of their responses plus what kinds of things and jobs they engaged in. */
+/**
+ * Hour-of-week histogram of their responses (each weighted by its recency, best-time.ts) plus what
+ * kinds of things and jobs they engaged in; `samples` counts the responses themselves.
+ */
 export function stakeholderActivity(state: WorkspaceState, s: number, asOf: number, zone: string): StakeholderActivity {
   const hist = new Float64Array(168);
   const kinds = new Float64Array(INTERACTION_KINDS.length);
@@ -30,7 +33,7 @@ export function stakeholderActivity(state: WorkspaceState, s: number, asOf: numb
     if (t > asOf) continue;
     const d = state.dir[i]!;
     if (d !== INBOUND && d !== TWO_WAY) continue;
-    hist[hourOfWeek(zone, t, table)]! += 1;
+    hist[hourOfWeek(zone, t, table)]! += recencyWeight(asOf - t);
     samples++;
     kinds[state.kind[i]!]! += 1;
     if (state.job[i]! >= 0) jobs[state.job[i]!]! += 1;

@@ -1,19 +1,27 @@
-// Renderer: when to reach a stakeholder — the next good slot in the user's own clock, and the
-// stakeholder's usual window in theirs. The note says what the guess rests on.
+// Renderer: when to reach a stakeholder — the next good slot in the user's own clock (never at
+// night for them without saying so), and the stakeholder's usual window in theirs. The note says
+// what the guess rests on and how sure it is.
 import type { z } from 'zod';
 import type { BestTimeView } from '@shared/scoring/workspace/payload';
 import { useNow } from '@renderer/lib/use-now';
+import { slotFor } from '@shared/scoring/workspace/best-time';
 import { slotWords } from './words';
+
+const userZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 export function BestTimeChip({ bestTime }: { bestTime: z.infer<typeof BestTimeView> }) {
   const now = useNow();
+  const slot = slotFor(bestTime, userZone());
+  const note = slot.atNightForSeller ? `${bestTime.note} Every slot in this window is at night for you.` : bestTime.note;
   return (
-    <span className="best-time" data-testid="best-time" title={bestTime.note}>
+    <span className="best-time" data-testid="best-time" data-confidence={bestTime.confidence} title={note}>
       <span className="best-time-next">
         <span aria-hidden="true">◷ </span>
-        <time dateTime={new Date(bestTime.nextSlotAt).toISOString()}>{slotWords(bestTime.nextSlotAt, now)}</time>
+        <time dateTime={new Date(slot.at).toISOString()}>{slotWords(slot.at, now)}</time>
+        {slot.atNightForSeller ? <span className="best-time-night"> (night for you)</span> : null}
       </span>
       <span className="best-time-window">usually {bestTime.window}</span>
+      {bestTime.confidence === 'low' || bestTime.confidence === 'none' ? <span className="best-time-sure"> · {bestTime.confidence === 'none' ? 'no replies yet' : `only ${bestTime.samples} replies`}</span> : null}
     </span>
   );
 }

@@ -7,6 +7,7 @@ import { FactorsList } from './FactorsList';
 import { opportunityScoreQuery } from '@renderer/data/scores';
 import { WinBadge } from './WinBadge';
 import { sourceWords } from './words';
+import { WhatIfList } from './WhatIfList';
 
 export function OpportunityScoreCell({ opportunityId, expanded, onToggle, controls }: {
   opportunityId: string;
@@ -43,6 +44,7 @@ export function OpportunityWhy({ opportunityId }: { opportunityId: string }) {
         <h3 className="factors-title">Next best actions</h3>
         <ActionsList actions={s.actions} />
       </div>
+      <WhatIfList opportunityId={opportunityId} />
       <p className="score-source cell-muted">{sourceWords(s.source, s.closedDeals)}</p>
     </div>
   );

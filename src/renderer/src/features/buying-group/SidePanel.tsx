@@ -3,6 +3,7 @@ import { plural } from '@renderer/lib/format';
 import { BUYING_ROLE_LABEL, type Opportunity, type Relationship, type Stakeholder } from '@shared/domain';
 import { hrefFor } from '@renderer/lib/router';
 import { InfluenceMeter, STANCE_LABEL, StanceBadge } from '@renderer/components/StanceBadge';
+import { PersonWhatIf } from '@renderer/components/scoring/WhatIfList';
 import { EDGE_STYLE, STANCE_FILL, STANCE_GLYPH, sortRoles, stanceMix, uncoveredRoles } from './graph-model';
 
 interface Props {
@@ -75,6 +76,9 @@ export function SidePanel({ people, deal, selectedPerson, selectedEdge, nameOf, 
             <dt>Buying roles</dt>
             <dd>{selectedPerson.buyingRoles.length ? sortRoles(selectedPerson.buyingRoles).map((r) => BUYING_ROLE_LABEL[r]).join(', ') : 'None recorded'}</dd>
             {deal ? (<><dt>On this deal</dt><dd>{dealRole ? BUYING_ROLE_LABEL[dealRole] : 'Not in the group'}</dd></>) : null}
+            {deal && dealRole && deal.status === 'open' && selectedPerson.stance !== 'champion' ? (
+              <><dt>What if</dt><dd><PersonWhatIf opportunityId={deal.id} stakeholderId={selectedPerson.id} /></dd></>
+            ) : null}
             {selectedPerson.pains.length ? (<><dt>Pains</dt><dd>{selectedPerson.pains.join('; ')}</dd></>) : null}
             <dt>Account</dt><dd><a href={hrefFor({ page: 'account', id: selectedPerson.accountId })}>Edit on the account page</a></dd>
           </dl>

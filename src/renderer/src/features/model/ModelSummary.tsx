@@ -2,13 +2,15 @@
 import type { ModelStatusView } from '@shared/api/scoring-views';
 import { formatDateTime, formatRelative } from '@renderer/lib/format';
 import { useNow } from '@renderer/lib/use-now';
-import { aucWords, brierFromBins, sourceSentence } from './model-words';
+import { aucIntervalWords, aucWords, brierFromBins, brierIntervalWords, sourceSentence } from './model-words';
 
 export function ModelSummary({ model }: { model: ModelStatusView }) {
   const now = useNow();
   const v = model.validation;
   const auc = v ? (model.source === 'model' ? v.auc : v.blendedAuc ?? v.auc) : null;
-  const brier = brierFromBins(model.reliability);
+  // Figures with 95% intervals when the model has them; older saved models have the point figures only.
+  const shown = v?.shown ?? null;
+  const brier = shown?.brier ?? brierFromBins(model.reliability);
   return (
     <section className="panel" aria-labelledby="summary-title" data-testid="model-summary">
       <header className="panel-header">
@@ -30,13 +32,13 @@ export function ModelSummary({ model }: { model: ModelStatusView }) {
           <div className="stat">
             <dt>AUC (ranking)</dt>
             <dd className="stat-value">{auc === null ? '—' : auc.toFixed(2)}</dd>
-            <dd className="stat-note">{aucWords(auc)}</dd>
+            <dd className="stat-note" data-testid="model-auc-words">{shown && v ? aucIntervalWords(shown, v.n) : aucWords(auc)}</dd>
           </div>
           <div className="stat">
             <dt>Brier score (accuracy)</dt>
             <dd className="stat-value">{brier === null ? '—' : brier.toFixed(3)}</dd>
             <dd className="stat-note">
-              {brier === null ? 'Not measured yet' : 'Mean squared error of the predictions; lower is better, 0.25 is a coin toss'}
+              {shown ? brierIntervalWords(shown) : brier === null ? 'Not measured yet' : 'Mean squared error of the predictions; lower is better, 0.25 is a coin toss'}
             </dd>
           </div>
           <div className="stat">

@@ -33,3 +33,31 @@ export function brierFromBins(bins: ModelStatusView['reliability']): number | nu
   }
   return n === 0 ? null : sum / n;
 }
+
+/** Held-out deals below which no quality word is given: the interval is too wide to name one. */
+export const MIN_HELD_OUT_FOR_WORDS = 30;
+
+type Shown = NonNullable<NonNullable<ModelStatusView['validation']>['shown']>;
+
+/**
+ * AUC in words that follow its 95% interval and the number of held-out deals: the quality word
+ * comes from the interval's lower end, and none is given from fewer than MIN_HELD_OUT_FOR_WORDS
+ * deals ("strong" from 15 held-out deals would be a guess).
+ */
+export function aucIntervalWords(s: Pick<Shown, 'auc' | 'aucLo' | 'aucHi'>, n: number): string {
+  if (s.auc === null) return 'Not measured yet';
+  const range = s.aucLo !== null && s.aucHi !== null ? `${s.aucLo.toFixed(2)}–${s.aucHi.toFixed(2)}` : null;
+  const deals = n === 1 ? '1 held-out deal' : `${n} held-out deals`;
+  if (n < MIN_HELD_OUT_FOR_WORDS || s.aucLo === null) {
+    return `${s.auc.toFixed(2)}, from only ${deals}${range ? ` (95% interval ${range})` : ''} — too few to judge it yet`;
+  }
+  const lo = s.aucLo;
+  const quality = lo >= 0.8 ? 'strong' : lo >= 0.7 ? 'good' : lo >= 0.6 ? 'fair' : lo > 0.5 ? 'better than chance' : 'not clearly better than chance';
+  return `${s.auc.toFixed(2)} (95% interval ${range}, ${deals}) — ${quality}: ranks a won deal above a lost one about ${Math.round(s.auc * 100)}% of the time`;
+}
+
+export function brierIntervalWords(s: Pick<Shown, 'brier' | 'brierLo' | 'brierHi'>): string {
+  if (s.brier === null) return 'Not measured yet';
+  const range = s.brierLo !== null && s.brierHi !== null ? ` (95% interval ${s.brierLo.toFixed(3)}–${s.brierHi.toFixed(3)})` : '';
+  return `${s.brier.toFixed(3)}${range}: mean squared error of the predictions; lower is better, 0.25 is a coin toss`;
+}

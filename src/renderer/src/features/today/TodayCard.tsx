@@ -9,6 +9,7 @@ import { useNow } from '@renderer/lib/use-now';
 import { OpportunityWhy } from '@renderer/components/scoring/OpportunityScore';
 import { WinBadge } from '@renderer/components/scoring/WinBadge';
 import { slotWords } from '@renderer/components/scoring/words';
+import { TopWhatIf } from '@renderer/components/scoring/WhatIfList';
 import { LogInteractionDialog } from './LogInteractionDialog';
 
 type Item = z.infer<typeof TodayItemView>;
@@ -49,6 +50,7 @@ export function TodayCard({ item, position, accountName }: { item: Item; positio
               {action.stakeholderName && !action.title.includes(action.stakeholderName) ? <span className="today-who"> — with {action.stakeholderName}</span> : null}
             </p>
             <p className="action-reason">{action.reason}</p>
+            <TopWhatIf opportunityId={item.opportunityId} />
             {action.when !== null ? (
               <p className="today-when" data-testid="today-best-time">
                 <span aria-hidden="true">◷ </span>

@@ -1,0 +1,97 @@
+// Main process: the store's side of scoring. Scoring's worker reads a read-only snapshot of the
+// SQLite file (snapshot.ts); here the store says where that file and its tables are, and owns
+// the writes of the scores the worker computes, so no code outside src/main/store knows table
+// names, columns or RxDB's document internals (`_meta`, `_rev`).
+import type { BulkWriteRow, RxDocumentData } from 'rxdb';
+import { ApiError } from '../../shared/api';
+import { rxSchemaFor, type CollectionName, type ScoreDoc } from '../../shared/domain';
+import type { Store } from './create-store';
+import type { SnapshotSpec } from './snapshot';
+import { databaseFilePath, RX_STORAGE_NAME_SQLITE } from './sqlite';
+import { tableNameFor } from './sqlite/table';
+
+/**
+ * Where a read-only snapshot of these collections (and the stored scores) can be read, or null
+ * for a store that is not on disk (an in-memory test store): scoring reads only from files.
+ */
+export function snapshotSpecOf(store: Store, collections: readonly CollectionName[]): SnapshotSpec | null {
+  const storage = store.storage as { name?: string; settings?: { databaseDirectory?: string } };
+  const dir = storage.settings?.databaseDirectory;
+  if (storage.name !== RX_STORAGE_NAME_SQLITE || !dir) return null;
+  const tables: Record<string, string> = {};
+  for (const c of [...collections, 'scores' as const]) tables[c] = tableNameFor(c, rxSchemaFor(c).version);
+  return { filePath: databaseFilePath(dir, store.name), tables };
+}
+
+/**
+ * Scores per storage write, with a yield to the event loop between writes, so storing a full
+ * rescore (8k scores on L) never stalls the main thread (measured by test/bench/scoring.bench.ts).
+ */
+export const WRITE_CHUNK = 10;
+const yieldToLoop = () => new Promise<void>((r) => setImmediate(r));
+
+/**
+ * Write score batches in small chunks with a yield between them, so the main thread stays
+ * responsive.
+ *
+ * Why not `bulkUpsert`: for documents that exist (every score after the first run) RxDB first
+ * tries an insert, gets a 409 conflict per document, then rewrites each through its incremental
+ * write queue and builds an RxDocument for it. Profiled while a full rescore of an L workspace
+ * (8k scores) was stored, that allocated ~18 KB per score on the main thread, most of it kept
+ * alive until the next scavenge (WeakRef'd RxDocuments, conflict errors), and the young
+ * generation collections it caused were the main thread's longest pauses. One read of the
+ * current revisions plus one storage `bulkWrite` per chunk does the same write (same change
+ * events, so queries and `$` observers see it) for about half the allocation. Scores have one
+ * writer (the scoring service), so a conflict only means a score was removed or rewritten
+ * between the read and the write; those rows are retried against what is stored now.
+ */
+export async function writeScores(store: Store, upserts: readonly ScoreDoc[], removals: string[], chunk = WRITE_CHUNK): Promise<void> {
+  for (let k = 0; k < upserts.length; k += chunk) {
+    await putScores(store, upserts.slice(k, k + chunk));
+    await yieldToLoop();
+  }
+  for (let k = 0; k < removals.length; k += chunk) {
+    await store.scores.bulkRemove(removals.slice(k, k + chunk));
+    await yieldToLoop();
+  }
+}
+
+const SCORE_WRITE_CONTEXT = 'ds-scoring-write';
+
+async function putScores(store: Store, docs: readonly ScoreDoc[], attempt = 0): Promise<void> {
+  const instance = store.scores.storageInstance;
+  // With deleted ones: a score removed earlier is revived by writing over its tombstone.
+  const stored = await instance.findDocumentsById(docs.map((d) => d.id), true);
+  const previous = new Map(stored.map((d) => [d.id, d]));
+  const rows: BulkWriteRow<ScoreDoc>[] = docs.map((d) => {
+    const prev = previous.get(d.id);
+    // _meta and _rev are set by RxDB's wrapped storage instance (lwt = now, next revision).
+    const document: RxDocumentData<ScoreDoc> = {
+      id: d.id, subjectType: d.subjectType, subjectId: d.subjectId, accountId: d.accountId, computedAt: d.computedAt, payload: d.payload,
+      _deleted: false, _attachments: {}, _meta: prev ? prev._meta : { lwt: 0 }, _rev: prev ? prev._rev : '',
+    };
+    return prev ? { document, previous: prev } : { document };
+  });
+  const { error } = await instance.bulkWrite(rows, SCORE_WRITE_CONTEXT);
+  if (!error.length) return;
+  const conflicted = new Set(error.filter((e) => e.status === 409).map((e) => e.documentId));
+  const other = error.find((e) => e.status !== 409);
+  if (other) throw new ApiError('DS_SCORING_ERROR', `Storing score ${other.documentId} failed (status ${other.status}).`);
+  if (attempt >= 2) throw new ApiError('DS_SCORING_ERROR', `Storing ${conflicted.size} scores kept conflicting with other writes.`);
+  await putScores(store, docs.filter((d) => conflicted.has(d.id)), attempt + 1);
+}
+
+/**
+ * Stakeholder scores are computed on request now; earlier versions stored one doc per person
+ * (60k in a large workspace). Removed in small chunks so the cleanup never stalls the app.
+ */
+export async function removeStoredStakeholderScores(store: Store, chunk = WRITE_CHUNK): Promise<number> {
+  let removed = 0;
+  for (;;) {
+    const docs = await store.scores.find({ selector: { subjectType: 'stakeholder' }, limit: chunk }).exec();
+    if (!docs.length) return removed;
+    await store.scores.bulkRemove(docs.map((d) => d.id));
+    removed += docs.length;
+    await yieldToLoop();
+  }
+}

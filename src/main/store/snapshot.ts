@@ -1,0 +1,77 @@
+// Scoring worker thread (Node): the store's read-only snapshot reader, the one face of the store
+// that scoring's worker imports. It knows the SQLite layout (src/main/store/sqlite/table.ts: one
+// table per collection and schema version with columns id, deleted, lwt, rev and `data`, the
+// document as JSON) so no code outside src/main/store has to. The file is in WAL mode, so this
+// reader sees the last committed snapshot and never blocks the main thread writing, nor is
+// blocked by it. Kept apart from index.ts on purpose: index.ts loads RxDB, which the worker
+// never needs (its memory is one of scoring's figures).
+import Database from 'better-sqlite3';
+import { nativeBindingOption } from './sqlite/native-binding';
+
+/** Where a workspace's snapshot is read from; plain data, so it can be posted to a worker. */
+export interface SnapshotSpec {
+  filePath: string;
+  /** Collection name → its table (schema versions differ per collection). */
+  tables: Record<string, string>;
+}
+
+export type SnapshotRow = Record<string, unknown> & { id: string };
+
+export interface StoreSnapshot {
+  /** Every live document of a collection, in batches (a million interactions never sit in one array). */
+  scan(collection: string, batch: number, onBatch: (docs: SnapshotRow[]) => void): void;
+  /** Current version of these ids: live docs, and the ids that are gone (deleted or purged) with their account if known. */
+  read(collection: string, ids: readonly string[]): { live: SnapshotRow[]; gone: { id: string; accountId?: string }[] };
+  /** The stored scores' ids and payload text (none before the host first stored any). */
+  storedScores(onRow: (id: string, payload: string) => void): void;
+  close(): void;
+}
+
+export function openStoreSnapshot(spec: SnapshotSpec): StoreSnapshot {
+  const db = new Database(spec.filePath, { readonly: true, fileMustExist: true, ...nativeBindingOption() });
+  db.pragma('query_only = ON');
+  const exists = (t: string) => db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(t) !== undefined;
+  const quoted = (t: string) => `"${t.replace(/"/g, '""')}"`;
+  const tableOf = (collection: string) => {
+    const t = spec.tables[collection];
+    if (!t) throw new Error(`DS_STORE_ERROR: no table known for collection ${collection}`);
+    return t;
+  };
+  return {
+    scan(collection, batch, onBatch) {
+      const t = tableOf(collection);
+      // A collection nobody wrote to yet has no table: nothing to read, not an error.
+      if (!exists(t)) return;
+      let docs: SnapshotRow[] = [];
+      for (const row of db.prepare(`SELECT data FROM ${quoted(t)} WHERE deleted = 0`).pluck().iterate() as Iterable<string>) {
+        docs.push(JSON.parse(row) as SnapshotRow);
+        if (docs.length >= batch) { onBatch(docs); docs = []; }
+      }
+      if (docs.length) onBatch(docs);
+    },
+    read(collection, ids) {
+      const t = tableOf(collection);
+      const live: SnapshotRow[] = [];
+      const gone: { id: string; accountId?: string }[] = [];
+      if (!exists(t)) return { live, gone: ids.map((id) => ({ id })) };
+      const stmt = db.prepare(`SELECT deleted, data FROM ${quoted(t)} WHERE id = ?`);
+      for (const id of ids) {
+        const row = stmt.get(id) as { deleted: number; data: string } | undefined;
+        if (!row) { gone.push({ id }); continue; }
+        const doc = JSON.parse(row.data) as SnapshotRow;
+        if (row.deleted) gone.push({ id, ...(typeof doc['accountId'] === 'string' ? { accountId: doc['accountId'] } : {}) });
+        else live.push(doc);
+      }
+      return { live, gone };
+    },
+    storedScores(onRow) {
+      const table = spec.tables['scores'];
+      if (!table || !exists(table)) return;
+      const rows = db.prepare(`SELECT id, json_extract(data, '$.payload') AS payload FROM ${quoted(table)} WHERE deleted = 0`).raw().iterate();
+      for (const [id, payload] of rows as Iterable<[string, unknown]>) if (typeof payload === 'string') onRow(id, payload);
+    },
+    close() {
+      db.close();
+    },
+  };
+}

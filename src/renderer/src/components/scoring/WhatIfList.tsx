@@ -1,0 +1,53 @@
+// Renderer: what would change a deal's odds — "Meet economic buyer Carla Finance this week:
+// 34% → 52%", one line per suggested action the model can see, with the factors that move.
+// Always worded as the model's estimate: it is a rescore of changed facts, not a promise.
+import { useQuery } from '@tanstack/react-query';
+import type { WhatIfItemView } from '@shared/api/scoring-views';
+import { whatIfQuery } from '@renderer/data/scores';
+import { percent } from './words';
+
+const signed = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(2)}`;
+
+export function WhatIfLine({ item, testId = 'what-if' }: { item: WhatIfItemView; testId?: string }) {
+  const up = item.to >= item.from;
+  return (
+    <li className="what-if" data-testid={testId}>
+      <span className="what-if-title">{item.title}:</span>{' '}
+      <strong className={up ? 'what-if-up' : 'what-if-down'}>{percent(item.from)} → {percent(item.to)}</strong>
+      {item.factors.length ? (
+        <span className="cell-muted"> · {item.factors.map((f) => `${f.label} ${signed(f.change)}`).join(', ')}</span>
+      ) : null}
+    </li>
+  );
+}
+
+const ESTIMATE = 'The model’s estimate if this happened this week, rescored with the same model and factors; not a promise.';
+
+/** Every what-if of a deal (the opportunity's "Why?" panel on Today and the account page). */
+export function WhatIfList({ opportunityId }: { opportunityId: string }) {
+  const q = useQuery(whatIfQuery(opportunityId));
+  if (q.isPending || q.isError || !q.data.actions.length) return null;
+  return (
+    <div className="what-ifs" data-testid="what-ifs">
+      <h3 className="factors-title">What would change the odds</h3>
+      <ul className="what-if-list">{q.data.actions.map((w) => <WhatIfLine key={w.title} item={w} />)}</ul>
+      <p className="cell-muted">{ESTIMATE}</p>
+    </div>
+  );
+}
+
+/** The best what-if of a deal, on one line (a Today card). */
+export function TopWhatIf({ opportunityId }: { opportunityId: string }) {
+  const q = useQuery(whatIfQuery(opportunityId));
+  const best = q.data?.actions[0];
+  if (!best) return null;
+  return <ul className="what-if-list what-if-top" title={ESTIMATE}><WhatIfLine item={best} testId="today-what-if" /></ul>;
+}
+
+/** "If she became a champion: 34% → 41%" for one person on one deal (the buying-group map). */
+export function PersonWhatIf({ opportunityId, stakeholderId }: { opportunityId: string; stakeholderId: string }) {
+  const q = useQuery(whatIfQuery(opportunityId, stakeholderId));
+  const person = q.data?.person;
+  if (!person) return null;
+  return <ul className="what-if-list" title={ESTIMATE}><WhatIfLine item={person} testId="person-what-if" /></ul>;
+}

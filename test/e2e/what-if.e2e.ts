@@ -1,0 +1,31 @@
+// What-if: a seller sees what would change a deal's odds, as the model's estimate, on Today and
+// on the account page (the opportunity's Why panel).
+import { expect, test } from '@playwright/test';
+
+const ODDS = /\d+% → \d+%/;
+
+test('Today shows what-ifs: the best one on a card, all of them in its Why panel', async ({ page }) => {
+  await page.goto('/');
+  const items = page.getByTestId('today-item');
+  await expect(items.first()).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('today-what-if').first()).toContainText(ODDS, { timeout: 30_000 });
+  const card = items.filter({ has: page.getByTestId('today-what-if') }).first();
+  await card.getByRole('button', { name: 'Why?' }).click();
+  const list = card.getByTestId('what-ifs');
+  await expect(list).toContainText('What would change the odds');
+  await expect(list.getByTestId('what-if').first()).toContainText(ODDS);
+  await expect(list).toContainText('The model’s estimate');
+});
+
+test('the account page shows what-ifs for an open deal', async ({ page }) => {
+  await page.goto('/');
+  const card = page.getByTestId('today-item').filter({ has: page.getByTestId('today-what-if') }).first();
+  await expect(card).toBeVisible({ timeout: 30_000 });
+  const dealId = await card.getAttribute('data-opportunity-id');
+  await card.locator('.today-title a').click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  // The deal's row: its score cell opens the Why panel below it.
+  const why = page.locator(`#why-${dealId}`);
+  await page.locator(`[aria-controls="why-${dealId}"]`).click();
+  await expect(why.getByTestId('what-if').first()).toContainText(ODDS, { timeout: 30_000 });
+});
