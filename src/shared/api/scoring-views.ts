@@ -21,10 +21,10 @@ export const TodayInput = z.object({
   ownerId: TeamMemberId.optional(),
 }).strict();
 export const TodayItemView = z.object({
-  opportunityId: z.string(),
+  opportunityId: OpportunityId,
   opportunityName: z.string(),
-  accountId: z.string(),
-  ownerId: z.string(),
+  accountId: AccountId,
+  ownerId: TeamMemberId,
   amount: z.number(),
   currency: z.string(),
   probability: z.number(),

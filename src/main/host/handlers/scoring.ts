@@ -3,7 +3,7 @@
 // ranking over every deal, one account's people, model status, training, CSV import) is asked of it. The scoring
 // service starts with the first scoring call of a workspace — the Today page makes one at launch.
 import { ApiError } from '../../../shared/api';
-import type { ModelStatusView } from '../../../shared/api/scoring-views';
+import { TodayView, type ModelStatusView } from '../../../shared/api/scoring-views';
 import type { AccountId } from '../../../shared/domain';
 import { scoreDocId } from '../../../shared/scoring/workspace/engine';
 import { featureLabel } from '../../../shared/scoring/workspace/features';
@@ -79,7 +79,9 @@ export const scoringHandlers: HandlerMap = {
     const service = await scoringServiceFor(ctx);
     await service.ready();
     const { items } = await service.request({ kind: 'today', limit: limit ?? 20, ...(ownerId ? { ownerId } : {}) });
-    return { items };
+    // The ranking crosses from the scoring process as plain JSON: parsed here, at that boundary,
+    // which also brands its ids for the renderer.
+    return TodayView.parse({ items });
   },
   'scoring.model': async (_input, ctx) => {
     const service = await scoringServiceFor(ctx);

@@ -1,10 +1,11 @@
 // Renderer: choose an account when a page was opened without one (e.g. from the navigation).
 import { useQuery } from '@tanstack/react-query';
+import type { AccountId } from '@shared/domain';
 import { hrefFor, type Route } from '@renderer/lib/router';
 import { EmptyState, ErrorState, Loading } from '@renderer/components/states';
 import { accountsListQuery } from '@renderer/data/accounts';
 
-export function AccountPicker({ title, sentence, routeFor }: { title: string; sentence: string; routeFor: (accountId: string) => Route }) {
+export function AccountPicker({ title, sentence, routeFor }: { title: string; sentence: string; routeFor: (accountId: AccountId) => Route }) {
   const accounts = useQuery(accountsListQuery());
   return (
     <section className="page" aria-labelledby="page-title">

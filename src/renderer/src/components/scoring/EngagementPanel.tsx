@@ -7,7 +7,8 @@ import { useNow } from '@renderer/lib/use-now';
 import type { StakeholderScorePayload } from '@shared/scoring/workspace/payload';
 import { BestTimeChip } from './BestTimeChip';
 import { EngagementMeter } from './EngagementMeter';
-import { accountScoresQuery } from '@renderer/data/scores';
+import { accountScoresQuery } from '@renderer/data/scoring';
+import type { AccountId } from '@shared/domain';
 
 function basis(s: StakeholderScorePayload, now: number): string {
   const parts = [`${s.interactions} ${s.interactions === 1 ? 'interaction' : 'interactions'}`];
@@ -16,7 +17,7 @@ function basis(s: StakeholderScorePayload, now: number): string {
   return parts.join(' · ');
 }
 
-export function EngagementPanel({ accountId }: { accountId: string }) {
+export function EngagementPanel({ accountId }: { accountId: AccountId }) {
   const scores = useQuery(accountScoresQuery(accountId));
   const now = useNow();
   return (

@@ -1,5 +1,5 @@
 // Renderer: beside the map — roles nobody covers, the stance mix, and whatever is selected.
-import { BUYING_ROLE_LABEL, type Opportunity, type Relationship, type Stakeholder } from '@shared/domain';
+import { BUYING_ROLE_LABEL, type Opportunity, type Relationship, type RelationshipId, type Stakeholder } from '@shared/domain';
 import { hrefFor } from '@renderer/lib/router';
 import { InfluenceMeter, STANCE_LABEL, StanceBadge } from '@renderer/components/StanceBadge';
 import { EDGE_STYLE, STANCE_FILL, STANCE_GLYPH, sortRoles, stanceMix, uncoveredRoles } from './graph-model';
@@ -10,7 +10,7 @@ interface Props {
   selectedPerson: Stakeholder | null;
   selectedEdge: Relationship | null;
   nameOf: (id: string) => string;
-  onRemoveEdge: (id: string) => void;
+  onRemoveEdge: (id: RelationshipId) => void;
   removing: boolean;
 }
 

@@ -1,7 +1,7 @@
 // Renderer: add or edit a sticky note, large enough to type into in front of the room.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { OpportunityDetail } from '@shared/api';
-import { BUYING_JOBS, BUYING_JOB_LABEL, type BuyingJob, type WorkshopNote } from '@shared/domain';
+import { BUYING_JOBS, BUYING_JOB_LABEL, type BuyingJob, type StakeholderId, type WorkshopNote } from '@shared/domain';
 import { SelectField } from '@renderer/components/fields';
 import { errorWords } from '@renderer/api/errors';
 import { NOTE_COLORS, NOTE_COLOR_LABEL, type NoteColor } from './board';
@@ -10,19 +10,19 @@ import { useUpsertNote } from './mutations';
 export interface NoteDraft {
   existing?: WorkshopNote;
   job?: BuyingJob | undefined;
-  stakeholderId?: string | undefined;
+  stakeholderId?: StakeholderId | undefined;
 }
 
 export function NoteDialog({ detail, draft, onClose }: { detail: OpportunityDetail; draft: NoteDraft; onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const textId = useId();
-  const upsert = useUpsertNote(detail.opportunity.id);
+  const upsert = useUpsertNote();
   const e = draft.existing;
   const [text, setText] = useState(e?.text ?? '');
   const [color, setColor] = useState<NoteColor>(e?.color ?? 'yellow');
-  const [job, setJob] = useState<string>(e?.job ?? draft.job ?? '');
-  const [who, setWho] = useState<string>(e?.stakeholderId ?? draft.stakeholderId ?? '');
+  const [job, setJob] = useState<BuyingJob | ''>(e?.job ?? draft.job ?? '');
+  const [who, setWho] = useState<StakeholderId | ''>(e?.stakeholderId ?? draft.stakeholderId ?? '');
   const [touched, setTouched] = useState(false);
   const empty = text.trim() === '';
 
@@ -43,7 +43,7 @@ export function NoteDialog({ detail, draft, onClose }: { detail: OpportunityDeta
       {
         ...(e ? { id: e.id, authorId: e.authorId, createdAt: e.createdAt } : {}),
         accountId: detail.opportunity.accountId, opportunityId: detail.opportunity.id, text: text.trim(), color,
-        ...(job ? { job: job as BuyingJob } : {}), ...(who ? { stakeholderId: who } : {}),
+        ...(job ? { job } : {}), ...(who ? { stakeholderId: who } : {}),
       },
       { onSuccess: onClose },
     );
@@ -78,7 +78,7 @@ export function NoteDialog({ detail, draft, onClose }: { detail: OpportunityDeta
           <SelectField name="job" label="Buying job" value={job} onChange={setJob}
             options={[{ value: '', label: 'Any job' }, ...BUYING_JOBS.map((j) => ({ value: j, label: BUYING_JOB_LABEL[j] }))]} />
           <SelectField name="stakeholder" label="About" value={who} onChange={setWho}
-            options={[{ value: '', label: 'The whole group' }, ...detail.stakeholders.map((s) => ({ value: s.id as string, label: s.name }))]} />
+            options={[{ value: '', label: 'The whole group' }, ...detail.stakeholders.map((s) => ({ value: s.id, label: s.name }))]} />
         </div>
         {upsert.isError ? <p className="form-error" role="alert">{errorWords(upsert.error)}</p> : null}
         <div className="form-actions">

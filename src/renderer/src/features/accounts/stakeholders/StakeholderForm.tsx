@@ -33,7 +33,7 @@ export function StakeholderForm({ accountId, existing, onDone }: Props) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
-  const upsert = useUpsertStakeholder(accountId);
+  const upsert = useUpsertStakeholder();
   const zones = useMemo(timeZones, []);
 
   const set = <K extends keyof StakeholderFormValues>(key: K) => (value: StakeholderFormValues[K]) => {
