@@ -11,7 +11,7 @@ import { loadWorkspaceIntoStore } from '../../src/main/store/load-workspace';
 import { getRxStorageSQLite } from '../../src/main/store/sqlite';
 import type { HostEvent } from '../../src/shared/api';
 import { explainedLogit } from '../../src/shared/scoring/workspace/opportunity';
-import { OpportunityScorePayload } from '../../src/shared/scoring/workspace/payload';
+import { OpportunityScorePayload } from '../../src/shared/domain';
 import { DEFAULT_NOW, generateWorkspaceBatches } from '../../src/shared/seed';
 
 async function call<T>(host: Host, method: string, input: unknown): Promise<T> {

@@ -7,7 +7,7 @@ import { createSyncRepository } from './sync-repository';
 import type { SqlDriver } from './driver';
 
 export type { SqlDriver, SqlExecutor } from './driver';
-export type { AccessRepository } from './repository';
+export type { AccessRepository, SessionRow } from './repository';
 export type { SyncRepository, StoredDoc } from './sync-repository';
 export { NOTIFY_CHANNEL } from './sync-repository';
 

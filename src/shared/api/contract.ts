@@ -14,7 +14,7 @@ import {
 } from '../domain';
 import {
   AccountId, InteractionId, JourneyStepId, OpportunityId, RelationshipId, StakeholderId, WorkshopNoteId,
-} from '../domain/ids';
+} from '../domain';
 import {
   AccountInput, InteractionInput, JourneyStepInput, OpportunityInput, RelationshipInput, SetStageInput, StakeholderInput,
   WorkshopNoteInput,

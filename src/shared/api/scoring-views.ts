@@ -1,7 +1,8 @@
 // Pure (shared): inputs and read models of the scoring API ('scoring.*' in contract.ts).
 import { z } from 'zod';
-import { AccountId, OpportunityId, TeamMemberId } from '../domain/ids';
-import { NextBestAction, OpportunityScorePayload, ScoreSource, StakeholderScorePayload } from '../scoring/workspace/payload';
+import {
+  AccountId, NextBestAction, OpportunityId, OpportunityScorePayload, ScoreSource, StakeholderScorePayload, TeamMemberId,
+} from '../domain';
 import { MAX_REQUEST_BYTES } from './errors';
 
 export const OpportunityScoreView = OpportunityScorePayload;

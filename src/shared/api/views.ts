@@ -1,7 +1,7 @@
 // Pure (shared): the read models the host returns (documents joined and summarised for a screen).
 import { z } from 'zod';
 import { Account, Interaction, JourneyStep, Opportunity, Relationship, Stakeholder, TeamMember, WorkshopNote } from '../domain';
-import { AccountId } from '../domain/ids';
+import { AccountId } from '../domain';
 
 export const AccountSummary = z.object({
   id: AccountId,

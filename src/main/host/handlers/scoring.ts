@@ -2,12 +2,10 @@
 // the worker fills (the same data the UI can subscribe to); what only the worker knows (Today's
 // ranking over every deal, one account's people, model status, training, CSV import) is asked of it. The scoring
 // service starts with the first scoring call of a workspace — the Today page makes one at launch.
-import { ApiError } from '../../../shared/api';
-import { TodayView, type ModelStatusView } from '../../../shared/api/scoring-views';
-import type { AccountId } from '../../../shared/domain';
+import { ApiError, TodayView, type ModelStatusView } from '../../../shared/api';
+import { OpportunityScorePayload, type AccountId } from '../../../shared/domain';
 import { scoreDocId } from '../../../shared/scoring/workspace/engine';
 import { featureLabel } from '../../../shared/scoring/workspace/features';
-import { OpportunityScorePayload } from '../../../shared/scoring/workspace/payload';
 import type { ModelStatus } from '../../scoring/protocol';
 import { ScoringService } from '../../scoring/service';
 import type { Store } from '../../store';

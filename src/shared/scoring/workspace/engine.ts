@@ -7,14 +7,13 @@
 // rescore periodically; in between, untouched scores are "as of" their last computation.
 // The prior's win-rate intercept is refreshed on full rescores only, so that closing one deal
 // does not silently rewrite every score between two full runs.
-import type { CollectionName } from '../../domain';
+import type { CollectionName, NextBestAction, OpportunityScorePayload, StakeholderScorePayload } from '../../domain';
 import { bestTime, type BestTime } from './best-time';
 import { opportunityFacts, type OpportunityFacts } from './facts';
 import { featureCount, featureRow, type FeatureSpace } from './features';
 import { spaceFor, type HistoryRecord } from './history';
 import { scoreRows, type WorkspaceModel } from './model';
 import { opportunityPayload } from './opportunity';
-import type { NextBestAction, OpportunityScorePayload, StakeholderScorePayload } from './payload';
 import type { PriorParams } from './prior';
 import { stakeholderActivity, stakeholderPayload } from './stakeholder';
 import { emptyTouched, WorkspaceState, type Touched } from './state';

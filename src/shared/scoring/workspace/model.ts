@@ -9,15 +9,13 @@
 //
 // Validation: 25% of the closed deals (stratified) are held out; the model shipped is the one
 // trained on the other 75%, so the reported AUC is the AUC of the model users get.
-import { trainCalibratedClassifier, loadCalibratedModel, type CalibratedModel, type CalibratedModelJson } from '../learn/classifier';
-import { applyCalibrator } from '../learn/calibration';
-import { binaryMetrics, reliabilityBins, type ReliabilityBin } from '../learn/metrics';
-import { stratifiedSplit } from '../learn/table';
-import type { FeatureColumn, GbmParams, TrainingTable } from '../learn/types';
+import {
+  trainCalibratedClassifier, loadCalibratedModel, type CalibratedModel, type CalibratedModelJson, applyCalibrator, binaryMetrics, reliabilityBins, type ReliabilityBin, stratifiedSplit, type FeatureColumn, type GbmParams, type TrainingTable,
+} from '../learn';
 import { featureCount, featureInfos, type FeatureSpace } from './features';
 import { explainPrior, logit, priorBaseRate, sigmoid, type PriorParams } from './prior';
 import { shapMemoFor } from './shap-memo';
-import type { ScoreSource } from './payload';
+import type { ScoreSource } from '../../domain';
 
 export const MIN_CLOSED_FOR_MODEL = 30;
 export const K_GRID = [10, 25, 50, 100, 200, 400];

@@ -1,7 +1,7 @@
 // Renderer: when to reach a stakeholder — the next good slot in the user's own clock, and the
 // stakeholder's usual window in theirs. The note says what the guess rests on.
 import type { z } from 'zod';
-import type { BestTimeView } from '@shared/scoring/workspace/payload';
+import type { BestTimeView } from '@shared/domain';
 import { useNow } from '@renderer/lib/use-now';
 import { slotWords } from './words';
 

@@ -4,11 +4,10 @@ import { useQuery } from '@tanstack/react-query';
 import { ErrorState, EmptyState, Loading } from '@renderer/components/states';
 import { formatRelative } from '@renderer/lib/format';
 import { useNow } from '@renderer/lib/use-now';
-import type { StakeholderScorePayload } from '@shared/scoring/workspace/payload';
+import type { AccountId, StakeholderScorePayload } from '@shared/domain';
 import { BestTimeChip } from './BestTimeChip';
 import { EngagementMeter } from './EngagementMeter';
 import { accountScoresQuery } from '@renderer/data/scoring';
-import type { AccountId } from '@shared/domain';
 
 function basis(s: StakeholderScorePayload, now: number): string {
   const parts = [`${s.interactions} ${s.interactions === 1 ? 'interaction' : 'interactions'}`];

@@ -2,7 +2,7 @@
 // won. d3 draws inside the <svg>; React owns the frame around it.
 import { useEffect, useRef } from 'react';
 import * as d3 from 'd3';
-import type { ModelStatusView } from '@shared/api/scoring-views';
+import type { ModelStatusView } from '@shared/api';
 import { ChartFrame } from './ChartFrame';
 import { CHART_COLORS } from '@renderer/lib/chart-theme';
 
