@@ -16,6 +16,7 @@ import { featureCount, featureInfos, type FeatureSpace } from './features';
 import { explainPrior, logit, priorBaseRate, sigmoid, type PriorParams } from './prior';
 import { shapMemoFor } from './shap-memo';
 import type { ScoreSource } from '../../domain';
+import { CodedError } from '../../errors';
 
 export const MIN_CLOSED_FOR_MODEL = 30;
 export const K_GRID = [10, 25, 50, 100, 200, 400];
@@ -79,8 +80,12 @@ export function tableOf(rows: readonly Float64Array[], labels: Uint8Array, space
 
 const pick = <T>(a: readonly T[], idx: Uint32Array): T[] => Array.from(idx, (i) => a[i]!);
 
-export class NotEnoughHistoryError extends Error {
-  readonly code = 'DS_SCORING_NOT_ENOUGH_HISTORY';
+export class NotEnoughHistoryError extends CodedError<'DS_SCORING_NOT_ENOUGH_HISTORY'> {
+  override name = 'NotEnoughHistoryError';
+
+  constructor(message: string) {
+    super('DS_SCORING_NOT_ENOUGH_HISTORY', message);
+  }
 }
 
 export function trainWorkspaceModel(
