@@ -1,6 +1,7 @@
 // Main process: small helpers the handler modules share for reading and writing documents.
 import type { RxCollection } from 'rxdb';
 import { ApiError } from '../../shared/api';
+import { newId } from '../../shared/domain';
 import type { HostContext } from './context';
 
 type Doc = { id: string; updatedAt: number };
@@ -34,7 +35,7 @@ export async function upsertDoc<T extends Doc>(
       return plain<T>(patched);
     }
   }
-  const id = input.id ?? `${newIdPrefix}_${globalThis.crypto.randomUUID().replace(/-/g, '')}`;
+  const id = input.id ?? newId<string>(newIdPrefix);
   const created = await collection.insert({ ...input, id, updatedAt } as unknown as T);
   return plain<T>(created);
 }
