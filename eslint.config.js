@@ -1,8 +1,71 @@
 // Lint: TypeScript rules plus the layer boundaries of ARCHITECTURE.md, enforced here so a
 // wrong-way import fails `npm test` instead of being caught in review.
+import fs from 'node:fs';
+import path from 'node:path';
 import tseslint from 'typescript-eslint';
 import boundaries from 'eslint-plugin-boundaries';
 import reactHooks from 'eslint-plugin-react-hooks';
+
+// ---- Public faces: a folder with an index.ts is imported through that index from outside. ----
+const ROOT = import.meta.dirname;
+/** The path aliases' one definition (tsconfig.base.json `paths`), e.g. '@shared/' → src/shared. */
+const ALIASES = Object.entries(JSON.parse(fs.readFileSync(path.join(ROOT, 'tsconfig.base.json'), 'utf8')).compilerOptions.paths ?? {})
+  .map(([key, [target]]) => ({ prefix: key.slice(0, -1), dir: path.resolve(ROOT, target.slice(0, -2)) }));
+/** Process entry points, not faces of a capability. */
+const ENTRY_FOLDERS = ['src/main', 'src/preload', 'src/server'];
+/**
+ * Faces not (yet) enforced here. src/main/store: the store's own rule (nothing outside it
+ * reaches its files) lands with the change that moves scoring's snapshot reader into it.
+ */
+const FACE_EXCEPTIONS = ['src/main/store'];
+
+function faceFolders(dir, found = []) {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    const sub = path.join(dir, entry.name);
+    const rel = path.relative(ROOT, sub).split(path.sep).join('/');
+    if (FACE_EXCEPTIONS.some((e) => rel === e || rel.startsWith(`${e}/`))) continue;
+    if (fs.existsSync(path.join(sub, 'index.ts')) && !ENTRY_FOLDERS.includes(rel)) found.push(sub);
+    faceFolders(sub, found);
+  }
+  return found;
+}
+const FACES = faceFolders(path.join(ROOT, 'src'));
+
+function resolveSpecifier(file, specifier) {
+  if (specifier.startsWith('.')) return path.resolve(path.dirname(file), specifier);
+  const alias = ALIASES.find((a) => specifier.startsWith(a.prefix));
+  return alias ? path.join(alias.dir, specifier.slice(alias.prefix.length)) : null;
+}
+
+const facesPlugin = {
+  rules: {
+    'index-only': {
+      meta: { type: 'problem', schema: [], messages: { inner: "Import '{{face}}' through its index.ts, its public face; '{{inner}}' is internal to it." } },
+      create(context) {
+        const file = context.filename;
+        const check = (source) => {
+          if (!source || typeof source.value !== 'string') return;
+          const target = resolveSpecifier(file, source.value);
+          if (!target) return;
+          for (const face of FACES) {
+            if (!target.startsWith(face + path.sep) || file.startsWith(face + path.sep)) continue;
+            const inner = path.relative(face, target).split(path.sep).join('/');
+            if (inner === 'index' || inner === 'index.ts') continue;
+            context.report({ node: source, messageId: 'inner', data: { face: path.relative(ROOT, face).split(path.sep).join('/'), inner } });
+            return;
+          }
+        };
+        return {
+          ImportDeclaration: (node) => check(node.source),
+          ExportNamedDeclaration: (node) => check(node.source),
+          ExportAllDeclaration: (node) => check(node.source),
+          ImportExpression: (node) => check(node.source),
+        };
+      },
+    },
+  },
+};
 
 const layer = (type) => ({ element: { type } });
 const core = { module: { origin: 'core' } };
@@ -126,6 +189,13 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // Tests may reach inside what they test; everything else goes through the public face.
+    files: ['src/**/*.{ts,tsx}', 'scripts/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    plugins: { faces: facesPlugin },
+    rules: { 'faces/index-only': 'error' },
   },
   {
     // Node-only test code beside shared modules may read fixtures from disk.

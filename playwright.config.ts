@@ -37,6 +37,7 @@ export default defineConfig({
     // SIGTERM lets the preview close its store and remove its temporary workspace folder.
     gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
     // The preview's host (and so the renderer and scoring) runs at the suite's date, not today's.
-    env: { ...(process.env as Record<string, string>), DS_NOW: testNow() },
+    // The renderer it builds checks every answer against the API contract (api/client.ts).
+    env: { ...(process.env as Record<string, string>), DS_NOW: testNow(), VITE_DS_VALIDATE_OUTPUTS: '1' },
   },
 });

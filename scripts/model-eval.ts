@@ -8,15 +8,10 @@
 //            --params '{"learningRate":0.05}' (GBM overrides), --no-derived (no trailing-zeros features)
 import { parseArgs } from 'node:util';
 import { readCsvFile } from '../src/main/csv/read-csv';
-import { LearnError } from '../src/shared/scoring/learn/errors';
 import {
-  calibratedGbmLearner, crossValidate, evaluateHoldout, logisticLearner, xgbDefaultsLearner, type EvalResult, type Learner,
-} from '../src/shared/scoring/learn/evaluate';
-import { encodeWithSchema } from '../src/shared/scoring/tabular/encode';
-import { TabularError } from '../src/shared/scoring/tabular/errors';
-import { buildTrainingTable } from '../src/shared/scoring/tabular/infer';
-import type { RowReport } from '../src/shared/scoring/tabular/types';
-import type { GbmParams } from '../src/shared/scoring/learn/types';
+  LearnError, calibratedGbmLearner, crossValidate, evaluateHoldout, logisticLearner, xgbDefaultsLearner, type EvalResult, type Learner, type GbmParams,
+} from '../src/shared/scoring/learn';
+import { encodeWithSchema, TabularError, buildTrainingTable, type RowReport } from '../src/shared/scoring/tabular';
 
 class UsageError extends Error {}
 

@@ -6,14 +6,15 @@
 // the renderer asks the host (`app.clock`) and keeps the same offset. The test harness sets it
 // (test/clock.ts), so the suite never depends on the day it runs. Elapsed-time measurements
 // (timeouts, restart windows, benches) keep using Date.now()/performance.now(): they are not dates.
+import { CodedError } from '../shared/errors';
 
 export const CLOCK_ENV = 'DS_NOW';
 
-export class ClockConfigError extends Error {
-  readonly code = 'DS_CLOCK_INVALID';
+export class ClockConfigError extends CodedError<'DS_CLOCK_INVALID'> {
+  override name = 'ClockConfigError';
+
   constructor(value: string) {
-    super(`${CLOCK_ENV}="${value}" is not a date. Give an ISO date such as 2027-03-01 or 2027-03-01T09:30:00Z, or unset it to use the real clock.`);
-    this.name = 'ClockConfigError';
+    super('DS_CLOCK_INVALID', `${CLOCK_ENV}="${value}" is not a date. Give an ISO date such as 2027-03-01 or 2027-03-01T09:30:00Z, or unset it to use the real clock.`);
   }
 }
 

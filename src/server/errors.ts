@@ -3,18 +3,21 @@
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { CodedError } from '../shared/errors';
 import { SYNC_ERROR_MESSAGES, type SyncErrorCode } from '../shared/sync';
 
-export class SyncHttpError extends Error {
+export class SyncHttpError extends CodedError<SyncErrorCode> {
+  override name = 'SyncHttpError';
+
   constructor(
     readonly status: number,
-    readonly code: SyncErrorCode,
+    code: SyncErrorCode,
     message?: string,
     readonly details?: unknown,
     /** Response headers that belong to the error, e.g. Retry-After on 429. */
     readonly headers?: Record<string, string>,
   ) {
-    super(message ?? SYNC_ERROR_MESSAGES[code]);
+    super(code, message ?? SYNC_ERROR_MESSAGES[code]);
   }
 }
 

@@ -9,7 +9,7 @@ import {
 import { authenticate, requireWorkspace } from './auth';
 import { parseOr400, type ServerConfig } from './config';
 import type { Database } from './db';
-import type { MemberChangeRefusal } from './db/team-repository';
+import type { MemberChangeRefusal } from './db';
 import { notFound, SyncHttpError } from './errors';
 import type { SessionCache } from './session-cache';
 

@@ -4,7 +4,7 @@
 // bounds staleness if a notification is ever lost (the pg listener also signals its reconnects
 // with an empty payload, which clears the cache too).
 import type { AccessRepository, SqlDriver } from './db';
-import type { SessionRow } from './db/repository';
+import type { SessionRow } from './db';
 
 export const AUTH_CHANNEL = 'ds_sync_auth';
 

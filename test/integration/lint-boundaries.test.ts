@@ -106,4 +106,23 @@ describe('layer boundaries', () => {
     expect(await problems('src/main/store/probe.ts', "import { tableNameFor } from './sqlite/table';\nexport const t = tableNameFor;\n")).toEqual([]);
     expect(await problems('src/main/scoring/probe.ts', "import { writeScores } from '../store';\nexport const w = writeScores;\n")).toEqual([]);
   });
+
+  describe('public faces', () => {
+    const faces = (found: string[]) => found.filter((p) => p.startsWith('faces/index-only'));
+
+    it('refuses reaching inside a folder that has an index.ts', async () => {
+      const found = await problems(
+        'src/shared/scoring/workspace/probe.ts',
+        "import type { TrainingTable } from '../learn/types';\nimport { checkHeader } from '@shared/scoring/tabular/header';\nexport type T = TrainingTable;\nexport const c = checkHeader;\n",
+      );
+      expect(faces(found)).toHaveLength(2);
+    });
+
+    it('allows the index, and the folder its own files', async () => {
+      expect(
+        faces(await problems('src/shared/scoring/workspace/probe.ts', "import type { TrainingTable } from '../learn';\nexport type T = TrainingTable;\n")),
+      ).toEqual([]);
+      expect(faces(await problems('src/shared/scoring/learn/probe.ts', "import type { TrainingTable } from './types';\nexport type T = TrainingTable;\n"))).toEqual([]);
+    });
+  });
 });

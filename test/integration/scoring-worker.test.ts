@@ -4,13 +4,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createHost, type Host } from '../../src/main/host';
-import { installScoringService } from '../../src/main/host/handlers/scoring';
 import { ScoringService } from '../../src/main/scoring/service';
 import { createStore, type Store } from '../../src/main/store';
 import { loadWorkspaceIntoStore } from '../../src/main/store/load-workspace';
 import type { HostEvent } from '../../src/shared/api';
 import { explainedLogit } from '../../src/shared/scoring/workspace/opportunity';
-import { OpportunityScorePayload } from '../../src/shared/scoring/workspace/payload';
+import { OpportunityScorePayload } from '../../src/shared/domain';
 import { DEFAULT_NOW, generateWorkspaceBatches } from '../../src/shared/seed';
 
 async function call<T>(host: Host, method: string, input: unknown): Promise<T> {
@@ -35,11 +34,9 @@ describe.each(['sqlite'] as const)('scoring worker with a %s store', (kind) => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ds-scoring-'));
     store = await createStore({ directory: dir, name: `ws-${kind}` });
     await loadWorkspaceIntoStore(store, generateWorkspaceBatches({ size: 'S', seed: 5 }));
-    host = createHost({ store, now: () => DEFAULT_NOW });
+    host = createHost({ store, now: () => DEFAULT_NOW, scoring: { fixedNow: DEFAULT_NOW, autoTrain: true, rescoreEveryMs: 0 } });
     host.events.subscribe((e) => events.push(e));
-    const started = ScoringService.start({ store, events: host.events, fixedNow: DEFAULT_NOW, autoTrain: true, rescoreEveryMs: 0 });
-    installScoringService(store, started);
-    service = await started;
+    service = await host.scoring.service();
     await service.ready();
     await service.flush();
   }, 120_000);

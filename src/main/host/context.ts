@@ -1,6 +1,6 @@
 // Main process (or plain Node in the web preview): what every handler may use.
 import type { Subject } from 'rxjs';
-import type { HostEvent } from '../../shared/api';
+import { ApiError, type HostEvent } from '../../shared/api';
 import type { TeamMemberId } from '../../shared/domain';
 import type { Store } from '../store';
 import type { SearchIndex } from '../search';
@@ -16,4 +16,11 @@ export interface HostContext {
   search: SearchIndex;
   workspaceName: string;
   dataDirectory: string | null;
+}
+
+/** Who is doing this: the given member, else this device's; work is never logged by nobody. */
+export async function whoAmI(ctx: HostContext, given: TeamMemberId | undefined): Promise<TeamMemberId> {
+  const me = given ?? (await ctx.me());
+  if (!me) throw new ApiError('DS_API_INVALID_INPUT', 'Choose who you are in Settings before logging work.');
+  return me;
 }

@@ -2,6 +2,7 @@
 import type { RxCollection } from 'rxdb';
 import { ApiError } from '../../shared/api';
 import { mergeDocs, type SyncDocState } from '../../shared/sync';
+import { newId } from '@shared/domain';
 import type { HostContext } from './context';
 
 type Doc = { id: string; updatedAt: number };
@@ -89,7 +90,7 @@ export async function upsertDoc<T extends Doc>(
       throw new ApiError('DS_NOT_FOUND', `This was deleted (${id}), possibly on another device; it was not saved again.`);
     }
   }
-  const id = (fields.id as string | undefined) ?? `${newIdPrefix}_${globalThis.crypto.randomUUID().replace(/-/g, '')}`;
+  const id = (fields.id as string | undefined) ?? newId<string>(newIdPrefix);
   const created = await collection.insert({ ...fields, id, updatedAt } as unknown as T);
   return plain<T>(created);
 }

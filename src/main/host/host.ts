@@ -12,23 +12,35 @@ import { appNow } from '../clock';
 import { batchFor } from '../store/changes';
 import type { HostContext } from './context';
 import { combineHandlers, type CompleteHandlers } from './handler';
+import { ScoringService } from '../scoring/service';
 import { accountHandlers } from './handlers/accounts';
-import { AccountSummaries } from './handlers/account-summaries';
-import { dealHandlers } from './handlers/deals';
-import { peopleHandlers } from './handlers/people';
-import { scoringHandlers } from './handlers/scoring';
+import { appHandlers } from './handlers/app';
+import { buyingGroupHandlers } from './handlers/buying-group';
 import { conflictHandlers } from './handlers/conflicts';
+import { interactionHandlers } from './handlers/interactions';
+import { journeyHandlers } from './handlers/journey';
+import { opportunityHandlers } from './handlers/opportunities';
+import { relationshipHandlers } from './handlers/relationships';
+import { scoringHandlers } from './handlers/scoring';
+import { stakeholderHandlers } from './handlers/stakeholders';
 import { syncHandlers } from './handlers/sync';
 import { SearchIndex } from '../search';
 import { teamAdminHandlers } from './handlers/team-admin';
-import { SyncSession } from './sync-session';
+import { searchHandlers } from './handlers/search';
+import { teamHandlers } from './handlers/team';
+import { workshopHandlers } from './handlers/workshop';
 import { workspaceHandlers } from './handlers/workspace';
+import { AccountSummaries } from './read-models/account-summaries';
+import { scoringHandle, type ScoringHandle, type ScoringStartOptions } from './scoring-handle';
+import { SyncSession } from './sync-session';
 
 export interface HostOptions {
   store: Store;
   workspaceName?: string;
   dataDirectory?: string | null;
   now?: () => number;
+  /** How the scoring service starts when first asked (tests and benches pin its clock, say). */
+  scoring?: ScoringStartOptions;
 }
 
 export interface Host {
@@ -36,6 +48,7 @@ export interface Host {
   readonly events: Subject<HostEvent>;
   readonly context: HostContext;
   readonly sync: SyncSession;
+  readonly scoring: ScoringHandle;
   close(): Promise<void>;
 }
 
@@ -76,17 +89,27 @@ export function createHost(options: HostOptions): Host {
       return (first?.id as TeamMemberId | undefined) ?? null;
     },
   };
+  // Every service the handlers use is built here and closed by close(), in one place.
   const sync = new SyncSession(context);
   const summaries = new AccountSummaries(context);
+  const scoring = scoringHandle(() => ScoringService.start({ store, events, ...options.scoring }));
   const handlers: CompleteHandlers = combineHandlers(
-    accountHandlers(summaries),
-    peopleHandlers,
-    dealHandlers,
     workspaceHandlers,
-    scoringHandlers,
+    appHandlers,
+    // One module per namespace: team.list and team.admin.* are both the team's.
+    { ...teamHandlers, ...teamAdminHandlers(sync) },
+    searchHandlers,
+    accountHandlers(summaries),
+    stakeholderHandlers,
+    buyingGroupHandlers,
+    relationshipHandlers,
+    opportunityHandlers,
+    interactionHandlers,
+    journeyHandlers,
+    workshopHandlers,
     conflictHandlers,
     syncHandlers(sync),
-    teamAdminHandlers(sync),
+    scoringHandlers(scoring),
   );
   const watching = watchChanges(store, events);
   void search.start();
@@ -118,7 +141,9 @@ export function createHost(options: HostOptions): Host {
     events,
     context,
     sync,
+    scoring,
     async close() {
+      await scoring.close();
       await sync.stop();
       summaries.close();
       search.close();

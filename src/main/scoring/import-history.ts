@@ -3,15 +3,17 @@
 // (src/main/csv) and the tabular layer (src/shared/scoring/tabular), so this file only maps
 // typed columns onto what a deal means to us: amount, age, stage and categorical CRM fields.
 import { STAGES, type Stage } from '../../shared/domain';
+import { CodedError } from '../../shared/errors';
 import { buildTrainingTable, TabularError } from '../../shared/scoring/tabular';
 import { crmKey } from '../../shared/scoring/workspace/features';
 import type { HistoryRecord } from '../../shared/scoring/workspace/history';
 import { parseCsvText } from '../csv/read-csv';
 
-export class ImportError extends Error {
-  readonly code = 'DS_IMPORT_INVALID';
+export class ImportError extends CodedError<'DS_IMPORT_INVALID'> {
+  override name = 'ImportError';
+
   constructor(message: string, readonly details: { reason: string }) {
-    super(message);
+    super('DS_IMPORT_INVALID', message);
   }
 }
 

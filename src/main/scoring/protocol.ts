@@ -8,12 +8,11 @@
 // scores are not stored: `account` requests compute one account's people on the spot, and a
 // `scores` message says when people's scores may have changed (so the UI can refetch them).
 // Requests carry a requestId and are answered by one `reply`.
-import type { CollectionName } from '../../shared/domain';
 import type { SnapshotSpec } from '../store/snapshot';
-import type { WorkspaceModelJson } from '../../shared/scoring/workspace/model';
-import type { ScoreDocOut, TodayItem } from '../../shared/scoring/workspace/engine';
-import type { OpportunityScorePayload, StakeholderScorePayload } from '../../shared/scoring/workspace/payload';
 import type { WhatIf } from '../../shared/scoring/workspace/what-if';
+import type { CollectionName, OpportunityScorePayload, StakeholderScorePayload } from '@shared/domain';
+import type { WorkspaceModelJson } from '@shared/scoring/workspace/model';
+import type { ScoreDocOut, TodayItem } from '@shared/scoring/workspace/engine';
 
 /** Collections whose documents feed scores. */
 export const SCORED_COLLECTIONS = ['accounts', 'stakeholders', 'opportunities', 'interactions', 'journeysteps'] as const satisfies readonly CollectionName[];

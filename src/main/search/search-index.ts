@@ -17,9 +17,9 @@
 import Database from 'better-sqlite3';
 import type { RxCollection } from 'rxdb';
 import type { Subscription } from 'rxjs';
-import type { SearchGroup, SearchHit, SearchInput, SearchKind, SearchView } from '../../shared/api/search-views';
-import { SEARCH_KINDS, SNIPPET_CLOSE, SNIPPET_OPEN } from '../../shared/api/search-views';
-import type { Account, Interaction, Opportunity, Stakeholder, WorkshopNote } from '../../shared/domain';
+import type { SearchGroup, SearchHit, SearchInput, SearchKind, SearchView } from '../../shared/api';
+import { SEARCH_KINDS, SNIPPET_CLOSE, SNIPPET_OPEN } from '../../shared/api';
+import type { Account, AccountId, Interaction, Opportunity, OpportunityId, Stakeholder, WorkshopNote } from '../../shared/domain';
 import { fuzzyCandidates, matchExpression, searchTerms } from '../../shared/search/text';
 import type { Store } from '../store';
 import { changesOf, type StoreChange } from '../store/changes';
@@ -186,7 +186,11 @@ export class SearchIndex {
   private hit(r: Row & { snip?: string }): SearchHit {
     const account = this.accountNames.get(r.account_id) ?? '';
     const deal = r.opportunity_id ? this.dealNames.get(r.opportunity_id) : undefined;
-    const base = { kind: r.kind, id: r.id, accountId: r.account_id, ...(r.opportunity_id ? { opportunityId: r.opportunity_id } : {}) };
+    // Ids come back from the index's own table as plain text: branded here, where they leave it.
+    const base = {
+      kind: r.kind, id: r.id, accountId: r.account_id as AccountId,
+      ...(r.opportunity_id ? { opportunityId: r.opportunity_id as OpportunityId } : {}),
+    };
     switch (r.kind) {
       case 'account': return { ...base, title: r.title, subtitle: r.detail };
       case 'person': return { ...base, title: r.title, subtitle: [r.detail, account].filter(Boolean).join(' · ') };

@@ -1,15 +1,17 @@
 // Main process: fetch wrapper for the sync server. Turns every failure into a SyncClientError
 // carrying a shared error code, so status$ and the UI never see raw transport errors.
+import { CodedError } from '../../shared/errors';
 import { ErrorBody, SYNC_ERROR_MESSAGES, type SyncErrorCode } from '../../shared/sync';
 
-export class SyncClientError extends Error {
+export class SyncClientError extends CodedError<SyncErrorCode> {
+  override name = 'SyncClientError';
+
   constructor(
-    readonly code: SyncErrorCode,
+    code: SyncErrorCode,
     message: string,
     readonly status?: number,
   ) {
-    super(message);
-    this.name = 'SyncClientError';
+    super(code, message);
   }
   /** Network trouble or a server fault: retrying later can help. Auth and validation cannot. */
   get transient(): boolean {

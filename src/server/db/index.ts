@@ -9,10 +9,10 @@ import { lockDataFolder } from './folder-lock';
 import type { SqlDriver } from './driver';
 
 export type { SqlDriver, SqlExecutor } from './driver';
-export type { AccessRepository } from './repository';
+export type { AccessRepository, SessionRow } from './repository';
 export type { SyncRepository, StoredDoc } from './sync-repository';
 export { NOTIFY_CHANNEL } from './sync-repository';
-export type { TeamRepository, AuditRecord } from './team-repository';
+export type { TeamRepository, AuditRecord, MemberChangeRefusal } from './team-repository';
 export { FolderLockedError } from './folder-lock';
 
 export const DEFAULT_POOL_SIZE = 10;

@@ -1,13 +1,20 @@
 // Pure (shared): every call the renderer may make, with zod input and output. The host
 // implements exactly these; the renderer's client is typed from them. Queries read, mutations
 // write and emit change events.
+//
+// Each query names the collections it reads, each mutation the collections it writes. The
+// renderer builds its cache keys and its invalidation table from these declarations (a change
+// event names collections; every query reading one of them refreshes), so a new query cannot
+// forget to refresh, and no hand-kept table has to agree with this one. A host test checks that
+// a mutation's change events stay within what it declares it writes.
 import { z } from 'zod';
 import {
   Interaction, JourneyStep, Opportunity, Relationship, Stakeholder, TeamMember, WorkshopNote, Account,
+  COLLECTION_NAMES, SYNCED_COLLECTIONS, type CollectionName,
 } from '../domain';
 import {
   AccountId, InteractionId, JourneyStepId, OpportunityId, RelationshipId, StakeholderId, WorkshopNoteId,
-} from '../domain/ids';
+} from '../domain';
 import {
   AccountInput, InteractionInput, JourneyStepInput, OpportunityInput, RelationshipInput, SetStageInput, StakeholderInput,
   WorkshopNoteInput,
@@ -24,74 +31,102 @@ import {
   RetrainView, ScoringOpportunityInput, TodayInput, TodayView, WhatIfInput, WhatIfView,
 } from './scoring-views';
 
-export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
-  kind: 'query' | 'mutation';
+export interface QuerySpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  kind: 'query';
   input: I;
   output: O;
+  /** The collections whose changes can change the answer. */
+  reads: readonly CollectionName[];
 }
-const query = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ kind: 'query' as const, input, output });
-const mutation = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ kind: 'mutation' as const, input, output });
+export interface MutationSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  kind: 'mutation';
+  input: I;
+  output: O;
+  /** The collections a call may change (its `changed` events name no others). */
+  writes: readonly CollectionName[];
+}
+export type MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> = QuerySpec<I, O> | MutationSpec<I, O>;
+
+const query = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, reads: readonly CollectionName[]) =>
+  ({ kind: 'query' as const, input, output, reads });
+const mutation = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, writes: readonly CollectionName[]) =>
+  ({ kind: 'mutation' as const, input, output, writes });
+
+/** What an account's page, list row or map shows: the account, its people, deals and meetings. */
+const ACCOUNT_READS = ['accounts', 'stakeholders', 'opportunities', 'interactions'] as const satisfies readonly CollectionName[];
+/**
+ * Scores are computed by the scoring process from every collection and written to the local-only
+ * `scores` collection after each change it scores; its answers (Today, one deal, one account's
+ * people, the model) change when it writes scores, so that is what they read.
+ */
+const SCORE_READS = ['scores'] as const satisfies readonly CollectionName[];
 
 const Empty = z.object({}).strict();
 const Ok = z.object({ ok: z.literal(true) });
 const byId = <T extends z.ZodType>(id: T) => z.object({ id }).strict();
 
 export const API = {
-  'workspace.info': query(Empty, WorkspaceInfo),
+  // Its counts include scores, but the scoring process rewrites those after every change: a
+  // refresh per rescoring would be noise, so the scores count may lag until another change.
+  'workspace.info': query(Empty, WorkspaceInfo, COLLECTION_NAMES.filter((name) => name !== 'scores')),
   /** The host's now (DS_NOW honoured), so the renderer's dates agree with the host's. */
-  'app.clock': query(Empty, z.object({ now: z.number() })),
-  'team.list': query(Empty, z.array(TeamMember)),
+  'app.clock': query(Empty, z.object({ now: z.number() }), []),
+  'team.list': query(Empty, z.array(TeamMember), ['teammembers']),
 
   /** Accounts, people, deals, interaction and workshop notes: prefix and typo tolerant. */
-  'search.query': query(SearchInput, SearchView),
+  'search.query': query(SearchInput, SearchView, ['accounts', 'stakeholders', 'opportunities', 'interactions', 'workshopnotes']),
 
-  'accounts.list': query(z.object({ search: z.string().max(200).optional() }).strict(), z.array(AccountSummary)),
-  'accounts.get': query(byId(AccountId), AccountDetail),
-  'accounts.upsert': mutation(AccountInput, Account),
+  'accounts.list': query(z.object({ search: z.string().max(200).optional() }).strict(), z.array(AccountSummary), ACCOUNT_READS),
+  'accounts.get': query(byId(AccountId), AccountDetail, ACCOUNT_READS),
+  'accounts.upsert': mutation(AccountInput, Account, ['accounts']),
 
-  'stakeholders.upsert': mutation(StakeholderInput, Stakeholder),
-  'stakeholders.remove': mutation(byId(StakeholderId), Ok),
+  'stakeholders.upsert': mutation(StakeholderInput, Stakeholder, ['stakeholders']),
+  // A person who leaves takes their relationships along.
+  'stakeholders.remove': mutation(byId(StakeholderId), Ok, ['stakeholders', 'relationships']),
 
-  'buyingGroup.get': query(z.object({ accountId: AccountId }).strict(), BuyingGroupView),
-  'relationships.upsert': mutation(RelationshipInput, Relationship),
-  'relationships.remove': mutation(byId(RelationshipId), Ok),
+  'buyingGroup.get': query(z.object({ accountId: AccountId }).strict(), BuyingGroupView, ['accounts', 'stakeholders', 'relationships', 'opportunities']),
+  'relationships.upsert': mutation(RelationshipInput, Relationship, ['relationships']),
+  'relationships.remove': mutation(byId(RelationshipId), Ok, ['relationships']),
 
-  'opportunities.list': query(Empty, z.array(DealListItem)),
-  'opportunities.get': query(byId(OpportunityId), OpportunityDetail),
-  'opportunities.upsert': mutation(OpportunityInput, Opportunity),
-  'opportunities.setStage': mutation(SetStageInput, Opportunity),
+  'opportunities.list': query(Empty, z.array(DealListItem), ['opportunities', 'accounts']),
+  'opportunities.get': query(byId(OpportunityId), OpportunityDetail, [...ACCOUNT_READS, 'journeysteps', 'workshopnotes']),
+  'opportunities.upsert': mutation(OpportunityInput, Opportunity, ['opportunities']),
+  'opportunities.setStage': mutation(SetStageInput, Opportunity, ['opportunities']),
 
-  'interactions.log': mutation(InteractionInput, Interaction),
-  'interactions.remove': mutation(byId(InteractionId), Ok),
+  'interactions.log': mutation(InteractionInput, Interaction, ['interactions']),
+  'interactions.remove': mutation(byId(InteractionId), Ok, ['interactions']),
 
-  'journey.addStep': mutation(JourneyStepInput, JourneyStep),
-  'journey.removeStep': mutation(byId(JourneyStepId), Ok),
+  'journey.addStep': mutation(JourneyStepInput, JourneyStep, ['journeysteps']),
+  'journey.removeStep': mutation(byId(JourneyStepId), Ok, ['journeysteps']),
 
-  'workshop.upsertNote': mutation(WorkshopNoteInput, WorkshopNote),
-  'workshop.removeNote': mutation(byId(WorkshopNoteId), Ok),
+  'workshop.upsertNote': mutation(WorkshopNoteInput, WorkshopNote, ['workshopnotes']),
+  'workshop.removeNote': mutation(byId(WorkshopNoteId), Ok, ['workshopnotes']),
 
-  'conflicts.list': query(Empty, z.array(KeptConflictView)),
-  'conflicts.restore': mutation(ConflictRef, Ok),
-  'conflicts.dismiss': mutation(ConflictRef, Ok),
+  // Any synced document can carry values kept from a sync conflict.
+  'conflicts.list': query(Empty, z.array(KeptConflictView), SYNCED_COLLECTIONS),
+  'conflicts.restore': mutation(ConflictRef, Ok, SYNCED_COLLECTIONS),
+  'conflicts.dismiss': mutation(ConflictRef, Ok, SYNCED_COLLECTIONS),
 
-  'sync.status': query(Empty, SyncView),
-  'sync.connect': mutation(SyncConnectInput, SyncView),
-  'sync.disconnect': mutation(Empty, Ok),
+  // The sync session (server, account, role) is kept in settings.
+  'sync.status': query(Empty, SyncView, ['settings']),
+  'sync.connect': mutation(SyncConnectInput, SyncView, ['settings']),
+  'sync.disconnect': mutation(Empty, Ok, ['settings']),
 
   /** Team admin (issue 13): admins of the signed-in team workspace; the server checks the role. */
-  'team.admin.members': query(Empty, TeamAdminMembersView),
-  'team.admin.invite': mutation(TeamAdminInviteInput, TeamAdminInviteView),
-  'team.admin.setRole': mutation(TeamAdminSetRoleInput, TeamAdminSetRoleView),
-  'team.admin.remove': mutation(TeamAdminRemoveInput, TeamAdminRemoveView),
-  'team.admin.audit': query(TeamAdminAuditInput, TeamAdminAuditView),
+  'team.admin.members': query(Empty, TeamAdminMembersView, ['settings']),
+  'team.admin.invite': mutation(TeamAdminInviteInput, TeamAdminInviteView, []),
+  'team.admin.setRole': mutation(TeamAdminSetRoleInput, TeamAdminSetRoleView, []),
+  'team.admin.remove': mutation(TeamAdminRemoveInput, TeamAdminRemoveView, []),
+  'team.admin.audit': query(TeamAdminAuditInput, TeamAdminAuditView, ['settings']),
 
-  'scoring.forOpportunity': query(ScoringOpportunityInput, OpportunityScoreView),
-  'scoring.forAccount': query(AccountScoresInput, AccountScoresView),
-  'scoring.today': query(TodayInput, TodayView),
-  'scoring.whatIf': query(WhatIfInput, WhatIfView),
-  'scoring.model': query(Empty, ModelStatusView),
-  'scoring.retrain': mutation(Empty, RetrainView),
-  'scoring.importHistory': mutation(ImportHistoryInput, ImportHistoryView),
+  'scoring.forOpportunity': query(ScoringOpportunityInput, OpportunityScoreView, SCORE_READS),
+  'scoring.forAccount': query(AccountScoresInput, AccountScoresView, SCORE_READS),
+  'scoring.today': query(TodayInput, TodayView, SCORE_READS),
+  'scoring.whatIf': query(WhatIfInput, WhatIfView, SCORE_READS),
+  'scoring.model': query(Empty, ModelStatusView, SCORE_READS),
+  // Training runs on after the answer; new scores arrive as `changed` events on scores.
+  'scoring.retrain': mutation(Empty, RetrainView, SCORE_READS),
+  'scoring.importHistory': mutation(ImportHistoryInput, ImportHistoryView, SCORE_READS),
 } as const satisfies Record<string, MethodSpec>;
 
 export type Api = typeof API;
@@ -99,6 +134,19 @@ export type MethodName = keyof Api;
 export type InputOf<M extends MethodName> = z.input<Api[M]['input']>;
 export type OutputOf<M extends MethodName> = z.output<Api[M]['output']>;
 
+/** The methods that only read. */
+export type QueryName = { [M in MethodName]: Api[M]['kind'] extends 'query' ? M : never }[MethodName];
+/** The methods that write. */
+export type MutationName = Exclude<MethodName, QueryName>;
+
 export function isMethodName(name: string): name is MethodName {
   return Object.prototype.hasOwnProperty.call(API, name);
+}
+
+export function isQueryName(name: string): name is QueryName {
+  return isMethodName(name) && API[name].kind === 'query';
+}
+
+export function isMutationName(name: string): name is MutationName {
+  return isMethodName(name) && API[name].kind === 'mutation';
 }

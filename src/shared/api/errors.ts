@@ -1,5 +1,6 @@
 // Pure (shared): every error that crosses the API carries a stable code the UI maps to words.
 import { z } from 'zod';
+import { CodedError } from '../errors';
 
 export const API_ERROR_CODES = [
   'DS_API_UNKNOWN_METHOD',
@@ -24,14 +25,15 @@ export const ApiErrorShape = z.object({
 });
 export type ApiErrorShape = z.infer<typeof ApiErrorShape>;
 
-export class ApiError extends Error {
+export class ApiError extends CodedError<ApiErrorCode | (string & {})> {
+  override name = 'ApiError';
+
   constructor(
-    readonly code: ApiErrorCode | (string & {}),
+    code: ApiErrorCode | (string & {}),
     message: string,
     readonly details?: unknown,
   ) {
-    super(message);
-    this.name = 'ApiError';
+    super(code, message);
   }
 
   toJSON(): ApiErrorShape {

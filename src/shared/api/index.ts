@@ -1,6 +1,6 @@
 // Pure (shared): the API contract's public face.
-export { API, isMethodName } from './contract';
-export type { Api, MethodName, InputOf, OutputOf, MethodSpec } from './contract';
+export { API, isMethodName, isMutationName, isQueryName } from './contract';
+export type { Api, MethodName, InputOf, OutputOf, MethodSpec, QuerySpec, MutationSpec, QueryName, MutationName } from './contract';
 export { ApiError, ERROR_WORDS, MAX_REQUEST_BYTES, API_ERROR_CODES } from './errors';
 export type { ApiErrorCode, ApiErrorShape } from './errors';
 export { HostEvent } from './events';
@@ -12,3 +12,4 @@ export type { Transport, CallResult, WsFrame } from './transport';
 export * from './sync-views';
 export * from './search-views';
 export * from './team-admin-views';
+export * from './scoring-views';

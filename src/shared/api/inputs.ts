@@ -2,7 +2,7 @@
 // create; the host stamps updatedAt (informational) and never trusts the caller for it.
 import { z } from 'zod';
 import { Account, Interaction, JourneyStep, Opportunity, Relationship, Stakeholder, Stage, WorkshopNote } from '../domain';
-import { OpportunityId } from '../domain/ids';
+import { OpportunityId } from '../domain';
 
 const editable = { updatedAt: true, keptConflicts: true } as const;
 

@@ -1,7 +1,8 @@
 // Pure (shared): inputs and read models of the scoring API ('scoring.*' in contract.ts).
 import { z } from 'zod';
-import { AccountId, OpportunityId, StakeholderId, TeamMemberId } from '../domain/ids';
-import { NextBestAction, OpportunityScorePayload, ScoreSource, StakeholderScorePayload } from '../scoring/workspace/payload';
+import {
+  AccountId, NextBestAction, OpportunityId, OpportunityScorePayload, ScoreSource, StakeholderId, StakeholderScorePayload, TeamMemberId,
+} from '../domain';
 import { MAX_REQUEST_BYTES } from './errors';
 
 export const OpportunityScoreView = OpportunityScorePayload;
@@ -21,10 +22,10 @@ export const TodayInput = z.object({
   ownerId: TeamMemberId.optional(),
 }).strict();
 export const TodayItemView = z.object({
-  opportunityId: z.string(),
+  opportunityId: OpportunityId,
   opportunityName: z.string(),
-  accountId: z.string(),
-  ownerId: z.string(),
+  accountId: AccountId,
+  ownerId: TeamMemberId,
   amount: z.number(),
   currency: z.string(),
   probability: z.number(),

@@ -1,5 +1,6 @@
 // Pure (shared): what the search box asks and what it is answered.
 import { z } from 'zod';
+import { AccountId, OpportunityId } from '../domain';
 
 export const SEARCH_KINDS = ['account', 'person', 'opportunity', 'interaction', 'note'] as const;
 export const SearchKind = z.enum(SEARCH_KINDS);
@@ -21,8 +22,8 @@ export const SearchHit = z.object({
   subtitle: z.string(),
   /** The matching words of a note, with the match between \u0002 and \u0003. */
   snippet: z.string().optional(),
-  accountId: z.string(),
-  opportunityId: z.string().optional(),
+  accountId: AccountId,
+  opportunityId: OpportunityId.optional(),
   /** For interactions: when it happened. */
   at: z.number().optional(),
 });

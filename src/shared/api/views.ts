@@ -1,7 +1,7 @@
 // Pure (shared): the read models the host returns (documents joined and summarised for a screen).
 import { z } from 'zod';
 import { Account, Interaction, JourneyStep, Opportunity, Relationship, Stakeholder, TeamMember, WorkshopNote } from '../domain';
-import { AccountId } from '../domain/ids';
+import { AccountId, OpportunityId } from '../domain';
 
 export const AccountSummary = z.object({
   id: AccountId,
@@ -46,9 +46,9 @@ export type OpportunityDetail = z.infer<typeof OpportunityDetail>;
 
 /** One line of the deal picker: every deal of the workspace, open ones first. */
 export const DealListItem = z.object({
-  id: z.string(),
+  id: OpportunityId,
   name: z.string(),
-  accountId: z.string(),
+  accountId: AccountId,
   accountName: z.string(),
   stage: z.string(),
   status: z.string(),

@@ -1,7 +1,7 @@
 // Pure (shared): the sync server's HTTP contract. Server and client parse through these, so a
 // change here is a protocol change for both.
 import { z } from 'zod';
-import { cleanText } from '../domain/text';
+import { cleanText } from '../domain';
 
 export const SYNC_API_PREFIX = '/v1';
 

@@ -1,8 +1,9 @@
 // Main process: accounts — the list, one account's page, create and edit.
 import type { Account, Interaction, Opportunity, Stakeholder } from '../../../shared/domain';
+import { opportunitiesOfAccount, recentInteractionsOfAccount, stakeholdersOfAccount } from '../../store';
 import type { HandlerMap } from '../handler';
 import { mustGet, plain, upsertDoc } from '../docs';
-import type { AccountSummaries } from './account-summaries';
+import type { AccountSummaries } from '../read-models/account-summaries';
 
 const RECENT_INTERACTIONS = 50;
 
@@ -17,11 +18,9 @@ export function accountHandlers(summaries: AccountSummaries): HandlerMap {
     'accounts.get': async ({ id }, { store }) => {
       const account = await mustGet<Account>(store.accounts, id, 'Account');
       const [stakeholders, opportunities, interactions] = await Promise.all([
-        store.stakeholders.find({ selector: { accountId: id }, sort: [{ accountId: 'asc' }, { name: 'asc' }] }).exec(),
-        store.opportunities.find({ selector: { accountId: id }, sort: [{ accountId: 'asc' }, { closeDate: 'desc' }] }).exec(),
-        store.interactions
-          .find({ selector: { accountId: id }, sort: [{ accountId: 'desc' }, { at: 'desc' }], limit: RECENT_INTERACTIONS })
-          .exec(),
+        stakeholdersOfAccount(store, id),
+        opportunitiesOfAccount(store, id),
+        recentInteractionsOfAccount(store, id, RECENT_INTERACTIONS),
       ]);
       return {
         account,

@@ -1,35 +1,15 @@
 // Main process: the 'scoring.*' API. Deal scores are read from the local-only `scores` collection
 // the worker fills (the same data the UI can subscribe to); what only the worker knows (Today's
-// ranking over every deal, one account's people, model status, training, CSV import) is asked of it. The scoring
-// service starts with the first scoring call of a workspace — the Today page makes one at launch.
-import { ApiError } from '../../../shared/api';
-import type { ModelStatusView } from '../../../shared/api/scoring-views';
-import type { AccountId } from '../../../shared/domain';
+// ranking over every deal, one account's people, model status, training, CSV import) is asked of
+// it. The service itself is built and closed by createHost (see ../scoring-handle.ts).
+import { ApiError, TodayView, type ModelStatusView } from '../../../shared/api';
+import { OpportunityScorePayload } from '../../../shared/domain';
 import { scoreDocId } from '../../../shared/scoring/workspace/engine';
 import { featureLabel } from '../../../shared/scoring/workspace/features';
-import { OpportunityScorePayload } from '../../../shared/scoring/workspace/payload';
 import type { WhatIf } from '../../../shared/scoring/workspace/what-if';
 import type { ModelStatus } from '../../scoring/protocol';
-import { ScoringService } from '../../scoring/service';
-import type { Store } from '../../store';
-import type { HostContext } from '../context';
 import type { HandlerMap } from '../handler';
-
-const services = new WeakMap<Store, Promise<ScoringService>>();
-
-/** The workspace's scoring service, started on first use; tests may install their own first. */
-export function scoringServiceFor(ctx: Pick<HostContext, 'store' | 'events'>): Promise<ScoringService> {
-  let s = services.get(ctx.store);
-  if (!s) {
-    s = ScoringService.start({ store: ctx.store, events: ctx.events });
-    services.set(ctx.store, s);
-  }
-  return s;
-}
-
-export function installScoringService(store: Store, service: Promise<ScoringService>): void {
-  services.set(store, service);
-}
+import type { ScoringHandle } from '../scoring-handle';
 
 const num = (v: number | undefined): number | null => (v === undefined || !Number.isFinite(v) ? null : v);
 
@@ -67,65 +47,67 @@ export function modelStatusView(s: ModelStatus | null): ModelStatusView {
   };
 }
 
-export const scoringHandlers: HandlerMap = {
-  'scoring.forOpportunity': async ({ id }, ctx) => {
-    // First scores at once: a score stored by an earlier run is shown right away, before the
-    // worker has read the workspace (seconds on a large one); its newer scores replace it as they
-    // are stored (the scores collection's change event refetches). Only a deal with no stored
-    // score waits for the worker.
-    const service = scoringServiceFor(ctx);
-    // Awaited below whenever the worker is needed, and a failure to start is reported there.
-    service.catch(() => undefined);
-    const stored = await ctx.store.scores.findOne(scoreDocId('opportunity', id)).exec();
-    if (stored) {
-      const parsed = OpportunityScorePayload.safeParse(JSON.parse(stored.payload));
-      if (parsed.success) return parsed.data;
-      // A score stored by an older version of the app: the worker's next one replaces it.
-    }
-    await (await service).ready();
-    const doc = await ctx.store.scores.findOne(scoreDocId('opportunity', id)).exec();
-    if (doc) return OpportunityScorePayload.parse(JSON.parse(doc.payload));
-    // Closed deals (and deals created a moment ago) have no stored score: compute it on demand.
-    const { payload } = await (await service).request({ kind: 'scoreOpportunity', id });
-    if (!payload) throw new ApiError('DS_NOT_FOUND', `Opportunity ${id} was not found.`);
-    return payload;
-  },
-  'scoring.forAccount': async ({ accountId }, ctx) => {
-    const service = await scoringServiceFor(ctx);
-    await service.ready();
-    // Computed by the worker for this account's people when asked (a few ms), not read from
-    // stored docs: see StakeholderScoring in the engine for why people's scores are not stored.
-    const reply = await service.request({ kind: 'account', accountId });
-    const stakeholders = reply.stakeholders.sort((a, b) => b.engagement - a.engagement || a.name.localeCompare(b.name));
-    return { accountId: accountId as AccountId, stakeholders };
-  },
-  'scoring.today': async ({ limit, ownerId }, ctx) => {
-    const service = await scoringServiceFor(ctx);
-    await service.ready();
-    const { items } = await service.request({ kind: 'today', limit: limit ?? 20, ...(ownerId ? { ownerId } : {}) });
-    return { items };
-  },
-  'scoring.whatIf': async ({ opportunityId, stakeholderId }, ctx) => {
-    const service = await scoringServiceFor(ctx);
-    await service.ready();
-    const { result } = await service.request({ kind: 'whatIf', opportunityId, ...(stakeholderId ? { stakeholderId } : {}) });
-    if (!result) throw new ApiError('DS_NOT_FOUND', `Opportunity ${opportunityId} was not found.`);
-    const view = (w: WhatIf) => ({ title: w.title, stakeholderId: w.stakeholderId, from: w.from, to: w.to, factors: w.factors });
-    return { opportunityId, probability: result.probability, actions: result.whatIfs.map(view), person: result.person ? view(result.person) : null };
-  },
-  'scoring.model': async (_input, ctx) => {
-    const service = await scoringServiceFor(ctx);
-    await service.ready();
-    return modelStatusView(service.modelStatus());
-  },
-  'scoring.retrain': async (_input, ctx) => {
-    const service = await scoringServiceFor(ctx);
-    service.retrain();
-    return { started: true as const };
-  },
-  'scoring.importHistory': async (input, ctx) => {
-    const service = await scoringServiceFor(ctx);
-    const { imported, skipped, errors } = await service.request({ kind: 'importHistory', ...input });
-    return { imported, skipped, errors };
-  },
-};
+export function scoringHandlers(scoring: ScoringHandle): HandlerMap {
+  return {
+    'scoring.forOpportunity': async ({ id }, ctx) => {
+      // First scores at once: a score stored by an earlier run is shown right away, before the
+      // worker has read the workspace (seconds on a large one); its newer scores replace it as they
+      // are stored (the scores collection's change event refetches). Only a deal with no stored
+      // score waits for the worker.
+      const stored = await ctx.store.scores.findOne(scoreDocId('opportunity', id)).exec();
+      if (stored) {
+        const parsed = OpportunityScorePayload.safeParse(JSON.parse(stored.payload));
+        if (parsed.success) return parsed.data;
+        // A score stored by an older version of the app: the worker's next one replaces it.
+      }
+      const service = await scoring.service();
+      await service.ready();
+      const doc = await ctx.store.scores.findOne(scoreDocId('opportunity', id)).exec();
+      if (doc) return OpportunityScorePayload.parse(JSON.parse(doc.payload));
+      // Closed deals (and deals created a moment ago) have no stored score: compute it on demand.
+      const { payload } = await service.request({ kind: 'scoreOpportunity', id });
+      if (!payload) throw new ApiError('DS_NOT_FOUND', `Opportunity ${id} was not found.`);
+      return payload;
+    },
+    'scoring.forAccount': async ({ accountId }) => {
+      const service = await scoring.service();
+      await service.ready();
+      // Computed by the worker for this account's people when asked (a few ms), not read from
+      // stored docs: see StakeholderScoring in the engine for why people's scores are not stored.
+      const reply = await service.request({ kind: 'account', accountId });
+      const stakeholders = reply.stakeholders.sort((a, b) => b.engagement - a.engagement || a.name.localeCompare(b.name));
+      return { accountId, stakeholders };
+    },
+    'scoring.today': async ({ limit, ownerId }) => {
+      const service = await scoring.service();
+      await service.ready();
+      const { items } = await service.request({ kind: 'today', limit: limit ?? 20, ...(ownerId ? { ownerId } : {}) });
+      // The ranking crosses from the scoring process as plain JSON: parsed here, at that boundary,
+      // which also brands its ids for the renderer.
+      return TodayView.parse({ items });
+    },
+    'scoring.whatIf': async ({ opportunityId, stakeholderId }) => {
+      const service = await scoring.service();
+      await service.ready();
+      const { result } = await service.request({ kind: 'whatIf', opportunityId, ...(stakeholderId ? { stakeholderId } : {}) });
+      if (!result) throw new ApiError('DS_NOT_FOUND', `Opportunity ${opportunityId} was not found.`);
+      const view = (w: WhatIf) => ({ title: w.title, stakeholderId: w.stakeholderId, from: w.from, to: w.to, factors: w.factors });
+      return { opportunityId, probability: result.probability, actions: result.whatIfs.map(view), person: result.person ? view(result.person) : null };
+    },
+    'scoring.model': async (_input) => {
+      const service = await scoring.service();
+      await service.ready();
+      return modelStatusView(service.modelStatus());
+    },
+    'scoring.retrain': async (_input) => {
+      const service = await scoring.service();
+      service.retrain();
+      return { started: true as const };
+    },
+    'scoring.importHistory': async (input) => {
+      const service = await scoring.service();
+      const { imported, skipped, errors } = await service.request({ kind: 'importHistory', ...input });
+      return { imported, skipped, errors };
+    },
+  };
+}

@@ -1,4 +1,4 @@
-// Main process: facts about the open workspace and its team.
+// Main process: the 'workspace.*' API — facts about the open workspace.
 import type { TeamMember } from '../../../shared/domain';
 import { COLLECTION_NAMES } from '../../../shared/domain';
 import type { HandlerMap } from '../handler';
@@ -12,8 +12,4 @@ export const workspaceHandlers: HandlerMap = {
     const me = meId ? await ctx.store.teammembers.findOne(meId).exec() : null;
     return { name: ctx.workspaceName, dataDirectory: ctx.dataDirectory, counts, me: me ? plain<TeamMember>(me) : null };
   },
-  'app.clock': async (_input, ctx) => ({ now: ctx.now() }),
-  'search.query': async (input, ctx) => ctx.search.query(input),
-  'team.list': async (_input, { store }) =>
-    (await store.teammembers.find().exec()).map((d) => plain<TeamMember>(d)).sort((a, b) => a.name.localeCompare(b.name)),
 };

@@ -1,6 +1,7 @@
 // Runs in Node (Electron main process or a worker thread).
 // Coded errors of the SQLite RxStorage. The code is stable so the UI can map it to plain words;
 // the message names the file or collection and says what to do.
+import { CodedError } from '../../../shared/errors';
 
 export type SqliteStorageErrorCode =
   | 'DS_SQLITE_CORRUPT'
@@ -12,9 +13,9 @@ export type SqliteStorageErrorCode =
   | 'DS_SQLITE_SCHEMA_MISMATCH'
   | 'DS_SQLITE_NEWER_FORMAT';
 
-export class SqliteStorageError extends Error {
+export class SqliteStorageError extends CodedError<SqliteStorageErrorCode> {
   // Mirrors RxError's shape (code + parameters) so callers can handle both the same way.
-  readonly code: SqliteStorageErrorCode;
+  override name = 'SqliteStorageError';
   readonly parameters: Record<string, unknown>;
 
   constructor(
@@ -23,9 +24,7 @@ export class SqliteStorageError extends Error {
     parameters: Record<string, unknown> = {},
     options?: { cause?: unknown },
   ) {
-    super(`${code}: ${message}`, options);
-    this.name = 'SqliteStorageError';
-    this.code = code;
+    super(code, `${code}: ${message}`, options);
     this.parameters = parameters;
   }
 }

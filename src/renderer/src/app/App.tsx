@@ -1,9 +1,8 @@
 // Renderer: the app shell — navigation, header with sync status, and the current page.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useHostEvents } from '../api/events';
+import { useHostEvents } from '../data/host-events';
 import { ProgressToast } from '../components/ProgressToast';
-import { useProgressEvents } from '../components/use-progress';
 import { Nav } from './Nav';
 import { createQueryClient } from './query-client';
 import { parseRoute, useHash } from '@renderer/lib/router';
@@ -30,7 +29,6 @@ function useSearchShortcut(open: () => void): void {
 
 function Shell() {
   useHostEvents();
-  useProgressEvents();
   const hash = useHash();
   const route = useMemo(() => parseRoute(hash), [hash]);
   const mainRef = useRef<HTMLElement>(null);

@@ -2,12 +2,13 @@
 import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { Route } from '@renderer/lib/router';
+import type { AccountId } from '@shared/domain';
 import { EmptyState, ErrorState, Loading } from '@renderer/components/states';
 import { accountsListQuery } from '@renderer/data/accounts';
 import { plural } from '@renderer/lib/format';
 import { Picker } from './Picker';
 
-export function AccountPicker({ title, sentence, routeFor }: { title: string; sentence: string; routeFor: (accountId: string) => Route }) {
+export function AccountPicker({ title, sentence, routeFor }: { title: string; sentence: string; routeFor: (accountId: AccountId) => Route }) {
   const accounts = useQuery(accountsListQuery());
   const items = useMemo(() => [...(accounts.data ?? [])]
     .sort((a, b) => a.name.localeCompare(b.name))

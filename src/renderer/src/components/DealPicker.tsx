@@ -3,15 +3,17 @@
 import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { Route } from '@renderer/lib/router';
+import type { OpportunityId } from '@shared/domain';
 import { EmptyState, ErrorState, Loading } from '@renderer/components/states';
 import { dealListQuery } from '@renderer/data/opportunities';
 import { formatDate, formatMoney, humanize } from '@renderer/lib/format';
 import { Picker } from './Picker';
 
-export function DealPicker({ title, sentence, routeFor }: { title: string; sentence: string; routeFor: (opportunityId: string) => Route }) {
+export function DealPicker({ title, sentence, routeFor }: { title: string; sentence: string; routeFor: (opportunityId: OpportunityId) => Route }) {
   const deals = useQuery(dealListQuery());
   const items = useMemo(() => (deals.data ?? []).map((d) => ({
     id: d.id,
+    deal: d,
     title: d.name,
     subtitle: `${d.accountName} · ${d.status === 'open' ? humanize(d.stage) : humanize(d.status)} · ${formatMoney(d.amount, d.currency, true)} · closes ${formatDate(d.closeDate)}`,
     keywords: `${d.stage} ${d.status}`,
@@ -25,7 +27,7 @@ export function DealPicker({ title, sentence, routeFor }: { title: string; sente
       ) : items.length === 0 ? (
         <EmptyState title="No deals yet." />
       ) : (
-        <Picker label="Filter deals by name, account or stage" items={items} routeFor={(item) => routeFor(item.id)} noun={['deal', 'deals']} testId="deal-picker" />
+        <Picker label="Filter deals by name, account or stage" items={items} routeFor={(item) => routeFor(item.deal.id)} noun={['deal', 'deals']} testId="deal-picker" />
       )}
     </section>
   );

@@ -1,7 +1,7 @@
 // Renderer: the corner toast for long tasks (training, imports, first sync). It lists what is
 // running with a bar each and goes away when they finish.
 import { humanize } from '../lib/format';
-import { useProgressTasks } from './use-progress';
+import { useProgressTasks } from '../api/progress';
 
 const TASK_LABEL: Record<string, string> = {
   training: 'Training the win-likelihood model',

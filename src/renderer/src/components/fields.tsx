@@ -75,10 +75,14 @@ export function TextAreaField({ name, label, error, hint, value, onChange }: Fie
   );
 }
 
-export function SelectField({ name, label, error, hint, value, onChange, options }: FieldProps & {
-  value: string;
-  onChange: (value: string) => void;
-  options: readonly { value: string; label: string }[];
+/**
+ * A select over known values: `V` is the options' value type (a union of words, a branded id),
+ * and a select can only ever answer with one of the values it was given, so `onChange` gets `V`.
+ */
+export function SelectField<V extends string>({ name, label, error, hint, value, onChange, options }: FieldProps & {
+  value: V;
+  onChange: (value: V) => void;
+  options: readonly { value: V; label: string }[];
 }) {
   const id = useId();
   return (
@@ -90,7 +94,7 @@ export function SelectField({ name, label, error, hint, value, onChange, options
         value={value}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, error, hint)}
-        onChange={(event) => onChange(event.target.value)}
+        onChange={(event) => onChange(event.target.value as V)}
       >
         {options.map((option) => (
           <option key={option.value} value={option.value}>

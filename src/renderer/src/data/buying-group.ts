@@ -1,15 +1,6 @@
-// Renderer: buying group reads. The host's `changed` event on stakeholders/relationships
-// invalidates the 'buyingGroup' root (see api/invalidation.ts), so a map open in two windows
-// stays in step.
-import { queryOptions } from '@tanstack/react-query';
-import { call } from '@renderer/api/client';
+// Renderer: one account's buying group: people, relationships and deals. A map open in two
+// windows stays in step through the host's change events on stakeholders and relationships.
+import type { AccountId } from '@shared/domain';
+import { apiQuery } from './query';
 
-export const buyingGroupKeys = {
-  detail: (accountId: string) => ['buyingGroup', accountId] as const,
-};
-
-export const buyingGroupQuery = (accountId: string) =>
-  queryOptions({
-    queryKey: buyingGroupKeys.detail(accountId),
-    queryFn: () => call('buyingGroup.get', { accountId }),
-  });
+export const buyingGroupQuery = (accountId: AccountId) => apiQuery('buyingGroup.get', { accountId });

@@ -1,21 +1,6 @@
-// Renderer: team-sync and kept-conflict reads. 'sync' refreshes when the saved session changes
-// (settings collection); 'conflicts' whenever a synced collection changes.
-import { queryOptions } from '@tanstack/react-query';
-import { call } from '@renderer/api/client';
+// Renderer: team-sync and kept-conflict reads.
+import { apiQuery } from './query';
 
-export const settingsKeys = {
-  sync: () => ['sync', 'status'] as const,
-  conflicts: () => ['conflicts', 'list'] as const,
-};
+export const syncQuery = () => apiQuery('sync.status', {});
 
-export const syncQuery = () =>
-  queryOptions({
-    queryKey: settingsKeys.sync(),
-    queryFn: () => call('sync.status', {}),
-  });
-
-export const conflictsQuery = () =>
-  queryOptions({
-    queryKey: settingsKeys.conflicts(),
-    queryFn: () => call('conflicts.list', {}),
-  });
+export const conflictsQuery = () => apiQuery('conflicts.list', {});

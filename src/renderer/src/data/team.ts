@@ -1,10 +1,9 @@
-// Renderer: the team roster (owners of accounts and deals, loggers of interactions).
+// Renderer: the team roster (owners of accounts and deals, loggers of interactions), by id.
 import { queryOptions } from '@tanstack/react-query';
-import { call } from '@renderer/api/client';
+import { apiQuery } from './query';
 
 export const teamQuery = () =>
   queryOptions({
-    queryKey: ['team'] as const,
-    queryFn: () => call('team.list', {}),
-    select: (members) => new Map(members.map((member) => [member.id as string, member])),
+    ...apiQuery('team.list', {}),
+    select: (members) => new Map(members.map((member) => [member.id, member])),
   });

@@ -1,14 +1,15 @@
 // Renderer: a tiny hash router. Hash routes survive a reload in both Electron (file://) and the
 // web preview without server rewrites.
 import { useSyncExternalStore } from 'react';
+import type { AccountId, OpportunityId } from '@shared/domain';
 
 export type Route =
   | { page: 'today' }
   | { page: 'accounts' }
-  | { page: 'account'; id: string }
-  | { page: 'buying-group'; accountId?: string }
-  | { page: 'journey'; opportunityId?: string }
-  | { page: 'workshop'; opportunityId?: string }
+  | { page: 'account'; id: AccountId }
+  | { page: 'buying-group'; accountId?: AccountId }
+  | { page: 'journey'; opportunityId?: OpportunityId }
+  | { page: 'workshop'; opportunityId?: OpportunityId }
   | { page: 'model' }
   | { page: 'settings' }
   | { page: 'not-found'; path: string };
@@ -22,11 +23,13 @@ export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/^\/+|\/+$/g, '');
   if (path === '') return HOME;
   const [head, id, ...rest] = path.split('/');
-  if (head === 'accounts' && id && rest.length === 0) return { page: 'account', id: decodeURIComponent(id) };
+  // The address is where ids enter the renderer: branded here, once. A malformed one is not
+  // refused here but by the host (DS_API_INVALID_INPUT), and the page says it found nothing.
+  if (head === 'accounts' && id && rest.length === 0) return { page: 'account', id: decodeURIComponent(id) as AccountId };
   if (id && rest.length === 0) {
     const param = decodeURIComponent(id);
-    if (head === 'buying-group') return { page: 'buying-group', accountId: param };
-    if (head === 'journey' || head === 'workshop') return { page: head, opportunityId: param };
+    if (head === 'buying-group') return { page: 'buying-group', accountId: param as AccountId };
+    if (head === 'journey' || head === 'workshop') return { page: head, opportunityId: param as OpportunityId };
   }
   const simple = SIMPLE.find((name) => name === head);
   if (simple && id === undefined) return { page: simple };

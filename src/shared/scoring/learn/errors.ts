@@ -1,4 +1,5 @@
 // Pure (no Node, no DOM). Coded errors for the learner, so callers can map codes to plain words.
+import { CodedError } from '../../errors';
 
 export type LearnErrorCode =
   | 'DS_LEARN_EMPTY'
@@ -7,11 +8,6 @@ export type LearnErrorCode =
   | 'DS_LEARN_OPTIONS'
   | 'DS_LEARN_MODEL_JSON';
 
-export class LearnError extends Error {
-  readonly code: LearnErrorCode;
-  constructor(code: LearnErrorCode, message: string) {
-    super(message);
-    this.name = 'LearnError';
-    this.code = code;
-  }
+export class LearnError extends CodedError<LearnErrorCode> {
+  override name = 'LearnError';
 }

@@ -36,7 +36,15 @@ export {
   binaryMetrics, brierScore, expectedCalibrationError, logLoss, reliabilityBins, rocAuc, type BinaryMetrics, type ReliabilityBin,
 } from './metrics';
 export { foldRows, rowOf, stratifiedFolds, stratifiedSplit, subsetTable, type RowSplit } from './table';
-export { crossValidate, evaluateHoldout, type CvResult, type EvalResult, type Learner } from './evaluate';
+export {
+  calibratedGbmLearner, crossValidate, evaluateHoldout, logisticLearner, xgbDefaultsLearner, XGBOOST_DEFAULTS,
+  type CvResult, type EvalResult, type Learner,
+} from './evaluate';
+
+// Compiled trees and explanation buffers, for the scoring engine's memoised explanations
+// (workspace/shap-memo.ts), which explain thousands of deals per rescore without allocating.
+export { compileTrees, leafOf, type CompiledTree } from './tree';
+export { explainTreeInto, pathBuffers, type PathBuffers } from './treeshap';
 
 // How sure a held-out metric is.
 export { aucInterval, bootstrapInterval, brierInterval, type Interval } from './bootstrap';

@@ -1,6 +1,6 @@
 // Pure (no Node, no DOM). Encode CSV rows with a known schema: shared by training (after the
 // schema is inferred) and by scoring new files, so both read cells the same way.
-import type { CategoricalFeature, FeatureColumn, NumericFeature, TrainingTable } from '../learn/types';
+import type { CategoricalFeature, FeatureColumn, NumericFeature, TrainingTable } from '../learn';
 import { TabularError } from './errors';
 import { checkHeader, requireColumn } from './header';
 import type { RowReport, TabularFeatureSpec, TabularSchema } from './types';

@@ -1,5 +1,6 @@
 // Pure (no Node, no DOM). Coded errors for turning a user's CSV into a training table.
 // Messages name the problem and the way out; the code is for logs and UI mapping.
+import { CodedError } from '../../errors';
 
 export type TabularErrorCode =
   | 'DS_CSV_EMPTY'
@@ -12,11 +13,6 @@ export type TabularErrorCode =
   | 'DS_CSV_PARSE'
   | 'DS_CSV_READ';
 
-export class TabularError extends Error {
-  readonly code: TabularErrorCode;
-  constructor(code: TabularErrorCode, message: string) {
-    super(message);
-    this.name = 'TabularError';
-    this.code = code;
-  }
+export class TabularError extends CodedError<TabularErrorCode> {
+  override name = 'TabularError';
 }

@@ -3,4 +3,5 @@
 export { buildTrainingTable, inferSchema, NUMERIC_SHARE, type InferOptions } from './infer';
 export { encodeRecord, encodeWithSchema, MAX_BAD_ROW_FRACTION, type EncodedTable } from './encode';
 export { TabularError, type TabularErrorCode } from './errors';
+export { checkHeader } from './header';
 export type { RowReport, TabularFeatureSpec, TabularSchema } from './types';

@@ -1,6 +1,6 @@
 // Pure (no Node, no DOM). Infer a feature schema from any CSV with a binary target, then
 // encode it. Column typing rules are documented in docs/model-eval.md.
-import type { TrainingTable } from '../learn/types';
+import type { TrainingTable } from '../learn';
 import { encodeWithSchema, MAX_BAD_ROW_FRACTION } from './encode';
 import { TabularError } from './errors';
 import { checkHeader, requireColumn } from './header';

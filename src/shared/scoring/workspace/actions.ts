@@ -2,10 +2,9 @@
 // to act with and why. Priorities are fixed by how much the gap tends to cost a deal (a silent
 // champion or no executive access loses more deals than a stale close date), then nudged by
 // influence so the more decisive person comes first.
-import { BUYING_ROLE_LABEL, CORE_ROLES, STAGES, type BuyingRole } from '../../domain';
+import { BUYING_ROLE_LABEL, CORE_ROLES, STAGES, type BuyingRole, type NextBestAction } from '../../domain';
 import { DAY, quietDays } from './engagement';
 import type { MemberFacts, OpportunityFacts } from './facts';
-import type { NextBestAction } from './payload';
 
 /** Days in one stage after which a deal counts as stuck, per stage. */
 export const STALE_STAGE_DAYS: Record<(typeof STAGES)[number], number> = { qualify: 30, discover: 45, propose: 45, negotiate: 30, commit: 21 };

@@ -4,7 +4,7 @@ import { ScoringEngine, whatItSays } from './engine';
 import { trainingSet } from './history';
 import { trainWorkspaceModel } from './model';
 import { explainedLogit } from './opportunity';
-import { OpportunityScorePayload, StakeholderScorePayload } from './payload';
+import { OpportunityScorePayload, StakeholderScorePayload } from '../../domain';
 
 const NOW = Date.UTC(2026, 10, 1);
 const ORDER = ['accounts', 'stakeholders', 'opportunities', 'interactions', 'journeysteps'] as const;

@@ -7,7 +7,7 @@
 // rescore periodically; in between, untouched scores are "as of" their last computation.
 // The prior's win-rate intercept is refreshed on full rescores only, so that closing one deal
 // does not silently rewrite every score between two full runs.
-import type { CollectionName } from '../../domain';
+import type { CollectionName, NextBestAction, OpportunityScorePayload, StakeholderScorePayload } from '../../domain';
 import { nextBestActions } from './actions';
 import { bestTime, type BestTime } from './best-time';
 import { actionWhatIfs, scoreFacts, whatIf, type WhatIf } from './what-if';
@@ -16,7 +16,6 @@ import { featureCount, featureRow, type FeatureSpace } from './features';
 import { spaceFor, type HistoryRecord } from './history';
 import { scoreRows, type WorkspaceModel } from './model';
 import { opportunityPayload } from './opportunity';
-import type { NextBestAction, OpportunityScorePayload, StakeholderScorePayload } from './payload';
 import type { PriorParams } from './prior';
 import { stakeholderActivity, stakeholderPayload } from './stakeholder';
 import { emptyTouched, WorkspaceState, type Touched } from './state';

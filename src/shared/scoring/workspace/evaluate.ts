@@ -7,8 +7,7 @@
 // prequential: closed deals in the order they closed; each is predicted from what was known when
 // it closed (the prior's intercept from the deals closed before it). This is the cold-start
 // story: the prior against a constant that knows just as much, from the very first deal.
-import { binaryMetrics, type BinaryMetrics } from '../learn/metrics';
-import { stratifiedFolds } from '../learn/table';
+import { binaryMetrics, type BinaryMetrics, stratifiedFolds } from '../learn';
 import type { FeatureSpace } from './features';
 import { blendWeight, logitOf, trainWorkspaceModel } from './model';
 import { explainPrior, priorBaseRate, sigmoid } from './prior';

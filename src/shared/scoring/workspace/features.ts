@@ -2,7 +2,7 @@
 // index never moves); the CRM's categorical fields follow, as many as the FeatureSpace learned
 // from the data (keys seen on deals or in imported history, each with its most common levels).
 import { STAGES } from '../../domain';
-import type { FeatureInfo } from '../learn/types';
+import type { FeatureInfo } from '../learn';
 import type { OpportunityFacts } from './facts';
 import { STAGE_INDEX } from './facts';
 

@@ -9,16 +9,15 @@
 //
 // Validation: 25% of the closed deals (stratified) are held out; the model shipped is the one
 // trained on the other 75%, so the reported AUC is the AUC of the model users get.
-import { trainCalibratedClassifier, loadCalibratedModel, type CalibratedModel, type CalibratedModelJson } from '../learn/classifier';
-import { applyCalibrator } from '../learn/calibration';
-import { bootstrapInterval } from '../learn/bootstrap';
-import { binaryMetrics, brierScore, reliabilityBins, rocAuc, type ReliabilityBin } from '../learn/metrics';
-import { stratifiedSplit } from '../learn/table';
-import type { FeatureColumn, GbmParams, TrainingTable } from '../learn/types';
+import {
+  trainCalibratedClassifier, loadCalibratedModel, type CalibratedModel, type CalibratedModelJson, applyCalibrator, binaryMetrics, reliabilityBins, type ReliabilityBin, stratifiedSplit, type FeatureColumn, type GbmParams, type TrainingTable,
+  bootstrapInterval, brierScore, rocAuc,
+} from '../learn';
 import { featureCount, featureInfos, type FeatureSpace } from './features';
 import { explainPrior, logit, priorBaseRate, sigmoid, type PriorParams } from './prior';
 import { shapMemoFor } from './shap-memo';
-import type { ScoreSource } from './payload';
+import type { ScoreSource } from '../../domain';
+import { CodedError } from '../../errors';
 
 export const MIN_CLOSED_FOR_MODEL = 30;
 export const K_GRID = [10, 25, 50, 100, 200, 400];
@@ -92,8 +91,12 @@ export function tableOf(rows: readonly Float64Array[], labels: Uint8Array, space
 
 const pick = <T>(a: readonly T[], idx: Uint32Array): T[] => Array.from(idx, (i) => a[i]!);
 
-export class NotEnoughHistoryError extends Error {
-  readonly code = 'DS_SCORING_NOT_ENOUGH_HISTORY';
+export class NotEnoughHistoryError extends CodedError<'DS_SCORING_NOT_ENOUGH_HISTORY'> {
+  override name = 'NotEnoughHistoryError';
+
+  constructor(message: string) {
+    super('DS_SCORING_NOT_ENOUGH_HISTORY', message);
+  }
 }
 
 export function trainWorkspaceModel(

@@ -15,9 +15,9 @@
 // table and shares stay in the CPU cache while every row goes through it. Row by row, with a
 // deal's facts and payload built in between, every tree's memo had to come back from memory for
 // every deal: 3–4x slower on an L workspace (20k routes remembered, a few MB of tables).
-import { compileTrees, leafOf, type CompiledTree } from '../learn/tree';
-import { expectedLogit, explainTreeInto, pathBuffers, type Explanation, type PathBuffers } from '../learn/treeshap';
-import type { FeatureRow, GbmModel } from '../learn/types';
+import {
+  compileTrees, leafOf, type CompiledTree, expectedLogit, explainTreeInto, pathBuffers, type Explanation, type PathBuffers, type FeatureRow, type GbmModel,
+} from '../learn';
 
 /**
  * Route bits index a dense table per tree (2^splits entries): our trees have ≤ 7 splits. A tree

@@ -1,11 +1,11 @@
 // Pure (shared): one stakeholder's score — engagement with trend and "gone quiet", the best time
 // to reach them and how to approach them. Account-wide: every interaction they attended counts.
 import {
-  BUYING_JOBS, BUYING_JOB_LABEL, BUYING_ROLE_LABEL, INTERACTION_KINDS, type BuyingRole, type Stakeholder,
+  BUYING_JOBS, BUYING_JOB_LABEL, BUYING_ROLE_LABEL, INTERACTION_KINDS, SCORE_PAYLOAD_VERSION, type BuyingRole, type Stakeholder,
+  type StakeholderScorePayload,
 } from '../../domain';
 import { bestTime, hourOfWeek, recencyWeight, zoneTable } from './best-time';
 import { engagementOf, engagementScore, quietDays, trendOf, type EngagementFacts } from './engagement';
-import { SCORE_PAYLOAD_VERSION, type StakeholderScorePayload } from './payload';
 import type { WorkspaceState } from './state';
 
 const INBOUND = 0;

@@ -6,7 +6,7 @@ import { ScoringEngine } from './engine';
 import { opportunityFacts } from './facts';
 import { trainingSet } from './history';
 import { trainWorkspaceModel } from './model';
-import { OpportunityScorePayload } from './payload';
+import { OpportunityScorePayload } from '../../domain';
 import { counterfactualFacts, scoreFacts, whatIf } from './what-if';
 
 const NOW = Date.UTC(2026, 10, 1);

@@ -19,7 +19,7 @@ import type { EngagementFacts } from './engagement';
 import type { MemberFacts, OpportunityFacts } from './facts';
 import { FIXED_FEATURES, featureCount, featureLabel, featureRow, type FeatureSpace } from './features';
 import { scoreRow, type RowScore, type WorkspaceModel } from './model';
-import type { NextBestAction } from './payload';
+import type { NextBestAction } from '../../domain';
 import type { PriorParams } from './prior';
 
 /** Weight of one two-way meeting today (engagement.ts: kind meeting 1.0 × direction two-way 1.0, age 0). */

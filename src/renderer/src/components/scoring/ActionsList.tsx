@@ -1,5 +1,5 @@
 // Renderer: next best actions — what to do, with whom, why, and the next good moment.
-import type { NextBestAction } from '@shared/scoring/workspace/payload';
+import type { NextBestAction } from '@shared/domain';
 import { useNow } from '@renderer/lib/use-now';
 import { slotWords } from './words';
 

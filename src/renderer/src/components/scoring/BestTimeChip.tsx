@@ -2,7 +2,7 @@
 // night for them without saying so), and the stakeholder's usual window in theirs. The note says
 // what the guess rests on and how sure it is.
 import type { z } from 'zod';
-import type { BestTimeView } from '@shared/scoring/workspace/payload';
+import type { BestTimeView } from '@shared/domain';
 import { useNow } from '@renderer/lib/use-now';
 import { slotFor } from '@shared/scoring/workspace/best-time';
 import { slotWords } from './words';

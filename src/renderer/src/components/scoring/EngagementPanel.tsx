@@ -4,10 +4,10 @@ import { useQuery } from '@tanstack/react-query';
 import { ErrorState, EmptyState, Loading } from '@renderer/components/states';
 import { formatRelative, plural } from '@renderer/lib/format';
 import { useNow } from '@renderer/lib/use-now';
-import type { StakeholderScorePayload } from '@shared/scoring/workspace/payload';
+import type { AccountId, StakeholderScorePayload } from '@shared/domain';
 import { BestTimeChip } from './BestTimeChip';
 import { EngagementMeter } from './EngagementMeter';
-import { accountScoresQuery } from '@renderer/data/scores';
+import { accountScoresQuery } from '@renderer/data/scoring';
 
 function basis(s: StakeholderScorePayload, now: number): string {
   const parts = [`${s.interactions} ${s.interactions === 1 ? 'interaction' : 'interactions'}`];
@@ -16,7 +16,7 @@ function basis(s: StakeholderScorePayload, now: number): string {
   return parts.join(' · ');
 }
 
-export function EngagementPanel({ accountId }: { accountId: string }) {
+export function EngagementPanel({ accountId }: { accountId: AccountId }) {
   const scores = useQuery(accountScoresQuery(accountId));
   const now = useNow();
   return (

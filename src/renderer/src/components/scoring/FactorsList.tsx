@@ -1,5 +1,5 @@
 // Renderer: why a deal scores as it does — the strongest factors for and against, in words.
-import type { FactorWords } from '@shared/scoring/workspace/payload';
+import type { FactorWords } from '@shared/domain';
 
 function Column({ title, factors, tone, empty }: { title: string; factors: readonly FactorWords[]; tone: 'for' | 'against'; empty: string }) {
   return (

@@ -4,13 +4,14 @@ import { useQuery } from '@tanstack/react-query';
 import { errorWords } from '@renderer/api/errors';
 import { ActionsList } from './ActionsList';
 import { FactorsList } from './FactorsList';
-import { opportunityScoreQuery } from '@renderer/data/scores';
+import { opportunityScoreQuery } from '@renderer/data/scoring';
 import { WinBadge } from './WinBadge';
 import { sourceWords } from './words';
 import { WhatIfList } from './WhatIfList';
+import type { OpportunityId } from '@shared/domain';
 
 export function OpportunityScoreCell({ opportunityId, expanded, onToggle, controls }: {
-  opportunityId: string;
+  opportunityId: OpportunityId;
   expanded: boolean;
   onToggle: () => void;
   /** id of the element the toggle opens. */
@@ -32,7 +33,7 @@ export function OpportunityScoreCell({ opportunityId, expanded, onToggle, contro
   );
 }
 
-export function OpportunityWhy({ opportunityId }: { opportunityId: string }) {
+export function OpportunityWhy({ opportunityId }: { opportunityId: OpportunityId }) {
   const score = useQuery(opportunityScoreQuery(opportunityId));
   if (score.isPending) return <p className="cell-muted">Working out the score…</p>;
   if (score.isError) return <p className="cell-muted">{errorWords(score.error)}</p>;

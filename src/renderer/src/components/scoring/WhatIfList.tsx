@@ -2,8 +2,9 @@
 // 34% → 52%", one line per suggested action the model can see, with the factors that move.
 // Always worded as the model's estimate: it is a rescore of changed facts, not a promise.
 import { useQuery } from '@tanstack/react-query';
-import type { WhatIfItemView } from '@shared/api/scoring-views';
-import { whatIfQuery } from '@renderer/data/scores';
+import type { WhatIfItemView } from '@shared/api';
+import { whatIfQuery } from '@renderer/data/scoring';
+import type { OpportunityId, StakeholderId } from '@shared/domain';
 import { percent } from './words';
 
 const signed = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(2)}`;
@@ -24,7 +25,7 @@ export function WhatIfLine({ item, testId = 'what-if' }: { item: WhatIfItemView;
 const ESTIMATE = 'The model’s estimate if this happened this week, rescored with the same model and factors; not a promise.';
 
 /** Every what-if of a deal (the opportunity's "Why?" panel on Today and the account page). */
-export function WhatIfList({ opportunityId }: { opportunityId: string }) {
+export function WhatIfList({ opportunityId }: { opportunityId: OpportunityId }) {
   const q = useQuery(whatIfQuery(opportunityId));
   if (q.isPending || q.isError || !q.data.actions.length) return null;
   return (
@@ -37,7 +38,7 @@ export function WhatIfList({ opportunityId }: { opportunityId: string }) {
 }
 
 /** The best what-if of a deal, on one line (a Today card). */
-export function TopWhatIf({ opportunityId }: { opportunityId: string }) {
+export function TopWhatIf({ opportunityId }: { opportunityId: OpportunityId }) {
   const q = useQuery(whatIfQuery(opportunityId));
   const best = q.data?.actions[0];
   if (!best) return null;
@@ -45,7 +46,7 @@ export function TopWhatIf({ opportunityId }: { opportunityId: string }) {
 }
 
 /** "If she became a champion: 34% → 41%" for one person on one deal (the buying-group map). */
-export function PersonWhatIf({ opportunityId, stakeholderId }: { opportunityId: string; stakeholderId: string }) {
+export function PersonWhatIf({ opportunityId, stakeholderId }: { opportunityId: OpportunityId; stakeholderId: StakeholderId }) {
   const q = useQuery(whatIfQuery(opportunityId, stakeholderId));
   const person = q.data?.person;
   if (!person) return null;

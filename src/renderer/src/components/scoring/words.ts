@@ -1,7 +1,7 @@
 // Renderer (pure): scores in words — bands, sources, trends and reach-out times in the user's
 // own clock. Kept apart from the widgets so the wording is tested without a browser.
 import { USER_LOCALE } from '@renderer/lib/locale';
-import type { ScoreSource } from '@shared/scoring/workspace/payload';
+import type { ScoreSource } from '@shared/domain';
 
 export type Band = 'low' | 'medium' | 'high';
 

@@ -9,8 +9,9 @@ import { AccountFacts } from './AccountFacts';
 import { InteractionsSection } from './InteractionsSection';
 import { OpportunitiesSection } from './OpportunitiesSection';
 import { accountQuery } from '@renderer/data/accounts';
+import type { AccountId } from '@shared/domain';
 
-export function AccountPage({ id }: { id: string }) {
+export function AccountPage({ id }: { id: AccountId }) {
   const detail = useQuery(accountQuery(id));
   const team = useQuery(teamQuery());
 
@@ -38,13 +39,13 @@ export function AccountPage({ id }: { id: string }) {
         </>
       ) : (
         <>
-          <AccountFacts account={detail.data.account} owner={team.data?.get(detail.data.account.ownerId ?? '')} />
+          <AccountFacts account={detail.data.account} owner={detail.data.account.ownerId ? team.data?.get(detail.data.account.ownerId) : undefined} />
           <p className="account-links" style={{ margin: 0 }}>
             <a className="button" href={hrefFor({ page: 'buying-group', accountId: id })} data-testid="account-map-buying-group">Map buying group</a>
           </p>
           <StakeholdersSection accountId={id} stakeholders={detail.data.stakeholders} />
           <EngagementPanel accountId={id} />
-          <OpportunitiesSection accountId={id} opportunities={detail.data.opportunities} team={team.data} />
+          <OpportunitiesSection opportunities={detail.data.opportunities} team={team.data} />
           <InteractionsSection interactions={detail.data.recentInteractions} stakeholders={detail.data.stakeholders} />
         </>
       )}

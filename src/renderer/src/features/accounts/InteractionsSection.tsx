@@ -11,7 +11,7 @@ export function InteractionsSection({ interactions, stakeholders }: {
   stakeholders: readonly Stakeholder[];
 }) {
   const now = useNow();
-  const names = new Map(stakeholders.map((s) => [s.id as string, s.name]));
+  const names = new Map<string, string>(stakeholders.map((s) => [s.id, s.name]));
   const sorted = [...interactions].sort((a, b) => b.at - a.at);
   return (
     <section className="panel" aria-labelledby="interactions-title">

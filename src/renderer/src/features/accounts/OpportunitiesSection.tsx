@@ -2,7 +2,7 @@
 // and, on request, why (factors and next best actions) in a row below. An open deal's stage is
 // changed right in the table; the way it went (loops back included) shows on hover.
 import { Fragment, useState } from 'react';
-import { STAGES, type Opportunity, type Stage, type TeamMember } from '@shared/domain';
+import { STAGES, type Opportunity, type Stage, type TeamMember, type TeamMemberId } from '@shared/domain';
 import { hrefFor } from '@renderer/lib/router';
 import { EmptyState } from '@renderer/components/states';
 import { formatDate, formatMoney, humanize } from '@renderer/lib/format';
@@ -13,8 +13,8 @@ import { loopsBack, stagePath } from './stage-path';
 
 const ORDER = { open: 0, won: 1, lost: 2 } as const;
 
-function StageCell({ o, accountId }: { o: Opportunity; accountId: string }) {
-  const setStage = useSetStage(accountId);
+function StageCell({ o }: { o: Opportunity }) {
+  const setStage = useSetStage();
   const loops = loopsBack(o);
   const path = stagePath(o);
   return (
@@ -31,10 +31,9 @@ function StageCell({ o, accountId }: { o: Opportunity; accountId: string }) {
   );
 }
 
-export function OpportunitiesSection({ accountId, opportunities, team }: {
-  accountId: string;
+export function OpportunitiesSection({ opportunities, team }: {
   opportunities: readonly Opportunity[];
-  team: Map<string, TeamMember> | undefined;
+  team: Map<TeamMemberId, TeamMember> | undefined;
 }) {
   const [open, setOpen] = useState<string | null>(null);
   const sorted = [...opportunities].sort((a, b) => ORDER[a.status] - ORDER[b.status] || a.closeDate - b.closeDate);
@@ -67,7 +66,7 @@ export function OpportunitiesSection({ accountId, opportunities, team }: {
                 <Fragment key={o.id}>
                 <tr data-testid="opportunity-row">
                   <th scope="row" className="cell-name">{o.name}</th>
-                  <StageCell o={o} accountId={accountId} />
+                  <StageCell o={o} />
                   <td className="num">{formatMoney(o.amount, o.currency)}</td>
                   <td>{formatDate(o.closeDate)}</td>
                   <td><span className={`status status-${o.status}`}>{humanize(o.status)}</span></td>

@@ -3,7 +3,7 @@
 // Handlers travel through a ref so a new callback never rebuilds the simulation.
 import { useEffect, useRef, type RefObject } from 'react';
 import * as d3 from 'd3';
-import { BUYING_ROLE_LABEL } from '@shared/domain';
+import { BUYING_ROLE_LABEL, type RelationshipId, type StakeholderId } from '@shared/domain';
 import { boundsOf, fitTransform } from './coords';
 import { EDGE_STYLE, ROLE_CODE, STANCE_GLYPH, edgePath, sortRoles, type PersonNode, type RelEdge } from './graph-model';
 import { STANCE_LABEL } from '@renderer/components/StanceBadge';
@@ -30,8 +30,8 @@ interface GraphState {
 }
 
 export interface GraphHandlers {
-  onNodeClick: (id: string, shiftKey: boolean) => void;
-  onEdgeClick: (id: string) => void;
+  onNodeClick: (id: StakeholderId, shiftKey: boolean) => void;
+  onEdgeClick: (id: RelationshipId) => void;
   onBackgroundClick: () => void;
 }
 
@@ -39,9 +39,9 @@ interface Props extends GraphHandlers {
   svgRef: RefObject<SVGSVGElement | null>;
   nodes: readonly PersonNode[];
   edges: readonly RelEdge[];
-  selectedNodeId: string | null;
-  selectedEdgeId: string | null;
-  pendingFromId: string | null;
+  selectedNodeId: StakeholderId | null;
+  selectedEdgeId: RelationshipId | null;
+  pendingFromId: StakeholderId | null;
   /** Bump to zoom to fit everyone; bump `unpinSignal` to release every dragged person. */
   fitSignal: number;
   unpinSignal: number;

@@ -2,6 +2,7 @@
 // connect gesture (shift-click, or Connect mode for touch screens and trackpads).
 import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { BuyingGroupView } from '@shared/api';
+import type { RelationshipId, StakeholderId } from '@shared/domain';
 import { errorWords } from '@renderer/api/errors';
 import { formatMoney, plural } from '@renderer/lib/format';
 import { BuyingGroupGraph } from './BuyingGroupGraph';
@@ -18,21 +19,21 @@ export function BuyingGroupMap({ view }: { view: BuyingGroupView }) {
   const accountId = view.account.id;
   const svgRef = useRef<SVGSVGElement>(null);
   const [dealId, setDealId] = useState<string>(() => view.opportunities.find((o) => o.status === 'open')?.id ?? '');
-  const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [selectedEdgeId, setSelectedEdgeId] = useState<string | null>(null);
-  const [pendingFrom, setPendingFrom] = useState<string | null>(null);
+  const [selectedId, setSelectedId] = useState<StakeholderId | null>(null);
+  const [selectedEdgeId, setSelectedEdgeId] = useState<RelationshipId | null>(null);
+  const [pendingFrom, setPendingFrom] = useState<StakeholderId | null>(null);
   const [connectMode, setConnectMode] = useState(false);
-  const [dialog, setDialog] = useState<{ from: string | null; to: string | null } | null>(null);
+  const [dialog, setDialog] = useState<{ from: StakeholderId | null; to: StakeholderId | null } | null>(null);
   const [fitSignal, setFitSignal] = useState(0);
   const [unpinSignal, setUnpinSignal] = useState(0);
-  const remove = useRemoveRelationship(accountId);
+  const remove = useRemoveRelationship();
 
   const deal = view.opportunities.find((o) => o.id === dealId) ?? null;
   const { nodes, edges } = useMemo(() => buildGraph(view.stakeholders, view.relationships, deal), [view.stakeholders, view.relationships, deal]);
-  const names = useMemo(() => new Map(view.stakeholders.map((s) => [s.id as string, s.name])), [view.stakeholders]);
+  const names = useMemo(() => new Map<string, string>(view.stakeholders.map((s) => [s.id, s.name])), [view.stakeholders]);
   const nameOf = useCallback((id: string) => names.get(id) ?? 'Someone no longer here', [names]);
 
-  const onNodeClick = useCallback((id: string, shift: boolean) => {
+  const onNodeClick = useCallback((id: StakeholderId, shift: boolean) => {
     setSelectedEdgeId(null);
     if (shift || connectMode) {
       if (pendingFrom && pendingFrom !== id) {
@@ -45,13 +46,13 @@ export function BuyingGroupMap({ view }: { view: BuyingGroupView }) {
     }
     setSelectedId(id);
   }, [connectMode, pendingFrom]);
-  const onEdgeClick = useCallback((id: string) => setSelectedEdgeId(id), []);
+  const onEdgeClick = useCallback((id: RelationshipId) => setSelectedEdgeId(id), []);
   const onBackgroundClick = useCallback(() => {
     setSelectedId(null);
     setSelectedEdgeId(null);
     setPendingFrom(null);
   }, []);
-  const removeEdge = (id: string) => remove.mutate(id, { onSuccess: () => setSelectedEdgeId((cur) => (cur === id ? null : cur)) });
+  const removeEdge = (id: RelationshipId) => remove.mutate({ id }, { onSuccess: () => setSelectedEdgeId((cur) => (cur === id ? null : cur)) });
   const onKeyDown = (event: KeyboardEvent) => {
     if ((event.key === 'Delete' || event.key === 'Backspace') && selectedEdgeId && !remove.isPending) removeEdge(selectedEdgeId);
     if (event.key === 'Escape') onBackgroundClick();

@@ -6,8 +6,9 @@ import { AccountPicker } from '@renderer/components/AccountPicker';
 import { BuyingGroupMap } from './BuyingGroupMap';
 import { buyingGroupQuery } from '@renderer/data/buying-group';
 import './buying-group.css';
+import type { AccountId } from '@shared/domain';
 
-export function BuyingGroupPage({ accountId }: { accountId?: string | undefined }) {
+export function BuyingGroupPage({ accountId }: { accountId?: AccountId | undefined }) {
   if (!accountId) {
     return (
       <AccountPicker
@@ -20,7 +21,7 @@ export function BuyingGroupPage({ accountId }: { accountId?: string | undefined 
   return <BuyingGroupLoader accountId={accountId} />;
 }
 
-function BuyingGroupLoader({ accountId }: { accountId: string }) {
+function BuyingGroupLoader({ accountId }: { accountId: AccountId }) {
   const view = useQuery(buyingGroupQuery(accountId));
   return (
     <section className="page page-wide" aria-labelledby="page-title">

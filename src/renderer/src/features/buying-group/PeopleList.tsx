@@ -1,6 +1,6 @@
 // Renderer: the map's keyboard and screen-reader twin — every person and relationship as rows,
 // with the same select / connect / delete actions the pointer has on the graph.
-import { BUYING_ROLE_LABEL, type Opportunity, type Relationship, type Stakeholder } from '@shared/domain';
+import { BUYING_ROLE_LABEL, type Opportunity, type Relationship, type RelationshipId, type Stakeholder, type StakeholderId } from '@shared/domain';
 import { StanceBadge } from '@renderer/components/StanceBadge';
 import { EDGE_STYLE, sortRoles } from './graph-model';
 
@@ -8,13 +8,13 @@ interface Props {
   people: readonly Stakeholder[];
   relationships: readonly Relationship[];
   deal: Opportunity | null;
-  selectedId: string | null;
-  selectedEdgeId: string | null;
+  selectedId: StakeholderId | null;
+  selectedEdgeId: RelationshipId | null;
   nameOf: (id: string) => string;
-  onSelect: (id: string) => void;
-  onConnectFrom: (id: string) => void;
-  onSelectEdge: (id: string) => void;
-  onRemoveEdge: (id: string) => void;
+  onSelect: (id: StakeholderId) => void;
+  onConnectFrom: (id: StakeholderId) => void;
+  onSelectEdge: (id: RelationshipId) => void;
+  onRemoveEdge: (id: RelationshipId) => void;
 }
 
 export function PeopleList(p: Props) {

@@ -1,10 +1,10 @@
 // Renderer: create a relationship (from shift-click, Connect mode or the keyboard list) in a
 // native modal <dialog>.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { RELATIONSHIP_KINDS, type RelationshipKind, type Stakeholder } from '@shared/domain';
+import { RELATIONSHIP_KINDS, type AccountId, type Stakeholder, type StakeholderId } from '@shared/domain';
 import { SelectField } from '@renderer/components/fields';
 import { errorWords } from '@renderer/api/errors';
-import { newId } from '@shared/domain/ids';
+import { newId, type RelationshipId } from '@shared/domain';
 import { EDGE_STYLE } from './graph-model';
 import { useUpsertRelationship } from './mutations';
 
@@ -15,21 +15,21 @@ const STRENGTHS = [
 ];
 
 export function RelationshipDialog({ accountId, people, fromId, toId, onClose }: {
-  accountId: string;
+  accountId: AccountId;
   people: readonly Stakeholder[];
-  fromId: string | null;
-  toId: string | null;
+  fromId: StakeholderId | null;
+  toId: StakeholderId | null;
   onClose: () => void;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  const upsert = useUpsertRelationship(accountId);
-  const [from, setFrom] = useState(fromId ?? people[0]?.id ?? '');
-  const [to, setTo] = useState(toId ?? people.find((p) => p.id !== from)?.id ?? '');
-  const [kind, setKind] = useState<RelationshipKind>('influences');
+  const upsert = useUpsertRelationship();
+  const [from, setFrom] = useState<StakeholderId | ''>(fromId ?? people[0]?.id ?? '');
+  const [to, setTo] = useState<StakeholderId | ''>(toId ?? people.find((p) => p.id !== from)?.id ?? '');
+  const [kind, setKind] = useState<(typeof RELATIONSHIP_KINDS)[number]>('influences');
   const [strength, setStrength] = useState('0.6');
   // Made once per dialog: saving again after a dropped connection finds this one, never a second.
-  const [createId] = useState(() => newId<string>('rel'));
+  const [createId] = useState(() => newId<RelationshipId>('rel'));
 
   useEffect(() => {
     const dialog = ref.current;
@@ -57,7 +57,7 @@ export function RelationshipDialog({ accountId, people, fromId, toId, onClose }:
       </header>
       <form className="form" onSubmit={submit}>
         <SelectField name="from" label="From" value={from} onChange={setFrom} options={options} />
-        <SelectField name="kind" label="Relationship" value={kind} onChange={(v) => setKind(v as RelationshipKind)}
+        <SelectField name="kind" label="Relationship" value={kind} onChange={setKind}
           options={RELATIONSHIP_KINDS.map((k) => ({ value: k, label: EDGE_STYLE[k].label }))}
           hint={kind === 'reports_to' ? '“From” reports to “To”. A person may have two managers.' : undefined} />
         <SelectField name="to" label="To" value={to} onChange={setTo} options={options}

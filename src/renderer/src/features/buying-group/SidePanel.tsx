@@ -1,6 +1,6 @@
 // Renderer: beside the map — roles nobody covers, the stance mix, and whatever is selected.
 import { plural } from '@renderer/lib/format';
-import { BUYING_ROLE_LABEL, type Opportunity, type Relationship, type Stakeholder } from '@shared/domain';
+import { BUYING_ROLE_LABEL, type Opportunity, type Relationship, type RelationshipId, type Stakeholder } from '@shared/domain';
 import { hrefFor } from '@renderer/lib/router';
 import { InfluenceMeter, STANCE_LABEL, StanceBadge } from '@renderer/components/StanceBadge';
 import { PersonWhatIf } from '@renderer/components/scoring/WhatIfList';
@@ -12,7 +12,7 @@ interface Props {
   selectedPerson: Stakeholder | null;
   selectedEdge: Relationship | null;
   nameOf: (id: string) => string;
-  onRemoveEdge: (id: string) => void;
+  onRemoveEdge: (id: RelationshipId) => void;
   removing: boolean;
 }
 

@@ -2,7 +2,8 @@
 // bends, reporting levels — and the side panel's sums. No d3 and no DOM, so it is tested alone.
 import {
   BUYING_ROLES, CORE_ROLES, STANCES,
-  type BuyingRole, type Opportunity, type Relationship, type RelationshipKind, type Stakeholder, type Stance,
+  type BuyingRole, type Opportunity, type Relationship, type RelationshipId, type RelationshipKind, type Stakeholder,
+  type StakeholderId, type Stance,
 } from '@shared/domain';
 import { CHART_COLORS } from '@renderer/lib/chart-theme';
 
@@ -39,7 +40,7 @@ export const EDGE_STYLE: Record<RelationshipKind, EdgeStyle> = {
 };
 
 export interface PersonNode {
-  id: string;
+  id: StakeholderId;
   name: string;
   initials: string;
   radius: number;
@@ -53,9 +54,9 @@ export interface PersonNode {
 }
 
 export interface RelEdge {
-  id: string;
-  source: string;
-  target: string;
+  id: RelationshipId;
+  source: StakeholderId;
+  target: StakeholderId;
   kind: RelationshipKind;
   strength: number;
   /** Perpendicular bend in graph pixels, so parallel edges between two people do not overlap. */
@@ -130,10 +131,10 @@ export function buildGraph(
   relationships: readonly Relationship[],
   deal: Opportunity | null,
 ): { nodes: PersonNode[]; edges: RelEdge[] } {
-  const ids = stakeholders.map((s) => s.id as string);
+  const ids = stakeholders.map((s) => s.id);
   const present = new Set(ids);
   const levels = reportLevels(ids, relationships);
-  const dealRoles = new Map<string, BuyingRole>((deal?.members ?? []).map((m) => [m.stakeholderId as string, m.role]));
+  const dealRoles = new Map<StakeholderId, BuyingRole>((deal?.members ?? []).map((m) => [m.stakeholderId, m.role]));
   const nodes = stakeholders.map<PersonNode>((s) => ({
     id: s.id,
     name: s.name,

@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import * as d3 from 'd3';
 import type { OpportunityDetail } from '@shared/api';
-import { BUYING_JOBS, BUYING_JOB_LABEL, BUYING_ROLE_LABEL, journeyStepWindow, type BuyingJob, type JourneyStep } from '@shared/domain';
+import { BUYING_JOBS, BUYING_JOB_LABEL, BUYING_ROLE_LABEL, journeyStepWindow, type BuyingJob, type JourneyStep, type JourneyStepId, type StakeholderId } from '@shared/domain';
 import { formatDate } from '@renderer/lib/format';
 import { buildLanes, JOB_SHORT, jobAtY, jobY, segments, showsToday, tickLabels, timeDomain, type Lane, type LaneMetrics } from './journey-layout';
 import { USER_LOCALE } from '@renderer/lib/locale';
@@ -21,7 +21,7 @@ export const JOURNEY_COLORS = {
 } as const;
 
 export interface CellPick {
-  stakeholderId: string;
+  stakeholderId: StakeholderId;
   job: BuyingJob;
   at: number;
 }
@@ -31,8 +31,8 @@ interface Props {
   detail: OpportunityDetail;
   now: number;
   metrics: LaneMetrics;
-  selectedStepId: string | null;
-  onSelectStep: (id: string) => void;
+  selectedStepId: JourneyStepId | null;
+  onSelectStep: (id: JourneyStepId) => void;
   onPickCell: (pick: CellPick) => void;
 }
 
@@ -138,7 +138,7 @@ function draw(svgEl: SVGSVGElement, props: Props, width: number): void {
     label.append('text').attr('y', m.font * 2.4).attr('font-size', m.font - 1).attr('font-weight', 600).attr('fill', CHART_COLORS.role).text(roleLabel(lane));
     label.append('text').attr('y', m.font * 3.6).attr('font-size', m.font - 2).attr('fill', JOURNEY_COLORS.muted).text(lane.title.slice(0, 34));
     // Interactions this person attended: small diamonds in the job they were about (or the lane's foot).
-    const mine = detail.interactions.filter((it) => it.attendeeIds.includes(lane.stakeholderId as never));
+    const mine = detail.interactions.filter((it) => it.attendeeIds.includes(lane.stakeholderId));
     g.append('g').selectAll('path').data(mine).join('path').attr('data-testid', 'journey-interaction')
       .attr('d', d3.symbol(d3.symbolDiamond, m.font * 3)())
       .attr('transform', (it) => `translate(${x(it.at)},${it.buyingJob ? jobY(lane, it.buyingJob, m) : lane.top + lane.height - 5})`)

@@ -6,8 +6,9 @@ import { DealPicker } from '@renderer/components/DealPicker';
 import { JourneyView } from './JourneyView';
 import { opportunityQuery } from '@renderer/data/opportunities';
 import './journey.css';
+import type { OpportunityId } from '@shared/domain';
 
-export function JourneyPage({ opportunityId }: { opportunityId?: string | undefined }) {
+export function JourneyPage({ opportunityId }: { opportunityId?: OpportunityId | undefined }) {
   if (!opportunityId) {
     return (
       <DealPicker
@@ -20,7 +21,7 @@ export function JourneyPage({ opportunityId }: { opportunityId?: string | undefi
   return <JourneyLoader opportunityId={opportunityId} />;
 }
 
-function JourneyLoader({ opportunityId }: { opportunityId: string }) {
+function JourneyLoader({ opportunityId }: { opportunityId: OpportunityId }) {
   const detail = useQuery(opportunityQuery(opportunityId));
   return (
     <section className="page page-wide journey-print-root" aria-labelledby="page-title">

@@ -1,7 +1,7 @@
 // Renderer: the journey map with its toolbar, selected-step card and steps table.
 import { useRef, useState } from 'react';
 import type { OpportunityDetail } from '@shared/api';
-import { BUYING_JOB_LABEL, BUYING_JOBS } from '@shared/domain';
+import { BUYING_JOB_LABEL, BUYING_JOBS, type JourneyStepId } from '@shared/domain';
 import { hrefFor } from '@renderer/lib/router';
 import { errorWords } from '@renderer/api/errors';
 import { formatDate, formatMoney, humanize } from '@renderer/lib/format';
@@ -19,15 +19,15 @@ export function JourneyView({ detail }: { detail: OpportunityDetail }) {
   const svgRef = useRef<SVGSVGElement>(null);
   const now = useNow(60_000);
   const [draft, setDraft] = useState<StepDraft | null>(null);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
-  const remove = useRemoveStep(detail.opportunity.id);
+  const [selectedId, setSelectedId] = useState<JourneyStepId | null>(null);
+  const remove = useRemoveStep();
   const o = detail.opportunity;
   const selected = detail.journey.find((s) => s.id === selectedId) ?? null;
-  const names = new Map(detail.stakeholders.map((s) => [s.id as string, s.name]));
+  const names = new Map(detail.stakeholders.map((s) => [s.id, s.name]));
   const loops = detail.stakeholders.reduce((n, s) => n + segments(detail.journey.filter((j) => j.stakeholderId === s.id).sort((a, b) => a.at - b.at))
     .filter((x) => x.transition === 'loop_back').length, 0);
   const title = `${detail.account.name} — ${o.name}: buyer journey`;
-  const removeStep = (id: string) => remove.mutate(id, { onSuccess: () => setSelectedId((cur) => (cur === id ? null : cur)) });
+  const removeStep = (id: JourneyStepId) => remove.mutate({ id }, { onSuccess: () => setSelectedId((cur) => (cur === id ? null : cur)) });
   const firstPerson = detail.stakeholders[0]?.id;
 
   return (
@@ -70,7 +70,7 @@ export function JourneyView({ detail }: { detail: OpportunityDetail }) {
         </section>
       ) : null}
       <StepsTable detail={detail} selectedId={selectedId} onSelect={setSelectedId} onRemove={removeStep}
-        removingId={remove.isPending ? (remove.variables ?? null) : null} />
+        removingId={remove.isPending ? (remove.variables?.id ?? null) : null} />
       {draft ? <StepDialog key={`${draft.stakeholderId}:${draft.job}:${draft.at}`} detail={detail} draft={draft} onClose={() => setDraft(null)} /> : null}
     </>
   );

@@ -1,17 +1,17 @@
 // Renderer: add a journey step — from a click on a lane's job band (prefilled) or the toolbar.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { OpportunityDetail } from '@shared/api';
-import { BUYING_JOBS, BUYING_JOB_LABEL, JOURNEY_MOVES, type BuyingJob, type JourneyMove } from '@shared/domain';
+import { BUYING_JOBS, BUYING_JOB_LABEL, JOURNEY_MOVES, type BuyingJob, type JourneyMove, type StakeholderId } from '@shared/domain';
 import { SelectField, TextAreaField } from '@renderer/components/fields';
 import { errorWords } from '@renderer/api/errors';
 import { humanize } from '@renderer/lib/format';
-import { newId } from '@shared/domain/ids';
+import { newId, type JourneyStepId } from '@shared/domain';
 import { fromDateInput, toDateInput } from './date-input';
 import { suggestMove } from './journey-layout';
 import { useAddStep } from './mutations';
 
 export interface StepDraft {
-  stakeholderId: string;
+  stakeholderId: StakeholderId;
   job: BuyingJob;
   at: number;
 }
@@ -27,15 +27,15 @@ export function StepDialog({ detail, draft, onClose }: { detail: OpportunityDeta
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const dateId = useId();
-  const add = useAddStep(detail.opportunity.id);
+  const add = useAddStep();
   const [stakeholderId, setStakeholderId] = useState(draft.stakeholderId);
   const [job, setJob] = useState<BuyingJob>(draft.job);
   const [date, setDate] = useState(toDateInput(draft.at));
-  const stepsOf = (id: string) => detail.journey.filter((s) => s.stakeholderId === id).sort((a, b) => a.at - b.at);
+  const stepsOf = (id: StakeholderId) => detail.journey.filter((s) => s.stakeholderId === id).sort((a, b) => a.at - b.at);
   const [move, setMove] = useState<JourneyMove>(() => suggestMove(stepsOf(draft.stakeholderId), draft.job, draft.at));
   const [note, setNote] = useState('');
   // Made once per dialog: saving again after a dropped connection finds this step, never a second.
-  const [createId] = useState(() => newId<string>('jst'));
+  const [createId] = useState(() => newId<JourneyStepId>('jst'));
   const at = fromDateInput(date);
 
   useEffect(() => {
@@ -48,7 +48,7 @@ export function StepDialog({ detail, draft, onClose }: { detail: OpportunityDeta
   }, []);
 
   // Changing who, which job or when changes what the move most likely is.
-  const rethink = (who: string, j: BuyingJob, d: string) => {
+  const rethink = (who: StakeholderId, j: BuyingJob, d: string) => {
     const when = fromDateInput(d);
     if (when !== null) setMove(suggestMove(stepsOf(who), j, when));
   };
@@ -65,7 +65,7 @@ export function StepDialog({ detail, draft, onClose }: { detail: OpportunityDeta
     );
   };
 
-  const people = detail.stakeholders.map((s) => ({ value: s.id as string, label: s.name }));
+  const people = detail.stakeholders.map((s) => ({ value: s.id, label: s.name }));
   return (
     <dialog ref={ref} className="dialog dialog-narrow" aria-labelledby={titleId} data-testid="journey-step-dialog"
       onCancel={(event) => { event.preventDefault(); onClose(); }}>
@@ -77,7 +77,7 @@ export function StepDialog({ detail, draft, onClose }: { detail: OpportunityDeta
         <SelectField name="stakeholder" label="Stakeholder" value={stakeholderId} options={people}
           onChange={(v) => { setStakeholderId(v); rethink(v, job, date); }} />
         <SelectField name="job" label="Buying job" value={job} options={BUYING_JOBS.map((j) => ({ value: j, label: BUYING_JOB_LABEL[j] }))}
-          onChange={(v) => { setJob(v as BuyingJob); rethink(stakeholderId, v as BuyingJob, date); }} />
+          onChange={(v) => { setJob(v); rethink(stakeholderId, v, date); }} />
         <div className={`field${at === null ? ' has-error' : ''}`}>
           <label htmlFor={dateId}>When</label>
           <input id={dateId} name="when" type="date" className="input" value={date} required

@@ -1,17 +1,17 @@
 // Renderer: every journey step as a table — the map's keyboard and screen-reader twin, with
 // remove actions.
 import type { OpportunityDetail } from '@shared/api';
-import { BUYING_JOB_LABEL } from '@shared/domain';
+import { BUYING_JOB_LABEL, type JourneyStepId } from '@shared/domain';
 import { formatDate, humanize } from '@renderer/lib/format';
 
 export function StepsTable({ detail, selectedId, onSelect, onRemove, removingId }: {
   detail: OpportunityDetail;
-  selectedId: string | null;
-  onSelect: (id: string) => void;
-  onRemove: (id: string) => void;
-  removingId: string | null;
+  selectedId: JourneyStepId | null;
+  onSelect: (id: JourneyStepId) => void;
+  onRemove: (id: JourneyStepId) => void;
+  removingId: JourneyStepId | null;
 }) {
-  const names = new Map(detail.stakeholders.map((s) => [s.id as string, s.name]));
+  const names = new Map(detail.stakeholders.map((s) => [s.id, s.name]));
   const steps = [...detail.journey].sort((a, b) => b.at - a.at);
   return (
     <section className="panel journey-steps" aria-labelledby="journey-steps-title">

@@ -4,6 +4,7 @@
 import {
   BUYING_JOBS, BUYING_ROLES,
   type BuyingJob, type BuyingRole, type Interaction, type JourneyMove, type JourneyStep, type Opportunity, type Stakeholder,
+  type StakeholderId,
 } from '@shared/domain';
 
 export const JOB_SHORT: Record<BuyingJob, string> = {
@@ -31,7 +32,7 @@ export const SCREEN_METRICS: LaneMetrics = { band: 17, pad: 10, labelWidth: 280,
 export const PROJECTOR_METRICS: LaneMetrics = { band: 22, pad: 12, labelWidth: 380, axis: 44, font: 18 };
 
 export interface Lane {
-  stakeholderId: string;
+  stakeholderId: StakeholderId;
   name: string;
   title: string;
   role: BuyingRole | null;
@@ -58,10 +59,10 @@ export function buildLanes(
   journey: readonly JourneyStep[],
   m: LaneMetrics,
 ): Lane[] {
-  const people = new Map(stakeholders.map((s) => [s.id as string, s]));
-  const roleOf = new Map<string, BuyingRole>(opportunity.members.map((x) => [x.stakeholderId as string, x.role]));
-  const ids = [...new Set([...opportunity.members.map((x) => x.stakeholderId as string), ...journey.map((s) => s.stakeholderId as string)])];
-  const rank = (id: string) => {
+  const people = new Map(stakeholders.map((s) => [s.id, s]));
+  const roleOf = new Map(opportunity.members.map((x) => [x.stakeholderId, x.role]));
+  const ids = [...new Set([...opportunity.members.map((x) => x.stakeholderId), ...journey.map((s) => s.stakeholderId)])];
+  const rank = (id: StakeholderId) => {
     const role = roleOf.get(id);
     return role ? BUYING_ROLES.indexOf(role) : BUYING_ROLES.length;
   };

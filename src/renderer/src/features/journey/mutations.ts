@@ -1,22 +1,6 @@
-// Renderer: journey step writes; refetch this opportunity before resolving so the map redraws
-// with the step before the dialog closes.
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { InputOf } from '@shared/api';
-import { call } from '@renderer/api/client';
-import { opportunityKeys } from '@renderer/data/opportunities';
+// Renderer: journey step writes; the map redraws with the step before the dialog closes.
+import { useApiMutation } from '@renderer/data/mutation';
 
-export function useAddStep(opportunityId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: InputOf<'journey.addStep'>) => call('journey.addStep', input),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: opportunityKeys.detail(opportunityId) }),
-  });
-}
+export const useAddStep = () => useApiMutation('journey.addStep');
 
-export function useRemoveStep(opportunityId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => call('journey.removeStep', { id }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: opportunityKeys.detail(opportunityId) }),
-  });
-}
+export const useRemoveStep = () => useApiMutation('journey.removeStep');

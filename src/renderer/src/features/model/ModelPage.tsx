@@ -5,7 +5,7 @@ import { ErrorState, Loading } from '@renderer/components/states';
 import { ImportanceChart } from './ImportanceChart';
 import { ImportHistory } from './ImportHistory';
 import { ModelSummary } from './ModelSummary';
-import { modelQuery } from '@renderer/data/model';
+import { modelQuery } from '@renderer/data/scoring';
 import { ReliabilityChart } from './ReliabilityChart';
 import { RetrainPanel } from './RetrainPanel';
 

@@ -1,5 +1,5 @@
 // Renderer: what the model learned from and how well it predicts, in numbers and words.
-import type { ModelStatusView } from '@shared/api/scoring-views';
+import type { ModelStatusView } from '@shared/api';
 import { formatDateTime, formatRelative } from '@renderer/lib/format';
 import { useNow } from '@renderer/lib/use-now';
 import { aucIntervalWords, aucWords, brierFromBins, brierIntervalWords, sourceSentence } from './model-words';

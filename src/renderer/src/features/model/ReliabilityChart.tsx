@@ -3,7 +3,7 @@
 import { plural } from '@renderer/lib/format';
 import { useEffect, useRef } from 'react';
 import * as d3 from 'd3';
-import type { ModelStatusView } from '@shared/api/scoring-views';
+import type { ModelStatusView } from '@shared/api';
 import { ChartFrame } from './ChartFrame';
 import { CHART_COLORS } from '@renderer/lib/chart-theme';
 

@@ -4,9 +4,9 @@
 import { useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { errorWords } from '@renderer/api/errors';
-import { finishProgress, useTaskProgress } from '@renderer/components/use-progress';
+import { finishProgress, useTaskProgress } from '@renderer/api/progress';
 import { useRetrain } from './mutations';
-import { modelQuery } from '@renderer/data/model';
+import { modelQuery } from '@renderer/data/scoring';
 
 type Started = { at: number; trainedAt: number | null };
 
@@ -37,7 +37,7 @@ export function RetrainPanel() {
         <button type="button" className="button button-primary" data-testid="retrain" disabled={running}
           onClick={() => {
             setStarted({ at: Date.now(), trainedAt: model.data?.trainedAt ?? null });
-            retrain.mutate(undefined, { onError: () => setStarted(null) });
+            retrain.mutate({}, { onError: () => setStarted(null) });
           }}>
           {running ? 'Training…' : 'Retrain now'}
         </button>

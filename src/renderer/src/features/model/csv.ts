@@ -1,7 +1,7 @@
 // Renderer (pure): just enough CSV reading to offer the target column and its values before the
 // upload; the host parses the file for real. Header names go through the same checks the host
 // uses (blank and repeated names renamed), so the column picked here is the column it finds.
-import { checkHeader } from '@shared/scoring/tabular/header';
+import { checkHeader } from '@shared/scoring/tabular';
 
 /** RFC 4180 rows: quoted fields, doubled quotes, CRLF or LF. */
 export function parseCsv(text: string, maxRows = Infinity): string[][] {

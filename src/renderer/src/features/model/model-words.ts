@@ -1,5 +1,5 @@
 // Renderer (pure): the model's numbers in words a sales manager can read.
-import type { ModelStatusView } from '@shared/api/scoring-views';
+import type { ModelStatusView } from '@shared/api';
 
 export function sourceSentence(m: Pick<ModelStatusView, 'source' | 'modelWeight' | 'closedDealsLearned'>): string {
   switch (m.source) {

@@ -1,19 +1,7 @@
-// Renderer: retraining and importing history. Both end with fresh scores, so both refresh 'scores'.
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { call } from '@renderer/api/client';
+// Renderer: retraining and importing history. Both end with fresh scores; the end of the task's
+// progress refreshes them again (data/host-events.ts).
+import { useApiMutation } from '@renderer/data/mutation';
 
-export function useRetrain() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: () => call('scoring.retrain', {}),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['scores', 'model'] }),
-  });
-}
+export const useRetrain = () => useApiMutation('scoring.retrain');
 
-export function useImportHistory() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: { csv: string; targetColumn: string; positiveValue: string }) => call('scoring.importHistory', input),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['scores'] }),
-  });
-}
+export const useImportHistory = () => useApiMutation('scoring.importHistory');

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { SearchGroup } from '@shared/api';
+import type { AccountId, OpportunityId } from '@shared/domain';
+
+const ACC = 'acc_1' as AccountId;
 import { flatten, moveActive, routeForHit, snippetParts } from './search-model';
 
 const group: SearchGroup = {
   kind: 'person', more: false,
   hits: [
-    { kind: 'person', id: 'st_1', title: 'Yui Yamada', subtitle: 'CFO · Vantage', accountId: 'acc_1' },
-    { kind: 'person', id: 'st_2', title: 'Ren Yamada', subtitle: 'CIO · Vantage', accountId: 'acc_1' },
+    { kind: 'person', id: 'st_1', title: 'Yui Yamada', subtitle: 'CFO · Vantage', accountId: ACC },
+    { kind: 'person', id: 'st_2', title: 'Ren Yamada', subtitle: 'CIO · Vantage', accountId: ACC },
   ],
 };
 
@@ -25,7 +28,7 @@ describe('search palette model', () => {
 
   it('leads each kind to its page', () => {
     expect(routeForHit(group.hits[0]!)).toEqual({ page: 'account', id: 'acc_1' });
-    expect(routeForHit({ kind: 'opportunity', id: 'opp_1', title: 'D', subtitle: '', accountId: 'acc_1', opportunityId: 'opp_1' }))
+    expect(routeForHit({ kind: 'opportunity', id: 'opp_1', title: 'D', subtitle: '', accountId: ACC, opportunityId: 'opp_1' as OpportunityId }))
       .toEqual({ page: 'journey', opportunityId: 'opp_1' });
   });
 

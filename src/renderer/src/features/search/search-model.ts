@@ -24,7 +24,8 @@ export function routeForHit(hit: SearchHit): Route {
     case 'person':
       return { page: 'account', id: hit.accountId };
     case 'opportunity':
-      return { page: 'journey', opportunityId: hit.id };
+      // The host gives an opportunity hit its own id as opportunityId too.
+      return hit.opportunityId ? { page: 'journey', opportunityId: hit.opportunityId } : { page: 'account', id: hit.accountId };
     case 'note':
       return hit.opportunityId ? { page: 'workshop', opportunityId: hit.opportunityId } : { page: 'account', id: hit.accountId };
     case 'interaction':

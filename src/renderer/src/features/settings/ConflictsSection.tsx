@@ -6,8 +6,8 @@ import { errorWords } from '@renderer/api/errors';
 import { EmptyState, ErrorState, Loading } from '@renderer/components/states';
 import { formatDateTime, formatWhen } from '@renderer/lib/format';
 import { useNow } from '@renderer/lib/use-now';
-import { DISCARDED_FIELD, parseDiscarded } from '@shared/sync/merge';
-import { useResolveConflict } from './mutations';
+import { DISCARDED_FIELD, parseDiscarded } from '@shared/sync';
+import { refOf, useResolveConflict } from './mutations';
 import { conflictsQuery } from '@renderer/data/sync';
 import { fieldWords, valueWords } from './values';
 
@@ -47,11 +47,11 @@ function ConflictRow({ conflict, now }: { conflict: KeptConflictView; now: numbe
       <td><time dateTime={new Date(conflict.lostAt).toISOString()} title={formatDateTime(conflict.lostAt)}>{formatWhen(conflict.lostAt, now)}</time></td>
       <td className="cell-actions">
         <button type="button" className="button button-small" data-testid="conflict-restore" disabled={busy}
-          aria-label={`Restore the kept value of ${what}`} onClick={() => restore.mutate(conflict)}>
+          aria-label={`Restore the kept value of ${what}`} onClick={() => restore.mutate(refOf(conflict))}>
           Restore
         </button>{' '}
         <button type="button" className="button button-small" data-testid="conflict-dismiss" disabled={busy}
-          aria-label={`Dismiss the kept value of ${what}`} onClick={() => dismiss.mutate(conflict)}>
+          aria-label={`Dismiss the kept value of ${what}`} onClick={() => dismiss.mutate(refOf(conflict))}>
           Dismiss
         </button>
         {failed ? <p className="field-error" role="alert">{errorWords(failed)}</p> : null}

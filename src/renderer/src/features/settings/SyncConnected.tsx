@@ -40,7 +40,7 @@ export function SyncConnected({ view, status }: { view: SyncView; status: SyncSt
       </div>
       {disconnect.isError ? <p className="form-error" role="alert">{errorWords(disconnect.error)}</p> : null}
       <div className="form-actions form-actions-start">
-        <button type="button" className="button" data-testid="sync-disconnect" disabled={disconnect.isPending} onClick={() => disconnect.mutate()}>
+        <button type="button" className="button" data-testid="sync-disconnect" disabled={disconnect.isPending} onClick={() => disconnect.mutate({})}>
           {disconnect.isPending ? 'Signing out…' : 'Sign out'}
         </button>
         <p className="field-hint">Signing out stops syncing. Everything stays on this device.</p>

@@ -1,9 +1,8 @@
 // Renderer: the quick interaction form. Built for speed: sensible defaults (a meeting, now, the
 // person the action is about), Enter saves from any field but the notes (Ctrl/⌘+Enter there).
 import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { newId, type InteractionId } from '../../../../shared/domain/ids';
 import {
-  BUYING_JOBS, BUYING_JOB_LABEL, CHANNELS, DIRECTIONS, INTERACTION_KINDS, type InteractionKind, type Stakeholder,
+  BUYING_JOBS, BUYING_JOB_LABEL, CHANNELS, DIRECTIONS, INTERACTION_KINDS, newId, type InteractionId, type InteractionKind, type Stakeholder,
 } from '@shared/domain';
 import { errorWords } from '@renderer/api/errors';
 import { now } from '@renderer/lib/clock';

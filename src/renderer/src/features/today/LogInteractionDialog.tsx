@@ -5,10 +5,11 @@ import { useQuery } from '@tanstack/react-query';
 import { ErrorState, Loading } from '@renderer/components/states';
 import { accountQuery } from '@renderer/data/accounts';
 import { InteractionForm } from './InteractionForm';
+import type { AccountId, OpportunityId } from '@shared/domain';
 
 interface Props {
-  accountId: string;
-  opportunityId?: string | undefined;
+  accountId: AccountId;
+  opportunityId?: OpportunityId | undefined;
   title: string;
   preselected: readonly string[];
   onClose: (saved?: { attendees: string[] }) => void;
@@ -31,7 +32,7 @@ export function LogInteractionDialog({ accountId, opportunityId, title, preselec
     if (ready) ref.current?.querySelector<HTMLElement>('form select, form input')?.focus();
   }, [ready]);
 
-  const members = new Set(detail.data?.opportunities.find((o) => o.id === opportunityId)?.members.map((m) => m.stakeholderId as string) ?? []);
+  const members = new Set(detail.data?.opportunities.find((o) => o.id === opportunityId)?.members.map((m) => m.stakeholderId) ?? []);
   const people = [...(detail.data?.stakeholders ?? [])].sort(
     (a, b) => Number(members.has(b.id)) - Number(members.has(a.id)) || a.name.localeCompare(b.name),
   );

@@ -2,7 +2,7 @@
 // its target person, the best time to reach them, and "Log meeting".
 import { useId, useState } from 'react';
 import type { z } from 'zod';
-import type { TodayItemView } from '@shared/api/scoring-views';
+import type { TodayItemView } from '@shared/api';
 import { hrefFor } from '@renderer/lib/router';
 import { formatMoney } from '@renderer/lib/format';
 import { useNow } from '@renderer/lib/use-now';

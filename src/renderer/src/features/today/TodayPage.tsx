@@ -3,12 +3,12 @@ import { useQuery } from '@tanstack/react-query';
 import { hrefFor } from '@renderer/lib/router';
 import { EmptyState, ErrorState, Loading } from '@renderer/components/states';
 import { accountsListQuery } from '@renderer/data/accounts';
-import { todayQuery } from '@renderer/data/today';
+import { todayQuery } from '@renderer/data/scoring';
 import { TodayCard } from './TodayCard';
 
 export function TodayPage() {
   const today = useQuery(todayQuery());
-  const accounts = useQuery({ ...accountsListQuery(), select: (list) => new Map(list.map((a) => [a.id as string, a.name])) });
+  const accounts = useQuery({ ...accountsListQuery(), select: (list) => new Map(list.map((a) => [a.id, a.name])) });
 
   return (
     <section className="page page-narrow" aria-labelledby="page-title">

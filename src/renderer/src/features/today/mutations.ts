@@ -1,19 +1,6 @@
-// Renderer: logging an interaction. The host's `changed` event refreshes open views; we also
-// invalidate this account so the page a seller goes to next already shows the meeting.
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { InteractionInput } from '@shared/api';
-import { call } from '@renderer/api/client';
+// Renderer: logging an interaction. Everything reading interactions refreshes (the account's
+// page and list row, the deal's journey); Today's ranking follows when the scoring process has
+// rescored the deal and the host reports the scores changed.
+import { useApiMutation } from '@renderer/data/mutation';
 
-export function useLogInteraction() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: InteractionInput) => call('interactions.log', input),
-    onSuccess: (saved) =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: ['account', saved.accountId] }),
-        queryClient.invalidateQueries({ queryKey: ['accounts'] }),
-        queryClient.invalidateQueries({ queryKey: ['opportunity'] }),
-        queryClient.invalidateQueries({ queryKey: ['scores'] }),
-      ]),
-  });
-}
+export const useLogInteraction = () => useApiMutation('interactions.log');

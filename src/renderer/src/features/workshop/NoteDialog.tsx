@@ -1,17 +1,17 @@
 // Renderer: add or edit a sticky note, large enough to type into in front of the room.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { OpportunityDetail } from '@shared/api';
-import { BUYING_JOBS, BUYING_JOB_LABEL, type BuyingJob, type WorkshopNote } from '@shared/domain';
+import { BUYING_JOBS, BUYING_JOB_LABEL, type BuyingJob, type StakeholderId, type WorkshopNote } from '@shared/domain';
 import { SelectField } from '@renderer/components/fields';
 import { errorWords } from '@renderer/api/errors';
-import { newId } from '@shared/domain/ids';
+import { newId, type WorkshopNoteId } from '@shared/domain';
 import { NOTE_COLORS, NOTE_COLOR_LABEL, type NoteColor } from './board';
 import { useUpsertNote } from './mutations';
 
 export interface NoteDraft {
   existing?: WorkshopNote;
   job?: BuyingJob | undefined;
-  stakeholderId?: string | undefined;
+  stakeholderId?: StakeholderId | undefined;
 }
 
 /** The fields the dialog edits, as it saw them. */
@@ -24,15 +24,15 @@ export function NoteDialog({ detail, draft, onClose }: { detail: OpportunityDeta
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const textId = useId();
-  const upsert = useUpsertNote(detail.opportunity.id);
+  const upsert = useUpsertNote();
   // The note as the dialog opened is the base of the edit (a refetch must not move it); a new
   // note gets its id now, so saving twice after a dropped connection makes one note.
   const [e] = useState(draft.existing);
-  const [createId] = useState(() => newId<string>('wsn'));
+  const [createId] = useState(() => newId<WorkshopNoteId>('wsn'));
   const [text, setText] = useState(e?.text ?? '');
   const [color, setColor] = useState<NoteColor>(e?.color ?? 'yellow');
-  const [job, setJob] = useState<string>(e?.job ?? draft.job ?? '');
-  const [who, setWho] = useState<string>(e?.stakeholderId ?? draft.stakeholderId ?? '');
+  const [job, setJob] = useState<BuyingJob | ''>(e?.job ?? draft.job ?? '');
+  const [who, setWho] = useState<StakeholderId | ''>(e?.stakeholderId ?? draft.stakeholderId ?? '');
   const [touched, setTouched] = useState(false);
   const empty = text.trim() === '';
 
@@ -53,7 +53,7 @@ export function NoteDialog({ detail, draft, onClose }: { detail: OpportunityDeta
       {
         ...(e ? { id: e.id, authorId: e.authorId, createdAt: e.createdAt, base: noteBase(e) } : { id: createId }),
         accountId: detail.opportunity.accountId, opportunityId: detail.opportunity.id, text: text.trim(), color,
-        ...(job ? { job: job as BuyingJob } : {}), ...(who ? { stakeholderId: who } : {}),
+        ...(job ? { job } : {}), ...(who ? { stakeholderId: who } : {}),
       },
       { onSuccess: onClose },
     );
@@ -88,7 +88,7 @@ export function NoteDialog({ detail, draft, onClose }: { detail: OpportunityDeta
           <SelectField name="job" label="Buying job" value={job} onChange={setJob}
             options={[{ value: '', label: 'Any job' }, ...BUYING_JOBS.map((j) => ({ value: j, label: BUYING_JOB_LABEL[j] }))]} />
           <SelectField name="stakeholder" label="About" value={who} onChange={setWho}
-            options={[{ value: '', label: 'The whole group' }, ...detail.stakeholders.map((s) => ({ value: s.id as string, label: s.name }))]} />
+            options={[{ value: '', label: 'The whole group' }, ...detail.stakeholders.map((s) => ({ value: s.id, label: s.name }))]} />
         </div>
         {upsert.isError ? <p className="form-error" role="alert">{errorWords(upsert.error)}</p> : null}
         <div className="form-actions">

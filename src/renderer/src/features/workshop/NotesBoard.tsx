@@ -1,17 +1,17 @@
 // Renderer: the sticky notes, in a column per buying job; click a note to edit it.
 import { plural } from '@renderer/lib/format';
 import type { OpportunityDetail } from '@shared/api';
-import { BUYING_JOB_LABEL, type WorkshopNote } from '@shared/domain';
+import { BUYING_JOB_LABEL, type WorkshopNote, type WorkshopNoteId } from '@shared/domain';
 import { boardColumns, NOTE_COLOR_LABEL } from './board';
 
 export function NotesBoard({ detail, onEdit, onRemove, removingId, onAddIn }: {
   detail: OpportunityDetail;
   onEdit: (note: WorkshopNote) => void;
-  onRemove: (id: string) => void;
-  removingId: string | null;
+  onRemove: (id: WorkshopNoteId) => void;
+  removingId: WorkshopNoteId | null;
   onAddIn: (job: WorkshopNote['job']) => void;
 }) {
-  const names = new Map(detail.stakeholders.map((s) => [s.id as string, s.name]));
+  const names = new Map<string, string>(detail.stakeholders.map((s) => [s.id, s.name]));
   return (
     <section className="workshop-board" aria-labelledby="workshop-board-title">
       <h2 id="workshop-board-title" className="visually-hidden">Sticky notes</h2>

@@ -8,8 +8,9 @@ import { opportunityQuery } from '@renderer/data/opportunities';
 import { WorkshopView } from './WorkshopView';
 import '../journey/journey.css';
 import './workshop.css';
+import type { OpportunityId } from '@shared/domain';
 
-export function WorkshopPage({ opportunityId }: { opportunityId?: string | undefined }) {
+export function WorkshopPage({ opportunityId }: { opportunityId?: OpportunityId | undefined }) {
   if (!opportunityId) {
     return (
       <DealPicker
@@ -22,7 +23,7 @@ export function WorkshopPage({ opportunityId }: { opportunityId?: string | undef
   return <WorkshopLoader opportunityId={opportunityId} />;
 }
 
-function WorkshopLoader({ opportunityId }: { opportunityId: string }) {
+function WorkshopLoader({ opportunityId }: { opportunityId: OpportunityId }) {
   const detail = useQuery(opportunityQuery(opportunityId));
   if (detail.isPending) return <section className="page"><Loading label="Loading the workshop…" /></section>;
   if (detail.isError) {

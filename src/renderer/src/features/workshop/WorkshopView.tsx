@@ -18,7 +18,7 @@ export function WorkshopView({ detail }: { detail: OpportunityDetail }) {
   const svgRef = useRef<SVGSVGElement>(null);
   const now = useNow(60_000);
   const [draft, setDraft] = useState<NoteDraft | null>(null);
-  const remove = useRemoveNote(detail.opportunity.id);
+  const remove = useRemoveNote();
   const o = detail.opportunity;
   const title = `${detail.account.name} — ${o.name}`;
 
@@ -49,8 +49,8 @@ export function WorkshopView({ detail }: { detail: OpportunityDetail }) {
         onPickCell={(pick) => setDraft({ job: pick.job, stakeholderId: pick.stakeholderId })} />
       <p className="workshop-hint">Click a person’s job band to put a note there.</p>
       {remove.isError ? <p className="form-error" role="alert">{errorWords(remove.error)}</p> : null}
-      <NotesBoard detail={detail} onEdit={(existing) => setDraft({ existing })} onRemove={(id) => remove.mutate(id)}
-        removingId={remove.isPending ? (remove.variables ?? null) : null} onAddIn={(job) => setDraft({ job })} />
+      <NotesBoard detail={detail} onEdit={(existing) => setDraft({ existing })} onRemove={(id) => remove.mutate({ id })}
+        removingId={remove.isPending ? (remove.variables?.id ?? null) : null} onAddIn={(job) => setDraft({ job })} />
       {draft ? <NoteDialog detail={detail} draft={draft} onClose={() => setDraft(null)} /> : null}
     </section>
   );

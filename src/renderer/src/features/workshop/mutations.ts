@@ -1,22 +1,7 @@
 // Renderer: sticky note writes. Other windows (the facilitator's laptop, a second screen) hear
-// the host's `changed` event on workshopnotes and refetch the 'opportunity' root.
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { InputOf } from '@shared/api';
-import { call } from '@renderer/api/client';
-import { opportunityKeys } from '@renderer/data/opportunities';
+// the host's change event on workshopnotes and refetch the opportunity.
+import { useApiMutation } from '@renderer/data/mutation';
 
-export function useUpsertNote(opportunityId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: InputOf<'workshop.upsertNote'>) => call('workshop.upsertNote', input),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: opportunityKeys.detail(opportunityId) }),
-  });
-}
+export const useUpsertNote = () => useApiMutation('workshop.upsertNote');
 
-export function useRemoveNote(opportunityId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => call('workshop.removeNote', { id }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: opportunityKeys.detail(opportunityId) }),
-  });
-}
+export const useRemoveNote = () => useApiMutation('workshop.removeNote');

@@ -5,7 +5,7 @@ import { ApiError } from '@shared/api';
 import { BUYING_ROLES, BUYING_ROLE_LABEL, STANCES, type Stakeholder } from '@shared/domain';
 import { errorWords } from '@renderer/api/errors';
 import { SelectField, TextAreaField, TextField } from '@renderer/components/fields';
-import { newId } from '@shared/domain/ids';
+import { newId } from '@shared/domain';
 import { emptyValues, fieldErrors, validate, valuesFrom, type FieldErrors, type StakeholderFormValues } from './form-model';
 import { useUpsertStakeholder } from './mutations';
 import { STANCE_LABEL } from '@renderer/components/StanceBadge';
@@ -38,7 +38,7 @@ export function StakeholderForm({ accountId, existing, onDone }: Props) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
-  const upsert = useUpsertStakeholder(accountId);
+  const upsert = useUpsertStakeholder();
   const zones = useMemo(timeZones, []);
 
   const set = <K extends keyof StakeholderFormValues>(key: K) => (value: StakeholderFormValues[K]) => {

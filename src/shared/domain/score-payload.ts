@@ -1,5 +1,6 @@
 // Pure (shared): the shape of ScoreDoc.payload (stored as JSON text in the local-only `scores`
-// collection). The worker writes it, the host and renderer parse it with these schemas.
+// collection). The scoring engine writes it, the host and renderer parse it with these schemas;
+// it is domain vocabulary (what a score says), so it lives here rather than inside the engine.
 import { z } from 'zod';
 
 export const SCORE_PAYLOAD_VERSION = 1;

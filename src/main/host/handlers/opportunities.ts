@@ -1,18 +1,13 @@
-// Main process: opportunities, logged interactions, journey steps and workshop notes.
-import { journeyStepWindow, STAGE_HISTORY_MAX } from '../../../shared/domain';
-import type {
-  Account, Interaction, JourneyStep, Opportunity, Stage, StageChange, Stakeholder, WorkshopNote,
-} from '../../../shared/domain';
+// Main process: the 'opportunities.*' API — one deal with everything its pages show, its edits,
+// and its stage history.
 import { ApiError } from '../../../shared/api';
+import {
+  STAGE_HISTORY_MAX,
+  type Account, type Interaction, type JourneyStep, type Opportunity, type Stage, type StageChange, type Stakeholder, type WorkshopNote,
+} from '../../../shared/domain';
+import { interactionsOfOpportunity, journeyOfOpportunity, notesOfOpportunity } from '../../store';
 import type { HandlerMap } from '../handler';
-import type { HostContext } from '../context';
-import { ensureExists, mustGet, plain, removeDoc, upsertDoc } from '../docs';
-
-async function whoAmI(ctx: HostContext, given: string | undefined): Promise<string> {
-  const me = given ?? (await ctx.me());
-  if (!me) throw new ApiError('DS_API_INVALID_INPUT', 'Choose who you are in Settings before logging work.');
-  return me;
-}
+import { ensureExists, mustGet, plain, upsertDoc } from '../docs';
 
 /**
  * The history with the deal entering `stage` at `at`. A deal recorded before histories were kept
@@ -24,20 +19,7 @@ function withStage(o: Opportunity, stage: Stage, at: number): StageChange[] {
   return [...known, { stage, at }].slice(-STAGE_HISTORY_MAX);
 }
 
-/** A journey step lies within the deal's life (shared/domain/journey-dates.ts says what that is). */
-function checkStepDate(deal: Opportunity, at: number, now: number): void {
-  const [lo, hi] = journeyStepWindow(deal, now);
-  if (at >= lo && at <= hi) return;
-  const fmt = (t: number) => new Date(t).toISOString().slice(0, 10);
-  const why = at > hi
-    ? deal.status === 'open'
-      ? `This deal is expected to close on ${fmt(deal.closeDate)}; a step cannot come after that. Move the close date first.`
-      : `This deal closed on ${fmt(deal.closedAt ?? deal.closeDate)}; a step cannot come after that. Pick an earlier date.`
-    : `This step is more than a year before the deal was opened (${fmt(deal.createdAt)}). Check the date.`;
-  throw new ApiError('DS_API_INVALID_INPUT', why, [{ path: ['at'], message: why }]);
-}
-
-export const dealHandlers: HandlerMap = {
+export const opportunityHandlers: HandlerMap = {
   'opportunities.list': async (_input, { store }) => {
     const [deals, accounts] = await Promise.all([store.opportunities.find().exec(), store.accounts.find().exec()]);
     const names = new Map(accounts.map((a) => [a.id as string, a.name]));
@@ -55,11 +37,9 @@ export const dealHandlers: HandlerMap = {
     const [account, stakeholders, journey, interactions, notes] = await Promise.all([
       mustGet<Account>(store.accounts, opportunity.accountId, 'Account'),
       store.stakeholders.findByIds(memberIds).exec(),
-      store.journeysteps.find({ selector: { opportunityId: id }, sort: [{ opportunityId: 'asc' }, { at: 'asc' }] }).exec(),
-      store.interactions
-        .find({ selector: { accountId: opportunity.accountId, opportunityId: id }, sort: [{ accountId: 'asc' }, { at: 'asc' }] })
-        .exec(),
-      store.workshopnotes.find({ selector: { opportunityId: id }, sort: [{ opportunityId: 'asc' }, { createdAt: 'asc' }] }).exec(),
+      journeyOfOpportunity(store, id),
+      interactionsOfOpportunity(store, opportunity.accountId, id),
+      notesOfOpportunity(store, id),
     ]);
     return {
       opportunity,
@@ -92,25 +72,4 @@ export const dealHandlers: HandlerMap = {
     const patched = await doc.incrementalPatch({ stage, stageChangedAt: at, stageHistory: withStage(before, stage, at), updatedAt: at });
     return plain<Opportunity>(patched);
   },
-  'interactions.log': async (input, ctx) => {
-    await ensureExists(ctx.store.accounts, input.accountId, 'Account');
-    if (input.opportunityId) await ensureExists(ctx.store.opportunities, input.opportunityId, 'Opportunity');
-    const loggedBy = await whoAmI(ctx, input.loggedBy);
-    return upsertDoc<Interaction>(ctx.store.interactions, { ...input, loggedBy } as Omit<Interaction, 'id' | 'updatedAt'>, ctx, 'int');
-  },
-  'interactions.remove': ({ id }, { store }) => removeDoc(store.interactions, id, 'Interaction'),
-  'journey.addStep': async (input, ctx) => {
-    const deal = await mustGet<Opportunity>(ctx.store.opportunities, input.opportunityId, 'Opportunity');
-    checkStepDate(deal, input.at, ctx.now());
-    await ensureExists(ctx.store.stakeholders, input.stakeholderId, 'Stakeholder');
-    return upsertDoc<JourneyStep>(ctx.store.journeysteps, input, ctx, 'jst');
-  },
-  'journey.removeStep': ({ id }, { store }) => removeDoc(store.journeysteps, id, 'Journey step'),
-  'workshop.upsertNote': async (input, ctx) => {
-    await ensureExists(ctx.store.opportunities, input.opportunityId, 'Opportunity');
-    const authorId = await whoAmI(ctx, input.authorId);
-    const note = { ...input, authorId, createdAt: input.createdAt ?? ctx.now() } as Omit<WorkshopNote, 'id' | 'updatedAt'>;
-    return upsertDoc<WorkshopNote>(ctx.store.workshopnotes, note, ctx, 'wsn');
-  },
-  'workshop.removeNote': ({ id }, { store }) => removeDoc(store.workshopnotes, id, 'Workshop note'),
 };

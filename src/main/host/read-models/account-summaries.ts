@@ -10,6 +10,7 @@ import type { AccountSummary } from '../../../shared/api';
 import type { Account, Interaction, Opportunity, Stakeholder } from '../../../shared/domain';
 import type { HostContext } from '../context';
 import { changesOf, type StoreChange } from '../../store/changes';
+import { opportunitiesOfAccount } from '../../store';
 
 interface Stats {
   people: number;
@@ -113,7 +114,7 @@ export class AccountSummaries {
       store.stakeholders.count({ selector: { accountId } }).exec(),
       // By account only: with status in the selector the planner may pick [status, closeDate] and
       // read every open deal of the workspace for each account.
-      store.opportunities.find({ selector: { accountId } }).exec(),
+      opportunitiesOfAccount(store, accountId),
       this.latestInteractionAt(accountId),
     ]);
     const openDeals = deals.filter((o) => o.status === 'open');

@@ -1,10 +1,8 @@
 // Renderer: long tasks the host reports through `progress` events (training, imports, first
-// sync), as a tiny external store. A task leaves the store shortly after it reaches 1, or when
-// the host stops reporting it (a crashed task must not leave a bar up forever).
-import { useEffect, useSyncExternalStore } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
-import type { HostEvent, Transport } from '@shared/api';
-import { getTransport } from '../api/client';
+// sync), as a tiny external store beside the sync status (sync-status.ts); the one dispatcher of
+// host events (data/host-events.ts) feeds both. A task leaves the store shortly after it reaches
+// 1, or when the host stops reporting it (a crashed task must not leave a bar up forever).
+import { useSyncExternalStore } from 'react';
 
 export interface TaskProgress {
   task: string;
@@ -57,19 +55,7 @@ export function useTaskProgress(task: string): TaskProgress | undefined {
   return useProgressTasks().find((t) => t.task === task);
 }
 
-/**
- * Feeds the store from host events. A finished task can change what scoring shows (a new model,
- * imported history), so its end also refreshes score queries.
- */
-export function useProgressEvents(transport: Transport = getTransport()): void {
-  const queryClient = useQueryClient();
-  useEffect(
-    () =>
-      transport.subscribe((event: HostEvent) => {
-        if (event.type !== 'progress') return;
-        reportProgress(event.task, event.fraction, event.message);
-        if (event.fraction >= 1) void queryClient.invalidateQueries({ queryKey: ['scores'] });
-      }),
-    [transport, queryClient],
-  );
+/** The tasks shown now, outside React (tests, the dispatcher's callers). */
+export function currentTasks(): readonly TaskProgress[] {
+  return tasks;
 }
