@@ -3,7 +3,7 @@
 import type { Subscription } from 'rxjs';
 import { z } from 'zod';
 import { ApiError, type SyncConnectInput, type SyncView } from '../../shared/api';
-import { createSyncClient, startSync, SyncClientError, type SyncHandle, type SyncStatus } from '../sync';
+import { createSyncClient, startSync, SyncClientError, type SetAsideRecord, type SyncHandle, type SyncStatus } from '../sync';
 import type { HostContext } from './context';
 
 const SESSION_KEY = 'sync.session';
@@ -17,9 +17,9 @@ const StoredSession = z.object({
 });
 type StoredSession = z.infer<typeof StoredSession>;
 
-const DISCONNECTED: SyncView['status'] = { state: 'disconnected', pending: 0, lastSyncedAt: null, error: null };
+const DISCONNECTED: SyncView['status'] = { state: 'disconnected', pending: 0, setAside: 0, lastSyncedAt: null, error: null };
 
-function toView(session: StoredSession | null, status: SyncStatus | null): SyncView {
+function toView(session: StoredSession | null, status: SyncStatus | null, setAside: SetAsideRecord[] = []): SyncView {
   return {
     connected: !!session,
     serverUrl: session?.serverUrl ?? null,
@@ -27,8 +27,9 @@ function toView(session: StoredSession | null, status: SyncStatus | null): SyncV
     email: session?.email ?? null,
     role: session?.role ?? null,
     status: status
-      ? { state: status.state, pending: status.pending, lastSyncedAt: status.lastSyncedAt ?? null, error: status.error ?? null }
+      ? { state: status.state, pending: status.pending, setAside: status.setAside, lastSyncedAt: status.lastSyncedAt ?? null, error: status.error ?? null }
       : DISCONNECTED,
+    setAside: setAside.map((r) => ({ collection: r.collection, id: r.id, code: r.code, message: r.message, at: r.at })),
   };
 }
 
@@ -48,7 +49,7 @@ export class SyncSession {
   }
 
   view(): SyncView {
-    return toView(this.session, this.handle?.status ?? null);
+    return toView(this.session, this.handle?.status ?? null, this.handle?.setAside() ?? []);
   }
 
   async connect(input: SyncConnectInput): Promise<SyncView> {

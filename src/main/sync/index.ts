@@ -5,3 +5,4 @@ export { createSyncClient } from './sync-client';
 export type { SyncClient } from './sync-client';
 export { SyncClientError } from './http';
 export { conflictHandler } from '../../shared/sync';
+export type { SetAsideRecord } from './set-aside';

@@ -11,6 +11,15 @@ export const SyncConnectInput = z
   .strict();
 export type SyncConnectInput = z.infer<typeof SyncConnectInput>;
 
+export const SetAsideView = z.object({
+  collection: z.string(),
+  id: z.string(),
+  code: z.string(),
+  message: z.string(),
+  at: z.number(),
+});
+export type SetAsideView = z.infer<typeof SetAsideView>;
+
 export const SyncView = z.object({
   connected: z.boolean(),
   serverUrl: z.string().nullable(),
@@ -20,9 +29,13 @@ export const SyncView = z.object({
   status: z.object({
     state: z.enum(['disconnected', 'idle', 'syncing', 'offline', 'error']),
     pending: z.number().int(),
+    /** How many of the pending the server refused; listed in `setAside`. */
+    setAside: z.number().int().default(0),
     lastSyncedAt: z.number().nullable(),
     error: z.object({ code: z.string(), message: z.string() }).nullable(),
   }),
+  /** Documents the server refused: kept on this device, retried when edited. */
+  setAside: z.array(SetAsideView).default([]),
 });
 export type SyncView = z.infer<typeof SyncView>;
 
