@@ -69,7 +69,7 @@ describe.each(BACKENDS)('a sync client that never jams, on $name', (backend) => 
 
     // Fixed locally: sent again against what the server really holds (nothing), and accepted.
     const doc = await a.store.collections.accounts!.findOne('acc_refused').exec();
-    await doc!.incrementalModify((d) => {
+    await doc!.incrementalModify((d: unknown) => {
       const { bogus: _bogus, ...rest } = d as Record<string, unknown>;
       return { ...rest, name: 'Refused Co (fixed)' } as never;
     });

@@ -10,7 +10,7 @@ import { COLLECTION_NAMES, type CollectionName, type TeamMemberId } from '../../
 import type { Store } from '../store';
 import { appNow } from '../clock';
 import { batchFor } from '../store/changes';
-import type { HostContext } from './context';
+import type { HostContext, WorkspacePlacer } from './context';
 import { combineHandlers, type CompleteHandlers } from './handler';
 import { accountHandlers } from './handlers/accounts';
 import { AccountSummaries } from './handlers/account-summaries';
@@ -27,6 +27,7 @@ export interface HostOptions {
   workspaceName?: string;
   dataDirectory?: string | null;
   now?: () => number;
+  placer?: WorkspacePlacer;
 }
 
 export interface Host {
@@ -65,6 +66,7 @@ export function createHost(options: HostOptions): Host {
     now: options.now ?? appNow,
     workspaceName: options.workspaceName ?? 'Workspace',
     dataDirectory: options.dataDirectory ?? null,
+    placer: options.placer,
     me: async () => {
       const setting = await store.settings.findOne(ME_SETTING).exec();
       if (setting) return setting.value as TeamMemberId;
