@@ -27,6 +27,12 @@ export interface OpenWorkspaceOptions {
   /** Fill an empty workspace with the demo (XS) data set. */
   seedDemo: boolean;
   seed?: number;
+  /**
+   * The store's database name (its SQLite file is `<directory>/<name>.sqlite`); team stores are
+   * named after it. One process opens one name once (RxDB closes duplicates), so tests that run
+   * two devices in one process give each its own.
+   */
+  name?: string;
   onProgress?: (fraction: number) => void;
 }
 
@@ -51,11 +57,11 @@ interface Opened {
 
 export async function openWorkspace(options: OpenWorkspaceOptions): Promise<OpenWorkspace> {
   const teamsRoot = options.directory ? `${options.directory}-teams` : null;
-  /** In memory, a team store per key for this process (reopened when the user comes back). */
+  const baseName = options.name ?? 'workspace';
+  /** In memory, a team store's name for this process (RxDB's memory storage keeps it by name). */
   const memoryNames = new Map<string, string>();
   const events = new Subject<HostEvent>();
   let current: Opened;
-  const retired: Opened[] = [];
 
   const placer: WorkspacePlacer = {
     openTeam: (session) => openTeam(session),
@@ -65,63 +71,66 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Open
     const host = createHost({ store, workspaceName, dataDirectory, placer });
     return { key, store, host, events: host.events.subscribe({ next: (e) => events.next(e) }) };
   };
-  /** In memory a closed store is gone: every store opened stays open until close(). */
-  const memoryStores = new Map<string, Store>();
 
-  async function openTeamStore(key: string): Promise<{ store: Store; directory: string | null }> {
+  async function openStore(key: string): Promise<{ store: Store; directory: string | null }> {
+    if (key === MAIN) {
+      return { store: await createStore(options.directory ? { directory: options.directory, name: baseName } : { name: baseName }), directory: options.directory };
+    }
     if (!teamsRoot) {
-      let store = memoryStores.get(key);
-      if (!store) {
-        let name = memoryNames.get(key);
-        if (!name) memoryNames.set(key, (name = `team-${key}-${globalThis.crypto.randomUUID().slice(0, 8)}`));
-        memoryStores.set(key, (store = await createStore({ name })));
-      }
-      return { store, directory: null };
+      let name = memoryNames.get(key);
+      if (!name) memoryNames.set(key, (name = `${baseName}-team-${key}-${globalThis.crypto.randomUUID().slice(0, 8)}`));
+      return { store: await createStore({ name }), directory: null };
     }
     const directory = path.join(teamsRoot, key);
     await mkdir(directory, { recursive: true });
-    return { store: await createStore({ directory }), directory };
+    return { store: await createStore({ directory, name: `${baseName}-team-${key}` }), directory };
   }
 
-  /** The main folder's store when it is bound to `session`'s team (it joined that team in place). */
-  async function mainIfBoundTo(session: TeamSession): Promise<Store | null> {
-    if (current.key === MAIN) return null;
-    const main = memoryStores.get(MAIN) ?? (options.directory ? await createStore({ directory: options.directory }) : null);
-    if (!main) return null;
-    const binding = await readBinding(main);
-    if (binding?.kind === 'team' && sameTeam(binding, session)) return main;
-    if (!memoryStores.has(MAIN)) await main.close();
-    return null;
+  async function shut(opened: Opened): Promise<void> {
+    opened.events.unsubscribe();
+    await opened.host.close();
+    await opened.store.close();
   }
 
+  /**
+   * The open workspace is closed before another opens: the free RxDB allows 13 open
+   * collections per process and a workspace has ten. The call that asked for the switch has
+   * answered from the old host by the time anything else reads it.
+   */
   async function openTeam(session: TeamSession): Promise<SyncView> {
-    const main = await mainIfBoundTo(session);
-    const key = main ? MAIN : teamKey(session);
-    const { store, directory } = main ? { store: main, directory: options.directory } : await openTeamStore(key);
-    const binding = await readBinding(store);
-    if (binding === null) {
-      await writeBinding(store, { kind: 'team', serverUrl: session.serverUrl, workspaceId: session.workspaceId, workspaceName: session.workspaceName }, appNow());
-    }
-    const next = wrap(key, store, session.workspaceName, directory);
-    const view = await next.host.sync.adopt(session);
-    retired.push(current);
-    current = next;
-    if (teamsRoot) {
-      // Atomic: a crash mid-write never leaves a pointer to half a name.
-      const tmp = path.join(teamsRoot, `${ACTIVE_FILE}.${process.pid}`);
-      await writeFile(tmp, JSON.stringify({ key }));
-      await rename(tmp, path.join(teamsRoot, ACTIVE_FILE));
-    }
-    // Every window refetches: the workspace under it is another one now.
-    events.next({ type: 'changed', collections: [...COLLECTION_NAMES] });
-    return view;
-  }
-
-  async function closeRetired(): Promise<void> {
-    for (const old of retired.splice(0)) {
-      old.events.unsubscribe();
-      await old.host.close();
-      if (![...memoryStores.values()].includes(old.store)) await old.store.close();
+    const previous = current;
+    await shut(previous);
+    try {
+      // The main folder joined this team in place earlier: go back to it, not to a new folder.
+      let key = teamKey(session);
+      let opened = previous.key === MAIN ? null : await openStore(MAIN);
+      const mainBinding = opened ? await readBinding(opened.store) : null;
+      if (opened && mainBinding?.kind === 'team' && sameTeam(mainBinding, session)) key = MAIN;
+      else {
+        await opened?.store.close();
+        opened = await openStore(key);
+      }
+      if ((await readBinding(opened.store)) === null) {
+        await writeBinding(opened.store, { kind: 'team', serverUrl: session.serverUrl, workspaceId: session.workspaceId, workspaceName: session.workspaceName }, appNow());
+      }
+      const next = wrap(key, opened.store, session.workspaceName, opened.directory);
+      const view = await next.host.sync.adopt(session);
+      current = next;
+      if (teamsRoot) {
+        // Atomic: a crash mid-write never leaves a pointer to half a name.
+        const tmp = path.join(teamsRoot, `${ACTIVE_FILE}.${process.pid}`);
+        await writeFile(tmp, JSON.stringify({ key }));
+        await rename(tmp, path.join(teamsRoot, ACTIVE_FILE));
+      }
+      // Every window refetches: the workspace under it is another one now.
+      events.next({ type: 'changed', collections: [...COLLECTION_NAMES] });
+      return view;
+    } catch (error) {
+      // Could not open the team's workspace: the previous one opens again, as it was.
+      const back = await openStore(previous.key);
+      current = wrap(previous.key, back.store, previous.host.context.workspaceName, back.directory);
+      await current.host.sync.resume();
+      throw error;
     }
   }
 
@@ -130,29 +139,24 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Open
     ? (JSON.parse(await readFile(path.join(teamsRoot, ACTIVE_FILE), 'utf8')) as { key?: string }).key
     : undefined;
   if (activeKey && /^[0-9a-f]{20}$/.test(activeKey) && teamsRoot && existsSync(path.join(teamsRoot, activeKey))) {
-    const { store, directory } = await openTeamStore(activeKey);
+    const { store, directory } = await openStore(activeKey);
     const binding = await readBinding(store);
     current = wrap(activeKey, store, binding?.kind === 'team' ? binding.workspaceName : 'Team workspace', directory);
   } else {
-    const store = await createStore(options.directory ? { directory: options.directory } : {});
-    if (!options.directory) memoryStores.set(MAIN, store);
+    const { store } = await openStore(MAIN);
     if (options.seedDemo && (await store.accounts.count().exec()) === 0 && (await readBinding(store)) === null) {
       await loadWorkspaceIntoStore(store, generateWorkspaceBatches({ size: 'XS', seed: options.seed ?? 7, now: startOfDay(appNow()) }), options.onProgress);
       // Marked as the demo: it is never uploaded to a team (signing in opens the team's own).
       await writeBinding(store, { kind: 'demo' }, appNow());
     }
     const binding = await readBinding(store);
-    current = wrap(MAIN, store, binding?.kind === 'demo' ? 'Demo workspace' : 'Workspace', options.directory);
+    const name = binding?.kind === 'demo' ? 'Demo workspace' : binding?.kind === 'team' ? binding.workspaceName : 'Workspace';
+    current = wrap(MAIN, store, name, options.directory);
   }
   await current.host.sync.resume();
 
   const host: Host = {
-    async invoke(method: string, input: unknown): Promise<CallResult> {
-      const result = await current.host.invoke(method, input);
-      // A call that switched workspaces has answered from the old host; close that one now.
-      if (retired.length > 0) await closeRetired();
-      return result;
-    },
+    invoke: (method: string, input: unknown): Promise<CallResult> => current.host.invoke(method, input),
     events,
     get context() {
       return current.host.context;
@@ -161,7 +165,6 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Open
       return current.host.sync;
     },
     async close() {
-      await closeRetired();
       current.events.unsubscribe();
       await current.host.close();
       events.complete();
@@ -174,8 +177,7 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Open
     host,
     async close() {
       await host.close();
-      const stores = new Set([current.store, ...memoryStores.values()]);
-      for (const store of stores) await store.close();
+      await current.store.close();
     },
   };
 }
