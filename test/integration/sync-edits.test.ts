@@ -13,7 +13,7 @@ import { BACKENDS, startServer, waitFor } from './fixtures/sync-harness';
 import { createTeam, openDevice, removeDevice, type Device, type TeamAccount } from './fixtures/app-devices';
 import { createTestStore } from './fixtures/sync-store';
 
-vi.setConfig({ testTimeout: 180_000 });
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
 
 type Detail = { stakeholders: Stakeholder[] };
 

@@ -11,7 +11,7 @@ import { createSyncServer, type SyncServer } from '../../src/server';
 import { BACKENDS, seedWorkspace, startServer, waitFor, type Workspace } from './fixtures/sync-harness';
 import { account, createTestStore } from './fixtures/sync-store';
 
-vi.setConfig({ testTimeout: 120_000 });
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 describe.each(BACKENDS)('a sync client that never jams, on $name', (backend) => {
   let env: Awaited<ReturnType<typeof backend.create>>;

@@ -9,7 +9,7 @@ import type { SyncServer } from '../../src/server';
 import { BACKENDS, startServer, waitFor } from './fixtures/sync-harness';
 import { createTeam, openDevice, removeDevice, serverIds, type Device, type TeamAccount } from './fixtures/app-devices';
 
-vi.setConfig({ testTimeout: 180_000 });
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
 
 const ACCOUNT = { name: 'Own Co', industry: 'Software', region: 'EMEA', segment: 'smb' } as const;
 
