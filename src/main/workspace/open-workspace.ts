@@ -26,6 +26,11 @@ export interface OpenWorkspaceOptions {
   directory: string | null;
   /** Fill an empty workspace with the demo (XS) data set. */
   seedDemo: boolean;
+  /**
+   * What the seeded data is: the demo (default; never uploaded to a team) or this device's own
+   * data (`local`: joining a team asks whether to upload it), to try that path with real data.
+   */
+  seedAs?: 'demo' | 'local';
   seed?: number;
   /**
    * The store's database name (its SQLite file is `<directory>/<name>.sqlite`); team stores are
@@ -147,7 +152,7 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Open
     if (options.seedDemo && (await store.accounts.count().exec()) === 0 && (await readBinding(store)) === null) {
       await loadWorkspaceIntoStore(store, generateWorkspaceBatches({ size: 'XS', seed: options.seed ?? 7, now: startOfDay(appNow()) }), options.onProgress);
       // Marked as the demo: it is never uploaded to a team (signing in opens the team's own).
-      await writeBinding(store, { kind: 'demo' }, appNow());
+      await writeBinding(store, { kind: options.seedAs ?? 'demo' }, appNow());
     }
     const binding = await readBinding(store);
     const name = binding?.kind === 'demo' ? 'Demo workspace' : binding?.kind === 'team' ? binding.workspaceName : 'Workspace';
