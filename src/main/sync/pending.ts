@@ -16,7 +16,13 @@ interface MetaDoc {
 
 const PAGE = 1000;
 
-export async function unacknowledgedIds(rep: RxReplicationState<unknown, unknown>): Promise<string[]> {
+/**
+ * Ids written before `writtenBefore` (RxDB's own write clock, Date.now based) and not
+ * acknowledged. The bound keeps this to what earlier runs left: documents the pull writes while
+ * this reads come after it, and paging stops there (a fresh client pulling 100k documents must
+ * not read them all again here).
+ */
+export async function unacknowledgedIds(rep: RxReplicationState<unknown, unknown>, writtenBefore: number): Promise<string[]> {
   await rep.startPromise;
   const state = rep.internalReplicationState;
   if (!state) return [];
@@ -30,11 +36,12 @@ export async function unacknowledgedIds(rep: RxReplicationState<unknown, unknown
   const out: string[] = [];
   for (;;) {
     const page = await getChangedDocumentsSince(fork, PAGE, checkpoint);
-    if (page.documents.length === 0) break;
-    const ids = page.documents.map((d) => String((d as Record<string, unknown>)['id']));
+    const documents = page.documents.filter((d) => ((d as { _meta?: { lwt?: number } })._meta?.lwt ?? 0) < writtenBefore);
+    if (documents.length === 0) break;
+    const ids = documents.map((d) => String((d as Record<string, unknown>)['id']));
     const metaIds = ids.map((id) => getComposedPrimaryKeyOfDocumentData(meta.schema, { isCheckpoint: '0', itemId: id }));
     const assumed = new Map(((await meta.findDocumentsById(metaIds, true)) as MetaDoc[]).map((m) => [m.itemId, m.docData]));
-    for (const doc of page.documents) {
+    for (const doc of documents) {
       const id = String((doc as Record<string, unknown>)['id']);
       const master = assumed.get(id);
       const local = stripMetaDataFromDocument(doc as never) as Record<string, unknown>;
@@ -43,7 +50,8 @@ export async function unacknowledgedIds(rep: RxReplicationState<unknown, unknown
       if (!master || !sameDocState(stripMetaDataFromDocument(master as never) as object, local)) out.push(id);
     }
     checkpoint = page.checkpoint;
-    if (page.documents.length < PAGE) break;
+    // Sorted by write time: once one is past the bound, so are the rest.
+    if (documents.length < page.documents.length || page.documents.length < PAGE) break;
   }
   return out;
 }

@@ -78,6 +78,8 @@ export function startSync(options: StartSyncOptions): SyncHandle {
   const asideReady = aside.load().catch((error: unknown) => console.warn('[sync] DS_SYNC_SET_ASIDE_LOAD', (error as Error).message));
   const maxPushBytes = options.maxPushBytes ?? DEFAULT_MAX_PUSH_BYTES;
   const seeding: Promise<void>[] = [];
+  // RxDB's write clock (not the app's): writes from before this start are what may be unsent.
+  const startedAt = Date.now();
 
   const recountPending = () => {
     let n = [...pending.values()].reduce((sum, s) => sum + s.size, 0);
@@ -164,7 +166,7 @@ export function startSync(options: StartSyncOptions): SyncHandle {
     // What earlier runs left unsent, read from the store; ids acknowledged meanwhile stay out.
     const ackedWhileSeeding = new Set<string>();
     let seeded = false;
-    seeding.push(unacknowledgedIds(rep as RxReplicationState<unknown, unknown>).then((found) => {
+    seeding.push(unacknowledgedIds(rep as RxReplicationState<unknown, unknown>, startedAt).then((found) => {
       for (const id of found) if (!ackedWhileSeeding.has(id)) ids.add(id);
       seeded = true;
       recountPending();
