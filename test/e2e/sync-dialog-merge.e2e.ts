@@ -36,7 +36,9 @@ async function signIn(page: Page, serverUrl: string, upload: boolean): Promise<v
 async function openAccount(page: Page, url: string, name: string): Promise<void> {
   await page.goto(`${url}/#/accounts`);
   await page.getByTestId('accounts-filter').fill(name);
-  await page.getByTestId('account-row').first().click();
+  // On the device that started empty the account arrives with the first pull.
+  await expect(page.getByTestId('account-row').filter({ hasText: name }).first()).toBeVisible({ timeout: 90_000 });
+  await page.getByTestId('account-row').filter({ hasText: name }).first().click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText(name);
 }
 
