@@ -1,4 +1,4 @@
-// Plain Node: `npm run serve -- [--port N] [--data DIR] [--empty] [--no-build]` builds the renderer, starts
+// Plain Node: `npm run serve -- [--port N] [--data DIR] [--empty | --local-data] [--no-build]` builds the renderer, starts
 // the same host the desktop app runs, and serves both on loopback for a browser (and the e2e
 // tests). Without --data the demo workspace lives in a temporary folder removed on exit: the same
 // SQLite storage and scoring feed the desktop app runs, never a test-only in-memory variant.
@@ -16,6 +16,8 @@ const { values } = parseArgs({
     'no-build': { type: 'boolean', default: false },
     /** Start with an empty workspace instead of the demo (e.g. a second device that will sync). */
     empty: { type: 'boolean', default: false },
+    /** Fill with the demo data set but as this device's own data (joining a team then asks to upload it). */
+    'local-data': { type: 'boolean', default: false },
     'out-dir': { type: 'string', default: 'out/preview' },
   },
 });
@@ -32,7 +34,9 @@ if (!values['no-build']) {
 }
 
 const temporary = values.data ? null : mkdtempSync(path.join(os.tmpdir(), 'deep-sales-preview-'));
-const workspace = await openWorkspace({ directory: values.data ? path.resolve(values.data) : temporary, seedDemo: !values.empty });
+const workspace = await openWorkspace({
+  directory: values.data ? path.resolve(values.data) : temporary, seedDemo: !values.empty, seedAs: values['local-data'] ? 'local' : 'demo',
+});
 const server = await startPreviewServer({ host: workspace.host, rendererDir: outDir, port });
 console.log(`Deep Sales web preview: ${server.url}`);
 

@@ -21,12 +21,14 @@ async function openWindow(browser: Browser, url: string): Promise<Page> {
   return page;
 }
 
-async function signIn(page: Page, serverUrl: string): Promise<void> {
+async function signIn(page: Page, serverUrl: string, upload = false): Promise<void> {
   const form = page.getByTestId('sync-form');
   await form.locator('[name="serverUrl"]').fill(serverUrl);
   await form.locator('[name="email"]').fill(EMAIL);
   await form.locator('[name="password"]').fill(PASSWORD);
   await page.getByTestId('sync-connect').click();
+  // A workspace with data of its own asks first; this device shares its records with the team.
+  if (upload) await page.getByTestId('sync-choice-upload').click();
   await expect(page.getByTestId('sync-status')).toBeVisible();
   await expect(page.getByTestId('sync-badge')).toHaveAttribute('data-state', /idle|syncing/, { timeout: 30_000 });
 }
@@ -45,17 +47,18 @@ test('an edit on one host appears live on the other', async ({ browser }) => {
   try {
     const server = await startSyncServer(4539, serverData);
     running.push(server);
-    const hostA = await startPreview(4528, ['--data', tmp('a')]);
+    // A holds records of its own (not the demo, which is never uploaded) and shares them.
+    const hostA = await startPreview(4528, ['--data', tmp('a'), '--local-data']);
     running.push(hostA);
     const hostB = await startPreview(4529, ['--data', tmp('b'), '--empty']);
     running.push(hostB);
 
     const a = await openWindow(browser, hostA.url);
     const b = await openWindow(browser, hostB.url);
-    await signIn(a, server.url);
+    await signIn(a, server.url, true);
     await signIn(b, server.url);
 
-    // B started empty: the demo accounts arrive from A through the server.
+    // B started empty: A's accounts arrive through the server.
     await b.goto(`${hostB.url}/#/accounts`);
     await expect(b.getByTestId('account-row').first()).toBeVisible({ timeout: 60_000 });
 

@@ -1,9 +1,24 @@
 // Main process (or plain Node in the web preview): what every handler may use.
 import type { Subject } from 'rxjs';
-import { ApiError, type HostEvent } from '../../shared/api';
+import { ApiError, type HostEvent, type SyncView } from '../../shared/api';
 import type { TeamMemberId } from '../../shared/domain';
 import type { Store } from '../store';
 import type { SearchIndex } from '../search';
+
+/** A team session as the device keeps it. */
+export interface TeamSession {
+  serverUrl: string;
+  token: string;
+  workspaceId: string;
+  workspaceName: string;
+  email: string;
+  role: string;
+}
+
+/** Opens the local workspace of one team (a folder of its own) and makes it the open one. */
+export interface WorkspacePlacer {
+  openTeam(session: TeamSession): Promise<SyncView>;
+}
 
 export interface HostContext {
   store: Store;
@@ -16,6 +31,8 @@ export interface HostContext {
   search: SearchIndex;
   workspaceName: string;
   dataDirectory: string | null;
+  /** Absent when this host cannot open other workspaces (then joining elsewhere is refused). */
+  placer?: WorkspacePlacer | undefined;
 }
 
 /** Who is doing this: the given member, else this device's; work is never logged by nobody. */

@@ -10,7 +10,7 @@ import { COLLECTION_NAMES, type CollectionName, type TeamMemberId } from '../../
 import type { Store } from '../store';
 import { appNow } from '../clock';
 import { batchFor } from '../store/changes';
-import type { HostContext } from './context';
+import type { HostContext, WorkspacePlacer } from './context';
 import { combineHandlers, type CompleteHandlers } from './handler';
 import { ScoringService } from '../scoring/service';
 import { accountHandlers } from './handlers/accounts';
@@ -41,6 +41,7 @@ export interface HostOptions {
   now?: () => number;
   /** How the scoring service starts when first asked (tests and benches pin its clock, say). */
   scoring?: ScoringStartOptions;
+  placer?: WorkspacePlacer;
 }
 
 export interface Host {
@@ -82,6 +83,7 @@ export function createHost(options: HostOptions): Host {
     now: options.now ?? appNow,
     workspaceName: options.workspaceName ?? 'Workspace',
     dataDirectory: options.dataDirectory ?? null,
+    placer: options.placer,
     me: async () => {
       const setting = await store.settings.findOne(ME_SETTING).exec();
       if (setting) return setting.value as TeamMemberId;

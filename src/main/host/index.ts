@@ -1,4 +1,4 @@
 // Main process: the host's public face.
 export { createHost } from './host';
 export type { Host, HostOptions } from './host';
-export type { HostContext } from './context';
+export type { HostContext, TeamSession, WorkspacePlacer } from './context';

@@ -1,10 +1,13 @@
 // Main process: the device's connection to the team server — signs in, keeps the session in
 // the local-only settings collection, runs replication and forwards its status as host events.
+// It syncs a store only with the team that store belongs to (workspace/binding.ts): the demo
+// and another team's workspace are never uploaded; local data only when the user chose to.
 import type { Subscription } from 'rxjs';
 import { z } from 'zod';
 import { ApiError, type SyncConnectInput, type SyncView } from '../../shared/api';
-import { createSyncClient, startSync, SyncClientError, type SyncHandle, type SyncStatus } from '../sync';
-import type { HostContext } from './context';
+import { createSyncClient, startSync, SyncClientError, type SetAsideRecord, type SyncHandle, type SyncStatus } from '../sync';
+import type { HostContext, TeamSession } from './context';
+import { countSyncedDocuments, planJoin, readBinding, sameTeam, writeBinding, type Binding } from '../workspace/binding';
 
 const SESSION_KEY = 'sync.session';
 const StoredSession = z.object({
@@ -15,11 +18,18 @@ const StoredSession = z.object({
   email: z.string(),
   role: z.string(),
 });
-type StoredSession = z.infer<typeof StoredSession>;
+type StoredSession = TeamSession;
+type Place = SyncView['place'];
 
-const DISCONNECTED: SyncView['status'] = { state: 'disconnected', pending: 0, lastSyncedAt: null, error: null };
+const DISCONNECTED: SyncView['status'] = { state: 'disconnected', pending: 0, setAside: 0, lastSyncedAt: null, error: null };
 
-function toView(session: StoredSession | null, status: SyncStatus | null): SyncView {
+function placeOf(binding: Binding | null, localDocuments: number): Place {
+  return {
+    kind: binding?.kind ?? 'local', localDocuments, teamWorkspaceName: binding?.kind === 'team' ? binding.workspaceName : null,
+  };
+}
+
+function toView(session: StoredSession | null, status: SyncStatus | null, setAside: SetAsideRecord[], place: Place): SyncView {
   return {
     connected: !!session,
     serverUrl: session?.serverUrl ?? null,
@@ -27,8 +37,10 @@ function toView(session: StoredSession | null, status: SyncStatus | null): SyncV
     email: session?.email ?? null,
     role: session?.role ?? null,
     status: status
-      ? { state: status.state, pending: status.pending, lastSyncedAt: status.lastSyncedAt ?? null, error: status.error ?? null }
+      ? { state: status.state, pending: status.pending, setAside: status.setAside, lastSyncedAt: status.lastSyncedAt ?? null, error: status.error ?? null }
       : DISCONNECTED,
+    place,
+    setAside: setAside.map((r) => ({ collection: r.collection, id: r.id, code: r.code, message: r.message, at: r.at })),
   };
 }
 
@@ -36,19 +48,38 @@ export class SyncSession {
   private session: StoredSession | null = null;
   private handle: SyncHandle | null = null;
   private watching: Subscription | null = null;
+  private place: Place = placeOf(null, 0);
 
   constructor(private readonly ctx: HostContext) {}
 
   /** Resumes the saved session, if any, when the workspace opens. */
   async resume(): Promise<void> {
+    await this.refreshPlace();
     const saved = await this.ctx.store.settings.findOne(SESSION_KEY).exec();
     if (!saved) return;
     const parsed = StoredSession.safeParse(JSON.parse(saved.value));
-    if (parsed.success) this.start(parsed.data);
+    if (!parsed.success) return;
+    const binding = await readBinding(this.ctx.store);
+    if (binding === null) {
+      // Synced before workspaces were bound: it already is that team's; say so from now on.
+      await writeBinding(this.ctx.store, { kind: 'team', serverUrl: parsed.data.serverUrl, workspaceId: parsed.data.workspaceId, workspaceName: parsed.data.workspaceName }, this.ctx.now());
+    } else if (binding.kind !== 'team' || !sameTeam(binding, parsed.data)) {
+      console.warn('[sync] DS_SYNC_SESSION_ELSEWHERE: a saved session for another workspace was dropped; this workspace is not synced with it');
+      await saved.remove();
+      return;
+    }
+    await this.refreshPlace();
+    this.start(parsed.data);
   }
 
   view(): SyncView {
-    return toView(this.session, this.handle?.status ?? null);
+    return toView(this.session, this.handle?.status ?? null, this.handle?.setAside() ?? [], this.place);
+  }
+
+  /** Re-reads where this workspace belongs and how much it holds (for Settings' words). */
+  async refreshPlace(): Promise<void> {
+    const [binding, localDocuments] = await Promise.all([readBinding(this.ctx.store), countSyncedDocuments(this.ctx.store)]);
+    this.place = placeOf(binding, localDocuments);
   }
 
   /** The signed-in team session for admin calls (team-admin handlers), or null when signed out. */
@@ -67,13 +98,40 @@ export class SyncSession {
         serverUrl: input.serverUrl, token: signed.token, workspaceId: signed.workspaceId,
         workspaceName: signed.workspaceName, email: signed.email, role: signed.role,
       };
-      await this.ctx.store.settings.upsert({ id: SESSION_KEY, value: JSON.stringify(session), updatedAt: this.ctx.now() });
-      this.start(session);
-      return this.view();
+      const [binding, localDocuments] = await Promise.all([readBinding(this.ctx.store), countSyncedDocuments(this.ctx.store)]);
+      const plan = planJoin(binding, localDocuments, session, input.mode);
+      if (plan.action === 'ask') {
+        // Nothing happens before the user has chosen; this session's token is not kept.
+        await createSyncClient(input.serverUrl).signOut(signed.token).catch(() => undefined); // best effort: it expires anyway
+        throw new ApiError(
+          'DS_SYNC_CHOOSE_PLACE',
+          `This device holds ${plan.localDocuments} records of its own. Choose: upload them into ${signed.workspaceName} for the team to see, ` +
+            `or start from the team's workspace (your records stay on this device, in a workspace of their own).`,
+          { localDocuments: plan.localDocuments, workspaceName: signed.workspaceName },
+        );
+      }
+      if (plan.action === 'separate') {
+        if (!this.ctx.placer) {
+          throw new ApiError('DS_SYNC_ERROR', `This workspace belongs elsewhere and cannot be synced with ${signed.workspaceName}.`);
+        }
+        return await this.ctx.placer.openTeam(session);
+      }
+      return await this.adopt(session);
     } catch (error) {
       if (error instanceof SyncClientError) throw new ApiError(error.code, error.message);
       throw error;
     }
+  }
+
+  /** Binds this workspace to the session's team, keeps the session and starts syncing. */
+  async adopt(session: TeamSession): Promise<SyncView> {
+    await this.stop();
+    const now = this.ctx.now();
+    await writeBinding(this.ctx.store, { kind: 'team', serverUrl: session.serverUrl, workspaceId: session.workspaceId, workspaceName: session.workspaceName }, now);
+    await this.ctx.store.settings.upsert({ id: SESSION_KEY, value: JSON.stringify(session), updatedAt: now });
+    await this.refreshPlace();
+    this.start(session);
+    return this.view();
   }
 
   async disconnect(): Promise<void> {

@@ -10,6 +10,8 @@ export class SyncClientError extends CodedError<SyncErrorCode> {
     code: SyncErrorCode,
     message: string,
     readonly status?: number,
+    /** The server's `error.details`, e.g. `{ index, id, issues }` of a refused document. */
+    readonly details?: unknown,
   ) {
     super(code, message);
   }
@@ -23,6 +25,8 @@ export interface RequestOptions {
   method?: 'GET' | 'POST';
   token?: string;
   body?: unknown;
+  /** Body already serialised as JSON (the push sizes its parts by these bytes). */
+  rawBody?: string;
   timeoutMs?: number;
   signal?: AbortSignal;
 }
@@ -30,7 +34,8 @@ export interface RequestOptions {
 export async function requestJson<T>(url: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = {};
   if (options.token) headers.authorization = `Bearer ${options.token}`;
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+  if (body !== undefined) headers['content-type'] = 'application/json';
   const signals = [AbortSignal.timeout(options.timeoutMs ?? 30_000)];
   if (options.signal) signals.push(options.signal);
   let res: Response;
@@ -38,7 +43,7 @@ export async function requestJson<T>(url: string, options: RequestOptions = {}):
     res = await fetch(url, {
       method: options.method ?? 'GET',
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body,
       signal: AbortSignal.any(signals),
     });
   } catch (err) {
@@ -55,7 +60,7 @@ export async function requestJson<T>(url: string, options: RequestOptions = {}):
   }
   if (res.ok) return json as T;
   const parsed = ErrorBody.safeParse(json);
-  if (parsed.success) throw new SyncClientError(parsed.data.error.code, parsed.data.error.message, res.status);
+  if (parsed.success) throw new SyncClientError(parsed.data.error.code, parsed.data.error.message, res.status, parsed.data.error.details);
   const code: SyncErrorCode = res.status >= 500 || res.status === 0 ? 'DS_SYNC_UNAVAILABLE' : 'DS_SYNC_BAD_REQUEST';
   throw new SyncClientError(code, `${SYNC_ERROR_MESSAGES[code]} (HTTP ${res.status})`, res.status);
 }

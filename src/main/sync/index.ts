@@ -7,3 +7,4 @@ export { SyncClientError } from './http';
 export { conflictHandler } from '../../shared/sync';
 export { createTeamAdminClient } from './team-admin-client';
 export type { TeamAdminTarget } from './team-admin-client';
+export type { SetAsideRecord } from './set-aside';

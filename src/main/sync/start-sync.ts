@@ -12,13 +12,18 @@ import {
 import { openEventStream } from './event-stream';
 import { appNow } from '../clock';
 import { requestJson, SyncClientError } from './http';
+import { unacknowledgedIds } from './pending';
+import { pushInParts } from './push-parts';
+import { SetAsideList, type SetAsideRecord } from './set-aside';
 
 export type SyncState = 'idle' | 'syncing' | 'offline' | 'error';
 
 export interface SyncStatus {
   state: SyncState;
-  /** Local writes not yet accepted by the server. */
+  /** Local writes not yet accepted by the server (set-aside documents included). */
   pending: number;
+  /** Documents the server refused, kept here with the reason; they never block the others. */
+  setAside: number;
   lastSyncedAt?: number;
   error?: { code: string; message: string };
 }
@@ -34,6 +39,8 @@ export interface StartSyncOptions {
   retryTimeMs?: number;
   pullBatchSize?: number;
   pushBatchSize?: number;
+  /** Largest push body in bytes; batches are sent in parts under it (server default: 4 MiB). */
+  maxPushBytes?: number;
   /** Abandon a pull or push that has not answered in this time (then RxDB retries). */
   requestTimeoutMs?: number;
   /** Declare the stream dead after this much silence (server heartbeats every 15 s). */
@@ -44,10 +51,17 @@ export interface SyncHandle {
   status$: Observable<SyncStatus>;
   readonly status: SyncStatus;
   replications: Partial<Record<CollectionName, RxReplicationState<unknown, Checkpoint>>>;
+  /** Documents the server refused, with why (also persisted in the store's settings). */
+  setAside(): SetAsideRecord[];
+  /** Resolves once pending has been read from the store (what earlier runs left unsent). */
+  pendingLoaded: Promise<void>;
   /** Resolves once every collection has pushed local writes and pulled what the server had. */
   awaitInSync(): Promise<void>;
   stop(): Promise<void>;
 }
+
+/** A margin under the server's 4 MiB body limit for headers and the envelope. */
+export const DEFAULT_MAX_PUSH_BYTES = 3 * 1024 * 1024;
 
 export function startSync(options: StartSyncOptions): SyncHandle {
   const base = `${options.serverUrl.replace(/\/+$/, '')}${SYNC_API_PREFIX}/workspaces/${encodeURIComponent(options.workspaceId)}`;
@@ -60,8 +74,19 @@ export function startSync(options: StartSyncOptions): SyncHandle {
   const streamUp$ = new BehaviorSubject(false);
   const error$ = new BehaviorSubject<SyncClientError | undefined>(undefined);
   let lastSyncedAt: number | undefined;
+  const aside = new SetAsideList(options.store);
+  const asideReady = aside.load().catch((error: unknown) => console.warn('[sync] DS_SYNC_SET_ASIDE_LOAD', (error as Error).message));
+  const maxPushBytes = options.maxPushBytes ?? DEFAULT_MAX_PUSH_BYTES;
+  const seeding: Promise<void>[] = [];
+  // RxDB's write clock (not the app's): writes from before this start are what may be unsent.
+  const startedAt = Date.now();
 
-  const recountPending = () => pending$.next([...pending.values()].reduce((n, s) => n + s.size, 0));
+  const recountPending = () => {
+    let n = [...pending.values()].reduce((sum, s) => sum + s.size, 0);
+    for (const r of aside.list()) if (!pending.get(r.collection as CollectionName)?.has(r.id)) n += 1;
+    pending$.next(n);
+  };
+  subs.push(aside.changes$.subscribe(() => recountPending()));
   const ok = () => {
     lastSyncedAt = appNow();
     if (error$.value) error$.next(undefined);
@@ -110,13 +135,45 @@ export function startSync(options: StartSyncOptions): SyncHandle {
       push: {
         batchSize: options.pushBatchSize ?? 100,
         handler: async (rows) => {
-          const res = await requestJson<PushResponse>(`${url}/push`, { method: 'POST', token: options.token, body: { rows }, timeoutMs: options.requestTimeoutMs }).catch(fail);
+          await asideReady;
+          // A set-aside document is retried against what the server really holds, not against
+          // the refused state RxDB took as sent.
+          const sendRows = (rows as unknown as { assumedMasterState?: unknown; newDocumentState: { id: string } }[]).map((row) => {
+            const record = aside.get(name, row.newDocumentState.id);
+            return record ? { ...row, assumedMasterState: record.assumedMasterState ?? null } : row;
+          });
+          const res = await pushInParts(sendRows, {
+            maxBodyBytes: maxPushBytes,
+            send: async (body) => (await requestJson<PushResponse>(`${url}/push`, {
+              method: 'POST', token: options.token, rawBody: body, timeoutMs: options.requestTimeoutMs,
+            })).conflicts,
+          }).catch(fail);
+          for (const r of res.refused) {
+            console.warn(`[sync] ${r.code}: ${name} ${r.row.newDocumentState.id} set aside (${r.message})`);
+            await aside.add({
+              collection: name, id: r.row.newDocumentState.id, code: r.code, message: r.message,
+              ...(r.status ? { status: r.status } : {}),
+              assumedMasterState: r.row.assumedMasterState ?? null, refusedState: r.row.newDocumentState,
+            });
+          }
+          for (const r of res.accepted) if (aside.get(name, r.newDocumentState.id)) await aside.remove(name, r.newDocumentState.id);
           ok();
           return res.conflicts as never[];
         },
       },
     });
     replications[name] = rep as RxReplicationState<unknown, Checkpoint>;
+    // What earlier runs left unsent, read from the store; ids acknowledged meanwhile stay out.
+    const ackedWhileSeeding = new Set<string>();
+    let seeded = false;
+    seeding.push(unacknowledgedIds(rep as RxReplicationState<unknown, unknown>, startedAt).then((found) => {
+      for (const id of found) if (!ackedWhileSeeding.has(id)) ids.add(id);
+      seeded = true;
+      recountPending();
+    }, (error: unknown) => {
+      seeded = true;
+      console.warn('[sync] DS_SYNC_PENDING_UNREADABLE', name, (error as Error).message);
+    }));
     subs.push(rep.active$.subscribe((a) => {
       const next = new Map(active$.value);
       next.set(name, a);
@@ -128,6 +185,7 @@ export function startSync(options: StartSyncOptions): SyncHandle {
       void collection.findOne(id).exec().then((doc) => {
         const now = doc ? { ...(doc.toJSON() as object), _deleted: false } : undefined;
         if (!now || sameDocState(now, sent as object)) {
+          if (!seeded) ackedWhileSeeding.add(id);
           ids.delete(id);
           recountPending();
         }
@@ -158,13 +216,13 @@ export function startSync(options: StartSyncOptions): SyncHandle {
     },
   });
 
-  const status$ = new BehaviorSubject<SyncStatus>({ state: 'syncing', pending: 0 });
-  subs.push(combineLatest([active$, streamUp$, error$, pending$]).pipe(
-    map(([active, up, err, count]): SyncStatus => {
+  const status$ = new BehaviorSubject<SyncStatus>({ state: 'syncing', pending: 0, setAside: 0 });
+  subs.push(combineLatest([active$, streamUp$, error$, pending$, aside.changes$]).pipe(
+    map(([active, up, err, count, refused]): SyncStatus => {
       const busy = [...active.values()].some(Boolean);
       const state: SyncState = err && !err.transient ? 'error' : !up || err ? 'offline' : busy ? 'syncing' : 'idle';
       return {
-        state, pending: count, ...(lastSyncedAt ? { lastSyncedAt } : {}),
+        state, pending: count, setAside: refused.filter((r) => names.includes(r.collection as CollectionName)).length, ...(lastSyncedAt ? { lastSyncedAt } : {}),
         ...(err ? { error: { code: err.code, message: err.message } } : {}),
       };
     }),
@@ -177,6 +235,8 @@ export function startSync(options: StartSyncOptions): SyncHandle {
       return status$.value;
     },
     replications,
+    setAside: () => aside.list().filter((r) => names.includes(r.collection as CollectionName)),
+    pendingLoaded: Promise.all(seeding).then(() => undefined),
     async awaitInSync() {
       await Promise.all(Object.values(replications).map((r) => r!.awaitInSync()));
     },

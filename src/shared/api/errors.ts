@@ -11,6 +11,8 @@ export const API_ERROR_CODES = [
   'DS_NOT_FOUND',
   'DS_CONFLICT',
   'DS_SYNC_ERROR',
+  /** Joining a team with real local data: the user must choose upload or separate first. */
+  'DS_SYNC_CHOOSE_PLACE',
   'DS_SCORING_ERROR',
   'DS_IMPORT_INVALID',
   'DS_INTERNAL',

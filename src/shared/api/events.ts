@@ -11,6 +11,7 @@ export const SyncStatusEvent = z.object({
   status: z.object({
     state: z.enum(['disconnected', 'idle', 'syncing', 'offline', 'error']),
     pending: z.number().int(),
+    setAside: z.number().int().optional(),
     lastSyncedAt: z.number().nullable(),
     error: z.object({ code: z.string(), message: z.string() }).nullable(),
   }),

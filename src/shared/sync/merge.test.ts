@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { canonicalJson, sameDocState, sameValue } from './canonical';
 import { conflictHandler } from './conflict-handler';
-import { mergeDocs, type KeptConflictEntry, type SyncDocState } from './merge';
+import { DISCARDED_FIELD, MAX_KEPT_CONFLICTS, mergeDocs, mergeKept, parseDiscarded, type KeptConflictEntry, type SyncDocState } from './merge';
 
 const FIELDS = ['name', 'title', 'tags', 'influence'] as const;
 const value = fc.oneof(fc.constantFrom('a', 'b', 'c'), fc.constant(undefined), fc.array(fc.constantFrom('x', 'y'), { maxLength: 2 }), fc.integer({ min: 1, max: 3 }));
@@ -123,5 +123,33 @@ describe('conflictHandler', () => {
   it('returns the master state untouched when both sides agree', async () => {
     const m = { id: 'd', updatedAt: 1, name: 'x', _deleted: false };
     await expect(conflictHandler.resolve({ realMasterState: m, newDocumentState: { ...m } }, 't')).resolves.toBe(m);
+  });
+});
+
+describe('kept conflicts beyond the cap', () => {
+  const entry = (i: number): KeptConflictEntry => ({ field: i % 2 ? 'name' : 'title', value: JSON.stringify(`v${i}`), lostAt: i, fromRevision: `r${i}` });
+
+  it('folds the oldest into one discarded notice instead of dropping them silently', () => {
+    const master = Array.from({ length: 50 }, (_, i) => entry(i));
+    const added = [entry(100), entry(101)];
+    const kept = mergeKept(undefined, master, undefined, added);
+    expect(kept).toHaveLength(MAX_KEPT_CONFLICTS);
+    const notice = kept.find((k) => k.field === DISCARDED_FIELD);
+    expect(notice && parseDiscarded(notice.value)).toEqual({ count: 3, fields: ['name', 'title'] });
+    // The newest 49 are kept as they were.
+    expect(kept.filter((k) => k.field !== DISCARDED_FIELD).map((k) => k.lostAt)).toEqual([...Array.from({ length: 47 }, (_, i) => i + 3), 100, 101]);
+  });
+
+  it('adds up an earlier notice when folding again', () => {
+    const first = mergeKept(undefined, Array.from({ length: 52 }, (_, i) => entry(i)), undefined, []);
+    const second = mergeKept(undefined, first, undefined, [entry(200), entry(201)]);
+    const notice = second.find((k) => k.field === DISCARDED_FIELD)!;
+    expect(second).toHaveLength(MAX_KEPT_CONFLICTS);
+    expect(parseDiscarded(notice.value)?.count).toBe(5);
+  });
+
+  it('keeps everything when under the cap', () => {
+    const kept = mergeKept(undefined, [entry(1), entry(2)], undefined, [entry(3)]);
+    expect(kept.map((k) => k.lostAt)).toEqual([1, 2, 3]);
   });
 });

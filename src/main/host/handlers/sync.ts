@@ -4,7 +4,10 @@ import type { SyncSession } from '../sync-session';
 
 export function syncHandlers(session: SyncSession): HandlerMap {
   return {
-    'sync.status': async () => session.view(),
+    'sync.status': async () => {
+      await session.refreshPlace();
+      return session.view();
+    },
     'sync.connect': (input) => session.connect(input),
     'sync.disconnect': async () => {
       await session.disconnect();

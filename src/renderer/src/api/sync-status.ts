@@ -2,7 +2,7 @@
 import { useSyncExternalStore } from 'react';
 import type { SyncStatus } from '@shared/api';
 
-export const INITIAL_SYNC_STATUS: SyncStatus = { state: 'disconnected', pending: 0, lastSyncedAt: null, error: null };
+export const INITIAL_SYNC_STATUS: SyncStatus = { state: 'disconnected', pending: 0, setAside: 0, lastSyncedAt: null, error: null };
 
 let status = INITIAL_SYNC_STATUS;
 const listeners = new Set<() => void>();

@@ -14,7 +14,8 @@ const changes = (n: number) => (n === 1 ? '1 change waiting to sync' : `${n} cha
 
 export function describeSync(status: SyncStatus, now: number): SyncWords {
   const last = status.lastSyncedAt === null ? null : `Last synced ${formatRelative(status.lastSyncedAt, now)}`;
-  const parts = (...items: (string | null)[]) => items.filter(Boolean).join(' · ') || null;
+  const aside = status.setAside ? `${status.setAside} refused by the server, set aside (see Settings)` : null;
+  const parts = (...items: (string | null)[]) => [...items, aside].filter(Boolean).join(' · ') || null;
   switch (status.state) {
     case 'disconnected':
       return { tone: 'muted', label: 'Not connected to a team server', detail: status.pending ? changes(status.pending) : null };

@@ -38,6 +38,7 @@ export function SyncConnected({ view, status }: { view: SyncView; status: SyncSt
         </dl>
         {status.state === 'error' && words.detail ? <p className="sync-live-detail">{words.detail}</p> : null}
       </div>
+      {view.setAside.length > 0 ? <SetAsideList items={view.setAside} /> : null}
       {disconnect.isError ? <p className="form-error" role="alert">{errorWords(disconnect.error)}</p> : null}
       <div className="form-actions form-actions-start">
         <button type="button" className="button" data-testid="sync-disconnect" disabled={disconnect.isPending} onClick={() => disconnect.mutate({})}>
@@ -45,6 +46,23 @@ export function SyncConnected({ view, status }: { view: SyncView; status: SyncSt
         </button>
         <p className="field-hint">Signing out stops syncing. Everything stays on this device.</p>
       </div>
+    </div>
+  );
+}
+
+/** Records the server refused: kept here, the others sync on; editing one sends it again. */
+function SetAsideList({ items }: { items: SyncView['setAside'] }) {
+  return (
+    <div className="sync-set-aside" data-testid="sync-set-aside">
+      <h3>Set aside — the server refused {items.length === 1 ? 'this record' : `these ${items.length} records`}</h3>
+      <p className="field-hint">They stay on this device and everything else keeps syncing. Fix the record and it is sent again.</p>
+      <ul>
+        {items.map((r) => (
+          <li key={`${r.collection}:${r.id}`} data-testid="sync-set-aside-item">
+            <strong>{humanize(r.collection)}</strong> {r.id}: {r.message} <code>{r.code}</code>
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -23,7 +23,7 @@ export function SyncSection() {
         ) : sync.data.connected ? (
           <SyncConnected view={sync.data} status={pushed === INITIAL_SYNC_STATUS ? sync.data.status : pushed} />
         ) : (
-          <SyncForm />
+          <SyncForm place={sync.data.place} />
         )}
       </div>
     </section>

@@ -51,7 +51,7 @@ export function WorkshopView({ detail }: { detail: OpportunityDetail }) {
       {remove.isError ? <p className="form-error" role="alert">{errorWords(remove.error)}</p> : null}
       <NotesBoard detail={detail} onEdit={(existing) => setDraft({ existing })} onRemove={(id) => remove.mutate({ id })}
         removingId={remove.isPending ? (remove.variables?.id ?? null) : null} onAddIn={(job) => setDraft({ job })} />
-      {draft ? <NoteDialog detail={detail} draft={draft} onClose={() => setDraft(null)} /> : null}
+      {draft ? <NoteDialog key={draft.existing?.id ?? 'new'} detail={detail} draft={draft} onClose={() => setDraft(null)} /> : null}
     </section>
   );
 }
