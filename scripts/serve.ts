@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openWorkspace } from '../src/main/workspace/open-workspace';
+import { checkWorkspaceFolder, WorkspaceFolderError } from '../src/main/workspace/workspace-folder';
 import { startPreviewServer } from '../src/main/web-preview/preview-server';
 
 const { values } = parseArgs({
@@ -21,6 +22,17 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`--port must be a number from 0 to 65535, not ${values.port}`);
   process.exit(2);
 }
+const dataDir = values.data ? path.resolve(values.data) : null;
+if (dataDir) {
+  // Before the build: a wrong --data is said in plain words at once, not as ENOTDIR from SQLite.
+  try {
+    await checkWorkspaceFolder(dataDir, { create: true });
+  } catch (err) {
+    if (!(err instanceof WorkspaceFolderError)) throw err;
+    console.error(`serve: ${err.code}: ${err.message}`);
+    process.exit(2);
+  }
+}
 const outDir = path.resolve(values['out-dir']);
 if (!values['no-build']) {
   // Loaded only when building: vite is a large import a restart with --no-build does not need.
@@ -28,7 +40,7 @@ if (!values['no-build']) {
   await build(rendererConfig(outDir));
 }
 
-const workspace = await openWorkspace({ directory: values.data ? path.resolve(values.data) : null, seedDemo: !values.empty });
+const workspace = await openWorkspace({ directory: dataDir, seedDemo: !values.empty });
 const server = await startPreviewServer({ host: workspace.host, rendererDir: outDir, port });
 console.log(`Deep Sales web preview: ${server.url}`);
 

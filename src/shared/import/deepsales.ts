@@ -52,17 +52,20 @@ export function toCells(cols: ExportColumns, doc: Record<string, unknown>): stri
   });
 }
 
-/** The collection a header row of ours belongs to: the one whose fields it names exactly. */
+/**
+ * The collection a header row of ours belongs to: one whose fields include every header (with
+ * `id` and `updatedAt`), the file's name breaking ties ("accounts.csv"), else the closest fit.
+ */
 export function collectionOfHeader(headers: string[], fileName = ''): ExportCollection | null {
-  const set = new Set(headers);
-  const byName = EXPORT_COLLECTIONS.find((c) => fileName.replace(/\.[^.]+$/, '').toLowerCase().endsWith(c));
-  if (byName && exportColumns(byName).names.every((n) => set.has(n) || n !== 'id')) {
-    if (headers.every((h) => exportColumns(byName).names.includes(h))) return byName;
-  }
-  return EXPORT_COLLECTIONS.find((c) => {
+  if (!headers.includes('id') || !headers.includes('updatedAt')) return null;
+  const fits = EXPORT_COLLECTIONS.filter((c) => {
     const names = exportColumns(c).names;
-    return headers.length === names.length && names.every((n) => set.has(n));
-  }) ?? null;
+    return headers.every((h) => names.includes(h));
+  });
+  if (fits.length === 0) return null;
+  const base = fileName.replace(/\.[^.]+$/, '').toLowerCase();
+  return fits.find((c) => base.endsWith(c))
+    ?? [...fits].sort((a, b) => exportColumns(a).names.length - exportColumns(b).names.length)[0]!;
 }
 
 export type CellsResult = { ok: true; doc: Record<string, unknown> } | { ok: false; message: string };

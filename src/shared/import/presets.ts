@@ -2,6 +2,7 @@
 // maps header keys (headerKey: case and punctuation ignored) to our fields per object kind;
 // the CRM and the kind are recognised from the headers (and the file's name as a hint), and the
 // resulting column mapping is what the wizard lets people edit column by column.
+import { collectionOfHeader } from './deepsales';
 import { headerKey } from './values';
 
 export const CRMS = ['salesforce', 'dynamics', 'hubspot', 'zoho', 'deepsales', 'generic'] as const;
@@ -226,9 +227,9 @@ function crmScore(crm: Exclude<Crm, 'deepsales' | 'generic'>, headers: string[])
   return score;
 }
 
-/** Our own export (export.csv) writes schema field names with `id` and `updatedAt`. */
+/** Our own export (export.csv) writes one collection's schema field names, `id` and `updatedAt` among them. */
 export function isDeepSalesExport(headers: string[]): boolean {
-  return headers.includes('id') && headers.includes('updatedAt') && headers.includes('sourceCrm');
+  return collectionOfHeader(headers) !== null;
 }
 
 export function detectCrm(headers: string[]): Crm {
