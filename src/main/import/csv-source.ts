@@ -89,14 +89,23 @@ export interface ReadOptions {
 /** Every record (the header first) with the line it starts on. */
 export async function* csvRecords(bytes: Uint8Array, options: ReadOptions = {}): AsyncGenerator<CsvRecord> {
   const sniffed = options.sniffed ?? (await sniffCsv(bytes));
+  // Line where the last good record ended, tracked at parse time: csv-parse reports a skipped
+  // record's error where it noticed it (for an unclosed quote, the end of the file).
+  let lastEnd = 1;
   const parser = parse({
     delimiter: sniffed.delimiter,
     relax_column_count: true,
+    // A stray quote inside a field ("Broken "quote) is kept as text, the way Excel reads it.
+    relax_quotes: true,
+    on_record: (record: string[], context: { lines: number }) => {
+      lastEnd = context.lines;
+      return record;
+    },
     skip_empty_lines: true,
     info: true,
     skip_records_with_error: true,
     on_skip: (err: CsvError | undefined) => {
-      if (err) options.onUnreadable?.({ line: Number((err as unknown as { lines?: number }).lines ?? 0), message: err.message });
+      if (err) options.onUnreadable?.({ line: lastEnd + 1, message: err.message });
       return undefined;
     },
   });
@@ -113,7 +122,9 @@ export async function* csvRecords(bytes: Uint8Array, options: ReadOptions = {}):
   for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
     let inner = 0;
     for (const cell of item.record) inner += countNewlines(cell);
-    yield { record: item.record, line: item.info.lines - inner };
+    // A line break inside a cell is a line break whichever way the file ends its lines.
+    const record = inner ? item.record.map((c) => (c.includes('\r') ? c.replace(/\r\n?/g, '\n') : c)) : item.record;
+    yield { record, line: item.info.lines - inner };
     if (++n % 2000 === 0) options.onBytes?.(Math.min(bytes.length, read));
   }
   options.onBytes?.(bytes.length);

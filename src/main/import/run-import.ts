@@ -145,14 +145,12 @@ async function loadIndex(store: Store, index: LinkIndex): Promise<void> {
   await page(store.opportunities, (o) => index.add('opportunity', { id: o.id, name: o.name, accountId: o.accountId, source: o.source }));
 }
 
-async function defaultOwner(store: Store, given: string | null | undefined, dryRun: boolean, now: number): Promise<{ id: string; created: boolean }> {
-  if (given && (await store.teammembers.findOne(given).exec())) return { id: given, created: false };
+/** The owner of rows that name none: the one asked for, else the first team member, else none yet. */
+async function defaultOwner(store: Store, given: string | null | undefined): Promise<string> {
+  if (given && (await store.teammembers.findOne(given).exec())) return given;
   const first = await store.teammembers.findOne({ selector: {}, sort: [{ id: 'asc' }] }).exec();
-  if (first) return { id: first.id, created: false };
-  // An empty workspace: deals and activities need an owner, so the import adds one to reassign.
-  const id = 'tm_imported_owner';
-  if (!dryRun) await store.teammembers.upsert({ id: id as TeamMember['id'], name: 'Imported owner', email: '', role: 'seller', timezone: 'UTC', updatedAt: now });
-  return { id, created: true };
+  // An empty team: the row builder adds an "Imported owner" to reassign, if a row needs one.
+  return first?.id ?? '';
 }
 
 export async function runImport(options: RunImportOptions): Promise<ImportReport> {
@@ -181,13 +179,15 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
 
   const index = new LinkIndex();
   await loadIndex(store, index);
-  const owner = await defaultOwner(store, options.defaultOwnerId, dryRun, now);
-  if (owner.created) report.newMembers.push({ id: owner.id, name: 'Imported owner' });
   const settings: ImportSettings = {
-    stageMap: options.stageMap ?? {}, ownerMap: options.ownerMap ?? {}, defaultOwnerId: owner.id,
+    stageMap: options.stageMap ?? {}, ownerMap: options.ownerMap ?? {}, defaultOwnerId: '',
     defaultCurrency: options.defaultCurrency ?? 'USD', now,
   };
   const builder = new RowBuilder(index, settings);
+  // Chosen when the first CRM file starts, after the team of our own export (if any) is in.
+  const chooseDefaultOwner = async () => {
+    if (!settings.defaultOwnerId) settings.defaultOwnerId = await defaultOwner(store, options.defaultOwnerId);
+  };
   const writtenMembers = new Set<string>();
   const stages = new Set<string>();
   const owners = new Set<string>();
@@ -291,6 +291,7 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
     const summary = report.files.find((f) => f.file === d.file)!;
     const stageCol = d.mapping.indexOf('stage');
     const ownerCol = d.mapping.indexOf('owner');
+    if (!d.collection) await chooseDefaultOwner();
     const plan: FilePlan = { file: d.file, crm: d.crm, kind: d.kind as ImportKind, mapping: d.mapping, dateOrder: d.dateOrder };
     let crmBatch: Row[] = [];
     let ownBatch: { doc: Record<string, unknown>; line: number }[] = [];
@@ -302,7 +303,7 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
       onBytes: (b) => { fileBytes = b; progress(b, `Importing ${d.file}`); },
       onUnreadable: (u) => {
         countsOf(d.collection ? COUNT_KEY[d.collection] : d.kind).failed++;
-        issue({ file: d.file, line: u.line, code: 'DS_IMPORT_UNREADABLE', message: `The line is not valid CSV (${u.message}). Check its quotes.`, severity: 'error' });
+        issue({ file: d.file, line: u.line, code: 'DS_IMPORT_UNREADABLE', message: `The record starting on this line is not valid CSV (${u.message}); it and what follows it in the file were not read. Check its quotes.`, severity: 'error' });
       },
     });
     for await (const { record, line } of records) {
@@ -346,6 +347,7 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
       crmBatch.push({ planned: built.planned, line });
       if (crmBatch.length >= batchSize) {
         await flushCrm(d, crmBatch, sample);
+        progress(fileBytes, `Importing ${d.file}`);
         crmBatch = [];
         inBatch.clear();
         if (options.signal?.aborted) { report.cancelled = true; break outer; }

@@ -179,7 +179,7 @@ export class RowBuilder {
         const fields: Record<string, unknown> = {
           accountId, name: raw.name, amount: Math.round(amount.value * 100) / 100, currency, stage, status, closeDate, createdAt,
           ...(status !== 'open' ? { closedAt: closeDate } : {}),
-          ownerId: raw.owner ? this.owner(raw.owner, crm) : this.settings.defaultOwnerId,
+          ownerId: raw.owner ? this.owner(raw.owner, crm) : this.fallbackOwner(),
           ...(stageChangedAt !== undefined ? { stageChangedAt } : {}),
         };
         const since = stageChangedAt ?? createdAt;
@@ -199,7 +199,7 @@ export class RowBuilder {
           ...(links.opportunityId ? { opportunityId: links.opportunityId } : {}),
           kind: ikind, at, channel: channelOf(ikind, text), direction: directionOf(raw.direction, ikind),
           ...(duration !== null ? { durationMin: Math.min(duration, 24 * 60) } : {}),
-          attendeeIds: links.attendeeIds, loggedBy: raw.owner ? this.owner(raw.owner, crm) : this.settings.defaultOwnerId,
+          attendeeIds: links.attendeeIds, loggedBy: raw.owner ? this.owner(raw.owner, crm) : this.fallbackOwner(),
           notes: text.slice(0, 20_000),
         };
         return this.check(Interaction, { ...base, fields, defaults: { sentiment: 0 }, link: null });
@@ -229,6 +229,18 @@ export class RowBuilder {
     if (status && status !== 'open') return outcomeOf(status, target && target !== 'won' && target !== 'lost' ? target : undefined);
     if (status === 'open' && outcome.status !== 'open') return { stage: 'commit', status: 'open' };
     return outcome;
+  }
+
+  /** The owner of rows that name none: the run's default, else a member the import adds. */
+  private fallbackOwner(): string {
+    if (this.settings.defaultOwnerId) return this.settings.defaultOwnerId;
+    const id = 'tm_imported_owner';
+    this.settings.defaultOwnerId = id;
+    if (!this.index.has('member', id)) {
+      this.newMembers.set(id, { id, doc: { id, name: 'Imported owner', email: '', role: 'seller', timezone: 'UTC' } as NewMember['doc'] });
+      this.index.add('member', { id, name: 'Imported owner' });
+    }
+    return id;
   }
 
   private owner(value: string, crm: Crm): string {
