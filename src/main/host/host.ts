@@ -21,6 +21,7 @@ import { conflictHandlers } from './handlers/conflicts';
 import { syncHandlers } from './handlers/sync';
 import { SyncSession } from './sync-session';
 import { workspaceHandlers } from './handlers/workspace';
+import { importHandlers } from './handlers/import';
 
 export interface HostOptions {
   store: Store;
@@ -82,6 +83,7 @@ export function createHost(options: HostOptions): Host {
     scoringHandlers,
     conflictHandlers,
     syncHandlers(sync),
+    importHandlers,
   );
   const watching = watchChanges(store, events);
 

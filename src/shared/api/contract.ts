@@ -18,6 +18,9 @@ import {
   AccountScoresInput, AccountScoresView, ImportHistoryInput, ImportHistoryView, ModelStatusView, OpportunityScoreView,
   RetrainView, ScoringOpportunityInput, TodayInput, TodayView,
 } from './scoring-views';
+import {
+  ExportCsvInput, ExportCsvView, ImportPlanInput, ImportReportView, ImportRunView, ImportUploadInput, ImportUploadView, RunRef,
+} from './import-views';
 
 export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   kind: 'query' | 'mutation';
@@ -75,6 +78,14 @@ export const API = {
   'scoring.model': query(Empty, ModelStatusView),
   'scoring.retrain': mutation(Empty, RetrainView),
   'scoring.importHistory': mutation(ImportHistoryInput, ImportHistoryView),
+
+  // CRM import wizard and CSV export (src/main/host/handlers/import.ts).
+  'import.upload': mutation(ImportUploadInput, ImportUploadView),
+  'import.preview': query(ImportPlanInput, ImportReportView),
+  'import.run': mutation(ImportPlanInput, ImportRunView),
+  'import.status': query(RunRef, ImportRunView),
+  'import.cancel': mutation(RunRef, ImportRunView),
+  'export.csv': query(ExportCsvInput, ExportCsvView),
 } as const satisfies Record<string, MethodSpec>;
 
 export type Api = typeof API;

@@ -10,3 +10,4 @@ export * from './views';
 export { WsRequest, BRIDGE_KEY, IPC_INVOKE, IPC_EVENT } from './transport';
 export type { Transport, CallResult, WsFrame } from './transport';
 export * from './sync-views';
+export * from './import-views';
