@@ -89,21 +89,35 @@ export interface ReadOptions {
 /** Every record (the header first) with the line it starts on. */
 export async function* csvRecords(bytes: Uint8Array, options: ReadOptions = {}): AsyncGenerator<CsvRecord> {
   const sniffed = options.sniffed ?? (await sniffCsv(bytes));
-  // Line where the last good record ended, tracked at parse time: csv-parse reports a skipped
-  // record's error where it noticed it (for an unclosed quote, the end of the file).
+  // Lines are counted here, at parse time: csv-parse counts a CRLF inside quotes as two lines
+  // and reports a skipped record where it noticed the problem (an unclosed quote: the file's end).
   let lastEnd = 1;
+  let crlfInCells = 0;
   const parser = parse({
     delimiter: sniffed.delimiter,
     relax_column_count: true,
+    // Files that mix line endings (pasted together, edited by hand) still break records at each.
+    record_delimiter: ['\r\n', '\n', '\r'],
     // A stray quote inside a field ("Broken "quote) is kept as text, the way Excel reads it.
     relax_quotes: true,
-    on_record: (record: string[], context: { lines: number }) => {
-      lastEnd = context.lines;
-      return record;
-    },
     skip_empty_lines: true,
-    info: true,
     skip_records_with_error: true,
+    // csv-parse types on_record as returning a record; ours returns the record with its line.
+    on_record: ((record: string[], context: { lines: number }): CsvRecord => {
+      let breaks = 0;
+      for (const cell of record) {
+        const n = countNewlines(cell);
+        if (n) {
+          breaks += n;
+          crlfInCells += countCrlf(cell);
+        }
+      }
+      const end = context.lines - crlfInCells;
+      lastEnd = end;
+      // A line break inside a cell is a line break whichever way the file ends its lines.
+      const cells = breaks ? record.map((c) => (c.includes('\r') ? c.replace(/\r\n?/g, '\n') : c)) : record;
+      return { record: cells, line: end - breaks };
+    }) as never,
     on_skip: (err: CsvError | undefined) => {
       if (err) options.onUnreadable?.({ line: lastEnd + 1, message: err.message });
       return undefined;
@@ -119,15 +133,17 @@ export async function* csvRecords(bytes: Uint8Array, options: ReadOptions = {}):
   source.on('error', (e) => parser.destroy(e));
   source.pipe(parser);
   let n = 0;
-  for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-    let inner = 0;
-    for (const cell of item.record) inner += countNewlines(cell);
-    // A line break inside a cell is a line break whichever way the file ends its lines.
-    const record = inner ? item.record.map((c) => (c.includes('\r') ? c.replace(/\r\n?/g, '\n') : c)) : item.record;
-    yield { record, line: item.info.lines - inner };
+  for await (const item of parser as AsyncIterable<CsvRecord>) {
+    yield item;
     if (++n % 2000 === 0) options.onBytes?.(Math.min(bytes.length, read));
   }
   options.onBytes?.(bytes.length);
+}
+
+function countCrlf(cell: string): number {
+  let n = 0;
+  for (let i = cell.indexOf('\r\n'); i >= 0; i = cell.indexOf('\r\n', i + 2)) n++;
+  return n;
 }
 
 function countNewlines(cell: string): number {

@@ -162,6 +162,8 @@ export function parseAmount(raw: string): Amount | null {
     const thousands = groups.length > 2 || groups[1]!.length === 3;
     normal = thousands ? groups.join('') : text.replace(',', '.');
   } else if ((text.match(/\./g) ?? []).length > 1) {
+    // 1.250.000 groups thousands; 1..2 or 1.25.3 is not a number.
+    if (!/^\d{1,3}(\.\d{3})+$/.test(text)) return null;
     normal = text.replace(/\./g, '');
   } else {
     normal = text;
