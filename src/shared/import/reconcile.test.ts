@@ -26,7 +26,7 @@ describe('re-import rule', () => {
     expect(r.doc.name).toBe('A (ours)');
   });
   it('changed on both sides: ours stays, theirs is kept once as a conflict', () => {
-    const doc = { ...imported({ name: 'A' }), name: 'A (ours)' };
+    const doc: Record<string, unknown> = { ...imported({ name: 'A' }), name: 'A (ours)' };
     const r = reconcile(doc, { name: 'B' }, SRC, 2);
     expect(r.doc.name).toBe('A (ours)');
     expect(r.conflicts).toBe(1);
