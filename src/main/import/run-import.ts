@@ -243,15 +243,20 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
           doc.stageChangedAt = now;
         }
       }
-      const parsed = SCHEMA[collection].safeParse(doc);
-      if (!parsed.success) {
-        counts.failed++;
-        issue({ file: d.file, line, code: 'DS_IMPORT_INVALID_ROW', message: `The row does not make a valid record: ${z.prettifyError(parsed.error).slice(0, 300)}`, severity: 'error' });
-        continue;
+      // A created document is the one the builder validated (plus the source we made); a merged
+      // one is validated again, since the merge combined ours with the CRM's.
+      if (outcome === 'updated') {
+        const parsed = SCHEMA[collection].safeParse(doc);
+        if (!parsed.success) {
+          counts.failed++;
+          issue({ file: d.file, line, code: 'DS_IMPORT_INVALID_ROW', message: `The row does not make a valid record: ${z.prettifyError(parsed.error).slice(0, 300)}`, severity: 'error' });
+          continue;
+        }
+        doc = parsed.data as Record<string, unknown>;
       }
       counts[outcome]++;
       if (sample.length < SAMPLE_ROWS) sample.push(doc);
-      if (outcome !== 'unchanged') writes.push(parsed.data as Record<string, unknown>);
+      if (outcome !== 'unchanged') writes.push(doc);
       const link = LINK_OF[kind];
       if (link && planned.link) index.add(link, planned.link);
     }

@@ -209,7 +209,8 @@ export class RowBuilder {
 
   /** Validates the document the plan would create with the domain's own schema. */
   private check(schema: typeof Account | typeof Stakeholder | typeof Opportunity | typeof Interaction | typeof TeamMember, p: Omit<Planned, 'warnings'> & { warnings: RowIssue[] }): Planned {
-    const parsed = schema.safeParse({ ...p.defaults, ...p.fields, id: p.id, updatedAt: this.settings.now });
+    const source = { ...p.source, importedAt: this.settings.now, fields: JSON.stringify(p.fields) };
+    const parsed = schema.safeParse({ ...p.defaults, ...p.fields, id: p.id, updatedAt: this.settings.now, source });
     if (!parsed.success) throw new RowFailure('DS_IMPORT_INVALID_ROW', `The row does not make a valid record: ${zodWords(parsed.error)}.`);
     return p;
   }
