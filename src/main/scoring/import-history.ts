@@ -2,13 +2,12 @@
 // records the model can learn from. Parsing and column typing reuse the CSV reader
 // (src/main/csv) and the tabular layer (src/shared/scoring/tabular), so this file only maps
 // typed columns onto what a deal means to us: amount, age, stage and categorical CRM fields.
-// It shares the CRM import's reading and value rules (src/main/import, src/shared/import): the
-// delimiter is sniffed the same way, amounts are read as CRMs write them ("$22,700.00") and
-// stage names go through the same stage mapping ("Needs Analysis" → discover).
+// It shares the CRM import's value rules (src/shared/import): amounts are read as CRMs write
+// them ("$22,700.00") and stage names go through the same stage mapping ("Needs Analysis" →
+// discover).
 import { STAGES, type Stage } from '../../shared/domain';
 import { autoStage } from '../../shared/import/stages';
 import { parseAmount } from '../../shared/import/values';
-import { sniffDelimiter } from '../import/csv-source';
 import { buildTrainingTable, TabularError } from '../../shared/scoring/tabular';
 import { crmKey } from '../../shared/scoring/workspace/features';
 import type { HistoryRecord } from '../../shared/scoring/workspace/history';
@@ -56,7 +55,9 @@ function plainAmounts(header: string[], rows: string[][], target: string): void 
 
 export function importHistoryCsv(csv: string, targetColumn: string, positiveValue: string): ImportResult {
   try {
-    const { header, rows, unreadable } = parseCsvText(csv, { delimiter: sniffDelimiter(csv.replace(/^\uFEFF/, '')) });
+    // Comma-separated, as its contract says: a semicolon file is refused with DS_CSV_DELIMITER
+    // (the tabular layer's sniffing names the delimiter to use) rather than read silently.
+    const { header, rows, unreadable } = parseCsvText(csv);
     plainAmounts(header, rows, targetColumn);
     const { table, schema, report } = buildTrainingTable(header, rows, { target: targetColumn, positive: positiveValue, derivedFeatures: false }, unreadable);
     const n = table.labels.length;
