@@ -1,13 +1,19 @@
 // Runs in Node: `npx tsx scripts/seed.ts --size S|M|L --seed N [--now DATE] --out FILE` writes the
 // seeded workspace, generated up to DATE (default: today, DS_NOW honoured), as NDJSON ({"collection":"accounts","doc":{...}} per line), streaming with
-// backpressure so even L (a million interactions) stays far below 2 GiB of memory.
+// backpressure so even L (a million interactions) stays far below 2 GiB of memory. With
+// `--out DIR/` (a trailing slash, or a folder that exists) or `--workspace DIR` it writes a
+// workspace folder instead, the SQLite store that `npm run serve -- --data DIR` opens, and
+// prints its time and size.
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { appNow, startOfDay } from '../src/main/clock';
 import { SEED_SIZES, describeSize, generateWorkspaceBatches, type SeedSize } from '../src/shared/seed';
+import { writeWorkspaceFolder } from '../src/main/workspace/seed-workspace';
+import { checkWorkspaceFolder, WorkspaceFolderError } from '../src/main/workspace/workspace-folder';
+import { statSync } from 'node:fs';
 
-const USAGE = 'usage: npx tsx scripts/seed.ts --size XS|S|M|L --seed N [--now YYYY-MM-DD] --out FILE';
+const USAGE = 'usage: npx tsx scripts/seed.ts --size XS|S|M|L --seed N [--now YYYY-MM-DD] (--out FILE.ndjson | --out DIR/ | --workspace DIR)';
 
 function fail(message: string): never {
   process.stderr.write(`seed: ${message}\n${USAGE}\n`);
@@ -22,10 +28,10 @@ function readNow(text: string | undefined): number {
   return startOfDay(at);
 }
 
-function readArgs(): { size: SeedSize; seed: number; out: string; now: number } {
+function readArgs(): { size: SeedSize; seed: number; out: string; now: number; folder: boolean } {
   let values: Record<string, string | boolean | undefined>;
   try {
-    ({ values } = parseArgs({ options: { size: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, now: { type: 'string' }, help: { type: 'boolean' } } }));
+    ({ values } = parseArgs({ options: { size: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, workspace: { type: 'string' }, now: { type: 'string' }, help: { type: 'boolean' } } }));
   } catch (err) {
     fail((err as Error).message);
   }
@@ -37,9 +43,19 @@ function readArgs(): { size: SeedSize; seed: number; out: string; now: number } 
   if (!size || !SEED_SIZES.includes(size as SeedSize)) fail(`--size must be one of ${SEED_SIZES.join(', ')} (got ${size ?? 'nothing'})`);
   const seedText = values.seed as string | undefined;
   if (!seedText || !/^\d+$/.test(seedText) || !Number.isSafeInteger(Number(seedText))) fail(`--seed must be a non-negative integer (got ${seedText ?? 'nothing'})`);
-  const out = values.out as string | undefined;
-  if (!out) fail('--out FILE is required (the NDJSON file to write)');
-  return { size: size as SeedSize, seed: Number(seedText), out, now: readNow(values.now as string | undefined) };
+  const workspace = values.workspace as string | undefined;
+  const out = workspace ?? (values.out as string | undefined);
+  if (!out) fail('--out FILE (NDJSON), --out DIR/ or --workspace DIR is required');
+  const folder = workspace !== undefined || /[/\\]$/.test(out) || isFolder(out);
+  return { size: size as SeedSize, seed: Number(seedText), out, now: readNow(values.now as string | undefined), folder };
+}
+
+function isFolder(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 async function write(stream: WriteStream, text: string): Promise<void> {
@@ -48,7 +64,19 @@ async function write(stream: WriteStream, text: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const { size, seed, out, now } = readArgs();
+  const { size, seed, out, now, folder } = readArgs();
+  if (folder) {
+    try {
+      if ((await checkWorkspaceFolder(out, { create: true })) === 'existing') fail(`DS_WORKSPACE_EXISTS: ${out} already holds a workspace; give an empty or new folder.`);
+    } catch (err) {
+      if (err instanceof WorkspaceFolderError) fail(`${err.code}: ${err.message}`);
+      throw err;
+    }
+    const result = await writeWorkspaceFolder({ directory: out, size, seed, now });
+    process.stdout.write(`seed ${size} (${describeSize(size)}) seed=${seed} now=${new Date(now).toISOString().slice(0, 10)} → workspace folder ${out}: `
+      + `${result.documents} docs in ${(result.ms / 1000).toFixed(1)}s, ${(result.bytes / 2 ** 20).toFixed(1)} MiB on disk. Open it: npm run serve -- --data ${out}\n`);
+    return;
+  }
   const started = performance.now();
   const stream = createWriteStream(out, { encoding: 'utf8', highWaterMark: 1 << 20 });
   const failed = new Promise<never>((_, reject) => stream.once('error', reject));

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openWorkspace } from '../src/main/workspace/open-workspace';
+import { checkWorkspaceFolder, WorkspaceFolderError } from '../src/main/workspace/workspace-folder';
 import { startPreviewServer } from '../src/main/web-preview/preview-server';
 
 const { values } = parseArgs({
@@ -26,6 +27,17 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`--port must be a number from 0 to 65535, not ${values.port}`);
   process.exit(2);
 }
+const dataDir = values.data ? path.resolve(values.data) : null;
+if (dataDir) {
+  // Before the build: a wrong --data is said in plain words at once, not as ENOTDIR from SQLite.
+  try {
+    await checkWorkspaceFolder(dataDir, { create: true });
+  } catch (err) {
+    if (!(err instanceof WorkspaceFolderError)) throw err;
+    console.error(`serve: ${err.code}: ${err.message}`);
+    process.exit(2);
+  }
+}
 const outDir = path.resolve(values['out-dir']);
 if (!values['no-build']) {
   // Loaded only when building: vite is a large import a restart with --no-build does not need.
@@ -33,9 +45,9 @@ if (!values['no-build']) {
   await build(rendererConfig(outDir));
 }
 
-const temporary = values.data ? null : mkdtempSync(path.join(os.tmpdir(), 'deep-sales-preview-'));
+const temporary = dataDir ? null : mkdtempSync(path.join(os.tmpdir(), 'deep-sales-preview-'));
 const workspace = await openWorkspace({
-  directory: values.data ? path.resolve(values.data) : temporary, seedDemo: !values.empty, seedAs: values['local-data'] ? 'local' : 'demo',
+  directory: dataDir ?? temporary, seedDemo: !values.empty, seedAs: values['local-data'] ? 'local' : 'demo',
 });
 const server = await startPreviewServer({ host: workspace.host, rendererDir: outDir, port });
 console.log(`Deep Sales web preview: ${server.url}`);

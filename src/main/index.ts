@@ -2,11 +2,13 @@
 // host, which runs the same way in plain Node for the web preview.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, shell } from 'electron';
+import { app, BrowserWindow, dialog, Menu, shell } from 'electron';
 import { openWorkspace, type OpenWorkspace } from './workspace/open-workspace';
 import { mainWindowOptions } from './electron/window-options';
 import { wireIpc } from './electron/ipc';
 import { NATIVE_BINDING_ENV } from './store';
+import { readDesktopConfig, withOpened, workspaceMenuItems, workspaceToOpen, writeDesktopConfig } from './electron/workspace-config';
+import { checkWorkspaceFolder, WorkspaceFolderError } from './workspace/workspace-folder';
 
 // better-sqlite3 built for Electron's ABI: in the package's resources, or in out/native after
 // `npm start` rebuilt it. Set before any store or worker opens a database.
@@ -23,8 +25,51 @@ if (binding) process.env[NATIVE_BINDING_ENV] = binding;
 
 let workspace: OpenWorkspace | null = null;
 
+/** Opens `folder` (checked first: a file or a foreign folder is refused in plain words) in place of the current workspace. */
+async function switchWorkspace(folder: string, seedDemo: boolean): Promise<void> {
+  try {
+    await checkWorkspaceFolder(folder, { create: true });
+  } catch (error) {
+    if (!(error instanceof WorkspaceFolderError)) throw error;
+    dialog.showErrorBox('This folder cannot be opened', `${error.message} (${error.code})`);
+    return;
+  }
+  const config = withOpened(await readDesktopConfig(app.getPath('userData')), folder);
+  await writeDesktopConfig(app.getPath('userData'), config);
+  for (const window of BrowserWindow.getAllWindows()) window.destroy();
+  await workspace?.close();
+  workspace = await openWorkspace({ directory: folder, seedDemo });
+  await buildMenu();
+  await createWindow();
+}
+
+async function pickFolder(title: string, seedDemo: boolean): Promise<void> {
+  const picked = await dialog.showOpenDialog({ title, properties: ['openDirectory', 'createDirectory'] });
+  const folder = picked.filePaths[0];
+  if (!picked.canceled && folder) await switchWorkspace(folder, seedDemo);
+}
+
+async function buildMenu(): Promise<void> {
+  const config = await readDesktopConfig(app.getPath('userData'));
+  const items = workspaceMenuItems(config, {
+    newWorkspace: () => void pickFolder('New workspace folder (choose an empty folder)', false),
+    openWorkspace: () => void pickFolder('Open workspace folder', false),
+    openRecent: (folder) => void switchWorkspace(folder, false),
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate([
+    { label: 'File', submenu: [...items, { type: 'separator' }, { role: 'quit' }] },
+    { role: 'editMenu' }, { role: 'viewMenu' }, { role: 'windowMenu' },
+  ]));
+}
+
 async function createWindow(): Promise<void> {
-  workspace ??= await openWorkspace({ directory: path.join(app.getPath('userData'), 'workspace'), seedDemo: true });
+  if (!workspace) {
+    const userData = app.getPath('userData');
+    const folder = workspaceToOpen(await readDesktopConfig(userData), userData);
+    // The default folder starts with the demo; a folder the user chose starts as it is.
+    workspace = await openWorkspace({ directory: folder, seedDemo: folder === path.join(userData, 'workspace') });
+    await buildMenu();
+  }
   const window = new BrowserWindow(mainWindowOptions(path.join(import.meta.dirname, '../preload/index.cjs')));
   const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
   const unwire = wireIpc(workspace.host, window, devServerUrl);

@@ -33,6 +33,7 @@ import { workspaceHandlers } from './handlers/workspace';
 import { AccountSummaries } from './read-models/account-summaries';
 import { scoringHandle, type ScoringHandle, type ScoringStartOptions } from './scoring-handle';
 import { SyncSession } from './sync-session';
+import { exportHandlers, importHandlers } from './handlers/import';
 
 export interface HostOptions {
   store: Store;
@@ -112,6 +113,8 @@ export function createHost(options: HostOptions): Host {
     conflictHandlers,
     syncHandlers(sync),
     scoringHandlers(scoring),
+    importHandlers,
+    exportHandlers,
   );
   const watching = watchChanges(store, events);
   void search.start();

@@ -2,8 +2,13 @@
 // records the model can learn from. Parsing and column typing reuse the CSV reader
 // (src/main/csv) and the tabular layer (src/shared/scoring/tabular), so this file only maps
 // typed columns onto what a deal means to us: amount, age, stage and categorical CRM fields.
+// It shares the CRM import's value rules (src/shared/import): amounts are read as CRMs write
+// them ("$22,700.00") and stage names go through the same stage mapping ("Needs Analysis" →
+// discover).
 import { STAGES, type Stage } from '../../shared/domain';
 import { CodedError } from '../../shared/errors';
+import { autoStage } from '@shared/import/stages';
+import { parseAmount } from '@shared/import/values';
 import { buildTrainingTable, TabularError } from '../../shared/scoring/tabular';
 import { crmKey } from '../../shared/scoring/workspace/features';
 import type { HistoryRecord } from '../../shared/scoring/workspace/history';
@@ -31,12 +36,31 @@ const matches = (name: string, keys: readonly string[]): boolean => keys.some((k
 
 function stageOf(v: string): Stage | null {
   const s = v.trim().toLowerCase();
-  return (STAGES as readonly string[]).includes(s) ? (s as Stage) : null;
+  if ((STAGES as readonly string[]).includes(s)) return s as Stage;
+  // A CRM's stage name; won and lost are the outcome, not a stage the deal stood at.
+  const mapped = autoStage(v);
+  return mapped && mapped !== 'won' && mapped !== 'lost' ? mapped : null;
+}
+
+/** Amount columns as CRMs write them ("$22,700.00", "1.250.000,00") → plain numbers for the tabular layer. */
+function plainAmounts(header: string[], rows: string[][], target: string): void {
+  const cols = header.map((h, j) => (h !== target && matches(h, AMOUNT) ? j : -1)).filter((j) => j >= 0);
+  for (const row of rows) {
+    for (const j of cols) {
+      const cell = row[j];
+      if (cell === undefined) continue;
+      const amount = parseAmount(cell);
+      if (amount) row[j] = String(amount.value);
+    }
+  }
 }
 
 export function importHistoryCsv(csv: string, targetColumn: string, positiveValue: string): ImportResult {
   try {
+    // Comma-separated, as its contract says: a semicolon file is refused with DS_CSV_DELIMITER
+    // (the tabular layer's sniffing names the delimiter to use) rather than read silently.
     const { header, rows, unreadable } = parseCsvText(csv);
+    plainAmounts(header, rows, targetColumn);
     const { table, schema, report } = buildTrainingTable(header, rows, { target: targetColumn, positive: positiveValue, derivedFeatures: false }, unreadable);
     const n = table.labels.length;
     const records: HistoryRecord[] = Array.from({ length: n }, (_, i) => ({ amount: null, ageDays: null, stage: null, crm: {}, won: table.labels[i] === 1 }));

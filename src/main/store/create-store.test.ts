@@ -29,7 +29,8 @@ describe('createStore', () => {
     await old.opportunities!.insert(oldDeal);
     await old.close();
 
-    expect(COLLECTIONS.opportunities.version).toBe(1);
+    // v1 added stageHistory; v2 (issue 16) the import source: a v0 workspace migrates through both.
+    expect(COLLECTIONS.opportunities.version).toBe(2);
     const store = await createStore({ directory: dir });
     try {
       const doc = await store.opportunities.findOne('opp_old').exec();

@@ -5,6 +5,7 @@ export type { Store, StoreCollections, StoreOptions } from './create-store';
 export { removeStoredStakeholderScores, snapshotSpecOf, WRITE_CHUNK, writeScores } from './scores';
 export type { SnapshotSpec } from './snapshot';
 export { NATIVE_BINDING_ENV } from './sqlite/native-binding';
+export { databaseFilePath } from './sqlite';
 export {
   interactionsOfOpportunity, journeyOfOpportunity, notesOfOpportunity, opportunitiesOfAccount, recentInteractionsOfAccount,
   relationshipsOfAccount, relationshipsTouching, stakeholdersOfAccount,

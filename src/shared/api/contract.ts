@@ -30,6 +30,9 @@ import {
   AccountScoresInput, AccountScoresView, ImportHistoryInput, ImportHistoryView, ModelStatusView, OpportunityScoreView,
   RetrainView, ScoringOpportunityInput, TodayInput, TodayView, WhatIfInput, WhatIfView,
 } from './scoring-views';
+import {
+  ExportCsvInput, ExportCsvView, ImportPlanInput, ImportReportView, ImportRunView, ImportUploadInput, ImportUploadView, RunRef,
+} from './import-views';
 
 export interface QuerySpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   kind: 'query';
@@ -127,6 +130,14 @@ export const API = {
   // Training runs on after the answer; new scores arrive as `changed` events on scores.
   'scoring.retrain': mutation(Empty, RetrainView, SCORE_READS),
   'scoring.importHistory': mutation(ImportHistoryInput, ImportHistoryView, SCORE_READS),
+
+  // CRM import wizard and CSV export (src/main/host/handlers/import.ts). A run writes every kind it imports.
+  'import.upload': mutation(ImportUploadInput, ImportUploadView, []),
+  'import.preview': query(ImportPlanInput, ImportReportView, []),
+  'import.run': mutation(ImportPlanInput, ImportRunView, ['accounts', 'stakeholders', 'opportunities', 'interactions', 'teammembers']),
+  'import.status': query(RunRef, ImportRunView, []),
+  'import.cancel': mutation(RunRef, ImportRunView, []),
+  'export.csv': query(ExportCsvInput, ExportCsvView, ['accounts', 'stakeholders', 'opportunities', 'interactions', 'teammembers']),
 } as const satisfies Record<string, MethodSpec>;
 
 export type Api = typeof API;

@@ -13,3 +13,4 @@ export * from './sync-views';
 export * from './search-views';
 export * from './team-admin-views';
 export * from './scoring-views';
+export * from './import-views';

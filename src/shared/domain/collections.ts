@@ -20,22 +20,26 @@ export interface CollectionSpec {
   migrations?: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>>;
 }
 
-/** v1 added the optional stageHistory: documents written before it are valid as they are. */
+/**
+ * Opportunities v1 added the optional stageHistory; v2 (and v1 of accounts, stakeholders,
+ * interactions, team members) the optional import `source`. Documents written before are valid
+ * as they are. Interactions pay one copy of their table on first open after the upgrade.
+ */
 const unchanged = (doc: Record<string, unknown>) => doc;
 
 export const COLLECTIONS = {
-  accounts: { schema: Account, indexes: ['name'], synced: true },
-  stakeholders: { schema: Stakeholder, indexes: [['accountId', 'name']], synced: true },
+  accounts: { schema: Account, indexes: ['name'], synced: true, version: 1, migrations: { 1: unchanged } },
+  stakeholders: { schema: Stakeholder, indexes: [['accountId', 'name']], synced: true, version: 1, migrations: { 1: unchanged } },
   relationships: { schema: Relationship, indexes: [['accountId', 'id']], synced: true },
   opportunities: {
     schema: Opportunity, indexes: [['accountId', 'closeDate'], ['status', 'closeDate']], synced: true,
-    version: 1, migrations: { 1: unchanged },
+    version: 2, migrations: { 1: unchanged, 2: unchanged },
   },
   // Every index costs each write; interactions are the bulk of the data, so only what queries use.
-  interactions: { schema: Interaction, indexes: [['accountId', 'at']], synced: true },
+  interactions: { schema: Interaction, indexes: [['accountId', 'at']], synced: true, version: 1, migrations: { 1: unchanged } },
   journeysteps: { schema: JourneyStep, indexes: [['opportunityId', 'at']], synced: true },
   workshopnotes: { schema: WorkshopNote, indexes: [['opportunityId', 'createdAt']], synced: true },
-  teammembers: { schema: TeamMember, indexes: [], synced: true },
+  teammembers: { schema: TeamMember, indexes: [], synced: true, version: 1, migrations: { 1: unchanged } },
   scores: { schema: ScoreDoc, indexes: [['subjectType', 'subjectId'], ['accountId', 'subjectType']], synced: false },
   settings: { schema: LocalSetting, indexes: [], synced: false },
 } as const satisfies Record<string, CollectionSpec>;

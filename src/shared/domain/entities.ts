@@ -29,6 +29,21 @@ export const KeptConflict = z.object({
 });
 export type KeptConflict = z.infer<typeof KeptConflict>;
 
+/**
+ * Where an imported record came from (src/shared/import): the CRM, its kind of record and id
+ * there, when it was last imported and the values that import set (JSON), the base a later
+ * import compares against so a value changed here since is kept, not overwritten.
+ */
+export const ImportSource = z.object({
+  crm: z.enum(['salesforce', 'dynamics', 'hubspot', 'zoho', 'deepsales', 'generic']),
+  object: shortText(40),
+  externalId: shortText(400),
+  importedAt: Millis,
+  fields: z.string().max(60_000),
+});
+export type ImportSource = z.infer<typeof ImportSource>;
+const imported = { source: ImportSource.optional() };
+
 /** Fields every synced document carries. updatedAt is informational: it never orders sync. */
 const synced = {
   updatedAt: Millis,
@@ -44,6 +59,7 @@ export const Account = z.object({
   employees: z.number().int().min(0).max(10_000_000).optional(),
   website: shortText(200).optional(),
   ownerId: TeamMemberId.optional(),
+  ...imported,
   ...synced,
 });
 export type Account = z.infer<typeof Account>;
@@ -65,6 +81,7 @@ export const Stakeholder = z.object({
   /** IANA zone, for "best time to reach out". */
   timezone: shortText(60).optional(),
   notes: longText().optional(),
+  ...imported,
   ...synced,
 });
 export type Stakeholder = z.infer<typeof Stakeholder>;
@@ -115,6 +132,7 @@ export const Opportunity = z.object({
   members: z.array(BuyingGroupMember).max(100),
   /** Categorical fields carried over from an imported CRM (e.g. route to market, region). */
   crm: z.record(z.string().max(80), z.string().max(200)).optional(),
+  ...imported,
   ...synced,
 });
 export type Opportunity = z.infer<typeof Opportunity>;
@@ -134,6 +152,7 @@ export const Interaction = z.object({
   attendeeIds: z.array(StakeholderId).max(100),
   loggedBy: TeamMemberId,
   notes: longText(),
+  ...imported,
   ...synced,
 });
 export type Interaction = z.infer<typeof Interaction>;
@@ -171,6 +190,7 @@ export const TeamMember = z.object({
   email: shortText(200),
   role: TeamRole,
   timezone: shortText(60),
+  ...imported,
   ...synced,
 });
 export type TeamMember = z.infer<typeof TeamMember>;

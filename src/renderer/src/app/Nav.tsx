@@ -8,6 +8,7 @@ const ITEMS: { page: Exclude<Route['page'], 'account' | 'not-found'>; label: str
   { page: 'journey', label: 'Journey' },
   { page: 'workshop', label: 'Workshop' },
   { page: 'model', label: 'Model' },
+  { page: 'import', label: 'Import' },
   { page: 'settings', label: 'Settings' },
 ];
 

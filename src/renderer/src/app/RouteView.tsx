@@ -12,6 +12,7 @@ const BuyingGroupPage = lazy(() => import('../features/buying-group/BuyingGroupP
 const JourneyPage = lazy(() => import('../features/journey/JourneyPage').then((m) => ({ default: m.JourneyPage })));
 const ModelPage = lazy(() => import('../features/model/ModelPage').then((m) => ({ default: m.ModelPage })));
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const ImportPage = lazy(() => import('../features/import/ImportPage').then((m) => ({ default: m.ImportPage })));
 const WorkshopPage = lazy(() => import('../features/workshop/WorkshopPage').then((m) => ({ default: m.WorkshopPage })));
 
 export function RouteView({ route }: { route: Route }) {
@@ -41,6 +42,8 @@ function Page({ route }: { route: Route }) {
       return <ModelPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'import':
+      return <ImportPage />;
     case 'not-found':
       return (
         <section className="page">

@@ -12,9 +12,10 @@ export type Route =
   | { page: 'workshop'; opportunityId?: OpportunityId }
   | { page: 'model' }
   | { page: 'settings' }
+  | { page: 'import' }
   | { page: 'not-found'; path: string };
 
-const SIMPLE = ['today', 'accounts', 'buying-group', 'journey', 'workshop', 'model', 'settings'] as const;
+const SIMPLE = ['today', 'accounts', 'buying-group', 'journey', 'workshop', 'model', 'settings', 'import'] as const;
 
 /** Today — who needs the seller next — is where the day starts. */
 export const HOME: Route = { page: 'today' };

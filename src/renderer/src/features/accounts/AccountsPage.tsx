@@ -3,7 +3,7 @@ import { USER_LOCALE } from '@renderer/lib/locale';
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { AccountSummary } from '@shared/api';
-import { navigate } from '@renderer/lib/router';
+import { hrefFor, navigate } from '@renderer/lib/router';
 import { EmptyState, ErrorState, Loading } from '@renderer/components/states';
 import { useNow } from '@renderer/lib/use-now';
 import { AccountsList, optionId } from './AccountsList';
@@ -102,7 +102,7 @@ export function AccountsPage() {
         <ErrorState error={accounts.error} what="the accounts" onRetry={() => void accounts.refetch()} />
       ) : index!.accounts.length === 0 ? (
         <EmptyState title="No accounts yet.">
-          Accounts appear here once you import them from your CRM or sync with your team.
+          Accounts appear here once you <a href={hrefFor({ page: 'import' })}>import them from your CRM</a> or sync with your team.
         </EmptyState>
       ) : visible.length === 0 ? (
         <EmptyState title={`No accounts match “${filter.trim()}”.`}>

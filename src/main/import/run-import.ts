@@ -1,0 +1,379 @@
+// Main process (or plain Node for the CLI and tests): CRM CSV files → the store. One path for
+// the wizard's preview (dryRun: everything but the writes), the wizard's run and `npm run
+// import`. Files are read in order of what links to what (users, accounts, people, deals,
+// activities), rows are built by the pure builder (src/shared/import) in batches, and each
+// batch is one bulk write. Cancel stops between batches: records written so far stay, whole
+// (a record is never half-written); importing the same files again completes the rest, since
+// a re-import updates and never duplicates.
+import { setImmediate as turn } from 'node:timers/promises';
+import type { RxCollection } from 'rxdb';
+import { z } from 'zod';
+import {
+  Account, Interaction, Opportunity, Stakeholder, TeamMember, type StageChange,
+} from '../../shared/domain';
+import { canonicalJson } from '../../shared/sync';
+import {
+  COLLECTION_OF, LINK_OF, RowBuilder, type FilePlan, type ImportSettings, type Planned, type RowIssue,
+} from '../../shared/import/build';
+import { EXPORT_COLLECTIONS, collectionOfHeader, fromCells, type ExportCollection } from '../../shared/import/deepsales';
+import { LinkIndex } from '../../shared/import/links';
+import {
+  IMPORT_KINDS, autoMapping, detectCrm, detectKind, type ColumnMapping, type Crm, type ImportKind,
+} from '../../shared/import/presets';
+import { reconcile } from '../../shared/import/reconcile';
+import type { StageTarget } from '../../shared/import/stages';
+import { detectDateOrder, type DateOrder } from '../../shared/import/values';
+import type { Store } from '../store';
+import { csvRecords, sniffCsv, type SniffedCsv } from './csv-source';
+
+export interface ImportFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface FileOverride {
+  crm?: Crm;
+  kind?: ImportKind;
+  mapping?: ColumnMapping;
+  dateOrder?: DateOrder;
+}
+
+export interface Counts {
+  created: number;
+  updated: number;
+  unchanged: number;
+  failed: number;
+  conflicts: number;
+}
+
+export interface FileSummary {
+  file: string;
+  crm: Crm;
+  /** CRM files: the kind of records; our own export: the collection. */
+  kind: ImportKind | ExportCollection;
+  headers: string[];
+  mapping: ColumnMapping;
+  dateOrder: DateOrder;
+  encoding: string;
+  delimiter: string;
+  rows: number;
+}
+
+export interface ImportReport {
+  files: FileSummary[];
+  counts: Record<string, Counts>;
+  errors: RowIssue[];
+  warnings: RowIssue[];
+  /** Distinct stage names and owner values met (for the wizard's mapping steps). */
+  stages: string[];
+  owners: string[];
+  newMembers: { id: string; name: string }[];
+  /** The first rows of each file as they will be (dry run) or were stored. */
+  samples: { file: string; docs: Record<string, unknown>[] }[];
+  cancelled: boolean;
+}
+
+export interface RunImportOptions {
+  store: Store;
+  files: ImportFile[];
+  overrides?: Record<string, FileOverride>;
+  stageMap?: Record<string, StageTarget>;
+  ownerMap?: Record<string, string>;
+  defaultCurrency?: string;
+  defaultOwnerId?: string | null;
+  now: number;
+  dryRun?: boolean;
+  signal?: AbortSignal;
+  onProgress?: (fraction: number, message: string) => void;
+  batchSize?: number;
+}
+
+const MAX_ISSUES = 1000;
+const SAMPLE_ROWS = 5;
+const KIND_ORDER: readonly ImportKind[] = IMPORT_KINDS;
+const SCHEMA = { teammembers: TeamMember, accounts: Account, stakeholders: Stakeholder, opportunities: Opportunity, interactions: Interaction } as const;
+const COUNT_KEY: Record<ExportCollection, string> = {
+  teammembers: 'users', accounts: 'accounts', stakeholders: 'contacts', relationships: 'relationships', opportunities: 'opportunities',
+  interactions: 'activities', journeysteps: 'journeysteps', workshopnotes: 'workshopnotes',
+};
+
+const emptyCounts = (): Counts => ({ created: 0, updated: 0, unchanged: 0, failed: 0, conflicts: 0 });
+
+interface Described extends FileSummary {
+  sniffed: SniffedCsv;
+  source: ImportFile;
+  collection: ExportCollection | null;
+}
+
+/** Header, CRM, kind, mapping and date order of one file (reads its first 200 records). */
+async function describe(file: ImportFile, override: FileOverride | undefined): Promise<Described | null> {
+  const sniffed = await sniffCsv(file.bytes);
+  const sample: string[][] = [];
+  for await (const { record } of csvRecords(file.bytes, { sniffed })) {
+    sample.push(record);
+    if (sample.length > 200) break;
+  }
+  const headers = (sample[0] ?? []).map((h) => h.trim());
+  if (headers.length === 0) return null;
+  const crm = override?.crm ?? detectCrm(headers);
+  const collection = crm === 'deepsales' ? collectionOfHeader(headers, file.name) : null;
+  const kind = override?.kind ?? detectKind(headers, crm, file.name);
+  const mapping = override?.mapping && override.mapping.length === headers.length ? override.mapping : autoMapping(headers, crm, kind);
+  const dateCols = mapping.map((t, i) => (t && /^(at|createdAt|closeDate|stageChangedAt)$/.test(t) ? i : -1)).filter((i) => i >= 0);
+  const dateOrder = override?.dateOrder ?? detectDateOrder(sample.slice(1).flatMap((r) => dateCols.map((i) => r[i] ?? '')));
+  return {
+    file: file.name, crm, kind: collection ?? kind, headers, mapping, dateOrder, encoding: sniffed.encoding, delimiter: sniffed.delimiter,
+    rows: 0, sniffed, source: file, collection,
+  };
+}
+
+/** Fills the link index from the store, page by page with a turn between pages. */
+async function loadIndex(store: Store, index: LinkIndex): Promise<void> {
+  const page = async <T extends { id: string }>(coll: RxCollection<T>, add: (doc: T) => void) => {
+    let last = '';
+    for (;;) {
+      const docs = await coll.find({ selector: { id: { $gt: last } } as never, sort: [{ id: 'asc' } as never], limit: 5000 }).exec();
+      for (const d of docs) add(d.toJSON() as T);
+      if (docs.length < 5000) return;
+      last = docs[docs.length - 1]!.primary;
+      await turn();
+    }
+  };
+  await page(store.teammembers, (m) => index.add('member', { id: m.id, name: m.name, email: m.email || undefined, source: m.source }));
+  await page(store.accounts, (a) => index.add('account', { id: a.id, name: a.name, website: a.website, source: a.source }));
+  await page(store.stakeholders, (s) => index.add('person', { id: s.id, name: s.name, email: s.email, accountId: s.accountId, source: s.source }));
+  await page(store.opportunities, (o) => index.add('opportunity', { id: o.id, name: o.name, accountId: o.accountId, source: o.source }));
+}
+
+/** The owner of rows that name none: the one asked for, else the first team member, else none yet. */
+async function defaultOwner(store: Store, given: string | null | undefined): Promise<string> {
+  if (given && (await store.teammembers.findOne(given).exec())) return given;
+  const first = await store.teammembers.findOne({ selector: {}, sort: [{ id: 'asc' }] }).exec();
+  // An empty team: the row builder adds an "Imported owner" to reassign, if a row needs one.
+  return first?.id ?? '';
+}
+
+export async function runImport(options: RunImportOptions): Promise<ImportReport> {
+  const { store, now, dryRun = false } = options;
+  const batchSize = options.batchSize ?? 500;
+  const report: ImportReport = {
+    files: [], counts: {}, errors: [], warnings: [], stages: [], owners: [], newMembers: [], samples: [], cancelled: false,
+  };
+  const issue = (i: RowIssue) => {
+    const list = i.severity === 'error' ? report.errors : report.warnings;
+    if (list.length < MAX_ISSUES) list.push(i);
+  };
+  const countsOf = (key: string) => (report.counts[key] ??= emptyCounts());
+  const described: Described[] = [];
+  for (const file of options.files) {
+    const d = await describe(file, options.overrides?.[file.name]);
+    if (!d) {
+      issue({ file: file.name, line: 1, code: 'DS_IMPORT_EMPTY_FILE', message: 'The file is empty: it has no header row. Export it again with its column names.', severity: 'error' });
+      continue;
+    }
+    described.push(d);
+  }
+  const rank = (d: Described) => (d.collection ? EXPORT_COLLECTIONS.indexOf(d.collection) : 100 + KIND_ORDER.indexOf(d.kind as ImportKind));
+  described.sort((a, b) => rank(a) - rank(b));
+  report.files = described.map(({ sniffed: _s, source: _f, collection: _c, ...summary }) => summary);
+
+  const index = new LinkIndex();
+  await loadIndex(store, index);
+  const settings: ImportSettings = {
+    stageMap: options.stageMap ?? {}, ownerMap: options.ownerMap ?? {}, defaultOwnerId: '',
+    defaultCurrency: options.defaultCurrency ?? 'USD', now,
+  };
+  const builder = new RowBuilder(index, settings);
+  // Chosen when the first CRM file starts, after the team of our own export (if any) is in.
+  const chooseDefaultOwner = async () => {
+    if (!settings.defaultOwnerId) settings.defaultOwnerId = await defaultOwner(store, options.defaultOwnerId);
+  };
+  const writtenMembers = new Set<string>();
+  const stages = new Set<string>();
+  const owners = new Set<string>();
+
+  const totalBytes = described.reduce((s, d) => s + d.source.bytes.length, 0) || 1;
+  let doneBytes = 0;
+  let lastProgress = 0;
+  const progress = (fileBytes: number, message: string, force = false) => {
+    const t = performance.now();
+    if (!force && t - lastProgress < 100) return;
+    lastProgress = t;
+    options.onProgress?.(Math.min(1, (doneBytes + fileBytes) / totalBytes), message);
+  };
+
+  const flushMembers = async () => {
+    const fresh = [...builder.newMembers.values()].filter((m) => !writtenMembers.has(m.id));
+    if (!fresh.length) return;
+    for (const m of fresh) writtenMembers.add(m.id);
+    report.newMembers.push(...fresh.map((m) => ({ id: m.id, name: m.doc.name })));
+    countsOf('users').created += fresh.length;
+    if (!dryRun) await store.teammembers.bulkUpsert(fresh.map((m) => ({ ...m.doc, updatedAt: now })));
+  };
+
+  type Row = { planned: Planned; line: number };
+  const flushCrm = async (d: Described, batch: Row[], sample: Record<string, unknown>[]) => {
+    if (!batch.length) return;
+    await flushMembers();
+    const kind = d.kind as ImportKind;
+    const collection = COLLECTION_OF[kind];
+    const coll = store[collection] as unknown as RxCollection<Record<string, unknown>>;
+    const existing = dryRun ? new Map() : await coll.findByIds(batch.map((r) => r.planned.id)).exec();
+    const writes: Record<string, unknown>[] = [];
+    const counts = countsOf(kind);
+    for (const { planned, line } of batch) {
+      const before = existing.get(planned.id)?.toJSON() as Record<string, unknown> | undefined;
+      let doc: Record<string, unknown>;
+      let outcome: 'created' | 'updated' | 'unchanged';
+      if (!before) {
+        doc = {
+          ...planned.defaults, ...planned.fields, id: planned.id, updatedAt: now,
+          source: { ...planned.source, importedAt: now, fields: canonicalJson(planned.fields) },
+        };
+        outcome = 'created';
+      } else {
+        const r = reconcile(before, planned.fields, { ...planned.source, importedAt: now }, now);
+        doc = r.doc;
+        outcome = r.outcome;
+        counts.conflicts += r.conflicts;
+        if (collection === 'opportunities' && r.changedFields.includes('stage') && !r.changedFields.includes('stageChangedAt')) {
+          // The deal moved in the CRM since the last import: it entered its new stage now.
+          const history = (before.stageHistory as StageChange[] | undefined) ?? [{ stage: before.stage, at: before.stageChangedAt } as StageChange];
+          doc.stageHistory = [...history, { stage: doc.stage, at: now }].slice(-50);
+          doc.stageChangedAt = now;
+        }
+      }
+      // A created document is the one the builder validated (plus the source we made); a merged
+      // one is validated again, since the merge combined ours with the CRM's.
+      if (outcome === 'updated') {
+        const parsed = SCHEMA[collection].safeParse(doc);
+        if (!parsed.success) {
+          counts.failed++;
+          issue({ file: d.file, line, code: 'DS_IMPORT_INVALID_ROW', message: `The row does not make a valid record: ${z.prettifyError(parsed.error).slice(0, 300)}`, severity: 'error' });
+          continue;
+        }
+        doc = parsed.data as Record<string, unknown>;
+      }
+      counts[outcome]++;
+      if (sample.length < SAMPLE_ROWS) sample.push(doc);
+      if (outcome !== 'unchanged') writes.push(doc);
+      const link = LINK_OF[kind];
+      if (link && planned.link) index.add(link, planned.link);
+    }
+    if (!dryRun && writes.length) {
+      const result = await coll.bulkUpsert(writes);
+      for (const e of result.error) {
+        counts.failed++;
+        counts.updated = Math.max(0, counts.updated - 1);
+        issue({ file: d.file, line: 0, code: 'DS_IMPORT_WRITE', message: `Record ${e.documentId} could not be written (${e.status}).`, severity: 'error' });
+      }
+    }
+  };
+
+  const flushOwn = async (d: Described, batch: { doc: Record<string, unknown>; line: number }[], sample: Record<string, unknown>[]) => {
+    if (!batch.length) return;
+    const collection = d.collection!;
+    const coll = store[collection] as unknown as RxCollection<Record<string, unknown>>;
+    const existing = dryRun ? new Map() : await coll.findByIds(batch.map((r) => r.doc.id as string)).exec();
+    const counts = countsOf(COUNT_KEY[collection]);
+    const writes: Record<string, unknown>[] = [];
+    for (const { doc } of batch) {
+      const before = existing.get(doc.id as string)?.toJSON() as Record<string, unknown> | undefined;
+      if (sample.length < SAMPLE_ROWS) sample.push(doc);
+      if (before && canonicalJson(before) === canonicalJson(doc)) {
+        counts.unchanged++;
+        continue;
+      }
+      counts[before ? 'updated' : 'created']++;
+      writes.push(doc);
+    }
+    if (!dryRun && writes.length) await coll.bulkUpsert(writes);
+  };
+
+  outer: for (const d of described) {
+    const sample: Record<string, unknown>[] = [];
+    report.samples.push({ file: d.file, docs: sample });
+    const summary = report.files.find((f) => f.file === d.file)!;
+    const stageCol = d.mapping.indexOf('stage');
+    const ownerCol = d.mapping.indexOf('owner');
+    if (!d.collection) await chooseDefaultOwner();
+    const plan: FilePlan = { file: d.file, crm: d.crm, kind: d.kind as ImportKind, mapping: d.mapping, dateOrder: d.dateOrder };
+    let crmBatch: Row[] = [];
+    let ownBatch: { doc: Record<string, unknown>; line: number }[] = [];
+    const inBatch = new Set<string>();
+    let fileBytes = 0;
+    let header = true;
+    const records = csvRecords(d.source.bytes, {
+      sniffed: d.sniffed,
+      onBytes: (b) => { fileBytes = b; progress(b, `Importing ${d.file}`); },
+      onUnreadable: (u) => {
+        countsOf(d.collection ? COUNT_KEY[d.collection] : d.kind).failed++;
+        issue({ file: d.file, line: u.line, code: 'DS_IMPORT_UNREADABLE', message: `The record starting on this line is not valid CSV (${u.message}); it and what follows it in the file were not read. Check its quotes.`, severity: 'error' });
+      },
+    });
+    for await (const { record, line } of records) {
+      if (header) {
+        header = false;
+        continue;
+      }
+      summary.rows++;
+      // Building a row (parsing, linking, validating) is tens of µs: a turn every 100 rows keeps
+      // the event loop answering between batches, not only at their ends.
+      if (summary.rows % 100 === 0) await turn();
+      if (d.collection) {
+        const r = fromCells(d.collection, d.headers, record);
+        if (!r.ok) {
+          countsOf(COUNT_KEY[d.collection]).failed++;
+          issue({ file: d.file, line, code: 'DS_IMPORT_INVALID_ROW', message: r.message, severity: 'error' });
+          continue;
+        }
+        ownBatch.push({ doc: r.doc, line });
+        if (ownBatch.length >= batchSize) {
+          await flushOwn(d, ownBatch, sample);
+          ownBatch = [];
+          if (options.signal?.aborted) { report.cancelled = true; break outer; }
+          await turn();
+        }
+        continue;
+      }
+      if (stageCol >= 0 && stages.size < 500 && record[stageCol]?.trim()) stages.add(record[stageCol]!.trim());
+      if (ownerCol >= 0 && owners.size < 500 && record[ownerCol]?.trim()) owners.add(record[ownerCol]!.trim());
+      const built = builder.build(plan, record, line);
+      if (!built.ok) {
+        countsOf(d.kind).failed++;
+        issue(built.error);
+        continue;
+      }
+      for (const w of built.planned.warnings) issue(w);
+      if (inBatch.has(built.planned.id)) {
+        // The same record twice in one file: write the first before reading the second onto it.
+        await flushCrm(d, crmBatch, sample);
+        crmBatch = [];
+        inBatch.clear();
+      }
+      inBatch.add(built.planned.id);
+      crmBatch.push({ planned: built.planned, line });
+      if (crmBatch.length >= batchSize) {
+        await flushCrm(d, crmBatch, sample);
+        progress(fileBytes, `Importing ${d.file}`);
+        crmBatch = [];
+        inBatch.clear();
+        if (options.signal?.aborted) { report.cancelled = true; break outer; }
+        await turn();
+      }
+    }
+    if (options.signal?.aborted) { report.cancelled = true; break; }
+    await (d.collection ? flushOwn(d, ownBatch, sample) : flushCrm(d, crmBatch, sample));
+    if (d.rows === 0 && summary.rows === 0) {
+      issue({ file: d.file, line: 1, code: 'DS_IMPORT_HEADER_ONLY', message: 'The file has a header but no rows: nothing to import from it.', severity: 'warning' });
+    }
+    doneBytes += d.source.bytes.length;
+    void fileBytes;
+    progress(0, `Imported ${d.file}`, true);
+  }
+  await flushMembers();
+  report.stages = [...stages].sort();
+  report.owners = [...owners].sort();
+  options.onProgress?.(1, report.cancelled ? 'Import cancelled' : 'Import finished');
+  return report;
+}

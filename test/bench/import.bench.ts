@@ -1,0 +1,90 @@
+// Runs in Node: `npm run bench -- import` — (1) a Salesforce-shaped export of 100k activities
+// with their accounts and contacts (made up here) imported into a workspace on SQLite: time,
+// progress reports, and the main thread's longest block while it runs (a 5 ms timer probe and
+// perf_hooks' event-loop delay histogram); (2) an L workspace folder written by the seed path:
+// time and size on disk. IMPORT_BENCH_ACTIVITIES and IMPORT_BENCH_WORKSPACE choose smaller sizes.
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { runImport } from '../../src/main/import/run-import';
+import { createStore } from '../../src/main/store';
+import { writeWorkspaceFolder } from '../../src/main/workspace/seed-workspace';
+import { describeSize, type SeedSize } from '../../src/shared/seed';
+import { machine, report } from './report';
+
+const ACTIVITIES = Number(process.env.IMPORT_BENCH_ACTIVITIES ?? 100_000);
+const WORKSPACE = (process.env.IMPORT_BENCH_WORKSPACE ?? 'L') as SeedSize;
+const NOW = Date.UTC(2026, 10, 16);
+
+function salesforceExport(activities: number): { name: string; bytes: Buffer }[] {
+  const accounts = Math.max(1, Math.round(activities / 100));
+  const contacts = Math.max(1, Math.round(activities / 20));
+  const id = (prefix: string, i: number) => `${prefix}${String(i).padStart(12, '0')}`;
+  let a = 'Id,Name,Industry,BillingCity,BillingCountry,NumberOfEmployees,Website,OwnerId\n';
+  for (let i = 0; i < accounts; i++) a += `${id('001', i)},"Account ${i}, Ltd",Software,Leeds,United Kingdom,${(i * 37) % 5000},https://acct${i}.example,${id('005', i % 20)}\n`;
+  let c = 'Id,AccountId,FirstName,LastName,Title,Email,Phone\n';
+  for (let i = 0; i < contacts; i++) c += `${id('003', i)},${id('001', i % accounts)},Pat,Person ${i},Buyer,pat${i}@acct${i % accounts}.example,+44 113 555 ${i % 10000}\n`;
+  let t = 'Id,Subject,TaskSubtype,WhoId,WhatId,ActivityDate,Description,OwnerId\n';
+  for (let i = 0; i < activities; i++) {
+    const who = i % contacts;
+    const day = new Date(NOW - (i % 700) * 86_400_000).toISOString().slice(0, 10);
+    t += `${id('00T', i)},Call ${i},${i % 3 === 0 ? 'Email' : 'Call'},${id('003', who)},${id('001', who % accounts)},${day},"Notes for ${i}\nsecond line",${id('005', i % 20)}\n`;
+  }
+  return [
+    { name: 'Account.csv', bytes: Buffer.from(a) },
+    { name: 'Contact.csv', bytes: Buffer.from(c) },
+    { name: 'Task.csv', bytes: Buffer.from(t) },
+  ];
+}
+
+async function importBench(): Promise<void> {
+  const files = salesforceExport(ACTIVITIES);
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'ds-import-bench-'));
+  const store = await createStore({ directory: dir });
+  const histogram = monitorEventLoopDelay({ resolution: 5 });
+  let longest = 0;
+  let last = performance.now();
+  const probe = setInterval(() => {
+    const t = performance.now();
+    longest = Math.max(longest, t - last - 5);
+    last = t;
+  }, 5);
+  let progressReports = 0;
+  histogram.enable();
+  const started = performance.now();
+  const result = await runImport({ store, files, now: NOW, onProgress: () => progressReports++ });
+  const ms = performance.now() - started;
+  clearInterval(probe);
+  histogram.disable();
+  const stored = await store.interactions.count().exec();
+  await store.close();
+  await rm(dir, { recursive: true, force: true });
+  const size = `${ACTIVITIES} activities, ${Math.round(ACTIVITIES / 100)} accounts, ${Math.round(ACTIVITIES / 20)} contacts`;
+  const extra = { machine: machine(), loadAverage: os.loadavg().map((l) => Math.round(l * 10) / 10), stored, errors: result.errors.length, counts: result.counts, bytes: files.reduce((s, f) => s + f.bytes.length, 0) };
+  report({ name: 'import.crm.total', value: Math.round(ms), unit: 'ms', size, extra: { ...extra, limitMs: 30_000 } });
+  report({ name: 'import.crm.progressReports', value: progressReports, unit: 'count', size });
+  report({ name: 'import.crm.mainThreadLongestBlock', value: Math.round(longest), unit: 'ms', size, extra: { limitMs: 50, probe: '5 ms timer drift' } });
+  report({ name: 'import.crm.eventLoopDelayMax', value: Math.round(histogram.max / 1e6), unit: 'ms', size, extra: { p99: Math.round(histogram.percentile(99) / 1e6) } });
+}
+
+async function workspaceBench(): Promise<void> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'ds-workspace-bench-'));
+  try {
+    const r = await writeWorkspaceFolder({ directory: dir, size: WORKSPACE, seed: 1, now: NOW });
+    report({ name: `workspace.folder.${WORKSPACE}.create`, value: Math.round(r.ms), unit: 'ms', size: describeSize(WORKSPACE), extra: { machine: machine(), documents: r.documents } });
+    report({ name: `workspace.folder.${WORKSPACE}.size`, value: Math.round(r.bytes / 2 ** 20), unit: 'MiB', size: describeSize(WORKSPACE) });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  await importBench();
+  await workspaceBench();
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`import.bench failed: ${(err as Error).stack ?? String(err)}\n`);
+  process.exit(1);
+});
