@@ -16,6 +16,7 @@ import { accountHandlers } from './handlers/accounts';
 import { AccountSummaries } from './handlers/account-summaries';
 import { dealHandlers } from './handlers/deals';
 import { peopleHandlers } from './handlers/people';
+import { recordHandlers } from './handlers/records';
 import { scoringHandlers } from './handlers/scoring';
 import { conflictHandlers } from './handlers/conflicts';
 import { syncHandlers } from './handlers/sync';
@@ -80,6 +81,7 @@ export function createHost(options: HostOptions): Host {
   const handlers: CompleteHandlers = combineHandlers(
     accountHandlers(summaries),
     peopleHandlers,
+    recordHandlers,
     dealHandlers,
     workspaceHandlers,
     scoringHandlers,

@@ -13,7 +13,8 @@ import {
   WorkshopNoteInput,
 } from './inputs';
 import { SearchInput, SearchView } from './search-views';
-import { AccountDetail, AccountSummary, BuyingGroupView, OpportunityDetail, WorkspaceInfo } from './views';
+import { InteractionUpdateInput, RemovalImpact, Removed, RemovedRecords, SetMemberInput } from './records';
+import { AccountDetail, AccountSummary, BuyingGroupView, OpportunityDetail, PersonDetail, WorkspaceInfo } from './views';
 import { ConflictRef, KeptConflictView, SyncConnectInput, SyncView } from './sync-views';
 import {
   AccountScoresInput, AccountScoresView, ImportHistoryInput, ImportHistoryView, ModelStatusView, OpportunityScoreView,
@@ -44,9 +45,15 @@ export const API = {
   'accounts.list': query(z.object({ search: z.string().max(200).optional() }).strict(), z.array(AccountSummary)),
   'accounts.get': query(byId(AccountId), AccountDetail),
   'accounts.upsert': mutation(AccountInput, Account),
+  /** What deleting the account takes along: its people, deals, interactions, journeys, notes. */
+  'accounts.removalImpact': query(byId(AccountId), RemovalImpact),
+  /** Deletes the account and everything of it (see removalImpact); answers what went, for undo. */
+  'accounts.remove': mutation(byId(AccountId), Removed),
 
   'stakeholders.upsert': mutation(StakeholderInput, Stakeholder),
-  'stakeholders.remove': mutation(byId(StakeholderId), Ok),
+  'stakeholders.get': query(byId(StakeholderId), PersonDetail),
+  /** Takes their relationships and deal memberships along; answers what went, for undo. */
+  'stakeholders.remove': mutation(byId(StakeholderId), Removed),
 
   'buyingGroup.get': query(z.object({ accountId: AccountId }).strict(), BuyingGroupView),
   'relationships.upsert': mutation(RelationshipInput, Relationship),
@@ -55,9 +62,18 @@ export const API = {
   'opportunities.get': query(byId(OpportunityId), OpportunityDetail),
   'opportunities.upsert': mutation(OpportunityInput, Opportunity),
   'opportunities.setStage': mutation(SetStageInput, Opportunity),
+  /** Adds a person to the deal's buying group, changes their deal role, or (role null) takes them out. */
+  'opportunities.setMember': mutation(SetMemberInput, Opportunity),
+  'opportunities.removalImpact': query(byId(OpportunityId), RemovalImpact),
+  /** Deletes the deal with its journey and workshop notes; its interactions stay with the account, unlinked. */
+  'opportunities.remove': mutation(byId(OpportunityId), Removed),
 
   'interactions.log': mutation(InteractionInput, Interaction),
-  'interactions.remove': mutation(byId(InteractionId), Ok),
+  'interactions.update': mutation(InteractionUpdateInput, Interaction),
+  'interactions.remove': mutation(byId(InteractionId), Removed),
+
+  /** Undo of a delete: writes back, as they were, the records a `*.remove` answered with. */
+  'records.restore': mutation(RemovedRecords, Ok),
 
   'journey.addStep': mutation(JourneyStepInput, JourneyStep),
   'journey.removeStep': mutation(byId(JourneyStepId), Ok),

@@ -11,3 +11,4 @@ export { WsRequest, BRIDGE_KEY, IPC_INVOKE, IPC_EVENT } from './transport';
 export type { Transport, CallResult, WsFrame } from './transport';
 export * from './sync-views';
 export * from './search-views';
+export * from './records';

@@ -74,7 +74,6 @@ export const dealHandlers: HandlerMap = {
     const loggedBy = await whoAmI(ctx, input.loggedBy);
     return upsertDoc<Interaction>(ctx.store.interactions, { ...input, loggedBy } as Omit<Interaction, 'id' | 'updatedAt'>, ctx, 'int');
   },
-  'interactions.remove': ({ id }, { store }) => removeDoc(store.interactions, id, 'Interaction'),
   'journey.addStep': async (input, ctx) => {
     await ensureExists(ctx.store.opportunities, input.opportunityId, 'Opportunity');
     await ensureExists(ctx.store.stakeholders, input.stakeholderId, 'Stakeholder');

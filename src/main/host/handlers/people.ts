@@ -9,12 +9,6 @@ export const peopleHandlers: HandlerMap = {
     await ensureExists(ctx.store.accounts, input.accountId, 'Account');
     return upsertDoc<Stakeholder>(ctx.store.stakeholders, input, ctx, 'stk');
   },
-  'stakeholders.remove': async ({ id }, { store }) => {
-    // A person who leaves the map takes their edges along; dangling edges would draw nowhere.
-    const edges = await store.relationships.find({ selector: { $or: [{ fromId: id }, { toId: id }] } }).exec();
-    await store.relationships.bulkRemove(edges.map((e) => e.id));
-    return removeDoc(store.stakeholders, id, 'Stakeholder');
-  },
   'buyingGroup.get': async ({ accountId }, { store }) => {
     const account = await mustGet<Account>(store.accounts, accountId, 'Account');
     const [stakeholders, relationships, opportunities] = await Promise.all([
