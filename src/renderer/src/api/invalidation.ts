@@ -5,19 +5,19 @@
 import type { CollectionName } from '@shared/domain';
 
 export const KEY_ROOTS = [
-  'accounts', 'account', 'buyingGroup', 'opportunity', 'workspace', 'team', 'scores', 'settings', 'sync', 'conflicts',
+  'accounts', 'account', 'buyingGroup', 'opportunity', 'person', 'workspace', 'team', 'scores', 'settings', 'sync', 'conflicts',
 ] as const;
 export type KeyRoot = (typeof KEY_ROOTS)[number];
 
 export const INVALIDATES: Record<CollectionName, readonly KeyRoot[]> = {
   // Summaries count stakeholders and open pipeline; details embed stakeholders and deals.
   // Every synced collection can carry values kept from sync conflicts ('conflicts').
-  accounts: ['accounts', 'account', 'buyingGroup', 'opportunity', 'workspace', 'conflicts'],
-  stakeholders: ['accounts', 'account', 'buyingGroup', 'opportunity', 'workspace', 'conflicts'],
+  accounts: ['accounts', 'account', 'buyingGroup', 'opportunity', 'person', 'workspace', 'conflicts'],
+  stakeholders: ['accounts', 'account', 'buyingGroup', 'opportunity', 'person', 'workspace', 'conflicts'],
   relationships: ['buyingGroup', 'workspace', 'conflicts'],
-  opportunities: ['accounts', 'account', 'buyingGroup', 'opportunity', 'workspace', 'conflicts'],
+  opportunities: ['accounts', 'account', 'buyingGroup', 'opportunity', 'person', 'workspace', 'conflicts'],
   // lastInteractionAt lives on the summary.
-  interactions: ['accounts', 'account', 'opportunity', 'workspace', 'conflicts'],
+  interactions: ['accounts', 'account', 'opportunity', 'person', 'workspace', 'conflicts'],
   journeysteps: ['opportunity', 'workspace', 'conflicts'],
   workshopnotes: ['opportunity', 'workspace', 'conflicts'],
   teammembers: ['team', 'workspace', 'conflicts'],

@@ -9,10 +9,14 @@ import { createQueryClient } from './query-client';
 import { parseRoute, useHash } from '@renderer/lib/router';
 import { RouteView } from './RouteView';
 import { SyncBadge } from './SyncBadge';
+import { LogProvider } from '@renderer/components/log/log-context';
+import { UndoProvider } from '@renderer/components/undo';
+import { LogButton, useLogShortcut } from './LogShortcut';
 
 function Shell() {
   useHostEvents();
   useProgressEvents();
+  useLogShortcut();
   const hash = useHash();
   const route = useMemo(() => parseRoute(hash), [hash]);
   const mainRef = useRef<HTMLElement>(null);
@@ -39,6 +43,7 @@ function Shell() {
       <Nav route={route} />
       <div className="shell-body">
         <header className="topbar">
+          <LogButton />
           <SyncBadge />
         </header>
         <main id="main" ref={mainRef} tabIndex={-1} className="main">
@@ -54,7 +59,11 @@ export function App() {
   const [queryClient] = useState(createQueryClient);
   return (
     <QueryClientProvider client={queryClient}>
-      <Shell />
+      <UndoProvider>
+        <LogProvider>
+          <Shell />
+        </LogProvider>
+      </UndoProvider>
     </QueryClientProvider>
   );
 }

@@ -6,6 +6,8 @@ export type Route =
   | { page: 'today' }
   | { page: 'accounts' }
   | { page: 'account'; id: string }
+  | { page: 'opportunity'; id: string }
+  | { page: 'person'; id: string }
   | { page: 'buying-group'; accountId?: string }
   | { page: 'journey'; opportunityId?: string }
   | { page: 'workshop'; opportunityId?: string }
@@ -23,6 +25,8 @@ export function parseRoute(hash: string): Route {
   if (path === '') return HOME;
   const [head, id, ...rest] = path.split('/');
   if (head === 'accounts' && id && rest.length === 0) return { page: 'account', id: decodeURIComponent(id) };
+  if (head === 'opportunities' && id && rest.length === 0) return { page: 'opportunity', id: decodeURIComponent(id) };
+  if (head === 'people' && id && rest.length === 0) return { page: 'person', id: decodeURIComponent(id) };
   if (id && rest.length === 0) {
     const param = decodeURIComponent(id);
     if (head === 'buying-group') return { page: 'buying-group', accountId: param };
@@ -37,6 +41,10 @@ export function hrefFor(route: Route): string {
   switch (route.page) {
     case 'account':
       return `#/accounts/${encodeURIComponent(route.id)}`;
+    case 'opportunity':
+      return `#/opportunities/${encodeURIComponent(route.id)}`;
+    case 'person':
+      return `#/people/${encodeURIComponent(route.id)}`;
     case 'buying-group':
       return route.accountId ? `#/buying-group/${encodeURIComponent(route.accountId)}` : '#/buying-group';
     case 'journey':

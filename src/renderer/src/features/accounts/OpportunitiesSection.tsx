@@ -9,6 +9,11 @@ import { formatDate, formatMoney, humanize } from '@renderer/lib/format';
 import { OpportunityScoreCell, OpportunityWhy } from '@renderer/components/scoring/OpportunityScore';
 import { errorWords } from '@renderer/api/errors';
 import { useSetStage } from './mutations';
+import { useQuery } from '@tanstack/react-query';
+import { opportunityScoreQuery } from '@renderer/data/scores';
+import { Modal } from '@renderer/components/Modal';
+import { OpportunityForm } from '@renderer/components/OpportunityForm';
+import { navigate } from '@renderer/lib/router';
 import { loopsBack, stagePath } from './stage-path';
 
 const ORDER = { open: 0, won: 1, lost: 2 } as const;
@@ -31,20 +36,40 @@ function StageCell({ o, accountId }: { o: Opportunity; accountId: string }) {
   );
 }
 
-export function OpportunitiesSection({ accountId, opportunities, team }: {
+function NextActionCell({ opportunityId }: { opportunityId: string }) {
+  const score = useQuery(opportunityScoreQuery(opportunityId));
+  const action = score.data?.actions[0];
+  if (score.isPending) return <td className="cell-muted">…</td>;
+  return (
+    <td className="cell-action" data-testid="opportunity-next-action">
+      {action ? <>{action.title}{action.stakeholderName && !action.title.includes(action.stakeholderName) ? <span className="cell-muted"> — {action.stakeholderName}</span> : null}</> : <span className="cell-muted">Nothing stands out</span>}
+    </td>
+  );
+}
+
+export function OpportunitiesSection({ accountId, opportunities, team, meId }: {
   accountId: string;
   opportunities: readonly Opportunity[];
   team: Map<string, TeamMember> | undefined;
+  meId?: string | undefined;
 }) {
   const [open, setOpen] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
   const sorted = [...opportunities].sort((a, b) => ORDER[a.status] - ORDER[b.status] || a.closeDate - b.closeDate);
   return (
     <section className="panel" aria-labelledby="opportunities-title">
       <header className="panel-header">
         <h2 id="opportunities-title">
-          Opportunities <span className="count">{opportunities.length}</span>
+          Deals <span className="count">{opportunities.length}</span>
         </h2>
+        <button type="button" className="button button-primary" data-testid="new-opportunity" onClick={() => setCreating(true)}>New deal</button>
       </header>
+      {creating ? (
+        <Modal title="New deal" onClose={() => setCreating(false)} testId="opportunity-dialog">
+          <OpportunityForm accountId={accountId} defaultOwnerId={meId} onCancel={() => setCreating(false)}
+            onDone={(saved) => { setCreating(false); navigate({ page: 'opportunity', id: saved.id }); }} />
+        </Modal>
+      ) : null}
       {sorted.length === 0 ? (
         <EmptyState title="No opportunities with this account yet." />
       ) : (
@@ -56,32 +81,32 @@ export function OpportunitiesSection({ accountId, opportunities, team }: {
                 <th scope="col">Stage</th>
                 <th scope="col" className="num">Amount</th>
                 <th scope="col">Close date</th>
-                <th scope="col">Status</th>
                 <th scope="col">Owner</th>
-                <th scope="col"><span className="visually-hidden">Maps</span></th>
                 <th scope="col">Win likelihood</th>
+                <th scope="col">Next action</th>
+                <th scope="col">Maps</th>
               </tr>
             </thead>
             <tbody>
               {sorted.map((o) => (
                 <Fragment key={o.id}>
                 <tr data-testid="opportunity-row">
-                  <th scope="row" className="cell-name">{o.name}</th>
+                  <th scope="row" className="cell-name"><a href={hrefFor({ page: 'opportunity', id: o.id })} data-testid="opportunity-link">{o.name}</a></th>
                   <StageCell o={o} accountId={accountId} />
                   <td className="num">{formatMoney(o.amount, o.currency)}</td>
                   <td>{formatDate(o.closeDate)}</td>
-                  <td><span className={`status status-${o.status}`}>{humanize(o.status)}</span></td>
                   <td>{team?.get(o.ownerId)?.name ?? '—'}</td>
-                  <td className="cell-actions">
-                    <a href={hrefFor({ page: 'journey', opportunityId: o.id })} data-testid="opportunity-journey">Journey</a>
-                    {' · '}
-                    <a href={hrefFor({ page: 'workshop', opportunityId: o.id })} data-testid="opportunity-workshop">Workshop</a>
-                  </td>
                   <td>
                     {o.status === 'open' ? (
                       <OpportunityScoreCell opportunityId={o.id} expanded={open === o.id} controls={`why-${o.id}`}
                         onToggle={() => setOpen(open === o.id ? null : o.id)} />
                     ) : <span className="cell-muted">Closed</span>}
+                  </td>
+                  {o.status === 'open' ? <NextActionCell opportunityId={o.id} /> : <td><span className={`status status-${o.status}`}>{humanize(o.status)}</span></td>}
+                  <td className="cell-actions">
+                    <a href={hrefFor({ page: 'journey', opportunityId: o.id })} data-testid="opportunity-journey">Journey</a>
+                    {' · '}
+                    <a href={hrefFor({ page: 'workshop', opportunityId: o.id })} data-testid="opportunity-workshop">Workshop</a>
                   </td>
                 </tr>
                 {open === o.id ? (
