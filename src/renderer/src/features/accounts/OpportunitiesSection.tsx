@@ -84,14 +84,20 @@ export function OpportunitiesSection({ accountId, opportunities, team, meId }: {
                 <th scope="col">Owner</th>
                 <th scope="col">Win likelihood</th>
                 <th scope="col">Next action</th>
-                <th scope="col">Maps</th>
               </tr>
             </thead>
             <tbody>
               {sorted.map((o) => (
                 <Fragment key={o.id}>
                 <tr data-testid="opportunity-row">
-                  <th scope="row" className="cell-name"><a href={hrefFor({ page: 'opportunity', id: o.id })} data-testid="opportunity-link">{o.name}</a></th>
+                  <th scope="row" className="cell-name cell-deal">
+                    <a href={hrefFor({ page: 'opportunity', id: o.id })} data-testid="opportunity-link">{o.name}</a>
+                    <span className="deal-maps">
+                      <a href={hrefFor({ page: 'journey', opportunityId: o.id })} data-testid="opportunity-journey">Journey</a>
+                      {' · '}
+                      <a href={hrefFor({ page: 'workshop', opportunityId: o.id })} data-testid="opportunity-workshop">Workshop</a>
+                    </span>
+                  </th>
                   <StageCell o={o} accountId={accountId} />
                   <td className="num">{formatMoney(o.amount, o.currency)}</td>
                   <td>{formatDate(o.closeDate)}</td>
@@ -103,15 +109,10 @@ export function OpportunitiesSection({ accountId, opportunities, team, meId }: {
                     ) : <span className="cell-muted">Closed</span>}
                   </td>
                   {o.status === 'open' ? <NextActionCell opportunityId={o.id} /> : <td><span className={`status status-${o.status}`}>{humanize(o.status)}</span></td>}
-                  <td className="cell-actions">
-                    <a href={hrefFor({ page: 'journey', opportunityId: o.id })} data-testid="opportunity-journey">Journey</a>
-                    {' · '}
-                    <a href={hrefFor({ page: 'workshop', opportunityId: o.id })} data-testid="opportunity-workshop">Workshop</a>
-                  </td>
                 </tr>
                 {open === o.id ? (
                   <tr id={`why-${o.id}`} className="why-row">
-                    <td colSpan={8}><OpportunityWhy opportunityId={o.id} /></td>
+                    <td colSpan={7}><OpportunityWhy opportunityId={o.id} /></td>
                   </tr>
                 ) : null}
                 </Fragment>

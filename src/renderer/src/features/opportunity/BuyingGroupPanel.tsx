@@ -51,8 +51,10 @@ export function BuyingGroupPanel({ opportunity, people }: { opportunity: Opportu
             return (
               <li key={m.stakeholderId} className="member" data-testid="deal-member">
                 <div className="member-head">
-                  <a className="cell-name" href={hrefFor({ page: 'person', id: m.stakeholderId })}>{name}</a>
-                  <span className="cell-muted">{p?.title}</span>
+                  <span className="member-who">
+                    <a className="cell-name" href={hrefFor({ page: 'person', id: m.stakeholderId })}>{name}</a>
+                    <span className="cell-muted">{p?.title}</span>
+                  </span>
                   <label className="visually-hidden" htmlFor={`role-${m.stakeholderId}`}>Deal role of {name}</label>
                   <select id={`role-${m.stakeholderId}`} className="input input-small" value={m.role} data-testid="member-role"
                     onChange={(e) => change(m.stakeholderId, e.target.value as BuyingRole, m.role, name)}>
