@@ -101,7 +101,7 @@ test('create an account and a deal, staff its buying group, log, edit, delete an
   await expect(page.locator('.log-aside')).toContainText('Champion');
   await axe(page, 'log dialog', '[data-testid="log-dialog"]');
   await keys.press('Tab');
-  await keys.type('Route demo, wants pilot');
+  await keys.type('Demo: wants pilot');
   await keys.press('Control+Enter');
   await expect(page.getByTestId('log-dialog')).toBeHidden();
   const elapsed = Date.now() - started;
@@ -109,15 +109,15 @@ test('create an account and a deal, staff its buying group, log, edit, delete an
   // The axe check inside the timing is not the user's time; the figure is printed, not asserted.
   console.log(JSON.stringify({ figure: 'log-meeting-keystrokes', keystrokes: keys.count, ms: elapsed }));
   expect(await page.evaluate(() => document.activeElement?.id ?? document.activeElement?.tagName)).toBe(before);
-  const row = page.getByTestId('interaction-row').filter({ hasText: 'Route demo, wants pilot' });
+  const row = page.getByTestId('interaction-row').filter({ hasText: 'Demo: wants pilot' });
   await expect(row).toBeVisible();
   await expect(row).toContainText('Quinn Ostrander');
 
   // Edit it.
   await row.getByTestId('edit-interaction').click();
   const notes = page.getByTestId('interaction-form').locator('textarea[name="notes"]');
-  await expect(notes).toHaveValue('Route demo, wants pilot');
-  await notes.fill('Route demo, wants a 30-truck pilot');
+  await expect(notes).toHaveValue('Demo: wants pilot');
+  await notes.fill('Demo: wants a 30-truck pilot');
   await page.getByTestId('save-interaction').click();
   const edited = page.getByTestId('interaction-row').filter({ hasText: '30-truck pilot' });
   await expect(edited).toBeVisible();
@@ -147,10 +147,12 @@ test('screenshots of the account page, the opportunity page and the log dialog a
   test.setTimeout(300_000);
   for (const width of [1280, 1920]) {
     const page = await freshPage(browser, width, 900);
-    await page.goto('/#/accounts');
-    await page.getByTestId('account-row').first().click();
-    await expect(page.getByTestId('opportunity-row').first()).toBeVisible();
-    await expect(page.getByTestId('interaction-row').first()).toBeVisible();
+    // The account of Today's first deal: open deals with scores and next actions, a full timeline.
+    await page.goto('/#/today');
+    await page.getByTestId('today-item').first().locator('.today-title a').click({ timeout: 60_000 });
+    await expect(page.getByTestId('opportunity-row').first()).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId('interaction-row').first()).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId('opportunity-next-action').first()).not.toHaveText('…', { timeout: 30_000 });
     // Nothing on the account page is wider than the window.
     const overflow = await page.evaluate(() => {
       const main = document.querySelector('main')!;
@@ -169,7 +171,8 @@ test('screenshots of the account page, the opportunity page and the log dialog a
     await page.keyboard.press('Escape');
     await page.keyboard.press('Escape');
     await page.getByTestId('opportunity-link').first().click();
-    await expect(page.getByTestId('deal-buying-group')).toBeVisible();
+    await expect(page.getByTestId('deal-buying-group')).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId('score-why-panel')).toBeVisible({ timeout: 30_000 });
     await page.screenshot({ path: `test-results/screens/opportunity-${width}.png` });
     await page.context().close();
   }

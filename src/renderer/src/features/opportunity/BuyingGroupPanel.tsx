@@ -60,7 +60,7 @@ export function BuyingGroupPanel({ opportunity, people }: { opportunity: Opportu
                     onChange={(e) => change(m.stakeholderId, e.target.value as BuyingRole, m.role, name)}>
                     {BUYING_ROLES.map((r) => <option key={r} value={r}>{BUYING_ROLE_LABEL[r]}</option>)}
                   </select>
-                  <button type="button" className="button button-small" aria-label={`Take ${name} out of the buying group`}
+                  <button type="button" className="button button-small" aria-label={`Remove ${name} from the buying group`}
                     onClick={() => change(m.stakeholderId, null, m.role, name)}>Remove</button>
                 </div>
                 <details className="member-points">
