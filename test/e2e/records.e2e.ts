@@ -99,14 +99,13 @@ test('create an account and a deal, staff its buying group, log, edit, delete an
   await keys.press('Enter');
   await expect(page.getByTestId('attendee-chip')).toHaveText(/Quinn Ostrander/);
   await expect(page.locator('.log-aside')).toContainText('Champion');
-  await axe(page, 'log dialog', '[data-testid="log-dialog"]');
   await keys.press('Tab');
   await keys.type('Demo: wants pilot');
   await keys.press('Control+Enter');
   await expect(page.getByTestId('log-dialog')).toBeHidden();
   const elapsed = Date.now() - started;
   expect(keys.count).toBeLessThanOrEqual(25);
-  // The axe check inside the timing is not the user's time; the figure is printed, not asserted.
+  // Printed, not asserted: Playwright's waits on a shared CPU are not a user's hands.
   console.log(JSON.stringify({ figure: 'log-meeting-keystrokes', keystrokes: keys.count, ms: elapsed }));
   expect(await page.evaluate(() => document.activeElement?.id ?? document.activeElement?.tagName)).toBe(before);
   const row = page.getByTestId('interaction-row').filter({ hasText: 'Demo: wants pilot' });
@@ -117,6 +116,7 @@ test('create an account and a deal, staff its buying group, log, edit, delete an
   await row.getByTestId('edit-interaction').click();
   const notes = page.getByTestId('interaction-form').locator('textarea[name="notes"]');
   await expect(notes).toHaveValue('Demo: wants pilot');
+  await axe(page, 'log dialog (editing)', '[data-testid="log-dialog"]');
   await notes.fill('Demo: wants a 30-truck pilot');
   await page.getByTestId('save-interaction').click();
   const edited = page.getByTestId('interaction-row').filter({ hasText: '30-truck pilot' });
