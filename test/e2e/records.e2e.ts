@@ -82,7 +82,7 @@ test('create an account and a deal, staff its buying group, log, edit, delete an
   await page.getByTestId('opportunity-form').locator('[name="amount"]').fill('150000');
   await page.getByTestId('save-opportunity').click();
   await expect(page.locator('.facts')).toContainText('150,000');
-  await page.getByTestId('undo-toast').last().getByTestId('undo').click();
+  await page.getByTestId('undo-toast').filter({ hasText: 'Saved Fleet rollout' }).getByTestId('undo').click();
   await expect(page.locator('.facts')).toContainText('120,000');
 
   // From the account page, keyboard only.
@@ -125,7 +125,7 @@ test('create an account and a deal, staff its buying group, log, edit, delete an
   // Delete it, then undo.
   await edited.getByTestId('delete-interaction').click();
   await expect(edited).toHaveCount(0);
-  await page.getByTestId('undo-toast').last().getByTestId('undo').click();
+  await page.getByTestId('undo-toast').filter({ hasText: 'Deleted the meeting' }).getByTestId('undo').click();
   await expect(page.getByTestId('interaction-row').filter({ hasText: '30-truck pilot' })).toBeVisible();
   await axe(page, 'account page');
 
