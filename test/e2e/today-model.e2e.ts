@@ -23,8 +23,10 @@ test('Today ranks open deals; a meeting logged from Today shows on the account p
   await first.getByTestId('log-interaction').click();
   const form = page.getByTestId('interaction-form');
   await expect(form).toBeVisible();
-  if ((await form.locator('input[name="attendeeIds"]:checked').count()) === 0) {
-    await form.locator('input[name="attendeeIds"]').first().check();
+  // Attendees are chosen by type-ahead now (issue 15), no longer one checkbox each.
+  if ((await form.getByTestId('attendee-chip').count()) === 0) {
+    await form.getByRole('combobox', { name: 'Who was there' }).focus();
+    await form.getByRole('option').first().click();
   }
   await form.locator('label').filter({ hasText: 'Warm' }).click();
   const note = `Whiteboard session on rollout ${Date.now()}`;

@@ -34,6 +34,7 @@ import { AccountSummaries } from './read-models/account-summaries';
 import { scoringHandle, type ScoringHandle, type ScoringStartOptions } from './scoring-handle';
 import { SyncSession } from './sync-session';
 import { exportHandlers, importHandlers } from './handlers/import';
+import { recordHandlersOf } from './handlers/records';
 
 export interface HostOptions {
   store: Store;
@@ -102,12 +103,13 @@ export function createHost(options: HostOptions): Host {
     // One module per namespace: team.list and team.admin.* are both the team's.
     { ...teamHandlers, ...teamAdminHandlers(sync) },
     searchHandlers,
-    accountHandlers(summaries),
-    stakeholderHandlers,
+    { ...accountHandlers(summaries), ...recordHandlersOf('accounts') },
+    { ...stakeholderHandlers, ...recordHandlersOf('stakeholders') },
+    recordHandlersOf('records'),
     buyingGroupHandlers,
     relationshipHandlers,
-    opportunityHandlers,
-    interactionHandlers,
+    { ...opportunityHandlers, ...recordHandlersOf('opportunities') },
+    { ...interactionHandlers, ...recordHandlersOf('interactions') },
     journeyHandlers,
     workshopHandlers,
     conflictHandlers,

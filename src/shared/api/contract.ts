@@ -20,7 +20,8 @@ import {
   WorkshopNoteInput,
 } from './inputs';
 import { SearchInput, SearchView } from './search-views';
-import { DealListItem, AccountDetail, AccountSummary, BuyingGroupView, OpportunityDetail, WorkspaceInfo } from './views';
+import { DealListItem, AccountDetail, AccountSummary, BuyingGroupView, OpportunityDetail, PersonDetail, WorkspaceInfo } from './views';
+import { InteractionUpdateInput, RemovalImpact, Removed, RemovedRecords, SetMemberInput } from './records';
 import { ConflictRef, KeptConflictView, SyncConnectInput, SyncView } from './sync-views';
 import {
   TeamAdminAuditInput, TeamAdminAuditView, TeamAdminInviteInput, TeamAdminInviteView, TeamAdminMembersView,
@@ -82,10 +83,16 @@ export const API = {
   'accounts.list': query(z.object({ search: z.string().max(200).optional() }).strict(), z.array(AccountSummary), ACCOUNT_READS),
   'accounts.get': query(byId(AccountId), AccountDetail, ACCOUNT_READS),
   'accounts.upsert': mutation(AccountInput, Account, ['accounts']),
+  /** What deleting the account takes along: its people, deals, interactions, journeys, notes. */
+  'accounts.removalImpact': query(byId(AccountId), RemovalImpact, [...ACCOUNT_READS, 'relationships', 'journeysteps', 'workshopnotes']),
+  /** Deletes the account and everything of it (see removalImpact); answers what went, for undo. */
+  'accounts.remove': mutation(byId(AccountId), Removed, ['accounts', 'stakeholders', 'relationships', 'opportunities', 'interactions', 'journeysteps', 'workshopnotes']),
 
   'stakeholders.upsert': mutation(StakeholderInput, Stakeholder, ['stakeholders']),
   // A person who leaves takes their relationships along.
-  'stakeholders.remove': mutation(byId(StakeholderId), Ok, ['stakeholders', 'relationships']),
+  'stakeholders.get': query(byId(StakeholderId), PersonDetail, [...ACCOUNT_READS, 'relationships', 'journeysteps']),
+  /** Takes their relationships and deal memberships along; answers what went, for undo. */
+  'stakeholders.remove': mutation(byId(StakeholderId), Removed, ['stakeholders', 'relationships', 'opportunities']),
 
   'buyingGroup.get': query(z.object({ accountId: AccountId }).strict(), BuyingGroupView, ['accounts', 'stakeholders', 'relationships', 'opportunities']),
   'relationships.upsert': mutation(RelationshipInput, Relationship, ['relationships']),
@@ -95,9 +102,18 @@ export const API = {
   'opportunities.get': query(byId(OpportunityId), OpportunityDetail, [...ACCOUNT_READS, 'journeysteps', 'workshopnotes']),
   'opportunities.upsert': mutation(OpportunityInput, Opportunity, ['opportunities']),
   'opportunities.setStage': mutation(SetStageInput, Opportunity, ['opportunities']),
+  /** Adds a person to the deal's buying group, changes their deal role, or (role null) takes them out. */
+  'opportunities.setMember': mutation(SetMemberInput, Opportunity, ['opportunities']),
+  'opportunities.removalImpact': query(byId(OpportunityId), RemovalImpact, ['opportunities', 'interactions', 'journeysteps', 'workshopnotes']),
+  /** Deletes the deal with its journey and workshop notes; its interactions stay with the account, unlinked. */
+  'opportunities.remove': mutation(byId(OpportunityId), Removed, ['opportunities', 'interactions', 'journeysteps', 'workshopnotes']),
 
   'interactions.log': mutation(InteractionInput, Interaction, ['interactions']),
-  'interactions.remove': mutation(byId(InteractionId), Ok, ['interactions']),
+  'interactions.update': mutation(InteractionUpdateInput, Interaction, ['interactions']),
+  'interactions.remove': mutation(byId(InteractionId), Removed, ['interactions']),
+
+  /** Undo of a delete: writes back, as they were, the records a `*.remove` answered with. */
+  'records.restore': mutation(RemovedRecords, Ok, ['accounts', 'stakeholders', 'relationships', 'opportunities', 'interactions', 'journeysteps', 'workshopnotes']),
 
   'journey.addStep': mutation(JourneyStepInput, JourneyStep, ['journeysteps']),
   'journey.removeStep': mutation(byId(JourneyStepId), Ok, ['journeysteps']),

@@ -14,3 +14,4 @@ export * from './search-views';
 export * from './team-admin-views';
 export * from './scoring-views';
 export * from './import-views';
+export * from './records';

@@ -66,3 +66,13 @@ export const WorkspaceInfo = z.object({
   me: TeamMember.nullable(),
 });
 export type WorkspaceInfo = z.infer<typeof WorkspaceInfo>;
+
+/** One person: who they are, the deals they are in (with their deal role), what they attended. */
+export const PersonDetail = z.object({
+  stakeholder: Stakeholder,
+  account: Account,
+  opportunities: z.array(Opportunity),
+  /** Most recent first, at most 50. */
+  interactions: z.array(Interaction),
+});
+export type PersonDetail = z.infer<typeof PersonDetail>;

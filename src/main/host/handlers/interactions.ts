@@ -2,8 +2,9 @@
 import type { Interaction } from '../../../shared/domain';
 import type { HandlerMap } from '../handler';
 import { whoAmI } from '../context';
-import { ensureExists, removeDoc, upsertDoc } from '../docs';
+import { ensureExists, upsertDoc } from '../docs';
 
+// interactions.remove and interactions.update live with the other record edits (records.ts).
 export const interactionHandlers: HandlerMap = {
   'interactions.log': async (input, ctx) => {
     await ensureExists(ctx.store.accounts, input.accountId, 'Account');
@@ -11,5 +12,4 @@ export const interactionHandlers: HandlerMap = {
     const loggedBy = await whoAmI(ctx, input.loggedBy);
     return upsertDoc<Interaction>(ctx.store.interactions, { ...input, loggedBy } as Omit<Interaction, 'id' | 'updatedAt'>, ctx, 'int');
   },
-  'interactions.remove': ({ id }, { store }) => removeDoc(store.interactions, id, 'Interaction'),
 };

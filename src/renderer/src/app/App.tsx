@@ -27,8 +27,13 @@ function useSearchShortcut(open: () => void): void {
   }, [open]);
 }
 
+import { LogProvider } from '@renderer/components/log/log-context';
+import { UndoProvider } from '@renderer/components/undo';
+import { LogButton, useLogShortcut } from './LogShortcut';
+
 function Shell() {
   useHostEvents();
+  useLogShortcut();
   const hash = useHash();
   const route = useMemo(() => parseRoute(hash), [hash]);
   const mainRef = useRef<HTMLElement>(null);
@@ -74,6 +79,7 @@ function Shell() {
             <span className="topbar-search-text">Search accounts, people, deals, notes</span>
             <kbd className="palette-kbd" aria-hidden="true">{SEARCH_KEYS}</kbd>
           </button>
+          <LogButton />
           <SyncBadge />
         </header>
         <main id="main" ref={mainRef} tabIndex={-1} className="main">
@@ -90,7 +96,11 @@ export function App() {
   const [queryClient] = useState(createQueryClient);
   return (
     <QueryClientProvider client={queryClient}>
-      <Shell />
+      <UndoProvider>
+        <LogProvider>
+          <Shell />
+        </LogProvider>
+      </UndoProvider>
     </QueryClientProvider>
   );
 }

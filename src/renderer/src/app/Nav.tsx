@@ -1,7 +1,7 @@
 // Renderer: the left navigation.
 import { hrefFor, type Route } from '@renderer/lib/router';
 
-const ITEMS: { page: Exclude<Route['page'], 'account' | 'not-found'>; label: string }[] = [
+const ITEMS: { page: Exclude<Route['page'], 'account' | 'opportunity' | 'person' | 'not-found'>; label: string }[] = [
   { page: 'today', label: 'Today' },
   { page: 'accounts', label: 'Accounts' },
   { page: 'buying-group', label: 'Buying group' },
@@ -13,7 +13,7 @@ const ITEMS: { page: Exclude<Route['page'], 'account' | 'not-found'>; label: str
 ];
 
 export function Nav({ route }: { route: Route }) {
-  const section = route.page === 'account' ? 'accounts' : route.page;
+  const section = route.page === 'account' || route.page === 'opportunity' || route.page === 'person' ? 'accounts' : route.page;
   return (
     <nav className="nav" aria-label="Main">
       <div className="brand">Deep Sales</div>

@@ -8,6 +8,8 @@ import { EmptyState, Loading } from '../components/states';
 import { HOME, hrefFor, type Route } from '@renderer/lib/router';
 
 const AccountPage = lazy(() => import('../features/accounts/AccountPage').then((m) => ({ default: m.AccountPage })));
+const OpportunityPage = lazy(() => import('../features/opportunity/OpportunityPage').then((m) => ({ default: m.OpportunityPage })));
+const PersonPage = lazy(() => import('../features/people/PersonPage').then((m) => ({ default: m.PersonPage })));
 const BuyingGroupPage = lazy(() => import('../features/buying-group/BuyingGroupPage').then((m) => ({ default: m.BuyingGroupPage })));
 const JourneyPage = lazy(() => import('../features/journey/JourneyPage').then((m) => ({ default: m.JourneyPage })));
 const ModelPage = lazy(() => import('../features/model/ModelPage').then((m) => ({ default: m.ModelPage })));
@@ -32,6 +34,10 @@ function Page({ route }: { route: Route }) {
     case 'account':
       // keyed so a new account starts with fresh local state (filters, open dialogs)
       return <AccountPage key={route.id} id={route.id} />;
+    case 'opportunity':
+      return <OpportunityPage key={route.id} id={route.id} />;
+    case 'person':
+      return <PersonPage key={route.id} id={route.id} />;
     case 'buying-group':
       return <BuyingGroupPage key={route.accountId ?? ''} accountId={route.accountId} />;
     case 'journey':

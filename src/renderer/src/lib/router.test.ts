@@ -11,12 +11,16 @@ describe('parseRoute', () => {
     expect(parseRoute('#/accounts/')).toEqual({ page: 'accounts' });
     expect(parseRoute('#/accounts/acc_1')).toEqual({ page: 'account', id: 'acc_1' });
   });
+  it('parses a deal and a person page', () => {
+    expect(parseRoute('#/opportunities/opp_1')).toEqual({ page: 'opportunity', id: 'opp_1' });
+    expect(parseRoute('#/people/stk_1')).toEqual({ page: 'person', id: 'stk_1' });
+  });
   it('reports what it does not know', () => {
     expect(parseRoute('#/nope')).toEqual({ page: 'not-found', path: '/nope' });
     expect(parseRoute('#/today/x')).toEqual({ page: 'not-found', path: '/today/x' });
   });
   it('round-trips through hrefFor', () => {
-    for (const hash of ['#/today', '#/accounts', '#/accounts/a%2Fb', '#/settings']) {
+    for (const hash of ['#/today', '#/accounts', '#/accounts/a%2Fb', '#/settings', '#/opportunities/opp_1', '#/people/stk_1']) {
       expect(hrefFor(parseRoute(hash))).toBe(hash);
     }
   });

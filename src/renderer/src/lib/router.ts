@@ -1,12 +1,14 @@
 // Renderer: a tiny hash router. Hash routes survive a reload in both Electron (file://) and the
 // web preview without server rewrites.
 import { useSyncExternalStore } from 'react';
-import type { AccountId, OpportunityId } from '@shared/domain';
+import type { AccountId, OpportunityId, StakeholderId } from '@shared/domain';
 
 export type Route =
   | { page: 'today' }
   | { page: 'accounts' }
   | { page: 'account'; id: AccountId }
+  | { page: 'opportunity'; id: OpportunityId }
+  | { page: 'person'; id: StakeholderId }
   | { page: 'buying-group'; accountId?: AccountId }
   | { page: 'journey'; opportunityId?: OpportunityId }
   | { page: 'workshop'; opportunityId?: OpportunityId }
@@ -27,6 +29,8 @@ export function parseRoute(hash: string): Route {
   // The address is where ids enter the renderer: branded here, once. A malformed one is not
   // refused here but by the host (DS_API_INVALID_INPUT), and the page says it found nothing.
   if (head === 'accounts' && id && rest.length === 0) return { page: 'account', id: decodeURIComponent(id) as AccountId };
+  if (head === 'opportunities' && id && rest.length === 0) return { page: 'opportunity', id: decodeURIComponent(id) as OpportunityId };
+  if (head === 'people' && id && rest.length === 0) return { page: 'person', id: decodeURIComponent(id) as StakeholderId };
   if (id && rest.length === 0) {
     const param = decodeURIComponent(id);
     if (head === 'buying-group') return { page: 'buying-group', accountId: param as AccountId };
@@ -41,6 +45,10 @@ export function hrefFor(route: Route): string {
   switch (route.page) {
     case 'account':
       return `#/accounts/${encodeURIComponent(route.id)}`;
+    case 'opportunity':
+      return `#/opportunities/${encodeURIComponent(route.id)}`;
+    case 'person':
+      return `#/people/${encodeURIComponent(route.id)}`;
     case 'buying-group':
       return route.accountId ? `#/buying-group/${encodeURIComponent(route.accountId)}` : '#/buying-group';
     case 'journey':

@@ -10,6 +10,7 @@ import { AccountsList, optionId } from './AccountsList';
 import { filterAccounts, indexAccounts } from './filter';
 import { nextActiveIndex } from './list-keys';
 import { accountsListQuery } from '@renderer/data/accounts';
+import { AccountDialog } from './AccountDialog';
 
 const count = new Intl.NumberFormat(USER_LOCALE);
 
@@ -22,6 +23,7 @@ const remembered = { filter: '', active: 0 };
 export function AccountsPage() {
   const listId = useId();
   const accounts = useQuery(accountsListQuery());
+  const [creating, setCreating] = useState(false);
   const [filter, setFilterState] = useState(remembered.filter);
   const [active, setActiveState] = useState(remembered.active);
   const setFilter = (value: string) => {
@@ -65,6 +67,11 @@ export function AccountsPage() {
     <section className="page page-fill" aria-labelledby="page-title">
       <header className="page-header">
         <h1 id="page-title">Accounts</h1>
+        <button type="button" className="button button-primary" data-testid="new-account" onClick={() => setCreating(true)}>New account</button>
+        {creating ? <AccountDialog onClose={(saved) => {
+          setCreating(false);
+          if (saved) navigate({ page: 'account', id: saved.id });
+        }} /> : null}
         {index ? (
           <p className="page-meta" data-testid="accounts-count" aria-live="polite">
             {count.format(visible.length)} of {count.format(index.accounts.length)} accounts

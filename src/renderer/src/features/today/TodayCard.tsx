@@ -3,6 +3,7 @@
 import { useId, useState } from 'react';
 import type { z } from 'zod';
 import type { TodayItemView } from '@shared/api';
+import type { StakeholderId } from '@shared/domain';
 import { hrefFor } from '@renderer/lib/router';
 import { formatMoney } from '@renderer/lib/format';
 import { useNow } from '@renderer/lib/use-now';
@@ -10,14 +11,14 @@ import { OpportunityWhy } from '@renderer/components/scoring/OpportunityScore';
 import { WinBadge } from '@renderer/components/scoring/WinBadge';
 import { slotWords } from '@renderer/components/scoring/words';
 import { TopWhatIf } from '@renderer/components/scoring/WhatIfList';
-import { LogInteractionDialog } from './LogInteractionDialog';
+import { useLog } from '@renderer/components/log/log-context';
 
 type Item = z.infer<typeof TodayItemView>;
 
 /** `position` is the 1-based place in the list; the item's own `rank` is a score, not a place. */
 export function TodayCard({ item, position, accountName }: { item: Item; position: number; accountName: string }) {
   const [why, setWhy] = useState(false);
-  const [logging, setLogging] = useState(false);
+  const log = useLog();
   const [logged, setLogged] = useState<string | null>(null);
   const now = useNow();
   const whyId = useId();
@@ -65,23 +66,17 @@ export function TodayCard({ item, position, accountName }: { item: Item; positio
         {why ? <div id={whyId} className="today-why"><OpportunityWhy opportunityId={item.opportunityId} /></div> : null}
         <footer className="today-foot">
           {logged ? <p className="today-logged" role="status">{logged}</p> : <span />}
-          <button type="button" className="button button-primary" data-testid="log-interaction" onClick={() => setLogging(true)}>
+          <button type="button" className="button button-primary" data-testid="log-interaction" onClick={() => log.open({
+            accountId: item.accountId,
+            opportunityId: item.opportunityId,
+            title: `Log a meeting · ${item.opportunityName}`,
+            preselected: action?.stakeholderId ? [action.stakeholderId as StakeholderId] : [],
+            onSaved: (saved) => setLogged(saved.attendees.length ? `Logged with ${saved.attendees.join(', ')}.` : 'Logged.'),
+          })}>
             Log meeting
           </button>
         </footer>
       </div>
-      {logging ? (
-        <LogInteractionDialog
-          accountId={item.accountId}
-          opportunityId={item.opportunityId}
-          title={`Log a meeting · ${item.opportunityName}`}
-          preselected={action?.stakeholderId ? [action.stakeholderId] : []}
-          onClose={(saved) => {
-            setLogging(false);
-            if (saved) setLogged(saved.attendees.length ? `Logged with ${saved.attendees.join(', ')}.` : 'Logged.');
-          }}
-        />
-      ) : null}
     </li>
   );
 }

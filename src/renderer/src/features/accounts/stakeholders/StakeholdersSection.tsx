@@ -4,8 +4,10 @@ import { BUYING_ROLE_LABEL, type Stakeholder } from '@shared/domain';
 import { EmptyState } from '@renderer/components/states';
 import { StakeholderDialog } from './StakeholderDialog';
 import { InfluenceMeter, StanceBadge } from '@renderer/components/StanceBadge';
+import { ConfirmDelete } from '@renderer/components/ConfirmDelete';
+import { hrefFor } from '@renderer/lib/router';
 
-type Editing = { mode: 'closed' } | { mode: 'add' } | { mode: 'edit'; stakeholder: Stakeholder };
+type Editing = { mode: 'closed' } | { mode: 'add' } | { mode: 'edit'; stakeholder: Stakeholder } | { mode: 'delete'; stakeholder: Stakeholder };
 
 export function StakeholdersSection({ accountId, stakeholders }: { accountId: string; stakeholders: readonly Stakeholder[] }) {
   const [editing, setEditing] = useState<Editing>({ mode: 'closed' });
@@ -14,7 +16,7 @@ export function StakeholdersSection({ accountId, stakeholders }: { accountId: st
     <section className="panel" aria-labelledby="stakeholders-title">
       <header className="panel-header">
         <h2 id="stakeholders-title">
-          Stakeholders <span className="count">{stakeholders.length}</span>
+          People <span className="count">{stakeholders.length}</span>
         </h2>
         <button type="button" className="button button-primary" data-testid="add-stakeholder" onClick={() => setEditing({ mode: 'add' })}>
           Add stakeholder
@@ -39,7 +41,7 @@ export function StakeholdersSection({ accountId, stakeholders }: { accountId: st
             <tbody>
               {stakeholders.map((s) => (
                 <tr key={s.id} data-testid="stakeholder-row">
-                  <th scope="row" className="cell-name">{s.name}</th>
+                  <th scope="row" className="cell-name"><a href={hrefFor({ page: 'person', id: s.id })}>{s.name}</a></th>
                   <td>{s.title}</td>
                   <td>{s.department}</td>
                   <td>
@@ -62,6 +64,10 @@ export function StakeholdersSection({ accountId, stakeholders }: { accountId: st
                     >
                       Edit
                     </button>
+                    <button type="button" className="button button-small" data-testid="delete-stakeholder" aria-label={`Delete ${s.name}`}
+                      onClick={() => setEditing({ mode: 'delete', stakeholder: s })}>
+                      Delete
+                    </button>
                   </td>
                 </tr>
               ))}
@@ -69,7 +75,12 @@ export function StakeholdersSection({ accountId, stakeholders }: { accountId: st
           </table>
         </div>
       )}
-      {editing.mode !== 'closed' ? (
+      {editing.mode === 'delete' ? (
+        <ConfirmDelete kind="stakeholder" id={editing.stakeholder.id} name={editing.stakeholder.name}
+          consequence={`${editing.stakeholder.name} leaves this account, its buying-group map and every deal's buying group. Interactions they attended stay.`}
+          onClose={() => setEditing({ mode: 'closed' })} />
+      ) : null}
+      {editing.mode === 'add' || editing.mode === 'edit' ? (
         <StakeholderDialog
           accountId={accountId}
           existing={editing.mode === 'edit' ? editing.stakeholder : undefined}
