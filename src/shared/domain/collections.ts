@@ -20,12 +20,16 @@ export interface CollectionSpec {
   migrations?: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>>;
 }
 
-/** v1 added the optional stageHistory: documents written before it are valid as they are. */
+/** A migration for a version that only added optional fields: earlier documents stay valid. */
 const unchanged = (doc: Record<string, unknown>) => doc;
 
 export const COLLECTIONS = {
   accounts: { schema: Account, indexes: ['name'], synced: true },
-  stakeholders: { schema: Stakeholder, indexes: [['accountId', 'name']], synced: true },
+  // v1 added the optional mapPosition (issue 17): earlier documents are valid as they are.
+  stakeholders: {
+    schema: Stakeholder, indexes: [['accountId', 'name']], synced: true,
+    version: 1, migrations: { 1: unchanged },
+  },
   relationships: { schema: Relationship, indexes: [['accountId', 'id']], synced: true },
   opportunities: {
     schema: Opportunity, indexes: [['accountId', 'closeDate'], ['status', 'closeDate']], synced: true,
