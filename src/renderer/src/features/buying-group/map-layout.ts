@@ -5,8 +5,9 @@
 // 1. Nothing random. Starting points come from a hash of each person's id and their reporting
 //    level; d3-force's own jiggle uses its seeded LCG; the tick count is fixed. Same input,
 //    same output, on every machine.
-// 2. A person with a saved position (the planner put them there) never moves: they are fixed
-//    (fx/fy) for the whole run, and the overlap pass below leaves them alone.
+// 2. A person with a saved position (the planner put them there) never moves: they sit where
+//    they were put, and the overlap pass below leaves them alone. They do not pull on the
+//    others either, so placing one person does not rearrange everyone else.
 // 3. Labels do not overlap: after the forces, a deterministic pass pushes apart any two people
 //    whose boxes (circle plus the two label lines under it) overlap, along the shorter axis.
 import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationNodeDatum } from 'd3';
@@ -149,8 +150,10 @@ export interface ForceLayoutOptions {
 export function forceLayout(people: readonly LayoutPerson[], lines: readonly LayoutLine[], options: ForceLayoutOptions = {}): Map<string, Point> {
   const { pinned = new Map(), keep = new Map(), ticks = 300 } = options;
   const ordered = [...people].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // Pins do not take part in the forces: the others settle as if nobody had been placed, so a
+  // drag never reshuffles the rest and a reload (or a second client) draws the same picture.
   const nodes: Node[] = ordered.map((p) => {
-    const fixedAt = pinned.get(p.id) ?? keep.get(p.id);
+    const fixedAt = pinned.has(p.id) ? undefined : keep.get(p.id);
     const start = fixedAt ?? seedPosition(p, ordered.length);
     return { id: p.id, p, x: start.x, y: start.y, fx: fixedAt?.x ?? null, fy: fixedAt?.y ?? null };
   });
@@ -169,7 +172,10 @@ export function forceLayout(people: readonly LayoutPerson[], lines: readonly Lay
     .stop();
   sim.tick(ticks);
   const at = new Map<string, Point>();
-  for (const n of nodes) at.set(n.id, { x: round1(n.x ?? 0), y: round1(n.y ?? 0) });
+  for (const n of nodes) {
+    const pin = pinned.get(n.id);
+    at.set(n.id, pin ? { x: pin.x, y: pin.y } : { x: round1(n.x ?? 0), y: round1(n.y ?? 0) });
+  }
   const fixed = new Set([...pinned.keys(), ...keep.keys()].filter((id) => present.has(id)));
   separateBoxes(ordered, at, fixed);
   for (const p of at.values()) {
