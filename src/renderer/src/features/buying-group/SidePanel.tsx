@@ -1,5 +1,7 @@
 // Renderer: beside the map — roles nobody covers, the stance mix, and whatever is selected.
 import { BUYING_ROLE_LABEL, type Opportunity, type Relationship, type Stakeholder } from '@shared/domain';
+import type { MapFields } from './map-history';
+import { PersonEditor } from './PersonEditor';
 import { hrefFor } from '@renderer/lib/router';
 import { InfluenceMeter, STANCE_LABEL, StanceBadge } from '@renderer/components/StanceBadge';
 import { EDGE_STYLE, STANCE_FILL, STANCE_GLYPH, sortRoles, stanceMix, uncoveredRoles } from './graph-model';
@@ -12,9 +14,10 @@ interface Props {
   nameOf: (id: string) => string;
   onRemoveEdge: (id: string) => void;
   removing: boolean;
+  onEditPerson: (person: Stakeholder, fields: Partial<MapFields>) => void;
 }
 
-export function SidePanel({ people, deal, selectedPerson, selectedEdge, nameOf, onRemoveEdge, removing }: Props) {
+export function SidePanel({ people, deal, selectedPerson, selectedEdge, nameOf, onRemoveEdge, removing, onEditPerson }: Props) {
   const group = deal ? people.filter((p) => deal.members.some((m) => m.stakeholderId === p.id)) : people;
   const gaps = uncoveredRoles(people, deal);
   const mix = stanceMix(group);
@@ -73,6 +76,7 @@ export function SidePanel({ people, deal, selectedPerson, selectedEdge, nameOf, 
             <dt>Influence</dt><dd><InfluenceMeter value={selectedPerson.influence} /></dd>
             <dt>Buying roles</dt>
             <dd>{selectedPerson.buyingRoles.length ? sortRoles(selectedPerson.buyingRoles).map((r) => BUYING_ROLE_LABEL[r]).join(', ') : 'None recorded'}</dd>
+            <dt>Change</dt><dd><PersonEditor person={selectedPerson} onEdit={onEditPerson} /></dd>
             {deal ? (<><dt>On this deal</dt><dd>{dealRole ? BUYING_ROLE_LABEL[dealRole] : 'Not in the group'}</dd></>) : null}
             {selectedPerson.pains.length ? (<><dt>Pains</dt><dd>{selectedPerson.pains.join('; ')}</dd></>) : null}
             <dt>Account</dt><dd><a href={hrefFor({ page: 'account', id: selectedPerson.accountId })}>Edit on the account page</a></dd>
