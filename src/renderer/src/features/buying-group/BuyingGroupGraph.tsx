@@ -147,7 +147,7 @@ export function BuyingGroupGraph(props: Props) {
       g.append('title');
       return g;
     });
-    st.edges.attr('data-kind', (l) => l.kind).attr('data-id', (l) => l.id)
+    st.edges.attr('data-kind', (l) => l.kind).attr('data-id', (l) => l.id).attr('data-source', (l) => l.source).attr('data-target', (l) => l.target)
       .on('click', (event: MouseEvent, l) => {
         event.stopPropagation();
         handlers.current.onEdgeClick(l.id);
