@@ -131,6 +131,8 @@ test('keyboard only: tab to a person, arrow to a connected one, Enter opens the 
 
 test('exported SVG holds every name, the legend and the highlighted deal', async ({ page }) => {
   await openMap(page);
+  // Highlight a deal (the first one listed), so the export has to name it.
+  await page.getByTestId('bg-deal-filter').selectOption({ index: 1 });
   const deal = await page.getByTestId('bg-deal-filter').locator('option:checked').textContent();
   const dealName = deal!.replace(/ \(.*$/, '');
   const names = await page.evaluate(() => [...document.querySelectorAll('[data-testid="bg-node"] text.bg-name')].map((t) => t.textContent!));
