@@ -2,6 +2,7 @@
 // placed across a reload; an edit on the map moves nobody and shows on the account page; the
 // org chart and back; undo/redo; a keyboard-only walk; the exported SVG explains itself.
 import { readFileSync } from 'node:fs';
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
 // The machine is shared; a slow page is not what these tests judge.
@@ -143,4 +144,14 @@ test('exported SVG holds every name, the legend and the highlighted deal', async
   for (const n of names) expect(svg).toContain(n.replace(/&/g, '&amp;').replace(/</g, '&lt;'));
   for (const word of ['Champion', 'Opponent', 'Reports to', 'Influences', 'Size = influence']) expect(svg).toContain(word);
   expect(svg).toContain(`Highlighted deal: ${dealName.replace(/&/g, '&amp;')}`);
+});
+
+test('axe: no serious or critical violation on the map page, with a person open in the side panel', async ({ page }) => {
+  await openMap(page);
+  await page.getByTestId('bg-node').first().dispatchEvent('click');
+  await expect(page.getByTestId('bg-edit-stance')).toBeVisible();
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  expect(bad).toEqual([]);
 });
