@@ -119,7 +119,11 @@ async function dragFrames(page: Page): Promise<number[]> {
     }
     let made = 0;
     for (let i = 1; i < 300; i++, made++) await call('relationships.upsert', { accountId: acc.id, fromId: ids[i], toId: ids[Math.floor((i - 1) / 2)], kind: 'reports_to', strength: 0.7, source: 'manual' });
-    for (let k = 0; made < 1000; k++, made++) await call('relationships.upsert', { accountId: acc.id, fromId: ids[(k * 7) % 300], toId: ids[(k * 13 + 5) % 300], kind: 'influences', strength: 0.5, source: 'manual' });
+    for (let k = 0; made < 1000; k++) {
+      if ((k * 7) % 300 === (k * 13 + 5) % 300) continue;
+      await call('relationships.upsert', { accountId: acc.id, fromId: ids[(k * 7) % 300], toId: ids[(k * 13 + 5) % 300], kind: 'influences', strength: 0.5, source: 'manual' });
+      made++;
+    }
     ws.close();
     return acc.id;
   });

@@ -39,10 +39,12 @@ async function build(page: Page, size: number): Promise<string> {
       ids.push(p.id);
     }
     for (let i = 1; i < size; i++) {
-      const manager = i < 7 ? 0 : 1 + ((i - 7) % 6) + (i > 30 ? 6 * Math.floor((i - 31) / 12) + 7 - 6 : 0);
-      await call('relationships.upsert', { accountId: account.id, fromId: ids[i], toId: ids[Math.min(manager, i - 1)], kind: 'reports_to', strength: 0.8, source: 'manual' });
+      // The chief, six heads, their managers, then everyone else under a manager.
+      const manager = i < 7 ? 0 : i < 31 ? 1 + ((i - 7) % 6) : 7 + ((i - 31) % 24);
+      await call('relationships.upsert', { accountId: account.id, fromId: ids[i], toId: ids[manager], kind: 'reports_to', strength: 0.8, source: 'manual' });
     }
     for (let k = 0; k < size / 2; k++) {
+      if ((k * 7 + 3) % size === (k * 11 + 5) % size) continue;
       await call('relationships.upsert', {
         accountId: account.id, fromId: ids[(k * 7 + 3) % size], toId: ids[(k * 11 + 5) % size],
         kind: k % 3 === 0 ? 'influences' : k % 3 === 1 ? 'allied_with' : 'conflicts_with', strength: 0.5, source: 'manual',
