@@ -58,11 +58,13 @@ async function build(page: Page, size: number): Promise<string> {
 /** Pairs of labels (name and role lines) whose boxes overlap on screen. */
 async function overlappingLabels(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const boxes = [...document.querySelectorAll('[data-testid="bg-node"]')].flatMap((n) =>
-      [...n.querySelectorAll('text.bg-name, text.bg-roles')].filter((t) => t.textContent).map((t) => ({ r: t.getBoundingClientRect(), what: t.textContent! })));
+    const boxes = [...document.querySelectorAll('[data-testid="bg-node"]')].flatMap((n, who) =>
+      [...n.querySelectorAll('text.bg-name, text.bg-roles')].filter((t) => t.textContent).map((t) => ({ r: t.getBoundingClientRect(), what: t.textContent!, who })));
     const out: string[] = [];
     for (let i = 0; i < boxes.length; i++) {
       for (let j = i + 1; j < boxes.length; j++) {
+        // A person's own two lines are one stacked block.
+        if (boxes[i]!.who === boxes[j]!.who) continue;
         const a = boxes[i]!.r;
         const b = boxes[j]!.r;
         if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5) out.push(`${boxes[i]!.what} × ${boxes[j]!.what}`);

@@ -126,7 +126,7 @@ test('keyboard only: tab to a person, arrow to a connected one, Enter opens the 
     + `[data-testid="bg-edge"][data-source="${reached}"][data-target="${focused}"]`);
   expect(await joined.count()).toBeGreaterThan(0);
   await page.keyboard.press('Enter');
-  const name = await page.evaluate(() => document.activeElement!.getAttribute('aria-label')!.split(';')[0]);
+  const name = await page.evaluate(() => document.activeElement!.querySelector('text.bg-name')!.textContent);
   await expect(page.locator('#bg-person-title')).toHaveText(name!);
 });
 

@@ -26,11 +26,18 @@ export const AccountDetail = z.object({
 });
 export type AccountDetail = z.infer<typeof AccountDetail>;
 
+/** A relationship the interactions suggest (src/shared/buying-group/suggest.ts), with evidence. */
+export const SuggestionView = z.object({
+  key: z.string(), kind: Relationship.shape.kind, fromId: z.string(), toId: z.string(), evidence: z.string(), strength: z.number().min(0).max(1),
+});
+export type SuggestionView = z.infer<typeof SuggestionView>;
+
 export const BuyingGroupView = z.object({
   account: Account,
   stakeholders: z.array(Stakeholder),
   relationships: z.array(Relationship),
   opportunities: z.array(Opportunity),
+  suggestions: z.array(SuggestionView),
 });
 export type BuyingGroupView = z.infer<typeof BuyingGroupView>;
 

@@ -10,7 +10,14 @@
 //    person of the same department is suggested to report to them.
 // 4. Nothing already related (any kind, either direction) is suggested, and a suggestion the
 //    team dismissed (its key in the from-person's dismissedSuggestions) never comes back.
-import type { Interaction, Relationship, RelationshipKind, Stakeholder } from '../domain';
+import type { RelationshipKind } from '../domain';
+
+export interface SuggestPerson {
+  id: string;
+  title: string;
+  department: string;
+  dismissedSuggestions?: readonly string[] | undefined;
+}
 
 export const MIN_MEETINGS = 3;
 
@@ -46,11 +53,11 @@ export function titleRank(title: string): number {
 }
 
 export function suggestRelationships(
-  people: readonly Pick<Stakeholder, 'id' | 'title' | 'department' | 'name'>[] & readonly { dismissedSuggestions?: readonly string[] | undefined }[],
-  relationships: readonly Pick<Relationship, 'fromId' | 'toId' | 'kind'>[],
-  interactions: readonly Pick<Interaction, 'at' | 'attendeeIds'>[],
+  people: readonly SuggestPerson[],
+  relationships: readonly { fromId: string; toId: string; kind: RelationshipKind }[],
+  interactions: readonly { at: number; attendeeIds: readonly string[] }[],
 ): Suggestion[] {
-  const ids = new Set(people.map((p) => p.id as string));
+  const ids = new Set(people.map((p) => p.id));
   const related = new Set<string>();
   for (const r of relationships) {
     related.add(`${r.fromId}|${r.toId}`);
@@ -98,8 +105,8 @@ export function suggestRelationships(
     }
   }
 
-  const hasManager = new Set(relationships.filter((r) => r.kind === 'reports_to').map((r) => r.fromId as string));
-  const byDept = new Map<string, typeof people[number][]>();
+  const hasManager = new Set(relationships.filter((r) => r.kind === 'reports_to').map((r) => r.fromId));
+  const byDept = new Map<string, SuggestPerson[]>();
   for (const p of people) if (p.department) byDept.set(p.department, [...(byDept.get(p.department) ?? []), p]);
   for (const [dept, list] of [...byDept].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const ranked = [...list].sort((x, y) => titleRank(x.title) - titleRank(y.title) || (x.id < y.id ? -1 : 1));

@@ -1,5 +1,6 @@
 // Main process: stakeholders and the relationships between them (the buying group map).
-import type { Account, Opportunity, Relationship, Stakeholder } from '../../../shared/domain';
+import type { Account, Interaction, Opportunity, Relationship, Stakeholder } from '../../../shared/domain';
+import { suggestRelationships } from '../../../shared/buying-group/suggest';
 import { ApiError } from '../../../shared/api';
 import type { HandlerMap } from '../handler';
 import { ensureExists, mustGet, plain, removeDoc, upsertDoc } from '../docs';
@@ -17,16 +18,21 @@ export const peopleHandlers: HandlerMap = {
   },
   'buyingGroup.get': async ({ accountId }, { store }) => {
     const account = await mustGet<Account>(store.accounts, accountId, 'Account');
-    const [stakeholders, relationships, opportunities] = await Promise.all([
+    const [stakeholders, relationships, opportunities, interactions] = await Promise.all([
       store.stakeholders.find({ selector: { accountId }, sort: [{ accountId: 'asc' }, { name: 'asc' }] }).exec(),
       store.relationships.find({ selector: { accountId }, sort: [{ accountId: 'asc' }, { id: 'asc' }] }).exec(),
       store.opportunities.find({ selector: { accountId }, sort: [{ accountId: 'asc' }, { closeDate: 'desc' }] }).exec(),
+      store.interactions.find({ selector: { accountId }, sort: [{ accountId: 'asc' }, { at: 'asc' }] }).exec(),
     ]);
+    const people = stakeholders.map((d) => plain<Stakeholder>(d));
+    const rels = relationships.map((d) => plain<Relationship>(d));
     return {
       account,
-      stakeholders: stakeholders.map((d) => plain<Stakeholder>(d)),
-      relationships: relationships.map((d) => plain<Relationship>(d)),
+      stakeholders: people,
+      relationships: rels,
       opportunities: opportunities.map((d) => plain<Opportunity>(d)),
+      // The map's ghost edges: what the logged meetings and titles suggest (pure, in shared).
+      suggestions: suggestRelationships(people, rels, interactions.map((d) => plain<Interaction>(d))),
     };
   },
   'relationships.upsert': async (input, ctx) => {

@@ -70,7 +70,7 @@ describe('graph model', () => {
     expect(rolesLine(['user', 'decision_maker', 'legal'], null)).toBe('Decision maker · User +1');
     expect(rolesLine(['user'], 'economic_buyer')).toBe('On deal: Economic buyer');
     const { nodes } = buildGraph([person('1', { buyingRoles: ['champion'], stance: 'supporter', mapPosition: { x: 5, y: 6 } })], [], null);
-    expect(nodes[0]!.ariaLabel).toBe('Person 1; Champion; stance: Supporter');
+    expect(nodes[0]!.ariaLabel).toBe('P1 + Person 1 Champion; Champion; stance: Supporter');
     expect(nodes[0]!.placed).toEqual({ x: 5, y: 6 });
   });
 });

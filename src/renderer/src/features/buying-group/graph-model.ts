@@ -162,8 +162,10 @@ export function buildGraph(
     department: s.department,
     rolesText,
     labelWidth: Math.max(labelWidth(s.name, 13), labelWidth(rolesText, 11.5)),
+    // It opens with what the node shows, in DOM order (initials, stance glyph, name, role
+    // line), so speech input can say what it sees (WCAG 2.5.3); then roles and stance in words.
     ariaLabel: [
-      s.name,
+      `${initials(s.name)} ${STANCE_GLYPH[s.stance]} ${s.name} ${rolesText}`.trimEnd(),
       s.buyingRoles.length ? sortRoles(s.buyingRoles).map((r) => BUYING_ROLE_LABEL[r]).join(', ') : 'no buying role',
       dealRole ? `on this deal: ${BUYING_ROLE_LABEL[dealRole]}` : '',
       `stance: ${STANCE_LABEL[s.stance]}`,
