@@ -122,8 +122,8 @@ test('keyboard only: tab to a person, arrow to a connected one, Enter opens the 
   }
   expect(reached).not.toBe('');
   // The walk went along a line: some edge joins the two people.
-  const joined = page.locator(`[data-testid="bg-edge"][data-source="${focused}"][data-target="${reached}"], `
-    + `[data-testid="bg-edge"][data-source="${reached}"][data-target="${focused}"]`);
+  // (A line or a suggested ghost line: both join people on the map.)
+  const joined = page.locator(`g[data-source="${focused}"][data-target="${reached}"], g[data-source="${reached}"][data-target="${focused}"]`);
   expect(await joined.count()).toBeGreaterThan(0);
   await page.keyboard.press('Enter');
   const name = await page.evaluate(() => document.activeElement!.querySelector('text.bg-name')!.textContent);
@@ -154,4 +154,27 @@ test('axe: no serious or critical violation on the map page, with a person open 
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
   expect(bad).toEqual([]);
+});
+
+test('accept and dismiss a suggestion from interactions; the dismissal survives a reload', async ({ page }) => {
+  await openMap(page, 2);
+  const rows = page.getByTestId('bg-suggestion-row');
+  await expect(rows.first()).toBeVisible();
+  await expect(page.getByTestId('bg-suggestion').first()).toBeAttached();
+  const dismissedKey = (await rows.first().getAttribute('data-key'))!;
+  await rows.first().getByTestId('bg-dismiss-suggestion').click();
+  await expect(page.locator(`[data-testid="bg-suggestion-row"][data-key="${dismissedKey}"]`)).toHaveCount(0);
+
+  const edges = page.getByTestId('bg-edge');
+  const before = await edges.count();
+  const accepted = rows.first();
+  const acceptedKey = (await accepted.getAttribute('data-key'))!;
+  await accepted.getByTestId('bg-accept-suggestion').click();
+  await expect(edges).toHaveCount(before + 1);
+  await expect(page.locator(`[data-testid="bg-suggestion-row"][data-key="${acceptedKey}"]`)).toHaveCount(0);
+
+  await page.reload();
+  await expect(page.getByTestId('bg-node').first()).toBeVisible({ timeout: 60_000 });
+  await expect(page.locator(`[data-testid="bg-suggestion-row"][data-key="${dismissedKey}"]`)).toHaveCount(0);
+  await expect(edges).toHaveCount(before + 1);
 });

@@ -147,13 +147,14 @@ export function BuyingGroupGraph(props: Props) {
       g.append('title');
       return g;
     });
-    st.edges.attr('data-kind', (l) => l.kind).attr('data-id', (l) => l.id).attr('data-source', (l) => l.source).attr('data-target', (l) => l.target)
+    st.edges.attr('data-testid', (l) => (l.ghost ? 'bg-suggestion' : 'bg-edge')).attr('data-kind', (l) => l.kind).attr('data-id', (l) => l.id).attr('data-source', (l) => l.source).attr('data-target', (l) => l.target)
       .on('click', (event: MouseEvent, l) => {
         event.stopPropagation();
         handlers.current.onEdgeClick(l.id);
       });
     st.edges.select('title').text((l) =>
-      `${next.get(l.source)?.name ?? '?'} — ${EDGE_STYLE[l.kind].label.toLowerCase()} — ${next.get(l.target)?.name ?? '?'} (strength ${Math.round(l.strength * 100)}%)`);
+      `${l.ghost ? 'Suggested: ' : ''}${next.get(l.source)?.name ?? '?'} — ${EDGE_STYLE[l.kind].label.toLowerCase()} — ${next.get(l.target)?.name ?? '?'}`
+      + (l.ghost ? ` (${l.evidence ?? ''})` : ` (strength ${Math.round(l.strength * 100)}%)`));
 
     let dragFrom: Point | null = null;
     const drag = d3.drag<SVGGElement, DrawnNode>().clickDistance(4)
@@ -252,11 +253,11 @@ export function BuyingGroupGraph(props: Props) {
       .attr('stroke-dasharray', (d) => (d.id === pendingFromId && d.id !== selectedNodeId ? '5 4' : null));
     st.nodes.attr('aria-pressed', (d) => (d.id === selectedNodeId ? 'true' : 'false'));
     const dim = (l: RelEdge) => !st.byId.get(l.source)?.inDeal || !st.byId.get(l.target)?.inDeal;
-    st.edges.attr('stroke-opacity', (l) => (dim(l) ? 0.15 : 0.45 + 0.55 * l.strength));
+    st.edges.attr('stroke-opacity', (l) => (l.ghost ? 0.55 : dim(l) ? 0.15 : 0.45 + 0.55 * l.strength));
     st.edges.select('path.bg-edge-line')
-      .attr('stroke', (l) => (l.id === selectedEdgeId ? CHART_COLORS.highlight : EDGE_STYLE[l.kind].stroke))
-      .attr('stroke-width', (l) => EDGE_STYLE[l.kind].width + (l.id === selectedEdgeId ? 2.5 : 0))
-      .attr('stroke-dasharray', (l) => EDGE_STYLE[l.kind].dash)
+      .attr('stroke', (l) => (l.id === selectedEdgeId ? CHART_COLORS.highlight : l.ghost ? CHART_COLORS.line : EDGE_STYLE[l.kind].stroke))
+      .attr('stroke-width', (l) => (l.ghost ? 1.5 : EDGE_STYLE[l.kind].width) + (l.id === selectedEdgeId ? 2.5 : 0))
+      .attr('stroke-dasharray', (l) => (l.ghost ? '2 6' : EDGE_STYLE[l.kind].dash))
       .attr('marker-end', (l) => (EDGE_STYLE[l.kind].arrow ? `url(#bg-arrow-${l.kind})` : null));
     st.edges.filter((l) => l.id === selectedEdgeId).attr('stroke-opacity', 1).raise();
   }, [nodes, edges, positions, selectedNodeId, selectedEdgeId, pendingFromId]);

@@ -11,7 +11,9 @@ import { ExportButtons } from '@renderer/components/ExportButtons';
 import { fileSlug } from '@renderer/lib/export-image';
 import { buildGraph } from './graph-model';
 import { Legend } from './Legend';
-import { useApplyMapStep, useRemoveRelationship } from './mutations';
+import { useApplyMapStep, useRemoveRelationship, useUpsertRelationship } from './mutations';
+import { SuggestionsPanel } from './SuggestionsPanel';
+import type { SuggestionView } from '@shared/api';
 import { EMPTY_HISTORY, record, redo, undo, type MapFields, type MapHistory, type MapStep } from './map-history';
 import type { Point } from './map-layout';
 import { useMapLayout, type MapLayoutKind } from './use-map-layout';
@@ -35,10 +37,15 @@ export function BuyingGroupMap({ view }: { view: BuyingGroupView }) {
   const applyStep = useApplyMapStep(accountId);
 
   const deal = view.opportunities.find((o) => o.id === dealId) ?? null;
-  const { nodes, edges } = useMemo(() => buildGraph(view.stakeholders, view.relationships, deal), [view.stakeholders, view.relationships, deal]);
+  const { nodes, edges: realEdges } = useMemo(() => buildGraph(view.stakeholders, view.relationships, deal), [view.stakeholders, view.relationships, deal]);
+  // Ghost lines for suggestions: they take part in drawing and keyboard walks, not in layout.
+  const edges = useMemo(() => [...realEdges, ...view.suggestions.map((s) => ({
+    id: `sug:${s.key}`, source: s.fromId, target: s.toId, kind: s.kind, strength: s.strength, bend: 18, ghost: true, evidence: s.evidence,
+  }))], [realEdges, view.suggestions]);
+  const upsertRel = useUpsertRelationship(accountId);
   const names = useMemo(() => new Map(view.stakeholders.map((s) => [s.id as string, s.name])), [view.stakeholders]);
   const nameOf = useCallback((id: string) => names.get(id) ?? 'Someone no longer here', [names]);
-  const positions = useMapLayout(nodes, edges, layoutKind);
+  const positions = useMapLayout(nodes, realEdges, layoutKind);
 
   // Every map edit goes through here: written with its base, and recorded for undo.
   const people = view.stakeholders;
@@ -58,6 +65,11 @@ export function BuyingGroupMap({ view }: { view: BuyingGroupView }) {
     for (const k of Object.keys(fields) as (keyof MapFields)[]) (before as Record<string, unknown>)[k] = person[k];
     edit({ label: `Edit ${person.name}`, changes: [{ id: person.id, before, after: fields }] });
   }, [edit]);
+  const accept = (s: SuggestionView) => upsertRel.mutate({ accountId, fromId: s.fromId, toId: s.toId, kind: s.kind, strength: s.strength, source: 'inferred' });
+  const dismiss = (s: SuggestionView) => {
+    const person = people.find((p) => p.id === s.fromId);
+    if (person) editPerson(person, { dismissedSuggestions: [...(person.dismissedSuggestions ?? []), s.key] });
+  };
   const tidy = () => edit({
     label: 'Tidy',
     changes: people.filter((p) => p.mapPosition).map((p) => ({ id: p.id, before: { mapPosition: p.mapPosition }, after: { mapPosition: undefined } })),
@@ -164,7 +176,9 @@ export function BuyingGroupMap({ view }: { view: BuyingGroupView }) {
           <Legend />
         </div>
         <SidePanel people={view.stakeholders} deal={deal} selectedPerson={selectedPerson} selectedEdge={selectedEdge}
-          nameOf={nameOf} onRemoveEdge={removeEdge} removing={remove.isPending} onEditPerson={editPerson} />
+          nameOf={nameOf} onRemoveEdge={removeEdge} removing={remove.isPending} onEditPerson={editPerson}>
+          <SuggestionsPanel suggestions={view.suggestions} nameOf={nameOf} onAccept={accept} onDismiss={dismiss} busy={upsertRel.isPending || applyStep.isPending} />
+        </SidePanel>
       </div>
       <PeopleList
         people={view.stakeholders} relationships={view.relationships} deal={deal}

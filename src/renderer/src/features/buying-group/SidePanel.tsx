@@ -1,5 +1,6 @@
 // Renderer: beside the map — roles nobody covers, the stance mix, and whatever is selected.
 import { BUYING_ROLE_LABEL, type Opportunity, type Relationship, type Stakeholder } from '@shared/domain';
+import type { ReactNode } from 'react';
 import type { MapFields } from './map-history';
 import { PersonEditor } from './PersonEditor';
 import { hrefFor } from '@renderer/lib/router';
@@ -15,9 +16,11 @@ interface Props {
   onRemoveEdge: (id: string) => void;
   removing: boolean;
   onEditPerson: (person: Stakeholder, fields: Partial<MapFields>) => void;
+  /** Extra sections (suggestions) placed after the summary. */
+  children?: ReactNode;
 }
 
-export function SidePanel({ people, deal, selectedPerson, selectedEdge, nameOf, onRemoveEdge, removing, onEditPerson }: Props) {
+export function SidePanel({ people, deal, selectedPerson, selectedEdge, nameOf, onRemoveEdge, removing, onEditPerson, children }: Props) {
   const group = deal ? people.filter((p) => deal.members.some((m) => m.stakeholderId === p.id)) : people;
   const gaps = uncoveredRoles(people, deal);
   const mix = stanceMix(group);
@@ -50,6 +53,8 @@ export function SidePanel({ people, deal, selectedPerson, selectedEdge, nameOf, 
           ))}
         </ul>
       </section>
+
+      {children}
 
       {selectedEdge ? (
         <section className="panel bg-side-section" aria-labelledby="bg-edge-title" data-testid="bg-selected-edge">

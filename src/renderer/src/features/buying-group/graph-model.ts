@@ -71,6 +71,9 @@ export interface RelEdge {
   strength: number;
   /** Perpendicular bend in graph pixels, so parallel edges between two people do not overlap. */
   bend: number;
+  /** A suggestion from interactions, drawn as a faint ghost line until accepted or dismissed. */
+  ghost?: boolean;
+  evidence?: string;
 }
 
 /** 1 (little sway) → 14 px, 5 (decisive) → 30 px. */

@@ -4,7 +4,7 @@
 // else changed meanwhile (only the fields the step names are written).
 import type { Stakeholder } from '@shared/domain';
 
-export type MapFields = Pick<Stakeholder, 'mapPosition' | 'stance' | 'buyingRoles' | 'influence'>;
+export type MapFields = Pick<Stakeholder, 'mapPosition' | 'stance' | 'buyingRoles' | 'influence' | 'dismissedSuggestions'>;
 
 export interface PersonChange {
   id: string;
