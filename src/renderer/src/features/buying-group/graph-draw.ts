@@ -54,7 +54,9 @@ export function updateNodes(nodes: Sel<SVGGElement, DrawnNode>): void {
   nodes.select('g.bg-glyph').attr('transform', (d) => `translate(${d.radius * 0.74},${-d.radius * 0.74})`)
     .select('text').text((d) => STANCE_GLYPH[d.stance]);
   nodes.select('text.bg-name').attr('y', (d) => d.radius + 16).text((d) => d.name);
-  nodes.select('text.bg-roles').attr('y', (d) => d.radius + 30).text((d) => d.rolesText);
+  // The leading space is invisible (SVG collapses it) but keeps "name" and "roles" two words
+  // for assistive tech that reads the node's text run together (axe label-content-name-mismatch).
+  nodes.select('text.bg-roles').attr('y', (d) => d.radius + 30).text((d) => (d.rolesText ? ` ${d.rolesText}` : ''));
 }
 
 /**
