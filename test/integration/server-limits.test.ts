@@ -22,7 +22,8 @@ async function call(url: string, method: string, path: string, opts: { token?: s
       ...(opts.body !== undefined || opts.raw !== undefined ? { 'content-type': 'application/json' } : {}),
       ...(opts.ip ? { 'x-forwarded-for': opts.ip } : {}),
     },
-    body: opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
+    // A Buffer is a valid fetch body in Node; the DOM typings only name their own kinds.
+    body: (opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body))) as never,
   });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : {}, headers: res.headers };

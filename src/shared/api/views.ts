@@ -1,7 +1,7 @@
 // Pure (shared): the read models the host returns (documents joined and summarised for a screen).
 import { z } from 'zod';
 import { Account, Interaction, JourneyStep, Opportunity, Relationship, Stakeholder, TeamMember, WorkshopNote } from '../domain';
-import { AccountId, OpportunityId } from '../domain';
+import { AccountId, OpportunityId, StakeholderId } from '../domain';
 
 export const AccountSummary = z.object({
   id: AccountId,
@@ -26,11 +26,18 @@ export const AccountDetail = z.object({
 });
 export type AccountDetail = z.infer<typeof AccountDetail>;
 
+/** A relationship the interactions suggest (src/shared/buying-group/suggest.ts), with evidence. */
+export const SuggestionView = z.object({
+  key: z.string(), kind: Relationship.shape.kind, fromId: StakeholderId, toId: StakeholderId, evidence: z.string(), strength: z.number().min(0).max(1),
+});
+export type SuggestionView = z.infer<typeof SuggestionView>;
+
 export const BuyingGroupView = z.object({
   account: Account,
   stakeholders: z.array(Stakeholder),
   relationships: z.array(Relationship),
   opportunities: z.array(Opportunity),
+  suggestions: z.array(SuggestionView),
 });
 export type BuyingGroupView = z.infer<typeof BuyingGroupView>;
 

@@ -22,7 +22,8 @@ export interface CollectionSpec {
 
 /**
  * Opportunities v1 added the optional stageHistory; v2 (and v1 of accounts, stakeholders,
- * interactions, team members) the optional import `source`. Documents written before are valid
+ * interactions, team members) the optional import `source`; stakeholders v1 also the map's
+ * mapPosition and dismissedSuggestions (issue 17). Documents written before are valid
  * as they are. Interactions pay one copy of their table on first open after the upgrade.
  */
 const unchanged = (doc: Record<string, unknown>) => doc;

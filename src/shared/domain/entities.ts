@@ -82,6 +82,14 @@ export const Stakeholder = z.object({
   timezone: shortText(60).optional(),
   notes: longText().optional(),
   ...imported,
+  /**
+   * Where a planner placed this person on the buying group map (graph units). Kept on the
+   * person, not on the account, so two planners arranging different people never conflict;
+   * absent means the map lays the person out itself. v1 of the stakeholders schema.
+   */
+  mapPosition: z.object({ x: z.number().min(-1e6).max(1e6), y: z.number().min(-1e6).max(1e6) }).strict().optional(),
+  /** Map suggestions (src/shared/buying-group/suggest.ts keys) the team dismissed from this person. v1. */
+  dismissedSuggestions: z.array(shortText(200)).max(200).optional(),
   ...synced,
 });
 export type Stakeholder = z.infer<typeof Stakeholder>;

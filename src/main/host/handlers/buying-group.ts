@@ -1,5 +1,7 @@
-// Main process: the 'buyingGroup.*' API — one account's buying group map in one read.
-import type { Account, Opportunity, Relationship, Stakeholder } from '../../../shared/domain';
+// Main process: the 'buyingGroup.*' API — one account's buying group map in one read, with what
+// its logged meetings and titles suggest (ghost edges: pure, in shared/buying-group).
+import type { Account, Interaction, Opportunity, Relationship, Stakeholder, StakeholderId } from '../../../shared/domain';
+import { suggestRelationships } from '../../../shared/buying-group/suggest';
 import { opportunitiesOfAccount, relationshipsOfAccount, stakeholdersOfAccount } from '../../store';
 import type { HandlerMap } from '../handler';
 import { mustGet, plain } from '../docs';
@@ -7,16 +9,22 @@ import { mustGet, plain } from '../docs';
 export const buyingGroupHandlers: HandlerMap = {
   'buyingGroup.get': async ({ accountId }, { store }) => {
     const account = await mustGet<Account>(store.accounts, accountId, 'Account');
-    const [stakeholders, relationships, opportunities] = await Promise.all([
+    const [stakeholders, relationships, opportunities, interactions] = await Promise.all([
       stakeholdersOfAccount(store, accountId),
       relationshipsOfAccount(store, accountId),
       opportunitiesOfAccount(store, accountId),
+      store.interactions.find({ selector: { accountId }, sort: [{ accountId: 'asc' }, { at: 'asc' }] }).exec(),
     ]);
+    const people = stakeholders.map((d) => plain<Stakeholder>(d));
+    const rels = relationships.map((d) => plain<Relationship>(d));
     return {
       account,
-      stakeholders: stakeholders.map((d) => plain<Stakeholder>(d)),
-      relationships: relationships.map((d) => plain<Relationship>(d)),
+      stakeholders: people,
+      relationships: rels,
       opportunities: opportunities.map((d) => plain<Opportunity>(d)),
+      // Suggestions pair people of this account: their ids are these stakeholders' ids.
+      suggestions: suggestRelationships(people, rels, interactions.map((d) => plain<Interaction>(d)))
+        .map((s) => ({ ...s, fromId: s.fromId as StakeholderId, toId: s.toId as StakeholderId })),
     };
   },
 };

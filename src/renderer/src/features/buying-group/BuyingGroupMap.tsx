@@ -1,6 +1,8 @@
 // Renderer: the map with its toolbar, side panel and keyboard lists; owns selection and the
 // connect gesture (shift-click, or Connect mode for touch screens and trackpads).
-import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { Stakeholder } from '@shared/domain';
+import { now } from '@renderer/lib/clock';
 import type { BuyingGroupView } from '@shared/api';
 import type { RelationshipId, StakeholderId } from '@shared/domain';
 import { errorWords } from '@renderer/api/errors';
@@ -10,7 +12,12 @@ import { ExportButtons } from '@renderer/components/ExportButtons';
 import { fileSlug } from '@renderer/lib/export-image';
 import { buildGraph } from './graph-model';
 import { Legend } from './Legend';
-import { useRemoveRelationship } from './mutations';
+import { useApplyMapStep, useRemoveRelationship, useUpsertRelationship } from './mutations';
+import { SuggestionsPanel } from './SuggestionsPanel';
+import type { SuggestionView } from '@shared/api';
+import { EMPTY_HISTORY, record, redo, undo, type MapFields, type MapHistory, type MapStep } from './map-history';
+import type { Point } from './map-layout';
+import { useMapLayout, type MapLayoutKind } from './use-map-layout';
 import { PeopleList } from './PeopleList';
 import { RelationshipDialog } from './RelationshipDialog';
 import { SidePanel } from './SidePanel';
@@ -25,13 +32,67 @@ export function BuyingGroupMap({ view }: { view: BuyingGroupView }) {
   const [connectMode, setConnectMode] = useState(false);
   const [dialog, setDialog] = useState<{ from: StakeholderId | null; to: StakeholderId | null } | null>(null);
   const [fitSignal, setFitSignal] = useState(0);
-  const [unpinSignal, setUnpinSignal] = useState(0);
+  const [layoutKind, setLayoutKind] = useState<MapLayoutKind>('force');
+  const [history, setHistory] = useState<MapHistory>(EMPTY_HISTORY);
   const remove = useRemoveRelationship();
+  const applyStep = useApplyMapStep();
 
   const deal = view.opportunities.find((o) => o.id === dealId) ?? null;
-  const { nodes, edges } = useMemo(() => buildGraph(view.stakeholders, view.relationships, deal), [view.stakeholders, view.relationships, deal]);
-  const names = useMemo(() => new Map<string, string>(view.stakeholders.map((s) => [s.id, s.name])), [view.stakeholders]);
+  const { nodes, edges: realEdges } = useMemo(() => buildGraph(view.stakeholders, view.relationships, deal), [view.stakeholders, view.relationships, deal]);
+  // Ghost lines for suggestions: they take part in drawing and keyboard walks, not in layout.
+  const edges = useMemo(() => [...realEdges, ...view.suggestions.map((s) => ({
+    id: `sug:${s.key}` as RelationshipId, source: s.fromId, target: s.toId, kind: s.kind, strength: s.strength, bend: 18, ghost: true, evidence: s.evidence,
+  }))], [realEdges, view.suggestions]);
+  const upsertRel = useUpsertRelationship();
+  const names = useMemo(() => new Map(view.stakeholders.map((s) => [s.id as string, s.name])), [view.stakeholders]);
   const nameOf = useCallback((id: string) => names.get(id) ?? 'Someone no longer here', [names]);
+  const positions = useMapLayout(nodes, realEdges, layoutKind);
+
+  // Every map edit goes through here: written with its base, and recorded for undo.
+  const people = view.stakeholders;
+  const edit = useCallback((step: MapStep) => {
+    setHistory((h) => record(h, step));
+    applyStep.mutate({ step, people });
+  }, [applyStep, people]);
+  const onMoved = useCallback((id: string, from: Point, to: Point) => {
+    if (layoutKind !== 'force') return;
+    const person = people.find((p) => p.id === id);
+    if (!person) return;
+    edit({ label: `Move ${person.name}`, changes: [{ id, before: { mapPosition: person.mapPosition }, after: { mapPosition: to } }] });
+    void from;
+  }, [edit, layoutKind, people]);
+  const editPerson = useCallback((person: Stakeholder, fields: Partial<MapFields>) => {
+    const before: Partial<MapFields> = {};
+    for (const k of Object.keys(fields) as (keyof MapFields)[]) (before as Record<string, unknown>)[k] = person[k];
+    edit({ label: `Edit ${person.name}`, changes: [{ id: person.id, before, after: fields }] });
+  }, [edit]);
+  const accept = (s: SuggestionView) => upsertRel.mutate({ accountId, fromId: s.fromId, toId: s.toId, kind: s.kind, strength: s.strength, source: 'inferred' });
+  const dismiss = (s: SuggestionView) => {
+    const person = people.find((p) => p.id === s.fromId);
+    if (person) editPerson(person, { dismissedSuggestions: [...(person.dismissedSuggestions ?? []), s.key] });
+  };
+  const tidy = () => edit({
+    label: 'Tidy',
+    changes: people.filter((p) => p.mapPosition).map((p) => ({ id: p.id, before: { mapPosition: p.mapPosition }, after: { mapPosition: undefined } })),
+  });
+  const step = useCallback((which: 'undo' | 'redo') => {
+    const out = which === 'undo' ? undo(history) : redo(history);
+    if (!out) return;
+    setHistory(out.history);
+    applyStep.mutate({ step: out.apply, people });
+  }, [applyStep, history, people]);
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== 'z') return;
+      const target = event.target as HTMLElement | null;
+      // Inside a text field, Ctrl+Z belongs to the field.
+      if (target && /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return;
+      event.preventDefault();
+      step(event.shiftKey ? 'redo' : 'undo');
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [step]);
 
   const onNodeClick = useCallback((id: StakeholderId, shift: boolean) => {
     setSelectedEdgeId(null);
@@ -61,6 +122,7 @@ export function BuyingGroupMap({ view }: { view: BuyingGroupView }) {
   const selectedPerson = view.stakeholders.find((s) => s.id === selectedId) ?? null;
   const selectedEdge = view.relationships.find((r) => r.id === selectedEdgeId) ?? null;
   const title = `${view.account.name} — buying group`;
+  const legendTitle = `${deal ? `Highlighted deal: ${deal.name}` : 'Everyone at the account'} · ${new Date(now()).toISOString().slice(0, 10)}`;
 
   return (
     <>
@@ -87,25 +149,37 @@ export function BuyingGroupMap({ view }: { view: BuyingGroupView }) {
         </button>
         <span className="toolbar-spacer" />
         <button type="button" className="button button-small" onClick={() => setFitSignal((n) => n + 1)}>Fit</button>
-        <button type="button" className="button button-small" title="Release everyone you dragged" onClick={() => setUnpinSignal((n) => n + 1)}>Unpin all</button>
-        <ExportButtons svgRef={svgRef} filename={fileSlug(title)} options={{ fitContent: true, title }} testIdPrefix="bg" />
+        <div className="bg-segmented" role="group" aria-label="Layout">
+          <button type="button" className="button button-small" aria-pressed={layoutKind === 'force'} data-testid="bg-layout-force" onClick={() => setLayoutKind('force')}>Network</button>
+          <button type="button" className="button button-small" aria-pressed={layoutKind === 'org'} data-testid="bg-layout-org" onClick={() => setLayoutKind('org')}>Org chart</button>
+        </div>
+        <button type="button" className="button button-small" data-testid="bg-tidy" disabled={layoutKind !== 'force' || !people.some((p) => p.mapPosition)}
+          title="Release everyone you placed and lay the map out again (undoable)" onClick={tidy}>Tidy</button>
+        <button type="button" className="button button-small" data-testid="bg-undo" disabled={history.past.length === 0} onClick={() => step('undo')}
+          title="Undo (Ctrl/Cmd+Z)">Undo</button>
+        <button type="button" className="button button-small" data-testid="bg-redo" disabled={history.future.length === 0} onClick={() => step('redo')}
+          title="Redo (Shift+Ctrl/Cmd+Z)">Redo</button>
+        <ExportButtons svgRef={svgRef} filename={fileSlug(title)} options={{ fitContent: true, title: `${title} · ${legendTitle}` }} testIdPrefix="bg" />
       </div>
       {remove.isError ? <p className="form-error" role="alert">{errorWords(remove.error)}</p> : null}
+      {applyStep.isError ? <p className="form-error" role="alert">{errorWords(applyStep.error)}</p> : null}
       <div className="bg-layout">
         <div className="bg-canvas" onKeyDown={onKeyDown}>
           <BuyingGroupGraph
-            svgRef={svgRef} nodes={nodes} edges={edges}
+            svgRef={svgRef} nodes={nodes} edges={edges} positions={positions} legendTitle={legendTitle} onMoved={onMoved}
             selectedNodeId={selectedId} selectedEdgeId={selectedEdgeId} pendingFromId={pendingFrom}
             onNodeClick={onNodeClick} onEdgeClick={onEdgeClick} onBackgroundClick={onBackgroundClick}
-            fitSignal={fitSignal} unpinSignal={unpinSignal}
+            fitSignal={fitSignal}
           />
           <p className="bg-hint" aria-hidden="true">
-            Drag to arrange (double-click releases) · Shift-click two people to connect · Click a line to select it · Scroll to zoom
+            Drag to place someone (saved for the team) · Shift-click two people to connect · Click a line to select it · Scroll to zoom · Tab and arrow keys walk the map
           </p>
           <Legend />
         </div>
         <SidePanel people={view.stakeholders} deal={deal} selectedPerson={selectedPerson} selectedEdge={selectedEdge}
-          nameOf={nameOf} onRemoveEdge={removeEdge} removing={remove.isPending} />
+          nameOf={nameOf} onRemoveEdge={removeEdge} removing={remove.isPending} onEditPerson={editPerson}>
+          <SuggestionsPanel suggestions={view.suggestions} nameOf={nameOf} onAccept={accept} onDismiss={dismiss} busy={upsertRel.isPending || applyStep.isPending} />
+        </SidePanel>
       </div>
       <PeopleList
         people={view.stakeholders} relationships={view.relationships} deal={deal}

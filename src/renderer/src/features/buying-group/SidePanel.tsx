@@ -1,6 +1,9 @@
 // Renderer: beside the map — roles nobody covers, the stance mix, and whatever is selected.
 import { plural } from '@renderer/lib/format';
 import { BUYING_ROLE_LABEL, type Opportunity, type Relationship, type RelationshipId, type Stakeholder } from '@shared/domain';
+import type { ReactNode } from 'react';
+import type { MapFields } from './map-history';
+import { PersonEditor } from './PersonEditor';
 import { hrefFor } from '@renderer/lib/router';
 import { InfluenceMeter, STANCE_LABEL, StanceBadge } from '@renderer/components/StanceBadge';
 import { PersonWhatIf } from '@renderer/components/scoring/WhatIfList';
@@ -14,9 +17,12 @@ interface Props {
   nameOf: (id: string) => string;
   onRemoveEdge: (id: RelationshipId) => void;
   removing: boolean;
+  onEditPerson: (person: Stakeholder, fields: Partial<MapFields>) => void;
+  /** Extra sections (suggestions) placed after the summary. */
+  children?: ReactNode;
 }
 
-export function SidePanel({ people, deal, selectedPerson, selectedEdge, nameOf, onRemoveEdge, removing }: Props) {
+export function SidePanel({ people, deal, selectedPerson, selectedEdge, nameOf, onRemoveEdge, removing, onEditPerson, children }: Props) {
   const group = deal ? people.filter((p) => deal.members.some((m) => m.stakeholderId === p.id)) : people;
   const gaps = uncoveredRoles(people, deal);
   const mix = stanceMix(group);
@@ -50,6 +56,8 @@ export function SidePanel({ people, deal, selectedPerson, selectedEdge, nameOf, 
         </ul>
       </section>
 
+      {children}
+
       {selectedEdge ? (
         <section className="panel bg-side-section" aria-labelledby="bg-edge-title" data-testid="bg-selected-edge">
           <h2 id="bg-edge-title">Relationship</h2>
@@ -75,6 +83,7 @@ export function SidePanel({ people, deal, selectedPerson, selectedEdge, nameOf, 
             <dt>Influence</dt><dd><InfluenceMeter value={selectedPerson.influence} /></dd>
             <dt>Buying roles</dt>
             <dd>{selectedPerson.buyingRoles.length ? sortRoles(selectedPerson.buyingRoles).map((r) => BUYING_ROLE_LABEL[r]).join(', ') : 'None recorded'}</dd>
+            <dt>Change</dt><dd><PersonEditor person={selectedPerson} onEdit={onEditPerson} /></dd>
             {deal ? (<><dt>On this deal</dt><dd>{dealRole ? BUYING_ROLE_LABEL[dealRole] : 'Not in the group'}</dd></>) : null}
             {deal && dealRole && deal.status === 'open' && selectedPerson.stance !== 'champion' ? (
               <><dt>What if</dt><dd><PersonWhatIf opportunityId={deal.id} stakeholderId={selectedPerson.id} /></dd></>

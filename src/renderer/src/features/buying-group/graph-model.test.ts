@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Opportunity, Relationship, Stakeholder } from '@shared/domain';
-import { buildGraph, edgeBends, edgePath, initials, nodeRadius, reportLevels, stanceMix, uncoveredRoles } from './graph-model';
+import { buildGraph, edgeBends, edgePath, initials, nodeRadius, reportLevels, rolesLine, stanceMix, uncoveredRoles } from './graph-model';
 
 const person = (id: string, patch: Partial<Stakeholder> = {}): Stakeholder =>
   ({
@@ -63,5 +63,14 @@ describe('graph model', () => {
     const { d, mid } = edgePath({ x: 0, y: 0, r: 10 }, { x: 100, y: 0, r: 20 }, 0, 0);
     expect(d).toBe('M10,0Q50,0 80,0');
     expect(mid).toEqual({ x: 47.5, y: 0 });
+  });
+
+  it('names roles in words, never codes, and keeps the line short', () => {
+    expect(rolesLine(['user'], null)).toBe('User');
+    expect(rolesLine(['user', 'decision_maker', 'legal'], null)).toBe('Decision maker · User +1');
+    expect(rolesLine(['user'], 'economic_buyer')).toBe('On deal: Economic buyer');
+    const { nodes } = buildGraph([person('1', { buyingRoles: ['champion'], stance: 'supporter', mapPosition: { x: 5, y: 6 } })], [], null);
+    expect(nodes[0]!.ariaLabel).toBe('P1 + Person 1 Champion; Champion; stance: Supporter');
+    expect(nodes[0]!.placed).toEqual({ x: 5, y: 6 });
   });
 });

@@ -1,11 +1,13 @@
 // Renderer (pure): from a buying group view to what the graph draws — node sizes, badges, edge
 // bends, reporting levels — and the side panel's sums. No d3 and no DOM, so it is tested alone.
 import {
-  BUYING_ROLES, CORE_ROLES, STANCES,
+  BUYING_ROLES, BUYING_ROLE_LABEL, CORE_ROLES, STANCES,
   type BuyingRole, type Opportunity, type Relationship, type RelationshipId, type RelationshipKind, type Stakeholder,
   type StakeholderId, type Stance,
 } from '@shared/domain';
 import { CHART_COLORS } from '@renderer/lib/chart-theme';
+import { STANCE_LABEL } from '@renderer/components/StanceBadge';
+import { labelWidth, type Point } from './map-layout';
 
 export const STANCE_FILL: Record<Stance, string> = {
   champion: CHART_COLORS.positive,
@@ -51,6 +53,15 @@ export interface PersonNode {
   dealRole: BuyingRole | null;
   inDeal: boolean;
   level: number;
+  department: string;
+  /** The line under the name: roles in words (never codes), or the role on the highlighted deal. */
+  rolesText: string;
+  /** Widest label line, in graph units, for the layout's overlap pass. */
+  labelWidth: number;
+  /** What a screen reader says when the person has focus: name, roles, stance. */
+  ariaLabel: string;
+  /** Where the planner placed this person, if they did. */
+  placed: Point | null;
 }
 
 export interface RelEdge {
@@ -61,6 +72,9 @@ export interface RelEdge {
   strength: number;
   /** Perpendicular bend in graph pixels, so parallel edges between two people do not overlap. */
   bend: number;
+  /** A suggestion from interactions, drawn as a faint ghost line until accepted or dismissed. */
+  ghost?: boolean;
+  evidence?: string;
 }
 
 /** 1 (little sway) → 14 px, 5 (decisive) → 30 px. */
@@ -134,8 +148,11 @@ export function buildGraph(
   const ids = stakeholders.map((s) => s.id);
   const present = new Set(ids);
   const levels = reportLevels(ids, relationships);
-  const dealRoles = new Map<StakeholderId, BuyingRole>((deal?.members ?? []).map((m) => [m.stakeholderId, m.role]));
-  const nodes = stakeholders.map<PersonNode>((s) => ({
+  const dealRoles = new Map<string, BuyingRole>((deal?.members ?? []).map((m) => [m.stakeholderId as string, m.role]));
+  const nodes = stakeholders.map<PersonNode>((s) => {
+    const dealRole = dealRoles.get(s.id) ?? null;
+    const rolesText = rolesLine(s.buyingRoles, dealRole);
+    return {
     id: s.id,
     name: s.name,
     initials: initials(s.name),
@@ -143,10 +160,23 @@ export function buildGraph(
     fill: STANCE_FILL[s.stance],
     stance: s.stance,
     roles: s.buyingRoles,
-    dealRole: dealRoles.get(s.id) ?? null,
+    dealRole,
     inDeal: deal === null || dealRoles.has(s.id),
     level: levels.get(s.id) ?? 0,
-  }));
+    department: s.department,
+    rolesText,
+    labelWidth: Math.max(labelWidth(s.name, 13), labelWidth(rolesText, 11.5)),
+    // It opens with what the node shows, in DOM order (initials, stance glyph, name, role
+    // line), so speech input can say what it sees (WCAG 2.5.3); then roles and stance in words.
+    ariaLabel: [
+      `${initials(s.name)} ${STANCE_GLYPH[s.stance]} ${s.name} ${rolesText}`.trimEnd(),
+      s.buyingRoles.length ? sortRoles(s.buyingRoles).map((r) => BUYING_ROLE_LABEL[r]).join(', ') : 'no buying role',
+      dealRole ? `on this deal: ${BUYING_ROLE_LABEL[dealRole]}` : '',
+      `stance: ${STANCE_LABEL[s.stance]}`,
+    ].filter(Boolean).join('; '),
+    placed: s.mapPosition ? { x: s.mapPosition.x, y: s.mapPosition.y } : null,
+    };
+  });
   const kept = relationships.filter((r) => present.has(r.fromId) && present.has(r.toId) && r.fromId !== r.toId);
   const bends = edgeBends(kept);
   const edges = kept.map<RelEdge>((r) => ({
@@ -171,6 +201,17 @@ export function stanceMix(people: readonly Pick<Stakeholder, 'stance'>[]): { sta
   const counts = new Map<Stance, number>();
   for (const p of people) counts.set(p.stance, (counts.get(p.stance) ?? 0) + 1);
   return STANCES.map((stance) => ({ stance, count: counts.get(stance) ?? 0 })).filter((e) => e.count > 0);
+}
+
+/**
+ * The role line under a name, in words: the deal role when there is one, else up to two roles
+ * and a count of the rest, so a label stays short enough to place without overlap.
+ */
+export function rolesLine(roles: readonly BuyingRole[], dealRole: BuyingRole | null): string {
+  if (dealRole) return `On deal: ${BUYING_ROLE_LABEL[dealRole]}`;
+  const sorted = sortRoles(roles).map((r) => BUYING_ROLE_LABEL[r]);
+  if (sorted.length <= 2) return sorted.join(' · ');
+  return `${sorted.slice(0, 2).join(' · ')} +${sorted.length - 2}`;
 }
 
 /** Roles in vocabulary order, for stable badges. */

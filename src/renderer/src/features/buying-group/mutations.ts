@@ -1,7 +1,30 @@
-// Renderer: relationship writes; the new or removed edge is on screen when the dialog closes
-// (data/mutation.ts), and other windows hear the host's change event.
+// Renderer: buying group map writes. Relationship writes refresh what reads relationships
+// (data/mutation.ts), so the new or removed edge is on screen when the dialog closes; map steps
+// (move, tidy, stance…) write the people they name, each with its base; other windows hear the
+// host's change event.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { StakeholderInput } from '@shared/api';
+import type { Stakeholder } from '@shared/domain';
+import { call } from '@renderer/api/client';
+import { invalidateCollections } from '@renderer/data/keys';
 import { useApiMutation } from '@renderer/data/mutation';
+import { personEdit, type MapStep } from './map-history';
 
 export const useUpsertRelationship = () => useApiMutation('relationships.upsert');
 
 export const useRemoveRelationship = () => useApiMutation('relationships.remove');
+
+/** Writes a map step (move, tidy, stance…) onto the people it names; see map-history.ts. */
+export function useApplyMapStep() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ step, people }: { step: MapStep; people: readonly Stakeholder[] }) => {
+      const byId = new Map(people.map((p) => [p.id as string, p]));
+      for (const change of step.changes) {
+        const current = byId.get(change.id);
+        if (current) await call('stakeholders.upsert', personEdit(current, change.after) as StakeholderInput);
+      }
+    },
+    onSuccess: () => invalidateCollections(queryClient, ['stakeholders'], { restartRunning: false }),
+  });
+}

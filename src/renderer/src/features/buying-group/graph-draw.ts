@@ -1,0 +1,84 @@
+// Renderer: the d3 drawing pieces of the map (node glyphs, edge paths, the in-picture legend),
+// kept apart from the component so BuyingGroupGraph.tsx holds only lifecycle and events.
+import * as d3 from 'd3';
+import { RELATIONSHIP_KINDS, STANCES } from '@shared/domain';
+import { STANCE_LABEL } from '@renderer/components/StanceBadge';
+import { CHART_COLORS } from '@renderer/lib/chart-theme';
+import { EDGE_STYLE, STANCE_FILL, STANCE_GLYPH, edgePath, type PersonNode, type RelEdge } from './graph-model';
+import type { Point } from './map-layout';
+
+export type Sel<E extends d3.BaseType, D> = d3.Selection<E, D, SVGGElement, unknown>;
+
+export interface DrawnNode extends PersonNode {
+  x: number;
+  y: number;
+}
+
+export function edgeD(l: RelEdge, byId: ReadonlyMap<string, DrawnNode>): string {
+  const s = byId.get(l.source);
+  const t = byId.get(l.target);
+  if (!s || !t) return '';
+  return edgePath({ x: s.x, y: s.y, r: s.radius }, { x: t.x, y: t.y, r: t.radius }, l.bend).d;
+}
+
+export function nodeTransform(p: Point): string {
+  return `translate(${Math.round(p.x * 10) / 10},${Math.round(p.y * 10) / 10})`;
+}
+
+export function enterNode(enter: d3.Selection<d3.EnterElement, DrawnNode, SVGGElement, unknown>) {
+  const g = enter.append('g').attr('class', 'bg-node').attr('data-testid', 'bg-node').attr('role', 'button').attr('tabindex', -1)
+    .style('cursor', 'pointer');
+  g.append('circle').attr('class', 'bg-ring').attr('fill', 'none').attr('stroke-width', 4);
+  g.append('circle').attr('class', 'bg-body').attr('stroke-width', 2.5);
+  g.append('text').attr('class', 'bg-initials').attr('text-anchor', 'middle').attr('dy', '0.35em').attr('font-weight', 700).attr('aria-hidden', 'true');
+  const glyph = g.append('g').attr('class', 'bg-glyph').attr('aria-hidden', 'true');
+  glyph.append('circle').attr('r', 9).attr('fill', CHART_COLORS.paper).attr('stroke', CHART_COLORS.line).attr('stroke-width', 1.5);
+  glyph.append('text').attr('text-anchor', 'middle').attr('dy', '0.35em').attr('font-size', 12).attr('font-weight', 700).attr('fill', CHART_COLORS.ink);
+  const halo = (t: d3.Selection<SVGTextElement, DrawnNode, SVGGElement, unknown>) =>
+    void t.attr('text-anchor', 'middle').attr('paint-order', 'stroke').attr('stroke', CHART_COLORS.paper).attr('stroke-width', 4)
+      .attr('stroke-linejoin', 'round').attr('aria-hidden', 'true');
+  g.append('text').attr('class', 'bg-name').attr('font-size', 13).attr('font-weight', 650).attr('fill', CHART_COLORS.ink).call(halo);
+  g.append('text').attr('class', 'bg-roles').attr('font-size', 11.5).attr('font-weight', 600).attr('fill', CHART_COLORS.role).call(halo);
+  return g;
+}
+
+export function updateNodes(nodes: Sel<SVGGElement, DrawnNode>): void {
+  nodes.attr('data-id', (d) => d.id).attr('aria-label', (d) => d.ariaLabel);
+  nodes.select('circle.bg-body').attr('r', (d) => d.radius).attr('fill', (d) => d.fill)
+    .attr('stroke', (d) => (d.stance === 'unknown' ? CHART_COLORS.unknownRim : CHART_COLORS.paper))
+    .attr('stroke-dasharray', (d) => (d.stance === 'unknown' ? '4 3' : null));
+  nodes.select('circle.bg-ring').attr('r', (d) => d.radius + 6);
+  nodes.select('text.bg-initials').text((d) => d.initials)
+    .attr('font-size', (d) => Math.max(11, d.radius * 0.62))
+    .attr('fill', (d) => (d.stance === 'unknown' || d.stance === 'neutral' ? CHART_COLORS.ink : CHART_COLORS.paper));
+  nodes.select('g.bg-glyph').attr('transform', (d) => `translate(${d.radius * 0.74},${-d.radius * 0.74})`)
+    .select('text').text((d) => STANCE_GLYPH[d.stance]);
+  nodes.select('text.bg-name').attr('y', (d) => d.radius + 16).text((d) => d.name);
+  // The leading space is invisible (SVG collapses it) but keeps "name" and "roles" two words
+  // for assistive tech that reads the node's text run together (axe label-content-name-mismatch).
+  nodes.select('text.bg-roles').attr('y', (d) => d.radius + 30).text((d) => (d.rolesText ? ` ${d.rolesText}` : ''));
+}
+
+/**
+ * The legend drawn inside the picture, under everyone, so an exported file explains itself
+ * (and the screen shows the same thing when scrolled to it).
+ */
+export function drawLegend(layer: d3.Selection<SVGGElement, unknown, null, undefined>, at: Point, dealLine: string): void {
+  layer.selectAll('*').remove();
+  layer.attr('transform', nodeTransform(at)).attr('data-testid', 'bg-svg-legend').attr('font-size', 12).attr('fill', CHART_COLORS.ink);
+  layer.append('text').attr('font-weight', 700).attr('font-size', 13).attr('y', 0).text(dealLine);
+  STANCES.forEach((s, i) => {
+    const g = layer.append('g').attr('transform', `translate(${i * 120},24)`);
+    g.append('circle').attr('r', 7).attr('cx', 7).attr('fill', STANCE_FILL[s])
+      .attr('stroke', s === 'unknown' ? CHART_COLORS.unknownRim : 'none').attr('stroke-dasharray', s === 'unknown' ? '3 2' : null);
+    g.append('text').attr('x', 20).attr('dy', '0.35em').text(`${STANCE_GLYPH[s]} ${STANCE_LABEL[s]}`);
+  });
+  RELATIONSHIP_KINDS.forEach((k, i) => {
+    const style = EDGE_STYLE[k];
+    const g = layer.append('g').attr('transform', `translate(${i * 150},50)`);
+    g.append('line').attr('x1', 0).attr('x2', 34).attr('y1', 0).attr('y2', 0).attr('stroke', style.stroke)
+      .attr('stroke-width', style.width).attr('stroke-dasharray', style.dash);
+    g.append('text').attr('x', 42).attr('dy', '0.35em').text(style.label);
+  });
+  layer.append('text').attr('y', 76).attr('fill', CHART_COLORS.role).text('Size = influence (1–5) · Under each name: buying roles, or the role on the highlighted deal');
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it, vi } from 'vitest';
+import { boxOf, forceLayout, overlappingPairs, seedPosition, type LayoutLine, type LayoutPerson } from './map-layout';
+
+function group(n: number, edges: number): { people: LayoutPerson[]; lines: LayoutLine[] } {
+  const people = Array.from({ length: n }, (_, i) => ({
+    id: `sh_${i.toString(36).padStart(3, '0')}`, radius: 14 + (i % 5) * 4, level: Math.min(4, Math.floor(Math.log2(i + 1))),
+    labelWidth: 60 + ((i * 37) % 90),
+  }));
+  const lines: LayoutLine[] = [];
+  for (let i = 1; i < n; i++) lines.push({ source: people[i]!.id, target: people[Math.floor((i - 1) / 2)]!.id, kind: 'reports_to' });
+  for (let k = 0; lines.length < edges; k++) lines.push({ source: people[(k * 7) % n]!.id, target: people[(k * 13 + 5) % n]!.id, kind: 'influences' });
+  return { people, lines };
+}
+
+describe('map layout', () => {
+  it('gives the same picture for the same data, never asking Math.random', () => {
+    const spy = vi.spyOn(Math, 'random');
+    const { people, lines } = group(40, 60);
+    const a = forceLayout(people, lines);
+    const b = forceLayout([...people].reverse(), [...lines].reverse());
+    expect(spy).not.toHaveBeenCalled();
+    spy.mockRestore();
+    expect([...b.entries()].sort()).toEqual([...a.entries()].sort());
+  });
+
+  it('leaves placed people exactly where the planner put them', () => {
+    const { people, lines } = group(30, 40);
+    const pinned = new Map([[people[3]!.id, { x: 1234, y: -567 }], [people[7]!.id, { x: 0, y: 0 }]]);
+    const at = forceLayout(people, lines, { pinned });
+    expect(at.get(people[3]!.id)).toEqual({ x: 1234, y: -567 });
+    expect(at.get(people[7]!.id)).toEqual({ x: 0, y: 0 });
+  });
+
+  it('keeps everyone on screen still when a newcomer is added', () => {
+    const { people, lines } = group(25, 30);
+    const before = forceLayout(people, lines);
+    const newcomer = { id: 'sh_new', radius: 20, level: 1, labelWidth: 90 };
+    const after = forceLayout([...people, newcomer], [...lines, { source: 'sh_new', target: people[0]!.id, kind: 'reports_to' }], { keep: before });
+    for (const p of people) expect(after.get(p.id)).toEqual(before.get(p.id));
+    expect(after.get('sh_new')).toBeDefined();
+  });
+
+  it('lets no two labels overlap at 80 people', () => {
+    const { people, lines } = group(80, 160);
+    const at = forceLayout(people, lines);
+    expect(overlappingPairs(people.map((p) => boxOf(p, at.get(p.id)!)))).toEqual([]);
+  });
+
+  it('seeds from the id, so a seed does not depend on list order', () => {
+    expect(seedPosition({ id: 'sh_a', level: 1 }, 10)).toEqual(seedPosition({ id: 'sh_a', level: 1 }, 10));
+    expect(seedPosition({ id: 'sh_a', level: 1 }, 10)).not.toEqual(seedPosition({ id: 'sh_b', level: 1 }, 10));
+  });
+});

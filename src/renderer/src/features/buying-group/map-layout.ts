@@ -1,0 +1,189 @@
+// Renderer (pure): where people sit on the buying group map. No DOM: d3-force runs headless here,
+// so the same people and lines always give the same picture (issue 17).
+//
+// Rules:
+// 1. Nothing random. Starting points come from a hash of each person's id and their reporting
+//    level; d3-force's own jiggle uses its seeded LCG; the tick count is fixed. Same input,
+//    same output, on every machine.
+// 2. A person with a saved position (the planner put them there) never moves: they sit where
+//    they were put, and the overlap pass below leaves them alone. They do not pull on the
+//    others either, so placing one person does not rearrange everyone else.
+// 3. Labels do not overlap: after the forces, a deterministic pass pushes apart any two people
+//    whose boxes (circle plus the two label lines under it) overlap, along the shorter axis.
+import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationNodeDatum } from 'd3';
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+export interface LayoutPerson {
+  id: string;
+  radius: number;
+  /** Reporting depth (0 = reports to nobody here); managers sit above their reports. */
+  level: number;
+  /** Width of the widest label line under the circle, in graph units. */
+  labelWidth: number;
+}
+
+export interface LayoutLine {
+  source: string;
+  target: string;
+  kind: string;
+}
+
+/** Height of the two label lines under a circle (name, roles), in graph units. */
+export const LABEL_BLOCK = 36;
+const GAP = 6;
+
+/** FNV-1a over the id: a stable 32-bit hash, the same in every JS engine. */
+export function hashId(id: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) {
+    h ^= id.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** A starting point: a spread within the person's reporting band, from the id's hash. */
+export function seedPosition(person: Pick<LayoutPerson, 'id' | 'level'>, count: number): Point {
+  const h = hashId(person.id);
+  const width = 60 * Math.sqrt(Math.max(1, count)) * 4;
+  return { x: ((h % 10_007) / 10_007 - 0.5) * width, y: person.level * 150 + (((h >>> 16) % 101) - 50) };
+}
+
+/** Rough width of a label in graph units; text is not measured so the layout stays pure. */
+export function labelWidth(text: string, fontSize: number): number {
+  // 0.62 em per character covers semi-bold Latin names with a little room (measured: ~0.57).
+  return text.length * fontSize * 0.62;
+}
+
+export interface Box {
+  id: string;
+  x: number;
+  y: number;
+  halfW: number;
+  /** Above the centre (circle) and below it (circle and labels). */
+  top: number;
+  bottom: number;
+}
+
+export function boxOf(p: LayoutPerson, at: Point): Box {
+  return {
+    id: p.id, x: at.x, y: at.y,
+    halfW: Math.max(p.radius, p.labelWidth / 2) + GAP / 2,
+    top: p.radius + GAP / 2,
+    bottom: p.radius + LABEL_BLOCK + GAP / 2,
+  };
+}
+
+export function boxesOverlap(a: Box, b: Box): boolean {
+  return Math.abs(a.x - b.x) < a.halfW + b.halfW && a.y - a.top < b.y + b.bottom && b.y - b.top < a.y + a.bottom;
+}
+
+/** Every pair of people whose boxes overlap (ids in input order). */
+export function overlappingPairs(boxes: readonly Box[]): [string, string][] {
+  const out: [string, string][] = [];
+  const sorted = [...boxes].sort((a, b) => a.x - a.halfW - (b.x - b.halfW));
+  for (let i = 0; i < sorted.length; i++) {
+    const a = sorted[i]!;
+    for (let j = i + 1; j < sorted.length; j++) {
+      const b = sorted[j]!;
+      if (b.x - b.halfW >= a.x + a.halfW) break;
+      if (boxesOverlap(a, b)) out.push([a.id, b.id]);
+    }
+  }
+  return out;
+}
+
+/**
+ * Pushes apart overlapping boxes until none overlap (or `rounds` run out). Fixed people do not
+ * move; when one of a pair is fixed the other takes the whole step. Deterministic: pairs are
+ * visited in a sorted order and ties break by id.
+ */
+export function separateBoxes(people: readonly LayoutPerson[], at: Map<string, Point>, fixed: ReadonlySet<string>, rounds = 200): void {
+  const byId = new Map(people.map((p) => [p.id, p]));
+  for (let round = 0; round < rounds; round++) {
+    const boxes = people.map((p) => boxOf(p, at.get(p.id)!));
+    const pairs = overlappingPairs(boxes).sort((a, b) => (a[0] + a[1] < b[0] + b[1] ? -1 : 1));
+    if (pairs.length === 0) return;
+    for (const [ia, ib] of pairs) {
+      const pa = at.get(ia)!;
+      const pb = at.get(ib)!;
+      const a = boxOf(byId.get(ia)!, pa);
+      const b = boxOf(byId.get(ib)!, pb);
+      if (!boxesOverlap(a, b)) continue;
+      const aFixed = fixed.has(ia);
+      const bFixed = fixed.has(ib);
+      if (aFixed && bFixed) continue;
+      const dx = pb.x - pa.x;
+      const pushX = a.halfW + b.halfW - Math.abs(dx);
+      const dy = pb.y - pa.y;
+      const pushY = dy >= 0 ? a.y + a.bottom - (b.y - b.top) : b.y + b.bottom - (a.y - a.top);
+      const signX = dx !== 0 ? Math.sign(dx) : ia < ib ? 1 : -1;
+      const signY = dy !== 0 ? Math.sign(dy) : ia < ib ? 1 : -1;
+      // The shorter way out, plus a hair so the pair is clear of each other afterwards.
+      const alongX = pushX <= pushY * 1.5;
+      const step = (alongX ? pushX : pushY) + 0.5;
+      const share = aFixed || bFixed ? 1 : 0.5;
+      const move = (p: Point, sign: number) => {
+        if (alongX) p.x += sign * step * share;
+        else p.y += sign * step * share;
+      };
+      if (!aFixed) move(pa, alongX ? -signX : -signY);
+      if (!bFixed) move(pb, alongX ? signX : signY);
+    }
+  }
+}
+
+type Node = SimulationNodeDatum & { id: string; p: LayoutPerson };
+
+export interface ForceLayoutOptions {
+  /** People the planner placed: they stay exactly here. */
+  pinned?: ReadonlyMap<string, Point>;
+  /** People already on screen who should not move either (e.g. during an edit). */
+  keep?: ReadonlyMap<string, Point>;
+  ticks?: number;
+}
+
+/** The force layout: deterministic, pinned people untouched, labels clear of each other. */
+export function forceLayout(people: readonly LayoutPerson[], lines: readonly LayoutLine[], options: ForceLayoutOptions = {}): Map<string, Point> {
+  const { pinned = new Map(), keep = new Map(), ticks = 300 } = options;
+  const ordered = [...people].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // Pins do not take part in the forces: the others settle as if nobody had been placed, so a
+  // drag never reshuffles the rest and a reload (or a second client) draws the same picture.
+  const nodes: Node[] = ordered.map((p) => {
+    const fixedAt = pinned.has(p.id) ? undefined : keep.get(p.id);
+    const start = fixedAt ?? seedPosition(p, ordered.length);
+    return { id: p.id, p, x: start.x, y: start.y, fx: fixedAt?.x ?? null, fy: fixedAt?.y ?? null };
+  });
+  const present = new Set(nodes.map((n) => n.id));
+  const links = lines.filter((l) => present.has(l.source) && present.has(l.target) && l.source !== l.target)
+    .map((l) => ({ source: l.source, target: l.target, kind: l.kind }))
+    .sort((a, b) => (a.source + a.target + a.kind < b.source + b.target + b.kind ? -1 : 1));
+  const sim = forceSimulation<Node>(nodes)
+    .force('link', forceLink<Node, (typeof links)[number]>(links).id((d) => d.id)
+      .distance((l) => (l.kind === 'reports_to' ? 130 : 190))
+      .strength((l) => (l.kind === 'reports_to' ? 0.4 : 0.08)))
+    .force('charge', forceManyBody<Node>().strength(-750).distanceMax(900))
+    .force('collide', forceCollide<Node>().radius((d) => Math.max(d.p.radius + 30, d.p.labelWidth / 2 + 8)))
+    .force('x', forceX<Node>(0).strength(0.025))
+    .force('y', forceY<Node>((d) => d.p.level * 150).strength(0.2))
+    .stop();
+  sim.tick(ticks);
+  const at = new Map<string, Point>();
+  for (const n of nodes) {
+    const pin = pinned.get(n.id);
+    at.set(n.id, pin ? { x: pin.x, y: pin.y } : { x: round1(n.x ?? 0), y: round1(n.y ?? 0) });
+  }
+  const fixed = new Set([...pinned.keys(), ...keep.keys()].filter((id) => present.has(id)));
+  separateBoxes(ordered, at, fixed);
+  for (const p of at.values()) {
+    p.x = round1(p.x);
+    p.y = round1(p.y);
+  }
+  return at;
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
