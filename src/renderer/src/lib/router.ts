@@ -9,6 +9,7 @@ export type Route =
   | { page: 'buying-group'; accountId?: string }
   | { page: 'journey'; opportunityId?: string }
   | { page: 'workshop'; opportunityId?: string }
+  | { page: 'present'; opportunityId: string }
   | { page: 'model' }
   | { page: 'settings' }
   | { page: 'not-found'; path: string };
@@ -27,6 +28,7 @@ export function parseRoute(hash: string): Route {
     const param = decodeURIComponent(id);
     if (head === 'buying-group') return { page: 'buying-group', accountId: param };
     if (head === 'journey' || head === 'workshop') return { page: head, opportunityId: param };
+    if (head === 'present') return { page: 'present', opportunityId: param };
   }
   const simple = SIMPLE.find((name) => name === head);
   if (simple && id === undefined) return { page: simple };
@@ -42,6 +44,8 @@ export function hrefFor(route: Route): string {
     case 'journey':
     case 'workshop':
       return route.opportunityId ? `#/${route.page}/${encodeURIComponent(route.opportunityId)}` : `#/${route.page}`;
+    case 'present':
+      return `#/present/${encodeURIComponent(route.opportunityId)}`;
     case 'not-found':
       return `#${route.path}`;
     default:

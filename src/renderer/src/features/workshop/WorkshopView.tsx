@@ -12,6 +12,11 @@ import { PROJECTOR_METRICS } from '../journey/journey-layout';
 import { useRemoveNote } from './mutations';
 import { NoteDialog, type NoteDraft } from './NoteDialog';
 import { NotesBoard } from './NotesBoard';
+import { PresenterPanel } from './PresenterPanel';
+import { usePresentation } from './use-presentation';
+import { useClickerKeys } from './use-clicker-keys';
+import { unitCount } from './presentation-state';
+import { useProjectionLanes } from './ProjectionMap';
 
 export function WorkshopView({ detail }: { detail: OpportunityDetail }) {
   const rootRef = useRef<HTMLElement>(null);
@@ -21,6 +26,10 @@ export function WorkshopView({ detail }: { detail: OpportunityDetail }) {
   const remove = useRemoveNote(detail.opportunity.id);
   const o = detail.opportunity;
   const title = `${detail.account.name} — ${o.name}`;
+  const presentation = usePresentation(o.id);
+  const laneCount = useProjectionLanes(detail).length;
+  // The clicker drives the reveal from this window too (not while a note is being written).
+  useClickerKeys((action) => presentation.dispatch(action, unitCount(presentation.state.mode, laneCount)));
 
   const toggleFullscreen = () => {
     if (document.fullscreenElement) void document.exitFullscreen();
@@ -38,11 +47,12 @@ export function WorkshopView({ detail }: { detail: OpportunityDetail }) {
           <button type="button" className="button button-primary workshop-big" data-testid="workshop-add-note" onClick={() => setDraft({})}>
             + Add note
           </button>
-          <button type="button" className="button workshop-big" onClick={toggleFullscreen}>Full screen</button>
+          <button type="button" className="button workshop-big" data-testid="workshop-fullscreen" onClick={toggleFullscreen}>Full screen</button>
           <a className="button workshop-big" href={hrefFor({ page: 'journey', opportunityId: o.id })}>Edit journey</a>
           <ExportButtons svgRef={svgRef} filename={fileSlug(`${title} workshop`)} options={{ title }} testIdPrefix="workshop" />
         </div>
       </header>
+      <PresenterPanel detail={detail} presentation={presentation} />
       <JourneyLegend />
       <JourneyChart svgRef={svgRef} detail={detail} now={now} metrics={PROJECTOR_METRICS} selectedStepId={null}
         onSelectStep={() => undefined}

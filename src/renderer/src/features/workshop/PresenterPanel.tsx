@@ -1,0 +1,88 @@
+// Renderer: the facilitator's side of a presentation — open the room's window, step the reveal
+// (the clicker works here too), see what the room sees and what comes next, keep private notes
+// (this computer only, never on the projection) and a timer.
+import { useEffect, useState } from 'react';
+import type { OpportunityDetail } from '@shared/api';
+import { BUYING_JOB_LABEL } from '@shared/domain';
+import { hrefFor } from '@renderer/lib/router';
+import { now as clockNow } from '@renderer/lib/clock';
+import { useNow } from '@renderer/lib/use-now';
+import { ProjectionMap, useProjectionLanes } from './ProjectionMap';
+import { nextUp } from './projection-model';
+import { unitCount, type RevealMode } from './presentation-state';
+import type { Presentation } from './use-presentation';
+
+const privateKey = (opportunityId: string) => `ds-presenter-notes:${opportunityId}`;
+
+function elapsed(ms: number): string {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/** Opens (or brings forward) the room's window; Electron turns this into a window on the second display. */
+export function openPresentationWindow(opportunityId: string): Window | null {
+  const url = `${location.pathname}${location.search}${hrefFor({ page: 'present', opportunityId })}`;
+  return window.open(url, `ds-present-${opportunityId}`, 'popup,width=1280,height=720');
+}
+
+export function PresenterPanel({ detail, presentation }: { detail: OpportunityDetail; presentation: Presentation }) {
+  const o = detail.opportunity;
+  const { state, dispatch } = presentation;
+  const lanes = useProjectionLanes(detail);
+  const total = unitCount(state.mode, lanes.length);
+  const tick = useNow(1000);
+  const [startedAt, setStartedAt] = useState<number | null>(null);
+  const [privateNotes, setPrivateNotes] = useState(() => localStorage.getItem(privateKey(o.id)) ?? '');
+  useEffect(() => {
+    localStorage.setItem(privateKey(o.id), privateNotes);
+  }, [o.id, privateNotes]);
+  const noFocus = (event: React.MouseEvent) => event.preventDefault();
+
+  return (
+    <section className="presenter" aria-labelledby="presenter-title" data-testid="presenter">
+      <div className="presenter-main">
+        <div className="presenter-bar">
+          <h2 id="presenter-title">Presenting</h2>
+          <button type="button" className="button button-primary workshop-big" data-testid="open-presentation"
+            onClick={() => { openPresentationWindow(o.id); setStartedAt((t) => t ?? clockNow()); }}>
+            Open presentation window
+          </button>
+          <div className="toolbar" role="toolbar" aria-label="Reveal">
+            <button type="button" className="button workshop-big" onMouseDown={noFocus} data-testid="present-prev" onClick={() => dispatch({ type: 'prev' }, total)}>‹ Back</button>
+            <button type="button" className="button workshop-big" onMouseDown={noFocus} data-testid="present-next" onClick={() => dispatch({ type: 'next' }, total)}>Next ›</button>
+            <button type="button" className="button workshop-big" onMouseDown={noFocus} aria-pressed={state.blank} data-testid="present-blank-toggle" onClick={() => dispatch({ type: 'blank' }, total)}>Blank (B)</button>
+          </div>
+          <label className="presenter-mode">Reveal by{' '}
+            <select value={state.mode} data-testid="present-mode" onChange={(e) => dispatch({ type: 'mode', mode: e.target.value as RevealMode }, total)}>
+              <option value="person">person</option>
+              <option value="job">buying job</option>
+            </select>
+          </label>
+        </div>
+        <p className="presenter-status" data-testid="presenter-status">
+          <strong>{state.mode === 'person' ? `${Math.min(state.step, lanes.length)} of ${lanes.length} people shown` : `${state.step} of 6 jobs shown`}</strong>
+          {state.blank ? ' · screen blank' : ''}
+          {' · Next: '}<span data-testid="presenter-next-up">{nextUp(lanes, state, (job) => BUYING_JOB_LABEL[job])}</span>
+        </p>
+        <div className="presenter-preview" aria-label="What the room sees">
+          <ProjectionMap testId="presenter-preview" detail={detail} state={state} now={tick} width={1280} height={620}
+            onSelect={(id) => dispatch({ type: 'select', stakeholderId: id }, total)} />
+          {state.blank ? <div className="presenter-preview-blank" aria-hidden="true" /> : null}
+        </div>
+        <p className="workshop-hint">Keys: PageDown / → / Space / Enter next · PageUp / ← back · B blank · Esc show · + / − zoom.</p>
+      </div>
+      <aside className="presenter-side">
+        <p className="presenter-timer" data-testid="presenter-timer" aria-live="off">
+          {startedAt === null ? '0:00' : elapsed(tick - startedAt)}
+        </p>
+        <button type="button" className="button" onClick={() => setStartedAt(startedAt === null ? clockNow() : null)}>
+          {startedAt === null ? 'Start timer' : 'Reset timer'}
+        </button>
+        <label className="presenter-private">
+          Private notes (this computer only)
+          <textarea value={privateNotes} data-testid="presenter-private-notes" onChange={(e) => setPrivateNotes(e.target.value)} rows={8} />
+        </label>
+      </aside>
+    </section>
+  );
+}

@@ -1,0 +1,159 @@
+// Renderer: the journey at projector size — every lane of the group on one screen as a compact
+// strip (the line steps up and down through the six jobs, coloured by job), revealed person by
+// person or job by job, with the room's sticky notes pinned on it. React draws the SVG (a few
+// hundred marks); sizes are real CSS pixels so 28 px type stays 28 px on the wall.
+import { useMemo, type RefObject } from 'react';
+import * as d3 from 'd3';
+import type { OpportunityDetail } from '@shared/api';
+import { BUYING_JOB_LABEL, BUYING_ROLE_LABEL, type BuyingJob } from '@shared/domain';
+import { USER_LOCALE } from '@renderer/lib/locale';
+import { CHART_COLORS, CHART_FONT } from '@renderer/lib/chart-theme';
+import { buildLanes, jobIndex, PROJECTOR_METRICS, tickLabels, timeDomain } from '../journey/journey-layout';
+import { fitLanes, fitText, PROJECTION_FONT, wrapWords, zoomDomain } from './projection-layout';
+import { isLaneRevealed, isPinVisible, pinNotes, visibleSteps } from './projection-model';
+import type { PresentationState } from './presentation-state';
+
+/** One colour per buying job, each ≥ 4.5:1 on white so thin lines and labels read on a projector. */
+export const JOB_COLORS: Record<BuyingJob, string> = {
+  problem_identification: '#8a1c1c',
+  solution_exploration: '#8a4b00',
+  requirements_building: '#2d6a12',
+  supplier_selection: '#0b5f7a',
+  validation: '#1d4fbf',
+  consensus_creation: '#6b2c91',
+};
+export const JOB_TAG: Record<BuyingJob, string> = {
+  problem_identification: 'Problem',
+  solution_exploration: 'Explore',
+  requirements_building: 'Require',
+  supplier_selection: 'Select',
+  validation: 'Validate',
+  consensus_creation: 'Consensus',
+};
+export const NOTE_FILL: Record<string, string> = { yellow: '#fff1a0', blue: '#cfe3ff', green: '#c9ebcc', pink: '#ffd0e0', grey: '#e1e5ea' };
+
+const AXIS = 44;
+const NOTE_W = 360;
+
+export interface ProjectionMapProps {
+  svgRef?: RefObject<SVGSVGElement | null>;
+  detail: OpportunityDetail;
+  state: PresentationState;
+  now: number;
+  width: number;
+  height: number;
+  onSelect?: (stakeholderId: string | null) => void;
+  testId?: string;
+}
+
+export function useProjectionLanes(detail: OpportunityDetail) {
+  return useMemo(() => buildLanes(detail.opportunity, detail.stakeholders, detail.journey, PROJECTOR_METRICS), [detail]);
+}
+
+export function ProjectionMap({ svgRef, detail, state, now, width, height, onSelect, testId = 'projection-map' }: ProjectionMapProps) {
+  const lanes = useProjectionLanes(detail);
+  const fit = fitLanes(lanes.length, height - AXIS - 8);
+  const page = Math.min(state.page, fit.pages - 1);
+  const shown = lanes.map((lane, index) => ({ lane, index })).slice(page * fit.perPage, (page + 1) * fit.perPage);
+  const labelWidth = Math.round(Math.min(400, Math.max(260, width * 0.22)));
+  const left = labelWidth + 12;
+  const right = width - 16;
+  const full = timeDomain(detail.opportunity, detail.journey, detail.interactions, now);
+  const focusLane = state.mode === 'person' ? lanes[state.step - 1] : undefined;
+  const focus = focusLane?.steps[focusLane.steps.length - 1]?.at ?? (full[0] + full[1]) / 2;
+  const [t0, t1] = zoomDomain(full, state.zoom, focus);
+  const x = d3.scaleTime().domain([t0, t1]).range([left, right]).clamp(true);
+  const ticks = x.ticks(Math.max(2, Math.floor((right - left) / 240)));
+  const labels = tickLabels(ticks.map((t) => t.getTime()), USER_LOCALE);
+  const h = fit.laneHeight;
+  const top = (row: number) => AXIS + row * h;
+  const levelY = (row: number, job: BuyingJob) => top(row) + 5 + (jobIndex(job) / 5) * (h - 10);
+  const endAt = detail.opportunity.status === 'open' ? now : (detail.opportunity.closedAt ?? now);
+  const pins = pinNotes(detail.notes, lanes).filter((p) => isPinVisible(p, state));
+  const rowOf = new Map(shown.map((s, row) => [s.index, row]));
+  const thick = h >= 40 ? 5 : 4;
+  // Free notes stack down the right edge, one under the other.
+  let freeY = AXIS + 8;
+
+  return (
+    <svg ref={svgRef} data-testid={testId} width={width} height={height} viewBox={`0 0 ${width} ${height}`} fontFamily={CHART_FONT}
+      role="img" aria-label={`Journey of ${detail.opportunity.name}: ${lanes.length} people, ${state.mode === 'person' ? `${Math.min(state.step, lanes.length)} shown` : `${state.step} of 6 jobs shown`}`}>
+      <rect x={0} y={0} width={width} height={height} fill={CHART_COLORS.paper} />
+      <g data-testid="projection-axis">
+        {ticks.map((t, i) => (
+          <g key={t.getTime()}>
+            <line x1={x(t)} x2={x(t)} y1={AXIS - 6} y2={top(shown.length)} stroke={CHART_COLORS.grid} strokeWidth={2} />
+            <text x={x(t)} y={AXIS - 12} textAnchor={i === 0 && x(t) - left < 80 ? 'start' : 'middle'} fontSize={PROJECTION_FONT} fill={CHART_COLORS.ink}>{labels[i]}</text>
+          </g>
+        ))}
+      </g>
+      {shown.map(({ lane, index }, row) => {
+        const revealed = isLaneRevealed(index, state);
+        const steps = visibleSteps(lane, index, state);
+        const current = state.mode === 'person' && index === state.step - 1;
+        const selected = state.selectedStakeholderId === lane.stakeholderId;
+        const y0 = top(row);
+        const last = steps[steps.length - 1];
+        return (
+          <g key={lane.stakeholderId} data-testid="projection-lane" data-stakeholder={lane.stakeholderId} data-revealed={revealed && steps.length >= 0 ? String(revealed) : 'false'}
+            onClick={onSelect ? () => onSelect(selected ? null : lane.stakeholderId) : undefined} style={onSelect ? { cursor: 'pointer' } : undefined}>
+            <title>{`${lane.name}${lane.role ? ` — ${BUYING_ROLE_LABEL[lane.role]}` : ''}${lane.title ? `, ${lane.title}` : ''}`}</title>
+            <rect x={0} y={y0} width={width} height={h} fill={row % 2 ? CHART_COLORS.band : CHART_COLORS.paper} />
+            {selected ? <rect x={2} y={y0 + 2} width={width - 4} height={h - 4} fill="none" stroke={CHART_COLORS.highlight} strokeWidth={4} /> : null}
+            {current ? <rect x={0} y={y0} width={8} height={h} fill={CHART_COLORS.accent} data-testid="projection-current" /> : null}
+            <text x={16} y={y0 + h / 2} dy="0.35em" fontSize={PROJECTION_FONT} fontWeight={revealed ? 700 : 400} fill={CHART_COLORS.ink}>
+              {fitText(lane.name, labelWidth - 20, PROJECTION_FONT, true)}
+            </text>
+            {steps.map((s, i) => {
+              const next = steps[i + 1];
+              const x0 = x(s.at);
+              const x1 = x(next ? next.at : endAt);
+              const y = levelY(row, s.job);
+              const loop = next && (jobIndex(next.job) < jobIndex(s.job) || next.move === 'loop_back');
+              return (
+                <g key={s.id}>
+                  <line x1={x0} x2={x1} y1={y} y2={y} stroke={JOB_COLORS[s.job]} strokeWidth={thick} strokeOpacity={next ? 1 : 0.45} strokeLinecap="round" />
+                  {next ? (
+                    <line x1={x1} x2={x1} y1={y} y2={levelY(row, next.job)} stroke={loop ? CHART_COLORS.loop : CHART_COLORS.line}
+                      strokeWidth={loop ? thick : 2} strokeDasharray={loop ? '5 3' : undefined} data-testid={loop ? 'projection-loop' : undefined} />
+                  ) : null}
+                  <circle cx={x0} cy={y} r={thick + 1} fill={JOB_COLORS[s.job]} stroke={CHART_COLORS.paper} strokeWidth={1.5}>
+                    <title>{`${lane.name}: ${BUYING_JOB_LABEL[s.job]}${s.note ? ` — ${s.note}` : ''}`}</title>
+                  </circle>
+                </g>
+              );
+            })}
+            {last ? null : <line x1={left} x2={right} y1={y0 + h / 2} y2={y0 + h / 2} stroke={CHART_COLORS.rule} strokeWidth={1} strokeDasharray="2 8" />}
+          </g>
+        );
+      })}
+      <g data-testid="projection-notes">
+        {pins.map((pin) => {
+          const row = pin.lane === null ? null : rowOf.get(pin.lane);
+          if (row === undefined) return null;
+          const lines = wrapWords(pin.note.text, Math.floor((NOTE_W - 24) / (PROJECTION_FONT * 0.56))).slice(0, 4);
+          const noteH = lines.length * (PROJECTION_FONT + 6) + 20;
+          const ax = row === null || pin.at === null ? right - 8 : x(pin.at);
+          const ay = row === null ? AXIS + 8 : pin.job ? levelY(row, pin.job) : top(row) + h / 2;
+          const free = row === null;
+          const bx = free ? right - NOTE_W - 8 : ax + NOTE_W + 24 > right ? ax - NOTE_W - 24 : ax + 24;
+          const by = Math.max(AXIS, Math.min(height - noteH - 4, free ? freeY : ay - noteH / 2));
+          if (free) freeY += noteH + 8;
+          return (
+            <g key={pin.note.id} data-testid="projection-note" data-note={pin.note.id}>
+              {free ? null : <line x1={ax} y1={ay} x2={bx < ax ? bx + NOTE_W : bx} y2={by + noteH / 2} stroke={CHART_COLORS.ink} strokeWidth={2} />}
+              {free ? null : <circle cx={ax} cy={ay} r={7} fill={CHART_COLORS.ink} />}
+              <rect x={bx} y={by} width={NOTE_W} height={noteH} rx={4} fill={NOTE_FILL[pin.note.color] ?? NOTE_FILL['yellow']} stroke="#5b6574" strokeWidth={2} />
+              <text x={bx + 12} y={by + 10} fontSize={PROJECTION_FONT} fontWeight={600} fill="#0b0f16">
+                {lines.map((line, j) => <tspan key={j} x={bx + 12} dy={j === 0 ? PROJECTION_FONT : PROJECTION_FONT + 6}>{line}</tspan>)}
+              </text>
+            </g>
+          );
+        })}
+      </g>
+      {fit.pages > 1 ? (
+        <text x={right} y={height - 8} textAnchor="end" fontSize={PROJECTION_FONT} fill={CHART_COLORS.ink}>{`Group ${page + 1} of ${fit.pages}`}</text>
+      ) : null}
+    </svg>
+  );
+}
