@@ -19,10 +19,15 @@ function elapsed(ms: number): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
-/** Opens (or brings forward) the room's window; Electron turns this into a window on the second display. */
-export function openPresentationWindow(opportunityId: string): Window | null {
+/**
+ * Opens the room's window; Electron turns this into a window on the second display
+ * (main/electron/presentation-window.ts). `noopener` puts it in its own browsing context group,
+ * so the browser may give it its own process and main thread: the facilitator's editing never
+ * delays the projection's next frame. The windows talk over BroadcastChannel, not the opener.
+ */
+export function openPresentationWindow(opportunityId: string): void {
   const url = `${location.pathname}${location.search}${hrefFor({ page: 'present', opportunityId })}`;
-  return window.open(url, `ds-present-${opportunityId}`, 'popup,width=1280,height=720');
+  window.open(url, `ds-present-${opportunityId}`, 'popup,noopener,width=1280,height=720');
 }
 
 export function PresenterPanel({ detail, presentation }: { detail: OpportunityDetail; presentation: Presentation }) {

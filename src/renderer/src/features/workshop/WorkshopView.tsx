@@ -1,5 +1,5 @@
 // Renderer: projector mode — title, the journey map at projector size, and the notes board.
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { OpportunityDetail } from '@shared/api';
 import { hrefFor } from '@renderer/lib/router';
 import { errorWords } from '@renderer/api/errors';
@@ -31,6 +31,14 @@ export function WorkshopView({ detail }: { detail: OpportunityDetail }) {
   // The clicker drives the reveal from this window too (not while a note is being written).
   useClickerKeys((action) => presentation.dispatch(action, unitCount(presentation.state.mode, laneCount)));
 
+  // The chart redraws its whole SVG on every render: a clicker press (presentation state) must
+  // not redraw it, or the press reaches the room's window late.
+  const chart = useMemo(() => (
+    <JourneyChart svgRef={svgRef} detail={detail} now={now} metrics={PROJECTOR_METRICS} selectedStepId={null}
+      onSelectStep={() => undefined}
+      onPickCell={(pick) => setDraft({ job: pick.job, stakeholderId: pick.stakeholderId })} />
+  ), [detail, now]);
+
   const toggleFullscreen = () => {
     if (document.fullscreenElement) void document.exitFullscreen();
     else void rootRef.current?.requestFullscreen().catch((error: unknown) => console.warn('DS_FULLSCREEN_REFUSED', error));
@@ -54,9 +62,7 @@ export function WorkshopView({ detail }: { detail: OpportunityDetail }) {
       </header>
       <PresenterPanel detail={detail} presentation={presentation} />
       <JourneyLegend />
-      <JourneyChart svgRef={svgRef} detail={detail} now={now} metrics={PROJECTOR_METRICS} selectedStepId={null}
-        onSelectStep={() => undefined}
-        onPickCell={(pick) => setDraft({ job: pick.job, stakeholderId: pick.stakeholderId })} />
+      {chart}
       <p className="workshop-hint">Click a person’s job band to put a note there.</p>
       {remove.isError ? <p className="form-error" role="alert">{errorWords(remove.error)}</p> : null}
       <NotesBoard detail={detail} onEdit={(existing) => setDraft({ existing })} onRemove={(id) => remove.mutate(id)}

@@ -1,0 +1,139 @@
+// A facilitator runs a workshop on two screens: opens the presentation window, steps through the
+// buying group with clicker keys (both windows follow within 200 ms), blanks the screen, puts a
+// note up for the room, and Space never leaves full screen. The projection is checked at 1080p
+// and 720p (every lane on screen, no text under 28 px, no contrast violation).
+import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+/** The demo deal whose journey has the most lanes (members plus anyone with steps), read through the preview's API. */
+async function biggestDeal(page: Page): Promise<{ id: string; name: string; lanes: number }> {
+  return page.evaluate(async () => {
+    const ws = new WebSocket(`ws://${location.host}/api`);
+    await new Promise((resolve, reject) => { ws.onopen = resolve; ws.onerror = reject; });
+    let next = 0;
+    const waiting = new Map<number, (value: unknown) => void>();
+    ws.onmessage = (event) => {
+      const frame = JSON.parse(String(event.data)) as { kind: string; id: number; result: { ok: boolean; output: unknown } };
+      if (frame.kind === 'result') waiting.get(frame.id)?.(frame.result.ok ? frame.result.output : null);
+    };
+    const call = (method: string, input: unknown) => new Promise<unknown>((resolve) => {
+      const id = ++next;
+      waiting.set(id, resolve);
+      ws.send(JSON.stringify({ id, method, input }));
+    });
+    const deals = (await call('opportunities.list', {})) as { id: string; name: string }[];
+    let best = { id: '', name: '', lanes: -1 };
+    for (const deal of deals) {
+      const d = (await call('opportunities.get', { id: deal.id })) as { opportunity: { members: { stakeholderId: string }[] }; journey: { stakeholderId: string }[] } | null;
+      if (!d) continue;
+      const lanes = new Set([...d.opportunity.members.map((m) => m.stakeholderId), ...d.journey.map((s) => s.stakeholderId)]).size;
+      if (lanes > best.lanes) best = { id: deal.id, name: deal.name, lanes };
+    }
+    ws.close();
+    return best;
+  });
+}
+
+const revealed = (page: Page, map: string) => page.getByTestId(map).locator('[data-testid="projection-lane"][data-revealed="true"]');
+
+test('presentation window follows the facilitator: reveal, blank, notes, Space in full screen, 1080p/720p, contrast', async ({ page, context }) => {
+  test.setTimeout(120_000);
+  await page.goto('/#/workshop');
+  const deal = await biggestDeal(page);
+  console.log(`[e2e] deal with the most lanes: ${deal.name} (${deal.lanes} lanes)`);
+  await page.goto(`/#/workshop/${encodeURIComponent(deal.id)}`);
+  await expect(page.getByTestId('presenter')).toBeVisible();
+
+  const popupPromise = context.waitForEvent('page');
+  await page.getByTestId('open-presentation').click();
+  const room = await popupPromise;
+  await room.setViewportSize({ width: 1920, height: 1080 });
+  await expect(room.getByTestId('present-root')).toBeVisible();
+  await expect(room.getByTestId('projection-lane')).toHaveCount(deal.lanes);
+  await expect(revealed(room, 'projection-map')).toHaveCount(0);
+
+  // PageDown on the facilitator's window: the projection shows the first person within 200 ms.
+  await room.evaluate((id) => {
+    const probe = new BroadcastChannel(`ds-present:${id}`);
+    probe.onmessage = () => { (window as unknown as { heardAt?: number }).heardAt ??= performance.timeOrigin + performance.now(); };
+    const root = document.querySelector('[data-testid="present-root"]')!;
+    new MutationObserver(() => {
+      (window as unknown as { revealedAt?: number }).revealedAt ??= performance.timeOrigin + performance.now();
+    }).observe(root, { attributes: true, attributeFilter: ['data-step'] });
+  }, deal.id);
+  await page.evaluate(() => {
+    window.addEventListener('keydown', () => { (window as unknown as { pressedAt?: number }).pressedAt ??= performance.timeOrigin + performance.now(); }, { capture: true, once: true });
+    (document.activeElement as HTMLElement | null)?.blur();
+  });
+  await page.keyboard.press('PageDown');
+  await expect(revealed(room, 'projection-map')).toHaveCount(1);
+  await expect(revealed(page, 'presenter-preview')).toHaveCount(1);
+  const pressedAt = await page.evaluate(() => (window as unknown as { pressedAt: number }).pressedAt);
+  const revealedAt = await room.evaluate(() => (window as unknown as { revealedAt: number }).revealedAt);
+  const heardAt = await room.evaluate(() => (window as unknown as { heardAt: number }).heardAt);
+  console.log(`[e2e] heard ${Math.round(heardAt - pressedAt)} ms after the key`);
+  console.log(`[e2e] reveal reached the projection ${Math.round(revealedAt - pressedAt)} ms after the key`);
+  expect(revealedAt - pressedAt).toBeLessThan(200);
+  await expect(page.getByTestId('presenter-next-up')).toContainText(`2 of ${deal.lanes}`);
+
+  // The clicker on the projection window works too, and both follow.
+  await room.keyboard.press('PageDown');
+  await expect(revealed(page, 'presenter-preview')).toHaveCount(2);
+  await room.keyboard.press('PageUp');
+  await expect(revealed(page, 'presenter-preview')).toHaveCount(1);
+
+  // B blanks the room's screen; B again (or Esc) brings it back.
+  await page.keyboard.press('b');
+  await expect(room.getByTestId('present-blank')).toBeVisible();
+  await page.keyboard.press('b');
+  await expect(room.getByTestId('present-blank')).toHaveCount(0);
+
+  // A note typed by the facilitator appears on the projection.
+  const text = `Procurement wants a second security review ${Date.now()}`;
+  await page.getByTestId('workshop-add-note').click();
+  const dialog = page.getByTestId('workshop-note-dialog');
+  await dialog.locator('textarea[name="text"]').fill(text);
+  await page.getByTestId('workshop-note-save').click();
+  await expect(dialog).toBeHidden();
+  const onWall = room.getByTestId('projection-note').filter({ hasText: 'Procurement' });
+  await expect(onWall).toHaveCount(1);
+  // Wrapped between words: every line is whole words of the note.
+  const lines = await onWall.locator('tspan').allTextContents();
+  expect(lines.join(' ')).toBe(text);
+  for (const line of lines) for (const word of line.split(' ')) expect(text.split(' ')).toContain(word);
+
+  // Space in full screen with the Full screen button focused: only the reveal step moves.
+  await room.getByTestId('present-fullscreen').click();
+  await expect.poll(() => room.evaluate(() => document.fullscreenElement !== null)).toBe(true);
+  const before = await room.getByTestId('present-root').evaluate((el) => ({ step: el.getAttribute('data-step'), blank: el.getAttribute('data-blank') }));
+  await room.getByTestId('present-fullscreen').focus();
+  await room.keyboard.press(' ');
+  await expect(room.getByTestId('present-root')).toHaveAttribute('data-step', String(Number(before.step) + 1));
+  await room.waitForTimeout(300);
+  expect(await room.evaluate(() => document.fullscreenElement !== null)).toBe(true);
+  await expect(room.getByTestId('present-root')).toHaveAttribute('data-blank', before.blank!);
+  // Same on the facilitator's window: Space on its focused Full screen button does not press it.
+  await page.getByTestId('workshop-fullscreen').focus();
+  await page.keyboard.press(' ');
+  await expect(revealed(page, 'presenter-preview')).toHaveCount(Number(before.step) + 2);
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => document.fullscreenElement)).toBeNull();
+  await room.evaluate(() => document.exitFullscreen());
+
+  // Everyone revealed; every lane on screen and no text under 28 px, at 1080p and 720p.
+  await page.keyboard.press('End');
+  await expect(revealed(room, 'projection-map')).toHaveCount(deal.lanes);
+  for (const [width, height] of [[1920, 1080], [1280, 720]] as const) {
+    await room.setViewportSize({ width, height });
+    await room.waitForTimeout(200);
+    const boxes = await room.getByTestId('projection-lane').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().bottom));
+    expect(boxes).toHaveLength(deal.lanes);
+    for (const bottom of boxes) expect(bottom).toBeLessThanOrEqual(height);
+    const smallest = await room.evaluate(() => Math.min(...[...document.querySelectorAll('.present text, .present h1, .present p, .present li')]
+      .map((el) => parseFloat(getComputedStyle(el).fontSize))));
+    expect(smallest).toBeGreaterThanOrEqual(28);
+    await room.screenshot({ path: `test-results/projection-${width}x${height}.png` });
+  }
+  const axe = await new AxeBuilder({ page: room }).withRules(['color-contrast']).analyze();
+  expect(axe.violations).toEqual([]);
+});
