@@ -4,6 +4,7 @@
 // and 720p (every lane on screen, no text under 28 px, no contrast violation).
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { execFileSync } from 'node:child_process';
 
 /** The demo deal whose journey has the most lanes (members plus anyone with steps), read through the preview's API. */
 async function biggestDeal(page: Page): Promise<{ id: string; name: string; lanes: number }> {
@@ -136,4 +137,25 @@ test('presentation window follows the facilitator: reveal, blank, notes, Space i
   }
   const axe = await new AxeBuilder({ page: room }).withRules(['color-contrast']).analyze();
   expect(axe.violations).toEqual([]);
+
+  // The PDF, read back with pdftotext: title page, every person on the journey pages, the note on the notes page.
+  const names = await room.getByTestId('projection-lane').evaluateAll((els) => els.map((el) => el.querySelector('title')!.textContent!.split(' — ')[0]!.split(',')[0]!));
+  const title = (await room.locator('.present-title').textContent())!;
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByTestId('workshop-pdf').click();
+  const download = await downloadPromise;
+  const file = test.info().outputPath('workshop.pdf');
+  await download.saveAs(file);
+  const pages = execFileSync('/usr/bin/pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim());
+  const flat = (t: string) => t.replace(/\s+/g, ' ');
+  expect(pages.length).toBeGreaterThanOrEqual(4);
+  expect(flat(pages[0]!)).toContain(title);
+  const journeyPages = pages.filter((p) => p.trimStart().startsWith('Journey'));
+  expect(journeyPages.length).toBe(Math.ceil(deal.lanes / 12));
+  for (const name of names) expect(journeyPages.some((p) => p.includes(name))).toBe(true);
+  expect(pages.some((p) => p.trimStart().startsWith('Legend'))).toBe(true);
+  const notesPages = pages.filter((p) => p.trimStart().startsWith('Notes'));
+  expect(notesPages.some((p) => flat(p).includes(text))).toBe(true);
+  const info = execFileSync('/usr/bin/pdfinfo', [file], { encoding: 'utf8' });
+  console.log(`[e2e] PDF: ${pages.length} pages; ${info.split('\n').find((l) => l.startsWith('Page size'))}`);
 });

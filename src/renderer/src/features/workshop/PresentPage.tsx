@@ -65,7 +65,9 @@ function Projection({ detail }: { detail: OpportunityDetail }) {
           <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => dispatch({ type: 'prev' }, total)} aria-label="Previous">‹</button>
           <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => dispatch({ type: 'next' }, total)} aria-label="Next">›</button>
           <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => dispatch({ type: 'blank' }, total)} aria-label="Blank screen">B</button>
-          <button type="button" data-testid="present-fullscreen" onMouseDown={(e) => e.preventDefault()} onClick={toggleFullscreen} aria-label="Full screen">⛶</button>
+          <button type="button" data-testid="present-fullscreen" onMouseDown={(e) => e.preventDefault()} onClick={toggleFullscreen} aria-label="Full screen">
+            <svg width="24" height="24" viewBox="0 0 24 24" aria-hidden="true"><path d="M3 9V3h6M15 3h6v6M21 15v6h-6M9 21H3v-6" fill="none" stroke="currentColor" strokeWidth="2.5" /></svg>
+          </button>
         </div>
       </header>
       <ul className="present-legend" style={{ height: LEGEND }} aria-label="Buying jobs">

@@ -83,7 +83,7 @@ export function ProjectionMap({ svgRef, detail, state, now, width, height, onSel
         {ticks.map((t, i) => (
           <g key={t.getTime()}>
             <line x1={x(t)} x2={x(t)} y1={AXIS - 6} y2={top(shown.length)} stroke={CHART_COLORS.grid} strokeWidth={2} />
-            <text x={x(t)} y={AXIS - 12} textAnchor={i === 0 && x(t) - left < 80 ? 'start' : 'middle'} fontSize={PROJECTION_FONT} fill={CHART_COLORS.ink}>{labels[i]}</text>
+            <text x={x(t)} y={AXIS - 12} textAnchor={i === 0 && x(t) - left < 80 ? 'start' : right - x(t) < 90 ? 'end' : 'middle'} fontSize={PROJECTION_FONT} fill={CHART_COLORS.ink}>{labels[i]}</text>
           </g>
         ))}
       </g>
@@ -131,7 +131,7 @@ export function ProjectionMap({ svgRef, detail, state, now, width, height, onSel
         {pins.map((pin) => {
           const row = pin.lane === null ? null : rowOf.get(pin.lane);
           if (row === undefined) return null;
-          const lines = wrapWords(pin.note.text, Math.floor((NOTE_W - 24) / (PROJECTION_FONT * 0.56))).slice(0, 4);
+          const lines = wrapWords(pin.note.text, Math.floor((NOTE_W - 24) / (PROJECTION_FONT * 0.64))).slice(0, 5);
           const noteH = lines.length * (PROJECTION_FONT + 6) + 20;
           const ax = row === null || pin.at === null ? right - 8 : x(pin.at);
           const ay = row === null ? AXIS + 8 : pin.job ? levelY(row, pin.job) : top(row) + h / 2;

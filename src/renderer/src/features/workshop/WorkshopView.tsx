@@ -13,6 +13,7 @@ import { useRemoveNote } from './mutations';
 import { NoteDialog, type NoteDraft } from './NoteDialog';
 import { NotesBoard } from './NotesBoard';
 import { PresenterPanel } from './PresenterPanel';
+import { PdfButton } from './PdfButton';
 import { usePresentation } from './use-presentation';
 import { useClickerKeys } from './use-clicker-keys';
 import { unitCount } from './presentation-state';
@@ -58,6 +59,7 @@ export function WorkshopView({ detail }: { detail: OpportunityDetail }) {
           <button type="button" className="button workshop-big" data-testid="workshop-fullscreen" onClick={toggleFullscreen}>Full screen</button>
           <a className="button workshop-big" href={hrefFor({ page: 'journey', opportunityId: o.id })}>Edit journey</a>
           <ExportButtons svgRef={svgRef} filename={fileSlug(`${title} workshop`)} options={{ title }} testIdPrefix="workshop" />
+          <PdfButton detail={detail} />
         </div>
       </header>
       <PresenterPanel detail={detail} presentation={presentation} />
