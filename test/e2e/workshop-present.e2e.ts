@@ -90,18 +90,36 @@ test('presentation window follows the facilitator: reveal, blank, notes, Space i
   await expect(room.getByTestId('present-blank')).toHaveCount(0);
 
   // A note typed by the facilitator appears on the projection.
-  const text = `Procurement wants a second security review ${Date.now()}`;
+  const stamp = Date.now().toString(36);
+  const text = `Procurement wants a second security review ${stamp}`;
   await page.getByTestId('workshop-add-note').click();
   const dialog = page.getByTestId('workshop-note-dialog');
   await dialog.locator('textarea[name="text"]').fill(text);
   await page.getByTestId('workshop-note-save').click();
   await expect(dialog).toBeHidden();
-  const onWall = room.getByTestId('projection-note').filter({ hasText: 'Procurement' });
+  const onWall = room.getByTestId('projection-note').filter({ hasText: stamp });
   await expect(onWall).toHaveCount(1);
   // Wrapped between words: every line is whole words of the note.
   const lines = await onWall.locator('tspan').allTextContents();
   expect(lines.join(' ')).toBe(text);
   for (const line of lines) for (const word of line.split(' ')) expect(text.split(' ')).toContain(word);
+
+  // Edited in place on the facilitator's map; deleted with undo — the wall follows each change.
+  await page.getByTestId('presenter-preview').getByTestId('projection-note').filter({ hasText: stamp }).click();
+  const inPlace = page.getByTestId('note-in-place-text');
+  await expect(inPlace).toBeFocused();
+  const edited = `${text} edited`;
+  await inPlace.fill(edited);
+  await inPlace.press('Enter');
+  await expect(page.getByTestId('note-in-place')).toHaveCount(0);
+  await expect(room.getByTestId('projection-note').filter({ hasText: `${stamp}edited` })).toHaveCount(1);
+  await page.getByTestId('presenter-preview').getByTestId('projection-note').filter({ hasText: `${stamp}edited` }).click();
+  await page.getByTestId('note-in-place-delete').click();
+  await expect(room.getByTestId('projection-note').filter({ hasText: stamp })).toHaveCount(0);
+  await page.getByTestId('note-undo').click();
+  await expect(room.getByTestId('projection-note').filter({ hasText: `${stamp}edited` })).toHaveCount(1);
+  await expect(page.getByTestId('note-undo')).toHaveCount(0);
+  const finalNote = edited;
 
   // Space in full screen with the Full screen button focused: only the reveal step moves.
   await room.getByTestId('present-fullscreen').click();
@@ -155,7 +173,7 @@ test('presentation window follows the facilitator: reveal, blank, notes, Space i
   for (const name of names) expect(journeyPages.some((p) => p.includes(name))).toBe(true);
   expect(pages.some((p) => p.trimStart().startsWith('Legend'))).toBe(true);
   const notesPages = pages.filter((p) => p.trimStart().startsWith('Notes'));
-  expect(notesPages.some((p) => flat(p).includes(text))).toBe(true);
+  expect(notesPages.some((p) => flat(p).includes(finalNote))).toBe(true);
   const info = execFileSync('/usr/bin/pdfinfo', [file], { encoding: 'utf8' });
   console.log(`[e2e] PDF: ${pages.length} pages; ${info.split('\n').find((l) => l.startsWith('Page size'))}`);
 });

@@ -3,7 +3,7 @@
 // (this computer only, never on the projection) and a timer.
 import { useEffect, useState } from 'react';
 import type { OpportunityDetail } from '@shared/api';
-import { BUYING_JOB_LABEL } from '@shared/domain';
+import { BUYING_JOB_LABEL, type WorkshopNote } from '@shared/domain';
 import { hrefFor } from '@renderer/lib/router';
 import { now as clockNow } from '@renderer/lib/clock';
 import { useNow } from '@renderer/lib/use-now';
@@ -11,6 +11,7 @@ import { ProjectionMap, useProjectionLanes } from './ProjectionMap';
 import { nextUp } from './projection-model';
 import { unitCount, type RevealMode } from './presentation-state';
 import type { Presentation } from './use-presentation';
+import { NoteInPlace } from './NoteInPlace';
 
 const privateKey = (opportunityId: string) => `ds-presenter-notes:${opportunityId}`;
 
@@ -30,7 +31,11 @@ export function openPresentationWindow(opportunityId: string): void {
   window.open(url, `ds-present-${opportunityId}`, 'popup,noopener,width=1280,height=720');
 }
 
-export function PresenterPanel({ detail, presentation }: { detail: OpportunityDetail; presentation: Presentation }) {
+export function PresenterPanel({ detail, presentation, onDeleteNote }: {
+  detail: OpportunityDetail;
+  presentation: Presentation;
+  onDeleteNote: (note: WorkshopNote) => void;
+}) {
   const o = detail.opportunity;
   const { state, dispatch } = presentation;
   const lanes = useProjectionLanes(detail);
@@ -41,6 +46,8 @@ export function PresenterPanel({ detail, presentation }: { detail: OpportunityDe
   useEffect(() => {
     localStorage.setItem(privateKey(o.id), privateNotes);
   }, [o.id, privateNotes]);
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const editing = editingId ? detail.notes.find((n) => n.id === editingId) : undefined;
   const noFocus = (event: React.MouseEvent) => event.preventDefault();
 
   return (
@@ -71,10 +78,16 @@ export function PresenterPanel({ detail, presentation }: { detail: OpportunityDe
         </p>
         <div className="presenter-preview" aria-label="What the room sees">
           <ProjectionMap testId="presenter-preview" detail={detail} state={state} now={tick} width={1280} height={620}
-            onSelect={(id) => dispatch({ type: 'select', stakeholderId: id }, total)} />
+            onSelect={(id) => dispatch({ type: 'select', stakeholderId: id }, total)}
+            onNoteClick={setEditingId}
+            editor={editing ? {
+              noteId: editing.id,
+              node: <NoteInPlace key={editing.id} note={editing} onDone={() => setEditingId(null)}
+                onDelete={(note) => { setEditingId(null); onDeleteNote(note); }} />,
+            } : null} />
           {state.blank ? <div className="presenter-preview-blank" aria-hidden="true" /> : null}
         </div>
-        <p className="workshop-hint">Keys: PageDown / → / Space / Enter next · PageUp / ← back · B blank · Esc show · + / − zoom.</p>
+        <p className="workshop-hint">Click a note on the map to edit it there. Keys: PageDown / → / Space / Enter next · PageUp / ← back · B blank · Esc show · + / − zoom.</p>
       </div>
       <aside className="presenter-side">
         <p className="presenter-timer" data-testid="presenter-timer" aria-live="off">

@@ -2,7 +2,7 @@
 // strip (the line steps up and down through the six jobs, coloured by job), revealed person by
 // person or job by job, with the room's sticky notes pinned on it. React draws the SVG (a few
 // hundred marks); sizes are real CSS pixels so 28 px type stays 28 px on the wall.
-import { useMemo, type RefObject } from 'react';
+import { useMemo, type ReactNode, type RefObject } from 'react';
 import * as d3 from 'd3';
 import type { OpportunityDetail } from '@shared/api';
 import { BUYING_JOB_LABEL, BUYING_ROLE_LABEL, type BuyingJob } from '@shared/domain';
@@ -10,7 +10,7 @@ import { USER_LOCALE } from '@renderer/lib/locale';
 import { CHART_COLORS, CHART_FONT } from '@renderer/lib/chart-theme';
 import { buildLanes, jobIndex, PROJECTOR_METRICS, tickLabels, timeDomain } from '../journey/journey-layout';
 import { fitLanes, fitText, PROJECTION_FONT, wrapWords, zoomDomain } from './projection-layout';
-import { isLaneRevealed, isPinVisible, pinNotes, visibleSteps } from './projection-model';
+import { isLaneRevealed, isPinVisible, pinNotes, visibleSteps, type NotePin } from './projection-model';
 import type { PresentationState } from './presentation-state';
 
 /** One colour per buying job, each ≥ 4.5:1 on white so thin lines and labels read on a projector. */
@@ -33,7 +33,7 @@ export const JOB_TAG: Record<BuyingJob, string> = {
 export const NOTE_FILL: Record<string, string> = { yellow: '#fff1a0', blue: '#cfe3ff', green: '#c9ebcc', pink: '#ffd0e0', grey: '#e1e5ea' };
 
 const AXIS = 44;
-const NOTE_W = 360;
+export const NOTE_W = 360;
 
 export interface ProjectionMapProps {
   svgRef?: RefObject<SVGSVGElement | null>;
@@ -44,13 +44,50 @@ export interface ProjectionMapProps {
   height: number;
   onSelect?: (stakeholderId: string | null) => void;
   testId?: string;
+  /** The facilitator's window edits a note in place when it is clicked. */
+  onNoteClick?: (noteId: string) => void;
+  /** A note being edited in place: its card holds this editor instead of its text. */
+  editor?: { noteId: string; node: ReactNode } | null;
+}
+
+export interface NoteCard {
+  pin: NotePin;
+  free: boolean;
+  ax: number;
+  ay: number;
+  bx: number;
+  by: number;
+  h: number;
+  lines: string[];
+}
+
+/** Where each visible note's card sits: beside its pin (flipped left near the edge); free notes stacked at the right. */
+export function noteCards(pins: readonly NotePin[], rowOf: ReadonlyMap<number, number>, g: {
+  x: (t: number) => number; levelY: (row: number, job: BuyingJob) => number; top: (row: number) => number; h: number; right: number; height: number;
+}): NoteCard[] {
+  let freeY = AXIS + 8;
+  const out: NoteCard[] = [];
+  for (const pin of pins) {
+    const row = pin.lane === null ? null : rowOf.get(pin.lane);
+    if (row === undefined) continue;
+    const lines = wrapWords(pin.note.text, Math.floor((NOTE_W - 24) / (PROJECTION_FONT * 0.64))).slice(0, 5);
+    const h = lines.length * (PROJECTION_FONT + 6) + 20;
+    const free = row === null;
+    const ax = free || pin.at === null ? g.right - 8 : g.x(pin.at);
+    const ay = free ? AXIS + 8 : pin.job ? g.levelY(row, pin.job) : g.top(row) + g.h / 2;
+    const bx = free ? g.right - NOTE_W - 8 : ax + NOTE_W + 24 > g.right ? ax - NOTE_W - 24 : ax + 24;
+    const by = Math.max(AXIS, Math.min(g.height - h - 4, free ? freeY : ay - h / 2));
+    if (free) freeY += h + 8;
+    out.push({ pin, free, ax, ay, bx, by, h, lines });
+  }
+  return out;
 }
 
 export function useProjectionLanes(detail: OpportunityDetail) {
   return useMemo(() => buildLanes(detail.opportunity, detail.stakeholders, detail.journey, PROJECTOR_METRICS), [detail]);
 }
 
-export function ProjectionMap({ svgRef, detail, state, now, width, height, onSelect, testId = 'projection-map' }: ProjectionMapProps) {
+export function ProjectionMap({ svgRef, detail, state, now, width, height, onSelect, testId = 'projection-map', onNoteClick, editor }: ProjectionMapProps) {
   const lanes = useProjectionLanes(detail);
   const fit = fitLanes(lanes.length, height - AXIS - 8);
   const page = Math.min(state.page, fit.pages - 1);
@@ -72,8 +109,7 @@ export function ProjectionMap({ svgRef, detail, state, now, width, height, onSel
   const pins = pinNotes(detail.notes, lanes).filter((p) => isPinVisible(p, state));
   const rowOf = new Map(shown.map((s, row) => [s.index, row]));
   const thick = h >= 40 ? 5 : 4;
-  // Free notes stack down the right edge, one under the other.
-  let freeY = AXIS + 8;
+  const cards = noteCards(pins, rowOf, { x, levelY, top, h, right, height });
 
   return (
     <svg ref={svgRef} data-testid={testId} width={width} height={height} viewBox={`0 0 ${width} ${height}`} fontFamily={CHART_FONT}
@@ -128,28 +164,22 @@ export function ProjectionMap({ svgRef, detail, state, now, width, height, onSel
         );
       })}
       <g data-testid="projection-notes">
-        {pins.map((pin) => {
-          const row = pin.lane === null ? null : rowOf.get(pin.lane);
-          if (row === undefined) return null;
-          const lines = wrapWords(pin.note.text, Math.floor((NOTE_W - 24) / (PROJECTION_FONT * 0.64))).slice(0, 5);
-          const noteH = lines.length * (PROJECTION_FONT + 6) + 20;
-          const ax = row === null || pin.at === null ? right - 8 : x(pin.at);
-          const ay = row === null ? AXIS + 8 : pin.job ? levelY(row, pin.job) : top(row) + h / 2;
-          const free = row === null;
-          const bx = free ? right - NOTE_W - 8 : ax + NOTE_W + 24 > right ? ax - NOTE_W - 24 : ax + 24;
-          const by = Math.max(AXIS, Math.min(height - noteH - 4, free ? freeY : ay - noteH / 2));
-          if (free) freeY += noteH + 8;
-          return (
-            <g key={pin.note.id} data-testid="projection-note" data-note={pin.note.id}>
-              {free ? null : <line x1={ax} y1={ay} x2={bx < ax ? bx + NOTE_W : bx} y2={by + noteH / 2} stroke={CHART_COLORS.ink} strokeWidth={2} />}
-              {free ? null : <circle cx={ax} cy={ay} r={7} fill={CHART_COLORS.ink} />}
-              <rect x={bx} y={by} width={NOTE_W} height={noteH} rx={4} fill={NOTE_FILL[pin.note.color] ?? NOTE_FILL['yellow']} stroke="#5b6574" strokeWidth={2} />
-              <text x={bx + 12} y={by + 10} fontSize={PROJECTION_FONT} fontWeight={600} fill="#0b0f16">
-                {lines.map((line, j) => <tspan key={j} x={bx + 12} dy={j === 0 ? PROJECTION_FONT : PROJECTION_FONT + 6}>{line}</tspan>)}
+        {cards.map((card) => (
+          <g key={card.pin.note.id} data-testid="projection-note" data-note={card.pin.note.id}
+            onClick={onNoteClick ? (event) => { event.stopPropagation(); onNoteClick(card.pin.note.id); } : undefined}
+            style={onNoteClick ? { cursor: 'text' } : undefined}>
+            {card.free ? null : <line x1={card.ax} y1={card.ay} x2={card.bx < card.ax ? card.bx + NOTE_W : card.bx} y2={card.by + card.h / 2} stroke={CHART_COLORS.ink} strokeWidth={2} />}
+            {card.free ? null : <circle cx={card.ax} cy={card.ay} r={7} fill={CHART_COLORS.ink} />}
+            <rect x={card.bx} y={card.by} width={NOTE_W} height={card.h} rx={4} fill={NOTE_FILL[card.pin.note.color] ?? NOTE_FILL['yellow']} stroke="#5b6574" strokeWidth={2} />
+            {editor?.noteId === card.pin.note.id ? (
+              <foreignObject x={card.bx} y={Math.min(card.by, height - 240)} width={NOTE_W} height={240}>{editor.node}</foreignObject>
+            ) : (
+              <text x={card.bx + 12} y={card.by + 10} fontSize={PROJECTION_FONT} fontWeight={600} fill="#0b0f16">
+                {card.lines.map((line, j) => <tspan key={j} x={card.bx + 12} dy={j === 0 ? PROJECTION_FONT : PROJECTION_FONT + 6}>{line}</tspan>)}
               </text>
-            </g>
-          );
-        })}
+            )}
+          </g>
+        ))}
       </g>
       {fit.pages > 1 ? (
         <text x={right} y={height - 8} textAnchor="end" fontSize={PROJECTION_FONT} fill={CHART_COLORS.ink}>{`Group ${page + 1} of ${fit.pages}`}</text>

@@ -2,14 +2,13 @@
 import { useMemo, useRef, useState } from 'react';
 import type { OpportunityDetail } from '@shared/api';
 import { hrefFor } from '@renderer/lib/router';
-import { errorWords } from '@renderer/api/errors';
 import { useNow } from '@renderer/lib/use-now';
 import { ExportButtons } from '@renderer/components/ExportButtons';
 import { fileSlug } from '@renderer/lib/export-image';
 import { JourneyChart } from '../journey/JourneyChart';
 import { JourneyLegend } from '../journey/JourneyLegend';
 import { PROJECTOR_METRICS } from '../journey/journey-layout';
-import { useRemoveNote } from './mutations';
+import { useNoteUndo } from './use-note-undo';
 import { NoteDialog, type NoteDraft } from './NoteDialog';
 import { NotesBoard } from './NotesBoard';
 import { PresenterPanel } from './PresenterPanel';
@@ -24,7 +23,7 @@ export function WorkshopView({ detail }: { detail: OpportunityDetail }) {
   const svgRef = useRef<SVGSVGElement>(null);
   const now = useNow(60_000);
   const [draft, setDraft] = useState<NoteDraft | null>(null);
-  const remove = useRemoveNote(detail.opportunity.id);
+  const notes = useNoteUndo(detail.opportunity.id);
   const o = detail.opportunity;
   const title = `${detail.account.name} — ${o.name}`;
   const presentation = usePresentation(o.id);
@@ -62,13 +61,14 @@ export function WorkshopView({ detail }: { detail: OpportunityDetail }) {
           <PdfButton detail={detail} />
         </div>
       </header>
-      <PresenterPanel detail={detail} presentation={presentation} />
+      <PresenterPanel detail={detail} presentation={presentation} onDeleteNote={notes.removeNote} />
       <JourneyLegend />
       {chart}
       <p className="workshop-hint">Click a person’s job band to put a note there.</p>
-      {remove.isError ? <p className="form-error" role="alert">{errorWords(remove.error)}</p> : null}
-      <NotesBoard detail={detail} onEdit={(existing) => setDraft({ existing })} onRemove={(id) => remove.mutate(id)}
-        removingId={remove.isPending ? (remove.variables ?? null) : null} onAddIn={(job) => setDraft({ job })} />
+      <NotesBoard detail={detail} onEdit={(existing) => setDraft({ existing })}
+        onRemove={(id) => { const note = detail.notes.find((n) => n.id === id); if (note) notes.removeNote(note); }}
+        removingId={notes.removingId} onAddIn={(job) => setDraft({ job })} />
+      {notes.bar}
       {draft ? <NoteDialog detail={detail} draft={draft} onClose={() => setDraft(null)} /> : null}
     </section>
   );
