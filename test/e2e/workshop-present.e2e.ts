@@ -175,5 +175,16 @@ test('presentation window follows the facilitator: reveal, blank, notes, Space i
   const notesPages = pages.filter((p) => p.trimStart().startsWith('Notes'));
   expect(notesPages.some((p) => flat(p).includes(finalNote))).toBe(true);
   const info = execFileSync('/usr/bin/pdfinfo', [file], { encoding: 'utf8' });
+  // Loop by loop: "here they went back", one at a time, on the wall.
+  await page.getByTestId('present-mode').selectOption('loop');
+  await expect(room.getByTestId('present-status')).toContainText('0 of');
+  const loops = Number((await room.getByTestId('present-status').textContent())!.match(/of (\d+)/)![1]);
+  console.log(`[e2e] loops back in this deal: ${loops}`);
+  if (loops > 0) {
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('PageDown');
+    await expect(room.getByTestId('projection-current-loop')).toHaveCount(1);
+    await expect(room.getByTestId('present-status')).toContainText(`1 of ${loops} loops back`);
+  }
   console.log(`[e2e] PDF: ${pages.length} pages; ${info.split('\n').find((l) => l.startsWith('Page size'))}`);
 });

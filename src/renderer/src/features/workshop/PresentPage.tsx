@@ -9,6 +9,7 @@ import { opportunityQuery } from '@renderer/data/opportunities';
 import { useNow } from '@renderer/lib/use-now';
 import { JOB_COLORS, JOB_TAG, ProjectionMap, useProjectionLanes } from './ProjectionMap';
 import { unitCount } from './presentation-state';
+import { loopsInOrder, revealWords } from './projection-model';
 import { usePresentation } from './use-presentation';
 import { useClickerKeys } from './use-clicker-keys';
 import type { OpportunityDetail } from '@shared/api';
@@ -42,7 +43,8 @@ function Projection({ detail }: { detail: OpportunityDetail }) {
   const o = detail.opportunity;
   const { state, dispatch } = usePresentation(o.id);
   const lanes = useProjectionLanes(detail);
-  const total = unitCount(state.mode, lanes.length);
+  const loops = loopsInOrder(lanes).length;
+  const total = unitCount(state.mode, lanes.length, loops);
   const now = useNow(60_000);
   const size = useWindowSize();
   const rootRef = useRef<HTMLElement>(null);
@@ -58,7 +60,7 @@ function Projection({ detail }: { detail: OpportunityDetail }) {
       <header className="present-header" style={{ height: HEADER }}>
         <h1 className="present-title">{detail.account.name} — {o.name}</h1>
         <p className="present-status" data-testid="present-status">
-          {state.mode === 'person' ? `${Math.min(state.step, lanes.length)} of ${lanes.length} people` : `${state.step} of 6 jobs`}
+          {revealWords(state, lanes.length, loops)}
         </p>
         {/* Controls never keep focus: a clicker's Space must not press them again. */}
         <div className="present-controls" role="toolbar" aria-label="Presentation">

@@ -8,7 +8,7 @@ import { hrefFor } from '@renderer/lib/router';
 import { now as clockNow } from '@renderer/lib/clock';
 import { useNow } from '@renderer/lib/use-now';
 import { ProjectionMap, useProjectionLanes } from './ProjectionMap';
-import { nextUp } from './projection-model';
+import { loopsInOrder, nextUp, revealWords } from './projection-model';
 import { unitCount, type RevealMode } from './presentation-state';
 import type { Presentation } from './use-presentation';
 import { NoteInPlace } from './NoteInPlace';
@@ -39,7 +39,8 @@ export function PresenterPanel({ detail, presentation, onDeleteNote }: {
   const o = detail.opportunity;
   const { state, dispatch } = presentation;
   const lanes = useProjectionLanes(detail);
-  const total = unitCount(state.mode, lanes.length);
+  const loops = loopsInOrder(lanes).length;
+  const total = unitCount(state.mode, lanes.length, loops);
   const tick = useNow(1000);
   const [startedAt, setStartedAt] = useState<number | null>(null);
   const [privateNotes, setPrivateNotes] = useState(() => localStorage.getItem(privateKey(o.id)) ?? '');
@@ -68,11 +69,12 @@ export function PresenterPanel({ detail, presentation, onDeleteNote }: {
             <select value={state.mode} data-testid="present-mode" onChange={(e) => dispatch({ type: 'mode', mode: e.target.value as RevealMode }, total)}>
               <option value="person">person</option>
               <option value="job">buying job</option>
+              <option value="loop">loop back</option>
             </select>
           </label>
         </div>
         <p className="presenter-status" data-testid="presenter-status">
-          <strong>{state.mode === 'person' ? `${Math.min(state.step, lanes.length)} of ${lanes.length} people shown` : `${state.step} of 6 jobs shown`}</strong>
+          <strong>{revealWords(state, lanes.length, loops)} shown</strong>
           {state.blank ? ' · screen blank' : ''}
           {' · Next: '}<span data-testid="presenter-next-up">{nextUp(lanes, state, (job) => BUYING_JOB_LABEL[job])}</span>
         </p>

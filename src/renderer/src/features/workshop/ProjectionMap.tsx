@@ -10,7 +10,7 @@ import { USER_LOCALE } from '@renderer/lib/locale';
 import { CHART_COLORS, CHART_FONT } from '@renderer/lib/chart-theme';
 import { buildLanes, jobIndex, PROJECTOR_METRICS, tickLabels, timeDomain } from '../journey/journey-layout';
 import { fitLanes, fitText, PROJECTION_FONT, wrapWords, zoomDomain } from './projection-layout';
-import { isLaneRevealed, isPinVisible, pinNotes, visibleSteps, type NotePin } from './projection-model';
+import { isLaneRevealed, isPinVisible, loopsInOrder, pinNotes, revealWords, visibleSteps, type NotePin } from './projection-model';
 import type { PresentationState } from './presentation-state';
 
 /** One colour per buying job, each ≥ 4.5:1 on white so thin lines and labels read on a projector. */
@@ -96,8 +96,12 @@ export function ProjectionMap({ svgRef, detail, state, now, width, height, onSel
   const left = labelWidth + 12;
   const right = width - 16;
   const full = timeDomain(detail.opportunity, detail.journey, detail.interactions, now);
+  const loops = loopsInOrder(lanes);
+  // Loop mode: the loops back appear one by one; the one just shown is marked and named.
+  const loopRank = new Map(loops.map((l, i) => [l.stepId, i]));
+  const currentLoop = state.mode === 'loop' ? loops[state.step - 1] : undefined;
   const focusLane = state.mode === 'person' ? lanes[state.step - 1] : undefined;
-  const focus = focusLane?.steps[focusLane.steps.length - 1]?.at ?? (full[0] + full[1]) / 2;
+  const focus = currentLoop?.at ?? focusLane?.steps[focusLane.steps.length - 1]?.at ?? (full[0] + full[1]) / 2;
   const [t0, t1] = zoomDomain(full, state.zoom, focus);
   const x = d3.scaleTime().domain([t0, t1]).range([left, right]).clamp(true);
   const ticks = x.ticks(Math.max(2, Math.floor((right - left) / 240)));
@@ -113,7 +117,7 @@ export function ProjectionMap({ svgRef, detail, state, now, width, height, onSel
 
   return (
     <svg ref={svgRef} data-testid={testId} width={width} height={height} viewBox={`0 0 ${width} ${height}`} fontFamily={CHART_FONT}
-      role="img" aria-label={`Journey of ${detail.opportunity.name}: ${lanes.length} people, ${state.mode === 'person' ? `${Math.min(state.step, lanes.length)} shown` : `${state.step} of 6 jobs shown`}`}>
+      role="img" aria-label={`Journey of ${detail.opportunity.name}: ${revealWords(state, lanes.length, loops.length)} shown`}>
       <rect x={0} y={0} width={width} height={height} fill={CHART_COLORS.paper} />
       <g data-testid="projection-axis">
         {ticks.map((t, i) => (
@@ -145,7 +149,10 @@ export function ProjectionMap({ svgRef, detail, state, now, width, height, onSel
               const x0 = x(s.at);
               const x1 = x(next ? next.at : endAt);
               const y = levelY(row, s.job);
-              const loop = next && (jobIndex(next.job) < jobIndex(s.job) || next.move === 'loop_back');
+              const isLoop = next !== undefined && (jobIndex(next.job) < jobIndex(s.job) || next.move === 'loop_back');
+              const rank = next ? loopRank.get(next.id) : undefined;
+              // In loop mode a loop not yet revealed is drawn as a plain move, so the room sees it only when told.
+              const loop = isLoop && (state.mode !== 'loop' || (rank !== undefined && rank < state.step));
               return (
                 <g key={s.id}>
                   <line x1={x0} x2={x1} y1={y} y2={y} stroke={JOB_COLORS[s.job]} strokeWidth={thick} strokeOpacity={next ? 1 : 0.45} strokeLinecap="round" />
@@ -159,6 +166,12 @@ export function ProjectionMap({ svgRef, detail, state, now, width, height, onSel
                 </g>
               );
             })}
+            {currentLoop && currentLoop.lane === index ? (
+              <g data-testid="projection-current-loop">
+                <circle cx={x(currentLoop.at)} cy={(levelY(row, currentLoop.from) + levelY(row, currentLoop.to)) / 2} r={Math.max(14, h / 2)}
+                  fill="none" stroke={CHART_COLORS.loop} strokeWidth={4} />
+              </g>
+            ) : null}
             {last ? null : <line x1={left} x2={right} y1={y0 + h / 2} y2={y0 + h / 2} stroke={CHART_COLORS.rule} strokeWidth={1} strokeDasharray="2 8" />}
           </g>
         );

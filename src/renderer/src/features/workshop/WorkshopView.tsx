@@ -17,6 +17,7 @@ import { usePresentation } from './use-presentation';
 import { useClickerKeys } from './use-clicker-keys';
 import { unitCount } from './presentation-state';
 import { useProjectionLanes } from './ProjectionMap';
+import { loopsInOrder } from './projection-model';
 
 export function WorkshopView({ detail }: { detail: OpportunityDetail }) {
   const rootRef = useRef<HTMLElement>(null);
@@ -27,9 +28,10 @@ export function WorkshopView({ detail }: { detail: OpportunityDetail }) {
   const o = detail.opportunity;
   const title = `${detail.account.name} — ${o.name}`;
   const presentation = usePresentation(o.id);
-  const laneCount = useProjectionLanes(detail).length;
+  const projectionLanes = useProjectionLanes(detail);
+  const loopCount = useMemo(() => loopsInOrder(projectionLanes).length, [projectionLanes]);
   // The clicker drives the reveal from this window too (not while a note is being written).
-  useClickerKeys((action) => presentation.dispatch(action, unitCount(presentation.state.mode, laneCount)));
+  useClickerKeys((action) => presentation.dispatch(action, unitCount(presentation.state.mode, projectionLanes.length, loopCount)));
 
   // The chart redraws its whole SVG on every render: a clicker press (presentation state) must
   // not redraw it, or the press reaches the room's window late.

@@ -4,7 +4,7 @@
 // (ties broken by window id), so two windows pressing keys at once still converge.
 import { z } from 'zod';
 
-export const RevealMode = z.enum(['person', 'job']);
+export const RevealMode = z.enum(['person', 'job', 'loop']);
 export type RevealMode = z.infer<typeof RevealMode>;
 
 export const PresentationState = z.object({
@@ -59,9 +59,9 @@ export function keyAction(key: string): PresentationAction | null {
   }
 }
 
-/** How many units a mode steps through: people (lanes) or the six buying jobs. */
-export function unitCount(mode: RevealMode, lanes: number): number {
-  return mode === 'person' ? lanes : 6;
+/** How many units a mode steps through: people (lanes), the six buying jobs, or the loops back. */
+export function unitCount(mode: RevealMode, lanes: number, loops = 0): number {
+  return mode === 'person' ? lanes : mode === 'job' ? 6 : loops;
 }
 
 /** Applies an action; `total` is unitCount for the current mode. Returns the same object when nothing changes. */
