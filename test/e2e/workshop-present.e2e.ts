@@ -54,16 +54,17 @@ test('presentation window follows the facilitator: reveal, blank, notes, Space i
   await expect(revealed(room, 'projection-map')).toHaveCount(0);
 
   // PageDown on the facilitator's window: the projection shows the first person within 200 ms.
+  // Date.now(): one system clock for both windows (performance.timeOrigin differs between renderer processes).
   await room.evaluate((id) => {
     const probe = new BroadcastChannel(`ds-present:${id}`);
-    probe.onmessage = () => { (window as unknown as { heardAt?: number }).heardAt ??= performance.timeOrigin + performance.now(); };
+    probe.onmessage = () => { (window as unknown as { heardAt?: number }).heardAt ??= Date.now(); };
     const root = document.querySelector('[data-testid="present-root"]')!;
     new MutationObserver(() => {
-      (window as unknown as { revealedAt?: number }).revealedAt ??= performance.timeOrigin + performance.now();
+      (window as unknown as { revealedAt?: number }).revealedAt ??= Date.now();
     }).observe(root, { attributes: true, attributeFilter: ['data-step'] });
   }, deal.id);
   await page.evaluate(() => {
-    window.addEventListener('keydown', () => { (window as unknown as { pressedAt?: number }).pressedAt ??= performance.timeOrigin + performance.now(); }, { capture: true, once: true });
+    window.addEventListener('keydown', () => { (window as unknown as { pressedAt?: number }).pressedAt ??= Date.now(); }, { capture: true, once: true });
     (document.activeElement as HTMLElement | null)?.blur();
   });
   await page.keyboard.press('PageDown');
@@ -153,6 +154,7 @@ test('presentation window follows the facilitator: reveal, blank, notes, Space i
     expect(smallest).toBeGreaterThanOrEqual(28);
     await room.screenshot({ path: `test-results/projection-${width}x${height}.png` });
   }
+  await page.screenshot({ path: 'test-results/facilitator.png' });
   const axe = await new AxeBuilder({ page: room }).withRules(['color-contrast']).analyze();
   expect(axe.violations).toEqual([]);
 
