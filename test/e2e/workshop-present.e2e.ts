@@ -125,17 +125,28 @@ test('presentation window follows the facilitator: reveal, blank, notes, Space i
   // Space in full screen with the Full screen button focused: only the reveal step moves.
   await room.getByTestId('present-fullscreen').click();
   await expect.poll(() => room.evaluate(() => document.fullscreenElement !== null)).toBe(true);
-  const before = await room.getByTestId('present-root').evaluate((el) => ({ step: el.getAttribute('data-step'), blank: el.getAttribute('data-blank') }));
+  // Selection follows too: the facilitator picks a person on the preview, the wall marks them.
+  const second = page.getByTestId('presenter-preview').getByTestId('projection-lane').nth(1);
+  await second.click({ position: { x: 40, y: 5 } });
+  await expect(room.getByTestId('projection-lane').nth(1)).toHaveAttribute('data-selected', 'true');
+  const stateOf = () => room.getByTestId('present-root').evaluate((el) => Object.fromEntries(
+    ['data-step', 'data-blank', 'data-mode', 'data-zoom', 'data-selected', 'data-page'].map((a) => [a, el.getAttribute(a)])));
+  const before = await stateOf();
+  expect(before['data-selected']).not.toBe('');
+  await room.evaluate(() => {
+    document.addEventListener('click', () => { (window as unknown as { clicks?: number }).clicks = ((window as unknown as { clicks?: number }).clicks ?? 0) + 1; }, true);
+  });
   await room.getByTestId('present-fullscreen').focus();
   await room.keyboard.press(' ');
-  await expect(room.getByTestId('present-root')).toHaveAttribute('data-step', String(Number(before.step) + 1));
+  await expect(room.getByTestId('present-root')).toHaveAttribute('data-step', String(Number(before['data-step']) + 1));
   await room.waitForTimeout(300);
   expect(await room.evaluate(() => document.fullscreenElement !== null)).toBe(true);
-  await expect(room.getByTestId('present-root')).toHaveAttribute('data-blank', before.blank!);
+  expect(await stateOf()).toEqual({ ...before, 'data-step': String(Number(before['data-step']) + 1) });
+  expect(await room.evaluate(() => (window as unknown as { clicks?: number }).clicks ?? 0)).toBe(0);
   // Same on the facilitator's window: Space on its focused Full screen button does not press it.
   await page.getByTestId('workshop-fullscreen').focus();
   await page.keyboard.press(' ');
-  await expect(revealed(page, 'presenter-preview')).toHaveCount(Number(before.step) + 2);
+  await expect(revealed(page, 'presenter-preview')).toHaveCount(Number(before['data-step']) + 2);
   await page.waitForTimeout(300);
   expect(await page.evaluate(() => document.fullscreenElement)).toBeNull();
   await room.evaluate(() => document.exitFullscreen());

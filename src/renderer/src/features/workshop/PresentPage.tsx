@@ -56,7 +56,8 @@ function Projection({ detail }: { detail: OpportunityDetail }) {
   };
 
   return (
-    <main ref={rootRef} className="present" data-testid="present-root" data-step={state.step} data-blank={String(state.blank)}>
+    <main ref={rootRef} className="present" data-testid="present-root" data-step={state.step} data-blank={String(state.blank)}
+      data-mode={state.mode} data-zoom={state.zoom} data-selected={state.selectedStakeholderId ?? ''} data-page={state.page}>
       <header className="present-header" style={{ height: HEADER }}>
         <h1 className="present-title">{detail.account.name} — {o.name}</h1>
         <p className="present-status" data-testid="present-status">

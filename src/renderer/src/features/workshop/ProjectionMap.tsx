@@ -135,7 +135,7 @@ export function ProjectionMap({ svgRef, detail, state, now, width, height, onSel
         const y0 = top(row);
         const last = steps[steps.length - 1];
         return (
-          <g key={lane.stakeholderId} data-testid="projection-lane" data-stakeholder={lane.stakeholderId} data-revealed={revealed && steps.length >= 0 ? String(revealed) : 'false'}
+          <g key={lane.stakeholderId} data-testid="projection-lane" data-stakeholder={lane.stakeholderId} data-revealed={String(revealed)} data-selected={String(selected)}
             onClick={onSelect ? () => onSelect(selected ? null : lane.stakeholderId) : undefined} style={onSelect ? { cursor: 'pointer' } : undefined}>
             <title>{`${lane.name}${lane.role ? ` — ${BUYING_ROLE_LABEL[lane.role]}` : ''}${lane.title ? `, ${lane.title}` : ''}`}</title>
             <rect x={0} y={y0} width={width} height={h} fill={row % 2 ? CHART_COLORS.band : CHART_COLORS.paper} />
