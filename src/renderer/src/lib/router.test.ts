@@ -20,4 +20,9 @@ describe('parseRoute', () => {
       expect(hrefFor(parseRoute(hash))).toBe(hash);
     }
   });
+  it('reads the presentation route (a deal is required)', () => {
+    expect(parseRoute('#/present/opp_1')).toEqual({ page: 'present', opportunityId: 'opp_1' });
+    expect(parseRoute('#/present')).toEqual({ page: 'not-found', path: '/present' });
+    expect(hrefFor({ page: 'present', opportunityId: 'a/b' })).toBe('#/present/a%2Fb');
+  });
 });
