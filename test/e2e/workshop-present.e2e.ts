@@ -5,6 +5,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 
 /** The demo deal whose journey has the most lanes (members plus anyone with steps), read through the preview's API. */
 async function biggestDeal(page: Page): Promise<{ id: string; name: string; lanes: number }> {
@@ -188,6 +189,17 @@ test('presentation window follows the facilitator: reveal, blank, notes, Space i
   const notesPages = pages.filter((p) => p.trimStart().startsWith('Notes'));
   expect(notesPages.some((p) => flat(p).includes(finalNote))).toBe(true);
   const info = execFileSync('/usr/bin/pdfinfo', [file], { encoding: 'utf8' });
+  // SVG of the room's view: the legend, every person and the note are in the file.
+  const svgDownload = page.waitForEvent('download');
+  await page.getByTestId('room-export-svg').click();
+  const svgFile = test.info().outputPath('room.svg');
+  await (await svgDownload).saveAs(svgFile);
+  const svg = readFileSync(svgFile, 'utf8');
+  expect(svg).toContain('Consensus');
+  expect(svg).toContain('Loop back');
+  expect(svg).toContain(stamp);
+  for (const name of names) expect(svg).toContain(name.replace(/&/g, '&amp;'));
+
   // Loop by loop: "here they went back", one at a time, on the wall.
   await page.getByTestId('present-mode').selectOption('loop');
   await expect(room.getByTestId('present-status')).toContainText('0 of');

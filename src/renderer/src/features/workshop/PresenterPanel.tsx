@@ -1,7 +1,9 @@
 // Renderer: the facilitator's side of a presentation — open the room's window, step the reveal
 // (the clicker works here too), see what the room sees and what comes next, keep private notes
 // (this computer only, never on the projection) and a timer.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { ExportButtons } from '@renderer/components/ExportButtons';
+import { fileSlug } from '@renderer/lib/export-image';
 import type { OpportunityDetail } from '@shared/api';
 import { BUYING_JOB_LABEL, type WorkshopNote } from '@shared/domain';
 import { hrefFor } from '@renderer/lib/router';
@@ -47,6 +49,7 @@ export function PresenterPanel({ detail, presentation, onDeleteNote }: {
   useEffect(() => {
     localStorage.setItem(privateKey(o.id), privateNotes);
   }, [o.id, privateNotes]);
+  const previewRef = useRef<SVGSVGElement>(null);
   const [editingId, setEditingId] = useState<string | null>(null);
   const editing = editingId ? detail.notes.find((n) => n.id === editingId) : undefined;
   const noFocus = (event: React.MouseEvent) => event.preventDefault();
@@ -79,7 +82,7 @@ export function PresenterPanel({ detail, presentation, onDeleteNote }: {
           {' · Next: '}<span data-testid="presenter-next-up">{nextUp(lanes, state, (job) => BUYING_JOB_LABEL[job])}</span>
         </p>
         <div className="presenter-preview" aria-label="What the room sees">
-          <ProjectionMap testId="presenter-preview" detail={detail} state={state} now={tick} width={1280} height={620}
+          <ProjectionMap testId="presenter-preview" svgRef={previewRef} withLegend detail={detail} state={state} now={tick} width={1280} height={668}
             onSelect={(id) => dispatch({ type: 'select', stakeholderId: id }, total)}
             onNoteClick={setEditingId}
             editor={editing ? {
@@ -88,6 +91,10 @@ export function PresenterPanel({ detail, presentation, onDeleteNote }: {
                 onDelete={(note) => { setEditingId(null); onDeleteNote(note); }} />,
             } : null} />
           {state.blank ? <div className="presenter-preview-blank" aria-hidden="true" /> : null}
+        </div>
+        <div className="toolbar" aria-label="Export the room's view">
+          <ExportButtons svgRef={previewRef} filename={fileSlug(`${detail.account.name} ${o.name} room view`)}
+            options={{ title: `${detail.account.name} — ${o.name}` }} testIdPrefix="room" />
         </div>
         <p className="workshop-hint">Click a note on the map to edit it there. Keys: PageDown / → / Space / Enter next · PageUp / ← back · B blank · Esc show · + / − zoom.</p>
       </div>

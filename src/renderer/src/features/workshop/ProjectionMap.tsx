@@ -5,11 +5,11 @@
 import { useMemo, type ReactNode, type RefObject } from 'react';
 import * as d3 from 'd3';
 import type { OpportunityDetail } from '@shared/api';
-import { BUYING_JOB_LABEL, BUYING_ROLE_LABEL, type BuyingJob } from '@shared/domain';
+import { BUYING_JOBS, BUYING_JOB_LABEL, BUYING_ROLE_LABEL, type BuyingJob } from '@shared/domain';
 import { USER_LOCALE } from '@renderer/lib/locale';
 import { CHART_COLORS, CHART_FONT } from '@renderer/lib/chart-theme';
 import { buildLanes, jobIndex, PROJECTOR_METRICS, tickLabels, timeDomain } from '../journey/journey-layout';
-import { fitLanes, fitText, PROJECTION_FONT, wrapWords, zoomDomain } from './projection-layout';
+import { fitLanes, fitText, PROJECTION_FONT, textWidth, wrapWords, zoomDomain } from './projection-layout';
 import { isLaneRevealed, isPinVisible, loopsInOrder, pinNotes, revealWords, visibleSteps, type NotePin } from './projection-model';
 import type { PresentationState } from './presentation-state';
 
@@ -44,6 +44,8 @@ export interface ProjectionMapProps {
   height: number;
   onSelect?: (stakeholderId: string | null) => void;
   testId?: string;
+  /** Draw the legend inside the SVG (the facilitator's view, so its SVG/PNG export carries it). */
+  withLegend?: boolean;
   /** The facilitator's window edits a note in place when it is clicked. */
   onNoteClick?: (noteId: string) => void;
   /** A note being edited in place: its card holds this editor instead of its text. */
@@ -83,13 +85,38 @@ export function noteCards(pins: readonly NotePin[], rowOf: ReadonlyMap<number, n
   return out;
 }
 
+function SvgLegend({ y, width }: { y: number; width: number }) {
+  const items: { label: string; draw: (x: number) => ReactNode }[] = [
+    ...BUYING_JOBS.map((job) => ({ label: JOB_TAG[job], draw: (x: number) => <rect x={x} y={y + 12} width={28} height={10} rx={2} fill={JOB_COLORS[job]} /> })),
+    { label: 'Loop back', draw: (x: number) => <line x1={x + 14} x2={x + 14} y1={y + 2} y2={y + 32} stroke={CHART_COLORS.loop} strokeWidth={4} strokeDasharray="5 3" /> },
+    { label: 'Note', draw: (x: number) => <rect x={x} y={y + 4} width={28} height={26} rx={3} fill={NOTE_FILL['yellow']} stroke="#5b6574" strokeWidth={2} /> },
+  ];
+  let x = 16;
+  return (
+    <g data-testid="projection-legend">
+      <line x1={0} x2={width} y1={y - 4} y2={y - 4} stroke={CHART_COLORS.rule} strokeWidth={2} />
+      {items.map((item) => {
+        const at = x;
+        x += 40 + textWidth(item.label, PROJECTION_FONT * 0.8) + 24;
+        return (
+          <g key={item.label}>
+            {item.draw(at)}
+            <text x={at + 36} y={y + 17} dy="0.35em" fontSize={PROJECTION_FONT * 0.8} fill={CHART_COLORS.ink}>{item.label}</text>
+          </g>
+        );
+      })}
+    </g>
+  );
+}
+
 export function useProjectionLanes(detail: OpportunityDetail) {
   return useMemo(() => buildLanes(detail.opportunity, detail.stakeholders, detail.journey, PROJECTOR_METRICS), [detail]);
 }
 
-export function ProjectionMap({ svgRef, detail, state, now, width, height, onSelect, testId = 'projection-map', onNoteClick, editor }: ProjectionMapProps) {
+export function ProjectionMap({ svgRef, detail, state, now, width, height, onSelect, testId = 'projection-map', onNoteClick, editor, withLegend = false }: ProjectionMapProps) {
   const lanes = useProjectionLanes(detail);
-  const fit = fitLanes(lanes.length, height - AXIS - 8);
+  const legendH = withLegend ? 48 : 0;
+  const fit = fitLanes(lanes.length, height - AXIS - 8 - legendH);
   const page = Math.min(state.page, fit.pages - 1);
   const shown = lanes.map((lane, index) => ({ lane, index })).slice(page * fit.perPage, (page + 1) * fit.perPage);
   const labelWidth = Math.round(Math.min(400, Math.max(260, width * 0.22)));
@@ -194,6 +221,7 @@ export function ProjectionMap({ svgRef, detail, state, now, width, height, onSel
           </g>
         ))}
       </g>
+      {withLegend ? <SvgLegend y={height - legendH + 8} width={width} /> : null}
       {fit.pages > 1 ? (
         <text x={right} y={height - 8} textAnchor="end" fontSize={PROJECTION_FONT} fill={CHART_COLORS.ink}>{`Group ${page + 1} of ${fit.pages}`}</text>
       ) : null}
