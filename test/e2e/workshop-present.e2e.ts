@@ -144,13 +144,25 @@ test('presentation window follows the facilitator: reveal, blank, notes, Space i
   expect(await room.evaluate(() => document.fullscreenElement !== null)).toBe(true);
   expect(await stateOf()).toEqual({ ...before, 'data-step': String(Number(before['data-step']) + 1) });
   expect(await room.evaluate(() => (window as unknown as { clicks?: number }).clicks ?? 0)).toBe(0);
-  // Same on the facilitator's window: Space on its focused Full screen button does not press it.
+  await room.evaluate(() => document.exitFullscreen());
+  // Same on the facilitator's window in full screen: Space on its focused Full screen button moves the reveal only.
+  await page.getByTestId('workshop-fullscreen').click();
+  await expect.poll(() => page.evaluate(() => document.fullscreenElement !== null)).toBe(true);
   await page.getByTestId('workshop-fullscreen').focus();
   await page.keyboard.press(' ');
   await expect(revealed(page, 'presenter-preview')).toHaveCount(Number(before['data-step']) + 2);
   await page.waitForTimeout(300);
-  expect(await page.evaluate(() => document.fullscreenElement)).toBeNull();
-  await room.evaluate(() => document.exitFullscreen());
+  expect(await page.evaluate(() => document.fullscreenElement !== null)).toBe(true);
+  await page.evaluate(() => document.exitFullscreen());
+  await expect.poll(() => page.evaluate(() => document.fullscreenElement !== null)).toBe(false);
+  // Out of full screen the facilitator's page stays keyboard-operable: Enter presses the focused control.
+  await page.getByTestId('present-blank-toggle').focus();
+  await page.keyboard.press('Enter');
+  await expect(room.getByTestId('present-blank')).toBeVisible();
+  await expect(revealed(page, 'presenter-preview')).toHaveCount(Number(before['data-step']) + 2);
+  await page.keyboard.press('Enter');
+  await expect(room.getByTestId('present-blank')).toHaveCount(0);
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
 
   // Everyone revealed; every lane on screen and no text under 28 px, at 1080p and 720p.
   await page.keyboard.press('End');

@@ -31,7 +31,7 @@ export function WorkshopView({ detail }: { detail: OpportunityDetail }) {
   const projectionLanes = useProjectionLanes(detail);
   const loopCount = useMemo(() => loopsInOrder(projectionLanes).length, [projectionLanes]);
   // The clicker drives the reveal from this window too (not while a note is being written).
-  useClickerKeys((action) => presentation.dispatch(action, unitCount(presentation.state.mode, projectionLanes.length, loopCount)));
+  useClickerKeys((action) => presentation.dispatch(action, unitCount(presentation.state.mode, projectionLanes.length, loopCount)), { keepKeyboardControls: true });
 
   // The chart redraws its whole SVG on every render: a clicker press (presentation state) must
   // not redraw it, or the press reaches the room's window late.
