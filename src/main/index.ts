@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu, shell } from 'electron';
+import { attachPresentationWindows } from './electron/presentation-window';
 import { openWorkspace, type OpenWorkspace } from './workspace/open-workspace';
 import { mainWindowOptions } from './electron/window-options';
 import { wireIpc } from './electron/ipc';
@@ -75,8 +76,9 @@ async function createWindow(): Promise<void> {
   const unwire = wireIpc(workspace.host, window, devServerUrl);
   window.on('closed', unwire);
   window.once('ready-to-show', () => window.show());
-  // Links open in the user's browser, never inside the app's privileged window.
-  window.webContents.setWindowOpenHandler(({ url }) => {
+  // The workshop's presentation window opens as a second window (on a second display when there
+  // is one); other links open in the user's browser, never inside the app's privileged window.
+  attachPresentationWindows(window, workspace.host, devServerUrl, path.join(import.meta.dirname, '../preload/index.cjs'), ({ url }) => {
     if (url.startsWith('https://')) void shell.openExternal(url);
     return { action: 'deny' };
   });

@@ -1,5 +1,5 @@
 // Renderer: the app shell — navigation, header with sync status, and the current page.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useHostEvents } from '../data/host-events';
 import { ProgressToast } from '../components/ProgressToast';
@@ -9,6 +9,9 @@ import { parseRoute, useHash } from '@renderer/lib/router';
 import { RouteView } from './RouteView';
 import { SyncBadge } from './SyncBadge';
 import { SearchPalette } from '@renderer/features/search/SearchPalette';
+
+// The projection window: the room's screen, without the app's navigation (loaded on first use).
+const PresentPage = lazy(() => import('../features/workshop/PresentPage').then((m) => ({ default: m.PresentPage })));
 
 const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const SEARCH_KEYS = IS_MAC ? '⌘K' : 'Ctrl+K';
@@ -66,6 +69,9 @@ function Shell() {
     main.focus({ preventScroll: true });
   }, [hash]);
 
+  if (route.page === 'present') {
+    return <Suspense fallback={null}><PresentPage key={route.opportunityId} opportunityId={route.opportunityId} /></Suspense>;
+  }
   return (
     <div className="shell">
       <a className="skip-link" href="#main" onClick={(event) => { event.preventDefault(); mainRef.current?.focus(); }}>

@@ -1,3 +1,4 @@
+import type { OpportunityId } from '@shared/domain';
 import { describe, expect, it } from 'vitest';
 import { HOME, hrefFor, parseRoute } from './router';
 
@@ -23,5 +24,10 @@ describe('parseRoute', () => {
     for (const hash of ['#/today', '#/accounts', '#/accounts/a%2Fb', '#/settings', '#/opportunities/opp_1', '#/people/stk_1']) {
       expect(hrefFor(parseRoute(hash))).toBe(hash);
     }
+  });
+  it('reads the presentation route (a deal is required)', () => {
+    expect(parseRoute('#/present/opp_1')).toEqual({ page: 'present', opportunityId: 'opp_1' as OpportunityId });
+    expect(parseRoute('#/present')).toEqual({ page: 'not-found', path: '/present' });
+    expect(hrefFor({ page: 'present', opportunityId: 'a/b' as OpportunityId })).toBe('#/present/a%2Fb');
   });
 });

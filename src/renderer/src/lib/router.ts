@@ -12,6 +12,7 @@ export type Route =
   | { page: 'buying-group'; accountId?: AccountId }
   | { page: 'journey'; opportunityId?: OpportunityId }
   | { page: 'workshop'; opportunityId?: OpportunityId }
+  | { page: 'present'; opportunityId: OpportunityId }
   | { page: 'model' }
   | { page: 'settings' }
   | { page: 'import' }
@@ -35,6 +36,7 @@ export function parseRoute(hash: string): Route {
     const param = decodeURIComponent(id);
     if (head === 'buying-group') return { page: 'buying-group', accountId: param as AccountId };
     if (head === 'journey' || head === 'workshop') return { page: head, opportunityId: param as OpportunityId };
+    if (head === 'present') return { page: 'present', opportunityId: param as OpportunityId };
   }
   const simple = SIMPLE.find((name) => name === head);
   if (simple && id === undefined) return { page: simple };
@@ -54,6 +56,8 @@ export function hrefFor(route: Route): string {
     case 'journey':
     case 'workshop':
       return route.opportunityId ? `#/${route.page}/${encodeURIComponent(route.opportunityId)}` : `#/${route.page}`;
+    case 'present':
+      return `#/present/${encodeURIComponent(route.opportunityId)}`;
     case 'not-found':
       return `#${route.path}`;
     default:

@@ -15,7 +15,7 @@ export interface NoteDraft {
 }
 
 /** The fields the dialog edits, as it saw them. */
-function noteBase(note: WorkshopNote) {
+export function noteBase(note: WorkshopNote) {
   const { updatedAt: _updatedAt, keptConflicts: _kept, ...fields } = note;
   return fields;
 }

@@ -1,0 +1,88 @@
+// Renderer (pure): what the projection draws at a reveal step — which lanes, which of their steps,
+// which notes and where they are pinned. Kept apart from the SVG so it is tested without a DOM.
+import { BUYING_JOBS, type BuyingJob, type JourneyStep, type WorkshopNote } from '@shared/domain';
+import { jobIndex, type Lane } from '../journey/journey-layout';
+import type { PresentationState } from './presentation-state';
+
+/** The steps of a lane the room may see at this state (person by person, job by job; loop mode shows every step). */
+export function visibleSteps(lane: Lane, laneIndex: number, state: Pick<PresentationState, 'mode' | 'step'>): JourneyStep[] {
+  if (state.mode === 'person') return laneIndex < state.step ? lane.steps : [];
+  if (state.mode === 'loop') return lane.steps;
+  return lane.steps.filter((s) => jobIndex(s.job) < state.step);
+}
+
+export function isLaneRevealed(laneIndex: number, state: Pick<PresentationState, 'mode' | 'step'>): boolean {
+  return state.mode === 'person' ? laneIndex < state.step : state.mode === 'loop' ? true : state.step > 0;
+}
+
+export interface LoopBack {
+  lane: number;
+  /** The step that went back. */
+  stepId: string;
+  at: number;
+  from: BuyingJob;
+  to: BuyingJob;
+}
+
+/** Every "here they went back" of the group, in time order (ties: lane order): loop mode reveals them one by one. */
+export function loopsInOrder(lanes: readonly Pick<Lane, 'steps'>[]): LoopBack[] {
+  const out: LoopBack[] = [];
+  lanes.forEach((lane, i) => {
+    for (let k = 1; k < lane.steps.length; k++) {
+      const a = lane.steps[k - 1] as JourneyStep;
+      const b = lane.steps[k] as JourneyStep;
+      if (jobIndex(b.job) < jobIndex(a.job) || b.move === 'loop_back') out.push({ lane: i, stepId: b.id, at: b.at, from: a.job, to: b.job });
+    }
+  });
+  return out.sort((x, y) => x.at - y.at || x.lane - y.lane);
+}
+
+/** "3 of 20 people", "2 of 6 jobs", "1 of 4 loops back". */
+export function revealWords(state: Pick<PresentationState, 'mode' | 'step'>, lanes: number, loops: number): string {
+  if (state.mode === 'person') return `${Math.min(state.step, lanes)} of ${lanes} people`;
+  if (state.mode === 'job') return `${state.step} of 6 jobs`;
+  return `${Math.min(state.step, loops)} of ${loops} loops back`;
+}
+
+/** What the next press of the clicker will show, in words, for the facilitator. */
+export function nextUp(lanes: readonly Pick<Lane, 'name' | 'steps'>[], state: Pick<PresentationState, 'mode' | 'step'>, jobLabel: (job: BuyingJob) => string): string {
+  if (state.mode === 'loop') {
+    const loops = loopsInOrder(lanes);
+    const loop = loops[state.step];
+    return loop ? `${lanes[loop.lane]?.name ?? 'Someone'} went back: ${jobLabel(loop.from)} → ${jobLabel(loop.to)} (${state.step + 1} of ${loops.length})` : 'Every loop back is shown';
+  }
+  if (state.mode === 'person') {
+    const lane = lanes[state.step];
+    return lane ? `${lane.name} (${state.step + 1} of ${lanes.length})` : 'Everyone is shown';
+  }
+  const job = BUYING_JOBS[state.step];
+  return job ? `${jobLabel(job)} (${state.step + 1} of ${BUYING_JOBS.length})` : 'Every job is shown';
+}
+
+export interface NotePin {
+  note: WorkshopNote;
+  /** Lane index, or null for a note free on the canvas. */
+  lane: number | null;
+  job: BuyingJob | null;
+  /** The time the note points at: when that person was in that job (their first step there), or their last step. */
+  at: number | null;
+}
+
+/** Where each note is pinned: to a person, a job and a time; notes about no person float on the canvas. */
+export function pinNotes(notes: readonly WorkshopNote[], lanes: readonly Lane[]): NotePin[] {
+  const laneOf = new Map(lanes.map((l, i) => [l.stakeholderId, i]));
+  return [...notes].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id)).map((note) => {
+    const lane = note.stakeholderId !== undefined ? (laneOf.get(note.stakeholderId) ?? null) : null;
+    const steps = lane === null ? [] : (lanes[lane]?.steps ?? []);
+    const inJob = note.job ? steps.find((s) => s.job === note.job) : undefined;
+    const at = inJob?.at ?? steps[steps.length - 1]?.at ?? null;
+    return { note, lane, job: note.job ?? null, at };
+  });
+}
+
+/** Whether a pinned note is shown at this state: with its person (or job) once revealed; free notes always. */
+export function isPinVisible(pin: NotePin, state: Pick<PresentationState, 'mode' | 'step'>): boolean {
+  if (state.mode === 'person') return pin.lane === null || pin.lane < state.step;
+  if (state.mode === 'loop') return true;
+  return pin.job === null || jobIndex(pin.job) < state.step;
+}
