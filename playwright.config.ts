@@ -1,11 +1,18 @@
 // End-to-end tests: Debian's Chromium driven by Playwright against `npm run serve`, the same
 // host the desktop app runs. Playwright cannot download browsers here, so we bring our own.
+import { randomBytes } from 'node:crypto';
 import { defineConfig } from '@playwright/test';
 import { testNow } from './test/clock';
 
 /** DS_PREVIEW_PORT lets two checkouts run their e2e suites side by side. */
 export const PREVIEW_PORT = Number(process.env['DS_PREVIEW_PORT'] ?? 4517);
 const chromium = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+/**
+ * The preview's API socket needs its launch secret. The config runs in the runner and again in
+ * each worker; setting the env once here makes all of them (and the web server) agree on one.
+ */
+process.env['DS_PREVIEW_SECRET'] ??= randomBytes(32).toString('base64url');
+const previewSecret = process.env['DS_PREVIEW_SECRET'];
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -23,6 +30,11 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
     viewport: { width: 1360, height: 860 },
+    // What opening the printed `/key/<secret>` URL would set (see src/main/web-preview/preview-access.ts).
+    storageState: {
+      cookies: [{ name: `ds_preview_${PREVIEW_PORT}`, value: previewSecret, domain: '127.0.0.1', path: '/', expires: -1, httpOnly: true, secure: false, sameSite: 'Strict' }],
+      origins: [],
+    },
     launchOptions: {
       executablePath: chromium,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],

@@ -1,7 +1,8 @@
 // Plain Node: `npm run serve -- [--port N] [--data DIR] [--empty | --local-data] [--no-build]` builds the renderer, starts
 // the same host the desktop app runs, and serves both on loopback for a browser (and the e2e
 // tests). Without --data the demo workspace lives in a temporary folder removed on exit: the same
-// SQLite storage and scoring feed the desktop app runs, never a test-only in-memory variant.
+// SQLite storage and scoring feed the desktop app runs, never a test-only in-memory variant. The URL
+// it prints carries a per-launch secret (DS_PREVIEW_SECRET to reuse one) that the API socket requires.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { openWorkspace } from '../src/main/workspace/open-workspace';
 import { checkWorkspaceFolder, WorkspaceFolderError } from '../src/main/workspace/workspace-folder';
 import { startPreviewServer } from '../src/main/web-preview/preview-server';
+import { PREVIEW_SECRET_ENV, previewSecret } from '../src/main/web-preview/preview-access';
 
 const { values } = parseArgs({
   options: {
@@ -49,8 +51,8 @@ const temporary = dataDir ? null : mkdtempSync(path.join(os.tmpdir(), 'deep-sale
 const workspace = await openWorkspace({
   directory: dataDir ?? temporary, seedDemo: !values.empty, seedAs: values['local-data'] ? 'local' : 'demo',
 });
-const server = await startPreviewServer({ host: workspace.host, rendererDir: outDir, port });
-console.log(`Deep Sales web preview: ${server.url}`);
+const server = await startPreviewServer({ host: workspace.host, rendererDir: outDir, port, secret: previewSecret(process.env[PREVIEW_SECRET_ENV]) });
+console.log(`Deep Sales web preview: ${server.launchUrl}`);
 
 let closing = false;
 async function shutdown(): Promise<void> {

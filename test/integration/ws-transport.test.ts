@@ -1,6 +1,7 @@
 // The web preview's WebSocket transport: real server, real socket, bad frames answered with
 // codes while the connection and the data stay intact.
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
@@ -28,9 +29,10 @@ afterAll(async () => {
   await store.close();
 });
 
-function connect(origin = server.url): Promise<WebSocket> {
+function connect(origin = server.url, key: string | null = server.secret, headers: Record<string, string> = {}): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`${server.url.replace('http', 'ws')}/api`, { origin });
+    const query = key === null ? '' : `?key=${encodeURIComponent(key)}`;
+    const ws = new WebSocket(`${server.url.replace('http', 'ws')}/api${query}`, { origin, headers });
     ws.once('open', () => resolve(ws));
     ws.once('error', reject);
   });
@@ -100,5 +102,57 @@ describe('web preview transport', () => {
 
   it('refuses pages from other origins', async () => {
     await expect(connect('http://evil.example')).rejects.toThrow(/403/);
+  });
+
+  it('refuses a socket without the launch secret, with a wrong one, or under a foreign Host', async () => {
+    await expect(connect(server.url, null)).rejects.toThrow(/403/);
+    await expect(connect(server.url, 'x'.repeat(43))).rejects.toThrow(/403/);
+    // A local process that sends no Origin header at all still needs the secret.
+    await expect(new Promise((resolve, reject) => {
+      const ws = new WebSocket(`${server.url.replace('http', 'ws')}/api`);
+      ws.once('open', resolve);
+      ws.once('error', reject);
+    })).rejects.toThrow(/403/);
+    await expect(connect(server.url, server.secret, { host: `rebound.example:${new URL(server.url).port}` })).rejects.toThrow(/403/);
+    // fetch cannot set Host; a raw request can, as a rebound DNS name would.
+    const status = await new Promise<number | undefined>((resolve, reject) => {
+      http.get(`${server.url}/`, { headers: { host: 'rebound.example' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode);
+      }).once('error', reject);
+    });
+    expect(status).toBe(403);
+  });
+
+  it('hands the browser the secret through the launch URL as a same-site cookie', async () => {
+    const wrong = await fetch(`${server.url}/key/${'y'.repeat(43)}`, { redirect: 'manual' });
+    expect(wrong.status).toBe(403);
+    const launch = await fetch(server.launchUrl, { redirect: 'manual' });
+    expect(launch.status).toBe(302);
+    expect(launch.headers.get('location')).toBe('/');
+    const cookie = launch.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    const ws = await connect(server.url, null, { cookie: cookie.split(';')[0]! });
+    expect((await roundTrip(ws, JSON.stringify({ id: 5, method: 'accounts.list', input: {} }))).result.ok).toBe(true);
+    ws.close();
+  });
+
+  it('sends the CSP with every page', async () => {
+    const csp = (await fetch(server.url)).headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-eval');
+  });
+
+  it('answers an oversized or unparsable frame with its own id and a code', async () => {
+    const ws = await connect();
+    const big = await roundTrip(ws, JSON.stringify({ id: 41, method: 'scoring.importHistory', input: { csv: 'x'.repeat(MAX_REQUEST_BYTES + 10) } }));
+    expect(big.id).toBe(41);
+    expect(big.result.ok).toBe(false);
+    if (!big.result.ok) expect(big.result.error.code).toBe('DS_API_PAYLOAD_TOO_LARGE');
+    const broken = await roundTrip(ws, '{"id":42,"method":"accounts.list","input":{');
+    expect(broken.id).toBe(42);
+    if (!broken.result.ok) expect(broken.result.error.code).toBe('DS_API_MALFORMED');
+    ws.close();
   });
 });

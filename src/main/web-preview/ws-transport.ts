@@ -1,15 +1,19 @@
 // Plain Node (web preview): serves the host's API over a loopback WebSocket, the sibling of the
 // Electron IPC adapter. Frames are checked for size and shape before the host sees them; a bad
-// frame gets a coded answer and never closes the connection or touches the store.
+// frame gets a coded answer with its own id (when one can be read) and never closes the
+// connection or touches the store. Who may connect is decided in preview-access.ts.
 import type { IncomingMessage, Server } from 'node:http';
 import { WebSocketServer, type WebSocket, type RawData } from 'ws';
 import { MAX_REQUEST_BYTES, WsRequest, type CallResult, type WsFrame } from '../../shared/api';
 import type { Host } from '../host';
+import { checkUpgrade } from './preview-access';
 
 export interface WsTransportOptions {
   path?: string;
-  /** Origins allowed to connect (the preview's own page). Other pages on the machine cannot. */
-  allowedOrigins: () => string[];
+  /** The per-launch secret a client must present (cookie or `key` query). */
+  secret: string;
+  /** The port the server listens on (known once it listens), for the Host and Origin checks. */
+  port: () => number;
 }
 
 /** The socket itself refuses anything far beyond the API limit; between the two, we answer. */
@@ -23,16 +27,25 @@ function refuse(code: string, message: string): CallResult {
   return { ok: false, error: { code, message } };
 }
 
+/**
+ * The id of a frame we will not parse (too large, or not JSON): our clients write `{"id":N,` first,
+ * so reading the head is enough to let the caller's promise settle instead of hanging.
+ */
+export function leadingId(text: string): number {
+  const match = /^\s*\{\s*"id"\s*:\s*(-?\d{1,15})\s*[,}]/.exec(text.slice(0, 64));
+  return match ? Number(match[1]) : -1;
+}
+
 async function answer(host: Host, raw: RawData): Promise<{ id: number; result: CallResult }> {
   const text = raw.toString();
   if (text.length > MAX_REQUEST_BYTES) {
-    return { id: -1, result: refuse('DS_API_PAYLOAD_TOO_LARGE', `The request is ${text.length} bytes; the limit is ${MAX_REQUEST_BYTES}.`) };
+    return { id: leadingId(text), result: refuse('DS_API_PAYLOAD_TOO_LARGE', `The request is ${text.length} bytes; the limit is ${MAX_REQUEST_BYTES}.`) };
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    return { id: -1, result: refuse('DS_API_MALFORMED', 'The request is not valid JSON.') };
+    return { id: leadingId(text), result: refuse('DS_API_MALFORMED', 'The request is not valid JSON.') };
   }
   const frame = WsRequest.safeParse(json);
   if (!frame.success) {
@@ -46,10 +59,10 @@ export function attachWsTransport(server: Server, host: Host, options: WsTranspo
   const path = options.path ?? '/api';
   const wss = new WebSocketServer({ noServer: true, maxPayload: HARD_FRAME_LIMIT });
   server.on('upgrade', (request: IncomingMessage, socket, head) => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    const origin = request.headers.origin;
-    if (url.pathname !== path || (origin && !options.allowedOrigins().includes(origin))) {
-      socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+    const verdict = checkUpgrade(request.url, request.headers, { secret: options.secret, port: options.port(), path });
+    if (!verdict.ok) {
+      console.warn(`[preview] DS_PREVIEW_FORBIDDEN socket refused (${verdict.reason})`);
+      socket.write(`HTTP/1.1 ${verdict.status} ${verdict.status === 404 ? 'Not Found' : 'Forbidden'}\r\nConnection: close\r\n\r\n`);
       socket.destroy();
       return;
     }

@@ -1,6 +1,7 @@
 // e2e support: starts extra web-preview hosts (own port, own data folder) and sync servers for
 // tests that need a restart, a second host or a team server.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { testNow } from '../../clock';
 
 export interface PreviewProcess {
@@ -8,9 +9,15 @@ export interface PreviewProcess {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
+/** One secret per port for this test run, so a restarted preview still accepts the browser's cookie. */
+const secrets = new Map<number, string>();
+
+/** `url` is the printed launch URL (`…/key/<secret>`); `${url}/#/route` opens a route. */
 export function startPreview(port: number, args: string[] = []): Promise<PreviewProcess> {
+  const secret = secrets.get(port) ?? randomBytes(32).toString('base64url');
+  secrets.set(port, secret);
   // The renderer was built by the suite's own web server into out/preview; reuse it.
-  return startNode(['scripts/serve.ts', '--port', String(port), '--no-build', ...args], /web preview: (http:\/\/\S+)/);
+  return startNode(['scripts/serve.ts', '--port', String(port), '--no-build', ...args], /web preview: (http:\/\/\S+)/, { DS_PREVIEW_SECRET: secret });
 }
 
 /** The team sync server on PGlite in `dataDir`. */
@@ -18,11 +25,11 @@ export function startSyncServer(port: number, dataDir: string): Promise<PreviewP
   return startNode(['src/server/cli.ts', '--port', String(port), '--data', dataDir], /listening on (http:\/\/\S+)/);
 }
 
-async function startNode(args: string[], ready: RegExp): Promise<PreviewProcess> {
+async function startNode(args: string[], ready: RegExp, env: Record<string, string> = {}): Promise<PreviewProcess> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     // Extra hosts run at the suite's date, like the suite's own preview.
-    env: { ...process.env, DS_NOW: testNow() },
+    env: { ...process.env, DS_NOW: testNow(), ...env },
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
