@@ -19,8 +19,11 @@ describe('keys and invalidation from the contract', () => {
   });
 
   it('joins and de-duplicates the readers of several collections', () => {
-    expect(queriesReading(['relationships', 'teammembers']).sort()).toEqual(['buyingGroup.get', 'conflicts.list', 'team.list', 'workspace.info']);
-    expect(queriesReading(['scores']).sort()).toEqual(['scoring.forAccount', 'scoring.forOpportunity', 'scoring.model', 'scoring.today']);
+    // The delete-impact and person page read relationships; the CSV export reads team members.
+    expect(queriesReading(['relationships', 'teammembers']).sort()).toEqual([
+      'accounts.removalImpact', 'buyingGroup.get', 'conflicts.list', 'export.csv', 'stakeholders.get', 'team.list', 'workspace.info',
+    ]);
+    expect(queriesReading(['scores']).sort()).toEqual(['scoring.forAccount', 'scoring.forOpportunity', 'scoring.model', 'scoring.today', 'scoring.whatIf']);
     expect(queriesReading(['nope'])).toEqual([]);
   });
 
