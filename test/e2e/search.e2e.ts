@@ -38,7 +38,7 @@ test('Ctrl/Cmd+K finds a person by part of a name and a deal by a word of a note
   await expect(page.getByRole('heading', { level: 1 })).toContainText(account);
 
   // A word from a logged note finds the interaction, titled with its deal.
-  const note = (await page.getByTestId('interaction-row').first().locator('.cell-notes').getAttribute('title')) ?? '';
+  const note = (await page.getByTestId('interaction-row').first().locator('.timeline-notes').getAttribute('title')) ?? '';
   const word = note.split(/[^A-Za-z]+/).filter((w) => w.length >= 6).at(-1)!;
   palette = await openSearch(page);
   await page.keyboard.type(word.toLowerCase());
