@@ -29,7 +29,7 @@ function keyboard(page: Page) {
 }
 
 test('create an account and a deal, staff its buying group, log, edit, delete and undo a meeting', async ({ browser }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(120_000);
   const page = await freshPage(browser);
   const stamp = Date.now().toString(36);
   const accountName = `Nordwind Freight ${stamp}`;
@@ -144,7 +144,7 @@ test('create an account and a deal, staff its buying group, log, edit, delete an
 });
 
 test('screenshots of the account page, the opportunity page and the log dialog at 1280 and 1920', async ({ browser }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(120_000);
   for (const width of [1280, 1920]) {
     const page = await freshPage(browser, width, 900);
     // The account of Today's first deal: open deals with scores and next actions, a full timeline.

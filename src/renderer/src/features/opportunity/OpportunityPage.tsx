@@ -86,7 +86,7 @@ export function OpportunityPage({ id }: { id: OpportunityId }) {
       {mode === 'edit' ? (
         <section className="panel" aria-label="Edit deal">
           <div className="panel-body">
-            <OpportunityForm key={o.updatedAt} accountId={o.accountId} existing={o} onDone={() => setMode('view')} onCancel={() => setMode('view')} />
+            <OpportunityForm accountId={o.accountId} existing={o} onDone={() => setMode('view')} onCancel={() => setMode('view')} />
           </div>
         </section>
       ) : null}
