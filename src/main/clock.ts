@@ -6,7 +6,7 @@
 // the renderer asks the host (`app.clock`) and keeps the same offset. The test harness sets it
 // (test/clock.ts), so the suite never depends on the day it runs. Elapsed-time measurements
 // (timeouts, restart windows, benches) keep using Date.now()/performance.now(): they are not dates.
-import { CodedError } from '../shared/errors';
+import { CodedError } from '@shared/errors';
 
 export const CLOCK_ENV = 'DS_NOW';
 

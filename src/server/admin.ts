@@ -3,8 +3,8 @@
 // through the same repository calls (and audit entries) as the admin routes.
 import { randomUUID } from 'node:crypto';
 import type { Database } from './db';
-import type { Role } from '../shared/sync';
-import { Email } from '../shared/sync';
+import type { Role } from '@shared/sync';
+import { Email } from '@shared/sync';
 import { hashPassword, hashSecret, newSecret } from './auth';
 import { newAccountProblems } from './password-policy';
 import { AUTH_CHANNEL, accessEndedPayload } from './session-cache';

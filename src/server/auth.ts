@@ -3,7 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import argon2 from 'argon2';
 import type { FastifyRequest } from 'fastify';
-import type { Role } from '../shared/sync';
+import type { Role } from '@shared/sync';
 import type { SessionLookup } from './session-cache';
 import { forbidden, memberRemoved, unauthorized } from './errors';
 

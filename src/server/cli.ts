@@ -10,7 +10,7 @@
 // W is a workspace id or its exact name. On a PGlite folder every command takes the folder's
 // lock (db/folder-lock.ts): while a server runs on it, use the server's admin routes instead.
 import { parseArgs } from 'node:util';
-import { Role } from '../shared/sync';
+import { Role } from '@shared/sync';
 import { adminInvite, adminRemove, adminSetRole, AdminCommandError, createWorkspaceWithAdmin, resolveWorkspace } from './admin';
 import { createSyncServer } from './app';
 import { DEFAULT_CONFIG } from './config';

@@ -3,8 +3,8 @@
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { CodedError } from '../shared/errors';
-import { SYNC_ERROR_MESSAGES, type SyncErrorCode } from '../shared/sync';
+import { CodedError } from '@shared/errors';
+import { SYNC_ERROR_MESSAGES, type SyncErrorCode } from '@shared/sync';
 
 export class SyncHttpError extends CodedError<SyncErrorCode> {
   override name = 'SyncHttpError';

@@ -4,8 +4,8 @@
 // passwords (data/common-passwords.txt, 5,089 of 8+ characters), because an admin made there is
 // the key to the whole workspace.
 import { readFileSync } from 'node:fs';
-import { TEXT_PROBLEM_WORDS, textProblem } from '../shared/domain';
-import { Email, Password } from '../shared/sync';
+import { TEXT_PROBLEM_WORDS, textProblem } from '@shared/domain';
+import { Email, Password } from '@shared/sync';
 
 let common: Set<string> | undefined;
 function commonPasswords(): Set<string> {

@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import {
   AuditQuery, MemberParams, SetRoleBody, SYNC_API_PREFIX, type AuditResponse, type MembersResponse, type Role,
-} from '../shared/sync';
+} from '@shared/sync';
 import { authenticate, requireWorkspace } from './auth';
 import { parseOr400, type ServerConfig } from './config';
 import type { Database } from './db';

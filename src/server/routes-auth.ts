@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import {
   AcceptInviteBody, CreateInviteBody, RevokeBody, SignInBody, SYNC_API_PREFIX, type Me, type Session,
-} from '../shared/sync';
+} from '@shared/sync';
 import { authenticate, hashPassword, hashSecret, newSecret, requireWorkspace, verifyPassword } from './auth';
 import type { Database } from './db';
 import { badRequest, memberRemoved, SyncHttpError } from './errors';

@@ -2,9 +2,9 @@
 // detection, and one live stream per workspace.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { COLLECTIONS, SYNCED_COLLECTIONS, type CollectionName } from '../shared/domain';
-import { findTextProblem } from '../shared/domain';
-import { PullQuery, PushBody, SYNC_API_PREFIX, SYNC_ERROR_MESSAGES, type PullResponse, type PushResponse } from '../shared/sync';
+import { COLLECTIONS, SYNCED_COLLECTIONS, type CollectionName } from '@shared/domain';
+import { findTextProblem } from '@shared/domain';
+import { PullQuery, PushBody, SYNC_API_PREFIX, SYNC_ERROR_MESSAGES, type PullResponse, type PushResponse } from '@shared/sync';
 import { authenticate, authenticateFirst, requireWorkspace } from './auth';
 import { parseOr400, type ServerConfig } from './config';
 import type { Database, StoredDoc } from './db';

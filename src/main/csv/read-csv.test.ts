@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildTrainingTable } from '../../shared/scoring/tabular/infer';
+import { buildTrainingTable } from '@shared/scoring/tabular/infer';
 import { parseCsvText, readCsvFile } from './read-csv';
 
 const codeOf = (fn: () => unknown): string | undefined => {

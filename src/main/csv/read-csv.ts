@@ -2,7 +2,7 @@
 // validation and typing happen in the pure tabular layer (src/shared/scoring/tabular).
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { TabularError } from '../../shared/scoring/tabular';
+import { TabularError } from '@shared/scoring/tabular';
 
 export interface CsvText {
   header: string[];

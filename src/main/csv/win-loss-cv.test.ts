@@ -1,8 +1,8 @@
 // End to end on real data: the IBM win/loss file → CSV reader → tabular encoding → 5-fold CV of
 // the app's classifier. A 10k-row sample keeps it to a few seconds.
 import { existsSync } from 'node:fs';
-import { calibratedGbmLearner, crossValidate } from '../../shared/scoring/learn/evaluate';
-import { buildTrainingTable } from '../../shared/scoring/tabular/infer';
+import { calibratedGbmLearner, crossValidate } from '@shared/scoring/learn/evaluate';
+import { buildTrainingTable } from '@shared/scoring/tabular/infer';
 import { readCsvFile } from './read-csv';
 
 const FILE = '/work/shared/data/win-loss/ibm-sales-win-loss.train.csv';

@@ -1,7 +1,7 @@
 // Main process (Electron): the IPC adapter, sibling of the web preview's WebSocket adapter.
 // Checks who is calling before the host validates what is asked.
 import { ipcMain, type BrowserWindow } from 'electron';
-import { IPC_EVENT, IPC_INVOKE, type CallResult } from '../../shared/api';
+import { IPC_EVENT, IPC_INVOKE, type CallResult } from '@shared/api';
 import type { Host } from '../host';
 import { isTrustedSender } from './window-options';
 

@@ -3,7 +3,7 @@
 // BrowserWindow placed by the pure options, and gives that window the host's change events, so
 // notes typed by the facilitator appear on the wall.
 import { screen, type BrowserWindow, type HandlerDetails, type WindowOpenHandlerResponse } from 'electron';
-import { IPC_EVENT } from '../../shared/api';
+import { IPC_EVENT } from '@shared/api';
 import type { Host } from '../host';
 import { presentationWindowOptions } from './presentation-window-options';
 

@@ -1,7 +1,7 @@
 // Main process (or plain Node in the web preview): what every handler may use.
 import type { Subject } from 'rxjs';
-import { ApiError, type HostEvent, type SyncView } from '../../shared/api';
-import type { TeamMemberId } from '../../shared/domain';
+import { ApiError, type HostEvent, type SyncView } from '@shared/api';
+import type { TeamMemberId } from '@shared/domain';
 import type { Store } from '../store';
 import type { SearchIndex } from '../search';
 

@@ -1,7 +1,7 @@
 // Main process: small helpers the handler modules share for reading and writing documents.
 import type { RxCollection } from 'rxdb';
-import { ApiError } from '../../shared/api';
-import { mergeDocs, type SyncDocState } from '../../shared/sync';
+import { ApiError } from '@shared/api';
+import { mergeDocs, type SyncDocState } from '@shared/sync';
 import { newId } from '@shared/domain';
 import type { HostContext } from './context';
 

@@ -3,7 +3,7 @@
 // missing name, or a namespace split over two modules or a module serving two, is a programming
 // error caught at start-up, not at the first call.
 import type { z } from 'zod';
-import { API, type Api, type MethodName } from '../../shared/api';
+import { API, type Api, type MethodName } from '@shared/api';
 import type { HostContext } from './context';
 
 export type Handler<M extends MethodName> = (

@@ -1,7 +1,7 @@
 import { firstValueFrom, filter, timeout } from 'rxjs';
 import { createStore, type Store } from '../store';
 import { createHost, type Host } from './host';
-import { MAX_REQUEST_BYTES, type CallResult } from '../../shared/api';
+import { MAX_REQUEST_BYTES, type CallResult } from '@shared/api';
 import { fillTinyWorkspace } from '../../../test/support/tiny-workspace';
 
 let store: Store;

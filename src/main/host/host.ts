@@ -5,8 +5,8 @@ import type { RxCollection } from 'rxdb';
 import { Subject, merge, map, type Subscription } from 'rxjs';
 import {
   API, ApiError, MAX_REQUEST_BYTES, isMethodName, type CallResult, type HostEvent,
-} from '../../shared/api';
-import { COLLECTION_NAMES, type CollectionName, type TeamMemberId } from '../../shared/domain';
+} from '@shared/api';
+import { COLLECTION_NAMES, type CollectionName, type TeamMemberId } from '@shared/domain';
 import type { Store } from '../store';
 import { appNow } from '../clock';
 import { batchFor } from '../store/changes';

@@ -1,7 +1,7 @@
 // Main process: the host's scoring service, built by createHost and closed by host.close().
 // It starts with the first scoring call (the Today page makes one at launch), not with the host:
 // a host that never scores (sync tests, scripts) never starts a scoring process.
-import { ApiError } from '../../shared/api';
+import { ApiError } from '@shared/api';
 import type { ScoringService, ScoringServiceOptions } from '../scoring/service';
 
 export type ScoringStartOptions = Omit<ScoringServiceOptions, 'store' | 'events'>;

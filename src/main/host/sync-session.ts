@@ -4,7 +4,7 @@
 // and another team's workspace are never uploaded; local data only when the user chose to.
 import type { Subscription } from 'rxjs';
 import { z } from 'zod';
-import { ApiError, type SyncConnectInput, type SyncView } from '../../shared/api';
+import { ApiError, type SyncConnectInput, type SyncView } from '@shared/api';
 import { createSyncClient, startSync, SyncClientError, type SetAsideRecord, type SyncHandle, type SyncStatus } from '../sync';
 import type { HostContext, TeamSession } from './context';
 import { countSyncedDocuments, planJoin, readBinding, sameTeam, writeBinding, type Binding } from '../workspace/binding';

@@ -4,7 +4,7 @@
 // neither holds the event loop nor the whole collection in memory.
 import { setImmediate as turn } from 'node:timers/promises';
 import type { RxCollection } from 'rxdb';
-import { EXPORT_COLLECTIONS, exportColumns, toCells, type ExportCollection } from '../../shared/import/deepsales';
+import { EXPORT_COLLECTIONS, exportColumns, toCells, type ExportCollection } from '@shared/import/deepsales';
 import type { Store } from '../store';
 import { csvCell } from './csv-source';
 

@@ -10,19 +10,19 @@ import type { RxCollection } from 'rxdb';
 import { z } from 'zod';
 import {
   Account, Interaction, Opportunity, Stakeholder, TeamMember, type StageChange,
-} from '../../shared/domain';
-import { canonicalJson } from '../../shared/sync';
+} from '@shared/domain';
+import { canonicalJson } from '@shared/sync';
 import {
   COLLECTION_OF, LINK_OF, RowBuilder, type FilePlan, type ImportSettings, type Planned, type RowIssue,
-} from '../../shared/import/build';
-import { EXPORT_COLLECTIONS, collectionOfHeader, fromCells, type ExportCollection } from '../../shared/import/deepsales';
-import { LinkIndex } from '../../shared/import/links';
+} from '@shared/import/build';
+import { EXPORT_COLLECTIONS, collectionOfHeader, fromCells, type ExportCollection } from '@shared/import/deepsales';
+import { LinkIndex } from '@shared/import/links';
 import {
   IMPORT_KINDS, autoMapping, detectCrm, detectKind, type ColumnMapping, type Crm, type ImportKind,
-} from '../../shared/import/presets';
-import { reconcile } from '../../shared/import/reconcile';
-import type { StageTarget } from '../../shared/import/stages';
-import { detectDateOrder, type DateOrder } from '../../shared/import/values';
+} from '@shared/import/presets';
+import { reconcile } from '@shared/import/reconcile';
+import type { StageTarget } from '@shared/import/stages';
+import { detectDateOrder, type DateOrder } from '@shared/import/values';
 import type { Store } from '../store';
 import { csvRecords, sniffCsv, type SniffedCsv } from './csv-source';
 

@@ -5,13 +5,13 @@
 // It shares the CRM import's value rules (src/shared/import): amounts are read as CRMs write
 // them ("$22,700.00") and stage names go through the same stage mapping ("Needs Analysis" →
 // discover).
-import { STAGES, type Stage } from '../../shared/domain';
-import { CodedError } from '../../shared/errors';
+import { STAGES, type Stage } from '@shared/domain';
+import { CodedError } from '@shared/errors';
 import { autoStage } from '@shared/import/stages';
 import { parseAmount } from '@shared/import/values';
-import { buildTrainingTable, TabularError } from '../../shared/scoring/tabular';
-import { crmKey } from '../../shared/scoring/workspace/features';
-import type { HistoryRecord } from '../../shared/scoring/workspace/history';
+import { buildTrainingTable, TabularError } from '@shared/scoring/tabular';
+import { crmKey } from '@shared/scoring/workspace/features';
+import type { HistoryRecord } from '@shared/scoring/workspace/history';
 import { parseCsvText } from '../csv/read-csv';
 
 export class ImportError extends CodedError<'DS_IMPORT_INVALID'> {

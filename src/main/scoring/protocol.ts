@@ -9,7 +9,7 @@
 // `scores` message says when people's scores may have changed (so the UI can refetch them).
 // Requests carry a requestId and are answered by one `reply`.
 import type { SnapshotSpec } from '../store/snapshot';
-import type { WhatIf } from '../../shared/scoring/workspace/what-if';
+import type { WhatIf } from '@shared/scoring/workspace/what-if';
 import type { CollectionName, OpportunityScorePayload, StakeholderScorePayload } from '@shared/domain';
 import type { WorkspaceModelJson } from '@shared/scoring/workspace/model';
 import type { ScoreDocOut, TodayItem } from '@shared/scoring/workspace/engine';

@@ -3,13 +3,13 @@
 // the scoring worker thread, off the main thread. The worker never writes to the store: scores,
 // the model and imported history go back to the host, which owns every write.
 import { getHeapStatistics } from 'node:v8';
-import { ScoringEngine, type RescoreResult } from '../../shared/scoring/workspace/engine';
-import { opportunityFacts } from '../../shared/scoring/workspace/facts';
-import { featureCount, featureRow } from '../../shared/scoring/workspace/features';
-import { spaceFor, trainingSet, type HistoryRecord } from '../../shared/scoring/workspace/history';
-import { blendWeight, loadWorkspaceModel, MIN_CLOSED_FOR_MODEL, NotEnoughHistoryError, trainWorkspaceModel, type WorkspaceModelJson } from '../../shared/scoring/workspace/model';
-import { opportunityPayload } from '../../shared/scoring/workspace/opportunity';
-import { emptyTouched } from '../../shared/scoring/workspace/state';
+import { ScoringEngine, type RescoreResult } from '@shared/scoring/workspace/engine';
+import { opportunityFacts } from '@shared/scoring/workspace/facts';
+import { featureCount, featureRow } from '@shared/scoring/workspace/features';
+import { spaceFor, trainingSet, type HistoryRecord } from '@shared/scoring/workspace/history';
+import { blendWeight, loadWorkspaceModel, MIN_CLOSED_FOR_MODEL, NotEnoughHistoryError, trainWorkspaceModel, type WorkspaceModelJson } from '@shared/scoring/workspace/model';
+import { opportunityPayload } from '@shared/scoring/workspace/opportunity';
+import { emptyTouched } from '@shared/scoring/workspace/state';
 import { ImportError, importHistoryCsv } from './import-history';
 import { appNow } from '../clock';
 import type { HostToWorker, InitMessage, ModelStatus, ModelSummary, WorkerReply, WorkerRequest, WorkerToHost } from './protocol';

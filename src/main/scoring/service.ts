@@ -6,8 +6,8 @@
 // stalls (measured by test/bench/scoring.bench.ts).
 import type { RxCollection } from 'rxdb';
 import { type Subject, type Subscription, merge, map } from 'rxjs';
-import { ApiError, type HostEvent } from '../../shared/api';
-import type { ScoreDoc } from '../../shared/domain';
+import { ApiError, type HostEvent } from '@shared/api';
+import type { ScoreDoc } from '@shared/domain';
 import { removeStoredStakeholderScores, snapshotSpecOf, writeScores, type SnapshotSpec, type Store } from '../store';
 import { appNow } from '../clock';
 import { batchFor, changesOf } from '../store/changes';

@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { SearchHit } from '../../shared/api';
-import type { Interaction, Stakeholder } from '../../shared/domain';
-import { generateWorkspace, generateWorkspaceBatches } from '../../shared/seed';
+import type { SearchHit } from '@shared/api';
+import type { Interaction, Stakeholder } from '@shared/domain';
+import { generateWorkspace, generateWorkspaceBatches } from '@shared/seed';
 import { createStore, type Store } from '../store';
 import { loadWorkspaceIntoStore } from '../store/load-workspace';
 import { SearchIndex } from './search-index';

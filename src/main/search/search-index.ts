@@ -17,10 +17,10 @@
 import Database from 'better-sqlite3';
 import type { RxCollection } from 'rxdb';
 import type { Subscription } from 'rxjs';
-import type { SearchGroup, SearchHit, SearchInput, SearchKind, SearchView } from '../../shared/api';
-import { SEARCH_KINDS, SNIPPET_CLOSE, SNIPPET_OPEN } from '../../shared/api';
-import type { Account, AccountId, Interaction, Opportunity, OpportunityId, Stakeholder, WorkshopNote } from '../../shared/domain';
-import { fuzzyCandidates, matchExpression, searchTerms } from '../../shared/search/text';
+import type { SearchGroup, SearchHit, SearchInput, SearchKind, SearchView } from '@shared/api';
+import { SEARCH_KINDS, SNIPPET_CLOSE, SNIPPET_OPEN } from '@shared/api';
+import type { Account, AccountId, Interaction, Opportunity, OpportunityId, Stakeholder, WorkshopNote } from '@shared/domain';
+import { fuzzyCandidates, matchExpression, searchTerms } from '@shared/search/text';
 import type { Store } from '../store';
 import { changesOf, type StoreChange } from '../store/changes';
 

@@ -1,6 +1,6 @@
 import { addRxPlugin, createRxDatabase } from 'rxdb';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
-import { COLLECTIONS, rxSchemaFor, type Opportunity } from '../../shared/domain';
+import { COLLECTIONS, rxSchemaFor, type Opportunity } from '@shared/domain';
 import { getRxStorageSQLite } from './sqlite';
 import { makeTempDir, removeDir } from './sqlite/test-helpers';
 import { createStore } from './create-store';

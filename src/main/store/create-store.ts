@@ -4,8 +4,8 @@ import { createRxDatabase, addRxPlugin, type RxDatabase, type RxCollection, type
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { RxDBUpdatePlugin } from 'rxdb/plugins/update';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import { COLLECTIONS, COLLECTION_NAMES, rxSchemaFor, type CollectionName, type CollectionSpec, type DocOf } from '../../shared/domain';
-import { conflictHandler } from '../../shared/sync';
+import { COLLECTIONS, COLLECTION_NAMES, rxSchemaFor, type CollectionName, type CollectionSpec, type DocOf } from '@shared/domain';
+import { conflictHandler } from '@shared/sync';
 import { getRxStorageSQLite } from './sqlite';
 
 addRxPlugin(RxDBMigrationSchemaPlugin);

@@ -1,4 +1,4 @@
-import { SIZE_PROFILES, generateWorkspace, generateWorkspaceBatches } from '../../shared/seed';
+import { SIZE_PROFILES, generateWorkspace, generateWorkspaceBatches } from '@shared/seed';
 import { createStore, type Store } from './create-store';
 import { loadWorkspaceIntoStore } from './load-workspace';
 

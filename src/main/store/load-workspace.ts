@@ -1,8 +1,8 @@
 // Main process (or plain Node for tests and the web preview): fills a store from seed batches.
 // Documents are buffered per collection and written in bulkInserts of a few thousand, which is
 // where RxDB storages are fastest; a whole L workspace never has to be in memory at once.
-import { ApiError } from '../../shared/api';
-import type { SeedBatch, SeedCollection } from '../../shared/seed';
+import { ApiError } from '@shared/api';
+import type { SeedBatch, SeedCollection } from '@shared/seed';
 import type { Store } from './create-store';
 
 export interface LoadProgress {

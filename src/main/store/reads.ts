@@ -2,7 +2,7 @@
 // or "a deal's journey" by name; the selectors, the sort and the index each one relies on live
 // here, once, next to the collections' indexes (shared/domain/collections.ts). A sort must start
 // with an index's fields, or RxDB reads the whole collection.
-import type { AccountId, OpportunityId, StakeholderId } from '../../shared/domain';
+import type { AccountId, OpportunityId, StakeholderId } from '@shared/domain';
 import type { Store } from './create-store';
 
 /** An account's people, by name (index accountId+name). */

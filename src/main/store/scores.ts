@@ -3,8 +3,8 @@
 // the writes of the scores the worker computes, so no code outside src/main/store knows table
 // names, columns or RxDB's document internals (`_meta`, `_rev`).
 import type { BulkWriteRow, RxDocumentData } from 'rxdb';
-import { ApiError } from '../../shared/api';
-import { rxSchemaFor, type CollectionName, type ScoreDoc } from '../../shared/domain';
+import { ApiError } from '@shared/api';
+import { rxSchemaFor, type CollectionName, type ScoreDoc } from '@shared/domain';
 import type { Store } from './create-store';
 import type { SnapshotSpec } from './snapshot';
 import { databaseFilePath, RX_STORAGE_NAME_SQLITE } from './sqlite';

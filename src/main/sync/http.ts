@@ -1,7 +1,7 @@
 // Main process: fetch wrapper for the sync server. Turns every failure into a SyncClientError
 // carrying a shared error code, so status$ and the UI never see raw transport errors.
-import { CodedError } from '../../shared/errors';
-import { ErrorBody, SYNC_ERROR_MESSAGES, type SyncErrorCode } from '../../shared/sync';
+import { CodedError } from '@shared/errors';
+import { ErrorBody, SYNC_ERROR_MESSAGES, type SyncErrorCode } from '@shared/sync';
 
 export class SyncClientError extends CodedError<SyncErrorCode> {
   override name = 'SyncClientError';

@@ -4,7 +4,7 @@ export type { StartSyncOptions, SyncHandle, SyncStatus, SyncState } from './star
 export { createSyncClient } from './sync-client';
 export type { SyncClient } from './sync-client';
 export { SyncClientError } from './http';
-export { conflictHandler } from '../../shared/sync';
+export { conflictHandler } from '@shared/sync';
 export { createTeamAdminClient } from './team-admin-client';
 export type { TeamAdminTarget } from './team-admin-client';
 export type { SetAsideRecord } from './set-aside';

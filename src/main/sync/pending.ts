@@ -6,7 +6,7 @@ import {
   getChangedDocumentsSince, getComposedPrimaryKeyOfDocumentData, stripMetaDataFromDocument, type RxStorageInstance,
 } from 'rxdb';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
-import { sameDocState } from '../../shared/sync';
+import { sameDocState } from '@shared/sync';
 
 interface MetaDoc {
   itemId: string;

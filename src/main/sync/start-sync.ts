@@ -5,10 +5,10 @@
 import { BehaviorSubject, Subject, combineLatest, distinctUntilChanged, map, type Observable, type Subscription } from 'rxjs';
 import type { RxCollection, RxDatabase } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
-import { SYNCED_COLLECTIONS, type CollectionName } from '../../shared/domain';
+import { SYNCED_COLLECTIONS, type CollectionName } from '@shared/domain';
 import {
   conflictHandler, sameDocState, SYNC_API_PREFIX, type Checkpoint, type PullResponse, type PushResponse,
-} from '../../shared/sync';
+} from '@shared/sync';
 import { openEventStream } from './event-stream';
 import { appNow } from '../clock';
 import { requestJson, SyncClientError } from './http';

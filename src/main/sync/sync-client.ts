@@ -1,7 +1,7 @@
 // Main process: typed calls for accounts and access (the host's Settings page uses these).
 import {
   Invite, Me, Session, SYNC_API_PREFIX, type Role,
-} from '../../shared/sync';
+} from '@shared/sync';
 import { requestJson } from './http';
 
 export interface SyncClient {

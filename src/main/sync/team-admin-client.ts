@@ -2,7 +2,7 @@
 // checks the role on every call and answers a coded 403 otherwise).
 import {
   AuditResponse, Invite, MembersResponse, SYNC_API_PREFIX, type Role,
-} from '../../shared/sync';
+} from '@shared/sync';
 import { requestJson } from './http';
 
 export interface TeamAdminTarget {

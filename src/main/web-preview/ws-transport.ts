@@ -4,7 +4,7 @@
 // connection or touches the store. Who may connect is decided in preview-access.ts.
 import type { IncomingMessage, Server } from 'node:http';
 import { WebSocketServer, type WebSocket, type RawData } from 'ws';
-import { MAX_REQUEST_BYTES, WsRequest, type CallResult, type WsFrame } from '../../shared/api';
+import { MAX_REQUEST_BYTES, WsRequest, type CallResult, type WsFrame } from '@shared/api';
 import type { Host } from '../host';
 import { checkUpgrade } from './preview-access';
 

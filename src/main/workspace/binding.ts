@@ -3,7 +3,7 @@
 // be synced with a team it does not belong to, and the demo can never be uploaded.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { SYNCED_COLLECTIONS } from '../../shared/domain';
+import { SYNCED_COLLECTIONS } from '@shared/domain';
 import type { Store } from '../store';
 
 export const BINDING_KEY = 'workspace.binding';

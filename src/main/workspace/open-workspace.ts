@@ -11,13 +11,13 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Subject, type Subscription } from 'rxjs';
-import type { CallResult, HostEvent, SyncView } from '../../shared/api';
-import { COLLECTION_NAMES } from '../../shared/domain';
+import type { CallResult, HostEvent, SyncView } from '@shared/api';
+import { COLLECTION_NAMES } from '@shared/domain';
 import { createHost, type Host } from '../host';
 import type { TeamSession, WorkspacePlacer } from '../host';
 import { createStore, type Store } from '../store';
 import { loadWorkspaceIntoStore } from '../store/load-workspace';
-import { generateWorkspaceBatches } from '../../shared/seed';
+import { generateWorkspaceBatches } from '@shared/seed';
 import { appNow, startOfDay } from '../clock';
 import { readBinding, sameTeam, teamKey, writeBinding } from './binding';
 

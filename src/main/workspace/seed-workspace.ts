@@ -2,7 +2,7 @@
 // workspace folder — the same SQLite store the app and `npm run serve -- --data DIR` open.
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { generateWorkspaceBatches, type SeedSize } from '../../shared/seed';
+import { generateWorkspaceBatches, type SeedSize } from '@shared/seed';
 import { createStore } from '../store';
 import { loadWorkspaceIntoStore } from '../store/load-workspace';
 

@@ -1,7 +1,7 @@
 // Sync server (Node): all SQL for workspaces, users, sessions and invitations. Shared by the
 // pg and PGlite drivers; values always travel as parameters.
 import type { SqlDriver } from './driver';
-import type { Role } from '../../shared/sync';
+import type { Role } from '@shared/sync';
 
 export interface SessionRow {
   userId: string;

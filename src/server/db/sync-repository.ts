@@ -6,7 +6,7 @@
 // earlier pushes are being applied goes in one transaction, whatever its workspace. Its locks
 // are taken in statements of their own BEFORE current states are read, because a statement
 // that waited for a lock would still see its pre-wait snapshot and miss a conflict.
-import { toDocState, type WireDoc } from '../../shared/sync';
+import { toDocState, type WireDoc } from '@shared/sync';
 import type { SqlDriver } from './driver';
 import { createGroupCommit } from './group-commit';
 

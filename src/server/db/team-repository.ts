@@ -1,6 +1,6 @@
 // Sync server (Node): SQL for team admin — sign-in attempt counters, members with their devices,
 // role changes, removals and the audit log. Shared by the pg and PGlite drivers.
-import type { AuditAction, AuditEntry, MembersResponse, Role } from '../../shared/sync';
+import type { AuditAction, AuditEntry, MembersResponse, Role } from '@shared/sync';
 import type { SqlDriver, SqlExecutor } from './driver';
 
 const ms = (v: unknown): number => new Date(v as string).getTime();

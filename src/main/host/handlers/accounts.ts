@@ -1,6 +1,6 @@
 // Main process: accounts — the list, one account's page, create and edit.
-import type { Account, Interaction, Opportunity, Stakeholder } from '../../../shared/domain';
-import { opportunitiesOfAccount, recentInteractionsOfAccount, stakeholdersOfAccount } from '../../store';
+import type { Account, Interaction, Opportunity, Stakeholder } from '@shared/domain';
+import { opportunitiesOfAccount, recentInteractionsOfAccount, stakeholdersOfAccount } from '@main/store';
 import type { HandlerMap } from '../handler';
 import { mustGet, plain, upsertDoc } from '../docs';
 import type { AccountSummaries } from '../read-models/account-summaries';

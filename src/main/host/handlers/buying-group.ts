@@ -1,8 +1,8 @@
 // Main process: the 'buyingGroup.*' API — one account's buying group map in one read, with what
 // its logged meetings and titles suggest (ghost edges: pure, in shared/buying-group).
-import type { Account, Interaction, Opportunity, Relationship, Stakeholder, StakeholderId } from '../../../shared/domain';
-import { suggestRelationships } from '../../../shared/buying-group/suggest';
-import { opportunitiesOfAccount, relationshipsOfAccount, stakeholdersOfAccount } from '../../store';
+import type { Account, Interaction, Opportunity, Relationship, Stakeholder, StakeholderId } from '@shared/domain';
+import { suggestRelationships } from '@shared/buying-group/suggest';
+import { opportunitiesOfAccount, relationshipsOfAccount, stakeholdersOfAccount } from '@main/store';
 import type { HandlerMap } from '../handler';
 import { mustGet, plain } from '../docs';
 

@@ -1,10 +1,10 @@
 // Main process: values that lost a same-field sync conflict, kept on their documents
 // (keptConflicts) for the user to review, restore or dismiss. Nothing is dropped silently.
-import { ApiError, type KeptConflictView } from '../../../shared/api';
-import { SYNCED_COLLECTIONS, type CollectionName, type KeptConflict } from '../../../shared/domain';
+import { ApiError, type KeptConflictView } from '@shared/api';
+import { SYNCED_COLLECTIONS, type CollectionName, type KeptConflict } from '@shared/domain';
 import type { HandlerMap } from '../handler';
 import type { HostContext } from '../context';
-import { DISCARDED_FIELD } from '../../../shared/sync';
+import { DISCARDED_FIELD } from '@shared/sync';
 
 type Synced = Exclude<CollectionName, 'scores' | 'settings'>;
 const LABEL: Record<Synced, string> = {

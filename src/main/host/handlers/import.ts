@@ -3,12 +3,12 @@
 // background with progress events (task 'import') and can be cancelled: records written before
 // the cancel stay, whole (see src/main/import/run-import.ts). Uploads and runs belong to the
 // workspace's store and go with it.
-import { ApiError } from '../../../shared/api';
-import type { ImportPlanInput, ImportReportView, ImportRunView } from '../../../shared/api';
-import type { ImportKind } from '../../../shared/import/presets';
-import { exportCollectionText } from '../../import/export-csv';
-import { runImport, type ImportFile, type ImportReport } from '../../import/run-import';
-import type { Store } from '../../store';
+import { ApiError } from '@shared/api';
+import type { ImportPlanInput, ImportReportView, ImportRunView } from '@shared/api';
+import type { ImportKind } from '@shared/import/presets';
+import { exportCollectionText } from '@main/import/export-csv';
+import { runImport, type ImportFile, type ImportReport } from '@main/import/run-import';
+import type { Store } from '@main/store';
 import type { HostContext } from '../context';
 import type { HandlerMap } from '../handler';
 

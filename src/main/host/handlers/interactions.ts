@@ -1,5 +1,5 @@
 // Main process: the 'interactions.*' API — meetings, calls and emails logged against an account.
-import type { Interaction } from '../../../shared/domain';
+import type { Interaction } from '@shared/domain';
 import type { HandlerMap } from '../handler';
 import { whoAmI } from '../context';
 import { ensureExists, upsertDoc } from '../docs';

@@ -1,6 +1,6 @@
 // Main process: the 'journey.*' API — where each buyer was in the buying jobs, and when.
-import { ApiError } from '../../../shared/api';
-import { journeyStepWindow, type JourneyStep, type Opportunity } from '../../../shared/domain';
+import { ApiError } from '@shared/api';
+import { journeyStepWindow, type JourneyStep, type Opportunity } from '@shared/domain';
 import type { HandlerMap } from '../handler';
 import { ensureExists, mustGet, removeDoc, upsertDoc } from '../docs';
 

@@ -1,11 +1,11 @@
 // Main process: the 'opportunities.*' API — one deal with everything its pages show, its edits,
 // and its stage history.
-import { ApiError } from '../../../shared/api';
+import { ApiError } from '@shared/api';
 import {
   STAGE_HISTORY_MAX,
   type Account, type Interaction, type JourneyStep, type Opportunity, type Stage, type StageChange, type Stakeholder, type WorkshopNote,
-} from '../../../shared/domain';
-import { interactionsOfOpportunity, journeyOfOpportunity, notesOfOpportunity } from '../../store';
+} from '@shared/domain';
+import { interactionsOfOpportunity, journeyOfOpportunity, notesOfOpportunity } from '@main/store';
 import type { HandlerMap } from '../handler';
 import { ensureExists, mustGet, plain, upsertDoc } from '../docs';
 

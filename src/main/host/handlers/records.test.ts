@@ -1,8 +1,8 @@
 // Node (vitest): deletes cascade as the confirmation says, and undo puts back exactly what went.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createStore, type Store } from '../../store';
+import { createStore, type Store } from '@main/store';
 import { createHost, type Host } from '../host';
-import type { CallResult, RemovedRecords } from '../../../shared/api';
+import type { CallResult, RemovedRecords } from '@shared/api';
 import { fillTinyWorkspace } from '../../../../test/support/tiny-workspace';
 
 let store: Store;

@@ -12,9 +12,9 @@
 // them back with the same ids (children after parents on delete, parents first on restore).
 import type {
   Account, AccountId, Interaction, OpportunityId, JourneyStep, Opportunity, Relationship, Stakeholder, WorkshopNote,
-} from '../../../shared/domain';
-import { ApiError, REMOVAL_MAX, type RemovalImpact, type RemovedRecords } from '../../../shared/api';
-import type { Store } from '../../store';
+} from '@shared/domain';
+import { ApiError, REMOVAL_MAX, type RemovalImpact, type RemovedRecords } from '@shared/api';
+import type { Store } from '@main/store';
 import type { HandlerMap } from '../handler';
 import type { HostContext } from '../context';
 import { ensureExists, mustGet, plain, upsertDoc } from '../docs';

@@ -1,6 +1,6 @@
 // Main process: the 'relationships.*' API — who reports to, influences, backs or opposes whom.
-import { ApiError } from '../../../shared/api';
-import type { Relationship, Stakeholder } from '../../../shared/domain';
+import { ApiError } from '@shared/api';
+import type { Relationship, Stakeholder } from '@shared/domain';
 import type { HandlerMap } from '../handler';
 import { mustGet, removeDoc, upsertDoc } from '../docs';
 

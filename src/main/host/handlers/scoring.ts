@@ -2,12 +2,12 @@
 // the worker fills (the same data the UI can subscribe to); what only the worker knows (Today's
 // ranking over every deal, one account's people, model status, training, CSV import) is asked of
 // it. The service itself is built and closed by createHost (see ../scoring-handle.ts).
-import { ApiError, TodayView, type ModelStatusView } from '../../../shared/api';
-import { OpportunityScorePayload } from '../../../shared/domain';
-import { scoreDocId } from '../../../shared/scoring/workspace/engine';
-import { featureLabel } from '../../../shared/scoring/workspace/features';
-import type { WhatIf } from '../../../shared/scoring/workspace/what-if';
-import type { ModelStatus } from '../../scoring/protocol';
+import { ApiError, TodayView, type ModelStatusView } from '@shared/api';
+import { OpportunityScorePayload } from '@shared/domain';
+import { scoreDocId } from '@shared/scoring/workspace/engine';
+import { featureLabel } from '@shared/scoring/workspace/features';
+import type { WhatIf } from '@shared/scoring/workspace/what-if';
+import type { ModelStatus } from '@main/scoring/protocol';
 import type { HandlerMap } from '../handler';
 import type { ScoringHandle } from '../scoring-handle';
 

@@ -1,5 +1,5 @@
 // Main process: the 'stakeholders.*' API — the people of an account's buying group.
-import type { Stakeholder } from '../../../shared/domain';
+import type { Stakeholder } from '@shared/domain';
 import type { HandlerMap } from '../handler';
 import { ensureExists, upsertDoc } from '../docs';
 

@@ -1,8 +1,8 @@
 // Main process: team admin for the signed-in team workspace — members and their devices,
 // invites, roles, removal and the audit log — forwarded to the sync server with this device's
 // session. The server decides who may (admins only) and answers coded errors, passed through.
-import { ApiError } from '../../../shared/api';
-import { createTeamAdminClient, SyncClientError } from '../../sync';
+import { ApiError } from '@shared/api';
+import { createTeamAdminClient, SyncClientError } from '@main/sync';
 import type { HandlerMap } from '../handler';
 import type { SyncSession } from '../sync-session';
 

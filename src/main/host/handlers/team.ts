@@ -1,5 +1,5 @@
 // Main process: the 'team.*' API — the workspace's team members.
-import type { TeamMember } from '../../../shared/domain';
+import type { TeamMember } from '@shared/domain';
 import type { HandlerMap } from '../handler';
 import { plain } from '../docs';
 

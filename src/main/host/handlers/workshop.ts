@@ -1,5 +1,5 @@
 // Main process: the 'workshop.*' API — the room's sticky notes on a deal's journey.
-import type { WorkshopNote } from '../../../shared/domain';
+import type { WorkshopNote } from '@shared/domain';
 import type { HandlerMap } from '../handler';
 import { whoAmI } from '../context';
 import { ensureExists, removeDoc, upsertDoc } from '../docs';

@@ -1,6 +1,6 @@
 // Main process: the 'workspace.*' API — facts about the open workspace.
-import type { TeamMember } from '../../../shared/domain';
-import { COLLECTION_NAMES } from '../../../shared/domain';
+import type { TeamMember } from '@shared/domain';
+import { COLLECTION_NAMES } from '@shared/domain';
 import type { HandlerMap } from '../handler';
 import { plain } from '../docs';
 

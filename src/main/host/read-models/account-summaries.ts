@@ -6,11 +6,11 @@
 //  - after that, store change events update the figures incrementally (O(1) per change), so a
 //    new stakeholder or logged meeting never triggers a full recount.
 import type { Subscription } from 'rxjs';
-import type { AccountSummary } from '../../../shared/api';
-import type { Account, Interaction, Opportunity, Stakeholder } from '../../../shared/domain';
+import type { AccountSummary } from '@shared/api';
+import type { Account, Interaction, Opportunity, Stakeholder } from '@shared/domain';
 import type { HostContext } from '../context';
-import { changesOf, type StoreChange } from '../../store/changes';
-import { opportunitiesOfAccount } from '../../store';
+import { changesOf, type StoreChange } from '@main/store/changes';
+import { opportunitiesOfAccount } from '@main/store';
 
 interface Stats {
   people: number;

@@ -1,7 +1,7 @@
 // Runs in Node (Electron main process or a worker thread).
 // Coded errors of the SQLite RxStorage. The code is stable so the UI can map it to plain words;
 // the message names the file or collection and says what to do.
-import { CodedError } from '../../../shared/errors';
+import { CodedError } from '@shared/errors';
 
 export type SqliteStorageErrorCode =
   | 'DS_SQLITE_CORRUPT'

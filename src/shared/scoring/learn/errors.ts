@@ -1,5 +1,5 @@
 // Pure (no Node, no DOM). Coded errors for the learner, so callers can map codes to plain words.
-import { CodedError } from '../../errors';
+import { CodedError } from '@shared/errors';
 
 export type LearnErrorCode =
   | 'DS_LEARN_EMPTY'

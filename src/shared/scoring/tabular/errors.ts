@@ -1,6 +1,6 @@
 // Pure (no Node, no DOM). Coded errors for turning a user's CSV into a training table.
 // Messages name the problem and the way out; the code is for logs and UI mapping.
-import { CodedError } from '../../errors';
+import { CodedError } from '@shared/errors';
 
 export type TabularErrorCode =
   | 'DS_CSV_EMPTY'

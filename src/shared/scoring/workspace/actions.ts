@@ -2,7 +2,7 @@
 // to act with and why. Priorities are fixed by how much the gap tends to cost a deal (a silent
 // champion or no executive access loses more deals than a stale close date), then nudged by
 // influence so the more decisive person comes first.
-import { BUYING_ROLE_LABEL, CORE_ROLES, STAGES, type BuyingRole, type NextBestAction } from '../../domain';
+import { BUYING_ROLE_LABEL, CORE_ROLES, STAGES, type BuyingRole, type NextBestAction } from '@shared/domain';
 import { DAY, quietDays } from './engagement';
 import type { MemberFacts, OpportunityFacts } from './facts';
 

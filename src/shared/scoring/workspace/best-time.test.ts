@@ -2,7 +2,7 @@
 // person's own zone, checked with a conversion written independently of best-time.ts. Property
 // test over every stakeholder of the demo (XS) and of M, at random moments.
 import fc from 'fast-check';
-import { DEFAULT_NOW, generateWorkspace, type SeedSize } from '../../seed';
+import { DEFAULT_NOW, generateWorkspace, type SeedSize } from '@shared/seed';
 import { bestTime, isNightIn, slotFor, WEEKDAYS, type BestTime } from './best-time';
 import { ScoringEngine } from './engine';
 import { stakeholderActivity } from './stakeholder';

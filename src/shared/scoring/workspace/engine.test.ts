@@ -1,10 +1,10 @@
-import { generateWorkspace, type SeedWorkspace } from '../../seed';
-import type { Interaction } from '../../domain';
+import { generateWorkspace, type SeedWorkspace } from '@shared/seed';
+import type { Interaction } from '@shared/domain';
 import { ScoringEngine, whatItSays } from './engine';
 import { trainingSet } from './history';
 import { trainWorkspaceModel } from './model';
 import { explainedLogit } from './opportunity';
-import { OpportunityScorePayload, StakeholderScorePayload } from '../../domain';
+import { OpportunityScorePayload, StakeholderScorePayload } from '@shared/domain';
 
 const NOW = Date.UTC(2026, 10, 1);
 const ORDER = ['accounts', 'stakeholders', 'opportunities', 'interactions', 'journeysteps'] as const;

@@ -7,7 +7,7 @@
 // rescore periodically; in between, untouched scores are "as of" their last computation.
 // The prior's win-rate intercept is refreshed on full rescores only, so that closing one deal
 // does not silently rewrite every score between two full runs.
-import type { CollectionName, NextBestAction, OpportunityScorePayload, StakeholderScorePayload } from '../../domain';
+import type { CollectionName, NextBestAction, OpportunityScorePayload, StakeholderScorePayload } from '@shared/domain';
 import { nextBestActions } from './actions';
 import { bestTime, type BestTime } from './best-time';
 import { actionWhatIfs, scoreFacts, whatIf, type WhatIf } from './what-if';

@@ -1,4 +1,4 @@
-import type { Opportunity, StageChange } from '../../domain';
+import type { Opportunity, StageChange } from '@shared/domain';
 import { stageAsOf } from './facts';
 
 const DAY = 86_400_000;

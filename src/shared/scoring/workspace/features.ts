@@ -1,7 +1,7 @@
 // Pure (shared): the model's feature vector of an opportunity. Fixed features come first (their
 // index never moves); the CRM's categorical fields follow, as many as the FeatureSpace learned
 // from the data (keys seen on deals or in imported history, each with its most common levels).
-import { STAGES } from '../../domain';
+import { STAGES } from '@shared/domain';
 import type { FeatureInfo } from '../learn';
 import type { OpportunityFacts } from './facts';
 import { STAGE_INDEX } from './facts';

@@ -3,7 +3,7 @@
 // CRM knows (amount, age, stage, categorical fields); everything about engagement is missing
 // (NaN), which the trees route like any other missing value and the prior ignores.
 import { z } from 'zod';
-import { Stage } from '../../domain';
+import { Stage } from '@shared/domain';
 import { opportunityFacts, STAGE_INDEX, trainingAsOf } from './facts';
 import { buildFeatureSpace, F, featureCount, featureRow, writeCrm, type FeatureSpace } from './features';
 import type { WorkspaceState } from './state';

@@ -16,8 +16,8 @@ import {
 import { featureCount, featureInfos, type FeatureSpace } from './features';
 import { explainPrior, logit, priorBaseRate, sigmoid, type PriorParams } from './prior';
 import { shapMemoFor } from './shap-memo';
-import type { ScoreSource } from '../../domain';
-import { CodedError } from '../../errors';
+import type { ScoreSource } from '@shared/domain';
+import { CodedError } from '@shared/errors';
 
 export const MIN_CLOSED_FOR_MODEL = 30;
 export const K_GRID = [10, 25, 50, 100, 200, 400];

@@ -5,7 +5,7 @@ import type { BestTime } from './best-time';
 import type { OpportunityFacts } from './facts';
 import { featureInfos, type FeatureSpace } from './features';
 import { scoreRow, type RowScore, type WorkspaceModel } from './model';
-import { bandOf, SCORE_PAYLOAD_VERSION, type Contribution, type FactorWords, type OpportunityScorePayload } from '../../domain';
+import { bandOf, SCORE_PAYLOAD_VERSION, type Contribution, type FactorWords, type OpportunityScorePayload } from '@shared/domain';
 import type { PriorParams } from './prior';
 import { factorWords } from './words';
 

@@ -6,7 +6,7 @@
 //
 // Exactness: the prior's logit is *defined* as base + Σ contributions, so its explanation sums
 // to its logit by construction (pinned in prior.test.ts).
-import { STAGES, type Stage } from '../../domain';
+import { STAGES, type Stage } from '@shared/domain';
 import { F, featureCount, type FeatureSpace } from './features';
 
 /**

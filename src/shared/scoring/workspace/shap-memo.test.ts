@@ -1,4 +1,4 @@
-import { generateWorkspace } from '../../seed';
+import { generateWorkspace } from '@shared/seed';
 import { ScoringEngine } from './engine';
 import { trainingSet } from './history';
 import { trainWorkspaceModel } from './model';

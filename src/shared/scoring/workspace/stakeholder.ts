@@ -3,7 +3,7 @@
 import {
   BUYING_JOBS, BUYING_JOB_LABEL, BUYING_ROLE_LABEL, INTERACTION_KINDS, SCORE_PAYLOAD_VERSION, type BuyingRole, type Stakeholder,
   type StakeholderScorePayload,
-} from '../../domain';
+} from '@shared/domain';
 import { bestTime, hourOfWeek, recencyWeight, zoneTable } from './best-time';
 import { engagementOf, engagementScore, quietDays, trendOf, type EngagementFacts } from './engagement';
 import type { WorkspaceState } from './state';

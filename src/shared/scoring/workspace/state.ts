@@ -6,7 +6,7 @@
 import {
   BUYING_JOBS, DIRECTIONS, INTERACTION_KINDS, JOURNEY_MOVES,
   type Account, type Interaction, type JourneyStep, type Opportunity, type Stakeholder,
-} from '../../domain';
+} from '@shared/domain';
 
 export const DIR_CODE = Object.fromEntries(DIRECTIONS.map((d, i) => [d, i])) as Record<(typeof DIRECTIONS)[number], number>;
 export const KIND_CODE = Object.fromEntries(INTERACTION_KINDS.map((d, i) => [d, i])) as Record<(typeof INTERACTION_KINDS)[number], number>;

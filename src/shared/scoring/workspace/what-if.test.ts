@@ -1,12 +1,12 @@
 // What-if odds are the model's own: "no change" reproduces the deal's score, and a meeting's
 // what-if equals the score the deal gets once that very meeting is logged and rescored.
-import { generateWorkspace } from '../../seed';
-import type { Interaction } from '../../domain';
+import { generateWorkspace } from '@shared/seed';
+import type { Interaction } from '@shared/domain';
 import { ScoringEngine } from './engine';
 import { opportunityFacts } from './facts';
 import { trainingSet } from './history';
 import { trainWorkspaceModel } from './model';
-import { OpportunityScorePayload } from '../../domain';
+import { OpportunityScorePayload } from '@shared/domain';
 import { counterfactualFacts, scoreFacts, whatIf } from './what-if';
 
 const NOW = Date.UTC(2026, 10, 1);

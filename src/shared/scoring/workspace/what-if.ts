@@ -14,12 +14,12 @@
 //     in the deal become champion.
 // Re-validating requirements and moving a passed close date change nothing the model reads, so
 // they get no what-if: an estimate must not pretend to know what its model cannot see.
-import { CORE_ROLES, type BuyingRole, type Stakeholder } from '../../domain';
+import { CORE_ROLES, type BuyingRole, type Stakeholder } from '@shared/domain';
 import type { EngagementFacts } from './engagement';
 import type { MemberFacts, OpportunityFacts } from './facts';
 import { FIXED_FEATURES, featureCount, featureLabel, featureRow, type FeatureSpace } from './features';
 import { scoreRow, type RowScore, type WorkspaceModel } from './model';
-import type { NextBestAction } from '../../domain';
+import type { NextBestAction } from '@shared/domain';
 import type { PriorParams } from './prior';
 
 /** Weight of one two-way meeting today (engagement.ts: kind meeting 1.0 × direction two-way 1.0, age 0). */

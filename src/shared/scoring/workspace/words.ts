@@ -1,6 +1,6 @@
 // Pure (shared): a factor of the score in plain words, specific to the deal ("Champion Ivan Tech
 // has gone quiet for 24 days", "Economic buyer never met") rather than the feature's name.
-import { BUYING_JOBS, BUYING_JOB_LABEL, BUYING_ROLE_LABEL, STAGES, type BuyingRole } from '../../domain';
+import { BUYING_JOBS, BUYING_JOB_LABEL, BUYING_ROLE_LABEL, STAGES, type BuyingRole } from '@shared/domain';
 import { DAY, quietDays, REACHED_WINDOW_DAYS } from './engagement';
 import type { MemberFacts, OpportunityFacts } from './facts';
 import { FEATURE_LABEL, FIXED_FEATURES, type FixedFeature } from './features';

@@ -1,5 +1,5 @@
 // Pure (shared): short interaction notes, assembled from the person's own needs and pains.
-import type { BuyingJob, InteractionKind } from '../../domain';
+import type { BuyingJob, InteractionKind } from '@shared/domain';
 import type { Person } from '../org';
 import type { Rng } from '../prng';
 

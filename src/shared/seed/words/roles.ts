@@ -1,6 +1,6 @@
 // Pure (shared): job titles with the buying role they usually play, and what people in each
 // role need and suffer from, so a CFO reads as an economic buyer and an IT director evaluates.
-import type { BuyingRole } from '../../domain';
+import type { BuyingRole } from '@shared/domain';
 
 export interface Position {
   title: string;
