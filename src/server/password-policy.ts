@@ -1,7 +1,7 @@
 // Sync server (Node): the rules for a new account's e-mail and password, shared by every way an
 // account is made. Shape (valid e-mail, 8–200 characters, no NUL or broken characters) is the
-// API's own zod (src/shared/sync/wire.ts); the server CLI also refuses the most common
-// passwords (data/common-passwords.txt, 5,089 of 8+ characters), because an admin made there is
+// API's own zod (src/shared/sync/wire.ts); a new account (CLI or accepted invite) also may not use
+// one of the most common passwords (data/common-passwords.txt, 5,089 of 8+ characters), because an admin made there is
 // the key to the whole workspace.
 import { readFileSync } from 'node:fs';
 import { TEXT_PROBLEM_WORDS, textProblem } from '@shared/domain';

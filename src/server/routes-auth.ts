@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import {
   AcceptInviteBody, CreateInviteBody, RevokeBody, SignInBody, SYNC_API_PREFIX, type Me, type Session,
 } from '@shared/sync';
+import { newAccountProblems } from './password-policy';
 import { authenticate, hashPassword, hashSecret, newSecret, requireWorkspace, verifyPassword } from './auth';
 import type { Database } from './db';
 import { badRequest, memberRemoved, SyncHttpError } from './errors';
@@ -84,6 +85,9 @@ export function registerAuthRoutes(app: FastifyInstance, db: Database, sessions:
       // An existing account joins with its own password; an invite never resets a password.
       if (!(await checkPassword(invite.email, request.ip, user, body.password))) throw new SyncHttpError(401, 'DS_SYNC_BAD_CREDENTIALS');
     } else {
+      // A new account made through the API meets the same rules as one made with the CLI.
+      const weak = newAccountProblems(invite.email, body.password).find((p) => p.field === 'password');
+      if (weak) throw new SyncHttpError(422, 'DS_SYNC_WEAK_PASSWORD', weak.message);
       user = { id: randomUUID(), passwordHash: await hashPassword(body.password, config.passwordMemoryKiB) };
       await db.access.createUser(user.id, invite.email, user.passwordHash);
     }

@@ -139,6 +139,11 @@ describe('host API', () => {
         accountId: 'acc_none', name: 'X', title: '', department: '', buyingRoles: [], stance: 'neutral', influence: 2, needs: [], pains: [],
       }, 'DS_NOT_FOUND'],
       ['oversized payload', 'accounts.list', { search: 'x'.repeat(MAX_REQUEST_BYTES + 10) }, 'DS_API_PAYLOAD_TOO_LARGE'],
+      ['NUL in a name', 'accounts.upsert', { name: 'Acme\u0000 Corp', industry: 'x', region: 'EMEA' }, 'DS_API_INVALID_TEXT'],
+      ['lone surrogate in a stakeholder need', 'stakeholders.upsert', {
+        accountId: 'acc_bolt', name: 'Nia', title: 'CTO', department: 'IT', buyingRoles: [], stance: 'neutral', influence: 3, needs: ['ok', 'bad \ud800 half'], pains: [],
+      }, 'DS_API_INVALID_TEXT'],
+      ['NUL in a key', 'accounts.list', { ['se\u0000arch']: 'x' }, 'DS_API_INVALID_TEXT'],
       ['self relationship', 'relationships.upsert', {
         accountId: 'acc_acme', fromId: 'stk_it', toId: 'stk_it', kind: 'influences', strength: 0.5, source: 'manual',
       }, 'DS_API_INVALID_INPUT'],

@@ -6,7 +6,7 @@ import { Subject, merge, map, type Subscription } from 'rxjs';
 import {
   API, ApiError, MAX_REQUEST_BYTES, isMethodName, type CallResult, type HostEvent,
 } from '@shared/api';
-import { COLLECTION_NAMES, type CollectionName, type TeamMemberId } from '@shared/domain';
+import { COLLECTION_NAMES, findTextProblem, type CollectionName, type TeamMemberId } from '@shared/domain';
 import type { Store } from '../store';
 import { appNow } from '../clock';
 import { batchFor } from '../store/changes';
@@ -126,10 +126,15 @@ export function createHost(options: HostOptions): Host {
       if (typeof method !== 'string' || !isMethodName(method)) {
         throw new ApiError('DS_API_UNKNOWN_METHOD', `There is no API method named ${JSON.stringify(String(method)).slice(0, 120)}.`);
       }
-      const size = JSON.stringify(rawInput ?? null)?.length ?? 0;
+      const json = JSON.stringify(rawInput ?? null) ?? '';
+      const size = json.length;
       if (size > MAX_REQUEST_BYTES) {
         throw new ApiError('DS_API_PAYLOAD_TOO_LARGE', `The request is ${size} bytes; the limit is ${MAX_REQUEST_BYTES}.`);
       }
+      // The one text rule at this boundary too (src/shared/domain/text.ts): refused, never stored.
+      // JSON.stringify escapes NUL and lone surrogates, so only input showing such an escape is walked.
+      const text = /\\u(0000|d[89a-f])/i.test(json) ? findTextProblem(rawInput) : null;
+      if (text) throw new ApiError('DS_API_INVALID_TEXT', `Invalid text for ${method}: ${text.path || 'input'} ${text.message.replace(/^Text /, '')}`, [{ path: text.path.split('.').filter(Boolean), message: text.message }]);
       const spec = API[method];
       const parsed = spec.input.safeParse(rawInput ?? {});
       if (!parsed.success) {

@@ -5,6 +5,8 @@ import { CodedError } from '../errors';
 export const API_ERROR_CODES = [
   'DS_API_UNKNOWN_METHOD',
   'DS_API_INVALID_INPUT',
+  /** Text the one text rule refuses (src/shared/domain/text.ts): NUL or a lone surrogate. */
+  'DS_API_INVALID_TEXT',
   'DS_API_MALFORMED',
   'DS_API_PAYLOAD_TOO_LARGE',
   'DS_API_FORBIDDEN_SENDER',
@@ -46,6 +48,7 @@ export class ApiError extends CodedError<ApiErrorCode | (string & {})> {
 /** Plain words for the codes a user can meet; the UI falls back to the message. */
 export const ERROR_WORDS: Partial<Record<ApiErrorCode, string>> = {
   DS_API_INVALID_INPUT: 'Some of what was entered is not valid. Check the highlighted fields and try again.',
+  DS_API_INVALID_TEXT: 'Some text holds a character that cannot be stored (a NUL or a broken character). Remove it and try again.',
   DS_API_PAYLOAD_TOO_LARGE: 'That is too much data to send at once. Split it into smaller parts.',
   DS_NOT_FOUND: 'This item no longer exists. It may have been deleted on another device.',
   DS_INTERNAL: 'Something went wrong inside Deep Sales. Your data is safe; try again.',
