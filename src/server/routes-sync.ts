@@ -2,13 +2,12 @@
 // detection, and one live stream per workspace.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { COLLECTIONS, SYNCED_COLLECTIONS, type CollectionName } from '@shared/domain';
-import { findTextProblem } from '@shared/domain';
+import { COLLECTIONS, SYNCED_COLLECTIONS, findTextProblem, type CollectionName } from '@shared/domain';
 import { PullQuery, PushBody, SYNC_API_PREFIX, SYNC_ERROR_MESSAGES, type PullResponse, type PushResponse } from '@shared/sync';
 import { authenticate, authenticateFirst, requireWorkspace } from './auth';
 import { parseOr400, type ServerConfig } from './config';
 import type { Database, StoredDoc } from './db';
-import { notFound, SyncHttpError } from './errors';
+import { forbidden, notFound, SyncHttpError } from './errors';
 import { bodyMayHoldBadText } from './json-body';
 import type { StreamHub } from './stream-hub';
 import type { SessionCache } from './session-cache';
@@ -73,7 +72,14 @@ export function registerSyncRoutes(app: FastifyInstance, db: Database, hub: Stre
       if (bad) throw invalidDoc(i, row.newDocumentState, [{ path: `assumedMasterState.${bad.path}`, message: bad.message }]);
       return { newDocumentState: validateDoc(schema, row.newDocumentState, i, checkText), assumedMasterState: assumed as StoredDoc | undefined };
     });
-    const result = await db.sync.push(s.workspaceId, collection, rows);
+    const result = await db.sync.push(s.workspaceId, collection, rows, s.tokenHash);
+    if (result.refused) {
+      // The cached session was stale (a change on another instance not yet heard of): the
+      // database's answer says why, with the same codes a fresh request would get.
+      const fresh = await authenticate(request, db.access);
+      requireWorkspace(fresh, request.params.ws, 'write');
+      throw forbidden('access changed while the push was on its way');
+    }
     return { conflicts: result.conflicts };
   });
 

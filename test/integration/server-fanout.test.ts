@@ -2,9 +2,8 @@
 // live client on instance 2 (LISTEN/NOTIFY), also after instance 2 loses its LISTEN connection.
 import pg from 'pg';
 import { startSync } from '../../src/main/sync';
-import { createSyncServer, openDatabase, type Database, type SyncServer } from '../../src/server';
 import { openEventStream, type StreamEvent } from '../../src/main/sync/event-stream';
-import { BACKENDS, inviteUser, seedWorkspace, startServer, waitFor, type Workspace } from './fixtures/sync-harness';
+import { BACKENDS, inviteUser, serversPerSuite, waitFor, type SuiteServers, type Workspace } from './fixtures/sync-harness';
 import { account, createTestStore } from './fixtures/sync-store';
 
 
@@ -12,27 +11,15 @@ import { account, createTestStore } from './fixtures/sync-store';
 vi.setConfig({ testTimeout: 90_000 });
 
 describe.each(BACKENDS)('fan-out on $name', (backend) => {
-  let env: Awaited<ReturnType<typeof backend.create>>;
-  let db2: Database;
-  let one: { server: SyncServer; url: string };
-  let two: { server: SyncServer; url: string };
+  // PGlite is one in-process database, so both instances share it; PostgreSQL gets two pools.
+  const suite = serversPerSuite(backend, 'fanout', { instances: 2 });
+  let env: SuiteServers['env'];
+  let one: SuiteServers['one'];
+  let two: NonNullable<SuiteServers['two']>;
   let ws: Workspace;
-
-  beforeAll(async () => {
-    env = await backend.create('fanout');
-    // PGlite is one in-process database, so both instances share it; PostgreSQL gets two pools.
-    db2 = env.url ? await openDatabase({ databaseUrl: env.url, poolSize: 4 }) : env.db;
-    one = await startServer(env.db);
-    const s2 = await createSyncServer({ database: db2, heartbeatMs: 1000 });
-    two = { server: s2, url: await s2.listen(0) };
-    ws = await seedWorkspace(one.server, one.url);
-  });
-  afterAll(async () => {
-    await one.server.close();
-    await two.server.close();
-    if (db2 !== env.db) await db2.close();
-    await env.db.close();
-    await env.drop();
+  beforeAll(() => {
+    ({ env, one, ws } = suite);
+    two = suite.two!;
   });
 
   const push = (url: string, id: string) => fetch(`${url}/v1/workspaces/${ws.id}/collections/accounts/push`, {

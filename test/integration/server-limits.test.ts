@@ -3,8 +3,8 @@
 // PGlite and real PostgreSQL.
 import http from 'node:http';
 import net from 'node:net';
-import { createSyncServer, openDatabase, type Database, type SyncServer } from '../../src/server';
-import { BACKENDS, inviteUser, seedWorkspace, startServer, type Workspace } from './fixtures/sync-harness';
+import { createSyncServer } from '../../src/server';
+import { BACKENDS, inviteUser, serversPerSuite, startServer, type SuiteServers, type Workspace } from './fixtures/sync-harness';
 
 vi.setConfig({ testTimeout: 120_000 });
 
@@ -61,26 +61,15 @@ function rawExchange(url: string, bytes: string | Buffer, opts: { trickle?: { ev
 const codeIn = (text: string): string | undefined => /"code":"(DS_[A-Z_]+)"/.exec(text)?.[1];
 
 describe.each(BACKENDS)('server limits on $name', (backend) => {
-  let env: Awaited<ReturnType<typeof backend.create>>;
-  let db2: Database;
-  let one: { server: SyncServer; url: string };
-  let two: { server: SyncServer; url: string };
+  // Two instances: on PostgreSQL each with its own pool, as two processes would be.
+  const suite = serversPerSuite(backend, 'limits', { instances: 2, poolSize: 10, server: { trustProxy: true }, workspace: 'Limits' });
+  let env: SuiteServers['env'];
+  let one: SuiteServers['one'];
+  let two: NonNullable<SuiteServers['two']>;
   let ws: Workspace;
-
-  beforeAll(async () => {
-    env = await backend.create('limits');
-    // Two instances: on PostgreSQL each with its own pool, as two processes would be.
-    db2 = env.url ? await openDatabase({ databaseUrl: env.url, poolSize: 10 }) : env.db;
-    one = await startServer(env.db, { trustProxy: true });
-    two = await startServer(db2, { trustProxy: true });
-    ws = await seedWorkspace(one.server, one.url, 'Limits');
-  });
-  afterAll(async () => {
-    await two.server.close();
-    await one.server.close();
-    if (db2 !== env.db) await db2.close();
-    await env.db.close();
-    await env.drop();
+  beforeAll(() => {
+    ({ env, one, ws } = suite);
+    two = suite.two!;
   });
 
   const signIn = (url: string, email: string, password: string, ip: string) =>

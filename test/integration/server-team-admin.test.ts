@@ -5,9 +5,9 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createWorkspaceWithAdmin, openDatabase, type Database, type SyncServer } from '../../src/server';
+import { createWorkspaceWithAdmin, openDatabase } from '../../src/server';
 import { createSyncClient } from '../../src/main/sync';
-import { BACKENDS, inviteUser, pgliteTemplateBlob, seedWorkspace, startServer, type Workspace } from './fixtures/sync-harness';
+import { BACKENDS, inviteUser, pgliteTemplateBlob, serversPerSuite, type SuiteServers, type Workspace } from './fixtures/sync-harness';
 import { freePort, kill, spawnServer } from './fixtures/sync-processes';
 
 vi.setConfig({ testTimeout: 120_000 });
@@ -52,25 +52,13 @@ async function readStream(url: string, wsId: string, token: string, onEvent: (ev
 }
 
 describe.each(BACKENDS)('team admin on $name', (backend) => {
-  let env: Awaited<ReturnType<typeof backend.create>>;
-  let db2: Database;
-  let one: { server: SyncServer; url: string };
-  let two: { server: SyncServer; url: string };
+  const suite = serversPerSuite(backend, 'team_admin', { instances: 2, workspace: 'Team' });
+  let one: SuiteServers['one'];
+  let two: NonNullable<SuiteServers['two']>;
   let ws: Workspace;
-
-  beforeAll(async () => {
-    env = await backend.create('team_admin');
-    db2 = env.url ? await openDatabase({ databaseUrl: env.url, poolSize: 4 }) : env.db;
-    one = await startServer(env.db);
-    two = await startServer(db2);
-    ws = await seedWorkspace(one.server, one.url, 'Team');
-  });
-  afterAll(async () => {
-    await two.server.close();
-    await one.server.close();
-    if (db2 !== env.db) await db2.close();
-    await env.db.close();
-    await env.drop();
+  beforeAll(() => {
+    ({ one, ws } = suite);
+    two = suite.two!;
   });
 
   const wsPath = (p: string) => `/v1/workspaces/${ws.id}${p}`;

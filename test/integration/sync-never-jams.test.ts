@@ -4,38 +4,24 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { RxDatabase } from 'rxdb';
-import { startSync, type SyncHandle } from '../../src/main/sync';
+import { startSync } from '../../src/main/sync';
 import { createStore } from '../../src/main/store';
-import { createSyncServer, type SyncServer } from '../../src/server';
-import { BACKENDS, seedWorkspace, startServer, waitFor, type Workspace } from './fixtures/sync-harness';
+import { createSyncServer } from '../../src/server';
+import { BACKENDS, clientsPerTest, serversPerSuite, waitFor, type SuiteServers, type Workspace } from './fixtures/sync-harness';
 import { account, createTestStore } from './fixtures/sync-store';
 
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 describe.each(BACKENDS)('a sync client that never jams, on $name', (backend) => {
-  let env: Awaited<ReturnType<typeof backend.create>>;
-  let server: SyncServer;
+  const suite = serversPerSuite(backend, 'never-jams');
+  let env: SuiteServers['env'];
   let url: string;
   let ws: Workspace;
-  const open: { store: RxDatabase; sync: SyncHandle }[] = [];
-
-  beforeAll(async () => {
-    env = await backend.create('never-jams');
-    ({ server, url } = await startServer(env.db));
-    ws = await seedWorkspace(server, url);
+  beforeAll(() => {
+    ({ env, ws } = suite);
+    url = suite.one.url;
   });
-  afterEach(async () => {
-    for (const c of open.splice(0)) {
-      await c.sync.stop();
-      await c.store.close();
-    }
-  });
-  afterAll(async () => {
-    await server.close();
-    await env.db.close();
-    await env.drop();
-  });
+  const open = clientsPerTest();
 
   async function client(label: string, extra: Partial<Parameters<typeof startSync>[0]> = {}) {
     const store = await createTestStore(`${label}-${backend.name}-${Math.random().toString(36).slice(2)}`, ['accounts']);

@@ -1,9 +1,7 @@
 // Two clients replicating through the server, against PGlite and real PostgreSQL.
-import type { RxDatabase } from 'rxdb';
-import { startSync, type SyncHandle } from '../../src/main/sync';
-import type { SyncServer } from '../../src/server';
+import { startSync } from '../../src/main/sync';
 import { sameDocState } from '../../src/shared/sync';
-import { BACKENDS, seedWorkspace, startServer, waitFor, type Workspace } from './fixtures/sync-harness';
+import { BACKENDS, clientsPerTest, serversPerSuite, waitFor, type Workspace } from './fixtures/sync-harness';
 import { account, createTestStore } from './fixtures/sync-store';
 
 
@@ -11,28 +9,14 @@ import { account, createTestStore } from './fixtures/sync-store';
 vi.setConfig({ testTimeout: 90_000 });
 
 describe.each(BACKENDS)('replication on $name', (backend) => {
-  let env: Awaited<ReturnType<typeof backend.create>>;
-  let server: SyncServer;
+  const suite = serversPerSuite(backend, 'replication');
   let url: string;
   let ws: Workspace;
-  const open: { store: RxDatabase; sync: SyncHandle }[] = [];
-
-  beforeAll(async () => {
-    env = await backend.create('replication');
-    ({ server, url } = await startServer(env.db));
-    ws = await seedWorkspace(server, url);
+  beforeAll(() => {
+    ({ ws } = suite);
+    url = suite.one.url;
   });
-  afterEach(async () => {
-    for (const c of open.splice(0)) {
-      await c.sync.stop();
-      await c.store.close();
-    }
-  });
-  afterAll(async () => {
-    await server.close();
-    await env.db.close();
-    await env.drop();
-  });
+  const open = clientsPerTest();
 
   async function client(label: string) {
     const store = await createTestStore(`${label}-${backend.name}-${Math.random().toString(36).slice(2)}`);

@@ -22,6 +22,11 @@ export interface PushRowInput {
 
 export interface PushResult {
   conflicts: StoredDoc[];
+  /**
+   * Set when the pushing session could no longer write at the moment its group was applied
+   * (revoked, expired, removed or now a viewer): nothing of the push was written.
+   */
+  refused?: true;
 }
 
 function toWire(doc: Record<string, unknown>, deleted: boolean): StoredDoc {
@@ -33,6 +38,8 @@ const GROUP_MAX_ROWS = 1000;
 
 interface QueuedPush {
   workspaceId: string;
+  /** The pushing session, checked against the database when the group is applied. */
+  tokenHash: string | undefined;
   rows: number;
   /** `{"w":workspace,"c":collection,"rows":[…]}`, serialised once when the push arrives. */
   json: string;
@@ -49,15 +56,35 @@ export function createSyncRepository(db: SqlDriver, options: SyncRepositoryOptio
     weight: (p) => p.rows,
     maxWeight: GROUP_MAX_ROWS,
     concurrency: options.pushConcurrency ?? 2,
-    async apply(pushes) {
-      const out = await db.query<{ conflicts: StoredDoc[][] }>(
+    async apply(all) {
+      // Sessions are cached per instance (session-cache.ts) and another instance hears of a role
+      // change or removal by NOTIFY a moment after it commits. One query per group (not per push)
+      // closes that window: a push is applied only if its session may still write right now.
+      const allowed = await writableSessions(all);
+      const pushes = all.filter((p) => p.tokenHash === undefined || allowed.has(p.tokenHash));
+      const out = pushes.length === 0 ? [{ conflicts: [] as StoredDoc[][] }] : await db.query<{ conflicts: StoredDoc[][] }>(
         'SELECT ds_sync_push_group($1::jsonb, $2) AS conflicts',
         [`[${pushes.map((p) => p.json).join(',')}]`, NOTIFY_CHANNEL]);
       const conflicts = out[0]?.conflicts;
       if (conflicts?.length !== pushes.length) throw new Error(`DS_SYNC_INTERNAL: ds_sync_push_group answered ${conflicts?.length} of ${pushes.length} pushes`);
-      return conflicts.map((c) => ({ conflicts: c }));
+      const byPush = new Map(pushes.map((p, i) => [p, conflicts[i]!]));
+      return all.map((p) => {
+        const c = byPush.get(p);
+        return c ? { conflicts: c } : { conflicts: [], refused: true as const };
+      });
     },
   });
+
+  async function writableSessions(pushes: QueuedPush[]): Promise<Set<string>> {
+    const hashes = [...new Set(pushes.flatMap((p) => (p.tokenHash === undefined ? [] : [p.tokenHash])))];
+    if (hashes.length === 0) return new Set();
+    const rows = await db.query<{ token_hash: string }>(
+      `SELECT s.token_hash FROM sessions s
+       JOIN memberships m ON m.workspace_id = s.workspace_id AND m.user_id = s.user_id
+       WHERE s.token_hash = ANY($1::text[]) AND s.revoked_at IS NULL AND s.expires_at > now()
+         AND m.removed_at IS NULL AND m.role IN ('admin', 'member')`, [hashes]);
+    return new Set(rows.map((r) => r.token_hash));
+  }
 
   return {
     async pull(workspaceId: string, collection: string, sinceSeq: number, limit: number) {
@@ -83,14 +110,14 @@ export function createSyncRepository(db: SqlDriver, options: SyncRepositoryOptio
      * merge. A row equal to the current state is a replay: accepted, but nothing is written,
      * so duplicate pushes never add seqs or history.
      */
-    async push(workspaceId: string, collection: string, rows: PushRowInput[]): Promise<PushResult> {
+    async push(workspaceId: string, collection: string, rows: PushRowInput[], tokenHash?: string): Promise<PushResult> {
       // Normalised here (local-only fields gone, `_deleted` explicit) so that jsonb equality in
       // ds_sync_push_group (migration 4) means exactly what sameDocState means on the client.
       const payload = rows.map((r) => ({
         newDocumentState: toDocState(r.newDocumentState),
         assumedMasterState: r.assumedMasterState ? toDocState(r.assumedMasterState) : null,
       }));
-      return pushGrouped({ workspaceId, rows: rows.length, json: JSON.stringify({ w: workspaceId, c: collection, rows: payload }) });
+      return pushGrouped({ workspaceId, tokenHash, rows: rows.length, json: JSON.stringify({ w: workspaceId, c: collection, rows: payload }) });
     },
 
     /**
