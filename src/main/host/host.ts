@@ -6,7 +6,7 @@ import { Subject, merge, map, type Subscription } from 'rxjs';
 import {
   API, ApiError, MAX_REQUEST_BYTES, isMethodName, type CallResult, type HostEvent,
 } from '@shared/api';
-import { COLLECTION_NAMES, findTextProblem, type CollectionName, type TeamMemberId } from '@shared/domain';
+import { COLLECTIONS, COLLECTION_NAMES, findTextProblem, type CollectionName, type TeamMemberId } from '@shared/domain';
 import type { Store } from '../store';
 import { appNow } from '../clock';
 import { batchFor } from '../store/changes';
@@ -139,6 +139,11 @@ export function createHost(options: HostOptions): Host {
       const parsed = spec.input.safeParse(rawInput ?? {});
       if (!parsed.success) {
         throw new ApiError('DS_API_INVALID_INPUT', `Invalid input for ${method}.`, parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })));
+      }
+      // A member an admin removed keeps the team's data to read, but changes nothing that would
+      // sync (they could never reach the team): the device is told why until it signs in elsewhere.
+      if (spec.kind === 'mutation' && spec.writes.some((c) => COLLECTIONS[c].synced) && sync.view().status.error?.code === 'DS_SYNC_MEMBER_REMOVED') {
+        throw new ApiError('DS_WORKSPACE_READ_ONLY', `${method} was refused: an admin removed this account from the team workspace, so it is read-only here.`);
       }
       const handler = handlers[method] as (input: unknown, ctx: HostContext) => Promise<unknown>;
       const output = await handler(parsed.data, context);

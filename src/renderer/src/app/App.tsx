@@ -7,6 +7,7 @@ import { Nav } from './Nav';
 import { createQueryClient } from './query-client';
 import { parseRoute, useHash } from '@renderer/lib/router';
 import { RouteView } from './RouteView';
+import { ReadOnlyBanner } from './ReadOnlyBanner';
 import { SyncBadge } from './SyncBadge';
 import { SearchPalette } from '@renderer/features/search/SearchPalette';
 
@@ -88,6 +89,7 @@ function Shell() {
           <LogButton />
           <SyncBadge />
         </header>
+        <ReadOnlyBanner />
         <main id="main" ref={mainRef} tabIndex={-1} className="main">
           <RouteView route={route} />
         </main>
