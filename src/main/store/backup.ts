@@ -27,6 +27,9 @@ export class BackupError extends CodedError<BackupErrorCode> {
 }
 
 const PRIVATE = 0o600;
+/** compactStore's checkpoint retries: 40 × 50 ms, two seconds at most. */
+const COMPACT_ATTEMPTS = 40;
+const COMPACT_RETRY_MS = 50;
 
 function chmodPrivate(file: string): void {
   if (process.platform !== 'win32') chmodSync(file, PRIVATE);
@@ -112,7 +115,16 @@ export async function compactStore(directory: string, name: string): Promise<voi
   const conn = acquireConnection(file, false);
   try {
     conn.db.exec('VACUUM');
-    conn.db.pragma('wal_checkpoint(TRUNCATE)');
+    // The checkpoint thread's own PASSIVE checkpoint holds the checkpoint lock for a moment, and
+    // SQLite answers busy at once then (the busy timeout does not apply to that lock): retry.
+    for (let attempt = 0; ; attempt++) {
+      const [result] = conn.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[];
+      if (result && result.busy === 0 && result.log === result.checkpointed) return;
+      if (attempt >= COMPACT_ATTEMPTS) {
+        throw new BackupError('DS_BACKUP_FAILED', `The workspace file ${file} was compacted but its journal (-wal) is still in use by a reader; SQLite empties it when the workspace closes.`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, COMPACT_RETRY_MS));
+    }
   } finally {
     await releaseConnection(conn);
   }
