@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { AccountId } from '@shared/domain';
 import { generateWorkspaceBatches } from '@shared/seed';
 import { backupStore, BackupError, checkBackup, compactStore, restoreStore } from './backup';
 import { createStore, type Store } from './create-store';
@@ -50,7 +51,7 @@ describe('workspace backup and restore', () => {
     await checkBackup(target);
 
     // Work after the backup: one account added, one removed.
-    await open.accounts.insert({ ...(await open.accounts.findOne().exec())!.toMutableJSON(), id: 'acc_after_backup', name: 'After Backup Ltd' });
+    await open.accounts.insert({ ...(await open.accounts.findOne().exec())!.toMutableJSON(), id: 'acc_after_backup' as AccountId, name: 'After Backup Ltd' });
     await (await open.accounts.findOne(before[0]!).exec())!.remove();
     expect(await ids(open)).not.toEqual(before);
     await open.close();
