@@ -36,7 +36,10 @@ describe('electron fuses of the package', () => {
     // Electron's defaults, in wire order: RunAsNode on, cookie encryption off, NODE_OPTIONS on,
     // inspect on, asar integrity off, only-asar off, browser V8 snapshot off, file privileges on.
     const defaults = [ENABLE, DISABLE, ENABLE, ENABLE, DISABLE, DISABLE, DISABLE, ENABLE];
-    await writeFile(binary, Buffer.concat([Buffer.from('\x7fELF…'), Buffer.from(SENTINEL), Buffer.from([1, defaults.length, ...defaults]), Buffer.from('…')]));
+    await writeFile(
+      binary,
+      Buffer.concat([Buffer.from('\x7fELF…'), Buffer.from(SENTINEL), Buffer.from([1, defaults.length, ...defaults]), Buffer.from('…')]),
+    );
     await flipFuses(binary, { ...config, resetAdHocDarwinSignature: false });
     const wire = await getCurrentFuseWire(binary);
     const state = (fuse: FuseV1Options) => (wire[fuse] === ENABLE ? 'on' : wire[fuse] === DISABLE ? 'off' : 'other');
@@ -48,6 +51,14 @@ describe('electron fuses of the package', () => {
       onlyAsar: state(FuseV1Options.OnlyLoadAppFromAsar),
       cookieEncryption: state(FuseV1Options.EnableCookieEncryption),
       fileProtocol: state(FuseV1Options.GrantFileProtocolExtraPrivileges),
-    }).toEqual({ runAsNode: 'off', nodeOptions: 'off', inspect: 'off', asarIntegrity: 'on', onlyAsar: 'on', cookieEncryption: 'on', fileProtocol: 'on' });
+    }).toEqual({
+      runAsNode: 'off',
+      nodeOptions: 'off',
+      inspect: 'off',
+      asarIntegrity: 'on',
+      onlyAsar: 'on',
+      cookieEncryption: 'on',
+      fileProtocol: 'on',
+    });
   });
 });

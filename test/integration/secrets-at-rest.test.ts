@@ -27,7 +27,8 @@ async function filesUnder(dir: string): Promise<string[]> {
 /** The files under `dir` whose bytes contain `needle` (UTF-8, as JSON and SQLite store it). */
 async function filesContaining(dir: string, needle: string): Promise<string[]> {
   const found: string[] = [];
-  for (const file of await filesUnder(dir)) if ((await readFile(file)).includes(Buffer.from(needle, 'utf8'))) found.push(path.relative(dir, file));
+  for (const file of await filesUnder(dir))
+    if ((await readFile(file)).includes(Buffer.from(needle, 'utf8'))) found.push(path.relative(dir, file));
   return found;
 }
 
@@ -73,7 +74,10 @@ describe('secrets at rest', () => {
     await device.close();
     expect(await filesContaining(device.dir, token)).toEqual([]);
     // The secret store holds it sealed, outside the workspace folder.
-    expect((await filesUnder(path.join(device.dir, 'workspace-secrets'))).map((f) => path.basename(f)).sort()).toEqual(['secrets.json', 'secrets.key']);
+    expect((await filesUnder(path.join(device.dir, 'workspace-secrets'))).map((f) => path.basename(f)).sort()).toEqual([
+      'secrets.json',
+      'secrets.key',
+    ]);
 
     const again = await openDevice('grep', false, device.dir);
     devices.push(again);
@@ -114,7 +118,11 @@ describe('secrets at rest', () => {
       expect(((await stat(folder)).mode & 0o777).toString(8)).toBe('700');
       const files = await filesUnder(folder);
       expect(files.length).toBeGreaterThan(0);
-      for (const file of files) expect([path.relative(device.dir, file), ((await stat(file)).mode & 0o777).toString(8)]).toEqual([path.relative(device.dir, file), '600']);
+      for (const file of files)
+        expect([path.relative(device.dir, file), ((await stat(file)).mode & 0o777).toString(8)]).toEqual([
+          path.relative(device.dir, file),
+          '600',
+        ]);
     }
   });
 });

@@ -6,8 +6,13 @@ function actions() {
   const calls: string[] = [];
   const record = (name: string) => () => void calls.push(name);
   const value: AppMenuActions = {
-    newWorkspace: record('new'), openWorkspace: record('open'), openRecent: (f) => void calls.push(`recent:${f}`),
-    backup: record('backup'), restore: record('restore'), about: record('about'), openLogFolder: record('logs'),
+    newWorkspace: record('new'),
+    openWorkspace: record('open'),
+    openRecent: (f) => void calls.push(`recent:${f}`),
+    backup: record('backup'),
+    restore: record('restore'),
+    about: record('about'),
+    openLogFolder: record('logs'),
     command: (c: AppCommand) => void calls.push(`command:${c}`),
   };
   return { value, calls };
@@ -26,7 +31,7 @@ function byLabel(items: MenuItem[], label: string): MenuItem {
 const config = { recent: ['/home/me/acme'] };
 
 describe('native menu', () => {
-  it('has the app\'s own shortcuts, sent to the page as commands', () => {
+  it("has the app's own shortcuts, sent to the page as commands", () => {
     const { value, calls } = actions();
     const template = appMenuTemplate({ platform: 'linux', packaged: true, config, actions: value });
     expect(byLabel(template, 'Log Interaction…').accelerator).toBe('CmdOrCtrl+L');
@@ -39,15 +44,21 @@ describe('native menu', () => {
     expect(calls).toEqual(['command:log', 'command:search', 'backup', 'restore', 'recent:/home/me/acme']);
   });
 
-  it('uses the platform\'s usual menus and shortcuts', () => {
+  it("uses the platform's usual menus and shortcuts", () => {
     const linux = appMenuTemplate({ platform: 'linux', packaged: true, config, actions: actions().value });
     expect(linux.map((m) => m.label ?? m.role)).toEqual(['File', 'editMenu', 'Go', 'View', 'windowMenu', 'help']);
     expect(flat(linux).find((i) => i.role === 'quit')?.accelerator).toBe('Ctrl+Q');
     const mac = appMenuTemplate({ platform: 'darwin', packaged: true, config, actions: actions().value });
     expect(mac.map((m) => m.label ?? m.role)).toEqual(['Deep Sales', 'File', 'editMenu', 'Go', 'View', 'windowMenu', 'help']);
-    expect(flat(mac[0]!.submenu!).map((i) => i.role ?? i.label).filter(Boolean)).toEqual(['About Deep Sales', 'services', 'hide', 'hideOthers', 'unhide', 'quit']);
+    expect(
+      flat(mac[0]!.submenu!)
+        .map((i) => i.role ?? i.label)
+        .filter(Boolean),
+    ).toEqual(['About Deep Sales', 'services', 'hide', 'hideOthers', 'unhide', 'quit']);
     // Accelerators are unique: two items on one key would make one of them unreachable.
-    const keys = flat(linux).map((i) => i.accelerator).filter(Boolean);
+    const keys = flat(linux)
+      .map((i) => i.accelerator)
+      .filter(Boolean);
     expect(new Set(keys).size).toBe(keys.length);
   });
 

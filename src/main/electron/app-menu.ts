@@ -28,7 +28,12 @@ export interface MenuItem {
 
 const SEPARATOR: MenuItem = { type: 'separator' };
 
-export function appMenuTemplate(options: { platform: NodeJS.Platform; packaged: boolean; config: DesktopConfig; actions: AppMenuActions }): MenuItem[] {
+export function appMenuTemplate(options: {
+  platform: NodeJS.Platform;
+  packaged: boolean;
+  config: DesktopConfig;
+  actions: AppMenuActions;
+}): MenuItem[] {
   const { platform, packaged, config, actions } = options;
   const mac = platform === 'darwin';
   const about: MenuItem = { label: `About ${APP_NAME}`, click: actions.about };
@@ -54,7 +59,9 @@ export function appMenuTemplate(options: { platform: NodeJS.Platform; packaged: 
     label: 'View',
     submenu: [
       ...(packaged ? [] : [{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, SEPARATOR]),
-      { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' },
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
       SEPARATOR,
       { role: 'togglefullscreen' },
     ],
@@ -66,8 +73,15 @@ export function appMenuTemplate(options: { platform: NodeJS.Platform; packaged: 
   const appMenu: MenuItem = {
     label: APP_NAME,
     submenu: [
-      about, SEPARATOR, { role: 'services' }, SEPARATOR,
-      { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, SEPARATOR, { role: 'quit' },
+      about,
+      SEPARATOR,
+      { role: 'services' },
+      SEPARATOR,
+      { role: 'hide' },
+      { role: 'hideOthers' },
+      { role: 'unhide' },
+      SEPARATOR,
+      { role: 'quit' },
     ],
   };
   return [...(mac ? [appMenu] : []), file, { role: 'editMenu' }, go, view, { role: 'windowMenu' }, help];

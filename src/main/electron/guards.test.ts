@@ -45,7 +45,20 @@ describe('external links', () => {
 
 describe('permission handler', () => {
   it('denies every permission the app does not need', () => {
-    for (const permission of ['media', 'geolocation', 'notifications', 'midi', 'midiSysex', 'pointerLock', 'openExternal', 'clipboard-read', 'display-capture', 'hid', 'serial', 'usb']) {
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'midi',
+      'midiSysex',
+      'pointerLock',
+      'openExternal',
+      'clipboard-read',
+      'display-capture',
+      'hid',
+      'serial',
+      'usb',
+    ]) {
       expect(permissionGranted(permission, `${PAGE}#/today`, APP)).toBe(false);
     }
     expect(permissionGranted('toString', PAGE, APP)).toBe(false);

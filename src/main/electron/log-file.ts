@@ -60,15 +60,17 @@ export function rotatingLog(options: RotatingLogOptions): RotatingLog {
 /** Copies console.log/info/warn/error to `log` (they still print, for `npm start`). */
 export function teeConsole(log: RotatingLog): () => void {
   const original = { log: console.log, info: console.info, warn: console.warn, error: console.error };
-  const tee = (level: 'info' | 'warn' | 'error', print: (...args: unknown[]) => void) => (...args: unknown[]) => {
-    print(...args);
-    try {
-      log.write(level, args);
-    } catch (error) {
-      // A full disk must not take the app down with it; say so where the user can still see it.
-      original.error('[log] DS_LOG_WRITE_FAILED', error);
-    }
-  };
+  const tee =
+    (level: 'info' | 'warn' | 'error', print: (...args: unknown[]) => void) =>
+    (...args: unknown[]) => {
+      print(...args);
+      try {
+        log.write(level, args);
+      } catch (error) {
+        // A full disk must not take the app down with it; say so where the user can still see it.
+        original.error('[log] DS_LOG_WRITE_FAILED', error);
+      }
+    };
   console.log = tee('info', original.log);
   console.info = tee('info', original.info);
   console.warn = tee('warn', original.warn);

@@ -23,7 +23,8 @@ export function guardSession(session: Session, target: RendererTarget): void {
     callback(granted);
   });
   session.setPermissionCheckHandler((contents, permission, _origin, details) =>
-    permissionGranted(permission, details.requestingUrl ?? contents?.getURL(), target));
+    permissionGranted(permission, details.requestingUrl ?? contents?.getURL(), target),
+  );
   session.setDevicePermissionHandler(() => false);
 }
 

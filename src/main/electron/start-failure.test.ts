@@ -4,10 +4,15 @@ import { startFailureMessage } from './start-failure';
 
 describe('window-creation failure', () => {
   it('says a coded error in its own words, with its code and the log file', () => {
-    const error = new CodedError('DS_SQLITE_NEWER_FORMAT', 'DS_SQLITE_NEWER_FORMAT: The database file was written by a newer version of Deep Sales. Update the app to open it.');
+    const error = new CodedError(
+      'DS_SQLITE_NEWER_FORMAT',
+      'DS_SQLITE_NEWER_FORMAT: The database file was written by a newer version of Deep Sales. Update the app to open it.',
+    );
     const { title, content } = startFailureMessage(error, '/home/me/.config/Deep Sales/logs/main.log');
     expect(title).toBe('Deep Sales could not open its window');
-    expect(content).toContain('The database file was written by a newer version of Deep Sales. Update the app to open it. (DS_SQLITE_NEWER_FORMAT)');
+    expect(content).toContain(
+      'The database file was written by a newer version of Deep Sales. Update the app to open it. (DS_SQLITE_NEWER_FORMAT)',
+    );
     expect(content).not.toContain('DS_SQLITE_NEWER_FORMAT: The');
     expect(content).toContain('The details are in the log file: /home/me/.config/Deep Sales/logs/main.log');
   });

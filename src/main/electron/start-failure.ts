@@ -6,7 +6,9 @@ export function startFailureMessage(error: unknown, logFile: string | null): { t
   const code = typeof (error as { code?: unknown } | null)?.code === 'string' ? (error as { code: string }).code : null;
   const reason = error instanceof Error && error.message ? error.message : String(error);
   // Coded errors (DS_…) already speak in plain words; anything else is said as such.
-  const what = code?.startsWith('DS_') ? `${reason.replace(new RegExp(`^${code}: `), '')} (${code})` : `Something unexpected went wrong: ${reason}`;
+  const what = code?.startsWith('DS_')
+    ? `${reason.replace(new RegExp(`^${code}: `), '')} (${code})`
+    : `Something unexpected went wrong: ${reason}`;
   return {
     title: 'Deep Sales could not open its window',
     content: [

@@ -9,29 +9,55 @@ const projector = { x: 1440, y: 0, width: 1920, height: 1080 };
 
 describe('window state clamp', () => {
   it('keeps bounds that are on a display', () => {
-    expect(clampToDisplays({ x: 100, y: 50, width: 1200, height: 800, maximized: false }, [laptop, projector]))
-      .toEqual({ x: 100, y: 50, width: 1200, height: 800, maximized: false });
-    expect(clampToDisplays({ x: 1500, y: 10, width: 1600, height: 900, maximized: true }, [laptop, projector]))
-      .toEqual({ x: 1500, y: 10, width: 1600, height: 900, maximized: true });
+    expect(clampToDisplays({ x: 100, y: 50, width: 1200, height: 800, maximized: false }, [laptop, projector])).toEqual({
+      x: 100,
+      y: 50,
+      width: 1200,
+      height: 800,
+      maximized: false,
+    });
+    expect(clampToDisplays({ x: 1500, y: 10, width: 1600, height: 900, maximized: true }, [laptop, projector])).toEqual({
+      x: 1500,
+      y: 10,
+      width: 1600,
+      height: 900,
+      maximized: true,
+    });
   });
 
   it('brings a window from a display that is gone back to the primary one, centred', () => {
-    expect(clampToDisplays({ x: 1500, y: 10, width: 1600, height: 900, maximized: false }, [laptop]))
-      .toEqual({ x: 40, y: 8, width: 1360, height: 860, maximized: false });
-    expect(clampToDisplays({ x: -5000, y: -5000, width: 1000, height: 700, maximized: false }, [laptop]))
-      .toMatchObject({ x: 40, y: 8 });
+    expect(clampToDisplays({ x: 1500, y: 10, width: 1600, height: 900, maximized: false }, [laptop])).toEqual({
+      x: 40,
+      y: 8,
+      width: 1360,
+      height: 860,
+      maximized: false,
+    });
+    expect(clampToDisplays({ x: -5000, y: -5000, width: 1000, height: 700, maximized: false }, [laptop])).toMatchObject({ x: 40, y: 8 });
   });
 
   it('shrinks a window larger than its display and pulls a half-off one inside', () => {
-    expect(clampToDisplays({ x: 1000, y: 500, width: 3000, height: 2000, maximized: false }, [laptop]))
-      .toEqual({ x: 0, y: 0, width: 1440, height: 875, maximized: false });
-    expect(clampToDisplays({ x: 1000, y: 100, width: 1000, height: 700, maximized: false }, [laptop]))
-      .toEqual({ x: 440, y: 100, width: 1000, height: 700, maximized: false });
+    expect(clampToDisplays({ x: 1000, y: 500, width: 3000, height: 2000, maximized: false }, [laptop])).toEqual({
+      x: 0,
+      y: 0,
+      width: 1440,
+      height: 875,
+      maximized: false,
+    });
+    expect(clampToDisplays({ x: 1000, y: 100, width: 1000, height: 700, maximized: false }, [laptop])).toEqual({
+      x: 440,
+      y: 100,
+      width: 1000,
+      height: 700,
+      maximized: false,
+    });
   });
 
   it('raises a remembered size below the minimum', () => {
-    expect(clampToDisplays({ x: 10, y: 10, width: 200, height: 100, maximized: false }, [laptop]))
-      .toMatchObject({ width: 960, height: 600 });
+    expect(clampToDisplays({ x: 10, y: 10, width: 200, height: 100, maximized: false }, [laptop])).toMatchObject({
+      width: 960,
+      height: 600,
+    });
   });
 
   it('without a state (or displays) opens the default size', () => {

@@ -52,7 +52,9 @@ export function clampToDisplays(state: WindowState | null, workAreas: readonly R
     return {
       x: Math.round(primary.x + (primary.width - width) / 2),
       y: Math.round(primary.y + (primary.height - height) / 2),
-      width, height, maximized: false,
+      width,
+      height,
+      maximized: false,
     };
   };
   if (!state) return centred();

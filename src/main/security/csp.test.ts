@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy, metaContentSecurityPolicy, securityHeaders } from './csp';
 
 function directives(policy: string): Map<string, string[]> {
-  return new Map(policy.split('; ').map((d) => {
-    const [name, ...values] = d.split(' ');
-    return [name!, values];
-  }));
+  return new Map(
+    policy.split('; ').map((d) => {
+      const [name, ...values] = d.split(' ');
+      return [name!, values];
+    }),
+  );
 }
 
 describe('content security policy', () => {
@@ -39,6 +41,10 @@ describe('content security policy', () => {
   });
 
   it('comes with the other hardening headers', () => {
-    expect(securityHeaders()).toMatchObject({ 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'Cross-Origin-Opener-Policy': 'same-origin' });
+    expect(securityHeaders()).toMatchObject({
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cross-Origin-Opener-Policy': 'same-origin',
+    });
   });
 });

@@ -2,7 +2,15 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fileSecretStore, KEY_FILE, keyFileSecretStore, osKeychainCipher, SECRETS_FILE, SecretStoreError, type SafeStorageLike } from './secrets';
+import {
+  fileSecretStore,
+  KEY_FILE,
+  keyFileSecretStore,
+  osKeychainCipher,
+  SECRETS_FILE,
+  SecretStoreError,
+  type SafeStorageLike,
+} from './secrets';
 
 let dir = '';
 afterEach(async () => {
@@ -62,7 +70,7 @@ describe('OS keychain cipher (safeStorage)', () => {
     expect((await readFile(path.join(dir, SECRETS_FILE))).includes(Buffer.from(TOKEN))).toBe(false);
   });
 
-  it('is not used without encryption or with Linux\'s hard-coded basic_text password', () => {
+  it("is not used without encryption or with Linux's hard-coded basic_text password", () => {
     expect(osKeychainCipher(fake(false), 'darwin')).toBeNull();
     expect(osKeychainCipher(fake(true, 'basic_text'), 'linux')).toBeNull();
     expect(osKeychainCipher(fake(true), 'win32')?.kind).toBe('os-keychain');

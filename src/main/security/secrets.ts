@@ -32,7 +32,11 @@ export const SECRETS_FILE = 'secrets.json';
 export const KEY_FILE = 'secrets.key';
 
 export class SecretStoreError extends Error {
-  constructor(readonly code: 'DS_SECRETS_UNREADABLE', message: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly code: 'DS_SECRETS_UNREADABLE',
+    message: string,
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
     this.name = 'SecretStoreError';
   }
@@ -63,7 +67,8 @@ export function keyFileCipher(keyFile: string): SecretCipher {
       key = randomBytes(32);
       writePrivate(keyFile, key);
     }
-    if (key.length !== 32) throw new SecretStoreError('DS_SECRETS_UNREADABLE', `The key file ${keyFile} is damaged; sign in again to sync.`);
+    if (key.length !== 32)
+      throw new SecretStoreError('DS_SECRETS_UNREADABLE', `The key file ${keyFile} is damaged; sign in again to sync.`);
     return key;
   };
   return {
@@ -112,7 +117,9 @@ export function fileSecretStore(directory: string, cipher: SecretCipher): Secret
       } catch (error) {
         // Sealed under another key (the keychain was reset, the file was copied from another
         // machine): the secret is gone for good; the caller signs in again.
-        throw new SecretStoreError('DS_SECRETS_UNREADABLE', `The saved secret ${name} cannot be opened on this device; sign in again.`, { cause: error });
+        throw new SecretStoreError('DS_SECRETS_UNREADABLE', `The saved secret ${name} cannot be opened on this device; sign in again.`, {
+          cause: error,
+        });
       }
     },
     async set(name, value) {

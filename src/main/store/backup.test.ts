@@ -23,7 +23,10 @@ afterEach(async () => {
 });
 
 const NAME = 'backup-test';
-const hash = async (file: string) => createHash('sha256').update(await readFile(file)).digest('hex');
+const hash = async (file: string) =>
+  createHash('sha256')
+    .update(await readFile(file))
+    .digest('hex');
 const ids = async (s: Store) => (await s.accounts.find().exec()).map((d) => d.id).sort();
 
 async function seeded(): Promise<{ folder: string; store: Store }> {
@@ -35,7 +38,10 @@ async function seeded(): Promise<{ folder: string; store: Store }> {
 }
 
 async function expectInvalid(file: string): Promise<void> {
-  const error = await checkBackup(file).then(() => null, (e: unknown) => e);
+  const error = await checkBackup(file).then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(BackupError);
   expect((error as BackupError).code).toBe('DS_BACKUP_INVALID');
 }
@@ -51,7 +57,11 @@ describe('workspace backup and restore', () => {
     await checkBackup(target);
 
     // Work after the backup: one account added, one removed.
-    await open.accounts.insert({ ...(await open.accounts.findOne().exec())!.toMutableJSON(), id: 'acc_after_backup' as AccountId, name: 'After Backup Ltd' });
+    await open.accounts.insert({
+      ...(await open.accounts.findOne().exec())!.toMutableJSON(),
+      id: 'acc_after_backup' as AccountId,
+      name: 'After Backup Ltd',
+    });
     await (await open.accounts.findOne(before[0]!).exec())!.remove();
     expect(await ids(open)).not.toEqual(before);
     await open.close();
@@ -65,7 +75,10 @@ describe('workspace backup and restore', () => {
     await store.close();
     store = null;
     // The replaced file is kept, with the work done after the backup.
-    const kept = Buffer.concat([await readFile(previous!), existsSync(`${previous}-wal`) ? await readFile(`${previous}-wal`) : Buffer.alloc(0)]);
+    const kept = Buffer.concat([
+      await readFile(previous!),
+      existsSync(`${previous}-wal`) ? await readFile(`${previous}-wal`) : Buffer.alloc(0),
+    ]);
     expect(kept.includes(Buffer.from('After Backup Ltd'))).toBe(true);
     expect((await readFile(databaseFilePath(folder, NAME))).includes(Buffer.from('After Backup Ltd'))).toBe(false);
   });
@@ -85,7 +98,7 @@ describe('workspace backup and restore', () => {
     await writeFile(text, 'Meeting notes, not a database.\n'.repeat(100));
     const foreign = path.join(dir, 'foreign.sqlite');
     const db = new Database(foreign);
-    db.exec('CREATE TABLE contacts (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO contacts (name) VALUES (\'x\');');
+    db.exec("CREATE TABLE contacts (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO contacts (name) VALUES ('x');");
     db.close();
     const cut = path.join(dir, 'cut.sqlite');
     await copyFile(good, cut);

@@ -39,7 +39,8 @@ function chmodPrivate(file: string): void {
 export async function backupStore(directory: string, name: string, destination: string): Promise<{ bytes: number }> {
   const source = databaseFilePath(directory, name);
   if (!existsSync(source)) throw new BackupError('DS_BACKUP_FAILED', `There is no workspace file at ${source} to back up.`);
-  if (path.resolve(destination) === source) throw new BackupError('DS_BACKUP_FAILED', 'Choose a backup file other than the workspace file itself.');
+  if (path.resolve(destination) === source)
+    throw new BackupError('DS_BACKUP_FAILED', 'Choose a backup file other than the workspace file itself.');
   const tmp = `${destination}.${process.pid}.partial`;
   rmSync(tmp, { force: true });
   const conn = acquireConnection(source, false);
@@ -47,7 +48,9 @@ export async function backupStore(directory: string, name: string, destination: 
     conn.db.prepare('VACUUM INTO ?').run(tmp);
   } catch (error) {
     rmSync(tmp, { force: true });
-    throw new BackupError('DS_BACKUP_FAILED', `The backup could not be written to ${destination}: ${(error as Error).message}`, { cause: error });
+    throw new BackupError('DS_BACKUP_FAILED', `The backup could not be written to ${destination}: ${(error as Error).message}`, {
+      cause: error,
+    });
   } finally {
     await releaseConnection(conn);
   }
@@ -70,13 +73,15 @@ export async function checkBackup(file: string): Promise<{ tables: number }> {
     const integrity = conn.db.pragma('integrity_check', { simple: true });
     if (integrity !== 'ok') throw new BackupError('DS_BACKUP_INVALID', `${file} is damaged (${String(integrity)}); choose another backup.`);
     const tables = new Set(conn.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all() as string[]);
-    if (!tables.has(META_TABLE)) throw new BackupError('DS_BACKUP_INVALID', `${file} was not written by Deep Sales; choose a Deep Sales backup.`);
+    if (!tables.has(META_TABLE))
+      throw new BackupError('DS_BACKUP_INVALID', `${file} was not written by Deep Sales; choose a Deep Sales backup.`);
     // Any schema version of each collection's table (rx_<name>_v<N>): an older backup migrates on open.
     const missing = COLLECTION_NAMES.filter((collection) => {
       const prefix = tableNameFor(collection, 0).slice(0, -1);
       return ![...tables].some((t) => t.startsWith(prefix) && /^\d+$/.test(t.slice(prefix.length)));
     });
-    if (missing.length > 0) throw new BackupError('DS_BACKUP_INVALID', `${file} is not a whole workspace (no ${missing.join(', ')}); choose another backup.`);
+    if (missing.length > 0)
+      throw new BackupError('DS_BACKUP_INVALID', `${file} is not a whole workspace (no ${missing.join(', ')}); choose another backup.`);
     return { tables: tables.size };
   } catch (error) {
     if (error instanceof BackupError) throw error;
@@ -90,7 +95,8 @@ export async function checkBackup(file: string): Promise<{ tables: number }> {
 export async function restoreStore(directory: string, name: string, backupFile: string): Promise<{ previous: string | null }> {
   await checkBackup(backupFile);
   const target = databaseFilePath(directory, name);
-  if (path.resolve(backupFile) === target) throw new BackupError('DS_BACKUP_INVALID', 'That is the workspace file itself; choose a backup.');
+  if (path.resolve(backupFile) === target)
+    throw new BackupError('DS_BACKUP_INVALID', 'That is the workspace file itself; choose a backup.');
   const incoming = `${target}.${process.pid}.restoring`;
   copyFileSync(backupFile, incoming);
   chmodPrivate(incoming);
@@ -121,7 +127,10 @@ export async function compactStore(directory: string, name: string): Promise<voi
       const [result] = conn.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[];
       if (result && result.busy === 0 && result.log === result.checkpointed) return;
       if (attempt >= COMPACT_ATTEMPTS) {
-        throw new BackupError('DS_BACKUP_FAILED', `The workspace file ${file} was compacted but its journal (-wal) is still in use by a reader; SQLite empties it when the workspace closes.`);
+        throw new BackupError(
+          'DS_BACKUP_FAILED',
+          `The workspace file ${file} was compacted but its journal (-wal) is still in use by a reader; SQLite empties it when the workspace closes.`,
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, COMPACT_RETRY_MS));
     }
