@@ -147,9 +147,14 @@ async function restoreWorkspace(): Promise<void> {
     console.error('[main] DS_BACKUP_INVALID', error);
     dialog.showErrorBox('The backup could not be restored', `${(error as Error).message}\n\nThe workspace was left as it was.`);
   }
-  await open(reopen, false);
-  await buildMenu();
-  await createWindow();
+  // Reopening what is there now (the backup, or the untouched workspace) failing is a start failure.
+  try {
+    await open(reopen, false);
+    await buildMenu();
+    await createWindow();
+  } catch (error) {
+    failed(error);
+  }
 }
 
 function sendCommand(command: AppCommand): void {
@@ -174,11 +179,11 @@ async function buildMenu(): Promise<void> {
     packaged: app.isPackaged,
     config,
     actions: {
-      newWorkspace: () => void pickFolder('New workspace folder (choose an empty folder)', false),
-      openWorkspace: () => void pickFolder('Open workspace folder', false),
-      openRecent: (recent) => void switchWorkspace(recent, false),
-      backup: () => void backupWorkspace(),
-      restore: () => void restoreWorkspace(),
+      newWorkspace: () => void pickFolder('New workspace folder (choose an empty folder)', false).catch(failed),
+      openWorkspace: () => void pickFolder('Open workspace folder', false).catch(failed),
+      openRecent: (recent) => void switchWorkspace(recent, false).catch(failed),
+      backup: () => void backupWorkspace().catch(failed),
+      restore: () => void restoreWorkspace().catch(failed),
       command: sendCommand,
       about: () => void showAbout(),
       openLogFolder: () => void shell.openPath(path.join(app.getPath('userData'), 'logs')),
