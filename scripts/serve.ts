@@ -3,6 +3,7 @@
 // tests). Without --data the demo workspace lives in a temporary folder removed on exit: the same
 // SQLite storage and scoring feed the desktop app runs, never a test-only in-memory variant. The URL
 // it prints carries a per-launch secret (DS_PREVIEW_SECRET to reuse one) that the API socket requires.
+// A sync token is kept sealed in `<data>-secrets` (a 0600 key file), never in the workspace files.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +12,9 @@ import { openWorkspace } from '../src/main/workspace/open-workspace';
 import { checkWorkspaceFolder, WorkspaceFolderError } from '../src/main/workspace/workspace-folder';
 import { startPreviewServer } from '../src/main/web-preview/preview-server';
 import { PREVIEW_SECRET_ENV, previewSecret } from '../src/main/web-preview/preview-access';
+
+// Workspace, secrets and logs are the user's alone (folders 0700, files 0600).
+if (process.platform !== 'win32') process.umask(0o077);
 
 const { values } = parseArgs({
   options: {
@@ -60,7 +64,8 @@ async function shutdown(): Promise<void> {
   closing = true;
   await server.close();
   await workspace.close();
-  if (temporary) rmSync(temporary, { recursive: true, force: true });
+  // The temporary workspace and its siblings: team folders and the sync token's key file.
+  if (temporary) for (const dir of [temporary, `${temporary}-teams`, `${temporary}-secrets`]) rmSync(dir, { recursive: true, force: true });
   process.exit(0);
 }
 process.on('SIGINT', () => void shutdown());

@@ -1,5 +1,6 @@
 // Desktop smoke test: launches the built app with Electron where its binary exists. Electron
 // downloads its binary on first launch, which this CI machine cannot do; elsewhere this runs.
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -37,4 +38,29 @@ test('the desktop window opens on the accounts of the demo workspace', async () 
   const utility = await app.evaluate(({ app: electronApp }) => electronApp.getAppMetrics().filter((m) => m.type === 'Utility' && m.name === 'Deep Sales scoring').length);
   expect(utility).toBe(0);
   await app.close();
+});
+
+test('a second launch focuses the first window instead of opening a second app', async () => {
+  // The lock is per profile: both launches use the default one (the tests of this file run one
+  // after the other, and the test above has closed its app).
+  const args = ['.'];
+  const app = await electron.launch({ executablePath: binary!, args });
+  try {
+    const window = await app.firstWindow();
+    await expect(window.getByRole('link', { name: 'Accounts' })).toBeVisible();
+    await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.minimize());
+    await expect.poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.isMinimized())).toBe(true);
+
+    // The second launch finds the lock taken, hands over and exits by itself.
+    const second = spawn(binary!, args, { stdio: 'ignore' });
+    const code = await new Promise<number | null>((resolve) => second.on('exit', resolve));
+    expect(code).toBe(0);
+
+    await expect.poll(() => app.evaluate(({ BrowserWindow }) => {
+      const windows = BrowserWindow.getAllWindows();
+      return { windows: windows.length, minimized: windows[0]!.isMinimized(), visible: windows[0]!.isVisible() };
+    }), { timeout: 15_000 }).toEqual({ windows: 1, minimized: false, visible: true });
+  } finally {
+    await app.close();
+  }
 });

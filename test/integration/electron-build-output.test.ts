@@ -9,6 +9,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { SCORE_BATCH, type HostToWorker, type WorkerToHost } from '../../src/main/scoring/protocol';
 import { snapshotFor } from '../../src/main/scoring/service';
+import { metaContentSecurityPolicy } from '../../src/main/security/csp';
 import { createStore } from '../../src/main/store';
 import { loadWorkspaceIntoStore } from '../../src/main/store/load-workspace';
 import { DEFAULT_NOW, generateWorkspaceBatches } from '../../src/shared/seed';
@@ -86,4 +87,18 @@ describe('desktop build output', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
+
+  it('ships the renderer with the strict CSP in its page and no inline script', () => {
+    const html = readFileSync(path.join(ROOT, 'out/renderer/index.html'), 'utf8');
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
+    expect(csp).toBe(metaContentSecurityPolicy());
+    expect(csp).toMatch(/(^|; )script-src 'self'(;|$)/);
+    expect(csp).not.toContain('unsafe-eval');
+    const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const [, attributes, body] of scripts) {
+      expect(attributes).toMatch(/\bsrc="\.\/assets\//);
+      expect(body!.trim()).toBe('');
+    }
+  });
 });

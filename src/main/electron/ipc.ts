@@ -3,11 +3,12 @@
 import { ipcMain, type BrowserWindow } from 'electron';
 import { IPC_EVENT, IPC_INVOKE, type CallResult } from '@shared/api';
 import type { Host } from '../host';
+import type { RendererTarget } from './renderer-target';
 import { isTrustedSender } from './window-options';
 
-export function wireIpc(host: Host, window: BrowserWindow, devServerUrl: string | undefined): () => void {
+export function wireIpc(host: Host, window: BrowserWindow, target: RendererTarget): () => void {
   ipcMain.handle(IPC_INVOKE, async (event, method: unknown, input: unknown): Promise<CallResult> => {
-    if (!isTrustedSender(event.senderFrame?.url, devServerUrl)) {
+    if (!isTrustedSender(event.senderFrame?.url, target)) {
       return { ok: false, error: { code: 'DS_API_FORBIDDEN_SENDER', message: 'This page may not use Deep Sales data.' } };
     }
     return host.invoke(String(method), input);

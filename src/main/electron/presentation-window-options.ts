@@ -2,7 +2,8 @@
 // the room's window. A `#/present/<deal>` window.open of our own app becomes a second window —
 // full screen on a display other than the facilitator's when there is one, a 1280×720 window
 // centred on the facilitator's display otherwise — with the main window's security posture.
-import { isTrustedSender, mainWindowOptions } from './window-options';
+import { isAppUrl, type RendererTarget } from './renderer-target';
+import { mainWindowOptions } from './window-options';
 
 export interface DisplayInfo {
   id: number;
@@ -12,14 +13,14 @@ export interface DisplayInfo {
 const PRESENT_ROUTE = /^#\/present\/[^/]+$/;
 
 /** Whether a window.open URL is our own app asking for the presentation route. */
-export function isPresentationUrl(url: string, devServerUrl: string | undefined): boolean {
+export function isPresentationUrl(url: string, target: RendererTarget): boolean {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
     return false;
   }
-  return isTrustedSender(url, devServerUrl) && PRESENT_ROUTE.test(parsed.hash);
+  return isAppUrl(url, target) && PRESENT_ROUTE.test(parsed.hash);
 }
 
 /**
@@ -28,12 +29,12 @@ export function isPresentationUrl(url: string, devServerUrl: string | undefined)
  */
 export function presentationWindowOptions(
   url: string,
-  devServerUrl: string | undefined,
+  target: RendererTarget,
   displays: readonly DisplayInfo[],
   facilitatorDisplayId: number,
   preloadPath: string,
 ) {
-  if (!isPresentationUrl(url, devServerUrl)) return null;
+  if (!isPresentationUrl(url, target)) return null;
   const other = displays.find((d) => d.id !== facilitatorDisplayId);
   const home = displays.find((d) => d.id === facilitatorDisplayId) ?? displays[0];
   const { webPreferences } = mainWindowOptions(preloadPath);

@@ -6,6 +6,7 @@ import { screen, type BrowserWindow, type HandlerDetails, type WindowOpenHandler
 import { IPC_EVENT } from '@shared/api';
 import type { Host } from '../host';
 import { presentationWindowOptions } from './presentation-window-options';
+import type { RendererTarget } from './renderer-target';
 
 /**
  * Lets `window` open presentation windows (any other window.open goes to `fallback`) and gives
@@ -14,14 +15,14 @@ import { presentationWindowOptions } from './presentation-window-options';
 export function attachPresentationWindows(
   window: BrowserWindow,
   host: Host,
-  devServerUrl: string | undefined,
+  target: RendererTarget,
   preloadPath: string,
   fallback: (details: HandlerDetails) => WindowOpenHandlerResponse,
 ): void {
   window.webContents.setWindowOpenHandler((details) => {
     const here = screen.getDisplayMatching(window.getBounds());
     const displays = screen.getAllDisplays().map((d) => ({ id: d.id, bounds: d.bounds }));
-    const options = presentationWindowOptions(details.url, devServerUrl, displays, here.id, preloadPath);
+    const options = presentationWindowOptions(details.url, target, displays, here.id, preloadPath);
     return options ? { action: 'allow', overrideBrowserWindowOptions: options } : fallback(details);
   });
   window.webContents.on('did-create-window', (child) => {

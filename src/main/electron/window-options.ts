@@ -1,5 +1,6 @@
 // Main process (Electron): the security posture of every window, as plain data so a unit test
 // can pin it without Electron present.
+import { isAppUrl, type RendererTarget } from './renderer-target';
 export interface SecureWebPreferences {
   preload: string;
   contextIsolation: true;
@@ -11,7 +12,17 @@ export interface SecureWebPreferences {
   spellcheck: boolean;
 }
 
-export function mainWindowOptions(preloadPath: string) {
+export interface WindowBounds {
+  x?: number;
+  y?: number;
+  width: number;
+  height: number;
+}
+
+export const DEFAULT_BOUNDS: WindowBounds = { width: 1360, height: 860 };
+export const MIN_SIZE = { width: 960, height: 600 };
+
+export function mainWindowOptions(preloadPath: string, bounds: WindowBounds = DEFAULT_BOUNDS) {
   const webPreferences: SecureWebPreferences = {
     preload: preloadPath,
     contextIsolation: true,
@@ -23,10 +34,9 @@ export function mainWindowOptions(preloadPath: string) {
     spellcheck: true,
   };
   return {
-    width: 1360,
-    height: 860,
-    minWidth: 960,
-    minHeight: 600,
+    ...bounds,
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
     show: false,
     title: 'Deep Sales',
     backgroundColor: '#f7f8fa',
@@ -35,17 +45,10 @@ export function mainWindowOptions(preloadPath: string) {
 }
 
 /**
- * IPC answers only our own renderer: the packaged file or the dev server electron-vite started.
- * Anything else that manages to load in a frame (a link, an iframe) is refused.
+ * IPC answers only our own renderer: the packaged file, exactly, or the dev server electron-vite
+ * started (never when packaged; renderer-target.ts). Anything else that manages to load in a
+ * frame (a link, an iframe, a look-alike file) is refused.
  */
-export function isTrustedSender(senderUrl: string | undefined, devServerUrl: string | undefined): boolean {
-  if (!senderUrl) return false;
-  let url: URL;
-  try {
-    url = new URL(senderUrl);
-  } catch {
-    return false;
-  }
-  if (devServerUrl) return url.origin === new URL(devServerUrl).origin;
-  return url.protocol === 'file:' && url.pathname.endsWith('/renderer/index.html');
+export function isTrustedSender(senderUrl: string | undefined, target: RendererTarget): boolean {
+  return isAppUrl(senderUrl, target);
 }

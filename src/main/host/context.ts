@@ -4,6 +4,7 @@ import { ApiError, type HostEvent, type SyncView } from '@shared/api';
 import type { TeamMemberId } from '@shared/domain';
 import type { Store } from '../store';
 import type { SearchIndex } from '../search';
+import type { SecretStore } from '../security/secrets';
 
 /** A team session as the device keeps it. */
 export interface TeamSession {
@@ -33,6 +34,8 @@ export interface HostContext {
   dataDirectory: string | null;
   /** Absent when this host cannot open other workspaces (then joining elsewhere is refused). */
   placer?: WorkspacePlacer | undefined;
+  /** Where the sync token lives: the OS keychain or a 0600 key file, never the store. */
+  secrets: SecretStore;
 }
 
 /** Who is doing this: the given member, else this device's; work is never logged by nobody. */

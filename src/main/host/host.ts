@@ -9,6 +9,7 @@ import {
 import { COLLECTIONS, COLLECTION_NAMES, findTextProblem, type CollectionName, type TeamMemberId } from '@shared/domain';
 import type { Store } from '../store';
 import { appNow } from '../clock';
+import { memorySecretStore, type SecretStore } from '../security/secrets';
 import { batchFor } from '../store/changes';
 import type { HostContext, WorkspacePlacer } from './context';
 import { combineHandlers, type CompleteHandlers } from './handler';
@@ -44,6 +45,8 @@ export interface HostOptions {
   /** How the scoring service starts when first asked (tests and benches pin its clock, say). */
   scoring?: ScoringStartOptions;
   placer?: WorkspacePlacer;
+  /** Where the sync token is kept (never the store); in memory when omitted. */
+  secrets?: SecretStore;
 }
 
 export interface Host {
@@ -86,6 +89,7 @@ export function createHost(options: HostOptions): Host {
     workspaceName: options.workspaceName ?? 'Workspace',
     dataDirectory: options.dataDirectory ?? null,
     placer: options.placer,
+    secrets: options.secrets ?? memorySecretStore(),
     me: async () => {
       const setting = await store.settings.findOne(ME_SETTING).exec();
       if (setting) return setting.value as TeamMemberId;

@@ -1,5 +1,8 @@
 // Main process: the device's connection to the team server — signs in, keeps the session in
-// the local-only settings collection, runs replication and forwards its status as host events.
+// the local-only settings collection (who and where, never the token: that goes to the secret
+// store, the OS keychain in the desktop app), runs replication and forwards its status as host
+// events. A workspace written before that kept the token in the settings: it is moved out on
+// open and the store file compacted, so its bytes are not left in free pages or the WAL.
 // It syncs a store only with the team that store belongs to (workspace/binding.ts): the demo
 // and another team's workspace are never uploaded; local data only when the user chose to.
 import type { Subscription } from 'rxjs';
@@ -7,18 +10,30 @@ import { z } from 'zod';
 import { ApiError, type SyncConnectInput, type SyncView } from '@shared/api';
 import { createSyncClient, startSync, SyncClientError, type SetAsideRecord, type SyncHandle, type SyncStatus } from '../sync';
 import type { HostContext, TeamSession } from './context';
-import { countSyncedDocuments, planJoin, readBinding, sameTeam, writeBinding, type Binding } from '../workspace/binding';
+import { countSyncedDocuments, planJoin, readBinding, sameTeam, teamKey, writeBinding, type Binding } from '../workspace/binding';
+import { compactStore } from '../store/backup';
 
 const SESSION_KEY = 'sync.session';
+/** The settings document: the session without its token (which older versions kept here). */
 const StoredSession = z.object({
   serverUrl: z.string(),
-  token: z.string(),
+  token: z.string().optional(),
   workspaceId: z.string(),
   workspaceName: z.string(),
   email: z.string(),
   role: z.string(),
 });
 type StoredSession = TeamSession;
+
+/** The secret store's name for one team's token. */
+export function tokenSecretName(team: { serverUrl: string; workspaceId: string }): string {
+  return `sync.token.${teamKey(team)}`;
+}
+
+function withoutToken(session: TeamSession): Omit<TeamSession, 'token'> {
+  const { token: _token, ...rest } = session;
+  return rest;
+}
 type Place = SyncView['place'];
 
 const DISCONNECTED: SyncView['status'] = { state: 'disconnected', pending: 0, setAside: 0, lastSyncedAt: null, error: null };
@@ -59,17 +74,47 @@ export class SyncSession {
     if (!saved) return;
     const parsed = StoredSession.safeParse(JSON.parse(saved.value));
     if (!parsed.success) return;
+    const { token: plaintext, ...stored } = parsed.data;
+    if (plaintext !== undefined) await this.moveTokenOut(stored, plaintext);
     const binding = await readBinding(this.ctx.store);
     if (binding === null) {
       // Synced before workspaces were bound: it already is that team's; say so from now on.
-      await writeBinding(this.ctx.store, { kind: 'team', serverUrl: parsed.data.serverUrl, workspaceId: parsed.data.workspaceId, workspaceName: parsed.data.workspaceName }, this.ctx.now());
-    } else if (binding.kind !== 'team' || !sameTeam(binding, parsed.data)) {
+      await writeBinding(this.ctx.store, { kind: 'team', serverUrl: stored.serverUrl, workspaceId: stored.workspaceId, workspaceName: stored.workspaceName }, this.ctx.now());
+    } else if (binding.kind !== 'team' || !sameTeam(binding, stored)) {
       console.warn('[sync] DS_SYNC_SESSION_ELSEWHERE: a saved session for another workspace was dropped; this workspace is not synced with it');
-      await saved.remove();
+      await (await this.ctx.store.settings.findOne(SESSION_KEY).exec())?.remove();
+      return;
+    }
+    const token = await this.ctx.secrets.get(tokenSecretName(stored)).catch((error: unknown) => {
+      console.warn('[sync] DS_SECRETS_UNREADABLE', (error as Error).message);
+      return null;
+    });
+    if (token === null) {
+      // A backup restored on another device, or a keychain that was reset: the workspace stays
+      // bound to its team, and signing in again resumes it.
+      console.warn('[sync] DS_SYNC_TOKEN_MISSING: the saved session has no token on this device; sign in again to sync');
+      await (await this.ctx.store.settings.findOne(SESSION_KEY).exec())?.remove();
+      await this.refreshPlace();
       return;
     }
     await this.refreshPlace();
-    this.start(parsed.data);
+    this.start({ ...stored, token });
+  }
+
+  /**
+   * A workspace from before the secret store: the token goes to the secret store, the settings
+   * keep the rest, and the file is compacted so the old row's bytes are gone from it too.
+   */
+  private async moveTokenOut(stored: Omit<TeamSession, 'token'>, token: string): Promise<void> {
+    await this.ctx.secrets.set(tokenSecretName(stored), token);
+    await this.ctx.store.settings.upsert({ id: SESSION_KEY, value: JSON.stringify(stored), updatedAt: this.ctx.now() });
+    if (this.ctx.dataDirectory) {
+      await compactStore(this.ctx.dataDirectory, this.ctx.store.name).catch((error: unknown) => {
+        // The token has moved; only the old row's bytes wait in the journal until the store closes.
+        console.warn('[sync] DS_BACKUP_FAILED compaction after moving the token', (error as Error).message);
+      });
+    }
+    console.info('[sync] DS_SYNC_TOKEN_MIGRATED: the sync token moved from the workspace file to the secret store');
   }
 
   view(): SyncView {
@@ -128,7 +173,8 @@ export class SyncSession {
     await this.stop();
     const now = this.ctx.now();
     await writeBinding(this.ctx.store, { kind: 'team', serverUrl: session.serverUrl, workspaceId: session.workspaceId, workspaceName: session.workspaceName }, now);
-    await this.ctx.store.settings.upsert({ id: SESSION_KEY, value: JSON.stringify(session), updatedAt: now });
+    await this.ctx.secrets.set(tokenSecretName(session), session.token);
+    await this.ctx.store.settings.upsert({ id: SESSION_KEY, value: JSON.stringify(withoutToken(session)), updatedAt: now });
     await this.refreshPlace();
     this.start(session);
     return this.view();
@@ -139,6 +185,7 @@ export class SyncSession {
     await this.stop();
     if (!session) return;
     await (await this.ctx.store.settings.findOne(SESSION_KEY).exec())?.remove();
+    await this.ctx.secrets.delete(tokenSecretName(session));
     // Revoking the token is best effort: signing out offline must still work locally.
     await createSyncClient(session.serverUrl).signOut(session.token).catch((error: unknown) => {
       console.warn('[sync] DS_SYNC_SIGN_OUT_OFFLINE', (error as Error).message);

@@ -49,3 +49,13 @@ export function securityHeaders(options: CspOptions = {}): Record<string, string
     'Cross-Origin-Opener-Policy': 'same-origin',
   };
 }
+
+/**
+ * The same policy for a <meta http-equiv> in the built index.html (the desktop app loads it from
+ * a file, whose responses Chromium does not always pass through webRequest). A meta policy cannot
+ * carry frame-ancestors (Chromium ignores it there and logs a warning), so it is left out; the
+ * window is never framed anyway.
+ */
+export function metaContentSecurityPolicy(options: CspOptions = {}): string {
+  return contentSecurityPolicy(options).split('; ').filter((d) => !d.startsWith('frame-ancestors ')).join('; ');
+}

@@ -8,7 +8,7 @@
 // uploads one workspace into another. The transports hold one Host: the one returned here,
 // which forwards to whichever workspace is open and swaps it when the user joins a team.
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Subject, type Subscription } from 'rxjs';
 import type { CallResult, HostEvent, SyncView } from '@shared/api';
@@ -20,6 +20,8 @@ import { loadWorkspaceIntoStore } from '../store/load-workspace';
 import { generateWorkspaceBatches } from '@shared/seed';
 import { appNow, startOfDay } from '../clock';
 import { readBinding, sameTeam, teamKey, writeBinding } from './binding';
+import { keyFileSecretStore, memorySecretStore, type SecretStore } from '../security/secrets';
+import { makePrivate } from './private-files';
 
 export interface OpenWorkspaceOptions {
   /** Folder of a persistent workspace; null keeps everything in memory. */
@@ -39,6 +41,11 @@ export interface OpenWorkspaceOptions {
    */
   name?: string;
   onProgress?: (fraction: number) => void;
+  /**
+   * Where sync tokens are kept: the desktop app passes the OS keychain's; by default a 0600 key
+   * file in `<directory>-secrets` (outside the workspace folders), in memory without a directory.
+   */
+  secrets?: SecretStore;
 }
 
 export interface OpenWorkspace {
@@ -66,6 +73,7 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Open
   /** In memory, a team store's name for this process (RxDB's memory storage keeps it by name). */
   const memoryNames = new Map<string, string>();
   const events = new Subject<HostEvent>();
+  const secrets = options.secrets ?? (options.directory ? keyFileSecretStore(`${options.directory}-secrets`) : memorySecretStore());
   let current: Opened;
 
   const placer: WorkspacePlacer = {
@@ -73,22 +81,31 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Open
   };
 
   const wrap = (key: string, store: Store, workspaceName: string, dataDirectory: string | null): Opened => {
-    const host = createHost({ store, workspaceName, dataDirectory, placer });
+    const host = createHost({ store, workspaceName, dataDirectory, placer, secrets });
     return { key, store, host, events: host.events.subscribe({ next: (e) => events.next(e) }) };
   };
 
   async function openStore(key: string): Promise<{ store: Store; directory: string | null }> {
     if (key === MAIN) {
-      return { store: await createStore(options.directory ? { directory: options.directory, name: baseName } : { name: baseName }), directory: options.directory };
+      if (!options.directory) return { store: await createStore({ name: baseName }), directory: null };
+      return { store: await privateStore(options.directory, baseName), directory: options.directory };
     }
     if (!teamsRoot) {
       let name = memoryNames.get(key);
       if (!name) memoryNames.set(key, (name = `${baseName}-team-${key}-${globalThis.crypto.randomUUID().slice(0, 8)}`));
       return { store: await createStore({ name }), directory: null };
     }
+    await makePrivate(teamsRoot, 1);
     const directory = path.join(teamsRoot, key);
-    await mkdir(directory, { recursive: true });
-    return { store: await createStore({ directory, name: `${baseName}-team-${key}` }), directory };
+    return { store: await privateStore(directory, `${baseName}-team-${key}`), directory };
+  }
+
+  /** Folder 0700 before SQLite writes in it, and its files 0600 once it has (private-files.ts). */
+  async function privateStore(directory: string, name: string): Promise<Store> {
+    await makePrivate(directory);
+    const store = await createStore({ directory, name });
+    await makePrivate(directory);
+    return store;
   }
 
   async function shut(opened: Opened): Promise<void> {
@@ -124,7 +141,7 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Open
       if (teamsRoot) {
         // Atomic: a crash mid-write never leaves a pointer to half a name.
         const tmp = path.join(teamsRoot, `${ACTIVE_FILE}.${process.pid}`);
-        await writeFile(tmp, JSON.stringify({ key }));
+        await writeFile(tmp, JSON.stringify({ key }), { mode: 0o600 });
         await rename(tmp, path.join(teamsRoot, ACTIVE_FILE));
       }
       // Every window refetches: the workspace under it is another one now.

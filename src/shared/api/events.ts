@@ -23,6 +23,14 @@ export const ProgressEvent = z.object({
   message: z.string(),
 });
 
-export const HostEvent = z.discriminatedUnion('type', [ChangedEvent, SyncStatusEvent, ProgressEvent]);
+/** Commands of the desktop app's native menu (its accelerators reach the menu, not the page). */
+export const APP_COMMANDS = ['log', 'search'] as const;
+export const CommandEvent = z.object({
+  type: z.literal('command'),
+  command: z.enum(APP_COMMANDS),
+});
+export type AppCommand = (typeof APP_COMMANDS)[number];
+
+export const HostEvent = z.discriminatedUnion('type', [ChangedEvent, SyncStatusEvent, ProgressEvent, CommandEvent]);
 export type HostEvent = z.infer<typeof HostEvent>;
 export type SyncStatus = z.infer<typeof SyncStatusEvent>['status'];

@@ -1,6 +1,7 @@
 // Renderer: the app shell — navigation, header with sync status, and the current page.
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
+import { onAppCommand } from '@renderer/api/app-commands';
 import { useHostEvents } from '../data/host-events';
 import { ProgressToast } from '../components/ProgressToast';
 import { Nav } from './Nav';
@@ -27,7 +28,14 @@ function useSearchShortcut(open: () => void): void {
       }
     };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    // The desktop menu's Search (its accelerator takes the key before the page does).
+    const offCommand = onAppCommand((command) => {
+      if (command === 'search') open();
+    });
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      offCommand();
+    };
   }, [open]);
 }
 

@@ -2,6 +2,7 @@
 // is about one (see useLogTarget), else the dialog asks which account. The topbar button does
 // the same for mouse users and shows the shortcut.
 import { useEffect } from 'react';
+import { onAppCommand } from '@renderer/api/app-commands';
 import { useLog } from '@renderer/components/log/log-context';
 
 export function useLogShortcut(): void {
@@ -15,7 +16,14 @@ export function useLogShortcut(): void {
       openHere();
     };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    // The desktop menu's Log interaction (its accelerator takes the key before the page does).
+    const offCommand = onAppCommand((command) => {
+      if (command === 'log' && !document.querySelector('dialog[open]')) openHere();
+    });
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      offCommand();
+    };
   }, [openHere]);
 }
 

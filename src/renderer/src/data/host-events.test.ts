@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { QueryClient } from '@tanstack/react-query';
 import type { AccountId } from '@shared/domain';
+import { onAppCommand } from '@renderer/api/app-commands';
 import { currentTasks } from '@renderer/api/progress';
 import { apiKey } from './keys';
 import { applyHostEvent } from './host-events';
@@ -35,5 +36,17 @@ describe('applyHostEvent, the one dispatcher of host events', () => {
     await applyHostEvent({ type: 'progress', task: 'training', fraction: 1, message: 'Done' }, client);
     expect(currentTasks().find((t) => t.task === 'training')?.fraction).toBe(1);
     expect(stale()).toEqual(['model', 'today']);
+  });
+
+  it('passes the desktop menu\'s commands to the shell and refreshes nothing', async () => {
+    const { client, stale } = seeded();
+    const seen: string[] = [];
+    const off = onAppCommand((command) => seen.push(command));
+    await applyHostEvent({ type: 'command', command: 'search' }, client);
+    await applyHostEvent({ type: 'command', command: 'log' }, client);
+    off();
+    await applyHostEvent({ type: 'command', command: 'log' }, client);
+    expect(seen).toEqual(['search', 'log']);
+    expect(stale()).toEqual([]);
   });
 });
