@@ -8,9 +8,8 @@
 // and never duplicates.
 //
 // Speed and the main thread: everything here runs on the thread that serves the windows, in
-// slices of a few ms with a turn of the event loop between them (time-slice.ts) — rows are built
-// until the slice is used up, and a batch is stored in pieces sized from the time the last piece
-// took, so a piece fits a slice on a fast machine and a loaded one alike. Measured in
+// slices of a few ms with a turn of the event loop between them (time-slice.ts): rows are built
+// until the slice is used up, and a batch is stored in pieces that each fit a slice. Measured in
 // test/bench/import.bench.ts (100k activities with their accounts and contacts).
 import type { RxCollection } from 'rxdb';
 import type { StageChange } from '@shared/domain';
@@ -93,6 +92,8 @@ export interface RunImportOptions {
   batchSize?: number;
   /** Ms of work between turns of the event loop (tests set 0 to turn as often as possible). */
   sliceMs?: number;
+  /** Records per piece of a batch (PIECE); tests set it to the batch size for one write a batch. */
+  pieceSize?: number;
 }
 
 const MAX_ISSUES = 1000;
@@ -106,32 +107,19 @@ const COUNT_KEY: Record<ExportCollection, string> = {
 const emptyCounts = (): Counts => ({ created: 0, updated: 0, unchanged: 0, failed: 0, conflicts: 0 });
 
 /**
- * How many records to store in one piece: as many as fit ~¾ of a slice at the time per record
- * the last pieces took (smoothed, so one garbage collection does not halve the next piece).
+ * Records stored in one piece: read what is there, merge, validate, write — one SQLite
+ * transaction, with no turn of the event loop inside it (another write between our read and
+ * our write would be overwritten). 128 records take ~6 ms on the bench machine (~45 µs each,
+ * most of it validation and the write); a write's fixed cost makes much smaller pieces slower
+ * overall (25 records a write cost twice the CPU per record of 500).
  */
-class PieceSize {
-  private msPerRecord = 0.1;
-
-  constructor(private readonly sliceMs: number, private readonly max: number) {}
-
-  get next(): number {
-    return Math.max(8, Math.min(this.max, Math.floor((this.sliceMs * 0.75) / this.msPerRecord)));
-  }
-
-  took(records: number, ms: number): void {
-    if (records > 0) this.msPerRecord = 0.7 * this.msPerRecord + 0.3 * Math.max(0.001, ms / records);
-  }
-}
+const PIECE = 128;
 
 /** Stores a batch piece by piece, a turn of the event loop whenever the slice is used up. */
-async function inPieces<T>(batch: T[], slicer: TimeSlicer, size: PieceSize, store: (piece: T[]) => Promise<void>): Promise<void> {
-  for (let i = 0; i < batch.length;) {
+async function inPieces<T>(batch: T[], size: number, slicer: TimeSlicer, store: (piece: T[]) => Promise<void>): Promise<void> {
+  for (let i = 0; i < batch.length; i += size) {
     if (slicer.due) await slicer.turn();
-    const piece = batch.slice(i, i + size.next);
-    i += piece.length;
-    const started = performance.now();
-    await store(piece);
-    size.took(piece.length, performance.now() - started);
+    await store(batch.slice(i, i + size));
   }
 }
 
@@ -194,9 +182,8 @@ async function defaultOwner(store: Store, given: string | null | undefined): Pro
 export async function runImport(options: RunImportOptions): Promise<ImportReport> {
   const { store, now, dryRun = false } = options;
   const batchSize = options.batchSize ?? 500;
-  const sliceMs = options.sliceMs ?? SLICE_MS;
-  const slicer = new TimeSlicer(sliceMs);
-  const pieceSize = new PieceSize(sliceMs, batchSize);
+  const slicer = new TimeSlicer(options.sliceMs ?? SLICE_MS);
+  const pieceSize = Math.max(1, options.pieceSize ?? PIECE);
   const report: ImportReport = {
     files: [], counts: {}, errors: [], warnings: [], stages: [], owners: [], newMembers: [], samples: [], cancelled: false,
   };
@@ -312,7 +299,7 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
   const flushCrm = async (d: Described, batch: Row[], sample: Record<string, unknown>[]) => {
     if (!batch.length) return;
     await flushMembers();
-    await inPieces(batch, slicer, pieceSize, (piece) => storeCrmPiece(d, piece, sample));
+    await inPieces(batch, pieceSize, slicer, (piece) => storeCrmPiece(d, piece, sample));
   };
 
   type OwnRow = { doc: Record<string, unknown>; line: number };
@@ -336,7 +323,7 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
   };
   const flushOwn = async (d: Described, batch: OwnRow[], sample: Record<string, unknown>[]) => {
     if (!batch.length) return;
-    await inPieces(batch, slicer, pieceSize, (piece) => storeOwnPiece(d, piece, sample));
+    await inPieces(batch, pieceSize, slicer, (piece) => storeOwnPiece(d, piece, sample));
   };
 
   outer: for (const d of described) {
