@@ -74,11 +74,13 @@ function generated(round: 1 | 2): ImportFile[] {
   ];
 }
 
-/** Imports round 1, edits one account here, imports round 2: the stored result and both reports. */
+/** Imports round 1, edits one account and deletes another here, imports round 2: the stored result and both reports. */
 async function twoRounds(options: Partial<RunImportOptions>) {
   const store = await sqliteStore();
   const first = await runImport({ store, files: generated(1), now: NOW, ...options });
   await (await store.accounts.findOne('acc_sf_001000000000010').exec())!.incrementalPatch({ name: 'Changed here' });
+  // Deleted here: the next import meets its tombstone and writes the record again, as before.
+  await (await store.accounts.findOne('acc_sf_001000000000011').exec())!.remove();
   const second = await runImport({ store, files: generated(2), now: NOW + 60_000, ...options });
   return { stored: await contents(store), first: outcome(first), second: outcome(second) };
 }
@@ -95,10 +97,11 @@ describe('an import cut into slices and pieces', () => {
     expect(whole.first.errors.map((e) => [e.file, e.line, e.code])).toEqual(expect.arrayContaining([
       ['Account.csv', 15, 'DS_IMPORT_INVALID_ROW'], ['Opportunity.csv', 11, 'DS_IMPORT_BAD_DATE'], ['Task.csv', 28, 'DS_IMPORT_UNLINKED'],
     ]));
-    expect(whole.second.counts['accounts']).toMatchObject({ updated: 19, conflicts: 1 });
+    expect(whole.second.counts['accounts']).toMatchObject({ created: 1, updated: 19, conflicts: 1 });
     expect(whole.second.counts['activities']).toMatchObject({ updated: 388, unchanged: 8 });
     expect(whole.first.warnings.length).toBeGreaterThan(0);
     expect(whole.stored).toContain('"Changed here"');
+    expect(whole.stored).toContain('"id":"acc_sf_001000000000011"');
 
     expect(sliced.first).toEqual(whole.first);
     expect(sliced.second).toEqual(whole.second);

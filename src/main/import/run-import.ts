@@ -115,6 +115,31 @@ const emptyCounts = (): Counts => ({ created: 0, updated: 0, unchanged: 0, faile
  */
 const PIECE = 128;
 
+type Doc = Record<string, unknown>;
+
+/**
+ * One piece's writes: new records with `bulkInsert`, records already there with `bulkUpsert`.
+ * Why not `bulkUpsert` for all: it makes an RxDocument of every record it wrote (kept by RxDB's
+ * document cache until a collection and a finalizer run), and over 100k new records those were
+ * what the main thread's longest garbage collections had to go through; `bulkInsert` makes them
+ * only when asked. A new record that meets a stored one after all (deleted here, a tombstone) is
+ * written the way updates are. Returns the ids that could not be written, with the status.
+ */
+async function writePiece(coll: RxCollection<Doc>, creates: Doc[], updates: Doc[]): Promise<{ documentId: string; status: number }[]> {
+  const failed: { documentId: string; status: number }[] = [];
+  const upserts = [...updates];
+  if (creates.length) {
+    const inserted = await coll.bulkInsert(creates);
+    const byId = new Map(creates.map((doc) => [doc.id as string, doc]));
+    for (const e of inserted.error) {
+      if (e.status === 409) upserts.push(byId.get(e.documentId)!);
+      else failed.push(e);
+    }
+  }
+  if (upserts.length) failed.push(...(await coll.bulkUpsert(upserts)).error);
+  return failed;
+}
+
 /** Stores a batch piece by piece, a turn of the event loop whenever the slice is used up. */
 async function inPieces<T>(batch: T[], size: number, slicer: TimeSlicer, store: (piece: T[]) => Promise<void>): Promise<void> {
   for (let i = 0; i < batch.length; i += size) {
@@ -244,9 +269,10 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
   const storeCrmPiece = async (d: Described, piece: Row[], sample: Record<string, unknown>[]) => {
     const kind = d.kind as ImportKind;
     const collection = COLLECTION_OF[kind];
-    const coll = store[collection] as unknown as RxCollection<Record<string, unknown>>;
+    const coll = store[collection] as unknown as RxCollection<Doc>;
     const existing = dryRun ? new Map() : await coll.findByIds(piece.map((r) => r.planned.id)).exec();
-    const writes: Record<string, unknown>[] = [];
+    const creates: Doc[] = [];
+    const updates: Doc[] = [];
     const counts = countsOf(kind);
     for (const { planned, line } of piece) {
       const before = existing.get(planned.id)?.toJSON() as Record<string, unknown> | undefined;
@@ -281,15 +307,16 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
       for (const w of planned.warnings) issue(w);
       counts[outcome]++;
       if (sample.length < SAMPLE_ROWS) sample.push(doc);
-      if (outcome !== 'unchanged') writes.push(doc);
+      if (outcome !== 'unchanged') (outcome === 'created' ? creates : updates).push(doc);
       const link = LINK_OF[kind];
       if (link && planned.link) index.add(link, planned.link);
     }
-    if (!dryRun && writes.length) {
-      const result = await coll.bulkUpsert(writes);
-      for (const e of result.error) {
+    if (!dryRun && (creates.length || updates.length)) {
+      const created = new Set(creates.map((doc) => doc.id));
+      for (const e of await writePiece(coll, creates, updates)) {
         counts.failed++;
-        counts.updated = Math.max(0, counts.updated - 1);
+        const was = created.has(e.documentId) ? 'created' : 'updated';
+        counts[was] = Math.max(0, counts[was] - 1);
         const line = piece.find((r) => r.planned.id === e.documentId)?.line ?? 0;
         issue({ file: d.file, line, code: 'DS_IMPORT_WRITE', message: `Record ${e.documentId} could not be written (${e.status}).`, severity: 'error' });
       }
@@ -305,10 +332,11 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
   type OwnRow = { doc: Record<string, unknown>; line: number };
   const storeOwnPiece = async (d: Described, piece: OwnRow[], sample: Record<string, unknown>[]) => {
     const collection = d.collection!;
-    const coll = store[collection] as unknown as RxCollection<Record<string, unknown>>;
+    const coll = store[collection] as unknown as RxCollection<Doc>;
     const existing = dryRun ? new Map() : await coll.findByIds(piece.map((r) => r.doc.id as string)).exec();
     const counts = countsOf(COUNT_KEY[collection]);
-    const writes: Record<string, unknown>[] = [];
+    const creates: Doc[] = [];
+    const updates: Doc[] = [];
     for (const { doc } of piece) {
       const before = existing.get(doc.id as string)?.toJSON() as Record<string, unknown> | undefined;
       if (sample.length < SAMPLE_ROWS) sample.push(doc);
@@ -317,9 +345,16 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
         continue;
       }
       counts[before ? 'updated' : 'created']++;
-      writes.push(doc);
+      (before ? updates : creates).push(doc);
     }
-    if (!dryRun && writes.length) await coll.bulkUpsert(writes);
+    if (dryRun) return;
+    const created = new Set(creates.map((doc) => doc.id));
+    for (const e of await writePiece(coll, creates, updates)) {
+      counts.failed++;
+      const was = created.has(e.documentId) ? 'created' : 'updated';
+      counts[was] = Math.max(0, counts[was] - 1);
+      issue({ file: d.file, line: piece.find((r) => r.doc.id === e.documentId)?.line ?? 0, code: 'DS_IMPORT_WRITE', message: `Record ${e.documentId} could not be written (${e.status}).`, severity: 'error' });
+    }
   };
   const flushOwn = async (d: Described, batch: OwnRow[], sample: Record<string, unknown>[]) => {
     if (!batch.length) return;
