@@ -63,6 +63,22 @@ describe('Salesforce export (API names, ISO +0000 dates, quoted newlines)', () =
     expect(await store.interactions.count().exec()).toBe(3);
   });
 
+  it('a deal exported without a created date is unchanged when the same file is imported again later', async () => {
+    const store = await newStore();
+    // Salesforce's Opportunity.csv without its CreatedDate column: the first deal closes after NOW.
+    const files = filesOf('salesforce').map((f) => f.name !== 'Opportunity.csv' ? f : {
+      name: f.name,
+      bytes: Buffer.from(f.bytes.toString('utf8').split('\n').map((line) => line.split(',').filter((_, i) => i !== 9).join(',')).join('\n')),
+    });
+    const first = await runImport({ store, files, now: NOW });
+    expect(first.counts['opportunities']).toMatchObject({ created: 3 });
+    const made = (await store.opportunities.findOne('opp_sf_0065g00000D0001').exec())!.toJSON();
+    expect(made.createdAt).toBe(NOW);
+    const again = await runImport({ store, files, now: NOW + 7 * 86_400_000 });
+    expect(again.counts['opportunities']).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
+    expect((await store.opportunities.findOne('opp_sf_0065g00000D0001').exec())!.toJSON().createdAt).toBe(NOW);
+  });
+
   it('a value changed in the CRM updates ours unless it was changed here since; then ours stays and the CRM value is kept as a conflict', async () => {
     const store = await newStore();
     await runImport({ store, files: filesOf('salesforce'), now: NOW });

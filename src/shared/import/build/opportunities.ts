@@ -48,17 +48,21 @@ export const opportunities: KindBuilder = {
     const currency = currencyCode(raw.currency) ?? amount.currency ?? settings.defaultCurrency;
     const closeDate = ctx.date(raw, 'closeDate', plan.dateOrder);
     if (closeDate === undefined) throw new RowFailure('DS_IMPORT_MISSING', 'The opportunity has no close date.');
-    const createdAt = ctx.date(raw, 'createdAt', plan.dateOrder) ?? Math.min(closeDate, settings.now);
+    // A created date the CRM gave is the CRM's; one we infer is only a default for a new deal,
+    // so importing the same file again later never counts the deal as changed.
+    const givenCreatedAt = ctx.date(raw, 'createdAt', plan.dateOrder);
+    const createdAt = givenCreatedAt ?? Math.min(closeDate, settings.now);
     const { stage, status } = stageOf(raw, settings.stageMap);
     const stageChangedAt = ctx.date(raw, 'stageChangedAt', plan.dateOrder);
     const fields: Record<string, unknown> = {
-      accountId, name: raw.name, amount: Math.round(amount.value * 100) / 100, currency, stage, status, closeDate, createdAt,
+      accountId, name: raw.name, amount: Math.round(amount.value * 100) / 100, currency, stage, status, closeDate,
+      ...(givenCreatedAt !== undefined ? { createdAt: givenCreatedAt } : {}),
       ...(status !== 'open' ? { closedAt: closeDate } : {}),
       ownerId: ctx.ownerOrFallback(raw.owner, plan.crm),
       ...(stageChangedAt !== undefined ? { stageChangedAt } : {}),
     };
     const since = stageChangedAt ?? createdAt;
-    const defaults = { members: [], stageChangedAt: since, stageHistory: [{ stage, at: since }] };
+    const defaults = { members: [], createdAt, stageChangedAt: since, stageHistory: [{ stage, at: since }] };
     return { fields, defaults, link: { id, name: raw.name, accountId, source } };
   },
 };
