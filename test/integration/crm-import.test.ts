@@ -68,7 +68,7 @@ describe('Salesforce export (API names, ISO +0000 dates, quoted newlines)', () =
     // Salesforce's Opportunity.csv without its CreatedDate column: the first deal closes after NOW.
     const files = filesOf('salesforce').map((f) => f.name !== 'Opportunity.csv' ? f : {
       name: f.name,
-      bytes: Buffer.from(f.bytes.toString('utf8').split('\n').map((line) => line.split(',').filter((_, i) => i !== 9).join(',')).join('\n')),
+      bytes: Buffer.from(Buffer.from(f.bytes).toString('utf8').split('\n').map((line) => line.split(',').filter((_, i) => i !== 9).join(',')).join('\n')),
     });
     const first = await runImport({ store, files, now: NOW });
     expect(first.counts['opportunities']).toMatchObject({ created: 3 });

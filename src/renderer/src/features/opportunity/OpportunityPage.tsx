@@ -19,6 +19,7 @@ import { excerpt, formatDate, formatDateTime, formatMoney, formatWhen, humanize 
 import { hrefFor, navigate } from '@renderer/lib/router';
 import { useNow } from '@renderer/lib/use-now';
 import { BuyingGroupPanel } from './BuyingGroupPanel';
+import { ListPanel } from '@renderer/components/ListPanel';
 
 function DeleteDeal({ id, name, onClose }: { id: OpportunityId; name: string; onClose: (deleted: boolean) => void }) {
   const impact = useQuery(opportunityImpactQuery(id));
@@ -104,36 +105,23 @@ export function OpportunityPage({ id }: { id: OpportunityId }) {
         <BuyingGroupPanel opportunity={o} people={account.data?.stakeholders ?? detail.data.stakeholders} />
       </div>
       <div className="deal-grid">
-        <section className="panel" aria-labelledby="journey-title">
-          <header className="panel-header">
-            <h2 id="journey-title">Journey <span className="count">{journey.length}</span></h2>
-            <a href={hrefFor({ page: 'journey', opportunityId: o.id })}>Open the map</a>
-          </header>
-          {recentSteps.length ? (
-            <ol className="compact-list">
-              {recentSteps.map((s) => (
-                <li key={s.id}>
-                  <strong>{BUYING_JOB_LABEL[s.job]}</strong> · {names.get(s.stakeholderId) ?? 'someone'}{s.move !== 'forward' ? <span className="loop-badge"> ↩ {humanize(s.move)}</span> : null}
-                  <span className="cell-muted"> · {formatWhen(s.at, now)}</span>
-                </li>
-              ))}
-            </ol>
-          ) : <p className="panel-body cell-muted">No journey steps yet.</p>}
-        </section>
-        <section className="panel" aria-labelledby="deal-int-title">
-          <header className="panel-header"><h2 id="deal-int-title">Interactions <span className="count">{interactions.length}</span></h2></header>
-          {interactions.length ? (
-            <ol className="compact-list" data-testid="deal-interactions">
-              {[...interactions].sort((a, b) => b.at - a.at).slice(0, 12).map((i) => (
-                <li key={i.id}>
-                  <strong>{humanize(i.kind)}</strong> · <time dateTime={new Date(i.at).toISOString()} title={formatDateTime(i.at)}>{formatWhen(i.at, now)}</time>
-                  {' · '}{i.attendeeIds.map((a) => names.get(a) ?? 'someone').join(', ') || 'no one named'}
-                  {i.notes ? <span className="cell-muted"> — {excerpt(i.notes, 100)}</span> : null}
-                </li>
-              ))}
-            </ol>
-          ) : <p className="panel-body cell-muted">Nothing logged against this deal yet.</p>}
-        </section>
+        <ListPanel id="journey-title" title="Journey" ordered items={recentSteps} count={journey.length} keyOf={(s) => s.id} empty="No journey steps yet."
+          action={<a href={hrefFor({ page: 'journey', opportunityId: o.id })}>Open the map</a>}
+          item={(s) => (
+            <>
+              <strong>{BUYING_JOB_LABEL[s.job]}</strong> · {names.get(s.stakeholderId) ?? 'someone'}{s.move !== 'forward' ? <span className="loop-badge"> ↩ {humanize(s.move)}</span> : null}
+              <span className="cell-muted"> · {formatWhen(s.at, now)}</span>
+            </>
+          )} />
+        <ListPanel id="deal-int-title" title="Interactions" ordered testId="deal-interactions" items={[...interactions].sort((a, b) => b.at - a.at).slice(0, 12)}
+          count={interactions.length} keyOf={(i) => i.id} empty="Nothing logged against this deal yet."
+          item={(i) => (
+            <>
+              <strong>{humanize(i.kind)}</strong> · <time dateTime={new Date(i.at).toISOString()} title={formatDateTime(i.at)}>{formatWhen(i.at, now)}</time>
+              {' · '}{i.attendeeIds.map((a) => names.get(a) ?? 'someone').join(', ') || 'no one named'}
+              {i.notes ? <span className="cell-muted"> — {excerpt(i.notes, 100)}</span> : null}
+            </>
+          )} />
       </div>
     </section>
   );

@@ -10,6 +10,7 @@ import { personQuery } from '@renderer/data/records';
 import { excerpt, formatDateTime, formatMoney, formatWhen, humanize } from '@renderer/lib/format';
 import { hrefFor } from '@renderer/lib/router';
 import { useNow } from '@renderer/lib/use-now';
+import { ListPanel } from '@renderer/components/ListPanel';
 
 export function PersonPage({ id }: { id: StakeholderId }) {
   const detail = useQuery(personQuery(id));
@@ -63,34 +64,22 @@ export function PersonPage({ id }: { id: StakeholderId }) {
             ) : null}
           </div>
         </section>
-        <section className="panel" aria-labelledby="person-deals-title">
-          <header className="panel-header"><h2 id="person-deals-title">Deals <span className="count">{opportunities.length}</span></h2></header>
-          {opportunities.length ? (
-            <ul className="compact-list">
-              {opportunities.map((o) => (
-                <li key={o.id}>
-                  <a href={hrefFor({ page: 'opportunity', id: o.id })}>{o.name}</a>
-                  {' · '}{BUYING_ROLE_LABEL[o.members.find((m) => m.stakeholderId === s.id)!.role]}
-                  <span className="cell-muted"> · {humanize(o.stage)} · {formatMoney(o.amount, o.currency)}</span>
-                </li>
-              ))}
-            </ul>
-          ) : <p className="panel-body cell-muted">Not in any deal's buying group yet.</p>}
-        </section>
+        <ListPanel id="person-deals-title" title="Deals" items={opportunities} keyOf={(o) => o.id} empty="Not in any deal's buying group yet."
+          item={(o) => (
+            <>
+              <a href={hrefFor({ page: 'opportunity', id: o.id })}>{o.name}</a>
+              {' · '}{BUYING_ROLE_LABEL[o.members.find((m) => m.stakeholderId === s.id)!.role]}
+              <span className="cell-muted"> · {humanize(o.stage)} · {formatMoney(o.amount, o.currency)}</span>
+            </>
+          )} />
       </div>
-      <section className="panel" aria-labelledby="person-int-title">
-        <header className="panel-header"><h2 id="person-int-title">Touches <span className="count">{interactions.length}</span></h2></header>
-        {interactions.length ? (
-          <ol className="compact-list">
-            {interactions.map((i) => (
-              <li key={i.id}>
-                <strong>{humanize(i.kind)}</strong> · <time dateTime={new Date(i.at).toISOString()} title={formatDateTime(i.at)}>{formatWhen(i.at, now)}</time>
-                {i.notes ? <span className="cell-muted"> — {excerpt(i.notes, 140)}</span> : null}
-              </li>
-            ))}
-          </ol>
-        ) : <p className="panel-body cell-muted">No touches with them yet.</p>}
-      </section>
+      <ListPanel id="person-int-title" title="Touches" ordered items={interactions} keyOf={(i) => i.id} empty="No touches with them yet."
+        item={(i) => (
+          <>
+            <strong>{humanize(i.kind)}</strong> · <time dateTime={new Date(i.at).toISOString()} title={formatDateTime(i.at)}>{formatWhen(i.at, now)}</time>
+            {i.notes ? <span className="cell-muted"> — {excerpt(i.notes, 140)}</span> : null}
+          </>
+        )} />
     </section>
   );
 }
