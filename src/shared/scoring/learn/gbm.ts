@@ -80,8 +80,8 @@ export function trainBinaryGbmWithMargins(table: TrainingTable, options: TrainGb
   const va = valid ? compressRows(binMatrix(valid.features, featureBins), valid.labels.length, nf, valid.labels, valid.weights) : null;
   const n = tr.nGroups;
   const nv = va ? va.nGroups : 0;
-  const rowBins = new Uint8Array(n * nf);
-  for (let f = 0; f < nf; f++) for (let g = 0; g < n; g++) rowBins[g * nf + f] = tr.bins[f * n + g]!;
+  const rowBins = rowMajor(tr.bins, n, nf);
+  const vRowBins = va ? rowMajor(va.bins, nv, nf) : null;
 
   let sw = 0;
   let sy = 0;
@@ -133,7 +133,7 @@ export function trainBinaryGbmWithMargins(table: TrainingTable, options: TrainGb
       let m = 0;
       for (let g = 0; g < n; g++) if (inBag[g] === 0) outOfBag[m++] = g;
       const oob = outOfBag.subarray(0, m);
-      binnedLeaves(bt, tr.bins, n, oob, leafBuf);
+      binnedLeaves(bt, rowBins, nf, 1, oob, m, leafBuf);
       for (let k = 0; k < m; k++) margin[oob[k]!] = margin[oob[k]!]! + leafValue[leafBuf[k]!]!;
     }
     const raw = toRawTree(bt, featureBins, params.learningRate);
@@ -145,7 +145,7 @@ export function trainBinaryGbmWithMargins(table: TrainingTable, options: TrainGb
     if (va) {
       let loss = 0;
       let wsum = 0;
-      binnedLeaves(bt, va.bins, nv, null, vLeafBuf);
+      binnedLeaves(bt, vRowBins!, nf, 1, null, nv, vLeafBuf);
       for (let g = 0; g < nv; g++) {
         const m = vMargin[g]! + leafValue[vLeafBuf[g]!]!;
         vMargin[g] = m;
@@ -186,6 +186,13 @@ export function trainBinaryGbmWithMargins(table: TrainingTable, options: TrainGb
     validationLogits = Float64Array.from(va.groupOf, (g) => kept[g]!);
   }
   return { model, validationLogits };
+}
+
+/** Row-major copy of a column-major byte matrix (tree walks read one row's bins from one cache line). */
+function rowMajor(bins: Uint8Array, nRows: number, nFeatures: number): Uint8Array {
+  const out = new Uint8Array(nRows * nFeatures);
+  for (let f = 0; f < nFeatures; f++) for (let r = 0; r < nRows; r++) out[r * nFeatures + f] = bins[f * nRows + r]!;
+  return out;
 }
 
 /**
