@@ -16,7 +16,7 @@
 // they get no what-if: an estimate must not pretend to know what its model cannot see.
 import { CORE_ROLES, type BuyingRole, type Stakeholder } from '@shared/domain';
 import type { EngagementFacts } from './engagement';
-import type { MemberFacts, OpportunityFacts } from './facts';
+import { buyingGroupFacts, type MemberFacts, type OpportunityFacts } from './facts';
 import { FIXED_FEATURES, featureCount, featureLabel, featureRow, type FeatureSpace } from './features';
 import { scoreRow, type RowScore, type WorkspaceModel } from './model';
 import type { NextBestAction } from '@shared/domain';
@@ -68,43 +68,9 @@ const met = (e: EngagementFacts, asOf: number): EngagementFacts => ({
   sentiment: e.weight + MEETING_WEIGHT > 0 ? ((Number.isNaN(e.sentiment) ? 0 : e.sentiment * e.weight)) / (e.weight + MEETING_WEIGHT) : NaN,
 });
 
-const SUPPORT = new Set(['champion', 'supporter']);
-const OPPOSE = new Set(['opponent', 'skeptic']);
-
-/** The member-derived facts from `members`, computed exactly as opportunityFacts does. */
+/** The member-derived facts from `members`, by the same accumulator as opportunityFacts. */
 export function withMembers(f: OpportunityFacts, members: MemberFacts[]): OpportunityFacts {
-  let totalWeight = 0, responsive = 0, sentW = 0, sentSum = 0, engaged = 0, supporters = 0, opponents = 0, known = 0;
-  let lastTouch = -Infinity, championStrength = 0, blockerPresent = false, blockerMet = false;
-  const reached = { decision_maker: false, economic_buyer: false, champion: false, technical_evaluator: false, user: false };
-  for (const m of members) {
-    const e = m.engagement;
-    const stakeholder = m.stakeholder;
-    totalWeight += e.weight;
-    responsive += e.responsiveWeight;
-    if (e.weight > 0 && !Number.isNaN(e.sentiment)) { sentW += e.weight; sentSum += e.weight * e.sentiment; }
-    if (e.reached) engaged++;
-    if (e.lastTouch > lastTouch) lastTouch = e.lastTouch;
-    if (m.role in reached && e.reached) reached[m.role as keyof typeof reached] = true;
-    if (stakeholder && stakeholder.stance !== 'unknown') {
-      known++;
-      if (SUPPORT.has(stakeholder.stance)) supporters++;
-      if (OPPOSE.has(stakeholder.stance)) opponents++;
-    }
-    if (m.role === 'champion') championStrength = Math.max(championStrength, (1 - Math.exp(-e.responsiveWeight / 2)) * ((stakeholder?.influence ?? 3) / 5));
-    if (m.role === 'blocker') {
-      blockerPresent = true;
-      if (e.responsiveCount > 0) blockerMet = true;
-    }
-  }
-  return {
-    ...f, members, reached, engagedMembers: engaged, totalWeight,
-    responsiveShare: totalWeight > 0 ? responsive / totalWeight : NaN,
-    meanSentiment: sentW > 0 ? sentSum / sentW : NaN,
-    supporterShare: known > 0 ? supporters / known : NaN,
-    opponentShare: known > 0 ? opponents / known : NaN,
-    championStrength, blockerPresent, blockerMet,
-    daysSinceTouch: Number.isFinite(lastTouch) ? (f.asOf - lastTouch) / 86_400_000 : NaN,
-  };
+  return { ...f, ...buyingGroupFacts(members, f.asOf) };
 }
 
 const noEngagement = (): EngagementFacts => ({
