@@ -11,6 +11,7 @@ import { blendWeight, loadWorkspaceModel, MIN_CLOSED_FOR_MODEL, NotEnoughHistory
 import { opportunityPayload } from '@shared/scoring/workspace/opportunity';
 import { emptyTouched } from '@shared/scoring/workspace/state';
 import { ImportError, importHistoryCsv } from './import-history';
+import { storedRankingText } from './stored-today';
 import { appNow } from '../clock';
 import type { HostToWorker, InitMessage, ModelStatus, ModelSummary, WorkerReply, WorkerRequest, WorkerToHost } from './protocol';
 import { packScores, SCORED_COLLECTIONS } from './protocol';
@@ -150,6 +151,8 @@ export class ScoringRuntime {
     const start = performance.now();
     const r = rescore();
     this.send(r, full, performance.now() - start);
+    // After the scores it ranks, so a stored ranking never names a deal whose score is not stored yet.
+    if (full) this.post({ type: 'persist', todayText: storedRankingText(this.engine!.todayRanking()) });
   }
 
   /** Upserts and removals in bounded batches; the last one says the run is complete. */
