@@ -157,7 +157,7 @@ export function buyingGroupFacts(members: MemberFacts[], asOf: number): BuyingGr
 }
 
 function journeyFacts(state: WorkspaceState, slot: number, asOf: number) {
-  const steps = [...(state.stepsOf[slot]?.values() ?? [])].filter((s) => s.at <= asOf).sort((a, b) => a.at - b.at);
+  const steps = state.stepsUpTo(slot, asOf);
   let furthest = -1;
   let loopBacks = 0;
   let late = false;
