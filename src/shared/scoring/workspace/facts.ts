@@ -8,13 +8,13 @@
 // can use them. A closed deal recorded before histories were kept has only its stage *at close*
 // (a won deal is always "commit"); for it stage and time in stage are missing, because even "the
 // stage had not changed since asOf" leaks: whether it changed later depends on the outcome.
-import { BUYING_JOBS, STAGES, type BuyingRole, type Opportunity, type Stage, type Stakeholder } from '@shared/domain';
+import { BUYING_JOBS, STAGES, type BuyingRole, type Opportunity, type Stage } from '@shared/domain';
 import { DAY, engagementOf, type EngagementFacts } from './engagement';
-import { JOB_INDEX, MOVE_CODE, type WorkspaceState } from './state';
+import { JOB_INDEX, MOVE_CODE, type ScoredStakeholder, type WorkspaceState } from './state';
 
 export interface MemberFacts {
   slot: number;
-  stakeholder: Stakeholder | undefined;
+  stakeholder: ScoredStakeholder | undefined;
   role: BuyingRole;
   engagement: EngagementFacts;
 }

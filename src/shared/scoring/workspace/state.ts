@@ -13,6 +13,22 @@ export const KIND_CODE = Object.fromEntries(INTERACTION_KINDS.map((d, i) => [d, 
 export const JOB_INDEX = Object.fromEntries(BUYING_JOBS.map((d, i) => [d, i])) as Record<(typeof BUYING_JOBS)[number], number>;
 export const MOVE_CODE = Object.fromEntries(JOURNEY_MOVES.map((d, i) => [d, i])) as Record<(typeof JOURNEY_MOVES)[number], number>;
 
+/**
+ * What scoring reads of a person: their document without contact details, notes, map placement
+ * and sync bookkeeping. Kept slim because the worker holds every person of the workspace (60k
+ * on L); the type makes the compiler say so if scoring starts reading a field it does not keep.
+ */
+export type ScoredStakeholder = Pick<Stakeholder, 'id' | 'accountId' | 'name' | 'title' | 'buyingRoles' | 'stance' | 'influence' | 'needs' | 'pains' | 'timezone'>;
+
+export function scoredStakeholder(d: Stakeholder): ScoredStakeholder {
+  const s: ScoredStakeholder = {
+    id: d.id, accountId: d.accountId, name: d.name, title: d.title, buyingRoles: d.buyingRoles, stance: d.stance, influence: d.influence,
+    needs: d.needs, pains: d.pains,
+  };
+  if (d.timezone !== undefined) s.timezone = d.timezone;
+  return s;
+}
+
 export interface StepFact { job: number; at: number; move: number; stakeholderId: string }
 
 
@@ -34,7 +50,7 @@ export class WorkspaceState {
   readonly accounts = new Map<string, Account>();
   /** Slot per stakeholder id; a slot can exist before its document (an interaction named them first). */
   readonly stakeholderIdx = new Map<string, number>();
-  readonly stakeholders: (Stakeholder | undefined)[] = [];
+  readonly stakeholders: (ScoredStakeholder | undefined)[] = [];
   readonly stakeholderIds: string[] = [];
   readonly interactionsOf: number[][] = [];
   readonly opportunityIdx = new Map<string, number>();
@@ -129,7 +145,7 @@ export class WorkspaceState {
     }
   }
 
-  private indexPerson(doc: Stakeholder | undefined, s: number, add: boolean): void {
+  private indexPerson(doc: ScoredStakeholder | undefined, s: number, add: boolean): void {
     if (!doc) return;
     let set = this.stakeholdersOfAccount.get(doc.accountId);
     if (add) {
@@ -150,8 +166,9 @@ export class WorkspaceState {
   upsertStakeholder(doc: Stakeholder, touched: Touched): void {
     const s = this.stakeholderSlot(doc.id);
     this.indexPerson(this.stakeholders[s], s, false);
-    this.stakeholders[s] = doc;
-    this.indexPerson(doc, s, true);
+    const kept = scoredStakeholder(doc);
+    this.stakeholders[s] = kept;
+    this.indexPerson(kept, s, true);
     touched.stakeholders.add(s);
     this.dealsWithMember(doc.accountId, s, touched.opportunities);
   }

@@ -14,13 +14,14 @@
 //     in the deal become champion.
 // Re-validating requirements and moving a passed close date change nothing the model reads, so
 // they get no what-if: an estimate must not pretend to know what its model cannot see.
-import { CORE_ROLES, type BuyingRole, type Stakeholder } from '@shared/domain';
+import { CORE_ROLES, type BuyingRole } from '@shared/domain';
 import type { EngagementFacts } from './engagement';
 import { buyingGroupFacts, type MemberFacts, type OpportunityFacts } from './facts';
 import { FIXED_FEATURES, featureCount, featureLabel, featureRow, type FeatureSpace } from './features';
 import { scoreRow, type RowScore, type WorkspaceModel } from './model';
 import type { NextBestAction } from '@shared/domain';
 import type { PriorParams } from './prior';
+import type { ScoredStakeholder } from './state';
 
 /** Weight of one two-way meeting today (engagement.ts: kind meeting 1.0 × direction two-way 1.0, age 0). */
 const MEETING_WEIGHT = 1.0;
@@ -93,7 +94,7 @@ export function counterfactualFacts(f: OpportunityFacts, change: Counterfactual)
     case 'becomes_champion': {
       const members = f.members.map((m) => {
         if (m.stakeholder?.id !== change.stakeholderId) return m;
-        const stakeholder: Stakeholder = { ...m.stakeholder, stance: 'champion' };
+        const stakeholder: ScoredStakeholder = { ...m.stakeholder, stance: 'champion' };
         return { ...m, stakeholder, role: 'champion' as const };
       });
       return withMembers(f, members);
