@@ -2,7 +2,7 @@
 import { binMatrix, columnLength, fitBins, type FeatureBins } from './binning';
 import { LearnError } from './errors';
 import { compressRows } from './compress';
-import { binnedLeaves, growTree, growWorkspace } from './grow';
+import { binnedLeaves, growTree, growWorkspace, histogramIndex } from './grow';
 import { createRng } from './prng';
 import { compileTrees, leafOf, toRawTree } from './tree';
 import type { FeatureRow, GbmModel, GbmParams, TrainingTable, TreeJson } from './types';
@@ -81,6 +81,7 @@ export function trainBinaryGbmWithMargins(table: TrainingTable, options: TrainGb
   const n = tr.nGroups;
   const nv = va ? va.nGroups : 0;
   const rowBins = rowMajor(tr.bins, n, nf);
+  const histAt = histogramIndex(tr.bins, featureBins, n);
   const vRowBins = va ? rowMajor(va.bins, nv, nf) : null;
 
   let sw = 0;
@@ -123,7 +124,7 @@ export function trainBinaryGbmWithMargins(table: TrainingTable, options: TrainGb
       hess[g] = Math.max(w * p * (1 - p), 1e-16);
     }
     const features = params.colsample < 1 ? sampleFeatures(allFeatures, params.colsample, rng) : allFeatures;
-    const bt = growTree({ bins: tr.bins, rowBins, nRows: n, featureBins, grad, hess, count: tr.count, rows, features }, params, work);
+    const bt = growTree({ bins: tr.bins, histAt, nRows: n, featureBins, grad, hess, count: tr.count, rows, features }, params, work);
     const leafValue = bt.value.map((v) => v * params.learningRate);
     for (const { node, start, end } of bt.leafRanges) {
       const v = leafValue[node]!;

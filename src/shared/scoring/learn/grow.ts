@@ -13,10 +13,11 @@ export interface GrowInput {
   /** Column-major binned matrix of the training rows (feature f of row r at f * nRows + r). */
   bins: Uint8Array;
   /**
-   * The same matrix row-major (feature f of row r at r * nFeatures + f), for histograms: one
-   * row's bins sit together, and one pass over the rows fills every feature's histogram.
+   * For histograms, row-major: where row r's bin of feature f sits in a histogram,
+   * histAt[r * nFeatures + f] = (offsets[f] + bin) * 3 (see histogramIndex). One row's entries
+   * sit together, and one pass over the rows fills every feature's histogram.
    */
-  rowBins: Uint8Array;
+  histAt: Int32Array;
   nRows: number;
   featureBins: readonly FeatureBins[];
   /** Gradients and hessians per training row (read only for the rows in `rows`). */
@@ -71,6 +72,18 @@ export interface GrowWorkspace {
   readonly pool: Float64Array[];
 }
 
+/** GrowInput.histAt for a column-major binned matrix. */
+export function histogramIndex(bins: Uint8Array, featureBins: readonly FeatureBins[], nRows: number): Int32Array {
+  const nf = featureBins.length;
+  const out = new Int32Array(nRows * nf);
+  let offset = 0;
+  for (let f = 0; f < nf; f++) {
+    for (let r = 0; r < nRows; r++) out[r * nf + f] = (offset + bins[f * nRows + r]!) * 3;
+    offset += featureBins[f]!.nBins;
+  }
+  return out;
+}
+
 export function growWorkspace(featureBins: readonly FeatureBins[], nRows: number): GrowWorkspace {
   const offsets = new Int32Array(featureBins.length + 1);
   for (let f = 0; f < featureBins.length; f++) offsets[f + 1] = offsets[f]! + featureBins[f]!.nBins;
@@ -104,10 +117,9 @@ export function growTree(input: GrowInput, params: GrowParams, work: GrowWorkspa
     return tree.feature.length - 1;
   };
   const selected = Int32Array.from(input.features);
-  const histAt = Int32Array.from(input.features, (f) => offsets[f]! * 3);
 
   const rootHist = takeHist(work);
-  const sums = buildHistogram(input, selected, histAt, 0, rows.length, rootHist);
+  const sums = buildHistogram(input, selected, 0, rows.length, rootHist);
   const evaluate = (leaf: Leaf): void => {
     leaf.best =
       leaf.depth < params.maxDepth && leaf.n >= 2 * params.minSamplesLeaf && leaf.end - leaf.start >= 2
@@ -144,7 +156,7 @@ export function growTree(input: GrowInput, params: GrowParams, work: GrowWorkspa
     const rightLeaf: Leaf = { node: rightNode, start: mid, end: leaf.end, depth: leaf.depth + 1, hist: leaf.hist, g: leaf.g - split.gl, h: leaf.h - split.hl, n: leaf.n - split.nl, best: null };
     const [small, large] = mid - leaf.start <= leaf.end - mid ? [leftLeaf, rightLeaf] : [rightLeaf, leftLeaf];
     const smallHist = takeHist(work);
-    buildHistogram(input, selected, histAt, small.start, small.end, smallHist);
+    buildHistogram(input, selected, small.start, small.end, smallHist);
     const parentHist = leaf.hist;
     for (let i = 0; i < histSize; i++) parentHist[i] = parentHist[i]! - smallHist[i]!;
     small.hist = smallHist;
@@ -168,10 +180,8 @@ export function growTree(input: GrowInput, params: GrowParams, work: GrowWorkspa
  * Every bin still receives its rows in the same order (k ascending), so sums are bit-identical to
  * the feature-at-a-time pass. Returns the leaf's totals, summed in the same row order.
  */
-function buildHistogram(
-  input: GrowInput, selected: Int32Array, histAt: Int32Array, start: number, end: number, hist: Float64Array,
-): { g: number; h: number; n: number } {
-  const { rowBins, grad, hess, count, rows } = input;
+function buildHistogram(input: GrowInput, selected: Int32Array, start: number, end: number, hist: Float64Array): { g: number; h: number; n: number } {
+  const { histAt, grad, hess, count, rows } = input;
   const nf = input.featureBins.length;
   const ns = selected.length;
   let gs = 0;
@@ -187,7 +197,7 @@ function buildHistogram(
     cs += c;
     const rb = r * nf;
     for (let j = 0; j < ns; j++) {
-      const at = histAt[j]! + rowBins[rb + selected[j]!]! * 3;
+      const at = histAt[rb + selected[j]!]!;
       hist[at] = hist[at]! + g;
       hist[at + 1] = hist[at + 1]! + h;
       hist[at + 2] = hist[at + 2]! + c;
