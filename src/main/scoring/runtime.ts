@@ -45,6 +45,8 @@ export class ScoringRuntime {
   private fixedNow: number | null = null;
   private runId = 0;
   private timer: ReturnType<typeof setInterval> | null = null;
+  /** The Today ranking last sent to be stored (see timed). */
+  private lastTodayText: string | null = null;
   private training = { inProgress: false, fraction: 0, message: '', error: null as string | null };
 
   /**
@@ -151,8 +153,13 @@ export class ScoringRuntime {
     const start = performance.now();
     const r = rescore();
     this.send(r, full, performance.now() - start);
-    // After the scores it ranks, so a stored ranking never names a deal whose score is not stored yet.
-    if (full) this.post({ type: 'persist', todayText: storedRankingText(this.engine!.todayRanking()) });
+    // After the scores it ranks, so a stored ranking never names a deal whose score is not stored
+    // yet; only when it changed (an hourly rescore of an unchanged workspace writes nothing).
+    if (full) {
+      const todayText = storedRankingText(this.engine!.todayRanking());
+      if (todayText !== this.lastTodayText) this.post({ type: 'persist', todayText });
+      this.lastTodayText = todayText;
+    }
   }
 
   /** Upserts and removals in bounded batches; the last one says the run is complete. */
