@@ -5,6 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { createHost, type Host } from '../../src/main/host';
 import { ScoringService } from '../../src/main/scoring/service';
+import { spawnScoringWorker } from '../../src/main/scoring/spawn-worker';
+import type { ScoringWorker } from '../../src/main/scoring/worker-handle';
 import { createStore, type Store } from '../../src/main/store';
 import { loadWorkspaceIntoStore } from '../../src/main/store/load-workspace';
 import type { HostEvent } from '../../src/shared/api';
@@ -101,6 +103,36 @@ describe.each(['sqlite'] as const)('scoring worker with a %s store', (kind) => {
     }
     expect(writes).toBe(0);
     expect(await store.scores.count().exec()).toBe(storedBefore);
+  });
+
+  if (kind === 'sqlite') it('at a relaunch, Today answers from the stored ranking and scores before the worker has scored', async () => {
+    await service.flush();
+    const owner = (await store.opportunities.findOne({ selector: { status: 'open' } }).exec())!.ownerId;
+    const expected = await call<unknown>(host, 'scoring.today', { limit: 8 });
+    const expectedMine = await call<unknown>(host, 'scoring.today', { limit: 3, ownerId: owner });
+    // A relaunched host whose real worker's messages are held back: its first scores cannot be
+    // stored until released, so whatever Today answers meanwhile comes from the last run's store.
+    let release!: () => void;
+    const gate = new Promise<void>((r) => { release = r; });
+    const spawn = async (): Promise<ScoringWorker> => {
+      const w = await spawnScoringWorker();
+      return { ...w, onMessage: (listener) => w.onMessage((m) => void gate.then(() => listener(m))) };
+    };
+    const relaunched = createHost({ store, now: () => DEFAULT_NOW, scoring: { fixedNow: DEFAULT_NOW, autoTrain: true, rescoreEveryMs: 0, spawn } });
+    try {
+      const early = await call<unknown>(relaunched, 'scoring.today', { limit: 8 });
+      const earlyMine = await call<unknown>(relaunched, 'scoring.today', { limit: 3, ownerId: owner });
+      const started = await relaunched.scoring.service();
+      expect(started.hasFirstScores()).toBe(false);
+      expect(early).toEqual(expected);
+      expect(earlyMine).toEqual(expectedMine);
+      release();
+      await started.ready();
+      expect(await call<unknown>(relaunched, 'scoring.today', { limit: 8 })).toEqual(expected);
+    } finally {
+      release();
+      await relaunched.close();
+    }
   });
 
   it('a logged interaction rescores only its deal, in the stored scores', async () => {

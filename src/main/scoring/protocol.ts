@@ -145,7 +145,7 @@ export type WorkerToHost =
    * Persist these (the worker never writes to the store), as the JSON text to store: serialising
    * a 400-tree model or 100k history rows is the worker's job, not the main thread's.
    */
-  | { type: 'persist'; modelText?: string; historyText?: string }
+  | { type: 'persist'; modelText?: string; historyText?: string; todayText?: string }
   | { type: 'reply'; requestId: number; ok: true; reply: WorkerReply }
   | { type: 'reply'; requestId: number; ok: false; error: { code: string; message: string; details?: unknown } }
   | { type: 'error'; code: string; message: string };

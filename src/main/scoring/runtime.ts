@@ -11,6 +11,7 @@ import { blendWeight, loadWorkspaceModel, MIN_CLOSED_FOR_MODEL, NotEnoughHistory
 import { opportunityPayload } from '@shared/scoring/workspace/opportunity';
 import { emptyTouched } from '@shared/scoring/workspace/state';
 import { ImportError, importHistoryCsv } from './import-history';
+import { storedRankingText } from './stored-today';
 import { appNow } from '../clock';
 import type { HostToWorker, InitMessage, ModelStatus, ModelSummary, WorkerReply, WorkerRequest, WorkerToHost } from './protocol';
 import { packScores, SCORED_COLLECTIONS } from './protocol';
@@ -44,6 +45,8 @@ export class ScoringRuntime {
   private fixedNow: number | null = null;
   private runId = 0;
   private timer: ReturnType<typeof setInterval> | null = null;
+  /** The Today ranking last sent to be stored (see timed). */
+  private lastTodayText: string | null = null;
   private training = { inProgress: false, fraction: 0, message: '', error: null as string | null };
 
   /**
@@ -150,6 +153,13 @@ export class ScoringRuntime {
     const start = performance.now();
     const r = rescore();
     this.send(r, full, performance.now() - start);
+    // After the scores it ranks, so a stored ranking never names a deal whose score is not stored
+    // yet; only when it changed (an hourly rescore of an unchanged workspace writes nothing).
+    if (full) {
+      const todayText = storedRankingText(this.engine!.todayRanking());
+      if (todayText !== this.lastTodayText) this.post({ type: 'persist', todayText });
+      this.lastTodayText = todayText;
+    }
   }
 
   /** Upserts and removals in bounded batches; the last one says the run is complete. */

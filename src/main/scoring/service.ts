@@ -20,6 +20,8 @@ import type { ScoringWorker } from './worker-handle';
 
 export const MODEL_SETTING = 'scoring.model';
 export const HISTORY_SETTING = 'scoring.history';
+/** Today's ranking from the last full rescore (stored-today.ts). */
+export const TODAY_SETTING = 'scoring.today';
 
 export interface ScoringServiceOptions {
   store: Store;
@@ -197,7 +199,7 @@ export class ScoringService {
         if (m.task === 'training') this.opts.events.next({ type: 'progress', task: 'training', fraction: m.fraction, message: m.message });
         return;
       case 'persist':
-        this.writes = this.writes.then(() => this.persist(m.modelText, m.historyText), (err) => console.error('[scoring] DS_SCORING_ERROR persisting', err));
+        this.writes = this.writes.then(() => this.persist(m), (err) => console.error('[scoring] DS_SCORING_ERROR persisting', err));
         return;
       case 'reply': {
         const p = this.pending.get(m.requestId);
@@ -217,11 +219,12 @@ export class ScoringService {
     if (!this.closed) await writeScores(this.opts.store, upserts, removals, this.opts.writeChunk);
   }
 
-  private async persist(modelText: string | undefined, historyText: string | undefined): Promise<void> {
+  private async persist(m: Extract<WorkerToHost, { type: 'persist' }>): Promise<void> {
     if (this.closed) return;
     const put = (id: string, value: string) => this.opts.store.settings.upsert({ id, value, updatedAt: appNow() });
-    if (modelText !== undefined) await put(MODEL_SETTING, modelText);
-    if (historyText !== undefined) await put(HISTORY_SETTING, historyText);
+    if (m.modelText !== undefined) await put(MODEL_SETTING, m.modelText);
+    if (m.historyText !== undefined) await put(HISTORY_SETTING, m.historyText);
+    if (m.todayText !== undefined) await put(TODAY_SETTING, m.todayText);
   }
 
   async request<K extends WorkerReply['kind']>(request: WorkerRequest & { kind: K }): Promise<Extract<WorkerReply, { kind: K }>> {
@@ -239,6 +242,11 @@ export class ScoringService {
   /** Resolves once the first full rescore is stored. */
   ready(): Promise<void> {
     return this.firstFull;
+  }
+
+  /** Whether this worker's first full rescore is stored (until then, what is stored is an earlier run's). */
+  hasFirstScores(): boolean {
+    return this.firstFullStored;
   }
 
   /**

@@ -8,6 +8,8 @@ import { scoreDocId } from '@shared/scoring/workspace/engine';
 import { featureLabel } from '@shared/scoring/workspace/features';
 import type { WhatIf } from '@shared/scoring/workspace/what-if';
 import type { ModelStatus } from '@main/scoring/protocol';
+import { TODAY_SETTING } from '@main/scoring/service';
+import { storedToday } from '@main/scoring/stored-today';
 import type { HandlerMap } from '../handler';
 import type { ScoringHandle } from '../scoring-handle';
 
@@ -78,8 +80,14 @@ export function scoringHandlers(scoring: ScoringHandle): HandlerMap {
       const stakeholders = reply.stakeholders.sort((a, b) => b.engagement - a.engagement || a.name.localeCompare(b.name));
       return { accountId, stakeholders };
     },
-    'scoring.today': async ({ limit, ownerId }) => {
+    'scoring.today': async ({ limit, ownerId }, ctx) => {
       const service = await scoring.service();
+      // Not waiting for the worker: until its first scores are stored, the last run's ranking
+      // and stored scores answer (stored-today.ts); only a workspace never scored waits.
+      if (!service.hasFirstScores()) {
+        const items = await storedToday(ctx.store, TODAY_SETTING, limit ?? 20, ownerId);
+        if (items) return TodayView.parse({ items });
+      }
       await service.ready();
       const { items } = await service.request({ kind: 'today', limit: limit ?? 20, ...(ownerId ? { ownerId } : {}) });
       // The ranking crosses from the scoring process as plain JSON: parsed here, at that boundary,

@@ -1,7 +1,7 @@
 // Pure (no Node, no DOM). The app-facing classifier: boosted trees plus a calibrator chosen on
 // held-out rows, with predictions and explanations behind one small object.
 import { applyCalibrator, fitIsotonic, fitPlatt, type Calibrator } from './calibration';
-import { predictRaw, predictRawTable, trainBinaryGbm } from './gbm';
+import { predictRaw, trainBinaryGbmWithMargins } from './gbm';
 import { LearnError } from './errors';
 import { logLoss } from './metrics';
 import { calibratorFromJson, gbmFromJson } from './model-json';
@@ -47,12 +47,13 @@ export function trainCalibratedClassifier(
   const split = stratifiedSplit(table.labels, options.holdoutFraction ?? 0.2, seed ^ 0x27d4eb2f);
   const fit = subsetTable(table, split.train);
   const holdout = subsetTable(table, split.test);
-  const gbm = trainBinaryGbm(fit, {
+  const { model: gbm, validationLogits } = trainBinaryGbmWithMargins(fit, {
     ...(options.params ? { params: options.params } : {}),
     validation: holdout,
     onProgress: (f) => onProgress?.(0.9 * f),
   });
-  const logits = predictRawTable(gbm, holdout);
+  // The hold-out's logits under the kept trees, tracked while boosting (= predictRawTable(gbm, holdout)).
+  const logits = validationLogits!;
   const { calibrator, losses } = chooseCalibrator(logits, holdout.labels, options.calibration ?? 'auto', seed);
   onProgress?.(1);
   return createCalibratedModel({ format: 'deep-sales-classifier/1', gbm, calibrator, calibrationLoss: losses });

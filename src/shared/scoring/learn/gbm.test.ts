@@ -1,4 +1,4 @@
-import { predictRaw, predictRawTable, sigmoid, trainBinaryGbm } from './gbm';
+import { predictRaw, predictRawTable, sigmoid, trainBinaryGbm, trainBinaryGbmWithMargins } from './gbm';
 import { LearnError } from './errors';
 import { rocAuc } from './metrics';
 import { gbmFromJson } from './model-json';
@@ -45,6 +45,17 @@ describe('trainBinaryGbm', () => {
     const m = trainBinaryGbm(train, { params: { learningRate: 0.5, numRounds: 500, earlyStoppingRounds: 10 } });
     expect(m.trees.length).toBeLessThan(500);
     expect(m.validationLoss.length).toBeGreaterThanOrEqual(m.trees.length);
+  });
+
+  it('tracks the kept trees\' hold-out logits while boosting, equal to predicting the hold-out afterwards', () => {
+    // Subsampled rows and columns, missing values and a categorical column: every routing path.
+    for (const params of [{ numRounds: 60, subsample: 0.7, colsample: 0.5 }, { numRounds: 30, subsample: 1, colsample: 1, learningRate: 0.5, earlyStoppingRounds: 5 }]) {
+      const { model, validationLogits } = trainBinaryGbmWithMargins(train, { params, validation: test });
+      const expected = predictRawTable(model, test);
+      expect(validationLogits).not.toBeNull();
+      expect(Array.from(validationLogits!)).toEqual(Array.from(expected));
+    }
+    expect(trainBinaryGbmWithMargins(train, { params: { numRounds: 5 } }).validationLogits).toBeNull();
   });
 
   it('reports progress from 0 to 1', () => {

@@ -2,7 +2,7 @@
 import { binMatrix, columnLength, fitBins, type FeatureBins } from './binning';
 import { LearnError } from './errors';
 import { compressRows } from './compress';
-import { binnedLeaves, growTree } from './grow';
+import { binnedLeaves, growTree, growWorkspace, histogramIndex } from './grow';
 import { createRng } from './prng';
 import { compileTrees, leafOf, toRawTree } from './tree';
 import type { FeatureRow, GbmModel, GbmParams, TrainingTable, TreeJson } from './types';
@@ -53,6 +53,16 @@ export function resolveParams(partial: Partial<GbmParams> | undefined): GbmParam
 }
 
 export function trainBinaryGbm(table: TrainingTable, options: TrainGbmOptions = {}): GbmModel {
+  return trainBinaryGbmWithMargins(table, options).model;
+}
+
+/**
+ * trainBinaryGbm plus the kept model's logits for every row of `options.validation` (null
+ * without one). Boosting already tracks them for early stopping, so the caller need not route
+ * the hold-out through every tree again; they equal predictRawTable(model, validation) exactly
+ * (same leaves: raw thresholds are the bin edges; same sums in the same order).
+ */
+export function trainBinaryGbmWithMargins(table: TrainingTable, options: TrainGbmOptions = {}): { model: GbmModel; validationLogits: Float64Array | null } {
   const params = resolveParams(options.params);
   validateTable(table);
   let train = table;
@@ -70,6 +80,9 @@ export function trainBinaryGbm(table: TrainingTable, options: TrainGbmOptions = 
   const va = valid ? compressRows(binMatrix(valid.features, featureBins), valid.labels.length, nf, valid.labels, valid.weights) : null;
   const n = tr.nGroups;
   const nv = va ? va.nGroups : 0;
+  const rowBins = rowMajor(tr.bins, n, nf);
+  const histAt = histogramIndex(tr.bins, featureBins, n);
+  const vRowBins = va ? rowMajor(va.bins, nv, nf) : null;
 
   let sw = 0;
   let sy = 0;
@@ -83,6 +96,7 @@ export function trainBinaryGbm(table: TrainingTable, options: TrainGbmOptions = 
   // Everything below works on merged rows (groups); see compress.ts for why that is exact.
   const margin = new Float64Array(n).fill(baseScore);
   const vMargin = new Float64Array(nv).fill(baseScore);
+  const bestVMargin = new Float64Array(nv).fill(baseScore);
   const grad = new Float64Array(n);
   const hess = new Float64Array(n);
   const rng = createRng(params.seed);
@@ -91,33 +105,34 @@ export function trainBinaryGbm(table: TrainingTable, options: TrainGbmOptions = 
   const validationLoss: number[] = [];
   let bestLoss = Infinity;
   let bestRound = -1;
-  const inBag = new Uint8Array(n);
+  const rowBuf = new Uint32Array(n);
   const outOfBag = new Uint32Array(n);
   const leafBuf = new Int32Array(n);
   const vLeafBuf = new Int32Array(nv);
   const allFeatures = Array.from({ length: nf }, (_, f) => f);
+  const work = growWorkspace(featureBins, n);
 
   for (let round = 0; round < params.numRounds; round++) {
-    for (let g = 0; g < n; g++) {
+    const rows = sampleRows(n, params.subsample, rng, rowBuf, outOfBag);
+    const oob = outOfBag.subarray(0, n - rows.length);
+    // Gradients only where a tree reads them: the rows in this round's sample.
+    for (let k = 0; k < rows.length; k++) {
+      const g = rows[k]!;
       const p = 1 / (1 + Math.exp(-margin[g]!));
       const w = tr.weight[g]!;
       grad[g] = w * p - tr.positive[g]!;
       hess[g] = Math.max(w * p * (1 - p), 1e-16);
     }
-    const rows = sampleRows(n, params.subsample, rng, inBag);
     const features = params.colsample < 1 ? sampleFeatures(allFeatures, params.colsample, rng) : allFeatures;
-    const bt = growTree({ bins: tr.bins, nRows: n, featureBins, grad, hess, count: tr.count, rows, features }, params);
+    const bt = growTree({ bins: tr.bins, histAt, nRows: n, featureBins, grad, hess, count: tr.count, rows, features }, params, work);
     const leafValue = bt.value.map((v) => v * params.learningRate);
     for (const { node, start, end } of bt.leafRanges) {
       const v = leafValue[node]!;
       for (let k = start; k < end; k++) margin[rows[k]!] = margin[rows[k]!]! + v;
     }
-    if (rows.length < n) {
-      let m = 0;
-      for (let g = 0; g < n; g++) if (inBag[g] === 0) outOfBag[m++] = g;
-      const oob = outOfBag.subarray(0, m);
-      binnedLeaves(bt, tr.bins, n, oob, leafBuf);
-      for (let k = 0; k < m; k++) margin[oob[k]!] = margin[oob[k]!]! + leafValue[leafBuf[k]!]!;
+    if (oob.length > 0) {
+      binnedLeaves(bt, rowBins, nf, 1, oob, oob.length, leafBuf);
+      for (let k = 0; k < oob.length; k++) margin[oob[k]!] = margin[oob[k]!]! + leafValue[leafBuf[k]!]!;
     }
     const raw = toRawTree(bt, featureBins, params.learningRate);
     trees.push(raw);
@@ -128,7 +143,7 @@ export function trainBinaryGbm(table: TrainingTable, options: TrainGbmOptions = 
     if (va) {
       let loss = 0;
       let wsum = 0;
-      binnedLeaves(bt, va.bins, nv, null, vLeafBuf);
+      binnedLeaves(bt, vRowBins!, nf, 1, null, nv, vLeafBuf);
       for (let g = 0; g < nv; g++) {
         const m = vMargin[g]! + leafValue[vLeafBuf[g]!]!;
         vMargin[g] = m;
@@ -143,6 +158,7 @@ export function trainBinaryGbm(table: TrainingTable, options: TrainGbmOptions = 
       if (loss < bestLoss - 1e-12) {
         bestLoss = loss;
         bestRound = round;
+        bestVMargin.set(vMargin);
       } else if (params.earlyStoppingRounds > 0 && round - bestRound >= params.earlyStoppingRounds) {
         break;
       }
@@ -153,7 +169,7 @@ export function trainBinaryGbm(table: TrainingTable, options: TrainGbmOptions = 
   const featureGain = new Array<number>(nf).fill(0);
   for (let t = 0; t < keep; t++) featureGainPerTree[t]!.forEach((g, f) => { featureGain[f]! += g; });
   options.onProgress?.(1);
-  return {
+  const model: GbmModel = {
     format: 'deep-sales-gbm/1',
     features: train.features.map((c) => (c.kind === 'numeric' ? { name: c.name, kind: c.kind } : { name: c.name, kind: c.kind, levels: c.levels.slice() })),
     baseScore,
@@ -162,32 +178,49 @@ export function trainBinaryGbm(table: TrainingTable, options: TrainGbmOptions = 
     featureGain,
     validationLoss,
   };
+  let validationLogits: Float64Array | null = null;
+  if (va && options.validation) {
+    const kept = bestRound >= 0 ? bestVMargin : vMargin;
+    validationLogits = Float64Array.from(va.groupOf, (g) => kept[g]!);
+  }
+  return { model, validationLogits };
+}
+
+/** Row-major copy of a column-major byte matrix (tree walks read one row's bins from one cache line). */
+function rowMajor(bins: Uint8Array, nRows: number, nFeatures: number): Uint8Array {
+  const out = new Uint8Array(nRows * nFeatures);
+  for (let f = 0; f < nFeatures; f++) for (let r = 0; r < nRows; r++) out[r * nFeatures + f] = bins[f * nRows + r]!;
+  return out;
 }
 
 /**
- * Bernoulli row sample for one round. Uses an inline integer hash of (row, round salt) rather
- * than one PRNG call per row: this runs for every row every round, and the call was ~15% of
- * training time. Still a pure function of the seed.
+ * Bernoulli row sample for one round: the sampled rows into `out` (returned), the others into
+ * `left` (n minus the sample's length of them), both in row order. Uses an inline integer hash of (row,
+ * round salt) rather than one PRNG call per row: this runs for every row every round, and the
+ * call was ~15% of training time. Still a pure function of the seed.
  */
-function sampleRows(n: number, fraction: number, rng: () => number, inBag: Uint8Array): Uint32Array {
+function sampleRows(n: number, fraction: number, rng: () => number, out: Uint32Array, left: Uint32Array): Uint32Array {
   if (fraction >= 1) {
-    inBag.fill(1);
-    return Uint32Array.from({ length: n }, (_, i) => i);
+    for (let i = 0; i < n; i++) out[i] = i;
+    return out.subarray(0, n);
   }
   const salt = Math.floor(rng() * 4294967296) | 0;
   const limit = Math.floor(fraction * 4294967296);
-  const rows = new Uint32Array(n);
   let m = 0;
+  let o = 0;
   for (let i = 0; i < n; i++) {
     let x = Math.imul(i, 0x9e3779b1) ^ salt;
     x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
     x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
     x ^= x >>> 16;
-    const take = x >>> 0 < limit;
-    inBag[i] = take ? 1 : 0;
-    if (take) rows[m++] = i;
+    // Written to both lists, only one cursor moves: no branch on a coin toss.
+    const take = x >>> 0 < limit ? 1 : 0;
+    out[m] = i;
+    left[o] = i;
+    m += take;
+    o += 1 - take;
   }
-  return rows.slice(0, m);
+  return out.subarray(0, m);
 }
 
 function sampleFeatures(all: readonly number[], fraction: number, rng: () => number): number[] {

@@ -61,6 +61,12 @@ export interface TodayItem {
   action: NextBestAction | null;
 }
 
+/** Today's order: rank, then id (a stable order for equal ranks). */
+const byRank = (a: TodayItem, b: TodayItem): number => b.rank - a.rank || a.opportunityId.localeCompare(b.opportunityId);
+
+/** [opportunityId, ownerId, rank] per open deal, best first (ScoringEngine.todayRanking). */
+export type TodayRanking = [opportunityId: string, ownerId: string, rank: number][];
+
 type RawDoc = Record<string, unknown> & { id: string };
 
 export const scoreDocId = (type: 'opportunity' | 'stakeholder', id: string): string => `${type === 'opportunity' ? 'opp' : 'stk'}:${id}`;
@@ -348,9 +354,20 @@ export class ScoringEngine {
     return { probability: base.probability, whatIfs, person };
   }
 
+  /**
+   * Every open deal's Today rank, best first, as [opportunityId, ownerId, rank]: stored by the
+   * host after each full rescore, so at the next launch Today answers from it and the stored
+   * scores before this engine has read the workspace (src/main/scoring/stored-today.ts).
+   */
+  todayRanking(): TodayRanking {
+    const items: TodayItem[] = [];
+    for (const t of this.today) if (t) items.push(t);
+    return items.sort(byRank).map((t) => [t.opportunityId, t.ownerId, t.rank]);
+  }
+
   todayList(limit: number, ownerId?: string): TodayItem[] {
     const items: TodayItem[] = [];
     for (const t of this.today) if (t && (!ownerId || t.ownerId === ownerId)) items.push(t);
-    return items.sort((a, b) => b.rank - a.rank || a.opportunityId.localeCompare(b.opportunityId)).slice(0, limit);
+    return items.sort(byRank).slice(0, limit);
   }
 }

@@ -8,13 +8,13 @@
 // can use them. A closed deal recorded before histories were kept has only its stage *at close*
 // (a won deal is always "commit"); for it stage and time in stage are missing, because even "the
 // stage had not changed since asOf" leaks: whether it changed later depends on the outcome.
-import { BUYING_JOBS, STAGES, type BuyingRole, type Opportunity, type Stage, type Stakeholder } from '@shared/domain';
+import { BUYING_JOBS, STAGES, type BuyingRole, type Opportunity, type Stage } from '@shared/domain';
 import { DAY, engagementOf, type EngagementFacts } from './engagement';
-import { JOB_INDEX, MOVE_CODE, type WorkspaceState } from './state';
+import { JOB_INDEX, MOVE_CODE, type ScoredStakeholder, type WorkspaceState } from './state';
 
 export interface MemberFacts {
   slot: number;
-  stakeholder: Stakeholder | undefined;
+  stakeholder: ScoredStakeholder | undefined;
   role: BuyingRole;
   engagement: EngagementFacts;
 }
@@ -86,6 +86,34 @@ export function opportunityFacts(state: WorkspaceState, slot: number, asOf: numb
   if (!o) return null;
   const stageNow = stageAsOf(o, asOf);
   const members: MemberFacts[] = [];
+  for (const m of o.members) {
+    const s = state.stakeholderIdx.get(m.stakeholderId);
+    if (s === undefined) continue;
+    members.push({ slot: s, stakeholder: state.stakeholders[s], role: m.role, engagement: engagementOf(state, s, asOf, slot) });
+  }
+  return {
+    slot, opportunity: o, asOf,
+    stage: stageNow?.stage ?? null,
+    daysInStage: stageNow ? Math.max(0, (asOf - stageNow.since) / DAY) : NaN,
+    ageDays: Math.max(0, (asOf - o.createdAt) / DAY),
+    ...journeyFacts(state, slot, asOf),
+    ...buyingGroupFacts(members, asOf),
+  };
+}
+
+/** The facts that come from the buying group's members. */
+export type BuyingGroupFacts = Pick<
+  OpportunityFacts,
+  | 'members' | 'reached' | 'engagedMembers' | 'totalWeight' | 'responsiveShare' | 'meanSentiment' | 'supporterShare'
+  | 'opponentShare' | 'championStrength' | 'blockerPresent' | 'blockerMet' | 'daysSinceTouch'
+>;
+
+/**
+ * The one accumulator over a deal's members (engagement, roles reached, stance mix, champion and
+ * blocker), used for the deal as it is and for what-ifs (what-if.ts), so a counterfactual is
+ * aggregated exactly as the deal's own facts are.
+ */
+export function buyingGroupFacts(members: MemberFacts[], asOf: number): BuyingGroupFacts {
   let totalWeight = 0;
   let responsive = 0;
   let sentW = 0;
@@ -99,51 +127,37 @@ export function opportunityFacts(state: WorkspaceState, slot: number, asOf: numb
   let blockerPresent = false;
   let blockerMet = false;
   const reached = { decision_maker: false, economic_buyer: false, champion: false, technical_evaluator: false, user: false };
-  for (const m of o.members) {
-    const s = state.stakeholderIdx.get(m.stakeholderId);
-    if (s === undefined) continue;
-    const stakeholder = state.stakeholders[s];
-    const e = engagementOf(state, s, asOf, slot);
-    members.push({ slot: s, stakeholder, role: m.role, engagement: e });
+  for (const { stakeholder, role, engagement: e } of members) {
     totalWeight += e.weight;
     responsive += e.responsiveWeight;
     if (e.weight > 0 && !Number.isNaN(e.sentiment)) { sentW += e.weight; sentSum += e.weight * e.sentiment; }
     if (e.reached) engaged++;
     if (e.lastTouch > lastTouch) lastTouch = e.lastTouch;
-    if (m.role in reached && e.reached) reached[m.role as keyof typeof reached] = true;
+    if (role in reached && e.reached) reached[role as keyof typeof reached] = true;
     if (stakeholder && stakeholder.stance !== 'unknown') {
       known++;
       if (SUPPORT.has(stakeholder.stance)) supporters++;
       if (OPPOSE.has(stakeholder.stance)) opponents++;
     }
-    if (m.role === 'champion') {
-      const strength = (1 - Math.exp(-e.responsiveWeight / 2)) * ((stakeholder?.influence ?? 3) / 5);
-      championStrength = Math.max(championStrength, strength);
-    }
-    if (m.role === 'blocker') {
+    if (role === 'champion') championStrength = Math.max(championStrength, (1 - Math.exp(-e.responsiveWeight / 2)) * ((stakeholder?.influence ?? 3) / 5));
+    if (role === 'blocker') {
       blockerPresent = true;
       if (e.responsiveCount > 0) blockerMet = true;
     }
   }
-  const journey = journeyFacts(state, slot, asOf);
   return {
-    slot, opportunity: o, asOf,
-    stage: stageNow?.stage ?? null,
-    daysInStage: stageNow ? Math.max(0, (asOf - stageNow.since) / DAY) : NaN,
-    ageDays: Math.max(0, (asOf - o.createdAt) / DAY),
     members, reached, engagedMembers: engaged, totalWeight,
     responsiveShare: totalWeight > 0 ? responsive / totalWeight : NaN,
     meanSentiment: sentW > 0 ? sentSum / sentW : NaN,
     supporterShare: known > 0 ? supporters / known : NaN,
     opponentShare: known > 0 ? opponents / known : NaN,
-    ...journey,
     championStrength, blockerPresent, blockerMet,
     daysSinceTouch: Number.isFinite(lastTouch) ? (asOf - lastTouch) / DAY : NaN,
   };
 }
 
 function journeyFacts(state: WorkspaceState, slot: number, asOf: number) {
-  const steps = [...(state.stepsOf[slot]?.values() ?? [])].filter((s) => s.at <= asOf).sort((a, b) => a.at - b.at);
+  const steps = state.stepsUpTo(slot, asOf);
   let furthest = -1;
   let loopBacks = 0;
   let late = false;

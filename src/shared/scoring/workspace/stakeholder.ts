@@ -6,7 +6,7 @@ import {
 } from '@shared/domain';
 import { bestTime, hourOfWeek, recencyWeight, zoneTable } from './best-time';
 import { engagementOf, engagementScore, quietDays, trendOf, type EngagementFacts } from './engagement';
-import type { WorkspaceState } from './state';
+import type { ScoredStakeholder, WorkspaceState } from './state';
 
 const INBOUND = 0;
 const TWO_WAY = 2;
@@ -71,7 +71,7 @@ function topIndex(a: Float64Array): number {
   return best;
 }
 
-export function talkingPoints(doc: Stakeholder, activity: StakeholderActivity): string[] {
+export function talkingPoints(doc: ScoredStakeholder, activity: StakeholderActivity): string[] {
   const points: string[] = [];
   for (const role of doc.buyingRoles.slice(0, 2)) points.push(`${BUYING_ROLE_LABEL[role]}: ${ROLE_POINT[role]}`);
   for (const need of doc.needs.slice(0, 2)) points.push(`Address their need: ${need}.`);

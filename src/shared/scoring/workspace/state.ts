@@ -13,7 +13,24 @@ export const KIND_CODE = Object.fromEntries(INTERACTION_KINDS.map((d, i) => [d, 
 export const JOB_INDEX = Object.fromEntries(BUYING_JOBS.map((d, i) => [d, i])) as Record<(typeof BUYING_JOBS)[number], number>;
 export const MOVE_CODE = Object.fromEntries(JOURNEY_MOVES.map((d, i) => [d, i])) as Record<(typeof JOURNEY_MOVES)[number], number>;
 
+/**
+ * What scoring reads of a person: their document without contact details, notes, map placement
+ * and sync bookkeeping. Kept slim because the worker holds every person of the workspace (60k
+ * on L); the type makes the compiler say so if scoring starts reading a field it does not keep.
+ */
+export type ScoredStakeholder = Pick<Stakeholder, 'id' | 'accountId' | 'name' | 'title' | 'buyingRoles' | 'stance' | 'influence' | 'needs' | 'pains' | 'timezone'>;
+
+export function scoredStakeholder(d: Stakeholder): ScoredStakeholder {
+  const s: ScoredStakeholder = {
+    id: d.id, accountId: d.accountId, name: d.name, title: d.title, buyingRoles: d.buyingRoles, stance: d.stance, influence: d.influence,
+    needs: d.needs, pains: d.pains,
+  };
+  if (d.timezone !== undefined) s.timezone = d.timezone;
+  return s;
+}
+
 export interface StepFact { job: number; at: number; move: number; stakeholderId: string }
+
 
 export interface Touched {
   opportunities: Set<number>;
@@ -33,14 +50,28 @@ export class WorkspaceState {
   readonly accounts = new Map<string, Account>();
   /** Slot per stakeholder id; a slot can exist before its document (an interaction named them first). */
   readonly stakeholderIdx = new Map<string, number>();
-  readonly stakeholders: (Stakeholder | undefined)[] = [];
+  readonly stakeholders: (ScoredStakeholder | undefined)[] = [];
   readonly stakeholderIds: string[] = [];
   readonly interactionsOf: number[][] = [];
   readonly opportunityIdx = new Map<string, number>();
   readonly opportunities: (Opportunity | undefined)[] = [];
   readonly opportunityIds: string[] = [];
-  readonly stepsOf: Map<string, StepFact>[] = [];
-  private readonly stepOpp = new Map<string, number>();
+  /**
+   * Journey step slots per opportunity slot, in the order they were last written. Steps (600k in
+   * an L workspace) live in columns like interactions: as one object and one map entry each,
+   * they were the largest part of the worker's heap (~125 MB of ~330 MB on L).
+   */
+  readonly stepsOf: number[][] = [];
+  private readonly stepIdx = new Map<string, number>();
+  private stepFree: number[] = [];
+  private stepSize = 0;
+  stepAt = new Float64Array(0);
+  stepJob = new Int8Array(0);
+  stepMove = new Int8Array(0);
+  private stepOpp = new Int32Array(0);
+  /** Who moved, per step slot: one shared string per person (interned through `stepPeople`). */
+  readonly stepWho: string[] = [];
+  private readonly stepPeople = new Map<string, string>();
   /** Opportunity slots per account, for account-level interactions (no opportunityId). */
   readonly oppsOfAccount = new Map<string, Set<number>>();
   /**
@@ -88,7 +119,7 @@ export class WorkspaceState {
       this.opportunityIdx.set(id, i);
       this.opportunities.push(undefined);
       this.opportunityIds.push(id);
-      this.stepsOf.push(new Map());
+      this.stepsOf.push([]);
     }
     return i;
   }
@@ -114,7 +145,7 @@ export class WorkspaceState {
     }
   }
 
-  private indexPerson(doc: Stakeholder | undefined, s: number, add: boolean): void {
+  private indexPerson(doc: ScoredStakeholder | undefined, s: number, add: boolean): void {
     if (!doc) return;
     let set = this.stakeholdersOfAccount.get(doc.accountId);
     if (add) {
@@ -135,8 +166,9 @@ export class WorkspaceState {
   upsertStakeholder(doc: Stakeholder, touched: Touched): void {
     const s = this.stakeholderSlot(doc.id);
     this.indexPerson(this.stakeholders[s], s, false);
-    this.stakeholders[s] = doc;
-    this.indexPerson(doc, s, true);
+    const kept = scoredStakeholder(doc);
+    this.stakeholders[s] = kept;
+    this.indexPerson(kept, s, true);
     touched.stakeholders.add(s);
     this.dealsWithMember(doc.accountId, s, touched.opportunities);
   }
@@ -175,19 +207,46 @@ export class WorkspaceState {
   }
 
   upsertStep(doc: JourneyStep, touched: Touched): void {
+    // Rewritten steps go to the end of their deal's list, as a removal and a new write would.
     this.removeStep(doc.id, touched);
     const o = this.opportunitySlot(doc.opportunityId);
-    this.stepsOf[o]!.set(doc.id, { job: JOB_INDEX[doc.job], at: doc.at, move: MOVE_CODE[doc.move], stakeholderId: doc.stakeholderId });
-    this.stepOpp.set(doc.id, o);
+    const k = this.stepFree.pop() ?? this.stepSize++;
+    if (k >= this.stepAt.length) {
+      this.stepAt = grow(this.stepAt, k + 1);
+      this.stepJob = grow(this.stepJob, k + 1);
+      this.stepMove = grow(this.stepMove, k + 1);
+      this.stepOpp = grow(this.stepOpp, k + 1);
+    }
+    this.stepIdx.set(doc.id, k);
+    this.stepAt[k] = doc.at;
+    this.stepJob[k] = JOB_INDEX[doc.job];
+    this.stepMove[k] = MOVE_CODE[doc.move];
+    this.stepOpp[k] = o;
+    let who = this.stepPeople.get(doc.stakeholderId);
+    if (who === undefined) this.stepPeople.set(doc.stakeholderId, (who = doc.stakeholderId));
+    this.stepWho[k] = who;
+    this.stepsOf[o]!.push(k);
     touched.opportunities.add(o);
   }
 
   removeStep(id: string, touched: Touched): void {
-    const o = this.stepOpp.get(id);
-    if (o === undefined) return;
-    this.stepOpp.delete(id);
-    this.stepsOf[o]!.delete(id);
+    const k = this.stepIdx.get(id);
+    if (k === undefined) return;
+    this.stepIdx.delete(id);
+    const o = this.stepOpp[k]!;
+    const list = this.stepsOf[o]!;
+    list.splice(list.indexOf(k), 1);
+    this.stepFree.push(k);
     touched.opportunities.add(o);
+  }
+
+  /** The deal's journey steps up to `asOf`, oldest first (equal times in the order written). */
+  stepsUpTo(o: number, asOf: number): StepFact[] {
+    const out: StepFact[] = [];
+    for (const k of this.stepsOf[o] ?? []) {
+      if (this.stepAt[k]! <= asOf) out.push({ job: this.stepJob[k]!, at: this.stepAt[k]!, move: this.stepMove[k]!, stakeholderId: this.stepWho[k]! });
+    }
+    return out.sort((a, b) => a.at - b.at);
   }
 
   upsertInteraction(doc: Interaction, touched: Touched): void {

@@ -14,13 +14,14 @@
 //     in the deal become champion.
 // Re-validating requirements and moving a passed close date change nothing the model reads, so
 // they get no what-if: an estimate must not pretend to know what its model cannot see.
-import { CORE_ROLES, type BuyingRole, type Stakeholder } from '@shared/domain';
+import { CORE_ROLES, type BuyingRole } from '@shared/domain';
 import type { EngagementFacts } from './engagement';
-import type { MemberFacts, OpportunityFacts } from './facts';
+import { buyingGroupFacts, type MemberFacts, type OpportunityFacts } from './facts';
 import { FIXED_FEATURES, featureCount, featureLabel, featureRow, type FeatureSpace } from './features';
 import { scoreRow, type RowScore, type WorkspaceModel } from './model';
 import type { NextBestAction } from '@shared/domain';
 import type { PriorParams } from './prior';
+import type { ScoredStakeholder } from './state';
 
 /** Weight of one two-way meeting today (engagement.ts: kind meeting 1.0 × direction two-way 1.0, age 0). */
 const MEETING_WEIGHT = 1.0;
@@ -68,43 +69,9 @@ const met = (e: EngagementFacts, asOf: number): EngagementFacts => ({
   sentiment: e.weight + MEETING_WEIGHT > 0 ? ((Number.isNaN(e.sentiment) ? 0 : e.sentiment * e.weight)) / (e.weight + MEETING_WEIGHT) : NaN,
 });
 
-const SUPPORT = new Set(['champion', 'supporter']);
-const OPPOSE = new Set(['opponent', 'skeptic']);
-
-/** The member-derived facts from `members`, computed exactly as opportunityFacts does. */
+/** The member-derived facts from `members`, by the same accumulator as opportunityFacts. */
 export function withMembers(f: OpportunityFacts, members: MemberFacts[]): OpportunityFacts {
-  let totalWeight = 0, responsive = 0, sentW = 0, sentSum = 0, engaged = 0, supporters = 0, opponents = 0, known = 0;
-  let lastTouch = -Infinity, championStrength = 0, blockerPresent = false, blockerMet = false;
-  const reached = { decision_maker: false, economic_buyer: false, champion: false, technical_evaluator: false, user: false };
-  for (const m of members) {
-    const e = m.engagement;
-    const stakeholder = m.stakeholder;
-    totalWeight += e.weight;
-    responsive += e.responsiveWeight;
-    if (e.weight > 0 && !Number.isNaN(e.sentiment)) { sentW += e.weight; sentSum += e.weight * e.sentiment; }
-    if (e.reached) engaged++;
-    if (e.lastTouch > lastTouch) lastTouch = e.lastTouch;
-    if (m.role in reached && e.reached) reached[m.role as keyof typeof reached] = true;
-    if (stakeholder && stakeholder.stance !== 'unknown') {
-      known++;
-      if (SUPPORT.has(stakeholder.stance)) supporters++;
-      if (OPPOSE.has(stakeholder.stance)) opponents++;
-    }
-    if (m.role === 'champion') championStrength = Math.max(championStrength, (1 - Math.exp(-e.responsiveWeight / 2)) * ((stakeholder?.influence ?? 3) / 5));
-    if (m.role === 'blocker') {
-      blockerPresent = true;
-      if (e.responsiveCount > 0) blockerMet = true;
-    }
-  }
-  return {
-    ...f, members, reached, engagedMembers: engaged, totalWeight,
-    responsiveShare: totalWeight > 0 ? responsive / totalWeight : NaN,
-    meanSentiment: sentW > 0 ? sentSum / sentW : NaN,
-    supporterShare: known > 0 ? supporters / known : NaN,
-    opponentShare: known > 0 ? opponents / known : NaN,
-    championStrength, blockerPresent, blockerMet,
-    daysSinceTouch: Number.isFinite(lastTouch) ? (f.asOf - lastTouch) / 86_400_000 : NaN,
-  };
+  return { ...f, ...buyingGroupFacts(members, f.asOf) };
 }
 
 const noEngagement = (): EngagementFacts => ({
@@ -127,7 +94,7 @@ export function counterfactualFacts(f: OpportunityFacts, change: Counterfactual)
     case 'becomes_champion': {
       const members = f.members.map((m) => {
         if (m.stakeholder?.id !== change.stakeholderId) return m;
-        const stakeholder: Stakeholder = { ...m.stakeholder, stance: 'champion' };
+        const stakeholder: ScoredStakeholder = { ...m.stakeholder, stance: 'champion' };
         return { ...m, stakeholder, role: 'champion' as const };
       });
       return withMembers(f, members);
