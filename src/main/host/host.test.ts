@@ -101,6 +101,23 @@ describe('host API', () => {
     expect(errorCode(await host.invoke('accounts.journey', { id: 'acc_nope' }))).toBe('DS_NOT_FOUND');
   });
 
+  it("keeps a workshop note's time within the deal's life, and lets an edit take it away", async () => {
+    const T0 = Date.UTC(2026, 9, 1);
+    const DAY = 86_400_000;
+    const base = { accountId: 'acc_acme', opportunityId: 'opp_1', text: 'Legal wants a DPA', color: 'yellow', authorId: 'tm_ana', stakeholderId: 'stk_it', job: 'validation' };
+    expect(errorCode(await host.invoke('workshop.upsertNote', { ...base, at: 1_800_000_000_000 + 2 * DAY }))).toBe('DS_API_INVALID_INPUT');
+    expect(errorCode(await host.invoke('workshop.upsertNote', { ...base, at: T0 - 500 * DAY }))).toBe('DS_API_INVALID_INPUT');
+    const made = await host.invoke('workshop.upsertNote', { ...base, at: T0 });
+    if (!made.ok) throw new Error(made.error.message);
+    const note = made.output as Record<string, unknown> & { id: string; at?: number };
+    expect(note.at).toBe(T0);
+    const { updatedAt: _u, ...fields } = note;
+    const { at: _at, ...withoutTime } = fields;
+    const edited = await host.invoke('workshop.upsertNote', { ...withoutTime, base: fields });
+    if (!edited.ok) throw new Error(edited.error.message);
+    expect((await store.workshopnotes.findOne(note.id).exec())?.toJSON().at).toBeUndefined();
+  });
+
   it('adds and edits a stakeholder and tells every window', async () => {
     const changed = firstValueFrom(
       host.events.pipe(filter((e) => e.type === 'changed' && e.collections.includes('stakeholders')), timeout(2000)),

@@ -7,21 +7,13 @@ import * as d3 from 'd3';
 import type { OpportunityDetail } from '@shared/api';
 import { BUYING_JOBS, BUYING_JOB_LABEL, BUYING_ROLE_LABEL, type BuyingJob } from '@shared/domain';
 import { USER_LOCALE } from '@renderer/lib/locale';
-import { CHART_COLORS, CHART_FONT } from '@renderer/lib/chart-theme';
+import { CHART_COLORS, CHART_FONT, JOB_COLORS } from '@renderer/lib/chart-theme';
 import { buildLanes, jobIndex, PROJECTOR_METRICS, tickLabels, timeDomain } from '../journey/journey-layout';
 import { fitLanes, fitText, PROJECTION_FONT, textWidth, wrapWords, zoomDomain } from './projection-layout';
-import { isLaneRevealed, isPinVisible, loopsInOrder, pinNotes, revealWords, visibleSteps, type NotePin } from './projection-model';
+import { pinNotes, type NotePin } from '../journey/note-pins';
+import { isLaneRevealed, isPinVisible, loopsInOrder, revealWords, visibleSteps } from './projection-model';
 import type { PresentationState } from './presentation-state';
 
-/** One colour per buying job, each ≥ 4.5:1 on white so thin lines and labels read on a projector. */
-export const JOB_COLORS: Record<BuyingJob, string> = {
-  problem_identification: '#8a1c1c',
-  solution_exploration: '#8a4b00',
-  requirements_building: '#2d6a12',
-  supplier_selection: '#0b5f7a',
-  validation: '#1d4fbf',
-  consensus_creation: '#6b2c91',
-};
 export const JOB_TAG: Record<BuyingJob, string> = {
   problem_identification: 'Problem',
   solution_exploration: 'Explore',
