@@ -76,7 +76,7 @@ export function NoteDialog({ detail, draft, onClose }: { detail: OpportunityDeta
         <h2 id={titleId}>{e ? 'Edit the note' : 'Add a note'}</h2>
         <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>×</button>
       </header>
-      <form className="form" onSubmit={submit}>
+      <form className="form" onSubmit={submit} noValidate>
         <div className={`field${touched && empty ? ' has-error' : ''}`}>
           <label htmlFor={textId}>What did the room say? (required)</label>
           <textarea id={textId} name="text" className={`input workshop-note-input note-${color}`} rows={4} value={text} maxLength={2000}
