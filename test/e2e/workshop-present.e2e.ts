@@ -150,6 +150,15 @@ test('presentation window follows the facilitator: reveal, blank, notes, Space i
     expect(smallest).toBeGreaterThanOrEqual(28);
     await room.screenshot({ path: `test-results/projection-${width}x${height}.png` });
   }
+  // An open deal whose life includes today: the wall marks it.
+  await expect(room.getByTestId('projection-today')).toHaveCount(1);
+  for (const [width, height] of [[1920, 1080], [1280, 720]] as const) {
+    await page.setViewportSize({ width, height });
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: `test-results/presenter-${width}x${height}.png` });
+    await page.getByTestId('presenter').screenshot({ path: `test-results/presenter-panel-${width}x${height}.png` });
+  }
+  await page.setViewportSize({ width: 1360, height: 860 });
   await page.screenshot({ path: 'test-results/facilitator.png' });
   const axe = await new AxeBuilder({ page: room }).withRules(['color-contrast']).analyze();
   expect(axe.violations).toEqual([]);
