@@ -164,12 +164,22 @@ async function largestJourneyOpen(page: Page, url: string): Promise<{ ms: number
     if (v.interactions.length > best.interactions) best = { id: a.id, interactions: v.interactions.length, steps: v.journey.length };
   }
   // The host's part alone: the query over the preview's socket, as the page asks it.
-  const query: number[] = [];
-  for (let run = 0; run < 3; run++) {
-    const t = performance.now();
-    await call(page, 'accounts.journey', { id: best.id });
-    query.push(performance.now() - t);
-  }
+  // One socket, opened first: a socket's set-up is not the query's time.
+  const query = await page.evaluate(async (id) => {
+    const ws = new WebSocket(`ws://${location.host}/api`);
+    await new Promise((ok) => ws.addEventListener('open', ok, { once: true }));
+    const times: number[] = [];
+    for (let n = 1; n <= 3; n++) {
+      const t = performance.now();
+      await new Promise<void>((ok) => {
+        ws.addEventListener('message', function on(e) { const f = JSON.parse(String(e.data)); if (f.kind === 'result' && f.id === n) { ws.removeEventListener('message', on); ok(); } });
+        ws.send(JSON.stringify({ id: n, method: 'accounts.journey', input: { id } }));
+      });
+      times.push(performance.now() - t);
+    }
+    ws.close();
+    return times;
+  }, best.id);
   const ms: number[] = [];
   for (let run = 0; run < 3; run++) {
     await page.goto(`${url}/#/accounts`);
