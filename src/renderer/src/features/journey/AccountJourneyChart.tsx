@@ -53,6 +53,9 @@ function paint(canvas: HTMLCanvasElement, props: Props, x: d3.ScaleTime<number, 
       ctx.fillStyle = CHART_COLORS.muted;
       ctx.fillRect(0, top, width, 2);
     }
+    // Every other job band shaded, so a dot's height reads as a job (problem identification on top).
+    ctx.fillStyle = CHART_COLORS.bandAlt;
+    for (let j = 1; j < BUYING_JOBS.length; j += 2) ctx.fillRect(left, top + ACCOUNT_LANE.pad + j * ACCOUNT_LANE.band, width - left, ACCOUNT_LANE.band);
     ctx.save();
     ctx.beginPath();
     ctx.rect(left, top, width - left, LANE_H);
