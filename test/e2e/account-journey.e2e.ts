@@ -1,6 +1,7 @@
 // The account's journey: every person across the account's deals, filtered by deal, person,
 // channel and job; the time axis zooms and pans (canvas). Screenshots at 1280 and 1920 wide.
 import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 
 const lanesOf = (page: Page) => page.getByTestId('aj-lane');
 const attrs = async (page: Page) => page.getByTestId('account-journey-canvas').evaluate((c: HTMLCanvasElement) => ({
@@ -61,6 +62,9 @@ test("account journey: lanes across deals, filters, zoom and pan", async ({ page
   await expect.poll(async () => (await attrs(page)).from).toBeGreaterThan(zoomed.from);
   await page.getByTestId('aj-fit').click();
   await expect.poll(async () => (await attrs(page)).from).toBe(first.from);
+
+  const axe = await new AxeBuilder({ page }).withRules(['color-contrast']).analyze();
+  expect(axe.violations).toEqual([]);
 
   for (const [w, h] of [[1280, 720], [1920, 1080]] as const) {
     await page.setViewportSize({ width: w, height: h });

@@ -92,6 +92,9 @@ test("journey page's PDF: the app's vector PDF (not the print dialog), every lan
   await dialog.locator('textarea[name="text"]').fill(text);
   await page.getByTestId('workshop-note-save').click();
   await expect(dialog).toBeHidden();
+  // The board says whose note it is and the day it points at.
+  const [wy] = when.split('-');
+  await expect(page.locator('.workshop-note').filter({ hasText: text }).getByTestId('workshop-note-who')).toContainText(wy!);
 
   // A date outside the deal's life is refused in the dialog, in words.
   await page.getByTestId('workshop-add-note').click();
