@@ -184,10 +184,17 @@ async function largestJourneyOpen(page: Page, url: string): Promise<{ ms: number
   for (let run = 0; run < 3; run++) {
     await page.goto(`${url}/#/accounts`);
     await page.getByTestId('account-row').first().waitFor();
-    const t = performance.now();
-    await page.goto(`${url}/#/accounts/${encodeURIComponent(best.id)}/journey`);
-    await page.waitForFunction(() => document.querySelector<HTMLCanvasElement>('[data-testid="account-journey-canvas"]')?.dataset['drawnSteps'] !== undefined, undefined, { timeout: 60_000 });
-    ms.push(performance.now() - t);
+    // Timed in the page: from the address changing to the canvas painted (Playwright's own round
+    // trips to the browser are not part of what a person waits for).
+    ms.push(await page.evaluate(async (id) => {
+      const t = performance.now();
+      location.hash = `#/accounts/${encodeURIComponent(id)}/journey`;
+      await new Promise<void>((ok) => {
+        const check = () => (document.querySelector<HTMLCanvasElement>('[data-testid="account-journey-canvas"]')?.dataset['drawnSteps'] !== undefined ? ok() : requestAnimationFrame(check));
+        check();
+      });
+      return performance.now() - t;
+    }, best.id));
   }
   return { ms, query, interactions: best.interactions, steps: best.steps };
 }
