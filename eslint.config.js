@@ -163,7 +163,7 @@ export default tseslint.config(
               },
             },
             // Kept on purpose: the workshop projects the journey map (the same chart, legend and
-            // lane metrics at projector size, and its styles). Only those files, nothing else of journey.
+            // lane metrics at projector size, where notes pin, the same PDF, and its styles). Only those files, nothing else of journey.
             {
               from: { element: { type: 'renderer-feature', captured: { feature: 'workshop' } } },
               allow: {
@@ -171,7 +171,7 @@ export default tseslint.config(
                   element: {
                     type: 'renderer-feature',
                     captured: { feature: 'journey' },
-                    fileInternalPath: ['JourneyChart.tsx', 'JourneyLegend.tsx', 'journey-layout.ts', 'journey.css'],
+                    fileInternalPath: ['JourneyChart.tsx', 'JourneyLegend.tsx', 'journey-layout.ts', 'note-pins.ts', 'PdfButton.tsx', 'date-input.ts', 'journey.css'],
                   },
                 },
               },

@@ -6,35 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-
-/** The demo deal whose journey has the most lanes (members plus anyone with steps), read through the preview's API. */
-async function biggestDeal(page: Page): Promise<{ id: string; name: string; lanes: number }> {
-  return page.evaluate(async () => {
-    const ws = new WebSocket(`ws://${location.host}/api`);
-    await new Promise((resolve, reject) => { ws.onopen = resolve; ws.onerror = reject; });
-    let next = 0;
-    const waiting = new Map<number, (value: unknown) => void>();
-    ws.onmessage = (event) => {
-      const frame = JSON.parse(String(event.data)) as { kind: string; id: number; result: { ok: boolean; output: unknown } };
-      if (frame.kind === 'result') waiting.get(frame.id)?.(frame.result.ok ? frame.result.output : null);
-    };
-    const call = (method: string, input: unknown) => new Promise<unknown>((resolve) => {
-      const id = ++next;
-      waiting.set(id, resolve);
-      ws.send(JSON.stringify({ id, method, input }));
-    });
-    const deals = (await call('opportunities.list', {})) as { id: string; name: string }[];
-    let best = { id: '', name: '', lanes: -1 };
-    for (const deal of deals) {
-      const d = (await call('opportunities.get', { id: deal.id })) as { opportunity: { members: { stakeholderId: string }[] }; journey: { stakeholderId: string }[] } | null;
-      if (!d) continue;
-      const lanes = new Set([...d.opportunity.members.map((m) => m.stakeholderId), ...d.journey.map((s) => s.stakeholderId)]).size;
-      if (lanes > best.lanes) best = { id: deal.id, name: deal.name, lanes };
-    }
-    ws.close();
-    return best;
-  });
-}
+import { biggestDeal } from './support/deals';
 
 const revealed = (page: Page, map: string) => page.getByTestId(map).locator('[data-testid="projection-lane"][data-revealed="true"]');
 
@@ -178,6 +150,15 @@ test('presentation window follows the facilitator: reveal, blank, notes, Space i
     expect(smallest).toBeGreaterThanOrEqual(28);
     await room.screenshot({ path: `test-results/projection-${width}x${height}.png` });
   }
+  // An open deal whose life includes today: the wall marks it.
+  await expect(room.getByTestId('projection-today')).toHaveCount(1);
+  for (const [width, height] of [[1920, 1080], [1280, 720]] as const) {
+    await page.setViewportSize({ width, height });
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: `test-results/presenter-${width}x${height}.png` });
+    await page.getByTestId('presenter').screenshot({ path: `test-results/presenter-panel-${width}x${height}.png` });
+  }
+  await page.setViewportSize({ width: 1360, height: 860 });
   await page.screenshot({ path: 'test-results/facilitator.png' });
   const axe = await new AxeBuilder({ page: room }).withRules(['color-contrast']).analyze();
   expect(axe.violations).toEqual([]);

@@ -77,6 +77,47 @@ describe('host API', () => {
     expect(detail.recentInteractions.map((i) => i.id)).toEqual(['int_1', 'int_2', 'int_3']);
   });
 
+  it("answers the account's journey: every deal's steps and every interaction, in time order", async () => {
+    await store.opportunities.insert({
+      id: 'opp_2', accountId: 'acc_acme', name: 'Depot pilot', amount: 1000, currency: 'USD', stage: 'closed_won', stageChangedAt: 1_700_000_000_000,
+      createdAt: 1_690_000_000_000, closeDate: 1_700_000_000_000, closedAt: 1_700_000_000_000, status: 'won', ownerId: 'tm_ana',
+      members: [{ stakeholderId: 'stk_it', role: 'champion' }], updatedAt: 1,
+    } as never);
+    await store.journeysteps.bulkInsert([
+      { id: 'js_a', accountId: 'acc_acme', opportunityId: 'opp_1', stakeholderId: 'stk_it', job: 'validation', at: 1_780_000_000_000, move: 'start', updatedAt: 1 },
+      { id: 'js_b', accountId: 'acc_acme', opportunityId: 'opp_2', stakeholderId: 'stk_it', job: 'problem_identification', at: 1_695_000_000_000, move: 'start', updatedAt: 1 },
+      { id: 'js_c', accountId: 'acc_bolt', opportunityId: 'opp_elsewhere', stakeholderId: 'stk_x', job: 'validation', at: 1_695_000_000_000, move: 'start', updatedAt: 1 },
+    ] as never);
+    await store.interactions.insert({
+      id: 'int_0', accountId: 'acc_acme', kind: 'call', at: 1_600_000_000_000, channel: 'phone', direction: 'two_way', sentiment: 0, attendeeIds: [], loggedBy: 'tm_ana', notes: '', updatedAt: 1,
+    } as never);
+    const result = await host.invoke('accounts.journey', { id: 'acc_acme' });
+    if (!result.ok) throw new Error(result.error.message);
+    const view = result.output as { opportunities: { id: string }[]; journey: { id: string }[]; interactions: { id: string }[]; stakeholders: unknown[] };
+    expect(view.opportunities.map((o) => o.id).sort()).toEqual(['opp_1', 'opp_2']);
+    expect(view.journey.map((s) => s.id).sort()).toEqual(['js_a', 'js_b']);
+    expect(view.interactions.map((i) => i.id)).toEqual(['int_0', 'int_3', 'int_2', 'int_1']);
+    expect(view.stakeholders).toHaveLength(2);
+    expect(errorCode(await host.invoke('accounts.journey', { id: 'acc_nope' }))).toBe('DS_NOT_FOUND');
+  });
+
+  it("keeps a workshop note's time within the deal's life, and lets an edit take it away", async () => {
+    const T0 = Date.UTC(2026, 9, 1);
+    const DAY = 86_400_000;
+    const base = { accountId: 'acc_acme', opportunityId: 'opp_1', text: 'Legal wants a DPA', color: 'yellow', authorId: 'tm_ana', stakeholderId: 'stk_it', job: 'validation' };
+    expect(errorCode(await host.invoke('workshop.upsertNote', { ...base, at: 1_800_000_000_000 + 2 * DAY }))).toBe('DS_API_INVALID_INPUT');
+    expect(errorCode(await host.invoke('workshop.upsertNote', { ...base, at: T0 - 500 * DAY }))).toBe('DS_API_INVALID_INPUT');
+    const made = await host.invoke('workshop.upsertNote', { ...base, at: T0 });
+    if (!made.ok) throw new Error(made.error.message);
+    const note = made.output as Record<string, unknown> & { id: string; at?: number };
+    expect(note.at).toBe(T0);
+    const { updatedAt: _u, ...fields } = note;
+    const { at: _at, ...withoutTime } = fields;
+    const edited = await host.invoke('workshop.upsertNote', { ...withoutTime, base: fields });
+    if (!edited.ok) throw new Error(edited.error.message);
+    expect((await store.workshopnotes.findOne(note.id).exec())?.toJSON().at).toBeUndefined();
+  });
+
   it('adds and edits a stakeholder and tells every window', async () => {
     const changed = firstValueFrom(
       host.events.pipe(filter((e) => e.type === 'changed' && e.collections.includes('stakeholders')), timeout(2000)),

@@ -1,6 +1,6 @@
 import { addRxPlugin, createRxDatabase } from 'rxdb';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
-import { COLLECTIONS, rxSchemaFor, type Opportunity } from '@shared/domain';
+import { COLLECTIONS, rxSchemaFor, type Opportunity, type WorkshopNote } from '@shared/domain';
 import { getRxStorageSQLite } from './sqlite';
 import { makeTempDir, removeDir } from './sqlite/test-helpers';
 import { createStore } from './create-store';
@@ -38,6 +38,31 @@ describe('createStore', () => {
       // and the new field can be written from now on
       await doc!.incrementalPatch({ stageHistory: [{ stage: 'propose', at: oldDeal.stageChangedAt }] } as Partial<Opportunity>);
       expect((await store.opportunities.findOne('opp_old').exec())?.stageHistory).toHaveLength(1);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('opens a workspace whose workshop notes were written with schema version 0 (no time) and keeps every note', async () => {
+    const v0 = rxSchemaFor('workshopnotes');
+    const { at: _dropped, ...properties } = v0.properties;
+    const oldNote = {
+      id: 'wsn_old', accountId: 'acc_1', opportunityId: 'opp_old', stakeholderId: 'stk_1', job: 'validation', text: 'Legal wants a DPA',
+      color: 'pink', authorId: 'tm_1', createdAt: 1_700_000_000_000, updatedAt: 1_700_000_000_000,
+    };
+    const old = await createRxDatabase({ name: 'workspace', storage: getRxStorageSQLite({ databaseDirectory: dir }), multiInstance: false });
+    await old.addCollections({ workshopnotes: { schema: { ...v0, version: 0, properties } as never } });
+    await old.workshopnotes!.insert(oldNote);
+    await old.close();
+
+    // v1 (issue 18) added the optional time a note points at.
+    expect(COLLECTIONS.workshopnotes.version).toBe(1);
+    const store = await createStore({ directory: dir });
+    try {
+      const doc = await store.workshopnotes.findOne('wsn_old').exec();
+      expect(doc?.toJSON()).toMatchObject(oldNote);
+      await doc!.incrementalPatch({ at: 1_699_000_000_000 } as Partial<WorkshopNote>);
+      expect((await store.workshopnotes.findOne('wsn_old').exec())?.at).toBe(1_699_000_000_000);
     } finally {
       await store.close();
     }

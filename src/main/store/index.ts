@@ -7,6 +7,6 @@ export type { SnapshotSpec } from './snapshot';
 export { NATIVE_BINDING_ENV } from './sqlite/native-binding';
 export { databaseFilePath } from './sqlite';
 export {
-  interactionsOfOpportunity, journeyOfOpportunity, notesOfOpportunity, opportunitiesOfAccount, recentInteractionsOfAccount,
+  interactionsOfAccount, interactionsOfOpportunity, journeyOfOpportunities, journeyOfOpportunity, notesOfOpportunity, opportunitiesOfAccount, recentInteractionsOfAccount,
   relationshipsOfAccount, relationshipsTouching, stakeholdersOfAccount,
 } from './reads';

@@ -36,3 +36,11 @@ export const notesOfOpportunity = (store: Store, opportunityId: OpportunityId) =
 /** A deal's interactions in time order, through its account's index (accountId+at). */
 export const interactionsOfOpportunity = (store: Store, accountId: AccountId, opportunityId: OpportunityId) =>
   store.interactions.find({ selector: { accountId, opportunityId }, sort: [{ accountId: 'asc' }, { at: 'asc' }] }).exec();
+
+/** The journey steps of several deals (one account's), in time order per deal (index opportunityId+at). */
+export const journeyOfOpportunities = (store: Store, opportunityIds: readonly OpportunityId[]) =>
+  store.journeysteps.find({ selector: { opportunityId: { $in: [...opportunityIds] } }, sort: [{ opportunityId: 'asc' }, { at: 'asc' }] }).exec();
+
+/** Every interaction of an account in time order (index accountId+at). */
+export const interactionsOfAccount = (store: Store, accountId: AccountId) =>
+  store.interactions.find({ selector: { accountId }, sort: [{ accountId: 'asc' }, { at: 'asc' }] }).exec();

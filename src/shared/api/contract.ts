@@ -20,7 +20,7 @@ import {
   WorkshopNoteInput,
 } from './inputs';
 import { SearchInput, SearchView } from './search-views';
-import { DealListItem, AccountDetail, AccountSummary, BuyingGroupView, OpportunityDetail, PersonDetail, WorkspaceInfo } from './views';
+import { DealListItem, AccountDetail, AccountJourneyView, AccountSummary, BuyingGroupView, OpportunityDetail, PersonDetail, WorkspaceInfo } from './views';
 import { InteractionUpdateInput, RemovalImpact, Removed, RemovedRecords, SetMemberInput } from './records';
 import { ConflictRef, KeptConflictView, SyncConnectInput, SyncView } from './sync-views';
 import {
@@ -82,6 +82,8 @@ export const API = {
 
   'accounts.list': query(z.object({ search: z.string().max(200).optional() }).strict(), z.array(AccountSummary), ACCOUNT_READS),
   'accounts.get': query(byId(AccountId), AccountDetail, ACCOUNT_READS),
+  /** Every person's journey across the account's deals, with the account's interactions. */
+  'accounts.journey': query(byId(AccountId), AccountJourneyView, [...ACCOUNT_READS, 'journeysteps']),
   'accounts.upsert': mutation(AccountInput, Account, ['accounts']),
   /** What deleting the account takes along: its people, deals, interactions, journeys, notes. */
   'accounts.removalImpact': query(byId(AccountId), RemovalImpact, [...ACCOUNT_READS, 'relationships', 'journeysteps', 'workshopnotes']),

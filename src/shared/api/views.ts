@@ -51,6 +51,20 @@ export const OpportunityDetail = z.object({
 });
 export type OpportunityDetail = z.infer<typeof OpportunityDetail>;
 
+/**
+ * The account's journey: every person across every deal of the account, each deal's steps, and
+ * every interaction of the account (the renderer filters by deal, person, channel and job).
+ */
+export const AccountJourneyView = z.object({
+  account: Account,
+  opportunities: z.array(Opportunity),
+  stakeholders: z.array(Stakeholder),
+  journey: z.array(JourneyStep),
+  /** In time order. */
+  interactions: z.array(Interaction),
+});
+export type AccountJourneyView = z.infer<typeof AccountJourneyView>;
+
 /** One line of the deal picker: every deal of the workspace, open ones first. */
 export const DealListItem = z.object({
   id: OpportunityId,

@@ -23,7 +23,8 @@ export interface CollectionSpec {
 /**
  * Opportunities v1 added the optional stageHistory; v2 (and v1 of accounts, stakeholders,
  * interactions, team members) the optional import `source`; stakeholders v1 also the map's
- * mapPosition and dismissedSuggestions (issue 17). Documents written before are valid
+ * mapPosition and dismissedSuggestions (issue 17); workshop notes v1 the optional `at` (the time
+ * a note points at, issue 18). Documents written before are valid
  * as they are. Interactions pay one copy of their table on first open after the upgrade.
  */
 const unchanged = (doc: Record<string, unknown>) => doc;
@@ -39,7 +40,7 @@ export const COLLECTIONS = {
   // Every index costs each write; interactions are the bulk of the data, so only what queries use.
   interactions: { schema: Interaction, indexes: [['accountId', 'at']], synced: true, version: 1, migrations: { 1: unchanged } },
   journeysteps: { schema: JourneyStep, indexes: [['opportunityId', 'at']], synced: true },
-  workshopnotes: { schema: WorkshopNote, indexes: [['opportunityId', 'createdAt']], synced: true },
+  workshopnotes: { schema: WorkshopNote, indexes: [['opportunityId', 'createdAt']], synced: true, version: 1, migrations: { 1: unchanged } },
   teammembers: { schema: TeamMember, indexes: [], synced: true, version: 1, migrations: { 1: unchanged } },
   scores: { schema: ScoreDoc, indexes: [['subjectType', 'subjectId'], ['accountId', 'subjectType']], synced: false },
   settings: { schema: LocalSetting, indexes: [], synced: false },

@@ -184,6 +184,8 @@ export const WorkshopNote = z.object({
   opportunityId: OpportunityId,
   stakeholderId: StakeholderId.optional(),
   job: BuyingJob.optional(),
+  /** The moment the note points at on the journey (v1); without it, the person's time in that job. */
+  at: Millis.optional(),
   text: shortText(2000).min(1),
   color: z.enum(['yellow', 'blue', 'green', 'pink', 'grey']),
   authorId: TeamMemberId,

@@ -1,6 +1,8 @@
 // Main process: accounts — the list, one account's page, create and edit.
-import type { Account, Interaction, Opportunity, Stakeholder } from '@shared/domain';
-import { opportunitiesOfAccount, recentInteractionsOfAccount, stakeholdersOfAccount } from '@main/store';
+import type { Account, Interaction, JourneyStep, Opportunity, Stakeholder } from '@shared/domain';
+import {
+  interactionsOfAccount, journeyOfOpportunities, opportunitiesOfAccount, recentInteractionsOfAccount, stakeholdersOfAccount,
+} from '@main/store';
 import type { HandlerMap } from '../handler';
 import { mustGet, plain, upsertDoc } from '../docs';
 import type { AccountSummaries } from '../read-models/account-summaries';
@@ -27,6 +29,22 @@ export function accountHandlers(summaries: AccountSummaries): HandlerMap {
         stakeholders: stakeholders.map((d) => plain<Stakeholder>(d)),
         opportunities: opportunities.map((d) => plain<Opportunity>(d)),
         recentInteractions: interactions.map((d) => plain<Interaction>(d)),
+      };
+    },
+    'accounts.journey': async ({ id }, { store }) => {
+      const account = await mustGet<Account>(store.accounts, id, 'Account');
+      const [stakeholders, opportunities, interactions] = await Promise.all([
+        stakeholdersOfAccount(store, id),
+        opportunitiesOfAccount(store, id),
+        interactionsOfAccount(store, id),
+      ]);
+      const journey = await journeyOfOpportunities(store, opportunities.map((o) => o.id));
+      return {
+        account,
+        stakeholders: stakeholders.map((d) => plain<Stakeholder>(d)),
+        opportunities: opportunities.map((d) => plain<Opportunity>(d)),
+        journey: journey.map((d) => plain<JourneyStep>(d)),
+        interactions: interactions.map((d) => plain<Interaction>(d)),
       };
     },
     'accounts.upsert': (input, c) => upsertDoc<Account>(c.store.accounts, input, c, 'acc'),

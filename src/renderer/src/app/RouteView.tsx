@@ -11,6 +11,7 @@ const AccountPage = lazy(() => import('../features/accounts/AccountPage').then((
 const OpportunityPage = lazy(() => import('../features/opportunity/OpportunityPage').then((m) => ({ default: m.OpportunityPage })));
 const PersonPage = lazy(() => import('../features/people/PersonPage').then((m) => ({ default: m.PersonPage })));
 const BuyingGroupPage = lazy(() => import('../features/buying-group/BuyingGroupPage').then((m) => ({ default: m.BuyingGroupPage })));
+const AccountJourneyPage = lazy(() => import('../features/journey/AccountJourneyPage').then((m) => ({ default: m.AccountJourneyPage })));
 const JourneyPage = lazy(() => import('../features/journey/JourneyPage').then((m) => ({ default: m.JourneyPage })));
 const ModelPage = lazy(() => import('../features/model/ModelPage').then((m) => ({ default: m.ModelPage })));
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
@@ -34,6 +35,8 @@ function Page({ route }: { route: Route }) {
     case 'account':
       // keyed so a new account starts with fresh local state (filters, open dialogs)
       return <AccountPage key={route.id} id={route.id} />;
+    case 'account-journey':
+      return <AccountJourneyPage key={route.accountId} accountId={route.accountId} />;
     case 'opportunity':
       return <OpportunityPage key={route.id} id={route.id} />;
     case 'person':

@@ -6,3 +6,6 @@ import { apiQuery } from './query';
 export const accountsListQuery = () => apiQuery('accounts.list', {});
 
 export const accountQuery = (id: AccountId) => apiQuery('accounts.get', { id });
+
+/** Every person's journey across the account's deals (the account's journey page). */
+export const accountJourneyQuery = (id: AccountId) => apiQuery('accounts.journey', { id });

@@ -46,3 +46,16 @@ export const CHART_COLORS = {
   /** The "today" marker. */
   today: '#a4231c',
 } as const;
+
+/**
+ * One colour per buying job (problem identification … consensus creation, in BUYING_JOBS order),
+ * each ≥ 4.5:1 on white so thin lines and labels read on a projector and on paper.
+ */
+export const JOB_COLORS = {
+  problem_identification: '#8a1c1c',
+  solution_exploration: '#8a4b00',
+  requirements_building: '#2d6a12',
+  supplier_selection: '#0b5f7a',
+  validation: '#1d4fbf',
+  consensus_creation: '#6b2c91',
+} as const satisfies Record<string, string>;

@@ -1,4 +1,4 @@
-import type { OpportunityId } from '@shared/domain';
+import type { AccountId, OpportunityId } from '@shared/domain';
 import { describe, expect, it } from 'vitest';
 import { HOME, hrefFor, parseRoute } from './router';
 
@@ -24,6 +24,11 @@ describe('parseRoute', () => {
     for (const hash of ['#/today', '#/accounts', '#/accounts/a%2Fb', '#/settings', '#/opportunities/opp_1', '#/people/stk_1']) {
       expect(hrefFor(parseRoute(hash))).toBe(hash);
     }
+  });
+  it("reads the account's journey route", () => {
+    expect(parseRoute('#/accounts/acc_1/journey')).toEqual({ page: 'account-journey', accountId: 'acc_1' as AccountId });
+    expect(hrefFor(parseRoute('#/accounts/a%2Fb/journey'))).toBe('#/accounts/a%2Fb/journey');
+    expect(parseRoute('#/accounts/acc_1/other')).toEqual({ page: 'not-found', path: '/accounts/acc_1/other' });
   });
   it('reads the presentation route (a deal is required)', () => {
     expect(parseRoute('#/present/opp_1')).toEqual({ page: 'present', opportunityId: 'opp_1' as OpportunityId });

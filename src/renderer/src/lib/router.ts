@@ -7,6 +7,7 @@ export type Route =
   | { page: 'today' }
   | { page: 'accounts' }
   | { page: 'account'; id: AccountId }
+  | { page: 'account-journey'; accountId: AccountId }
   | { page: 'opportunity'; id: OpportunityId }
   | { page: 'person'; id: StakeholderId }
   | { page: 'buying-group'; accountId?: AccountId }
@@ -30,6 +31,7 @@ export function parseRoute(hash: string): Route {
   // The address is where ids enter the renderer: branded here, once. A malformed one is not
   // refused here but by the host (DS_API_INVALID_INPUT), and the page says it found nothing.
   if (head === 'accounts' && id && rest.length === 0) return { page: 'account', id: decodeURIComponent(id) as AccountId };
+  if (head === 'accounts' && id && rest.length === 1 && rest[0] === 'journey') return { page: 'account-journey', accountId: decodeURIComponent(id) as AccountId };
   if (head === 'opportunities' && id && rest.length === 0) return { page: 'opportunity', id: decodeURIComponent(id) as OpportunityId };
   if (head === 'people' && id && rest.length === 0) return { page: 'person', id: decodeURIComponent(id) as StakeholderId };
   if (id && rest.length === 0) {
@@ -47,6 +49,8 @@ export function hrefFor(route: Route): string {
   switch (route.page) {
     case 'account':
       return `#/accounts/${encodeURIComponent(route.id)}`;
+    case 'account-journey':
+      return `#/accounts/${encodeURIComponent(route.accountId)}/journey`;
     case 'opportunity':
       return `#/opportunities/${encodeURIComponent(route.id)}`;
     case 'person':

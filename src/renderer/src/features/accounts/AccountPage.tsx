@@ -64,6 +64,7 @@ export function AccountPage({ id }: { id: AccountId }) {
               Log interaction
             </button>
             <a className="button" href={hrefFor({ page: 'buying-group', accountId: id })} data-testid="account-map-buying-group">Map buying group</a>
+            <a className="button" href={hrefFor({ page: 'account-journey', accountId: id })} data-testid="account-journey">Journey across deals</a>
             <button type="button" className="button" data-testid="edit-account" onClick={() => setDialog('edit')}>Edit account</button>
             <button type="button" className="button button-danger-quiet" data-testid="delete-account" onClick={() => setDialog('delete')}>Delete account</button>
           </div>

@@ -14,6 +14,7 @@ import { SCREEN_METRICS, segments } from './journey-layout';
 import { useRemoveStep } from './mutations';
 import { StepDialog, type StepDraft } from './StepDialog';
 import { StepsTable } from './StepsTable';
+import { PdfButton } from './PdfButton';
 
 export function JourneyView({ detail }: { detail: OpportunityDetail }) {
   const svgRef = useRef<SVGSVGElement>(null);
@@ -48,10 +49,7 @@ export function JourneyView({ detail }: { detail: OpportunityDetail }) {
         <a className="button" href={hrefFor({ page: 'buying-group', accountId: detail.account.id })}>Buying group</a>
         <span className="toolbar-spacer" />
         <ExportButtons svgRef={svgRef} filename={fileSlug(title)} options={{ title }} testIdPrefix="journey" />
-        <button type="button" className="button button-small" data-testid="journey-export-pdf" onClick={() => window.print()}
-          title="Opens the print dialog; choose “Save as PDF”">
-          PDF…
-        </button>
+        <PdfButton detail={detail} subtitle="Buyer journey" testId="journey-export-pdf" className="button button-small" />
       </div>
       <p className="journey-hint">Click a lane’s job band to add a step there · Click a dot to select a step</p>
       <JourneyLegend />

@@ -1,10 +1,12 @@
 // Renderer: add or edit a sticky note, large enough to type into in front of the room.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { OpportunityDetail } from '@shared/api';
-import { BUYING_JOBS, BUYING_JOB_LABEL, type BuyingJob, type StakeholderId, type WorkshopNote } from '@shared/domain';
+import { BUYING_JOBS, BUYING_JOB_LABEL, journeyStepWindow, type BuyingJob, type StakeholderId, type WorkshopNote } from '@shared/domain';
 import { SelectField } from '@renderer/components/fields';
 import { errorWords } from '@renderer/api/errors';
 import { newId, type WorkshopNoteId } from '@shared/domain';
+import { now as clockNow } from '@renderer/lib/clock';
+import { fromDateInput, toDateInput } from '../journey/date-input';
 import { NOTE_COLORS, NOTE_COLOR_LABEL, type NoteColor } from './board';
 import { useUpsertNote } from './mutations';
 
@@ -12,6 +14,8 @@ export interface NoteDraft {
   existing?: WorkshopNote;
   job?: BuyingJob | undefined;
   stakeholderId?: StakeholderId | undefined;
+  /** Where on the time axis the facilitator clicked. */
+  at?: number | undefined;
 }
 
 /** The fields the dialog edits, as it saw them. */
@@ -33,8 +37,14 @@ export function NoteDialog({ detail, draft, onClose }: { detail: OpportunityDeta
   const [color, setColor] = useState<NoteColor>(e?.color ?? 'yellow');
   const [job, setJob] = useState<BuyingJob | ''>(e?.job ?? draft.job ?? '');
   const [who, setWho] = useState<StakeholderId | ''>(e?.stakeholderId ?? draft.stakeholderId ?? '');
+  const [date, setDate] = useState(() => { const at = e ? e.at : draft.at; return at === undefined ? '' : toDateInput(at); });
   const [touched, setTouched] = useState(false);
+  const dateId = useId();
   const empty = text.trim() === '';
+  // The note's time is optional; when set it lies within the deal's life, like a step (the host checks too).
+  const [lo, hi] = journeyStepWindow(detail.opportunity, clockNow());
+  const at = date === '' ? undefined : fromDateInput(date);
+  const badDate = at === null || (at !== undefined && (at < lo || at > hi));
 
   useEffect(() => {
     const dialog = ref.current;
@@ -48,12 +58,12 @@ export function NoteDialog({ detail, draft, onClose }: { detail: OpportunityDeta
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setTouched(true);
-    if (empty) return;
+    if (empty || badDate) return;
     upsert.mutate(
       {
         ...(e ? { id: e.id, authorId: e.authorId, createdAt: e.createdAt, base: noteBase(e) } : { id: createId }),
         accountId: detail.opportunity.accountId, opportunityId: detail.opportunity.id, text: text.trim(), color,
-        ...(job ? { job } : {}), ...(who ? { stakeholderId: who } : {}),
+        ...(job ? { job } : {}), ...(who ? { stakeholderId: who } : {}), ...(at !== undefined && at !== null ? { at } : {}),
       },
       { onSuccess: onClose },
     );
@@ -66,7 +76,7 @@ export function NoteDialog({ detail, draft, onClose }: { detail: OpportunityDeta
         <h2 id={titleId}>{e ? 'Edit the note' : 'Add a note'}</h2>
         <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>×</button>
       </header>
-      <form className="form" onSubmit={submit}>
+      <form className="form" onSubmit={submit} noValidate>
         <div className={`field${touched && empty ? ' has-error' : ''}`}>
           <label htmlFor={textId}>What did the room say? (required)</label>
           <textarea id={textId} name="text" className={`input workshop-note-input note-${color}`} rows={4} value={text} maxLength={2000}
@@ -89,6 +99,19 @@ export function NoteDialog({ detail, draft, onClose }: { detail: OpportunityDeta
             options={[{ value: '', label: 'Any job' }, ...BUYING_JOBS.map((j) => ({ value: j, label: BUYING_JOB_LABEL[j] }))]} />
           <SelectField name="stakeholder" label="About" value={who} onChange={setWho}
             options={[{ value: '', label: 'The whole group' }, ...detail.stakeholders.map((s) => ({ value: s.id, label: s.name }))]} />
+        </div>
+        <div className={`field${touched && badDate ? ' has-error' : ''}`}>
+          <label htmlFor={dateId}>When (optional)</label>
+          <div className="workshop-note-when">
+            <input id={dateId} name="when" type="date" className="input" value={date} min={toDateInput(lo)} max={toDateInput(hi)}
+              aria-invalid={(touched && badDate) || undefined} aria-describedby={`${dateId}-hint`} onChange={(ev) => setDate(ev.target.value)} />
+            {date ? <button type="button" className="button button-small" onClick={() => setDate('')}>No time</button> : null}
+          </div>
+          <p className="field-hint" id={`${dateId}-hint`}>
+            {touched && badDate
+              ? `Pick a day from ${toDateInput(lo)} to ${toDateInput(hi)}, the deal's life, or leave it empty.`
+              : 'The moment the note is about. Empty: the time this person was in that job.'}
+          </p>
         </div>
         {upsert.isError ? <p className="form-error" role="alert">{errorWords(upsert.error)}</p> : null}
         <div className="form-actions">

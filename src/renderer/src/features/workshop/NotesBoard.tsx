@@ -1,5 +1,5 @@
 // Renderer: the sticky notes, in a column per buying job; click a note to edit it.
-import { plural } from '@renderer/lib/format';
+import { formatDate, plural } from '@renderer/lib/format';
 import type { OpportunityDetail } from '@shared/api';
 import { BUYING_JOB_LABEL, type WorkshopNote, type WorkshopNoteId } from '@shared/domain';
 import { boardColumns, NOTE_COLOR_LABEL } from './board';
@@ -26,7 +26,11 @@ export function NotesBoard({ detail, onEdit, onRemove, removingId, onAddIn }: {
                   <button type="button" className="workshop-note-body" onClick={() => onEdit(n)}
                     aria-label={`${NOTE_COLOR_LABEL[n.color]} note: ${n.text}. Edit`}>
                     <span className="workshop-note-text">{n.text}</span>
-                    {n.stakeholderId ? <span className="workshop-note-who">{names.get(n.stakeholderId) ?? 'Former member'}</span> : null}
+                    {n.stakeholderId || n.at !== undefined ? (
+                      <span className="workshop-note-who" data-testid="workshop-note-who">
+                        {[n.stakeholderId ? (names.get(n.stakeholderId) ?? 'Former member') : null, n.at !== undefined ? formatDate(n.at) : null].filter(Boolean).join(' · ')}
+                      </span>
+                    ) : null}
                   </button>
                   <button type="button" className="workshop-note-remove" aria-label={`Remove note “${n.text.slice(0, 40)}”`}
                     data-testid="workshop-note-remove" disabled={removingId === n.id} onClick={() => onRemove(n.id)}>×</button>

@@ -7,21 +7,13 @@ import * as d3 from 'd3';
 import type { OpportunityDetail } from '@shared/api';
 import { BUYING_JOBS, BUYING_JOB_LABEL, BUYING_ROLE_LABEL, type BuyingJob } from '@shared/domain';
 import { USER_LOCALE } from '@renderer/lib/locale';
-import { CHART_COLORS, CHART_FONT } from '@renderer/lib/chart-theme';
-import { buildLanes, jobIndex, PROJECTOR_METRICS, tickLabels, timeDomain } from '../journey/journey-layout';
+import { CHART_COLORS, CHART_FONT, JOB_COLORS } from '@renderer/lib/chart-theme';
+import { buildLanes, jobIndex, PROJECTOR_METRICS, showsToday, tickLabels, timeDomain } from '../journey/journey-layout';
 import { fitLanes, fitText, PROJECTION_FONT, textWidth, wrapWords, zoomDomain } from './projection-layout';
-import { isLaneRevealed, isPinVisible, loopsInOrder, pinNotes, revealWords, visibleSteps, type NotePin } from './projection-model';
+import { pinNotes, type NotePin } from '../journey/note-pins';
+import { isLaneRevealed, isPinVisible, loopsInOrder, revealWords, visibleSteps } from './projection-model';
 import type { PresentationState } from './presentation-state';
 
-/** One colour per buying job, each ≥ 4.5:1 on white so thin lines and labels read on a projector. */
-export const JOB_COLORS: Record<BuyingJob, string> = {
-  problem_identification: '#8a1c1c',
-  solution_exploration: '#8a4b00',
-  requirements_building: '#2d6a12',
-  supplier_selection: '#0b5f7a',
-  validation: '#1d4fbf',
-  consensus_creation: '#6b2c91',
-};
 export const JOB_TAG: Record<BuyingJob, string> = {
   problem_identification: 'Problem',
   solution_exploration: 'Explore',
@@ -137,6 +129,9 @@ export function ProjectionMap({ svgRef, detail, state, now, width, height, onSel
   const top = (row: number) => AXIS + row * h;
   const levelY = (row: number, job: BuyingJob) => top(row) + 5 + (jobIndex(job) / 5) * (h - 10);
   const endAt = detail.opportunity.status === 'open' ? now : (detail.opportunity.closedAt ?? now);
+  const todayX = showsToday(full, now) && now >= t0 && now <= t1 ? x(now) : null;
+  // A tick label that "Today" would cover is left out (the grid line stays).
+  const coversTick = (tx: number) => todayX !== null && (right - todayX < 110 ? tx > todayX - 140 && tx < todayX + 70 : tx > todayX - 70 && tx < todayX + 150);
   const pins = pinNotes(detail.notes, lanes).filter((p) => isPinVisible(p, state));
   const rowOf = new Map(shown.map((s, row) => [s.index, row]));
   const thick = h >= 40 ? 5 : 4;
@@ -150,7 +145,7 @@ export function ProjectionMap({ svgRef, detail, state, now, width, height, onSel
         {ticks.map((t, i) => (
           <g key={t.getTime()}>
             <line x1={x(t)} x2={x(t)} y1={AXIS - 6} y2={top(shown.length)} stroke={CHART_COLORS.grid} strokeWidth={2} />
-            <text x={x(t)} y={AXIS - 12} textAnchor={i === 0 && x(t) - left < 80 ? 'start' : right - x(t) < 90 ? 'end' : 'middle'} fontSize={PROJECTION_FONT} fill={CHART_COLORS.ink}>{labels[i]}</text>
+            {coversTick(x(t)) ? null : <text x={x(t)} y={AXIS - 12} textAnchor={i === 0 && x(t) - left < 80 ? 'start' : right - x(t) < 90 ? 'end' : 'middle'} fontSize={PROJECTION_FONT} fill={CHART_COLORS.ink}>{labels[i]}</text>}
           </g>
         ))}
       </g>
@@ -203,6 +198,14 @@ export function ProjectionMap({ svgRef, detail, state, now, width, height, onSel
           </g>
         );
       })}
+      {/* Today: only when it lies in the deal's life and in the time in view (a tick label it would cover gives way). */}
+      {todayX !== null ? (
+        <g data-testid="projection-today" pointerEvents="none">
+          <line x1={todayX} x2={todayX} y1={AXIS - 6} y2={top(shown.length)} stroke={CHART_COLORS.today} strokeWidth={3} />
+          <text x={todayX + 6} y={AXIS - 12} fontSize={PROJECTION_FONT} fontWeight={700} fill={CHART_COLORS.today}
+            textAnchor={right - todayX < 110 ? 'end' : 'start'} paintOrder="stroke" stroke={CHART_COLORS.paper} strokeWidth={6}>Today</text>
+        </g>
+      ) : null}
       <g data-testid="projection-notes">
         {cards.map((card) => (
           <g key={card.pin.note.id} data-testid="projection-note" data-note={card.pin.note.id}

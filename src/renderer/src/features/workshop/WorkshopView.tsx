@@ -12,7 +12,7 @@ import { useNoteUndo } from './use-note-undo';
 import { NoteDialog, type NoteDraft } from './NoteDialog';
 import { NotesBoard } from './NotesBoard';
 import { PresenterPanel } from './PresenterPanel';
-import { PdfButton } from './PdfButton';
+import { PdfButton } from '../journey/PdfButton';
 import { usePresentation } from './use-presentation';
 import { useClickerKeys } from './use-clicker-keys';
 import { unitCount } from './presentation-state';
@@ -38,7 +38,7 @@ export function WorkshopView({ detail }: { detail: OpportunityDetail }) {
   const chart = useMemo(() => (
     <JourneyChart svgRef={svgRef} detail={detail} now={now} metrics={PROJECTOR_METRICS} selectedStepId={null}
       onSelectStep={() => undefined}
-      onPickCell={(pick) => setDraft({ job: pick.job, stakeholderId: pick.stakeholderId })} />
+      onPickCell={(pick) => setDraft({ job: pick.job, stakeholderId: pick.stakeholderId, at: pick.at })} />
   ), [detail, now]);
 
   const toggleFullscreen = () => {
@@ -60,7 +60,7 @@ export function WorkshopView({ detail }: { detail: OpportunityDetail }) {
           <button type="button" className="button workshop-big" data-testid="workshop-fullscreen" onClick={toggleFullscreen}>Full screen</button>
           <a className="button workshop-big" href={hrefFor({ page: 'journey', opportunityId: o.id })}>Edit journey</a>
           <ExportButtons svgRef={svgRef} filename={fileSlug(`${title} workshop`)} options={{ title }} testIdPrefix="workshop" />
-          <PdfButton detail={detail} />
+          <PdfButton detail={detail} subtitle="Buyer journey workshop" testId="workshop-pdf" className="button workshop-big" />
         </div>
       </header>
       <PresenterPanel detail={detail} presentation={presentation} onDeleteNote={notes.removeNote} />

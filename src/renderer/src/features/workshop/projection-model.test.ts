@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { JourneyStep, WorkshopNote } from '@shared/domain';
 import type { Lane } from '../journey/journey-layout';
-import { isLaneRevealed, isPinVisible, loopsInOrder, nextUp, pinNotes, revealWords, visibleSteps } from './projection-model';
+import { pinNotes } from '../journey/note-pins';
+import { isLaneRevealed, isPinVisible, loopsInOrder, nextUp, revealWords, visibleSteps } from './projection-model';
 
 const step = (id: string, at: number, job: JourneyStep['job'], move: JourneyStep['move'] = 'forward') => ({ id, at, job, move }) as JourneyStep;
 const lane = (id: string, name: string, steps: JourneyStep[]) => ({ stakeholderId: id, name, title: '', role: null, top: 0, height: 10, steps }) as Lane;
@@ -39,5 +40,11 @@ describe('projection model', () => {
     expect(isPinVisible(pins[0]!, { mode: 'person', step: 0 })).toBe(false);
     expect(isPinVisible(pins[1]!, { mode: 'person', step: 0 })).toBe(true);
     expect(isPinVisible(pins[0]!, { mode: 'job', step: 5 })).toBe(true);
+  });
+
+  it("pins a note with its own time there, whatever the person's steps say", () => {
+    const note = (id: string, extra: Partial<WorkshopNote>) => ({ id, text: id, color: 'yellow', createdAt: 1, ...extra }) as WorkshopNote;
+    const pins = pinNotes([note('n1', { stakeholderId: 'a' as never, job: 'validation', at: 7 }), note('n2', { at: 3 })], lanes);
+    expect(pins.map((p) => [p.lane, p.job, p.at])).toEqual([[0, 'validation', 7], [null, null, 3]]);
   });
 });

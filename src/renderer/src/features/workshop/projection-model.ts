@@ -1,7 +1,8 @@
 // Renderer (pure): what the projection draws at a reveal step — which lanes, which of their steps,
 // which notes and where they are pinned. Kept apart from the SVG so it is tested without a DOM.
-import { BUYING_JOBS, type BuyingJob, type JourneyStep, type WorkshopNote } from '@shared/domain';
+import { BUYING_JOBS, type BuyingJob, type JourneyStep } from '@shared/domain';
 import { jobIndex, type Lane } from '../journey/journey-layout';
+import type { NotePin } from '../journey/note-pins';
 import type { PresentationState } from './presentation-state';
 
 /** The steps of a lane the room may see at this state (person by person, job by job; loop mode shows every step). */
@@ -57,27 +58,6 @@ export function nextUp(lanes: readonly Pick<Lane, 'name' | 'steps'>[], state: Pi
   }
   const job = BUYING_JOBS[state.step];
   return job ? `${jobLabel(job)} (${state.step + 1} of ${BUYING_JOBS.length})` : 'Every job is shown';
-}
-
-export interface NotePin {
-  note: WorkshopNote;
-  /** Lane index, or null for a note free on the canvas. */
-  lane: number | null;
-  job: BuyingJob | null;
-  /** The time the note points at: when that person was in that job (their first step there), or their last step. */
-  at: number | null;
-}
-
-/** Where each note is pinned: to a person, a job and a time; notes about no person float on the canvas. */
-export function pinNotes(notes: readonly WorkshopNote[], lanes: readonly Lane[]): NotePin[] {
-  const laneOf = new Map(lanes.map((l, i) => [l.stakeholderId, i]));
-  return [...notes].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id)).map((note) => {
-    const lane = note.stakeholderId !== undefined ? (laneOf.get(note.stakeholderId) ?? null) : null;
-    const steps = lane === null ? [] : (lanes[lane]?.steps ?? []);
-    const inJob = note.job ? steps.find((s) => s.job === note.job) : undefined;
-    const at = inJob?.at ?? steps[steps.length - 1]?.at ?? null;
-    return { note, lane, job: note.job ?? null, at };
-  });
 }
 
 /** Whether a pinned note is shown at this state: with its person (or job) once revealed; free notes always. */

@@ -1,4 +1,4 @@
-// Renderer (browser, same in Electron): the workshop's journey as a multi-page VECTOR PDF, made
+// Renderer (browser, same in Electron): a deal's journey (the Journey page's and the workshop's) as a multi-page VECTOR PDF, made
 // by pdf-lib from the data (not the print dialog, not a screenshot): a title page, the journey
 // fitted to landscape pages in groups of lanes (every page with its own axis), a legend, and the
 // room's notes — numbered on the map where they are pinned and written out in full after it.
@@ -6,8 +6,8 @@ import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf
 import * as d3 from 'd3';
 import type { OpportunityDetail } from '@shared/api';
 import { BUYING_JOBS, BUYING_JOB_LABEL, BUYING_ROLE_LABEL, type BuyingJob } from '@shared/domain';
-import { buildLanes, jobIndex, PROJECTOR_METRICS, tickLabels, timeDomain, type Lane } from '../journey/journey-layout';
-import { pinNotes } from './projection-model';
+import { buildLanes, jobIndex, PROJECTOR_METRICS, tickLabels, timeDomain, type Lane } from './journey-layout';
+import { pinNotes } from './note-pins';
 
 const PAGE: [number, number] = [842, 595]; // A4 landscape, points
 const MARGIN = 36;
@@ -25,7 +25,9 @@ const BAND = hex('#f3f5f8');
 const LOOP = hex('#c2410c');
 
 export interface PdfOptions {
-  jobColors: Record<BuyingJob, string>;
+  jobColors: Readonly<Record<BuyingJob, string>>;
+  /** "Buyer journey workshop" or "Buyer journey": the title page's second line. */
+  subtitle: string;
   now: number;
   locale?: string;
   /** "4 Dec 2026" for the title page. */
@@ -77,7 +79,7 @@ export async function buildJourneyPdf(detail: OpportunityDetail, options: PdfOpt
   const o = detail.opportunity;
   const title = `${detail.account.name} — ${o.name}`;
   doc.setTitle(title);
-  doc.setSubject('Buyer journey workshop');
+  doc.setSubject(options.subtitle);
   doc.setProducer('Deep Sales');
   doc.setCreationDate(new Date(options.now));
   const regular = await doc.embedFont(StandardFonts.Helvetica);
@@ -106,7 +108,7 @@ export async function buildJourneyPdf(detail: OpportunityDetail, options: PdfOpt
     const titleLines = wrapToWidth(safe(title), PAGE[0] - 2 * MARGIN, (s) => bold.widthOfTextAtSize(s, 30));
     titleLines.forEach((line, i) => text(page, line, MARGIN, PAGE[1] / 2 + 60 - i * 38, 30, bold));
     const below = PAGE[1] / 2 + 60 - titleLines.length * 38;
-    text(page, 'Buyer journey workshop', MARGIN, below - 6, 18, regular, MUTED);
+    text(page, options.subtitle, MARGIN, below - 6, 18, regular, MUTED);
     const facts = [
       `${lanes.length} ${lanes.length === 1 ? 'person' : 'people'} in the buying group · ${detail.journey.length} journey steps · ${detail.notes.length} ${detail.notes.length === 1 ? 'note' : 'notes'}`,
       `Stage: ${o.stage.replace(/_/g, ' ')} · ${o.status === 'open' ? `closes ${options.formatDate(o.closeDate)}` : `${o.status} ${options.formatDate(o.closedAt ?? o.closeDate)}`}`,
@@ -198,11 +200,11 @@ export async function buildJourneyPdf(detail: OpportunityDetail, options: PdfOpt
     const page = addPage(notePages > 1 ? `Notes (${p + 1} of ${notePages})` : 'Notes');
     let y = PAGE[1] - MARGIN - 44;
     const chunk = pins.slice(p * 8, (p + 1) * 8);
-    if (chunk.length === 0) text(page, 'No notes were put up in this workshop.', MARGIN, y, 12, regular, MUTED);
+    if (chunk.length === 0) text(page, 'No notes were put up on this journey.', MARGIN, y, 12, regular, MUTED);
     chunk.forEach((pin) => {
       const n = pinNumber.get(pin.note.id);
       const who = pin.note.stakeholderId ? (names.get(pin.note.stakeholderId) ?? 'Former group member') : 'Whole group';
-      const where = `${who}${pin.job ? ` · ${BUYING_JOB_LABEL[pin.job]}` : ''}`;
+      const where = `${who}${pin.job ? ` · ${BUYING_JOB_LABEL[pin.job]}` : ''}${pin.note.at !== undefined ? ` · ${options.formatDate(pin.note.at)}` : ''}`;
       text(page, `${n}. ${safe(where)}`, MARGIN, y, 11, bold, MUTED);
       y -= 16;
       for (const line of wrapToWidth(safe(pin.note.text), PAGE[0] - 2 * MARGIN - 16, (s) => regular.widthOfTextAtSize(s, 12)).slice(0, 6)) {
