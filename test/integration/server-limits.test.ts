@@ -218,6 +218,25 @@ describe.each(BACKENDS)('server limits on $name', (backend) => {
     }
   });
 
+  it('accepts a deal whose next actions were marked done or snoozed (issue 15) and refuses a malformed mark', async () => {
+    const pushPath = `/v1/workspaces/${ws.id}/collections/opportunities/push`;
+    const deal = (id: string, actionStates: unknown) => ({
+      id, accountId: 'acc_1', name: 'Renewal', amount: 1000, currency: 'USD', stage: 'propose', stageChangedAt: 1, createdAt: 1,
+      closeDate: 2, status: 'open', ownerId: 'tm_1', members: [], updatedAt: 1, actionStates,
+    });
+    const marks = [
+      { key: 'cover_role:stk_1', state: 'done', at: 5, by: 'tm_1' },
+      { key: 'champion_quiet:stk_2', state: 'snoozed', until: 99, at: 5, by: 'tm_1' },
+    ];
+    const ok = await call(one.url, 'POST', pushPath, { token: ws.adminToken, body: { rows: [{ newDocumentState: deal('opp_marks', marks) }] } });
+    expect(ok.status).toBe(200);
+    const pulled = await call(one.url, 'GET', `/v1/workspaces/${ws.id}/collections/opportunities/pull?seq=0`, { token: ws.adminToken });
+    expect((pulled.body.documents as { id: string; actionStates?: unknown }[]).find((d) => d.id === 'opp_marks')?.actionStates).toEqual(marks);
+    const bad = await call(one.url, 'POST', pushPath, { token: ws.adminToken, body: { rows: [{ newDocumentState: deal('opp_bad', [{ key: 'x', state: 'later', at: 5, by: 'tm_1' }]) }] } });
+    expect(bad.status).toBe(422);
+    expect(bad.body.error).toMatchObject({ code: 'DS_SYNC_INVALID_DOCUMENT', details: { index: 0, id: 'opp_bad' } });
+  });
+
   it('answers NUL, lone surrogates, invalid UTF-8, deep nesting, repeated params and bad HTTP with coded 4xx', async () => {
     const pushPath = `/v1/workspaces/${ws.id}/collections/accounts/push`;
     const nul = await call(one.url, 'POST', pushPath, { token: ws.adminToken, body: { rows: [{ newDocumentState: doc('acc_nul', { name: 'Ac\u0000me' }) }] } });

@@ -29,8 +29,9 @@ describe('createStore', () => {
     await old.opportunities!.insert(oldDeal);
     await old.close();
 
-    // v1 added stageHistory; v2 (issue 16) the import source: a v0 workspace migrates through both.
-    expect(COLLECTIONS.opportunities.version).toBe(2);
+    // v1 added stageHistory; v2 (issue 16) the import source; v3 (issue 15) actionStates: a v0
+    // workspace migrates through all three.
+    expect(COLLECTIONS.opportunities.version).toBe(3);
     const store = await createStore({ directory: dir });
     try {
       const doc = await store.opportunities.findOne('opp_old').exec();
@@ -38,6 +39,26 @@ describe('createStore', () => {
       // and the new field can be written from now on
       await doc!.incrementalPatch({ stageHistory: [{ stage: 'propose', at: oldDeal.stageChangedAt }] } as Partial<Opportunity>);
       expect((await store.opportunities.findOne('opp_old').exec())?.stageHistory).toHaveLength(1);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('opens a workspace whose opportunities were written with schema version 2 (no done or snoozed actions) and can mark one', async () => {
+    const v2 = rxSchemaFor('opportunities');
+    const { actionStates: _dropped, ...properties } = v2.properties;
+    const old = await createRxDatabase({ name: 'workspace', storage: getRxStorageSQLite({ databaseDirectory: dir }), multiInstance: false });
+    await old.addCollections({ opportunities: { schema: { ...v2, version: 2, properties } as never } });
+    await old.opportunities!.insert(oldDeal);
+    await old.close();
+
+    const store = await createStore({ directory: dir });
+    try {
+      const doc = await store.opportunities.findOne('opp_old').exec();
+      expect(doc?.toJSON()).toMatchObject(oldDeal);
+      const marked = [{ key: 'cover_role:stk_1', state: 'snoozed' as const, until: 1_700_100_000_000, at: 1_700_000_000_000, by: 'tm_1' }];
+      await doc!.incrementalPatch({ actionStates: marked } as Partial<Opportunity>);
+      expect((await store.opportunities.findOne('opp_old').exec())?.actionStates).toEqual(marked);
     } finally {
       await store.close();
     }

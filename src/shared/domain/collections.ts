@@ -24,7 +24,8 @@ export interface CollectionSpec {
  * Opportunities v1 added the optional stageHistory; v2 (and v1 of accounts, stakeholders,
  * interactions, team members) the optional import `source`; stakeholders v1 also the map's
  * mapPosition and dismissedSuggestions (issue 17); workshop notes v1 the optional `at` (the time
- * a note points at, issue 18). Documents written before are valid
+ * a note points at, issue 18); opportunities v3 the optional `actionStates` (done and snoozed
+ * next actions, issue 15). Documents written before are valid
  * as they are. Interactions pay one copy of their table on first open after the upgrade.
  */
 const unchanged = (doc: Record<string, unknown>) => doc;
@@ -35,7 +36,7 @@ export const COLLECTIONS = {
   relationships: { schema: Relationship, indexes: [['accountId', 'id']], synced: true },
   opportunities: {
     schema: Opportunity, indexes: [['accountId', 'closeDate'], ['status', 'closeDate']], synced: true,
-    version: 2, migrations: { 1: unchanged, 2: unchanged },
+    version: 3, migrations: { 1: unchanged, 2: unchanged, 3: unchanged },
   },
   // Every index costs each write; interactions are the bulk of the data, so only what queries use.
   interactions: { schema: Interaction, indexes: [['accountId', 'at']], synced: true, version: 1, migrations: { 1: unchanged } },

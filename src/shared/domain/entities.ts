@@ -118,6 +118,22 @@ export const StageChange = z.object({ stage: Stage, at: Millis }).strict();
 export type StageChange = z.infer<typeof StageChange>;
 export const STAGE_HISTORY_MAX = 50;
 
+/**
+ * A seller's word on one of a deal's next best actions, synced with the team: `done`, or
+ * `snoozed` until `until`. The action is named by `key` (actionKey: its kind and target person),
+ * so the same suggestion coming back after a rescore is still the one marked. Scoring leaves out
+ * a done action, and a snoozed one until its snooze ends (isActionHeld).
+ */
+export const ActionState = z.object({
+  key: shortText(120).min(1),
+  state: z.enum(['done', 'snoozed']),
+  until: Millis.optional(),
+  at: Millis,
+  by: TeamMemberId,
+}).strict();
+export type ActionState = z.infer<typeof ActionState>;
+export const ACTION_STATES_MAX = 50;
+
 export const Opportunity = z.object({
   id: OpportunityId,
   accountId: AccountId,
@@ -140,6 +156,8 @@ export const Opportunity = z.object({
   members: z.array(BuyingGroupMember).max(100),
   /** Categorical fields carried over from an imported CRM (e.g. route to market, region). */
   crm: z.record(z.string().max(80), z.string().max(200)).optional(),
+  /** Next best actions marked done or snoozed (issue 15); absent until one is. */
+  actionStates: z.array(ActionState).max(ACTION_STATES_MAX).optional(),
   ...imported,
   ...synced,
 });

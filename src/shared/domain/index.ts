@@ -13,3 +13,4 @@ export {
 } from './score-payload';
 export { TEXT_PROBLEM_WORDS, cleanText, findTextProblem, isCleanText, textProblem } from './text';
 export type { TextIssue, TextProblem } from './text';
+export { actionKey, isActionHeld, withActionState } from './action-state';

@@ -1,8 +1,12 @@
 // Pure (shared): next best actions for an open deal, ranked. Each rule names the gap, the person
 // to act with and why. Priorities are fixed by how much the gap tends to cost a deal (a silent
 // champion or no executive access loses more deals than a stale close date), then nudged by
-// influence so the more decisive person comes first.
-import { BUYING_ROLE_LABEL, CORE_ROLES, STAGES, type BuyingRole, type NextBestAction } from '@shared/domain';
+// influence so the more decisive person comes first. An action the team marked done, or snoozed
+// until a time still ahead, is left out (domain/action-state.ts), so Today ranks the deal by what
+// is left to do.
+import {
+  BUYING_ROLE_LABEL, CORE_ROLES, STAGES, actionKey, isActionHeld, type BuyingRole, type NextBestAction,
+} from '@shared/domain';
 import { DAY, quietDays } from './engagement';
 import type { MemberFacts, OpportunityFacts } from './facts';
 
@@ -63,5 +67,7 @@ export function nextBestActions(f: OpportunityFacts, now: number): Draft[] {
     out.push(target('stale_stage', 0.5, `Agree the next step${m ? ` with ${nameOf(m)}` : ''}`,
       `In ${f.stage} for ${Math.floor(f.daysInStage)} days (usual limit ${STALE_STAGE_DAYS[f.stage]}).`, m));
   }
-  return out.sort((a, b) => b.priority - a.priority || a.title.localeCompare(b.title));
+  const held = o.actionStates;
+  return (held?.length ? out.filter((a) => !isActionHeld(held, actionKey(a), now)) : out)
+    .sort((a, b) => b.priority - a.priority || a.title.localeCompare(b.title));
 }

@@ -4,7 +4,9 @@ import { ScoringEngine, whatItSays } from './engine';
 import { trainingSet } from './history';
 import { trainWorkspaceModel } from './model';
 import { explainedLogit } from './opportunity';
-import { OpportunityScorePayload, StakeholderScorePayload } from '@shared/domain';
+import { OpportunityScorePayload, StakeholderScorePayload, actionKey, withActionState } from '@shared/domain';
+
+const DAY_MS = 86_400_000;
 
 const NOW = Date.UTC(2026, 10, 1);
 const ORDER = ['accounts', 'stakeholders', 'opportunities', 'interactions', 'journeysteps'] as const;
@@ -128,5 +130,56 @@ describe('ScoringEngine on a generated workspace', () => {
     expect(items.length).toBe(10);
     for (let i = 1; i < items.length; i++) expect(items[i - 1]!.rank).toBeGreaterThanOrEqual(items[i]!.rank);
     expect(items.every((i) => i.action !== null)).toBe(true);
+  });
+});
+
+describe('done and snoozed next actions (issue 15)', () => {
+  const ws = generateWorkspace({ size: 'S', seed: 3 });
+
+  it('leaves out a done action for good and a snoozed one until its snooze ends, then ranks the deal by what is left', () => {
+    let now = NOW;
+    const e = new ScoringEngine(() => now);
+    for (const c of ORDER) e.apply(c, ws[c] as never);
+    e.rescoreAll();
+    const [top] = e.todayList(1);
+    const opp = ws.opportunities.find((o) => o.id === top!.opportunityId)!;
+    const first = top!.action!;
+    const actionsOf = (id: string) => {
+      const slotItem = e.todayList(10_000).find((i) => i.opportunityId === id);
+      return slotItem?.action ?? null;
+    };
+    const total = e.todayCount();
+    expect(total).toBe(ws.opportunities.filter((o) => o.status === 'open').length);
+    expect(e.todayCount(opp.ownerId)).toBeLessThan(total);
+
+    // Snoozed for a day: that action is gone from the deal's top; the rest of its list remains.
+    const snoozed = { ...opp, actionStates: withActionState(undefined, actionKey(first), { state: 'snoozed', until: NOW + DAY_MS, at: NOW, by: opp.ownerId }) };
+    e.rescore(e.apply('opportunities', [snoozed as never]));
+    const during = actionsOf(opp.id);
+    expect(during === null ? null : actionKey(during)).not.toBe(actionKey(first));
+    // Still snoozed a minute before the end…
+    now = NOW + DAY_MS - 60_000;
+    e.rescoreAll();
+    expect(actionsOf(opp.id) === null ? null : actionKey(actionsOf(opp.id)!)).not.toBe(actionKey(first));
+    // …and back once the clock passes it.
+    now = NOW + DAY_MS + 1;
+    e.rescoreAll();
+    expect(actionKey(actionsOf(opp.id)!)).toBe(actionKey(first));
+
+    // Done: gone, whatever the clock says later.
+    const done = { ...opp, actionStates: withActionState(snoozed.actionStates, actionKey(first), { state: 'done', at: now, by: opp.ownerId }) };
+    expect(done.actionStates).toHaveLength(1);
+    e.rescore(e.apply('opportunities', [done as never]));
+    now += 365 * DAY_MS;
+    e.rescoreAll();
+    const after = actionsOf(opp.id);
+    expect(after === null ? null : actionKey(after)).not.toBe(actionKey(first));
+
+    // Reopened (the clock back where the action was top): back.
+    now = NOW + DAY_MS + 1;
+    const reopened = { ...opp, actionStates: withActionState(done.actionStates, actionKey(first), null) };
+    e.apply('opportunities', [reopened as never]);
+    e.rescoreAll();
+    expect(e.todayList(10_000).some((i) => i.opportunityId === opp.id && i.action && actionKey(i.action) === actionKey(first))).toBe(true);
   });
 });

@@ -365,6 +365,13 @@ export class ScoringEngine {
     return items.sort(byRank).map((t) => [t.opportunityId, t.ownerId, t.rank]);
   }
 
+  /** How many open deals Today could list (of this owner): the "312" of "25 of 312". */
+  todayCount(ownerId?: string): number {
+    let n = 0;
+    for (const t of this.today) if (t && (!ownerId || t.ownerId === ownerId)) n++;
+    return n;
+  }
+
   todayList(limit: number, ownerId?: string): TodayItem[] {
     const items: TodayItem[] = [];
     for (const t of this.today) if (t && (!ownerId || t.ownerId === ownerId)) items.push(t);
