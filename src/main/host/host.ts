@@ -6,7 +6,7 @@ import { Subject, merge, map, type Subscription } from 'rxjs';
 import {
   API, ApiError, MAX_REQUEST_BYTES, isMethodName, type CallResult, type HostEvent,
 } from '@shared/api';
-import { COLLECTIONS, COLLECTION_NAMES, findTextProblem, type CollectionName, type TeamMemberId } from '@shared/domain';
+import { COLLECTIONS, COLLECTION_NAMES, findTextProblem, type CollectionName } from '@shared/domain';
 import type { Store } from '../store';
 import { appNow } from '../clock';
 import { memorySecretStore, type SecretStore } from '../security/secrets';
@@ -32,6 +32,7 @@ import { teamHandlers } from './handlers/team';
 import { workshopHandlers } from './handlers/workshop';
 import { workspaceHandlers } from './handlers/workspace';
 import { AccountSummaries } from './read-models/account-summaries';
+import { attributedTo } from './me';
 import { scoringHandle, type ScoringHandle, type ScoringStartOptions } from './scoring-handle';
 import { SyncSession } from './sync-session';
 import { exportHandlers, importHandlers } from './handlers/import';
@@ -58,7 +59,6 @@ export interface Host {
   close(): Promise<void>;
 }
 
-const ME_SETTING = 'me';
 /** Change events are batched this long so a bulk write becomes one refresh, not thousands. */
 const CHANGE_BATCH_MS = 30;
 
@@ -90,12 +90,7 @@ export function createHost(options: HostOptions): Host {
     dataDirectory: options.dataDirectory ?? null,
     placer: options.placer,
     secrets: options.secrets ?? memorySecretStore(),
-    me: async () => {
-      const setting = await store.settings.findOne(ME_SETTING).exec();
-      if (setting) return setting.value as TeamMemberId;
-      const first = await store.teammembers.findOne({ selector: {}, sort: [{ id: 'asc' }] }).exec();
-      return (first?.id as TeamMemberId | undefined) ?? null;
-    },
+    me: () => attributedTo(store),
   };
   // Every service the handlers use is built here and closed by close(), in one place.
   const sync = new SyncSession(context);

@@ -25,6 +25,20 @@ const StoredSession = z.object({
 });
 type StoredSession = TeamSession;
 
+/** The signed-in team account's e-mail, from the saved session (null when not signed in). */
+export async function savedSessionEmail(store: HostContext['store']): Promise<string | null> {
+  const saved = await store.settings.findOne(SESSION_KEY).exec();
+  if (!saved) return null;
+  try {
+    const parsed = StoredSession.safeParse(JSON.parse(saved.value));
+    return parsed.success ? parsed.data.email : null;
+  } catch (err) {
+    // An unreadable session is reported by resume(); here it only means "not known".
+    console.warn('[sync] DS_SYNC_SESSION_UNREADABLE', err);
+    return null;
+  }
+}
+
 /** The secret store's name for one team's token. */
 export function tokenSecretName(team: { serverUrl: string; workspaceId: string }): string {
   return `sync.token.${teamKey(team)}`;

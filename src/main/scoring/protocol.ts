@@ -83,7 +83,7 @@ export interface ModelStatus {
 export type WorkerReply =
   | { kind: 'train'; status: ModelStatus }
   | { kind: 'importHistory'; imported: number; skipped: number; errors: { code: string; message: string; row?: number }[] }
-  | { kind: 'today'; items: TodayItem[] }
+  | { kind: 'today'; items: TodayItem[]; total: number }
   | { kind: 'scoreOpportunity'; payload: OpportunityScorePayload | null }
   | { kind: 'account'; stakeholders: StakeholderScorePayload[] }
   | { kind: 'whatIf'; result: { probability: number; whatIfs: WhatIf[]; person: WhatIf | null } | null }

@@ -247,7 +247,7 @@ export class ScoringRuntime {
     const engine = this.engine!;
     switch (req.kind) {
       case 'train': return { kind: 'train', status: this.train() };
-      case 'today': return { kind: 'today', items: engine.todayList(req.limit, req.ownerId) };
+      case 'today': return { kind: 'today', items: engine.todayList(req.limit, req.ownerId), total: engine.todayCount(req.ownerId) };
       case 'account': return { kind: 'account', stakeholders: engine.accountScores(req.accountId) };
       case 'whatIf': return { kind: 'whatIf', result: engine.whatIfs(req.opportunityId, req.stakeholderId) };
       case 'memory': {

@@ -26,7 +26,7 @@ export function storedRankingText(ranking: TodayRanking): string {
  * Today from the stored ranking and scores, or null when they cannot answer it (nothing stored
  * yet, an unreadable setting, or a cut ranking without enough of this owner's deals).
  */
-export async function storedToday(store: Store, settingId: string, limit: number, ownerId?: string): Promise<TodayItem[] | null> {
+export async function storedToday(store: Store, settingId: string, limit: number, ownerId?: string): Promise<{ items: TodayItem[]; total: number } | null> {
   const setting = await store.settings.findOne(settingId).exec();
   if (!setting) return null;
   let stored: StoredRanking;
@@ -37,8 +37,12 @@ export async function storedToday(store: Store, settingId: string, limit: number
     return null;
   }
   if (!Array.isArray(stored.ranking)) return null;
+  const mine = stored.ranking.filter(([, owner]) => !ownerId || owner === ownerId);
+  // Until the worker's first scores: the ranking's count (deals closed since it was stored are
+  // in it; the worker's answer, seconds later, counts them right).
+  const total = mine.length;
   // A few more than asked: deals closed or deleted since the ranking was stored are skipped.
-  const wanted = stored.ranking.filter(([, owner]) => !ownerId || owner === ownerId).slice(0, limit * 2 + 10);
+  const wanted = mine.slice(0, limit * 2 + 10);
   const ids = wanted.map(([id]) => id);
   const [opportunities, scores] = await Promise.all([
     store.opportunities.findByIds(ids).exec(),
@@ -56,8 +60,8 @@ export async function storedToday(store: Store, settingId: string, limit: number
       opportunityId: o.id, opportunityName: o.name, accountId: o.accountId, ownerId: o.ownerId, amount: o.amount,
       currency: o.currency, probability: p.probability, band: p.band, rank, action: p.actions[0] ?? null,
     });
-    if (items.length === limit) return items;
+    if (items.length === limit) return { items, total };
   }
   // Fewer than asked: right when the ranking holds every deal; a cut one may be missing some.
-  return stored.complete ? items : null;
+  return stored.complete ? { items, total: Math.min(total, items.length + Math.max(0, mine.length - wanted.length)) } : null;
 }

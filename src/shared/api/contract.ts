@@ -16,8 +16,8 @@ import {
   AccountId, InteractionId, JourneyStepId, OpportunityId, RelationshipId, StakeholderId, WorkshopNoteId,
 } from '../domain';
 import {
-  AccountInput, InteractionInput, JourneyStepInput, OpportunityInput, RelationshipInput, SetStageInput, StakeholderInput,
-  WorkshopNoteInput,
+  AccountInput, InteractionInput, JourneyStepInput, MeView, OpportunityInput, RelationshipInput, SetActionStateInput, SetMeInput,
+  SetStageInput, StakeholderInput, WorkshopNoteInput,
 } from './inputs';
 import { SearchInput, SearchView } from './search-views';
 import { DealListItem, AccountDetail, AccountJourneyView, AccountSummary, BuyingGroupView, OpportunityDetail, PersonDetail, WorkspaceInfo } from './views';
@@ -76,6 +76,13 @@ export const API = {
   /** The host's now (DS_NOW honoured), so the renderer's dates agree with the host's. */
   'app.clock': query(Empty, z.object({ now: z.number() }), []),
   'team.list': query(Empty, z.array(TeamMember), ['teammembers']),
+  /**
+   * Who "I" am on this device: the member chosen in Settings, else the signed-in team account's
+   * member (same e-mail), else nobody. Kept on this device only (settings), never synced.
+   */
+  'team.me': query(Empty, MeView, ['settings', 'teammembers']),
+  /** Choose who "I" am on this device (null: forget the choice, back to the signed-in member). */
+  'team.setMe': mutation(SetMeInput, MeView, ['settings']),
 
   /** Accounts, people, deals, interaction and workshop notes: prefix and typo tolerant. */
   'search.query': query(SearchInput, SearchView, ['accounts', 'stakeholders', 'opportunities', 'interactions', 'workshopnotes']),
@@ -104,6 +111,8 @@ export const API = {
   'opportunities.get': query(byId(OpportunityId), OpportunityDetail, [...ACCOUNT_READS, 'journeysteps', 'workshopnotes']),
   'opportunities.upsert': mutation(OpportunityInput, Opportunity, ['opportunities']),
   'opportunities.setStage': mutation(SetStageInput, Opportunity, ['opportunities']),
+  /** Done, snoozed or open again: one next action of a deal, synced with the team. */
+  'opportunities.setActionState': mutation(SetActionStateInput, Opportunity, ['opportunities']),
   /** Adds a person to the deal's buying group, changes their deal role, or (role null) takes them out. */
   'opportunities.setMember': mutation(SetMemberInput, Opportunity, ['opportunities']),
   'opportunities.removalImpact': query(byId(OpportunityId), RemovalImpact, ['opportunities', 'interactions', 'journeysteps', 'workshopnotes']),

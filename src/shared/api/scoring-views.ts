@@ -17,7 +17,7 @@ export const AccountScoresView = z.object({
 export type AccountScoresView = z.infer<typeof AccountScoresView>;
 
 export const TodayInput = z.object({
-  limit: z.number().int().min(1).max(200).optional(),
+  limit: z.number().int().min(1).max(500).optional(),
   /** Only deals this team member owns. */
   ownerId: TeamMemberId.optional(),
 }).strict();
@@ -33,8 +33,17 @@ export const TodayItemView = z.object({
   rank: z.number(),
   /** The next best action: who to reach, why, and the next good moment (`when`). */
   action: NextBestAction.nullable(),
+  /**
+   * Every factor of the deal's score with its part of the logit, and words where the score has
+   * them (its top three each way): what Today compares to say why a deal's odds moved.
+   */
+  factors: z.array(z.object({ feature: z.string(), contribution: z.number(), words: z.string().nullable() })).default([]),
 });
-export const TodayView = z.object({ items: z.array(TodayItemView) });
+export const TodayView = z.object({
+  items: z.array(TodayItemView),
+  /** Open deals Today could list (this owner's, when asked for one): "25 of 312". */
+  total: z.number().int().min(0),
+});
 export type TodayView = z.infer<typeof TodayView>;
 
 const nullableNumber = z.number().nullable();

@@ -2,12 +2,13 @@
 // and its stage history.
 import { ApiError } from '@shared/api';
 import {
-  STAGE_HISTORY_MAX,
+  STAGE_HISTORY_MAX, withActionState,
   type Account, type Interaction, type JourneyStep, type Opportunity, type Stage, type StageChange, type Stakeholder, type WorkshopNote,
 } from '@shared/domain';
 import { interactionsOfOpportunity, journeyOfOpportunity, notesOfOpportunity } from '@main/store';
 import type { HandlerMap } from '../handler';
 import { ensureExists, mustGet, plain, upsertDoc } from '../docs';
+import { whoAmI } from '../context';
 
 /**
  * The history with the deal entering `stage` at `at`. A deal recorded before histories were kept
@@ -71,5 +72,19 @@ export const opportunityHandlers: HandlerMap = {
     const at = ctx.now();
     const patched = await doc.incrementalPatch({ stage, stageChangedAt: at, stageHistory: withStage(before, stage, at), updatedAt: at });
     return plain<Opportunity>(patched);
+  },
+  'opportunities.setActionState': async ({ opportunityId, key, state, until }, ctx) => {
+    const doc = await ctx.store.opportunities.findOne(opportunityId).exec();
+    if (!doc) throw new ApiError('DS_NOT_FOUND', `Opportunity ${opportunityId} was not found.`);
+    const at = ctx.now();
+    if (state === 'snoozed' && until! <= at) throw new ApiError('DS_API_INVALID_INPUT', 'A snooze must end later than now; pick a later time.');
+    const by = await whoAmI(ctx, undefined);
+    // incrementalModify: a sync write landing between read and write is not lost.
+    const written = await doc.incrementalModify((current) => ({
+      ...current,
+      actionStates: withActionState(current.actionStates, key, state === 'open' ? null : { state, at, by, ...(state === 'snoozed' ? { until: until! } : {}) }),
+      updatedAt: at,
+    }));
+    return plain<Opportunity>(written);
   },
 };

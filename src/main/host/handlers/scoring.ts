@@ -12,6 +12,7 @@ import { TODAY_SETTING } from '@main/scoring/service';
 import { storedToday } from '@main/scoring/stored-today';
 import type { HandlerMap } from '../handler';
 import type { ScoringHandle } from '../scoring-handle';
+import type { Store } from '@main/store';
 
 const num = (v: number | undefined): number | null => (v === undefined || !Number.isFinite(v) ? null : v);
 
@@ -49,6 +50,23 @@ export function modelStatusView(s: ModelStatus | null): ModelStatusView {
   };
 }
 
+/**
+ * Today's items with their scores' factors, read from the stored scores (the listed deals only),
+ * so the worker does not keep ~25 contributions for each of thousands of open deals it ranks.
+ */
+async function withFactors<T extends { opportunityId: string }>(store: Store, items: T[]): Promise<(T & { factors: TodayFactor[] })[]> {
+  const docs = await store.scores.findByIds(items.map((i) => scoreDocId('opportunity', i.opportunityId))).exec();
+  return items.map((item) => {
+    const doc = docs.get(scoreDocId('opportunity', item.opportunityId));
+    const parsed = doc ? OpportunityScorePayload.safeParse(JSON.parse(doc.payload)) : null;
+    if (!parsed?.success) return { ...item, factors: [] };
+    const words = new Map([...parsed.data.for, ...parsed.data.against].map((f) => [f.feature, f.words]));
+    const factors = parsed.data.explanation.contributions.map((c) => ({ feature: c.feature, contribution: c.contribution, words: words.get(c.feature) ?? null }));
+    return { ...item, factors };
+  });
+}
+type TodayFactor = { feature: string; contribution: number; words: string | null };
+
 export function scoringHandlers(scoring: ScoringHandle): HandlerMap {
   return {
     'scoring.forOpportunity': async ({ id }, ctx) => {
@@ -85,14 +103,14 @@ export function scoringHandlers(scoring: ScoringHandle): HandlerMap {
       // Not waiting for the worker: until its first scores are stored, the last run's ranking
       // and stored scores answer (stored-today.ts); only a workspace never scored waits.
       if (!service.hasFirstScores()) {
-        const items = await storedToday(ctx.store, TODAY_SETTING, limit ?? 20, ownerId);
-        if (items) return TodayView.parse({ items });
+        const stored = await storedToday(ctx.store, TODAY_SETTING, limit ?? 20, ownerId);
+        if (stored) return TodayView.parse({ items: await withFactors(ctx.store, stored.items), total: stored.total });
       }
       await service.ready();
-      const { items } = await service.request({ kind: 'today', limit: limit ?? 20, ...(ownerId ? { ownerId } : {}) });
+      const { items, total } = await service.request({ kind: 'today', limit: limit ?? 20, ...(ownerId ? { ownerId } : {}) });
       // The ranking crosses from the scoring process as plain JSON: parsed here, at that boundary,
       // which also brands its ids for the renderer.
-      return TodayView.parse({ items });
+      return TodayView.parse({ items: await withFactors(ctx.store, items), total });
     },
     'scoring.whatIf': async ({ opportunityId, stakeholderId }) => {
       const service = await scoring.service();

@@ -1,13 +1,15 @@
 // Renderer: score reads. All of them read the local-only scores collection, which the scoring
 // process rewrites after every change it scores; the end of a long task (training, an import)
 // refreshes them too (data/host-events.ts).
-import type { AccountId, OpportunityId, StakeholderId } from '@shared/domain';
+import type { AccountId, OpportunityId, StakeholderId, TeamMemberId } from '@shared/domain';
 import { apiQuery } from './query';
 
-/** How many deals Today ranks. */
+/** How many deals Today shows at first, and how many more each "Show more" adds. */
 export const TODAY_LIMIT = 25;
 
-export const todayQuery = () => apiQuery('scoring.today', { limit: TODAY_LIMIT });
+/** Today's first `limit` deals, of one owner (mine) or of the whole team. */
+export const todayQuery = (limit = TODAY_LIMIT, ownerId?: TeamMemberId) =>
+  apiQuery('scoring.today', { limit, ...(ownerId ? { ownerId } : {}) });
 
 export const opportunityScoreQuery = (id: OpportunityId) => apiQuery('scoring.forOpportunity', { id });
 

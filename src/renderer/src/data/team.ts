@@ -7,3 +7,6 @@ export const teamQuery = () =>
     ...apiQuery('team.list', {}),
     select: (members) => new Map(members.map((member) => [member.id, member])),
   });
+
+/** Who "I" am on this device (chosen in Settings, else the signed-in member), or nobody. */
+export const youQuery = () => apiQuery('team.me', {});

@@ -5,6 +5,7 @@ import { ConflictsSection } from './ConflictsSection';
 import { syncQuery } from '@renderer/data/sync';
 import { SyncSection } from './SyncSection';
 import { TeamAdminSection } from './TeamAdminSection';
+import { YouSection } from './YouSection';
 
 export function SettingsPage() {
   const sync = useQuery(syncQuery());
@@ -13,6 +14,7 @@ export function SettingsPage() {
       <header className="page-header">
         <h1 id="page-title">Settings</h1>
       </header>
+      <YouSection />
       <SyncSection />
       {sync.data?.connected && sync.data.role === 'admin' ? <TeamAdminSection myEmail={sync.data.email} /> : null}
       <ConflictsSection />

@@ -1,5 +1,6 @@
 // Renderer: one Today item — the deal, its win likelihood (with why), the next best action with
-// its target person, the best time to reach them, and "Log meeting".
+// its target person, the best time to reach them, "Log meeting", and the action marked done or
+// snoozed (for the team: it is kept on the deal). After a change it says what moved and why.
 import { useId, useState } from 'react';
 import type { z } from 'zod';
 import type { TodayItemView } from '@shared/api';
@@ -15,8 +16,29 @@ import { useLog } from '@renderer/components/log/log-context';
 
 type Item = z.infer<typeof TodayItemView>;
 
-/** `position` is the 1-based place in the list; the item's own `rank` is a score, not a place. */
-export function TodayCard({ item, position, accountName }: { item: Item; position: number; accountName: string }) {
+export type ActionMark = 'done' | 'snoozed';
+
+interface Props {
+  item: Item;
+  /** The 1-based place in the list; the item's own `rank` is a score, not a place. */
+  position: number;
+  accountName: string;
+  /** What moved since the card was first shown ("85% → 92%: …"), if its odds did. */
+  changed: string | null;
+  onMark: (item: Item, mark: ActionMark, until?: number) => void;
+  marking: boolean;
+}
+
+/** Tomorrow at 09:00 local time: a snooze's usual end. */
+function tomorrowMorning(now: number): number {
+  const d = new Date(now);
+  d.setDate(d.getDate() + 1);
+  d.setHours(9, 0, 0, 0);
+  return d.getTime();
+}
+const WEEK = 7 * 86_400_000;
+
+export function TodayCard({ item, position, accountName, changed, onMark, marking }: Props) {
   const [why, setWhy] = useState(false);
   const log = useLog();
   const [logged, setLogged] = useState<string | null>(null);
@@ -63,9 +85,21 @@ export function TodayCard({ item, position, accountName }: { item: Item; positio
         ) : (
           <p className="cell-muted">No action stands out for this deal right now.</p>
         )}
+        {changed ? <p className="today-changed" data-testid="today-changed">{changed}</p> : null}
         {why ? <div id={whyId} className="today-why"><OpportunityWhy opportunityId={item.opportunityId} /></div> : null}
         <footer className="today-foot">
           {logged ? <p className="today-logged" role="status">{logged}</p> : <span />}
+          {action ? (
+            <div className="today-marks" role="group" aria-label={`This action: ${action.title}`}>
+              <button type="button" className="button button-small" data-testid="action-done" disabled={marking} onClick={() => onMark(item, 'done')}>Done</button>
+              <button type="button" className="button button-small" data-testid="action-snooze" disabled={marking} onClick={() => onMark(item, 'snoozed', tomorrowMorning(now))}>
+                Snooze to tomorrow
+              </button>
+              <button type="button" className="button button-small" data-testid="action-snooze-week" disabled={marking} onClick={() => onMark(item, 'snoozed', now + WEEK)}>
+                Snooze a week
+              </button>
+            </div>
+          ) : null}
           <button type="button" className="button button-primary" data-testid="log-interaction" onClick={() => log.open({
             accountId: item.accountId,
             opportunityId: item.opportunityId,

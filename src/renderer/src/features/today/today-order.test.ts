@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { arrangeToday, holdToday, orderMoved, whatChanged } from './today-order';
+
+type Factor = { feature: string; contribution: number; words: string | null };
+const item = (id: string, probability: number, factors: Factor[] = []) => ({
+  opportunityId: id, opportunityName: id, accountId: 'acc_1', ownerId: 'tm_1', amount: 1, currency: 'USD', probability, band: 'medium' as const,
+  rank: probability, action: null, factors,
+}) as never as Parameters<typeof whatChanged>[0];
+
+describe('Today as the seller works through it', () => {
+  it('keeps the order it was first shown in while ranks move, adds unknown deals after it, and drops cleared cards', () => {
+    const first = [item('a', 0.5), item('b', 0.4), item('c', 0.3)];
+    const held = holdToday(first);
+    const moved = [item('c', 0.9), item('a', 0.5), item('b', 0.4), item('d', 0.2)];
+    const shown = arrangeToday(held, moved, new Set());
+    expect(shown.map((i) => i.opportunityId)).toEqual(['a', 'b', 'c', 'd']);
+    expect(shown[2]!.probability).toBe(0.9); // the fresh values, in the held place
+    expect(orderMoved(shown, moved, new Set())).toBe(true);
+    expect(arrangeToday(held, moved, new Set(['b'])).map((i) => i.opportunityId)).toEqual(['a', 'c', 'd']);
+    expect(orderMoved(arrangeToday(holdToday(moved), moved, new Set()), moved, new Set())).toBe(false);
+  });
+
+  it('says how far the odds moved and names the factor that moved most that way', () => {
+    const before = item('a', 0.85, [
+      { feature: 'decision_maker_reached', contribution: -0.4, words: 'Decision maker Carla Finance never met' },
+      { feature: 'deal_age', contribution: 0.1, words: null },
+    ]);
+    const after = item('a', 0.92, [
+      { feature: 'decision_maker_reached', contribution: 0.3, words: 'Decision maker Carla Finance met 0 days ago' },
+      { feature: 'deal_age', contribution: 0.05, words: null },
+      { feature: 'engagement', contribution: 0.2, words: 'Overall engagement is strong' },
+    ]);
+    expect(whatChanged(before, after)).toBe('85% → 92%: decision maker Carla Finance met 0 days ago');
+    expect(whatChanged(after, before)).toBe('92% → 85%: decision maker Carla Finance never met');
+    expect(whatChanged(before, item('a', 0.851, before.factors))).toBeNull();
+    // Nothing worded moved that way: the figures alone.
+    expect(whatChanged(item('a', 0.5, [{ feature: 'x', contribution: 0, words: null }]), item('a', 0.6, [{ feature: 'x', contribution: 0.4, words: null }]))).toBe('50% → 60%');
+  });
+});
