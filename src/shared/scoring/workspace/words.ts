@@ -19,7 +19,7 @@ function roleWords(f: OpportunityFacts, role: BuyingRole): string {
   if (!m) return `No ${label.toLowerCase()} in the buying group`;
   const name = m.stakeholder?.name ?? 'someone';
   const e = m.engagement;
-  if (e.reached) return `${label} ${name} met ${plural(days(f.asOf - e.lastResponsive), 'day')} ago`;
+  if (e.reached) return `${label} ${name} met ${ago(days(f.asOf - e.lastResponsive))}`;
   if (e.responsiveCount === 0) return `${label} ${name} never met`;
   return `${label} ${name} not met in the last ${REACHED_WINDOW_DAYS} days`;
 }
@@ -31,8 +31,11 @@ function championWords(f: OpportunityFacts): string {
   const quiet = quietDays(m.engagement, f.asOf);
   if (quiet !== null) return `Champion ${name} has gone quiet for ${quiet} days`;
   if (m.engagement.responsiveCount === 0) return `Champion ${name} has not engaged yet`;
-  return `Champion ${name} is engaged (last reply ${plural(days(f.asOf - m.engagement.lastResponsive), 'day')} ago)`;
+  return `Champion ${name} is engaged (last reply ${ago(days(f.asOf - m.engagement.lastResponsive))})`;
 }
+
+/** "today", "1 day ago", "12 days ago": a meeting logged an hour ago was not "0 days ago". */
+const ago = (d: number): string => (d === 0 ? 'today' : `${plural(d, 'day')} ago`);
 
 const ROLE_OF: Partial<Record<FixedFeature, BuyingRole>> = {
   dm_reached: 'decision_maker', eb_reached: 'economic_buyer', tech_reached: 'technical_evaluator', user_reached: 'user',

@@ -32,6 +32,7 @@ export function YouSection() {
             <label htmlFor={pickerId}>You are</label>
             <select
               id={pickerId}
+              className="input you-picker"
               aria-describedby={hintId}
               data-testid="you-picker"
               value={you.data.source === 'chosen' ? you.data.member!.id : SIGNED_IN}

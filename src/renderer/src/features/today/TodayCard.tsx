@@ -47,7 +47,7 @@ export function TodayCard({ item, position, accountName, changed, onMark, markin
   const action = item.action;
 
   return (
-    <li className="today-card" data-testid="today-item" data-opportunity-id={item.opportunityId}>
+    <li className="today-card" data-testid="today-item" data-opportunity-id={item.opportunityId} data-owner-id={item.ownerId}>
       <div className="today-rank" aria-hidden="true">{position}</div>
       <div className="today-body">
         <header className="today-head">
