@@ -71,6 +71,37 @@ async function typeAndTime(page: Page, text: string): Promise<number[]> {
   return page.evaluate(() => (window as unknown as { __times: number[] }).__times);
 }
 
+const log = (m: string) => process.stderr.write(`# today-web: ${m}\n`);
+
+/** Waits for the search index (it answers "indexing" until built), then types letter by letter. */
+async function searchFigures(page: Page, work: string, extra: Record<string, unknown>): Promise<void> {
+  await page.getByTestId('open-search').click();
+  await page.getByTestId('search-input').waitFor({ state: 'visible' });
+  const indexStarted = performance.now();
+  // A new text each time: a cached answer would still say "indexing".
+  for (let i = 0; ; i++) {
+    const probe = `zq${i}`;
+    await page.getByTestId('search-input').fill(probe);
+    await page.waitForFunction((want) => document.querySelector('.palette-results')?.getAttribute('data-results-for') === want, probe);
+    if ((await page.locator('.palette-results[data-indexing]').count()) === 0) break;
+    if (i % 10 === 0) log(`index still building (${Math.round((performance.now() - indexStarted) / 1000)} s)`);
+    await page.waitForTimeout(1000);
+  }
+  report({ name: `search.indexReadyAfterFirstCard.${size}`, value: Math.round(performance.now() - indexStarted), unit: 'ms', size: work, extra });
+  const sample = generateWorkspace({ size: 'XS', seed: 1 });
+  const typed = [
+    ...sample.stakeholders.slice(0, 6).map((s) => s.name),
+    ...sample.accounts.slice(0, 3).map((a) => a.name.split(' ')[0]!),
+    'whiteboard rollout', 'pricing objection', 'procurment',
+  ];
+  const times: number[] = [];
+  for (const text of typed) times.push(...(await typeAndTime(page, text)));
+  report({
+    name: `search.keystrokeToResultsPainted.${size}`, value: Number(percentile(times, 0.95).toFixed(1)), unit: 'ms p95', size: `${work}, ${times.length} keystrokes`,
+    extra: { ...extra, p50: Number(percentile(times, 0.5).toFixed(1)), max: Number(Math.max(...times).toFixed(1)), includes: 'keydown → host query over the loopback socket → React render → next frame', target: '< 50 ms' },
+  });
+}
+
 async function main(): Promise<void> {
   const dir = await cachedWorkspace(size);
   const outDir = path.resolve('out/bench-preview');
@@ -83,41 +114,16 @@ async function main(): Promise<void> {
   const extra = { machine: machine() };
 
   // First launch: scores the workspace (minutes on L when nothing is stored) and stores the
-  // ranking; it is left running until the search index is built, then closed as a user would.
-  {
+  // ranking (after the first full rescore), then closes as a user would.
+  if (process.env['BENCH_SKIP_FIRST'] !== '1') {
+    log('first launch');
     const t0 = performance.now();
     const server = await startServer(dir, outDir);
     const page = await (await browser.newContext()).newPage();
+    page.setDefaultTimeout(120_000);
     await page.goto(`${server.url}/#/today`);
     await page.getByTestId('today-item').first().waitFor({ state: 'visible', timeout: 1_800_000 });
     report({ name: `today.firstLaunchToFirstCard.${size}`, value: Math.round(performance.now() - t0), unit: 'ms', size: work, extra: { ...extra, includes: 'process start, store open, first scores when none are stored' } });
-
-    // Search: wait for the index, then type names and note words letter by letter.
-    await page.keyboard.press('Control+k');
-    const indexStarted = performance.now();
-    // The index answers "indexing" until it is built; a new text each time (a cached answer
-    // would still say indexing).
-    for (let i = 0; ; i++) {
-      const probe = `zq${i}`;
-      await page.getByTestId('search-input').fill(probe);
-      await page.waitForFunction((want) => document.querySelector('.palette-results')?.getAttribute('data-results-for') === want, probe, { timeout: 60_000 });
-      if ((await page.locator('.palette-results[data-indexing]').count()) === 0) break;
-      await page.waitForTimeout(1000);
-    }
-    report({ name: `search.indexReadyAfterFirstCard.${size}`, value: Math.round(performance.now() - indexStarted), unit: 'ms', size: work, extra });
-    const sample = generateWorkspace({ size: 'XS', seed: 1 });
-    const typed = [
-      ...sample.stakeholders.slice(0, 6).map((s) => s.name),
-      ...sample.accounts.slice(0, 3).map((a) => a.name.split(' ')[0]!),
-      'whiteboard rollout', 'pricing objection', 'procurment',
-    ];
-    const times: number[] = [];
-    for (const text of typed) times.push(...(await typeAndTime(page, text)));
-    report({
-      name: `search.keystrokeToResultsPainted.${size}`, value: Number(percentile(times, 0.95).toFixed(1)), unit: 'ms p95', size: `${work}, ${times.length} keystrokes`,
-      extra: { ...extra, p50: Number(percentile(times, 0.5).toFixed(1)), max: Number(Math.max(...times).toFixed(1)), includes: 'keydown → host query over the loopback socket → React render → next frame', target: '< 50 ms' },
-    });
-    // Let the ranking and scores of the first launch be stored before closing.
     await page.waitForTimeout(15_000);
     await page.context().close();
     await server.stop();
@@ -126,22 +132,32 @@ async function main(): Promise<void> {
   const fromWindow: number[] = [];
   const fromProcess: number[] = [];
   for (let run = 0; run < RUNS; run++) {
+    log(`relaunch ${run + 1}`);
     const spawned = performance.now();
     const server = await startServer(dir, outDir);
     const context = await browser.newContext();
     const page = await context.newPage();
+    page.setDefaultTimeout(120_000);
     const shown = performance.now();
     await page.goto(`${server.url}/#/today`);
     await page.getByTestId('today-item').first().waitFor({ state: 'visible', timeout: 600_000 });
     const now = performance.now();
     fromWindow.push(now - shown);
     fromProcess.push(now - spawned);
+    if (run < RUNS - 1) {
+      await context.close();
+      await server.stop();
+      continue;
+    }
+    report({ name: `today.relaunchToFirstCard.${size}`, value: Math.round(median(fromWindow)), unit: 'ms', size: work, extra: { ...extra, runs: RUNS, all: fromWindow.map(Math.round), includes: 'navigation (the window showing) → Today\'s first card visible; host already up', target: '< 1000' } });
+    report({ name: `today.relaunchFromProcessStart.${size}`, value: Math.round(median(fromProcess)), unit: 'ms', size: work, extra: { ...extra, runs: RUNS, all: fromProcess.map(Math.round), includes: 'process start, tsx, store open, host, navigation, first card' } });
+    // The last relaunch stays open for the search figures.
+    log('search');
+    await searchFigures(page, work, extra);
     await context.close();
     await server.stop();
   }
   await browser.close();
-  report({ name: `today.relaunchToFirstCard.${size}`, value: Math.round(median(fromWindow)), unit: 'ms', size: work, extra: { ...extra, runs: RUNS, all: fromWindow.map(Math.round), includes: 'navigation (the window showing) → Today\'s first card visible; host already up', target: '< 1000' } });
-  report({ name: `today.relaunchFromProcessStart.${size}`, value: Math.round(median(fromProcess)), unit: 'ms', size: work, extra: { ...extra, runs: RUNS, all: fromProcess.map(Math.round), includes: 'process start, tsx, store open, host, navigation, first card' } });
 }
 
 main().catch((err: unknown) => {
