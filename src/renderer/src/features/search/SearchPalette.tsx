@@ -87,7 +87,7 @@ export function SearchPalette({ initialText = '', onClose }: { initialText?: str
       </div>
       {/* data-results-for: the text whose results are shown (the Chromium bench times keystroke → results by it). */}
       <div className="palette-results" role="listbox" id={listId} aria-label="Results"
-        data-results-for={results.isSuccess ? text : undefined} data-indexing={indexing ? 'true' : undefined}>
+        data-results-for={results.isSuccess ? text : undefined} data-indexing={indexing && !indexing.ready ? 'true' : undefined}>
         {groups.map((group) => (
           <div key={group.kind} role="group" aria-label={GROUP_TITLE[group.kind]} className="palette-group" data-testid={`search-group-${group.kind}`}>
             <div className="palette-group-title" aria-hidden="true">{GROUP_TITLE[group.kind]}</div>
