@@ -1,6 +1,7 @@
 // Issue 17: a map the planner keeps. Same data draws the same picture; a placed person stays
 // placed across a reload; an edit on the map moves nobody and shows on the account page; the
 // org chart and back; undo/redo; a keyboard-only walk; the exported SVG explains itself.
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
@@ -144,16 +145,66 @@ test('exported SVG holds every name, the legend and the highlighted deal', async
   for (const n of names) expect(svg).toContain(n.replace(/&/g, '&amp;').replace(/</g, '&lt;'));
   for (const word of ['Champion', 'Opponent', 'Reports to', 'Influences', 'Size = influence']) expect(svg).toContain(word);
   expect(svg).toContain(`Highlighted deal: ${dealName.replace(/&/g, '&amp;')}`);
+
+  // PNG: a real PNG file.
+  const pngDownload = page.waitForEvent('download');
+  await page.getByTestId('bg-export-png').click();
+  const png = readFileSync((await (await pngDownload).path())!);
+  expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+
+  // PDF: one page, read back as text: the title and the highlighted deal are on it.
+  const pdfDownload = page.waitForEvent('download');
+  await page.getByTestId('bg-export-pdf').click();
+  const pdfFile = (await (await pdfDownload).path())!;
+  const info = execFileSync('pdfinfo', [pdfFile], { encoding: 'utf8' });
+  expect(info).toMatch(/Pages:\s+1\b/);
+  const text = execFileSync('pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  const account = (await page.locator('#page-title').textContent())!.replace(/: buying group$/, '');
+  const plain = (t: string) => t.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  expect(plain(text)).toContain(plain(`${account} — buying group`));
+  expect(plain(text)).toContain(plain(`Highlighted deal: ${dealName}`));
 });
 
-test('axe: no serious or critical violation on the map page, with a person open in the side panel', async ({ page }) => {
+test('coverage: our team beside the people they met; gaps listed with an action and ringed on the map', async ({ page }) => {
+  await openMap(page);
+  const gaps = page.getByTestId('bg-coverage-gap');
+  await expect(page.getByTestId('bg-coverage')).toBeVisible();
+  const count = await gaps.count();
+  // Every gap says what to do.
+  for (let i = 0; i < count; i++) await expect(gaps.nth(i).locator('.bg-side-scope')).toContainText('→ ');
+  // Someone was met: their node carries our teammate's initials, and the panel names the teammate.
+  const covered = page.locator('[data-testid="bg-node"][data-cover]').first();
+  await expect(covered).toBeAttached();
+  const initials = (await covered.getAttribute('data-cover'))!;
+  await covered.dispatchEvent('click');
+  const by = page.getByTestId('bg-covered-by');
+  await expect(by).toContainText(/\d+ meetings?, last/);
+  const firstName = (await by.textContent())!.split(' (')[0]!;
+  expect(firstName.split(/\s+/).map((w) => w[0]).join('').slice(0, 1)).toBe(initials[0]);
+  // A gap about a person rings that person on the map, and "Show" selects them.
+  const withPerson = gaps.filter({ has: page.getByRole('button', { name: /^Show / }) }).first();
+  if (await withPerson.count()) {
+    const button = withPerson.getByRole('button', { name: /^Show / }).first();
+    const who = (await button.textContent())!.replace(/^Show /, '');
+    await button.click();
+    await expect(page.locator('#bg-person-title')).toHaveText(who);
+    const node = page.locator('[data-testid="bg-node"][aria-pressed="true"]');
+    await expect(node).toHaveAttribute('data-flag', 'true');
+  }
+});
+
+test('axe: no serious or critical violation on the map page, both layouts, with a person open in the side panel', async ({ page }) => {
   await openMap(page);
   await page.getByTestId('bg-node').first().dispatchEvent('click');
   await expect(page.getByTestId('bg-edit-stance')).toBeVisible();
-  const results = await new AxeBuilder({ page }).analyze();
-  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-  expect(bad).toEqual([]);
+  for (const kind of ['force', 'org'] as const) {
+    await page.getByTestId(`bg-layout-${kind}`).click();
+    await expect(page.getByTestId('bg-graph')).not.toHaveAttribute('data-settled', 'false');
+    const results = await new AxeBuilder({ page }).analyze();
+    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${kind} ${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    expect(bad).toEqual([]);
+  }
 });
 
 test('accept and dismiss a suggestion from interactions; the dismissal survives a reload', async ({ page }) => {

@@ -11,6 +11,9 @@ import { BuyingGroupGraph } from './BuyingGroupGraph';
 import { ExportButtons } from '@renderer/components/ExportButtons';
 import { fileSlug } from '@renderer/lib/export-image';
 import { buildGraph } from './graph-model';
+import { gapsFor } from '@shared/buying-group/coverage';
+import { CoveragePanel } from './CoveragePanel';
+import { MapPdfButton } from './MapPdfButton';
 import { Legend } from './Legend';
 import { useApplyMapStep, useRemoveRelationship, useUpsertRelationship } from './mutations';
 import { SuggestionsPanel } from './SuggestionsPanel';
@@ -38,7 +41,17 @@ export function BuyingGroupMap({ view }: { view: BuyingGroupView }) {
   const applyStep = useApplyMapStep();
 
   const deal = view.opportunities.find((o) => o.id === dealId) ?? null;
-  const { nodes, edges: realEdges } = useMemo(() => buildGraph(view.stakeholders, view.relationships, deal), [view.stakeholders, view.relationships, deal]);
+  const gaps = useMemo(() => gapsFor(view.coverage, deal?.id ?? null), [view.coverage, deal]);
+  const coverage = useMemo(() => {
+    const flags = new Map<string, string>();
+    for (const g of gaps) {
+      const why = g.kind === 'blocker_never_met' ? 'gap: blocker never met'
+        : g.kind === 'single_threaded' ? 'gap: the only thread of a deal' : 'gap: holds a core role nobody on our team met';
+      for (const id of g.stakeholderIds) if (!flags.has(id)) flags.set(id, why);
+    }
+    return { coveredBy: view.coverage.coveredBy, flags };
+  }, [gaps, view.coverage]);
+  const { nodes, edges: realEdges } = useMemo(() => buildGraph(view.stakeholders, view.relationships, deal, coverage), [view.stakeholders, view.relationships, deal, coverage]);
   // Ghost lines for suggestions: they take part in drawing and keyboard walks, not in layout.
   const edges = useMemo(() => [...realEdges, ...view.suggestions.map((s) => ({
     id: `sug:${s.key}` as RelationshipId, source: s.fromId, target: s.toId, kind: s.kind, strength: s.strength, bend: 18, ghost: true, evidence: s.evidence,
@@ -122,7 +135,10 @@ export function BuyingGroupMap({ view }: { view: BuyingGroupView }) {
   const selectedPerson = view.stakeholders.find((s) => s.id === selectedId) ?? null;
   const selectedEdge = view.relationships.find((r) => r.id === selectedEdgeId) ?? null;
   const title = `${view.account.name} — buying group`;
-  const legendTitle = `${deal ? `Highlighted deal: ${deal.name}` : 'Everyone at the account'} · ${new Date(now()).toISOString().slice(0, 10)}`;
+  const dealLine = deal ? `Highlighted deal: ${deal.name}` : 'Everyone at the account';
+  const dateText = new Date(now()).toISOString().slice(0, 10);
+  const legendTitle = `${dealLine} · ${dateText}`;
+  const exportOptions = { fitContent: true, title: `${title} · ${legendTitle}` };
 
   return (
     <>
@@ -159,7 +175,8 @@ export function BuyingGroupMap({ view }: { view: BuyingGroupView }) {
           title="Undo (Ctrl/Cmd+Z)">Undo</button>
         <button type="button" className="button button-small" data-testid="bg-redo" disabled={history.future.length === 0} onClick={() => step('redo')}
           title="Redo (Shift+Ctrl/Cmd+Z)">Redo</button>
-        <ExportButtons svgRef={svgRef} filename={fileSlug(title)} options={{ fitContent: true, title: `${title} · ${legendTitle}` }} testIdPrefix="bg" />
+        <ExportButtons svgRef={svgRef} filename={fileSlug(title)} options={exportOptions} testIdPrefix="bg" />
+        <MapPdfButton svgRef={svgRef} filename={fileSlug(title)} options={exportOptions} title={title} dealLine={dealLine} date={dateText} />
       </div>
       {remove.isError ? <p className="form-error" role="alert">{errorWords(remove.error)}</p> : null}
       {applyStep.isError ? <p className="form-error" role="alert">{errorWords(applyStep.error)}</p> : null}
@@ -177,7 +194,9 @@ export function BuyingGroupMap({ view }: { view: BuyingGroupView }) {
           <Legend />
         </div>
         <SidePanel people={view.stakeholders} deal={deal} selectedPerson={selectedPerson} selectedEdge={selectedEdge}
-          nameOf={nameOf} onRemoveEdge={removeEdge} removing={remove.isPending} onEditPerson={editPerson}>
+          nameOf={nameOf} onRemoveEdge={removeEdge} removing={remove.isPending} onEditPerson={editPerson}
+          coveredBy={selectedPerson ? view.coverage.coveredBy[selectedPerson.id] ?? [] : []}>
+          <CoveragePanel gaps={gaps} nameOf={nameOf} onSelect={(id) => { setSelectedId(id); setSelectedEdgeId(null); }} />
           <SuggestionsPanel suggestions={view.suggestions} nameOf={nameOf} onAccept={accept} onDismiss={dismiss} busy={upsertRel.isPending || applyStep.isPending} />
         </SidePanel>
       </div>

@@ -1,5 +1,5 @@
 // Renderer: beside the map — roles nobody covers, the stance mix, and whatever is selected.
-import { plural } from '@renderer/lib/format';
+import { formatDate, plural } from '@renderer/lib/format';
 import { BUYING_ROLE_LABEL, type Opportunity, type Relationship, type RelationshipId, type Stakeholder } from '@shared/domain';
 import type { ReactNode } from 'react';
 import type { MapFields } from './map-history';
@@ -18,11 +18,13 @@ interface Props {
   onRemoveEdge: (id: RelationshipId) => void;
   removing: boolean;
   onEditPerson: (person: Stakeholder, fields: Partial<MapFields>) => void;
-  /** Extra sections (suggestions) placed after the summary. */
+  /** Our team members who met the selected person, most meetings first. */
+  coveredBy: readonly { name: string; meetings: number; lastAt: number }[];
+  /** Extra sections (coverage gaps, suggestions) placed after the summary. */
   children?: ReactNode;
 }
 
-export function SidePanel({ people, deal, selectedPerson, selectedEdge, nameOf, onRemoveEdge, removing, onEditPerson, children }: Props) {
+export function SidePanel({ people, deal, selectedPerson, selectedEdge, nameOf, onRemoveEdge, removing, onEditPerson, coveredBy, children }: Props) {
   const group = deal ? people.filter((p) => deal.members.some((m) => m.stakeholderId === p.id)) : people;
   const gaps = uncoveredRoles(people, deal);
   const mix = stanceMix(group);
@@ -83,6 +85,10 @@ export function SidePanel({ people, deal, selectedPerson, selectedEdge, nameOf, 
             <dt>Influence</dt><dd><InfluenceMeter value={selectedPerson.influence} /></dd>
             <dt>Buying roles</dt>
             <dd>{selectedPerson.buyingRoles.length ? sortRoles(selectedPerson.buyingRoles).map((r) => BUYING_ROLE_LABEL[r]).join(', ') : 'None recorded'}</dd>
+            <dt>Covered by</dt>
+            <dd data-testid="bg-covered-by">{coveredBy.length
+              ? coveredBy.map((c) => `${c.name} (${plural(c.meetings, 'meeting', 'meetings')}, last ${formatDate(c.lastAt)})`).join('; ')
+              : 'Nobody on our team has met them'}</dd>
             <dt>Change</dt><dd><PersonEditor person={selectedPerson} onEdit={onEditPerson} /></dd>
             {deal ? (<><dt>On this deal</dt><dd>{dealRole ? BUYING_ROLE_LABEL[dealRole] : 'Not in the group'}</dd></>) : null}
             {deal && dealRole && deal.status === 'open' && selectedPerson.stance !== 'champion' ? (
