@@ -48,9 +48,8 @@ interface Props extends GraphHandlers {
   fitSignal: number;
 }
 
-function placeEdges(st: GraphState, only?: ReadonlySet<string>): void {
-  const sel = only ? st.edges?.filter((l) => only.has(l.source) || only.has(l.target)) : st.edges;
-  sel?.each(function (l) {
+function placeEdges(st: GraphState): void {
+  st.edges?.each(function (l) {
     const d = edgeD(l, st.byId);
     d3.select(this).selectAll('path').attr('d', d);
   });
@@ -157,21 +156,35 @@ export function BuyingGroupGraph(props: Props) {
       `${l.ghost ? 'Suggested: ' : ''}${next.get(l.source)?.name ?? '?'} — ${EDGE_STYLE[l.kind].label.toLowerCase()} — ${next.get(l.target)?.name ?? '?'}`
       + (l.ghost ? ` (${l.evidence ?? ''})` : ` (strength ${Math.round(l.strength * 100)}%)`));
 
+    // Per drag frame only the dragged node's transform and its own lines' `d` are written: the
+    // lines are found once when the drag starts (not by filtering every line per frame), and no
+    // React state changes until the drop.
     let dragFrom: Point | null = null;
+    let dragged: { node: SVGGElement; lines: { edge: RelEdge; paths: SVGPathElement[] }[] } | null = null;
     const drag = d3.drag<SVGGElement, DrawnNode>().clickDistance(4)
-      .on('start', (_event, d) => {
+      .on('start', function (_event, d) {
         st.timer?.stop();
         dragFrom = { x: d.x, y: d.y };
+        const lines: { edge: RelEdge; paths: SVGPathElement[] }[] = [];
+        st.edges?.each(function (l) {
+          if (l.source === d.id || l.target === d.id) lines.push({ edge: l, paths: [...this.querySelectorAll('path')] });
+        });
+        dragged = { node: this, lines };
       })
-      .on('drag', function (event: d3.D3DragEvent<SVGGElement, DrawnNode, DrawnNode>, d) {
+      .on('drag', (event: d3.D3DragEvent<SVGGElement, DrawnNode, DrawnNode>, d) => {
         d.x = event.x;
         d.y = event.y;
-        d3.select(this).attr('transform', nodeTransform(d));
-        placeEdges(st, new Set([d.id]));
+        if (!dragged) return;
+        dragged.node.setAttribute('transform', nodeTransform(d));
+        for (const { edge, paths } of dragged.lines) {
+          const path = edgeD(edge, st.byId);
+          for (const p of paths) p.setAttribute('d', path);
+        }
       })
       .on('end', (_event, d) => {
         const start = dragFrom;
         dragFrom = null;
+        dragged = null;
         if (start && Math.hypot(d.x - start.x, d.y - start.y) > 2) {
           handlers.current.onMoved(d.id, start, { x: Math.round(d.x * 10) / 10, y: Math.round(d.y * 10) / 10 });
         }
