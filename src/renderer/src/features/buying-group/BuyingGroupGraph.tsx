@@ -25,6 +25,10 @@ interface GraphState {
   fitted: boolean;
   timer: d3.Timer | null;
   activeId: string | null;
+  /** Who is faded around, so hovering the same person again writes nothing. */
+  spot: string | null;
+  /** A drag is under way: hovering people it passes over must not re-fade the whole map. */
+  dragging: boolean;
 }
 
 export interface GraphHandlers {
@@ -72,6 +76,8 @@ function fit(svg: SVGSVGElement, st: GraphState, animate: boolean): void {
 
 /** Fades everyone but `id` and the people joined to it (null: nobody faded). */
 function spotlight(st: GraphState, id: string | null): void {
+  if (st.dragging || st.spot === id) return;
+  st.spot = id;
   const keep = id ? new Set([id, ...neighboursOf(id, st.edgeList)]) : null;
   st.nodes?.classed('bg-faded', (d) => keep !== null && !keep.has(d.id));
   st.edges?.classed('bg-faded', (l) => id !== null && l.source !== id && l.target !== id);
@@ -114,7 +120,7 @@ export function BuyingGroupGraph(props: Props) {
       if (event.target === el) handlers.current.onBackgroundClick();
     });
     stateRef.current = {
-      zoom, nodeLayer, edgeLayer, legendLayer, byId: new Map(), edgeList: [], nodes: null, edges: null, fitted: false, timer: null, activeId: null,
+      zoom, nodeLayer, edgeLayer, legendLayer, byId: new Map(), edgeList: [], nodes: null, edges: null, fitted: false, timer: null, activeId: null, spot: null, dragging: false,
     };
     return () => {
       stateRef.current?.timer?.stop();
@@ -170,6 +176,10 @@ export function BuyingGroupGraph(props: Props) {
           if (l.source === d.id || l.target === d.id) lines.push({ edge: l, paths: [...this.querySelectorAll('path')] });
         });
         dragged = { node: this, lines };
+        // On top of everyone, so the pointer stays over it (not over people it passes).
+        d3.select(this).raise();
+        spotlight(st, d.id);
+        st.dragging = true;
       })
       .on('drag', (event: d3.D3DragEvent<SVGGElement, DrawnNode, DrawnNode>, d) => {
         d.x = event.x;
@@ -185,6 +195,7 @@ export function BuyingGroupGraph(props: Props) {
         const start = dragFrom;
         dragFrom = null;
         dragged = null;
+        st.dragging = false;
         if (start && Math.hypot(d.x - start.x, d.y - start.y) > 2) {
           handlers.current.onMoved(d.id, start, { x: Math.round(d.x * 10) / 10, y: Math.round(d.y * 10) / 10 });
         }
