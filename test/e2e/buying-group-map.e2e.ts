@@ -197,6 +197,7 @@ test('coverage: our team beside the people they met; gaps listed with an action 
 test('collapse a department into one node with a count; expanding restores everyone where they were', async ({ page }) => {
   await openMap(page);
   const before = await layout(page);
+  await page.getByTestId('bg-departments').locator('summary').click();
   const toggle = page.getByTestId('bg-dept-toggle').first();
   const dept = (await toggle.getAttribute('data-dept'))!;
   const size = Number(await toggle.locator('xpath=..').locator('.count').textContent());

@@ -123,13 +123,13 @@ export function computeCoverage(
       if (who.length === 0) {
         gaps.push({
           kind: 'role_unfilled', role, stakeholderIds: [], ...(dealId ? { dealId } : {}),
-          text: `Nobody is the ${label}`,
+          text: `${BUYING_ROLE_LABEL[role]}: nobody in the group`,
           action: via ? `Ask ${via} who acts as ${label}, then add them to the group` : `Find out who acts as ${label}`,
         });
       } else if (!who.some(met)) {
         gaps.push({
           kind: 'role_unmet', role, stakeholderIds: who, ...(dealId ? { dealId } : {}),
-          text: `${BUYING_ROLE_LABEL[role]} ${list(who)}: nobody on our team has met them`,
+          text: `${BUYING_ROLE_LABEL[role]}: ${list(who)}`,
           action: via ? `Ask ${via} to introduce you to ${nameOf(who[0]!)}` : `Book a first meeting with ${nameOf(who[0]!)}`,
         });
       }
@@ -168,7 +168,7 @@ export function computeCoverage(
     const via = introducer(people.map((p) => p.id));
     gaps.push({
       kind: 'blocker_never_met', stakeholderIds: [id], ...(dealIds.length === 1 ? { dealId: dealIds[0]! } : {}),
-      text: `Blocker ${nameOf(id)} has never met us`,
+      text: `${nameOf(id)}`,
       action: via ? `Hear ${nameOf(id)}'s objections early: ask ${via} for an introduction` : `Hear ${nameOf(id)}'s objections early: book a meeting`,
     });
   }

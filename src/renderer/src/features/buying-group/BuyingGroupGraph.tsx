@@ -166,7 +166,7 @@ export function BuyingGroupGraph(props: Props) {
     // lines are found once when the drag starts (not by filtering every line per frame), and no
     // React state changes until the drop.
     let dragFrom: Point | null = null;
-    let dragged: { node: SVGGElement; lines: { edge: RelEdge; paths: SVGPathElement[] }[] } | null = null;
+    let dragged: { node: SVGGElement; lines: { edge: RelEdge; paths: SVGPathElement[] }[]; moved: boolean } | null = null;
     const drag = d3.drag<SVGGElement, DrawnNode>().clickDistance(4)
       .on('start', function (_event, d) {
         st.timer?.stop();
@@ -175,16 +175,20 @@ export function BuyingGroupGraph(props: Props) {
         st.edges?.each(function (l) {
           if (l.source === d.id || l.target === d.id) lines.push({ edge: l, paths: [...this.querySelectorAll('path')] });
         });
-        dragged = { node: this, lines };
-        // On top of everyone, so the pointer stays over it (not over people it passes).
-        d3.select(this).raise();
-        spotlight(st, d.id);
-        st.dragging = true;
+        dragged = { node: this, lines, moved: false };
       })
       .on('drag', (event: d3.D3DragEvent<SVGGElement, DrawnNode, DrawnNode>, d) => {
         d.x = event.x;
         d.y = event.y;
         if (!dragged) return;
+        if (!dragged.moved) {
+          // Once it really moves (not on mousedown: moving the node then would swallow a click):
+          // on top of everyone, so the pointer stays over it and not over the people it passes.
+          dragged.moved = true;
+          d3.select(dragged.node).raise();
+          spotlight(st, d.id);
+          st.dragging = true;
+        }
         dragged.node.setAttribute('transform', nodeTransform(d));
         for (const { edge, paths } of dragged.lines) {
           const path = edgeD(edge, st.byId);

@@ -213,10 +213,10 @@ export function BuyingGroupMap({ view }: { view: BuyingGroupView }) {
           nameOf={nameOf} onRemoveEdge={removeEdge} removing={edits.pending} onEditPerson={editPerson}
           onDealRole={setDealRole} onAddPerson={addPerson} onRemovePerson={removePerson}
           coveredBy={selectedPerson ? view.coverage.coveredBy[selectedPerson.id] ?? [] : []}>
-          <DepartmentsPanel departments={departments(full.nodes)} collapsed={collapsed} onToggle={toggleDepartment}
-            onAll={(collapse) => setCollapsed(collapse ? new Set(departments(full.nodes).map((d) => d.name)) : new Set())} />
           <CoveragePanel gaps={gaps} nameOf={nameOf} onSelect={(id) => { setSelectedId(id); setSelectedEdgeId(null); }} />
           <SuggestionsPanel suggestions={view.suggestions} nameOf={nameOf} onAccept={accept} onDismiss={dismiss} busy={edits.pending} />
+          <DepartmentsPanel departments={departments(full.nodes)} collapsed={collapsed} onToggle={toggleDepartment}
+            onAll={(collapse) => setCollapsed(collapse ? new Set(departments(full.nodes).map((d) => d.name)) : new Set())} />
         </SidePanel>
       </div>
       <PeopleList

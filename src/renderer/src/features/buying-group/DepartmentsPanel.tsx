@@ -8,8 +8,8 @@ export function DepartmentsPanel({ departments, collapsed, onToggle, onAll }: {
 }) {
   if (departments.length < 2) return null;
   return (
-    <section className="panel bg-side-section" aria-labelledby="bg-dept-title" data-testid="bg-departments">
-      <h2 id="bg-dept-title">Departments <span className="count">{departments.length}</span></h2>
+    <details className="panel bg-side-section" data-testid="bg-departments">
+      <summary><h2 className="bg-summary-title">Departments <span className="count">{departments.length}</span></h2></summary>
       <span className="bg-sugg-actions">
         <button type="button" className="button button-small" onClick={() => onAll(true)} disabled={collapsed.size === departments.length}>Collapse all</button>
         <button type="button" className="button button-small" onClick={() => onAll(false)} disabled={collapsed.size === 0}>Expand all</button>
@@ -25,6 +25,6 @@ export function DepartmentsPanel({ departments, collapsed, onToggle, onAll }: {
           </li>
         ))}
       </ul>
-    </section>
+    </details>
   );
 }
