@@ -64,8 +64,9 @@ function placeAll(st: GraphState): void {
   placeEdges(st);
 }
 
-function fit(svg: SVGSVGElement, st: GraphState, animate: boolean): void {
-  const bounds = boundsOf([...st.byId.values()].map((n) => ({ x: n.x, y: n.y, r: n.radius + 30 })));
+/** Fits everyone in view: where they are, or where they are headed (`to`, during a layout change). */
+function fit(svg: SVGSVGElement, st: GraphState, animate: boolean, to?: ReadonlyMap<string, Point>): void {
+  const bounds = boundsOf([...st.byId.values()].map((n) => ({ ...(to?.get(n.id) ?? { x: n.x, y: n.y }), r: n.radius + 30 })));
   if (!bounds) return;
   const t = fitTransform(bounds, svg.clientWidth || 800, svg.clientHeight || 600);
   const target = d3.zoomIdentity.translate(t.x, t.y).scale(t.k);
@@ -91,6 +92,8 @@ function setActive(st: GraphState, id: string | null): void {
 export function BuyingGroupGraph(props: Props) {
   const { svgRef, nodes, edges, positions, selectedNodeId, selectedEdgeId, pendingFromId, fitSignal, legendTitle } = props;
   const stateRef = useRef<GraphState | null>(null);
+  const positionsRef = useRef(positions);
+  positionsRef.current = positions;
   const handlers = useRef<GraphHandlers>(props);
   useEffect(() => {
     handlers.current = { onNodeClick: props.onNodeClick, onEdgeClick: props.onEdgeClick, onBackgroundClick: props.onBackgroundClick, onMoved: props.onMoved };
@@ -293,7 +296,7 @@ export function BuyingGroupGraph(props: Props) {
 
   useEffect(() => {
     const st = stateRef.current;
-    if (st && svgRef.current && fitSignal > 0) fit(svgRef.current, st, true);
+    if (st && svgRef.current && fitSignal > 0) fit(svgRef.current, st, true, positionsRef.current);
   }, [fitSignal, svgRef]);
 
   return (

@@ -41,6 +41,12 @@ export function BuyingGroupMap({ view }: { view: BuyingGroupView }) {
   const edits = useMapEdits(view.stakeholders);
   const { history, edit, doRecord } = edits;
 
+  // A new layout glides in and the view follows it, so the whole chart is in sight.
+  const switchLayout = (kind: MapLayoutKind) => {
+    if (kind === layoutKind) return;
+    setLayoutKind(kind);
+    setFitSignal((n) => n + 1);
+  };
   const deal = view.opportunities.find((o) => o.id === dealId) ?? null;
   const gaps = useMemo(() => gapsFor(view.coverage, deal?.id ?? null), [view.coverage, deal]);
   const coverage = useMemo(() => {
@@ -183,8 +189,8 @@ export function BuyingGroupMap({ view }: { view: BuyingGroupView }) {
         <span className="toolbar-spacer" />
         <button type="button" className="button button-small" onClick={() => setFitSignal((n) => n + 1)}>Fit</button>
         <div className="bg-segmented" role="group" aria-label="Layout">
-          <button type="button" className="button button-small" aria-pressed={layoutKind === 'force'} data-testid="bg-layout-force" onClick={() => setLayoutKind('force')}>Network</button>
-          <button type="button" className="button button-small" aria-pressed={layoutKind === 'org'} data-testid="bg-layout-org" onClick={() => setLayoutKind('org')}>Org chart</button>
+          <button type="button" className="button button-small" aria-pressed={layoutKind === 'force'} data-testid="bg-layout-force" onClick={() => switchLayout('force')}>Network</button>
+          <button type="button" className="button button-small" aria-pressed={layoutKind === 'org'} data-testid="bg-layout-org" onClick={() => switchLayout('org')}>Org chart</button>
         </div>
         <button type="button" className="button button-small" data-testid="bg-tidy" disabled={layoutKind !== 'force' || !people.some((p) => p.mapPosition)}
           title="Release everyone you placed and lay the map out again (undoable)" onClick={tidy}>Tidy</button>
