@@ -1,6 +1,7 @@
 // Issue 17: a map the planner keeps. Same data draws the same picture; a placed person stays
 // placed across a reload; an edit on the map moves nobody and shows on the account page; the
 // org chart and back; undo/redo; a keyboard-only walk; the exported SVG explains itself.
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
@@ -144,16 +145,85 @@ test('exported SVG holds every name, the legend and the highlighted deal', async
   for (const n of names) expect(svg).toContain(n.replace(/&/g, '&amp;').replace(/</g, '&lt;'));
   for (const word of ['Champion', 'Opponent', 'Reports to', 'Influences', 'Size = influence']) expect(svg).toContain(word);
   expect(svg).toContain(`Highlighted deal: ${dealName.replace(/&/g, '&amp;')}`);
+
+  // PNG: a real PNG file.
+  const pngDownload = page.waitForEvent('download');
+  await page.getByTestId('bg-export-png').click();
+  const png = readFileSync((await (await pngDownload).path())!);
+  expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+
+  // PDF: one page, read back as text: the title and the highlighted deal are on it.
+  const pdfDownload = page.waitForEvent('download');
+  await page.getByTestId('bg-export-pdf').click();
+  const pdfFile = (await (await pdfDownload).path())!;
+  const info = execFileSync('pdfinfo', [pdfFile], { encoding: 'utf8' });
+  expect(info).toMatch(/Pages:\s+1\b/);
+  const text = execFileSync('pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  const account = (await page.locator('#page-title').textContent())!.replace(/: buying group$/, '');
+  const plain = (t: string) => t.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  expect(plain(text)).toContain(plain(`${account} — buying group`));
+  expect(plain(text)).toContain(plain(`Highlighted deal: ${dealName}`));
 });
 
-test('axe: no serious or critical violation on the map page, with a person open in the side panel', async ({ page }) => {
+test('coverage: our team beside the people they met; gaps listed with an action and ringed on the map', async ({ page }) => {
+  await openMap(page);
+  const gaps = page.getByTestId('bg-coverage-gap');
+  await expect(page.getByTestId('bg-coverage')).toBeVisible();
+  const count = await gaps.count();
+  // Every gap says what to do.
+  for (let i = 0; i < count; i++) await expect(gaps.nth(i).locator('.bg-side-scope')).toContainText('→ ');
+  // Someone was met: their node carries our teammate's initials, and the panel names the teammate.
+  const covered = page.locator('[data-testid="bg-node"][data-cover]').first();
+  await expect(covered).toBeAttached();
+  const initials = (await covered.getAttribute('data-cover'))!;
+  await covered.dispatchEvent('click');
+  const by = page.getByTestId('bg-covered-by');
+  await expect(by).toContainText(/\d+ meetings?, last/);
+  const firstName = (await by.textContent())!.split(' (')[0]!;
+  expect(firstName.split(/\s+/).map((w) => w[0]).join('').slice(0, 1)).toBe(initials[0]);
+  // With a deal highlighted, a gap about a person rings that person on the map, and "Show" selects them.
+  await page.getByTestId('bg-deal-filter').selectOption({ index: 1 });
+  const withPerson = gaps.filter({ has: page.getByRole('button', { name: /^Show / }) });
+  expect(await withPerson.count()).toBeGreaterThan(0);
+  const button = withPerson.first().getByRole('button', { name: /^Show / }).first();
+  const who = (await button.textContent())!.replace(/^Show /, '');
+  await button.click();
+  await expect(page.locator('#bg-person-title')).toHaveText(who);
+  const node = page.locator('[data-testid="bg-node"][aria-pressed="true"]');
+  await expect(node).toHaveAttribute('data-flag', 'true');
+  await expect(node).toHaveAttribute('aria-label', /gap: /);
+});
+
+test('collapse a department into one node with a count; expanding restores everyone where they were', async ({ page }) => {
+  await openMap(page);
+  const before = await layout(page);
+  await page.getByTestId('bg-departments').locator('summary').click();
+  const toggle = page.getByTestId('bg-dept-toggle').first();
+  const dept = (await toggle.getAttribute('data-dept'))!;
+  const size = Number(await toggle.locator('xpath=..').locator('.count').textContent());
+  await toggle.click();
+  const deptNode = page.locator(`[data-testid="bg-node"][data-id="dept:${dept}"]`);
+  await expect(deptNode).toBeVisible();
+  await expect(deptNode.locator('text.bg-roles')).toHaveText(new RegExp(`${size} (people|person) · collapsed`));
+  await expect(page.getByTestId('bg-node')).toHaveCount(Object.keys(before).length - size + 1);
+  // Clicking the department node expands it: the same picture as before.
+  await deptNode.dispatchEvent('click');
+  await expect(deptNode).toHaveCount(0);
+  await expect.poll(async () => JSON.stringify(await layout(page))).toEqual(JSON.stringify(before));
+});
+
+test('axe: no serious or critical violation on the map page, both layouts, with a person open in the side panel', async ({ page }) => {
   await openMap(page);
   await page.getByTestId('bg-node').first().dispatchEvent('click');
   await expect(page.getByTestId('bg-edit-stance')).toBeVisible();
-  const results = await new AxeBuilder({ page }).analyze();
-  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-  expect(bad).toEqual([]);
+  for (const kind of ['force', 'org'] as const) {
+    await page.getByTestId(`bg-layout-${kind}`).click();
+    await expect(page.getByTestId('bg-graph')).not.toHaveAttribute('data-settled', 'false');
+    const results = await new AxeBuilder({ page }).analyze();
+    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${kind} ${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    expect(bad).toEqual([]);
+  }
 });
 
 test('accept and dismiss a suggestion from interactions; the dismissal survives a reload', async ({ page }) => {
@@ -177,4 +247,60 @@ test('accept and dismiss a suggestion from interactions; the dismissal survives 
   await expect(page.getByTestId('bg-node').first()).toBeVisible({ timeout: 60_000 });
   await expect(page.locator(`[data-testid="bg-suggestion-row"][data-key="${dismissedKey}"]`)).toHaveCount(0);
   await expect(edges).toHaveCount(before + 1);
+});
+
+test('edit on the map: deal role, add and remove a person, draw and delete a line — every one undoable', async ({ page }) => {
+  await openMap(page, 1);
+  await page.getByTestId('bg-deal-filter').selectOption({ index: 1 });
+  const nodes = page.getByTestId('bg-node');
+  const count = await nodes.count();
+
+  // Add a new person from the side panel: a new node, selected.
+  const form = page.getByTestId('bg-add-person');
+  await form.locator('[name="name"]').fill('Quentin Newcomer');
+  await form.locator('[name="title"]').fill('Head of Data');
+  await page.getByTestId('bg-add-person-save').click();
+  await expect(nodes).toHaveCount(count + 1);
+  await expect(page.locator('#bg-person-title')).toHaveText('Quentin Newcomer');
+  const node = page.locator('[data-testid="bg-node"]').filter({ has: page.locator('text.bg-name', { hasText: 'Quentin Newcomer' }) });
+
+  // Put them in the highlighted deal's group: the line under their name says so; undo takes it back.
+  const dealRole = page.getByTestId('bg-edit-deal-role');
+  await expect(dealRole).toHaveValue('');
+  await dealRole.selectOption('technical_evaluator');
+  await expect(node.locator('text.bg-roles')).toHaveText(/On deal: Technical evaluator/);
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await expect(node.locator('text.bg-roles')).not.toHaveText(/On deal/);
+  await page.keyboard.press('Control+Shift+Z');
+  await expect(node.locator('text.bg-roles')).toHaveText(/On deal: Technical evaluator/);
+
+  // Draw a line from them to someone else, then undo it.
+  const edges = page.getByTestId('bg-edge');
+  const lines = await edges.count();
+  await node.dispatchEvent('click');
+  await page.getByTestId('bg-add-relationship').click();
+  await page.getByTestId('bg-connect-save').click();
+  await expect(edges).toHaveCount(lines + 1);
+  await page.getByTestId('bg-undo').click();
+  await expect(edges).toHaveCount(lines);
+  await page.getByTestId('bg-redo').click();
+  await expect(edges).toHaveCount(lines + 1);
+
+  // Delete an existing line (select it in the list), undo brings it back.
+  const row = page.getByTestId('bg-relationship-row').first();
+  await row.getByRole('button', { name: 'Select' }).click();
+  await page.getByTestId('bg-delete-edge').click();
+  await expect(edges).toHaveCount(lines);
+  await page.getByTestId('bg-undo').click();
+  await expect(edges).toHaveCount(lines + 1);
+
+  // Remove the new person (their line goes with them); undo brings both back.
+  await node.dispatchEvent('click');
+  await page.getByTestId('bg-remove-person').click();
+  await expect(nodes).toHaveCount(count);
+  await expect(edges).toHaveCount(lines);
+  await page.getByTestId('bg-undo').click();
+  await expect(nodes).toHaveCount(count + 1);
+  await expect(edges).toHaveCount(lines + 1);
 });

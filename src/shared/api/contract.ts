@@ -103,7 +103,7 @@ export const API = {
   /** Takes their relationships and deal memberships along; answers what went, for undo. */
   'stakeholders.remove': mutation(byId(StakeholderId), Removed, ['stakeholders', 'relationships', 'opportunities']),
 
-  'buyingGroup.get': query(z.object({ accountId: AccountId }).strict(), BuyingGroupView, ['accounts', 'stakeholders', 'relationships', 'opportunities']),
+  'buyingGroup.get': query(z.object({ accountId: AccountId }).strict(), BuyingGroupView, ['accounts', 'stakeholders', 'relationships', 'opportunities', 'interactions', 'teammembers']),
   'relationships.upsert': mutation(RelationshipInput, Relationship, ['relationships']),
   'relationships.remove': mutation(byId(RelationshipId), Ok, ['relationships']),
 

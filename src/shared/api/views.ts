@@ -32,12 +32,27 @@ export const SuggestionView = z.object({
 });
 export type SuggestionView = z.infer<typeof SuggestionView>;
 
+/** Who on our team covers whom, and the gaps (src/shared/buying-group/coverage.ts). */
+export const CoverageView = z.object({
+  coveredBy: z.record(z.string(), z.array(z.object({ memberId: z.string(), name: z.string(), meetings: z.number().int(), lastAt: z.number() }))),
+  gaps: z.array(z.object({
+    kind: z.enum(['role_unfilled', 'role_unmet', 'blocker_never_met', 'single_threaded']),
+    dealId: z.string().optional(),
+    role: Stakeholder.shape.buyingRoles.element.optional(),
+    stakeholderIds: z.array(z.string()),
+    text: z.string(),
+    action: z.string(),
+  })),
+});
+export type CoverageView = z.infer<typeof CoverageView>;
+
 export const BuyingGroupView = z.object({
   account: Account,
   stakeholders: z.array(Stakeholder),
   relationships: z.array(Relationship),
   opportunities: z.array(Opportunity),
   suggestions: z.array(SuggestionView),
+  coverage: CoverageView,
 });
 export type BuyingGroupView = z.infer<typeof BuyingGroupView>;
 

@@ -139,8 +139,21 @@ export function planWorkspace(size: SeedSize, seed: number, now: number): Worksp
       dealWeight: SEGMENT_DEALS[segment] * rng.lognormal(1, 0.3),
     };
   });
+  // A few enterprise accounts get a big group (60–80 people in L), drawn from their own stream
+  // so the rest of the plan is the same draw as without them.
+  const big = new Map<number, number>();
+  if (profile.bigGroups) {
+    const bigRng = new Rng(hashSeed(seed, 0xb16));
+    const enterprise = shapes.filter((s) => s.segment === 'enterprise').map((s) => s.index);
+    const { accounts: count, min, max } = profile.bigGroups;
+    for (const i of bigRng.sample(enterprise, Math.min(count, enterprise.length))) big.set(i, bigRng.int(min, max));
+  }
+  const bigTotal = [...big.values()].reduce((a, b) => a + b, 0);
+  const rest = shapes.filter((s) => !big.has(s.index));
   // Six people is the smallest buying group, so no account may have fewer.
-  const people = allocate(profile.stakeholders, shapes.map((s) => s.peopleWeight), 6);
+  const restPeople = allocate(profile.stakeholders - bigTotal, rest.map((s) => s.peopleWeight), 6);
+  const restAt = new Map(rest.map((s, k) => [s.index, restPeople[k] as number]));
+  const people = shapes.map((s) => big.get(s.index) ?? (restAt.get(s.index) as number));
   const dealCounts = allocate(profile.opportunities, shapes.map((s) => s.dealWeight), 1);
   const drafts = shapes.map((s, i) => Array.from({ length: dealCounts[i] as number }, () =>
     planDeal(rng, s.segment, now, rng.chance(0.85) ? s.ownerIdx : rng.pick(sellers))));

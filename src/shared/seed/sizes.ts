@@ -9,6 +9,12 @@ export interface SizeProfile {
   opportunities: number;
   interactions: number;
   teamMembers: number;
+  /**
+   * Enterprise accounts whose buying group is big (min–max people, across business units), as
+   * planners meet at the largest customers. Taken out of the stakeholder total first, so the
+   * totals hold; sizes without it are generated exactly as before.
+   */
+  bigGroups?: { accounts: number; min: number; max: number };
 }
 
 export const SIZE_PROFILES: Record<SeedSize, SizeProfile> = {
@@ -16,7 +22,7 @@ export const SIZE_PROFILES: Record<SeedSize, SizeProfile> = {
   XS: { accounts: 12, stakeholders: 180, opportunities: 80, interactions: 2_400, teamMembers: 5 },
   S: { accounts: 50, stakeholders: 800, opportunities: 150, interactions: 10_000, teamMembers: 8 },
   M: { accounts: 500, stakeholders: 6_000, opportunities: 2_000, interactions: 100_000, teamMembers: 24 },
-  L: { accounts: 5_000, stakeholders: 60_000, opportunities: 20_000, interactions: 1_000_000, teamMembers: 80 },
+  L: { accounts: 5_000, stakeholders: 60_000, opportunities: 20_000, interactions: 1_000_000, teamMembers: 80, bigGroups: { accounts: 25, min: 60, max: 80 } },
 };
 
 export function describeSize(size: SeedSize): string {

@@ -79,8 +79,8 @@ export function downloadSvg(svg: SVGSVGElement, filename: string, options?: Expo
   download(new Blob([`<?xml version="1.0" encoding="UTF-8"?>\n${markup}`], { type: 'image/svg+xml' }), `${filename}.svg`);
 }
 
-/** PNG at `scale`× for sharp slides; rejects with a readable message if the browser cannot draw it. */
-export async function downloadPng(svg: SVGSVGElement, filename: string, options?: ExportOptions, scale = 2): Promise<void> {
+/** The chart as a PNG at `scale`× (for slides and the map's PDF page); rejects with a readable message if the browser cannot draw it. */
+export async function renderPng(svg: SVGSVGElement, options?: ExportOptions, scale = 2): Promise<{ blob: Blob; width: number; height: number }> {
   const { markup, width, height } = exportableSvg(svg, options);
   const url = URL.createObjectURL(new Blob([markup], { type: 'image/svg+xml' }));
   try {
@@ -97,10 +97,21 @@ export async function downloadPng(svg: SVGSVGElement, filename: string, options?
     ctx.drawImage(image, 0, 0, width, height);
     const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
     if (!blob) throw new Error('DS_EXPORT_PNG_FAILED: the picture was too large to turn into a PNG. Export as SVG instead.');
-    download(blob, `${filename}.png`);
+    return { blob, width, height };
   } finally {
     URL.revokeObjectURL(url);
   }
+}
+
+/** PNG at `scale`× for sharp slides. */
+export async function downloadPng(svg: SVGSVGElement, filename: string, options?: ExportOptions, scale = 2): Promise<void> {
+  const { blob } = await renderPng(svg, options, scale);
+  download(blob, `${filename}.png`);
+}
+
+/** Saves bytes made elsewhere (a PDF) through the browser's download. */
+export function downloadBytes(bytes: Uint8Array, type: string, filename: string): void {
+  download(new Blob([bytes as BlobPart], { type }), filename);
 }
 
 /** A file name from free text: "Acme Corp — buying group" → "acme-corp-buying-group". */

@@ -25,6 +25,10 @@ interface GraphState {
   fitted: boolean;
   timer: d3.Timer | null;
   activeId: string | null;
+  /** Who is faded around, so hovering the same person again writes nothing. */
+  spot: string | null;
+  /** A drag is under way: hovering people it passes over must not re-fade the whole map. */
+  dragging: boolean;
 }
 
 export interface GraphHandlers {
@@ -48,9 +52,8 @@ interface Props extends GraphHandlers {
   fitSignal: number;
 }
 
-function placeEdges(st: GraphState, only?: ReadonlySet<string>): void {
-  const sel = only ? st.edges?.filter((l) => only.has(l.source) || only.has(l.target)) : st.edges;
-  sel?.each(function (l) {
+function placeEdges(st: GraphState): void {
+  st.edges?.each(function (l) {
     const d = edgeD(l, st.byId);
     d3.select(this).selectAll('path').attr('d', d);
   });
@@ -61,8 +64,9 @@ function placeAll(st: GraphState): void {
   placeEdges(st);
 }
 
-function fit(svg: SVGSVGElement, st: GraphState, animate: boolean): void {
-  const bounds = boundsOf([...st.byId.values()].map((n) => ({ x: n.x, y: n.y, r: n.radius + 30 })));
+/** Fits everyone in view: where they are, or where they are headed (`to`, during a layout change). */
+function fit(svg: SVGSVGElement, st: GraphState, animate: boolean, to?: ReadonlyMap<string, Point>): void {
+  const bounds = boundsOf([...st.byId.values()].map((n) => ({ ...(to?.get(n.id) ?? { x: n.x, y: n.y }), r: n.radius + 30 })));
   if (!bounds) return;
   const t = fitTransform(bounds, svg.clientWidth || 800, svg.clientHeight || 600);
   const target = d3.zoomIdentity.translate(t.x, t.y).scale(t.k);
@@ -73,6 +77,8 @@ function fit(svg: SVGSVGElement, st: GraphState, animate: boolean): void {
 
 /** Fades everyone but `id` and the people joined to it (null: nobody faded). */
 function spotlight(st: GraphState, id: string | null): void {
+  if (st.dragging || st.spot === id) return;
+  st.spot = id;
   const keep = id ? new Set([id, ...neighboursOf(id, st.edgeList)]) : null;
   st.nodes?.classed('bg-faded', (d) => keep !== null && !keep.has(d.id));
   st.edges?.classed('bg-faded', (l) => id !== null && l.source !== id && l.target !== id);
@@ -86,6 +92,8 @@ function setActive(st: GraphState, id: string | null): void {
 export function BuyingGroupGraph(props: Props) {
   const { svgRef, nodes, edges, positions, selectedNodeId, selectedEdgeId, pendingFromId, fitSignal, legendTitle } = props;
   const stateRef = useRef<GraphState | null>(null);
+  const positionsRef = useRef(positions);
+  positionsRef.current = positions;
   const handlers = useRef<GraphHandlers>(props);
   useEffect(() => {
     handlers.current = { onNodeClick: props.onNodeClick, onEdgeClick: props.onEdgeClick, onBackgroundClick: props.onBackgroundClick, onMoved: props.onMoved };
@@ -115,7 +123,7 @@ export function BuyingGroupGraph(props: Props) {
       if (event.target === el) handlers.current.onBackgroundClick();
     });
     stateRef.current = {
-      zoom, nodeLayer, edgeLayer, legendLayer, byId: new Map(), edgeList: [], nodes: null, edges: null, fitted: false, timer: null, activeId: null,
+      zoom, nodeLayer, edgeLayer, legendLayer, byId: new Map(), edgeList: [], nodes: null, edges: null, fitted: false, timer: null, activeId: null, spot: null, dragging: false,
     };
     return () => {
       stateRef.current?.timer?.stop();
@@ -157,21 +165,44 @@ export function BuyingGroupGraph(props: Props) {
       `${l.ghost ? 'Suggested: ' : ''}${next.get(l.source)?.name ?? '?'} — ${EDGE_STYLE[l.kind].label.toLowerCase()} — ${next.get(l.target)?.name ?? '?'}`
       + (l.ghost ? ` (${l.evidence ?? ''})` : ` (strength ${Math.round(l.strength * 100)}%)`));
 
+    // Per drag frame only the dragged node's transform and its own lines' `d` are written: the
+    // lines are found once when the drag starts (not by filtering every line per frame), and no
+    // React state changes until the drop.
     let dragFrom: Point | null = null;
+    let dragged: { node: SVGGElement; lines: { edge: RelEdge; paths: SVGPathElement[] }[]; moved: boolean } | null = null;
     const drag = d3.drag<SVGGElement, DrawnNode>().clickDistance(4)
-      .on('start', (_event, d) => {
+      .on('start', function (_event, d) {
         st.timer?.stop();
         dragFrom = { x: d.x, y: d.y };
+        const lines: { edge: RelEdge; paths: SVGPathElement[] }[] = [];
+        st.edges?.each(function (l) {
+          if (l.source === d.id || l.target === d.id) lines.push({ edge: l, paths: [...this.querySelectorAll('path')] });
+        });
+        dragged = { node: this, lines, moved: false };
       })
-      .on('drag', function (event: d3.D3DragEvent<SVGGElement, DrawnNode, DrawnNode>, d) {
+      .on('drag', (event: d3.D3DragEvent<SVGGElement, DrawnNode, DrawnNode>, d) => {
         d.x = event.x;
         d.y = event.y;
-        d3.select(this).attr('transform', nodeTransform(d));
-        placeEdges(st, new Set([d.id]));
+        if (!dragged) return;
+        if (!dragged.moved) {
+          // Once it really moves (not on mousedown: moving the node then would swallow a click):
+          // on top of everyone, so the pointer stays over it and not over the people it passes.
+          dragged.moved = true;
+          d3.select(dragged.node).raise();
+          spotlight(st, d.id);
+          st.dragging = true;
+        }
+        dragged.node.setAttribute('transform', nodeTransform(d));
+        for (const { edge, paths } of dragged.lines) {
+          const path = edgeD(edge, st.byId);
+          for (const p of paths) p.setAttribute('d', path);
+        }
       })
       .on('end', (_event, d) => {
         const start = dragFrom;
         dragFrom = null;
+        dragged = null;
+        st.dragging = false;
         if (start && Math.hypot(d.x - start.x, d.y - start.y) > 2) {
           handlers.current.onMoved(d.id, start, { x: Math.round(d.x * 10) / 10, y: Math.round(d.y * 10) / 10 });
         }
@@ -265,7 +296,7 @@ export function BuyingGroupGraph(props: Props) {
 
   useEffect(() => {
     const st = stateRef.current;
-    if (st && svgRef.current && fitSignal > 0) fit(svgRef.current, st, true);
+    if (st && svgRef.current && fitSignal > 0) fit(svgRef.current, st, true, positionsRef.current);
   }, [fitSignal, svgRef]);
 
   return (

@@ -1,7 +1,7 @@
 // Renderer: the map with its toolbar, side panel and keyboard lists; owns selection and the
 // connect gesture (shift-click, or Connect mode for touch screens and trackpads).
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { Stakeholder } from '@shared/domain';
+import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { newId, type BuyingRole, type Stakeholder } from '@shared/domain';
 import { now } from '@renderer/lib/clock';
 import type { BuyingGroupView } from '@shared/api';
 import type { RelationshipId, StakeholderId } from '@shared/domain';
@@ -10,12 +10,17 @@ import { formatMoney, plural } from '@renderer/lib/format';
 import { BuyingGroupGraph } from './BuyingGroupGraph';
 import { ExportButtons } from '@renderer/components/ExportButtons';
 import { fileSlug } from '@renderer/lib/export-image';
-import { buildGraph } from './graph-model';
+import { buildGraph, EDGE_STYLE } from './graph-model';
+import { gapsFor } from '@shared/buying-group/coverage';
+import { CoveragePanel } from './CoveragePanel';
+import { MapPdfButton } from './MapPdfButton';
+import { collapseDepartments, departmentOf, departments, isDepartmentNode } from './collapse';
+import { DepartmentsPanel } from './DepartmentsPanel';
 import { Legend } from './Legend';
-import { useApplyMapStep, useRemoveRelationship, useUpsertRelationship } from './mutations';
+import { useMapEdits } from './use-map-edits';
 import { SuggestionsPanel } from './SuggestionsPanel';
 import type { SuggestionView } from '@shared/api';
-import { EMPTY_HISTORY, record, redo, undo, type MapFields, type MapHistory, type MapStep } from './map-history';
+import type { MapFields } from './map-history';
 import type { Point } from './map-layout';
 import { useMapLayout, type MapLayoutKind } from './use-map-layout';
 import { PeopleList } from './PeopleList';
@@ -33,27 +38,46 @@ export function BuyingGroupMap({ view }: { view: BuyingGroupView }) {
   const [dialog, setDialog] = useState<{ from: StakeholderId | null; to: StakeholderId | null } | null>(null);
   const [fitSignal, setFitSignal] = useState(0);
   const [layoutKind, setLayoutKind] = useState<MapLayoutKind>('force');
-  const [history, setHistory] = useState<MapHistory>(EMPTY_HISTORY);
-  const remove = useRemoveRelationship();
-  const applyStep = useApplyMapStep();
+  const edits = useMapEdits(view.stakeholders);
+  const { history, edit, doRecord } = edits;
 
+  // A new layout glides in and the view follows it, so the whole chart is in sight.
+  const switchLayout = (kind: MapLayoutKind) => {
+    if (kind === layoutKind) return;
+    setLayoutKind(kind);
+    setFitSignal((n) => n + 1);
+  };
   const deal = view.opportunities.find((o) => o.id === dealId) ?? null;
-  const { nodes, edges: realEdges } = useMemo(() => buildGraph(view.stakeholders, view.relationships, deal), [view.stakeholders, view.relationships, deal]);
+  const gaps = useMemo(() => gapsFor(view.coverage, deal?.id ?? null), [view.coverage, deal]);
+  const coverage = useMemo(() => {
+    const flags = new Map<string, string>();
+    for (const g of gaps) {
+      // Rings stay rare enough to mean something: unmet role holders only for the highlighted deal.
+      if (g.kind === 'role_unmet' && !deal) continue;
+      const why = g.kind === 'blocker_never_met' ? 'gap: blocker never met'
+        : g.kind === 'single_threaded' ? 'gap: the only thread of a deal' : 'gap: holds a core role nobody on our team met';
+      for (const id of g.stakeholderIds) if (!flags.has(id)) flags.set(id, why);
+    }
+    return { coveredBy: view.coverage.coveredBy, flags };
+  }, [gaps, view.coverage, deal]);
+  const full = useMemo(() => buildGraph(view.stakeholders, view.relationships, deal, coverage), [view.stakeholders, view.relationships, deal, coverage]);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
+  const toggleDepartment = useCallback((name: string) => setCollapsed((cur) => {
+    const next = new Set(cur);
+    if (!next.delete(name)) next.add(name);
+    return next;
+  }), []);
   // Ghost lines for suggestions: they take part in drawing and keyboard walks, not in layout.
-  const edges = useMemo(() => [...realEdges, ...view.suggestions.map((s) => ({
+  const { nodes, edges } = useMemo(() => collapseDepartments(full.nodes, [...full.edges, ...view.suggestions.map((s) => ({
     id: `sug:${s.key}` as RelationshipId, source: s.fromId, target: s.toId, kind: s.kind, strength: s.strength, bend: 18, ghost: true, evidence: s.evidence,
-  }))], [realEdges, view.suggestions]);
-  const upsertRel = useUpsertRelationship();
+  }))], collapsed), [full, view.suggestions, collapsed]);
+  const realEdges = useMemo(() => edges.filter((e) => !e.ghost), [edges]);
   const names = useMemo(() => new Map(view.stakeholders.map((s) => [s.id as string, s.name])), [view.stakeholders]);
   const nameOf = useCallback((id: string) => names.get(id) ?? 'Someone no longer here', [names]);
   const positions = useMapLayout(nodes, realEdges, layoutKind);
 
-  // Every map edit goes through here: written with its base, and recorded for undo.
+  // Every map edit goes through `edits`: written with its base, and recorded for undo.
   const people = view.stakeholders;
-  const edit = useCallback((step: MapStep) => {
-    setHistory((h) => record(h, step));
-    applyStep.mutate({ step, people });
-  }, [applyStep, people]);
   const onMoved = useCallback((id: string, from: Point, to: Point) => {
     if (layoutKind !== 'force') return;
     const person = people.find((p) => p.id === id);
@@ -66,7 +90,27 @@ export function BuyingGroupMap({ view }: { view: BuyingGroupView }) {
     for (const k of Object.keys(fields) as (keyof MapFields)[]) (before as Record<string, unknown>)[k] = person[k];
     edit({ label: `Edit ${person.name}`, changes: [{ id: person.id, before, after: fields }] });
   }, [edit]);
-  const accept = (s: SuggestionView) => upsertRel.mutate({ accountId, fromId: s.fromId, toId: s.toId, kind: s.kind, strength: s.strength, source: 'inferred' });
+  const accept = (s: SuggestionView) => void doRecord(`Accept ${EDGE_STYLE[s.kind].label.toLowerCase()}`, {
+    method: 'relationships.upsert', input: { id: newId<RelationshipId>('rel'), accountId, fromId: s.fromId, toId: s.toId, kind: s.kind, strength: s.strength, source: 'inferred' },
+  }).catch(() => undefined);
+  const setDealRole = (person: Stakeholder, role: BuyingRole | null) => {
+    if (!deal) return;
+    const was = deal.members.find((m) => m.stakeholderId === person.id)?.role ?? null;
+    if (was === role) return;
+    void doRecord(role ? `${person.name} on the deal` : `${person.name} off the deal`, {
+      method: 'opportunities.setMember', opportunityId: deal.id, stakeholderId: person.id, role, was,
+    }).catch(() => undefined);
+  };
+  const addPerson = async (fields: { name: string; title: string; department: string }) => {
+    const created = await doRecord(`Add ${fields.name}`, {
+      method: 'stakeholders.upsert',
+      input: { accountId, ...fields, buyingRoles: [], stance: 'unknown', influence: 3, needs: [], pains: [] },
+    }) as Stakeholder;
+    setSelectedId(created.id);
+  };
+  const removePerson = (person: Stakeholder) => {
+    void doRecord(`Remove ${person.name}`, { method: 'stakeholders.remove', id: person.id }).then(() => setSelectedId(null)).catch(() => undefined);
+  };
   const dismiss = (s: SuggestionView) => {
     const person = people.find((p) => p.id === s.fromId);
     if (person) editPerson(person, { dismissedSuggestions: [...(person.dismissedSuggestions ?? []), s.key] });
@@ -75,26 +119,13 @@ export function BuyingGroupMap({ view }: { view: BuyingGroupView }) {
     label: 'Tidy',
     changes: people.filter((p) => p.mapPosition).map((p) => ({ id: p.id, before: { mapPosition: p.mapPosition }, after: { mapPosition: undefined } })),
   });
-  const step = useCallback((which: 'undo' | 'redo') => {
-    const out = which === 'undo' ? undo(history) : redo(history);
-    if (!out) return;
-    setHistory(out.history);
-    applyStep.mutate({ step: out.apply, people });
-  }, [applyStep, history, people]);
-  useEffect(() => {
-    const onKey = (event: globalThis.KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== 'z') return;
-      const target = event.target as HTMLElement | null;
-      // Inside a text field, Ctrl+Z belongs to the field.
-      if (target && /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return;
-      event.preventDefault();
-      step(event.shiftKey ? 'redo' : 'undo');
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [step]);
+  const step = (which: 'undo' | 'redo') => void edits.step(which);
 
   const onNodeClick = useCallback((id: StakeholderId, shift: boolean) => {
+    if (isDepartmentNode(id)) {
+      toggleDepartment(departmentOf(id));
+      return;
+    }
     setSelectedEdgeId(null);
     if (shift || connectMode) {
       if (pendingFrom && pendingFrom !== id) {
@@ -106,23 +137,31 @@ export function BuyingGroupMap({ view }: { view: BuyingGroupView }) {
       }
     }
     setSelectedId(id);
-  }, [connectMode, pendingFrom]);
+  }, [connectMode, pendingFrom, toggleDepartment]);
   const onEdgeClick = useCallback((id: RelationshipId) => setSelectedEdgeId(id), []);
   const onBackgroundClick = useCallback(() => {
     setSelectedId(null);
     setSelectedEdgeId(null);
     setPendingFrom(null);
   }, []);
-  const removeEdge = (id: RelationshipId) => remove.mutate({ id }, { onSuccess: () => setSelectedEdgeId((cur) => (cur === id ? null : cur)) });
+  const removeEdge = (id: RelationshipId) => {
+    const doc = view.relationships.find((r) => r.id === id);
+    if (!doc) return;
+    void doRecord(`Delete ${EDGE_STYLE[doc.kind].label.toLowerCase()}`, { method: 'relationships.remove', doc })
+      .then(() => setSelectedEdgeId((cur) => (cur === id ? null : cur))).catch(() => undefined);
+  };
   const onKeyDown = (event: KeyboardEvent) => {
-    if ((event.key === 'Delete' || event.key === 'Backspace') && selectedEdgeId && !remove.isPending) removeEdge(selectedEdgeId);
+    if ((event.key === 'Delete' || event.key === 'Backspace') && selectedEdgeId && !edits.pending) removeEdge(selectedEdgeId);
     if (event.key === 'Escape') onBackgroundClick();
   };
 
   const selectedPerson = view.stakeholders.find((s) => s.id === selectedId) ?? null;
   const selectedEdge = view.relationships.find((r) => r.id === selectedEdgeId) ?? null;
   const title = `${view.account.name} — buying group`;
-  const legendTitle = `${deal ? `Highlighted deal: ${deal.name}` : 'Everyone at the account'} · ${new Date(now()).toISOString().slice(0, 10)}`;
+  const dealLine = deal ? `Highlighted deal: ${deal.name}` : 'Everyone at the account';
+  const dateText = new Date(now()).toISOString().slice(0, 10);
+  const legendTitle = `${dealLine} · ${dateText}`;
+  const exportOptions = { fitContent: true, title: `${title} · ${legendTitle}` };
 
   return (
     <>
@@ -150,8 +189,8 @@ export function BuyingGroupMap({ view }: { view: BuyingGroupView }) {
         <span className="toolbar-spacer" />
         <button type="button" className="button button-small" onClick={() => setFitSignal((n) => n + 1)}>Fit</button>
         <div className="bg-segmented" role="group" aria-label="Layout">
-          <button type="button" className="button button-small" aria-pressed={layoutKind === 'force'} data-testid="bg-layout-force" onClick={() => setLayoutKind('force')}>Network</button>
-          <button type="button" className="button button-small" aria-pressed={layoutKind === 'org'} data-testid="bg-layout-org" onClick={() => setLayoutKind('org')}>Org chart</button>
+          <button type="button" className="button button-small" aria-pressed={layoutKind === 'force'} data-testid="bg-layout-force" onClick={() => switchLayout('force')}>Network</button>
+          <button type="button" className="button button-small" aria-pressed={layoutKind === 'org'} data-testid="bg-layout-org" onClick={() => switchLayout('org')}>Org chart</button>
         </div>
         <button type="button" className="button button-small" data-testid="bg-tidy" disabled={layoutKind !== 'force' || !people.some((p) => p.mapPosition)}
           title="Release everyone you placed and lay the map out again (undoable)" onClick={tidy}>Tidy</button>
@@ -159,10 +198,10 @@ export function BuyingGroupMap({ view }: { view: BuyingGroupView }) {
           title="Undo (Ctrl/Cmd+Z)">Undo</button>
         <button type="button" className="button button-small" data-testid="bg-redo" disabled={history.future.length === 0} onClick={() => step('redo')}
           title="Redo (Shift+Ctrl/Cmd+Z)">Redo</button>
-        <ExportButtons svgRef={svgRef} filename={fileSlug(title)} options={{ fitContent: true, title: `${title} · ${legendTitle}` }} testIdPrefix="bg" />
+        <ExportButtons svgRef={svgRef} filename={fileSlug(title)} options={exportOptions} testIdPrefix="bg" />
+        <MapPdfButton svgRef={svgRef} filename={fileSlug(title)} options={exportOptions} title={title} dealLine={dealLine} date={dateText} />
       </div>
-      {remove.isError ? <p className="form-error" role="alert">{errorWords(remove.error)}</p> : null}
-      {applyStep.isError ? <p className="form-error" role="alert">{errorWords(applyStep.error)}</p> : null}
+      {edits.error ? <p className="form-error" role="alert">{errorWords(edits.error)}</p> : null}
       <div className="bg-layout">
         <div className="bg-canvas" onKeyDown={onKeyDown}>
           <BuyingGroupGraph
@@ -177,8 +216,13 @@ export function BuyingGroupMap({ view }: { view: BuyingGroupView }) {
           <Legend />
         </div>
         <SidePanel people={view.stakeholders} deal={deal} selectedPerson={selectedPerson} selectedEdge={selectedEdge}
-          nameOf={nameOf} onRemoveEdge={removeEdge} removing={remove.isPending} onEditPerson={editPerson}>
-          <SuggestionsPanel suggestions={view.suggestions} nameOf={nameOf} onAccept={accept} onDismiss={dismiss} busy={upsertRel.isPending || applyStep.isPending} />
+          nameOf={nameOf} onRemoveEdge={removeEdge} removing={edits.pending} onEditPerson={editPerson}
+          onDealRole={setDealRole} onAddPerson={addPerson} onRemovePerson={removePerson}
+          coveredBy={selectedPerson ? view.coverage.coveredBy[selectedPerson.id] ?? [] : []}>
+          <CoveragePanel gaps={gaps} nameOf={nameOf} onSelect={(id) => { setSelectedId(id); setSelectedEdgeId(null); }} />
+          <SuggestionsPanel suggestions={view.suggestions} nameOf={nameOf} onAccept={accept} onDismiss={dismiss} busy={edits.pending} />
+          <DepartmentsPanel departments={departments(full.nodes)} collapsed={collapsed} onToggle={toggleDepartment}
+            onAll={(collapse) => setCollapsed(collapse ? new Set(departments(full.nodes).map((d) => d.name)) : new Set())} />
         </SidePanel>
       </div>
       <PeopleList
@@ -190,7 +234,8 @@ export function BuyingGroupMap({ view }: { view: BuyingGroupView }) {
         onRemoveEdge={removeEdge}
       />
       {dialog ? (
-        <RelationshipDialog accountId={accountId} people={view.stakeholders} fromId={dialog.from} toId={dialog.to} onClose={() => setDialog(null)} />
+        <RelationshipDialog accountId={accountId} people={view.stakeholders} fromId={dialog.from} toId={dialog.to} onClose={() => setDialog(null)}
+          onSaved={(input, answer) => edits.remember(`Add ${EDGE_STYLE[input.kind].label.toLowerCase()}`, { method: 'relationships.upsert', input }, answer)} />
       ) : null}
     </>
   );

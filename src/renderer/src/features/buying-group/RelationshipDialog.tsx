@@ -1,7 +1,8 @@
 // Renderer: create a relationship (from shift-click, Connect mode or the keyboard list) in a
 // native modal <dialog>.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { RELATIONSHIP_KINDS, type AccountId, type Stakeholder, type StakeholderId } from '@shared/domain';
+import { RELATIONSHIP_KINDS, type AccountId, type Relationship, type Stakeholder, type StakeholderId } from '@shared/domain';
+import type { RelationshipInput } from '@shared/api';
 import { SelectField } from '@renderer/components/fields';
 import { errorWords } from '@renderer/api/errors';
 import { newId, type RelationshipId } from '@shared/domain';
@@ -14,12 +15,14 @@ const STRENGTHS = [
   { value: '0.9', label: 'Strong' },
 ];
 
-export function RelationshipDialog({ accountId, people, fromId, toId, onClose }: {
+export function RelationshipDialog({ accountId, people, fromId, toId, onClose, onSaved }: {
   accountId: AccountId;
   people: readonly Stakeholder[];
   fromId: StakeholderId | null;
   toId: StakeholderId | null;
   onClose: () => void;
+  /** The relationship was written (for the map's undo). */
+  onSaved?: (input: RelationshipInput, answer: Relationship) => void;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -45,7 +48,8 @@ export function RelationshipDialog({ accountId, people, fromId, toId, onClose }:
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (same || !from || !to) return;
-    upsert.mutate({ id: createId, accountId, fromId: from, toId: to, kind, strength: Number(strength), source: 'manual' }, { onSuccess: onClose });
+    const input: RelationshipInput = { id: createId, accountId, fromId: from, toId: to, kind, strength: Number(strength), source: 'manual' };
+    upsert.mutate(input, { onSuccess: (answer) => { onSaved?.(input, answer); onClose(); } });
   };
 
   return (

@@ -1,6 +1,7 @@
 // Renderer: beside the map — roles nobody covers, the stance mix, and whatever is selected.
-import { plural } from '@renderer/lib/format';
-import { BUYING_ROLE_LABEL, type Opportunity, type Relationship, type RelationshipId, type Stakeholder } from '@shared/domain';
+import { formatDate, plural } from '@renderer/lib/format';
+import { AddPersonForm } from './AddPersonForm';
+import { BUYING_ROLES, BUYING_ROLE_LABEL, type BuyingRole, type Opportunity, type Relationship, type RelationshipId, type Stakeholder } from '@shared/domain';
 import type { ReactNode } from 'react';
 import type { MapFields } from './map-history';
 import { PersonEditor } from './PersonEditor';
@@ -18,11 +19,17 @@ interface Props {
   onRemoveEdge: (id: RelationshipId) => void;
   removing: boolean;
   onEditPerson: (person: Stakeholder, fields: Partial<MapFields>) => void;
-  /** Extra sections (suggestions) placed after the summary. */
+  /** Puts the person in the highlighted deal's group with this role, or (null) takes them out. */
+  onDealRole: (person: Stakeholder, role: BuyingRole | null) => void;
+  onAddPerson: (fields: { name: string; title: string; department: string }) => Promise<void>;
+  onRemovePerson: (person: Stakeholder) => void;
+  /** Our team members who met the selected person, most meetings first. */
+  coveredBy: readonly { name: string; meetings: number; lastAt: number }[];
+  /** Extra sections (coverage gaps, suggestions) placed after the summary. */
   children?: ReactNode;
 }
 
-export function SidePanel({ people, deal, selectedPerson, selectedEdge, nameOf, onRemoveEdge, removing, onEditPerson, children }: Props) {
+export function SidePanel({ people, deal, selectedPerson, selectedEdge, nameOf, onRemoveEdge, removing, onEditPerson, onDealRole, onAddPerson, onRemovePerson, coveredBy, children }: Props) {
   const group = deal ? people.filter((p) => deal.members.some((m) => m.stakeholderId === p.id)) : people;
   const gaps = uncoveredRoles(people, deal);
   const mix = stanceMix(group);
@@ -83,18 +90,42 @@ export function SidePanel({ people, deal, selectedPerson, selectedEdge, nameOf, 
             <dt>Influence</dt><dd><InfluenceMeter value={selectedPerson.influence} /></dd>
             <dt>Buying roles</dt>
             <dd>{selectedPerson.buyingRoles.length ? sortRoles(selectedPerson.buyingRoles).map((r) => BUYING_ROLE_LABEL[r]).join(', ') : 'None recorded'}</dd>
+            <dt>Covered by</dt>
+            <dd data-testid="bg-covered-by">{coveredBy.length
+              ? coveredBy.map((c) => `${c.name} (${plural(c.meetings, 'meeting', 'meetings')}, last ${formatDate(c.lastAt)})`).join('; ')
+              : 'Nobody on our team has met them'}</dd>
             <dt>Change</dt><dd><PersonEditor person={selectedPerson} onEdit={onEditPerson} /></dd>
-            {deal ? (<><dt>On this deal</dt><dd>{dealRole ? BUYING_ROLE_LABEL[dealRole] : 'Not in the group'}</dd></>) : null}
+            {deal ? (
+              <>
+                <dt><label htmlFor="bg-deal-role">On this deal</label></dt>
+                <dd>
+                  <select id="bg-deal-role" className="input" data-testid="bg-edit-deal-role" value={dealRole ?? ''}
+                    onChange={(e) => onDealRole(selectedPerson, (e.target.value || null) as BuyingRole | null)}>
+                    <option value="">Not in the group</option>
+                    {BUYING_ROLES.map((r) => <option key={r} value={r}>{BUYING_ROLE_LABEL[r]}</option>)}
+                  </select>
+                </dd>
+              </>
+            ) : null}
             {deal && dealRole && deal.status === 'open' && selectedPerson.stance !== 'champion' ? (
               <><dt>What if</dt><dd><PersonWhatIf opportunityId={deal.id} stakeholderId={selectedPerson.id} /></dd></>
             ) : null}
             {selectedPerson.pains.length ? (<><dt>Pains</dt><dd>{selectedPerson.pains.join('; ')}</dd></>) : null}
             <dt>Account</dt><dd><a href={hrefFor({ page: 'account', id: selectedPerson.accountId })}>Edit on the account page</a></dd>
+            <dt>Remove</dt>
+            <dd>
+              <button type="button" className="button button-small button-danger" data-testid="bg-remove-person" disabled={removing}
+                onClick={() => onRemovePerson(selectedPerson)}>
+                Remove {selectedPerson.name}
+              </button>
+              <span className="field-hint"> Undo brings them back with their lines.</span>
+            </dd>
           </dl>
         ) : (
           <p className="bg-side-scope">Click a person on the map or in the list. Shift-click a second person to connect them.</p>
         )}
       </section>
+      <AddPersonForm onAdd={onAddPerson} />
     </aside>
   );
 }

@@ -29,6 +29,9 @@ export function enterNode(enter: d3.Selection<d3.EnterElement, DrawnNode, SVGGEl
   const g = enter.append('g').attr('class', 'bg-node').attr('data-testid', 'bg-node').attr('role', 'button').attr('tabindex', -1)
     .style('cursor', 'pointer');
   g.append('circle').attr('class', 'bg-ring').attr('fill', 'none').attr('stroke-width', 4);
+  // A coverage gap: a red dashed ring outside the selection ring.
+  g.append('circle').attr('class', 'bg-flag').attr('fill', 'none').attr('stroke', CHART_COLORS.negative).attr('stroke-width', 2.5)
+    .attr('stroke-dasharray', '6 4').attr('aria-hidden', 'true');
   g.append('circle').attr('class', 'bg-body').attr('stroke-width', 2.5);
   g.append('text').attr('class', 'bg-initials').attr('text-anchor', 'middle').attr('dy', '0.35em').attr('font-weight', 700).attr('aria-hidden', 'true');
   const glyph = g.append('g').attr('class', 'bg-glyph').attr('aria-hidden', 'true');
@@ -39,6 +42,12 @@ export function enterNode(enter: d3.Selection<d3.EnterElement, DrawnNode, SVGGEl
       .attr('stroke-linejoin', 'round').attr('aria-hidden', 'true');
   g.append('text').attr('class', 'bg-name').attr('font-size', 13).attr('font-weight', 650).attr('fill', CHART_COLORS.ink).call(halo);
   g.append('text').attr('class', 'bg-roles').attr('font-size', 11.5).attr('font-weight', 600).attr('fill', CHART_COLORS.role).call(halo);
+  // Our team member who covers them, beside the circle (lower left); last in DOM order,
+  // as its initials end the node's visible text and so its accessible name.
+  const cover = g.append('g').attr('class', 'bg-cover').attr('aria-hidden', 'true');
+  cover.append('rect').attr('width', 22).attr('height', 15).attr('x', -11).attr('y', -7.5).attr('rx', 3)
+    .attr('fill', CHART_COLORS.ink).attr('stroke', CHART_COLORS.paper).attr('stroke-width', 1.5);
+  cover.append('text').attr('text-anchor', 'middle').attr('dy', '0.35em').attr('font-size', 9).attr('font-weight', 700).attr('fill', CHART_COLORS.paper);
   return g;
 }
 
@@ -53,6 +62,11 @@ export function updateNodes(nodes: Sel<SVGGElement, DrawnNode>): void {
     .attr('fill', (d) => (d.stance === 'unknown' || d.stance === 'neutral' ? CHART_COLORS.ink : CHART_COLORS.paper));
   nodes.select('g.bg-glyph').attr('transform', (d) => `translate(${d.radius * 0.74},${-d.radius * 0.74})`)
     .select('text').text((d) => STANCE_GLYPH[d.stance]);
+  nodes.select('circle.bg-flag').attr('r', (d) => d.radius + 11).attr('display', (d) => (d.flag ? null : 'none'));
+  nodes.attr('data-flag', (d) => (d.flag ? 'true' : null)).attr('data-cover', (d) => d.coverInitials || null);
+  nodes.select('g.bg-cover').attr('display', (d) => (d.coverInitials ? null : 'none'))
+    .attr('transform', (d) => `translate(${-d.radius * 0.8},${d.radius * 0.8})`)
+    .select('text').text((d) => (d.coverInitials ? ` ${d.coverInitials}` : ''));
   nodes.select('text.bg-name').attr('y', (d) => d.radius + 16).text((d) => d.name);
   // The leading space is invisible (SVG collapses it) but keeps "name" and "roles" two words
   // for assistive tech that reads the node's text run together (axe label-content-name-mismatch).
@@ -81,4 +95,6 @@ export function drawLegend(layer: d3.Selection<SVGGElement, unknown, null, undef
     g.append('text').attr('x', 42).attr('dy', '0.35em').text(style.label);
   });
   layer.append('text').attr('y', 76).attr('fill', CHART_COLORS.role).text('Size = influence (1–5) · Under each name: buying roles, or the role on the highlighted deal');
+  layer.append('text').attr('y', 96).attr('fill', CHART_COLORS.role)
+    .text('Dark tag = initials of our team member who met them most · Red dashed ring = a coverage gap (never met, or the only thread)');
 }

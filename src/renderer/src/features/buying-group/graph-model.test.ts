@@ -70,7 +70,15 @@ describe('graph model', () => {
     expect(rolesLine(['user', 'decision_maker', 'legal'], null)).toBe('Decision maker · User +1');
     expect(rolesLine(['user'], 'economic_buyer')).toBe('On deal: Economic buyer');
     const { nodes } = buildGraph([person('1', { buyingRoles: ['champion'], stance: 'supporter', mapPosition: { x: 5, y: 6 } })], [], null);
-    expect(nodes[0]!.ariaLabel).toBe('P1 + Person 1 Champion; Champion; stance: Supporter');
+    expect(nodes[0]!.ariaLabel).toBe('P1 + Person 1 Champion; Champion; stance: Supporter; nobody on our team has met them');
     expect(nodes[0]!.placed).toEqual({ x: 5, y: 6 });
+  });
+
+  it('carries coverage: our teammate beside the person, a gap in words', () => {
+    const coverage = { coveredBy: { '1': [{ name: 'Ana Seller', meetings: 4 }, { name: 'Bo Lee', meetings: 1 }] }, flags: new Map([['1', 'gap: blocker never met']]) };
+    const { nodes } = buildGraph([person('1', { buyingRoles: ['blocker'], stance: 'opponent' })], [], null, coverage);
+    expect(nodes[0]).toMatchObject({ coverInitials: 'AS', coverText: 'Ana Seller (4×), Bo Lee (1×)', flag: 'gap: blocker never met' });
+    // The visible initials end the first part of the accessible name (label-content-name-mismatch).
+    expect(nodes[0]!.ariaLabel).toMatch(/^P1 − Person 1 Blocker AS; .*covered by Ana Seller \(4×\), Bo Lee \(1×\); gap: blocker never met$/);
   });
 });

@@ -62,6 +62,18 @@ export interface PersonNode {
   ariaLabel: string;
   /** Where the planner placed this person, if they did. */
   placed: Point | null;
+  /** Initials of our team member who met them most (drawn beside the circle), or ''. */
+  coverInitials: string;
+  /** Our team members who met them, in words ("Ana Seller (4×), Bo Planner (1×)"), or ''. */
+  coverText: string;
+  /** A coverage gap this person is part of (ringed on the map), in words, or ''. */
+  flag: string;
+}
+
+/** What the map draws from the coverage: per person, who covers them and any gap they are in. */
+export interface NodeCoverage {
+  coveredBy: Readonly<Record<string, readonly { name: string; meetings: number }[]>>;
+  flags: ReadonlyMap<string, string>;
 }
 
 export interface RelEdge {
@@ -144,6 +156,7 @@ export function buildGraph(
   stakeholders: readonly Stakeholder[],
   relationships: readonly Relationship[],
   deal: Opportunity | null,
+  coverage: NodeCoverage = { coveredBy: {}, flags: new Map() },
 ): { nodes: PersonNode[]; edges: RelEdge[] } {
   const ids = stakeholders.map((s) => s.id);
   const present = new Set(ids);
@@ -152,6 +165,9 @@ export function buildGraph(
   const nodes = stakeholders.map<PersonNode>((s) => {
     const dealRole = dealRoles.get(s.id) ?? null;
     const rolesText = rolesLine(s.buyingRoles, dealRole);
+    const coverers = coverage.coveredBy[s.id] ?? [];
+    const coverText = coverers.map((c) => `${c.name} (${c.meetings}×)`).join(', ');
+    const flag = coverage.flags.get(s.id) ?? '';
     return {
     id: s.id,
     name: s.name,
@@ -169,12 +185,17 @@ export function buildGraph(
     // It opens with what the node shows, in DOM order (initials, stance glyph, name, role
     // line), so speech input can say what it sees (WCAG 2.5.3); then roles and stance in words.
     ariaLabel: [
-      `${initials(s.name)} ${STANCE_GLYPH[s.stance]} ${s.name} ${rolesText}`.trimEnd(),
+      `${initials(s.name)} ${STANCE_GLYPH[s.stance]} ${s.name} ${rolesText} ${coverers[0] ? initials(coverers[0].name) : ''}`.replace(/\s+/g, ' ').trimEnd(),
       s.buyingRoles.length ? sortRoles(s.buyingRoles).map((r) => BUYING_ROLE_LABEL[r]).join(', ') : 'no buying role',
       dealRole ? `on this deal: ${BUYING_ROLE_LABEL[dealRole]}` : '',
       `stance: ${STANCE_LABEL[s.stance]}`,
+      coverText ? `covered by ${coverText}` : 'nobody on our team has met them',
+      flag,
     ].filter(Boolean).join('; '),
     placed: s.mapPosition ? { x: s.mapPosition.x, y: s.mapPosition.y } : null,
+    coverInitials: coverers[0] ? initials(coverers[0].name) : '',
+    coverText,
+    flag,
     };
   });
   const kept = relationships.filter((r) => present.has(r.fromId) && present.has(r.toId) && r.fromId !== r.toId);

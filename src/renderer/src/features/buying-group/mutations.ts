@@ -4,11 +4,11 @@
 // host's change event.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { StakeholderInput } from '@shared/api';
-import type { Stakeholder } from '@shared/domain';
+import type { OpportunityId, Stakeholder, StakeholderId } from '@shared/domain';
 import { call } from '@renderer/api/client';
 import { invalidateCollections } from '@renderer/data/keys';
 import { useApiMutation } from '@renderer/data/mutation';
-import { personEdit, type MapStep } from './map-history';
+import { personEdit, type MapStep, type RecordOp } from './map-history';
 
 export const useUpsertRelationship = () => useApiMutation('relationships.upsert');
 
@@ -26,5 +26,34 @@ export function useApplyMapStep() {
       }
     },
     onSuccess: () => invalidateCollections(queryClient, ['stakeholders'], { restartRunning: false }),
+  });
+}
+
+/** Runs one record op (a deal role, a relationship, a person added, removed or restored); answers with the host's reply. */
+export async function runRecordOp(op: RecordOp): Promise<unknown> {
+  switch (op.method) {
+    case 'opportunities.setMember':
+      return call('opportunities.setMember', {
+        opportunityId: op.opportunityId as OpportunityId, stakeholderId: op.stakeholderId as StakeholderId, role: op.role,
+      });
+    case 'relationships.upsert':
+      return call('relationships.upsert', op.input);
+    case 'relationships.remove':
+      return call('relationships.remove', { id: op.doc.id });
+    case 'stakeholders.upsert':
+      return call('stakeholders.upsert', op.input);
+    case 'stakeholders.remove':
+      return call('stakeholders.remove', { id: op.id as StakeholderId });
+    case 'records.restore':
+      return call('records.restore', op.records);
+  }
+}
+
+/** Record edits on the map, each answered with the host's reply (for the undo history). */
+export function useRecordOp() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: runRecordOp,
+    onSuccess: () => invalidateCollections(queryClient, ['stakeholders', 'relationships', 'opportunities'], { restartRunning: false }),
   });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { boxOf, overlappingPairs, type LayoutLine, type LayoutPerson } from './map-layout';
-import { orgLayout } from './org-layout';
+import { maxRowWidth, orgLayout } from './org-layout';
 
 const person = (id: string, level: number): LayoutPerson => ({ id, level, radius: 14 + (id.length % 4) * 4, labelWidth: 80 + (id.charCodeAt(id.length - 1) % 60) });
 
@@ -35,5 +35,24 @@ describe('org chart layout', () => {
   it('survives a reporting cycle in entered data', () => {
     const at = orgLayout([person('a', 0), person('b', 1)], [{ source: 'a', target: 'b', kind: 'reports_to' }, { source: 'b', target: 'a', kind: 'reports_to' }]);
     expect(at.size).toBe(2);
+  });
+
+  it('wraps a wide level onto staggered rows at 70 people: no strip, no overlap, managers still above', () => {
+    const big = [person('chief', 0), ...Array.from({ length: 6 }, (_, i) => person(`head${i}`, 1)),
+      ...Array.from({ length: 63 }, (_, i) => person(`r${String(i).padStart(2, '0')}`, 2))];
+    const bigLines: LayoutLine[] = [
+      ...Array.from({ length: 6 }, (_, i) => ({ source: `head${i}`, target: 'chief', kind: 'reports_to' })),
+      ...Array.from({ length: 63 }, (_, i) => ({ source: `r${String(i).padStart(2, '0')}`, target: `head${i % 6}`, kind: 'reports_to' })),
+    ];
+    const at = orgLayout(big, bigLines);
+    const xs = [...at.values()].map((p) => p.x);
+    const ys = [...at.values()].map((p) => p.y);
+    const width = Math.max(...xs) - Math.min(...xs);
+    const height = Math.max(...ys) - Math.min(...ys);
+    expect(width).toBeLessThanOrEqual(maxRowWidth(big.length) + 200);
+    // Not a strip: at most about 3:1 wide.
+    expect(width / height).toBeLessThan(3);
+    expect(overlappingPairs(big.map((p) => boxOf(p, at.get(p.id)!)))).toEqual([]);
+    for (let i = 0; i < 63; i++) expect(at.get(`r${String(i).padStart(2, '0')}`)!.y).toBeGreaterThan(at.get(`head${i % 6}`)!.y);
   });
 });

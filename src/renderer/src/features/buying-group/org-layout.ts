@@ -34,6 +34,80 @@ export function managersOf(people: readonly LayoutPerson[], lines: readonly Layo
   return out;
 }
 
+/** The widest a row may grow before it wraps: wide enough for a 16:9-ish chart of `n` people. */
+export function maxRowWidth(n: number): number {
+  return Math.max(1400, 200 * Math.sqrt(n));
+}
+
+/**
+ * Wraps layers wider than `maxWidth` onto several rows (in their left-to-right order, so reports
+ * stay under their managers' side of the chart), each row centred and every other row shifted by
+ * half a person so lines from above pass between the people of the row in front. Layers below
+ * move down by the rows added. Sugiyama alone would put 40 reports of one level on one line:
+ * at 60+ people that is a strip too wide to read at any zoom that fits the screen.
+ */
+export function wrapLayers(
+  placed: readonly { id: string; x: number; y: number }[],
+  byId: ReadonlyMap<string, LayoutPerson>,
+  maxWidth: number,
+): { at: { id: string; x: number; y: number }[]; height: number; left: number; right: number } {
+  const layers = new Map<number, { id: string; x: number; y: number }[]>();
+  for (const p of placed) layers.set(p.y, [...(layers.get(p.y) ?? []), { ...p }]);
+  const out: { id: string; x: number; y: number }[] = [];
+  let shift = 0;
+  let left = Infinity;
+  let right = -Infinity;
+  let bottom = 0;
+  const spanOf = (list: readonly { x: number }[]) => Math.max(...list.map((p) => p.x)) - Math.min(...list.map((p) => p.x));
+  const oldSpan = Math.max(1, spanOf(placed));
+  // Layers that stay one row are squeezed by as much as the wrapped ones shrank, so a manager
+  // stays over the block of their reports (order kept; no two boxes closer than their widths).
+  const squeeze = Math.min(1, maxWidth / oldSpan);
+  for (const y of [...layers.keys()].sort((a, b) => a - b)) {
+    const row = layers.get(y)!.sort((a, b) => a.x - b.x || (a.id < b.id ? -1 : 1));
+    const widths = row.map((p) => boxWidth(byId.get(p.id)!));
+    const total = widths.reduce((a, b) => a + b, 0);
+    if (total <= maxWidth && squeeze < 1) {
+      const xs = row.map((p) => p.x * squeeze);
+      for (let i = 1; i < xs.length; i++) xs[i] = Math.max(xs[i]!, xs[i - 1]! + (widths[i - 1]! + widths[i]!) / 2);
+      const drift = xs.reduce((a, b) => a + b, 0) / xs.length - (row.reduce((a, p) => a + p.x, 0) / row.length) * squeeze;
+      row.forEach((p, i) => { p.x = xs[i]! - drift; });
+    }
+    const rows: number[][] = [];
+    if (total <= maxWidth) {
+      rows.push(row.map((_, i) => i));
+    } else {
+      // Even rows: as many as needed, people shared out equally, order kept.
+      const count = Math.ceil(total / maxWidth);
+      const per = Math.ceil(row.length / count);
+      for (let i = 0; i < row.length; i += per) rows.push(row.slice(i, i + per).map((_, k) => i + k));
+    }
+    rows.forEach((idx, r) => {
+      const rowY = y + shift + r * (ROW + GAP_Y / 2);
+      if (rows.length === 1) {
+        for (const i of idx) out.push({ id: row[i]!.id, x: row[i]!.x, y: rowY });
+        for (const i of idx) {
+          left = Math.min(left, row[i]!.x - widths[i]! / 2);
+          right = Math.max(right, row[i]!.x + widths[i]! / 2);
+        }
+      } else {
+        const w = idx.reduce((a, i) => a + widths[i]!, 0);
+        const stagger = r % 2 === 1 ? widths[idx[0]!]! / 2 : 0;
+        let x = -w / 2 + stagger;
+        for (const i of idx) {
+          out.push({ id: row[i]!.id, x: x + widths[i]! / 2, y: rowY });
+          x += widths[i]!;
+        }
+        left = Math.min(left, -w / 2 + stagger);
+        right = Math.max(right, w / 2 + stagger);
+      }
+      bottom = Math.max(bottom, rowY + ROW / 2);
+    });
+    shift += (rows.length - 1) * (ROW + GAP_Y / 2);
+  }
+  return { at: out, height: bottom, left, right };
+}
+
 export function orgLayout(people: readonly LayoutPerson[], lines: readonly LayoutLine[]): Map<string, Point> {
   const sorted = [...people].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const managers = managersOf(sorted, lines);
@@ -61,14 +135,16 @@ export function orgLayout(people: readonly LayoutPerson[], lines: readonly Layou
       .coord(exact ? coordSimplex() : coordGreedy())
       .nodeSize((node: { data: { id: string } }) => [boxWidth(byId.get(node.data.id)!), ROW] as const)
       .gap([0, GAP_Y]);
-    const { width, height } = layout(dag as never);
-    for (const node of dag.nodes()) {
+    const { width } = layout(dag as never);
+    const placed = [...dag.nodes()].map((node) => ({ id: node.data.id as string, x: node.x - width / 2, y: node.y }));
+    const wrapped = wrapLayers(placed, byId, maxRowWidth(people.length));
+    for (const p of wrapped.at) {
       // d3-dag gives the box centre; the circle sits in the box's upper part, labels below it.
-      at.set(node.data.id, { x: round1(node.x - width / 2), y: round1(node.y - ROW / 2 + 30) });
+      at.set(p.id, { x: round1(p.x), y: round1(p.y - ROW / 2 + 30) });
     }
-    bottom = height;
-    left = -width / 2;
-    right = width / 2;
+    bottom = wrapped.height;
+    left = wrapped.left;
+    right = wrapped.right;
   }
   if (loose.length > 0) {
     // A grid as wide as the chart (at least ~6 people), rows below it.

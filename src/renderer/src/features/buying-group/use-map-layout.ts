@@ -1,6 +1,8 @@
 // Renderer: positions for the map, from the pure layouts. Recomputed only when who is on the
 // map, who was placed, the lines or the layout kind change — a stance or role edit moves nobody.
-// When people join or leave during a visit, everyone already on screen keeps their place.
+// When people join or leave during a visit, everyone already on screen keeps their place; a
+// picture seen before in this visit (a department expanded again, undo of an add) comes back
+// exactly as it was.
 import { useMemo, useRef } from 'react';
 import type { PersonNode, RelEdge } from './graph-model';
 import { forceLayout, type LayoutPerson, type Point } from './map-layout';
@@ -16,8 +18,14 @@ function signature(nodes: readonly PersonNode[], edges: readonly RelEdge[], kind
 
 export function useMapLayout(nodes: readonly PersonNode[], edges: readonly RelEdge[], kind: MapLayoutKind): Map<string, Point> {
   const last = useRef<{ kind: MapLayoutKind; ids: Set<string>; at: Map<string, Point> } | null>(null);
+  const seen = useRef(new Map<string, Map<string, Point>>());
   const key = signature(nodes, edges, kind);
   return useMemo(() => {
+    const known = seen.current.get(key);
+    if (known) {
+      last.current = { kind, ids: new Set(known.keys()), at: known };
+      return known;
+    }
     const people: LayoutPerson[] = nodes.map((n) => ({ id: n.id, radius: n.radius, level: n.level, labelWidth: n.labelWidth }));
     const ids = new Set(people.map((p) => p.id));
     const prev = last.current;
@@ -31,6 +39,9 @@ export function useMapLayout(nodes: readonly PersonNode[], edges: readonly RelEd
       ? orgLayout(people, edges)
       : forceLayout(people, edges, { pinned: new Map(nodes.filter((n) => n.placed).map((n) => [n.id, n.placed!])), keep });
     last.current = { kind, ids, at };
+    seen.current.set(key, at);
+    // A visit rarely sees many pictures; keep the latest few.
+    if (seen.current.size > 24) seen.current.delete(seen.current.keys().next().value!);
     return at;
     // `key` stands for nodes and edges: only the parts that move people.
     // eslint-disable-next-line react-hooks/exhaustive-deps
