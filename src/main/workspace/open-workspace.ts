@@ -18,7 +18,6 @@ import type { TeamSession, WorkspacePlacer } from '../host';
 import { clearFailure, createStore, databaseFilePath, failureOf, isStoreCorruption, type Store } from '../store';
 import { BackupError, checkBackup, restoreStore } from '../store/backup';
 import { findBackups, moveAside } from './recovery';
-
 import { loadWorkspaceIntoStore } from '../store/load-workspace';
 import { generateWorkspaceBatches } from '@shared/seed';
 import { appNow, startOfDay } from '../clock';
@@ -178,6 +177,7 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Open
   /** The team this file syncs with and its saved sign-in, when both are on this device. */
   async function teamOf(opened: Opened): Promise<TeamSession | null> {
     if (!opened.file) return null;
+    // An unreadable secret store (a reset keychain) only means no pull is offered: restore still is.
     const saved = await secrets.get(teamOfFileSecretName(databaseFilePath(opened.file.directory, opened.file.name))).catch(() => null);
     if (!saved) return null;
     const team = JSON.parse(saved) as Omit<TeamSession, 'token'>;
@@ -307,6 +307,7 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Open
       // Marked as the demo: it is never uploaded to a team (signing in opens the team's own).
       await writeBinding(store, { kind: options.seedAs ?? 'demo' }, appNow());
     }
+    // A damaged page met here has marked the file (the host answers DS_STORE_CORRUPT); only the name is lost.
     const binding = await readBinding(store).catch(() => null);
     const name = binding?.kind === 'demo' ? 'Demo workspace' : binding?.kind === 'team' ? binding.workspaceName : 'Workspace';
     current = wrap(MAIN, store, name, options.directory);
