@@ -308,7 +308,10 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Open
       await writeBinding(store, { kind: options.seedAs ?? 'demo' }, appNow());
     }
     // A damaged page met here has marked the file (the host answers DS_STORE_CORRUPT); only the name is lost.
-    const binding = await readBinding(store).catch(() => null);
+    const binding = await readBinding(store).catch((error: unknown) => {
+      if (isStoreCorruption(error)) return null;
+      throw error;
+    });
     const name = binding?.kind === 'demo' ? 'Demo workspace' : binding?.kind === 'team' ? binding.workspaceName : 'Workspace';
     current = wrap(MAIN, store, name, options.directory);
   }
