@@ -64,7 +64,9 @@ function secretStore(): SecretStore {
 }
 
 async function open(directory: string, seedDemo: boolean): Promise<void> {
-  workspace = await openWorkspace({ directory, seedDemo, secrets: secretStore() });
+  // A damaged workspace still opens: its host answers DS_STORE_CORRUPT and the window shows the
+  // recovery screen, which lists backups in File → Back Up's default folder too.
+  workspace = await openWorkspace({ directory, seedDemo, secrets: secretStore(), backupFolders: [app.getPath('documents')] });
   folder = directory;
 }
 
@@ -99,8 +101,7 @@ async function pickFolder(title: string, seedDemo: boolean): Promise<void> {
 
 /** The store open now: its folder and database name (a team's store has its own). */
 function openStoreFile(): { directory: string; name: string } | null {
-  const directory = workspace?.host.context.dataDirectory;
-  return workspace && directory ? { directory, name: workspace.store.name } : null;
+  return workspace?.file ?? null;
 }
 
 async function backupWorkspace(): Promise<void> {

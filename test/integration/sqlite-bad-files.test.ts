@@ -6,6 +6,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { fillWithDefaultSettings, randomToken } from 'rxdb';
 import { getRxStorageSQLite, isSqliteStorageError } from '../../src/main/store/sqlite/index';
+import { failureOf } from '../../src/main/store/sqlite/health';
 import { contactSchema, makeTempDir, removeDir } from '../../src/main/store/sqlite/test-helpers';
 
 let dir: string;
@@ -77,5 +78,39 @@ describe('SQLite storage on files that are not ours', () => {
     await expect(open('junk')).rejects.toMatchObject({ code: 'DS_SQLITE_CORRUPT' });
     const ok = await open('fine');
     await ok.close();
+  });
+});
+
+describe('SQLite storage on a file damaged after it was written', () => {
+  it('maps SQLITE_CORRUPT met at a read to DS_SQLITE_CORRUPT, and every later call answers it without reading', async () => {
+    const writer = await open('worn');
+    const docs = Array.from({ length: 3000 }, (_, i) => ({
+      id: `c${String(i).padStart(5, '0')}`, name: `n${i % 97}`, age: i % 90, active: i % 2 === 0, tags: [], profile: { city: 'Oslo', score: 1 },
+      note: 'x'.repeat(400), _deleted: false, _attachments: {}, _rev: '1-a', _meta: { lwt: 1 + i },
+    }));
+    await writer.bulkWrite(docs.map((document) => ({ document })) as never, 'test');
+    await writer.close();
+    const file = path.join(dir, 'worn.sqlite');
+    // Garbage over every page after the schema and our own meta table (which open reads): any
+    // read of the collection's table meets it.
+    const plain = new Database(file, { readonly: true });
+    const kept = plain.prepare(`SELECT max(rootpage) FROM sqlite_master WHERE tbl_name = 'ds_meta'`).pluck().get() as number;
+    plain.close();
+    const size = fs.statSync(file).size;
+    const page = 32_768;
+    expect(size).toBeGreaterThan((kept + 4) * page);
+    const fd = fs.openSync(file, 'r+');
+    fs.writeSync(fd, crypto.randomBytes(size - kept * page), 0, size - kept * page, kept * page);
+    fs.closeSync(fd);
+
+    // Readonly: no integrity check runs, so the read itself is what finds the damage.
+    const reader = await open('worn', true);
+    const query = { query: { selector: {}, sort: [{ id: 'asc' }], skip: 0 }, queryPlan: { index: ['id'], startKeys: [], endKeys: [], inclusiveStart: true, inclusiveEnd: true, sortSatisfiedByIndex: true, selectorSatisfiedByIndex: true } };
+    const first = await reader.query(query as never).then(() => null, (e: unknown) => e);
+    expect(first).toMatchObject({ code: 'DS_SQLITE_CORRUPT' });
+    expect(failureOf(file)).toBe(first);
+    await expect(reader.count(query as never)).rejects.toBe(first);
+    await expect(reader.findDocumentsById(['c00001'], false)).rejects.toBe(first);
+    await reader.close();
   });
 });

@@ -1,6 +1,6 @@
 // Main process (or plain Node in the web preview): what every handler may use.
 import type { Subject } from 'rxjs';
-import { ApiError, type HostEvent, type SyncView } from '@shared/api';
+import { ApiError, type HostEvent, type StoreHealthView, type StoreRecoverInput, type SyncView } from '@shared/api';
 import type { TeamMemberId } from '@shared/domain';
 import type { Store } from '../store';
 import type { SearchIndex } from '../search';
@@ -19,6 +19,10 @@ export interface TeamSession {
 /** Opens the local workspace of one team (a folder of its own) and makes it the open one. */
 export interface WorkspacePlacer {
   openTeam(session: TeamSession): Promise<SyncView>;
+  /** Whether the open store's file can be read, and the ways out when it cannot. */
+  health(): Promise<StoreHealthView>;
+  /** Replaces a damaged store (a backup, or a fresh pull from the team) and opens it. */
+  recover(input: StoreRecoverInput): Promise<StoreHealthView>;
 }
 
 export interface HostContext {

@@ -7,7 +7,7 @@ import {
   API, ApiError, MAX_REQUEST_BYTES, isMethodName, type CallResult, type HostEvent,
 } from '@shared/api';
 import { COLLECTIONS, COLLECTION_NAMES, findTextProblem, type CollectionName } from '@shared/domain';
-import type { Store } from '../store';
+import { databaseFilePath, failureOf, isStoreCorruption, markCorrupt, storeFailures$, type Store } from '../store';
 import { appNow } from '../clock';
 import { memorySecretStore, type SecretStore } from '../security/secrets';
 import { batchFor } from '../store/changes';
@@ -48,6 +48,11 @@ export interface HostOptions {
   placer?: WorkspacePlacer;
   /** Where the sync token is kept (never the store); in memory when omitted. */
   secrets?: SecretStore;
+  /**
+   * The store could not be opened (damaged, empty, not ours): `store` is an empty stand-in and
+   * every call but the recovery screen's answers DS_STORE_CORRUPT with this reason.
+   */
+  openFailure?: Error;
 }
 
 export interface Host {
@@ -68,6 +73,21 @@ function watchChanges(store: Store, events: Subject<HostEvent>): Subscription {
   return merge(...streams)
     .pipe(batchFor(CHANGE_BATCH_MS))
     .subscribe((names) => events.next({ type: 'changed', collections: [...new Set<CollectionName>(names)] }));
+}
+
+/** The recovery screen's calls: the only ones a damaged store still answers. */
+const RECOVERY_METHODS = new Set(['workspace.health', 'workspace.recover', 'app.clock']);
+
+export function storeCorruptAnswer(reason: Error): CallResult {
+  return {
+    ok: false,
+    error: {
+      code: 'DS_STORE_CORRUPT',
+      message: 'The workspace file on this computer is damaged, so Deep Sales stopped reading it to keep the rest safe. '
+        + 'Restore a backup, or pull a fresh copy from your team server.',
+      details: { reason: reason.message },
+    },
+  };
 }
 
 function failure(error: unknown): CallResult {
@@ -120,7 +140,32 @@ export function createHost(options: HostOptions): Host {
   const watching = watchChanges(store, events);
   void search.start();
 
-  async function invoke(method: string, rawInput: unknown): Promise<CallResult> {
+  // A store that fails fails loudly: once its file is known damaged every call answers
+  // DS_STORE_CORRUPT at once, and calls already waiting on it (a read that will never settle,
+  // a worker that died on the same page) are answered too instead of hanging.
+  const storeFile = options.dataDirectory && !options.openFailure ? databaseFilePath(options.dataDirectory, store.name) : null;
+  const broken = (): Error | null => options.openFailure ?? (storeFile ? failureOf(storeFile) ?? null : null);
+  const waiting = new Set<(answer: CallResult) => void>();
+  const failures = storeFailures$.subscribe(({ filePath, error }) => {
+    if (filePath !== storeFile) return;
+    for (const answer of waiting) answer(storeCorruptAnswer(error));
+    waiting.clear();
+    events.next({ type: 'changed', collections: [...COLLECTION_NAMES] });
+  });
+
+  function invoke(method: string, rawInput: unknown): Promise<CallResult> {
+    const reason = RECOVERY_METHODS.has(method) ? null : broken();
+    if (reason) return Promise.resolve(storeCorruptAnswer(reason));
+    return new Promise<CallResult>((resolve) => {
+      waiting.add(resolve);
+      void serve(method, rawInput).then((answer) => {
+        waiting.delete(resolve);
+        resolve(answer);
+      });
+    });
+  }
+
+  async function serve(method: string, rawInput: unknown): Promise<CallResult> {
     try {
       if (typeof method !== 'string' || !isMethodName(method)) {
         throw new ApiError('DS_API_UNKNOWN_METHOD', `There is no API method named ${JSON.stringify(String(method)).slice(0, 120)}.`);
@@ -148,6 +193,8 @@ export function createHost(options: HostOptions): Host {
       const output = await handler(parsed.data, context);
       return { ok: true, output };
     } catch (error) {
+      // SQLite's corruption, however deep RxDB wrapped it, marks the file (every call answers it).
+      if (storeFile && isStoreCorruption(error)) return storeCorruptAnswer(markCorrupt(storeFile, error));
       return failure(error);
     }
   }
@@ -159,6 +206,7 @@ export function createHost(options: HostOptions): Host {
     sync,
     scoring,
     async close() {
+      failures.unsubscribe();
       await scoring.close();
       await sync.stop();
       summaries.close();

@@ -2,3 +2,4 @@
 export { createHost } from './host';
 export type { Host, HostOptions } from './host';
 export type { HostContext, TeamSession, WorkspacePlacer } from './context';
+export { teamOfFileSecretName, tokenSecretName } from './sync-session';

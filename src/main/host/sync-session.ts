@@ -12,6 +12,8 @@ import { createSyncClient, startSync, SyncClientError, type SetAsideRecord, type
 import type { HostContext, TeamSession } from './context';
 import { countSyncedDocuments, planJoin, readBinding, sameTeam, teamKey, writeBinding, type Binding } from '../workspace/binding';
 import { compactStore } from '../store/backup';
+import { databaseFilePath } from '../store';
+import { createHash } from 'node:crypto';
 
 const SESSION_KEY = 'sync.session';
 /** The settings document: the session without its token (which older versions kept here). */
@@ -42,6 +44,15 @@ export async function savedSessionEmail(store: HostContext['store']): Promise<st
 /** The secret store's name for one team's token. */
 export function tokenSecretName(team: { serverUrl: string; workspaceId: string }): string {
   return `sync.token.${teamKey(team)}`;
+}
+
+/**
+ * The secret store's name for "which team this workspace file syncs with" (the session without
+ * its token). It lives outside the file on purpose: when the file is damaged, the recovery
+ * screen can still offer a fresh pull from that team (open-workspace.ts).
+ */
+export function teamOfFileSecretName(filePath: string): string {
+  return `sync.team-of.${createHash('sha256').update(filePath).digest('hex').slice(0, 20)}`;
 }
 
 function withoutToken(session: TeamSession): Omit<TeamSession, 'token'> {
@@ -112,7 +123,16 @@ export class SyncSession {
       return;
     }
     await this.refreshPlace();
+    await this.rememberTeam(stored);
     this.start({ ...stored, token });
+  }
+
+  /** Kept beside the token (see teamOfFileSecretName); a workspace in memory has no file to recover. */
+  private async rememberTeam(session: Omit<TeamSession, 'token'> | null): Promise<void> {
+    if (!this.ctx.dataDirectory) return;
+    const name = teamOfFileSecretName(databaseFilePath(this.ctx.dataDirectory, this.ctx.store.name));
+    if (session) await this.ctx.secrets.set(name, JSON.stringify(withoutToken({ ...session, token: '' })));
+    else await this.ctx.secrets.delete(name);
   }
 
   /**
@@ -189,6 +209,7 @@ export class SyncSession {
     await writeBinding(this.ctx.store, { kind: 'team', serverUrl: session.serverUrl, workspaceId: session.workspaceId, workspaceName: session.workspaceName }, now);
     await this.ctx.secrets.set(tokenSecretName(session), session.token);
     await this.ctx.store.settings.upsert({ id: SESSION_KEY, value: JSON.stringify(withoutToken(session)), updatedAt: now });
+    await this.rememberTeam(session);
     await this.refreshPlace();
     this.start(session);
     return this.view();
@@ -200,6 +221,7 @@ export class SyncSession {
     if (!session) return;
     await (await this.ctx.store.settings.findOne(SESSION_KEY).exec())?.remove();
     await this.ctx.secrets.delete(tokenSecretName(session));
+    await this.rememberTeam(null);
     // Revoking the token is best effort: signing out offline must still work locally.
     await createSyncClient(session.serverUrl).signOut(session.token).catch((error: unknown) => {
       console.warn('[sync] DS_SYNC_SIGN_OUT_OFFLINE', (error as Error).message);

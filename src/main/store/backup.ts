@@ -18,6 +18,7 @@ import { CodedError } from '@shared/errors';
 import { COLLECTION_NAMES } from '@shared/domain';
 import { databaseFilePath } from './sqlite';
 import { acquireConnection, META_TABLE, releaseConnection } from './sqlite/connection';
+import { clearFailure } from './sqlite/health';
 import { tableNameFor } from './sqlite/table';
 
 export type BackupErrorCode = 'DS_BACKUP_INVALID' | 'DS_BACKUP_FAILED';
@@ -110,6 +111,8 @@ export async function restoreStore(directory: string, name: string, backupFile: 
     rmSync(`${target}-shm`, { force: true });
   }
   renameSync(incoming, target);
+  // A damaged file that was replaced no longer stands for this path.
+  clearFailure(target);
   return { previous };
 }
 

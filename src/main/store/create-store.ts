@@ -46,6 +46,13 @@ export async function createStore(options: StoreOptions = {}): Promise<Store> {
       ...(spec.migrations ? { migrationStrategies: spec.migrations } : {}),
     };
   }
-  await db.addCollections(specs as never);
+  try {
+    await db.addCollections(specs as never);
+  } catch (error) {
+    // A refused file (damaged, not ours) must not leave its database open: the name and the
+    // process's open-collection budget are needed by whatever opens next.
+    await db.close().catch(() => undefined);
+    throw error;
+  }
   return db;
 }

@@ -6,6 +6,7 @@ export { removeStoredStakeholderScores, snapshotSpecOf, WRITE_CHUNK, writeScores
 export type { SnapshotSpec } from './snapshot';
 export { NATIVE_BINDING_ENV } from './sqlite/native-binding';
 export { databaseFilePath } from './sqlite';
+export { clearFailure, failureOf, isStoreCorruption, markCorrupt, storeFailures$, type StoreFailure } from './sqlite/health';
 export {
   interactionsOfAccount, interactionsOfOpportunity, journeyOfOpportunities, journeyOfOpportunity, notesOfOpportunity, opportunitiesOfAccount, recentInteractionsOfAccount,
   relationshipsOfAccount, relationshipsTouching, stakeholdersOfAccount,

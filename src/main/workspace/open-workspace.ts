@@ -11,11 +11,13 @@ import { existsSync } from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Subject, type Subscription } from 'rxjs';
-import type { CallResult, HostEvent, SyncView } from '@shared/api';
+import { ApiError, type CallResult, type HostEvent, type StoreHealthView, type StoreRecoverInput, type SyncView } from '@shared/api';
 import { COLLECTION_NAMES } from '@shared/domain';
-import { createHost, type Host } from '../host';
+import { createHost, teamOfFileSecretName, tokenSecretName, type Host } from '../host';
 import type { TeamSession, WorkspacePlacer } from '../host';
-import { createStore, type Store } from '../store';
+import { clearFailure, createStore, databaseFilePath, failureOf, isStoreCorruption, type Store } from '../store';
+import { BackupError, checkBackup, restoreStore } from '../store/backup';
+import { findBackups, moveAside } from './recovery';
 import { loadWorkspaceIntoStore } from '../store/load-workspace';
 import { generateWorkspaceBatches } from '@shared/seed';
 import { appNow, startOfDay } from '../clock';
@@ -46,11 +48,18 @@ export interface OpenWorkspaceOptions {
    * file in `<directory>-secrets` (outside the workspace folders), in memory without a directory.
    */
   secrets?: SecretStore;
+  /**
+   * Folders where backups are looked for when the store is damaged, besides `<directory>-backups`
+   * (the desktop app adds the Documents folder, File → Back Up's default).
+   */
+  backupFolders?: string[];
 }
 
 export interface OpenWorkspace {
   /** The store open now (it changes when the user joins a team workspace). */
   readonly store: Store;
+  /** The open store's file (folder and database name), null in memory; set even when it failed to open. */
+  readonly file: { directory: string; name: string } | null;
   host: Host;
   close(): Promise<void>;
 }
@@ -65,6 +74,19 @@ interface Opened {
   store: Store;
   host: Host;
   events: Subscription;
+  /** Where its file is (null in memory). */
+  file: { directory: string; name: string } | null;
+  /** Set when the file could not be opened: `store` is then an empty stand-in in memory. */
+  failure: Error | null;
+}
+
+async function isEmptyWorkspace(store: Store): Promise<boolean> {
+  return (await store.accounts.count().exec()) === 0 && (await readBinding(store)) === null;
+}
+
+/** Refusals that the recovery screen handles; any other error at open stays a start failure. */
+function isOpenRefusal(error: unknown): error is Error {
+  return isStoreCorruption(error) || (error as { code?: unknown } | null)?.code === 'DS_SQLITE_FOREIGN';
 }
 
 export async function openWorkspace(options: OpenWorkspaceOptions): Promise<OpenWorkspace> {
@@ -78,12 +100,39 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Open
 
   const placer: WorkspacePlacer = {
     openTeam: (session) => openTeam(session),
+    health: () => health(),
+    recover: (input) => recover(input),
   };
 
-  const wrap = (key: string, store: Store, workspaceName: string, dataDirectory: string | null): Opened => {
-    const host = createHost({ store, workspaceName, dataDirectory, placer, secrets });
-    return { key, store, host, events: host.events.subscribe({ next: (e) => events.next(e) }) };
+  const wrap = (key: string, store: Store, workspaceName: string, dataDirectory: string | null, failure: Error | null = null): Opened => {
+    const host = createHost({ store, workspaceName, dataDirectory, placer, secrets, ...(failure ? { openFailure: failure } : {}) });
+    const file = dataDirectory ? { directory: dataDirectory, name: storeNameOf(key) } : null;
+    return { key, store, host, file, failure, events: host.events.subscribe({ next: (e) => events.next(e) }) };
   };
+
+  const storeNameOf = (key: string): string => (key === MAIN ? baseName : `${baseName}-team-${key}`);
+  const directoryOf = (key: string): string | null =>
+    (key === MAIN ? options.directory : teamsRoot ? path.join(teamsRoot, key) : null);
+
+  /**
+   * Opens the store of `key`; a file that is damaged, empty or not ours is refused untouched and
+   * an empty stand-in in memory takes its place, whose host answers every call DS_STORE_CORRUPT
+   * but the recovery screen's (workspace.health / workspace.recover).
+   */
+  async function openOrRefuse(key: string): Promise<{ opened: { store: Store; directory: string | null } | null; failure: Error | null }> {
+    try {
+      return { opened: await openStore(key), failure: null };
+    } catch (error) {
+      if (!isOpenRefusal(error)) throw error;
+      console.error(`[workspace] ${(error as { code?: string }).code ?? 'DS_SQLITE_CORRUPT'} the workspace file was refused`, error.message);
+      return { opened: null, failure: error };
+    }
+  }
+
+  async function standIn(key: string, failure: Error): Promise<Opened> {
+    const store = await createStore({ name: `${storeNameOf(key)}-refused-${globalThis.crypto.randomUUID().slice(0, 8)}` });
+    return wrap(key, store, 'Damaged workspace', directoryOf(key), failure);
+  }
 
   async function openStore(key: string): Promise<{ store: Store; directory: string | null }> {
     if (key === MAIN) {
@@ -111,7 +160,85 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Open
   async function shut(opened: Opened): Promise<void> {
     opened.events.unsubscribe();
     await opened.host.close();
-    await opened.store.close();
+    try {
+      await opened.store.close();
+    } catch (error) {
+      // A damaged store may fail its last writes on close; its file is moved aside next anyway.
+      if (!opened.failure && !isStoreCorruption(error)) throw error;
+      console.warn('[workspace] DS_SQLITE_CORRUPT closing a damaged store', (error as Error).message);
+    }
+  }
+
+  function problemOf(opened: Opened): Error | null {
+    if (opened.failure) return opened.failure;
+    return opened.file ? failureOf(databaseFilePath(opened.file.directory, opened.file.name)) ?? null : null;
+  }
+
+  /** The team this file syncs with and its saved sign-in, when both are on this device. */
+  async function teamOf(opened: Opened): Promise<TeamSession | null> {
+    if (!opened.file) return null;
+    // An unreadable secret store (a reset keychain) only means no pull is offered: restore still is.
+    const saved = await secrets.get(teamOfFileSecretName(databaseFilePath(opened.file.directory, opened.file.name))).catch(() => null);
+    if (!saved) return null;
+    const team = JSON.parse(saved) as Omit<TeamSession, 'token'>;
+    const token = await secrets.get(tokenSecretName(team)).catch(() => null);
+    return token ? { ...team, token } : null;
+  }
+
+  async function health(): Promise<StoreHealthView> {
+    const opened = current;
+    const problem = problemOf(opened);
+    if (!problem || !opened.file) return { state: 'ok', problem: null, file: opened.file ? databaseFilePath(opened.file.directory, opened.file.name) : null, backups: [], team: null };
+    const team = await teamOf(opened);
+    return {
+      state: 'damaged',
+      problem: { code: (problem as { code?: string }).code ?? 'DS_SQLITE_CORRUPT', message: problem.message },
+      file: databaseFilePath(opened.file.directory, opened.file.name),
+      backups: await findBackups([`${options.directory ?? opened.file.directory}-backups`, ...(options.backupFolders ?? [])]),
+      team: team ? { serverUrl: team.serverUrl, workspaceName: team.workspaceName } : null,
+    };
+  }
+
+  /**
+   * The way out of a damaged store: its file is closed and kept beside the workspace (never
+   * deleted), then a checked backup takes its place, or an empty file is bound to the team and
+   * the team's workspace is pulled into it with the sign-in this device kept.
+   */
+  async function recover(input: StoreRecoverInput): Promise<StoreHealthView> {
+    const damaged = current;
+    const file = damaged.file;
+    if (!problemOf(damaged) || !file) {
+      throw new ApiError('DS_STORE_RECOVERY_FAILED', 'The workspace is not damaged; to go back to a backup use File → Restore from Backup.');
+    }
+    const target = databaseFilePath(file.directory, file.name);
+    const team = input.action === 'pullFromTeam' ? await teamOf(damaged) : null;
+    if (input.action === 'pullFromTeam' && !team) {
+      throw new ApiError('DS_STORE_RECOVERY_FAILED', 'This device has no saved sign-in for a team server; restore a backup instead.');
+    }
+    if (input.action === 'restore') {
+      try {
+        await checkBackup(input.file);
+      } catch (error) {
+        if (error instanceof BackupError) throw new ApiError('DS_STORE_RECOVERY_FAILED', error.message);
+        throw error;
+      }
+    }
+    await shut(damaged);
+    if (input.action === 'restore') await restoreStore(file.directory, file.name, input.file);
+    else {
+      await moveAside(target);
+      clearFailure(target);
+    }
+    const reopened = await openOrRefuse(damaged.key);
+    if (!reopened.opened) current = await standIn(damaged.key, reopened.failure ?? new Error('refused'));
+    else {
+      const binding = await readBinding(reopened.opened.store);
+      current = wrap(damaged.key, reopened.opened.store, binding?.kind === 'team' ? binding.workspaceName : team?.workspaceName ?? 'Workspace', reopened.opened.directory);
+      if (team) await current.host.sync.adopt(team);
+      else await current.host.sync.resume();
+    }
+    events.next({ type: 'changed', collections: [...COLLECTION_NAMES] });
+    return health();
   }
 
   /**
@@ -160,22 +287,40 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Open
   const activeKey = teamsRoot && existsSync(path.join(teamsRoot, ACTIVE_FILE))
     ? (JSON.parse(await readFile(path.join(teamsRoot, ACTIVE_FILE), 'utf8')) as { key?: string }).key
     : undefined;
-  if (activeKey && /^[0-9a-f]{20}$/.test(activeKey) && teamsRoot && existsSync(path.join(teamsRoot, activeKey))) {
-    const { store, directory } = await openStore(activeKey);
+  const startKey = activeKey && /^[0-9a-f]{20}$/.test(activeKey) && teamsRoot && existsSync(path.join(teamsRoot, activeKey)) ? activeKey : MAIN;
+  const start = await openOrRefuse(startKey);
+  if (!start.opened) {
+    current = await standIn(startKey, start.failure ?? new Error('refused'));
+  } else if (startKey !== MAIN) {
+    const { store, directory } = start.opened;
     const binding = await readBinding(store);
-    current = wrap(activeKey, store, binding?.kind === 'team' ? binding.workspaceName : 'Team workspace', directory);
+    current = wrap(startKey, store, binding?.kind === 'team' ? binding.workspaceName : 'Team workspace', directory);
   } else {
-    const { store } = await openStore(MAIN);
-    if (options.seedDemo && (await store.accounts.count().exec()) === 0 && (await readBinding(store)) === null) {
+    const { store } = start.opened;
+    // A damaged page met here marks the file (the host then answers DS_STORE_CORRUPT): no demo.
+    const empty = await isEmptyWorkspace(store).catch((error: unknown) => {
+      if (isStoreCorruption(error)) return false;
+      throw error;
+    });
+    if (options.seedDemo && empty) {
       await loadWorkspaceIntoStore(store, generateWorkspaceBatches({ size: 'XS', seed: options.seed ?? 7, now: startOfDay(appNow()) }), options.onProgress);
       // Marked as the demo: it is never uploaded to a team (signing in opens the team's own).
       await writeBinding(store, { kind: options.seedAs ?? 'demo' }, appNow());
     }
-    const binding = await readBinding(store);
+    // A damaged page met here has marked the file (the host answers DS_STORE_CORRUPT); only the name is lost.
+    const binding = await readBinding(store).catch((error: unknown) => {
+      if (isStoreCorruption(error)) return null;
+      throw error;
+    });
     const name = binding?.kind === 'demo' ? 'Demo workspace' : binding?.kind === 'team' ? binding.workspaceName : 'Workspace';
     current = wrap(MAIN, store, name, options.directory);
   }
-  await current.host.sync.resume();
+  if (!current.failure) {
+    await current.host.sync.resume().catch((error: unknown) => {
+      // The file was damaged after all (the read marked it): the host now answers DS_STORE_CORRUPT.
+      if (!isStoreCorruption(error)) throw error;
+    });
+  }
 
   const host: Host = {
     invoke: (method: string, input: unknown): Promise<CallResult> => current.host.invoke(method, input),
@@ -198,6 +343,9 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Open
   return {
     get store() {
       return current.store;
+    },
+    get file() {
+      return current.file;
     },
     host,
     async close() {

@@ -20,7 +20,7 @@ import {
   SetStageInput, StakeholderInput, WorkshopNoteInput,
 } from './inputs';
 import { SearchInput, SearchView } from './search-views';
-import { DealListItem, AccountDetail, AccountJourneyView, AccountSummary, BuyingGroupView, OpportunityDetail, PersonDetail, WorkspaceInfo } from './views';
+import { DealListItem, AccountDetail, AccountJourneyView, AccountSummary, BuyingGroupView, OpportunityDetail, PersonDetail, StoreHealthView, StoreRecoverInput, WorkspaceInfo } from './views';
 import { InteractionUpdateInput, RemovalImpact, Removed, RemovedRecords, SetMemberInput } from './records';
 import { ConflictRef, KeptConflictView, SyncConnectInput, SyncView } from './sync-views';
 import {
@@ -75,6 +75,9 @@ export const API = {
   'workspace.info': query(Empty, WorkspaceInfo, COLLECTION_NAMES.filter((name) => name !== 'scores')),
   /** The host's now (DS_NOW honoured), so the renderer's dates agree with the host's. */
   'app.clock': query(Empty, z.object({ now: z.number() }), []),
+  /** Answered even when the store is damaged (with these two only): the recovery screen's calls. */
+  'workspace.health': query(Empty, StoreHealthView, []),
+  'workspace.recover': mutation(StoreRecoverInput, StoreHealthView, COLLECTION_NAMES),
   'team.list': query(Empty, z.array(TeamMember), ['teammembers']),
   /**
    * Who "I" am on this device: the member chosen in Settings, else the signed-in team account's

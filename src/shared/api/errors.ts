@@ -18,6 +18,10 @@ export const API_ERROR_CODES = [
   /** An admin removed this account from the team: its data stays on the device, read-only. */
   'DS_WORKSPACE_READ_ONLY',
   'DS_SCORING_ERROR',
+  /** The workspace file is damaged, empty or not ours: nothing is read from it or written to it. */
+  'DS_STORE_CORRUPT',
+  /** A recovery (restore a backup, pull from the team) could not be done; the message says why. */
+  'DS_STORE_RECOVERY_FAILED',
   'DS_IMPORT_INVALID',
   'DS_INTERNAL',
 ] as const;

@@ -103,6 +103,31 @@ export const WorkspaceInfo = z.object({
 });
 export type WorkspaceInfo = z.infer<typeof WorkspaceInfo>;
 
+/**
+ * Whether the workspace file can be read. `damaged`: SQLite found a damaged page (at open, by the
+ * check that runs after open, or at a read), or the file is empty or not a Deep Sales workspace;
+ * every other call then answers DS_STORE_CORRUPT and the app shows its recovery screen.
+ */
+export const StoreHealthView = z.object({
+  state: z.enum(['ok', 'damaged']),
+  problem: z.object({ code: z.string(), message: z.string() }).nullable(),
+  /** The damaged file, left untouched until a recovery moves it aside. */
+  file: z.string().nullable(),
+  /** Backups found in the usual folders, newest first (a backup elsewhere can be given by path). */
+  backups: z.array(z.object({ file: z.string(), modifiedAt: z.number(), bytes: z.number() })),
+  /** The team server this workspace syncs with, when a fresh copy can be pulled from it. */
+  team: z.object({ serverUrl: z.string(), workspaceName: z.string() }).nullable(),
+});
+export type StoreHealthView = z.infer<typeof StoreHealthView>;
+
+export const StoreRecoverInput = z.discriminatedUnion('action', [
+  /** Replace the damaged file with this backup (checked first; the damaged file is kept beside it). */
+  z.object({ action: z.literal('restore'), file: z.string().min(1).max(4096) }),
+  /** Move the damaged file aside and pull the team's workspace afresh with the saved sign-in. */
+  z.object({ action: z.literal('pullFromTeam') }),
+]);
+export type StoreRecoverInput = z.infer<typeof StoreRecoverInput>;
+
 /** One person: who they are, the deals they are in (with their deal role), what they attended. */
 export const PersonDetail = z.object({
   stakeholder: Stakeholder,

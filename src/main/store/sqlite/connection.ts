@@ -6,7 +6,11 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { startCheckpointer, type Checkpointer } from './checkpointer';
 import { nativeBindingOption } from './native-binding';
-import { SqliteStorageError } from './errors';
+import { corruptError, isCorruptionError, SqliteStorageError } from './errors';
+import { failureOf, markCorrupt } from './health';
+import { startIntegrityCheck, type IntegrityCheck } from './integrity-check';
+
+export { corruptError, isCorruptionError } from './errors';
 
 export const META_TABLE = 'ds_meta';
 // Bump when the on-disk layout changes; files written by a newer app are refused, not guessed at.
@@ -33,6 +37,8 @@ export interface SqliteConnection {
   droppedTables: boolean;
   /** Read-write connections: the thread that checkpoints the WAL (null if it could not start). */
   readonly checkpointer: Checkpointer | null;
+  /** Read-write connections to a file that held data: the quick_check running after open. */
+  readonly integrity: IntegrityCheck | null;
 }
 
 const CONNECTIONS = new Map<string, SqliteConnection>();
@@ -48,10 +54,38 @@ export function acquireConnection(filePath: string, readonly: boolean): SqliteCo
     existing.refs++;
     return existing;
   }
-  const db = openChecked(filePath, readonly);
-  const conn: SqliteConnection = { db, filePath, readonly, refs: 1, droppedTables: false, checkpointer: readonly ? null : checkpointerFor(db, filePath) };
+  const failed = failureOf(filePath);
+  if (failed) throw failed;
+  const { db, held } = openChecked(filePath, readonly);
+  const conn: SqliteConnection = {
+    db, filePath, readonly, refs: 1, droppedTables: false,
+    checkpointer: readonly ? null : checkpointerFor(db, filePath),
+    integrity: readonly || !held ? null : integrityCheckOf(filePath),
+  };
   CONNECTIONS.set(key, conn);
   return conn;
+}
+
+/** The writer's file is checked once per open, off the main thread; damage found marks it (health.ts). */
+function integrityCheckOf(filePath: string): IntegrityCheck | null {
+  let check: IntegrityCheck;
+  try {
+    check = startIntegrityCheck(filePath);
+  } catch (err) {
+    // Without the check a damaged page is still found when it is read (instance.ts guard).
+    console.error('[store] DS_SQLITE_CHECK no integrity check thread', err);
+    return null;
+  }
+  void check.done.then((result) => {
+    if (result.ok) return;
+    // A check that could not run (busy, no thread) says nothing about the file.
+    if (result.code && !isCorruptionError(result)) {
+      console.error(`[store] DS_SQLITE_CHECK the integrity check of ${filePath} did not run: ${result.detail}`);
+      return;
+    }
+    markCorrupt(filePath, undefined, `damaged (SQLite's check found: ${result.detail})`);
+  });
+  return check;
 }
 
 /**
@@ -94,6 +128,7 @@ export async function releaseConnection(conn: SqliteConnection): Promise<void> {
     return;
   }
   CONNECTIONS.delete(connectionKey(conn.filePath, conn.readonly));
+  conn.integrity?.stop();
   // Its connection closes first, so the writer's close is the last one and checkpoints what is left.
   await conn.checkpointer?.stop();
   const deleteFile = !conn.readonly && conn.droppedTables && !hasDataTables(conn.db);
@@ -114,26 +149,11 @@ function hasDataTables(db: Database.Database): boolean {
   return n > 0;
 }
 
-export function isCorruptionError(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code;
-  return code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT' || (typeof code === 'string' && code.startsWith('SQLITE_CORRUPT'));
-}
-
-export function corruptError(filePath: string, cause?: unknown): SqliteStorageError {
-  return new SqliteStorageError(
-    'DS_SQLITE_CORRUPT',
-    `The database file ${filePath} is damaged or is not an SQLite database. It was left untouched; ` +
-      'move it aside (or restore a backup) and restart to create a fresh one.',
-    { filePath },
-    { cause },
-  );
-}
-
 /**
  * Opens the file and proves it is ours before anything is written to it: the header is checked
  * with plain fs reads, and pragmas that write (journal_mode) run only after the schema was read.
  */
-function openChecked(filePath: string, readonly: boolean): Database.Database {
+function openChecked(filePath: string, readonly: boolean): { db: Database.Database; held: boolean } {
   checkHeader(filePath);
   if (!readonly) {
     fs.mkdirSync(path.dirname(filePath), { recursive: true });
@@ -188,8 +208,11 @@ function openChecked(filePath: string, readonly: boolean): Database.Database {
       writerCheckpoints(db, true);
       db.exec(`CREATE TABLE IF NOT EXISTS ${META_TABLE} (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)`);
       db.prepare(`INSERT OR IGNORE INTO ${META_TABLE} (key, value) VALUES ('format_version', ?)`).run(String(FORMAT_VERSION));
+      // A new file's first pages go to the WAL; copied into the file now, it is never 0 bytes
+      // once opened, so an empty file on disk is always one to refuse (checkHeader).
+      if (names.length === 0) db.pragma('wal_checkpoint(TRUNCATE)');
     }
-    return db;
+    return { db, held: names.length > 0 };
   } catch (err) {
     db.close();
     throw isCorruptionError(err) ? corruptError(filePath, err) : err;
@@ -209,12 +232,27 @@ function checkHeader(filePath: string): void {
   try {
     const head = Buffer.alloc(SQLITE_HEADER.length);
     const read = fs.readSync(fd, head, 0, head.length, 0);
-    // An empty file is what SQLite itself treats as a new database.
+    // SQLite itself would take an empty file for a new database and fill it; ours never leaves
+    // one (openChecked checkpoints a new file at once), so a 0-byte file is damage — a disk full,
+    // a sync tool, a crash of another program — and is refused, not silently refilled. Only a
+    // WAL beside it with frames in it (another process's new file mid-creation) makes it a file.
+    if (read === 0 && !walHasFrames(filePath)) {
+      throw corruptError(filePath, undefined, 'empty (0 bytes), so it holds no workspace');
+    }
     if (read > 0 && (read < head.length || !head.equals(SQLITE_HEADER))) {
       throw corruptError(filePath);
     }
   } finally {
     fs.closeSync(fd);
+  }
+}
+
+function walHasFrames(filePath: string): boolean {
+  try {
+    // 32-byte WAL header, then frames.
+    return fs.statSync(`${filePath}-wal`).size > 32;
+  } catch {
+    return false; // no WAL beside it
   }
 }
 

@@ -56,3 +56,19 @@ export function attachmentsError(collectionName: string, extra: Record<string, u
     { collectionName, ...extra },
   );
 }
+
+/** SQLite's own words for a damaged file or one that is not a database (SQLITE_CORRUPT_* included). */
+export function isCorruptionError(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT' || (typeof code === 'string' && code.startsWith('SQLITE_CORRUPT'));
+}
+
+export function corruptError(filePath: string, cause?: unknown, detail?: string): SqliteStorageError {
+  return new SqliteStorageError(
+    'DS_SQLITE_CORRUPT',
+    `The database file ${filePath} is ${detail ?? 'damaged or is not an SQLite database'}. It was left untouched; ` +
+      'move it aside (or restore a backup) and restart to create a fresh one.',
+    { filePath },
+    { cause },
+  );
+}

@@ -16,7 +16,8 @@ import type {
   RxStorageInstance,
   RxStorageQueryResult,
 } from 'rxdb';
-import { corruptError, isCorruptionError, releaseConnection, type SqliteConnection } from './connection';
+import { isCorruptionError, releaseConnection, type SqliteConnection } from './connection';
+import { failureOf, markCorrupt } from './health';
 import { attachmentsError, closedError, readonlyError } from './errors';
 import { INDEX_KEY_PLACEHOLDER } from './index-key';
 import { fillRowArgs, loadByIds, loadRevisions, prepareByIdStatements, type ByIdStatements } from './rows';
@@ -261,13 +262,16 @@ export class RxStorageInstanceSQLite<RxDocType>
   }
 
   // better-sqlite3 is synchronous; every call becomes a settled promise and SQLite corruption
-  // surfaces as our coded error instead of a bare SqliteError.
+  // surfaces as our coded error instead of a bare SqliteError. Once the file is known to be
+  // damaged (here, or by the integrity check) every call answers that at once (health.ts).
   private guard<T>(fn: () => T): Promise<T> {
     try {
       this.ensureOpen();
+      const failed = failureOf(this.conn.filePath);
+      if (failed) return Promise.reject(failed);
       return Promise.resolve(fn());
     } catch (err) {
-      return Promise.reject(isCorruptionError(err) ? corruptError(this.conn.filePath, err) : err);
+      return Promise.reject(isCorruptionError(err) ? markCorrupt(this.conn.filePath, err) : err);
     }
   }
 }

@@ -11,6 +11,7 @@ import { RouteView } from './RouteView';
 import { ReadOnlyBanner } from './ReadOnlyBanner';
 import { SyncBadge } from './SyncBadge';
 import { SearchPalette } from '@renderer/features/search/SearchPalette';
+import { StoreGate } from './StoreGate';
 
 // The projection window: the room's screen, without the app's navigation (loaded on first use).
 const PresentPage = lazy(() => import('../features/workshop/PresentPage').then((m) => ({ default: m.PresentPage })));
@@ -114,7 +115,9 @@ export function App() {
     <QueryClientProvider client={queryClient}>
       <UndoProvider>
         <LogProvider>
-          <Shell />
+          <StoreGate>
+            <Shell />
+          </StoreGate>
         </LogProvider>
       </UndoProvider>
     </QueryClientProvider>
