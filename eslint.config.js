@@ -9,8 +9,9 @@ import reactHooks from 'eslint-plugin-react-hooks';
 // ---- Public faces: a folder with an index.ts is imported through that index from outside. ----
 const ROOT = import.meta.dirname;
 /** The path aliases' one definition (tsconfig.base.json `paths`), e.g. '@shared/' → src/shared. */
-const ALIASES = Object.entries(JSON.parse(fs.readFileSync(path.join(ROOT, 'tsconfig.base.json'), 'utf8')).compilerOptions.paths ?? {})
-  .map(([key, [target]]) => ({ prefix: key.slice(0, -1), dir: path.resolve(ROOT, target.slice(0, -2)) }));
+const ALIASES = Object.entries(JSON.parse(fs.readFileSync(path.join(ROOT, 'tsconfig.base.json'), 'utf8')).compilerOptions.paths ?? {}).map(
+  ([key, [target]]) => ({ prefix: key.slice(0, -1), dir: path.resolve(ROOT, target.slice(0, -2)) }),
+);
 /** Process entry points, not faces of a capability. */
 const ENTRY_FOLDERS = ['src/main', 'src/preload', 'src/server'];
 /**
@@ -41,7 +42,11 @@ function resolveSpecifier(file, specifier) {
 const facesPlugin = {
   rules: {
     'index-only': {
-      meta: { type: 'problem', schema: [], messages: { inner: "Import '{{face}}' through its index.ts, its public face; '{{inner}}' is internal to it." } },
+      meta: {
+        type: 'problem',
+        schema: [],
+        messages: { inner: "Import '{{face}}' through its index.ts, its public face; '{{inner}}' is internal to it." },
+      },
       create(context) {
         const file = context.filename;
         const check = (source) => {
@@ -52,7 +57,11 @@ const facesPlugin = {
             if (!target.startsWith(face + path.sep) || file.startsWith(face + path.sep)) continue;
             const inner = path.relative(face, target).split(path.sep).join('/');
             if (inner === 'index' || inner === 'index.ts') continue;
-            context.report({ node: source, messageId: 'inner', data: { face: path.relative(ROOT, face).split(path.sep).join('/'), inner } });
+            context.report({
+              node: source,
+              messageId: 'inner',
+              data: { face: path.relative(ROOT, face).split(path.sep).join('/'), inner },
+            });
             return;
           }
         };
@@ -96,7 +105,10 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         { selector: 'ExportDefaultDeclaration', message: 'Use named exports (STYLE.md).' },
-        { selector: "MemberExpression[property.name='$']", message: 'RxDB `.$` leaks every change it delivers: use changesOf() or eventBulks$ (src/main/store/changes.ts).' },
+        {
+          selector: "MemberExpression[property.name='$']",
+          message: 'RxDB `.$` leaks every change it delivers: use changesOf() or eventBulks$ (src/main/store/changes.ts).',
+        },
       ],
     },
   },
@@ -106,7 +118,18 @@ export default tseslint.config(
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/main/store/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/store/sqlite', '**/store/sqlite/*'], message: 'Only src/main/store may import store/sqlite/*: use src/main/store (index.ts), or store/snapshot for read-only reads.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/store/sqlite', '**/store/sqlite/*'],
+              message:
+                'Only src/main/store may import store/sqlite/*: use src/main/store (index.ts), or store/snapshot for read-only reads.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -119,7 +142,11 @@ export default tseslint.config(
     plugins: { boundaries },
     settings: {
       'import/resolver': {
-        typescript: { project: ["tsconfig.node.json", "tsconfig.web.json", "tsconfig.e2e.json"], noWarnOnMultipleProjects: true, extensions: ['.ts', '.tsx', '.js'] },
+        typescript: {
+          project: ['tsconfig.node.json', 'tsconfig.web.json', 'tsconfig.e2e.json'],
+          noWarnOnMultipleProjects: true,
+          extensions: ['.ts', '.tsx', '.js'],
+        },
         node: { extensions: ['.ts', '.tsx', '.js', '.json'] },
       },
       'boundaries/include': ['src/**/*'],
@@ -158,7 +185,9 @@ export default tseslint.config(
               allow: {
                 to: [
                   { element: { type: 'renderer-feature', captured: { feature: '{{ from.element.captured.feature }}' } } },
-                  ...BELOW_FEATURES.map(layer), layer('shared'), external,
+                  ...BELOW_FEATURES.map(layer),
+                  layer('shared'),
+                  external,
                 ],
               },
             },
@@ -171,13 +200,36 @@ export default tseslint.config(
                   element: {
                     type: 'renderer-feature',
                     captured: { feature: 'journey' },
-                    fileInternalPath: ['JourneyChart.tsx', 'JourneyLegend.tsx', 'journey-layout.ts', 'note-pins.ts', 'PdfButton.tsx', 'date-input.ts', 'journey.css'],
+                    fileInternalPath: [
+                      'JourneyChart.tsx',
+                      'JourneyLegend.tsx',
+                      'journey-layout.ts',
+                      'note-pins.ts',
+                      'PdfButton.tsx',
+                      'date-input.ts',
+                      'journey.css',
+                    ],
                   },
                 },
               },
             },
-            { from: layer('renderer-components'), allow: { to: [layer('renderer-components'), layer('renderer-data'), layer('renderer-api'), layer('renderer-lib'), layer('shared'), external] } },
-            { from: layer('renderer-data'), allow: { to: [layer('renderer-data'), layer('renderer-api'), layer('renderer-lib'), layer('shared'), external] } },
+            {
+              from: layer('renderer-components'),
+              allow: {
+                to: [
+                  layer('renderer-components'),
+                  layer('renderer-data'),
+                  layer('renderer-api'),
+                  layer('renderer-lib'),
+                  layer('shared'),
+                  external,
+                ],
+              },
+            },
+            {
+              from: layer('renderer-data'),
+              allow: { to: [layer('renderer-data'), layer('renderer-api'), layer('renderer-lib'), layer('shared'), external] },
+            },
             { from: layer('renderer-api'), allow: { to: [layer('renderer-api'), layer('renderer-lib'), layer('shared'), external] } },
             { from: layer('renderer-lib'), allow: { to: [layer('renderer-lib'), layer('shared'), external] } },
             // preload: the bridge — shared contract and electron.

@@ -32,12 +32,30 @@ export default defineConfig({
     viewport: { width: 1360, height: 860 },
     // What opening the printed `/key/<secret>` URL would set (see src/main/web-preview/preview-access.ts).
     storageState: {
-      cookies: [{ name: `ds_preview_${PREVIEW_PORT}`, value: previewSecret, domain: '127.0.0.1', path: '/', expires: -1, httpOnly: true, secure: false, sameSite: 'Strict' }],
+      cookies: [
+        {
+          name: `ds_preview_${PREVIEW_PORT}`,
+          value: previewSecret,
+          domain: '127.0.0.1',
+          path: '/',
+          expires: -1,
+          httpOnly: true,
+          secure: false,
+          sameSite: 'Strict',
+        },
+      ],
       origins: [],
     },
     launchOptions: {
       executablePath: chromium,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     },
   },
   webServer: {

@@ -11,7 +11,8 @@ import { createStore } from '../src/main/store';
 import { checkWorkspaceFolder, WorkspaceFolderError } from '../src/main/workspace/workspace-folder';
 import { STAGE_TARGETS, type StageTarget } from '../src/shared/import/stages';
 
-const USAGE = 'usage: npm run import -- --data DIR [--stage "NAME=qualify|discover|propose|negotiate|commit|won|lost"]… [--owner "VALUE=TEAM_MEMBER_ID"]… [--currency CODE] [--dry-run] FILE…';
+const USAGE =
+  'usage: npm run import -- --data DIR [--stage "NAME=qualify|discover|propose|negotiate|commit|won|lost"]… [--owner "VALUE=TEAM_MEMBER_ID"]… [--currency CODE] [--dry-run] FILE…';
 
 function fail(message: string, code = 2): never {
   process.stderr.write(`import: ${message}\n${USAGE}\n`);
@@ -29,13 +30,19 @@ function pairs(list: string[] | undefined, what: string): Record<string, string>
 }
 
 async function main(): Promise<void> {
-  let parsed: ReturnType<typeof parseArgs<{ options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>; allowPositionals: true }>>;
+  let parsed: ReturnType<
+    typeof parseArgs<{ options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>; allowPositionals: true }>
+  >;
   try {
     parsed = parseArgs({
       allowPositionals: true,
       options: {
-        data: { type: 'string' }, stage: { type: 'string', multiple: true }, owner: { type: 'string', multiple: true },
-        currency: { type: 'string' }, 'dry-run': { type: 'boolean' }, help: { type: 'boolean' },
+        data: { type: 'string' },
+        stage: { type: 'string', multiple: true },
+        owner: { type: 'string', multiple: true },
+        currency: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        help: { type: 'boolean' },
       },
     });
   } catch (err) {
@@ -51,7 +58,8 @@ async function main(): Promise<void> {
   if (positionals.length === 0) fail('name at least one CSV file to import');
   const stageMap = pairs(values.stage as string[] | undefined, 'stage');
   for (const [name, target] of Object.entries(stageMap)) {
-    if (!(STAGE_TARGETS as readonly string[]).includes(target)) fail(`--stage "${name}=${target}": the target must be one of ${STAGE_TARGETS.join(', ')}`);
+    if (!(STAGE_TARGETS as readonly string[]).includes(target))
+      fail(`--stage "${name}=${target}": the target must be one of ${STAGE_TARGETS.join(', ')}`);
   }
   const directory = path.resolve(data);
   try {
@@ -60,21 +68,29 @@ async function main(): Promise<void> {
     if (err instanceof WorkspaceFolderError) fail(`${err.code}: ${err.message}`, 1);
     throw err;
   }
-  const files = await Promise.all(positionals.map(async (file) => {
-    try {
-      return { name: path.basename(file), bytes: await readFile(file) };
-    } catch (err) {
-      return fail(`DS_IMPORT_READ: cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'}). Check the path.`, 1);
-    }
-  }));
+  const files = await Promise.all(
+    positionals.map(async (file) => {
+      try {
+        return { name: path.basename(file), bytes: await readFile(file) };
+      } catch (err) {
+        return fail(`DS_IMPORT_READ: cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'}). Check the path.`, 1);
+      }
+    }),
+  );
   const store = await createStore({ directory });
   const controller = new AbortController();
   process.once('SIGINT', () => controller.abort());
   let shown = -1;
   try {
     const report = await runImport({
-      store, files, now: appNow(), stageMap: stageMap as Record<string, StageTarget>, ownerMap: pairs(values.owner as string[] | undefined, 'owner'),
-      defaultCurrency: (values.currency as string | undefined)?.toUpperCase(), dryRun: values['dry-run'] === true, signal: controller.signal,
+      store,
+      files,
+      now: appNow(),
+      stageMap: stageMap as Record<string, StageTarget>,
+      ownerMap: pairs(values.owner as string[] | undefined, 'owner'),
+      defaultCurrency: (values.currency as string | undefined)?.toUpperCase(),
+      dryRun: values['dry-run'] === true,
+      signal: controller.signal,
       onProgress: (fraction, message) => {
         const pct = Math.floor(fraction * 100);
         if (pct !== shown && pct % 10 === 0) {
@@ -83,11 +99,20 @@ async function main(): Promise<void> {
         }
       },
     });
-    for (const f of report.files) process.stderr.write(`import: ${f.file}: ${f.crm} ${f.kind}, ${f.rows} rows (${f.encoding}, "${f.delimiter === '\t' ? '\\t' : f.delimiter}")\n`);
+    for (const f of report.files)
+      process.stderr.write(
+        `import: ${f.file}: ${f.crm} ${f.kind}, ${f.rows} rows (${f.encoding}, "${f.delimiter === '\t' ? '\\t' : f.delimiter}")\n`,
+      );
     for (const e of report.errors) process.stderr.write(`import: ${e.file}:${e.line}: ${e.code}: ${e.message}\n`);
     for (const w of report.warnings) process.stderr.write(`import: ${w.file}:${w.line}: warning ${w.code}: ${w.message}\n`);
-    if (report.cancelled) process.stderr.write('import: cancelled; records written so far are kept whole. Run the same import again to finish it.\n');
-    const counts = Object.fromEntries(Object.entries(report.counts).map(([k, c]) => [k, { created: c.created, updated: c.updated, unchanged: c.unchanged, failed: c.failed, conflicts: c.conflicts }]));
+    if (report.cancelled)
+      process.stderr.write('import: cancelled; records written so far are kept whole. Run the same import again to finish it.\n');
+    const counts = Object.fromEntries(
+      Object.entries(report.counts).map(([k, c]) => [
+        k,
+        { created: c.created, updated: c.updated, unchanged: c.unchanged, failed: c.failed, conflicts: c.conflicts },
+      ]),
+    );
     process.stdout.write(`${JSON.stringify(counts)}\n`);
   } finally {
     await store.close();

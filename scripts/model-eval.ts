@@ -9,20 +9,36 @@
 import { parseArgs } from 'node:util';
 import { readCsvFile } from '../src/main/csv/read-csv';
 import {
-  LearnError, calibratedGbmLearner, crossValidate, evaluateHoldout, logisticLearner, xgbDefaultsLearner, type EvalResult, type Learner, type GbmParams,
+  LearnError,
+  calibratedGbmLearner,
+  crossValidate,
+  evaluateHoldout,
+  logisticLearner,
+  xgbDefaultsLearner,
+  type EvalResult,
+  type Learner,
+  type GbmParams,
 } from '../src/shared/scoring/learn';
 import { encodeWithSchema, TabularError, buildTrainingTable, type RowReport } from '../src/shared/scoring/tabular';
 
 class UsageError extends Error {}
 
-const USAGE = 'Usage: model-eval --train FILE.csv (--test FILE.csv | --cv K) --target COLUMN --positive VALUE [--seed N] [--learner ours|xgb-defaults|logistic] [--delimiter D]';
+const USAGE =
+  'Usage: model-eval --train FILE.csv (--test FILE.csv | --cv K) --target COLUMN --positive VALUE [--seed N] [--learner ours|xgb-defaults|logistic] [--delimiter D]';
 
 function main(): void {
   const { values } = parseArgs({
     options: {
-      train: { type: 'string' }, test: { type: 'string' }, cv: { type: 'string' }, target: { type: 'string' },
-      positive: { type: 'string' }, seed: { type: 'string', default: '42' }, learner: { type: 'string', default: 'ours' },
-      delimiter: { type: 'string' }, params: { type: 'string' }, 'no-derived': { type: 'boolean', default: false },
+      train: { type: 'string' },
+      test: { type: 'string' },
+      cv: { type: 'string' },
+      target: { type: 'string' },
+      positive: { type: 'string' },
+      seed: { type: 'string', default: '42' },
+      learner: { type: 'string', default: 'ours' },
+      delimiter: { type: 'string' },
+      params: { type: 'string' },
+      'no-derived': { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -36,7 +52,12 @@ function main(): void {
   const csvOptions = values.delimiter ? { delimiter: values.delimiter === '\\t' ? '\t' : values.delimiter } : {};
 
   const trainCsv = readCsvFile(values.train, csvOptions);
-  const built = buildTrainingTable(trainCsv.header, trainCsv.rows, { target: values.target, positive: values.positive, derivedFeatures: !values['no-derived'] }, trainCsv.unreadable);
+  const built = buildTrainingTable(
+    trainCsv.header,
+    trainCsv.rows,
+    { target: values.target, positive: values.positive, derivedFeatures: !values['no-derived'] },
+    trainCsv.unreadable,
+  );
   logReport('train', built.report);
   process.stderr.write(`features: ${built.schema.features.map((f) => `${f.name} [${f.kind}]`).join(', ')}\n`);
 
@@ -46,14 +67,31 @@ function main(): void {
     const pos = built.table.labels.reduce((a, v) => a + v, 0);
     const fewest = Math.min(pos, built.table.labels.length - pos);
     if (fewest < 2 * k) {
-      throw new UsageError(`--cv ${k} needs at least ${2 * k} rows of each outcome, but one outcome has only ${fewest}. Use fewer folds or more data.`);
+      throw new UsageError(
+        `--cv ${k} needs at least ${2 * k} rows of each outcome, but one outcome has only ${fewest}. Use fewer folds or more data.`,
+      );
     }
-    const cv = crossValidate(learner, built.table, k, seed, (r, f) => process.stderr.write(`fold ${f + 1}/${k}: auc ${r.auc.toFixed(4)} brier ${r.brier.toFixed(4)} ece ${r.ece.toFixed(4)} (${Math.round(r.trainMs)} ms)\n`));
+    const cv = crossValidate(learner, built.table, k, seed, (r, f) =>
+      process.stderr.write(
+        `fold ${f + 1}/${k}: auc ${r.auc.toFixed(4)} brier ${r.brier.toFixed(4)} ece ${r.ece.toFixed(4)} (${Math.round(r.trainMs)} ms)\n`,
+      ),
+    );
     const per = (key: keyof EvalResult): number[] => cv.folds.map((r) => round(r[key]));
-    process.stdout.write(`${JSON.stringify({
-      ...line(cv.mean), folds: k, seed, learner: learner.name,
-      per_fold: { auc: per('auc'), brier: per('brier'), logloss: per('logloss'), ece: per('ece'), train_ms: cv.folds.map((r) => Math.round(r.trainMs)) },
-    })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({
+        ...line(cv.mean),
+        folds: k,
+        seed,
+        learner: learner.name,
+        per_fold: {
+          auc: per('auc'),
+          brier: per('brier'),
+          logloss: per('logloss'),
+          ece: per('ece'),
+          train_ms: cv.folds.map((r) => Math.round(r.trainMs)),
+        },
+      })}\n`,
+    );
     return;
   }
   const testCsv = readCsvFile(values.test!, csvOptions);
@@ -93,8 +131,13 @@ function round(v: number): number {
 
 function line(r: EvalResult): Record<string, number> {
   return {
-    auc: round(r.auc), brier: round(r.brier), logloss: round(r.logloss), ece: round(r.ece),
-    n_train: Math.round(r.nTrain), n_test: Math.round(r.nTest), train_ms: Math.round(r.trainMs),
+    auc: round(r.auc),
+    brier: round(r.brier),
+    logloss: round(r.logloss),
+    ece: round(r.ece),
+    n_train: Math.round(r.nTrain),
+    n_test: Math.round(r.nTest),
+    train_ms: Math.round(r.trainMs),
   };
 }
 

@@ -17,7 +17,10 @@ cpSync(path.resolve('node_modules/better-sqlite3'), target, {
   recursive: true,
   filter: (src) => !src.includes(`${path.sep}build${path.sep}`),
 });
-writeFileSync(path.join(buildPath, 'package.json'), JSON.stringify({ name: 'native', private: true, dependencies: { 'better-sqlite3': '*' } }));
+writeFileSync(
+  path.join(buildPath, 'package.json'),
+  JSON.stringify({ name: 'native', private: true, dependencies: { 'better-sqlite3': '*' } }),
+);
 
 await rebuild({ buildPath, electronVersion, onlyModules: ['better-sqlite3'], force: true, mode: 'sequential' });
 const binding = path.join(target, 'build/Release/better_sqlite3.node');

@@ -13,7 +13,8 @@ import { writeWorkspaceFolder } from '../src/main/workspace/seed-workspace';
 import { checkWorkspaceFolder, WorkspaceFolderError } from '../src/main/workspace/workspace-folder';
 import { statSync } from 'node:fs';
 
-const USAGE = 'usage: npx tsx scripts/seed.ts --size XS|S|M|L --seed N [--now YYYY-MM-DD] (--out FILE.ndjson | --out DIR/ | --workspace DIR)';
+const USAGE =
+  'usage: npx tsx scripts/seed.ts --size XS|S|M|L --seed N [--now YYYY-MM-DD] (--out FILE.ndjson | --out DIR/ | --workspace DIR)';
 
 function fail(message: string): never {
   process.stderr.write(`seed: ${message}\n${USAGE}\n`);
@@ -31,7 +32,16 @@ function readNow(text: string | undefined): number {
 function readArgs(): { size: SeedSize; seed: number; out: string; now: number; folder: boolean } {
   let values: Record<string, string | boolean | undefined>;
   try {
-    ({ values } = parseArgs({ options: { size: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, workspace: { type: 'string' }, now: { type: 'string' }, help: { type: 'boolean' } } }));
+    ({ values } = parseArgs({
+      options: {
+        size: { type: 'string' },
+        seed: { type: 'string' },
+        out: { type: 'string' },
+        workspace: { type: 'string' },
+        now: { type: 'string' },
+        help: { type: 'boolean' },
+      },
+    }));
   } catch (err) {
     fail((err as Error).message);
   }
@@ -42,7 +52,8 @@ function readArgs(): { size: SeedSize; seed: number; out: string; now: number; f
   const size = values.size as string | undefined;
   if (!size || !SEED_SIZES.includes(size as SeedSize)) fail(`--size must be one of ${SEED_SIZES.join(', ')} (got ${size ?? 'nothing'})`);
   const seedText = values.seed as string | undefined;
-  if (!seedText || !/^\d+$/.test(seedText) || !Number.isSafeInteger(Number(seedText))) fail(`--seed must be a non-negative integer (got ${seedText ?? 'nothing'})`);
+  if (!seedText || !/^\d+$/.test(seedText) || !Number.isSafeInteger(Number(seedText)))
+    fail(`--seed must be a non-negative integer (got ${seedText ?? 'nothing'})`);
   const workspace = values.workspace as string | undefined;
   const out = workspace ?? (values.out as string | undefined);
   if (!out) fail('--out FILE (NDJSON), --out DIR/ or --workspace DIR is required');
@@ -67,14 +78,17 @@ async function main(): Promise<void> {
   const { size, seed, out, now, folder } = readArgs();
   if (folder) {
     try {
-      if ((await checkWorkspaceFolder(out, { create: true })) === 'existing') fail(`DS_WORKSPACE_EXISTS: ${out} already holds a workspace; give an empty or new folder.`);
+      if ((await checkWorkspaceFolder(out, { create: true })) === 'existing')
+        fail(`DS_WORKSPACE_EXISTS: ${out} already holds a workspace; give an empty or new folder.`);
     } catch (err) {
       if (err instanceof WorkspaceFolderError) fail(`${err.code}: ${err.message}`);
       throw err;
     }
     const result = await writeWorkspaceFolder({ directory: out, size, seed, now });
-    process.stdout.write(`seed ${size} (${describeSize(size)}) seed=${seed} now=${new Date(now).toISOString().slice(0, 10)} → workspace folder ${out}: `
-      + `${result.documents} docs in ${(result.ms / 1000).toFixed(1)}s, ${(result.bytes / 2 ** 20).toFixed(1)} MiB on disk. Open it: npm run serve -- --data ${out}\n`);
+    process.stdout.write(
+      `seed ${size} (${describeSize(size)}) seed=${seed} now=${new Date(now).toISOString().slice(0, 10)} → workspace folder ${out}: ` +
+        `${result.documents} docs in ${(result.ms / 1000).toFixed(1)}s, ${(result.bytes / 2 ** 20).toFixed(1)} MiB on disk. Open it: npm run serve -- --data ${out}\n`,
+    );
     return;
   }
   const started = performance.now();
@@ -99,12 +113,18 @@ async function main(): Promise<void> {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   process.stderr.write(`seed: peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB\n`);
-  process.stdout.write(`seed ${size} (${describeSize(size)}) seed=${seed} now=${new Date(now).toISOString().slice(0, 10)} → ${out}: ${total} docs `
-    + `(${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}) in ${seconds}s\n`);
+  process.stdout.write(
+    `seed ${size} (${describeSize(size)}) seed=${seed} now=${new Date(now).toISOString().slice(0, 10)} → ${out}: ${total} docs ` +
+      `(${Object.entries(counts)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}) in ${seconds}s\n`,
+  );
 }
 
 main().catch((err: unknown) => {
   const e = err as NodeJS.ErrnoException;
-  process.stderr.write(`seed: could not write the workspace (${e.code ?? 'error'}): ${e.message}. Check that the --out folder exists and is writable.\n`);
+  process.stderr.write(
+    `seed: could not write the workspace (${e.code ?? 'error'}): ${e.message}. Check that the --out folder exists and is writable.\n`,
+  );
   process.exit(1);
 });

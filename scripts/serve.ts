@@ -53,9 +53,16 @@ if (!values['no-build']) {
 
 const temporary = dataDir ? null : mkdtempSync(path.join(os.tmpdir(), 'deep-sales-preview-'));
 const workspace = await openWorkspace({
-  directory: dataDir ?? temporary, seedDemo: !values.empty, seedAs: values['local-data'] ? 'local' : 'demo',
+  directory: dataDir ?? temporary,
+  seedDemo: !values.empty,
+  seedAs: values['local-data'] ? 'local' : 'demo',
 });
-const server = await startPreviewServer({ host: workspace.host, rendererDir: outDir, port, secret: previewSecret(process.env[PREVIEW_SECRET_ENV]) });
+const server = await startPreviewServer({
+  host: workspace.host,
+  rendererDir: outDir,
+  port,
+  secret: previewSecret(process.env[PREVIEW_SECRET_ENV]),
+});
 console.log(`Deep Sales web preview: ${server.launchUrl}`);
 
 let closing = false;

@@ -62,7 +62,13 @@ function exists(target: string): boolean {
 
 /** Rewrites one file's text; returns the new text (the same string when nothing changed). */
 export function rewriteSource(fileName: string, text: string, roots: readonly AliasRoot[]): string {
-  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, fileName.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const source = ts.createSourceFile(
+    fileName,
+    text,
+    ts.ScriptTarget.Latest,
+    true,
+    fileName.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
   const edits: { start: number; end: number; value: string }[] = [];
   const consider = (literal: ts.Node | undefined) => {
     if (!literal || !ts.isStringLiteralLike(literal)) return;
@@ -79,8 +85,11 @@ export function rewriteSource(fileName: string, text: string, roots: readonly Al
       const callee = node.expression;
       const isImport = callee.kind === ts.SyntaxKind.ImportKeyword;
       // vi.mock('../x') / vi.importActual('../x') name modules too.
-      const isViModule = ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'vi'
-        && ['mock', 'doMock', 'unmock', 'importActual', 'importMock'].includes(callee.name.text);
+      const isViModule =
+        ts.isPropertyAccessExpression(callee) &&
+        ts.isIdentifier(callee.expression) &&
+        callee.expression.text === 'vi' &&
+        ['mock', 'doMock', 'unmock', 'importActual', 'importMock'].includes(callee.name.text);
       if (isImport || isViModule) consider(node.arguments[0]);
     }
     ts.forEachChild(node, visit);

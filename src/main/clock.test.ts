@@ -24,7 +24,10 @@ describe('app clock (DS_NOW)', () => {
 
   it('is what the host process sees', () => {
     const script = "import('./src/main/clock.ts').then((c) => process.stdout.write(String(c.appNow())))";
-    const run = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { env: { ...process.env, DS_NOW: '2028-02-29T12:00:00Z' }, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], {
+      env: { ...process.env, DS_NOW: '2028-02-29T12:00:00Z' },
+      encoding: 'utf8',
+    });
     expect(run.status).toBe(0);
     expect(Math.abs(Number(run.stdout) - Date.UTC(2028, 1, 29, 12))).toBeLessThan(60_000);
   });

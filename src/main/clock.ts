@@ -14,7 +14,10 @@ export class ClockConfigError extends CodedError<'DS_CLOCK_INVALID'> {
   override name = 'ClockConfigError';
 
   constructor(value: string) {
-    super('DS_CLOCK_INVALID', `${CLOCK_ENV}="${value}" is not a date. Give an ISO date such as 2027-03-01 or 2027-03-01T09:30:00Z, or unset it to use the real clock.`);
+    super(
+      'DS_CLOCK_INVALID',
+      `${CLOCK_ENV}="${value}" is not a date. Give an ISO date such as 2027-03-01 or 2027-03-01T09:30:00Z, or unset it to use the real clock.`,
+    );
   }
 }
 

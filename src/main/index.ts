@@ -43,7 +43,11 @@ if (binding) process.env[NATIVE_BINDING_ENV] = binding;
 const PRELOAD = path.join(import.meta.dirname, '../preload/index.cjs');
 const RENDERER_FILE = path.join(import.meta.dirname, '../renderer/index.html');
 /** The app's own renderer: exactly this file, or electron-vite's dev server when not packaged. */
-const target = rendererTarget({ packaged: app.isPackaged, devServerUrl: process.env['ELECTRON_RENDERER_URL'], rendererFile: RENDERER_FILE });
+const target = rendererTarget({
+  packaged: app.isPackaged,
+  devServerUrl: process.env['ELECTRON_RENDERER_URL'],
+  rendererFile: RENDERER_FILE,
+});
 
 let workspace: OpenWorkspace | null = null;
 /** The workspace folder open now (a team's store lives under `<folder>-teams`). */
@@ -115,7 +119,11 @@ async function backupWorkspace(): Promise<void> {
   if (picked.canceled || !picked.filePath) return;
   try {
     const { bytes } = await backupStore(store.directory, store.name, picked.filePath);
-    await dialog.showMessageBox({ type: 'info', message: 'Workspace backed up', detail: `${picked.filePath} (${(bytes / 1024 / 1024).toFixed(1)} MB). It holds no sign-in token: restoring it elsewhere asks to sign in again.` });
+    await dialog.showMessageBox({
+      type: 'info',
+      message: 'Workspace backed up',
+      detail: `${picked.filePath} (${(bytes / 1024 / 1024).toFixed(1)} MB). It holds no sign-in token: restoring it elsewhere asks to sign in again.`,
+    });
   } catch (error) {
     console.error('[main] DS_BACKUP_FAILED', error);
     dialog.showErrorBox('The backup could not be written', (error as Error).message);
@@ -125,7 +133,11 @@ async function backupWorkspace(): Promise<void> {
 async function restoreWorkspace(): Promise<void> {
   const store = openStoreFile();
   if (!store || !folder) return;
-  const picked = await dialog.showOpenDialog({ title: 'Restore workspace from a backup', properties: ['openFile'], filters: [{ name: 'Deep Sales backup', extensions: ['sqlite'] }] });
+  const picked = await dialog.showOpenDialog({
+    title: 'Restore workspace from a backup',
+    properties: ['openFile'],
+    filters: [{ name: 'Deep Sales backup', extensions: ['sqlite'] }],
+  });
   const file = picked.filePaths[0];
   if (picked.canceled || !file) return;
   try {
@@ -135,7 +147,10 @@ async function restoreWorkspace(): Promise<void> {
     return;
   }
   const { response } = await dialog.showMessageBox({
-    type: 'warning', buttons: ['Restore', 'Cancel'], defaultId: 1, cancelId: 1,
+    type: 'warning',
+    buttons: ['Restore', 'Cancel'],
+    defaultId: 1,
+    cancelId: 1,
     message: 'Replace the open workspace with this backup?',
     detail: `Everything now in the workspace is replaced by ${path.basename(file)}. The current file is kept as ${store.name}.sqlite.before-restore in ${store.directory}. Changes not yet synced to your team are only in that file.`,
   });
@@ -167,8 +182,12 @@ function sendCommand(command: AppCommand): void {
 
 async function showAbout(): Promise<void> {
   const words = aboutText({
-    app: app.getVersion(), electron: process.versions.electron ?? '', chrome: process.versions.chrome ?? '',
-    node: process.versions.node, v8: process.versions.v8, os: `${os.type()} ${os.release()} (${process.arch})`,
+    app: app.getVersion(),
+    electron: process.versions.electron ?? '',
+    chrome: process.versions.chrome ?? '',
+    node: process.versions.node,
+    v8: process.versions.v8,
+    os: `${os.type()} ${os.release()} (${process.arch})`,
   });
   await dialog.showMessageBox({ type: 'info', title: words.title, message: words.message, detail: words.detail, buttons: ['OK'] });
 }
@@ -269,13 +288,18 @@ function start(): void {
     // No log file (a read-only profile): the app still runs, printing to its console only.
     console.error('[main] DS_LOG_UNAVAILABLE', error);
   }
-  console.info(`[main] Deep Sales ${app.getVersion()} starting (Electron ${process.versions.electron}, ${target.kind === 'dev' ? 'dev server' : 'packaged renderer'})`);
+  console.info(
+    `[main] Deep Sales ${app.getVersion()} starting (Electron ${process.versions.electron}, ${target.kind === 'dev' ? 'dev server' : 'packaged renderer'})`,
+  );
   app.on('second-instance', focusMainWindow);
   app.on('web-contents-created', (_event, contents) => guardContents(contents, target));
-  app.whenReady().then(async () => {
-    guardSession(session.defaultSession, target);
-    await createWindow();
-  }).catch(failed);
+  app
+    .whenReady()
+    .then(async () => {
+      guardSession(session.defaultSession, target);
+      await createWindow();
+    })
+    .catch(failed);
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });

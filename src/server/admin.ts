@@ -33,7 +33,13 @@ export async function createWorkspaceWithAdmin(
   await db.access.createWorkspace(workspaceId, input.workspace);
   if (passwordHash) await db.access.createUser(userId, email, passwordHash);
   await db.access.upsertMembership(workspaceId, userId, input.role ?? 'admin');
-  await db.team.audit({ workspaceId, action: 'workspace.created', targetId: userId, targetEmail: email, details: { role: input.role ?? 'admin', via: 'cli' } });
+  await db.team.audit({
+    workspaceId,
+    action: 'workspace.created',
+    targetId: userId,
+    targetEmail: email,
+    details: { role: input.role ?? 'admin', via: 'cli' },
+  });
   return { workspaceId, userId, existingUser: !!existing };
 }
 
@@ -41,7 +47,10 @@ export async function createWorkspaceWithAdmin(
 export async function resolveWorkspace(db: Database, idOrName: string): Promise<{ id: string; name: string }> {
   const found = await db.team.findWorkspace(idOrName);
   if (found.length === 0) throw new AdminCommandError(`DS_SYNC_NOT_FOUND: no workspace has the id or name "${idOrName}".`);
-  if (found.length > 1) throw new AdminCommandError(`DS_SYNC_BAD_REQUEST: ${found.length} workspaces are named "${idOrName}"; give its id instead (${found.map((w) => w.id).join(', ')}).`);
+  if (found.length > 1)
+    throw new AdminCommandError(
+      `DS_SYNC_BAD_REQUEST: ${found.length} workspaces are named "${idOrName}"; give its id instead (${found.map((w) => w.id).join(', ')}).`,
+    );
   return found[0]!;
 }
 
@@ -52,9 +61,11 @@ async function userIdOf(db: Database, email: string): Promise<string> {
 }
 
 const refused = (why: 'not_member' | 'last_admin', email: string) =>
-  new AdminCommandError(why === 'last_admin'
-    ? `DS_SYNC_LAST_ADMIN: ${email} is the workspace's only admin. Make someone else an admin first.`
-    : `DS_SYNC_NOT_FOUND: ${email} is not a member of this workspace.`);
+  new AdminCommandError(
+    why === 'last_admin'
+      ? `DS_SYNC_LAST_ADMIN: ${email} is the workspace's only admin. Make someone else an admin first.`
+      : `DS_SYNC_NOT_FOUND: ${email} is not a member of this workspace.`,
+  );
 
 export async function adminSetRole(db: Database, workspaceId: string, email: string, role: Role) {
   const userId = await userIdOf(db, email);
@@ -69,7 +80,10 @@ export async function adminRemove(db: Database, workspaceId: string, email: stri
   const done = await db.team.removeMember(workspaceId, userId, { details: { via: 'cli' } });
   if (!done.ok) throw refused(done.why, email);
   // Servers on the same PostgreSQL drop their session caches and end that member's streams.
-  await db.driver.query('SELECT pg_notify($1, $2)', [AUTH_CHANNEL, accessEndedPayload({ workspaceId, userId, code: 'DS_SYNC_MEMBER_REMOVED' })]);
+  await db.driver.query('SELECT pg_notify($1, $2)', [
+    AUTH_CHANNEL,
+    accessEndedPayload({ workspaceId, userId, code: 'DS_SYNC_MEMBER_REMOVED' }),
+  ]);
   return { userId, tokensEnded: done.revoked };
 }
 

@@ -51,18 +51,27 @@ export async function createSyncServer(options: SyncServerOptions = {}): Promise
   const sessions = await createSessionCache(db.driver, db.access);
   const headersTimeout = Math.min(config.headersTimeoutMs, config.requestTimeoutMs);
   const app = Fastify({
-    logger: options.logger ?? false, bodyLimit: config.bodyLimit, forceCloseConnections: true, trustProxy: config.trustProxy,
+    logger: options.logger ?? false,
+    bodyLimit: config.bodyLimit,
+    forceCloseConnections: true,
+    trustProxy: config.trustProxy,
     // A request (headers and body) must arrive within requestTimeoutMs: a body sent a byte a
     // second no longer holds its socket forever. Node checks expiry every
     // connectionsCheckingInterval, so that is a fraction of the timeout. Streams are not
     // affected: their request is complete once its headers are in.
     requestTimeout: config.requestTimeoutMs,
-    http: { requestTimeout: config.requestTimeoutMs, headersTimeout, connectionsCheckingInterval: Math.max(50, Math.min(30_000, Math.floor(headersTimeout / 4))) },
+    http: {
+      requestTimeout: config.requestTimeoutMs,
+      headersTimeout,
+      connectionsCheckingInterval: Math.max(50, Math.min(30_000, Math.floor(headersTimeout / 4))),
+    },
     clientErrorHandler,
     // Errors Fastify raises before routing (a URL that is not valid percent-encoding) get the
     // same coded body as every other error.
     frameworkErrors: (err, _request, reply) => {
-      void (reply as FastifyReply).status(400).send({ error: { code: 'DS_SYNC_BAD_REQUEST', message: `The request address is not valid (${err.code}).` } });
+      void (reply as FastifyReply)
+        .status(400)
+        .send({ error: { code: 'DS_SYNC_BAD_REQUEST', message: `The request address is not valid (${err.code}).` } });
     },
   });
   installErrorHandling(app);
@@ -79,7 +88,8 @@ export async function createSyncServer(options: SyncServerOptions = {}): Promise
   // reach a handler as an array.
   app.addHook('onRequest', async (request) => {
     for (const [name, value] of Object.entries(request.query as Record<string, unknown>)) {
-      if (Array.isArray(value)) throw new SyncHttpError(400, 'DS_SYNC_BAD_REQUEST', `The query parameter "${name}" was given more than once.`, { parameter: name });
+      if (Array.isArray(value))
+        throw new SyncHttpError(400, 'DS_SYNC_BAD_REQUEST', `The query parameter "${name}" was given more than once.`, { parameter: name });
     }
   });
   app.get('/health', async () => ({ ok: true }));
@@ -88,7 +98,9 @@ export async function createSyncServer(options: SyncServerOptions = {}): Promise
   registerAdminRoutes(app, db, sessions, config);
   const compaction = startCompaction(db, config);
   return {
-    app, db, hub,
+    app,
+    db,
+    hub,
     async listen(port = 0, host = '127.0.0.1') {
       await app.listen({ port, host });
       const addr = app.server.address();
@@ -112,9 +124,13 @@ function startCompaction(db: Database, config: ServerConfig): { stop(): Promise<
   if (config.compactEveryMs <= 0) return { stop: async () => undefined };
   let running: Promise<void> | undefined;
   const timer = setInterval(() => {
-    running ??= db.sync.compactChanges(new Date(Date.now() - config.changeRetentionMs))
+    running ??= db.sync
+      .compactChanges(new Date(Date.now() - config.changeRetentionMs))
       .then(() => db.team.purgeAttempts(config.signInWindowMs))
-      .then(() => undefined, (err: Error) => console.error('DS_SYNC_COMPACT', err.message)) // tried again next interval
+      .then(
+        () => undefined,
+        (err: Error) => console.error('DS_SYNC_COMPACT', err.message),
+      ) // tried again next interval
       .finally(() => (running = undefined));
   }, config.compactEveryMs);
   timer.unref();

@@ -47,7 +47,15 @@ export async function authenticate(request: FastifyRequest, access: SessionLooku
   if (s.revoked) throw unauthorized('token revoked');
   if (s.expiresAt <= Date.now()) throw unauthorized('token expired');
   if (!s.role) throw forbidden('no longer a member of this workspace');
-  return { tokenHash, userId: s.userId, email: s.email, workspaceId: s.workspaceId, workspaceName: s.workspaceName, role: s.role, expiresAt: s.expiresAt };
+  return {
+    tokenHash,
+    userId: s.userId,
+    email: s.email,
+    workspaceId: s.workspaceId,
+    workspaceName: s.workspaceName,
+    role: s.role,
+    expiresAt: s.expiresAt,
+  };
 }
 
 /** A token only ever opens its own workspace, and only with the rights its role has now. */

@@ -32,7 +32,12 @@ function roleOf(value: string | undefined, fallback: Role): Role {
 
 const when = (ms: number | null) => (ms === null ? '—' : new Date(ms).toISOString().replace('T', ' ').slice(0, 16));
 
-async function admin(command: string | undefined, values: Values, open: () => Promise<Database>, out: (line: string) => void): Promise<void> {
+async function admin(
+  command: string | undefined,
+  values: Values,
+  open: () => Promise<Database>,
+  out: (line: string) => void,
+): Promise<void> {
   if (command === 'create') {
     need(values, 'workspace', 'email', 'password');
     // Checked before the folder is opened, so a refused password touches nothing.
@@ -41,7 +46,12 @@ async function admin(command: string | undefined, values: Values, open: () => Pr
     const role = roleOf(values.role, 'admin');
     const db = await open();
     try {
-      const created = await createWorkspaceWithAdmin(db, { workspace: values.workspace!, email: values.email!, password: values.password!, role });
+      const created = await createWorkspaceWithAdmin(db, {
+        workspace: values.workspace!,
+        email: values.email!,
+        password: values.password!,
+        role,
+      });
       if (created.existingUser) out(`note: ${values.email} already has an account; it keeps its own password`);
       out(`workspace ${created.workspaceId}\nuser ${created.userId}\n${JSON.stringify(created)}`);
     } finally {
@@ -50,7 +60,8 @@ async function admin(command: string | undefined, values: Values, open: () => Pr
     return;
   }
   const known = ['list', 'invite', 'set-role', 'remove', 'audit'];
-  if (!command || !known.includes(command)) throw new AdminCommandError(`DS_SYNC_BAD_REQUEST: admin takes create, ${known.join(', ')} (got "${command ?? ''}")`);
+  if (!command || !known.includes(command))
+    throw new AdminCommandError(`DS_SYNC_BAD_REQUEST: admin takes create, ${known.join(', ')} (got "${command ?? ''}")`);
   if (command !== 'audit') need(values, 'workspace');
   if (command === 'invite' || command === 'set-role' || command === 'remove') need(values, 'email');
   if (command === 'set-role') need(values, 'role');
@@ -62,7 +73,9 @@ async function admin(command: string | undefined, values: Values, open: () => Pr
       const { members, invites } = await db.team.members(ws!.id);
       out(`workspace ${ws!.name} (${ws!.id}): ${members.length} members`);
       for (const m of members) {
-        out(`${m.email}\t${m.role}\tjoined ${when(m.joinedAt)}\tlast sign-in ${when(m.lastSignInAt)}\t${m.devices.length} signed-in devices`);
+        out(
+          `${m.email}\t${m.role}\tjoined ${when(m.joinedAt)}\tlast sign-in ${when(m.lastSignInAt)}\t${m.devices.length} signed-in devices`,
+        );
         for (const d of m.devices) out(`  device ${d.id}\tsince ${when(d.signedInAt)}\t${d.address ?? ''}\t${d.device ?? ''}`);
       }
       for (const i of invites) out(`invited ${i.email}\t${i.role}\tuntil ${when(i.expiresAt)}`);
@@ -77,9 +90,12 @@ async function admin(command: string | undefined, values: Values, open: () => Pr
       out(`${values.email} removed from ${ws!.name}; ${done.tokensEnded} signed-in devices ended`);
     } else {
       const limit = Number(values.limit ?? '50');
-      if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new AdminCommandError('DS_SYNC_BAD_REQUEST: --limit takes a whole number from 1 to 500');
+      if (!Number.isInteger(limit) || limit < 1 || limit > 500)
+        throw new AdminCommandError('DS_SYNC_BAD_REQUEST: --limit takes a whole number from 1 to 500');
       for (const e of await db.team.auditLog(ws?.id ?? null, limit)) {
-        out(`${when(e.at)}\t${e.action}\t${e.actorEmail ?? (e.action.startsWith('sign_in') ? '' : 'cli')}\t${e.targetEmail ?? ''}\t${e.address ?? ''}\t${e.details ? JSON.stringify(e.details) : ''}`);
+        out(
+          `${when(e.at)}\t${e.action}\t${e.actorEmail ?? (e.action.startsWith('sign_in') ? '' : 'cli')}\t${e.targetEmail ?? ''}\t${e.address ?? ''}\t${e.details ? JSON.stringify(e.details) : ''}`,
+        );
       }
     }
   } finally {

@@ -21,24 +21,37 @@ export class SyncHttpError extends CodedError<SyncErrorCode> {
   }
 }
 
-export const unauthorized = (why: string) => new SyncHttpError(401, 'DS_SYNC_UNAUTHORIZED', `${SYNC_ERROR_MESSAGES.DS_SYNC_UNAUTHORIZED} (${why})`);
+export const unauthorized = (why: string) =>
+  new SyncHttpError(401, 'DS_SYNC_UNAUTHORIZED', `${SYNC_ERROR_MESSAGES.DS_SYNC_UNAUTHORIZED} (${why})`);
 export const forbidden = (why: string) => new SyncHttpError(403, 'DS_SYNC_FORBIDDEN', `${SYNC_ERROR_MESSAGES.DS_SYNC_FORBIDDEN} (${why})`);
 export const notFound = (what: string) => new SyncHttpError(404, 'DS_SYNC_NOT_FOUND', `${SYNC_ERROR_MESSAGES.DS_SYNC_NOT_FOUND} (${what})`);
-export const memberRemoved = (workspaceName?: string) => new SyncHttpError(403, 'DS_SYNC_MEMBER_REMOVED',
-  workspaceName ? `An admin removed you from the team workspace "${workspaceName}". Your data stays on this device; ask the admin to invite you again or sign in to another workspace.` : undefined);
+export const memberRemoved = (workspaceName?: string) =>
+  new SyncHttpError(
+    403,
+    'DS_SYNC_MEMBER_REMOVED',
+    workspaceName
+      ? `An admin removed you from the team workspace "${workspaceName}". Your data stays on this device; ask the admin to invite you again or sign in to another workspace.`
+      : undefined,
+  );
 export const badRequest = (details?: unknown) => new SyncHttpError(400, 'DS_SYNC_BAD_REQUEST', undefined, details);
 export const rateLimited = (retryAfterMs: number, by: 'email' | 'address' = 'email') => {
   const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
   const wait = seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
   const what = by === 'email' ? 'for this email from this device' : 'from this network address';
-  return new SyncHttpError(429, 'DS_SYNC_RATE_LIMITED', `Too many failed sign-ins ${what}. Wait ${wait}, then try again.`,
-    { retryAfterSeconds: seconds, limitedBy: by }, { 'retry-after': String(seconds) });
+  return new SyncHttpError(
+    429,
+    'DS_SYNC_RATE_LIMITED',
+    `Too many failed sign-ins ${what}. Wait ${wait}, then try again.`,
+    { retryAfterSeconds: seconds, limitedBy: by },
+    { 'retry-after': String(seconds) },
+  );
 };
 
 function classify(err: FastifyError | SyncHttpError): SyncHttpError {
   if (err instanceof SyncHttpError) return err;
   if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new SyncHttpError(413, 'DS_SYNC_BODY_TOO_LARGE');
-  if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return new SyncHttpError(415, 'DS_SYNC_BAD_REQUEST', 'Send the body as application/json.');
+  if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+    return new SyncHttpError(415, 'DS_SYNC_BAD_REQUEST', 'Send the body as application/json.');
   if (err instanceof RangeError) {
     // A stack overflow from a hostile shape that slipped past the depth check: the request's fault.
     return new SyncHttpError(400, 'DS_SYNC_BAD_REQUEST', 'The request is too deeply nested or too large to process.');
@@ -67,8 +80,10 @@ export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Duplex): 
   const [status, code, message] = CLIENT_ERRORS[err.code ?? ''] ?? [400, 'DS_SYNC_BAD_REQUEST', 'The request is not valid HTTP.'];
   const body = JSON.stringify({ error: { code, message } });
   if (socket.writable && !(socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent) {
-    socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
-      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    socket.end(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
   } else {
     socket.destroy();
   }
@@ -84,6 +99,11 @@ export function installErrorHandling(app: FastifyInstance): void {
     });
   });
   app.setNotFoundHandler((request, reply) => {
-    void reply.status(404).send({ error: { code: 'DS_SYNC_NOT_FOUND', message: `${SYNC_ERROR_MESSAGES.DS_SYNC_NOT_FOUND} (${request.method} ${request.url.split('?')[0]})` } });
+    void reply.status(404).send({
+      error: {
+        code: 'DS_SYNC_NOT_FOUND',
+        message: `${SYNC_ERROR_MESSAGES.DS_SYNC_NOT_FOUND} (${request.method} ${request.url.split('?')[0]})`,
+      },
+    });
   });
 }

@@ -18,7 +18,9 @@ describe('parseJsonBody', () => {
     expect(jsonDepthExceeds(Buffer.from('[[[[]]]]'), 3)).toBe(true);
   });
   it('refuses 100,000-deep nesting before parsing, with a code', () => {
-    const deep = Buffer.from(`{"rows":[{"newDocumentState":{"id":"a"},"assumedMasterState":${'['.repeat(100_000)}${']'.repeat(100_000)}}]}`);
+    const deep = Buffer.from(
+      `{"rows":[{"newDocumentState":{"id":"a"},"assumedMasterState":${'['.repeat(100_000)}${']'.repeat(100_000)}}]}`,
+    );
     expect(codeOf(() => parseJsonBody(deep, 64))).toBe('DS_SYNC_MALFORMED_JSON');
   });
   it('refuses invalid UTF-8 instead of storing U+FFFD', () => {

@@ -62,8 +62,13 @@ function hasPoisonedKey(value: unknown): boolean {
     }
     if (Object.prototype.hasOwnProperty.call(v, '__proto__')) return true;
     const ctor = (v as Record<string, unknown>).constructor;
-    if (Object.prototype.hasOwnProperty.call(v, 'constructor') && ctor !== null && typeof ctor === 'object'
-      && Object.prototype.hasOwnProperty.call(ctor, 'prototype')) return true;
+    if (
+      Object.prototype.hasOwnProperty.call(v, 'constructor') &&
+      ctor !== null &&
+      typeof ctor === 'object' &&
+      Object.prototype.hasOwnProperty.call(ctor, 'prototype')
+    )
+      return true;
     stack.push(...Object.values(v));
   }
   return false;
@@ -88,7 +93,11 @@ export function parseJsonBody(bytes: Buffer, maxDepth: number): unknown {
     throw new SyncHttpError(400, 'DS_SYNC_MALFORMED_JSON');
   }
   if ((text.includes('"__proto__"') || text.includes('"constructor"')) && hasPoisonedKey(value)) {
-    throw new SyncHttpError(400, 'DS_SYNC_BAD_REQUEST', 'The request body holds a __proto__ or constructor.prototype key, which is not allowed.');
+    throw new SyncHttpError(
+      400,
+      'DS_SYNC_BAD_REQUEST',
+      'The request body holds a __proto__ or constructor.prototype key, which is not allowed.',
+    );
   }
   if (typeof value === 'object' && value !== null && text.includes('\\u') && BAD_ESCAPE.test(text)) mayHoldBadText.add(value);
   return value;

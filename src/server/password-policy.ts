@@ -11,7 +11,9 @@ let common: Set<string> | undefined;
 function commonPasswords(): Set<string> {
   common ??= new Set(
     readFileSync(new URL('./data/common-passwords.txt', import.meta.url), 'utf8')
-      .split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#')),
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith('#')),
   );
   return common;
 }
@@ -30,10 +32,18 @@ export function newAccountProblems(email: string, password: string, options: { r
   const p = Password.safeParse(password);
   if (!p.success) {
     const text = textProblem(password);
-    const why = text ? TEXT_PROBLEM_WORDS[text] : password.length < 8 ? 'must have at least 8 characters' : 'must have at most 200 characters';
+    const why = text
+      ? TEXT_PROBLEM_WORDS[text]
+      : password.length < 8
+        ? 'must have at least 8 characters'
+        : 'must have at most 200 characters';
     problems.push({ field: 'password', code: 'DS_SYNC_WEAK_PASSWORD', message: `The password ${why}.` });
   } else if (options.refuseCommon !== false && isCommonPassword(password)) {
-    problems.push({ field: 'password', code: 'DS_SYNC_WEAK_PASSWORD', message: 'The password is one of the most common passwords, which guessers try first. Choose another.' });
+    problems.push({
+      field: 'password',
+      code: 'DS_SYNC_WEAK_PASSWORD',
+      message: 'The password is one of the most common passwords, which guessers try first. Choose another.',
+    });
   }
   return problems;
 }

@@ -3,9 +3,7 @@
 // and stream of that member is refused with DS_SYNC_MEMBER_REMOVED) and the audit log.
 // Invitations are created by POST /workspaces/:ws/invitations (routes-auth.ts).
 import type { FastifyInstance } from 'fastify';
-import {
-  AuditQuery, MemberParams, SetRoleBody, SYNC_API_PREFIX, type AuditResponse, type MembersResponse, type Role,
-} from '@shared/sync';
+import { AuditQuery, MemberParams, SetRoleBody, SYNC_API_PREFIX, type AuditResponse, type MembersResponse, type Role } from '@shared/sync';
 import { authenticate, requireWorkspace } from './auth';
 import { parseOr400, type ServerConfig } from './config';
 import type { Database } from './db';

@@ -3,9 +3,7 @@
 // Content-Length, or as soon as that many bytes arrived, before anything is parsed.
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import {
-  AcceptInviteBody, CreateInviteBody, RevokeBody, SignInBody, SYNC_API_PREFIX, type Me, type Session,
-} from '@shared/sync';
+import { AcceptInviteBody, CreateInviteBody, RevokeBody, SignInBody, SYNC_API_PREFIX, type Me, type Session } from '@shared/sync';
 import { newAccountProblems } from './password-policy';
 import { authenticate, hashPassword, hashSecret, newSecret, requireWorkspace, verifyPassword } from './auth';
 import type { Database } from './db';
@@ -18,10 +16,21 @@ export function registerAuthRoutes(app: FastifyInstance, db: Database, sessions:
   const p = SYNC_API_PREFIX;
   // Password guessing: counted in the database before any argon2 work (sign-in-limit.ts).
   const limiter = createSignInLimiter(db, {
-    maxPerEmail: config.signInMaxFailures, maxPerAddress: config.signInMaxFailuresPerAddress, windowMs: config.signInWindowMs,
+    maxPerEmail: config.signInMaxFailures,
+    maxPerAddress: config.signInMaxFailuresPerAddress,
+    windowMs: config.signInWindowMs,
   });
-  const checkPassword = async (email: string, ip: string, user: { id: string; passwordHash: string } | undefined, password: string): Promise<boolean> => {
-    const ok = await limiter.guard(email, ip, async () => (await verifyPassword(user?.passwordHash, password, config.passwordMemoryKiB)) && !!user);
+  const checkPassword = async (
+    email: string,
+    ip: string,
+    user: { id: string; passwordHash: string } | undefined,
+    password: string,
+  ): Promise<boolean> => {
+    const ok = await limiter.guard(
+      email,
+      ip,
+      async () => (await verifyPassword(user?.passwordHash, password, config.passwordMemoryKiB)) && !!user,
+    );
     if (!ok) {
       // At most maxPerEmail entries per e-mail and address per window: refused guesses are not
       // checked, so a burst leaves one 'sign_in.limited' entry rather than one per guess.
@@ -48,8 +57,23 @@ export function registerAuthRoutes(app: FastifyInstance, db: Database, sessions:
     const expiresAt = Date.now() + config.tokenTtlMs;
     const device = request.headers['user-agent']?.slice(0, 120) ?? null;
     await db.access.createSession(hashSecret(token), user.id, m.workspaceId, expiresAt, { device, address: request.ip });
-    await db.team.audit({ workspaceId: m.workspaceId, action: 'sign_in.ok', actorId: user.id, actorEmail: body.email, address: request.ip, details: device ? { device } : null });
-    return { token, expiresAt, userId: user.id, email: body.email, workspaceId: m.workspaceId, workspaceName: m.workspaceName, role: m.role };
+    await db.team.audit({
+      workspaceId: m.workspaceId,
+      action: 'sign_in.ok',
+      actorId: user.id,
+      actorEmail: body.email,
+      address: request.ip,
+      details: device ? { device } : null,
+    });
+    return {
+      token,
+      expiresAt,
+      userId: user.id,
+      email: body.email,
+      workspaceId: m.workspaceId,
+      workspaceName: m.workspaceName,
+      role: m.role,
+    };
   });
 
   app.post(`${p}/auth/sign-out`, small, async (request, reply) => {
@@ -61,7 +85,14 @@ export function registerAuthRoutes(app: FastifyInstance, db: Database, sessions:
 
   app.get(`${p}/auth/me`, async (request): Promise<Me> => {
     const s = await authenticate(request, sessions);
-    return { userId: s.userId, email: s.email, workspaceId: s.workspaceId, workspaceName: s.workspaceName, role: s.role, expiresAt: s.expiresAt };
+    return {
+      userId: s.userId,
+      email: s.email,
+      workspaceId: s.workspaceId,
+      workspaceName: s.workspaceName,
+      role: s.role,
+      expiresAt: s.expiresAt,
+    };
   });
 
   app.post<{ Params: { ws: string } }>(`${p}/workspaces/:ws/invitations`, small, async (request, reply) => {
@@ -71,7 +102,15 @@ export function registerAuthRoutes(app: FastifyInstance, db: Database, sessions:
     const code = newSecret();
     const expiresAt = Date.now() + config.inviteTtlMs;
     await db.access.createInvite(hashSecret(code), s.workspaceId, body.email, body.role, s.userId, expiresAt);
-    await db.team.audit({ workspaceId: s.workspaceId, action: 'invite.created', actorId: s.userId, actorEmail: s.email, targetEmail: body.email, address: request.ip, details: { role: body.role } });
+    await db.team.audit({
+      workspaceId: s.workspaceId,
+      action: 'invite.created',
+      actorId: s.userId,
+      actorEmail: s.email,
+      targetEmail: body.email,
+      address: request.ip,
+      details: { role: body.role },
+    });
     return reply.status(201).send({ code, email: body.email, role: body.role, expiresAt });
   });
 
@@ -93,7 +132,14 @@ export function registerAuthRoutes(app: FastifyInstance, db: Database, sessions:
     }
     if (!(await db.access.markInviteAccepted(codeHash, user.id))) throw new SyncHttpError(410, 'DS_SYNC_INVITE_INVALID');
     await db.access.upsertMembership(invite.workspaceId, user.id, invite.role);
-    await db.team.audit({ workspaceId: invite.workspaceId, action: 'invite.accepted', actorId: user.id, actorEmail: invite.email, address: request.ip, details: { role: invite.role } });
+    await db.team.audit({
+      workspaceId: invite.workspaceId,
+      action: 'invite.accepted',
+      actorId: user.id,
+      actorEmail: invite.email,
+      address: request.ip,
+      details: { role: invite.role },
+    });
     await sessions.invalidate();
     return { userId: user.id, workspaceId: invite.workspaceId, email: invite.email, role: invite.role };
   });
@@ -104,7 +150,15 @@ export function registerAuthRoutes(app: FastifyInstance, db: Database, sessions:
     const body = parseOr400(RevokeBody, request.body);
     if (!body) throw badRequest();
     const revoked = await db.access.revokeUserSessions(s.workspaceId, body.userId);
-    await db.team.audit({ workspaceId: s.workspaceId, action: 'sessions.revoked', actorId: s.userId, actorEmail: s.email, targetId: body.userId, address: request.ip, details: { revoked } });
+    await db.team.audit({
+      workspaceId: s.workspaceId,
+      action: 'sessions.revoked',
+      actorId: s.userId,
+      actorEmail: s.email,
+      targetId: body.userId,
+      address: request.ip,
+      details: { revoked },
+    });
     await sessions.invalidate({ workspaceId: s.workspaceId, userId: body.userId, code: 'DS_SYNC_UNAUTHORIZED' });
     return { revoked };
   });

@@ -39,7 +39,11 @@ function validateDoc(schema: z.ZodObject, doc: Record<string, unknown>, index: n
   const { _deleted, ...rest } = doc;
   const r = schema.safeParse(rest);
   if (!r.success) {
-    throw invalidDoc(index, doc, r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+    throw invalidDoc(
+      index,
+      doc,
+      r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    );
   }
   return { ...(r.data as { id: string }), _deleted: _deleted === true };
 }
@@ -58,98 +62,102 @@ export function registerSyncRoutes(app: FastifyInstance, db: Database, hub: Stre
     return db.sync.pull(s.workspaceId, collection, q.seq, q.limit);
   });
 
-  app.post<{ Params: Params }>(`${base}/collections/:collection/push`, { onRequest: authFirst.onRequest }, async (request): Promise<PushResponse> => {
-    const s = authFirst.sessionOf(request);
-    requireWorkspace(s, request.params.ws, 'write');
-    const collection = collectionOf(request);
-    const body = parseOr400(PushBody, request.body);
-    const schema = strictSchemas.get(collection)!;
-    // Validate every row before writing any: one bad document stores nothing.
-    const checkText = bodyMayHoldBadText(request.body);
-    const rows = body.rows.map((row, i) => {
-      const assumed = row.assumedMasterState ?? undefined;
-      const bad = checkText && assumed ? findTextProblem(assumed) : null;
-      if (bad) throw invalidDoc(i, row.newDocumentState, [{ path: `assumedMasterState.${bad.path}`, message: bad.message }]);
-      return { newDocumentState: validateDoc(schema, row.newDocumentState, i, checkText), assumedMasterState: assumed as StoredDoc | undefined };
-    });
-    const result = await db.sync.push(s.workspaceId, collection, rows, s.tokenHash);
-    if (result.refused) {
-      // The cached session was stale (a change on another instance not yet heard of): the
-      // database's answer says why, with the same codes a fresh request would get.
-      const fresh = await authenticate(request, db.access);
-      requireWorkspace(fresh, request.params.ws, 'write');
-      throw forbidden('access changed while the push was on its way');
-    }
-    return { conflicts: result.conflicts };
-  });
-
-  app.get<{ Params: { ws: string } }>(
-    `${base}/stream`,
-    async (request, reply) => {
-      const s = await authenticate(request, sessions);
-      requireWorkspace(s, request.params.ws, 'read');
-      const query = parseOr400(StreamQuery, request.query);
-      const wanted = query.collections ? new Set(query.collections.split(',')) : null;
-      for (const c of wanted ?? []) if (!strictSchemas.has(c)) throw notFound(`collection ${c}`);
-      const lastEventId = Number(request.headers['last-event-id'] ?? query.since ?? NaN);
-      const releaseSlot = streams.take(s.tokenHash, s.userId);
-
-      reply.hijack();
-      const res = reply.raw;
-      res.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache, no-transform',
-        connection: 'keep-alive',
-        'x-accel-buffering': 'no',
+  app.post<{ Params: Params }>(
+    `${base}/collections/:collection/push`,
+    { onRequest: authFirst.onRequest },
+    async (request): Promise<PushResponse> => {
+      const s = authFirst.sessionOf(request);
+      requireWorkspace(s, request.params.ws, 'write');
+      const collection = collectionOf(request);
+      const body = parseOr400(PushBody, request.body);
+      const schema = strictSchemas.get(collection)!;
+      // Validate every row before writing any: one bad document stores nothing.
+      const checkText = bodyMayHoldBadText(request.body);
+      const rows = body.rows.map((row, i) => {
+        const assumed = row.assumedMasterState ?? undefined;
+        const bad = checkText && assumed ? findTextProblem(assumed) : null;
+        if (bad) throw invalidDoc(i, row.newDocumentState, [{ path: `assumedMasterState.${bad.path}`, message: bad.message }]);
+        return {
+          newDocumentState: validateDoc(schema, row.newDocumentState, i, checkText),
+          assumedMasterState: assumed as StoredDoc | undefined,
+        };
       });
-      const send = (event: string, data: unknown, id?: number) => {
-        res.write(`${id !== undefined ? `id: ${id}\n` : ''}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-      };
-      let closed = false;
-      const unsubscribeHub = hub.subscribe({
-        workspaceId: s.workspaceId,
-        collections: wanted,
-        onChange: (seq, collection) => !closed && send('change', { seq, collections: [collection] }, seq),
-        onResync: () => !closed && send('resync', {}),
-      });
-      let heartbeat: NodeJS.Timeout | undefined;
-      // Access ended on any instance (member removed, sessions revoked): say why and end.
-      const unsubscribeEnded = sessions.onAccessEnded((ended) => {
-        if (closed || ended.workspaceId !== s.workspaceId || ended.userId !== s.userId) return;
-        send('ended', { code: ended.code, message: SYNC_ERROR_MESSAGES[ended.code] });
-        finish();
-        res.end();
-      });
-      function finish() {
-        if (closed) return;
-        closed = true;
-        clearInterval(heartbeat);
-        unsubscribeHub();
-        unsubscribeEnded();
-        releaseSlot();
+      const result = await db.sync.push(s.workspaceId, collection, rows, s.tokenHash);
+      if (result.refused) {
+        // The cached session was stale (a change on another instance not yet heard of): the
+        // database's answer says why, with the same codes a fresh request would get.
+        const fresh = await authenticate(request, db.access);
+        requireWorkspace(fresh, request.params.ws, 'write');
+        throw forbidden('access changed while the push was on its way');
       }
-      // Registered before any await, so a client gone meanwhile still gives its slot back.
-      res.on('close', finish);
-      try {
-        const latest = await db.sync.latestSeq(s.workspaceId);
-        res.write('retry: 1000\n\n');
-        send('ready', { seq: latest }, latest);
-        // Resuming after a disconnect: report what changed meanwhile (clients pull by checkpoint).
-        if (Number.isFinite(lastEventId) && lastEventId < latest) {
-          const changed = await db.sync.collectionsChangedSince(s.workspaceId, lastEventId, wanted ? [...wanted] : SYNCED_COLLECTIONS);
-          if (changed.length > 0) send('change', { seq: latest, collections: changed }, latest);
-        }
-      } catch (err) {
-        // The response is hijacked, so the error handler cannot answer: log and end the
-        // stream; the client reconnects with backoff.
-        request.log.error({ err, code: 'DS_SYNC_INTERNAL' }, 'stream start failed');
-        finish();
-        res.end();
-        return;
-      }
-      if (!closed) heartbeat = setInterval(() => res.write(': ping\n\n'), config.heartbeatMs);
+      return { conflicts: result.conflicts };
     },
   );
+
+  app.get<{ Params: { ws: string } }>(`${base}/stream`, async (request, reply) => {
+    const s = await authenticate(request, sessions);
+    requireWorkspace(s, request.params.ws, 'read');
+    const query = parseOr400(StreamQuery, request.query);
+    const wanted = query.collections ? new Set(query.collections.split(',')) : null;
+    for (const c of wanted ?? []) if (!strictSchemas.has(c)) throw notFound(`collection ${c}`);
+    const lastEventId = Number(request.headers['last-event-id'] ?? query.since ?? NaN);
+    const releaseSlot = streams.take(s.tokenHash, s.userId);
+
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
+    const send = (event: string, data: unknown, id?: number) => {
+      res.write(`${id !== undefined ? `id: ${id}\n` : ''}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    };
+    let closed = false;
+    const unsubscribeHub = hub.subscribe({
+      workspaceId: s.workspaceId,
+      collections: wanted,
+      onChange: (seq, collection) => !closed && send('change', { seq, collections: [collection] }, seq),
+      onResync: () => !closed && send('resync', {}),
+    });
+    let heartbeat: NodeJS.Timeout | undefined;
+    // Access ended on any instance (member removed, sessions revoked): say why and end.
+    const unsubscribeEnded = sessions.onAccessEnded((ended) => {
+      if (closed || ended.workspaceId !== s.workspaceId || ended.userId !== s.userId) return;
+      send('ended', { code: ended.code, message: SYNC_ERROR_MESSAGES[ended.code] });
+      finish();
+      res.end();
+    });
+    function finish() {
+      if (closed) return;
+      closed = true;
+      clearInterval(heartbeat);
+      unsubscribeHub();
+      unsubscribeEnded();
+      releaseSlot();
+    }
+    // Registered before any await, so a client gone meanwhile still gives its slot back.
+    res.on('close', finish);
+    try {
+      const latest = await db.sync.latestSeq(s.workspaceId);
+      res.write('retry: 1000\n\n');
+      send('ready', { seq: latest }, latest);
+      // Resuming after a disconnect: report what changed meanwhile (clients pull by checkpoint).
+      if (Number.isFinite(lastEventId) && lastEventId < latest) {
+        const changed = await db.sync.collectionsChangedSince(s.workspaceId, lastEventId, wanted ? [...wanted] : SYNCED_COLLECTIONS);
+        if (changed.length > 0) send('change', { seq: latest, collections: changed }, latest);
+      }
+    } catch (err) {
+      // The response is hijacked, so the error handler cannot answer: log and end the
+      // stream; the client reconnects with backoff.
+      request.log.error({ err, code: 'DS_SYNC_INTERNAL' }, 'stream start failed');
+      finish();
+      res.end();
+      return;
+    }
+    if (!closed) heartbeat = setInterval(() => res.write(': ping\n\n'), config.heartbeatMs);
+  });
 }
 
 /**
@@ -171,7 +179,8 @@ function createStreamLimits(config: ServerConfig) {
       const perToken = byToken.get(tokenHash) ?? 0;
       const perUser = byUser.get(userId) ?? 0;
       if (perToken >= config.maxStreamsPerToken || perUser >= config.maxStreamsPerUser) {
-        const limit = perToken >= config.maxStreamsPerToken ? { perToken: config.maxStreamsPerToken } : { perUser: config.maxStreamsPerUser };
+        const limit =
+          perToken >= config.maxStreamsPerToken ? { perToken: config.maxStreamsPerToken } : { perUser: config.maxStreamsPerUser };
         throw new SyncHttpError(429, 'DS_SYNC_TOO_MANY_STREAMS', undefined, limit, { 'retry-after': '30' });
       }
       bump(byToken, tokenHash, 1);

@@ -4,7 +4,14 @@ import type { SessionRow } from './db/repository';
 import { createSessionCache } from './session-cache';
 
 const live: SessionRow = {
-  userId: 'u', email: 'u@example.com', workspaceId: 'w', workspaceName: 'W', role: 'member', expiresAt: Date.now() + 3600_000, revoked: false, removed: false,
+  userId: 'u',
+  email: 'u@example.com',
+  workspaceId: 'w',
+  workspaceName: 'W',
+  role: 'member',
+  expiresAt: Date.now() + 3600_000,
+  revoked: false,
+  removed: false,
 };
 
 /** A database whose session rows the test edits, answering each lookup when the test says so. */

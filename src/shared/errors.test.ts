@@ -6,7 +6,11 @@ import { TabularError } from './scoring/tabular';
 
 describe('CodedError', () => {
   it('is the base every coded error shares, with its own name and code', () => {
-    const errors = [new ApiError('DS_NOT_FOUND', 'gone'), new LearnError('DS_LEARN_EMPTY', 'empty'), new TabularError('DS_CSV_MISSING_TARGET', 'no target')];
+    const errors = [
+      new ApiError('DS_NOT_FOUND', 'gone'),
+      new LearnError('DS_LEARN_EMPTY', 'empty'),
+      new TabularError('DS_CSV_MISSING_TARGET', 'no target'),
+    ];
     for (const error of errors) {
       expect(isCodedError(error)).toBe(true);
       expect(error).toBeInstanceOf(Error);

@@ -18,17 +18,22 @@ const RUNS = 3;
 
 function startServer(dir: string, outDir: string): Promise<{ url: string; stop: () => Promise<void>; readyMs: number }> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts', '--port', String(PORT), '--no-build', '--out-dir', outDir, '--data', dir], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/serve.ts', '--port', String(PORT), '--no-build', '--out-dir', outDir, '--data', dir],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   return new Promise((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {
       const match = /web preview: (\S+)/.exec(chunk.toString());
       if (match) {
-        const stop = () => new Promise<void>((done) => {
-          child.once('exit', () => done());
-          child.kill('SIGTERM');
-        });
+        const stop = () =>
+          new Promise<void>((done) => {
+            child.once('exit', () => done());
+            child.kill('SIGTERM');
+          });
         resolve({ url: match[1]!, stop, readyMs: performance.now() - started });
       }
     });
@@ -63,7 +68,12 @@ async function openToListAnswer(dir: string): Promise<InProcess> {
   loop.disable();
   const done = performance.now();
   await workspace.close();
-  return { answerMs: answered - started, accounts: (result.output as unknown[]).length, countedMs: done - answered, maxBlockMs: loop.max / 1e6 };
+  return {
+    answerMs: answered - started,
+    accounts: (result.output as unknown[]).length,
+    countedMs: done - answered,
+    maxBlockMs: loop.max / 1e6,
+  };
 }
 
 async function main(): Promise<void> {
@@ -73,7 +83,14 @@ async function main(): Promise<void> {
   await build(rendererConfig(outDir));
   const browser = await chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   const firstRender: number[] = [];
   const coldOpen: number[] = [];
@@ -94,10 +111,39 @@ async function main(): Promise<void> {
   await browser.close();
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const extra = { machine: machine(), runs: RUNS };
-  report({ name: `workspace.openToAccountsAnswer.${size}`, value: Math.round(inProcess.answerMs), unit: 'ms', size: describeSize(size), extra: { ...extra, runs: 1, accounts: inProcess.accounts, includes: 'store open, host, accounts.list answered (main process, in-process)', target: '< 1000' } });
-  report({ name: `accounts.figuresCounted.${size}`, value: Math.round(inProcess.countedMs), unit: 'ms', size: describeSize(size), extra: { ...extra, runs: 1, maxEventLoopBlockMs: Math.round(inProcess.maxBlockMs), includes: 'people, open deals and latest interaction of every account, in the background after the first answer' } });
+  report({
+    name: `workspace.openToAccountsAnswer.${size}`,
+    value: Math.round(inProcess.answerMs),
+    unit: 'ms',
+    size: describeSize(size),
+    extra: {
+      ...extra,
+      runs: 1,
+      accounts: inProcess.accounts,
+      includes: 'store open, host, accounts.list answered (main process, in-process)',
+      target: '< 1000',
+    },
+  });
+  report({
+    name: `accounts.figuresCounted.${size}`,
+    value: Math.round(inProcess.countedMs),
+    unit: 'ms',
+    size: describeSize(size),
+    extra: {
+      ...extra,
+      runs: 1,
+      maxEventLoopBlockMs: Math.round(inProcess.maxBlockMs),
+      includes: 'people, open deals and latest interaction of every account, in the background after the first answer',
+    },
+  });
   report({ name: `accounts.firstRender.${size}`, value: Math.round(median(firstRender)), unit: 'ms', size: describeSize(size), extra });
-  report({ name: `workspace.coldOpenToAccounts.${size}`, value: Math.round(median(coldOpen)), unit: 'ms', size: describeSize(size), extra: { ...extra, includes: 'process start, tsx, store open, first query, render' } });
+  report({
+    name: `workspace.coldOpenToAccounts.${size}`,
+    value: Math.round(median(coldOpen)),
+    unit: 'ms',
+    size: describeSize(size),
+    extra: { ...extra, includes: 'process start, tsx, store open, first query, render' },
+  });
 }
 
 main().catch((err: unknown) => {

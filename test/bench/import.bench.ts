@@ -25,9 +25,11 @@ function salesforceExport(activities: number): { name: string; bytes: Buffer }[]
   const contacts = Math.max(1, Math.round(activities / 20));
   const id = (prefix: string, i: number) => `${prefix}${String(i).padStart(12, '0')}`;
   let a = 'Id,Name,Industry,BillingCity,BillingCountry,NumberOfEmployees,Website,OwnerId\n';
-  for (let i = 0; i < accounts; i++) a += `${id('001', i)},"Account ${i}, Ltd",Software,Leeds,United Kingdom,${(i * 37) % 5000},https://acct${i}.example,${id('005', i % 20)}\n`;
+  for (let i = 0; i < accounts; i++)
+    a += `${id('001', i)},"Account ${i}, Ltd",Software,Leeds,United Kingdom,${(i * 37) % 5000},https://acct${i}.example,${id('005', i % 20)}\n`;
   let c = 'Id,AccountId,FirstName,LastName,Title,Email,Phone\n';
-  for (let i = 0; i < contacts; i++) c += `${id('003', i)},${id('001', i % accounts)},Pat,Person ${i},Buyer,pat${i}@acct${i % accounts}.example,+44 113 555 ${i % 10000}\n`;
+  for (let i = 0; i < contacts; i++)
+    c += `${id('003', i)},${id('001', i % accounts)},Pat,Person ${i},Buyer,pat${i}@acct${i % accounts}.example,+44 113 555 ${i % 10000}\n`;
   let t = 'Id,Subject,TaskSubtype,WhoId,WhatId,ActivityDate,Description,OwnerId\n';
   for (let i = 0; i < activities; i++) {
     const who = i % contacts;
@@ -74,22 +76,56 @@ async function importBench(): Promise<void> {
   await store.close();
   await rm(dir, { recursive: true, force: true });
   const size = `${ACTIVITIES} activities, ${Math.round(ACTIVITIES / 100)} accounts, ${Math.round(ACTIVITIES / 20)} contacts`;
-  const extra = { machine: machine(), loadAverage: os.loadavg().map((l) => Math.round(l * 10) / 10), stored, errors: result.errors.length, counts: result.counts, bytes: files.reduce((s, f) => s + f.bytes.length, 0) };
+  const extra = {
+    machine: machine(),
+    loadAverage: os.loadavg().map((l) => Math.round(l * 10) / 10),
+    stored,
+    errors: result.errors.length,
+    counts: result.counts,
+    bytes: files.reduce((s, f) => s + f.bytes.length, 0),
+  };
   report({ name: 'import.crm.total', value: Math.round(ms), unit: 'ms', size, extra: { ...extra, limitMs: 30_000 } });
   report({ name: 'import.crm.progressReports', value: progressReports, unit: 'count', size });
   report({
-    name: 'import.crm.mainThreadLongestBlock', value: Math.round(longest), unit: 'ms', size,
-    extra: { limitMs: 50, probe: '5 ms timer drift', cpuMsInLongestBlock: Math.round(longestCpu), blocksOver50ms: over50, sliceMs: SLICE_MS, loadAverage: os.loadavg().map((l) => Math.round(l * 10) / 10) },
+    name: 'import.crm.mainThreadLongestBlock',
+    value: Math.round(longest),
+    unit: 'ms',
+    size,
+    extra: {
+      limitMs: 50,
+      probe: '5 ms timer drift',
+      cpuMsInLongestBlock: Math.round(longestCpu),
+      blocksOver50ms: over50,
+      sliceMs: SLICE_MS,
+      loadAverage: os.loadavg().map((l) => Math.round(l * 10) / 10),
+    },
   });
-  report({ name: 'import.crm.eventLoopDelayMax', value: Math.round(histogram.max / 1e6), unit: 'ms', size, extra: { p99: Math.round(histogram.percentile(99) / 1e6) } });
+  report({
+    name: 'import.crm.eventLoopDelayMax',
+    value: Math.round(histogram.max / 1e6),
+    unit: 'ms',
+    size,
+    extra: { p99: Math.round(histogram.percentile(99) / 1e6) },
+  });
 }
 
 async function workspaceBench(): Promise<void> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'ds-workspace-bench-'));
   try {
     const r = await writeWorkspaceFolder({ directory: dir, size: WORKSPACE, seed: 1, now: NOW });
-    report({ name: `workspace.folder.${WORKSPACE}.create`, value: Math.round(r.ms), unit: 'ms', size: describeSize(WORKSPACE), extra: { machine: machine(), documents: r.documents } });
-    report({ name: `workspace.folder.${WORKSPACE}.size`, value: Math.round(r.bytes / 2 ** 20), unit: 'MiB', size: describeSize(WORKSPACE) });
+    report({
+      name: `workspace.folder.${WORKSPACE}.create`,
+      value: Math.round(r.ms),
+      unit: 'ms',
+      size: describeSize(WORKSPACE),
+      extra: { machine: machine(), documents: r.documents },
+    });
+    report({
+      name: `workspace.folder.${WORKSPACE}.size`,
+      value: Math.round(r.bytes / 2 ** 20),
+      unit: 'MiB',
+      size: describeSize(WORKSPACE),
+    });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -16,5 +16,11 @@ for (let run = 0; run < 3; run++) {
   const result = await startIntegrityCheck(file).done;
   const ms = performance.now() - started;
   if (!result.ok) throw new Error(`the L workspace failed its check: ${result.detail}`);
-  report({ name: 'integrity check after open (quick_check, own thread)', value: Math.round(ms), unit: 'ms wall', size: `L workspace file, ${Math.round(bytes / 1024 / 1024)} MiB`, extra: { run, machine: machine() } });
+  report({
+    name: 'integrity check after open (quick_check, own thread)',
+    value: Math.round(ms),
+    unit: 'ms wall',
+    size: `L workspace file, ${Math.round(bytes / 1024 / 1024)} MiB`,
+    extra: { run, machine: machine() },
+  });
 }

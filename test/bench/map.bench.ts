@@ -25,13 +25,25 @@ const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 function startServer(dir: string, outDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts', '--port', String(PORT), '--no-build', '--out-dir', outDir, '--data', dir], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/serve.ts', '--port', String(PORT), '--no-build', '--out-dir', outDir, '--data', dir],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   return new Promise((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {
       const match = /web preview: (\S+)/.exec(chunk.toString());
-      if (match) resolve({ url: match[1]!, stop: () => new Promise<void>((done) => { child.once('exit', () => done()); child.kill('SIGTERM'); }) });
+      if (match)
+        resolve({
+          url: match[1]!,
+          stop: () =>
+            new Promise<void>((done) => {
+              child.once('exit', () => done());
+              child.kill('SIGTERM');
+            }),
+        });
     });
     child.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
   });
@@ -50,20 +62,32 @@ const groupSource = `
 
 async function settleInBrowser(page: Page): Promise<number[]> {
   const bundle = await esbuild({
-    stdin: { contents: "import { forceLayout } from './src/renderer/src/features/buying-group/map-layout'; window.forceLayout = forceLayout;", resolveDir: process.cwd(), loader: 'ts' },
-    bundle: true, format: 'iife', write: false, platform: 'browser',
+    stdin: {
+      contents: "import { forceLayout } from './src/renderer/src/features/buying-group/map-layout'; window.forceLayout = forceLayout;",
+      resolveDir: process.cwd(),
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'iife',
+    write: false,
+    platform: 'browser',
   });
   await page.setContent('<!doctype html><title>map bench</title>');
   await page.addScriptTag({ content: bundle.outputFiles[0]!.text + groupSource });
   const times: number[] = [];
   for (let run = 0; run < 5; run++) {
-    times.push(await page.evaluate(() => {
-      const w = window as unknown as { makeGroup: (n: number, e: number) => { people: unknown[]; lines: unknown[] }; forceLayout: (p: unknown[], l: unknown[]) => Map<string, unknown> };
-      const g = w.makeGroup(300, 1000);
-      const t = performance.now();
-      w.forceLayout(g.people, g.lines);
-      return performance.now() - t;
-    }));
+    times.push(
+      await page.evaluate(() => {
+        const w = window as unknown as {
+          makeGroup: (n: number, e: number) => { people: unknown[]; lines: unknown[] };
+          forceLayout: (p: unknown[], l: unknown[]) => Map<string, unknown>;
+        };
+        const g = w.makeGroup(300, 1000);
+        const t = performance.now();
+        w.forceLayout(g.people, g.lines);
+        return performance.now() - t;
+      }),
+    );
   }
   return times;
 }
@@ -74,13 +98,17 @@ async function largestAccountOpen(page: Page, url: string): Promise<{ ms: number
   const best = await page.evaluate(async () => {
     const ws = new WebSocket(`ws://${location.host}/api`);
     await new Promise((ok) => ws.addEventListener('open', ok, { once: true }));
-    const ask = (id: number, method: string, input: unknown) => new Promise<{ output: unknown }>((ok) => {
-      ws.addEventListener('message', function on(m) {
-        const f = JSON.parse(String(m.data));
-        if (f.kind === 'result' && f.id === id) { ws.removeEventListener('message', on); ok(f.result); }
+    const ask = (id: number, method: string, input: unknown) =>
+      new Promise<{ output: unknown }>((ok) => {
+        ws.addEventListener('message', function on(m) {
+          const f = JSON.parse(String(m.data));
+          if (f.kind === 'result' && f.id === id) {
+            ws.removeEventListener('message', on);
+            ok(f.result);
+          }
+        });
+        ws.send(JSON.stringify({ id, method, input }));
       });
-      ws.send(JSON.stringify({ id, method, input }));
-    });
     // The host counts people per account in the background after opening (statsPending); wait
     // for the counts, then take the account with the most people (L: one of its 60–80 groups).
     type Row = { id: string; stakeholderCount: number; statsPending: boolean };
@@ -114,18 +142,55 @@ async function dragFrames(page: Page): Promise<number[]> {
     await new Promise((ok) => ws.addEventListener('open', ok, { once: true }));
     let next = 1;
     const waiting = new Map<number, (r: { output: { id: string } }) => void>();
-    ws.addEventListener('message', (m) => { const f = JSON.parse(String(m.data)); if (f.kind === 'result') waiting.get(f.id)?.(f.result); });
-    const call = (method: string, input: unknown) => new Promise<{ id: string }>((ok) => { const id = next++; waiting.set(id, (r) => ok(r.output)); ws.send(JSON.stringify({ id, method, input })); });
+    ws.addEventListener('message', (m) => {
+      const f = JSON.parse(String(m.data));
+      if (f.kind === 'result') waiting.get(f.id)?.(f.result);
+    });
+    const call = (method: string, input: unknown) =>
+      new Promise<{ id: string }>((ok) => {
+        const id = next++;
+        waiting.set(id, (r) => ok(r.output));
+        ws.send(JSON.stringify({ id, method, input }));
+      });
     const acc = await call('accounts.upsert', { name: 'Zz Bench 300', industry: 'Bench', region: 'Bench', segment: 'enterprise' });
     const ids: string[] = [];
     for (let i = 0; i < 300; i++) {
-      ids.push((await call('stakeholders.upsert', { accountId: acc.id, name: `Person ${i}`, title: 'Manager', department: 'IT', buyingRoles: ['user'], stance: 'neutral', influence: 1 + (i % 5), needs: [], pains: [] })).id);
+      ids.push(
+        (
+          await call('stakeholders.upsert', {
+            accountId: acc.id,
+            name: `Person ${i}`,
+            title: 'Manager',
+            department: 'IT',
+            buyingRoles: ['user'],
+            stance: 'neutral',
+            influence: 1 + (i % 5),
+            needs: [],
+            pains: [],
+          })
+        ).id,
+      );
     }
     let made = 0;
-    for (let i = 1; i < 300; i++, made++) await call('relationships.upsert', { accountId: acc.id, fromId: ids[i], toId: ids[Math.floor((i - 1) / 2)], kind: 'reports_to', strength: 0.7, source: 'manual' });
+    for (let i = 1; i < 300; i++, made++)
+      await call('relationships.upsert', {
+        accountId: acc.id,
+        fromId: ids[i],
+        toId: ids[Math.floor((i - 1) / 2)],
+        kind: 'reports_to',
+        strength: 0.7,
+        source: 'manual',
+      });
     for (let k = 0; made < 1000; k++) {
       if ((k * 7) % 300 === (k * 13 + 5) % 300) continue;
-      await call('relationships.upsert', { accountId: acc.id, fromId: ids[(k * 7) % 300], toId: ids[(k * 13 + 5) % 300], kind: 'influences', strength: 0.5, source: 'manual' });
+      await call('relationships.upsert', {
+        accountId: acc.id,
+        fromId: ids[(k * 7) % 300],
+        toId: ids[(k * 13 + 5) % 300],
+        kind: 'influences',
+        strength: 0.5,
+        source: 'manual',
+      });
       made++;
     }
     ws.close();
@@ -139,7 +204,11 @@ async function dragFrames(page: Page): Promise<number[]> {
     const w = window as unknown as { frames: number[] };
     w.frames = [];
     let last = performance.now();
-    const loop = (t: number) => { w.frames.push(t - last); last = t; requestAnimationFrame(loop); };
+    const loop = (t: number) => {
+      w.frames.push(t - last);
+      last = t;
+      requestAnimationFrame(loop);
+    };
     requestAnimationFrame(loop);
   });
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
@@ -155,7 +224,14 @@ async function main(): Promise<void> {
   await build(rendererConfig(outDir));
   const browser = await chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   const extra = { machine: machine() };
   try {
@@ -164,16 +240,34 @@ async function main(): Promise<void> {
     // callbacks handed to page.evaluate in a `__name(...)` call the page does not have.
     await page.addInitScript({ content: 'window.__name = (f) => f;' });
     const settle = await settleInBrowser(page);
-    report({ name: 'map.settle.300x1000', value: Math.round(median(settle)), unit: 'ms', size: '300 people / 1,000 lines', extra: { ...extra, runs: settle.length, target: '< 1500' } });
+    report({
+      name: 'map.settle.300x1000',
+      value: Math.round(median(settle)),
+      unit: 'ms',
+      size: '300 people / 1,000 lines',
+      extra: { ...extra, runs: settle.length, target: '< 1500' },
+    });
     // A copy: the drag case adds an account, and the cache is shared by other benchmarks.
     const copy = mkdtempSync(path.join(os.tmpdir(), 'ds-map-bench-'));
     cpSync(dir, copy, { recursive: true });
     const server = await startServer(copy, outDir);
     try {
       const open = await largestAccountOpen(page, server.url);
-      report({ name: `map.open.largestAccount.${size}`, value: Math.round(median(open.ms)), unit: 'ms', size: describeSize(size), extra: { ...extra, people: open.people, runs: open.ms.length, target: '< 500 (L)' } });
+      report({
+        name: `map.open.largestAccount.${size}`,
+        value: Math.round(median(open.ms)),
+        unit: 'ms',
+        size: describeSize(size),
+        extra: { ...extra, people: open.people, runs: open.ms.length, target: '< 500 (L)' },
+      });
       const frames = await dragFrames(page);
-      report({ name: 'map.dragFrame.p95', value: Math.round(p95(frames) * 10) / 10, unit: 'ms', size: '300 people / 1,000 lines', extra: { ...extra, frames: frames.length, target: '< 18' } });
+      report({
+        name: 'map.dragFrame.p95',
+        value: Math.round(p95(frames) * 10) / 10,
+        unit: 'ms',
+        size: '300 people / 1,000 lines',
+        extra: { ...extra, frames: frames.length, target: '< 18' },
+      });
     } finally {
       await server.stop();
       rmSync(copy, { recursive: true, force: true });

@@ -22,7 +22,13 @@ const liveMB = (): number => {
   return Math.round(process.memoryUsage().heapUsed / 2 ** 20);
 };
 const figure = (name: string, value: number, extra: Record<string, unknown> = {}) =>
-  report({ name: `scoringMemory.${name}.${size}`, value, unit: 'MB', size, extra: { ...extra, machine: machine(), load1: Math.round(os.loadavg()[0]! * 10) / 10 } });
+  report({
+    name: `scoringMemory.${name}.${size}`,
+    value,
+    unit: 'MB',
+    size,
+    extra: { ...extra, machine: machine(), load1: Math.round(os.loadavg()[0]! * 10) / 10 },
+  });
 
 const dir = await cachedWorkspace(size);
 const store = await createStore({ directory: dir });

@@ -42,7 +42,13 @@ const SCORING_IN = 'thread';
 
 function figure(name: string, value: number, unit: string, extra: Record<string, unknown> = {}): void {
   const load = os.loadavg().map((x) => Math.round(x * 10) / 10);
-  report({ name: `scoring.${name}.${size}`, value: Math.round(value * 10) / 10, unit, size, extra: { ...extra, scoringIn: SCORING_IN, machine: MACHINE, loadAvg: load } });
+  report({
+    name: `scoring.${name}.${size}`,
+    value: Math.round(value * 10) / 10,
+    unit,
+    size,
+    extra: { ...extra, scoringIn: SCORING_IN, machine: MACHINE, loadAvg: load },
+  });
 }
 
 /** Wall and CPU time of this process for one call (the worker thread's CPU included). */
@@ -67,7 +73,8 @@ type GcTally = Record<string, { n: number; maxMs: number; totalMs: number }>;
 let gcTally: GcTally | null = null;
 new PerformanceObserver((list) => {
   for (const e of list.getEntries()) {
-    if (process.env['BENCH_TRACE'] && e.duration > 20) process.stderr.write(`# gc ${Math.round(e.duration)} ms ending at ${Math.round(e.startTime + e.duration)} ms\n`);
+    if (process.env['BENCH_TRACE'] && e.duration > 20)
+      process.stderr.write(`# gc ${Math.round(e.duration)} ms ending at ${Math.round(e.startTime + e.duration)} ms\n`);
     if (!gcTally) continue;
     const kind = GC_KIND[(e as { detail?: { kind?: number } }).detail?.kind ?? 0] ?? 'other';
     const g = (gcTally[kind] ??= { n: 0, maxMs: 0, totalMs: 0 });
@@ -86,7 +93,10 @@ function loopProbe(): { stop: () => { maxMs: number; p99Ms: number; delayMaxMs: 
     const t = performance.now();
     const drift = t - last - 5;
     // Where a stall happened, to line up with `--trace-gc` output (both in ms since start).
-    if (drift > 20 && process.env['BENCH_TRACE']) process.stderr.write(`# stall ${Math.round(drift)} ms ending at ${Math.round(t)} ms (monotonic ${process.hrtime.bigint() / 1000n} µs)\n`);
+    if (drift > 20 && process.env['BENCH_TRACE'])
+      process.stderr.write(
+        `# stall ${Math.round(drift)} ms ending at ${Math.round(t)} ms (monotonic ${process.hrtime.bigint() / 1000n} µs)\n`,
+      );
     maxDrift = Math.max(maxDrift, drift);
     last = t;
   }, 5);
@@ -98,7 +108,13 @@ function loopProbe(): { stop: () => { maxMs: number; p99Ms: number; delayMaxMs: 
       clearInterval(probe);
       gcTally = null;
       const r = (x: number) => Math.round(x * 10) / 10;
-      return { maxMs: r(Math.max(h.max / 1e6, maxDrift)), p99Ms: r(h.percentile(99) / 1e6), delayMaxMs: r(h.max / 1e6), driftMaxMs: r(maxDrift), gc };
+      return {
+        maxMs: r(Math.max(h.max / 1e6, maxDrift)),
+        p99Ms: r(h.percentile(99) / 1e6),
+        delayMaxMs: r(h.max / 1e6),
+        driftMaxMs: r(maxDrift),
+        gc,
+      };
     },
   };
 }
@@ -132,28 +148,50 @@ function collect(): SeedBatch[] {
 
 async function partA(batches: SeedBatch[]): Promise<void> {
   const engine = new ScoringEngine(() => NOW, 'onRequest');
-  const load = await measure(() => { for (const b of batches) engine.apply(b.collection as never, b.docs as never); });
+  const load = await measure(() => {
+    for (const b of batches) engine.apply(b.collection as never, b.docs as never);
+  });
   figure('aggregateBuild', load.ms, 'ms', { cpuMs: load.cpuMs });
   // The worker keeps only its aggregates, not the documents: holding a million of them here would
   // make every garbage collection below scan them and charge that to the rescore.
   batches.length = 0;
   const full = await measure(() => engine.rescoreAll());
-  figure('fullRescorePrior', full.ms, 'ms', { cpuMs: full.cpuMs, opportunities: full.result.scoredOpportunities, written: full.result.upserts.length, target: '< 2000' });
+  figure('fullRescorePrior', full.ms, 'ms', {
+    cpuMs: full.cpuMs,
+    opportunities: full.result.scoredOpportunities,
+    written: full.result.upserts.length,
+    target: '< 2000',
+  });
   const set = trainingSet(engine.state, [], engine.space);
   const train = await measure(() => trainWorkspaceModel(set.rows, set.labels, engine.space, NOW));
   figure('train', train.ms, 'ms', { cpuMs: train.cpuMs, closedDeals: set.rows.length, auc: train.result.json.validation.auc });
   engine.setModel(train.result);
   const full2 = await measure(() => engine.rescoreAll());
-  figure('fullRescore', full2.ms, 'ms', { cpuMs: full2.cpuMs, source: 'blended', opportunities: full2.result.scoredOpportunities, written: full2.result.upserts.length, target: '< 2000' });
+  figure('fullRescore', full2.ms, 'ms', {
+    cpuMs: full2.cpuMs,
+    source: 'blended',
+    opportunities: full2.result.scoredOpportunities,
+    written: full2.result.upserts.length,
+    target: '< 2000',
+  });
   const same = await measure(() => engine.rescoreAll());
   figure('fullRescoreUnchanged', same.ms, 'ms', { cpuMs: same.cpuMs, written: same.result.upserts.length });
   const opp = engine.state.opportunities.find((o) => o?.status === 'open' && o.members.length > 2)!;
   const times: number[] = [];
   for (let k = 0; k < 20; k++) {
     const logged: Interaction = {
-      id: `int_bench_${k}` as never, accountId: opp.accountId, opportunityId: opp.id, kind: 'call', at: NOW - 3_600_000 * (k + 1),
-      channel: 'phone', direction: 'two_way', sentiment: 1, attendeeIds: [opp.members[k % opp.members.length]!.stakeholderId],
-      loggedBy: opp.ownerId, notes: 'bench', updatedAt: NOW,
+      id: `int_bench_${k}` as never,
+      accountId: opp.accountId,
+      opportunityId: opp.id,
+      kind: 'call',
+      at: NOW - 3_600_000 * (k + 1),
+      channel: 'phone',
+      direction: 'two_way',
+      sentiment: 1,
+      attendeeIds: [opp.members[k % opp.members.length]!.stakeholderId],
+      loggedBy: opp.ownerId,
+      notes: 'bench',
+      updatedAt: NOW,
     };
     const inc = await timeIt(() => engine.rescore(engine.apply('interactions', [logged as never])));
     times.push(inc.ms);
@@ -167,7 +205,12 @@ async function partA(batches: SeedBatch[]): Promise<void> {
   const acc: number[] = [];
   for (const [a] of [...people.slice(0, 20), ...people.slice(-20)]) acc.push((await timeIt(() => engine.accountScores(a))).ms);
   acc.sort((a, b) => a - b);
-  figure('accountScores', quantile(acc, 0.5), 'ms', { p95: quantile(acc, 0.95), max: quantile(acc, 1), largestAccountPeople: people[0]?.[1], target: '< 50' });
+  figure('accountScores', quantile(acc, 0.5), 'ms', {
+    p95: quantile(acc, 0.95),
+    max: quantile(acc, 1),
+    largestAccountPeople: people[0]?.[1],
+    target: '< 50',
+  });
 }
 
 /** Resident memory of a process (this one: the main thread and the scoring worker thread together). */
@@ -184,9 +227,14 @@ function rssMB(pid: number = process.pid): number | null {
 async function memoryFigures(service: ScoringService, when: string): Promise<void> {
   const m = (await service.request({ kind: 'memory' })).memory;
   const scoringMB = Math.round((m.heapTotalBytes + m.externalBytes) / 2 ** 20);
-  figure(`memory.scoringWorker.${when}`, scoringMB, 'MB', { heapUsedMB: Math.round(m.heapUsedBytes / 2 ** 20), externalMB: Math.round(m.externalBytes / 2 ** 20), target: '<= 400' });
+  figure(`memory.scoringWorker.${when}`, scoringMB, 'MB', {
+    heapUsedMB: Math.round(m.heapUsedBytes / 2 ** 20),
+    externalMB: Math.round(m.externalBytes / 2 ** 20),
+    target: '<= 400',
+  });
   figure(`memory.allProcesses.${when}`, rssMB() ?? -1, 'MB', {
-    processes: 'this process (main thread + scoring worker thread); the desktop adds its renderer (see README)', target: '<= 1024',
+    processes: 'this process (main thread + scoring worker thread); the desktop adds its renderer (see README)',
+    target: '<= 1024',
   });
 }
 
@@ -215,10 +263,20 @@ async function measuredWindow(store: Store, work: () => Promise<unknown>) {
   return {
     maxMs: b.maxMs,
     extra: {
-      p99Ms: b.p99Ms, eventLoopDelayMaxMs: b.delayMaxMs, driftProbeMaxMs: b.driftMaxMs, mainThreadGc: b.gc, idleBaseline: baseline,
-      wallMs: Math.round(done.ms), processCpuMs: done.cpuMs, scoreWrites, scoresStored: await store.scores.count().exec(),
-      benchGarbageCollectedFirst: !!(globalThis as { gc?: () => void }).gc, mainHeapMB: Math.round(process.memoryUsage().heapUsed / 2 ** 20), processRssMB: rssMB(),
-      otherProcessSameWindow: machineNoise, target: '< 20',
+      p99Ms: b.p99Ms,
+      eventLoopDelayMaxMs: b.delayMaxMs,
+      driftProbeMaxMs: b.driftMaxMs,
+      mainThreadGc: b.gc,
+      idleBaseline: baseline,
+      wallMs: Math.round(done.ms),
+      processCpuMs: done.cpuMs,
+      scoreWrites,
+      scoresStored: await store.scores.count().exec(),
+      benchGarbageCollectedFirst: !!(globalThis as { gc?: () => void }).gc,
+      mainHeapMB: Math.round(process.memoryUsage().heapUsed / 2 ** 20),
+      processRssMB: rssMB(),
+      otherProcessSameWindow: machineNoise,
+      target: '< 20',
     },
   };
 }
@@ -250,7 +308,11 @@ async function partC(): Promise<void> {
       await service.request({ kind: 'train' });
       await service.flush();
     });
-    figure('mainThreadMaxBlockDesktop', trained.maxMs, 'ms', { ...trained.extra, store: 'SQLite (WAL) on disk', during: 'full rescore + training + blended full rescore + storing scores in SQLite' });
+    figure('mainThreadMaxBlockDesktop', trained.maxMs, 'ms', {
+      ...trained.extra,
+      store: 'SQLite (WAL) on disk',
+      during: 'full rescore + training + blended full rescore + storing scores in SQLite',
+    });
     await memoryFigures(service, 'afterTraining');
     await workspace.close();
 
@@ -267,7 +329,11 @@ async function partC(): Promise<void> {
       again.service.rescoreAll();
       await again.service.flush();
     });
-    figure('mainThreadMaxBlockDesktopAllRewritten', month.maxMs, 'ms', { ...month.extra, store: 'SQLite (WAL) on disk', during: 'full rescore a month later + storing every changed score in SQLite' });
+    figure('mainThreadMaxBlockDesktopAllRewritten', month.maxMs, 'ms', {
+      ...month.extra,
+      store: 'SQLite (WAL) on disk',
+      during: 'full rescore a month later + storing every changed score in SQLite',
+    });
     await again.workspace.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -286,7 +352,11 @@ async function partD(): Promise<void> {
   const dir = path.join(os.tmpdir(), `ds-bench-first-${process.pid}`);
   rmSync(dir, { recursive: true, force: true });
   cpSync(source, dir, { recursive: true });
-  const call = async (host: { invoke(m: string, i: unknown): Promise<{ ok: boolean; output?: unknown; error?: { message: string } }> }, method: string, input: unknown) => {
+  const call = async (
+    host: { invoke(m: string, i: unknown): Promise<{ ok: boolean; output?: unknown; error?: { message: string } }> },
+    method: string,
+    input: unknown,
+  ) => {
     const r = await host.invoke(method, input);
     if (!r.ok) throw new Error(`${method}: ${r.error?.message}`);
     return r.output;
@@ -304,8 +374,12 @@ async function partD(): Promise<void> {
     const service = await workspace.host.scoring.service();
     const stored = service.hasFirstScores();
     figure(`firstVisibleScores.${when}`, scoresMs, 'ms', {
-      openMs: Math.round(opened), todayMs: Math.round(todayMs), deals: today.items.length, fromStoredScores: !stored,
-      processCpuMs: Math.round((c.user + c.system) / 1000), target: '< 5000',
+      openMs: Math.round(opened),
+      todayMs: Math.round(todayMs),
+      deals: today.items.length,
+      fromStoredScores: !stored,
+      processCpuMs: Math.round((c.user + c.system) / 1000),
+      target: '< 5000',
     });
     // Everything this launch computes is stored before the next launch (as when a person works on).
     await service.ready();
@@ -320,7 +394,8 @@ async function partD(): Promise<void> {
   }
 }
 
-const counts = (b: SeedBatch[]) => Object.fromEntries(SCORED_COLLECTIONS.map((c) => [c, b.filter((x) => x.collection === c).reduce((a, x) => a + x.docs.length, 0)]));
+const counts = (b: SeedBatch[]) =>
+  Object.fromEntries(SCORED_COLLECTIONS.map((c) => [c, b.filter((x) => x.collection === c).reduce((a, x) => a + x.docs.length, 0)]));
 /**
  * Part A works on the generated workspace in this process. In a function of its own, so
  * nothing of it is left when part C measures the main process (run alone, a module-level block

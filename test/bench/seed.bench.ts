@@ -20,7 +20,13 @@ async function main(): Promise<void> {
   const docs = Object.values(counts).reduce((a, b) => a + b, 0);
   const extra = { machine: machine(), docs, counts };
   report({ name: `seed.generate.${size}`, value: Math.round(ms), unit: 'ms', size: describeSize(size), extra });
-  report({ name: `seed.generate.${size}.peakRss`, value: Math.round(peakRss / 2 ** 20), unit: 'MiB', size: describeSize(size), extra: { machine: machine() } });
+  report({
+    name: `seed.generate.${size}.peakRss`,
+    value: Math.round(peakRss / 2 ** 20),
+    unit: 'MiB',
+    size: describeSize(size),
+    extra: { machine: machine() },
+  });
 }
 
 main().catch((err: unknown) => {

@@ -113,7 +113,10 @@ async function writeBatch(inst: Inst, batch: Batch): Promise<void> {
 async function fill(inst: Inst, total: number): Promise<number> {
   const t = performance.now();
   for (let done = 0; done < total; done += BATCH) {
-    await writeBatch(inst, makeDocs(Math.min(BATCH, total - done)).map((document) => ({ document })));
+    await writeBatch(
+      inst,
+      makeDocs(Math.min(BATCH, total - done)).map((document) => ({ document })),
+    );
   }
   return performance.now() - t;
 }
@@ -164,7 +167,10 @@ const accountQueryAsc = (i: number) =>
   );
 const countAll = prepareQuery(schema, normalizeMangoQuery<Interaction>(schema, { selector: { _deleted: { $eq: false } } } as never));
 const countQuery = (i: number) =>
-  prepareQuery(schema, normalizeMangoQuery<Interaction>(schema, { selector: { accountId: `acc-${(i * 53) % ACCOUNTS}`, _deleted: { $eq: false } } } as never));
+  prepareQuery(
+    schema,
+    normalizeMangoQuery<Interaction>(schema, { selector: { accountId: `acc-${(i * 53) % ACCOUNTS}`, _deleted: { $eq: false } } } as never),
+  );
 
 interface Figures extends InsertRates {
   queryMs: Timing;
@@ -200,7 +206,12 @@ async function measureInsert(storage: RxStorage<unknown, unknown>): Promise<Inse
   return { insertDocsPerS: median(wall), insertDocsPerCpuS: median(cpu) };
 }
 
-async function measure(label: string, storage: RxStorage<unknown, unknown>, bigDocs: number, bigName: string): Promise<{ f: Figures; inst: Inst }> {
+async function measure(
+  label: string,
+  storage: RxStorage<unknown, unknown>,
+  bigDocs: number,
+  bigName: string,
+): Promise<{ f: Figures; inst: Inst }> {
   const rates = await measureInsert(storage);
 
   const inst = await open(storage, bigName);
@@ -265,9 +276,20 @@ async function main(): Promise<void> {
 
     const both = (name: string, unit: string, a: number, b: number, higherIsBetter: boolean, size: string | number) => {
       report({ name: `${name} (sqlite-ds)`, value: round(a), unit, size, extra: { machine: host } });
-      report({ name: `${name} (memory)`, value: round(b), unit, size: memoryDocs === BIG_DOCS || size === INSERT_DOCS ? size : memoryDocs, extra: { machine: host } });
+      report({
+        name: `${name} (memory)`,
+        value: round(b),
+        unit,
+        size: memoryDocs === BIG_DOCS || size === INSERT_DOCS ? size : memoryDocs,
+        extra: { machine: host },
+      });
       const ratioSize = memoryDocs === BIG_DOCS || size === INSERT_DOCS ? size : `sqlite ${size} docs vs memory ${memoryDocs} docs`;
-      report({ name: `${name} ratio sqlite/memory`, value: round(a / b), unit: higherIsBetter ? 'x (higher is better)' : 'x (lower is better)', size: ratioSize });
+      report({
+        name: `${name} ratio sqlite/memory`,
+        value: round(a / b),
+        unit: higherIsBetter ? 'x (higher is better)' : 'x (lower is better)',
+        size: ratioSize,
+      });
     };
     reportInsert(host, sq.f, mem.f);
     const timed = (name: string, runs: number, a: Timing, b: Timing) => {
@@ -278,8 +300,20 @@ async function main(): Promise<void> {
     timed('indexed query 100 docs [accountId,at] desc (resort)', 50, sq.f.queryDescMs, mem.f.queryDescMs);
     timed('count by accountId', 50, sq.f.countMs, mem.f.countMs);
     timed('getChangedDocumentsSince 1000', 20, sq.f.changesMs, mem.f.changesMs);
-    report({ name: 'cold open to first query (sqlite-ds)', value: round(coldOpenMs), unit: 'ms', size: BIG_DOCS, extra: { cpuMs: round((coldCpu.user + coldCpu.system) / 1000), note: 'new connection; OS page cache not dropped', machine: host } });
-    report({ name: 'cold open to first query (memory)', value: 0, unit: 'n/a', size: BIG_DOCS, extra: { note: 'memory storage has no persistence; it would have to re-insert everything' } });
+    report({
+      name: 'cold open to first query (sqlite-ds)',
+      value: round(coldOpenMs),
+      unit: 'ms',
+      size: BIG_DOCS,
+      extra: { cpuMs: round((coldCpu.user + coldCpu.system) / 1000), note: 'new connection; OS page cache not dropped', machine: host },
+    });
+    report({
+      name: 'cold open to first query (memory)',
+      value: 0,
+      unit: 'n/a',
+      size: BIG_DOCS,
+      extra: { note: 'memory storage has no persistence; it would have to re-insert everything' },
+    });
   } finally {
     process.stderr.write(`bench cache: ${cacheDir}\n`);
   }

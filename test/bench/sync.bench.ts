@@ -25,7 +25,15 @@ const LOAD_MAX_PUSHES = 500_000;
 const WARMUP_SECONDS = Number(process.env.DS_BENCH_WARMUP_SECONDS ?? 3);
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-const account = (id: string, i: number) => ({ id, name: `Account ${i}`, industry: 'software', region: 'emea', segment: 'mid_market', employees: i % 5000, updatedAt: 1_700_000_000_000 + i });
+const account = (id: string, i: number) => ({
+  id,
+  name: `Account ${i}`,
+  industry: 'software',
+  region: 'emea',
+  segment: 'mid_market',
+  employees: i % 5000,
+  updatedAt: 1_700_000_000_000 + i,
+});
 
 async function freshDatabase(): Promise<void> {
   const c = new pg.Client({ connectionString: ADMIN_URL });
@@ -44,9 +52,14 @@ async function startServerProcess(): Promise<{ child: ChildProcess; url: string 
   });
   // DS_BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR" profiles the server child.
   const nodeArgs = (process.env.DS_BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', fileURLToPath(new URL('../../src/server/cli.ts', import.meta.url)), '--port', String(port)], {
-    env: { ...process.env, DATABASE_URL: DB_URL }, stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, '--import', 'tsx', fileURLToPath(new URL('../../src/server/cli.ts', import.meta.url)), '--port', String(port)],
+    {
+      env: { ...process.env, DATABASE_URL: DB_URL },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   await new Promise<void>((resolve) => child.stdout!.on('data', (d) => String(d).includes('listening on') && resolve()));
   return { child, url: `http://127.0.0.1:${port}` };
 }
@@ -54,7 +67,9 @@ async function startServerProcess(): Promise<{ child: ChildProcess; url: string 
 /** CPU seconds (user + system) a process has used so far, from /proc (Linux only; NaN elsewhere). */
 function cpuSeconds(pid: number | undefined): number {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /, '')
+      .split(' ');
     return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
   } catch {
     return NaN; // not Linux: the figure is reported as null
@@ -94,14 +109,25 @@ function rawPush(url: string, ws: { id: string; token: string }, rows: unknown[]
   const body = JSON.stringify({ rows });
   const u = new URL(`${url}/v1/workspaces/${ws.id}/collections/accounts/push`);
   return new Promise((resolve, reject) => {
-    const req = http.request({
-      host: u.hostname, port: u.port, path: u.pathname, method: 'POST', agent,
-      headers: { authorization: `Bearer ${ws.token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
-    }, (res) => {
-      let text = '';
-      res.on('data', (d) => (text += d));
-      res.on('end', () => (res.statusCode === 200 && text.startsWith('{"conflicts":[]') ? resolve() : reject(new Error(`push ${res.statusCode} ${text.slice(0, 200)}`))));
-    });
+    const req = http.request(
+      {
+        host: u.hostname,
+        port: u.port,
+        path: u.pathname,
+        method: 'POST',
+        agent,
+        headers: { authorization: `Bearer ${ws.token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (d) => (text += d));
+        res.on('end', () =>
+          res.statusCode === 200 && text.startsWith('{"conflicts":[]')
+            ? resolve()
+            : reject(new Error(`push ${res.statusCode} ${text.slice(0, 200)}`)),
+        );
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -109,7 +135,9 @@ function rawPush(url: string, ws: { id: string; token: string }, rows: unknown[]
 
 async function pushRows(url: string, ws: { id: string; token: string }, rows: unknown[]): Promise<void> {
   const res = await fetch(`${url}/v1/workspaces/${ws.id}/collections/accounts/push`, {
-    method: 'POST', headers: { authorization: `Bearer ${ws.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ rows }),
+    method: 'POST',
+    headers: { authorization: `Bearer ${ws.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ rows }),
   });
   if (!res.ok) throw new Error(`push failed ${res.status} ${await res.text()}`);
   await res.arrayBuffer();
@@ -118,7 +146,13 @@ async function pushRows(url: string, ws: { id: string; token: string }, rows: un
 async function initialPull(url: string): Promise<void> {
   const ws = await workspace(url, 'pull');
   for (let i = 0; i < PULL_DOCS; i += 1000) {
-    await pushRows(url, ws, Array.from({ length: Math.min(1000, PULL_DOCS - i) }, (_, k) => ({ newDocumentState: { ...account(`acc_${i + k}`, i + k), _deleted: false } })));
+    await pushRows(
+      url,
+      ws,
+      Array.from({ length: Math.min(1000, PULL_DOCS - i) }, (_, k) => ({
+        newDocumentState: { ...account(`acc_${i + k}`, i + k), _deleted: false },
+      })),
+    );
   }
   const store = await createStore({ name: `bench-pull-${Date.now()}` });
   const { ms } = await timeIt(async () => {
@@ -129,7 +163,13 @@ async function initialPull(url: string): Promise<void> {
   const count = await store.collections.accounts.count().exec();
   await store.close();
   if (count !== PULL_DOCS) throw new Error(`pulled ${count} of ${PULL_DOCS}`);
-  report({ name: 'sync.initial_pull', value: Math.round(ms), unit: 'ms', size: PULL_DOCS, extra: { docsPerSecond: Math.round(PULL_DOCS / (ms / 1000)), target: '< 20000 ms', machine: machine() } });
+  report({
+    name: 'sync.initial_pull',
+    value: Math.round(ms),
+    unit: 'ms',
+    size: PULL_DOCS,
+    extra: { docsPerSecond: Math.round(PULL_DOCS / (ms / 1000)), target: '< 20000 ms', machine: machine() },
+  });
 }
 
 async function liveLatency(url: string): Promise<void> {
@@ -192,47 +232,60 @@ async function pushLoad(url: string, workspaces: number, seconds: number, target
   const end = measureFrom + seconds * 1000;
   let lastAnswered = measureFrom;
   let cpu0: { server: number; self: NodeJS.CpuUsage; pg: Map<number, number> } | undefined;
-  const cpuSnapshot = new Promise<void>((resolve) => setTimeout(() => void backendCpu().then((pgCpu) => {
-    cpu0 = { server: cpuSeconds(serverPid), self: process.cpuUsage(), pg: pgCpu };
-    resolve();
-  }), measureFrom - performance.now()));
-  await Promise.all(Array.from({ length: LOAD_CLIENTS }, async (_, c) => {
-    const ws = wss[c % workspaces]!;
-    let master: Record<string, unknown> | undefined;
-    const interval = targetPerSecond ? (LOAD_CLIENTS / targetPerSecond) * 1000 : 0;
-    // Spread the clients' first pushes over one interval so they do not arrive in lockstep.
-    const first = t0 + (interval * c) / LOAD_CLIENTS;
-    for (let n = 0; latencies.length < LOAD_MAX_PUSHES; n++) {
-      const next = { ...account(`acc_load_${c}`, n), name: `Client ${c} edit ${n}`, _deleted: false };
-      const due = first + n * interval;
-      if (interval && due >= end) break;
-      if (interval && due > performance.now()) await new Promise((r) => setTimeout(r, due - performance.now()));
-      const start = interval ? due : performance.now();
-      if (start >= end) break;
-      try {
-        await rawPush(url, ws, [{ assumedMasterState: master, newDocumentState: next }]);
-        const ms = performance.now() - start;
-        if (start < measureFrom) {
-          warmupLatencies.push(ms);
-        } else {
-          latencies.push(ms);
-          lastAnswered = Math.max(lastAnswered, performance.now());
-          if (process.env.DS_BENCH_TRACE) trace.push([start - measureFrom, ms]);
+  const cpuSnapshot = new Promise<void>((resolve) =>
+    setTimeout(
+      () =>
+        void backendCpu().then((pgCpu) => {
+          cpu0 = { server: cpuSeconds(serverPid), self: process.cpuUsage(), pg: pgCpu };
+          resolve();
+        }),
+      measureFrom - performance.now(),
+    ),
+  );
+  await Promise.all(
+    Array.from({ length: LOAD_CLIENTS }, async (_, c) => {
+      const ws = wss[c % workspaces]!;
+      let master: Record<string, unknown> | undefined;
+      const interval = targetPerSecond ? (LOAD_CLIENTS / targetPerSecond) * 1000 : 0;
+      // Spread the clients' first pushes over one interval so they do not arrive in lockstep.
+      const first = t0 + (interval * c) / LOAD_CLIENTS;
+      for (let n = 0; latencies.length < LOAD_MAX_PUSHES; n++) {
+        const next = { ...account(`acc_load_${c}`, n), name: `Client ${c} edit ${n}`, _deleted: false };
+        const due = first + n * interval;
+        if (interval && due >= end) break;
+        if (interval && due > performance.now()) await new Promise((r) => setTimeout(r, due - performance.now()));
+        const start = interval ? due : performance.now();
+        if (start >= end) break;
+        try {
+          await rawPush(url, ws, [{ assumedMasterState: master, newDocumentState: next }]);
+          const ms = performance.now() - start;
+          if (start < measureFrom) {
+            warmupLatencies.push(ms);
+          } else {
+            latencies.push(ms);
+            lastAnswered = Math.max(lastAnswered, performance.now());
+            if (process.env.DS_BENCH_TRACE) trace.push([start - measureFrom, ms]);
+          }
+          master = next;
+        } catch {
+          errors++; // counted and reported; the loop keeps the load on
         }
-        master = next;
-      } catch {
-        errors++; // counted and reported; the loop keeps the load on
       }
-    }
-  }));
+    }),
+  );
   await cpuSnapshot;
   // From the window's start to the answer of its last push: a server that falls behind a paced
   // load shows a rate below the target here, not just a high latency.
   const elapsed = (lastAnswered - measureFrom) / 1000;
   if (trace.length > 0 && process.env.DS_BENCH_TRACE !== '1') writeFileSync(process.env.DS_BENCH_TRACE!, JSON.stringify(trace));
   for (let sec = 0; trace.length > 0 && sec <= elapsed; sec++) {
-    const l = trace.filter(([t]) => Math.floor(t / 1000) === sec).map(([, ms]) => ms).sort((x, y) => x - y);
-    process.stderr.write(`# second ${sec}: ${l.length} pushes, p50 ${pct(l, 50).toFixed(1)} ms, p99 ${pct(l, 99).toFixed(1)} ms, max ${(l[l.length - 1] ?? NaN).toFixed(1)} ms\n`);
+    const l = trace
+      .filter(([t]) => Math.floor(t / 1000) === sec)
+      .map(([, ms]) => ms)
+      .sort((x, y) => x - y);
+    process.stderr.write(
+      `# second ${sec}: ${l.length} pushes, p50 ${pct(l, 50).toFixed(1)} ms, p99 ${pct(l, 99).toFixed(1)} ms, max ${(l[l.length - 1] ?? NaN).toFixed(1)} ms\n`,
+    );
   }
   const serverCpu = cpuSeconds(serverPid) - cpu0!.server;
   const pgCpu = cpuSince(cpu0!.pg, await backendCpu());
@@ -242,13 +295,31 @@ async function pushLoad(url: string, workspaces: number, seconds: number, target
   const perPush = (cpuS: number) => (Number.isFinite(cpuS) ? +((cpuS * 1000) / latencies.length).toFixed(3) : null);
   const mode = targetPerSecond ? `paced${targetPerSecond}_` : '';
   const extra = {
-    clients: LOAD_CLIENTS, workspaces, mode: targetPerSecond ? `open loop at ${targetPerSecond}/s` : 'closed loop (max)',
-    warmupSeconds: WARMUP_SECONDS, warmupP99: +pct(warmupLatencies, 99).toFixed(1), seconds: +elapsed.toFixed(1),
-    pushes: latencies.length, errors, p50: +pct(latencies, 50).toFixed(1), p99: +pct(latencies, 99).toFixed(1), max: +(latencies[latencies.length - 1] ?? NaN).toFixed(1),
-    serverCpuMsPerPush: perPush(serverCpu), pgBackendCpuMsPerPush: perPush(pgCpu), loadGenCpuMsPerPush: perPush((selfCpu.user + selfCpu.system) / 1e6),
-    loadAvg1m: +os.loadavg()[0]!.toFixed(2), target: '1000 pushes/s, p99 < 100 ms', machine: machine(),
+    clients: LOAD_CLIENTS,
+    workspaces,
+    mode: targetPerSecond ? `open loop at ${targetPerSecond}/s` : 'closed loop (max)',
+    warmupSeconds: WARMUP_SECONDS,
+    warmupP99: +pct(warmupLatencies, 99).toFixed(1),
+    seconds: +elapsed.toFixed(1),
+    pushes: latencies.length,
+    errors,
+    p50: +pct(latencies, 50).toFixed(1),
+    p99: +pct(latencies, 99).toFixed(1),
+    max: +(latencies[latencies.length - 1] ?? NaN).toFixed(1),
+    serverCpuMsPerPush: perPush(serverCpu),
+    pgBackendCpuMsPerPush: perPush(pgCpu),
+    loadGenCpuMsPerPush: perPush((selfCpu.user + selfCpu.system) / 1e6),
+    loadAvg1m: +os.loadavg()[0]!.toFixed(2),
+    target: '1000 pushes/s, p99 < 100 ms',
+    machine: machine(),
   };
-  report({ name: `sync.push_${mode}throughput_${workspaces}ws`, value: Math.round(latencies.length / elapsed), unit: 'pushes/s', size: LOAD_CLIENTS, extra });
+  report({
+    name: `sync.push_${mode}throughput_${workspaces}ws`,
+    value: Math.round(latencies.length / elapsed),
+    unit: 'pushes/s',
+    size: LOAD_CLIENTS,
+    extra,
+  });
   report({ name: `sync.push_${mode}p99_${workspaces}ws`, value: +pct(latencies, 99).toFixed(1), unit: 'ms', size: LOAD_CLIENTS, extra });
 }
 

@@ -17,9 +17,13 @@ const PORT = Number(process.env['BENCH_PORT'] ?? 4539);
 const RUNS = 3;
 
 function startServer(dir: string, outDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts', '--port', String(PORT), '--no-build', '--out-dir', outDir, '--data', dir], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/serve.ts', '--port', String(PORT), '--no-build', '--out-dir', outDir, '--data', dir],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   return new Promise((resolve, reject) => {
     let seen = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -27,10 +31,11 @@ function startServer(dir: string, outDir: string): Promise<{ url: string; stop: 
       const match = /web preview: (\S+)/.exec(seen);
       if (match) {
         seen = '';
-        const stop = () => new Promise<void>((done) => {
-          child.once('exit', () => done());
-          child.kill('SIGTERM');
-        });
+        const stop = () =>
+          new Promise<void>((done) => {
+            child.once('exit', () => done());
+            child.kill('SIGTERM');
+          });
         resolve({ url: match[1]!, stop });
       }
     });
@@ -39,7 +44,10 @@ function startServer(dir: string, outDir: string): Promise<{ url: string; stop: 
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const percentile = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? 0; };
+const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? 0;
+};
 
 /**
  * Keystroke → results painted, timed in the page: from the keydown event to the frame after the
@@ -50,7 +58,14 @@ async function typeAndTime(page: Page, text: string): Promise<number[]> {
   await page.evaluate(() => {
     const w = window as unknown as { __times: number[]; __down: number; __listening?: boolean };
     w.__times = [];
-    if (!w.__listening) document.addEventListener('keydown', () => { w.__down = performance.now(); }, { capture: true });
+    if (!w.__listening)
+      document.addEventListener(
+        'keydown',
+        () => {
+          w.__down = performance.now();
+        },
+        { capture: true },
+      );
     w.__listening = true;
   });
   const input = page.getByTestId('search-input');
@@ -58,15 +73,24 @@ async function typeAndTime(page: Page, text: string): Promise<number[]> {
   for (let n = 1; n <= text.length; n++) {
     const want = text.slice(0, n);
     await page.keyboard.type(want.at(-1)!);
-    await page.waitForFunction((expected) => {
-      const list = document.querySelector('.palette-results');
-      return list?.getAttribute('data-results-for') === expected;
-    }, want, { timeout: 30_000, polling: 'raf' });
-    await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => {
-      const w = window as unknown as { __times: number[]; __down: number };
-      w.__times.push(performance.now() - w.__down);
-      done();
-    })));
+    await page.waitForFunction(
+      (expected) => {
+        const list = document.querySelector('.palette-results');
+        return list?.getAttribute('data-results-for') === expected;
+      },
+      want,
+      { timeout: 30_000, polling: 'raf' },
+    );
+    await page.evaluate(
+      () =>
+        new Promise<void>((done) =>
+          requestAnimationFrame(() => {
+            const w = window as unknown as { __times: number[]; __down: number };
+            w.__times.push(performance.now() - w.__down);
+            done();
+          }),
+        ),
+    );
   }
   return page.evaluate(() => (window as unknown as { __times: number[] }).__times);
 }
@@ -87,18 +111,35 @@ async function searchFigures(page: Page, work: string, extra: Record<string, unk
     if (i % 10 === 0) log(`index still building (${Math.round((performance.now() - indexStarted) / 1000)} s)`);
     await page.waitForTimeout(1000);
   }
-  report({ name: `search.indexReadyAfterFirstCard.${size}`, value: Math.round(performance.now() - indexStarted), unit: 'ms', size: work, extra });
+  report({
+    name: `search.indexReadyAfterFirstCard.${size}`,
+    value: Math.round(performance.now() - indexStarted),
+    unit: 'ms',
+    size: work,
+    extra,
+  });
   const sample = generateWorkspace({ size: 'XS', seed: 1 });
   const typed = [
     ...sample.stakeholders.slice(0, 6).map((s) => s.name),
     ...sample.accounts.slice(0, 3).map((a) => a.name.split(' ')[0]!),
-    'whiteboard rollout', 'pricing objection', 'procurment',
+    'whiteboard rollout',
+    'pricing objection',
+    'procurment',
   ];
   const times: number[] = [];
   for (const text of typed) times.push(...(await typeAndTime(page, text)));
   report({
-    name: `search.keystrokeToResultsPainted.${size}`, value: Number(percentile(times, 0.95).toFixed(1)), unit: 'ms p95', size: `${work}, ${times.length} keystrokes`,
-    extra: { ...extra, p50: Number(percentile(times, 0.5).toFixed(1)), max: Number(Math.max(...times).toFixed(1)), includes: 'keydown → host query over the loopback socket → React render → next frame', target: '< 50 ms' },
+    name: `search.keystrokeToResultsPainted.${size}`,
+    value: Number(percentile(times, 0.95).toFixed(1)),
+    unit: 'ms p95',
+    size: `${work}, ${times.length} keystrokes`,
+    extra: {
+      ...extra,
+      p50: Number(percentile(times, 0.5).toFixed(1)),
+      max: Number(Math.max(...times).toFixed(1)),
+      includes: 'keydown → host query over the loopback socket → React render → next frame',
+      target: '< 50 ms',
+    },
   });
 }
 
@@ -108,7 +149,14 @@ async function main(): Promise<void> {
   await build(rendererConfig(outDir));
   const browser = await chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   const work = describeSize(size);
   const extra = { machine: machine() };
@@ -123,7 +171,13 @@ async function main(): Promise<void> {
     page.setDefaultTimeout(120_000);
     await page.goto(`${server.url}/#/today`);
     await page.getByTestId('today-item').first().waitFor({ state: 'visible', timeout: 1_800_000 });
-    report({ name: `today.firstLaunchToFirstCard.${size}`, value: Math.round(performance.now() - t0), unit: 'ms', size: work, extra: { ...extra, includes: 'process start, store open, first scores when none are stored' } });
+    report({
+      name: `today.firstLaunchToFirstCard.${size}`,
+      value: Math.round(performance.now() - t0),
+      unit: 'ms',
+      size: work,
+      extra: { ...extra, includes: 'process start, store open, first scores when none are stored' },
+    });
     await page.waitForTimeout(15_000);
     await page.context().close();
     await server.stop();
@@ -149,8 +203,31 @@ async function main(): Promise<void> {
       await server.stop();
       continue;
     }
-    report({ name: `today.relaunchToFirstCard.${size}`, value: Math.round(median(fromWindow)), unit: 'ms', size: work, extra: { ...extra, runs: RUNS, all: fromWindow.map(Math.round), includes: 'navigation (the window showing) → Today\'s first card visible; host already up', target: '< 1000' } });
-    report({ name: `today.relaunchFromProcessStart.${size}`, value: Math.round(median(fromProcess)), unit: 'ms', size: work, extra: { ...extra, runs: RUNS, all: fromProcess.map(Math.round), includes: 'process start, tsx, store open, host, navigation, first card' } });
+    report({
+      name: `today.relaunchToFirstCard.${size}`,
+      value: Math.round(median(fromWindow)),
+      unit: 'ms',
+      size: work,
+      extra: {
+        ...extra,
+        runs: RUNS,
+        all: fromWindow.map(Math.round),
+        includes: "navigation (the window showing) → Today's first card visible; host already up",
+        target: '< 1000',
+      },
+    });
+    report({
+      name: `today.relaunchFromProcessStart.${size}`,
+      value: Math.round(median(fromProcess)),
+      unit: 'ms',
+      size: work,
+      extra: {
+        ...extra,
+        runs: RUNS,
+        all: fromProcess.map(Math.round),
+        includes: 'process start, tsx, store open, host, navigation, first card',
+      },
+    });
     // The last relaunch stays open for the search figures.
     log('search');
     await searchFigures(page, work, extra);

@@ -33,8 +33,17 @@ async function main(): Promise<void> {
     const { ms, result: model } = await timeIt(() => trainCalibratedClassifier(built.table));
     const cpu = process.cpuUsage(cpu0);
     report({
-      name: 'train calibrated GBM (full train set)', value: Math.round(ms), unit: 'ms', size: n,
-      extra: { ...common, cpu_ms: Math.round((cpu.user + cpu.system) / 1000), trees: model.toJSON().gbm.trees.length, calibrator: model.toJSON().calibrator.kind, load1: loadBefore },
+      name: 'train calibrated GBM (full train set)',
+      value: Math.round(ms),
+      unit: 'ms',
+      size: n,
+      extra: {
+        ...common,
+        cpu_ms: Math.round((cpu.user + cpu.system) / 1000),
+        trees: model.toJSON().gbm.trees.length,
+        calibrator: model.toJSON().calibrator.kind,
+        load1: loadBefore,
+      },
     });
   }
 
@@ -43,25 +52,64 @@ async function main(): Promise<void> {
   const model = trainCalibratedClassifier(built.table);
   const rows = Array.from({ length: 20_000 }, (_, i) => rowOf(built.table, (i * 7919) % n));
   let sink = 0;
-  const { ms: predMs } = await timeIt(() => { for (const r of rows) sink += model.predict(r); });
-  report({ name: 'predict throughput', value: Math.round((rows.length / predMs) * 1000), unit: 'rows/s', size: rows.length, extra: { ...common, load1: load() } });
+  const { ms: predMs } = await timeIt(() => {
+    for (const r of rows) sink += model.predict(r);
+  });
+  report({
+    name: 'predict throughput',
+    value: Math.round((rows.length / predMs) * 1000),
+    unit: 'rows/s',
+    size: rows.length,
+    extra: { ...common, load1: load() },
+  });
   const few = rows.slice(0, 2000);
-  const { ms: shapMs } = await timeIt(() => { for (const r of few) sink += model.explain(r).base; });
-  report({ name: 'explain (TreeSHAP) throughput', value: Math.round((few.length / shapMs) * 1000), unit: 'rows/s', size: few.length, extra: { ...common, load1: load(), checksum: Number.isFinite(sink) } });
+  const { ms: shapMs } = await timeIt(() => {
+    for (const r of few) sink += model.explain(r).base;
+  });
+  report({
+    name: 'explain (TreeSHAP) throughput',
+    value: Math.round((few.length / shapMs) * 1000),
+    unit: 'rows/s',
+    size: few.length,
+    extra: { ...common, load1: load(), checksum: Number.isFinite(sink) },
+  });
 }
 
 function xgboostReference(common: Record<string, unknown>): void {
   const python = process.env['DS_PYTHON'] ?? '/usr/bin/python3';
   const script = new URL('./support/xgboost-fit.py', import.meta.url).pathname;
   try {
-    const out = execFileSync(python, [script, FILE, ...(process.env['BENCH_XGB_CV'] ? ['cv'] : [])], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    const r = JSON.parse(out.trim().split('\n').at(-1)!) as { fit_ms: number; cpu_ms: number; rows: number; threads: number; xgboost: string; cv_auc: number | null; cv_brier: number | null };
+    const out = execFileSync(python, [script, FILE, ...(process.env['BENCH_XGB_CV'] ? ['cv'] : [])], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const r = JSON.parse(out.trim().split('\n').at(-1)!) as {
+      fit_ms: number;
+      cpu_ms: number;
+      rows: number;
+      threads: number;
+      xgboost: string;
+      cv_auc: number | null;
+      cv_brier: number | null;
+    };
     report({
-      name: 'xgboost fit, reference (full train set)', value: r.fit_ms, unit: 'ms', size: r.rows,
-      extra: { ...common, cpu_ms: r.cpu_ms, threads: r.threads, xgboost: r.xgboost, cv_auc: r.cv_auc, cv_brier: r.cv_brier, load1: Math.round(os.loadavg()[0]! * 100) / 100 },
+      name: 'xgboost fit, reference (full train set)',
+      value: r.fit_ms,
+      unit: 'ms',
+      size: r.rows,
+      extra: {
+        ...common,
+        cpu_ms: r.cpu_ms,
+        threads: r.threads,
+        xgboost: r.xgboost,
+        cv_auc: r.cv_auc,
+        cv_brier: r.cv_brier,
+        load1: Math.round(os.loadavg()[0]! * 100) / 100,
+      },
     });
   } catch (err) {
-    const why = err instanceof Error ? err.message.split('\n').find((l) => /Error|No such file|ENOENT/.test(l)) ?? err.message : String(err);
+    const why =
+      err instanceof Error ? (err.message.split('\n').find((l) => /Error|No such file|ENOENT/.test(l)) ?? err.message) : String(err);
     console.error(`# xgboost reference skipped: ${why.trim()} (apt-get install -y python3-xgboost python3-sklearn python3-pandas)`);
   }
 }

@@ -33,13 +33,25 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
 function startServer(dir: string, outDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts', '--port', String(PORT), '--no-build', '--out-dir', outDir, '--data', dir], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/serve.ts', '--port', String(PORT), '--no-build', '--out-dir', outDir, '--data', dir],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   return new Promise((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {
       const match = /web preview: (\S+)/.exec(chunk.toString());
-      if (match) resolve({ url: match[1]!, stop: () => new Promise<void>((done) => { child.once('exit', () => done()); child.kill('SIGTERM'); }) });
+      if (match)
+        resolve({
+          url: match[1]!,
+          stop: () =>
+            new Promise<void>((done) => {
+              child.once('exit', () => done());
+              child.kill('SIGTERM');
+            }),
+        });
     });
     child.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
   });
@@ -94,27 +106,45 @@ async function panZoomFrames(page: Page): Promise<{ frames: number[]; paints: nu
           createRoot(document.getElementById('root')).render(createElement(AccountJourneyChart, { lanes, domain: accountTimeDomain(view, lanes, now), now, focusJob: null }));
           return { lanes: lanes.length, marks: lanes.reduce((n, l) => n + l.interactions.length, 0) };
         };`,
-      resolveDir: process.cwd(), loader: 'tsx',
+      resolveDir: process.cwd(),
+      loader: 'tsx',
     },
-    bundle: true, format: 'iife', write: false, platform: 'browser', jsx: 'automatic', tsconfig: 'tsconfig.web.json', minify: true,
+    bundle: true,
+    format: 'iife',
+    write: false,
+    platform: 'browser',
+    jsx: 'automatic',
+    tsconfig: 'tsconfig.web.json',
+    minify: true,
     define: { 'process.env.NODE_ENV': '"production"' },
   });
-  await page.setContent('<!doctype html><title>account journey bench</title><body style="margin:0;font-family:sans-serif"><div id="root" style="width:1560px;padding:8px"></div></body>');
+  await page.setContent(
+    '<!doctype html><title>account journey bench</title><body style="margin:0;font-family:sans-serif"><div id="root" style="width:1560px;padding:8px"></div></body>',
+  );
   await page.addScriptTag({ content: bundle.outputFiles[0]!.text + viewSource });
   const shape = await page.evaluate((events) => {
-    const w = window as unknown as { makeAccount: (n: number) => { view: unknown; now: number }; mountJourney: (v: unknown, now: number) => { lanes: number; marks: number } };
+    const w = window as unknown as {
+      makeAccount: (n: number) => { view: unknown; now: number };
+      mountJourney: (v: unknown, now: number) => { lanes: number; marks: number };
+    };
     const { view, now } = w.makeAccount(events);
     return w.mountJourney(view, now);
   }, EVENTS);
   const canvas = page.getByTestId('account-journey-canvas');
-  await page.waitForFunction(() => document.querySelector<HTMLCanvasElement>('[data-testid="account-journey-canvas"]')?.dataset['drawnSteps'] !== undefined);
+  await page.waitForFunction(
+    () => document.querySelector<HTMLCanvasElement>('[data-testid="account-journey-canvas"]')?.dataset['drawnSteps'] !== undefined,
+  );
   const box = (await canvas.boundingBox())!;
   await page.evaluate(() => {
     const w = window as unknown as { frames: number[] };
     w.frames = [];
     performance.clearMeasures();
     let last = performance.now();
-    const loop = (t: number) => { w.frames.push(t - last); last = t; requestAnimationFrame(loop); };
+    const loop = (t: number) => {
+      w.frames.push(t - last);
+      last = t;
+      requestAnimationFrame(loop);
+    };
     requestAnimationFrame(loop);
   });
   const cx = box.x + box.width * 0.6;
@@ -140,19 +170,28 @@ async function panZoomFrames(page: Page): Promise<{ frames: number[]; paints: nu
 }
 
 async function call<T>(page: Page, method: string, input: unknown): Promise<T> {
-  return page.evaluate(async ([m, i]) => {
-    const ws = new WebSocket(`ws://${location.host}/api`);
-    await new Promise((ok) => ws.addEventListener('open', ok, { once: true }));
-    const answer = await new Promise<{ ok: boolean; output: unknown }>((ok) => {
-      ws.addEventListener('message', (e) => { const f = JSON.parse(String(e.data)); if (f.kind === 'result' && f.id === 1) ok(f.result); });
-      ws.send(JSON.stringify({ id: 1, method: m, input: i }));
-    });
-    ws.close();
-    return answer.output;
-  }, [method, input] as const) as Promise<T>;
+  return page.evaluate(
+    async ([m, i]) => {
+      const ws = new WebSocket(`ws://${location.host}/api`);
+      await new Promise((ok) => ws.addEventListener('open', ok, { once: true }));
+      const answer = await new Promise<{ ok: boolean; output: unknown }>((ok) => {
+        ws.addEventListener('message', (e) => {
+          const f = JSON.parse(String(e.data));
+          if (f.kind === 'result' && f.id === 1) ok(f.result);
+        });
+        ws.send(JSON.stringify({ id: 1, method: m, input: i }));
+      });
+      ws.close();
+      return answer.output;
+    },
+    [method, input] as const,
+  ) as Promise<T>;
 }
 
-async function largestJourneyOpen(page: Page, url: string): Promise<{ ms: number[]; query: number[]; interactions: number; steps: number }> {
+async function largestJourneyOpen(
+  page: Page,
+  url: string,
+): Promise<{ ms: number[]; query: number[]; interactions: number; steps: number }> {
   await page.goto(`${url}/#/accounts`);
   await page.getByTestId('account-row').first().waitFor({ timeout: 120_000 });
   const list = await call<{ id: string; stakeholderCount: number }[]>(page, 'accounts.list', {});
@@ -172,7 +211,13 @@ async function largestJourneyOpen(page: Page, url: string): Promise<{ ms: number
     for (let n = 1; n <= 3; n++) {
       const t = performance.now();
       await new Promise<void>((ok) => {
-        ws.addEventListener('message', function on(e) { const f = JSON.parse(String(e.data)); if (f.kind === 'result' && f.id === n) { ws.removeEventListener('message', on); ok(); } });
+        ws.addEventListener('message', function on(e) {
+          const f = JSON.parse(String(e.data));
+          if (f.kind === 'result' && f.id === n) {
+            ws.removeEventListener('message', on);
+            ok();
+          }
+        });
         ws.send(JSON.stringify({ id: n, method: 'accounts.journey', input: { id } }));
       });
       times.push(performance.now() - t);
@@ -186,15 +231,20 @@ async function largestJourneyOpen(page: Page, url: string): Promise<{ ms: number
     await page.getByTestId('account-row').first().waitFor();
     // Timed in the page: from the address changing to the canvas painted (Playwright's own round
     // trips to the browser are not part of what a person waits for).
-    ms.push(await page.evaluate(async (id) => {
-      const t = performance.now();
-      location.hash = `#/accounts/${encodeURIComponent(id)}/journey`;
-      await new Promise<void>((ok) => {
-        const check = () => (document.querySelector<HTMLCanvasElement>('[data-testid="account-journey-canvas"]')?.dataset['drawnSteps'] !== undefined ? ok() : requestAnimationFrame(check));
-        check();
-      });
-      return performance.now() - t;
-    }, best.id));
+    ms.push(
+      await page.evaluate(async (id) => {
+        const t = performance.now();
+        location.hash = `#/accounts/${encodeURIComponent(id)}/journey`;
+        await new Promise<void>((ok) => {
+          const check = () =>
+            document.querySelector<HTMLCanvasElement>('[data-testid="account-journey-canvas"]')?.dataset['drawnSteps'] !== undefined
+              ? ok()
+              : requestAnimationFrame(check);
+          check();
+        });
+        return performance.now() - t;
+      }, best.id),
+    );
   }
   return { ms, query, interactions: best.interactions, steps: best.steps };
 }
@@ -203,7 +253,11 @@ async function presentLatency(context: BrowserContext, page: Page, url: string):
   const deals = await call<{ id: string }[]>(page, 'opportunities.list', {});
   let deal = { id: '', lanes: -1 };
   for (const d of deals) {
-    const o = await call<{ opportunity: { members: { stakeholderId: string }[] }; journey: { stakeholderId: string }[] }>(page, 'opportunities.get', { id: d.id });
+    const o = await call<{ opportunity: { members: { stakeholderId: string }[] }; journey: { stakeholderId: string }[] }>(
+      page,
+      'opportunities.get',
+      { id: d.id },
+    );
     const lanes = new Set([...o.opportunity.members.map((m) => m.stakeholderId), ...o.journey.map((s) => s.stakeholderId)]).size;
     if (lanes > deal.lanes) deal = { id: d.id, lanes };
   }
@@ -220,7 +274,9 @@ async function presentLatency(context: BrowserContext, page: Page, url: string):
     const ack = new BroadcastChannel('ds-bench-ack');
     const probe = new BroadcastChannel(`ds-present:${id}`);
     let heardAt = 0;
-    probe.onmessage = () => { heardAt = performance.now(); };
+    probe.onmessage = () => {
+      heardAt = performance.now();
+    };
     const root = document.querySelector('[data-testid="present-root"]')!;
     new MutationObserver(() => {
       const step = root.getAttribute('data-step');
@@ -232,8 +288,16 @@ async function presentLatency(context: BrowserContext, page: Page, url: string):
   await page.evaluate(() => {
     const w = window as unknown as { pressedAt: number; acks: { rtt: number; room: number }[] };
     w.acks = [];
-    window.addEventListener('keydown', () => { w.pressedAt = performance.now(); }, { capture: true });
-    new BroadcastChannel('ds-bench-ack').onmessage = (e: MessageEvent<{ room: number }>) => { w.acks.push({ rtt: performance.now() - w.pressedAt, room: e.data.room }); };
+    window.addEventListener(
+      'keydown',
+      () => {
+        w.pressedAt = performance.now();
+      },
+      { capture: true },
+    );
+    new BroadcastChannel('ds-bench-ack').onmessage = (e: MessageEvent<{ room: number }>) => {
+      w.acks.push({ rtt: performance.now() - w.pressedAt, room: e.data.room });
+    };
     (document.activeElement as HTMLElement | null)?.blur();
   });
   const presses = Math.min(40, deal.lanes * 2);
@@ -253,9 +317,22 @@ async function main(): Promise<void> {
   await build(rendererConfig(outDir));
   const browser = await chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
-  const extra = { machine: machine(), load: os.loadavg().map((l) => Math.round(l * 10) / 10).join(' ') };
+  const extra = {
+    machine: machine(),
+    load: os
+      .loadavg()
+      .map((l) => Math.round(l * 10) / 10)
+      .join(' '),
+  };
   try {
     const context = await browser.newContext({ viewport: { width: 1600, height: 900 } });
     // tsx compiles this file keeping function names (a `__name(...)` call) — also inside the
@@ -266,8 +343,26 @@ async function main(): Promise<void> {
     const sizeWords = `${EVENTS.toLocaleString('en')} interactions, ${pz.lanes} lanes, ${pz.marks.toLocaleString('en')} diamonds`;
     // Frame intervals cannot go under the display's 16.7 ms (60 Hz): a p95 there means no frame
     // was dropped; the paint figure below is the work each frame did.
-    report({ name: 'accountJourney.panZoomFrame.p95', value: round1(p95(pz.frames)), unit: 'ms', size: sizeWords, extra: { ...extra, frames: pz.frames.length, median: round1(median(pz.frames)), over33ms: pz.frames.filter((f) => f > 33.4).length, target: '< 16 work per frame (interval floor 16.7 at 60 Hz)' } });
-    report({ name: 'accountJourney.paint.p95', value: round1(p95(pz.paints)), unit: 'ms', size: sizeWords, extra: { ...extra, paints: pz.paints.length, median: round1(median(pz.paints)) } });
+    report({
+      name: 'accountJourney.panZoomFrame.p95',
+      value: round1(p95(pz.frames)),
+      unit: 'ms',
+      size: sizeWords,
+      extra: {
+        ...extra,
+        frames: pz.frames.length,
+        median: round1(median(pz.frames)),
+        over33ms: pz.frames.filter((f) => f > 33.4).length,
+        target: '< 16 work per frame (interval floor 16.7 at 60 Hz)',
+      },
+    });
+    report({
+      name: 'accountJourney.paint.p95',
+      value: round1(p95(pz.paints)),
+      unit: 'ms',
+      size: sizeWords,
+      extra: { ...extra, paints: pz.paints.length, median: round1(median(pz.paints)) },
+    });
 
     // A copy: the workshop writes nothing, but the preview opens the store read-write and the cache is shared.
     const copy = mkdtempSync(path.join(os.tmpdir(), 'ds-workshop-bench-'));
@@ -275,13 +370,35 @@ async function main(): Promise<void> {
     const server = await startServer(copy, outDir);
     try {
       const open = await largestJourneyOpen(page, server.url);
-      report({ name: `accountJourney.open.largestAccount.${size}`, value: Math.round(median(open.ms)), unit: 'ms', size: describeSize(size),
-        extra: { ...extra, interactions: open.interactions, steps: open.steps, runs: open.ms.length, hostQueryMs: Math.round(median(open.query)), target: '< 500 (L)' } });
+      report({
+        name: `accountJourney.open.largestAccount.${size}`,
+        value: Math.round(median(open.ms)),
+        unit: 'ms',
+        size: describeSize(size),
+        extra: {
+          ...extra,
+          interactions: open.interactions,
+          steps: open.steps,
+          runs: open.ms.length,
+          hostQueryMs: Math.round(median(open.query)),
+          target: '< 500 (L)',
+        },
+      });
       const present = await presentLatency(context, page, server.url);
-      report({ name: 'workshop.presentToProjection.p95', value: round1(p95(present.rtt)), unit: 'ms', size: `${present.lanes} lanes, ${present.rtt.length} presses`,
-        extra: { ...extra, median: round1(median(present.rtt)), bound: 'round trip: an upper bound on one way', target: '< 200' } });
-      report({ name: 'workshop.revealStep.p95', value: round1(p95(present.room)), unit: 'ms', size: `${present.lanes} lanes, ${present.room.length} presses`,
-        extra: { ...extra, median: round1(median(present.room)) } });
+      report({
+        name: 'workshop.presentToProjection.p95',
+        value: round1(p95(present.rtt)),
+        unit: 'ms',
+        size: `${present.lanes} lanes, ${present.rtt.length} presses`,
+        extra: { ...extra, median: round1(median(present.rtt)), bound: 'round trip: an upper bound on one way', target: '< 200' },
+      });
+      report({
+        name: 'workshop.revealStep.p95',
+        value: round1(p95(present.room)),
+        unit: 'ms',
+        size: `${present.lanes} lanes, ${present.room.length} presses`,
+        extra: { ...extra, median: round1(median(present.room)) },
+      });
     } finally {
       await server.stop();
       rmSync(copy, { recursive: true, force: true });

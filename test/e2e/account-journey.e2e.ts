@@ -4,11 +4,15 @@ import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
 const lanesOf = (page: Page) => page.getByTestId('aj-lane');
-const attrs = async (page: Page) => page.getByTestId('account-journey-canvas').evaluate((c: HTMLCanvasElement) => ({
-  from: Number(c.dataset['from']), to: Number(c.dataset['to']), steps: Number(c.dataset['drawnSteps']), talks: Number(c.dataset['drawnInteractions']),
-}));
+const attrs = async (page: Page) =>
+  page.getByTestId('account-journey-canvas').evaluate((c: HTMLCanvasElement) => ({
+    from: Number(c.dataset['from']),
+    to: Number(c.dataset['to']),
+    steps: Number(c.dataset['drawnSteps']),
+    talks: Number(c.dataset['drawnInteractions']),
+  }));
 
-test("account journey: lanes across deals, filters, zoom and pan", async ({ page }) => {
+test('account journey: lanes across deals, filters, zoom and pan', async ({ page }) => {
   await page.goto('/#/accounts');
   // The account with the most deals of the first few (the demo's first accounts have several).
   const rows = page.getByTestId('account-row');
@@ -52,7 +56,12 @@ test("account journey: lanes across deals, filters, zoom and pan", async ({ page
 
   // Zoom in narrows the time in view; dragging moves it; "Whole time" restores it.
   await page.getByTestId('aj-zoom-in').click();
-  await expect.poll(async () => { const a = await attrs(page); return a.to - a.from; }).toBeLessThan((first.to - first.from) * 0.6);
+  await expect
+    .poll(async () => {
+      const a = await attrs(page);
+      return a.to - a.from;
+    })
+    .toBeLessThan((first.to - first.from) * 0.6);
   const zoomed = await attrs(page);
   const box = (await page.getByTestId('account-journey-canvas').boundingBox())!;
   await page.mouse.move(box.x + box.width * 0.7, box.y + 60);
@@ -66,7 +75,10 @@ test("account journey: lanes across deals, filters, zoom and pan", async ({ page
   const axe = await new AxeBuilder({ page }).withRules(['color-contrast']).analyze();
   expect(axe.violations).toEqual([]);
 
-  for (const [w, h] of [[1280, 720], [1920, 1080]] as const) {
+  for (const [w, h] of [
+    [1280, 720],
+    [1920, 1080],
+  ] as const) {
     await page.setViewportSize({ width: w, height: h });
     await page.waitForTimeout(300);
     await page.screenshot({ path: `test-results/shots/account-journey-${w}.png` });

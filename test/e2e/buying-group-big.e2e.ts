@@ -8,58 +8,97 @@ test.setTimeout(300_000);
 const FIRST = ['Ava', 'Ben', 'Chloé', 'Dmitri', 'Elif', 'Farah', 'Goran', 'Hana', 'Ines', 'Jonas', 'Kenji', 'Lucía', 'Mateo', 'Nora'];
 const LAST = ['Okafor', 'Petrov', 'Quinn', 'Rossi', 'Silva', 'Tanaka', 'Ueda', 'Varga', 'Weber', 'Xu', 'Yilmaz', 'Zhou'];
 const DEPTS = ['Finance', 'IT', 'Operations', 'Procurement', 'Legal', 'Sales'];
-const ROLES = ['decision_maker', 'economic_buyer', 'champion', 'blocker', 'influencer', 'technical_evaluator', 'user', 'procurement', 'legal', 'gatekeeper'];
+const ROLES = [
+  'decision_maker',
+  'economic_buyer',
+  'champion',
+  'blocker',
+  'influencer',
+  'technical_evaluator',
+  'user',
+  'procurement',
+  'legal',
+  'gatekeeper',
+];
 const STANCES = ['champion', 'supporter', 'neutral', 'skeptic', 'opponent', 'unknown'];
 
 /** Calls the host over the preview's WebSocket from inside the page. */
 async function build(page: Page, size: number): Promise<string> {
-  return page.evaluate(async ({ size, FIRST, LAST, DEPTS, ROLES, STANCES }) => {
-    const ws = new WebSocket(`ws://${location.host}/api`);
-    await new Promise((ok) => ws.addEventListener('open', ok, { once: true }));
-    let next = 1;
-    const waiting = new Map<number, (r: { ok: boolean; output?: { id: string }; error?: unknown }) => void>();
-    ws.addEventListener('message', (m) => {
-      const frame = JSON.parse(String(m.data));
-      if (frame.kind === 'result') waiting.get(frame.id)?.(frame.result);
-    });
-    const call = (method: string, input: unknown) => new Promise<{ id: string }>((ok, fail) => {
-      const id = next++;
-      waiting.set(id, (r) => (r.ok ? ok(r.output!) : fail(new Error(JSON.stringify(r.error)))));
-      ws.send(JSON.stringify({ id, method, input }));
-    });
-    const account = await call('accounts.upsert', { name: 'Zz Sixty-Plus Holdings', industry: 'Manufacturing', region: 'Europe', segment: 'enterprise' });
-    const ids: string[] = [];
-    for (let i = 0; i < size; i++) {
-      const p = await call('stakeholders.upsert', {
-        accountId: account.id, name: `${FIRST[i % FIRST.length]} ${LAST[(i * 5) % LAST.length]}${i >= 100 ? ` ${i}` : ''}`,
-        title: i === 0 ? 'Chief Executive Officer' : i < 7 ? `Head of ${DEPTS[i - 1]}` : 'Manager', department: DEPTS[i % DEPTS.length],
-        buyingRoles: i % 3 === 0 ? [ROLES[i % ROLES.length], ROLES[(i + 3) % ROLES.length]] : [ROLES[i % ROLES.length]],
-        stance: STANCES[i % STANCES.length], influence: 1 + (i % 5), needs: [], pains: [],
+  return page.evaluate(
+    async ({ size, FIRST, LAST, DEPTS, ROLES, STANCES }) => {
+      const ws = new WebSocket(`ws://${location.host}/api`);
+      await new Promise((ok) => ws.addEventListener('open', ok, { once: true }));
+      let next = 1;
+      const waiting = new Map<number, (r: { ok: boolean; output?: { id: string }; error?: unknown }) => void>();
+      ws.addEventListener('message', (m) => {
+        const frame = JSON.parse(String(m.data));
+        if (frame.kind === 'result') waiting.get(frame.id)?.(frame.result);
       });
-      ids.push(p.id);
-    }
-    for (let i = 1; i < size; i++) {
-      // The chief, six heads, their managers, then everyone else under a manager.
-      const manager = i < 7 ? 0 : i < 31 ? 1 + ((i - 7) % 6) : 7 + ((i - 31) % 24);
-      await call('relationships.upsert', { accountId: account.id, fromId: ids[i], toId: ids[manager], kind: 'reports_to', strength: 0.8, source: 'manual' });
-    }
-    for (let k = 0; k < size / 2; k++) {
-      if ((k * 7 + 3) % size === (k * 11 + 5) % size) continue;
-      await call('relationships.upsert', {
-        accountId: account.id, fromId: ids[(k * 7 + 3) % size], toId: ids[(k * 11 + 5) % size],
-        kind: k % 3 === 0 ? 'influences' : k % 3 === 1 ? 'allied_with' : 'conflicts_with', strength: 0.5, source: 'manual',
+      const call = (method: string, input: unknown) =>
+        new Promise<{ id: string }>((ok, fail) => {
+          const id = next++;
+          waiting.set(id, (r) => (r.ok ? ok(r.output!) : fail(new Error(JSON.stringify(r.error)))));
+          ws.send(JSON.stringify({ id, method, input }));
+        });
+      const account = await call('accounts.upsert', {
+        name: 'Zz Sixty-Plus Holdings',
+        industry: 'Manufacturing',
+        region: 'Europe',
+        segment: 'enterprise',
       });
-    }
-    ws.close();
-    return account.id;
-  }, { size, FIRST, LAST, DEPTS, ROLES, STANCES });
+      const ids: string[] = [];
+      for (let i = 0; i < size; i++) {
+        const p = await call('stakeholders.upsert', {
+          accountId: account.id,
+          name: `${FIRST[i % FIRST.length]} ${LAST[(i * 5) % LAST.length]}${i >= 100 ? ` ${i}` : ''}`,
+          title: i === 0 ? 'Chief Executive Officer' : i < 7 ? `Head of ${DEPTS[i - 1]}` : 'Manager',
+          department: DEPTS[i % DEPTS.length],
+          buyingRoles: i % 3 === 0 ? [ROLES[i % ROLES.length], ROLES[(i + 3) % ROLES.length]] : [ROLES[i % ROLES.length]],
+          stance: STANCES[i % STANCES.length],
+          influence: 1 + (i % 5),
+          needs: [],
+          pains: [],
+        });
+        ids.push(p.id);
+      }
+      for (let i = 1; i < size; i++) {
+        // The chief, six heads, their managers, then everyone else under a manager.
+        const manager = i < 7 ? 0 : i < 31 ? 1 + ((i - 7) % 6) : 7 + ((i - 31) % 24);
+        await call('relationships.upsert', {
+          accountId: account.id,
+          fromId: ids[i],
+          toId: ids[manager],
+          kind: 'reports_to',
+          strength: 0.8,
+          source: 'manual',
+        });
+      }
+      for (let k = 0; k < size / 2; k++) {
+        if ((k * 7 + 3) % size === (k * 11 + 5) % size) continue;
+        await call('relationships.upsert', {
+          accountId: account.id,
+          fromId: ids[(k * 7 + 3) % size],
+          toId: ids[(k * 11 + 5) % size],
+          kind: k % 3 === 0 ? 'influences' : k % 3 === 1 ? 'allied_with' : 'conflicts_with',
+          strength: 0.5,
+          source: 'manual',
+        });
+      }
+      ws.close();
+      return account.id;
+    },
+    { size, FIRST, LAST, DEPTS, ROLES, STANCES },
+  );
 }
 
 /** Pairs of labels (name and role lines) whose boxes overlap on screen. */
 async function overlappingLabels(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const boxes = [...document.querySelectorAll('[data-testid="bg-node"]')].flatMap((n, who) =>
-      [...n.querySelectorAll('text.bg-name, text.bg-roles')].filter((t) => t.textContent).map((t) => ({ r: t.getBoundingClientRect(), what: t.textContent!, who })));
+      [...n.querySelectorAll('text.bg-name, text.bg-roles')]
+        .filter((t) => t.textContent)
+        .map((t) => ({ r: t.getBoundingClientRect(), what: t.textContent!, who })),
+    );
     const out: string[] = [];
     for (let i = 0; i < boxes.length; i++) {
       for (let j = i + 1; j < boxes.length; j++) {
@@ -67,7 +106,8 @@ async function overlappingLabels(page: Page): Promise<string[]> {
         if (boxes[i]!.who === boxes[j]!.who) continue;
         const a = boxes[i]!.r;
         const b = boxes[j]!.r;
-        if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5) out.push(`${boxes[i]!.what} × ${boxes[j]!.what}`);
+        if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5)
+          out.push(`${boxes[i]!.what} × ${boxes[j]!.what}`);
       }
     }
     return out;

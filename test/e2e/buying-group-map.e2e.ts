@@ -20,8 +20,11 @@ async function openMap(page: Page, accountIndex = 0): Promise<string> {
 /** Graph-space position of everyone (the node's transform), by id. */
 async function layout(page: Page): Promise<Record<string, string>> {
   await expect(page.getByTestId('bg-graph')).not.toHaveAttribute('data-settled', 'false');
-  return page.evaluate(() => Object.fromEntries([...document.querySelectorAll('[data-testid="bg-node"]')]
-    .map((n) => [n.getAttribute('data-id')!, n.getAttribute('transform')!])));
+  return page.evaluate(() =>
+    Object.fromEntries(
+      [...document.querySelectorAll('[data-testid="bg-node"]')].map((n) => [n.getAttribute('data-id')!, n.getAttribute('transform')!]),
+    ),
+  );
 }
 
 async function unobstructedNode(page: Page): Promise<string> {
@@ -110,7 +113,9 @@ test('keyboard only: tab to a person, arrow to a connected one, Enter opens the 
   let focused = '';
   for (let i = 0; i < 40 && !focused; i++) {
     await page.keyboard.press('Tab');
-    focused = await page.evaluate(() => document.activeElement?.getAttribute('data-testid') === 'bg-node' ? document.activeElement.getAttribute('data-id')! : '');
+    focused = await page.evaluate(() =>
+      document.activeElement?.getAttribute('data-testid') === 'bg-node' ? document.activeElement.getAttribute('data-id')! : '',
+    );
   }
   expect(focused).not.toBe('');
   const label = await page.evaluate(() => document.activeElement!.getAttribute('aria-label'));
@@ -119,12 +124,17 @@ test('keyboard only: tab to a person, arrow to a connected one, Enter opens the 
   for (const key of ['ArrowDown', 'ArrowUp', 'ArrowRight', 'ArrowLeft']) {
     await page.keyboard.press(key);
     const now = await page.evaluate(() => document.activeElement?.getAttribute('data-id') ?? '');
-    if (now && now !== focused) { reached = now; break; }
+    if (now && now !== focused) {
+      reached = now;
+      break;
+    }
   }
   expect(reached).not.toBe('');
   // The walk went along a line: some edge joins the two people.
   // (A line or a suggested ghost line: both join people on the map.)
-  const joined = page.locator(`g[data-source="${focused}"][data-target="${reached}"], g[data-source="${reached}"][data-target="${focused}"]`);
+  const joined = page.locator(
+    `g[data-source="${focused}"][data-target="${reached}"], g[data-source="${reached}"][data-target="${focused}"]`,
+  );
   expect(await joined.count()).toBeGreaterThan(0);
   await page.keyboard.press('Enter');
   const name = await page.evaluate(() => document.activeElement!.querySelector('text.bg-name')!.textContent);
@@ -137,7 +147,9 @@ test('exported SVG holds every name, the legend and the highlighted deal', async
   await page.getByTestId('bg-deal-filter').selectOption({ index: 1 });
   const deal = await page.getByTestId('bg-deal-filter').locator('option:checked').textContent();
   const dealName = deal!.replace(/ \(.*$/, '');
-  const names = await page.evaluate(() => [...document.querySelectorAll('[data-testid="bg-node"] text.bg-name')].map((t) => t.textContent!));
+  const names = await page.evaluate(() =>
+    [...document.querySelectorAll('[data-testid="bg-node"] text.bg-name')].map((t) => t.textContent!),
+  );
   const download = page.waitForEvent('download');
   await page.getByTestId('bg-export-svg').click();
   const file = await (await download).path();
@@ -180,12 +192,21 @@ test('coverage: our team beside the people they met; gaps listed with an action 
   const by = page.getByTestId('bg-covered-by');
   await expect(by).toContainText(/\d+ meetings?, last/);
   const firstName = (await by.textContent())!.split(' (')[0]!;
-  expect(firstName.split(/\s+/).map((w) => w[0]).join('').slice(0, 1)).toBe(initials[0]);
+  expect(
+    firstName
+      .split(/\s+/)
+      .map((w) => w[0])
+      .join('')
+      .slice(0, 1),
+  ).toBe(initials[0]);
   // With a deal highlighted, a gap about a person rings that person on the map, and "Show" selects them.
   await page.getByTestId('bg-deal-filter').selectOption({ index: 1 });
   const withPerson = gaps.filter({ has: page.getByRole('button', { name: /^Show / }) });
   expect(await withPerson.count()).toBeGreaterThan(0);
-  const button = withPerson.first().getByRole('button', { name: /^Show / }).first();
+  const button = withPerson
+    .first()
+    .getByRole('button', { name: /^Show / })
+    .first();
   const who = (await button.textContent())!.replace(/^Show /, '');
   await button.click();
   await expect(page.locator('#bg-person-title')).toHaveText(who);
@@ -220,8 +241,15 @@ test('axe: no serious or critical violation on the map page, both layouts, with 
     await page.getByTestId(`bg-layout-${kind}`).click();
     await expect(page.getByTestId('bg-graph')).not.toHaveAttribute('data-settled', 'false');
     const results = await new AxeBuilder({ page }).analyze();
-    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${kind} ${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    const bad = results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map(
+        (v) =>
+          `${kind} ${v.id}: ${v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(' '))
+            .join(' | ')}`,
+      );
     expect(bad).toEqual([]);
   }
 });

@@ -39,7 +39,21 @@ test('a person dragged on one client is placed the same on a second synced clien
   const serverData = tmp('server');
   const created = spawnSync(
     process.execPath,
-    ['--import', 'tsx', 'src/server/cli.ts', 'admin', 'create', '--workspace', 'Map team', '--email', EMAIL, '--password', PASSWORD, '--data', serverData],
+    [
+      '--import',
+      'tsx',
+      'src/server/cli.ts',
+      'admin',
+      'create',
+      '--workspace',
+      'Map team',
+      '--email',
+      EMAIL,
+      '--password',
+      PASSWORD,
+      '--data',
+      serverData,
+    ],
     { encoding: 'utf8' },
   );
   expect(created.status, created.stderr).toBe(0);

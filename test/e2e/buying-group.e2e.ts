@@ -31,10 +31,12 @@ test('map a buying group: one node per person, drag, connect two people, roles n
   await page.mouse.move(x0 + 60, y0 + 30, { steps: 5 });
   await page.mouse.move(x0 + 120, y0 + 60, { steps: 5 });
   await page.mouse.up();
-  await expect.poll(async () => {
-    const b = (await node.locator('circle.bg-body').boundingBox())!;
-    return Math.hypot(b.x + b.width / 2 - (x0 + 120), b.y + b.height / 2 - (y0 + 60));
-  }).toBeLessThan(6);
+  await expect
+    .poll(async () => {
+      const b = (await node.locator('circle.bg-body').boundingBox())!;
+      return Math.hypot(b.x + b.width / 2 - (x0 + 120), b.y + b.height / 2 - (y0 + 60));
+    })
+    .toBeLessThan(6);
 
   // Shift-click two people: the relationship dialog opens with them; save a conflict.
   const edges = page.getByTestId('bg-edge');

@@ -16,9 +16,10 @@ test('move a deal to another stage and back: the loop back is recorded and shown
   }
   await expect(stage).toBeVisible();
   const row = page.getByTestId('opportunity-row').filter({ has: stage });
-  const before = await row.getByTestId('opportunity-loops').count() > 0
-    ? Number(/(\d+)×|once/.exec((await row.getByTestId('opportunity-loops').innerText()))?.[1] ?? 1)
-    : 0;
+  const before =
+    (await row.getByTestId('opportunity-loops').count()) > 0
+      ? Number(/(\d+)×|once/.exec(await row.getByTestId('opportunity-loops').innerText())?.[1] ?? 1)
+      : 0;
 
   await stage.selectOption('negotiate');
   await expect(stage).toHaveValue('negotiate');

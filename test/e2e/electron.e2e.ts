@@ -18,7 +18,10 @@ function electronBinary(): string | null {
 }
 
 const binary = electronBinary();
-test.skip(!binary || !existsSync('out/main/index.js'), 'Electron binary not downloaded or app not built (npm run build); runs where it exists');
+test.skip(
+  !binary || !existsSync('out/main/index.js'),
+  'Electron binary not downloaded or app not built (npm run build); runs where it exists',
+);
 
 test('the desktop window opens on the accounts of the demo workspace', async () => {
   const app = await electron.launch({ executablePath: binary!, args: ['.'] });
@@ -35,7 +38,9 @@ test('the desktop window opens on the accounts of the demo workspace', async () 
   // Scores come from the scoring worker thread of the main process (spawn-electron.ts): no process of its own.
   await window.getByRole('link', { name: 'Today' }).click();
   await expect(window.getByTestId('today-item').first().getByTestId('win-badge')).toContainText('%', { timeout: 60_000 });
-  const utility = await app.evaluate(({ app: electronApp }) => electronApp.getAppMetrics().filter((m) => m.type === 'Utility' && m.name === 'Deep Sales scoring').length);
+  const utility = await app.evaluate(
+    ({ app: electronApp }) => electronApp.getAppMetrics().filter((m) => m.type === 'Utility' && m.name === 'Deep Sales scoring').length,
+  );
   expect(utility).toBe(0);
   await app.close();
 });
@@ -56,10 +61,16 @@ test('a second launch focuses the first window instead of opening a second app',
     const code = await new Promise<number | null>((resolve) => second.on('exit', resolve));
     expect(code).toBe(0);
 
-    await expect.poll(() => app.evaluate(({ BrowserWindow }) => {
-      const windows = BrowserWindow.getAllWindows();
-      return { windows: windows.length, minimized: windows[0]!.isMinimized(), visible: windows[0]!.isVisible() };
-    }), { timeout: 15_000 }).toEqual({ windows: 1, minimized: false, visible: true });
+    await expect
+      .poll(
+        () =>
+          app.evaluate(({ BrowserWindow }) => {
+            const windows = BrowserWindow.getAllWindows();
+            return { windows: windows.length, minimized: windows[0]!.isMinimized(), visible: windows[0]!.isVisible() };
+          }),
+        { timeout: 15_000 },
+      )
+      .toEqual({ windows: 1, minimized: false, visible: true });
   } finally {
     await app.close();
   }

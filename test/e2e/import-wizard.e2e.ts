@@ -77,7 +77,9 @@ test('import a CRM export through the wizard into an empty workspace', async ({ 
     await page.getByTestId('import-next').click();
     await expect(page.getByRole('alert')).toHaveCount(0);
     await page.getByTestId('import-run').click();
-    await expect(page.getByTestId('import-counts').getByRole('row', { name: /^opportunities/ })).toHaveText(/opportunities\s*3\s*0\s*0\s*0\s*0/);
+    await expect(page.getByTestId('import-counts').getByRole('row', { name: /^opportunities/ })).toHaveText(
+      /opportunities\s*3\s*0\s*0\s*0\s*0/,
+    );
   } finally {
     await preview.stop();
   }

@@ -109,15 +109,21 @@ test("journey page's PDF: the app's vector PDF (not the print dialog), every lan
   const names = await lanes.evaluateAll((els) => els.map((el) => el.querySelector('g[transform^="translate(14,"] text')!.textContent!));
   const title = `${(await page.locator('.breadcrumbs a').nth(1).textContent())!} — ${(await page.locator('#page-title').textContent())!.replace(/: journey$/, '')}`;
   let printed = false;
-  await page.exposeFunction('dsPrinted', () => { printed = true; });
-  await page.evaluate(() => { window.print = () => (window as unknown as { dsPrinted: () => void }).dsPrinted(); });
+  await page.exposeFunction('dsPrinted', () => {
+    printed = true;
+  });
+  await page.evaluate(() => {
+    window.print = () => (window as unknown as { dsPrinted: () => void }).dsPrinted();
+  });
   const download = page.waitForEvent('download');
   await page.getByTestId('journey-export-pdf').click();
   const file = test.info().outputPath('journey.pdf');
   await (await download).saveAs(file);
   expect(printed).toBe(false);
 
-  const pages = execFileSync('/usr/bin/pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim());
+  const pages = execFileSync('/usr/bin/pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
+    .split('\f')
+    .filter((p) => p.trim());
   const flat = (t: string) => t.replace(/\s+/g, ' ');
   expect(flat(pages[0]!)).toContain(title);
   expect(flat(pages[0]!)).toContain('Buyer journey');
@@ -131,8 +137,13 @@ test("journey page's PDF: the app's vector PDF (not the print dialog), every lan
   expect(mine).toBeDefined();
   // The note's line names its person, job and the date it points at.
   const [y, m, d] = when.split('-').map(Number) as [number, number, number];
-  const day = await page.evaluate(([yy, mm, dd]) => new Intl.DateTimeFormat(navigator.language, { day: 'numeric', month: 'short', year: 'numeric' })
-    .format(new Date(yy!, mm! - 1, dd!, 12)), [y, m, d]);
+  const day = await page.evaluate(
+    ([yy, mm, dd]) =>
+      new Intl.DateTimeFormat(navigator.language, { day: 'numeric', month: 'short', year: 'numeric' }).format(
+        new Date(yy!, mm! - 1, dd!, 12),
+      ),
+    [y, m, d],
+  );
   expect(mine).toContain(`${names[0]} · Validation · ${day}`);
   const info = execFileSync('/usr/bin/pdfinfo', [file], { encoding: 'utf8' });
   expect(info).toMatch(/Page size:\s+842 x 595 pts/);

@@ -10,7 +10,15 @@ async function axe(page: Page, what: string, include?: string): Promise<void> {
   if (include) builder = builder.include(include);
   const { violations } = await builder.analyze();
   const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${what}: ${v.id} (${v.nodes.length}) ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+  expect(
+    bad.map(
+      (v) =>
+        `${what}: ${v.id} (${v.nodes.length}) ${v.nodes
+          .slice(0, 2)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`,
+    ),
+  ).toEqual([]);
 }
 
 async function freshPage(browser: Browser, width = 1360, height = 860): Promise<Page> {
@@ -22,9 +30,17 @@ async function freshPage(browser: Browser, width = 1360, height = 860): Promise<
 function keyboard(page: Page) {
   let count = 0;
   return {
-    press: async (key: string) => { count++; await page.keyboard.press(key); },
-    type: async (text: string) => { count += text.length; await page.keyboard.type(text); },
-    get count() { return count; },
+    press: async (key: string) => {
+      count++;
+      await page.keyboard.press(key);
+    },
+    type: async (text: string) => {
+      count += text.length;
+      await page.keyboard.type(text);
+    },
+    get count() {
+      return count;
+    },
   };
 }
 
@@ -44,7 +60,10 @@ test('create an account and a deal, staff its buying group, log, edit, delete an
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(accountName);
 
   // Two people, so the type-ahead has something to choose between.
-  for (const [name, title, role] of [['Quinn Ostrander', 'Head of Operations', 'Champion'], ['Mara Lindqvist', 'CFO', 'Economic buyer']] as const) {
+  for (const [name, title, role] of [
+    ['Quinn Ostrander', 'Head of Operations', 'Champion'],
+    ['Mara Lindqvist', 'CFO', 'Economic buyer'],
+  ] as const) {
     await page.getByTestId('add-stakeholder').click();
     const form = page.getByTestId('stakeholder-form');
     await form.locator('[name="name"]').fill(name);
@@ -131,7 +150,9 @@ test('create an account and a deal, staff its buying group, log, edit, delete an
 
   // Deleting the account says what goes with it.
   await page.getByTestId('delete-account').click();
-  await expect(page.getByTestId('delete-consequence')).toContainText(`Deleting ${accountName} also deletes its 1 deal, 2 people and 1 interaction`);
+  await expect(page.getByTestId('delete-consequence')).toContainText(
+    `Deleting ${accountName} also deletes its 1 deal, 2 people and 1 interaction`,
+  );
   await axe(page, 'delete dialog', '[data-testid="confirm-delete"]');
   await page.getByRole('button', { name: 'Keep it' }).click();
 
@@ -160,9 +181,13 @@ test('screenshots of the account page, the opportunity page and the log dialog a
     });
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: `test-results/screens/account-${width}.png`, fullPage: false });
-    await page.locator('main').evaluate((m) => { m.scrollTop = m.scrollHeight; });
+    await page.locator('main').evaluate((m) => {
+      m.scrollTop = m.scrollHeight;
+    });
     await page.screenshot({ path: `test-results/screens/account-${width}-end.png` });
-    await page.locator('main').evaluate((m) => { m.scrollTop = 0; });
+    await page.locator('main').evaluate((m) => {
+      m.scrollTop = 0;
+    });
     await page.getByTestId('account-log').click();
     await expect(page.getByRole('combobox', { name: 'Who was there' })).toBeFocused();
     await page.keyboard.type('a');

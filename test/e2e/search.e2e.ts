@@ -39,7 +39,10 @@ test('Ctrl/Cmd+K finds a person by part of a name and a deal by a word of a note
 
   // A word from a logged note finds the interaction, titled with its deal.
   const note = (await page.getByTestId('interaction-row').first().locator('.timeline-notes').getAttribute('title')) ?? '';
-  const word = note.split(/[^A-Za-z]+/).filter((w) => w.length >= 6).at(-1)!;
+  const word = note
+    .split(/[^A-Za-z]+/)
+    .filter((w) => w.length >= 6)
+    .at(-1)!;
   palette = await openSearch(page);
   await page.keyboard.type(word.toLowerCase());
   const noteHit = palette.locator('[data-testid="search-result"][data-kind="interaction"]').first();
@@ -83,7 +86,9 @@ test('no page lets the window scroll past its height, whatever is under the whee
       for (let i = 0; i < 6; i++) await page.mouse.wheel(0, 2000);
     }
     const sizes = await page.evaluate(() => ({
-      doc: document.documentElement.scrollHeight, win: window.innerHeight, scrollY: window.scrollY,
+      doc: document.documentElement.scrollHeight,
+      win: window.innerHeight,
+      scrollY: window.scrollY,
     }));
     expect(sizes.scrollY, `${hash} scrolled the window`).toBe(0);
     expect(sizes.doc, `${hash} document taller than the window`).toBeLessThanOrEqual(sizes.win);

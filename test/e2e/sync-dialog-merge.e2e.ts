@@ -49,7 +49,21 @@ test('a dialog saved after another device changed another field keeps both chang
   const serverData = tmp('merge-server');
   const created = spawnSync(
     process.execPath,
-    ['--import', 'tsx', 'src/server/cli.ts', 'admin', 'create', '--workspace', 'Team', '--email', EMAIL, '--password', PASSWORD, '--data', serverData],
+    [
+      '--import',
+      'tsx',
+      'src/server/cli.ts',
+      'admin',
+      'create',
+      '--workspace',
+      'Team',
+      '--email',
+      EMAIL,
+      '--password',
+      PASSWORD,
+      '--data',
+      serverData,
+    ],
     { encoding: 'utf8' },
   );
   expect(created.status, created.stderr).toBe(0);

@@ -38,7 +38,21 @@ test('an edit on one host appears live on the other', async ({ browser }) => {
   const serverData = tmp('server');
   const created = spawnSync(
     process.execPath,
-    ['--import', 'tsx', 'src/server/cli.ts', 'admin', 'create', '--workspace', 'Team', '--email', EMAIL, '--password', PASSWORD, '--data', serverData],
+    [
+      '--import',
+      'tsx',
+      'src/server/cli.ts',
+      'admin',
+      'create',
+      '--workspace',
+      'Team',
+      '--email',
+      EMAIL,
+      '--password',
+      PASSWORD,
+      '--data',
+      serverData,
+    ],
     { encoding: 'utf8' },
   );
   expect(created.status, created.stderr).toBe(0);

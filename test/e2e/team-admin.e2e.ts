@@ -20,9 +20,25 @@ test('an admin lists, invites, changes a role and removes a member from Settings
   // Generous: `admin create` runs PGlite's initdb (seconds alone, minutes on a shared machine).
   test.setTimeout(480_000);
   const serverData = tmp('team-admin-server');
-  const created = spawnSync(process.execPath,
-    ['--import', 'tsx', 'src/server/cli.ts', 'admin', 'create', '--workspace', 'Team', '--email', EMAIL, '--password', PASSWORD, '--data', serverData],
-    { encoding: 'utf8' });
+  const created = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'src/server/cli.ts',
+      'admin',
+      'create',
+      '--workspace',
+      'Team',
+      '--email',
+      EMAIL,
+      '--password',
+      PASSWORD,
+      '--data',
+      serverData,
+    ],
+    { encoding: 'utf8' },
+  );
   expect(created.status, created.stderr).toBe(0);
   const running: PreviewProcess[] = [];
   try {
@@ -33,14 +49,19 @@ test('an admin lists, invites, changes a role and removes a member from Settings
     // A member who joined by invite and signed in from another device.
     const post = async (p: string, body: unknown, token?: string) => {
       const res = await fetch(`${server.url}/v1${p}`, {
-        method: 'POST', body: JSON.stringify(body),
+        method: 'POST',
+        body: JSON.stringify(body),
         headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       });
       expect(res.ok, `${p}: ${res.status}`).toBe(true);
       return (await res.json()) as Record<string, string>;
     };
     const adminSession = await post('/auth/sign-in', { email: EMAIL, password: PASSWORD });
-    const invite = await post(`/workspaces/${adminSession.workspaceId}/invitations`, { email: 'field@team-admin.test', role: 'member' }, adminSession.token);
+    const invite = await post(
+      `/workspaces/${adminSession.workspaceId}/invitations`,
+      { email: 'field@team-admin.test', role: 'member' },
+      adminSession.token,
+    );
     await post('/invitations/accept', { code: invite.code, password: 'field seller 2026' });
     await post('/auth/sign-in', { email: 'field@team-admin.test', password: 'field seller 2026' });
 

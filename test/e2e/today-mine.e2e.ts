@@ -15,7 +15,15 @@ import { startPreview } from './support/preview-process';
 async function axe(page: Page, what: string): Promise<void> {
   const { violations } = await new AxeBuilder({ page }).analyze();
   const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${what}: ${v.id} (${v.nodes.length}) ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+  expect(
+    bad.map(
+      (v) =>
+        `${what}: ${v.id} (${v.nodes.length}) ${v.nodes
+          .slice(0, 2)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`,
+    ),
+  ).toEqual([]);
 }
 
 /** "25 of 312 open deals" → [25, 312]. */
@@ -95,10 +103,15 @@ test('Today shows my deals and their total, the team at a switch; done and snooz
     await expect(cardsOf(page).first()).toBeVisible({ timeout: 30_000 });
     await page.getByTestId('today-team').click();
     // The rescore lands within moments; until then the stored score may still name it.
-    await expect.poll(async () => {
-      const card = page.locator(`[data-testid="today-item"][data-opportunity-id="${snoozeId}"] .action-title`);
-      return (await card.count()) ? card.innerText() : '(not listed)';
-    }, { timeout: 30_000 }).not.toContain(snoozeTitle);
+    await expect
+      .poll(
+        async () => {
+          const card = page.locator(`[data-testid="today-item"][data-opportunity-id="${snoozeId}"] .action-title`);
+          return (await card.count()) ? card.innerText() : '(not listed)';
+        },
+        { timeout: 30_000 },
+      )
+      .not.toContain(snoozeTitle);
   } finally {
     await page.goto('/#/settings');
     await page.getByTestId('you-picker').selectOption('');
@@ -106,11 +119,15 @@ test('Today shows my deals and their total, the team at a switch; done and snooz
   }
 });
 
-test('after a logged meeting the card says what moved and why, keeps its place, and the keyboard is back on its button', async ({ page }) => {
+test('after a logged meeting the card says what moved and why, keeps its place, and the keyboard is back on its button', async ({
+  page,
+}) => {
   await page.goto('/');
   await expect(cardsOf(page).first()).toBeVisible({ timeout: 30_000 });
   // A deal whose next action is to meet someone: meeting them moves its odds.
-  const meet = cardsOf(page).filter({ has: page.locator('.action-title', { hasText: /^Meet / }) }).first();
+  const meet = cardsOf(page)
+    .filter({ has: page.locator('.action-title', { hasText: /^Meet / }) })
+    .first();
   await expect(meet).toBeVisible();
   const id = (await meet.getAttribute('data-opportunity-id'))!;
   const card = page.locator(`[data-testid="today-item"][data-opportunity-id="${id}"]`);
@@ -145,7 +162,11 @@ test('after a logged meeting the card says what moved and why, keeps its place, 
 test('on a workspace with more deals than a page, Today says "25 of N" and Show more shows more', async ({ page }) => {
   test.setTimeout(180_000);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'ds-e2e-today-'));
-  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/seed.ts', '--size', 'S', '--seed', '2', '--now', testNow().slice(0, 10), '--out', `${dir}/`], { stdio: 'pipe' });
+  execFileSync(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/seed.ts', '--size', 'S', '--seed', '2', '--now', testNow().slice(0, 10), '--out', `${dir}/`],
+    { stdio: 'pipe' },
+  );
   // A port of its own beside the suite's preview, so two checkouts' runs do not collide.
   const preview = await startPreview(Number(process.env['DS_PREVIEW_PORT'] ?? 4517) + 40, ['--data', dir]);
   try {

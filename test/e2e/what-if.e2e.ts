@@ -19,7 +19,10 @@ test('Today shows what-ifs: the best one on a card, all of them in its Why panel
 
 test('the account page shows what-ifs for an open deal', async ({ page }) => {
   await page.goto('/');
-  const card = page.getByTestId('today-item').filter({ has: page.getByTestId('today-what-if') }).first();
+  const card = page
+    .getByTestId('today-item')
+    .filter({ has: page.getByTestId('today-what-if') })
+    .first();
   await expect(card).toBeVisible({ timeout: 30_000 });
   const dealId = await card.getAttribute('data-opportunity-id');
   await card.locator('.today-title a').click();

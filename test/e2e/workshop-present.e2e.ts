@@ -10,7 +10,10 @@ import { biggestDeal } from './support/deals';
 
 const revealed = (page: Page, map: string) => page.getByTestId(map).locator('[data-testid="projection-lane"][data-revealed="true"]');
 
-test('presentation window follows the facilitator: reveal, blank, notes, Space in full screen, 1080p/720p, contrast', async ({ page, context }) => {
+test('presentation window follows the facilitator: reveal, blank, notes, Space in full screen, 1080p/720p, contrast', async ({
+  page,
+  context,
+}) => {
   test.setTimeout(120_000);
   await page.goto('/#/workshop');
   const deal = await biggestDeal(page);
@@ -30,14 +33,22 @@ test('presentation window follows the facilitator: reveal, blank, notes, Space i
   // Date.now(): one system clock for both windows (performance.timeOrigin differs between renderer processes).
   await room.evaluate((id) => {
     const probe = new BroadcastChannel(`ds-present:${id}`);
-    probe.onmessage = () => { (window as unknown as { heardAt?: number }).heardAt ??= Date.now(); };
+    probe.onmessage = () => {
+      (window as unknown as { heardAt?: number }).heardAt ??= Date.now();
+    };
     const root = document.querySelector('[data-testid="present-root"]')!;
     new MutationObserver(() => {
       (window as unknown as { revealedAt?: number }).revealedAt ??= Date.now();
     }).observe(root, { attributes: true, attributeFilter: ['data-step'] });
   }, deal.id);
   await page.evaluate(() => {
-    window.addEventListener('keydown', () => { (window as unknown as { pressedAt?: number }).pressedAt ??= Date.now(); }, { capture: true, once: true });
+    window.addEventListener(
+      'keydown',
+      () => {
+        (window as unknown as { pressedAt?: number }).pressedAt ??= Date.now();
+      },
+      { capture: true, once: true },
+    );
     (document.activeElement as HTMLElement | null)?.blur();
   });
   await page.keyboard.press('PageDown');
@@ -87,7 +98,11 @@ test('presentation window follows the facilitator: reveal, blank, notes, Space i
   await inPlace.press('Enter');
   await expect(page.getByTestId('note-in-place')).toHaveCount(0);
   await expect(room.getByTestId('projection-note').filter({ hasText: `${stamp}edited` })).toHaveCount(1);
-  await page.getByTestId('presenter-preview').getByTestId('projection-note').filter({ hasText: `${stamp}edited` }).click();
+  await page
+    .getByTestId('presenter-preview')
+    .getByTestId('projection-note')
+    .filter({ hasText: `${stamp}edited` })
+    .click();
   await page.getByTestId('note-in-place-delete').click();
   await expect(room.getByTestId('projection-note').filter({ hasText: stamp })).toHaveCount(0);
   await page.getByTestId('note-undo').click();
@@ -102,12 +117,24 @@ test('presentation window follows the facilitator: reveal, blank, notes, Space i
   const second = page.getByTestId('presenter-preview').getByTestId('projection-lane').nth(1);
   await second.click({ position: { x: 40, y: 5 } });
   await expect(room.getByTestId('projection-lane').nth(1)).toHaveAttribute('data-selected', 'true');
-  const stateOf = () => room.getByTestId('present-root').evaluate((el) => Object.fromEntries(
-    ['data-step', 'data-blank', 'data-mode', 'data-zoom', 'data-selected', 'data-page'].map((a) => [a, el.getAttribute(a)])));
+  const stateOf = () =>
+    room
+      .getByTestId('present-root')
+      .evaluate((el) =>
+        Object.fromEntries(
+          ['data-step', 'data-blank', 'data-mode', 'data-zoom', 'data-selected', 'data-page'].map((a) => [a, el.getAttribute(a)]),
+        ),
+      );
   const before = await stateOf();
   expect(before['data-selected']).not.toBe('');
   await room.evaluate(() => {
-    document.addEventListener('click', () => { (window as unknown as { clicks?: number }).clicks = ((window as unknown as { clicks?: number }).clicks ?? 0) + 1; }, true);
+    document.addEventListener(
+      'click',
+      () => {
+        (window as unknown as { clicks?: number }).clicks = ((window as unknown as { clicks?: number }).clicks ?? 0) + 1;
+      },
+      true,
+    );
   });
   await room.getByTestId('present-fullscreen').focus();
   await room.keyboard.press(' ');
@@ -139,20 +166,31 @@ test('presentation window follows the facilitator: reveal, blank, notes, Space i
   // Everyone revealed; every lane on screen and no text under 28 px, at 1080p and 720p.
   await page.keyboard.press('End');
   await expect(revealed(room, 'projection-map')).toHaveCount(deal.lanes);
-  for (const [width, height] of [[1920, 1080], [1280, 720]] as const) {
+  for (const [width, height] of [
+    [1920, 1080],
+    [1280, 720],
+  ] as const) {
     await room.setViewportSize({ width, height });
     await room.waitForTimeout(200);
     const boxes = await room.getByTestId('projection-lane').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().bottom));
     expect(boxes).toHaveLength(deal.lanes);
     for (const bottom of boxes) expect(bottom).toBeLessThanOrEqual(height);
-    const smallest = await room.evaluate(() => Math.min(...[...document.querySelectorAll('.present text, .present h1, .present p, .present li')]
-      .map((el) => parseFloat(getComputedStyle(el).fontSize))));
+    const smallest = await room.evaluate(() =>
+      Math.min(
+        ...[...document.querySelectorAll('.present text, .present h1, .present p, .present li')].map((el) =>
+          parseFloat(getComputedStyle(el).fontSize),
+        ),
+      ),
+    );
     expect(smallest).toBeGreaterThanOrEqual(28);
     await room.screenshot({ path: `test-results/projection-${width}x${height}.png` });
   }
   // An open deal whose life includes today: the wall marks it.
   await expect(room.getByTestId('projection-today')).toHaveCount(1);
-  for (const [width, height] of [[1920, 1080], [1280, 720]] as const) {
+  for (const [width, height] of [
+    [1920, 1080],
+    [1280, 720],
+  ] as const) {
     await page.setViewportSize({ width, height });
     await page.waitForTimeout(200);
     await page.screenshot({ path: `test-results/presenter-${width}x${height}.png` });
@@ -164,14 +202,18 @@ test('presentation window follows the facilitator: reveal, blank, notes, Space i
   expect(axe.violations).toEqual([]);
 
   // The PDF, read back with pdftotext: title page, every person on the journey pages, the note on the notes page.
-  const names = await room.getByTestId('projection-lane').evaluateAll((els) => els.map((el) => el.querySelector('title')!.textContent!.split(' — ')[0]!.split(',')[0]!));
+  const names = await room
+    .getByTestId('projection-lane')
+    .evaluateAll((els) => els.map((el) => el.querySelector('title')!.textContent!.split(' — ')[0]!.split(',')[0]!));
   const title = (await room.locator('.present-title').textContent())!;
   const downloadPromise = page.waitForEvent('download');
   await page.getByTestId('workshop-pdf').click();
   const download = await downloadPromise;
   const file = test.info().outputPath('workshop.pdf');
   await download.saveAs(file);
-  const pages = execFileSync('/usr/bin/pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim());
+  const pages = execFileSync('/usr/bin/pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
+    .split('\f')
+    .filter((p) => p.trim());
   const flat = (t: string) => t.replace(/\s+/g, ' ');
   expect(pages.length).toBeGreaterThanOrEqual(4);
   expect(flat(pages[0]!)).toContain(title);

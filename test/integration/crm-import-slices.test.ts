@@ -36,7 +36,13 @@ async function contents(store: Store): Promise<string> {
   return canonicalJson(out);
 }
 
-const outcome = (r: ImportReport) => ({ counts: r.counts, errors: r.errors, warnings: r.warnings, newMembers: r.newMembers, samples: r.samples });
+const outcome = (r: ImportReport) => ({
+  counts: r.counts,
+  errors: r.errors,
+  warnings: r.warnings,
+  newMembers: r.newMembers,
+  samples: r.samples,
+});
 
 /** As the import was before slicing: one bulk write per batch and no turns in between. */
 const WHOLE: Partial<RunImportOptions> = { batchSize: 500, pieceSize: 500, sliceMs: Number.POSITIVE_INFINITY };
@@ -55,7 +61,8 @@ function generated(round: 1 | 2): ImportFile[] {
     a += `${id('001', i)},"${name}, Ltd",${industry},United Kingdom,${i * 50},${id('005', i % 4)}\n`;
   }
   let c = 'Id,AccountId,FirstName,LastName,Title,Email\n';
-  for (let i = 0; i < 150; i++) c += `${id('003', i)},${id('001', i % 45)},Pat,Person ${i},${round === 2 && i % 7 === 0 ? 'CFO' : 'Buyer'},pat${i}@example.com\n`;
+  for (let i = 0; i < 150; i++)
+    c += `${id('003', i)},${id('001', i % 45)},Pat,Person ${i},${round === 2 && i % 7 === 0 ? 'CFO' : 'Buyer'},pat${i}@example.com\n`;
   let o = 'Id,AccountId,Name,StageName,Amount,CloseDate,OwnerId\n';
   for (let i = 0; i < 60; i++) {
     const stage = round === 2 && i % 4 === 0 ? 'Closed Won' : 'Prospecting';
@@ -69,8 +76,10 @@ function generated(round: 1 | 2): ImportFile[] {
     t += `${id('00T', n)},Call ${n},${n % 2 ? 'Call' : 'Email'},${id('003', n % 160)},${what},2024-05-${String(1 + (n % 28)).padStart(2, '0')},"Notes ${round}\nline",${id('005', n % 4)}\n`;
   }
   return [
-    { name: 'Account.csv', bytes: Buffer.from(a) }, { name: 'Contact.csv', bytes: Buffer.from(c) },
-    { name: 'Opportunity.csv', bytes: Buffer.from(o) }, { name: 'Task.csv', bytes: Buffer.from(t) },
+    { name: 'Account.csv', bytes: Buffer.from(a) },
+    { name: 'Contact.csv', bytes: Buffer.from(c) },
+    { name: 'Opportunity.csv', bytes: Buffer.from(o) },
+    { name: 'Task.csv', bytes: Buffer.from(t) },
   ];
 }
 
@@ -94,9 +103,13 @@ describe('an import cut into slices and pieces', () => {
     // second time), updates, and a conflict with the account renamed here.
     expect(whole.first.counts['accounts']).toMatchObject({ created: 39, failed: 1 });
     expect(whole.first.counts['activities']).toMatchObject({ created: 388, unchanged: 8, failed: 4 });
-    expect(whole.first.errors.map((e) => [e.file, e.line, e.code])).toEqual(expect.arrayContaining([
-      ['Account.csv', 15, 'DS_IMPORT_INVALID_ROW'], ['Opportunity.csv', 11, 'DS_IMPORT_BAD_DATE'], ['Task.csv', 28, 'DS_IMPORT_UNLINKED'],
-    ]));
+    expect(whole.first.errors.map((e) => [e.file, e.line, e.code])).toEqual(
+      expect.arrayContaining([
+        ['Account.csv', 15, 'DS_IMPORT_INVALID_ROW'],
+        ['Opportunity.csv', 11, 'DS_IMPORT_BAD_DATE'],
+        ['Task.csv', 28, 'DS_IMPORT_UNLINKED'],
+      ]),
+    );
     expect(whole.second.counts['accounts']).toMatchObject({ created: 1, updated: 19, conflicts: 1 });
     expect(whole.second.counts['activities']).toMatchObject({ updated: 388, unchanged: 8 });
     expect(whole.first.warnings.length).toBeGreaterThan(0);
@@ -111,7 +124,9 @@ describe('an import cut into slices and pieces', () => {
   it('gives the same records from every CRM fixture, and the same again on a second import', async () => {
     for (const crm of readdirSync(FIXTURES).sort()) {
       const dir = path.join(FIXTURES, crm);
-      const files = readdirSync(dir).sort().map((name) => ({ name, bytes: readFileSync(path.join(dir, name)) }));
+      const files = readdirSync(dir)
+        .sort()
+        .map((name) => ({ name, bytes: readFileSync(path.join(dir, name)) }));
       const run = async (options: Partial<RunImportOptions>) => {
         const store = await sqliteStore();
         const first = await runImport({ store, files, now: NOW, ...options });

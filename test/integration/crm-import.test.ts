@@ -27,7 +27,9 @@ afterEach(async () => {
 
 function filesOf(crm: string): ImportFile[] {
   const dir = path.join(FIXTURES, crm);
-  return readdirSync(dir).sort().map((name) => ({ name, bytes: readFileSync(path.join(dir, name)) }));
+  return readdirSync(dir)
+    .sort()
+    .map((name) => ({ name, bytes: readFileSync(path.join(dir, name)) }));
 }
 
 const created = (counts: Record<string, { created: number }>) => Object.fromEntries(Object.entries(counts).map(([k, c]) => [k, c.created]));
@@ -37,25 +39,53 @@ describe('Salesforce export (API names, ISO +0000 dates, quoted newlines)', () =
     const store = await newStore();
     const r = await runImport({ store, files: filesOf('salesforce'), now: NOW });
     expect(r.files.map((f) => [f.file, f.crm, f.kind])).toEqual([
-      ['User.csv', 'salesforce', 'users'], ['Account.csv', 'salesforce', 'accounts'], ['Contact.csv', 'salesforce', 'contacts'],
-      ['Opportunity.csv', 'salesforce', 'opportunities'], ['Event.csv', 'salesforce', 'activities'], ['Task.csv', 'salesforce', 'activities'],
+      ['User.csv', 'salesforce', 'users'],
+      ['Account.csv', 'salesforce', 'accounts'],
+      ['Contact.csv', 'salesforce', 'contacts'],
+      ['Opportunity.csv', 'salesforce', 'opportunities'],
+      ['Event.csv', 'salesforce', 'activities'],
+      ['Task.csv', 'salesforce', 'activities'],
     ]);
     expect(created(r.counts)).toEqual({ users: 2, accounts: 3, contacts: 3, opportunities: 3, activities: 3 });
     expect(r.errors.map((e) => [e.file, e.line, e.code])).toEqual([
-      ['Contact.csv', 5, 'DS_IMPORT_UNLINKED'], ['Opportunity.csv', 5, 'DS_IMPORT_BAD_DATE'], ['Task.csv', 5, 'DS_IMPORT_UNLINKED'],
+      ['Contact.csv', 5, 'DS_IMPORT_UNLINKED'],
+      ['Opportunity.csv', 5, 'DS_IMPORT_BAD_DATE'],
+      ['Task.csv', 5, 'DS_IMPORT_UNLINKED'],
     ]);
     const opp = (await store.opportunities.findOne('opp_sf_0065g00000D0001').exec())!.toJSON();
     expect(opp).toMatchObject({
-      accountId: 'acc_sf_0015g00000XyZA1', amount: 1124741.15, currency: 'GBP', stage: 'negotiate', status: 'open',
-      closeDate: Date.UTC(2024, 10, 10), createdAt: Date.UTC(2024, 0, 22, 16, 14, 25), ownerId: 'tm_sf_0055g00000AAAA1',
+      accountId: 'acc_sf_0015g00000XyZA1',
+      amount: 1124741.15,
+      currency: 'GBP',
+      stage: 'negotiate',
+      status: 'open',
+      closeDate: Date.UTC(2024, 10, 10),
+      createdAt: Date.UTC(2024, 0, 22, 16, 14, 25),
+      ownerId: 'tm_sf_0055g00000AAAA1',
       source: { crm: 'salesforce', object: 'opportunity', externalId: '0065g00000D0001' },
     });
-    expect((await store.opportunities.findOne('opp_sf_0065g00000D0002').exec())!.toJSON()).toMatchObject({ status: 'won', stage: 'commit', closedAt: Date.UTC(2024, 2, 31) });
-    expect((await store.opportunities.findOne('opp_sf_0065g00000D0003').exec())!.toJSON()).toMatchObject({ status: 'lost', currency: 'EUR' });
+    expect((await store.opportunities.findOne('opp_sf_0065g00000D0002').exec())!.toJSON()).toMatchObject({
+      status: 'won',
+      stage: 'commit',
+      closedAt: Date.UTC(2024, 2, 31),
+    });
+    expect((await store.opportunities.findOne('opp_sf_0065g00000D0003').exec())!.toJSON()).toMatchObject({
+      status: 'lost',
+      currency: 'EUR',
+    });
     const task = (await store.interactions.findOne('int_sf_00T5g00000T0001').exec())!.toJSON();
-    expect(task).toMatchObject({ kind: 'call', opportunityId: 'opp_sf_0065g00000D0001', accountId: 'acc_sf_0015g00000XyZA1', attendeeIds: ['stk_sf_0035g00000C0001'] });
+    expect(task).toMatchObject({
+      kind: 'call',
+      opportunityId: 'opp_sf_0065g00000D0001',
+      accountId: 'acc_sf_0015g00000XyZA1',
+      attendeeIds: ['stk_sf_0035g00000C0001'],
+    });
     expect(task.notes).toBe('Call about rollout\n\nDiscussed rollout.\nNext: send pricing.');
-    expect((await store.accounts.findOne('acc_sf_0015g00000XyZA1').exec())!.toJSON()).toMatchObject({ segment: 'enterprise', employees: 2300, region: 'West Yorkshire, United Kingdom' });
+    expect((await store.accounts.findOne('acc_sf_0015g00000XyZA1').exec())!.toJSON()).toMatchObject({
+      segment: 'enterprise',
+      employees: 2300,
+      region: 'West Yorkshire, United Kingdom',
+    });
 
     const again = await runImport({ store, files: filesOf('salesforce'), now: NOW + 86_400_000 });
     for (const c of Object.values(again.counts)) expect([c.created, c.updated]).toEqual([0, 0]);
@@ -66,10 +96,25 @@ describe('Salesforce export (API names, ISO +0000 dates, quoted newlines)', () =
   it('a deal exported without a created date is unchanged when the same file is imported again later', async () => {
     const store = await newStore();
     // Salesforce's Opportunity.csv without its CreatedDate column: the first deal closes after NOW.
-    const files = filesOf('salesforce').map((f) => f.name !== 'Opportunity.csv' ? f : {
-      name: f.name,
-      bytes: Buffer.from(Buffer.from(f.bytes).toString('utf8').split('\n').map((line) => line.split(',').filter((_, i) => i !== 9).join(',')).join('\n')),
-    });
+    const files = filesOf('salesforce').map((f) =>
+      f.name !== 'Opportunity.csv'
+        ? f
+        : {
+            name: f.name,
+            bytes: Buffer.from(
+              Buffer.from(f.bytes)
+                .toString('utf8')
+                .split('\n')
+                .map((line) =>
+                  line
+                    .split(',')
+                    .filter((_, i) => i !== 9)
+                    .join(','),
+                )
+                .join('\n'),
+            ),
+          },
+    );
     const first = await runImport({ store, files, now: NOW });
     expect(first.counts['opportunities']).toMatchObject({ created: 3 });
     const made = (await store.opportunities.findOne('opp_sf_0065g00000D0001').exec())!.toJSON();
@@ -106,8 +151,14 @@ describe('Salesforce export (API names, ISO +0000 dates, quoted newlines)', () =
     const file = { name: 'Account.csv', bytes: Buffer.from(`Id,Name,Industry\n${rows.join('\n')}\n`) };
     const controller = new AbortController();
     const r = await runImport({
-      store, files: [file], now: NOW, batchSize: 500, signal: controller.signal,
-      onProgress: (_fraction, message) => { if (message.startsWith('Importing')) controller.abort(); },
+      store,
+      files: [file],
+      now: NOW,
+      batchSize: 500,
+      signal: controller.signal,
+      onProgress: (_fraction, message) => {
+        if (message.startsWith('Importing')) controller.abort();
+      },
     });
     expect(r.cancelled).toBe(true);
     const written = await store.accounts.count().exec();
@@ -135,10 +186,25 @@ describe('Dynamics 365 export (display labels, Windows-1252, CRLF, links by disp
     expect(person.accountId).toBe(cafe.id);
     const deals = (await store.opportunities.find().exec()).map((d) => d.toJSON());
     const refit = deals.find((d) => d.name === 'Espresso line refit')!;
-    expect(refit).toMatchObject({ amount: 84500, currency: 'EUR', stage: 'propose', status: 'open', closeDate: Date.UTC(2024, 5, 30), createdAt: Date.UTC(2024, 0, 15, 9, 5), accountId: cafe.id });
+    expect(refit).toMatchObject({
+      amount: 84500,
+      currency: 'EUR',
+      stage: 'propose',
+      status: 'open',
+      closeDate: Date.UTC(2024, 5, 30),
+      createdAt: Date.UTC(2024, 0, 15, 9, 5),
+      accountId: cafe.id,
+    });
     expect(deals.find((d) => d.name === 'Hydraulics service deal')).toMatchObject({ status: 'won', amount: 210000 });
     const call = (await store.interactions.find().exec())[0]!.toJSON();
-    expect(call).toMatchObject({ kind: 'call', direction: 'outbound', durationMin: 30, opportunityId: refit.id, accountId: cafe.id, at: Date.UTC(2024, 1, 1, 10, 30) });
+    expect(call).toMatchObject({
+      kind: 'call',
+      direction: 'outbound',
+      durationMin: 30,
+      opportunityId: refit.id,
+      accountId: cafe.id,
+      at: Date.UTC(2024, 1, 1, 10, 30),
+    });
     const again = await runImport({ store, files: filesOf('dynamics'), now: NOW + 1 });
     for (const c of Object.values(again.counts)) expect([c.created, c.updated]).toEqual([0, 0]);
   });
@@ -151,11 +217,21 @@ describe('HubSpot export (Record ID, associations, "$22,700.00", UTF-8 BOM)', ()
     expect(r.files.every((f) => f.crm === 'hubspot')).toBe(true);
     expect(created(r.counts)).toEqual({ users: 1, accounts: 2, contacts: 3, opportunities: 3, activities: 2 });
     expect(r.errors.map((e) => [e.file, e.line, e.code])).toEqual([['meetings.csv', 4, 'DS_IMPORT_MISSING']]);
-    expect((await store.opportunities.findOne('opp_hs_9301').exec())!.toJSON()).toMatchObject({ amount: 22700, currency: 'USD', stage: 'negotiate', status: 'open', closeDate: Date.UTC(2024, 10, 10) });
+    expect((await store.opportunities.findOne('opp_hs_9301').exec())!.toJSON()).toMatchObject({
+      amount: 22700,
+      currency: 'USD',
+      stage: 'negotiate',
+      status: 'open',
+      closeDate: Date.UTC(2024, 10, 10),
+    });
     expect((await store.opportunities.findOne('opp_hs_9302').exec())!.toJSON()).toMatchObject({ amount: 8250.5, status: 'won' });
     expect((await store.opportunities.findOne('opp_hs_9303').exec())!.status).toBe('lost');
     expect((await store.interactions.findOne('int_hs_11401').exec())!.toJSON()).toMatchObject({
-      kind: 'meeting', channel: 'video', opportunityId: 'opp_hs_9301', accountId: 'acc_hs_5101', attendeeIds: ['stk_hs_7201', 'stk_hs_7203'],
+      kind: 'meeting',
+      channel: 'video',
+      opportunityId: 'opp_hs_9301',
+      accountId: 'acc_hs_5101',
+      attendeeIds: ['stk_hs_7201', 'stk_hs_7203'],
     });
     // The BOM did not leak into the first header: ids were read.
     expect((await store.accounts.findOne('acc_hs_5101').exec())!.name).toBe('Pinecrest Health');
@@ -171,7 +247,10 @@ describe('Zoho export (ACCOUNTID, "15 Apr, 2021 00:02:00", semicolons)', () => {
     expect(r.errors).toEqual([expect.objectContaining({ file: 'Potentials.csv', line: 4, code: 'DS_IMPORT_UNMAPPED_STAGE' })]);
     expect(r.stages).toEqual(['Closed Won', 'Needs Analysis', 'Pending Board Vote']);
     expect((await store.opportunities.findOne('opp_zoho_zcrm_4000000033001').exec())!.toJSON()).toMatchObject({
-      amount: 1_250_000, stage: 'discover', createdAt: Date.UTC(2021, 3, 15, 0, 2), closeDate: Date.UTC(2021, 5, 30),
+      amount: 1_250_000,
+      stage: 'discover',
+      createdAt: Date.UTC(2021, 3, 15, 0, 2),
+      closeDate: Date.UTC(2021, 5, 30),
     });
     const call = (await store.interactions.findOne('int_zoho_zcrm_4000000044001').exec())!.toJSON();
     expect(call.notes).toBe('Discovery call\n\nPain: "legacy" ERP');
@@ -212,7 +291,11 @@ describe('files as they come', () => {
         await store.close();
       }
     }
-    for (const s of seen) expect(s).toEqual([['acc_sf_001A', 'Zürich Büro, AG', 'Zürich'], ['acc_sf_001B', 'Two\nLines', 'Köln']]);
+    for (const s of seen)
+      expect(s).toEqual([
+        ['acc_sf_001A', 'Zürich Büro, AG', 'Zürich'],
+        ['acc_sf_001B', 'Two\nLines', 'Köln'],
+      ]);
   });
 
   it('a stray quote is read as text; a quote never closed is reported from the line it opens, rows before it imported', async () => {

@@ -19,7 +19,10 @@ const CHUNKS = path.join(ROOT, 'out/main/chunks');
 
 describe('desktop build output', () => {
   beforeAll(() => {
-    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--logLevel', 'error'], { cwd: ROOT, stdio: 'pipe' });
+    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--logLevel', 'error'], {
+      cwd: ROOT,
+      stdio: 'pipe',
+    });
   }, 120_000);
 
   const chunk = (prefix: string) => {
@@ -78,7 +81,16 @@ describe('desktop build output', () => {
         worker.once('error', reject);
         worker.once('exit', (code) => reject(new Error(`worker exited (${code})`)));
       });
-      send({ type: 'init', source: snapshotFor(store), fixedNow: DEFAULT_NOW, modelText: null, historyText: null, autoTrain: false, rescoreEveryMs: 0, batchSize: SCORE_BATCH });
+      send({
+        type: 'init',
+        source: snapshotFor(store),
+        fixedNow: DEFAULT_NOW,
+        modelText: null,
+        historyText: null,
+        autoTrain: false,
+        rescoreEveryMs: 0,
+        batchSize: SCORE_BATCH,
+      });
       expect(await scored).toBe(open);
       expect(open).toBeGreaterThan(0);
     } finally {

@@ -32,17 +32,32 @@ describe('a removed member’s workspace', () => {
     const client = createSyncClient(one.url);
     const invite = await client.createInvite(ws.adminToken, ws.id, { email: 'leaver@example.com', role: 'member' });
     const accepted = await client.acceptInvite({ code: invite.code, password: 'leaving for good 1' });
-    ok(await host.invoke('sync.connect', { serverUrl: one.url, email: 'leaver@example.com', password: 'leaving for good 1', workspaceId: ws.id }));
-    const made = ok<{ id: string }>(await host.invoke('accounts.upsert', { name: 'Before removal', industry: 'Retail', region: 'EMEA', segment: 'smb' }));
+    ok(
+      await host.invoke('sync.connect', {
+        serverUrl: one.url,
+        email: 'leaver@example.com',
+        password: 'leaving for good 1',
+        workspaceId: ws.id,
+      }),
+    );
+    const made = ok<{ id: string }>(
+      await host.invoke('accounts.upsert', { name: 'Before removal', industry: 'Retail', region: 'EMEA', segment: 'smb' }),
+    );
 
     const removed = await fetch(`${one.url}/v1/workspaces/${ws.id}/members/${(accepted as { userId: string }).userId}/remove`, {
-      method: 'POST', headers: { authorization: `Bearer ${ws.adminToken}`, 'content-type': 'application/json' }, body: '{}',
+      method: 'POST',
+      headers: { authorization: `Bearer ${ws.adminToken}`, 'content-type': 'application/json' },
+      body: '{}',
     });
     expect(removed.status).toBe(200);
-    await waitFor(() => {
-      const view = host.sync.view();
-      return view.status.error?.code === 'DS_SYNC_MEMBER_REMOVED';
-    }, 20_000, 'the device to learn it was removed');
+    await waitFor(
+      () => {
+        const view = host.sync.view();
+        return view.status.error?.code === 'DS_SYNC_MEMBER_REMOVED';
+      },
+      20_000,
+      'the device to learn it was removed',
+    );
 
     const before = await store.accounts.count().exec();
     const refused = await host.invoke('accounts.upsert', { name: 'After removal', industry: 'Retail', region: 'EMEA', segment: 'smb' });

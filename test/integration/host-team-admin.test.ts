@@ -60,20 +60,37 @@ describe('team admin through the host', () => {
 
     const session = await createSyncClient(url).signIn({ email: 'field@example.com', password: 'field-password-1', workspaceId: ws.id });
     const memberStore = await createTestStore(`team-admin-member-${Date.now()}`, ['accounts']);
-    const member = startSync({ store: memberStore, serverUrl: url, workspaceId: ws.id, token: session.token, collections: ['accounts'], retryTimeMs: 100 });
+    const member = startSync({
+      store: memberStore,
+      serverUrl: url,
+      workspaceId: ws.id,
+      token: session.token,
+      collections: ['accounts'],
+      retryTimeMs: 100,
+    });
     syncs.push(member);
     await memberStore.collections.accounts!.insert(account('acc_field_1'));
     await member.awaitInSync();
 
     const listed = ok<{ members: { email: string; role: string; devices: unknown[] }[] }>(await admin.invoke('team.admin.members', {}));
     expect(listed.members.find((m) => m.email === 'field@example.com')).toMatchObject({ role: 'member' });
-    expect(ok<{ previousRole: string }>(await admin.invoke('team.admin.setRole', { userId: accepted.userId, role: 'viewer' })).previousRole).toBe('member');
-    expect(await admin.invoke('team.admin.setRole', { userId: ws.adminId, role: 'member' })).toMatchObject({ ok: false, error: { code: 'DS_SYNC_LAST_ADMIN' } });
-    expect(await admin.invoke('team.admin.setRole', { userId: 'nope', role: 'member' })).toMatchObject({ ok: false, error: { code: 'DS_API_INVALID_INPUT' } });
+    expect(
+      ok<{ previousRole: string }>(await admin.invoke('team.admin.setRole', { userId: accepted.userId, role: 'viewer' })).previousRole,
+    ).toBe('member');
+    expect(await admin.invoke('team.admin.setRole', { userId: ws.adminId, role: 'member' })).toMatchObject({
+      ok: false,
+      error: { code: 'DS_SYNC_LAST_ADMIN' },
+    });
+    expect(await admin.invoke('team.admin.setRole', { userId: 'nope', role: 'member' })).toMatchObject({
+      ok: false,
+      error: { code: 'DS_API_INVALID_INPUT' },
+    });
 
     ok(await admin.invoke('team.admin.remove', { userId: accepted.userId }));
     const audit = ok<{ entries: { action: string }[] }>(await admin.invoke('team.admin.audit', { limit: 50 }));
-    expect(audit.entries.map((e) => e.action)).toEqual(expect.arrayContaining(['member.removed', 'member.role_changed', 'invite.created', 'invite.accepted']));
+    expect(audit.entries.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['member.removed', 'member.role_changed', 'invite.created', 'invite.accepted']),
+    );
 
     // The removed member's sync status (what its Settings and badge show) says why, in words.
     await memberStore.collections.accounts!.insert(account('acc_field_2'));
@@ -85,7 +102,14 @@ describe('team admin through the host', () => {
     // Signed in as a non-admin, the same host is refused with the server's own code.
     const viewerInvite = ok<{ code: string }>(await admin.invoke('team.admin.invite', { email: 'viewer@example.com', role: 'viewer' }));
     await createSyncClient(url).acceptInvite({ code: viewerInvite.code, password: 'viewer-password-1' });
-    ok(await admin.invoke('sync.connect', { serverUrl: url, email: 'viewer@example.com', password: 'viewer-password-1', workspaceId: ws.id }));
+    ok(
+      await admin.invoke('sync.connect', {
+        serverUrl: url,
+        email: 'viewer@example.com',
+        password: 'viewer-password-1',
+        workspaceId: ws.id,
+      }),
+    );
     expect(await admin.invoke('team.admin.members', {})).toMatchObject({ ok: false, error: { code: 'DS_SYNC_FORBIDDEN' } });
   });
 });

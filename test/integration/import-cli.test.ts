@@ -11,7 +11,11 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const SF = path.join(ROOT, 'test/fixtures/crm/salesforce');
 
 function run(script: string, args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', script), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 240_000 });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', script), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 240_000,
+  });
   const lines = r.stdout.trim().split('\n');
   return { status: r.status, stderr: r.stderr, last: lines[lines.length - 1] ?? '' };
 }
@@ -35,7 +39,12 @@ describe('import and export on the command line', () => {
     expect(exported.status).toBe(0);
     expect(JSON.parse(exported.last)).toMatchObject({ accounts: 3, stakeholders: 3, opportunities: 3, interactions: 3 });
     const back = run('import.ts', ['--data', path.join(tmp, 'ws2'), ...readdirSync(out).map((f) => path.join(out, f))]);
-    expect(JSON.parse(back.last)).toMatchObject({ accounts: { created: 3 }, contacts: { created: 3 }, opportunities: { created: 3 }, activities: { created: 3 } });
+    expect(JSON.parse(back.last)).toMatchObject({
+      accounts: { created: 3 },
+      contacts: { created: 3 },
+      opportunities: { created: 3 },
+      activities: { created: 3 },
+    });
   }, 600_000);
 
   it('refuses a file or a foreign folder as a workspace with a code and plain words', () => {

@@ -63,9 +63,22 @@ describe('layer boundaries', () => {
     });
 
     it('refuses lower layers importing upper ones', async () => {
-      expect(boundary(await problems('src/renderer/src/components/probe.ts', "import { TodayPage } from '../features/today/TodayPage';\nexport const p = TodayPage;\n"))).toHaveLength(1);
-      expect(boundary(await problems('src/renderer/src/data/probe.ts', "import { Loading } from '../components/states';\nexport const p = Loading;\n"))).toHaveLength(1);
-      expect(boundary(await problems('src/renderer/src/lib/probe.ts', "import { call } from '../api/client';\nexport const p = call;\n"))).toHaveLength(1);
+      expect(
+        boundary(
+          await problems(
+            'src/renderer/src/components/probe.ts',
+            "import { TodayPage } from '../features/today/TodayPage';\nexport const p = TodayPage;\n",
+          ),
+        ),
+      ).toHaveLength(1);
+      expect(
+        boundary(
+          await problems('src/renderer/src/data/probe.ts', "import { Loading } from '../components/states';\nexport const p = Loading;\n"),
+        ),
+      ).toHaveLength(1);
+      expect(
+        boundary(await problems('src/renderer/src/lib/probe.ts', "import { call } from '../api/client';\nexport const p = call;\n")),
+      ).toHaveLength(1);
     });
 
     it('keeps the named exception narrow: the workshop may project the journey chart, nothing else of journey', async () => {
@@ -75,9 +88,15 @@ describe('layer boundaries', () => {
           "import { JourneyChart } from '../journey/JourneyChart';\nimport { PROJECTOR_METRICS } from '../journey/journey-layout';\nexport const p = [JourneyChart, PROJECTOR_METRICS];\n",
         ),
       ).toEqual([]);
-      const found = await problems('src/renderer/src/features/workshop/probe.ts', "import { JourneyPage } from '../journey/JourneyPage';\nexport const p = JourneyPage;\n");
+      const found = await problems(
+        'src/renderer/src/features/workshop/probe.ts',
+        "import { JourneyPage } from '../journey/JourneyPage';\nexport const p = JourneyPage;\n",
+      );
       expect(boundary(found)).toHaveLength(1);
-      const back = await problems('src/renderer/src/features/journey/probe.ts', "import { NotesBoard } from '../workshop/NotesBoard';\nexport const p = NotesBoard;\n");
+      const back = await problems(
+        'src/renderer/src/features/journey/probe.ts',
+        "import { NotesBoard } from '../workshop/NotesBoard';\nexport const p = NotesBoard;\n",
+      );
       expect(boundary(back)).toHaveLength(1);
     });
 
@@ -101,10 +120,17 @@ describe('layer boundaries', () => {
   });
 
   it('refuses store/sqlite/* outside src/main/store, and allows it inside', async () => {
-    const outside = await problems('src/main/scoring/probe.ts', "import { tableNameFor } from '../store/sqlite/table';\nimport { getRxStorageSQLite } from '../store/sqlite';\nexport const t = [tableNameFor, getRxStorageSQLite];\n");
+    const outside = await problems(
+      'src/main/scoring/probe.ts',
+      "import { tableNameFor } from '../store/sqlite/table';\nimport { getRxStorageSQLite } from '../store/sqlite';\nexport const t = [tableNameFor, getRxStorageSQLite];\n",
+    );
     expect(outside.filter((p) => p.startsWith('no-restricted-imports'))).toHaveLength(2);
-    expect(await problems('src/main/store/probe.ts', "import { tableNameFor } from './sqlite/table';\nexport const t = tableNameFor;\n")).toEqual([]);
-    expect(await problems('src/main/scoring/probe.ts', "import { writeScores } from '../store';\nexport const w = writeScores;\n")).toEqual([]);
+    expect(
+      await problems('src/main/store/probe.ts', "import { tableNameFor } from './sqlite/table';\nexport const t = tableNameFor;\n"),
+    ).toEqual([]);
+    expect(await problems('src/main/scoring/probe.ts', "import { writeScores } from '../store';\nexport const w = writeScores;\n")).toEqual(
+      [],
+    );
   });
 
   describe('public faces', () => {
@@ -120,9 +146,21 @@ describe('layer boundaries', () => {
 
     it('allows the index, and the folder its own files', async () => {
       expect(
-        faces(await problems('src/shared/scoring/workspace/probe.ts', "import type { TrainingTable } from '../learn';\nexport type T = TrainingTable;\n")),
+        faces(
+          await problems(
+            'src/shared/scoring/workspace/probe.ts',
+            "import type { TrainingTable } from '../learn';\nexport type T = TrainingTable;\n",
+          ),
+        ),
       ).toEqual([]);
-      expect(faces(await problems('src/shared/scoring/learn/probe.ts', "import type { TrainingTable } from './types';\nexport type T = TrainingTable;\n"))).toEqual([]);
+      expect(
+        faces(
+          await problems(
+            'src/shared/scoring/learn/probe.ts',
+            "import type { TrainingTable } from './types';\nexport type T = TrainingTable;\n",
+          ),
+        ),
+      ).toEqual([]);
     });
   });
 });

@@ -17,16 +17,29 @@ function closedDeals(size: SeedSize, seed: number): { set: TrainingSet; space: F
   const e = new ScoringEngine(() => NOW);
   for (const c of ['accounts', 'stakeholders', 'opportunities', 'interactions', 'journeysteps'] as const) e.apply(c, ws[c] as never);
   e.rescoreAll();
-  return { set: trainingSet(e.state, [], e.space), space: e.space, closedAt: new Map(ws.opportunities.map((o) => [o.id, o.closedAt ?? 0])) };
+  return {
+    set: trainingSet(e.state, [], e.space),
+    space: e.space,
+    closedAt: new Map(ws.opportunities.map((o) => [o.id, o.closedAt ?? 0])),
+  };
 }
 
-describe.each([['S', 1], ['S', 2], ['M', 1]] as const)('workspace %s seed %i', (size, seed) => {
+describe.each([
+  ['S', 1],
+  ['S', 2],
+  ['M', 1],
+] as const)('workspace %s seed %i', (size, seed) => {
   const { set, space, closedAt } = closedDeals(size, seed);
 
   it('the prior beats a constant base rate from the first closed deal (prequential, in closing order)', () => {
-    const order = set.opportunityIds.map((id, i) => [closedAt.get(id)!, i] as const).sort((a, b) => a[0] - b[0]).map(([, i]) => i);
+    const order = set.opportunityIds
+      .map((id, i) => [closedAt.get(id)!, i] as const)
+      .sort((a, b) => a[0] - b[0])
+      .map(([, i]) => i);
     const r = prequential(set.rows, set.labels, order, space);
-    console.info(`[scoring] ${size}/${seed} prequential n=${r.n}: prior AUC ${r.prior.auc.toFixed(3)} log loss ${r.prior.logloss.toFixed(3)}; constant AUC ${r.constant.auc.toFixed(3)} log loss ${r.constant.logloss.toFixed(3)}`);
+    console.info(
+      `[scoring] ${size}/${seed} prequential n=${r.n}: prior AUC ${r.prior.auc.toFixed(3)} log loss ${r.prior.logloss.toFixed(3)}; constant AUC ${r.constant.auc.toFixed(3)} log loss ${r.constant.logloss.toFixed(3)}`,
+    );
     expect(r.prior.auc).toBeGreaterThan(r.constant.auc + 0.1);
     expect(r.prior.logloss).toBeLessThan(r.constant.logloss);
   });
@@ -34,7 +47,9 @@ describe.each([['S', 1], ['S', 2], ['M', 1]] as const)('workspace %s seed %i', (
   it('5-fold cross-validation: the blend the app uses is no worse than the prior, and on M the model is clearly better', () => {
     const cv = crossValidate(set.rows, set.labels, space);
     const f = (m: { auc: number; logloss: number }) => `AUC ${m.auc.toFixed(3)} log loss ${m.logloss.toFixed(3)}`;
-    console.info(`[scoring] ${size}/${seed} CV n=${cv.n}: model ${f(cv.model)}, blended ${f(cv.blended)}, prior ${f(cv.prior)}, constant ${f(cv.constant)}`);
+    console.info(
+      `[scoring] ${size}/${seed} CV n=${cv.n}: model ${f(cv.model)}, blended ${f(cv.blended)}, prior ${f(cv.prior)}, constant ${f(cv.constant)}`,
+    );
     // On S each fold trains on ~70 closed deals; the blend weighs the model at ~0.6 there and
     // can tie the prior (seed 2: log loss 0.582 vs 0.577, AUC 0.760 vs 0.775). The claim at that size is "no worse"; the
     // strict "better" claims are made on M below and in the learning curve.
@@ -65,11 +80,25 @@ describe('learning curve on M (held-out 40% of closed deals)', () => {
   const compare = (n: number, draw: number) => {
     const idx = [...split.train].slice(draw * 50, draw * 50 + n);
     const labels = Uint8Array.from(idx, (i) => set.labels[i]!);
-    const m = trainWorkspaceModel(idx.map((i) => set.rows[i]!), labels, space, NOW);
+    const m = trainWorkspaceModel(
+      idx.map((i) => set.rows[i]!),
+      labels,
+      space,
+      NOW,
+    );
     const params = { closed: n, won: labels.reduce((a, b) => a + b, 0) };
-    const trees = binaryMetrics(y, test.map((i) => m.classifier.predict(set.rows[i]!)));
-    const model = binaryMetrics(y, test.map((i) => scoreRow(set.rows[i]!, space, params, m).probability));
-    const prior = binaryMetrics(y, test.map((i) => sigmoid(explainPrior(set.rows[i]!, space, params).logit)));
+    const trees = binaryMetrics(
+      y,
+      test.map((i) => m.classifier.predict(set.rows[i]!)),
+    );
+    const model = binaryMetrics(
+      y,
+      test.map((i) => scoreRow(set.rows[i]!, space, params, m).probability),
+    );
+    const prior = binaryMetrics(
+      y,
+      test.map((i) => sigmoid(explainPrior(set.rows[i]!, space, params).logit)),
+    );
     const f = (x: { auc: number; logloss: number }) => `AUC ${x.auc.toFixed(3)} log loss ${x.logloss.toFixed(3)}`;
     console.info(`[scoring] M n=${n} draw ${draw}: model ${f(model)} (trees alone ${f(trees)}); prior ${f(prior)}`);
     return { model, prior };

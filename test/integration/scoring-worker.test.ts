@@ -54,7 +54,13 @@ describe.each(['sqlite'] as const)('scoring worker with a %s store', (kind) => {
   });
 
   it('trains on start with progress events, and reports the model', async () => {
-    const model = await call<{ source: string; closedDealsLearned: number; validation: { auc: number } | null; importance: unknown[]; reliability: unknown[] }>(host, 'scoring.model', {});
+    const model = await call<{
+      source: string;
+      closedDealsLearned: number;
+      validation: { auc: number } | null;
+      importance: unknown[];
+      reliability: unknown[];
+    }>(host, 'scoring.model', {});
     expect(model.source).toBe('blended');
     expect(model.closedDealsLearned).toBeGreaterThan(40);
     expect(model.validation?.auc).toBeGreaterThan(0.5);
@@ -78,7 +84,11 @@ describe.each(['sqlite'] as const)('scoring worker with a %s store', (kind) => {
 
   it('serves stakeholder engagement, best time and approach per account, and the Today list', async () => {
     const account = (await store.accounts.findOne().exec())!;
-    const view = await call<{ stakeholders: { engagement: number; bestTime: { window: string }; talkingPoints: string[] }[] }>(host, 'scoring.forAccount', { accountId: account.id });
+    const view = await call<{ stakeholders: { engagement: number; bestTime: { window: string }; talkingPoints: string[] }[] }>(
+      host,
+      'scoring.forAccount',
+      { accountId: account.id },
+    );
     expect(view.stakeholders.length).toBeGreaterThan(3);
     expect(view.stakeholders[0]!.bestTime.window).toMatch(/\d+–\d+ in /);
     expect(view.stakeholders.every((s) => s.talkingPoints.length > 0)).toBe(true);
@@ -86,62 +96,84 @@ describe.each(['sqlite'] as const)('scoring worker with a %s store', (kind) => {
     expect(today.items).toHaveLength(5);
   });
 
-  if (kind === 'sqlite') it('after a restart, rewrites only the scores that changed', async () => {
-    await service.flush();
-    const storedBefore = await store.scores.count().exec();
-    let writes = 0;
-    const counting = store.scores.$.subscribe(() => writes++);
-    // A second service on the same file, as after a relaunch: its worker reads the stored scores
-    // first, and its first full rescore (same data, same stored model) has nothing new to say.
-    const restarted = await ScoringService.start({ store, events: host.events, fixedNow: DEFAULT_NOW, autoTrain: true, rescoreEveryMs: 0 });
-    try {
-      await restarted.ready();
-      await restarted.flush();
-    } finally {
-      counting.unsubscribe();
-      await restarted.close();
-    }
-    expect(writes).toBe(0);
-    expect(await store.scores.count().exec()).toBe(storedBefore);
-  });
+  if (kind === 'sqlite')
+    it('after a restart, rewrites only the scores that changed', async () => {
+      await service.flush();
+      const storedBefore = await store.scores.count().exec();
+      let writes = 0;
+      const counting = store.scores.$.subscribe(() => writes++);
+      // A second service on the same file, as after a relaunch: its worker reads the stored scores
+      // first, and its first full rescore (same data, same stored model) has nothing new to say.
+      const restarted = await ScoringService.start({
+        store,
+        events: host.events,
+        fixedNow: DEFAULT_NOW,
+        autoTrain: true,
+        rescoreEveryMs: 0,
+      });
+      try {
+        await restarted.ready();
+        await restarted.flush();
+      } finally {
+        counting.unsubscribe();
+        await restarted.close();
+      }
+      expect(writes).toBe(0);
+      expect(await store.scores.count().exec()).toBe(storedBefore);
+    });
 
-  if (kind === 'sqlite') it('at a relaunch, Today answers from the stored ranking and scores before the worker has scored', async () => {
-    await service.flush();
-    const owner = (await store.opportunities.findOne({ selector: { status: 'open' } }).exec())!.ownerId;
-    const expected = await call<unknown>(host, 'scoring.today', { limit: 8 });
-    const expectedMine = await call<unknown>(host, 'scoring.today', { limit: 3, ownerId: owner });
-    // A relaunched host whose real worker's messages are held back: its first scores cannot be
-    // stored until released, so whatever Today answers meanwhile comes from the last run's store.
-    let release!: () => void;
-    const gate = new Promise<void>((r) => { release = r; });
-    const spawn = async (): Promise<ScoringWorker> => {
-      const w = await spawnScoringWorker();
-      return { ...w, onMessage: (listener) => w.onMessage((m) => void gate.then(() => listener(m))) };
-    };
-    const relaunched = createHost({ store, now: () => DEFAULT_NOW, scoring: { fixedNow: DEFAULT_NOW, autoTrain: true, rescoreEveryMs: 0, spawn } });
-    try {
-      const early = await call<unknown>(relaunched, 'scoring.today', { limit: 8 });
-      const earlyMine = await call<unknown>(relaunched, 'scoring.today', { limit: 3, ownerId: owner });
-      const started = await relaunched.scoring.service();
-      expect(started.hasFirstScores()).toBe(false);
-      expect(early).toEqual(expected);
-      expect(earlyMine).toEqual(expectedMine);
-      release();
-      await started.ready();
-      expect(await call<unknown>(relaunched, 'scoring.today', { limit: 8 })).toEqual(expected);
-    } finally {
-      release();
-      await relaunched.close();
-    }
-  });
+  if (kind === 'sqlite')
+    it('at a relaunch, Today answers from the stored ranking and scores before the worker has scored', async () => {
+      await service.flush();
+      const owner = (await store.opportunities.findOne({ selector: { status: 'open' } }).exec())!.ownerId;
+      const expected = await call<unknown>(host, 'scoring.today', { limit: 8 });
+      const expectedMine = await call<unknown>(host, 'scoring.today', { limit: 3, ownerId: owner });
+      // A relaunched host whose real worker's messages are held back: its first scores cannot be
+      // stored until released, so whatever Today answers meanwhile comes from the last run's store.
+      let release!: () => void;
+      const gate = new Promise<void>((r) => {
+        release = r;
+      });
+      const spawn = async (): Promise<ScoringWorker> => {
+        const w = await spawnScoringWorker();
+        return { ...w, onMessage: (listener) => w.onMessage((m) => void gate.then(() => listener(m))) };
+      };
+      const relaunched = createHost({
+        store,
+        now: () => DEFAULT_NOW,
+        scoring: { fixedNow: DEFAULT_NOW, autoTrain: true, rescoreEveryMs: 0, spawn },
+      });
+      try {
+        const early = await call<unknown>(relaunched, 'scoring.today', { limit: 8 });
+        const earlyMine = await call<unknown>(relaunched, 'scoring.today', { limit: 3, ownerId: owner });
+        const started = await relaunched.scoring.service();
+        expect(started.hasFirstScores()).toBe(false);
+        expect(early).toEqual(expected);
+        expect(earlyMine).toEqual(expectedMine);
+        release();
+        await started.ready();
+        expect(await call<unknown>(relaunched, 'scoring.today', { limit: 8 })).toEqual(expected);
+      } finally {
+        release();
+        await relaunched.close();
+      }
+    });
 
   it('a logged interaction rescores only its deal, in the stored scores', async () => {
     const before = await probabilities(store);
     const opp = (await store.opportunities.find({ selector: { status: 'open' } }).exec()).find((o) => o.members.length > 3)!;
     const member = opp.members.find((m) => m.role === 'decision_maker' || m.role === 'economic_buyer') ?? opp.members[0]!;
     await call(host, 'interactions.log', {
-      accountId: opp.accountId, opportunityId: opp.id, kind: 'meeting', at: DEFAULT_NOW - 7_200_000, channel: 'video',
-      direction: 'two_way', sentiment: 2, buyingJob: 'validation', attendeeIds: [member.stakeholderId], notes: 'Agreed next steps',
+      accountId: opp.accountId,
+      opportunityId: opp.id,
+      kind: 'meeting',
+      at: DEFAULT_NOW - 7_200_000,
+      channel: 'video',
+      direction: 'two_way',
+      sentiment: 2,
+      buyingJob: 'validation',
+      attendeeIds: [member.stakeholderId],
+      notes: 'Agreed next steps',
     });
     await service.flush();
     const after = await probabilities(store);
@@ -151,8 +183,10 @@ describe.each(['sqlite'] as const)('scoring worker with a %s store', (kind) => {
 
   it('rejects bad history files with DS_IMPORT_INVALID and a reason', async () => {
     const bad = async (csv: string, reason: string) => {
-      await expect(call(host, 'scoring.importHistory', { csv, targetColumn: 'Result', positiveValue: 'Won' }))
-        .rejects.toMatchObject({ code: 'DS_IMPORT_INVALID', details: { reason } });
+      await expect(call(host, 'scoring.importHistory', { csv, targetColumn: 'Result', positiveValue: 'Won' })).rejects.toMatchObject({
+        code: 'DS_IMPORT_INVALID',
+        details: { reason },
+      });
     };
     await bad('', 'DS_CSV_EMPTY');
     await bad('Amount;Region;Result\n100;EMEA;Won\n200;NA;Lost\n', 'DS_CSV_DELIMITER');
@@ -163,11 +197,18 @@ describe.each(['sqlite'] as const)('scoring worker with a %s store', (kind) => {
   it('imports history, skipping malformed rows with a count', async () => {
     const lines = ['Amount,Route To Market,Competitor,Elapsed Days,Result'];
     for (let i = 0; i < 200; i++) {
-      if (i % 20 === 7) { lines.push(`${i},broken`); continue; } // 5% malformed
+      if (i % 20 === 7) {
+        lines.push(`${i},broken`);
+        continue;
+      } // 5% malformed
       const won = (i * 7919) % 3 === 0;
       lines.push(`${10_000 + i * 37},${i % 2 ? 'Partner' : 'Direct'},${won ? 'none' : 'known'},${30 + (i % 50)},${won ? 'Won' : 'Lost'}`);
     }
-    const r = await call<{ imported: number; skipped: number; errors: { code: string }[] }>(host, 'scoring.importHistory', { csv: lines.join('\n'), targetColumn: 'Result', positiveValue: 'Won' });
+    const r = await call<{ imported: number; skipped: number; errors: { code: string }[] }>(host, 'scoring.importHistory', {
+      csv: lines.join('\n'),
+      targetColumn: 'Result',
+      positiveValue: 'Won',
+    });
     expect(r.imported).toBe(190);
     expect(r.skipped).toBe(10);
     expect(r.errors.some((e) => e.code === 'DS_IMPORT_ROWS_SKIPPED')).toBe(true);

@@ -9,12 +9,27 @@ import { BACKENDS, inviteUser, serversPerSuite, startServer, type SuiteServers, 
 vi.setConfig({ testTimeout: 120_000 });
 
 const doc = (id: string, extra: Record<string, unknown> = {}) => ({
-  id, name: 'Acme', industry: 'software', region: 'emea', segment: 'smb', updatedAt: 1, ...extra,
+  id,
+  name: 'Acme',
+  industry: 'software',
+  region: 'emea',
+  segment: 'smb',
+  updatedAt: 1,
+  ...extra,
 });
 
-interface RawAnswer { status: number; body: { error?: { code: string; message: string; details?: unknown } } & Record<string, unknown>; headers: Headers }
+interface RawAnswer {
+  status: number;
+  body: { error?: { code: string; message: string; details?: unknown } } & Record<string, unknown>;
+  headers: Headers;
+}
 
-async function call(url: string, method: string, path: string, opts: { token?: string; body?: unknown; raw?: string | Buffer; ip?: string } = {}): Promise<RawAnswer> {
+async function call(
+  url: string,
+  method: string,
+  path: string,
+  opts: { token?: string; body?: unknown; raw?: string | Buffer; ip?: string } = {},
+): Promise<RawAnswer> {
   const res = await fetch(`${url}${path}`, {
     method,
     headers: {
@@ -30,7 +45,11 @@ async function call(url: string, method: string, path: string, opts: { token?: s
 }
 
 /** Raw bytes over a socket; resolves with everything the server sent before it closed. */
-function rawExchange(url: string, bytes: string | Buffer, opts: { trickle?: { every: number; bytes: Buffer } } = {}): Promise<{ text: string; closedAfterMs: number }> {
+function rawExchange(
+  url: string,
+  bytes: string | Buffer,
+  opts: { trickle?: { every: number; bytes: Buffer } } = {},
+): Promise<{ text: string; closedAfterMs: number }> {
   const { port } = new URL(url);
   return new Promise((resolve, reject) => {
     const started = Date.now();
@@ -78,8 +97,11 @@ describe.each(BACKENDS)('server limits on $name', (backend) => {
   it('checks at most 5 of 20 guesses sent at once for one e-mail, across two instances', async () => {
     const member = await inviteUser(one.url, ws, 'member');
     const email = (await call(one.url, 'GET', '/v1/auth/me', { token: member.token })).body.email as string;
-    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) =>
-      signIn(i % 2 ? two.url : one.url, email, i === 19 ? 'battery staple' : `wrong guess ${i}`, '203.0.113.50')));
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        signIn(i % 2 ? two.url : one.url, email, i === 19 ? 'battery staple' : `wrong guess ${i}`, '203.0.113.50'),
+      ),
+    );
     const statuses = answers.map((a) => a.status);
     const checked = statuses.filter((s) => s !== 429).length;
     expect(checked).toBeLessThanOrEqual(5);
@@ -96,8 +118,9 @@ describe.each(BACKENDS)('server limits on $name', (backend) => {
     expect((await signIn(one.url, email, 'battery staple', '198.51.100.50')).status).toBe(200);
     // The burst left a bounded trail: at most 5 failures and one "limited" entry.
     const audit = await call(one.url, 'GET', `/v1/workspaces/${ws.id}/audit?limit=500`, { token: ws.adminToken });
-    const mine = (audit.body.entries as { action: string; targetEmail: string | null; address: string | null }[])
-      .filter((e) => e.targetEmail === email && e.address === '203.0.113.50');
+    const mine = (audit.body.entries as { action: string; targetEmail: string | null; address: string | null }[]).filter(
+      (e) => e.targetEmail === email && e.address === '203.0.113.50',
+    );
     expect(mine.filter((e) => e.action === 'sign_in.failed').length).toBeLessThanOrEqual(5);
   });
 
@@ -121,12 +144,21 @@ describe.each(BACKENDS)('server limits on $name', (backend) => {
       const started = performance.now();
       let sent = 0;
       let answered = false;
-      const req = http.request({ host: '127.0.0.1', port: Number(port), method: 'POST', path: '/v1/auth/sign-in', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (res) => {
-        answered = true;
-        let text = '';
-        res.on('data', (d) => (text += String(d)));
-        res.on('end', () => resolve({ status: res.statusCode!, code: codeIn(text), sentBytes: sent, ms: performance.now() - started }));
-      });
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port: Number(port),
+          method: 'POST',
+          path: '/v1/auth/sign-in',
+          headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+        },
+        (res) => {
+          answered = true;
+          let text = '';
+          res.on('data', (d) => (text += String(d)));
+          res.on('end', () => resolve({ status: res.statusCode!, code: codeIn(text), sentBytes: sent, ms: performance.now() - started }));
+        },
+      );
       req.on('error', (err: NodeJS.ErrnoException) => {
         if (!answered && err.code !== 'EPIPE' && err.code !== 'ECONNRESET') reject(err);
       });
@@ -145,11 +177,20 @@ describe.each(BACKENDS)('server limits on $name', (backend) => {
     const startedAt = performance.now();
     const [big, health] = await Promise.all([
       new Promise<{ status: number; code?: string; ms: number }>((resolve) => {
-        const req = http.request({ host: '127.0.0.1', port: Number(port), method: 'POST', path: '/v1/auth/sign-in', headers: { 'content-type': 'application/json', 'content-length': body.length } }, (res) => {
-          let text = '';
-          res.on('data', (d) => (text += String(d)));
-          res.on('end', () => resolve({ status: res.statusCode!, code: codeIn(text), ms: performance.now() - startedAt }));
-        });
+        const req = http.request(
+          {
+            host: '127.0.0.1',
+            port: Number(port),
+            method: 'POST',
+            path: '/v1/auth/sign-in',
+            headers: { 'content-type': 'application/json', 'content-length': body.length },
+          },
+          (res) => {
+            let text = '';
+            res.on('data', (d) => (text += String(d)));
+            res.on('end', () => resolve({ status: res.statusCode!, code: codeIn(text), ms: performance.now() - startedAt }));
+          },
+        );
         req.on('error', () => undefined); // the server may close while we still write: the answer is what counts
         req.end(body);
       }),
@@ -172,7 +213,9 @@ describe.each(BACKENDS)('server limits on $name', (backend) => {
       // 200 bytes at 10 a second would take 20 s: it was cut off long before.
       expect(answer.closedAfterMs).toBeLessThan(10_000);
       // Headers that never finish are cut off the same way.
-      const headers = await rawExchange(slow.url, 'GET /health HTTP/1.1\r\nHost: x\r\n', { trickle: { every: 100, bytes: Buffer.from('X-Slow: 1'.repeat(30)) } });
+      const headers = await rawExchange(slow.url, 'GET /health HTTP/1.1\r\nHost: x\r\n', {
+        trickle: { every: 100, bytes: Buffer.from('X-Slow: 1'.repeat(30)) },
+      });
       expect(headers.closedAfterMs).toBeLessThan(10_000);
       expect((await call(slow.url, 'GET', '/health')).status).toBe(200);
     } finally {
@@ -185,7 +228,10 @@ describe.each(BACKENDS)('server limits on $name', (backend) => {
     const open: AbortController[] = [];
     const stream = async (token: string) => {
       const ac = new AbortController();
-      const res = await fetch(`${capped.url}/v1/workspaces/${ws.id}/stream`, { headers: { authorization: `Bearer ${token}` }, signal: ac.signal });
+      const res = await fetch(`${capped.url}/v1/workspaces/${ws.id}/stream`, {
+        headers: { authorization: `Bearer ${token}` },
+        signal: ac.signal,
+      });
       if (res.ok) {
         open.push(ac);
         return { status: res.status };
@@ -221,37 +267,76 @@ describe.each(BACKENDS)('server limits on $name', (backend) => {
   it('accepts a deal whose next actions were marked done or snoozed (issue 15) and refuses a malformed mark', async () => {
     const pushPath = `/v1/workspaces/${ws.id}/collections/opportunities/push`;
     const deal = (id: string, actionStates: unknown) => ({
-      id, accountId: 'acc_1', name: 'Renewal', amount: 1000, currency: 'USD', stage: 'propose', stageChangedAt: 1, createdAt: 1,
-      closeDate: 2, status: 'open', ownerId: 'tm_1', members: [], updatedAt: 1, actionStates,
+      id,
+      accountId: 'acc_1',
+      name: 'Renewal',
+      amount: 1000,
+      currency: 'USD',
+      stage: 'propose',
+      stageChangedAt: 1,
+      createdAt: 1,
+      closeDate: 2,
+      status: 'open',
+      ownerId: 'tm_1',
+      members: [],
+      updatedAt: 1,
+      actionStates,
     });
     const marks = [
       { key: 'cover_role:stk_1', state: 'done', at: 5, by: 'tm_1' },
       { key: 'champion_quiet:stk_2', state: 'snoozed', until: 99, at: 5, by: 'tm_1' },
     ];
-    const ok = await call(one.url, 'POST', pushPath, { token: ws.adminToken, body: { rows: [{ newDocumentState: deal('opp_marks', marks) }] } });
+    const ok = await call(one.url, 'POST', pushPath, {
+      token: ws.adminToken,
+      body: { rows: [{ newDocumentState: deal('opp_marks', marks) }] },
+    });
     expect(ok.status).toBe(200);
     const pulled = await call(one.url, 'GET', `/v1/workspaces/${ws.id}/collections/opportunities/pull?seq=0`, { token: ws.adminToken });
-    expect((pulled.body.documents as { id: string; actionStates?: unknown }[]).find((d) => d.id === 'opp_marks')?.actionStates).toEqual(marks);
-    const bad = await call(one.url, 'POST', pushPath, { token: ws.adminToken, body: { rows: [{ newDocumentState: deal('opp_bad', [{ key: 'x', state: 'later', at: 5, by: 'tm_1' }]) }] } });
+    expect((pulled.body.documents as { id: string; actionStates?: unknown }[]).find((d) => d.id === 'opp_marks')?.actionStates).toEqual(
+      marks,
+    );
+    const bad = await call(one.url, 'POST', pushPath, {
+      token: ws.adminToken,
+      body: { rows: [{ newDocumentState: deal('opp_bad', [{ key: 'x', state: 'later', at: 5, by: 'tm_1' }]) }] },
+    });
     expect(bad.status).toBe(422);
     expect(bad.body.error).toMatchObject({ code: 'DS_SYNC_INVALID_DOCUMENT', details: { index: 0, id: 'opp_bad' } });
   });
 
   it('answers NUL, lone surrogates, invalid UTF-8, deep nesting, repeated params and bad HTTP with coded 4xx', async () => {
     const pushPath = `/v1/workspaces/${ws.id}/collections/accounts/push`;
-    const nul = await call(one.url, 'POST', pushPath, { token: ws.adminToken, body: { rows: [{ newDocumentState: doc('acc_nul', { name: 'Ac\u0000me' }) }] } });
+    const nul = await call(one.url, 'POST', pushPath, {
+      token: ws.adminToken,
+      body: { rows: [{ newDocumentState: doc('acc_nul', { name: 'Ac\u0000me' }) }] },
+    });
     expect(nul.status).toBe(422);
-    expect(nul.body.error).toMatchObject({ code: 'DS_SYNC_INVALID_DOCUMENT', details: { index: 0, id: 'acc_nul', issues: [{ path: 'name' }] } });
-    const lone = await call(one.url, 'POST', pushPath, { token: ws.adminToken, raw: `{"rows":[{"newDocumentState":${JSON.stringify(doc('acc_ok'))}},{"newDocumentState":{"id":"acc_lone","name":"A\\ud800cme","industry":"software","region":"emea","segment":"smb","updatedAt":1}}]}` });
+    expect(nul.body.error).toMatchObject({
+      code: 'DS_SYNC_INVALID_DOCUMENT',
+      details: { index: 0, id: 'acc_nul', issues: [{ path: 'name' }] },
+    });
+    const lone = await call(one.url, 'POST', pushPath, {
+      token: ws.adminToken,
+      raw: `{"rows":[{"newDocumentState":${JSON.stringify(doc('acc_ok'))}},{"newDocumentState":{"id":"acc_lone","name":"A\\ud800cme","industry":"software","region":"emea","segment":"smb","updatedAt":1}}]}`,
+    });
     expect(lone.status).toBe(422);
     expect(lone.body.error).toMatchObject({ code: 'DS_SYNC_INVALID_DOCUMENT', details: { index: 1, id: 'acc_lone' } });
-    const loneKey = await call(one.url, 'POST', pushPath, { token: ws.adminToken, raw: `{"rows":[{"newDocumentState":${JSON.stringify(doc('acc_k'))},"assumedMasterState":{"id":"acc_k","\\udc00":1}}]}` });
+    const loneKey = await call(one.url, 'POST', pushPath, {
+      token: ws.adminToken,
+      raw: `{"rows":[{"newDocumentState":${JSON.stringify(doc('acc_k'))},"assumedMasterState":{"id":"acc_k","\\udc00":1}}]}`,
+    });
     expect(loneKey.body.error?.code).toBe('DS_SYNC_INVALID_DOCUMENT');
-    const badUtf8 = Buffer.concat([Buffer.from(`{"rows":[{"newDocumentState":{"id":"acc_utf","name":"Ac`), Buffer.from([0xff, 0xfe]), Buffer.from(`me","industry":"software","region":"emea","segment":"smb","updatedAt":1}}]}`)]);
+    const badUtf8 = Buffer.concat([
+      Buffer.from(`{"rows":[{"newDocumentState":{"id":"acc_utf","name":"Ac`),
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from(`me","industry":"software","region":"emea","segment":"smb","updatedAt":1}}]}`),
+    ]);
     const utf = await call(one.url, 'POST', pushPath, { token: ws.adminToken, raw: badUtf8 });
     expect(utf.status).toBe(400);
     expect(utf.body.error?.code).toBe('DS_SYNC_INVALID_TEXT');
-    const deep = await call(one.url, 'POST', pushPath, { token: ws.adminToken, raw: `{"rows":[{"newDocumentState":${JSON.stringify(doc('acc_deep'))},"assumedMasterState":${'['.repeat(100_000)}${']'.repeat(100_000)}}]}` });
+    const deep = await call(one.url, 'POST', pushPath, {
+      token: ws.adminToken,
+      raw: `{"rows":[{"newDocumentState":${JSON.stringify(doc('acc_deep'))},"assumedMasterState":${'['.repeat(100_000)}${']'.repeat(100_000)}}]}`,
+    });
     expect(deep.status).toBe(400);
     expect(deep.body.error?.code).toBe('DS_SYNC_MALFORMED_JSON');
     // Nothing of the refused pushes was stored (U+FFFD included).
@@ -264,14 +349,20 @@ describe.each(BACKENDS)('server limits on $name', (backend) => {
     expect(signInNul.status).toBe(400);
     expect(signInNul.body.error?.code).toBe('DS_SYNC_BAD_REQUEST');
     // A query parameter given twice.
-    const twice = await fetch(`${one.url}/v1/workspaces/${ws.id}/stream?collections=accounts&collections=stakeholders`, { headers: { authorization: `Bearer ${ws.adminToken}` } });
+    const twice = await fetch(`${one.url}/v1/workspaces/${ws.id}/stream?collections=accounts&collections=stakeholders`, {
+      headers: { authorization: `Bearer ${ws.adminToken}` },
+    });
     expect(twice.status).toBe(400);
     expect(((await twice.json()) as { error: { code: string } }).error.code).toBe('DS_SYNC_BAD_REQUEST');
     const seqTwice = await call(one.url, 'GET', `/v1/workspaces/${ws.id}/collections/accounts/pull?seq=0&seq=1`, { token: ws.adminToken });
     expect(seqTwice.status).toBe(400);
     expect(seqTwice.body.error?.code).toBe('DS_SYNC_BAD_REQUEST');
     // Requests the HTTP parser refuses get a coded body too.
-    for (const bad of ['GET /health HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n', 'NOT-HTTP\r\n\r\n', 'GET /health HTTP/1.1\r\nHost: x\r\nX-A: a\u0000b\r\n\r\n']) {
+    for (const bad of [
+      'GET /health HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n',
+      'NOT-HTTP\r\n\r\n',
+      'GET /health HTTP/1.1\r\nHost: x\r\nX-A: a\u0000b\r\n\r\n',
+    ]) {
       const answer = await rawExchange(one.url, bad);
       expect(answer.text).toMatch(/^HTTP\/1\.1 4\d\d/);
       expect(codeIn(answer.text)).toBe('DS_SYNC_BAD_REQUEST');
@@ -279,7 +370,11 @@ describe.each(BACKENDS)('server limits on $name', (backend) => {
     const badUrl = await fetch(`${one.url}/v1/workspaces/%E0%A4%A/stream`, { headers: { authorization: `Bearer ${ws.adminToken}` } });
     expect(badUrl.status).toBe(400);
     expect(((await badUrl.json()) as { error: { code: string } }).error.code).toBe('DS_SYNC_BAD_REQUEST');
-    const wrongType = await fetch(`${one.url}/v1/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hello' });
+    const wrongType = await fetch(`${one.url}/v1/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: 'hello',
+    });
     expect(wrongType.status).toBe(400);
     expect(((await wrongType.json()) as { error: { code: string } }).error.code).toBe('DS_SYNC_BAD_REQUEST');
   });
@@ -291,12 +386,16 @@ describe('sign-in counts', () => {
     const a = await createSyncServer({ database: env.db, passwordMemoryKiB: 1024, trustProxy: true });
     const urlA = await a.listen(0);
     try {
-      for (let i = 0; i < 5; i++) await call(urlA, 'POST', '/v1/auth/sign-in', { body: { email: 'x@example.com', password: `guess-${i}-x` }, ip: '192.0.2.9' });
+      for (let i = 0; i < 5; i++)
+        await call(urlA, 'POST', '/v1/auth/sign-in', { body: { email: 'x@example.com', password: `guess-${i}-x` }, ip: '192.0.2.9' });
       await a.close();
       const b = await createSyncServer({ database: env.db, passwordMemoryKiB: 1024, trustProxy: true });
       const urlB = await b.listen(0);
       try {
-        expect((await call(urlB, 'POST', '/v1/auth/sign-in', { body: { email: 'x@example.com', password: 'guess-6-x' }, ip: '192.0.2.9' })).status).toBe(429);
+        expect(
+          (await call(urlB, 'POST', '/v1/auth/sign-in', { body: { email: 'x@example.com', password: 'guess-6-x' }, ip: '192.0.2.9' }))
+            .status,
+        ).toBe(429);
       } finally {
         await b.close();
       }

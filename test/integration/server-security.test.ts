@@ -3,9 +3,14 @@ import type { SyncServer } from '../../src/server';
 import { BACKENDS, inviteUser, seedWorkspace, startServer, type Workspace } from './fixtures/sync-harness';
 
 const doc = (id: string, extra: Record<string, unknown> = {}) => ({
-  id, name: 'Acme', industry: 'software', region: 'emea', segment: 'smb', updatedAt: 1, ...extra,
+  id,
+  name: 'Acme',
+  industry: 'software',
+  region: 'emea',
+  segment: 'smb',
+  updatedAt: 1,
+  ...extra,
 });
-
 
 // Generous: these suites share CPU with other integration suites and PostgreSQL.
 vi.setConfig({ testTimeout: 90_000 });
@@ -32,7 +37,10 @@ describe.each(BACKENDS)('server security on $name', (backend) => {
   async function call(method: string, path: string, token?: string, body?: unknown, raw?: string) {
     const res = await fetch(`${url}${path}`, {
       method,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined || raw ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body !== undefined || raw ? { 'content-type': 'application/json' } : {}),
+      },
       body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
     });
     const text = await res.text();
@@ -91,13 +99,19 @@ describe.each(BACKENDS)('server security on $name', (backend) => {
   });
 
   it('refuses wrong passwords and reused invite codes', async () => {
-    expect((await call('POST', '/v1/auth/sign-in', undefined, { email: 'nobody@example.com', password: 'whatever1' })).body.error.code).toBe('DS_SYNC_BAD_CREDENTIALS');
+    expect(
+      (await call('POST', '/v1/auth/sign-in', undefined, { email: 'nobody@example.com', password: 'whatever1' })).body.error.code,
+    ).toBe('DS_SYNC_BAD_CREDENTIALS');
     const invite = await call('POST', `/v1/workspaces/${a.id}/invitations`, a.adminToken, { email: 'once@example.com', role: 'member' });
     // A new account may not take one of the most common passwords; the invite stays usable.
     const common = await call('POST', '/v1/invitations/accept', undefined, { code: invite.body.code, password: 'password1' });
     expect([common.status, common.body.error.code]).toEqual([422, 'DS_SYNC_WEAK_PASSWORD']);
-    expect((await call('POST', '/v1/invitations/accept', undefined, { code: invite.body.code, password: 'once upon a pilot' })).status).toBe(200);
-    expect((await call('POST', '/v1/invitations/accept', undefined, { code: invite.body.code, password: 'once upon a pilot' })).body.error.code).toBe('DS_SYNC_INVITE_INVALID');
+    expect(
+      (await call('POST', '/v1/invitations/accept', undefined, { code: invite.body.code, password: 'once upon a pilot' })).status,
+    ).toBe(200);
+    expect(
+      (await call('POST', '/v1/invitations/accept', undefined, { code: invite.body.code, password: 'once upon a pilot' })).body.error.code,
+    ).toBe('DS_SYNC_INVITE_INVALID');
   });
 
   it('limits failed sign-ins per email and client address with a coded 429', async () => {
@@ -107,9 +121,15 @@ describe.each(BACKENDS)('server security on $name', (backend) => {
       const email = (await call('GET', '/v1/auth/me', member.token)).body.email as string;
       const signIn = async (password: string, ip = '203.0.113.7', who = email) => {
         const res = await fetch(`${limited.url}/v1/auth/sign-in`, {
-          method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': ip }, body: JSON.stringify({ email: who, password }),
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
+          body: JSON.stringify({ email: who, password }),
         });
-        return { status: res.status, retryAfter: res.headers.get('retry-after'), body: (await res.json()) as { error?: { code: string; message: string } } };
+        return {
+          status: res.status,
+          retryAfter: res.headers.get('retry-after'),
+          body: (await res.json()) as { error?: { code: string; message: string } },
+        };
       };
       // A right password clears earlier typos, so a person is not held back by their own.
       for (let i = 0; i < 2; i++) expect((await signIn('wrong password')).status).toBe(401);
@@ -138,7 +158,9 @@ describe.each(BACKENDS)('server security on $name', (backend) => {
     const bad = await call('POST', `/v1/workspaces/${a.id}/collections/accounts/push`, a.adminToken, undefined, '{"rows": [');
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('DS_SYNC_MALFORMED_JSON');
-    expect((await call('POST', `/v1/workspaces/${a.id}/collections/accounts/push`, a.adminToken, { nope: 1 })).body.error.code).toBe('DS_SYNC_BAD_REQUEST');
+    expect((await call('POST', `/v1/workspaces/${a.id}/collections/accounts/push`, a.adminToken, { nope: 1 })).body.error.code).toBe(
+      'DS_SYNC_BAD_REQUEST',
+    );
     const unknown = await push(a, a.adminToken, [{ newDocumentState: doc('acc_x') }], 'scores');
     expect(unknown.status).toBe(404);
     expect(unknown.body.error.code).toBe('DS_SYNC_NOT_FOUND');

@@ -17,15 +17,26 @@ const doc = (id: string) => ({ id, name: 'Acme', industry: 'software', region: '
 async function call(url: string, method: string, p: string, token?: string, body?: unknown) {
   const res = await fetch(`${url}${p}`, {
     method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : {}) as Record<string, unknown> & { error?: { code: string; message: string } } };
+  return {
+    status: res.status,
+    body: (text ? JSON.parse(text) : {}) as Record<string, unknown> & { error?: { code: string; message: string } },
+  };
 }
 
 /** Reads SSE events from a stream until it ends or `stop` says so. */
-async function readStream(url: string, wsId: string, token: string, onEvent: (event: string, data: string) => void): Promise<{ status: number; done: Promise<void> }> {
+async function readStream(
+  url: string,
+  wsId: string,
+  token: string,
+  onEvent: (event: string, data: string) => void,
+): Promise<{ status: number; done: Promise<void> }> {
   const res = await fetch(`${url}/v1/workspaces/${wsId}/stream`, { headers: { authorization: `Bearer ${token}` } });
   if (!res.ok || !res.body) {
     await res.body?.cancel();
@@ -68,7 +79,10 @@ describe.each(BACKENDS)('team admin on $name', (backend) => {
     const email = (await call(one.url, 'GET', '/v1/auth/me', member.token)).body.email as string;
     // A second device of the same member, signed in on the other instance.
     const second = await createSyncClient(two.url).signIn({ email, password: 'battery staple', workspaceId: ws.id });
-    expect((await call(two.url, 'POST', wsPath('/collections/accounts/push'), second.token, { rows: [{ newDocumentState: doc('acc_before') }] })).status).toBe(200);
+    expect(
+      (await call(two.url, 'POST', wsPath('/collections/accounts/push'), second.token, { rows: [{ newDocumentState: doc('acc_before') }] }))
+        .status,
+    ).toBe(200);
 
     const listed = await call(one.url, 'GET', wsPath('/members'), ws.adminToken);
     const row = (listed.body.members as { email: string; role: string; devices: unknown[] }[]).find((m) => m.email === email);
@@ -84,11 +98,17 @@ describe.each(BACKENDS)('team admin on $name', (backend) => {
     const removed = await call(one.url, 'POST', wsPath(`/members/${member.userId}/remove`), ws.adminToken, {});
     expect(removed.status).toBe(200);
     expect(removed.body).toMatchObject({ userId: member.userId, email, tokensEnded: 2 });
-    await Promise.race([Promise.all([s1.done, s2.done]), new Promise((_, reject) => setTimeout(() => reject(new Error('streams did not end')), 15_000))]);
+    await Promise.race([
+      Promise.all([s1.done, s2.done]),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('streams did not end')), 15_000)),
+    ]);
     expect(events).toHaveLength(2);
     for (const e of events) expect(JSON.parse(e)).toMatchObject({ code: 'DS_SYNC_MEMBER_REMOVED' });
 
-    for (const [url, token] of [[one.url, member.token], [two.url, second.token]] as const) {
+    for (const [url, token] of [
+      [one.url, member.token],
+      [two.url, second.token],
+    ] as const) {
       const pull = await call(url, 'GET', wsPath('/collections/accounts/pull?seq=0'), token);
       expect(pull.status).toBe(403);
       expect(pull.body.error?.code).toBe('DS_SYNC_MEMBER_REMOVED');
@@ -103,12 +123,18 @@ describe.each(BACKENDS)('team admin on $name', (backend) => {
     expect(signIn.body.error?.code).toBe('DS_SYNC_MEMBER_REMOVED');
     expect(signIn.body.error?.message).toMatch(/removed you/);
     // A wrong password still says only that the password is wrong (nothing about membership).
-    expect((await call(one.url, 'POST', '/v1/auth/sign-in', undefined, { email, password: 'not the password' })).body.error?.code).toBe('DS_SYNC_BAD_CREDENTIALS');
+    expect((await call(one.url, 'POST', '/v1/auth/sign-in', undefined, { email, password: 'not the password' })).body.error?.code).toBe(
+      'DS_SYNC_BAD_CREDENTIALS',
+    );
     // Nothing the removed member tried was stored.
-    const ids = ((await call(one.url, 'GET', wsPath('/collections/accounts/pull?seq=0'), ws.adminToken)).body.documents as { id: string }[]).map((d) => d.id);
+    const ids = (
+      (await call(one.url, 'GET', wsPath('/collections/accounts/pull?seq=0'), ws.adminToken)).body.documents as { id: string }[]
+    ).map((d) => d.id);
     expect(ids).toContain('acc_before');
     expect(ids).not.toContain('acc_after');
-    expect(((await call(one.url, 'GET', wsPath('/members'), ws.adminToken)).body.members as { email: string }[]).map((m) => m.email)).not.toContain(email);
+    expect(
+      ((await call(one.url, 'GET', wsPath('/members'), ws.adminToken)).body.members as { email: string }[]).map((m) => m.email),
+    ).not.toContain(email);
 
     // Invited again, the same account is a member again.
     const invite = await createSyncClient(one.url).createInvite(ws.adminToken, ws.id, { email, role: 'viewer' });
@@ -119,16 +145,24 @@ describe.each(BACKENDS)('team admin on $name', (backend) => {
 
   it('changes roles at once, keeps one admin, and is for admins only (coded 403)', async () => {
     const member = await inviteUser(one.url, ws, 'member');
-    const setRole = (token: string, userId: string, role: string) => call(one.url, 'POST', wsPath(`/members/${userId}/role`), token, { role });
-    expect((await call(two.url, 'POST', wsPath('/collections/accounts/push'), member.token, { rows: [{ newDocumentState: doc('acc_m1') }] })).status).toBe(200);
+    const setRole = (token: string, userId: string, role: string) =>
+      call(one.url, 'POST', wsPath(`/members/${userId}/role`), token, { role });
+    expect(
+      (await call(two.url, 'POST', wsPath('/collections/accounts/push'), member.token, { rows: [{ newDocumentState: doc('acc_m1') }] }))
+        .status,
+    ).toBe(200);
     expect((await setRole(ws.adminToken, member.userId, 'viewer')).body).toMatchObject({ role: 'viewer', previousRole: 'member' });
-    const push = await call(two.url, 'POST', wsPath('/collections/accounts/push'), member.token, { rows: [{ newDocumentState: doc('acc_m2') }] });
+    const push = await call(two.url, 'POST', wsPath('/collections/accounts/push'), member.token, {
+      rows: [{ newDocumentState: doc('acc_m2') }],
+    });
     expect(push.status).toBe(403);
     expect(push.body.error?.code).toBe('DS_SYNC_FORBIDDEN');
     // Non-admins reach none of the admin routes.
     for (const [method, p, body] of [
-      ['GET', '/members', undefined], ['GET', '/audit', undefined],
-      ['POST', `/members/${ws.adminId}/role`, { role: 'viewer' }], ['POST', `/members/${ws.adminId}/remove`, {}],
+      ['GET', '/members', undefined],
+      ['GET', '/audit', undefined],
+      ['POST', `/members/${ws.adminId}/role`, { role: 'viewer' }],
+      ['POST', `/members/${ws.adminId}/remove`, {}],
     ] as const) {
       const res = await call(one.url, method, wsPath(p), member.token, body);
       expect(res.status).toBe(403);
@@ -155,7 +189,8 @@ describe.each(BACKENDS)('team admin on $name', (backend) => {
     expect(audit.status).toBe(200);
     const entries = audit.body.entries as { id: number; action: string; actorEmail: string | null; targetEmail: string | null }[];
     const actions = entries.map((e) => e.action);
-    for (const a of ['workspace.created', 'sign_in.ok', 'invite.created', 'invite.accepted', 'member.role_changed', 'member.removed']) expect(actions).toContain(a);
+    for (const a of ['workspace.created', 'sign_in.ok', 'invite.created', 'invite.accepted', 'member.role_changed', 'member.removed'])
+      expect(actions).toContain(a);
     expect(entries.map((e) => e.id)).toEqual([...entries.map((e) => e.id)].sort((x, y) => y - x)); // newest first
     const removal = entries.find((e) => e.action === 'member.removed')!;
     expect(removal.actorEmail).toMatch(/^admin-/);
@@ -167,16 +202,19 @@ describe.each(BACKENDS)('team admin on $name', (backend) => {
 
 describe('the PGlite data folder lock', () => {
   const ROOT = path.resolve(__dirname, '../..');
-  const cli = (args: string[]) => new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/server/cli.ts'), ...args], {
-      cwd: ROOT, env: { ...process.env, DATABASE_URL: '' }, stdio: ['ignore', 'pipe', 'pipe'],
+  const cli = (args: string[]) =>
+    new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/server/cli.ts'), ...args], {
+        cwd: ROOT,
+        env: { ...process.env, DATABASE_URL: '' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let out = '';
+      let err = '';
+      child.stdout.on('data', (d) => (out += String(d)));
+      child.stderr.on('data', (d) => (err += String(d)));
+      child.on('exit', (code) => resolve({ code, out, err }));
     });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => (out += String(d)));
-    child.stderr.on('data', (d) => (err += String(d)));
-    child.on('exit', (code) => resolve({ code, out, err }));
-  });
 
   it('refuses `admin create` while a server runs on the folder, and the folder keeps working', async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'ds-lock-'));
@@ -191,12 +229,25 @@ describe('the PGlite data folder lock', () => {
     const url = `http://127.0.0.1:${port}`;
     let server = await spawnServer({ port, dataDir });
     try {
-      const refused = await cli(['admin', 'create', '--workspace', 'Second', '--email', 'second@example.com', '--password', 'another-long-phrase-9', '--data', dataDir]);
+      const refused = await cli([
+        'admin',
+        'create',
+        '--workspace',
+        'Second',
+        '--email',
+        'second@example.com',
+        '--password',
+        'another-long-phrase-9',
+        '--data',
+        dataDir,
+      ]);
       expect(refused.code).toBe(1);
       expect(refused.err).toMatch(/DS_SYNC_DATA_FOLDER_IN_USE: the data folder .* is in use by another Deep Sales server or CLI/);
       // The running server is unharmed: sign in, push, pull.
       const session = await createSyncClient(url).signIn({ email, password, workspaceId: created.workspaceId });
-      const push = await call(url, 'POST', `/v1/workspaces/${created.workspaceId}/collections/accounts/push`, session.token, { rows: [{ newDocumentState: doc('acc_lock') }] });
+      const push = await call(url, 'POST', `/v1/workspaces/${created.workspaceId}/collections/accounts/push`, session.token, {
+        rows: [{ newDocumentState: doc('acc_lock') }],
+      });
       expect(push.status).toBe(200);
       // A second server on the same folder is refused too.
       await expect(spawnServer({ port: await freePort(), dataDir })).rejects.toThrow(/DS_SYNC_DATA_FOLDER_IN_USE/);
@@ -208,7 +259,22 @@ describe('the PGlite data folder lock', () => {
       expect((pulled.body.documents as { id: string }[]).map((d) => d.id)).toEqual(['acc_lock']);
       await kill(server);
       // Once the server is gone the CLI works on the folder (and still refuses a common password).
-      expect((await cli(['admin', 'create', '--workspace', 'Second', '--email', 'second@example.com', '--password', 'password1', '--data', dataDir])).err).toMatch(/DS_SYNC_WEAK_PASSWORD/);
+      expect(
+        (
+          await cli([
+            'admin',
+            'create',
+            '--workspace',
+            'Second',
+            '--email',
+            'second@example.com',
+            '--password',
+            'password1',
+            '--data',
+            dataDir,
+          ])
+        ).err,
+      ).toMatch(/DS_SYNC_WEAK_PASSWORD/);
       const listed = await cli(['admin', 'list', '--workspace', 'Lock', '--data', dataDir]);
       expect(listed.code).toBe(0);
       expect(listed.out).toContain(email);

@@ -85,8 +85,17 @@ describe('SQLite storage on a file damaged after it was written', () => {
   it('maps SQLITE_CORRUPT met at a read to DS_SQLITE_CORRUPT, and every later call answers it without reading', async () => {
     const writer = await open('worn');
     const docs = Array.from({ length: 3000 }, (_, i) => ({
-      id: `c${String(i).padStart(5, '0')}`, name: `n${i % 97}`, age: i % 90, active: i % 2 === 0, tags: [], profile: { city: 'Oslo', score: 1 },
-      note: 'x'.repeat(400), _deleted: false, _attachments: {}, _rev: '1-a', _meta: { lwt: 1 + i },
+      id: `c${String(i).padStart(5, '0')}`,
+      name: `n${i % 97}`,
+      age: i % 90,
+      active: i % 2 === 0,
+      tags: [],
+      profile: { city: 'Oslo', score: 1 },
+      note: 'x'.repeat(400),
+      _deleted: false,
+      _attachments: {},
+      _rev: '1-a',
+      _meta: { lwt: 1 + i },
     }));
     await writer.bulkWrite(docs.map((document) => ({ document })) as never, 'test');
     await writer.close();
@@ -105,8 +114,22 @@ describe('SQLite storage on a file damaged after it was written', () => {
 
     // Readonly: no integrity check runs, so the read itself is what finds the damage.
     const reader = await open('worn', true);
-    const query = { query: { selector: {}, sort: [{ id: 'asc' }], skip: 0 }, queryPlan: { index: ['id'], startKeys: [], endKeys: [], inclusiveStart: true, inclusiveEnd: true, sortSatisfiedByIndex: true, selectorSatisfiedByIndex: true } };
-    const first = await reader.query(query as never).then(() => null, (e: unknown) => e);
+    const query = {
+      query: { selector: {}, sort: [{ id: 'asc' }], skip: 0 },
+      queryPlan: {
+        index: ['id'],
+        startKeys: [],
+        endKeys: [],
+        inclusiveStart: true,
+        inclusiveEnd: true,
+        sortSatisfiedByIndex: true,
+        selectorSatisfiedByIndex: true,
+      },
+    };
+    const first = await reader.query(query as never).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(first).toMatchObject({ code: 'DS_SQLITE_CORRUPT' });
     expect(failureOf(file)).toBe(first);
     await expect(reader.count(query as never)).rejects.toBe(first);

@@ -126,6 +126,8 @@ describe('SQLite storage crash safety', () => {
     next.kill();
     expect(allAcked.size).toBeGreaterThan(it);
     // Informational: how often a commit raced the kill.
-    console.info(`crash test: ${it} kills in ${Math.round(performance.now() - started)} ms, ${allAcked.size} acked batches, ${killsAfterUnackedCommit} kills right after an unacknowledged commit`);
+    console.info(
+      `crash test: ${it} kills in ${Math.round(performance.now() - started)} ms, ${allAcked.size} acked batches, ${killsAfterUnackedCommit} kills right after an unacknowledged commit`,
+    );
   });
 });

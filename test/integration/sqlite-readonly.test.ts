@@ -83,7 +83,10 @@ describe('SQLite storage readonly next to a writer', () => {
     expect((await reader.count(all)).count).toBe(61_000);
     // Readonly instances refuse real writes with a coded error.
     await expect(
-      reader.bulkWrite([{ document: { id: 'x', batch: 0, payload: '', _deleted: false, _attachments: {}, _rev: '1-x', _meta: { lwt: 1 } } }], 't'),
+      reader.bulkWrite(
+        [{ document: { id: 'x', batch: 0, payload: '', _deleted: false, _attachments: {}, _rev: '1-x', _meta: { lwt: 1 } } }],
+        't',
+      ),
     ).rejects.toMatchObject({ code: 'DS_SQLITE_READONLY' });
     await reader.close();
   });

@@ -48,7 +48,11 @@ let server: RxCollection | undefined;
 
 async function freshServer(): Promise<void> {
   if (serverDb) await serverDb.close();
-  serverDb = await createRxDatabase({ name: `server${randomToken(8)}`, storage: wrappedValidateAjvStorage({ storage: getRxStorageMemory() }), multiInstance: false });
+  serverDb = await createRxDatabase({
+    name: `server${randomToken(8)}`,
+    storage: wrappedValidateAjvStorage({ storage: getRxStorageMemory() }),
+    multiInstance: false,
+  });
   const cols = await serverDb.addCollections({ human: { schema: testUtils.schemas.human } });
   server = cols.human!;
 }
@@ -91,6 +95,6 @@ describe('RxDB replication base test suite on the SQLite storage', () => {
 });
 
 // Guards against the suite silently running on some default storage instead of ours.
-it('stored the suite\'s client databases in SQLite files', () => {
+it("stored the suite's client databases in SQLite files", () => {
   expect(fs.readdirSync(dir).filter((f) => f.endsWith('.sqlite')).length).toBeGreaterThan(0);
 });

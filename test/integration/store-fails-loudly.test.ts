@@ -61,7 +61,11 @@ async function answerOf(ws: OpenWorkspace, method: string, input: unknown = {}):
 
 async function untilDamaged(ws: OpenWorkspace): Promise<void> {
   // The check runs on its own thread after open; how long it takes is the machine's business.
-  await expect.poll(async () => ((await ws.host.invoke('workspace.health', {})) as { output?: { state: string } }).output?.state, { timeout: 60_000, interval: 50 })
+  await expect
+    .poll(async () => ((await ws.host.invoke('workspace.health', {})) as { output?: { state: string } }).output?.state, {
+      timeout: 60_000,
+      interval: 50,
+    })
     .toBe('damaged');
 }
 
@@ -70,7 +74,10 @@ async function expectEveryCallRefused(ws: OpenWorkspace): Promise<void> {
   expect(methods.length).toBeGreaterThan(40);
   for (const method of methods) {
     const answer = await answerOf(ws, method);
-    expect({ method, answer: answer === 'hang' ? 'hang' : answer.ok ? 'ok' : answer.error.code }).toEqual({ method, answer: 'DS_STORE_CORRUPT' });
+    expect({ method, answer: answer === 'hang' ? 'hang' : answer.ok ? 'ok' : answer.error.code }).toEqual({
+      method,
+      answer: 'DS_STORE_CORRUPT',
+    });
   }
 }
 
@@ -139,28 +146,35 @@ describe('files that are not a workspace are refused and never written', () => {
   const cases: [string, (file: string) => void][] = [
     ['an empty (0-byte) file', (file) => fs.writeFileSync(file, '')],
     ['a file that is not SQLite', (file) => fs.writeFileSync(file, crypto.randomBytes(3 * PAGE))],
-    ['an SQLite database of another program', (file) => {
-      const db = new Database(file);
-      db.exec(`CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO customers (name) VALUES ('Acme')`);
-      db.close();
-    }],
+    [
+      'an SQLite database of another program',
+      (file) => {
+        const db = new Database(file);
+        db.exec(`CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO customers (name) VALUES ('Acme')`);
+        db.close();
+      },
+    ],
   ];
-  it.each(cases)('%s: no demo poured in, every call answers DS_STORE_CORRUPT, bytes unchanged', async (_name, make) => {
-    const dir = makeTempDir('ds-loud-refused-');
-    dirs.push(dir);
-    const file = path.join(dir, 'workspace.sqlite');
-    make(file);
-    const before = fs.readFileSync(file);
-    const ws = await openWorkspace({ directory: dir, seedDemo: true });
-    try {
-      const health = (await ws.host.invoke('workspace.health', {})) as { ok: true; output: { state: string; problem: { code: string } } };
-      expect(health.output.state).toBe('damaged');
-      expect(health.output.problem.code).toMatch(/^DS_SQLITE_(CORRUPT|FOREIGN)$/);
-      await expectEveryCallRefused(ws);
-    } finally {
-      await ws.close();
-    }
-    expect(fs.readFileSync(file).equals(before)).toBe(true);
-    expect(fs.readdirSync(dir)).toEqual(['workspace.sqlite']);
-  }, 120_000);
+  it.each(cases)(
+    '%s: no demo poured in, every call answers DS_STORE_CORRUPT, bytes unchanged',
+    async (_name, make) => {
+      const dir = makeTempDir('ds-loud-refused-');
+      dirs.push(dir);
+      const file = path.join(dir, 'workspace.sqlite');
+      make(file);
+      const before = fs.readFileSync(file);
+      const ws = await openWorkspace({ directory: dir, seedDemo: true });
+      try {
+        const health = (await ws.host.invoke('workspace.health', {})) as { ok: true; output: { state: string; problem: { code: string } } };
+        expect(health.output.state).toBe('damaged');
+        expect(health.output.problem.code).toMatch(/^DS_SQLITE_(CORRUPT|FOREIGN)$/);
+        await expectEveryCallRefused(ws);
+      } finally {
+        await ws.close();
+      }
+      expect(fs.readFileSync(file).equals(before)).toBe(true);
+      expect(fs.readdirSync(dir)).toEqual(['workspace.sqlite']);
+    },
+    120_000,
+  );
 });

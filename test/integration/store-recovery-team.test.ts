@@ -38,7 +38,11 @@ it(`pulls a damaged team workspace afresh from the team server (${backend.name})
   await device.signIn(url, team);
   const names = ['Alpha Recovery', 'Beta Recovery', 'Gamma Recovery'];
   for (const name of names) await device.call('accounts.upsert', { name, industry: 'Software', region: 'EMEA', segment: 'smb' });
-  await waitFor(async () => (await device.call<{ status: { pending: number } }>('sync.status', {})).status.pending === 0, 30_000, 'everything pushed');
+  await waitFor(
+    async () => (await device.call<{ status: { pending: number } }>('sync.status', {})).status.pending === 0,
+    30_000,
+    'everything pushed',
+  );
   await device.close();
 
   // Garbage over everything after the first page: the file cannot even be opened.
@@ -52,14 +56,24 @@ it(`pulls a damaged team workspace afresh from the team server (${backend.name})
   const again = await openDevice('recover', false, device.dir);
   devices.push(again);
   const health = await again.call<StoreHealthView>('workspace.health', {});
-  expect(health).toMatchObject({ state: 'damaged', problem: { code: 'DS_SQLITE_CORRUPT' }, team: { serverUrl: url, workspaceName: 'Recovered team' } });
+  expect(health).toMatchObject({
+    state: 'damaged',
+    problem: { code: 'DS_SQLITE_CORRUPT' },
+    team: { serverUrl: url, workspaceName: 'Recovered team' },
+  });
   expect(await again.raw('accounts.list', {})).toMatchObject({ ok: false, error: { code: 'DS_STORE_CORRUPT' } });
 
   const after = await again.call<StoreHealthView>('workspace.recover', { action: 'pullFromTeam' });
   expect(after).toMatchObject({ state: 'ok', problem: null });
-  await waitFor(async () => (await again.call<{ name: string }[]>('accounts.list', {})).length === names.length, 30_000, 'the team accounts pulled');
+  await waitFor(
+    async () => (await again.call<{ name: string }[]>('accounts.list', {})).length === names.length,
+    30_000,
+    'the team accounts pulled',
+  );
   expect((await again.call<{ name: string }[]>('accounts.list', {})).map((a) => a.name).sort()).toEqual(names);
-  const aside = fs.readdirSync(path.join(device.dir, 'workspace')).filter((n) => /^device-recover\.sqlite\.damaged-[^-]/.test(n) && !/-(wal|shm)$/.test(n));
+  const aside = fs
+    .readdirSync(path.join(device.dir, 'workspace'))
+    .filter((n) => /^device-recover\.sqlite\.damaged-[^-]/.test(n) && !/-(wal|shm)$/.test(n));
   expect(aside).toHaveLength(1);
   expect(fs.readFileSync(path.join(device.dir, 'workspace', aside[0]!)).equals(damaged)).toBe(true);
 });

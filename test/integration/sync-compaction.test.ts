@@ -8,7 +8,15 @@ import { BACKENDS } from './fixtures/sync-harness';
 
 vi.setConfig({ testTimeout: 90_000 });
 
-const doc = (id: string, name: string, deleted = false): StoredDoc => ({ id, name, industry: 'software', region: 'emea', segment: 'smb', updatedAt: 1, _deleted: deleted });
+const doc = (id: string, name: string, deleted = false): StoredDoc => ({
+  id,
+  name,
+  industry: 'software',
+  region: 'emea',
+  segment: 'smb',
+  updatedAt: 1,
+  _deleted: deleted,
+});
 
 describe.each(BACKENDS)('change-log compaction on $name', (backend) => {
   let env: Awaited<ReturnType<typeof backend.create>>;
@@ -23,9 +31,14 @@ describe.each(BACKENDS)('change-log compaction on $name', (backend) => {
   });
 
   it('keeps the latest change of each document and everything newer than the horizon', async () => {
-    const ws = (await createWorkspaceWithAdmin(db, {
-      workspace: 'Compact', email: `c-${randomUUID().slice(0, 8)}@example.com`, password: 'correct horse', passwordMemoryKiB: 1024,
-    })).workspaceId;
+    const ws = (
+      await createWorkspaceWithAdmin(db, {
+        workspace: 'Compact',
+        email: `c-${randomUUID().slice(0, 8)}@example.com`,
+        password: 'correct horse',
+        passwordMemoryKiB: 1024,
+      })
+    ).workspaceId;
     const write = async (d: StoredDoc, collection = 'accounts') => {
       const rows = await db.sync.pull(ws, collection, 0, 100);
       const current = rows.documents.find((x) => x.id === d.id);
@@ -37,8 +50,13 @@ describe.each(BACKENDS)('change-log compaction on $name', (backend) => {
     await write(doc('a', 'a3'));
     await write(doc('s', 's1'), 'stakeholders');
     await write(doc('b', 'b1', true)); // deleted: its tombstone is its latest state
-    const log = async () => (await db.driver.query<{ seq: string | number; doc_id: string }>(
-      'SELECT seq, doc_id FROM sync_changes WHERE workspace_id = $1 ORDER BY seq', [ws])).map((r) => `${r.doc_id}@${Number(r.seq)}`);
+    const log = async () =>
+      (
+        await db.driver.query<{ seq: string | number; doc_id: string }>(
+          'SELECT seq, doc_id FROM sync_changes WHERE workspace_id = $1 ORDER BY seq',
+          [ws],
+        )
+      ).map((r) => `${r.doc_id}@${Number(r.seq)}`);
     const pulled = await db.sync.pull(ws, 'accounts', 0, 100);
     expect(await log()).toEqual(['a@1', 'a@2', 'b@3', 'a@4', 's@5', 'b@6']);
 

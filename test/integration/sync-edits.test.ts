@@ -34,7 +34,17 @@ describe.each(BACKENDS)('dialog saves after remote changes, on $name', (backend)
     await b.signIn(url, team);
     const { token } = await createSyncClient(url).signIn(team);
     const store = await createTestStore(`edit-other-${backend.name}-${Math.random().toString(36).slice(2)}`, ['accounts', 'stakeholders']);
-    other = { store, sync: startSync({ store, serverUrl: url, workspaceId: team.workspaceId, token, collections: ['accounts', 'stakeholders'], retryTimeMs: 200 }) };
+    other = {
+      store,
+      sync: startSync({
+        store,
+        serverUrl: url,
+        workspaceId: team.workspaceId,
+        token,
+        collections: ['accounts', 'stakeholders'],
+        retryTimeMs: 200,
+      }),
+    };
     await b.call('accounts.upsert', { id: ACC, name: 'Dialog Co', industry: 'Software', region: 'EMEA', segment: 'smb' });
     await waitFor(async () => !!(await other.store.collections.accounts!.findOne(ACC).exec()), 15_000, 'the account on the other device');
   });
@@ -50,7 +60,8 @@ describe.each(BACKENDS)('dialog saves after remote changes, on $name', (backend)
 
   const person = async (device: Device, id: string) =>
     (await device.call<Detail>('accounts.get', { id: ACC })).stakeholders.find((s) => s.id === id);
-  const onOther = async (id: string) => (await other.store.collections.stakeholders!.findOne(id).exec())?.toJSON() as Stakeholder | undefined;
+  const onOther = async (id: string) =>
+    (await other.store.collections.stakeholders!.findOne(id).exec())?.toJSON() as Stakeholder | undefined;
   /** The other device changes fields the way its own host would (a patch, stamped by it). */
   const otherEdits = async (id: string, changes: Partial<Stakeholder>) =>
     (await other.store.collections.stakeholders!.findOne(id).exec())!.incrementalPatch({ ...changes, updatedAt: Date.now() });
@@ -64,8 +75,16 @@ describe.each(BACKENDS)('dialog saves after remote changes, on $name', (backend)
   /** A person made on b (through its dialog's create) and arrived on the other device. */
   async function newPerson(id: string): Promise<Stakeholder> {
     await b.call('stakeholders.upsert', {
-      id, accountId: ACC, name: 'Pat Buyer', title: 'CIO', department: 'IT', buyingRoles: ['champion'], stance: 'neutral',
-      influence: 3, needs: [], pains: [],
+      id,
+      accountId: ACC,
+      name: 'Pat Buyer',
+      title: 'CIO',
+      department: 'IT',
+      buyingRoles: ['champion'],
+      stance: 'neutral',
+      influence: 3,
+      needs: [],
+      pains: [],
     });
     await waitFor(async () => !!(await onOther(id)), 15_000, `${id} on the other device`);
     return (await person(b, id))!;
@@ -81,7 +100,11 @@ describe.each(BACKENDS)('dialog saves after remote changes, on $name', (backend)
     expect(saved.ok).toBe(true);
     expect(saved.ok && saved.output).toMatchObject({ title: 'CTO', department: 'Operations' });
     expect(saved.ok && (saved.output as Stakeholder).keptConflicts).toBeUndefined();
-    await waitFor(async () => (await onOther('stk_other_field'))?.department === 'Operations', 15_000, "b's department on the other device");
+    await waitFor(
+      async () => (await onOther('stk_other_field'))?.department === 'Operations',
+      15_000,
+      "b's department on the other device",
+    );
     expect(await onOther('stk_other_field')).toMatchObject({ title: 'CTO', department: 'Operations' });
   });
 
@@ -95,10 +118,14 @@ describe.each(BACKENDS)('dialog saves after remote changes, on $name', (backend)
     // The change that reached the server first stays; b's value is kept, not dropped.
     expect(out).toMatchObject({ name: 'Pat from A', stance: 'supporter' });
     expect(out?.keptConflicts).toEqual([expect.objectContaining({ field: 'name', value: JSON.stringify('Pat from B') })]);
-    await waitFor(async () => {
-      const there = await onOther('stk_same_field');
-      return there?.stance === 'supporter' && (there.keptConflicts ?? []).some((k) => k.value === JSON.stringify('Pat from B'));
-    }, 15_000, 'the merged person with its kept value on the other device');
+    await waitFor(
+      async () => {
+        const there = await onOther('stk_same_field');
+        return there?.stance === 'supporter' && (there.keptConflicts ?? []).some((k) => k.value === JSON.stringify('Pat from B'));
+      },
+      15_000,
+      'the merged person with its kept value on the other device',
+    );
     const listed = await b.call<{ id: string; field: string; keptValue: unknown }[]>('conflicts.list', {});
     expect(listed).toContainEqual(expect.objectContaining({ id: 'stk_same_field', field: 'name', keptValue: 'Pat from B' }));
   });
@@ -118,7 +145,18 @@ describe.each(BACKENDS)('dialog saves after remote changes, on $name', (backend)
   });
 
   it('makes one document of a create sent twice (a retry after a dropped connection)', async () => {
-    const note = { id: 'stk_retried', accountId: ACC, name: 'Once', title: 'CFO', department: 'Finance', buyingRoles: [], stance: 'neutral', influence: 2, needs: [], pains: [] };
+    const note = {
+      id: 'stk_retried',
+      accountId: ACC,
+      name: 'Once',
+      title: 'CFO',
+      department: 'Finance',
+      buyingRoles: [],
+      stance: 'neutral',
+      influence: 2,
+      needs: [],
+      pains: [],
+    };
     const first = await b.raw('stakeholders.upsert', note);
     const again = await b.raw('stakeholders.upsert', note);
     expect(first.ok && again.ok).toBe(true);

@@ -13,7 +13,9 @@ import { freePort, kill, spawnClient, spawnServer, startProxy } from './fixtures
 import { account, createTestStore } from './fixtures/sync-store';
 
 async function pullAll(url: string, ws: Workspace) {
-  const res = await fetch(`${url}/v1/workspaces/${ws.id}/collections/accounts/pull?seq=0&limit=5000`, { headers: { authorization: `Bearer ${ws.adminToken}` } });
+  const res = await fetch(`${url}/v1/workspaces/${ws.id}/collections/accounts/pull?seq=0&limit=5000`, {
+    headers: { authorization: `Bearer ${ws.adminToken}` },
+  });
   return (await res.json()) as { documents: { id: string; name: string }[]; checkpoint: { seq: number } };
 }
 
@@ -53,7 +55,15 @@ describe.each(BACKENDS)('faults on $name', (backend) => {
       const store = await createTestStore(`kill-server-${backend.name}`, ['accounts']);
       stores.push(store);
       await store.collections.accounts!.bulkInsert(Array.from({ length: 300 }, (_, i) => account(`acc_k${i}`, `K ${i}`)));
-      const sync = startSync({ store, serverUrl: url, workspaceId: ws.id, token: ws.adminToken, collections: ['accounts'], retryTimeMs: 100, pushBatchSize: 10 });
+      const sync = startSync({
+        store,
+        serverUrl: url,
+        workspaceId: ws.id,
+        token: ws.adminToken,
+        collections: ['accounts'],
+        retryTimeMs: 100,
+        pushBatchSize: 10,
+      });
       await waitFor(async () => (await pullAll(url, ws)).documents.length > 0, 10_000, 'first push');
       await kill(child);
       child = await spawnServer({ port, databaseUrl: env.url, dataDir });
@@ -84,7 +94,9 @@ describe.each(BACKENDS)('faults on $name', (backend) => {
     it('pulls everything through a proxy that drops and stalls connections', async () => {
       const writer = await createTestStore(`writer-${backend.name}`, ['accounts']);
       stores.push(writer);
-      await writer.collections.accounts!.bulkInsert(Array.from({ length: 1500 }, (_, i) => account(`acc_p${i}`, `P ${i} ${'x'.repeat(60)}`)));
+      await writer.collections.accounts!.bulkInsert(
+        Array.from({ length: 1500 }, (_, i) => account(`acc_p${i}`, `P ${i} ${'x'.repeat(60)}`)),
+      );
       const w = startSync({ store: writer, serverUrl: url, workspaceId: ws.id, token: ws.adminToken, collections: ['accounts'] });
       await w.awaitInSync();
       await w.stop();
@@ -95,8 +107,15 @@ describe.each(BACKENDS)('faults on $name', (backend) => {
       const reader = await createTestStore(`reader-${backend.name}`, ['accounts']);
       stores.push(reader);
       const r = startSync({
-        store: reader, serverUrl: `http://127.0.0.1:${proxy.port}`, workspaceId: ws.id, token: ws.adminToken,
-        collections: ['accounts'], retryTimeMs: 50, pullBatchSize: 200, requestTimeoutMs: 1000, streamIdleTimeoutMs: 1500,
+        store: reader,
+        serverUrl: `http://127.0.0.1:${proxy.port}`,
+        workspaceId: ws.id,
+        token: ws.adminToken,
+        collections: ['accounts'],
+        retryTimeMs: 50,
+        pullBatchSize: 200,
+        requestTimeoutMs: 1000,
+        streamIdleTimeoutMs: 1500,
       });
       await waitFor(() => proxy.drops >= 3, 10_000, 'dropped connections');
       proxy.mode = 'stall';
@@ -132,7 +151,9 @@ describe.each(BACKENDS)('faults on $name', (backend) => {
     it('treats duplicate, replayed and concurrent identical pushes as one write', async () => {
       const push = async (rows: unknown[]) => {
         const res = await fetch(`${url}/v1/workspaces/${ws.id}/collections/accounts/push`, {
-          method: 'POST', headers: { authorization: `Bearer ${ws.adminToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ rows }),
+          method: 'POST',
+          headers: { authorization: `Bearer ${ws.adminToken}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ rows }),
         });
         return (await res.json()) as { conflicts: { id: string; name: string }[] };
       };
@@ -152,4 +173,3 @@ describe.each(BACKENDS)('faults on $name', (backend) => {
     }, 60_000);
   });
 });
-

@@ -25,13 +25,23 @@ describe.each(BACKENDS)('a sync client that never jams, on $name', (backend) => 
 
   async function client(label: string, extra: Partial<Parameters<typeof startSync>[0]> = {}) {
     const store = await createTestStore(`${label}-${backend.name}-${Math.random().toString(36).slice(2)}`, ['accounts']);
-    const sync = startSync({ store, serverUrl: url, workspaceId: ws.id, token: ws.adminToken, collections: ['accounts'], retryTimeMs: 200, ...extra });
+    const sync = startSync({
+      store,
+      serverUrl: url,
+      workspaceId: ws.id,
+      token: ws.adminToken,
+      collections: ['accounts'],
+      retryTimeMs: 200,
+      ...extra,
+    });
     open.push({ store, sync });
     return { store, sync };
   }
 
   const onServer = async (ids: string[]) => {
-    const res = await fetch(`${url}/v1/workspaces/${ws.id}/collections/accounts/pull?seq=0&limit=5000`, { headers: { authorization: `Bearer ${ws.adminToken}` } });
+    const res = await fetch(`${url}/v1/workspaces/${ws.id}/collections/accounts/pull?seq=0&limit=5000`, {
+      headers: { authorization: `Bearer ${ws.adminToken}` },
+    });
     const body = (await res.json()) as { documents: { id: string }[] };
     const have = new Set(body.documents.map((d) => d.id));
     return ids.filter((id) => have.has(id));
@@ -81,7 +91,14 @@ describe.each(BACKENDS)('a sync client that never jams, on $name', (backend) => 
     });
     expect(Buffer.byteLength(JSON.stringify({ rows: docs.map((d) => ({ newDocumentState: d })) }))).toBeGreaterThan(6_000_000);
     await a.store.collections.accounts!.bulkInsert(docs);
-    const sync = startSync({ store: a.store, serverUrl: url, workspaceId: ws.id, token: ws.adminToken, collections: ['accounts'], retryTimeMs: 200 });
+    const sync = startSync({
+      store: a.store,
+      serverUrl: url,
+      workspaceId: ws.id,
+      token: ws.adminToken,
+      collections: ['accounts'],
+      retryTimeMs: 200,
+    });
     open.push({ store: a.store, sync });
     await sync.awaitInSync();
     await waitFor(async () => (await onServer(ids)).length === 100, 30_000, 'all 100 on the server');
@@ -97,7 +114,14 @@ describe.each(BACKENDS)('a sync client that never jams, on $name', (backend) => 
     const port = Number(new URL(ownUrl).port);
     try {
       let store = await createStore({ directory: dir });
-      let sync = startSync({ store, serverUrl: ownUrl, workspaceId: ws.id, token: ws.adminToken, collections: ['accounts'], retryTimeMs: 200 });
+      let sync = startSync({
+        store,
+        serverUrl: ownUrl,
+        workspaceId: ws.id,
+        token: ws.adminToken,
+        collections: ['accounts'],
+        retryTimeMs: 200,
+      });
       await store.accounts.insert(account('acc_p1', 'Acked') as never);
       await sync.awaitInSync();
       await waitFor(async () => (await onServer(['acc_p1'])).length === 1, 15_000, 'acc_p1 acknowledged');

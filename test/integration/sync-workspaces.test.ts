@@ -109,9 +109,17 @@ describe.each(BACKENDS)('workspaces stay apart, on $name', (backend) => {
     const status = await device.call<SyncView>('sync.status', {});
     expect(status.place).toMatchObject({ kind: 'local', localDocuments: 1 });
 
-    const asked = await device.raw('sync.connect', { serverUrl: url, email: team.email, password: team.password, workspaceId: team.workspaceId });
+    const asked = await device.raw('sync.connect', {
+      serverUrl: url,
+      email: team.email,
+      password: team.password,
+      workspaceId: team.workspaceId,
+    });
     expect(asked.ok).toBe(false);
-    expect(!asked.ok && asked.error).toMatchObject({ code: 'DS_SYNC_CHOOSE_PLACE', details: { localDocuments: 1, workspaceName: 'Asked' } });
+    expect(!asked.ok && asked.error).toMatchObject({
+      code: 'DS_SYNC_CHOOSE_PLACE',
+      details: { localDocuments: 1, workspaceName: 'Asked' },
+    });
     expect((await device.call<SyncView>('sync.status', {})).connected).toBe(false);
     expect(await everythingOnServer(team)).toEqual([]);
 

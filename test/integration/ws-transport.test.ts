@@ -108,18 +108,22 @@ describe('web preview transport', () => {
     await expect(connect(server.url, null)).rejects.toThrow(/403/);
     await expect(connect(server.url, 'x'.repeat(43))).rejects.toThrow(/403/);
     // A local process that sends no Origin header at all still needs the secret.
-    await expect(new Promise((resolve, reject) => {
-      const ws = new WebSocket(`${server.url.replace('http', 'ws')}/api`);
-      ws.once('open', resolve);
-      ws.once('error', reject);
-    })).rejects.toThrow(/403/);
+    await expect(
+      new Promise((resolve, reject) => {
+        const ws = new WebSocket(`${server.url.replace('http', 'ws')}/api`);
+        ws.once('open', resolve);
+        ws.once('error', reject);
+      }),
+    ).rejects.toThrow(/403/);
     await expect(connect(server.url, server.secret, { host: `rebound.example:${new URL(server.url).port}` })).rejects.toThrow(/403/);
     // fetch cannot set Host; a raw request can, as a rebound DNS name would.
     const status = await new Promise<number | undefined>((resolve, reject) => {
-      http.get(`${server.url}/`, { headers: { host: 'rebound.example' } }, (res) => {
-        res.resume();
-        resolve(res.statusCode);
-      }).once('error', reject);
+      http
+        .get(`${server.url}/`, { headers: { host: 'rebound.example' } }, (res) => {
+          res.resume();
+          resolve(res.statusCode);
+        })
+        .once('error', reject);
     });
     expect(status).toBe(403);
   });
@@ -146,7 +150,10 @@ describe('web preview transport', () => {
 
   it('answers an oversized or unparsable frame with its own id and a code', async () => {
     const ws = await connect();
-    const big = await roundTrip(ws, JSON.stringify({ id: 41, method: 'scoring.importHistory', input: { csv: 'x'.repeat(MAX_REQUEST_BYTES + 10) } }));
+    const big = await roundTrip(
+      ws,
+      JSON.stringify({ id: 41, method: 'scoring.importHistory', input: { csv: 'x'.repeat(MAX_REQUEST_BYTES + 10) } }),
+    );
     expect(big.id).toBe(41);
     expect(big.result.ok).toBe(false);
     if (!big.result.ok) expect(big.result.error.code).toBe('DS_API_PAYLOAD_TOO_LARGE');

@@ -23,7 +23,12 @@ describe('main window security', () => {
 
   it('takes the remembered bounds, else a default size, hidden until ready', () => {
     expect(mainWindowOptions('/p.cjs')).toMatchObject({ width: 1360, height: 860, show: false });
-    expect(mainWindowOptions('/p.cjs', { x: 10, y: 20, width: 1000, height: 700 })).toMatchObject({ x: 10, y: 20, width: 1000, height: 700 });
+    expect(mainWindowOptions('/p.cjs', { x: 10, y: 20, width: 1000, height: 700 })).toMatchObject({
+      x: 10,
+      y: 20,
+      width: 1000,
+      height: 700,
+    });
   });
 
   it('answers IPC only from our own renderer file, exactly', () => {
@@ -52,7 +57,13 @@ describe('renderer target', () => {
 
   it('takes a dev server only on loopback http', () => {
     expect(DEV).toEqual({ kind: 'dev', url: 'http://localhost:5173/', origin: 'http://localhost:5173' });
-    for (const url of ['https://evil.example/', 'http://192.168.1.5:5173/', 'http://user:pw@localhost:5173/', 'file:///x.html', 'nonsense']) {
+    for (const url of [
+      'https://evil.example/',
+      'http://192.168.1.5:5173/',
+      'http://user:pw@localhost:5173/',
+      'file:///x.html',
+      'nonsense',
+    ]) {
       expect(rendererTarget({ packaged: false, devServerUrl: url, rendererFile: FILE }).kind).toBe('file');
     }
   });

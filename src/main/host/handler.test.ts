@@ -10,9 +10,9 @@ describe('combineHandlers', () => {
   });
 
   it('refuses a namespace split over two modules', () => {
-    expect(() => combineHandlers({ 'journey.removeStep': stub } as HandlerMap, { 'journey.addStep': stub } as unknown as HandlerMap)).toThrow(
-      /DS_HOST_SPLIT_NAMESPACE: journey/,
-    );
+    expect(() =>
+      combineHandlers({ 'journey.removeStep': stub } as HandlerMap, { 'journey.addStep': stub } as unknown as HandlerMap),
+    ).toThrow(/DS_HOST_SPLIT_NAMESPACE: journey/);
   });
 
   it('refuses a contract method nobody serves', () => {

@@ -6,10 +6,7 @@ import type { z } from 'zod';
 import { API, type Api, type MethodName } from '@shared/api';
 import type { HostContext } from './context';
 
-export type Handler<M extends MethodName> = (
-  input: z.output<Api[M]['input']>,
-  ctx: HostContext,
-) => Promise<z.input<Api[M]['output']>>;
+export type Handler<M extends MethodName> = (input: z.output<Api[M]['input']>, ctx: HostContext) => Promise<z.input<Api[M]['output']>>;
 
 export type HandlerMap = { [M in MethodName]?: Handler<M> };
 export type CompleteHandlers = { [M in MethodName]: Handler<M> };

@@ -56,10 +56,25 @@ describe('host API', () => {
   it('keeps the summaries current as documents change, without recounting', async () => {
     await settledList();
     await host.invoke('stakeholders.upsert', {
-      accountId: 'acc_bolt', name: 'Nia New', title: 'CTO', department: 'IT', buyingRoles: [], stance: 'neutral', influence: 3, needs: [], pains: [],
+      accountId: 'acc_bolt',
+      name: 'Nia New',
+      title: 'CTO',
+      department: 'IT',
+      buyingRoles: [],
+      stance: 'neutral',
+      influence: 3,
+      needs: [],
+      pains: [],
     });
     await host.invoke('interactions.log', {
-      accountId: 'acc_bolt', kind: 'call', at: 1_790_000_000_000, channel: 'phone', direction: 'two_way', sentiment: 0, attendeeIds: [], notes: '',
+      accountId: 'acc_bolt',
+      kind: 'call',
+      at: 1_790_000_000_000,
+      channel: 'phone',
+      direction: 'two_way',
+      sentiment: 0,
+      attendeeIds: [],
+      notes: '',
     });
     const opp = await store.opportunities.findOne('opp_1').exec();
     await opp!.incrementalPatch({ status: 'won' });
@@ -79,21 +94,74 @@ describe('host API', () => {
 
   it("answers the account's journey: every deal's steps and every interaction, in time order", async () => {
     await store.opportunities.insert({
-      id: 'opp_2', accountId: 'acc_acme', name: 'Depot pilot', amount: 1000, currency: 'USD', stage: 'closed_won', stageChangedAt: 1_700_000_000_000,
-      createdAt: 1_690_000_000_000, closeDate: 1_700_000_000_000, closedAt: 1_700_000_000_000, status: 'won', ownerId: 'tm_ana',
-      members: [{ stakeholderId: 'stk_it', role: 'champion' }], updatedAt: 1,
+      id: 'opp_2',
+      accountId: 'acc_acme',
+      name: 'Depot pilot',
+      amount: 1000,
+      currency: 'USD',
+      stage: 'closed_won',
+      stageChangedAt: 1_700_000_000_000,
+      createdAt: 1_690_000_000_000,
+      closeDate: 1_700_000_000_000,
+      closedAt: 1_700_000_000_000,
+      status: 'won',
+      ownerId: 'tm_ana',
+      members: [{ stakeholderId: 'stk_it', role: 'champion' }],
+      updatedAt: 1,
     } as never);
     await store.journeysteps.bulkInsert([
-      { id: 'js_a', accountId: 'acc_acme', opportunityId: 'opp_1', stakeholderId: 'stk_it', job: 'validation', at: 1_780_000_000_000, move: 'start', updatedAt: 1 },
-      { id: 'js_b', accountId: 'acc_acme', opportunityId: 'opp_2', stakeholderId: 'stk_it', job: 'problem_identification', at: 1_695_000_000_000, move: 'start', updatedAt: 1 },
-      { id: 'js_c', accountId: 'acc_bolt', opportunityId: 'opp_elsewhere', stakeholderId: 'stk_x', job: 'validation', at: 1_695_000_000_000, move: 'start', updatedAt: 1 },
+      {
+        id: 'js_a',
+        accountId: 'acc_acme',
+        opportunityId: 'opp_1',
+        stakeholderId: 'stk_it',
+        job: 'validation',
+        at: 1_780_000_000_000,
+        move: 'start',
+        updatedAt: 1,
+      },
+      {
+        id: 'js_b',
+        accountId: 'acc_acme',
+        opportunityId: 'opp_2',
+        stakeholderId: 'stk_it',
+        job: 'problem_identification',
+        at: 1_695_000_000_000,
+        move: 'start',
+        updatedAt: 1,
+      },
+      {
+        id: 'js_c',
+        accountId: 'acc_bolt',
+        opportunityId: 'opp_elsewhere',
+        stakeholderId: 'stk_x',
+        job: 'validation',
+        at: 1_695_000_000_000,
+        move: 'start',
+        updatedAt: 1,
+      },
     ] as never);
     await store.interactions.insert({
-      id: 'int_0', accountId: 'acc_acme', kind: 'call', at: 1_600_000_000_000, channel: 'phone', direction: 'two_way', sentiment: 0, attendeeIds: [], loggedBy: 'tm_ana', notes: '', updatedAt: 1,
+      id: 'int_0',
+      accountId: 'acc_acme',
+      kind: 'call',
+      at: 1_600_000_000_000,
+      channel: 'phone',
+      direction: 'two_way',
+      sentiment: 0,
+      attendeeIds: [],
+      loggedBy: 'tm_ana',
+      notes: '',
+      updatedAt: 1,
     } as never);
     const result = await host.invoke('accounts.journey', { id: 'acc_acme' });
     if (!result.ok) throw new Error(result.error.message);
-    const view = result.output as { opportunities: { id: string }[]; journey: { id: string }[]; interactions: { id: string }[]; stakeholders: unknown[] };
+    const view = result.output as {
+      opportunities: { id: string }[];
+      journey: { id: string }[];
+      interactions: { id: string }[];
+      stakeholders: unknown[];
+    };
     expect(view.opportunities.map((o) => o.id).sort()).toEqual(['opp_1', 'opp_2']);
     expect(view.journey.map((s) => s.id).sort()).toEqual(['js_a', 'js_b']);
     expect(view.interactions.map((i) => i.id)).toEqual(['int_0', 'int_3', 'int_2', 'int_1']);
@@ -104,7 +172,15 @@ describe('host API', () => {
   it("keeps a workshop note's time within the deal's life, and lets an edit take it away", async () => {
     const T0 = Date.UTC(2026, 9, 1);
     const DAY = 86_400_000;
-    const base = { accountId: 'acc_acme', opportunityId: 'opp_1', text: 'Legal wants a DPA', color: 'yellow', authorId: 'tm_ana', stakeholderId: 'stk_it', job: 'validation' };
+    const base = {
+      accountId: 'acc_acme',
+      opportunityId: 'opp_1',
+      text: 'Legal wants a DPA',
+      color: 'yellow',
+      authorId: 'tm_ana',
+      stakeholderId: 'stk_it',
+      job: 'validation',
+    };
     expect(errorCode(await host.invoke('workshop.upsertNote', { ...base, at: 1_800_000_000_000 + 2 * DAY }))).toBe('DS_API_INVALID_INPUT');
     expect(errorCode(await host.invoke('workshop.upsertNote', { ...base, at: T0 - 500 * DAY }))).toBe('DS_API_INVALID_INPUT');
     const made = await host.invoke('workshop.upsertNote', { ...base, at: T0 });
@@ -120,11 +196,21 @@ describe('host API', () => {
 
   it('adds and edits a stakeholder and tells every window', async () => {
     const changed = firstValueFrom(
-      host.events.pipe(filter((e) => e.type === 'changed' && e.collections.includes('stakeholders')), timeout(2000)),
+      host.events.pipe(
+        filter((e) => e.type === 'changed' && e.collections.includes('stakeholders')),
+        timeout(2000),
+      ),
     );
     const added = await host.invoke('stakeholders.upsert', {
-      accountId: 'acc_acme', name: 'Paula Procure', title: 'Head of Procurement', department: 'Procurement',
-      buyingRoles: ['procurement'], stance: 'skeptic', influence: 3, needs: [], pains: [],
+      accountId: 'acc_acme',
+      name: 'Paula Procure',
+      title: 'Head of Procurement',
+      department: 'Procurement',
+      buyingRoles: ['procurement'],
+      stance: 'skeptic',
+      influence: 3,
+      needs: [],
+      pains: [],
     });
     if (!added.ok) throw new Error(added.error.message);
     expect(await changed).toMatchObject({ type: 'changed', collections: ['stakeholders'] });
@@ -149,7 +235,9 @@ describe('host API', () => {
     const at = 1_800_000_000_000;
     expect(after.stageHistory).toEqual([
       { stage: before.stage, at: before.stageChangedAt },
-      { stage: 'negotiate', at }, { stage: 'discover', at }, { stage: 'propose', at },
+      { stage: 'negotiate', at },
+      { stage: 'discover', at },
+      { stage: 'propose', at },
     ]);
     expect(after).toMatchObject({ stage: 'propose', stageChangedAt: at });
     expect(errorCode(await host.invoke('opportunities.setStage', { id: 'opp_1', stage: 'won' }))).toBe('DS_API_INVALID_INPUT');
@@ -173,21 +261,70 @@ describe('host API', () => {
       ['input not an object', 'accounts.get', 'acc_acme', 'DS_API_INVALID_INPUT'],
       ['unexpected keys on a strict input', 'accounts.get', { id: 'acc_acme', drop: true }, 'DS_API_INVALID_INPUT'],
       ['id with SQL-looking text', 'accounts.get', { id: "x'; DROP TABLE accounts;--" }, 'DS_API_INVALID_INPUT'],
-      ['influence out of range', 'stakeholders.upsert', {
-        accountId: 'acc_acme', name: 'X', title: '', department: '', buyingRoles: [], stance: 'neutral', influence: 9, needs: [], pains: [],
-      }, 'DS_API_INVALID_INPUT'],
-      ['reference to a missing account', 'stakeholders.upsert', {
-        accountId: 'acc_none', name: 'X', title: '', department: '', buyingRoles: [], stance: 'neutral', influence: 2, needs: [], pains: [],
-      }, 'DS_NOT_FOUND'],
+      [
+        'influence out of range',
+        'stakeholders.upsert',
+        {
+          accountId: 'acc_acme',
+          name: 'X',
+          title: '',
+          department: '',
+          buyingRoles: [],
+          stance: 'neutral',
+          influence: 9,
+          needs: [],
+          pains: [],
+        },
+        'DS_API_INVALID_INPUT',
+      ],
+      [
+        'reference to a missing account',
+        'stakeholders.upsert',
+        {
+          accountId: 'acc_none',
+          name: 'X',
+          title: '',
+          department: '',
+          buyingRoles: [],
+          stance: 'neutral',
+          influence: 2,
+          needs: [],
+          pains: [],
+        },
+        'DS_NOT_FOUND',
+      ],
       ['oversized payload', 'accounts.list', { search: 'x'.repeat(MAX_REQUEST_BYTES + 10) }, 'DS_API_PAYLOAD_TOO_LARGE'],
       ['NUL in a name', 'accounts.upsert', { name: 'Acme\u0000 Corp', industry: 'x', region: 'EMEA' }, 'DS_API_INVALID_TEXT'],
-      ['lone surrogate in a stakeholder need', 'stakeholders.upsert', {
-        accountId: 'acc_bolt', name: 'Nia', title: 'CTO', department: 'IT', buyingRoles: [], stance: 'neutral', influence: 3, needs: ['ok', 'bad \ud800 half'], pains: [],
-      }, 'DS_API_INVALID_TEXT'],
+      [
+        'lone surrogate in a stakeholder need',
+        'stakeholders.upsert',
+        {
+          accountId: 'acc_bolt',
+          name: 'Nia',
+          title: 'CTO',
+          department: 'IT',
+          buyingRoles: [],
+          stance: 'neutral',
+          influence: 3,
+          needs: ['ok', 'bad \ud800 half'],
+          pains: [],
+        },
+        'DS_API_INVALID_TEXT',
+      ],
       ['NUL in a key', 'accounts.list', { ['se\u0000arch']: 'x' }, 'DS_API_INVALID_TEXT'],
-      ['self relationship', 'relationships.upsert', {
-        accountId: 'acc_acme', fromId: 'stk_it', toId: 'stk_it', kind: 'influences', strength: 0.5, source: 'manual',
-      }, 'DS_API_INVALID_INPUT'],
+      [
+        'self relationship',
+        'relationships.upsert',
+        {
+          accountId: 'acc_acme',
+          fromId: 'stk_it',
+          toId: 'stk_it',
+          kind: 'influences',
+          strength: 0.5,
+          source: 'manual',
+        },
+        'DS_API_INVALID_INPUT',
+      ],
     ];
     it.each(cases)('%s', async (_name, method, input, code) => {
       const before = await snapshot();

@@ -3,9 +3,7 @@
 // and turns store changes into `changed` events, whoever made them (UI, sync, scoring).
 import type { RxCollection } from 'rxdb';
 import { Subject, merge, map, type Subscription } from 'rxjs';
-import {
-  API, ApiError, MAX_REQUEST_BYTES, isMethodName, type CallResult, type HostEvent,
-} from '@shared/api';
+import { API, ApiError, MAX_REQUEST_BYTES, isMethodName, type CallResult, type HostEvent } from '@shared/api';
 import { COLLECTIONS, COLLECTION_NAMES, findTextProblem, type CollectionName } from '@shared/domain';
 import { databaseFilePath, failureOf, isStoreCorruption, markCorrupt, storeFailures$, type Store } from '../store';
 import { appNow } from '../clock';
@@ -83,8 +81,9 @@ export function storeCorruptAnswer(reason: Error): CallResult {
     ok: false,
     error: {
       code: 'DS_STORE_CORRUPT',
-      message: 'The workspace file on this computer is damaged, so Deep Sales stopped reading it to keep the rest safe. '
-        + 'Restore a backup, or pull a fresh copy from your team server.',
+      message:
+        'The workspace file on this computer is damaged, so Deep Sales stopped reading it to keep the rest safe. ' +
+        'Restore a backup, or pull a fresh copy from your team server.',
       details: { reason: reason.message },
     },
   };
@@ -144,7 +143,7 @@ export function createHost(options: HostOptions): Host {
   // DS_STORE_CORRUPT at once, and calls already waiting on it (a read that will never settle,
   // a worker that died on the same page) are answered too instead of hanging.
   const storeFile = options.dataDirectory && !options.openFailure ? databaseFilePath(options.dataDirectory, store.name) : null;
-  const broken = (): Error | null => options.openFailure ?? (storeFile ? failureOf(storeFile) ?? null : null);
+  const broken = (): Error | null => options.openFailure ?? (storeFile ? (failureOf(storeFile) ?? null) : null);
   const waiting = new Set<(answer: CallResult) => void>();
   const failures = storeFailures$.subscribe(({ filePath, error }) => {
     if (filePath !== storeFile) return;
@@ -178,16 +177,32 @@ export function createHost(options: HostOptions): Host {
       // The one text rule at this boundary too (src/shared/domain/text.ts): refused, never stored.
       // JSON.stringify escapes NUL and lone surrogates, so only input showing such an escape is walked.
       const text = /\\u(0000|d[89a-f])/i.test(json) ? findTextProblem(rawInput) : null;
-      if (text) throw new ApiError('DS_API_INVALID_TEXT', `Invalid text for ${method}: ${text.path || 'input'} ${text.message.replace(/^Text /, '')}`, [{ path: text.path.split('.').filter(Boolean), message: text.message }]);
+      if (text)
+        throw new ApiError(
+          'DS_API_INVALID_TEXT',
+          `Invalid text for ${method}: ${text.path || 'input'} ${text.message.replace(/^Text /, '')}`,
+          [{ path: text.path.split('.').filter(Boolean), message: text.message }],
+        );
       const spec = API[method];
       const parsed = spec.input.safeParse(rawInput ?? {});
       if (!parsed.success) {
-        throw new ApiError('DS_API_INVALID_INPUT', `Invalid input for ${method}.`, parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })));
+        throw new ApiError(
+          'DS_API_INVALID_INPUT',
+          `Invalid input for ${method}.`,
+          parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
+        );
       }
       // A member an admin removed keeps the team's data to read, but changes nothing that would
       // sync (they could never reach the team): the device is told why until it signs in elsewhere.
-      if (spec.kind === 'mutation' && spec.writes.some((c) => COLLECTIONS[c].synced) && sync.view().status.error?.code === 'DS_SYNC_MEMBER_REMOVED') {
-        throw new ApiError('DS_WORKSPACE_READ_ONLY', `${method} was refused: an admin removed this account from the team workspace, so it is read-only here.`);
+      if (
+        spec.kind === 'mutation' &&
+        spec.writes.some((c) => COLLECTIONS[c].synced) &&
+        sync.view().status.error?.code === 'DS_SYNC_MEMBER_REMOVED'
+      ) {
+        throw new ApiError(
+          'DS_WORKSPACE_READ_ONLY',
+          `${method} was refused: an admin removed this account from the team workspace, so it is read-only here.`,
+        );
       }
       const handler = handlers[method] as (input: unknown, ctx: HostContext) => Promise<unknown>;
       const output = await handler(parsed.data, context);

@@ -65,7 +65,9 @@ const DISCONNECTED: SyncView['status'] = { state: 'disconnected', pending: 0, se
 
 function placeOf(binding: Binding | null, localDocuments: number): Place {
   return {
-    kind: binding?.kind ?? 'local', localDocuments, teamWorkspaceName: binding?.kind === 'team' ? binding.workspaceName : null,
+    kind: binding?.kind ?? 'local',
+    localDocuments,
+    teamWorkspaceName: binding?.kind === 'team' ? binding.workspaceName : null,
   };
 }
 
@@ -77,7 +79,13 @@ function toView(session: StoredSession | null, status: SyncStatus | null, setAsi
     email: session?.email ?? null,
     role: session?.role ?? null,
     status: status
-      ? { state: status.state, pending: status.pending, setAside: status.setAside, lastSyncedAt: status.lastSyncedAt ?? null, error: status.error ?? null }
+      ? {
+          state: status.state,
+          pending: status.pending,
+          setAside: status.setAside,
+          lastSyncedAt: status.lastSyncedAt ?? null,
+          error: status.error ?? null,
+        }
       : DISCONNECTED,
     place,
     setAside: setAside.map((r) => ({ collection: r.collection, id: r.id, code: r.code, message: r.message, at: r.at })),
@@ -104,9 +112,15 @@ export class SyncSession {
     const binding = await readBinding(this.ctx.store);
     if (binding === null) {
       // Synced before workspaces were bound: it already is that team's; say so from now on.
-      await writeBinding(this.ctx.store, { kind: 'team', serverUrl: stored.serverUrl, workspaceId: stored.workspaceId, workspaceName: stored.workspaceName }, this.ctx.now());
+      await writeBinding(
+        this.ctx.store,
+        { kind: 'team', serverUrl: stored.serverUrl, workspaceId: stored.workspaceId, workspaceName: stored.workspaceName },
+        this.ctx.now(),
+      );
     } else if (binding.kind !== 'team' || !sameTeam(binding, stored)) {
-      console.warn('[sync] DS_SYNC_SESSION_ELSEWHERE: a saved session for another workspace was dropped; this workspace is not synced with it');
+      console.warn(
+        '[sync] DS_SYNC_SESSION_ELSEWHERE: a saved session for another workspace was dropped; this workspace is not synced with it',
+      );
       await (await this.ctx.store.settings.findOne(SESSION_KEY).exec())?.remove();
       return;
     }
@@ -171,17 +185,25 @@ export class SyncSession {
     await this.disconnect();
     try {
       const signed = await createSyncClient(input.serverUrl).signIn({
-        email: input.email, password: input.password, ...(input.workspaceId ? { workspaceId: input.workspaceId } : {}),
+        email: input.email,
+        password: input.password,
+        ...(input.workspaceId ? { workspaceId: input.workspaceId } : {}),
       });
       const session: StoredSession = {
-        serverUrl: input.serverUrl, token: signed.token, workspaceId: signed.workspaceId,
-        workspaceName: signed.workspaceName, email: signed.email, role: signed.role,
+        serverUrl: input.serverUrl,
+        token: signed.token,
+        workspaceId: signed.workspaceId,
+        workspaceName: signed.workspaceName,
+        email: signed.email,
+        role: signed.role,
       };
       const [binding, localDocuments] = await Promise.all([readBinding(this.ctx.store), countSyncedDocuments(this.ctx.store)]);
       const plan = planJoin(binding, localDocuments, session, input.mode);
       if (plan.action === 'ask') {
         // Nothing happens before the user has chosen; this session's token is not kept.
-        await createSyncClient(input.serverUrl).signOut(signed.token).catch(() => undefined); // best effort: it expires anyway
+        await createSyncClient(input.serverUrl)
+          .signOut(signed.token)
+          .catch(() => undefined); // best effort: it expires anyway
         throw new ApiError(
           'DS_SYNC_CHOOSE_PLACE',
           `This device holds ${plan.localDocuments} records of its own. Choose: upload them into ${signed.workspaceName} for the team to see, ` +
@@ -206,7 +228,11 @@ export class SyncSession {
   async adopt(session: TeamSession): Promise<SyncView> {
     await this.stop();
     const now = this.ctx.now();
-    await writeBinding(this.ctx.store, { kind: 'team', serverUrl: session.serverUrl, workspaceId: session.workspaceId, workspaceName: session.workspaceName }, now);
+    await writeBinding(
+      this.ctx.store,
+      { kind: 'team', serverUrl: session.serverUrl, workspaceId: session.workspaceId, workspaceName: session.workspaceName },
+      now,
+    );
     await this.ctx.secrets.set(tokenSecretName(session), session.token);
     await this.ctx.store.settings.upsert({ id: SESSION_KEY, value: JSON.stringify(withoutToken(session)), updatedAt: now });
     await this.rememberTeam(session);
@@ -223,9 +249,11 @@ export class SyncSession {
     await this.ctx.secrets.delete(tokenSecretName(session));
     await this.rememberTeam(null);
     // Revoking the token is best effort: signing out offline must still work locally.
-    await createSyncClient(session.serverUrl).signOut(session.token).catch((error: unknown) => {
-      console.warn('[sync] DS_SYNC_SIGN_OUT_OFFLINE', (error as Error).message);
-    });
+    await createSyncClient(session.serverUrl)
+      .signOut(session.token)
+      .catch((error: unknown) => {
+        console.warn('[sync] DS_SYNC_SIGN_OUT_OFFLINE', (error as Error).message);
+      });
     this.emit();
   }
 
@@ -240,7 +268,12 @@ export class SyncSession {
 
   private start(session: StoredSession): void {
     this.session = session;
-    this.handle = startSync({ store: this.ctx.store, serverUrl: session.serverUrl, workspaceId: session.workspaceId, token: session.token });
+    this.handle = startSync({
+      store: this.ctx.store,
+      serverUrl: session.serverUrl,
+      workspaceId: session.workspaceId,
+      token: session.token,
+    });
     this.watching = this.handle.status$.subscribe(() => this.emit());
   }
 

@@ -25,7 +25,13 @@ describe('CSV source', () => {
 
   it('gives each record the line it starts on, across quoted newlines, CRLF and blank lines', async () => {
     const text = 'h1,h2\r\n1,"a\r\nb"\r\n\r\n2,c\r\n3,"x\ny\nz"\n4,end';
-    expect(await all(Buffer.from(text))).toEqual([[1, ['h1', 'h2']], [2, ['1', 'a\nb']], [5, ['2', 'c']], [6, ['3', 'x\ny\nz']], [9, ['4', 'end']]]);
+    expect(await all(Buffer.from(text))).toEqual([
+      [1, ['h1', 'h2']],
+      [2, ['1', 'a\nb']],
+      [5, ['2', 'c']],
+      [6, ['3', 'x\ny\nz']],
+      [9, ['4', 'end']],
+    ]);
   });
 
   it('an empty file has no records; a header alone has one', async () => {

@@ -125,12 +125,14 @@ export async function* csvRecords(bytes: Uint8Array, options: ReadOptions = {}):
     },
   });
   let read = 0;
-  const source = Readable.from((async function* () {
-    for await (const chunk of textChunks(bytes, sniffed)) {
-      read += chunk.length;
-      yield chunk;
-    }
-  })());
+  const source = Readable.from(
+    (async function* () {
+      for await (const chunk of textChunks(bytes, sniffed)) {
+        read += chunk.length;
+        yield chunk;
+      }
+    })(),
+  );
   source.on('error', (e) => parser.destroy(e));
   source.pipe(parser);
   let n = 0;

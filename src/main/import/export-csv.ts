@@ -19,7 +19,10 @@ export async function* exportCollectionCsv(store: Store, collection: ExportColle
   for (;;) {
     const docs = await coll.find({ selector: { id: { $gt: last } } as never, sort: [{ id: 'asc' } as never], limit: PAGE }).exec();
     let text = '';
-    for (const d of docs) text += `${toCells(cols, d.toJSON() as Record<string, unknown>).map(csvCell).join(',')}\r\n`;
+    for (const d of docs)
+      text += `${toCells(cols, d.toJSON() as Record<string, unknown>)
+        .map(csvCell)
+        .join(',')}\r\n`;
     if (text) yield text;
     if (docs.length < PAGE) return;
     last = docs[docs.length - 1]!.primary;

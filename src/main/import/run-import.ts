@@ -15,13 +15,19 @@ import type { RxCollection } from 'rxdb';
 import type { StageChange } from '@shared/domain';
 import { canonicalJson } from '@shared/sync';
 import {
-  COLLECTION_OF, LINK_OF, RowBuilder, checkDoc, createdDoc, type FilePlan, type ImportSettings, type Planned, type RowIssue,
+  COLLECTION_OF,
+  LINK_OF,
+  RowBuilder,
+  checkDoc,
+  createdDoc,
+  type FilePlan,
+  type ImportSettings,
+  type Planned,
+  type RowIssue,
 } from '@shared/import/build';
 import { EXPORT_COLLECTIONS, collectionOfHeader, fromCells, type ExportCollection } from '@shared/import/deepsales';
 import { LinkIndex } from '@shared/import/links';
-import {
-  IMPORT_KINDS, autoMapping, detectCrm, detectKind, type ColumnMapping, type Crm, type ImportKind,
-} from '@shared/import/presets';
+import { IMPORT_KINDS, autoMapping, detectCrm, detectKind, type ColumnMapping, type Crm, type ImportKind } from '@shared/import/presets';
 import { reconcile } from '@shared/import/reconcile';
 import type { StageTarget } from '@shared/import/stages';
 import { detectDateOrder, type DateOrder } from '@shared/import/values';
@@ -100,8 +106,14 @@ const MAX_ISSUES = 1000;
 const SAMPLE_ROWS = 5;
 const KIND_ORDER: readonly ImportKind[] = IMPORT_KINDS;
 const COUNT_KEY: Record<ExportCollection, string> = {
-  teammembers: 'users', accounts: 'accounts', stakeholders: 'contacts', relationships: 'relationships', opportunities: 'opportunities',
-  interactions: 'activities', journeysteps: 'journeysteps', workshopnotes: 'workshopnotes',
+  teammembers: 'users',
+  accounts: 'accounts',
+  stakeholders: 'contacts',
+  relationships: 'relationships',
+  opportunities: 'opportunities',
+  interactions: 'activities',
+  journeysteps: 'journeysteps',
+  workshopnotes: 'workshopnotes',
 };
 
 const emptyCounts = (): Counts => ({ created: 0, updated: 0, unchanged: 0, failed: 0, conflicts: 0 });
@@ -171,8 +183,18 @@ async function describe(file: ImportFile, override: FileOverride | undefined): P
   const dateCols = mapping.map((t, i) => (t && /^(at|createdAt|closeDate|stageChangedAt)$/.test(t) ? i : -1)).filter((i) => i >= 0);
   const dateOrder = override?.dateOrder ?? detectDateOrder(sample.slice(1).flatMap((r) => dateCols.map((i) => r[i] ?? '')));
   return {
-    file: file.name, crm, kind: collection ?? kind, headers, mapping, dateOrder, encoding: sniffed.encoding, delimiter: sniffed.delimiter,
-    rows: 0, sniffed, source: file, collection,
+    file: file.name,
+    crm,
+    kind: collection ?? kind,
+    headers,
+    mapping,
+    dateOrder,
+    encoding: sniffed.encoding,
+    delimiter: sniffed.delimiter,
+    rows: 0,
+    sniffed,
+    source: file,
+    collection,
   };
 }
 
@@ -192,7 +214,9 @@ async function loadIndex(store: Store, index: LinkIndex, slicer: TimeSlicer): Pr
   };
   await page(store.teammembers, (m) => index.add('member', { id: m.id, name: m.name, email: m.email || undefined, source: m.source }));
   await page(store.accounts, (a) => index.add('account', { id: a.id, name: a.name, website: a.website, source: a.source }));
-  await page(store.stakeholders, (s) => index.add('person', { id: s.id, name: s.name, email: s.email, accountId: s.accountId, source: s.source }));
+  await page(store.stakeholders, (s) =>
+    index.add('person', { id: s.id, name: s.name, email: s.email, accountId: s.accountId, source: s.source }),
+  );
   await page(store.opportunities, (o) => index.add('opportunity', { id: o.id, name: o.name, accountId: o.accountId, source: o.source }));
 }
 
@@ -210,7 +234,15 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
   const slicer = new TimeSlicer(options.sliceMs ?? SLICE_MS);
   const pieceSize = Math.max(1, options.pieceSize ?? PIECE);
   const report: ImportReport = {
-    files: [], counts: {}, errors: [], warnings: [], stages: [], owners: [], newMembers: [], samples: [], cancelled: false,
+    files: [],
+    counts: {},
+    errors: [],
+    warnings: [],
+    stages: [],
+    owners: [],
+    newMembers: [],
+    samples: [],
+    cancelled: false,
   };
   const issue = (i: RowIssue) => {
     const list = i.severity === 'error' ? report.errors : report.warnings;
@@ -221,7 +253,13 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
   for (const file of options.files) {
     const d = await describe(file, options.overrides?.[file.name]);
     if (!d) {
-      issue({ file: file.name, line: 1, code: 'DS_IMPORT_EMPTY_FILE', message: 'The file is empty: it has no header row. Export it again with its column names.', severity: 'error' });
+      issue({
+        file: file.name,
+        line: 1,
+        code: 'DS_IMPORT_EMPTY_FILE',
+        message: 'The file is empty: it has no header row. Export it again with its column names.',
+        severity: 'error',
+      });
       continue;
     }
     described.push(d);
@@ -233,8 +271,11 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
   const index = new LinkIndex();
   await loadIndex(store, index, slicer);
   const settings: ImportSettings = {
-    stageMap: options.stageMap ?? {}, ownerMap: options.ownerMap ?? {}, defaultOwnerId: '',
-    defaultCurrency: options.defaultCurrency ?? 'USD', now,
+    stageMap: options.stageMap ?? {},
+    ownerMap: options.ownerMap ?? {},
+    defaultOwnerId: '',
+    defaultCurrency: options.defaultCurrency ?? 'USD',
+    now,
   };
   const builder = new RowBuilder(index, settings);
   // Chosen when the first CRM file starts, after the team of our own export (if any) is in.
@@ -288,7 +329,9 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
         counts.conflicts += r.conflicts;
         if (collection === 'opportunities' && r.changedFields.includes('stage') && !r.changedFields.includes('stageChangedAt')) {
           // The deal moved in the CRM since the last import: it entered its new stage now.
-          const history = (before.stageHistory as StageChange[] | undefined) ?? [{ stage: before.stage, at: before.stageChangedAt } as StageChange];
+          const history = (before.stageHistory as StageChange[] | undefined) ?? [
+            { stage: before.stage, at: before.stageChangedAt } as StageChange,
+          ];
           doc.stageHistory = [...history, { stage: doc.stage, at: now }].slice(-50);
           doc.stageChangedAt = now;
         }
@@ -318,7 +361,13 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
         const was = created.has(e.documentId) ? 'created' : 'updated';
         counts[was] = Math.max(0, counts[was] - 1);
         const line = piece.find((r) => r.planned.id === e.documentId)?.line ?? 0;
-        issue({ file: d.file, line, code: 'DS_IMPORT_WRITE', message: `Record ${e.documentId} could not be written (${e.status}).`, severity: 'error' });
+        issue({
+          file: d.file,
+          line,
+          code: 'DS_IMPORT_WRITE',
+          message: `Record ${e.documentId} could not be written (${e.status}).`,
+          severity: 'error',
+        });
       }
     }
   };
@@ -353,7 +402,13 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
       counts.failed++;
       const was = created.has(e.documentId) ? 'created' : 'updated';
       counts[was] = Math.max(0, counts[was] - 1);
-      issue({ file: d.file, line: piece.find((r) => r.doc.id === e.documentId)?.line ?? 0, code: 'DS_IMPORT_WRITE', message: `Record ${e.documentId} could not be written (${e.status}).`, severity: 'error' });
+      issue({
+        file: d.file,
+        line: piece.find((r) => r.doc.id === e.documentId)?.line ?? 0,
+        code: 'DS_IMPORT_WRITE',
+        message: `Record ${e.documentId} could not be written (${e.status}).`,
+        severity: 'error',
+      });
     }
   };
   const flushOwn = async (d: Described, batch: OwnRow[], sample: Record<string, unknown>[]) => {
@@ -376,10 +431,19 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
     let header = true;
     const records = csvRecords(d.source.bytes, {
       sniffed: d.sniffed,
-      onBytes: (b) => { fileBytes = b; progress(b, `Importing ${d.file}`); },
+      onBytes: (b) => {
+        fileBytes = b;
+        progress(b, `Importing ${d.file}`);
+      },
       onUnreadable: (u) => {
         countsOf(d.collection ? COUNT_KEY[d.collection] : d.kind).failed++;
-        issue({ file: d.file, line: u.line, code: 'DS_IMPORT_UNREADABLE', message: `The record starting on this line is not valid CSV (${u.message}); it and what follows it in the file were not read. Check its quotes.`, severity: 'error' });
+        issue({
+          file: d.file,
+          line: u.line,
+          code: 'DS_IMPORT_UNREADABLE',
+          message: `The record starting on this line is not valid CSV (${u.message}); it and what follows it in the file were not read. Check its quotes.`,
+          severity: 'error',
+        });
       },
     });
     for await (const { record, line } of records) {
@@ -400,7 +464,10 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
         if (ownBatch.length >= batchSize) {
           await flushOwn(d, ownBatch, sample);
           ownBatch = [];
-          if (options.signal?.aborted) { report.cancelled = true; break outer; }
+          if (options.signal?.aborted) {
+            report.cancelled = true;
+            break outer;
+          }
         }
         continue;
       }
@@ -425,13 +492,25 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
         progress(fileBytes, `Importing ${d.file}`);
         crmBatch = [];
         inBatch.clear();
-        if (options.signal?.aborted) { report.cancelled = true; break outer; }
+        if (options.signal?.aborted) {
+          report.cancelled = true;
+          break outer;
+        }
       }
     }
-    if (options.signal?.aborted) { report.cancelled = true; break; }
+    if (options.signal?.aborted) {
+      report.cancelled = true;
+      break;
+    }
     await (d.collection ? flushOwn(d, ownBatch, sample) : flushCrm(d, crmBatch, sample));
     if (d.rows === 0 && summary.rows === 0) {
-      issue({ file: d.file, line: 1, code: 'DS_IMPORT_HEADER_ONLY', message: 'The file has a header but no rows: nothing to import from it.', severity: 'warning' });
+      issue({
+        file: d.file,
+        line: 1,
+        code: 'DS_IMPORT_HEADER_ONLY',
+        message: 'The file has a header but no rows: nothing to import from it.',
+        severity: 'warning',
+      });
     }
     doneBytes += d.source.bytes.length;
     void fileBytes;

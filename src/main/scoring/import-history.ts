@@ -17,7 +17,10 @@ import { parseCsvText } from '../csv/read-csv';
 export class ImportError extends CodedError<'DS_IMPORT_INVALID'> {
   override name = 'ImportError';
 
-  constructor(message: string, readonly details: { reason: string }) {
+  constructor(
+    message: string,
+    readonly details: { reason: string },
+  ) {
     super('DS_IMPORT_INVALID', message);
   }
 }
@@ -61,9 +64,20 @@ export function importHistoryCsv(csv: string, targetColumn: string, positiveValu
     // (the tabular layer's sniffing names the delimiter to use) rather than read silently.
     const { header, rows, unreadable } = parseCsvText(csv);
     plainAmounts(header, rows, targetColumn);
-    const { table, schema, report } = buildTrainingTable(header, rows, { target: targetColumn, positive: positiveValue, derivedFeatures: false }, unreadable);
+    const { table, schema, report } = buildTrainingTable(
+      header,
+      rows,
+      { target: targetColumn, positive: positiveValue, derivedFeatures: false },
+      unreadable,
+    );
     const n = table.labels.length;
-    const records: HistoryRecord[] = Array.from({ length: n }, (_, i) => ({ amount: null, ageDays: null, stage: null, crm: {}, won: table.labels[i] === 1 }));
+    const records: HistoryRecord[] = Array.from({ length: n }, (_, i) => ({
+      amount: null,
+      ageDays: null,
+      stage: null,
+      crm: {},
+      won: table.labels[i] === 1,
+    }));
     const errors: ImportResult['errors'] = report.warnings.map((w) => ({ code: 'DS_IMPORT_ROWS_SKIPPED', message: w }));
     let amountSet = false;
     let ageSet = false;
@@ -73,7 +87,10 @@ export function importHistoryCsv(csv: string, targetColumn: string, positiveValu
         const isAmount = !amountSet && matches(f.source, AMOUNT);
         const isAge = !isAmount && !ageSet && matches(f.source, AGE);
         if (!isAmount && !isAge) {
-          errors.push({ code: 'DS_IMPORT_COLUMN_IGNORED', message: `Numeric column "${f.source}" is not used: only amount and deal age are.` });
+          errors.push({
+            code: 'DS_IMPORT_COLUMN_IGNORED',
+            message: `Numeric column "${f.source}" is not used: only amount and deal age are.`,
+          });
           return;
         }
         if (isAmount) amountSet = true;

@@ -15,7 +15,13 @@ import type { WorkspaceModelJson } from '@shared/scoring/workspace/model';
 import type { ScoreDocOut, TodayItem } from '@shared/scoring/workspace/engine';
 
 /** Collections whose documents feed scores. */
-export const SCORED_COLLECTIONS = ['accounts', 'stakeholders', 'opportunities', 'interactions', 'journeysteps'] as const satisfies readonly CollectionName[];
+export const SCORED_COLLECTIONS = [
+  'accounts',
+  'stakeholders',
+  'opportunities',
+  'interactions',
+  'journeysteps',
+] as const satisfies readonly CollectionName[];
 export type ScoredCollection = (typeof SCORED_COLLECTIONS)[number];
 
 export interface InitMessage {
@@ -136,7 +142,12 @@ export type WorkerToHost =
   | { type: 'ready' }
   | { type: 'progress'; task: 'loading' | 'scoring' | 'training'; fraction: number; message: string }
   | ({
-      type: 'scores'; runId: number; removals: string[]; final: boolean; full: boolean; ms: number;
+      type: 'scores';
+      runId: number;
+      removals: string[];
+      final: boolean;
+      full: boolean;
+      ms: number;
       /** Stakeholders whose (unstored) scores may have changed in this run; set on the final batch. */
       stakeholders: number;
     } & PackedScores)

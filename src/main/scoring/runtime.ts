@@ -7,7 +7,14 @@ import { ScoringEngine, type RescoreResult } from '@shared/scoring/workspace/eng
 import { opportunityFacts } from '@shared/scoring/workspace/facts';
 import { featureCount, featureRow } from '@shared/scoring/workspace/features';
 import { spaceFor, trainingSet, type HistoryRecord } from '@shared/scoring/workspace/history';
-import { blendWeight, loadWorkspaceModel, MIN_CLOSED_FOR_MODEL, NotEnoughHistoryError, trainWorkspaceModel, type WorkspaceModelJson } from '@shared/scoring/workspace/model';
+import {
+  blendWeight,
+  loadWorkspaceModel,
+  MIN_CLOSED_FOR_MODEL,
+  NotEnoughHistoryError,
+  trainWorkspaceModel,
+  type WorkspaceModelJson,
+} from '@shared/scoring/workspace/model';
 import { opportunityPayload } from '@shared/scoring/workspace/opportunity';
 import { emptyTouched } from '@shared/scoring/workspace/state';
 import { ImportError, importHistoryCsv } from './import-history';
@@ -84,7 +91,7 @@ export class ScoringRuntime {
       this.dispatch(msg);
     } catch (err) {
       // Reported to the host with a code; the worker stays up for the next message.
-      this.post({ type: 'error', code: 'DS_SCORING_ERROR', message: err instanceof Error ? err.stack ?? err.message : String(err) });
+      this.post({ type: 'error', code: 'DS_SCORING_ERROR', message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
     }
   }
 
@@ -107,10 +114,15 @@ export class ScoringRuntime {
         this.timed(() => engine.rescore(touched), false);
         return;
       }
-      case 'rescore': return this.timed(() => engine.rescoreAll(), true);
-      case 'setNow': this.fixedNow = msg.now; return;
-      case 'request': return this.answer(msg.requestId, msg.request);
-      case 'testFault': return; // worker.ts's, never the runtime's
+      case 'rescore':
+        return this.timed(() => engine.rescoreAll(), true);
+      case 'setNow':
+        this.fixedNow = msg.now;
+        return;
+      case 'request':
+        return this.answer(msg.requestId, msg.request);
+      case 'testFault':
+        return; // worker.ts's, never the runtime's
     }
   }
 
@@ -170,7 +182,13 @@ export class ScoringRuntime {
     for (let k = 0; k < n; k++) {
       const last = k === n - 1;
       this.post({
-        type: 'scores', runId, ...packScores(r.upserts.slice(k * size, (k + 1) * size)), removals: last ? r.removals : [], final: last, full, ms,
+        type: 'scores',
+        runId,
+        ...packScores(r.upserts.slice(k * size, (k + 1) * size)),
+        removals: last ? r.removals : [],
+        final: last,
+        full,
+        ms,
         stakeholders: last ? r.scoredStakeholders : 0,
       });
     }
@@ -214,7 +232,10 @@ export class ScoringRuntime {
       let last = 0;
       const model = trainWorkspaceModel(set.rows, set.labels, space, engine.now(), (f) => {
         const fraction = 0.05 + 0.85 * f;
-        if (fraction - last >= 0.05) { last = fraction; this.progress(fraction, `Learning from ${set.rows.length} closed deals`); }
+        if (fraction - last >= 0.05) {
+          last = fraction;
+          this.progress(fraction, `Learning from ${set.rows.length} closed deals`);
+        }
       });
       engine.setModel(model);
       this.post({ type: 'persist', modelText: JSON.stringify(model.json) });
@@ -239,27 +260,47 @@ export class ScoringRuntime {
     } catch (err) {
       const code = err instanceof ImportError ? err.code : err instanceof NotEnoughHistoryError ? err.code : 'DS_SCORING_ERROR';
       const details = err instanceof ImportError ? err.details : undefined;
-      this.post({ type: 'reply', requestId, ok: false, error: { code, message: err instanceof Error ? err.message : String(err), details } });
+      this.post({
+        type: 'reply',
+        requestId,
+        ok: false,
+        error: { code, message: err instanceof Error ? err.message : String(err), details },
+      });
     }
   }
 
   private compute(req: WorkerRequest): WorkerReply {
     const engine = this.engine!;
     switch (req.kind) {
-      case 'train': return { kind: 'train', status: this.train() };
-      case 'today': return { kind: 'today', items: engine.todayList(req.limit, req.ownerId), total: engine.todayCount(req.ownerId) };
-      case 'account': return { kind: 'account', stakeholders: engine.accountScores(req.accountId) };
-      case 'whatIf': return { kind: 'whatIf', result: engine.whatIfs(req.opportunityId, req.stakeholderId) };
+      case 'train':
+        return { kind: 'train', status: this.train() };
+      case 'today':
+        return { kind: 'today', items: engine.todayList(req.limit, req.ownerId), total: engine.todayCount(req.ownerId) };
+      case 'account':
+        return { kind: 'account', stakeholders: engine.accountScores(req.accountId) };
+      case 'whatIf':
+        return { kind: 'whatIf', result: engine.whatIfs(req.opportunityId, req.stakeholderId) };
       case 'memory': {
         const h = getHeapStatistics();
-        return { kind: 'memory', memory: { heapUsedBytes: h.used_heap_size, heapTotalBytes: h.total_heap_size, externalBytes: h.external_memory } };
+        return {
+          kind: 'memory',
+          memory: { heapUsedBytes: h.used_heap_size, heapTotalBytes: h.total_heap_size, externalBytes: h.external_memory },
+        };
       }
       case 'scoreOpportunity': {
         const slot = engine.state.opportunityIdx.get(req.id);
         const facts = slot === undefined ? null : opportunityFacts(engine.state, slot, engine.now());
         if (!facts) return { kind: 'scoreOpportunity', payload: null };
         const row = featureRow(facts, engine.space, new Float64Array(featureCount(engine.space)));
-        const payload = opportunityPayload({ facts, row, space: engine.space, prior: engine.prior, model: engine.model, now: engine.now(), bestTimeOf: () => null });
+        const payload = opportunityPayload({
+          facts,
+          row,
+          space: engine.space,
+          prior: engine.prior,
+          model: engine.model,
+          now: engine.now(),
+          bestTimeOf: () => null,
+        });
         return { kind: 'scoreOpportunity', payload };
       }
       case 'importHistory': {
@@ -268,7 +309,8 @@ export class ScoringRuntime {
         this.post({ type: 'persist', historyText: JSON.stringify(engine.history) });
         this.postStatus();
         // Learn from it right away when there is enough; progress is reported as for a retrain.
-        if (this.closedAvailable() >= MIN_CLOSED_FOR_MODEL) setImmediate(() => this.handle({ type: 'request', requestId: -1, request: { kind: 'train' } }));
+        if (this.closedAvailable() >= MIN_CLOSED_FOR_MODEL)
+          setImmediate(() => this.handle({ type: 'request', requestId: -1, request: { kind: 'train' } }));
         return { kind: 'importHistory', imported: result.imported, skipped: result.skipped, errors: result.errors };
       }
     }

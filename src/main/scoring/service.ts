@@ -12,7 +12,14 @@ import { removeStoredStakeholderScores, snapshotSpecOf, writeScores, type Snapsh
 import { appNow } from '../clock';
 import { batchFor, changesOf } from '../store/changes';
 import {
-  SCORE_BATCH, SCORED_COLLECTIONS, unpackScores, type HostToWorker, type ModelStatus, type ScoredCollection, type WorkerReply, type WorkerRequest,
+  SCORE_BATCH,
+  SCORED_COLLECTIONS,
+  unpackScores,
+  type HostToWorker,
+  type ModelStatus,
+  type ScoredCollection,
+  type WorkerReply,
+  type WorkerRequest,
   type WorkerToHost,
 } from './protocol';
 import { spawnScoringWorker } from './spawn-worker';
@@ -46,7 +53,11 @@ const RESTART_WINDOW_MS = 10 * 60_000;
 /** Where the worker reads the workspace; scoring reads only workspaces stored on disk. */
 export function snapshotFor(store: Store): SnapshotSpec {
   const spec = snapshotSpecOf(store, SCORED_COLLECTIONS);
-  if (!spec) throw new ApiError('DS_SCORING_ERROR', 'Scoring reads the workspace from its file on disk, and this workspace is kept in memory only. Open a workspace stored in a folder.');
+  if (!spec)
+    throw new ApiError(
+      'DS_SCORING_ERROR',
+      'Scoring reads the workspace from its file on disk, and this workspace is kept in memory only. Open a workspace stored in a folder.',
+    );
   return spec;
 }
 
@@ -72,7 +83,10 @@ export class ScoringService {
     private readonly opts: ScoringServiceOptions,
     readonly source: SnapshotSpec,
   ) {
-    this.firstFull = new Promise((resolve, reject) => { this.resolveFirstFull = resolve; this.rejectFirstFull = reject; });
+    this.firstFull = new Promise((resolve, reject) => {
+      this.resolveFirstFull = resolve;
+      this.rejectFirstFull = reject;
+    });
     this.firstFull.catch(() => undefined); // awaited by callers; this only keeps it from counting as unhandled
     this.worker = this.attach(worker);
   }
@@ -105,7 +119,8 @@ export class ScoringService {
    */
   private onWorkerFailed(err: unknown): void {
     console.error('[scoring] DS_SCORING_ERROR worker failed', err);
-    for (const p of this.pending.values()) p.reject(new ApiError('DS_SCORING_ERROR', 'Scoring stopped unexpectedly and is restarting; try again in a moment.'));
+    for (const p of this.pending.values())
+      p.reject(new ApiError('DS_SCORING_ERROR', 'Scoring stopped unexpectedly and is restarting; try again in a moment.'));
     this.pending.clear();
     this.holdOpen();
     this.watching?.unsubscribe();
@@ -114,7 +129,10 @@ export class ScoringService {
     const now = Date.now();
     this.restarts = [...this.restarts.filter((t) => now - t < RESTART_WINDOW_MS), now];
     if (this.restarts.length > MAX_RESTARTS) {
-      this.stopped = new ApiError('DS_SCORING_ERROR', `Scoring stopped after failing ${this.restarts.length} times in a few minutes. Restart Deep Sales; if it keeps failing, report the log.`);
+      this.stopped = new ApiError(
+        'DS_SCORING_ERROR',
+        `Scoring stopped after failing ${this.restarts.length} times in a few minutes. Restart Deep Sales; if it keeps failing, report the log.`,
+      );
       this.rejectFirstFull(this.stopped);
       this.holdOpen();
       return;
@@ -141,13 +159,20 @@ export class ScoringService {
     const [modelText, historyText] = await Promise.all([this.setting(MODEL_SETTING), this.setting(HISTORY_SETTING)]);
     // Subscribe before reading, so nothing written meanwhile is missed (applying a doc twice is harmless).
     this.watching = this.watch();
-    this.writes = this.writes.then(() => removeStoredStakeholderScores(store)).then(
-      () => undefined,
-      (err) => console.error('[scoring] DS_SCORING_ERROR removing old stakeholder scores', err),
-    );
+    this.writes = this.writes
+      .then(() => removeStoredStakeholderScores(store))
+      .then(
+        () => undefined,
+        (err) => console.error('[scoring] DS_SCORING_ERROR removing old stakeholder scores', err),
+      );
     this.post({
-      type: 'init', source: this.source, modelText, historyText, autoTrain: this.opts.autoTrain ?? true,
-      rescoreEveryMs: this.opts.rescoreEveryMs ?? 60 * 60_000, batchSize: this.opts.batchSize ?? SCORE_BATCH,
+      type: 'init',
+      source: this.source,
+      modelText,
+      historyText,
+      autoTrain: this.opts.autoTrain ?? true,
+      rescoreEveryMs: this.opts.rescoreEveryMs ?? 60 * 60_000,
+      batchSize: this.opts.batchSize ?? SCORE_BATCH,
       ...(this.opts.fixedNow !== undefined ? { fixedNow: this.opts.fixedNow } : {}),
     });
   }
@@ -160,11 +185,11 @@ export class ScoringService {
   /** Store changes, forwarded in batches of CHANGE_BATCH_MS (no timer runs while nothing changes). */
   private watch(): Subscription {
     const streams = SCORED_COLLECTIONS.map((c) =>
-      changesOf(this.opts.store[c] as RxCollection).pipe(
-        map((e): Change => ({ collection: c, id: e.documentId })),
-      ),
+      changesOf(this.opts.store[c] as RxCollection).pipe(map((e): Change => ({ collection: c, id: e.documentId }))),
     );
-    return merge(...streams).pipe(batchFor(CHANGE_BATCH_MS)).subscribe((batch) => this.forward(batch));
+    return merge(...streams)
+      .pipe(batchFor(CHANGE_BATCH_MS))
+      .subscribe((batch) => this.forward(batch));
   }
 
   private forward(batch: Change[]): void {
@@ -180,26 +205,36 @@ export class ScoringService {
   private onMessage(from: ScoringWorker, m: WorkerToHost): void {
     switch (m.type) {
       case 'scores': {
-        this.writes = this.writes.then(() => this.write(unpackScores(m) as ScoreDoc[], m.removals)).then(() => {
-          // To the worker that sent them: a restarted one has not sent any yet.
-          if (!this.closed) from.postMessage({ type: 'ack' });
-          // People's scores are not stored, so no store change says they moved: say it here,
-          // after this run's deal scores are written, so a refetch sees both.
-          if (m.final && m.stakeholders > 0 && !this.closed) this.opts.events.next({ type: 'changed', collections: ['scores'] });
-          if (m.final && m.full) {
-            this.firstFullStored = true;
-            this.resolveFirstFull();
-            this.holdOpen();
-          }
-        }, (err) => console.error('[scoring] DS_SCORING_ERROR writing scores', err));
+        this.writes = this.writes
+          .then(() => this.write(unpackScores(m) as ScoreDoc[], m.removals))
+          .then(
+            () => {
+              // To the worker that sent them: a restarted one has not sent any yet.
+              if (!this.closed) from.postMessage({ type: 'ack' });
+              // People's scores are not stored, so no store change says they moved: say it here,
+              // after this run's deal scores are written, so a refetch sees both.
+              if (m.final && m.stakeholders > 0 && !this.closed) this.opts.events.next({ type: 'changed', collections: ['scores'] });
+              if (m.final && m.full) {
+                this.firstFullStored = true;
+                this.resolveFirstFull();
+                this.holdOpen();
+              }
+            },
+            (err) => console.error('[scoring] DS_SCORING_ERROR writing scores', err),
+          );
         return;
       }
-      case 'model': this.status = m.status; return;
+      case 'model':
+        this.status = m.status;
+        return;
       case 'progress':
         if (m.task === 'training') this.opts.events.next({ type: 'progress', task: 'training', fraction: m.fraction, message: m.message });
         return;
       case 'persist':
-        this.writes = this.writes.then(() => this.persist(m), (err) => console.error('[scoring] DS_SCORING_ERROR persisting', err));
+        this.writes = this.writes.then(
+          () => this.persist(m),
+          (err) => console.error('[scoring] DS_SCORING_ERROR persisting', err),
+        );
         return;
       case 'reply': {
         const p = this.pending.get(m.requestId);
@@ -210,8 +245,11 @@ export class ScoringService {
         else p.reject(new ApiError(m.error.code, m.error.message, m.error.details));
         return;
       }
-      case 'error': console.error(`[scoring] ${m.code}`, m.message); return;
-      case 'ready': return;
+      case 'error':
+        console.error(`[scoring] ${m.code}`, m.message);
+        return;
+      case 'ready':
+        return;
     }
   }
 

@@ -26,7 +26,12 @@ export function storedRankingText(ranking: TodayRanking): string {
  * Today from the stored ranking and scores, or null when they cannot answer it (nothing stored
  * yet, an unreadable setting, or a cut ranking without enough of this owner's deals).
  */
-export async function storedToday(store: Store, settingId: string, limit: number, ownerId?: string): Promise<{ items: TodayItem[]; total: number } | null> {
+export async function storedToday(
+  store: Store,
+  settingId: string,
+  limit: number,
+  ownerId?: string,
+): Promise<{ items: TodayItem[]; total: number } | null> {
   const setting = await store.settings.findOne(settingId).exec();
   if (!setting) return null;
   let stored: StoredRanking;
@@ -57,8 +62,16 @@ export async function storedToday(store: Store, settingId: string, limit: number
     if (!parsed.success) continue; // a score stored by an older version: the worker's next one replaces it
     const p = parsed.data;
     items.push({
-      opportunityId: o.id, opportunityName: o.name, accountId: o.accountId, ownerId: o.ownerId, amount: o.amount,
-      currency: o.currency, probability: p.probability, band: p.band, rank, action: p.actions[0] ?? null,
+      opportunityId: o.id,
+      opportunityName: o.name,
+      accountId: o.accountId,
+      ownerId: o.ownerId,
+      amount: o.amount,
+      currency: o.currency,
+      probability: p.probability,
+      band: p.band,
+      rank,
+      action: p.actions[0] ?? null,
     });
     if (items.length === limit) return { items, total };
   }

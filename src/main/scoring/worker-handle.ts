@@ -54,19 +54,32 @@ export function threadWorker(worker: Worker): ScoringWorker {
   };
   worker.unref();
   // 'error' (an uncaught exception, ERR_WORKER_OUT_OF_MEMORY) is always followed by 'exit'.
-  worker.on('error', (err) => { lastError = err; });
-  const exited = new Promise<void>((resolve) => worker.once('exit', (code) => {
-    running = false;
-    resolve();
-    const why = lastError ? `${(lastError as { code?: string }).code ?? 'error'}: ${lastError.message}` : `code ${code}`;
-    fail(new Error(`scoring worker stopped (${why})`, lastError ? { cause: lastError } : undefined));
-  }));
+  worker.on('error', (err) => {
+    lastError = err;
+  });
+  const exited = new Promise<void>((resolve) =>
+    worker.once('exit', (code) => {
+      running = false;
+      resolve();
+      const why = lastError ? `${(lastError as { code?: string }).code ?? 'error'}: ${lastError.message}` : `code ${code}`;
+      fail(new Error(`scoring worker stopped (${why})`, lastError ? { cause: lastError } : undefined));
+    }),
+  );
   return {
     threadId: () => worker.threadId,
-    postMessage: (message) => { if (running) worker.postMessage(message); },
-    onMessage: (listener) => { worker.on('message', (m: WorkerToHost) => listener(m)); },
-    onFailure: (listener) => { failureListeners.push(listener); },
-    keepAlive: (on) => { if (on) worker.ref(); else worker.unref(); },
+    postMessage: (message) => {
+      if (running) worker.postMessage(message);
+    },
+    onMessage: (listener) => {
+      worker.on('message', (m: WorkerToHost) => listener(m));
+    },
+    onFailure: (listener) => {
+      failureListeners.push(listener);
+    },
+    keepAlive: (on) => {
+      if (on) worker.ref();
+      else worker.unref();
+    },
     async terminate() {
       stopping = true;
       if (running) await worker.terminate();

@@ -43,7 +43,8 @@ describe('SearchIndex on the demo workspace (SQLite store)', () => {
   it('indexes everything in the background and says when it is ready', () => {
     const s = index.status();
     expect(s).toEqual({ ready: true, indexed: demo.accounts.length, total: demo.accounts.length });
-    const expected = demo.accounts.length + demo.stakeholders.length + demo.opportunities.length + demo.interactions.length + demo.workshopnotes.length;
+    const expected =
+      demo.accounts.length + demo.stakeholders.length + demo.opportunities.length + demo.interactions.length + demo.workshopnotes.length;
     expect(index.indexedDocuments).toBe(expected);
   });
 
@@ -88,8 +89,17 @@ describe('SearchIndex on the demo workspace (SQLite store)', () => {
   it('keeps current: a new person, a rename and a delete show at once', async () => {
     const account = demo.accounts[0]!;
     await store.stakeholders.insert({
-      id: 'st_search_1', accountId: account.id, name: 'Quintessa Vandermeer', title: 'Head of Procurement', department: 'Procurement',
-      buyingRoles: [], stance: 'unknown', influence: 3, needs: [], pains: [], updatedAt: NOW,
+      id: 'st_search_1',
+      accountId: account.id,
+      name: 'Quintessa Vandermeer',
+      title: 'Head of Procurement',
+      department: 'Procurement',
+      buyingRoles: [],
+      stance: 'unknown',
+      influence: 3,
+      needs: [],
+      pains: [],
+      updatedAt: NOW,
     } as never);
     await until(() => hitsOf(index, 'quintes', 'person').length === 1, 'the new person');
     const doc = await store.accounts.findOne(account.id).exec();
@@ -108,7 +118,12 @@ describe('SearchIndex while the store is written during the build', () => {
     const index = new SearchIndex(store, { pageSize: 13 });
     const building = index.start();
     const extra = Array.from({ length: 40 }, (_, n) => ({
-      id: `acc_race_${String(n).padStart(2, '0')}`, name: `Racecondition ${n} Ltd`, industry: 'software', region: 'emea', segment: 'smb', updatedAt: NOW,
+      id: `acc_race_${String(n).padStart(2, '0')}`,
+      name: `Racecondition ${n} Ltd`,
+      industry: 'software',
+      region: 'emea',
+      segment: 'smb',
+      updatedAt: NOW,
     }));
     for (const doc of extra) await store.accounts.insert(doc as never);
     await (await store.accounts.findOne('acc_race_00').exec())!.remove();

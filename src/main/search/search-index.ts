@@ -27,7 +27,11 @@ import { changesOf, type StoreChange } from '../store/changes';
 type Indexed = 'accounts' | 'stakeholders' | 'opportunities' | 'interactions' | 'workshopnotes';
 const INDEXED: readonly Indexed[] = ['accounts', 'opportunities', 'stakeholders', 'workshopnotes', 'interactions'];
 const KIND_OF: Record<Indexed, SearchKind> = {
-  accounts: 'account', stakeholders: 'person', opportunities: 'opportunity', interactions: 'interaction', workshopnotes: 'note',
+  accounts: 'account',
+  stakeholders: 'person',
+  opportunities: 'opportunity',
+  interactions: 'interaction',
+  workshopnotes: 'note',
 };
 const NOTE_KINDS = new Set<SearchKind>(['interaction', 'note']);
 
@@ -78,7 +82,10 @@ export class SearchIndex {
 
   private readonly stmt;
 
-  constructor(private readonly store: Store, options: SearchIndexOptions = {}) {
+  constructor(
+    private readonly store: Store,
+    options: SearchIndexOptions = {},
+  ) {
     this.pageSize = options.pageSize ?? PAGE;
     this.db.pragma('journal_mode = OFF');
     this.db.pragma('synchronous = OFF');
@@ -93,7 +100,9 @@ export class SearchIndex {
     this.stmt = {
       byId: this.db.prepare<[string], Row>('SELECT * FROM items WHERE id = ?'),
       ridTaken: this.db.prepare<[number], { rid: number }>('SELECT rid FROM items WHERE rid = ?'),
-      insertItem: this.db.prepare('INSERT INTO items(rid, id, kind, account_id, opportunity_id, title, detail, at, rev) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+      insertItem: this.db.prepare(
+        'INSERT INTO items(rid, id, kind, account_id, opportunity_id, title, detail, at, rev) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
       deleteItem: this.db.prepare('DELETE FROM items WHERE rid = ?'),
       insertEntity: this.db.prepare('INSERT INTO entities(rowid, title, body) VALUES (?, ?, ?)'),
       deleteEntity: this.db.prepare('DELETE FROM entities WHERE rowid = ?'),
@@ -131,7 +140,9 @@ export class SearchIndex {
     // Watch first: a write during the build lands either in a page read after it, or here.
     for (const name of INDEXED) {
       const collection = this.store[name] as RxCollection;
-      this.subscriptions.push(changesOf(collection).subscribe((change) => this.onChange(name, change as StoreChange<Record<string, unknown>>)));
+      this.subscriptions.push(
+        changesOf(collection).subscribe((change) => this.onChange(name, change as StoreChange<Record<string, unknown>>)),
+      );
     }
     this.building = this.build().catch((error: unknown) => {
       if (!this.closed) console.error('[search] DS_SEARCH_BUILD failed', error);
@@ -170,9 +181,10 @@ export class SearchIndex {
     const longest = Math.max(...words.map((w) => w.length));
     for (const kind of kinds) {
       if (NOTE_KINDS.has(kind) && longest < 3) continue;
-      const rows = kind === 'interaction' || kind === 'note'
-        ? this.stmt.noteHits[kind].all(SNIPPET_OPEN, SNIPPET_CLOSE, expression, limit + 1)
-        : this.stmt.entityHits.all(expression, kind, limit + 1);
+      const rows =
+        kind === 'interaction' || kind === 'note'
+          ? this.stmt.noteHits[kind].all(SNIPPET_OPEN, SNIPPET_CLOSE, expression, limit + 1)
+          : this.stmt.entityHits.all(expression, kind, limit + 1);
       if (rows.length) groups.push({ kind, hits: rows.slice(0, limit).map((r) => this.hit(r)), more: rows.length > limit });
     }
     return { groups, indexing: this.status(), corrected };
@@ -188,20 +200,26 @@ export class SearchIndex {
     const deal = r.opportunity_id ? this.dealNames.get(r.opportunity_id) : undefined;
     // Ids come back from the index's own table as plain text: branded here, where they leave it.
     const base = {
-      kind: r.kind, id: r.id, accountId: r.account_id as AccountId,
+      kind: r.kind,
+      id: r.id,
+      accountId: r.account_id as AccountId,
       ...(r.opportunity_id ? { opportunityId: r.opportunity_id as OpportunityId } : {}),
     };
     switch (r.kind) {
-      case 'account': return { ...base, title: r.title, subtitle: r.detail };
-      case 'person': return { ...base, title: r.title, subtitle: [r.detail, account].filter(Boolean).join(' · ') };
-      case 'opportunity': return { ...base, title: r.title, subtitle: [account, r.detail].filter(Boolean).join(' · ') };
-      default: return {
-        ...base,
-        title: deal ?? account,
-        subtitle: [r.detail, deal ? account : ''].filter(Boolean).join(' · '),
-        ...(r.snip ? { snippet: r.snip } : {}),
-        ...(r.at !== null ? { at: r.at } : {}),
-      };
+      case 'account':
+        return { ...base, title: r.title, subtitle: r.detail };
+      case 'person':
+        return { ...base, title: r.title, subtitle: [r.detail, account].filter(Boolean).join(' · ') };
+      case 'opportunity':
+        return { ...base, title: r.title, subtitle: [account, r.detail].filter(Boolean).join(' · ') };
+      default:
+        return {
+          ...base,
+          title: deal ?? account,
+          subtitle: [r.detail, deal ? account : ''].filter(Boolean).join(' · '),
+          ...(r.snip ? { snippet: r.snip } : {}),
+          ...(r.at !== null ? { at: r.at } : {}),
+        };
     }
   }
 
@@ -222,8 +240,13 @@ export class SearchIndex {
         this.store.opportunities.find({ selector: { accountId }, sort: [{ accountId: 'asc' }, { closeDate: 'asc' }] }).exec(),
         this.store.interactions.find({ selector: { accountId }, sort: [{ accountId: 'asc' }, { at: 'asc' }] }).exec(),
       ]);
-      const notes = await Promise.all(deals.map((deal) => this.store.workshopnotes
-        .find({ selector: { opportunityId: deal.id }, sort: [{ opportunityId: 'asc' }, { createdAt: 'asc' }] }).exec()));
+      const notes = await Promise.all(
+        deals.map((deal) =>
+          this.store.workshopnotes
+            .find({ selector: { opportunityId: deal.id }, sort: [{ opportunityId: 'asc' }, { createdAt: 'asc' }] })
+            .exec(),
+        ),
+      );
       if (this.closed) return;
       this.index('stakeholders', people);
       this.index('opportunities', deals);
@@ -314,7 +337,13 @@ interface Entry {
 }
 
 const KIND_WORDS: Record<Interaction['kind'], string> = {
-  meeting: 'Meeting', call: 'Call', email: 'E-mail', event: 'Event', content: 'Content', web_visit: 'Web visit', support_case: 'Support case',
+  meeting: 'Meeting',
+  call: 'Call',
+  email: 'E-mail',
+  event: 'Event',
+  content: 'Content',
+  web_visit: 'Web visit',
+  support_case: 'Support case',
 };
 
 /** What of a document is searched, and what a hit shows. */
@@ -323,28 +352,45 @@ function describe(name: Indexed, raw: Record<string, unknown>): Entry {
     case 'accounts': {
       const a = raw as unknown as Account;
       return {
-        title: a.name, body: [a.industry, a.region, a.website ?? ''].join(' '), detail: [a.industry, a.region].filter(Boolean).join(' · '),
-        accountId: a.id, opportunityId: null, at: null,
+        title: a.name,
+        body: [a.industry, a.region, a.website ?? ''].join(' '),
+        detail: [a.industry, a.region].filter(Boolean).join(' · '),
+        accountId: a.id,
+        opportunityId: null,
+        at: null,
       };
     }
     case 'stakeholders': {
       const s = raw as unknown as Stakeholder;
       return {
-        title: s.name, body: [s.title, s.department, s.email ?? '', s.notes ?? ''].join(' '), detail: s.title,
-        accountId: s.accountId, opportunityId: null, at: null,
+        title: s.name,
+        body: [s.title, s.department, s.email ?? '', s.notes ?? ''].join(' '),
+        detail: s.title,
+        accountId: s.accountId,
+        opportunityId: null,
+        at: null,
       };
     }
     case 'opportunities': {
       const o = raw as unknown as Opportunity;
       return {
-        title: o.name, body: [o.stage, o.status, ...Object.values(o.crm ?? {})].join(' '), detail: o.status === 'open' ? o.stage : o.status,
-        accountId: o.accountId, opportunityId: o.id, at: null,
+        title: o.name,
+        body: [o.stage, o.status, ...Object.values(o.crm ?? {})].join(' '),
+        detail: o.status === 'open' ? o.stage : o.status,
+        accountId: o.accountId,
+        opportunityId: o.id,
+        at: null,
       };
     }
     case 'interactions': {
       const i = raw as unknown as Interaction;
       return {
-        title: '', body: i.notes, detail: KIND_WORDS[i.kind], accountId: i.accountId, opportunityId: i.opportunityId ?? null, at: i.at,
+        title: '',
+        body: i.notes,
+        detail: KIND_WORDS[i.kind],
+        accountId: i.accountId,
+        opportunityId: i.opportunityId ?? null,
+        at: i.at,
       };
     }
     case 'workshopnotes': {

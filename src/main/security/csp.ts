@@ -57,5 +57,8 @@ export function securityHeaders(options: CspOptions = {}): Record<string, string
  * window is never framed anyway.
  */
 export function metaContentSecurityPolicy(options: CspOptions = {}): string {
-  return contentSecurityPolicy(options).split('; ').filter((d) => !d.startsWith('frame-ancestors ')).join('; ');
+  return contentSecurityPolicy(options)
+    .split('; ')
+    .filter((d) => !d.startsWith('frame-ancestors '))
+    .join('; ');
 }

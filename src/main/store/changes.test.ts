@@ -23,7 +23,11 @@ describe('changesOf', () => {
     await store.settings.upsert({ id: 'a', value: '2', updatedAt: 2 });
     await (await store.settings.findOne('a').exec())!.remove();
     const events = await seen;
-    expect(events.map((e) => [e.operation, e.documentId, e.documentData.value])).toEqual([['INSERT', 'a', '1'], ['UPDATE', 'a', '2'], ['DELETE', 'a', '2']]);
+    expect(events.map((e) => [e.operation, e.documentId, e.documentData.value])).toEqual([
+      ['INSERT', 'a', '1'],
+      ['UPDATE', 'a', '2'],
+      ['DELETE', 'a', '2'],
+    ]);
     expect(events[1]!.previousDocumentData?.value).toBe('1');
     await store.close();
   });

@@ -20,30 +20,31 @@ export function changesOf<T>(collection: RxCollection<T>): Observable<StoreChang
  * every `ms`, and nothing keeps a finished script alive).
  */
 export function batchFor<T>(ms: number): OperatorFunction<T, T[]> {
-  return (source) => new Observable<T[]>((subscriber) => {
-    let batch: T[] = [];
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const flush = () => {
-      timer = null;
-      const ready = batch;
-      batch = [];
-      subscriber.next(ready);
-    };
-    const subscription = source.subscribe({
-      next(value) {
-        batch.push(value);
-        timer ??= setTimeout(flush, ms);
-      },
-      error: (err: unknown) => subscriber.error(err),
-      complete() {
+  return (source) =>
+    new Observable<T[]>((subscriber) => {
+      let batch: T[] = [];
+      let timer: ReturnType<typeof setTimeout> | null = null;
+      const flush = () => {
+        timer = null;
+        const ready = batch;
+        batch = [];
+        subscriber.next(ready);
+      };
+      const subscription = source.subscribe({
+        next(value) {
+          batch.push(value);
+          timer ??= setTimeout(flush, ms);
+        },
+        error: (err: unknown) => subscriber.error(err),
+        complete() {
+          if (timer) clearTimeout(timer);
+          if (batch.length) subscriber.next(batch);
+          subscriber.complete();
+        },
+      });
+      return () => {
         if (timer) clearTimeout(timer);
-        if (batch.length) subscriber.next(batch);
-        subscriber.complete();
-      },
+        subscription.unsubscribe();
+      };
     });
-    return () => {
-      if (timer) clearTimeout(timer);
-      subscription.unsubscribe();
-    };
-  });
 }

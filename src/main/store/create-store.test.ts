@@ -14,9 +14,19 @@ beforeEach(() => {
 afterEach(() => removeDir(dir));
 
 const oldDeal = {
-  id: 'opp_old', accountId: 'acc_1', name: 'Renewal', amount: 12_000, currency: 'USD', stage: 'propose',
-  stageChangedAt: 1_700_000_000_000, createdAt: 1_690_000_000_000, closeDate: 1_710_000_000_000, status: 'open',
-  ownerId: 'tm_1', members: [], updatedAt: 1_700_000_000_000,
+  id: 'opp_old',
+  accountId: 'acc_1',
+  name: 'Renewal',
+  amount: 12_000,
+  currency: 'USD',
+  stage: 'propose',
+  stageChangedAt: 1_700_000_000_000,
+  createdAt: 1_690_000_000_000,
+  closeDate: 1_710_000_000_000,
+  status: 'open',
+  ownerId: 'tm_1',
+  members: [],
+  updatedAt: 1_700_000_000_000,
 };
 
 describe('createStore', () => {
@@ -24,7 +34,11 @@ describe('createStore', () => {
     // Version 0 of opportunities: today's schema without stageHistory.
     const v0 = rxSchemaFor('opportunities');
     const { stageHistory: _dropped, ...properties } = v0.properties;
-    const old = await createRxDatabase({ name: 'workspace', storage: getRxStorageSQLite({ databaseDirectory: dir }), multiInstance: false });
+    const old = await createRxDatabase({
+      name: 'workspace',
+      storage: getRxStorageSQLite({ databaseDirectory: dir }),
+      multiInstance: false,
+    });
     await old.addCollections({ opportunities: { schema: { ...v0, version: 0, properties } as never } });
     await old.opportunities!.insert(oldDeal);
     await old.close();
@@ -47,7 +61,11 @@ describe('createStore', () => {
   it('opens a workspace whose opportunities were written with schema version 2 (no done or snoozed actions) and can mark one', async () => {
     const v2 = rxSchemaFor('opportunities');
     const { actionStates: _dropped, ...properties } = v2.properties;
-    const old = await createRxDatabase({ name: 'workspace', storage: getRxStorageSQLite({ databaseDirectory: dir }), multiInstance: false });
+    const old = await createRxDatabase({
+      name: 'workspace',
+      storage: getRxStorageSQLite({ databaseDirectory: dir }),
+      multiInstance: false,
+    });
     await old.addCollections({ opportunities: { schema: { ...v2, version: 2, properties } as never } });
     await old.opportunities!.insert(oldDeal);
     await old.close();
@@ -68,10 +86,22 @@ describe('createStore', () => {
     const v0 = rxSchemaFor('workshopnotes');
     const { at: _dropped, ...properties } = v0.properties;
     const oldNote = {
-      id: 'wsn_old', accountId: 'acc_1', opportunityId: 'opp_old', stakeholderId: 'stk_1', job: 'validation', text: 'Legal wants a DPA',
-      color: 'pink', authorId: 'tm_1', createdAt: 1_700_000_000_000, updatedAt: 1_700_000_000_000,
+      id: 'wsn_old',
+      accountId: 'acc_1',
+      opportunityId: 'opp_old',
+      stakeholderId: 'stk_1',
+      job: 'validation',
+      text: 'Legal wants a DPA',
+      color: 'pink',
+      authorId: 'tm_1',
+      createdAt: 1_700_000_000_000,
+      updatedAt: 1_700_000_000_000,
     };
-    const old = await createRxDatabase({ name: 'workspace', storage: getRxStorageSQLite({ databaseDirectory: dir }), multiInstance: false });
+    const old = await createRxDatabase({
+      name: 'workspace',
+      storage: getRxStorageSQLite({ databaseDirectory: dir }),
+      multiInstance: false,
+    });
     await old.addCollections({ workshopnotes: { schema: { ...v0, version: 0, properties } as never } });
     await old.workshopnotes!.insert(oldNote);
     await old.close();

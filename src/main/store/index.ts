@@ -8,6 +8,14 @@ export { NATIVE_BINDING_ENV } from './sqlite/native-binding';
 export { databaseFilePath } from './sqlite';
 export { clearFailure, failureOf, isStoreCorruption, markCorrupt, storeFailures$, type StoreFailure } from './sqlite/health';
 export {
-  interactionsOfAccount, interactionsOfOpportunity, journeyOfOpportunities, journeyOfOpportunity, notesOfOpportunity, opportunitiesOfAccount, recentInteractionsOfAccount,
-  relationshipsOfAccount, relationshipsTouching, stakeholdersOfAccount,
+  interactionsOfAccount,
+  interactionsOfOpportunity,
+  journeyOfOpportunities,
+  journeyOfOpportunity,
+  notesOfOpportunity,
+  opportunitiesOfAccount,
+  recentInteractionsOfAccount,
+  relationshipsOfAccount,
+  relationshipsTouching,
+  stakeholdersOfAccount,
 } from './reads';

@@ -4,13 +4,16 @@ import { loadWorkspaceIntoStore } from './load-workspace';
 
 describe('loadWorkspaceIntoStore', () => {
   let store: Store;
-  afterEach(async () => { await store?.remove(); });
+  afterEach(async () => {
+    await store?.remove();
+  });
 
   it('loads the XS workspace into a memory store with matching counts and progress', async () => {
     store = await createStore({ name: `load-xs-${Date.now()}` });
     const fractions: number[] = [];
-    const result = await loadWorkspaceIntoStore(store, generateWorkspaceBatches({ size: 'XS', seed: 7 }), (f) => fractions.push(f),
-      { chunkSize: 500 });
+    const result = await loadWorkspaceIntoStore(store, generateWorkspaceBatches({ size: 'XS', seed: 7 }), (f) => fractions.push(f), {
+      chunkSize: 500,
+    });
     const expected = generateWorkspace({ size: 'XS', seed: 7 });
     for (const [name, docs] of Object.entries(expected)) {
       expect(await store[name as keyof typeof expected].count().exec()).toBe(docs.length);

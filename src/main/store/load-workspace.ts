@@ -19,7 +19,14 @@ export interface LoadOptions {
 }
 
 const FLUSH_ORDER: readonly SeedCollection[] = [
-  'teammembers', 'accounts', 'stakeholders', 'relationships', 'opportunities', 'interactions', 'journeysteps', 'workshopnotes',
+  'teammembers',
+  'accounts',
+  'stakeholders',
+  'relationships',
+  'opportunities',
+  'interactions',
+  'journeysteps',
+  'workshopnotes',
 ];
 
 export async function loadWorkspaceIntoStore(
@@ -40,8 +47,12 @@ export async function loadWorkspaceIntoStore(
     if (result.error.length) {
       const first = result.error[0];
       // A conflict here means the store already held a workspace with the same ids: say so.
-      throw new ApiError('DS_IMPORT_INVALID', `Could not load the demo workspace: ${result.error.length} ${name} document(s) were rejected `
-        + `(first: ${first?.status} on ${first?.documentId}). Load it into an empty workspace.`, { collection: name, errors: result.error.slice(0, 5) });
+      throw new ApiError(
+        'DS_IMPORT_INVALID',
+        `Could not load the demo workspace: ${result.error.length} ${name} document(s) were rejected ` +
+          `(first: ${first?.status} on ${first?.documentId}). Load it into an empty workspace.`,
+        { collection: name, errors: result.error.slice(0, 5) },
+      );
     }
     progress.inserted += result.success.length;
     progress.byCollection[name] = (progress.byCollection[name] ?? 0) + result.success.length;

@@ -39,7 +39,9 @@ export const interactionsOfOpportunity = (store: Store, accountId: AccountId, op
 
 /** The journey steps of several deals (one account's), in time order per deal (index opportunityId+at). */
 export const journeyOfOpportunities = (store: Store, opportunityIds: readonly OpportunityId[]) =>
-  store.journeysteps.find({ selector: { opportunityId: { $in: [...opportunityIds] } }, sort: [{ opportunityId: 'asc' }, { at: 'asc' }] }).exec();
+  store.journeysteps
+    .find({ selector: { opportunityId: { $in: [...opportunityIds] } }, sort: [{ opportunityId: 'asc' }, { at: 'asc' }] })
+    .exec();
 
 /** Every interaction of an account in time order (index accountId+at). */
 export const interactionsOfAccount = (store: Store, accountId: AccountId) =>

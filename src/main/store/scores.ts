@@ -61,14 +61,25 @@ const SCORE_WRITE_CONTEXT = 'ds-scoring-write';
 async function putScores(store: Store, docs: readonly ScoreDoc[], attempt = 0): Promise<void> {
   const instance = store.scores.storageInstance;
   // With deleted ones: a score removed earlier is revived by writing over its tombstone.
-  const stored = await instance.findDocumentsById(docs.map((d) => d.id), true);
+  const stored = await instance.findDocumentsById(
+    docs.map((d) => d.id),
+    true,
+  );
   const previous = new Map(stored.map((d) => [d.id, d]));
   const rows: BulkWriteRow<ScoreDoc>[] = docs.map((d) => {
     const prev = previous.get(d.id);
     // _meta and _rev are set by RxDB's wrapped storage instance (lwt = now, next revision).
     const document: RxDocumentData<ScoreDoc> = {
-      id: d.id, subjectType: d.subjectType, subjectId: d.subjectId, accountId: d.accountId, computedAt: d.computedAt, payload: d.payload,
-      _deleted: false, _attachments: {}, _meta: prev ? prev._meta : { lwt: 0 }, _rev: prev ? prev._rev : '',
+      id: d.id,
+      subjectType: d.subjectType,
+      subjectId: d.subjectId,
+      accountId: d.accountId,
+      computedAt: d.computedAt,
+      payload: d.payload,
+      _deleted: false,
+      _attachments: {},
+      _meta: prev ? prev._meta : { lwt: 0 },
+      _rev: prev ? prev._rev : '',
     };
     return prev ? { document, previous: prev } : { document };
   });
@@ -78,7 +89,11 @@ async function putScores(store: Store, docs: readonly ScoreDoc[], attempt = 0): 
   const other = error.find((e) => e.status !== 409);
   if (other) throw new ApiError('DS_SCORING_ERROR', `Storing score ${other.documentId} failed (status ${other.status}).`);
   if (attempt >= 2) throw new ApiError('DS_SCORING_ERROR', `Storing ${conflicted.size} scores kept conflicting with other writes.`);
-  await putScores(store, docs.filter((d) => conflicted.has(d.id)), attempt + 1);
+  await putScores(
+    store,
+    docs.filter((d) => conflicted.has(d.id)),
+    attempt + 1,
+  );
 }
 
 /**

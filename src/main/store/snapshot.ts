@@ -43,9 +43,15 @@ export function openStoreSnapshot(spec: SnapshotSpec): StoreSnapshot {
       // A collection nobody wrote to yet has no table: nothing to read, not an error.
       if (!exists(t)) return;
       let docs: SnapshotRow[] = [];
-      for (const row of db.prepare(`SELECT data FROM ${quoted(t)} WHERE deleted = 0`).pluck().iterate() as Iterable<string>) {
+      for (const row of db
+        .prepare(`SELECT data FROM ${quoted(t)} WHERE deleted = 0`)
+        .pluck()
+        .iterate() as Iterable<string>) {
         docs.push(JSON.parse(row) as SnapshotRow);
-        if (docs.length >= batch) { onBatch(docs); docs = []; }
+        if (docs.length >= batch) {
+          onBatch(docs);
+          docs = [];
+        }
       }
       if (docs.length) onBatch(docs);
     },
@@ -57,7 +63,10 @@ export function openStoreSnapshot(spec: SnapshotSpec): StoreSnapshot {
       const stmt = db.prepare(`SELECT deleted, data FROM ${quoted(t)} WHERE id = ?`);
       for (const id of ids) {
         const row = stmt.get(id) as { deleted: number; data: string } | undefined;
-        if (!row) { gone.push({ id }); continue; }
+        if (!row) {
+          gone.push({ id });
+          continue;
+        }
         const doc = JSON.parse(row.data) as SnapshotRow;
         if (row.deleted) gone.push({ id, ...(typeof doc['accountId'] === 'string' ? { accountId: doc['accountId'] } : {}) });
         else live.push(doc);
@@ -67,7 +76,10 @@ export function openStoreSnapshot(spec: SnapshotSpec): StoreSnapshot {
     storedScores(onRow) {
       const table = spec.tables['scores'];
       if (!table || !exists(table)) return;
-      const rows = db.prepare(`SELECT id, json_extract(data, '$.payload') AS payload FROM ${quoted(table)} WHERE deleted = 0`).raw().iterate();
+      const rows = db
+        .prepare(`SELECT id, json_extract(data, '$.payload') AS payload FROM ${quoted(table)} WHERE deleted = 0`)
+        .raw()
+        .iterate();
       for (const [id, payload] of rows as Iterable<[string, unknown]>) if (typeof payload === 'string') onRow(id, payload);
     },
     close() {

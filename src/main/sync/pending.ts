@@ -2,9 +2,7 @@
 // same facts RxDB's upstream works from (its persisted "up" checkpoint and the assumed master
 // state of each document), so the count is right after a restart with the server down, not
 // only for writes this process saw.
-import {
-  getChangedDocumentsSince, getComposedPrimaryKeyOfDocumentData, stripMetaDataFromDocument, type RxStorageInstance,
-} from 'rxdb';
+import { getChangedDocumentsSince, getComposedPrimaryKeyOfDocumentData, stripMetaDataFromDocument, type RxStorageInstance } from 'rxdb';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
 import { sameDocState } from '@shared/sync';
 

@@ -27,7 +27,9 @@ describe('pushInParts', () => {
     expect(result.accepted).toHaveLength(100);
     expect(result.requests).toBeGreaterThanOrEqual(6);
     for (const b of server.bodies) expect(Buffer.byteLength(b)).toBeLessThanOrEqual(20_000);
-    expect(server.bodies.flatMap((b) => (JSON.parse(b) as { rows: Row[] }).rows.map((r) => r.newDocumentState.id))).toEqual(rows.map((r) => r.newDocumentState.id));
+    expect(server.bodies.flatMap((b) => (JSON.parse(b) as { rows: Row[] }).rows.map((r) => r.newDocumentState.id))).toEqual(
+      rows.map((r) => r.newDocumentState.id),
+    );
   });
 
   it('bisects a refused part to the refused rows and sends all the others', async () => {
@@ -35,7 +37,12 @@ describe('pushInParts', () => {
     const result = await pushInParts(rows, { maxBodyBytes: 1_000_000, send: judge(new Set(['r3', 'r11']), 1_000_000).send });
     expect(result.refused.map((r) => r.row.newDocumentState.id)).toEqual(['r3', 'r11']);
     expect(result.refused[0]).toMatchObject({ code: 'DS_SYNC_INVALID_DOCUMENT', status: 422 });
-    expect(result.accepted.map((r) => r.newDocumentState.id).sort()).toEqual(rows.map((r) => r.newDocumentState.id).filter((id) => id !== 'r3' && id !== 'r11').sort());
+    expect(result.accepted.map((r) => r.newDocumentState.id).sort()).toEqual(
+      rows
+        .map((r) => r.newDocumentState.id)
+        .filter((id) => id !== 'r3' && id !== 'r11')
+        .sort(),
+    );
   });
 
   it('uses the index a 422 names instead of bisecting', async () => {

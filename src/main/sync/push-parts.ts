@@ -61,7 +61,10 @@ export async function pushInParts<R extends PushRowLike, C>(rows: R[], options: 
     if (part.length === 0) return;
     result.requests += 1;
     try {
-      const conflicts = await options.send(`{"rows":[${part.map((i) => i.json).join(',')}]}`, part.map((i) => i.row));
+      const conflicts = await options.send(
+        `{"rows":[${part.map((i) => i.json).join(',')}]}`,
+        part.map((i) => i.row),
+      );
       result.conflicts.push(...conflicts);
       result.accepted.push(...part.map((i) => i.row));
     } catch (error) {
@@ -85,7 +88,9 @@ export async function pushInParts<R extends PushRowLike, C>(rows: R[], options: 
   for (const item of items) {
     if (ENVELOPE + item.bytes > options.maxBodyBytes) {
       result.refused.push({
-        row: item.row, code: 'DS_SYNC_BODY_TOO_LARGE', status: 413,
+        row: item.row,
+        code: 'DS_SYNC_BODY_TOO_LARGE',
+        status: 413,
         message: `This record is ${item.bytes} bytes; the server takes at most ${options.maxBodyBytes}. Shorten it to sync it.`,
       });
       continue;

@@ -6,9 +6,7 @@ import { BehaviorSubject, Subject, combineLatest, distinctUntilChanged, map, typ
 import type { RxCollection, RxDatabase } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import { SYNCED_COLLECTIONS, type CollectionName } from '@shared/domain';
-import {
-  conflictHandler, sameDocState, SYNC_API_PREFIX, type Checkpoint, type PullResponse, type PushResponse,
-} from '@shared/sync';
+import { conflictHandler, sameDocState, SYNC_API_PREFIX, type Checkpoint, type PullResponse, type PushResponse } from '@shared/sync';
 import { openEventStream } from './event-stream';
 import { appNow } from '../clock';
 import { requestJson, SyncClientError } from './http';
@@ -102,18 +100,22 @@ export function startSync(options: StartSyncOptions): SyncHandle {
     const collection = options.store.collections[name] as RxCollection;
     if (collection.conflictHandler !== conflictHandler) {
       // Without the shared handler RxDB's default drops local edits on conflict.
-      console.warn(`DS_SYNC_NO_CONFLICT_HANDLER: collection ${name} was created without the shared conflictHandler; concurrent edits may be lost`);
+      console.warn(
+        `DS_SYNC_NO_CONFLICT_HANDLER: collection ${name} was created without the shared conflictHandler; concurrent edits may be lost`,
+      );
     }
     const stream$ = new Subject<'RESYNC'>();
     streams.set(name, stream$);
     const ids = new Set<string>();
     pending.set(name, ids);
     // Local writes (anything but the downstream applying server state) are pending until sent.
-    subs.push(collection.eventBulks$.subscribe((bulk) => {
-      if (bulk.context.startsWith('replication-downstream')) return;
-      for (const ev of bulk.events) ids.add(ev.documentId);
-      recountPending();
-    }));
+    subs.push(
+      collection.eventBulks$.subscribe((bulk) => {
+        if (bulk.context.startsWith('replication-downstream')) return;
+        for (const ev of bulk.events) ids.add(ev.documentId);
+        recountPending();
+      }),
+    );
     const url = `${base}/collections/${name}`;
     const rep = replicateRxCollection<unknown, Checkpoint>({
       collection,
@@ -127,7 +129,10 @@ export function startSync(options: StartSyncOptions): SyncHandle {
         stream$: stream$.asObservable(),
         handler: async (checkpoint, batchSize) => {
           const seq = checkpoint?.seq ?? 0;
-          const res = await requestJson<PullResponse>(`${url}/pull?seq=${seq}&limit=${batchSize}`, { token: options.token, timeoutMs: options.requestTimeoutMs }).catch(fail);
+          const res = await requestJson<PullResponse>(`${url}/pull?seq=${seq}&limit=${batchSize}`, {
+            token: options.token,
+            timeoutMs: options.requestTimeoutMs,
+          }).catch(fail);
           ok();
           return { documents: res.documents as never[], checkpoint: res.checkpoint };
         },
@@ -144,16 +149,26 @@ export function startSync(options: StartSyncOptions): SyncHandle {
           });
           const res = await pushInParts(sendRows, {
             maxBodyBytes: maxPushBytes,
-            send: async (body) => (await requestJson<PushResponse>(`${url}/push`, {
-              method: 'POST', token: options.token, rawBody: body, timeoutMs: options.requestTimeoutMs,
-            })).conflicts,
+            send: async (body) =>
+              (
+                await requestJson<PushResponse>(`${url}/push`, {
+                  method: 'POST',
+                  token: options.token,
+                  rawBody: body,
+                  timeoutMs: options.requestTimeoutMs,
+                })
+              ).conflicts,
           }).catch(fail);
           for (const r of res.refused) {
             console.warn(`[sync] ${r.code}: ${name} ${r.row.newDocumentState.id} set aside (${r.message})`);
             await aside.add({
-              collection: name, id: r.row.newDocumentState.id, code: r.code, message: r.message,
+              collection: name,
+              id: r.row.newDocumentState.id,
+              code: r.code,
+              message: r.message,
               ...(r.status ? { status: r.status } : {}),
-              assumedMasterState: r.row.assumedMasterState ?? null, refusedState: r.row.newDocumentState,
+              assumedMasterState: r.row.assumedMasterState ?? null,
+              refusedState: r.row.newDocumentState,
             });
           }
           for (const r of res.accepted) if (aside.get(name, r.newDocumentState.id)) await aside.remove(name, r.newDocumentState.id);
@@ -166,31 +181,46 @@ export function startSync(options: StartSyncOptions): SyncHandle {
     // What earlier runs left unsent, read from the store; ids acknowledged meanwhile stay out.
     const ackedWhileSeeding = new Set<string>();
     let seeded = false;
-    seeding.push(unacknowledgedIds(rep as RxReplicationState<unknown, unknown>, startedAt).then((found) => {
-      for (const id of found) if (!ackedWhileSeeding.has(id)) ids.add(id);
-      seeded = true;
-      recountPending();
-    }, (error: unknown) => {
-      seeded = true;
-      console.warn('[sync] DS_SYNC_PENDING_UNREADABLE', name, (error as Error).message);
-    }));
-    subs.push(rep.active$.subscribe((a) => {
-      const next = new Map(active$.value);
-      next.set(name, a);
-      active$.next(next);
-    }));
-    subs.push(rep.sent$.subscribe((sent) => {
-      const id = (sent as unknown as { id: string }).id;
-      // Drop from pending only if nothing newer was written locally meanwhile.
-      void collection.findOne(id).exec().then((doc) => {
-        const now = doc ? { ...(doc.toJSON() as object), _deleted: false } : undefined;
-        if (!now || sameDocState(now, sent as object)) {
-          if (!seeded) ackedWhileSeeding.add(id);
-          ids.delete(id);
+    seeding.push(
+      unacknowledgedIds(rep as RxReplicationState<unknown, unknown>, startedAt).then(
+        (found) => {
+          for (const id of found) if (!ackedWhileSeeding.has(id)) ids.add(id);
+          seeded = true;
           recountPending();
-        }
-      }, () => undefined); // store closed during stop(); nothing left to count
-    }));
+        },
+        (error: unknown) => {
+          seeded = true;
+          console.warn('[sync] DS_SYNC_PENDING_UNREADABLE', name, (error as Error).message);
+        },
+      ),
+    );
+    subs.push(
+      rep.active$.subscribe((a) => {
+        const next = new Map(active$.value);
+        next.set(name, a);
+        active$.next(next);
+      }),
+    );
+    subs.push(
+      rep.sent$.subscribe((sent) => {
+        const id = (sent as unknown as { id: string }).id;
+        // Drop from pending only if nothing newer was written locally meanwhile.
+        void collection
+          .findOne(id)
+          .exec()
+          .then(
+            (doc) => {
+              const now = doc ? { ...(doc.toJSON() as object), _deleted: false } : undefined;
+              if (!now || sameDocState(now, sent as object)) {
+                if (!seeded) ackedWhileSeeding.add(id);
+                ids.delete(id);
+                recountPending();
+              }
+            },
+            () => undefined,
+          ); // store closed during stop(); nothing left to count
+      }),
+    );
   }
 
   const resyncAll = () => streams.forEach((s) => s.next('RESYNC'));
@@ -217,17 +247,24 @@ export function startSync(options: StartSyncOptions): SyncHandle {
   });
 
   const status$ = new BehaviorSubject<SyncStatus>({ state: 'syncing', pending: 0, setAside: 0 });
-  subs.push(combineLatest([active$, streamUp$, error$, pending$, aside.changes$]).pipe(
-    map(([active, up, err, count, refused]): SyncStatus => {
-      const busy = [...active.values()].some(Boolean);
-      const state: SyncState = err && !err.transient ? 'error' : !up || err ? 'offline' : busy ? 'syncing' : 'idle';
-      return {
-        state, pending: count, setAside: refused.filter((r) => names.includes(r.collection as CollectionName)).length, ...(lastSyncedAt ? { lastSyncedAt } : {}),
-        ...(err ? { error: { code: err.code, message: err.message } } : {}),
-      };
-    }),
-    distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
-  ).subscribe(status$));
+  subs.push(
+    combineLatest([active$, streamUp$, error$, pending$, aside.changes$])
+      .pipe(
+        map(([active, up, err, count, refused]): SyncStatus => {
+          const busy = [...active.values()].some(Boolean);
+          const state: SyncState = err && !err.transient ? 'error' : !up || err ? 'offline' : busy ? 'syncing' : 'idle';
+          return {
+            state,
+            pending: count,
+            setAside: refused.filter((r) => names.includes(r.collection as CollectionName)).length,
+            ...(lastSyncedAt ? { lastSyncedAt } : {}),
+            ...(err ? { error: { code: err.code, message: err.message } } : {}),
+          };
+        }),
+        distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
+      )
+      .subscribe(status$),
+  );
 
   return {
     status$: status$.asObservable(),

@@ -1,7 +1,5 @@
 // Main process: typed calls for accounts and access (the host's Settings page uses these).
-import {
-  Invite, Me, Session, SYNC_API_PREFIX, type Role,
-} from '@shared/sync';
+import { Invite, Me, Session, SYNC_API_PREFIX, type Role } from '@shared/sync';
 import { requestJson } from './http';
 
 export interface SyncClient {
@@ -26,7 +24,9 @@ export function createSyncClient(serverUrl: string): SyncClient {
       return Me.parse(await requestJson(`${base}/auth/me`, { token }));
     },
     async createInvite(token, workspaceId, input) {
-      return Invite.parse(await requestJson(`${base}/workspaces/${encodeURIComponent(workspaceId)}/invitations`, { method: 'POST', token, body: input }));
+      return Invite.parse(
+        await requestJson(`${base}/workspaces/${encodeURIComponent(workspaceId)}/invitations`, { method: 'POST', token, body: input }),
+      );
     },
     acceptInvite: (input) => requestJson(`${base}/invitations/accept`, { method: 'POST', body: input }),
     revokeUser: (token, workspaceId, userId) =>

@@ -21,13 +21,19 @@ describe('preview socket admission', () => {
     expect(checkUpgrade('/api', { host: 'localhost:4536', origin: 'http://localhost:4536', cookie }, check)).toEqual({ ok: true });
   });
 
-  it('refuses no secret, a wrong one, another port\'s cookie, a foreign Host or Origin, another path', () => {
+  it("refuses no secret, a wrong one, another port's cookie, a foreign Host or Origin, another path", () => {
     expect(checkUpgrade('/api', { host }, check)).toMatchObject({ ok: false, reason: 'secret' });
     expect(checkUpgrade(`/api?key=${secret}x`, { host }, check)).toMatchObject({ ok: false, reason: 'secret' });
-    expect(checkUpgrade('/api', { host, cookie: secretCookie(4537, secret).split(';')[0]! }, check)).toMatchObject({ ok: false, reason: 'secret' });
+    expect(checkUpgrade('/api', { host, cookie: secretCookie(4537, secret).split(';')[0]! }, check)).toMatchObject({
+      ok: false,
+      reason: 'secret',
+    });
     expect(checkUpgrade(`/api?key=${secret}`, { host: 'evil.example:4536' }, check)).toMatchObject({ ok: false, reason: 'host' });
     expect(checkUpgrade(`/api?key=${secret}`, {}, check)).toMatchObject({ ok: false, reason: 'host' });
-    expect(checkUpgrade(`/api?key=${secret}`, { host, origin: 'http://evil.example' }, check)).toMatchObject({ ok: false, reason: 'origin' });
+    expect(checkUpgrade(`/api?key=${secret}`, { host, origin: 'http://evil.example' }, check)).toMatchObject({
+      ok: false,
+      reason: 'origin',
+    });
     expect(checkUpgrade(`/api?key=${secret}`, { host, origin: 'null' }, check)).toMatchObject({ ok: false, reason: 'origin' });
     expect(checkUpgrade(`/other?key=${secret}`, { host }, check)).toMatchObject({ ok: false, status: 404 });
   });

@@ -38,7 +38,8 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     reply.headers(headers);
     const given = secretFromLaunchPath(request.url.split('?')[0] ?? '');
     if (given !== null) {
-      if (!isLaunchSecret(given, secret)) return reply.code(403).type('text/plain').send('This link is from another launch of the preview. Open the URL it printed.');
+      if (!isLaunchSecret(given, secret))
+        return reply.code(403).type('text/plain').send('This link is from another launch of the preview. Open the URL it printed.');
       return reply.header('Set-Cookie', secretCookie(port, secret)).redirect('/', 302);
     }
     return undefined;

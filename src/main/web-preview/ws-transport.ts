@@ -39,7 +39,10 @@ export function leadingId(text: string): number {
 async function answer(host: Host, raw: RawData): Promise<{ id: number; result: CallResult }> {
   const text = raw.toString();
   if (text.length > MAX_REQUEST_BYTES) {
-    return { id: leadingId(text), result: refuse('DS_API_PAYLOAD_TOO_LARGE', `The request is ${text.length} bytes; the limit is ${MAX_REQUEST_BYTES}.`) };
+    return {
+      id: leadingId(text),
+      result: refuse('DS_API_PAYLOAD_TOO_LARGE', `The request is ${text.length} bytes; the limit is ${MAX_REQUEST_BYTES}.`),
+    };
   }
   let json: unknown;
   try {

@@ -28,7 +28,10 @@ export function sameTeam(a: { serverUrl: string; workspaceId: string }, b: { ser
 
 /** A stable folder name for one team workspace on one server. */
 export function teamKey(team: { serverUrl: string; workspaceId: string }): string {
-  return createHash('sha256').update(`${normalServerUrl(team.serverUrl)}|${team.workspaceId}`).digest('hex').slice(0, 20);
+  return createHash('sha256')
+    .update(`${normalServerUrl(team.serverUrl)}|${team.workspaceId}`)
+    .digest('hex')
+    .slice(0, 20);
 }
 
 export async function readBinding(store: Store): Promise<Binding | null> {
@@ -60,7 +63,12 @@ export type JoinPlan =
  * What signing in to `team` does with the open store: the demo and another team's workspace are
  * never uploaded; local data is uploaded only when the user chose to.
  */
-export function planJoin(binding: Binding | null, localDocuments: number, team: { serverUrl: string; workspaceId: string }, mode?: 'upload' | 'separate'): JoinPlan {
+export function planJoin(
+  binding: Binding | null,
+  localDocuments: number,
+  team: { serverUrl: string; workspaceId: string },
+  mode?: 'upload' | 'separate',
+): JoinPlan {
   if (binding?.kind === 'team') return sameTeam(binding, team) ? { action: 'here' } : { action: 'separate' };
   if (binding?.kind === 'demo') return { action: 'separate' };
   if (localDocuments === 0) return { action: 'here' };

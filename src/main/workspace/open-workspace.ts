@@ -111,8 +111,7 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Open
   };
 
   const storeNameOf = (key: string): string => (key === MAIN ? baseName : `${baseName}-team-${key}`);
-  const directoryOf = (key: string): string | null =>
-    (key === MAIN ? options.directory : teamsRoot ? path.join(teamsRoot, key) : null);
+  const directoryOf = (key: string): string | null => (key === MAIN ? options.directory : teamsRoot ? path.join(teamsRoot, key) : null);
 
   /**
    * Opens the store of `key`; a file that is damaged, empty or not ours is refused untouched and
@@ -124,7 +123,10 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Open
       return { opened: await openStore(key), failure: null };
     } catch (error) {
       if (!isOpenRefusal(error)) throw error;
-      console.error(`[workspace] ${(error as { code?: string }).code ?? 'DS_SQLITE_CORRUPT'} the workspace file was refused`, error.message);
+      console.error(
+        `[workspace] ${(error as { code?: string }).code ?? 'DS_SQLITE_CORRUPT'} the workspace file was refused`,
+        error.message,
+      );
       return { opened: null, failure: error };
     }
   }
@@ -171,7 +173,7 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Open
 
   function problemOf(opened: Opened): Error | null {
     if (opened.failure) return opened.failure;
-    return opened.file ? failureOf(databaseFilePath(opened.file.directory, opened.file.name)) ?? null : null;
+    return opened.file ? (failureOf(databaseFilePath(opened.file.directory, opened.file.name)) ?? null) : null;
   }
 
   /** The team this file syncs with and its saved sign-in, when both are on this device. */
@@ -188,7 +190,14 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Open
   async function health(): Promise<StoreHealthView> {
     const opened = current;
     const problem = problemOf(opened);
-    if (!problem || !opened.file) return { state: 'ok', problem: null, file: opened.file ? databaseFilePath(opened.file.directory, opened.file.name) : null, backups: [], team: null };
+    if (!problem || !opened.file)
+      return {
+        state: 'ok',
+        problem: null,
+        file: opened.file ? databaseFilePath(opened.file.directory, opened.file.name) : null,
+        backups: [],
+        team: null,
+      };
     const team = await teamOf(opened);
     return {
       state: 'damaged',
@@ -208,7 +217,10 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Open
     const damaged = current;
     const file = damaged.file;
     if (!problemOf(damaged) || !file) {
-      throw new ApiError('DS_STORE_RECOVERY_FAILED', 'The workspace is not damaged; to go back to a backup use File → Restore from Backup.');
+      throw new ApiError(
+        'DS_STORE_RECOVERY_FAILED',
+        'The workspace is not damaged; to go back to a backup use File → Restore from Backup.',
+      );
     }
     const target = databaseFilePath(file.directory, file.name);
     const team = input.action === 'pullFromTeam' ? await teamOf(damaged) : null;
@@ -233,7 +245,12 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Open
     if (!reopened.opened) current = await standIn(damaged.key, reopened.failure ?? new Error('refused'));
     else {
       const binding = await readBinding(reopened.opened.store);
-      current = wrap(damaged.key, reopened.opened.store, binding?.kind === 'team' ? binding.workspaceName : team?.workspaceName ?? 'Workspace', reopened.opened.directory);
+      current = wrap(
+        damaged.key,
+        reopened.opened.store,
+        binding?.kind === 'team' ? binding.workspaceName : (team?.workspaceName ?? 'Workspace'),
+        reopened.opened.directory,
+      );
       if (team) await current.host.sync.adopt(team);
       else await current.host.sync.resume();
     }
@@ -260,7 +277,11 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Open
         opened = await openStore(key);
       }
       if ((await readBinding(opened.store)) === null) {
-        await writeBinding(opened.store, { kind: 'team', serverUrl: session.serverUrl, workspaceId: session.workspaceId, workspaceName: session.workspaceName }, appNow());
+        await writeBinding(
+          opened.store,
+          { kind: 'team', serverUrl: session.serverUrl, workspaceId: session.workspaceId, workspaceName: session.workspaceName },
+          appNow(),
+        );
       }
       const next = wrap(key, opened.store, session.workspaceName, opened.directory);
       const view = await next.host.sync.adopt(session);
@@ -284,10 +305,12 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Open
   }
 
   // The folder this device used last: a team's, when it joined one; else the main one.
-  const activeKey = teamsRoot && existsSync(path.join(teamsRoot, ACTIVE_FILE))
-    ? (JSON.parse(await readFile(path.join(teamsRoot, ACTIVE_FILE), 'utf8')) as { key?: string }).key
-    : undefined;
-  const startKey = activeKey && /^[0-9a-f]{20}$/.test(activeKey) && teamsRoot && existsSync(path.join(teamsRoot, activeKey)) ? activeKey : MAIN;
+  const activeKey =
+    teamsRoot && existsSync(path.join(teamsRoot, ACTIVE_FILE))
+      ? (JSON.parse(await readFile(path.join(teamsRoot, ACTIVE_FILE), 'utf8')) as { key?: string }).key
+      : undefined;
+  const startKey =
+    activeKey && /^[0-9a-f]{20}$/.test(activeKey) && teamsRoot && existsSync(path.join(teamsRoot, activeKey)) ? activeKey : MAIN;
   const start = await openOrRefuse(startKey);
   if (!start.opened) {
     current = await standIn(startKey, start.failure ?? new Error('refused'));
@@ -303,7 +326,11 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Open
       throw error;
     });
     if (options.seedDemo && empty) {
-      await loadWorkspaceIntoStore(store, generateWorkspaceBatches({ size: 'XS', seed: options.seed ?? 7, now: startOfDay(appNow()) }), options.onProgress);
+      await loadWorkspaceIntoStore(
+        store,
+        generateWorkspaceBatches({ size: 'XS', seed: options.seed ?? 7, now: startOfDay(appNow()) }),
+        options.onProgress,
+      );
       // Marked as the demo: it is never uploaded to a team (signing in opens the team's own).
       await writeBinding(store, { kind: options.seedAs ?? 'demo' }, appNow());
     }

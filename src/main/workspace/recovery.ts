@@ -42,7 +42,8 @@ export async function findBackups(folders: readonly string[]): Promise<FoundBack
       const file = path.join(folder, name);
       try {
         const info = await stat(file);
-        if (info.isFile() && info.size > 0 && (await startsAsSqlite(file))) found.push({ file, modifiedAt: info.mtimeMs, bytes: info.size });
+        if (info.isFile() && info.size > 0 && (await startsAsSqlite(file)))
+          found.push({ file, modifiedAt: info.mtimeMs, bytes: info.size });
       } catch {
         continue; // unreadable: not one we could restore
       }

@@ -32,7 +32,11 @@ export async function writeWorkspaceFolder(options: SeedWorkspaceOptions): Promi
   const store = await createStore({ directory: options.directory });
   let documents = 0;
   try {
-    const loaded = await loadWorkspaceIntoStore(store, generateWorkspaceBatches({ size: options.size, seed: options.seed, now: options.now }), options.onProgress);
+    const loaded = await loadWorkspaceIntoStore(
+      store,
+      generateWorkspaceBatches({ size: options.size, seed: options.seed, now: options.now }),
+      options.onProgress,
+    );
     documents = loaded.inserted;
   } finally {
     await store.close();

@@ -21,11 +21,17 @@ describe('workspace folders', () => {
     const dir = tmp();
     const file = path.join(dir, 'seed.ndjson');
     writeFileSync(file, '{}\n');
-    await expect(checkWorkspaceFolder(file, { create: true })).rejects.toMatchObject({ code: 'DS_WORKSPACE_NOT_A_FOLDER', message: expect.stringContaining('is a file') });
+    await expect(checkWorkspaceFolder(file, { create: true })).rejects.toMatchObject({
+      code: 'DS_WORKSPACE_NOT_A_FOLDER',
+      message: expect.stringContaining('is a file'),
+    });
     await expect(checkWorkspaceFolder(path.join(file, 'x'), { create: true })).rejects.toMatchObject({ code: 'DS_WORKSPACE_NOT_A_FOLDER' });
     const foreign = path.join(dir, 'photos');
     mkdirSync(foreign);
     writeFileSync(path.join(foreign, 'a.jpg'), '');
-    await expect(checkWorkspaceFolder(foreign, { create: true })).rejects.toMatchObject({ code: 'DS_WORKSPACE_FOREIGN', message: expect.stringContaining('a.jpg') });
+    await expect(checkWorkspaceFolder(foreign, { create: true })).rejects.toMatchObject({
+      code: 'DS_WORKSPACE_FOREIGN',
+      message: expect.stringContaining('a.jpg'),
+    });
   });
 });

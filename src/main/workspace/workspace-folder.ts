@@ -9,7 +9,10 @@ import { databaseFilePath } from '../store';
 export const WORKSPACE_DB_NAME = 'workspace';
 
 export class WorkspaceFolderError extends Error {
-  constructor(readonly code: 'DS_WORKSPACE_NOT_A_FOLDER' | 'DS_WORKSPACE_FOREIGN' | 'DS_WORKSPACE_UNREADABLE', message: string) {
+  constructor(
+    readonly code: 'DS_WORKSPACE_NOT_A_FOLDER' | 'DS_WORKSPACE_FOREIGN' | 'DS_WORKSPACE_UNREADABLE',
+    message: string,
+  ) {
     super(message);
     this.name = 'WorkspaceFolderError';
   }
@@ -37,18 +40,28 @@ export async function checkWorkspaceFolder(directory: string, options: { create:
       return 'new';
     }
     if (code === 'ENOTDIR') {
-      throw new WorkspaceFolderError('DS_WORKSPACE_NOT_A_FOLDER', `${directory} is inside a file, not a folder. Give a folder for the workspace.`);
+      throw new WorkspaceFolderError(
+        'DS_WORKSPACE_NOT_A_FOLDER',
+        `${directory} is inside a file, not a folder. Give a folder for the workspace.`,
+      );
     }
-    throw new WorkspaceFolderError('DS_WORKSPACE_UNREADABLE', `${directory} cannot be read (${code ?? 'error'}). Check that it exists and that you may read it.`);
+    throw new WorkspaceFolderError(
+      'DS_WORKSPACE_UNREADABLE',
+      `${directory} cannot be read (${code ?? 'error'}). Check that it exists and that you may read it.`,
+    );
   }
   if (!info.isDirectory()) {
-    throw new WorkspaceFolderError('DS_WORKSPACE_NOT_A_FOLDER',
-      `${directory} is a file, not a workspace folder. Give the folder a workspace lives in (npm run seed -- --size S --seed 1 --out DIR/ writes one), or a new folder to start an empty one.`);
+    throw new WorkspaceFolderError(
+      'DS_WORKSPACE_NOT_A_FOLDER',
+      `${directory} is a file, not a workspace folder. Give the folder a workspace lives in (npm run seed -- --size S --seed 1 --out DIR/ writes one), or a new folder to start an empty one.`,
+    );
   }
   const names = (await readdir(directory)).filter((n) => !IGNORABLE.has(n));
   if (names.includes(path.basename(workspaceDatabaseFile(directory)))) return 'existing';
   if (names.length === 0) return 'new';
   const shown = names.slice(0, 3).join(', ') + (names.length > 3 ? ', …' : '');
-  throw new WorkspaceFolderError('DS_WORKSPACE_FOREIGN',
-    `${directory} is not a Deep Sales workspace: it holds other files (${shown}) and no ${path.basename(workspaceDatabaseFile(directory))}. Choose an empty folder or a workspace folder.`);
+  throw new WorkspaceFolderError(
+    'DS_WORKSPACE_FOREIGN',
+    `${directory} is not a Deep Sales workspace: it holds other files (${shown}) and no ${path.basename(workspaceDatabaseFile(directory))}. Choose an empty folder or a workspace folder.`,
+  );
 }

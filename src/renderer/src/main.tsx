@@ -16,7 +16,7 @@ async function takeHostClock(): Promise<void> {
     adoptHostClock(now, sentAt, Date.now());
   } catch (error) {
     // The app still works on the machine's clock; the host's own error surfaces on the first query.
-    console.warn('[clock] could not read the host clock; using this machine\'s', error);
+    console.warn("[clock] could not read the host clock; using this machine's", error);
   }
 }
 

@@ -17,7 +17,9 @@ describe('lockDataFolder', () => {
     try {
       lockDataFolder(dir, 'admin create');
     } catch (err) {
-      expect((err as Error).message).toMatch(new RegExp(`in use by another Deep Sales server or CLI \\(process ${process.pid} on .*: server --port 1\\)`));
+      expect((err as Error).message).toMatch(
+        new RegExp(`in use by another Deep Sales server or CLI \\(process ${process.pid} on .*: server --port 1\\)`),
+      );
     }
     lock.release();
     expect(existsSync(path.join(dir, LOCK_FILE))).toBe(false);

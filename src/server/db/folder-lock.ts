@@ -12,11 +12,14 @@ export const LOCK_FILE = 'deep-sales-server.lock';
 
 export class FolderLockedError extends Error {
   readonly code = 'DS_SYNC_DATA_FOLDER_IN_USE';
-  constructor(readonly dataDir: string, readonly holder: { pid: number; host: string; command: string }) {
+  constructor(
+    readonly dataDir: string,
+    readonly holder: { pid: number; host: string; command: string },
+  ) {
     super(
       `DS_SYNC_DATA_FOLDER_IN_USE: the data folder ${dataDir} is in use by another Deep Sales server or CLI ` +
-      `(process ${holder.pid} on ${holder.host}: ${holder.command}). Only one process may open it at a time. ` +
-      'Stop that process and run this again, or use the running server (its admin routes or the app\'s Settings).',
+        `(process ${holder.pid} on ${holder.host}: ${holder.command}). Only one process may open it at a time. ` +
+        "Stop that process and run this again, or use the running server (its admin routes or the app's Settings).",
     );
   }
 }

@@ -87,11 +87,12 @@ describe('group commit', () => {
     const h = harness(1);
     void h.push({ key: 'x', n: 0 });
     await h.tick();
-    const results = [
-      h.push({ key: 'a', n: 1 }),
-      h.push({ key: 'b', n: 1, poison: true }),
-      h.push({ key: 'a', n: 2 }),
-    ].map((p) => p.then((v) => v, (e: Error) => `error: ${e.message}`));
+    const results = [h.push({ key: 'a', n: 1 }), h.push({ key: 'b', n: 1, poison: true }), h.push({ key: 'a', n: 2 })].map((p) =>
+      p.then(
+        (v) => v,
+        (e: Error) => `error: ${e.message}`,
+      ),
+    );
     await h.releaseAll();
     expect(await Promise.all(results)).toEqual(['a1', 'error: refused', 'a2']);
     expect(h.groups.map((g) => g.map((i) => `${i.key}${i.n}`))).toEqual([['x0'], ['a1', 'b1', 'a2'], ['a1'], ['b1'], ['a2']]);

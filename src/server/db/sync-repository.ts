@@ -62,11 +62,16 @@ export function createSyncRepository(db: SqlDriver, options: SyncRepositoryOptio
       // closes that window: a push is applied only if its session may still write right now.
       const allowed = await writableSessions(all);
       const pushes = all.filter((p) => p.tokenHash === undefined || allowed.has(p.tokenHash));
-      const out = pushes.length === 0 ? [{ conflicts: [] as StoredDoc[][] }] : await db.query<{ conflicts: StoredDoc[][] }>(
-        'SELECT ds_sync_push_group($1::jsonb, $2) AS conflicts',
-        [`[${pushes.map((p) => p.json).join(',')}]`, NOTIFY_CHANNEL]);
+      const out =
+        pushes.length === 0
+          ? [{ conflicts: [] as StoredDoc[][] }]
+          : await db.query<{ conflicts: StoredDoc[][] }>('SELECT ds_sync_push_group($1::jsonb, $2) AS conflicts', [
+              `[${pushes.map((p) => p.json).join(',')}]`,
+              NOTIFY_CHANNEL,
+            ]);
       const conflicts = out[0]?.conflicts;
-      if (conflicts?.length !== pushes.length) throw new Error(`DS_SYNC_INTERNAL: ds_sync_push_group answered ${conflicts?.length} of ${pushes.length} pushes`);
+      if (conflicts?.length !== pushes.length)
+        throw new Error(`DS_SYNC_INTERNAL: ds_sync_push_group answered ${conflicts?.length} of ${pushes.length} pushes`);
       const byPush = new Map(pushes.map((p, i) => [p, conflicts[i]!]));
       return all.map((p) => {
         const c = byPush.get(p);
@@ -82,7 +87,9 @@ export function createSyncRepository(db: SqlDriver, options: SyncRepositoryOptio
       `SELECT s.token_hash FROM sessions s
        JOIN memberships m ON m.workspace_id = s.workspace_id AND m.user_id = s.user_id
        WHERE s.token_hash = ANY($1::text[]) AND s.revoked_at IS NULL AND s.expires_at > now()
-         AND m.removed_at IS NULL AND m.role IN ('admin', 'member')`, [hashes]);
+         AND m.removed_at IS NULL AND m.role IN ('admin', 'member')`,
+      [hashes],
+    );
     return new Set(rows.map((r) => r.token_hash));
   }
 
@@ -91,7 +98,8 @@ export function createSyncRepository(db: SqlDriver, options: SyncRepositoryOptio
       const rows = await db.query<{ doc: Record<string, unknown>; deleted: boolean; seq: string | number }>(
         `SELECT doc, deleted, seq FROM sync_docs
          WHERE workspace_id = $1 AND collection = $2 AND seq > $3 ORDER BY seq LIMIT $4`,
-        [workspaceId, collection, sinceSeq, limit]);
+        [workspaceId, collection, sinceSeq, limit],
+      );
       const last = rows[rows.length - 1];
       return {
         documents: rows.map((r) => toWire(r.doc, r.deleted)),
@@ -117,7 +125,12 @@ export function createSyncRepository(db: SqlDriver, options: SyncRepositoryOptio
         newDocumentState: toDocState(r.newDocumentState),
         assumedMasterState: r.assumedMasterState ? toDocState(r.assumedMasterState) : null,
       }));
-      return pushGrouped({ workspaceId, tokenHash, rows: rows.length, json: JSON.stringify({ w: workspaceId, c: collection, rows: payload }) });
+      return pushGrouped({
+        workspaceId,
+        tokenHash,
+        rows: rows.length,
+        json: JSON.stringify({ w: workspaceId, c: collection, rows: payload }),
+      });
     },
 
     /**
@@ -130,7 +143,8 @@ export function createSyncRepository(db: SqlDriver, options: SyncRepositoryOptio
       const rows = await db.query<{ collection: string }>(
         `SELECT c AS collection FROM unnest($3::text[]) c
          WHERE EXISTS (SELECT 1 FROM sync_docs d WHERE d.workspace_id = $1 AND d.collection = c AND d.seq > $2)`,
-        [workspaceId, sinceSeq, collections]);
+        [workspaceId, sinceSeq, collections],
+      );
       return rows.map((r) => r.collection).sort();
     },
 
@@ -162,7 +176,8 @@ export function createSyncRepository(db: SqlDriver, options: SyncRepositoryOptio
              SELECT (SELECT count(*) FROM gone) AS deleted,
                     NOT EXISTS (SELECT 1 FROM sync_changes c WHERE c.workspace_id = $1 AND c.seq > $2 AND c.seq <= $3
                                   AND c.created_at < $4) AS past_horizon`,
-            [ws, from, from + windowSeqs, before.toISOString()]);
+            [ws, from, from + windowSeqs, before.toISOString()],
+          );
           deleted += Number(r?.deleted ?? 0);
           // Seqs and write times rise together (near enough: a push that waited for its lock across
           // `before` is left for the next run), so later windows are newer still.

@@ -31,8 +31,17 @@ async function insertAudit(db: SqlExecutor, r: AuditRecord): Promise<void> {
   await db.query(
     `INSERT INTO audit_log (workspace_id, action, actor_id, actor_email, target_id, target_email, address, details)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [r.workspaceId, r.action, r.actorId ?? null, r.actorEmail ?? null, r.targetId ?? null, r.targetEmail ?? null,
-      r.address ?? null, r.details ? JSON.stringify(r.details) : null]);
+    [
+      r.workspaceId,
+      r.action,
+      r.actorId ?? null,
+      r.actorEmail ?? null,
+      r.targetId ?? null,
+      r.targetEmail ?? null,
+      r.address ?? null,
+      r.details ? JSON.stringify(r.details) : null,
+    ],
+  );
 }
 
 /** The member's row locked, and whether another admin would remain without them. */
@@ -41,10 +50,14 @@ async function lockMember(tx: SqlExecutor, workspaceId: string, userId: string) 
   // at once cannot leave the workspace without one.
   const admins = await tx.query<{ user_id: string }>(
     `SELECT user_id FROM memberships WHERE workspace_id = $1 AND role = 'admin' AND removed_at IS NULL
-     ORDER BY user_id FOR UPDATE`, [workspaceId]);
+     ORDER BY user_id FOR UPDATE`,
+    [workspaceId],
+  );
   const rows = await tx.query<{ role: Role; email: string }>(
     `SELECT m.role, u.email FROM memberships m JOIN users u ON u.id = m.user_id
-     WHERE m.workspace_id = $1 AND m.user_id = $2 AND m.removed_at IS NULL FOR UPDATE OF m`, [workspaceId, userId]);
+     WHERE m.workspace_id = $1 AND m.user_id = $2 AND m.removed_at IS NULL FOR UPDATE OF m`,
+    [workspaceId, userId],
+  );
   const member = rows[0];
   return { member, otherAdmins: admins.filter((a) => a.user_id !== userId).length };
 }
@@ -66,7 +79,8 @@ export function createTeamRepository(db: SqlDriver) {
            window_start = CASE WHEN l.window_start <= now() - make_interval(secs => $2) THEN now() ELSE l.window_start END
          RETURNING key, attempts,
            (extract(epoch FROM (window_start + make_interval(secs => $2) - now())) * 1000)::float8 AS left_ms`,
-        [sorted, windowMs / 1000]);
+        [sorted, windowMs / 1000],
+      );
       return rows.map((r) => ({ key: r.key, attempts: Number(r.attempts), windowLeftMs: Math.max(0, Number(r.left_ms)) }));
     },
 
@@ -80,7 +94,8 @@ export function createTeamRepository(db: SqlDriver) {
       await db.query(
         `WITH d AS (DELETE FROM sign_in_limits WHERE key = $1)
          UPDATE sign_in_limits SET attempts = greatest(attempts - 1, 0) WHERE key = ANY($2::text[])`,
-        [ownKey, sharedKeys]);
+        [ownKey, sharedKeys],
+      );
     },
 
     async purgeAttempts(windowMs: number): Promise<void> {
@@ -100,11 +115,16 @@ export function createTeamRepository(db: SqlDriver) {
                 OR (a.workspace_id IS NULL AND a.target_id IN (SELECT user_id FROM memberships WHERE workspace_id = $1)))
            AND ($3::bigint IS NULL OR a.id < $3)
          ORDER BY a.id DESC LIMIT $2`,
-        [workspaceId, limit, before ?? null]);
+        [workspaceId, limit, before ?? null],
+      );
       return rows.map((r) => ({
-        id: Number(r.id), at: ms(r.at), action: r.action as AuditAction,
-        actorEmail: (r.actor_email as string | null) ?? null, targetEmail: (r.target_email as string | null) ?? null,
-        address: (r.address as string | null) ?? null, details: (r.details as Record<string, unknown> | null) ?? null,
+        id: Number(r.id),
+        at: ms(r.at),
+        action: r.action as AuditAction,
+        actorEmail: (r.actor_email as string | null) ?? null,
+        targetEmail: (r.target_email as string | null) ?? null,
+        address: (r.address as string | null) ?? null,
+        details: (r.details as Record<string, unknown> | null) ?? null,
       }));
     },
 
@@ -113,35 +133,65 @@ export function createTeamRepository(db: SqlDriver) {
         `SELECT m.user_id, u.email, m.role, m.created_at,
                 (SELECT max(s.created_at) FROM sessions s WHERE s.workspace_id = m.workspace_id AND s.user_id = m.user_id) AS last_sign_in
          FROM memberships m JOIN users u ON u.id = m.user_id
-         WHERE m.workspace_id = $1 AND m.removed_at IS NULL ORDER BY u.email`, [workspaceId]);
+         WHERE m.workspace_id = $1 AND m.removed_at IS NULL ORDER BY u.email`,
+        [workspaceId],
+      );
       const devices = await db.query<Record<string, unknown>>(
         `SELECT user_id, substr(token_hash, 1, 12) AS id, created_at, expires_at, device, address FROM sessions
-         WHERE workspace_id = $1 AND revoked_at IS NULL AND expires_at > now() ORDER BY created_at DESC`, [workspaceId]);
+         WHERE workspace_id = $1 AND revoked_at IS NULL AND expires_at > now() ORDER BY created_at DESC`,
+        [workspaceId],
+      );
       const invites = await db.query<Record<string, unknown>>(
         `SELECT email, role, expires_at, created_at FROM invitations
-         WHERE workspace_id = $1 AND accepted_at IS NULL AND expires_at > now() ORDER BY created_at DESC LIMIT 200`, [workspaceId]);
+         WHERE workspace_id = $1 AND accepted_at IS NULL AND expires_at > now() ORDER BY created_at DESC LIMIT 200`,
+        [workspaceId],
+      );
       return {
         members: members.map((m) => ({
-          userId: m.user_id as string, email: m.email as string, role: m.role as Role, joinedAt: ms(m.created_at),
+          userId: m.user_id as string,
+          email: m.email as string,
+          role: m.role as Role,
+          joinedAt: ms(m.created_at),
           lastSignInAt: msOrNull(m.last_sign_in),
-          devices: devices.filter((d) => d.user_id === m.user_id).map((d) => ({
-            id: d.id as string, signedInAt: ms(d.created_at), expiresAt: ms(d.expires_at),
-            device: (d.device as string | null) ?? null, address: (d.address as string | null) ?? null,
-          })),
+          devices: devices
+            .filter((d) => d.user_id === m.user_id)
+            .map((d) => ({
+              id: d.id as string,
+              signedInAt: ms(d.created_at),
+              expiresAt: ms(d.expires_at),
+              device: (d.device as string | null) ?? null,
+              address: (d.address as string | null) ?? null,
+            })),
         })),
-        invites: invites.map((i) => ({ email: i.email as string, role: i.role as Role, expiresAt: ms(i.expires_at), createdAt: ms(i.created_at) })),
+        invites: invites.map((i) => ({
+          email: i.email as string,
+          role: i.role as Role,
+          expiresAt: ms(i.expires_at),
+          createdAt: ms(i.created_at),
+        })),
       };
     },
 
     /** Changes a member's role; never leaves the workspace without an admin. Audited. */
-    async setRole(workspaceId: string, userId: string, role: Role, actor: Omit<AuditRecord, 'workspaceId' | 'action'>):
-    Promise<{ ok: true; email: string; from: Role } | { ok: false; why: MemberChangeRefusal }> {
+    async setRole(
+      workspaceId: string,
+      userId: string,
+      role: Role,
+      actor: Omit<AuditRecord, 'workspaceId' | 'action'>,
+    ): Promise<{ ok: true; email: string; from: Role } | { ok: false; why: MemberChangeRefusal }> {
       return db.transaction(async (tx) => {
         const { member, otherAdmins } = await lockMember(tx, workspaceId, userId);
         if (!member) return { ok: false as const, why: 'not_member' as const };
         if (member.role === 'admin' && role !== 'admin' && otherAdmins === 0) return { ok: false as const, why: 'last_admin' as const };
         await tx.query('UPDATE memberships SET role = $3 WHERE workspace_id = $1 AND user_id = $2', [workspaceId, userId, role]);
-        await insertAudit(tx, { ...actor, workspaceId, action: 'member.role_changed', targetId: userId, targetEmail: member.email, details: { from: member.role, to: role } });
+        await insertAudit(tx, {
+          ...actor,
+          workspaceId,
+          action: 'member.role_changed',
+          targetId: userId,
+          targetEmail: member.email,
+          details: { from: member.role, to: role },
+        });
         return { ok: true as const, email: member.email, from: member.role };
       });
     },
@@ -150,20 +200,37 @@ export function createTeamRepository(db: SqlDriver) {
      * Removes a member: the membership is marked removed (so every later refusal can say why) and
      * every token of that user in this workspace ends in the same transaction. Audited.
      */
-    async removeMember(workspaceId: string, userId: string, actor: Omit<AuditRecord, 'workspaceId' | 'action'>):
-    Promise<{ ok: true; email: string; revoked: number } | { ok: false; why: MemberChangeRefusal }> {
+    async removeMember(
+      workspaceId: string,
+      userId: string,
+      actor: Omit<AuditRecord, 'workspaceId' | 'action'>,
+    ): Promise<{ ok: true; email: string; revoked: number } | { ok: false; why: MemberChangeRefusal }> {
       return db.transaction(async (tx) => {
         const { member, otherAdmins } = await lockMember(tx, workspaceId, userId);
         if (!member) return { ok: false as const, why: 'not_member' as const };
         if (member.role === 'admin' && otherAdmins === 0) return { ok: false as const, why: 'last_admin' as const };
-        await tx.query('UPDATE memberships SET removed_at = now(), removed_by = $3 WHERE workspace_id = $1 AND user_id = $2',
-          [workspaceId, userId, actor.actorId ?? null]);
+        await tx.query('UPDATE memberships SET removed_at = now(), removed_by = $3 WHERE workspace_id = $1 AND user_id = $2', [
+          workspaceId,
+          userId,
+          actor.actorId ?? null,
+        ]);
         const revoked = await tx.query(
           `UPDATE sessions SET revoked_at = now() WHERE workspace_id = $1 AND user_id = $2 AND revoked_at IS NULL RETURNING token_hash`,
-          [workspaceId, userId]);
+          [workspaceId, userId],
+        );
         // Invitations this member had not used yet are withdrawn too.
-        await tx.query(`DELETE FROM invitations WHERE workspace_id = $1 AND email = $2 AND accepted_at IS NULL`, [workspaceId, member.email]);
-        await insertAudit(tx, { ...actor, workspaceId, action: 'member.removed', targetId: userId, targetEmail: member.email, details: { role: member.role, tokensEnded: revoked.length } });
+        await tx.query(`DELETE FROM invitations WHERE workspace_id = $1 AND email = $2 AND accepted_at IS NULL`, [
+          workspaceId,
+          member.email,
+        ]);
+        await insertAudit(tx, {
+          ...actor,
+          workspaceId,
+          action: 'member.removed',
+          targetId: userId,
+          targetEmail: member.email,
+          details: { role: member.role, tokensEnded: revoked.length },
+        });
         return { ok: true as const, email: member.email, revoked: revoked.length };
       });
     },
@@ -171,7 +238,9 @@ export function createTeamRepository(db: SqlDriver) {
     /** A workspace by id or exact name (the CLI lets admins type either). */
     async findWorkspace(idOrName: string): Promise<{ id: string; name: string }[]> {
       return db.query<{ id: string; name: string }>(
-        `SELECT id::text AS id, name FROM workspaces WHERE id::text = $1 OR name = $1 ORDER BY created_at`, [idOrName]);
+        `SELECT id::text AS id, name FROM workspaces WHERE id::text = $1 OR name = $1 ORDER BY created_at`,
+        [idOrName],
+      );
     },
   };
 }

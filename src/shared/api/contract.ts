@@ -9,30 +9,81 @@
 // a mutation's change events stay within what it declares it writes.
 import { z } from 'zod';
 import {
-  Interaction, JourneyStep, Opportunity, Relationship, Stakeholder, TeamMember, WorkshopNote, Account,
-  COLLECTION_NAMES, SYNCED_COLLECTIONS, type CollectionName,
+  Interaction,
+  JourneyStep,
+  Opportunity,
+  Relationship,
+  Stakeholder,
+  TeamMember,
+  WorkshopNote,
+  Account,
+  COLLECTION_NAMES,
+  SYNCED_COLLECTIONS,
+  type CollectionName,
 } from '../domain';
+import { AccountId, InteractionId, JourneyStepId, OpportunityId, RelationshipId, StakeholderId, WorkshopNoteId } from '../domain';
 import {
-  AccountId, InteractionId, JourneyStepId, OpportunityId, RelationshipId, StakeholderId, WorkshopNoteId,
-} from '../domain';
-import {
-  AccountInput, InteractionInput, JourneyStepInput, MeView, OpportunityInput, RelationshipInput, SetActionStateInput, SetMeInput,
-  SetStageInput, StakeholderInput, WorkshopNoteInput,
+  AccountInput,
+  InteractionInput,
+  JourneyStepInput,
+  MeView,
+  OpportunityInput,
+  RelationshipInput,
+  SetActionStateInput,
+  SetMeInput,
+  SetStageInput,
+  StakeholderInput,
+  WorkshopNoteInput,
 } from './inputs';
 import { SearchInput, SearchView } from './search-views';
-import { DealListItem, AccountDetail, AccountJourneyView, AccountSummary, BuyingGroupView, OpportunityDetail, PersonDetail, StoreHealthView, StoreRecoverInput, WorkspaceInfo } from './views';
+import {
+  DealListItem,
+  AccountDetail,
+  AccountJourneyView,
+  AccountSummary,
+  BuyingGroupView,
+  OpportunityDetail,
+  PersonDetail,
+  StoreHealthView,
+  StoreRecoverInput,
+  WorkspaceInfo,
+} from './views';
 import { InteractionUpdateInput, RemovalImpact, Removed, RemovedRecords, SetMemberInput } from './records';
 import { ConflictRef, KeptConflictView, SyncConnectInput, SyncView } from './sync-views';
 import {
-  TeamAdminAuditInput, TeamAdminAuditView, TeamAdminInviteInput, TeamAdminInviteView, TeamAdminMembersView,
-  TeamAdminRemoveInput, TeamAdminRemoveView, TeamAdminSetRoleInput, TeamAdminSetRoleView,
+  TeamAdminAuditInput,
+  TeamAdminAuditView,
+  TeamAdminInviteInput,
+  TeamAdminInviteView,
+  TeamAdminMembersView,
+  TeamAdminRemoveInput,
+  TeamAdminRemoveView,
+  TeamAdminSetRoleInput,
+  TeamAdminSetRoleView,
 } from './team-admin-views';
 import {
-  AccountScoresInput, AccountScoresView, ImportHistoryInput, ImportHistoryView, ModelStatusView, OpportunityScoreView,
-  RetrainView, ScoringOpportunityInput, TodayInput, TodayView, WhatIfInput, WhatIfView,
+  AccountScoresInput,
+  AccountScoresView,
+  ImportHistoryInput,
+  ImportHistoryView,
+  ModelStatusView,
+  OpportunityScoreView,
+  RetrainView,
+  ScoringOpportunityInput,
+  TodayInput,
+  TodayView,
+  WhatIfInput,
+  WhatIfView,
 } from './scoring-views';
 import {
-  ExportCsvInput, ExportCsvView, ImportPlanInput, ImportReportView, ImportRunView, ImportUploadInput, ImportUploadView, RunRef,
+  ExportCsvInput,
+  ExportCsvView,
+  ImportPlanInput,
+  ImportReportView,
+  ImportRunView,
+  ImportUploadInput,
+  ImportUploadView,
+  RunRef,
 } from './import-views';
 
 export interface QuerySpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
@@ -51,10 +102,18 @@ export interface MutationSpec<I extends z.ZodType = z.ZodType, O extends z.ZodTy
 }
 export type MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> = QuerySpec<I, O> | MutationSpec<I, O>;
 
-const query = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, reads: readonly CollectionName[]) =>
-  ({ kind: 'query' as const, input, output, reads });
-const mutation = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, writes: readonly CollectionName[]) =>
-  ({ kind: 'mutation' as const, input, output, writes });
+const query = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, reads: readonly CollectionName[]) => ({
+  kind: 'query' as const,
+  input,
+  output,
+  reads,
+});
+const mutation = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, writes: readonly CollectionName[]) => ({
+  kind: 'mutation' as const,
+  input,
+  output,
+  writes,
+});
 
 /** What an account's page, list row or map shows: the account, its people, deals and meetings. */
 const ACCOUNT_READS = ['accounts', 'stakeholders', 'opportunities', 'interactions'] as const satisfies readonly CollectionName[];
@@ -72,7 +131,11 @@ const byId = <T extends z.ZodType>(id: T) => z.object({ id }).strict();
 export const API = {
   // Its counts include scores, but the scoring process rewrites those after every change: a
   // refresh per rescoring would be noise, so the scores count may lag until another change.
-  'workspace.info': query(Empty, WorkspaceInfo, COLLECTION_NAMES.filter((name) => name !== 'scores')),
+  'workspace.info': query(
+    Empty,
+    WorkspaceInfo,
+    COLLECTION_NAMES.filter((name) => name !== 'scores'),
+  ),
   /** The host's now (DS_NOW honoured), so the renderer's dates agree with the host's. */
   'app.clock': query(Empty, z.object({ now: z.number() }), []),
   /** Answered even when the store is damaged (with these two only): the recovery screen's calls. */
@@ -98,7 +161,15 @@ export const API = {
   /** What deleting the account takes along: its people, deals, interactions, journeys, notes. */
   'accounts.removalImpact': query(byId(AccountId), RemovalImpact, [...ACCOUNT_READS, 'relationships', 'journeysteps', 'workshopnotes']),
   /** Deletes the account and everything of it (see removalImpact); answers what went, for undo. */
-  'accounts.remove': mutation(byId(AccountId), Removed, ['accounts', 'stakeholders', 'relationships', 'opportunities', 'interactions', 'journeysteps', 'workshopnotes']),
+  'accounts.remove': mutation(byId(AccountId), Removed, [
+    'accounts',
+    'stakeholders',
+    'relationships',
+    'opportunities',
+    'interactions',
+    'journeysteps',
+    'workshopnotes',
+  ]),
 
   'stakeholders.upsert': mutation(StakeholderInput, Stakeholder, ['stakeholders']),
   // A person who leaves takes their relationships along.
@@ -106,7 +177,14 @@ export const API = {
   /** Takes their relationships and deal memberships along; answers what went, for undo. */
   'stakeholders.remove': mutation(byId(StakeholderId), Removed, ['stakeholders', 'relationships', 'opportunities']),
 
-  'buyingGroup.get': query(z.object({ accountId: AccountId }).strict(), BuyingGroupView, ['accounts', 'stakeholders', 'relationships', 'opportunities', 'interactions', 'teammembers']),
+  'buyingGroup.get': query(z.object({ accountId: AccountId }).strict(), BuyingGroupView, [
+    'accounts',
+    'stakeholders',
+    'relationships',
+    'opportunities',
+    'interactions',
+    'teammembers',
+  ]),
   'relationships.upsert': mutation(RelationshipInput, Relationship, ['relationships']),
   'relationships.remove': mutation(byId(RelationshipId), Ok, ['relationships']),
 
@@ -118,7 +196,12 @@ export const API = {
   'opportunities.setActionState': mutation(SetActionStateInput, Opportunity, ['opportunities']),
   /** Adds a person to the deal's buying group, changes their deal role, or (role null) takes them out. */
   'opportunities.setMember': mutation(SetMemberInput, Opportunity, ['opportunities']),
-  'opportunities.removalImpact': query(byId(OpportunityId), RemovalImpact, ['opportunities', 'interactions', 'journeysteps', 'workshopnotes']),
+  'opportunities.removalImpact': query(byId(OpportunityId), RemovalImpact, [
+    'opportunities',
+    'interactions',
+    'journeysteps',
+    'workshopnotes',
+  ]),
   /** Deletes the deal with its journey and workshop notes; its interactions stay with the account, unlinked. */
   'opportunities.remove': mutation(byId(OpportunityId), Removed, ['opportunities', 'interactions', 'journeysteps', 'workshopnotes']),
 
@@ -127,7 +210,15 @@ export const API = {
   'interactions.remove': mutation(byId(InteractionId), Removed, ['interactions']),
 
   /** Undo of a delete: writes back, as they were, the records a `*.remove` answered with. */
-  'records.restore': mutation(RemovedRecords, Ok, ['accounts', 'stakeholders', 'relationships', 'opportunities', 'interactions', 'journeysteps', 'workshopnotes']),
+  'records.restore': mutation(RemovedRecords, Ok, [
+    'accounts',
+    'stakeholders',
+    'relationships',
+    'opportunities',
+    'interactions',
+    'journeysteps',
+    'workshopnotes',
+  ]),
 
   'journey.addStep': mutation(JourneyStepInput, JourneyStep, ['journeysteps']),
   'journey.removeStep': mutation(byId(JourneyStepId), Ok, ['journeysteps']),

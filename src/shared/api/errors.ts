@@ -56,7 +56,8 @@ export const ERROR_WORDS: Partial<Record<ApiErrorCode, string>> = {
   DS_API_INVALID_INPUT: 'Some of what was entered is not valid. Check the highlighted fields and try again.',
   DS_API_INVALID_TEXT: 'Some text holds a character that cannot be stored (a NUL or a broken character). Remove it and try again.',
   DS_API_PAYLOAD_TOO_LARGE: 'That is too much data to send at once. Split it into smaller parts.',
-  DS_WORKSPACE_READ_ONLY: 'An admin removed you from this team workspace, so it is read-only on this device. Your data is still here to read; sign in to another workspace in Settings to keep working.',
+  DS_WORKSPACE_READ_ONLY:
+    'An admin removed you from this team workspace, so it is read-only on this device. Your data is still here to read; sign in to another workspace in Settings to keep working.',
   DS_NOT_FOUND: 'This item no longer exists. It may have been deleted on another device.',
   DS_INTERNAL: 'Something went wrong inside Deep Sales. Your data is safe; try again.',
 };

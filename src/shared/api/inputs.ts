@@ -15,41 +15,54 @@ const editable = { updatedAt: true, keptConflicts: true } as const;
  */
 const notKept = { keptConflicts: true } as const;
 
-export const AccountInput = Account.omit(editable).partial({ id: true })
+export const AccountInput = Account.omit(editable)
+  .partial({ id: true })
   .extend({ base: Account.omit(notKept).partial().optional() });
 export type AccountInput = z.infer<typeof AccountInput>;
-export const StakeholderInput = Stakeholder.omit(editable).partial({ id: true })
+export const StakeholderInput = Stakeholder.omit(editable)
+  .partial({ id: true })
   .extend({ base: Stakeholder.omit(notKept).partial().optional() });
 export type StakeholderInput = z.infer<typeof StakeholderInput>;
-export const RelationshipInput = Relationship.omit(editable).partial({ id: true })
+export const RelationshipInput = Relationship.omit(editable)
+  .partial({ id: true })
   .extend({ base: Relationship.omit(notKept).partial().optional() });
 export type RelationshipInput = z.infer<typeof RelationshipInput>;
 // The host keeps stageHistory: it appends an entry whenever the stage changes. actionStates are
 // set one action at a time (opportunities.setActionState), never by a whole-deal edit.
-export const OpportunityInput = Opportunity.omit({ ...editable, stageHistory: true, actionStates: true }).partial({ id: true })
+export const OpportunityInput = Opportunity.omit({ ...editable, stageHistory: true, actionStates: true })
+  .partial({ id: true })
   // Not in base either: a form that saw them and sent none back would otherwise erase them.
-  .extend({ base: Opportunity.omit({ ...notKept, actionStates: true }).partial().optional() });
+  .extend({
+    base: Opportunity.omit({ ...notKept, actionStates: true })
+      .partial()
+      .optional(),
+  });
 export type OpportunityInput = z.infer<typeof OpportunityInput>;
-export const InteractionInput = Interaction.omit(editable).partial({ id: true, loggedBy: true })
+export const InteractionInput = Interaction.omit(editable)
+  .partial({ id: true, loggedBy: true })
   .extend({ base: Interaction.omit(notKept).partial().optional() });
 export type InteractionInput = z.infer<typeof InteractionInput>;
-export const JourneyStepInput = JourneyStep.omit(editable).partial({ id: true })
+export const JourneyStepInput = JourneyStep.omit(editable)
+  .partial({ id: true })
   .extend({ base: JourneyStep.omit(notKept).partial().optional() });
 export type JourneyStepInput = z.infer<typeof JourneyStepInput>;
-export const WorkshopNoteInput = WorkshopNote.omit(editable).partial({ id: true, authorId: true, createdAt: true })
+export const WorkshopNoteInput = WorkshopNote.omit(editable)
+  .partial({ id: true, authorId: true, createdAt: true })
   .extend({ base: WorkshopNote.omit(notKept).partial().optional() });
 export type WorkshopNoteInput = z.infer<typeof WorkshopNoteInput>;
-
 
 /** Moves a deal to a stage (forward or back); the host records when. */
 export const SetStageInput = z.object({ id: OpportunityId, stage: Stage }).strict();
 /** Mark one of a deal's next actions (named by actionKey) done, snoozed until `until`, or open again. */
-export const SetActionStateInput = z.object({
-  opportunityId: OpportunityId,
-  key: z.string().min(1).max(120),
-  state: z.enum(['done', 'snoozed', 'open']),
-  until: Millis.optional(),
-}).strict().refine((v) => v.state !== 'snoozed' || v.until !== undefined, { message: 'A snooze needs the time it ends (until).', path: ['until'] });
+export const SetActionStateInput = z
+  .object({
+    opportunityId: OpportunityId,
+    key: z.string().min(1).max(120),
+    state: z.enum(['done', 'snoozed', 'open']),
+    until: Millis.optional(),
+  })
+  .strict()
+  .refine((v) => v.state !== 'snoozed' || v.until !== undefined, { message: 'A snooze needs the time it ends (until).', path: ['until'] });
 export type SetActionStateInput = z.infer<typeof SetActionStateInput>;
 export type SetStageInput = z.infer<typeof SetStageInput>;
 

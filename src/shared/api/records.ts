@@ -13,15 +13,17 @@ export const REMOVAL_MAX = 5_000;
  * The documents a delete removed or changed, as they were just before. Restoring writes them
  * back as they were (same ids), so links between them hold again.
  */
-export const RemovedRecords = z.object({
-  accounts: z.array(Account).max(1).default([]),
-  stakeholders: z.array(Stakeholder).max(REMOVAL_MAX).default([]),
-  relationships: z.array(Relationship).max(REMOVAL_MAX).default([]),
-  opportunities: z.array(Opportunity).max(REMOVAL_MAX).default([]),
-  interactions: z.array(Interaction).max(REMOVAL_MAX).default([]),
-  journeysteps: z.array(JourneyStep).max(REMOVAL_MAX).default([]),
-  workshopnotes: z.array(WorkshopNote).max(REMOVAL_MAX).default([]),
-}).strict();
+export const RemovedRecords = z
+  .object({
+    accounts: z.array(Account).max(1).default([]),
+    stakeholders: z.array(Stakeholder).max(REMOVAL_MAX).default([]),
+    relationships: z.array(Relationship).max(REMOVAL_MAX).default([]),
+    opportunities: z.array(Opportunity).max(REMOVAL_MAX).default([]),
+    interactions: z.array(Interaction).max(REMOVAL_MAX).default([]),
+    journeysteps: z.array(JourneyStep).max(REMOVAL_MAX).default([]),
+    workshopnotes: z.array(WorkshopNote).max(REMOVAL_MAX).default([]),
+  })
+  .strict();
 export type RemovedRecords = z.infer<typeof RemovedRecords>;
 
 export const Removed = z.object({ ok: z.literal(true), removed: RemovedRecords });
@@ -39,11 +41,13 @@ export const RemovalImpact = z.object({
 export type RemovalImpact = z.infer<typeof RemovalImpact>;
 
 /** Puts a person into a deal's buying group with a deal role, changes the role, or (null) takes them out. */
-export const SetMemberInput = z.object({
-  opportunityId: OpportunityId,
-  stakeholderId: StakeholderId,
-  role: BuyingRole.nullable(),
-}).strict();
+export const SetMemberInput = z
+  .object({
+    opportunityId: OpportunityId,
+    stakeholderId: StakeholderId,
+    role: BuyingRole.nullable(),
+  })
+  .strict();
 export type SetMemberInput = z.infer<typeof SetMemberInput>;
 
 /** An edit of a logged interaction: the id and the base the form opened with are required. */

@@ -1,7 +1,14 @@
 // Pure (shared): inputs and read models of the scoring API ('scoring.*' in contract.ts).
 import { z } from 'zod';
 import {
-  AccountId, NextBestAction, OpportunityId, OpportunityScorePayload, ScoreSource, StakeholderId, StakeholderScorePayload, TeamMemberId,
+  AccountId,
+  NextBestAction,
+  OpportunityId,
+  OpportunityScorePayload,
+  ScoreSource,
+  StakeholderId,
+  StakeholderScorePayload,
+  TeamMemberId,
 } from '../domain';
 import { MAX_REQUEST_BYTES } from './errors';
 
@@ -16,11 +23,13 @@ export const AccountScoresView = z.object({
 });
 export type AccountScoresView = z.infer<typeof AccountScoresView>;
 
-export const TodayInput = z.object({
-  limit: z.number().int().min(1).max(500).optional(),
-  /** Only deals this team member owns. */
-  ownerId: TeamMemberId.optional(),
-}).strict();
+export const TodayInput = z
+  .object({
+    limit: z.number().int().min(1).max(500).optional(),
+    /** Only deals this team member owns. */
+    ownerId: TeamMemberId.optional(),
+  })
+  .strict();
 export const TodayItemView = z.object({
   opportunityId: OpportunityId,
   opportunityName: z.string(),
@@ -56,22 +65,35 @@ export const ModelStatusView = z.object({
   modelWeight: z.number(),
   blendK: nullableNumber,
   trainedAt: nullableNumber,
-  validation: z.object({
-    n: z.number().int(),
-    auc: nullableNumber,
-    logloss: nullableNumber,
-    priorAuc: nullableNumber,
-    priorLogloss: nullableNumber,
-    blendedAuc: nullableNumber,
-    blendedLogloss: nullableNumber,
-    constantLogloss: nullableNumber,
-    /**
-     * The figures the Model page shows (the blend users get, or the model alone once it scores
-     * alone) with 95% bootstrap intervals; null for a model saved before they were kept.
-     */
-    shown: z.object({ auc: nullableNumber, aucLo: nullableNumber, aucHi: nullableNumber, brier: nullableNumber, brierLo: nullableNumber, brierHi: nullableNumber }).nullable(),
-  }).nullable(),
-  reliability: z.array(z.object({ lo: z.number(), hi: z.number(), count: z.number(), meanPredicted: nullableNumber, observedRate: nullableNumber })),
+  validation: z
+    .object({
+      n: z.number().int(),
+      auc: nullableNumber,
+      logloss: nullableNumber,
+      priorAuc: nullableNumber,
+      priorLogloss: nullableNumber,
+      blendedAuc: nullableNumber,
+      blendedLogloss: nullableNumber,
+      constantLogloss: nullableNumber,
+      /**
+       * The figures the Model page shows (the blend users get, or the model alone once it scores
+       * alone) with 95% bootstrap intervals; null for a model saved before they were kept.
+       */
+      shown: z
+        .object({
+          auc: nullableNumber,
+          aucLo: nullableNumber,
+          aucHi: nullableNumber,
+          brier: nullableNumber,
+          brierLo: nullableNumber,
+          brierHi: nullableNumber,
+        })
+        .nullable(),
+    })
+    .nullable(),
+  reliability: z.array(
+    z.object({ lo: z.number(), hi: z.number(), count: z.number(), meanPredicted: nullableNumber, observedRate: nullableNumber }),
+  ),
   /** `label`: the factor's name for people (CRM fields by their own column name). */
   importance: z.array(z.object({ feature: z.string(), label: z.string(), share: z.number() })),
   training: z.object({ inProgress: z.boolean(), fraction: z.number(), message: z.string(), error: z.string().nullable() }),
@@ -80,12 +102,14 @@ export type ModelStatusView = z.infer<typeof ModelStatusView>;
 
 export const RetrainView = z.object({ started: z.literal(true) });
 
-export const ImportHistoryInput = z.object({
-  // The whole request must stay under MAX_REQUEST_BYTES; leave room for the other fields.
-  csv: z.string().max(MAX_REQUEST_BYTES - 1_000),
-  targetColumn: z.string().min(1).max(200),
-  positiveValue: z.string().min(1).max(200),
-}).strict();
+export const ImportHistoryInput = z
+  .object({
+    // The whole request must stay under MAX_REQUEST_BYTES; leave room for the other fields.
+    csv: z.string().max(MAX_REQUEST_BYTES - 1_000),
+    targetColumn: z.string().min(1).max(200),
+    positiveValue: z.string().min(1).max(200),
+  })
+  .strict();
 export const ImportHistoryView = z.object({
   imported: z.number().int(),
   skipped: z.number().int(),

@@ -6,12 +6,14 @@ export const SEARCH_KINDS = ['account', 'person', 'opportunity', 'interaction', 
 export const SearchKind = z.enum(SEARCH_KINDS);
 export type SearchKind = z.infer<typeof SearchKind>;
 
-export const SearchInput = z.object({
-  text: z.string().max(200),
-  /** Hits per kind (the palette shows a few of each; a "more" view asks for more). */
-  limit: z.number().int().min(1).max(100).optional(),
-  kinds: z.array(SearchKind).max(SEARCH_KINDS.length).optional(),
-}).strict();
+export const SearchInput = z
+  .object({
+    text: z.string().max(200),
+    /** Hits per kind (the palette shows a few of each; a "more" view asks for more). */
+    limit: z.number().int().min(1).max(100).optional(),
+    kinds: z.array(SearchKind).max(SEARCH_KINDS.length).optional(),
+  })
+  .strict();
 export type SearchInput = z.infer<typeof SearchInput>;
 
 export const SearchHit = z.object({

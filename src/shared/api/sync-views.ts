@@ -3,7 +3,11 @@ import { z } from 'zod';
 
 export const SyncConnectInput = z
   .object({
-    serverUrl: z.string().url().max(500).refine((u) => /^https?:\/\//.test(u), 'Use an http:// or https:// address.'),
+    serverUrl: z
+      .string()
+      .url()
+      .max(500)
+      .refine((u) => /^https?:\/\//.test(u), 'Use an http:// or https:// address.'),
     email: z.string().email().max(200),
     password: z.string().min(1).max(200),
     workspaceId: z.string().max(64).optional(),
@@ -41,12 +45,14 @@ export const SyncView = z.object({
     error: z.object({ code: z.string(), message: z.string() }).nullable(),
   }),
   /** Where the open workspace belongs, so Settings can say what signing in will do first. */
-  place: z.object({
-    kind: z.enum(['demo', 'local', 'team']),
-    /** Records of this workspace that joining a team could upload. */
-    localDocuments: z.number().int(),
-    teamWorkspaceName: z.string().nullable(),
-  }).default({ kind: 'local', localDocuments: 0, teamWorkspaceName: null }),
+  place: z
+    .object({
+      kind: z.enum(['demo', 'local', 'team']),
+      /** Records of this workspace that joining a team could upload. */
+      localDocuments: z.number().int(),
+      teamWorkspaceName: z.string().nullable(),
+    })
+    .default({ kind: 'local', localDocuments: 0, teamWorkspaceName: null }),
   /** Documents the server refused: kept on this device, retried when edited. */
   setAside: z.array(SetAsideView).default([]),
 });

@@ -17,6 +17,8 @@ export const TeamAdminSetRoleView = z.object({ userId: z.string(), email: z.stri
 export const TeamAdminRemoveInput = z.object({ userId: z.string().uuid() }).strict();
 export const TeamAdminRemoveView = z.object({ userId: z.string(), email: z.string(), tokensEnded: z.number().int() });
 
-export const TeamAdminAuditInput = z.object({ limit: z.number().int().min(1).max(500).optional(), before: z.number().int().min(1).optional() }).strict();
+export const TeamAdminAuditInput = z
+  .object({ limit: z.number().int().min(1).max(500).optional(), before: z.number().int().min(1).optional() })
+  .strict();
 export const TeamAdminAuditView = z.object({ entries: z.array(AuditEntry) });
 export type TeamAdminAuditView = z.infer<typeof TeamAdminAuditView>;

@@ -15,9 +15,7 @@ export interface Transport {
 /** WebSocket frames of the web preview. */
 export const WsRequest = z.object({ id: z.number().int(), method: z.string().max(100), input: z.unknown() });
 export type WsRequest = z.infer<typeof WsRequest>;
-export type WsFrame =
-  | { kind: 'result'; id: number; result: CallResult }
-  | { kind: 'event'; event: HostEvent };
+export type WsFrame = { kind: 'result'; id: number; result: CallResult } | { kind: 'event'; event: HostEvent };
 
 /** Name of the preload's bridge on window, and of the IPC channels behind it. */
 export const BRIDGE_KEY = 'deepSales';

@@ -28,21 +28,31 @@ export type AccountDetail = z.infer<typeof AccountDetail>;
 
 /** A relationship the interactions suggest (src/shared/buying-group/suggest.ts), with evidence. */
 export const SuggestionView = z.object({
-  key: z.string(), kind: Relationship.shape.kind, fromId: StakeholderId, toId: StakeholderId, evidence: z.string(), strength: z.number().min(0).max(1),
+  key: z.string(),
+  kind: Relationship.shape.kind,
+  fromId: StakeholderId,
+  toId: StakeholderId,
+  evidence: z.string(),
+  strength: z.number().min(0).max(1),
 });
 export type SuggestionView = z.infer<typeof SuggestionView>;
 
 /** Who on our team covers whom, and the gaps (src/shared/buying-group/coverage.ts). */
 export const CoverageView = z.object({
-  coveredBy: z.record(z.string(), z.array(z.object({ memberId: z.string(), name: z.string(), meetings: z.number().int(), lastAt: z.number() }))),
-  gaps: z.array(z.object({
-    kind: z.enum(['role_unfilled', 'role_unmet', 'blocker_never_met', 'single_threaded']),
-    dealId: z.string().optional(),
-    role: Stakeholder.shape.buyingRoles.element.optional(),
-    stakeholderIds: z.array(z.string()),
-    text: z.string(),
-    action: z.string(),
-  })),
+  coveredBy: z.record(
+    z.string(),
+    z.array(z.object({ memberId: z.string(), name: z.string(), meetings: z.number().int(), lastAt: z.number() })),
+  ),
+  gaps: z.array(
+    z.object({
+      kind: z.enum(['role_unfilled', 'role_unmet', 'blocker_never_met', 'single_threaded']),
+      dealId: z.string().optional(),
+      role: Stakeholder.shape.buyingRoles.element.optional(),
+      stakeholderIds: z.array(z.string()),
+      text: z.string(),
+      action: z.string(),
+    }),
+  ),
 });
 export type CoverageView = z.infer<typeof CoverageView>;
 

@@ -4,22 +4,46 @@ import { computeCoverage, gapsFor, type CoverageDeal, type CoveragePerson } from
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 1);
-const person = (id: string, roles: BuyingRole[] = [], influence = 3, stance = 'neutral'): CoveragePerson => ({ id, name: `P ${id}`, buyingRoles: roles, influence, stance });
-const team = [{ id: 'tm1', name: 'Ana Seller' }, { id: 'tm2', name: 'Bo Planner' }];
-const meet = (daysAgo: number, who: string[], by = 'tm1', opportunityId?: string) => ({ at: NOW - daysAgo * DAY, attendeeIds: who, loggedBy: by, opportunityId });
+const person = (id: string, roles: BuyingRole[] = [], influence = 3, stance = 'neutral'): CoveragePerson => ({
+  id,
+  name: `P ${id}`,
+  buyingRoles: roles,
+  influence,
+  stance,
+});
+const team = [
+  { id: 'tm1', name: 'Ana Seller' },
+  { id: 'tm2', name: 'Bo Planner' },
+];
+const meet = (daysAgo: number, who: string[], by = 'tm1', opportunityId?: string) => ({
+  at: NOW - daysAgo * DAY,
+  attendeeIds: who,
+  loggedBy: by,
+  opportunityId,
+});
 
 describe('coverage', () => {
   it('lists our team members beside the people they met, most meetings first', () => {
     const out = computeCoverage([person('a'), person('b')], [], [meet(3, ['a']), meet(2, ['a'], 'tm2'), meet(1, ['a'], 'tm2')], team, NOW);
-    expect(out.coveredBy['a']!.map((c) => [c.name, c.meetings])).toEqual([['Bo Planner', 2], ['Ana Seller', 1]]);
+    expect(out.coveredBy['a']!.map((c) => [c.name, c.meetings])).toEqual([
+      ['Bo Planner', 2],
+      ['Ana Seller', 1],
+    ]);
     expect(out.coveredBy['b']).toBeUndefined();
   });
 
   it('per open deal: unfilled and unmet core roles, each with an action', () => {
     const people = [person('a', [], 5, 'champion'), person('b'), person('c')];
-    const deal: CoverageDeal = { id: 'd1', name: 'Big deal', status: 'open', members: [
-      { stakeholderId: 'a', role: 'champion' }, { stakeholderId: 'b', role: 'decision_maker' }, { stakeholderId: 'c', role: 'economic_buyer' },
-    ] };
+    const deal: CoverageDeal = {
+      id: 'd1',
+      name: 'Big deal',
+      status: 'open',
+      members: [
+        { stakeholderId: 'a', role: 'champion' },
+        { stakeholderId: 'b', role: 'decision_maker' },
+        { stakeholderId: 'c', role: 'economic_buyer' },
+      ],
+    };
     const out = computeCoverage(people, [deal], [meet(5, ['a'], 'tm1', 'd1'), meet(4, ['c'], 'tm1', 'd1')], team, NOW);
     const unfilled = out.gaps.filter((g) => g.kind === 'role_unfilled').map((g) => g.role);
     expect(unfilled).toEqual(['technical_evaluator', 'user']);
@@ -32,7 +56,12 @@ describe('coverage', () => {
 
   it('flags a deal that runs through one person, and suggests the most influential other member', () => {
     const people = [person('a'), person('b', [], 2), person('c', [], 5)];
-    const deal: CoverageDeal = { id: 'd1', name: 'Thin deal', status: 'open', members: ['a', 'b', 'c'].map((id) => ({ stakeholderId: id, role: 'user' as const })) };
+    const deal: CoverageDeal = {
+      id: 'd1',
+      name: 'Thin deal',
+      status: 'open',
+      members: ['a', 'b', 'c'].map((id) => ({ stakeholderId: id, role: 'user' as const })),
+    };
     // c was met, but long ago: only a counts in the window.
     const out = computeCoverage(people, [deal], [meet(10, ['a'], 'tm1', 'd1'), meet(200, ['c'], 'tm1', 'd1')], team, NOW);
     const st = out.gaps.find((g) => g.kind === 'single_threaded')!;
@@ -50,7 +79,12 @@ describe('coverage', () => {
     expect(blocker).toMatchObject({ stakeholderIds: ['a'] });
     expect(blocker.action).toContain('ask P b for an introduction');
     // No open deal: roles judged on the people's profiles, once.
-    expect(out.gaps.filter((g) => g.kind === 'role_unfilled').map((g) => g.role)).toEqual(['decision_maker', 'economic_buyer', 'technical_evaluator', 'user']);
+    expect(out.gaps.filter((g) => g.kind === 'role_unfilled').map((g) => g.role)).toEqual([
+      'decision_maker',
+      'economic_buyer',
+      'technical_evaluator',
+      'user',
+    ]);
     // Met once: no longer flagged.
     const after = computeCoverage(people, [closed], [meet(3, ['b']), meet(1, ['a'])], team, NOW);
     expect(after.gaps.some((g) => g.kind === 'blocker_never_met')).toBe(false);
@@ -58,7 +92,15 @@ describe('coverage', () => {
 
   it('gapsFor keeps the highlighted deal and account-wide blockers', () => {
     const people = [person('a', ['blocker']), person('b'), person('c')];
-    const deals: CoverageDeal[] = ['d1', 'd2'].map((id) => ({ id, name: id, status: 'open', members: [{ stakeholderId: 'b', role: 'user' }, { stakeholderId: 'c', role: 'user' }] }));
+    const deals: CoverageDeal[] = ['d1', 'd2'].map((id) => ({
+      id,
+      name: id,
+      status: 'open',
+      members: [
+        { stakeholderId: 'b', role: 'user' },
+        { stakeholderId: 'c', role: 'user' },
+      ],
+    }));
     const out = computeCoverage(people, deals, [], team, NOW);
     const d1 = gapsFor(out, 'd1');
     expect(d1.every((g) => g.dealId === 'd1' || g.kind === 'blocker_never_met')).toBe(true);

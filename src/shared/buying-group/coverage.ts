@@ -108,8 +108,13 @@ export function computeCoverage(
   const list = (ids: readonly string[]) => ids.map(nameOf).join(', ');
   // Who could introduce us: the most influential person we have met, champions first.
   const introducer = (among: readonly string[]): string | null => {
-    const cands = among.filter(met).map((id) => byId.get(id)!).filter(Boolean)
-      .sort((a, b) => Number(b.stance === 'champion') - Number(a.stance === 'champion') || b.influence - a.influence || (a.id < b.id ? -1 : 1));
+    const cands = among
+      .filter(met)
+      .map((id) => byId.get(id)!)
+      .filter(Boolean)
+      .sort(
+        (a, b) => Number(b.stance === 'champion') - Number(a.stance === 'champion') || b.influence - a.influence || (a.id < b.id ? -1 : 1),
+      );
     return cands[0]?.name ?? null;
   };
 
@@ -122,13 +127,19 @@ export function computeCoverage(
       const via = introducer(scope);
       if (who.length === 0) {
         gaps.push({
-          kind: 'role_unfilled', role, stakeholderIds: [], ...(dealId ? { dealId } : {}),
+          kind: 'role_unfilled',
+          role,
+          stakeholderIds: [],
+          ...(dealId ? { dealId } : {}),
           text: `${BUYING_ROLE_LABEL[role]}: nobody in the group`,
           action: via ? `Ask ${via} who acts as ${label}, then add them to the group` : `Find out who acts as ${label}`,
         });
       } else if (!who.some(met)) {
         gaps.push({
-          kind: 'role_unmet', role, stakeholderIds: who, ...(dealId ? { dealId } : {}),
+          kind: 'role_unmet',
+          role,
+          stakeholderIds: who,
+          ...(dealId ? { dealId } : {}),
           text: `${BUYING_ROLE_LABEL[role]}: ${list(who)}`,
           action: via ? `Ask ${via} to introduce you to ${nameOf(who[0]!)}` : `Book a first meeting with ${nameOf(who[0]!)}`,
         });
@@ -138,7 +149,10 @@ export function computeCoverage(
   if (open.length === 0) {
     const holders = new Map<BuyingRole, string[]>();
     for (const p of people) for (const r of p.buyingRoles) holders.set(r, [...(holders.get(r) ?? []), p.id]);
-    roleGaps(holders, people.map((p) => p.id));
+    roleGaps(
+      holders,
+      people.map((p) => p.id),
+    );
   }
   for (const d of open) {
     const holders = new Map<BuyingRole, string[]>();
@@ -147,14 +161,21 @@ export function computeCoverage(
     roleGaps(holders, members, d.id);
     const threads = [...(recentByDeal.get(d.id) ?? [])].filter((id) => members.includes(id)).sort();
     if (members.length > 1 && threads.length <= 1) {
-      const next = members.filter((id) => !threads.includes(id)).map((id) => byId.get(id)!)
+      const next = members
+        .filter((id) => !threads.includes(id))
+        .map((id) => byId.get(id)!)
         .sort((a, b) => b.influence - a.influence || (a.id < b.id ? -1 : 1))[0];
       gaps.push({
-        kind: 'single_threaded', dealId: d.id, stakeholderIds: threads,
-        text: threads.length === 0
-          ? `“${d.name}”: nobody in its group met us in the last ${THREAD_WINDOW_DAYS} days`
-          : `“${d.name}” runs through ${nameOf(threads[0]!)} alone (last ${THREAD_WINDOW_DAYS} days)`,
-        action: next ? `Multi-thread: meet ${next.name}${threads[0] ? ` — ask ${nameOf(threads[0])} to bring them in` : ''}` : 'Meet a second person in the group',
+        kind: 'single_threaded',
+        dealId: d.id,
+        stakeholderIds: threads,
+        text:
+          threads.length === 0
+            ? `“${d.name}”: nobody in its group met us in the last ${THREAD_WINDOW_DAYS} days`
+            : `“${d.name}” runs through ${nameOf(threads[0]!)} alone (last ${THREAD_WINDOW_DAYS} days)`,
+        action: next
+          ? `Multi-thread: meet ${next.name}${threads[0] ? ` — ask ${nameOf(threads[0])} to bring them in` : ''}`
+          : 'Meet a second person in the group',
       });
     }
   }
@@ -167,9 +188,13 @@ export function computeCoverage(
     const dealIds = open.filter((d) => d.members.some((m) => m.stakeholderId === id)).map((d) => d.id);
     const via = introducer(people.map((p) => p.id));
     gaps.push({
-      kind: 'blocker_never_met', stakeholderIds: [id], ...(dealIds.length === 1 ? { dealId: dealIds[0]! } : {}),
+      kind: 'blocker_never_met',
+      stakeholderIds: [id],
+      ...(dealIds.length === 1 ? { dealId: dealIds[0]! } : {}),
       text: `${nameOf(id)}`,
-      action: via ? `Hear ${nameOf(id)}'s objections early: ask ${via} for an introduction` : `Hear ${nameOf(id)}'s objections early: book a meeting`,
+      action: via
+        ? `Hear ${nameOf(id)}'s objections early: ask ${via} for an introduction`
+        : `Hear ${nameOf(id)}'s objections early: book a meeting`,
     });
   }
   return { coveredBy, gaps };
@@ -178,5 +203,5 @@ export function computeCoverage(
 /** The gaps that matter with `dealId` highlighted (null: every open deal's and the account's). */
 export function gapsFor(coverage: Coverage, dealId: string | null): CoverageGap[] {
   if (dealId === null) return coverage.gaps;
-  return coverage.gaps.filter((g) => g.dealId === undefined ? g.kind === 'blocker_never_met' : g.dealId === dealId);
+  return coverage.gaps.filter((g) => (g.dealId === undefined ? g.kind === 'blocker_never_met' : g.dealId === dealId));
 }

@@ -75,7 +75,8 @@ export function suggestRelationships(
   };
 
   // Meetings in time order; per person, the times they attended.
-  const meetings = [...interactions].sort((a, b) => a.at - b.at)
+  const meetings = [...interactions]
+    .sort((a, b) => a.at - b.at)
     .map((m) => ({ at: m.at, who: [...new Set(m.attendeeIds.filter((id) => ids.has(id)))].sort() }));
   const attended = new Map<string, number[]>();
   const together = new Map<string, { count: number; last: number }>();
@@ -98,8 +99,13 @@ export function suggestRelationships(
     const earlyBefore = (early === a ? ta : tb).filter((t) => t < lateTimes[0]!).length;
     const strength = Math.min(0.9, 0.3 + 0.08 * e.count);
     if (earlyBefore >= 2 && e.count === lateTimes.length) {
-      add({ kind: 'influences', fromId: early, toId: late, strength,
-        evidence: `joined after them and always with them: met together ${e.count}×, first ${shortDate(lateTimes[0]!)}` });
+      add({
+        kind: 'influences',
+        fromId: early,
+        toId: late,
+        strength,
+        evidence: `joined after them and always with them: met together ${e.count}×, first ${shortDate(lateTimes[0]!)}`,
+      });
     } else {
       add({ kind: 'allied_with', fromId: a, toId: b, strength, evidence: `met together ${e.count}×, last ${shortDate(e.last)}` });
     }
@@ -114,8 +120,13 @@ export function suggestRelationships(
     const topRank = titleRank(top.title);
     for (const p of ranked.slice(1)) {
       if (hasManager.has(p.id) || titleRank(p.title) <= topRank) continue;
-      add({ kind: 'reports_to', fromId: p.id, toId: top.id, strength: 0.5,
-        evidence: `titles: ${p.title || 'no title'} under ${top.title} in ${dept}` });
+      add({
+        kind: 'reports_to',
+        fromId: p.id,
+        toId: top.id,
+        strength: 0.5,
+        evidence: `titles: ${p.title || 'no title'} under ${top.title} in ${dept}`,
+      });
     }
   }
   return out;

@@ -16,7 +16,11 @@ export function isActionHeld(states: readonly ActionState[] | undefined, key: st
 }
 
 /** The deal's states after marking `key` (null: reopened). */
-export function withActionState(states: readonly ActionState[] | undefined, key: string, next: Omit<ActionState, 'key'> | null): ActionState[] {
+export function withActionState(
+  states: readonly ActionState[] | undefined,
+  key: string,
+  next: Omit<ActionState, 'key'> | null,
+): ActionState[] {
   const rest = (states ?? []).filter((s) => s.key !== key);
   if (!next) return rest;
   return [...rest, { key, ...next }].sort((a, b) => a.at - b.at).slice(-ACTION_STATES_MAX);

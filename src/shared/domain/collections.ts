@@ -1,8 +1,16 @@
 // Pure (shared): the store's collections. Ten in all: the free RxDB allows 13 open at once.
 import type { z } from 'zod';
 import {
-  Account, Interaction, JourneyStep, LocalSetting, Opportunity, Relationship, ScoreDoc,
-  Stakeholder, TeamMember, WorkshopNote,
+  Account,
+  Interaction,
+  JourneyStep,
+  LocalSetting,
+  Opportunity,
+  Relationship,
+  ScoreDoc,
+  Stakeholder,
+  TeamMember,
+  WorkshopNote,
 } from './entities';
 
 export interface CollectionSpec {
@@ -35,15 +43,34 @@ export const COLLECTIONS = {
   stakeholders: { schema: Stakeholder, indexes: [['accountId', 'name']], synced: true, version: 1, migrations: { 1: unchanged } },
   relationships: { schema: Relationship, indexes: [['accountId', 'id']], synced: true },
   opportunities: {
-    schema: Opportunity, indexes: [['accountId', 'closeDate'], ['status', 'closeDate']], synced: true,
-    version: 3, migrations: { 1: unchanged, 2: unchanged, 3: unchanged },
+    schema: Opportunity,
+    indexes: [
+      ['accountId', 'closeDate'],
+      ['status', 'closeDate'],
+    ],
+    synced: true,
+    version: 3,
+    migrations: { 1: unchanged, 2: unchanged, 3: unchanged },
   },
   // Every index costs each write; interactions are the bulk of the data, so only what queries use.
   interactions: { schema: Interaction, indexes: [['accountId', 'at']], synced: true, version: 1, migrations: { 1: unchanged } },
   journeysteps: { schema: JourneyStep, indexes: [['opportunityId', 'at']], synced: true },
-  workshopnotes: { schema: WorkshopNote, indexes: [['opportunityId', 'createdAt']], synced: true, version: 1, migrations: { 1: unchanged } },
+  workshopnotes: {
+    schema: WorkshopNote,
+    indexes: [['opportunityId', 'createdAt']],
+    synced: true,
+    version: 1,
+    migrations: { 1: unchanged },
+  },
   teammembers: { schema: TeamMember, indexes: [], synced: true, version: 1, migrations: { 1: unchanged } },
-  scores: { schema: ScoreDoc, indexes: [['subjectType', 'subjectId'], ['accountId', 'subjectType']], synced: false },
+  scores: {
+    schema: ScoreDoc,
+    indexes: [
+      ['subjectType', 'subjectId'],
+      ['accountId', 'subjectType'],
+    ],
+    synced: false,
+  },
   settings: { schema: LocalSetting, indexes: [], synced: false },
 } as const satisfies Record<string, CollectionSpec>;
 

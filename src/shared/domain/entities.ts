@@ -1,13 +1,19 @@
 // Pure (shared): one zod schema per concept, the single source of truth for every boundary
 // (IPC, HTTP, CSV import, sync). RxDB JSON schemas are derived from these in rx-schemas.ts.
 import { z } from 'zod';
+import { AccountId, InteractionId, JourneyStepId, OpportunityId, RelationshipId, StakeholderId, TeamMemberId, WorkshopNoteId } from './ids';
 import {
-  AccountId, InteractionId, JourneyStepId, OpportunityId, RelationshipId, StakeholderId,
-  TeamMemberId, WorkshopNoteId,
-} from './ids';
-import {
-  BuyingJob, BuyingRole, Channel, Direction, InteractionKind, JourneyMove, OpportunityStatus,
-  RelationshipKind, Stage, Stance, TeamRole,
+  BuyingJob,
+  BuyingRole,
+  Channel,
+  Direction,
+  InteractionKind,
+  JourneyMove,
+  OpportunityStatus,
+  RelationshipKind,
+  Stage,
+  Stance,
+  TeamRole,
 } from './vocab';
 
 /** Epoch milliseconds. Integers with fixed bounds so RxDB can index them. */
@@ -87,7 +93,10 @@ export const Stakeholder = z.object({
    * person, not on the account, so two planners arranging different people never conflict;
    * absent means the map lays the person out itself. v1 of the stakeholders schema.
    */
-  mapPosition: z.object({ x: z.number().min(-1e6).max(1e6), y: z.number().min(-1e6).max(1e6) }).strict().optional(),
+  mapPosition: z
+    .object({ x: z.number().min(-1e6).max(1e6), y: z.number().min(-1e6).max(1e6) })
+    .strict()
+    .optional(),
   /** Map suggestions (src/shared/buying-group/suggest.ts keys) the team dismissed from this person. v1. */
   dismissedSuggestions: z.array(shortText(200)).max(200).optional(),
   ...synced,
@@ -124,13 +133,15 @@ export const STAGE_HISTORY_MAX = 50;
  * so the same suggestion coming back after a rescore is still the one marked. Scoring leaves out
  * a done action, and a snoozed one until its snooze ends (isActionHeld).
  */
-export const ActionState = z.object({
-  key: shortText(120).min(1),
-  state: z.enum(['done', 'snoozed']),
-  until: Millis.optional(),
-  at: Millis,
-  by: TeamMemberId,
-}).strict();
+export const ActionState = z
+  .object({
+    key: shortText(120).min(1),
+    state: z.enum(['done', 'snoozed']),
+    until: Millis.optional(),
+    at: Millis,
+    by: TeamMemberId,
+  })
+  .strict();
 export type ActionState = z.infer<typeof ActionState>;
 export const ACTION_STATES_MAX = 50;
 
@@ -169,7 +180,12 @@ export const Interaction = z.object({
   opportunityId: OpportunityId.optional(),
   kind: InteractionKind,
   at: Millis,
-  durationMin: z.number().int().min(0).max(24 * 60).optional(),
+  durationMin: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .optional(),
   channel: Channel,
   direction: Direction,
   /** -2 (hostile) .. +2 (enthusiastic). */

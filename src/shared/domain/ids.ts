@@ -2,7 +2,12 @@
 // passed where an AccountId is expected.
 import { z } from 'zod';
 
-const idString = () => z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+const idString = () =>
+  z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/);
 
 export const AccountId = idString().brand<'AccountId', 'inout'>();
 export type AccountId = z.infer<typeof AccountId>;

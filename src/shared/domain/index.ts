@@ -8,8 +8,18 @@ export { rxSchemaFor } from './rx-schemas';
 export type { RxJsonSchemaLike } from './rx-schemas';
 export { journeyStepWindow, RESEARCH_BEFORE_DEAL } from './journey-dates';
 export {
-  ACTION_KINDS, BestTimeView, Contribution, Explanation, FactorWords, NextBestAction, OpportunityScorePayload, SCORE_PAYLOAD_VERSION,
-  ScorePayload, ScoreSource, StakeholderScorePayload, bandOf,
+  ACTION_KINDS,
+  BestTimeView,
+  Contribution,
+  Explanation,
+  FactorWords,
+  NextBestAction,
+  OpportunityScorePayload,
+  SCORE_PAYLOAD_VERSION,
+  ScorePayload,
+  ScoreSource,
+  StakeholderScorePayload,
+  bandOf,
 } from './score-payload';
 export { TEXT_PROBLEM_WORDS, cleanText, findTextProblem, isCleanText, textProblem } from './text';
 export type { TextIssue, TextProblem } from './text';

@@ -11,7 +11,10 @@ export const RESEARCH_BEFORE_DEAL = 365 * DAY;
  * for an open deal to its close date (or today, when that has passed), since a facilitator may
  * sketch where the room expects the group to go before then.
  */
-export function journeyStepWindow(deal: Pick<Opportunity, 'createdAt' | 'closeDate' | 'status' | 'closedAt'>, now: number): [number, number] {
+export function journeyStepWindow(
+  deal: Pick<Opportunity, 'createdAt' | 'closeDate' | 'status' | 'closedAt'>,
+  now: number,
+): [number, number] {
   const end = deal.status === 'open' ? Math.max(deal.closeDate, now) : (deal.closedAt ?? deal.closeDate);
   return [deal.createdAt - RESEARCH_BEFORE_DEAL, end + DAY - 1];
 }

@@ -23,7 +23,22 @@ function zodAccepts(name: CollectionName, doc: object): boolean {
 }
 
 const strange = fc.constantFrom<unknown>(
-  null, -1, 0, 2.5, 1e13, '', 'x', 'not an enum value', 'y'.repeat(300), [], ['a'], {}, { a: 1 }, true, 'has space', 'ok_id-1',
+  null,
+  -1,
+  0,
+  2.5,
+  1e13,
+  '',
+  'x',
+  'not an enum value',
+  'y'.repeat(300),
+  [],
+  ['a'],
+  {},
+  { a: 1 },
+  true,
+  'has space',
+  'ok_id-1',
 );
 
 describe('RxDB schemas agree with zod', () => {

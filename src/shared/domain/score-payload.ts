@@ -38,7 +38,13 @@ export const FactorWords = z.object({
 export type FactorWords = z.infer<typeof FactorWords>;
 
 export const ACTION_KINDS = [
-  'cover_role', 'champion_quiet', 'meet_blocker', 'revalidate_requirements', 'multi_thread', 'close_date_passed', 'stale_stage',
+  'cover_role',
+  'champion_quiet',
+  'meet_blocker',
+  'revalidate_requirements',
+  'multi_thread',
+  'close_date_passed',
+  'stale_stage',
 ] as const;
 export const NextBestAction = z.object({
   kind: z.enum(ACTION_KINDS),

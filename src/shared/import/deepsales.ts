@@ -6,7 +6,14 @@ import { z } from 'zod';
 import { COLLECTIONS, Millis } from '../domain';
 
 export const EXPORT_COLLECTIONS = [
-  'teammembers', 'accounts', 'stakeholders', 'relationships', 'opportunities', 'interactions', 'journeysteps', 'workshopnotes',
+  'teammembers',
+  'accounts',
+  'stakeholders',
+  'relationships',
+  'opportunities',
+  'interactions',
+  'journeysteps',
+  'workshopnotes',
 ] as const;
 export type ExportCollection = (typeof EXPORT_COLLECTIONS)[number];
 
@@ -44,10 +51,14 @@ export function toCells(cols: ExportColumns, doc: Record<string, unknown>): stri
     const v = doc[name];
     if (v === undefined || v === null) return '';
     switch (cols.kinds[i]) {
-      case 'date': return new Date(v as number).toISOString();
-      case 'number': return String(v);
-      case 'text': return String(v);
-      default: return JSON.stringify(v);
+      case 'date':
+        return new Date(v as number).toISOString();
+      case 'number':
+        return String(v);
+      case 'text':
+        return String(v);
+      default:
+        return JSON.stringify(v);
     }
   });
 }
@@ -64,8 +75,7 @@ export function collectionOfHeader(headers: string[], fileName = ''): ExportColl
   });
   if (fits.length === 0) return null;
   const base = fileName.replace(/\.[^.]+$/, '').toLowerCase();
-  return fits.find((c) => base.endsWith(c))
-    ?? [...fits].sort((a, b) => exportColumns(a).names.length - exportColumns(b).names.length)[0]!;
+  return fits.find((c) => base.endsWith(c)) ?? [...fits].sort((a, b) => exportColumns(a).names.length - exportColumns(b).names.length)[0]!;
 }
 
 export type CellsResult = { ok: true; doc: Record<string, unknown> } | { ok: false; message: string };
@@ -109,7 +119,13 @@ export function fromCells(collection: ExportCollection, headers: string[], cells
   }
   const parsed = (COLLECTIONS[collection].schema as z.ZodObject).safeParse(doc);
   if (!parsed.success) {
-    return { ok: false, message: parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
+    return {
+      ok: false,
+      message: parsed.error.issues
+        .slice(0, 3)
+        .map((i) => `${i.path.join('.')}: ${i.message}`)
+        .join('; '),
+    };
   }
   return { ok: true, doc: parsed.data as Record<string, unknown> };
 }

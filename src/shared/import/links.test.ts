@@ -4,7 +4,12 @@ import { LinkIndex } from './links';
 describe('link index', () => {
   it('finds by CRM id, name (within an account first), e-mail and domain; a shared name is ambiguous, not guessed', () => {
     const index = new LinkIndex();
-    index.add('account', { id: 'a1', name: 'Acme GmbH', website: 'https://www.acme.example', source: { crm: 'hubspot', object: 'account', externalId: '5101' } });
+    index.add('account', {
+      id: 'a1',
+      name: 'Acme GmbH',
+      website: 'https://www.acme.example',
+      source: { crm: 'hubspot', object: 'account', externalId: '5101' },
+    });
     index.add('account', { id: 'a2', name: 'Twin Co' });
     index.add('account', { id: 'a3', name: 'twin co.' });
     index.add('opportunity', { id: 'o1', name: 'Renewal', accountId: 'a1' });

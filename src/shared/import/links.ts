@@ -25,8 +25,9 @@ class Multi {
     if (!key) return;
     const have = this.map.get(key);
     if (have === undefined) this.map.set(key, id);
-    else if (typeof have === 'string') { if (have !== id) this.map.set(key, [have, id]); }
-    else if (!have.includes(id)) have.push(id);
+    else if (typeof have === 'string') {
+      if (have !== id) this.map.set(key, [have, id]);
+    } else if (!have.includes(id)) have.push(id);
   }
   find(key: string | null | undefined): Found {
     if (!key) return { ok: false, reason: 'missing' };
@@ -48,7 +49,12 @@ class Table {
 const extKey = (crm: Crm, object: string, externalId: string) => `${crm}\u0000${object}\u0000${externalId}`;
 
 export class LinkIndex {
-  private readonly tables: Record<LinkKind, Table> = { account: new Table(), person: new Table(), opportunity: new Table(), member: new Table() };
+  private readonly tables: Record<LinkKind, Table> = {
+    account: new Table(),
+    person: new Table(),
+    opportunity: new Table(),
+    member: new Table(),
+  };
 
   add(kind: LinkKind, rec: Indexed): void {
     const t = this.tables[kind];

@@ -6,7 +6,11 @@ describe('recognising the CRM and the kind of records from the headers', () => {
     [['Id', 'AccountId', 'Name', 'StageName', 'CloseDate', 'Amount', 'OwnerId'], 'salesforce', 'opportunities'],
     [['Id', 'Subject', 'WhoId', 'WhatId', 'ActivityDate', 'OwnerId'], 'salesforce', 'activities'],
     [['(Do Not Modify) Account', '(Do Not Modify) Row Checksum', 'Account Name', 'Address 1: City', 'Owner'], 'dynamics', 'accounts'],
-    [['(Do Not Modify) Opportunity', 'Topic', 'Potential Customer', 'Est. revenue', 'Est. close date', 'Status'], 'dynamics', 'opportunities'],
+    [
+      ['(Do Not Modify) Opportunity', 'Topic', 'Potential Customer', 'Est. revenue', 'Est. close date', 'Status'],
+      'dynamics',
+      'opportunities',
+    ],
     [['Record ID', 'First Name', 'Last Name', 'Email', 'Associated Company IDs', 'Contact owner'], 'hubspot', 'contacts'],
     [['Record ID', 'Deal Name', 'Deal Stage', 'Close Date', 'Amount', 'Deal owner'], 'hubspot', 'opportunities'],
     [['ACCOUNTID', 'Account Name', 'Industry', 'Billing City', 'Account Owner'], 'zoho', 'accounts'],
@@ -18,7 +22,11 @@ describe('recognising the CRM and the kind of records from the headers', () => {
 
   it('the same header means different fields per kind (Zoho ACCOUNTID: the record, or its account)', () => {
     expect(autoMapping(['ACCOUNTID', 'Account Name'], 'zoho', 'accounts')).toEqual(['externalId', 'name']);
-    expect(autoMapping(['CONTACTID', 'ACCOUNTID', 'Account Name'], 'zoho', 'contacts')).toEqual(['externalId', 'accountRef', 'accountName']);
+    expect(autoMapping(['CONTACTID', 'ACCOUNTID', 'Account Name'], 'zoho', 'contacts')).toEqual([
+      'externalId',
+      'accountRef',
+      'accountName',
+    ]);
   });
 
   it('a file name breaks ties; unknown headers map to nothing', () => {

@@ -4,8 +4,15 @@ import { canonicalJson } from '../sync/canonical';
 import { reconcile, type ImportSource } from './reconcile';
 
 const SRC = { crm: 'salesforce' as const, object: 'account', externalId: '001A', importedAt: 1 };
-const imported = (fields: Record<string, unknown>, extra: Record<string, unknown> = {}): Record<string, unknown> & { source: ImportSource } => ({
-  id: 'acc_1', updatedAt: 1, ...fields, ...extra, source: { ...SRC, fields: canonicalJson(fields) } as ImportSource,
+const imported = (
+  fields: Record<string, unknown>,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> & { source: ImportSource } => ({
+  id: 'acc_1',
+  updatedAt: 1,
+  ...fields,
+  ...extra,
+  source: { ...SRC, fields: canonicalJson(fields) } as ImportSource,
 });
 
 describe('re-import rule', () => {
@@ -40,11 +47,18 @@ describe('re-import rule', () => {
   });
   it('importing the same values twice is idempotent (property)', () => {
     const value = fc.oneof(fc.string({ maxLength: 5 }), fc.integer(), fc.constant(undefined));
-    fc.assert(fc.property(fc.dictionary(fc.constantFrom('a', 'b', 'c'), value), fc.dictionary(fc.constantFrom('a', 'b', 'c'), value), fc.dictionary(fc.constantFrom('a', 'b', 'c'), value), (base, ours, theirs) => {
-      const doc = { ...imported(base), ...ours };
-      const once = reconcile(doc, theirs, SRC, 2);
-      const twice = reconcile(once.doc, theirs, SRC, 3);
-      return twice.outcome === 'unchanged';
-    }));
+    fc.assert(
+      fc.property(
+        fc.dictionary(fc.constantFrom('a', 'b', 'c'), value),
+        fc.dictionary(fc.constantFrom('a', 'b', 'c'), value),
+        fc.dictionary(fc.constantFrom('a', 'b', 'c'), value),
+        (base, ours, theirs) => {
+          const doc = { ...imported(base), ...ours };
+          const once = reconcile(doc, theirs, SRC, 2);
+          const twice = reconcile(once.doc, theirs, SRC, 3);
+          return twice.outcome === 'unchanged';
+        },
+      ),
+    );
   });
 });

@@ -48,7 +48,12 @@ export function baseOf(source: ImportSource | undefined): Record<string, unknown
   }
 }
 
-export function reconcile<T extends Doc>(existing: T, incoming: Record<string, unknown>, source: Omit<ImportSource, 'fields'>, now: number): Reconciled<T> {
+export function reconcile<T extends Doc>(
+  existing: T,
+  incoming: Record<string, unknown>,
+  source: Omit<ImportSource, 'fields'>,
+  now: number,
+): Reconciled<T> {
   const base = baseOf(existing.source);
   const hadBase = existing.source !== undefined;
   const next: Record<string, unknown> = { ...existing };
@@ -75,7 +80,8 @@ export function reconcile<T extends Doc>(existing: T, incoming: Record<string, u
     }
   }
   const fields = canonicalJson(incoming);
-  const baseChanged = existing.source?.fields !== fields || existing.source.crm !== source.crm || existing.source.externalId !== source.externalId;
+  const baseChanged =
+    existing.source?.fields !== fields || existing.source.crm !== source.crm || existing.source.externalId !== source.externalId;
   if (changedFields.length === 0 && conflicts === 0 && !baseChanged) {
     return { doc: existing, outcome: 'unchanged', conflicts: 0, changedFields };
   }

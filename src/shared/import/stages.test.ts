@@ -3,11 +3,26 @@ import { autoStage, outcomeOf, statusWord } from './stages';
 
 describe('CRM stage names onto ours', () => {
   it.each([
-    ['Prospecting', 'qualify'], ['Qualification', 'qualify'], ['Needs Analysis', 'discover'], ['Value Proposition', 'propose'],
-    ['Id. Decision Makers', 'discover'], ['Proposal/Price Quote', 'propose'], ['Negotiation/Review', 'negotiate'],
-    ['Closed Won', 'won'], ['Closed Lost', 'lost'], ['closedwon', 'won'], ['closedlost', 'lost'], ['appointmentscheduled', 'qualify'],
-    ['qualifiedtobuy', 'discover'], ['presentationscheduled', 'propose'], ['decisionmakerboughtin', 'negotiate'], ['contractsent', 'negotiate'],
-    ['1-Qualify', 'qualify'], ['2-Develop', 'discover'], ['3-Propose', 'propose'], ['Closed Lost to Competition', 'lost'],
+    ['Prospecting', 'qualify'],
+    ['Qualification', 'qualify'],
+    ['Needs Analysis', 'discover'],
+    ['Value Proposition', 'propose'],
+    ['Id. Decision Makers', 'discover'],
+    ['Proposal/Price Quote', 'propose'],
+    ['Negotiation/Review', 'negotiate'],
+    ['Closed Won', 'won'],
+    ['Closed Lost', 'lost'],
+    ['closedwon', 'won'],
+    ['closedlost', 'lost'],
+    ['appointmentscheduled', 'qualify'],
+    ['qualifiedtobuy', 'discover'],
+    ['presentationscheduled', 'propose'],
+    ['decisionmakerboughtin', 'negotiate'],
+    ['contractsent', 'negotiate'],
+    ['1-Qualify', 'qualify'],
+    ['2-Develop', 'discover'],
+    ['3-Propose', 'propose'],
+    ['Closed Lost to Competition', 'lost'],
   ])('%s → %s', (name, target) => {
     expect(autoStage(name)).toBe(target);
   });

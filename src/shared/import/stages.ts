@@ -14,7 +14,10 @@ const RULES: [RegExp, StageTarget][] = [
   [/negotiat|review|^4\s*-?\s*close|^close$|contract ?sent|decision ?maker ?bought ?in/, 'negotiate'],
   [/commit|verbal|ready to close|closing|contract|^purchase/, 'commit'],
   [/propos|quote|pricing|^3\s*-?\s*propose|presentation ?scheduled|value proposition|perception analysis/, 'propose'],
-  [/discover|needs? analysis|develop|^2\s*-?\s*develop|id\.? decision makers|identify decision makers|qualified ?to ?buy|solution/, 'discover'],
+  [
+    /discover|needs? analysis|develop|^2\s*-?\s*develop|id\.? decision makers|identify decision makers|qualified ?to ?buy|solution/,
+    'discover',
+  ],
   [/qualif|prospect|^1\s*-?\s*qualify|lead|appointment ?scheduled|new|research|^open$/, 'qualify'],
 ];
 

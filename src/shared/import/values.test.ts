@@ -24,7 +24,8 @@ describe('parseDate: dates as CRMs write them', () => {
   it('slash dates follow the column order; impossible days are refused, never rolled over', () => {
     expect(parseDate('05/06/2024', 'dmy')).toBe(Date.UTC(2024, 5, 5));
     expect(parseDate('05/06/2024', 'mdy')).toBe(Date.UTC(2024, 4, 6));
-    for (const bad of ['2024-02-30', '31/31/2024', '4/31/2024', 'not a date', '', '2024-13-01', '25:00 1/1/2024']) expect(parseDate(bad)).toBeNull();
+    for (const bad of ['2024-02-30', '31/31/2024', '4/31/2024', 'not a date', '', '2024-13-01', '25:00 1/1/2024'])
+      expect(parseDate(bad)).toBeNull();
   });
 
   it('the order of a column: day-first only when some first part cannot be a month', () => {
@@ -57,18 +58,26 @@ describe('parseAmount', () => {
     for (const bad of ['', 'abc', '12abc', '1..2', '$']) expect(parseAmount(bad)).toBeNull();
   });
   it('reads back every amount written with thousands separators', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 1e11 }), (cents) => {
-      const v = cents / 100;
-      const text = `$${v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-      return parseAmount(text)?.value === v;
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e11 }), (cents) => {
+        const v = cents / 100;
+        const text = `$${v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+        return parseAmount(text)?.value === v;
+      }),
+    );
   });
 });
 
 describe('small values', () => {
   it('booleans, durations, domains and keys', () => {
     expect([parseBool('true'), parseBool('No'), parseBool('maybe')]).toEqual([true, false, null]);
-    expect([parseDurationMinutes('00:45:00'), parseDurationMinutes('1:15'), parseDurationMinutes('90'), parseDurationMinutes('1h 30m'), parseDurationMinutes('x')]).toEqual([45, 75, 90, 90, null]);
+    expect([
+      parseDurationMinutes('00:45:00'),
+      parseDurationMinutes('1:15'),
+      parseDurationMinutes('90'),
+      parseDurationMinutes('1h 30m'),
+      parseDurationMinutes('x'),
+    ]).toEqual([45, 75, 90, 90, null]);
     expect(domainOf('https://www.acme.example/about')).toBe('acme.example');
     expect(domainOf('jane@acme.example')).toBe('acme.example');
     expect(domainOf('not a site')).toBeNull();

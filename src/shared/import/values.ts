@@ -4,7 +4,19 @@
 // that cannot be read is `null` with the caller reporting it, never a guess.
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 
 /** Day-first ("20/05/2024") or month-first ("5/20/2024") for slash dates; decided per column. */
@@ -106,7 +118,17 @@ export function detectDateOrder(samples: Iterable<string>): DateOrder {
   return firstOver && !secondOver ? 'dmy' : 'mdy';
 }
 
-const SYMBOLS: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₹': 'INR', 'CHF': 'CHF', 'A$': 'AUD', 'C$': 'CAD', 'US$': 'USD' };
+const SYMBOLS: Record<string, string> = {
+  $: 'USD',
+  '€': 'EUR',
+  '£': 'GBP',
+  '¥': 'JPY',
+  '₹': 'INR',
+  CHF: 'CHF',
+  A$: 'AUD',
+  C$: 'CAD',
+  US$: 'USD',
+};
 
 export interface Amount {
   value: number;
@@ -205,16 +227,27 @@ export function domainOf(raw: string): string | null {
   if (t === '') return null;
   const at = t.lastIndexOf('@');
   if (at >= 0) t = t.slice(at + 1);
-  t = t.replace(/^[a-z]+:\/\//, '').replace(/^www\./, '').split(/[/?#:]/)[0]!;
+  t = t
+    .replace(/^[a-z]+:\/\//, '')
+    .replace(/^www\./, '')
+    .split(/[/?#:]/)[0]!;
   return /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(t) ? t : null;
 }
 
 /** A key two spellings of one name share: case, accents, punctuation and spaces ignored. */
 export function nameKey(raw: string): string {
-  return raw.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  return raw
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 /** A header as a key: "Address 1: City" → "address1city", "StageName" → "stagename". */
 export function headerKey(raw: string): string {
-  return raw.replace(/^\uFEFF/, '').toLowerCase().replace(/[^a-z0-9]/g, '');
+  return raw
+    .replace(/^\uFEFF/, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
 }

@@ -13,10 +13,12 @@ describe('search text', () => {
     expect(editDistanceWithin('yamada', 'yamda', 2)).toBe(1);
     expect(editDistanceWithin('procurement', 'porcurement', 2)).toBe(1);
     expect(editDistanceWithin('kitten', 'sitting', 2)).toBe(3); // above the limit: limit + 1
-    fc.assert(fc.property(fc.string({ maxLength: 8 }), fc.string({ maxLength: 8 }), (a, b) => {
-      expect(editDistanceWithin(a, b, 20)).toBe(editDistanceWithin(b, a, 20));
-      expect(editDistanceWithin(a, a, 0)).toBe(0);
-    }));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 8 }), fc.string({ maxLength: 8 }), (a, b) => {
+        expect(editDistanceWithin(a, b, 20)).toBe(editDistanceWithin(b, a, 20));
+        expect(editDistanceWithin(a, a, 0)).toBe(0);
+      }),
+    );
   });
 
   it('suggests what a typo meant, closest first, never for short words', () => {

@@ -63,7 +63,10 @@ export function fuzzyCandidates(word: string, vocabulary: Iterable<string>, limi
     const d = Math.min(whole, start);
     if (d > 0 && d <= allowed) found.push([term, d]);
   }
-  return found.sort((x, y) => x[1] - y[1] || x[0].localeCompare(y[0])).slice(0, limit).map(([t]) => t);
+  return found
+    .sort((x, y) => x[1] - y[1] || x[0].localeCompare(y[0]))
+    .slice(0, limit)
+    .map(([t]) => t);
 }
 
 /** FTS5 string literal: double quotes doubled, so no typed text is read as query syntax. */

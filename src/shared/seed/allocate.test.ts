@@ -4,16 +4,19 @@ import { Rng } from './prng';
 
 describe('allocate', () => {
   it('sums exactly to the total and respects the minimum when it can', () => {
-    fc.assert(fc.property(
-      fc.integer({ min: 0, max: 100_000 }), fc.array(fc.double({ min: 0, max: 100, noNaN: true }), { minLength: 1, maxLength: 200 }),
-      fc.integer({ min: 0, max: 10 }),
-      (total, weights, min) => {
-        const out = allocate(total, weights, min);
-        expect(out.length).toBe(weights.length);
-        expect(out.every((n) => Number.isInteger(n) && n >= min)).toBe(true);
-        expect(out.reduce((a, b) => a + b, 0)).toBe(Math.max(total, min * weights.length));
-      },
-    ));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 100_000 }),
+        fc.array(fc.double({ min: 0, max: 100, noNaN: true }), { minLength: 1, maxLength: 200 }),
+        fc.integer({ min: 0, max: 10 }),
+        (total, weights, min) => {
+          const out = allocate(total, weights, min);
+          expect(out.length).toBe(weights.length);
+          expect(out.every((n) => Number.isInteger(n) && n >= min)).toBe(true);
+          expect(out.reduce((a, b) => a + b, 0)).toBe(Math.max(total, min * weights.length));
+        },
+      ),
+    );
   });
 });
 

@@ -20,11 +20,16 @@ function sharedDealNames(size: SeedSize, seed: number, now?: number): string[] {
 describe('generated deal names', () => {
   // L is a million interactions: one seed of it, several of the smaller sizes.
   const cases: [SeedSize, number][] = SEED_SIZES.flatMap((size) =>
-    (size === 'L' ? [1] : [1, 7, 11, 42, 2027]).map((seed): [SeedSize, number] => [size, seed]));
+    (size === 'L' ? [1] : [1, 7, 11, 42, 2027]).map((seed): [SeedSize, number] => [size, seed]),
+  );
 
-  it.each(cases)('no two deals of one account share a name (%s, seed %i)', (size, seed) => {
-    expect(sharedDealNames(size, seed)).toEqual([]);
-  }, 120_000);
+  it.each(cases)(
+    'no two deals of one account share a name (%s, seed %i)',
+    (size, seed) => {
+      expect(sharedDealNames(size, seed)).toEqual([]);
+    },
+    120_000,
+  );
 
   it('holds for any "today" too (the demo is generated up to the day it opens)', () => {
     for (const now of [Date.UTC(2026, 11, 4), Date.UTC(2027, 2, 1), Date.UTC(2028, 1, 29)]) {

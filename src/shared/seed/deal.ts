@@ -1,8 +1,14 @@
 // Pure (shared): one opportunity's buying group and document. The deal's latents decide who is
 // in the group and who the seller actually reaches; the data then shows them.
 import {
-  type AccountId, type BuyingGroupMember, type BuyingRole, type Opportunity, type OpportunityId, type Stage,
-  STAGES, type TeamMemberId,
+  type AccountId,
+  type BuyingGroupMember,
+  type BuyingRole,
+  type Opportunity,
+  type OpportunityId,
+  type Stage,
+  STAGES,
+  type TeamMemberId,
 } from '../domain';
 import type { Person } from './org';
 import type { AccountPlan, DealPlan } from './plan';
@@ -36,8 +42,14 @@ const GROUP_MEDIAN = { enterprise: 12, mid_market: 9, smb: 7 } as const;
 const LOST_STAGE_SHARE = [0.15, 0.25, 0.3, 0.2, 0.1];
 /** Late joiners: procurement and legal arrive when a supplier is being chosen. */
 const JOIN_FRAC: Partial<Record<BuyingRole, [number, number]>> = {
-  champion: [0, 0.1], user: [0, 0.35], influencer: [0, 0.4], technical_evaluator: [0.15, 0.45],
-  decision_maker: [0.1, 0.5], economic_buyer: [0.3, 0.6], procurement: [0.55, 0.75], legal: [0.6, 0.8],
+  champion: [0, 0.1],
+  user: [0, 0.35],
+  influencer: [0, 0.4],
+  technical_evaluator: [0.15, 0.45],
+  decision_maker: [0.1, 0.5],
+  economic_buyer: [0.3, 0.6],
+  procurement: [0.55, 0.75],
+  legal: [0.6, 0.8],
 };
 
 function takeOne(rng: Rng, pool: Person[], used: Set<Person>, ok: (p: Person) => boolean): Person | undefined {
@@ -52,28 +64,43 @@ function buildGroup(rng: Rng, people: Person[], plan: DealPlan, size: number): G
   const l = plan.latents;
   const used = new Set<Person>();
   const members: { person: Person; role: BuyingRole; key: boolean }[] = [];
-  const add = (p: Person | undefined, role: BuyingRole, key: boolean) => { if (p) members.push({ person: p, role, key }); };
+  const add = (p: Person | undefined, role: BuyingRole, key: boolean) => {
+    if (p) members.push({ person: p, role, key });
+  };
   const natural = (role: BuyingRole) => (p: Person) => p.pos.role === role;
   // A decision maker or economic buyer the seller never reaches is often still listed.
   if (l.dmReached || rng.chance(0.35)) add(takeOne(rng, people, used, natural('decision_maker')), 'decision_maker', l.dmReached);
   if (l.ebReached || rng.chance(0.4)) add(takeOne(rng, people, used, natural('economic_buyer')), 'economic_buyer', l.ebReached);
   if (l.champion) {
-    const c = takeOne(rng, people, used, (p) => p.pos.level >= 2 && p.doc.stance !== 'opponent' && p.doc.stance !== 'skeptic')
-      ?? takeOne(rng, people, used, (p) => p.pos.level >= 2);
-    if (c) { c.doc.stance = l.championStrength > 0.45 ? 'champion' : 'supporter'; add(c, 'champion', true); }
+    const c =
+      takeOne(rng, people, used, (p) => p.pos.level >= 2 && p.doc.stance !== 'opponent' && p.doc.stance !== 'skeptic') ??
+      takeOne(rng, people, used, (p) => p.pos.level >= 2);
+    if (c) {
+      c.doc.stance = l.championStrength > 0.45 ? 'champion' : 'supporter';
+      add(c, 'champion', true);
+    }
   }
   if (l.blocker) {
     const b = takeOne(rng, people, used, (p) => p.pos.level >= 1 && p.pos.level <= 3 && p.doc.stance !== 'champion');
-    if (b) { b.doc.stance = rng.chance(0.6) ? 'opponent' : 'skeptic'; add(b, 'blocker', l.blockerMet); }
+    if (b) {
+      b.doc.stance = rng.chance(0.6) ? 'opponent' : 'skeptic';
+      add(b, 'blocker', l.blockerMet);
+    }
   }
   // Fill without adding a reachable DM or EB the latents said the seller does not have.
   const hasRole = (r: BuyingRole) => members.some((m) => m.role === r);
-  const rest = rng.sample(people.filter((p) => !used.has(p)), people.length);
+  const rest = rng.sample(
+    people.filter((p) => !used.has(p)),
+    people.length,
+  );
   const skipped: Person[] = [];
   for (const p of rest) {
     if (members.length >= size) break;
     let role = p.pos.role;
-    if ((role === 'decision_maker' && !l.dmReached) || (role === 'economic_buyer' && !l.ebReached)) { skipped.push(p); continue; }
+    if ((role === 'decision_maker' && !l.dmReached) || (role === 'economic_buyer' && !l.ebReached)) {
+      skipped.push(p);
+      continue;
+    }
     if ((role === 'decision_maker' || role === 'economic_buyer') && hasRole(role)) role = 'influencer';
     members.push({ person: p, role, key: false });
   }
@@ -117,8 +144,15 @@ export function uniqueDealName(base: string, closeDate: number, taken: Set<strin
 }
 
 export function buildDeal(
-  rng: Rng, account: AccountPlan, accountId: AccountId, people: Person[], plan: DealPlan,
-  id: OpportunityId, ownerId: TeamMemberId, now: number, takenNames: Set<string>,
+  rng: Rng,
+  account: AccountPlan,
+  accountId: AccountId,
+  people: Person[],
+  plan: DealPlan,
+  id: OpportunityId,
+  ownerId: TeamMemberId,
+  now: number,
+  takenNames: Set<string>,
 ): Deal {
   const size = Math.min(people.length, Math.max(6, Math.min(20, Math.round(rng.lognormal(GROUP_MEDIAN[account.segment], 0.3)))));
   const group = buildGroup(rng, people, plan, size);
@@ -131,8 +165,13 @@ export function buildDeal(
   const members: BuyingGroupMember[] = group.map((m) => ({ stakeholderId: m.person.doc.id, role: m.role }));
   const productLine = rng.pick(PRODUCT_LINES);
   const doc: Opportunity = {
-    id, accountId,
-    name: uniqueDealName(`${account.name.split(' ')[0]} – ${rng.pick(account.industry.initiatives)} (${productLine})`, plan.closeDate, takenNames),
+    id,
+    accountId,
+    name: uniqueDealName(
+      `${account.name.split(' ')[0]} – ${rng.pick(account.industry.initiatives)} (${productLine})`,
+      plan.closeDate,
+      takenNames,
+    ),
     amount: Math.round(rng.lognormal(amountMedian, 0.6) / 100) * 100,
     currency: 'USD',
     stage,

@@ -24,7 +24,10 @@ describe('generateWorkspace', () => {
     expect(Math.max(...ws.opportunities.map((o) => o.createdAt))).toBeLessThanOrEqual(now);
   });
 
-  it.each([['XS', xs], ['S', s]] as const)('hits the %s size profile within 5%%', (size, ws) => {
+  it.each([
+    ['XS', xs],
+    ['S', s],
+  ] as const)('hits the %s size profile within 5%%', (size, ws) => {
     const p = SIZE_PROFILES[size];
     expect(ws.accounts.length).toBe(p.accounts);
     expect(within(ws.stakeholders.length, p.stakeholders)).toBe(true);
@@ -32,7 +35,10 @@ describe('generateWorkspace', () => {
     expect(within(ws.interactions.length, p.interactions)).toBe(true);
   });
 
-  it.each([['XS', xs], ['S', s]] as const)('%s: every document parses and every reference resolves', (_size, ws) => {
+  it.each([
+    ['XS', xs],
+    ['S', s],
+  ] as const)('%s: every document parses and every reference resolves', (_size, ws) => {
     for (const name of SEED_COLLECTIONS) {
       const schema = COLLECTIONS[name].schema;
       for (const doc of ws[name] as unknown[]) schema.parse(doc);
@@ -78,7 +84,6 @@ describe('generateWorkspace', () => {
   });
 });
 
-
 describe('generated stage histories', () => {
   const deals = s.opportunities;
 
@@ -96,7 +101,9 @@ describe('generated stage histories', () => {
   it('loop back for some deals, lost deals more often than won ones', () => {
     const loops = (status: string) => {
       const of = deals.filter((o) => o.status === status && STAGES.indexOf(o.stage) >= 2);
-      const looped = of.filter((o) => o.stageHistory!.some((c, i, h) => i > 0 && STAGES.indexOf(c.stage) < STAGES.indexOf(h[i - 1]!.stage)));
+      const looped = of.filter((o) =>
+        o.stageHistory!.some((c, i, h) => i > 0 && STAGES.indexOf(c.stage) < STAGES.indexOf(h[i - 1]!.stage)),
+      );
       return looped.length / of.length;
     };
     expect(loops('won')).toBeGreaterThan(0.05);

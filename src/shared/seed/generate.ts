@@ -1,8 +1,20 @@
 // Pure (shared): the deterministic demo workspace, streamed one account at a time so the L
 // size (a million interactions) never sits in memory at once.
 import type {
-  Account, AccountId, CollectionName, DocOf, Interaction, InteractionId, JourneyStep, JourneyStepId, OpportunityId,
-  Relationship, StakeholderId, TeamMemberId, WorkshopNote, WorkshopNoteId,
+  Account,
+  AccountId,
+  CollectionName,
+  DocOf,
+  Interaction,
+  InteractionId,
+  JourneyStep,
+  JourneyStepId,
+  OpportunityId,
+  Relationship,
+  StakeholderId,
+  TeamMemberId,
+  WorkshopNote,
+  WorkshopNoteId,
 } from '../domain';
 import { buildInteractions } from './activity';
 import { buildDeal, type Deal } from './deal';
@@ -29,7 +41,14 @@ export interface SeedOptions {
 /** The collections the seed writes (everything synced; scores and settings stay empty). */
 export type SeedCollection = Exclude<CollectionName, 'scores' | 'settings'>;
 export const SEED_COLLECTIONS: readonly SeedCollection[] = [
-  'teammembers', 'accounts', 'stakeholders', 'relationships', 'opportunities', 'interactions', 'journeysteps', 'workshopnotes',
+  'teammembers',
+  'accounts',
+  'stakeholders',
+  'relationships',
+  'opportunities',
+  'interactions',
+  'journeysteps',
+  'workshopnotes',
 ];
 
 export type SeedBatch = {
@@ -56,8 +75,15 @@ function* accountBatches(plan: WorkspacePlan, ap: AccountPlan): Generator<SeedBa
   const accountId = `acc_${tag}_${ap.index}` as AccountId;
   const owner = team[ap.ownerIdx]?.id as TeamMemberId;
   const account: Account = {
-    id: accountId, name: ap.name, industry: ap.industry.name, region: ap.region.name, segment: ap.segment,
-    employees: ap.employees, website: `https://www.${ap.domain}`, ownerId: owner, updatedAt: now - rng.int(1, 120) * DAY,
+    id: accountId,
+    name: ap.name,
+    industry: ap.industry.name,
+    region: ap.region.name,
+    segment: ap.segment,
+    employees: ap.employees,
+    website: `https://www.${ap.domain}`,
+    ownerId: owner,
+    updatedAt: now - rng.int(1, 120) * DAY,
   };
   const org = buildOrg(rng, ap, accountId, tag, now);
   const teamIds = team.map((t) => t.id);
@@ -76,19 +102,46 @@ function* accountBatches(plan: WorkspacePlan, ap: AccountPlan): Generator<SeedBa
     deals.push(deal);
     const journeys = buildJourneys(rng, deal, accountId, () => `js_${tag}_${ap.index}_${js++}` as JourneyStepId);
     for (const j of journeys) steps.push(...j.steps);
-    interactions.push(...buildInteractions(rng, {
-      deal, journeys, accountId, team: teamIds, nextId: () => `int_${tag}_${ap.index}_${ix++}` as InteractionId,
-    }));
-    notes.push(...buildWorkshopNotes(rng, deal, accountId, authors.length ? authors : teamIds,
-      () => `wn_${tag}_${ap.index}_${wn++}` as WorkshopNoteId));
+    interactions.push(
+      ...buildInteractions(rng, {
+        deal,
+        journeys,
+        accountId,
+        team: teamIds,
+        nextId: () => `int_${tag}_${ap.index}_${ix++}` as InteractionId,
+      }),
+    );
+    notes.push(
+      ...buildWorkshopNotes(
+        rng,
+        deal,
+        accountId,
+        authors.length ? authors : teamIds,
+        () => `wn_${tag}_${ap.index}_${wn++}` as WorkshopNoteId,
+      ),
+    );
     // A blocker and a champion in the same deal rarely get along; record it if nobody has.
     const champ = deal.group.find((m) => m.role === 'champion');
     const blocker = deal.group.find((m) => m.role === 'blocker');
-    if (champ && blocker && !org.relationships.some((r) => r.kind === 'conflicts_with'
-      && ((r.fromId === blocker.person.doc.id && r.toId === champ.person.doc.id) || (r.fromId === champ.person.doc.id && r.toId === blocker.person.doc.id)))) {
+    if (
+      champ &&
+      blocker &&
+      !org.relationships.some(
+        (r) =>
+          r.kind === 'conflicts_with' &&
+          ((r.fromId === blocker.person.doc.id && r.toId === champ.person.doc.id) ||
+            (r.fromId === champ.person.doc.id && r.toId === blocker.person.doc.id)),
+      )
+    ) {
       const rel: Relationship = {
-        id: org.nextRelId(), accountId, fromId: blocker.person.doc.id as StakeholderId, toId: champ.person.doc.id,
-        kind: 'conflicts_with', strength: Math.round(rng.float(0.4, 0.9) * 100) / 100, source: 'inferred', updatedAt: deal.end,
+        id: org.nextRelId(),
+        accountId,
+        fromId: blocker.person.doc.id as StakeholderId,
+        toId: champ.person.doc.id,
+        kind: 'conflicts_with',
+        strength: Math.round(rng.float(0.4, 0.9) * 100) / 100,
+        source: 'inferred',
+        updatedAt: deal.end,
       };
       org.relationships.push(rel);
     }
@@ -117,7 +170,14 @@ export function* generateWorkspaceBatches(opts: SeedOptions): Generator<SeedBatc
 /** The whole workspace in memory: for XS, S and M; stream L with generateWorkspaceBatches. */
 export function generateWorkspace(opts: SeedOptions): SeedWorkspace {
   const out: SeedWorkspace = {
-    teammembers: [], accounts: [], stakeholders: [], relationships: [], opportunities: [], interactions: [], journeysteps: [], workshopnotes: [],
+    teammembers: [],
+    accounts: [],
+    stakeholders: [],
+    relationships: [],
+    opportunities: [],
+    interactions: [],
+    journeysteps: [],
+    workshopnotes: [],
   };
   for (const batch of generateWorkspaceBatches(opts)) {
     const into = out[batch.collection] as unknown[];

@@ -12,11 +12,21 @@ export interface Journey {
 
 const PHASE_ENDS = [0.15, 0.35, 0.55, 0.75, 0.9];
 const LOOP_NOTES = [
-  'Security review reopened requirements', 'New stakeholder questioned the scope', 'Budget cut forced a rethink',
-  'Pilot results raised new requirements', 'Reorganisation changed the decision process', 'Competitor demo reset the shortlist',
+  'Security review reopened requirements',
+  'New stakeholder questioned the scope',
+  'Budget cut forced a rethink',
+  'Pilot results raised new requirements',
+  'Reorganisation changed the decision process',
+  'Competitor demo reset the shortlist',
 ];
-const FORWARD_NOTES = ['Agreed next step in meeting', 'Shared business case internally', 'Confirmed requirements list',
-  'Shortlisted us with one competitor', 'Reference call done', 'Aligned with leadership'];
+const FORWARD_NOTES = [
+  'Agreed next step in meeting',
+  'Shared business case internally',
+  'Confirmed requirements list',
+  'Shortlisted us with one competitor',
+  'Reference call done',
+  'Aligned with leadership',
+];
 
 /** Job index the ideal journey is in at fraction x (0..1) of the whole buying process. */
 export function phaseIndex(x: number): number {
@@ -43,8 +53,15 @@ export function buildJourneys(rng: Rng, deal: Deal, accountId: AccountId, nextId
     const steps: JourneyStep[] = [];
     const push = (x: number, job: number, move: JourneyMove, note?: string) => {
       steps.push({
-        id: nextId(), accountId, opportunityId: deal.doc.id, stakeholderId: member.person.doc.id,
-        job: BUYING_JOBS[job] as BuyingJob, at: at(x), move, ...(note ? { note } : {}), updatedAt: at(x),
+        id: nextId(),
+        accountId,
+        opportunityId: deal.doc.id,
+        stakeholderId: member.person.doc.id,
+        job: BUYING_JOBS[job] as BuyingJob,
+        at: at(x),
+        move,
+        ...(note ? { note } : {}),
+        updatedAt: at(x),
       });
     };
     const joinX = Math.min(0.95, member.joinFrac);
@@ -72,8 +89,14 @@ export function buildJourneys(rng: Rng, deal: Deal, accountId: AccountId, nextId
     while (cur < final && (key || rng.chance(0.6))) {
       x = x + (deal.end - x) * rng.float(0.2, 0.5);
       cur++;
-      steps.push({ ...(steps[steps.length - 1] as JourneyStep), id: nextId(), job: BUYING_JOBS[cur] as BuyingJob,
-        at: Math.round(x), move: 'forward', updatedAt: Math.round(x) });
+      steps.push({
+        ...(steps[steps.length - 1] as JourneyStep),
+        id: nextId(),
+        job: BUYING_JOBS[cur] as BuyingJob,
+        at: Math.round(x),
+        move: 'forward',
+        updatedAt: Math.round(x),
+      });
       delete steps[steps.length - 1]?.note;
     }
     return { member, steps };

@@ -1,8 +1,6 @@
 // Pure (shared): one account's people and org chart. reports_to edges form a tree rooted at the
 // chief executive; about one person in ten also has a dotted-line second manager (matrix orgs).
-import type {
-  AccountId, BuyingRole, Relationship, RelationshipId, RelationshipKind, Stakeholder, StakeholderId, Stance,
-} from '../domain';
+import type { AccountId, BuyingRole, Relationship, RelationshipId, RelationshipKind, Stakeholder, StakeholderId, Stance } from '../domain';
 import { ascii, type AccountPlan } from './plan';
 import type { Rng } from './prng';
 import { DAY } from './sizes';
@@ -52,7 +50,10 @@ function influenceOf(rng: Rng, level: number): number {
 /** The person's most senior possible manager: same department first, then the department's head. */
 function pickManager(rng: Rng, people: Person[], i: number): number {
   const me = (people[i] as Person).pos;
-  const above = people.slice(0, i).map((p, j) => [p, j] as const).filter(([p]) => p.pos.level < me.level);
+  const above = people
+    .slice(0, i)
+    .map((p, j) => [p, j] as const)
+    .filter(([p]) => p.pos.level < me.level);
   const sameDept = above.filter(([p]) => p.pos.department === me.department);
   const closest = (list: typeof above) => {
     const best = Math.max(...list.map(([p]) => p.pos.level));
@@ -71,7 +72,10 @@ export function buildOrg(rng: Rng, plan: AccountPlan, accountId: AccountId, tag:
     const list = NAMES[rng.pick(plan.region.locales)];
     let first = rng.pick(list.first);
     let last = rng.pick(list.last);
-    while (names.has(`${first} ${last}`)) { first = rng.pick(list.first); last = rng.pick(list.last); }
+    while (names.has(`${first} ${last}`)) {
+      first = rng.pick(list.first);
+      last = rng.pick(list.last);
+    }
     names.add(`${first} ${last}`);
     const zone = rng.chance(0.85) ? plan.zone : rng.pick(plan.region.zones);
     const role: BuyingRole = pos.role;
@@ -94,7 +98,9 @@ export function buildOrg(rng: Rng, plan: AccountPlan, accountId: AccountId, tag:
     const d1 = rng.int(1, 5);
     const d2 = 1 + ((d1 + rng.int(0, 3)) % 5);
     return {
-      doc, pos, zone,
+      doc,
+      pos,
+      zone,
       prefMinute: rng.pick(PREF_MINUTES),
       prefDays: d1 === d2 ? [d1] : [d1, d2],
       responsiveness: rng.lognormal(1, 0.4),
@@ -106,9 +112,14 @@ export function buildOrg(rng: Rng, plan: AccountPlan, accountId: AccountId, tag:
   const nextRelId = () => `rel_${tag}_${plan.index}_${relN++}` as RelationshipId;
   const edge = (from: number, to: number, kind: RelationshipKind, strength: number, source: 'manual' | 'inferred' = 'manual') => {
     relationships.push({
-      id: nextRelId(), accountId,
-      fromId: (people[from] as Person).doc.id, toId: (people[to] as Person).doc.id,
-      kind, strength: Math.round(strength * 100) / 100, source, updatedAt: now - rng.int(1, 600) * DAY,
+      id: nextRelId(),
+      accountId,
+      fromId: (people[from] as Person).doc.id,
+      toId: (people[to] as Person).doc.id,
+      kind,
+      strength: Math.round(strength * 100) / 100,
+      source,
+      updatedAt: now - rng.int(1, 600) * DAY,
     });
   };
   const managers: number[][] = people.map(() => []);
@@ -121,16 +132,29 @@ export function buildOrg(rng: Rng, plan: AccountPlan, accountId: AccountId, tag:
   for (let i = 2; i < people.length; i++) {
     if (!rng.chance(0.135)) continue;
     const me = (people[i] as Person).pos;
-    const options = people.map((p, j) => j).filter((j) => j < i && j !== managers[i]?.[0]
-      && (people[j] as Person).pos.level < me.level && (people[j] as Person).pos.department !== me.department);
+    const options = people
+      .map((p, j) => j)
+      .filter(
+        (j) =>
+          j < i &&
+          j !== managers[i]?.[0] &&
+          (people[j] as Person).pos.level < me.level &&
+          (people[j] as Person).pos.department !== me.department,
+      );
     if (options.length) edge(i, rng.pick(options), 'reports_to', rng.float(0.3, 0.7));
   }
   for (let i = 0; i < people.length; i++) {
     const p = people[i] as Person;
-    const others = () => { let j = rng.int(0, people.length - 1); if (j === i) j = (j + 1) % people.length; return j; };
-    if (p.doc.influence >= 3 && rng.chance(0.6)) edge(i, others(), 'influences', rng.float(0.3, 1), rng.chance(0.3) ? 'inferred' : 'manual');
+    const others = () => {
+      let j = rng.int(0, people.length - 1);
+      if (j === i) j = (j + 1) % people.length;
+      return j;
+    };
+    if (p.doc.influence >= 3 && rng.chance(0.6))
+      edge(i, others(), 'influences', rng.float(0.3, 1), rng.chance(0.3) ? 'inferred' : 'manual');
     if (rng.chance(0.2)) edge(i, others(), 'allied_with', rng.float(0.4, 1));
-    if (rng.chance(p.doc.stance === 'opponent' || p.doc.stance === 'skeptic' ? 0.25 : 0.06)) edge(i, others(), 'conflicts_with', rng.float(0.3, 0.9));
+    if (rng.chance(p.doc.stance === 'opponent' || p.doc.stance === 'skeptic' ? 0.25 : 0.06))
+      edge(i, others(), 'conflicts_with', rng.float(0.3, 0.9));
   }
   return { people, relationships, nextRelId };
 }

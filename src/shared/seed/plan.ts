@@ -53,7 +53,11 @@ const CYCLE_DAYS = { enterprise: 140, mid_market: 75, smb: 35 } as const;
 const EMPLOYEES = { enterprise: 20_000, mid_market: 1_500, smb: 150 } as const;
 
 export function ascii(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '').toLowerCase();
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9]+/g, '')
+    .toLowerCase();
 }
 
 function planTeam(rng: Rng, count: number, tag: string, now: number): TeamMember[] {
@@ -64,7 +68,8 @@ function planTeam(rng: Rng, count: number, tag: string, now: number): TeamMember
     const first = rng.pick(names.first);
     const last = rng.pick(names.last);
     // Mostly sellers; a planner and facilitator per ~8 people and a manager per ~10.
-    const role: TeamRole = i === 0 ? 'manager' : i % 10 === 0 ? 'manager' : i % 8 === 1 ? 'planner' : i % 8 === 2 ? 'facilitator' : 'seller';
+    const role: TeamRole =
+      i === 0 ? 'manager' : i % 10 === 0 ? 'manager' : i % 8 === 1 ? 'planner' : i % 8 === 2 ? 'facilitator' : 'seller';
     team.push({
       id: `tm_${tag}_${i}` as TeamMemberId,
       name: `${first} ${last}`,
@@ -131,7 +136,12 @@ export function planWorkspace(size: SeedSize, seed: number, now: number): Worksp
     const name = companyName(rng, industry, region, used);
     const domain = `${ascii(name.split(' ').slice(0, 2).join(''))}.${region.tld}`;
     return {
-      index, name, domain, industry, region, segment,
+      index,
+      name,
+      domain,
+      industry,
+      region,
+      segment,
       zone: rng.pick(region.zones),
       employees: Math.max(10, Math.round(rng.lognormal(EMPLOYEES[segment], 0.5))),
       ownerIdx: rng.pick(sellers),
@@ -151,17 +161,33 @@ export function planWorkspace(size: SeedSize, seed: number, now: number): Worksp
   const bigTotal = [...big.values()].reduce((a, b) => a + b, 0);
   const rest = shapes.filter((s) => !big.has(s.index));
   // Six people is the smallest buying group, so no account may have fewer.
-  const restPeople = allocate(profile.stakeholders - bigTotal, rest.map((s) => s.peopleWeight), 6);
+  const restPeople = allocate(
+    profile.stakeholders - bigTotal,
+    rest.map((s) => s.peopleWeight),
+    6,
+  );
   const restAt = new Map(rest.map((s, k) => [s.index, restPeople[k] as number]));
   const people = shapes.map((s) => big.get(s.index) ?? (restAt.get(s.index) as number));
-  const dealCounts = allocate(profile.opportunities, shapes.map((s) => s.dealWeight), 1);
-  const drafts = shapes.map((s, i) => Array.from({ length: dealCounts[i] as number }, () =>
-    planDeal(rng, s.segment, now, rng.chance(0.85) ? s.ownerIdx : rng.pick(sellers))));
-  const touches = allocate(profile.interactions, drafts.flat().map((d) => d.weight), 8);
+  const dealCounts = allocate(
+    profile.opportunities,
+    shapes.map((s) => s.dealWeight),
+    1,
+  );
+  const drafts = shapes.map((s, i) =>
+    Array.from({ length: dealCounts[i] as number }, () => planDeal(rng, s.segment, now, rng.chance(0.85) ? s.ownerIdx : rng.pick(sellers))),
+  );
+  const touches = allocate(
+    profile.interactions,
+    drafts.flat().map((d) => d.weight),
+    8,
+  );
   let k = 0;
   const accounts: AccountPlan[] = shapes.map((s, i) => {
     const { peopleWeight: _p, dealWeight: _d, ...rest } = s;
-    const deals = (drafts[i] as ReturnType<typeof planDeal>[]).map(({ weight: _w, ...d }) => ({ ...d, interactions: touches[k++] as number }));
+    const deals = (drafts[i] as ReturnType<typeof planDeal>[]).map(({ weight: _w, ...d }) => ({
+      ...d,
+      interactions: touches[k++] as number,
+    }));
     return { ...rest, stakeholders: people[i] as number, deals };
   });
   return { seed, now, tag, team, accounts };

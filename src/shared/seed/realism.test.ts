@@ -53,8 +53,9 @@ describe('seeded workspace realism', () => {
     const sample = ws.interactions.filter((_, n) => n % 50 === 0);
     for (const i of sample) {
       const zone = zoneOf.get(i.attendeeIds[0] as string) as string;
-      const local = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: 'numeric', weekday: 'short', hourCycle: 'h23' })
-        .formatToParts(new Date(i.at));
+      const local = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: 'numeric', weekday: 'short', hourCycle: 'h23' }).formatToParts(
+        new Date(i.at),
+      );
       const hour = Number(local.find((p) => p.type === 'hour')?.value);
       const weekday = local.find((p) => p.type === 'weekday')?.value;
       expect(hour).toBeGreaterThanOrEqual(7);
@@ -88,8 +89,9 @@ describe('seeded workspace realism', () => {
       for (const a of i.attendeeIds) set.add(a);
       attended.set(i.opportunityId, set);
     }
-    const covered = (o: Opportunity) => o.members.some((m) => m.role === 'champion')
-      && o.members.some((m) => m.role === 'decision_maker' && attended.get(o.id)?.has(m.stakeholderId));
+    const covered = (o: Opportunity) =>
+      o.members.some((m) => m.role === 'champion') &&
+      o.members.some((m) => m.role === 'decision_maker' && attended.get(o.id)?.has(m.stakeholderId));
     const closed = ws.opportunities.filter((o) => o.status !== 'open');
     const rate = (list: Opportunity[]) => list.filter((o) => o.status === 'won').length / list.length;
     const withCover = closed.filter(covered);

@@ -22,7 +22,14 @@ export const SIZE_PROFILES: Record<SeedSize, SizeProfile> = {
   XS: { accounts: 12, stakeholders: 180, opportunities: 80, interactions: 2_400, teamMembers: 5 },
   S: { accounts: 50, stakeholders: 800, opportunities: 150, interactions: 10_000, teamMembers: 8 },
   M: { accounts: 500, stakeholders: 6_000, opportunities: 2_000, interactions: 100_000, teamMembers: 24 },
-  L: { accounts: 5_000, stakeholders: 60_000, opportunities: 20_000, interactions: 1_000_000, teamMembers: 80, bigGroups: { accounts: 25, min: 60, max: 80 } },
+  L: {
+    accounts: 5_000,
+    stakeholders: 60_000,
+    opportunities: 20_000,
+    interactions: 1_000_000,
+    teamMembers: 80,
+    bigGroups: { accounts: 25, min: 60, max: 80 },
+  },
 };
 
 export function describeSize(size: SeedSize): string {

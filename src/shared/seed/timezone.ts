@@ -21,9 +21,12 @@ function boundaries(year: number) {
   let b = boundaryCache.get(year);
   if (!b) {
     b = {
-      usStart: sunday(year, 2, 2), usEnd: sunday(year, 10, 1),
-      euStart: sunday(year, 2, -1), euEnd: sunday(year, 9, -1),
-      auEnd: sunday(year, 3, 1), auStart: sunday(year, 9, 1),
+      usStart: sunday(year, 2, 2),
+      usEnd: sunday(year, 10, 1),
+      euStart: sunday(year, 2, -1),
+      euEnd: sunday(year, 9, -1),
+      auEnd: sunday(year, 3, 1),
+      auStart: sunday(year, 9, 1),
     };
     boundaryCache.set(year, b);
   }

@@ -29,8 +29,6 @@ export const conflictHandler: SyncConflictHandler<any> = {
     const master = input.realMasterState as SyncDocState;
     const local = input.newDocumentState as SyncDocState;
     if (sameDocState(master, local)) return Promise.resolve(input.realMasterState);
-    return Promise.resolve(
-      mergeDocs({ base: input.assumedMasterState as SyncDocState | undefined, master, local }),
-    );
+    return Promise.resolve(mergeDocs({ base: input.assumedMasterState as SyncDocState | undefined, master, local }));
   },
 };

@@ -102,7 +102,10 @@ export function mergeKept(
   }
   const value = canonicalJson({ count, fields: [...fields].sort() });
   const notice: KeptConflictEntry = {
-    field: DISCARDED_FIELD, value, lostAt: folded[folded.length - 1]!.lostAt, fromRevision: contentHash({ folded: folded.map(keyOf) }),
+    field: DISCARDED_FIELD,
+    value,
+    lostAt: folded[folded.length - 1]!.lostAt,
+    fromRevision: contentHash({ folded: folded.map(keyOf) }),
   };
   return [notice, ...all.slice(cut)].sort(compareKept);
 }

@@ -36,8 +36,15 @@ export const SetRoleBody = z.object({ role: Role });
 export const MemberParams = z.object({ ws: Uuid, userId: Uuid });
 
 export const AUDIT_ACTIONS = [
-  'sign_in.ok', 'sign_in.failed', 'sign_in.limited', 'invite.created', 'invite.accepted',
-  'member.role_changed', 'member.removed', 'sessions.revoked', 'workspace.created',
+  'sign_in.ok',
+  'sign_in.failed',
+  'sign_in.limited',
+  'invite.created',
+  'invite.accepted',
+  'member.role_changed',
+  'member.removed',
+  'sessions.revoked',
+  'workspace.created',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

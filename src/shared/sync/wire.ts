@@ -44,11 +44,13 @@ export const SYNC_ERROR_MESSAGES: Record<SyncErrorCode, string> = {
   DS_SYNC_CONFLICT: 'That already exists. Sign in instead.',
   DS_SYNC_UNAVAILABLE: 'The sync server cannot be reached. Your changes are safe and will sync later.',
   DS_SYNC_INTERNAL: 'The sync server failed. Your changes are safe; try again later.',
-  DS_SYNC_MEMBER_REMOVED: 'An admin removed you from this team workspace. Your data stays on this device; ask the admin to invite you again or sign in to another workspace.',
+  DS_SYNC_MEMBER_REMOVED:
+    'An admin removed you from this team workspace. Your data stays on this device; ask the admin to invite you again or sign in to another workspace.',
   DS_SYNC_LAST_ADMIN: 'A workspace needs at least one admin. Make someone else an admin first.',
   DS_SYNC_TOO_MANY_STREAMS: 'Too many live connections are open for this account. Close other windows or devices, then try again.',
   DS_SYNC_REQUEST_TIMEOUT: 'The request took too long to arrive. Check the connection and try again.',
-  DS_SYNC_INVALID_TEXT: 'The request holds text that cannot be stored (a NUL character, a broken character or bytes that are not UTF-8). Fix that text, then try again.',
+  DS_SYNC_INVALID_TEXT:
+    'The request holds text that cannot be stored (a NUL character, a broken character or bytes that are not UTF-8). Fix that text, then try again.',
   DS_SYNC_WEAK_PASSWORD: 'That password is too easy to guess. Choose a longer one that is not a common password.',
 };
 

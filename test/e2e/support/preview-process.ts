@@ -17,7 +17,9 @@ export function startPreview(port: number, args: string[] = []): Promise<Preview
   const secret = secrets.get(port) ?? randomBytes(32).toString('base64url');
   secrets.set(port, secret);
   // The renderer was built by the suite's own web server into out/preview; reuse it.
-  return startNode(['scripts/serve.ts', '--port', String(port), '--no-build', ...args], /web preview: (http:\/\/\S+)/, { DS_PREVIEW_SECRET: secret });
+  return startNode(['scripts/serve.ts', '--port', String(port), '--no-build', ...args], /web preview: (http:\/\/\S+)/, {
+    DS_PREVIEW_SECRET: secret,
+  });
 }
 
 /** The team sync server on PGlite in `dataDir`. */

@@ -1,7 +1,11 @@
 // Main process: accounts — the list, one account's page, create and edit.
 import type { Account, Interaction, JourneyStep, Opportunity, Stakeholder } from '@shared/domain';
 import {
-  interactionsOfAccount, journeyOfOpportunities, opportunitiesOfAccount, recentInteractionsOfAccount, stakeholdersOfAccount,
+  interactionsOfAccount,
+  journeyOfOpportunities,
+  opportunitiesOfAccount,
+  recentInteractionsOfAccount,
+  stakeholdersOfAccount,
 } from '@main/store';
 import type { HandlerMap } from '../handler';
 import { mustGet, plain, upsertDoc } from '../docs';
@@ -38,7 +42,10 @@ export function accountHandlers(summaries: AccountSummaries): HandlerMap {
         opportunitiesOfAccount(store, id),
         interactionsOfAccount(store, id),
       ]);
-      const journey = await journeyOfOpportunities(store, opportunities.map((o) => o.id));
+      const journey = await journeyOfOpportunities(
+        store,
+        opportunities.map((o) => o.id),
+      );
       return {
         account,
         stakeholders: stakeholders.map((d) => plain<Stakeholder>(d)),

@@ -28,9 +28,18 @@ export const buyingGroupHandlers: HandlerMap = {
       relationships: rels,
       opportunities: deals,
       // Suggestions pair people of this account: their ids are these stakeholders' ids.
-      suggestions: suggestRelationships(people, rels, meetings)
-        .map((s) => ({ ...s, fromId: s.fromId as StakeholderId, toId: s.toId as StakeholderId })),
-      coverage: computeCoverage(people, deals, meetings, team.map((d) => plain<TeamMember>(d)), now()),
+      suggestions: suggestRelationships(people, rels, meetings).map((s) => ({
+        ...s,
+        fromId: s.fromId as StakeholderId,
+        toId: s.toId as StakeholderId,
+      })),
+      coverage: computeCoverage(
+        people,
+        deals,
+        meetings,
+        team.map((d) => plain<TeamMember>(d)),
+        now(),
+      ),
     };
   },
 };

@@ -8,8 +8,14 @@ import { DISCARDED_FIELD } from '@shared/sync';
 
 type Synced = Exclude<CollectionName, 'scores' | 'settings'>;
 const LABEL: Record<Synced, string> = {
-  accounts: 'Account', stakeholders: 'Stakeholder', relationships: 'Relationship', opportunities: 'Opportunity',
-  interactions: 'Interaction', journeysteps: 'Journey step', workshopnotes: 'Workshop note', teammembers: 'Team member',
+  accounts: 'Account',
+  stakeholders: 'Stakeholder',
+  relationships: 'Relationship',
+  opportunities: 'Opportunity',
+  interactions: 'Interaction',
+  journeysteps: 'Journey step',
+  workshopnotes: 'Workshop note',
+  teammembers: 'Team member',
 };
 
 function collectionOf(name: string): Synced {
@@ -38,8 +44,13 @@ export const conflictHandlers: HandlerMap = {
         const json = doc.toJSON() as Record<string, unknown> & { keptConflicts?: KeptConflict[] };
         for (const k of json.keptConflicts ?? []) {
           out.push({
-            collection: name, id: String(json['id']), label: describe(name, json), field: k.field,
-            keptValue: JSON.parse(k.value), currentValue: json[k.field] ?? null, lostAt: k.lostAt,
+            collection: name,
+            id: String(json['id']),
+            label: describe(name, json),
+            field: k.field,
+            keptValue: JSON.parse(k.value),
+            currentValue: json[k.field] ?? null,
+            lostAt: k.lostAt,
           });
         }
       }
@@ -47,7 +58,8 @@ export const conflictHandlers: HandlerMap = {
     return out.sort((a, b) => b.lostAt - a.lostAt);
   },
   'conflicts.restore': async (ref, ctx) => {
-    if (ref.field === DISCARDED_FIELD) throw new ApiError('DS_API_INVALID_INPUT', 'That is a notice that older values were discarded; it can only be dismissed.');
+    if (ref.field === DISCARDED_FIELD)
+      throw new ApiError('DS_API_INVALID_INPUT', 'That is a notice that older values were discarded; it can only be dismissed.');
     const { doc, kept } = await findKept(ctx, ref);
     // Restoring swaps: the value shown now becomes the kept one, so a restore can be undone too.
     const current = JSON.stringify((doc.toJSON() as Record<string, unknown>)[ref.field] ?? null);

@@ -67,7 +67,10 @@ function view(report: ImportReport, idOf: Map<string, string>): ImportReportView
   return {
     ...report,
     files: report.files.map((f) => ({ ...f, fileId: idOf.get(f.file) ?? '' })),
-    samples: report.samples.map((s) => ({ file: s.file, docs: s.docs.map((d) => JSON.parse(JSON.stringify(d)) as Record<string, unknown>) })),
+    samples: report.samples.map((s) => ({
+      file: s.file,
+      docs: s.docs.map((d) => JSON.parse(JSON.stringify(d)) as Record<string, unknown>),
+    })),
   };
 }
 
@@ -77,7 +80,10 @@ export const importHandlers: HandlerMap = {
     const bytes = Buffer.from(chunk, 'base64');
     const total = [...state.uploads.values()].reduce((s, u) => s + u.bytes, 0) + bytes.length;
     if (total > MAX_UPLOAD_BYTES) {
-      throw new ApiError('DS_API_PAYLOAD_TOO_LARGE', `The files chosen come to more than ${MAX_UPLOAD_BYTES / 2 ** 20} MB. Import them in smaller groups, or use npm run import.`);
+      throw new ApiError(
+        'DS_API_PAYLOAD_TOO_LARGE',
+        `The files chosen come to more than ${MAX_UPLOAD_BYTES / 2 ** 20} MB. Import them in smaller groups, or use npm run import.`,
+      );
     }
     if (fileId) {
       const upload = state.uploads.get(fileId);
@@ -96,8 +102,15 @@ export const importHandlers: HandlerMap = {
     const { files, idOf, overrides } = options(state, input);
     const me = await ctx.me();
     const report = await runImport({
-      store: ctx.store, files, overrides, stageMap: input.stageMap, ownerMap: input.ownerMap, defaultCurrency: input.defaultCurrency,
-      defaultOwnerId: me, now: ctx.now(), dryRun: true,
+      store: ctx.store,
+      files,
+      overrides,
+      stageMap: input.stageMap,
+      ownerMap: input.ownerMap,
+      defaultCurrency: input.defaultCurrency,
+      defaultOwnerId: me,
+      now: ctx.now(),
+      dryRun: true,
     });
     return view(report, idOf);
   },
@@ -120,8 +133,16 @@ export const importHandlers: HandlerMap = {
       ctx.events.next({ type: 'progress', task: 'import', fraction, message });
     };
     void runImport({
-      store: ctx.store, files, overrides, stageMap: input.stageMap, ownerMap: input.ownerMap, defaultCurrency: input.defaultCurrency,
-      defaultOwnerId: me, now: ctx.now(), signal: run.controller.signal, onProgress: progress,
+      store: ctx.store,
+      files,
+      overrides,
+      stageMap: input.stageMap,
+      ownerMap: input.ownerMap,
+      defaultCurrency: input.defaultCurrency,
+      defaultOwnerId: me,
+      now: ctx.now(),
+      signal: run.controller.signal,
+      onProgress: progress,
     }).then(
       (report) => {
         run.view = { ...run.view, state: report.cancelled ? 'cancelled' : 'done', fraction: 1, report: view(report, idOf) };
@@ -130,7 +151,11 @@ export const importHandlers: HandlerMap = {
       },
       (error: unknown) => {
         console.error('[host] DS_IMPORT_FAILED', error);
-        run.view = { ...run.view, state: 'failed', error: 'The import stopped on an unexpected error. Records written before it are kept; run the import again to finish.' };
+        run.view = {
+          ...run.view,
+          state: 'failed',
+          error: 'The import stopped on an unexpected error. Records written before it are kept; run the import again to finish.',
+        };
         ctx.events.next({ type: 'progress', task: 'import', fraction: 1, message: 'Import failed' });
       },
     );

@@ -9,11 +9,12 @@ function checkStepDate(deal: Opportunity, at: number, now: number): void {
   const [lo, hi] = journeyStepWindow(deal, now);
   if (at >= lo && at <= hi) return;
   const fmt = (t: number) => new Date(t).toISOString().slice(0, 10);
-  const why = at > hi
-    ? deal.status === 'open'
-      ? `This deal is expected to close on ${fmt(deal.closeDate)}; a step cannot come after that. Move the close date first.`
-      : `This deal closed on ${fmt(deal.closedAt ?? deal.closeDate)}; a step cannot come after that. Pick an earlier date.`
-    : `This step is more than a year before the deal was opened (${fmt(deal.createdAt)}). Check the date.`;
+  const why =
+    at > hi
+      ? deal.status === 'open'
+        ? `This deal is expected to close on ${fmt(deal.closeDate)}; a step cannot come after that. Move the close date first.`
+        : `This deal closed on ${fmt(deal.closedAt ?? deal.closeDate)}; a step cannot come after that. Pick an earlier date.`
+      : `This step is more than a year before the deal was opened (${fmt(deal.createdAt)}). Check the date.`;
   throw new ApiError('DS_API_INVALID_INPUT', why, [{ path: ['at'], message: why }]);
 }
 

@@ -2,8 +2,16 @@
 // and its stage history.
 import { ApiError } from '@shared/api';
 import {
-  STAGE_HISTORY_MAX, withActionState,
-  type Account, type Interaction, type JourneyStep, type Opportunity, type Stage, type StageChange, type Stakeholder, type WorkshopNote,
+  STAGE_HISTORY_MAX,
+  withActionState,
+  type Account,
+  type Interaction,
+  type JourneyStep,
+  type Opportunity,
+  type Stage,
+  type StageChange,
+  type Stakeholder,
+  type WorkshopNote,
 } from '@shared/domain';
 import { interactionsOfOpportunity, journeyOfOpportunity, notesOfOpportunity } from '@main/store';
 import type { HandlerMap } from '../handler';
@@ -27,10 +35,20 @@ export const opportunityHandlers: HandlerMap = {
     return deals
       .map((d) => plain<Opportunity>(d))
       .map((o) => ({
-        id: o.id, name: o.name, accountId: o.accountId, accountName: names.get(o.accountId) ?? '', stage: o.stage, status: o.status,
-        amount: o.amount, currency: o.currency, closeDate: o.closeDate, ownerId: o.ownerId,
+        id: o.id,
+        name: o.name,
+        accountId: o.accountId,
+        accountName: names.get(o.accountId) ?? '',
+        stage: o.stage,
+        status: o.status,
+        amount: o.amount,
+        currency: o.currency,
+        closeDate: o.closeDate,
+        ownerId: o.ownerId,
       }))
-      .sort((a, b) => Number(a.status !== 'open') - Number(b.status !== 'open') || a.closeDate - b.closeDate || a.name.localeCompare(b.name));
+      .sort(
+        (a, b) => Number(a.status !== 'open') - Number(b.status !== 'open') || a.closeDate - b.closeDate || a.name.localeCompare(b.name),
+      );
   },
   'opportunities.get': async ({ id }, { store }) => {
     const opportunity = await mustGet<Opportunity>(store.opportunities, id, 'Opportunity');
@@ -60,9 +78,18 @@ export const opportunityHandlers: HandlerMap = {
     const moved = before !== null && from !== input.stage;
     const stageChangedAt = moved ? ctx.now() : input.stageChangedAt;
     const stageHistory = before
-      ? moved ? withStage(before, input.stage, stageChangedAt) : input.base ? input.base.stageHistory : before.stageHistory
+      ? moved
+        ? withStage(before, input.stage, stageChangedAt)
+        : input.base
+          ? input.base.stageHistory
+          : before.stageHistory
       : [{ stage: input.stage, at: input.stageChangedAt }];
-    return upsertDoc<Opportunity>(ctx.store.opportunities, { ...input, stageChangedAt, ...(stageHistory ? { stageHistory } : {}) }, ctx, 'opp');
+    return upsertDoc<Opportunity>(
+      ctx.store.opportunities,
+      { ...input, stageChangedAt, ...(stageHistory ? { stageHistory } : {}) },
+      ctx,
+      'opp',
+    );
   },
   'opportunities.setStage': async ({ id, stage }, ctx) => {
     const doc = await ctx.store.opportunities.findOne(id).exec();
@@ -77,12 +104,17 @@ export const opportunityHandlers: HandlerMap = {
     const doc = await ctx.store.opportunities.findOne(opportunityId).exec();
     if (!doc) throw new ApiError('DS_NOT_FOUND', `Opportunity ${opportunityId} was not found.`);
     const at = ctx.now();
-    if (state === 'snoozed' && until! <= at) throw new ApiError('DS_API_INVALID_INPUT', 'A snooze must end later than now; pick a later time.');
+    if (state === 'snoozed' && until! <= at)
+      throw new ApiError('DS_API_INVALID_INPUT', 'A snooze must end later than now; pick a later time.');
     const by = await whoAmI(ctx, undefined);
     // incrementalModify: a sync write landing between read and write is not lost.
     const written = await doc.incrementalModify((current) => ({
       ...current,
-      actionStates: withActionState(current.actionStates, key, state === 'open' ? null : { state, at, by, ...(state === 'snoozed' ? { until: until! } : {}) }),
+      actionStates: withActionState(
+        current.actionStates,
+        key,
+        state === 'open' ? null : { state, at, by, ...(state === 'snoozed' ? { until: until! } : {}) },
+      ),
       updatedAt: at,
     }));
     return plain<Opportunity>(written);

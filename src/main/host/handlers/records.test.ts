@@ -36,8 +36,11 @@ describe('records', () => {
     const before = await counts();
     const { removed } = await ok<{ removed: RemovedRecords }>(host.invoke('accounts.remove', { id: 'acc_acme' }));
     expect(await counts()).toEqual({
-      accounts: before['accounts']! - 1, stakeholders: before['stakeholders']! - 2, relationships: before['relationships']! - 1,
-      opportunities: before['opportunities']! - 1, interactions: before['interactions']! - 3,
+      accounts: before['accounts']! - 1,
+      stakeholders: before['stakeholders']! - 2,
+      relationships: before['relationships']! - 1,
+      opportunities: before['opportunities']! - 1,
+      interactions: before['interactions']! - 3,
     });
     expect((await host.invoke('accounts.get', { id: 'acc_acme' })).ok).toBe(false);
     await ok(host.invoke('records.restore', removed));
@@ -73,8 +76,17 @@ describe('records', () => {
     members = (await store.opportunities.findOne('opp_1').exec())!.members;
     expect(members.map((m) => m.stakeholderId)).toEqual(['stk_it']);
     await store.stakeholders.insert({
-      id: 'stk_bolt', accountId: 'acc_bolt', name: 'Bo', title: '', department: '', buyingRoles: [], stance: 'unknown',
-      influence: 3, needs: [], pains: [], updatedAt: 1,
+      id: 'stk_bolt',
+      accountId: 'acc_bolt',
+      name: 'Bo',
+      title: '',
+      department: '',
+      buyingRoles: [],
+      stance: 'unknown',
+      influence: 3,
+      needs: [],
+      pains: [],
+      updatedAt: 1,
     } as never);
     const refused = await host.invoke('opportunities.setMember', { opportunityId: 'opp_1', stakeholderId: 'stk_bolt', role: 'user' });
     expect(refused.ok ? undefined : refused.error.code).toBe('DS_API_INVALID_INPUT');
@@ -83,7 +95,9 @@ describe('records', () => {
   it('edits an interaction from its base and refuses to revive a deleted one', async () => {
     const base = (await store.interactions.findOne('int_1').exec())!.toJSON();
     const { updatedAt: _u, ...fields } = base;
-    const edited = await ok<{ notes: string; loggedBy: string }>(host.invoke('interactions.update', { ...fields, notes: 'Edited', base: fields }));
+    const edited = await ok<{ notes: string; loggedBy: string }>(
+      host.invoke('interactions.update', { ...fields, notes: 'Edited', base: fields }),
+    );
     expect(edited).toMatchObject({ notes: 'Edited', loggedBy: 'tm_ana' });
     const { removed } = await ok<{ removed: RemovedRecords }>(host.invoke('interactions.remove', { id: 'int_1' }));
     const stale = await host.invoke('interactions.update', { ...fields, notes: 'Again', base: fields });

@@ -11,7 +11,15 @@
 // Every delete answers with the documents as they were before it, so `records.restore` can put
 // them back with the same ids (children after parents on delete, parents first on restore).
 import type {
-  Account, AccountId, Interaction, OpportunityId, JourneyStep, Opportunity, Relationship, Stakeholder, WorkshopNote,
+  Account,
+  AccountId,
+  Interaction,
+  OpportunityId,
+  JourneyStep,
+  Opportunity,
+  Relationship,
+  Stakeholder,
+  WorkshopNote,
 } from '@shared/domain';
 import { ApiError, REMOVAL_MAX, type RemovalImpact, type RemovedRecords } from '@shared/api';
 import type { Store } from '@main/store';
@@ -39,7 +47,10 @@ function impactOf(r: RemovedRecords): RemovalImpact {
 function tooBig(r: RemovedRecords): void {
   for (const [kind, docs] of Object.entries(r)) {
     if (docs.length > REMOVAL_MAX) {
-      throw new ApiError('DS_API_INVALID_INPUT', `This would delete ${docs.length} ${kind} at once, more than ${REMOVAL_MAX}. Delete its deals one by one first.`);
+      throw new ApiError(
+        'DS_API_INVALID_INPUT',
+        `This would delete ${docs.length} ${kind} at once, more than ${REMOVAL_MAX}. Delete its deals one by one first.`,
+      );
     }
   }
 }
@@ -184,7 +195,8 @@ export const recordHandlers: HandlerMap = {
     const written = await doc.incrementalModify((o) => {
       const others = o.members.filter((m) => m.stakeholderId !== stakeholderId);
       const had = o.members.find((m) => m.stakeholderId === stakeholderId);
-      const members = role === null ? others : had ? o.members.map((m) => (m === had ? { ...m, role } : m)) : [...o.members, { stakeholderId, role }];
+      const members =
+        role === null ? others : had ? o.members.map((m) => (m === had ? { ...m, role } : m)) : [...o.members, { stakeholderId, role }];
       return { ...o, members, updatedAt: at };
     });
     return plain<Opportunity>(written);
@@ -200,7 +212,10 @@ export const recordHandlers: HandlerMap = {
       stakeholder,
       account,
       opportunities: deals.filter((o) => o.members.some((m) => m.stakeholderId === id)).map((d) => plain<Opportunity>(d)),
-      interactions: interactions.filter((i) => i.attendeeIds.includes(id)).slice(0, PERSON_INTERACTIONS).map((d) => plain<Interaction>(d)),
+      interactions: interactions
+        .filter((i) => i.attendeeIds.includes(id))
+        .slice(0, PERSON_INTERACTIONS)
+        .map((d) => plain<Interaction>(d)),
     };
   },
   'interactions.update': async (input, ctx: HostContext) => {

@@ -21,8 +21,12 @@ function shownOf(which: 'model' | 'blended', v: NonNullable<ModelStatus['model']
   const i = v.intervals?.[which];
   if (!i) return null;
   return {
-    auc: num(which === 'model' ? v.auc : v.blendedAuc), aucLo: num(i.auc[0]), aucHi: num(i.auc[1]),
-    brier: num(i.brier), brierLo: num(i.brierCi[0]), brierHi: num(i.brierCi[1]),
+    auc: num(which === 'model' ? v.auc : v.blendedAuc),
+    aucLo: num(i.auc[0]),
+    aucHi: num(i.auc[1]),
+    brier: num(i.brier),
+    brierLo: num(i.brierCi[0]),
+    brierHi: num(i.brierCi[1]),
   };
 }
 
@@ -39,12 +43,24 @@ export function modelStatusView(s: ModelStatus | null): ModelStatusView {
     trainedAt: m?.trainedAt ?? null,
     validation: v
       ? {
-          n: v.n, auc: num(v.auc), logloss: num(v.logloss), priorAuc: num(v.priorAuc), priorLogloss: num(v.priorLogloss),
-          blendedAuc: num(v.blendedAuc), blendedLogloss: num(v.blendedLogloss), constantLogloss: num(v.constantLogloss),
+          n: v.n,
+          auc: num(v.auc),
+          logloss: num(v.logloss),
+          priorAuc: num(v.priorAuc),
+          priorLogloss: num(v.priorLogloss),
+          blendedAuc: num(v.blendedAuc),
+          blendedLogloss: num(v.blendedLogloss),
+          constantLogloss: num(v.constantLogloss),
           shown: shownOf(s?.source === 'model' ? 'model' : 'blended', v),
         }
       : null,
-    reliability: (v?.reliability ?? []).map((b) => ({ lo: b.lo, hi: b.hi, count: b.count, meanPredicted: num(b.meanPredicted), observedRate: num(b.observedRate) })),
+    reliability: (v?.reliability ?? []).map((b) => ({
+      lo: b.lo,
+      hi: b.hi,
+      count: b.count,
+      meanPredicted: num(b.meanPredicted),
+      observedRate: num(b.observedRate),
+    })),
     importance: (m?.importance ?? []).slice(0, 20).map((i) => ({ ...i, label: featureLabel(i.feature, m?.space) })),
     training: s?.training ?? { inProgress: false, fraction: 0, message: 'Scoring is starting', error: null },
   };
@@ -61,7 +77,11 @@ async function withFactors<T extends { opportunityId: string }>(store: Store, it
     const parsed = doc ? OpportunityScorePayload.safeParse(JSON.parse(doc.payload)) : null;
     if (!parsed?.success) return { ...item, factors: [] };
     const words = new Map([...parsed.data.for, ...parsed.data.against].map((f) => [f.feature, f.words]));
-    const factors = parsed.data.explanation.contributions.map((c) => ({ feature: c.feature, contribution: c.contribution, words: words.get(c.feature) ?? null }));
+    const factors = parsed.data.explanation.contributions.map((c) => ({
+      feature: c.feature,
+      contribution: c.contribution,
+      words: words.get(c.feature) ?? null,
+    }));
     return { ...item, factors };
   });
 }
@@ -118,7 +138,12 @@ export function scoringHandlers(scoring: ScoringHandle): HandlerMap {
       const { result } = await service.request({ kind: 'whatIf', opportunityId, ...(stakeholderId ? { stakeholderId } : {}) });
       if (!result) throw new ApiError('DS_NOT_FOUND', `Opportunity ${opportunityId} was not found.`);
       const view = (w: WhatIf) => ({ title: w.title, stakeholderId: w.stakeholderId, from: w.from, to: w.to, factors: w.factors });
-      return { opportunityId, probability: result.probability, actions: result.whatIfs.map(view), person: result.person ? view(result.person) : null };
+      return {
+        opportunityId,
+        probability: result.probability,
+        actions: result.whatIfs.map(view),
+        person: result.person ? view(result.person) : null,
+      };
     },
     'scoring.model': async (_input) => {
       const service = await scoring.service();

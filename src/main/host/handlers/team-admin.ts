@@ -9,7 +9,11 @@ import type { SyncSession } from '../sync-session';
 export function teamAdminHandlers(session: SyncSession): HandlerMap {
   const client = () => {
     const target = session.teamTarget();
-    if (!target) throw new ApiError('DS_SYNC_ERROR', 'Sign in to your team server first (Settings → Team sync); team admin works on the team workspace.');
+    if (!target)
+      throw new ApiError(
+        'DS_SYNC_ERROR',
+        'Sign in to your team server first (Settings → Team sync); team admin works on the team workspace.',
+      );
     return createTeamAdminClient(target);
   };
   // The server's DS_SYNC_* code and words reach the UI as they are (e.g. DS_SYNC_FORBIDDEN for

@@ -10,9 +10,10 @@ function checkNoteDate(deal: Opportunity, at: number, now: number): void {
   const [lo, hi] = journeyStepWindow(deal, now);
   if (at >= lo && at <= hi) return;
   const fmt = (t: number) => new Date(t).toISOString().slice(0, 10);
-  const why = at > hi
-    ? `A note's time cannot be after ${fmt(hi)}, when this deal ${deal.status === 'open' ? 'is expected to close' : 'closed'}. Pick an earlier date or leave the time empty.`
-    : `A note's time cannot be more than a year before the deal was opened (${fmt(deal.createdAt)}). Check the date or leave it empty.`;
+  const why =
+    at > hi
+      ? `A note's time cannot be after ${fmt(hi)}, when this deal ${deal.status === 'open' ? 'is expected to close' : 'closed'}. Pick an earlier date or leave the time empty.`
+      : `A note's time cannot be more than a year before the deal was opened (${fmt(deal.createdAt)}). Check the date or leave it empty.`;
   throw new ApiError('DS_API_INVALID_INPUT', why, [{ path: ['at'], message: why }]);
 }
 

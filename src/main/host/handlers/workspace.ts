@@ -17,7 +17,8 @@ export const workspaceHandlers: HandlerMap = {
   'workspace.health': async (_input, ctx) =>
     ctx.placer ? ctx.placer.health() : { state: 'ok' as const, problem: null, file: null, backups: [], team: null },
   'workspace.recover': async (input, ctx) => {
-    if (!ctx.placer) throw new ApiError('DS_STORE_RECOVERY_FAILED', 'This workspace is not kept in a file, so there is nothing to restore.');
+    if (!ctx.placer)
+      throw new ApiError('DS_STORE_RECOVERY_FAILED', 'This workspace is not kept in a file, so there is nothing to restore.');
     return ctx.placer.recover(input);
   },
 };

@@ -54,9 +54,16 @@ export class AccountSummaries {
       .map((a) => {
         const s = stats?.get(a.id) ?? EMPTY;
         return {
-          id: a.id, name: a.name, industry: a.industry, region: a.region, segment: a.segment,
-          stakeholderCount: s.people, openOpportunityCount: s.openCount, openPipeline: s.openAmount,
-          lastInteractionAt: s.last, statsPending: !stats,
+          id: a.id,
+          name: a.name,
+          industry: a.industry,
+          region: a.region,
+          segment: a.segment,
+          stakeholderCount: s.people,
+          openOpportunityCount: s.openCount,
+          openPipeline: s.openAmount,
+          lastInteractionAt: s.last,
+          statsPending: !stats,
         };
       })
       .sort((x, y) => x.name.localeCompare(y.name));
@@ -151,7 +158,10 @@ export class AccountSummaries {
   private onOpportunity(e: Change<Opportunity>): void {
     const before = e.operation === 'INSERT' ? undefined : (e.previousDocumentData ?? undefined);
     const after = e.operation === 'DELETE' ? undefined : e.documentData;
-    for (const [doc, sign] of [[before, -1], [after, 1]] as const) {
+    for (const [doc, sign] of [
+      [before, -1],
+      [after, 1],
+    ] as const) {
       if (!doc || doc.status !== 'open') continue;
       const s = this.at(doc.accountId);
       s.openCount += sign;

@@ -17,8 +17,17 @@ afterEach(() => {
 });
 
 const doc = (id: string): RxDocumentData<ContactDoc> => ({
-  id, name: `n-${id}`.slice(0, 12), age: 30, active: true, tags: ['a'], profile: { city: 'Berlin', score: 1.5 },
-  note: 'x'.repeat(2000), _deleted: false, _attachments: {}, _rev: '1-a', _meta: { lwt: now() },
+  id,
+  name: `n-${id}`.slice(0, 12),
+  age: 30,
+  active: true,
+  tags: ['a'],
+  profile: { city: 'Berlin', score: 1.5 },
+  note: 'x'.repeat(2000),
+  _deleted: false,
+  _attachments: {},
+  _rev: '1-a',
+  _meta: { lwt: now() },
 });
 
 async function until(check: () => boolean, ms = 10_000): Promise<void> {
@@ -32,15 +41,23 @@ async function until(check: () => boolean, ms = 10_000): Promise<void> {
 describe('WAL checkpoint thread', () => {
   it('copies committed pages into the database file while the writer keeps its connection open', async () => {
     const inst = await getRxStorageSQLite({ databaseDirectory: dir }).createStorageInstance<ContactDoc>({
-      databaseInstanceToken: randomToken(10), databaseName: 'db', collectionName: 'contacts', schema: filledContactSchema,
-      options: {}, multiInstance: false, devMode: false,
+      databaseInstanceToken: randomToken(10),
+      databaseName: 'db',
+      collectionName: 'contacts',
+      schema: filledContactSchema,
+      options: {},
+      multiInstance: false,
+      devMode: false,
     });
     const file = path.join(dir, 'db.sqlite');
     const sizeBefore = fs.statSync(file).size;
     // ~4 MB in 40 commits: far below the writer's own 1 GiB backstop, so only the thread can
     // have moved these pages out of the WAL into the file.
     for (let k = 0; k < 40; k++) {
-      const { error } = await inst.bulkWrite(Array.from({ length: 50 }, (_, i) => ({ document: doc(`d${k}-${i}`) })), 'test');
+      const { error } = await inst.bulkWrite(
+        Array.from({ length: 50 }, (_, i) => ({ document: doc(`d${k}-${i}`) })),
+        'test',
+      );
       expect(error).toEqual([]);
     }
     await until(() => fs.statSync(file).size > sizeBefore + 3_000_000);

@@ -85,7 +85,10 @@ export function startCheckpointer(
   const flag = new SharedArrayBuffer(4);
   const raised = new Int32Array(flag);
   const modulePath = createRequire(import.meta.url).resolve('better-sqlite3');
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { filePath, modulePath, binding: nativeBindingOption(), flag, ...timing } });
+  const worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: { filePath, modulePath, binding: nativeBindingOption(), flag, ...timing },
+  });
   const stats: Checkpointer['stats'] = { runs: 0, last: null, error: null };
   worker.on('message', (m: { type: 'checkpointed'; result: CheckpointResult } | { type: 'error'; message: string }) => {
     if (m.type === 'checkpointed') {

@@ -58,7 +58,11 @@ export function acquireConnection(filePath: string, readonly: boolean): SqliteCo
   if (failed) throw failed;
   const { db, held } = openChecked(filePath, readonly);
   const conn: SqliteConnection = {
-    db, filePath, readonly, refs: 1, droppedTables: false,
+    db,
+    filePath,
+    readonly,
+    refs: 1,
+    droppedTables: false,
     checkpointer: readonly ? null : checkpointerFor(db, filePath),
     integrity: readonly || !held ? null : integrityCheckOf(filePath),
   };
@@ -257,9 +261,7 @@ function walHasFrames(filePath: string): boolean {
 }
 
 function checkFormatVersion(db: Database.Database, filePath: string): void {
-  const value = db.prepare(`SELECT value FROM ${META_TABLE} WHERE key = 'format_version'`).pluck().get() as
-    | string
-    | undefined;
+  const value = db.prepare(`SELECT value FROM ${META_TABLE} WHERE key = 'format_version'`).pluck().get() as string | undefined;
   const version = Number(value);
   if (value !== undefined && version > FORMAT_VERSION) {
     throw new SqliteStorageError(

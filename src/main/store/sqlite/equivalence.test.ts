@@ -35,7 +35,7 @@ const arbBatches = fc.array(fc.array(arbOp, { minLength: 1, maxLength: 15 }), { 
 
 const arbNameValue = fc.constantFrom(...NAMES);
 const arbAge = fc.integer({ min: -1, max: 151 });
-const cmp = <T,>(v: fc.Arbitrary<T>) =>
+const cmp = <T>(v: fc.Arbitrary<T>) =>
   fc.oneof(
     v.map(($eq) => ({ $eq })),
     v.map(($ne) => ({ $ne })),
@@ -66,16 +66,14 @@ const arbSelector = fc.oneof(
   { weight: 1, arbitrary: fc.array(arbFieldSelector, { minLength: 1, maxLength: 3 }).map(($and) => ({ $and })) },
   {
     weight: 1,
-    arbitrary: fc
-      .tuple(arbFieldSelector, fc.array(arbFieldSelector, { minLength: 1, maxLength: 2 }))
-      .map(([a, $or]) => ({ ...a, $or })),
+    arbitrary: fc.tuple(arbFieldSelector, fc.array(arbFieldSelector, { minLength: 1, maxLength: 2 })).map(([a, $or]) => ({ ...a, $or })),
   },
 );
 const SORT_FIELDS = ['name', 'age', 'active', 'profile.city', 'profile.score', 'id'];
 const arbSort = fc.option(
-  fc.uniqueArray(fc.constantFrom(...SORT_FIELDS), { minLength: 1, maxLength: 2 }).chain((fields) =>
-    fc.tuple(...fields.map((f) => fc.constantFrom('asc', 'desc').map((dir) => ({ [f]: dir })))),
-  ),
+  fc
+    .uniqueArray(fc.constantFrom(...SORT_FIELDS), { minLength: 1, maxLength: 2 })
+    .chain((fields) => fc.tuple(...fields.map((f) => fc.constantFrom('asc', 'desc').map((dir) => ({ [f]: dir }))))),
   { nil: undefined },
 );
 const arbQuery = fc.record({
@@ -147,8 +145,16 @@ describe('SQLite storage equals RxDB memory storage', () => {
       // Few distinct ages and names, so every page boundary falls inside a group of ties.
       const rows = Array.from({ length: 60 }, (_, i) => ({
         document: {
-          id: `c${String(i).padStart(3, '0')}`, name: `n${i % 3}`, age: 20 + (i % 4), active: i % 2 === 0, tags: [],
-          profile: { city: `c${i % 2}`, score: i % 5 }, _deleted: i % 11 === 0, _attachments: {}, _rev: '1-a', _meta: { lwt: 1 },
+          id: `c${String(i).padStart(3, '0')}`,
+          name: `n${i % 3}`,
+          age: 20 + (i % 4),
+          active: i % 2 === 0,
+          tags: [],
+          profile: { city: `c${i % 2}`, score: i % 5 },
+          _deleted: i % 11 === 0,
+          _attachments: {},
+          _rev: '1-a',
+          _meta: { lwt: 1 },
         } as Doc,
       }));
       await a.bulkWrite(rows, 'desc');

@@ -18,12 +18,7 @@ export class SqliteStorageError extends CodedError<SqliteStorageErrorCode> {
   override name = 'SqliteStorageError';
   readonly parameters: Record<string, unknown>;
 
-  constructor(
-    code: SqliteStorageErrorCode,
-    message: string,
-    parameters: Record<string, unknown> = {},
-    options?: { cause?: unknown },
-  ) {
+  constructor(code: SqliteStorageErrorCode, message: string, parameters: Record<string, unknown> = {}, options?: { cause?: unknown }) {
     super(code, `${code}: ${message}`, options);
     this.parameters = parameters;
   }

@@ -26,11 +26,7 @@ import { addRxStorageMultiInstanceSupport, ensureRxStorageInstanceParamsAreCorre
 import type { RxStorage, RxStorageInstanceCreationParams } from 'rxdb';
 import { acquireConnection, releaseConnection } from './connection';
 import { attachmentsError } from './errors';
-import {
-  RxStorageInstanceSQLite,
-  type SqliteInstanceCreationOptions,
-  type SqliteStorageInternals,
-} from './instance';
+import { RxStorageInstanceSQLite, type SqliteInstanceCreationOptions, type SqliteStorageInternals } from './instance';
 import { ensureTable, layoutFor, tableExists } from './table';
 
 export { SqliteStorageError, isSqliteStorageError, type SqliteStorageErrorCode } from './errors';

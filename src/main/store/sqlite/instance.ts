@@ -34,9 +34,12 @@ type Doc<T> = RxDocumentData<T>;
 type Categorized<T> = CategorizeBulkWriteRowsOutput<T>;
 type ChangeBulk<T> = EventBulk<RxStorageChangeEvent<Doc<T>>, RxStorageDefaultCheckpoint>;
 
-export class RxStorageInstanceSQLite<RxDocType>
-  implements RxStorageInstance<RxDocType, SqliteStorageInternals, SqliteInstanceCreationOptions, RxStorageDefaultCheckpoint>
-{
+export class RxStorageInstanceSQLite<RxDocType> implements RxStorageInstance<
+  RxDocType,
+  SqliteStorageInternals,
+  SqliteInstanceCreationOptions,
+  RxStorageDefaultCheckpoint
+> {
   readonly internals: SqliteStorageInternals;
   private readonly changes$ = new Subject<ChangeBulk<RxDocType>>();
   private readonly db: Database.Database;
@@ -129,10 +132,20 @@ export class RxStorageInstanceSQLite<RxDocType>
     const byId = this.tableExists ? this.byId : undefined;
     const ids = documentWrites.map((row) => (row.document as Record<string, unknown>)[pk]);
     const stored = byId ? loadRevisions(byId, pk, ids) : new Map<string, Doc<unknown>>();
-    const categorized = categorizeBulkWriteRows<RxDocType>(this, pk as never, stored as Map<string, Doc<RxDocType>>, documentWrites, context);
+    const categorized = categorizeBulkWriteRows<RxDocType>(
+      this,
+      pk as never,
+      stored as Map<string, Doc<RxDocType>>,
+      documentWrites,
+      context,
+    );
     const conflicts = categorized.errors.filter((e) => e.status === 409);
     if (byId && conflicts.length > 0) {
-      const whole = loadByIds(byId, pk, conflicts.map((e) => e.documentId));
+      const whole = loadByIds(
+        byId,
+        pk,
+        conflicts.map((e) => e.documentId),
+      );
       for (const e of conflicts) (e as { documentInDb?: Doc<RxDocType> }).documentInDb = whole.get(e.documentId) as Doc<RxDocType>;
     }
     return categorized;
@@ -159,7 +172,6 @@ export class RxStorageInstanceSQLite<RxDocType>
     }
     return categorized;
   }
-
 
   /**
    * A readonly instance may still "write" rows that all conflict: RxDB opens a database by
@@ -233,9 +245,7 @@ export class RxStorageInstanceSQLite<RxDocType>
   }
 
   getAttachmentData(documentId: string, attachmentId: string): Promise<Blob> {
-    return Promise.reject(
-      attachmentsError(this.collectionName, { documentId, attachmentId }),
-    );
+    return Promise.reject(attachmentsError(this.collectionName, { documentId, attachmentId }));
   }
 
   async remove(): Promise<void> {

@@ -41,7 +41,9 @@ export function startIntegrityCheck(filePath: string): IntegrityCheck {
   worker.unref();
   const done = new Promise<{ ok: true } | { ok: false; detail: string; code?: string }>((resolve) => {
     worker.once('message', resolve);
-    worker.once('error', (err: unknown) => resolve({ ok: false, detail: `the check itself failed: ${String((err as Error).message ?? err)}`, code: 'DS_CHECK_FAILED' }));
+    worker.once('error', (err: unknown) =>
+      resolve({ ok: false, detail: `the check itself failed: ${String((err as Error).message ?? err)}`, code: 'DS_CHECK_FAILED' }),
+    );
     worker.once('exit', () => resolve({ ok: true }));
   });
   return { done, stop: () => void worker.terminate() };

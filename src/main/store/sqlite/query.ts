@@ -147,7 +147,12 @@ function backwardsTies(ctx: QueryContext, prepared: PreparedQuery<unknown>): Com
  * last one is complete, then lets RxDB's comparator order the ties (e.g. by primary key).
  */
 function readBackwards(
-  ctx: QueryContext, prepared: PreparedQuery<unknown>, range: Range, wanted: number, ties: Comparator, matcher?: (doc: Doc) => boolean,
+  ctx: QueryContext,
+  prepared: PreparedQuery<unknown>,
+  range: Range,
+  wanted: number,
+  ties: Comparator,
+  matcher?: (doc: Doc) => boolean,
 ): Doc[] {
   if (wanted <= 0) return []; // limit 0: no documents, as in the memory storage
   const rows: Doc[] = [];

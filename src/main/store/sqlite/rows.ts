@@ -31,7 +31,13 @@ export function prepareByIdStatements(db: Database.Database, layout: TableLayout
 export function loadRevisions(stmts: ByIdStatements, primaryPath: string, ids: readonly unknown[]): Map<string, Doc> {
   const found = new Map<string, Doc>();
   for (const row of stmts.revisions.all(JSON.stringify(ids)) as { id: string; rev: string; deleted: number; lwt: number }[]) {
-    found.set(row.id, { [primaryPath]: row.id, _rev: row.rev, _deleted: row.deleted === 1, _meta: { lwt: row.lwt }, _attachments: {} } as Doc);
+    found.set(row.id, {
+      [primaryPath]: row.id,
+      _rev: row.rev,
+      _deleted: row.deleted === 1,
+      _meta: { lwt: row.lwt },
+      _attachments: {},
+    } as Doc);
   }
   return found;
 }
@@ -39,10 +45,7 @@ export function loadRevisions(stmts: ByIdStatements, primaryPath: string, ids: r
 /** Loads the stored documents for the given ids (missing ids are simply absent from the map). */
 export function loadByIds(stmts: ByIdStatements, primaryPath: string, ids: readonly unknown[]): Map<string, Doc> {
   const found = new Map<string, Doc>();
-  const rows =
-    ids.length === 1
-      ? [stmts.one.get(ids[0]) as string | undefined]
-      : (stmts.many.all(JSON.stringify(ids)) as string[]);
+  const rows = ids.length === 1 ? [stmts.one.get(ids[0]) as string | undefined] : (stmts.many.all(JSON.stringify(ids)) as string[]);
   for (const json of rows) {
     if (json === undefined) continue;
     const doc = JSON.parse(json) as Doc;

@@ -65,7 +65,11 @@ describe('SQLite RxStorage instance', () => {
     const again = await inst.bulkWrite([{ document: docData('a') }], 'test');
     expect(again.error).toHaveLength(1);
     // The whole stored document, not the revision stub the write categorised against.
-    expect(again.error[0]).toMatchObject({ status: 409, documentId: 'a', documentInDb: { ...docData('a'), _meta: { lwt: expect.any(Number) } } });
+    expect(again.error[0]).toMatchObject({
+      status: 409,
+      documentId: 'a',
+      documentInDb: { ...docData('a'), _meta: { lwt: expect.any(Number) } },
+    });
 
     const prev = docData('a');
     const next: BulkWriteRow<ContactDoc> = { previous: prev, document: { ...docData('a', { age: 31 }), _rev: '2-b' } };
@@ -95,7 +99,10 @@ describe('SQLite RxStorage instance', () => {
     const reopened = await instance('old');
     expect((await reopened.bulkWrite([{ document: docData('a') }], 'test')).error).toEqual([]);
     await reopened.close();
-    for (const [file, pageSize] of [[freshPath, 32_768], [oldPath, 4096]] as const) {
+    for (const [file, pageSize] of [
+      [freshPath, 32_768],
+      [oldPath, 4096],
+    ] as const) {
       const db = new Database(file, { readonly: true });
       try {
         expect(db.pragma('page_size', { simple: true })).toBe(pageSize);
@@ -149,7 +156,10 @@ describe('SQLite RxStorage instance', () => {
   it('hides deleted documents unless asked, and cleanup purges old tombstones', async () => {
     const inst = await instance();
     await inst.bulkWrite([{ document: docData('a') }], 'test');
-    await inst.bulkWrite([{ previous: docData('a'), document: { ...docData('a', {}, now() - 10_000), _deleted: true, _rev: '2-x' } }], 'test');
+    await inst.bulkWrite(
+      [{ previous: docData('a'), document: { ...docData('a', {}, now() - 10_000), _deleted: true, _rev: '2-x' } }],
+      'test',
+    );
     expect(await inst.findDocumentsById(['a'], false)).toEqual([]);
     expect(await inst.findDocumentsById(['a'], true)).toHaveLength(1);
     await inst.cleanup(60_000); // too young to purge
@@ -166,14 +176,21 @@ describe('SQLite RxStorage instance', () => {
     await inst.bulkWrite([{ document: docData('a', {}, 1000) }, { document: docData('b', {}, 1001) }], 'ctx');
     sub.unsubscribe();
     expect(bulks).toHaveLength(1);
-    expect(bulks[0]).toMatchObject({ context: 'ctx', checkpoint: { id: 'b', lwt: 1001 }, events: [{ documentId: 'a' }, { documentId: 'b' }] });
+    expect(bulks[0]).toMatchObject({
+      context: 'ctx',
+      checkpoint: { id: 'b', lwt: 1001 },
+      events: [{ documentId: 'a' }, { documentId: 'b' }],
+    });
     await inst.close();
   });
 
-  it('pages getChangedDocumentsSince exactly like RxDB\'s query-based fallback', async () => {
+  it("pages getChangedDocumentsSince exactly like RxDB's query-based fallback", async () => {
     const inst = await instance();
     const docs = Array.from({ length: 57 }, (_, i) => docData(`d${String(i % 13).padStart(2, '0')}-${i}`, {}, 1000 + Math.floor(i / 4)));
-    await inst.bulkWrite(docs.map((document) => ({ document })), 'test');
+    await inst.bulkWrite(
+      docs.map((document) => ({ document })),
+      'test',
+    );
     const viaQuery = { ...inst, getChangedDocumentsSince: undefined, schema: inst.schema, query: inst.query.bind(inst) };
     let a: { id: string; lwt: number } | undefined;
     let b: { id: string; lwt: number } | undefined;
@@ -227,7 +244,11 @@ describe('SQLite RxStorage instance', () => {
     await rw.addCollections({ contacts: { schema: contactSchema } });
     await rw.contacts!.insert({ id: 'a', name: 'Ann', age: 40, active: true, tags: [], profile: { city: 'Oslo', score: 1 } });
     await rw.close();
-    const ro = await createRxDatabase({ name: 'shared', storage: getRxStorageSQLite({ databaseDirectory: dir, readonly: true }), multiInstance: false });
+    const ro = await createRxDatabase({
+      name: 'shared',
+      storage: getRxStorageSQLite({ databaseDirectory: dir, readonly: true }),
+      multiInstance: false,
+    });
     await ro.addCollections({ contacts: { schema: contactSchema } });
     expect((await ro.contacts!.find({ selector: { age: { $gt: 30 } } }).exec()).map((d) => d.id)).toEqual(['a']);
     await expect(
@@ -249,7 +270,13 @@ describe('SQLite RxStorage instance', () => {
     const schema = fillWithDefaultSettings({ ...contactSchema, attachments: {} });
     await expect(
       getRxStorageSQLite({ databaseDirectory: dir }).createStorageInstance({
-        databaseInstanceToken: 't', databaseName: 'db', collectionName: 'c', schema, options: {}, multiInstance: false, devMode: false,
+        databaseInstanceToken: 't',
+        databaseName: 'db',
+        collectionName: 'c',
+        schema,
+        options: {},
+        multiInstance: false,
+        devMode: false,
       }),
     ).rejects.toMatchObject({ code: 'DS_SQLITE_ATTACHMENTS_UNSUPPORTED' });
   });

@@ -78,9 +78,7 @@ export function tableExists(db: Database.Database, layout: TableLayout): boolean
  */
 export function ensureTable(db: Database.Database, layout: TableLayout, filePath: string): void {
   const signature = layoutSignature(layout);
-  const stored = db.prepare(`SELECT value FROM ${META_TABLE} WHERE key = ?`).pluck().get(registryKey(layout)) as
-    | string
-    | undefined;
+  const stored = db.prepare(`SELECT value FROM ${META_TABLE} WHERE key = ?`).pluck().get(registryKey(layout)) as string | undefined;
   if (stored !== undefined && tableExists(db, layout)) {
     if (stored !== signature) {
       throw new SqliteStorageError(
@@ -108,9 +106,7 @@ export function ensureTable(db: Database.Database, layout: TableLayout, filePath
     }
     // cleanup() only ever looks for tombstones; a partial index keeps that cheap without
     // widening every row.
-    db.exec(
-      `CREATE INDEX IF NOT EXISTS ${quoteIdent(`${layout.tableName}__tombstones`)} ON ${layout.table} (lwt) WHERE deleted = 1`,
-    );
+    db.exec(`CREATE INDEX IF NOT EXISTS ${quoteIdent(`${layout.tableName}__tombstones`)} ON ${layout.table} (lwt) WHERE deleted = 1`);
     db.prepare(`INSERT OR REPLACE INTO ${META_TABLE} (key, value) VALUES (?, ?)`).run(registryKey(layout), signature);
   }).immediate();
 }

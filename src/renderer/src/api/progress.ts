@@ -33,7 +33,10 @@ export function reportProgress(task: string, fraction: number, message: string):
   const rest = tasks.filter((t) => t.task !== task);
   publish([...rest, entry]);
   clearTimeout(timers.get(task));
-  timers.set(task, setTimeout(() => drop(task), entry.fraction >= 1 ? DONE_LINGER_MS : STALE_MS));
+  timers.set(
+    task,
+    setTimeout(() => drop(task), entry.fraction >= 1 ? DONE_LINGER_MS : STALE_MS),
+  );
 }
 
 /** Ends a task the host stopped without a final event (a failed training, say). */

@@ -126,10 +126,13 @@ export function createWsTransport(options: WsTransportOptions): WsTransport {
     const base = Math.min(maxBackoffMs, 250 * 2 ** attempt);
     attempt += 1;
     // Jitter keeps many windows from reconnecting in lock-step after a host restart.
-    reconnectTimer = setTimeout(() => {
-      reconnectTimer = null;
-      connect();
-    }, base / 2 + Math.random() * (base / 2));
+    reconnectTimer = setTimeout(
+      () => {
+        reconnectTimer = null;
+        connect();
+      },
+      base / 2 + Math.random() * (base / 2),
+    );
   }
 
   return {

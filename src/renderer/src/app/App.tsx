@@ -62,7 +62,9 @@ function Shell() {
     const back = returnFocus.current;
     returnFocus.current = null;
     // After a choice the page changes and focus moves to it; otherwise back where it was.
-    requestAnimationFrame(() => { if (back?.isConnected && document.activeElement === document.body) back.focus(); });
+    requestAnimationFrame(() => {
+      if (back?.isConnected && document.activeElement === document.body) back.focus();
+    });
   }, []);
   useSearchShortcut(openSearch);
 
@@ -80,20 +82,41 @@ function Shell() {
   }, [hash]);
 
   if (route.page === 'present') {
-    return <Suspense fallback={null}><PresentPage key={route.opportunityId} opportunityId={route.opportunityId} /></Suspense>;
+    return (
+      <Suspense fallback={null}>
+        <PresentPage key={route.opportunityId} opportunityId={route.opportunityId} />
+      </Suspense>
+    );
   }
   return (
     <div className="shell">
-      <a className="skip-link" href="#main" onClick={(event) => { event.preventDefault(); mainRef.current?.focus(); }}>
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(event) => {
+          event.preventDefault();
+          mainRef.current?.focus();
+        }}
+      >
         Skip to content
       </a>
       <Nav route={route} />
       <div className="shell-body">
         <header className="topbar">
-          <button type="button" className="topbar-search" onClick={openSearch} data-testid="open-search" aria-keyshortcuts={IS_MAC ? 'Meta+K' : 'Control+K'}>
-            <span aria-hidden="true" className="palette-icon">⌕</span>
+          <button
+            type="button"
+            className="topbar-search"
+            onClick={openSearch}
+            data-testid="open-search"
+            aria-keyshortcuts={IS_MAC ? 'Meta+K' : 'Control+K'}
+          >
+            <span aria-hidden="true" className="palette-icon">
+              ⌕
+            </span>
             <span className="topbar-search-text">Search accounts, people, deals, notes</span>
-            <kbd className="palette-kbd" aria-hidden="true">{SEARCH_KEYS}</kbd>
+            <kbd className="palette-kbd" aria-hidden="true">
+              {SEARCH_KEYS}
+            </kbd>
           </button>
           <LogButton />
           <SyncBadge />

@@ -13,7 +13,10 @@ const ITEMS: { page: Exclude<Route['page'], 'account' | 'opportunity' | 'person'
 ];
 
 export function Nav({ route }: { route: Route }) {
-  const section = route.page === 'account' || route.page === 'account-journey' || route.page === 'opportunity' || route.page === 'person' ? 'accounts' : route.page;
+  const section =
+    route.page === 'account' || route.page === 'account-journey' || route.page === 'opportunity' || route.page === 'person'
+      ? 'accounts'
+      : route.page;
   return (
     <nav className="nav" aria-label="Main">
       <div className="brand">Deep Sales</div>

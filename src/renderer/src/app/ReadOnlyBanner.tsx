@@ -8,8 +8,8 @@ export function ReadOnlyBanner() {
   if (status.error?.code !== 'DS_SYNC_MEMBER_REMOVED') return null;
   return (
     <div className="read-only-banner" role="alert" data-testid="read-only-banner">
-      <strong>Read-only:</strong> an admin removed you from this team workspace. Everything stays here to read, but changes
-      cannot be saved. <a href="#/settings">Sign in to another workspace in Settings</a>.
+      <strong>Read-only:</strong> an admin removed you from this team workspace. Everything stays here to read, but changes cannot be saved.{' '}
+      <a href="#/settings">Sign in to another workspace in Settings</a>.
     </div>
   );
 }

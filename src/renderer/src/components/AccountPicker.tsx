@@ -8,26 +8,50 @@ import { accountsListQuery } from '@renderer/data/accounts';
 import { plural } from '@renderer/lib/format';
 import { Picker } from './Picker';
 
-export function AccountPicker({ title, sentence, routeFor }: { title: string; sentence: string; routeFor: (accountId: AccountId) => Route }) {
+export function AccountPicker({
+  title,
+  sentence,
+  routeFor,
+}: {
+  title: string;
+  sentence: string;
+  routeFor: (accountId: AccountId) => Route;
+}) {
   const accounts = useQuery(accountsListQuery());
-  const items = useMemo(() => [...(accounts.data ?? [])]
-    .sort((a, b) => a.name.localeCompare(b.name))
-    .map((a) => ({
-      id: a.id, title: a.name,
-      subtitle: a.statsPending ? `${a.industry} · counting…`
-        : `${a.industry} · ${plural(a.stakeholderCount, 'person', 'people')} · ${plural(a.openOpportunityCount, 'open deal', 'open deals')}`,
-      keywords: `${a.region}`,
-    })), [accounts.data]);
+  const items = useMemo(
+    () =>
+      [...(accounts.data ?? [])]
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map((a) => ({
+          id: a.id,
+          title: a.name,
+          subtitle: a.statsPending
+            ? `${a.industry} · counting…`
+            : `${a.industry} · ${plural(a.stakeholderCount, 'person', 'people')} · ${plural(a.openOpportunityCount, 'open deal', 'open deals')}`,
+          keywords: `${a.region}`,
+        })),
+    [accounts.data],
+  );
   return (
     <section className="page" aria-labelledby="page-title">
-      <header className="page-header"><h1 id="page-title">{title}</h1></header>
+      <header className="page-header">
+        <h1 id="page-title">{title}</h1>
+      </header>
       <p className="page-meta">{sentence}</p>
-      {accounts.isPending ? <Loading label="Loading accounts…" /> : accounts.isError ? (
+      {accounts.isPending ? (
+        <Loading label="Loading accounts…" />
+      ) : accounts.isError ? (
         <ErrorState error={accounts.error} what="the accounts" onRetry={() => void accounts.refetch()} />
       ) : items.length === 0 ? (
         <EmptyState title="No accounts yet." />
       ) : (
-        <Picker label="Filter accounts" items={items} routeFor={(item) => routeFor(item.id)} noun={['account', 'accounts']} testId="account-picker" />
+        <Picker
+          label="Filter accounts"
+          items={items}
+          routeFor={(item) => routeFor(item.id)}
+          noun={['account', 'accounts']}
+          testId="account-picker"
+        />
       )}
     </section>
   );

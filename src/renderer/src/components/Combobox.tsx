@@ -28,7 +28,19 @@ interface Props {
 }
 
 export function Combobox({
-  label, query, onQuery, options, onPick, onBackspaceEmpty, placeholder, describedBy, invalid, name, max = 6, before, openWhenEmpty = true,
+  label,
+  query,
+  onQuery,
+  options,
+  onPick,
+  onBackspaceEmpty,
+  placeholder,
+  describedBy,
+  invalid,
+  name,
+  max = 6,
+  before,
+  openWhenEmpty = true,
 }: Props) {
   const id = useId();
   const [active, setActive] = useState(0);
@@ -82,7 +94,10 @@ export function Combobox({
           autoComplete="off"
           placeholder={placeholder}
           value={query}
-          onChange={(event) => { onQuery(event.target.value); setActive(0); }}
+          onChange={(event) => {
+            onQuery(event.target.value);
+            setActive(0);
+          }}
           onKeyDown={onKeyDown}
           onFocus={() => setFocused(true)}
           onBlur={() => setFocused(false)}
@@ -90,9 +105,18 @@ export function Combobox({
       </div>
       <ul id={`${id}-list`} role="listbox" aria-label={label} className="combobox-list" hidden={!open}>
         {shown.map((o, i) => (
-          <li key={o.id} id={`${id}-opt-${i}`} role="option" aria-selected={i === current} className={i === current ? 'is-active' : undefined}
+          <li
+            key={o.id}
+            id={`${id}-opt-${i}`}
+            role="option"
+            aria-selected={i === current}
+            className={i === current ? 'is-active' : undefined}
             // mousedown, not click: keep focus in the field so typing can go on.
-            onMouseDown={(event) => { event.preventDefault(); pick(o.id); }}>
+            onMouseDown={(event) => {
+              event.preventDefault();
+              pick(o.id);
+            }}
+          >
             <span>{o.label}</span>
             {o.hint ? <span className="cell-muted"> · {o.hint}</span> : null}
           </li>

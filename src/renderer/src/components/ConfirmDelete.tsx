@@ -21,7 +21,12 @@ export function impactWords(impact: RemovalImpact): string {
     plural(impact.interactions, 'interaction'),
     plural(impact.journeysteps, 'journey step'),
     plural(impact.workshopnotes, 'workshop note'),
-  ].filter((_, i) => [impact.opportunities, impact.stakeholders, impact.relationships, impact.interactions, impact.journeysteps, impact.workshopnotes][i]! > 0);
+  ].filter(
+    (_, i) =>
+      [impact.opportunities, impact.stakeholders, impact.relationships, impact.interactions, impact.journeysteps, impact.workshopnotes][
+        i
+      ]! > 0,
+  );
   if (parts.length === 0) return '';
   return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }
@@ -52,15 +57,32 @@ export function ConfirmDelete({ kind, id, name, consequence, onClose }: Props) {
   };
 
   return (
-    <Modal title={`Delete ${name}?`} onClose={() => onClose(false)} className="dialog-compact" testId="confirm-delete" initialFocus="[data-autofocus]">
+    <Modal
+      title={`Delete ${name}?`}
+      onClose={() => onClose(false)}
+      className="dialog-compact"
+      testId="confirm-delete"
+      initialFocus="[data-autofocus]"
+    >
       <div className="form">
         <p data-testid="delete-consequence">{consequence ?? 'Counting what goes with it…'}</p>
         <p className="field-hint">You can undo this for a few seconds after.</p>
-        {error ? <p className="form-error" role="alert">{error}</p> : null}
+        {error ? (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        ) : null}
         <div className="form-actions">
-          <button type="button" className="button" data-autofocus onClick={() => onClose(false)}>Keep it</button>
-          <button type="button" className="button button-danger" data-testid="confirm-delete-button" disabled={remove.isPending || consequence === null}
-            onClick={confirm}>
+          <button type="button" className="button" data-autofocus onClick={() => onClose(false)}>
+            Keep it
+          </button>
+          <button
+            type="button"
+            className="button button-danger"
+            data-testid="confirm-delete-button"
+            disabled={remove.isPending || consequence === null}
+            onClick={confirm}
+          >
             {remove.isPending ? 'Deleting…' : `Delete ${kind === 'opportunity' ? 'deal' : kind === 'stakeholder' ? 'person' : kind}`}
           </button>
         </div>

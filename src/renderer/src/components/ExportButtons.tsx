@@ -2,7 +2,12 @@
 import { useState, type RefObject } from 'react';
 import { downloadPng, downloadSvg, type ExportOptions } from '../lib/export-image';
 
-export function ExportButtons({ svgRef, filename, options, testIdPrefix }: {
+export function ExportButtons({
+  svgRef,
+  filename,
+  options,
+  testIdPrefix,
+}: {
   svgRef: RefObject<SVGSVGElement | null>;
   filename: string;
   options?: ExportOptions;
@@ -29,7 +34,11 @@ export function ExportButtons({ svgRef, filename, options, testIdPrefix }: {
       <button type="button" className="button button-small" data-testid={`${testIdPrefix}-export-png`} onClick={() => void run('png')}>
         Export PNG
       </button>
-      {error ? <span role="alert" className="export-error">{error}</span> : null}
+      {error ? (
+        <span role="alert" className="export-error">
+          {error}
+        </span>
+      ) : null}
     </span>
   );
 }

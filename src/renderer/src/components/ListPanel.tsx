@@ -21,14 +21,20 @@ export function ListPanel<T>(props: {
   return (
     <section className="panel" aria-labelledby={props.id}>
       <header className="panel-header">
-        <h2 id={props.id}>{props.title} <span className="count">{props.count ?? props.items.length}</span></h2>
+        <h2 id={props.id}>
+          {props.title} <span className="count">{props.count ?? props.items.length}</span>
+        </h2>
         {props.action}
       </header>
       {props.items.length ? (
         <List className="compact-list" data-testid={props.testId}>
-          {props.items.map((value) => <li key={props.keyOf(value)}>{props.item(value)}</li>)}
+          {props.items.map((value) => (
+            <li key={props.keyOf(value)}>{props.item(value)}</li>
+          ))}
         </List>
-      ) : <p className="panel-body cell-muted">{props.empty}</p>}
+      ) : (
+        <p className="panel-body cell-muted">{props.empty}</p>
+      )}
     </section>
   );
 }

@@ -32,15 +32,22 @@ export function Modal({ title, onClose, children, className, testId, initialFocu
   }, [initialFocus]);
 
   return (
-    <dialog ref={ref} className={`dialog${className ? ` ${className}` : ''}`} aria-labelledby={titleId} data-testid={testId}
+    <dialog
+      ref={ref}
+      className={`dialog${className ? ` ${className}` : ''}`}
+      aria-labelledby={titleId}
+      data-testid={testId}
       onCancel={(event) => {
         // Escape: let React unmount us rather than the browser closing a dialog React still owns.
         event.preventDefault();
         onClose();
-      }}>
+      }}
+    >
       <header className="dialog-header">
         <h2 id={titleId}>{title}</h2>
-        <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>×</button>
+        <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
+          ×
+        </button>
       </header>
       {children}
     </dialog>

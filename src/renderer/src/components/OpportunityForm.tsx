@@ -15,8 +15,14 @@ import { useUndo } from './undo';
 
 const DAY = 86_400_000;
 const pad = (n: number) => String(n).padStart(2, '0');
-const dateInput = (at: number) => { const d = new Date(at); return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`; };
-const fromDateInput = (v: string) => { const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v); return m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12).getTime() : null; };
+const dateInput = (at: number) => {
+  const d = new Date(at);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+};
+const fromDateInput = (v: string) => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  return m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12).getTime() : null;
+};
 
 const baseOf = (o: Opportunity) => {
   const { updatedAt: _u, keptConflicts: _k, ...fields } = o;
@@ -58,18 +64,31 @@ export function OpportunityForm({ accountId, existing, defaultOwnerId, onDone, o
     const amount = Number(values.amount.replace(/[,\s]/g, ''));
     const closeDate = fromDateInput(values.closeDate);
     if (!values.name.trim()) found['name'] = 'Enter a name for the deal.';
-    if (values.amount.trim() === '' || !Number.isFinite(amount) || amount < 0) found['amount'] = 'Enter the amount as a number, for example 120000.';
+    if (values.amount.trim() === '' || !Number.isFinite(amount) || amount < 0)
+      found['amount'] = 'Enter the amount as a number, for example 120000.';
     if (closeDate === null) found['closeDate'] = 'Choose the expected close date.';
     if (!ownerId) found['ownerId'] = 'Choose who owns the deal.';
     if (Object.keys(found).length) return setErrors(found);
     setErrors({});
     const at = now();
     const fields = {
-      accountId, name: values.name.trim(), amount, currency: values.currency.trim().toUpperCase() || 'USD', closeDate: closeDate!,
-      stage: values.stage, status: values.status, ownerId,
+      accountId,
+      name: values.name.trim(),
+      amount,
+      currency: values.currency.trim().toUpperCase() || 'USD',
+      closeDate: closeDate!,
+      stage: values.stage,
+      status: values.status,
+      ownerId,
     };
     const candidate = opened
-      ? { ...baseOf(opened), ...fields, id: opened.id, base: baseOf(opened), ...(values.status !== 'open' && opened.status === 'open' ? { closedAt: at } : {}) }
+      ? {
+          ...baseOf(opened),
+          ...fields,
+          id: opened.id,
+          base: baseOf(opened),
+          ...(values.status !== 'open' && opened.status === 'open' ? { closedAt: at } : {}),
+        }
       : { ...fields, id: createId, createdAt: at, stageChangedAt: at, members: [] };
     const parsed = OpportunityInput.safeParse(candidate);
     if (!parsed.success) return setErrors({ form: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join(' ') });
@@ -89,38 +108,134 @@ export function OpportunityForm({ accountId, existing, defaultOwnerId, onDone, o
     <div className={`field${errors[key] ? ' has-error' : ''}`}>
       <label htmlFor={`${id}-${key}`}>{label}</label>
       {input}
-      {errors[key] ? <p className="field-error" id={`${id}-${key}-error`}>{errors[key]}</p> : null}
+      {errors[key] ? (
+        <p className="field-error" id={`${id}-${key}-error`}>
+          {errors[key]}
+        </p>
+      ) : null}
     </div>
   );
-  const aria = (key: string) => ({ 'aria-invalid': errors[key] ? true : undefined, 'aria-describedby': errors[key] ? `${id}-${key}-error` : undefined });
+  const aria = (key: string) => ({
+    'aria-invalid': errors[key] ? true : undefined,
+    'aria-describedby': errors[key] ? `${id}-${key}-error` : undefined,
+  });
 
   return (
     <form className="form" data-testid="opportunity-form" onSubmit={submit} noValidate>
-      {errors['form'] ? <p className="form-error" role="alert">{errors['form']}</p> : null}
+      {errors['form'] ? (
+        <p className="form-error" role="alert">
+          {errors['form']}
+        </p>
+      ) : null}
       <div className="form-grid cols-3">
-        {field('name', 'Deal name (required)', <input id={`${id}-name`} name="name" className="input" value={values.name} onChange={(e) => set('name')(e.target.value)} {...aria('name')} />)}
-        {field('amount', 'Amount', <input id={`${id}-amount`} name="amount" className="input" inputMode="decimal" value={values.amount} onChange={(e) => set('amount')(e.target.value)} {...aria('amount')} />)}
-        {field('currency', 'Currency', <input id={`${id}-currency`} name="currency" className="input" maxLength={3} value={values.currency} onChange={(e) => set('currency')(e.target.value)} />)}
-        {field('closeDate', 'Close date', <input id={`${id}-closeDate`} name="closeDate" type="date" className="input" value={values.closeDate} onChange={(e) => set('closeDate')(e.target.value)} {...aria('closeDate')} />)}
-        {field('stage', 'Stage', (
+        {field(
+          'name',
+          'Deal name (required)',
+          <input
+            id={`${id}-name`}
+            name="name"
+            className="input"
+            value={values.name}
+            onChange={(e) => set('name')(e.target.value)}
+            {...aria('name')}
+          />,
+        )}
+        {field(
+          'amount',
+          'Amount',
+          <input
+            id={`${id}-amount`}
+            name="amount"
+            className="input"
+            inputMode="decimal"
+            value={values.amount}
+            onChange={(e) => set('amount')(e.target.value)}
+            {...aria('amount')}
+          />,
+        )}
+        {field(
+          'currency',
+          'Currency',
+          <input
+            id={`${id}-currency`}
+            name="currency"
+            className="input"
+            maxLength={3}
+            value={values.currency}
+            onChange={(e) => set('currency')(e.target.value)}
+          />,
+        )}
+        {field(
+          'closeDate',
+          'Close date',
+          <input
+            id={`${id}-closeDate`}
+            name="closeDate"
+            type="date"
+            className="input"
+            value={values.closeDate}
+            onChange={(e) => set('closeDate')(e.target.value)}
+            {...aria('closeDate')}
+          />,
+        )}
+        {field(
+          'stage',
+          'Stage',
           <select id={`${id}-stage`} name="stage" className="input" value={values.stage} onChange={(e) => set('stage')(e.target.value)}>
-            {STAGES.map((s) => <option key={s} value={s}>{humanize(s)}</option>)}
-          </select>
-        ))}
-        {field('ownerId', 'Owner', (
-          <select id={`${id}-ownerId`} name="ownerId" className="input" value={ownerId} onChange={(e) => set('ownerId')(e.target.value)} {...aria('ownerId')}>
-            {owners.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
-          </select>
-        ))}
-        {opened ? field('status', 'Status', (
-          <select id={`${id}-status`} name="status" className="input" value={values.status} onChange={(e) => set('status')(e.target.value)}>
-            <option value="open">Open</option><option value="won">Won</option><option value="lost">Lost</option>
-          </select>
-        )) : null}
+            {STAGES.map((s) => (
+              <option key={s} value={s}>
+                {humanize(s)}
+              </option>
+            ))}
+          </select>,
+        )}
+        {field(
+          'ownerId',
+          'Owner',
+          <select
+            id={`${id}-ownerId`}
+            name="ownerId"
+            className="input"
+            value={ownerId}
+            onChange={(e) => set('ownerId')(e.target.value)}
+            {...aria('ownerId')}
+          >
+            {owners.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
+            ))}
+          </select>,
+        )}
+        {opened
+          ? field(
+              'status',
+              'Status',
+              <select
+                id={`${id}-status`}
+                name="status"
+                className="input"
+                value={values.status}
+                onChange={(e) => set('status')(e.target.value)}
+              >
+                <option value="open">Open</option>
+                <option value="won">Won</option>
+                <option value="lost">Lost</option>
+              </select>,
+            )
+          : null}
       </div>
-      {upsert.isError ? <p className="form-error" role="alert">{errorWords(upsert.error)}</p> : null}
+      {upsert.isError ? (
+        <p className="form-error" role="alert">
+          {errorWords(upsert.error)}
+        </p>
+      ) : null}
       <div className="form-actions">
-        {onCancel ? <button type="button" className="button" onClick={onCancel}>Cancel</button> : null}
+        {onCancel ? (
+          <button type="button" className="button" onClick={onCancel}>
+            Cancel
+          </button>
+        ) : null}
         <button type="submit" className="button button-primary" data-testid="save-opportunity" disabled={upsert.isPending}>
           {upsert.isPending ? 'Saving…' : opened ? 'Save changes' : 'Create deal'}
         </button>

@@ -25,7 +25,12 @@ export function Picker<T extends PickerItem>({ label, items, routeFor, noun, tes
   const [active, setActive] = useState(0);
   const listId = useId();
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: shown.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW, overscan: 10 });
+  const virtualizer = useVirtualizer({
+    count: shown.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW,
+    overscan: 10,
+  });
 
   useEffect(() => setActive(0), [deferred]);
   useEffect(() => {
@@ -36,8 +41,10 @@ export function Picker<T extends PickerItem>({ label, items, routeFor, noun, tes
     const last = shown.length - 1;
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW * 8) / ROW) - 1);
     const moves: Record<string, number> = {
-      ArrowDown: Math.min(last, active + 1), ArrowUp: Math.max(0, active - 1),
-      PageDown: Math.min(last, active + page), PageUp: Math.max(0, active - page),
+      ArrowDown: Math.min(last, active + 1),
+      ArrowUp: Math.max(0, active - 1),
+      PageDown: Math.min(last, active + page),
+      PageUp: Math.max(0, active - page),
     };
     if (event.key in moves && shown.length) {
       event.preventDefault();
@@ -48,9 +55,10 @@ export function Picker<T extends PickerItem>({ label, items, routeFor, noun, tes
     }
   };
 
-  const count = shown.length === items.length
-    ? `${items.length} ${items.length === 1 ? noun[0] : noun[1]}`
-    : `${shown.length} of ${items.length} ${items.length === 1 ? noun[0] : noun[1]}`;
+  const count =
+    shown.length === items.length
+      ? `${items.length} ${items.length === 1 ? noun[0] : noun[1]}`
+      : `${shown.length} of ${items.length} ${items.length === 1 ? noun[0] : noun[1]}`;
   return (
     <div className="picker-frame" data-testid={testId}>
       <div className="picker-bar">
@@ -69,7 +77,9 @@ export function Picker<T extends PickerItem>({ label, items, routeFor, noun, tes
           data-testid={`${testId}-filter`}
           autoComplete="off"
         />
-        <span className="picker-count" role="status" aria-live="polite">{count}</span>
+        <span className="picker-count" role="status" aria-live="polite">
+          {count}
+        </span>
       </div>
       <div ref={scrollRef} className="picker-scroll" id={listId} role="listbox" aria-label={label}>
         {shown.length === 0 ? <p className="picker-empty">Nothing matches “{query.trim()}”.</p> : null}

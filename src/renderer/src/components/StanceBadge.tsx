@@ -27,7 +27,9 @@ export function InfluenceMeter({ value }: { value: number }) {
           <span key={i} className={i < value ? 'pip is-on' : 'pip'} />
         ))}
       </span>
-      <span className="influence-num" aria-hidden="true">{value}</span>
+      <span className="influence-num" aria-hidden="true">
+        {value}
+      </span>
     </span>
   );
 }

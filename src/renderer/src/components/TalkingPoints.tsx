@@ -16,10 +16,17 @@ interface Props {
 
 export function TalkingPoints({ accountId, stakeholderIds, single = false, headingLevel = 3 }: Props) {
   const scores = useQuery(accountScoresQuery(accountId));
-  if (scores.isPending) return <p className="cell-muted" role="status">Working out talking points…</p>;
+  if (scores.isPending)
+    return (
+      <p className="cell-muted" role="status">
+        Working out talking points…
+      </p>
+    );
   if (scores.isError) return <p className="cell-muted">Talking points are not available right now.</p>;
   const byId = new Map(scores.data.stakeholders.map((s) => [s.stakeholderId, s]));
-  const people = (stakeholderIds ?? scores.data.stakeholders.map((s) => s.stakeholderId)).map((id) => byId.get(id)).filter((s) => s !== undefined);
+  const people = (stakeholderIds ?? scores.data.stakeholders.map((s) => s.stakeholderId))
+    .map((id) => byId.get(id))
+    .filter((s) => s !== undefined);
   if (people.length === 0) return <p className="cell-muted">No talking points yet: add who they are and what they need.</p>;
   const Heading = headingLevel === 3 ? 'h3' : 'h4';
   return (
@@ -33,9 +40,13 @@ export function TalkingPoints({ accountId, stakeholderIds, single = false, headi
           )}
           {s.talkingPoints.length ? (
             <ul className="talking-list">
-              {s.talkingPoints.map((point) => <li key={point}>{point}</li>)}
+              {s.talkingPoints.map((point) => (
+                <li key={point}>{point}</li>
+              ))}
             </ul>
-          ) : <p className="cell-muted">Nothing captured yet about what they need.</p>}
+          ) : (
+            <p className="cell-muted">Nothing captured yet about what they need.</p>
+          )}
         </div>
       ))}
     </div>

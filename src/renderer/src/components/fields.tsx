@@ -8,13 +8,33 @@ interface FieldProps {
   hint?: string;
 }
 
-function Frame({ id, label, error, hint, children }: { id: string; label: string; error?: string | undefined; hint?: string; children: ReactNode }) {
+function Frame({
+  id,
+  label,
+  error,
+  hint,
+  children,
+}: {
+  id: string;
+  label: string;
+  error?: string | undefined;
+  hint?: string;
+  children: ReactNode;
+}) {
   return (
     <div className={`field${error ? ' has-error' : ''}`}>
       <label htmlFor={id}>{label}</label>
       {children}
-      {hint ? <p className="field-hint" id={`${id}-hint`}>{hint}</p> : null}
-      {error ? <p className="field-error" id={`${id}-error`}>{error}</p> : null}
+      {hint ? (
+        <p className="field-hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -24,7 +44,18 @@ function describedBy(id: string, error?: string, hint?: string): string | undefi
   return ids.length ? ids.join(' ') : undefined;
 }
 
-export function TextField({ name, label, error, hint, value, onChange, type = 'text', list, required, autoComplete }: FieldProps & {
+export function TextField({
+  name,
+  label,
+  error,
+  hint,
+  value,
+  onChange,
+  type = 'text',
+  list,
+  required,
+  autoComplete,
+}: FieldProps & {
   value: string;
   onChange: (value: string) => void;
   type?: 'text' | 'email' | 'url' | 'password';
@@ -54,7 +85,14 @@ export function TextField({ name, label, error, hint, value, onChange, type = 't
   );
 }
 
-export function TextAreaField({ name, label, error, hint, value, onChange }: FieldProps & {
+export function TextAreaField({
+  name,
+  label,
+  error,
+  hint,
+  value,
+  onChange,
+}: FieldProps & {
   value: string;
   onChange: (value: string) => void;
 }) {
@@ -79,7 +117,15 @@ export function TextAreaField({ name, label, error, hint, value, onChange }: Fie
  * A select over known values: `V` is the options' value type (a union of words, a branded id),
  * and a select can only ever answer with one of the values it was given, so `onChange` gets `V`.
  */
-export function SelectField<V extends string>({ name, label, error, hint, value, onChange, options }: FieldProps & {
+export function SelectField<V extends string>({
+  name,
+  label,
+  error,
+  hint,
+  value,
+  onChange,
+  options,
+}: FieldProps & {
   value: V;
   onChange: (value: V) => void;
   options: readonly { value: V; label: string }[];

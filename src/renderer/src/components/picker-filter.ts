@@ -8,7 +8,11 @@ export interface PickerItem {
   keywords?: string;
 }
 
-const fold = (text: string) => text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+const fold = (text: string) =>
+  text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 
 export interface PickerIndex<T extends PickerItem> {
   items: readonly T[];

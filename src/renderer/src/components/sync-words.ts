@@ -24,13 +24,19 @@ export function describeSync(status: SyncStatus, now: number): SyncWords {
     case 'syncing':
       return { tone: 'busy', label: 'Syncing…', detail: parts(status.pending ? changes(status.pending) : null, last) };
     case 'offline':
-      return { tone: 'warn', label: 'Offline — your work is saved on this device', detail: parts(status.pending ? changes(status.pending) : null, last) };
+      return {
+        tone: 'warn',
+        label: 'Offline — your work is saved on this device',
+        detail: parts(status.pending ? changes(status.pending) : null, last),
+      };
     case 'error':
       return {
         tone: 'error',
         label: 'Sync problem',
         detail: parts(
-          status.error ? errorWords(new ApiError(status.error.code, status.error.message)) : 'The team server did not accept the last sync.',
+          status.error
+            ? errorWords(new ApiError(status.error.code, status.error.message))
+            : 'The team server did not accept the last sync.',
           status.pending ? changes(status.pending) : null,
           last,
         ),

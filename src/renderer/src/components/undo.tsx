@@ -37,7 +37,9 @@ export function UndoProvider({ children }: { children: ReactNode }) {
     <UndoContext.Provider value={api}>
       {children}
       <div className="toast-region undo-region" role="region" aria-label="Undo">
-        {offers.map((o) => <UndoToast key={o.id} offer={o} onDismiss={() => dismiss(o.id)} newest={o === offers[offers.length - 1]} />)}
+        {offers.map((o) => (
+          <UndoToast key={o.id} offer={o} onDismiss={() => dismiss(o.id)} newest={o === offers[offers.length - 1]} />
+        ))}
       </div>
     </UndoContext.Provider>
   );
@@ -77,17 +79,31 @@ function UndoToast({ offer, onDismiss, newest }: { offer: Offer; onDismiss: () =
   }, [newest, run]);
 
   return (
-    <div className="toast undo-toast" data-testid="undo-toast" onMouseEnter={() => setHeld(true)} onMouseLeave={() => setHeld(false)}
-      onFocus={() => setHeld(true)} onBlur={() => setHeld(false)}>
-      <p className="undo-message" role="status">{state.done ? 'Undone.' : offer.message}</p>
-      {state.error ? <p className="field-error" role="alert">Could not undo: {state.error}</p> : null}
+    <div
+      className="toast undo-toast"
+      data-testid="undo-toast"
+      onMouseEnter={() => setHeld(true)}
+      onMouseLeave={() => setHeld(false)}
+      onFocus={() => setHeld(true)}
+      onBlur={() => setHeld(false)}
+    >
+      <p className="undo-message" role="status">
+        {state.done ? 'Undone.' : offer.message}
+      </p>
+      {state.error ? (
+        <p className="field-error" role="alert">
+          Could not undo: {state.error}
+        </p>
+      ) : null}
       <div className="undo-actions">
         {state.done ? null : (
           <button type="button" className="button button-small" data-testid="undo" onClick={run} disabled={state.busy}>
             {state.busy ? 'Undoing…' : 'Undo'}
           </button>
         )}
-        <button type="button" className="icon-button" aria-label="Dismiss" onClick={onDismiss}>×</button>
+        <button type="button" className="icon-button" aria-label="Dismiss" onClick={onDismiss}>
+          ×
+        </button>
       </div>
     </div>
   );

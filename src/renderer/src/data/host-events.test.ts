@@ -15,7 +15,11 @@ function seeded() {
     sync: apiKey('sync.status', {}),
   };
   for (const key of Object.values(keys)) client.setQueryData(key, {});
-  const stale = () => Object.entries(keys).filter(([, key]) => client.getQueryState(key)?.isInvalidated).map(([name]) => name).sort();
+  const stale = () =>
+    Object.entries(keys)
+      .filter(([, key]) => client.getQueryState(key)?.isInvalidated)
+      .map(([name]) => name)
+      .sort();
   return { client, stale };
 }
 
@@ -38,7 +42,7 @@ describe('applyHostEvent, the one dispatcher of host events', () => {
     expect(stale()).toEqual(['model', 'today']);
   });
 
-  it('passes the desktop menu\'s commands to the shell and refreshes nothing', async () => {
+  it("passes the desktop menu's commands to the shell and refreshes nothing", async () => {
     const { client, stale } = seeded();
     const seen: string[] = [];
     const off = onAppCommand((command) => seen.push(command));

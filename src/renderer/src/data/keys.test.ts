@@ -21,9 +21,22 @@ describe('keys and invalidation from the contract', () => {
   it('joins and de-duplicates the readers of several collections', () => {
     // The delete-impact and person page read relationships; the CSV export reads team members.
     expect(queriesReading(['relationships', 'teammembers']).sort()).toEqual([
-      'accounts.removalImpact', 'buyingGroup.get', 'conflicts.list', 'export.csv', 'stakeholders.get', 'team.list', 'team.me', 'workspace.info',
+      'accounts.removalImpact',
+      'buyingGroup.get',
+      'conflicts.list',
+      'export.csv',
+      'stakeholders.get',
+      'team.list',
+      'team.me',
+      'workspace.info',
     ]);
-    expect(queriesReading(['scores']).sort()).toEqual(['scoring.forAccount', 'scoring.forOpportunity', 'scoring.model', 'scoring.today', 'scoring.whatIf']);
+    expect(queriesReading(['scores']).sort()).toEqual([
+      'scoring.forAccount',
+      'scoring.forOpportunity',
+      'scoring.model',
+      'scoring.today',
+      'scoring.whatIf',
+    ]);
     expect(queriesReading(['nope'])).toEqual([]);
   });
 

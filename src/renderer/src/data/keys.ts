@@ -20,7 +20,8 @@ export const QUERY_NAMES: readonly QueryName[] = Object.keys(API).filter(isQuery
 /** collection → the query methods whose answers its changes make stale. */
 export const READERS: Readonly<Record<CollectionName, readonly QueryName[]>> = (() => {
   const table = {} as Record<CollectionName, QueryName[]>;
-  for (const collection of COLLECTION_NAMES) table[collection] = QUERY_NAMES.filter((m) => (API[m] as QuerySpec).reads.includes(collection));
+  for (const collection of COLLECTION_NAMES)
+    table[collection] = QUERY_NAMES.filter((m) => (API[m] as QuerySpec).reads.includes(collection));
   return table;
 })();
 

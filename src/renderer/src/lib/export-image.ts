@@ -21,9 +21,15 @@ export function exportableSvg(svg: SVGSVGElement, options: ExportOptions = {}): 
   clone.querySelectorAll('[data-export="skip"]').forEach((el) => el.remove());
   // A chart drawn in its own viewBox coordinates exports that box; others export what is on screen.
   const view = svg.viewBox?.baseVal;
-  let box = view && view.width > 0
-    ? { x: view.x, y: view.y, width: view.width, height: view.height }
-    : { x: 0, y: 0, width: svg.clientWidth || Number(svg.getAttribute('width')) || 800, height: svg.clientHeight || Number(svg.getAttribute('height')) || 600 };
+  let box =
+    view && view.width > 0
+      ? { x: view.x, y: view.y, width: view.width, height: view.height }
+      : {
+          x: 0,
+          y: 0,
+          width: svg.clientWidth || Number(svg.getAttribute('width')) || 800,
+          height: svg.clientHeight || Number(svg.getAttribute('height')) || 600,
+        };
   if (options.fitContent) {
     const viewport = svg.querySelector<SVGGElement>('[data-export="viewport"]');
     const cloneViewport = clone.querySelector<SVGGElement>('[data-export="viewport"]');
@@ -80,7 +86,11 @@ export function downloadSvg(svg: SVGSVGElement, filename: string, options?: Expo
 }
 
 /** The chart as a PNG at `scale`× (for slides and the map's PDF page); rejects with a readable message if the browser cannot draw it. */
-export async function renderPng(svg: SVGSVGElement, options?: ExportOptions, scale = 2): Promise<{ blob: Blob; width: number; height: number }> {
+export async function renderPng(
+  svg: SVGSVGElement,
+  options?: ExportOptions,
+  scale = 2,
+): Promise<{ blob: Blob; width: number; height: number }> {
   const { markup, width, height } = exportableSvg(svg, options);
   const url = URL.createObjectURL(new Blob([markup], { type: 'image/svg+xml' }));
   try {
@@ -116,5 +126,13 @@ export function downloadBytes(bytes: Uint8Array, type: string, filename: string)
 
 /** A file name from free text: "Acme Corp — buying group" → "acme-corp-buying-group". */
 export function fileSlug(text: string): string {
-  return text.toLowerCase().normalize('NFKD').replace(/[^\w\s-]/g, '').trim().replace(/[\s_-]+/g, '-').slice(0, 80) || 'export';
+  return (
+    text
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^\w\s-]/g, '')
+      .trim()
+      .replace(/[\s_-]+/g, '-')
+      .slice(0, 80) || 'export'
+  );
 }

@@ -55,7 +55,11 @@ export function formatRelative(at: number | null, now: number): string {
 
 const dateFormat = new Intl.DateTimeFormat(USER_LOCALE, { day: 'numeric', month: 'short', year: 'numeric' });
 const dateTimeFormat = new Intl.DateTimeFormat(USER_LOCALE, {
-  day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
 });
 
 /** Relative within a week ("3 days ago"), a date beyond it, so older rows still tell apart. */

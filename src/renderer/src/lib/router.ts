@@ -31,7 +31,8 @@ export function parseRoute(hash: string): Route {
   // The address is where ids enter the renderer: branded here, once. A malformed one is not
   // refused here but by the host (DS_API_INVALID_INPUT), and the page says it found nothing.
   if (head === 'accounts' && id && rest.length === 0) return { page: 'account', id: decodeURIComponent(id) as AccountId };
-  if (head === 'accounts' && id && rest.length === 1 && rest[0] === 'journey') return { page: 'account-journey', accountId: decodeURIComponent(id) as AccountId };
+  if (head === 'accounts' && id && rest.length === 1 && rest[0] === 'journey')
+    return { page: 'account-journey', accountId: decodeURIComponent(id) as AccountId };
   if (head === 'opportunities' && id && rest.length === 0) return { page: 'opportunity', id: decodeURIComponent(id) as OpportunityId };
   if (head === 'people' && id && rest.length === 0) return { page: 'person', id: decodeURIComponent(id) as StakeholderId };
   if (id && rest.length === 0) {

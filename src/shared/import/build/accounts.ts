@@ -11,7 +11,8 @@ export const accounts: KindBuilder = {
   plan(ctx, { plan, raw, id, source }) {
     if (!raw.name) throw new RowFailure('DS_IMPORT_MISSING', 'The account has no name.');
     const employees = raw.employees !== undefined ? parseNumber(raw.employees) : null;
-    if (raw.employees !== undefined && (employees === null || employees < 0)) throw new RowFailure('DS_IMPORT_BAD_NUMBER', `"${raw.employees}" is not a number of employees.`);
+    if (raw.employees !== undefined && (employees === null || employees < 0))
+      throw new RowFailure('DS_IMPORT_BAD_NUMBER', `"${raw.employees}" is not a number of employees.`);
     const fields: Record<string, unknown> = {
       name: raw.name,
       industry: raw.industry ?? '',

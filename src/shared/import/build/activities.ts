@@ -9,7 +9,7 @@ import { RowFailure, first, type KindBuilder, type Raw, type RowContext, type Wa
 
 /** Tasks say little; their type or subject tells calls and e-mails from meetings. */
 export function activityKind(type: string | undefined, subject: string | undefined): InteractionKind {
-  const t = `${type ?? ''} ${type ? '' : subject ?? ''}`.toLowerCase();
+  const t = `${type ?? ''} ${type ? '' : (subject ?? '')}`.toLowerCase();
   if (/call|phone/.test(t)) return 'call';
   if (/e-?mail|mail/.test(t)) return 'email';
   if (/webinar|conference|trade ?show|event(?!.*meeting)/.test(t) && !/^event$/.test((type ?? '').trim().toLowerCase())) return 'event';
@@ -24,13 +24,19 @@ export function activityKind(type: string | undefined, subject: string | undefin
 
 function channelOf(kind: InteractionKind, text: string): Channel {
   switch (kind) {
-    case 'call': return 'phone';
+    case 'call':
+      return 'phone';
     case 'email':
-    case 'content': return 'email';
-    case 'event': return 'event';
-    case 'web_visit': return 'web';
-    case 'support_case': return 'chat';
-    case 'meeting': return /zoom|teams|video|webex|meet\.google|online/i.test(text) ? 'video' : 'in_person';
+    case 'content':
+      return 'email';
+    case 'event':
+      return 'event';
+    case 'web_visit':
+      return 'web';
+    case 'support_case':
+      return 'chat';
+    case 'meeting':
+      return /zoom|teams|video|webex|meet\.google|online/i.test(text) ? 'video' : 'in_person';
   }
 }
 
@@ -78,7 +84,13 @@ function activityLinks(ctx: RowContext, raw: Raw, crm: Crm, warn: Warn) {
     if (id) accountId ??= id;
     else missed.push(`account id ${accRef}`);
   }
-  for (const ref of [raw.whoRef, raw.contactRef].flatMap((v) => v?.split(/[;,]/).map((s) => s.trim()).filter(Boolean) ?? [])) {
+  for (const ref of [raw.whoRef, raw.contactRef].flatMap(
+    (v) =>
+      v
+        ?.split(/[;,]/)
+        .map((s) => s.trim())
+        .filter(Boolean) ?? [],
+  )) {
     const id = look('person', ['contact', 'lead'], ref);
     if (id) attendeeIds.push(id);
     else missed.push(`person id ${ref}`);
@@ -104,12 +116,16 @@ function activityLinks(ctx: RowContext, raw: Raw, crm: Crm, warn: Warn) {
     const o: Found = a.ok ? { ok: false, reason: 'missing' } : index.byName('opportunity', raw.regarding);
     if (a.ok) accountId = a.id;
     else if (o.ok) opp(o.id);
-    else missed.push(`"${raw.regarding}"${a.reason === 'ambiguous' || o.reason === 'ambiguous' ? ' (more than one record has that name)' : ''}`);
+    else
+      missed.push(
+        `"${raw.regarding}"${a.reason === 'ambiguous' || o.reason === 'ambiguous' ? ' (more than one record has that name)' : ''}`,
+      );
   }
   if (raw.contactName) {
     const f = index.byName('person', raw.contactName, accountId);
-    if (f.ok) { if (!attendeeIds.includes(f.id)) attendeeIds.push(f.id); }
-    else missed.push(`person "${raw.contactName}"`);
+    if (f.ok) {
+      if (!attendeeIds.includes(f.id)) attendeeIds.push(f.id);
+    } else missed.push(`person "${raw.contactName}"`);
   }
   if (!accountId) {
     for (const p of attendeeIds) {
@@ -118,17 +134,26 @@ function activityLinks(ctx: RowContext, raw: Raw, crm: Crm, warn: Warn) {
     }
   }
   if (!accountId) {
-    throw new RowFailure('DS_IMPORT_UNLINKED', missed.length
-      ? `No ${missed.join(', ')} was found, so the activity belongs to no account. Import those files too, or fix the links.`
-      : 'The activity names no account, deal or person. Map the column that links it.');
+    throw new RowFailure(
+      'DS_IMPORT_UNLINKED',
+      missed.length
+        ? `No ${missed.join(', ')} was found, so the activity belongs to no account. Import those files too, or fix the links.`
+        : 'The activity names no account, deal or person. Map the column that links it.',
+    );
   }
-  if (missed.length) warn('DS_IMPORT_UNLINKED', `Not found: ${missed.join(', ')}. The activity is imported without ${missed.length > 1 ? 'those links' : 'that link'}.`);
+  if (missed.length)
+    warn(
+      'DS_IMPORT_UNLINKED',
+      `Not found: ${missed.join(', ')}. The activity is imported without ${missed.length > 1 ? 'those links' : 'that link'}.`,
+    );
   return { accountId, opportunityId, attendeeIds: [...new Set(attendeeIds)].slice(0, 100) };
 }
 
 export const activities: KindBuilder = {
   naturalKey: (raw) => [
-    raw.subject ?? raw.type, raw.at ?? raw.createdAt, raw.regarding ?? raw.accountName ?? raw.whatRef ?? raw.accountRef ?? '',
+    raw.subject ?? raw.type,
+    raw.at ?? raw.createdAt,
+    raw.regarding ?? raw.accountName ?? raw.whatRef ?? raw.accountRef ?? '',
     raw.whoRef ?? raw.contactName ?? raw.contactRef ?? '',
   ],
   plan(ctx, { plan, raw, warn }) {
@@ -138,13 +163,18 @@ export const activities: KindBuilder = {
     const kind = activityKind(raw.type, raw.subject);
     const text = [raw.subject, raw.description].filter(Boolean).join('\n\n');
     const duration = raw.duration !== undefined ? parseDurationMinutes(raw.duration) : null;
-    if (raw.duration !== undefined && duration === null) warn('DS_IMPORT_BAD_NUMBER', `"${raw.duration}" is not a duration; the activity is imported without one.`);
+    if (raw.duration !== undefined && duration === null)
+      warn('DS_IMPORT_BAD_NUMBER', `"${raw.duration}" is not a duration; the activity is imported without one.`);
     const fields: Record<string, unknown> = {
       accountId: links.accountId,
       ...(links.opportunityId ? { opportunityId: links.opportunityId } : {}),
-      kind, at, channel: channelOf(kind, text), direction: directionOf(raw.direction, kind),
+      kind,
+      at,
+      channel: channelOf(kind, text),
+      direction: directionOf(raw.direction, kind),
       ...(duration !== null ? { durationMin: Math.min(duration, 24 * 60) } : {}),
-      attendeeIds: links.attendeeIds, loggedBy: ctx.ownerOrFallback(raw.owner, plan.crm),
+      attendeeIds: links.attendeeIds,
+      loggedBy: ctx.ownerOrFallback(raw.owner, plan.crm),
       notes: text.slice(0, 20_000),
     };
     return { fields, defaults: { sentiment: 0 }, link: null };

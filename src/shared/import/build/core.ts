@@ -42,12 +42,36 @@ export interface ImportSettings {
 export type Collection = 'teammembers' | 'accounts' | 'stakeholders' | 'opportunities' | 'interactions';
 
 export const COLLECTION_OF: Record<ImportKind, Collection> = {
-  users: 'teammembers', accounts: 'accounts', contacts: 'stakeholders', leads: 'stakeholders', opportunities: 'opportunities', activities: 'interactions',
+  users: 'teammembers',
+  accounts: 'accounts',
+  contacts: 'stakeholders',
+  leads: 'stakeholders',
+  opportunities: 'opportunities',
+  activities: 'interactions',
 };
-export const PREFIX: Record<ImportKind, string> = { users: 'tm', accounts: 'acc', contacts: 'stk', leads: 'lea', opportunities: 'opp', activities: 'int' };
-export const OBJECT: Record<ImportKind, string> = { users: 'user', accounts: 'account', contacts: 'contact', leads: 'lead', opportunities: 'opportunity', activities: 'activity' };
+export const PREFIX: Record<ImportKind, string> = {
+  users: 'tm',
+  accounts: 'acc',
+  contacts: 'stk',
+  leads: 'lea',
+  opportunities: 'opp',
+  activities: 'int',
+};
+export const OBJECT: Record<ImportKind, string> = {
+  users: 'user',
+  accounts: 'account',
+  contacts: 'contact',
+  leads: 'lead',
+  opportunities: 'opportunity',
+  activities: 'activity',
+};
 export const LINK_OF: Record<ImportKind, LinkKind | null> = {
-  users: 'member', accounts: 'account', contacts: 'person', leads: 'person', opportunities: 'opportunity', activities: null,
+  users: 'member',
+  accounts: 'account',
+  contacts: 'person',
+  leads: 'person',
+  opportunities: 'opportunity',
+  activities: null,
 };
 
 export interface Planned {
@@ -81,13 +105,20 @@ export function fieldsOf(mapping: ColumnMapping, record: readonly string[]): Raw
 }
 
 export class RowFailure extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }
 
 /** The first of a list the CRM wrote into one cell ("a;b" or "a, b"). */
-export const first = (list: string | undefined): string | undefined => list?.split(/[;,]/).map((s) => s.trim()).find((s) => s !== '');
+export const first = (list: string | undefined): string | undefined =>
+  list
+    ?.split(/[;,]/)
+    .map((s) => s.trim())
+    .find((s) => s !== '');
 
 /** The new team members an import creates for owners it cannot match, by id. */
 export interface NewMember {
@@ -107,14 +138,21 @@ export function personName(raw: Raw): string | undefined {
 export class RowContext {
   readonly newMembers = new Map<string, NewMember>();
 
-  constructor(readonly index: LinkIndex, readonly settings: ImportSettings) {}
+  constructor(
+    readonly index: LinkIndex,
+    readonly settings: ImportSettings,
+  ) {}
 
   /** A date column's value; absent is undefined, unreadable fails the row. */
   date(raw: Raw, target: AnyTarget, order: DateOrder): number | undefined {
     const v = raw[target];
     if (v === undefined) return undefined;
     const t = parseDate(v, order);
-    if (t === null || t < 0) throw new RowFailure('DS_IMPORT_BAD_DATE', `"${v}" in ${target} is not a date this import reads (e.g. 2024-11-10, 5/20/2024 7:42, 15 Apr, 2021 00:02:00).`);
+    if (t === null || t < 0)
+      throw new RowFailure(
+        'DS_IMPORT_BAD_DATE',
+        `"${v}" in ${target} is not a date this import reads (e.g. 2024-11-10, 5/20/2024 7:42, 15 Apr, 2021 00:02:00).`,
+      );
     return t;
   }
 
@@ -163,16 +201,23 @@ export class RowContext {
     if (raw.accountName) {
       const f = this.index.byName('account', raw.accountName);
       if (f.ok) return f.id;
-      if (f.reason === 'ambiguous') throw new RowFailure('DS_IMPORT_AMBIGUOUS_LINK', `More than one account is named "${raw.accountName}"; export the account id with the row.`);
+      if (f.reason === 'ambiguous')
+        throw new RowFailure(
+          'DS_IMPORT_AMBIGUOUS_LINK',
+          `More than one account is named "${raw.accountName}"; export the account id with the row.`,
+        );
       tried.push(`account "${raw.accountName}"`);
     }
     if (domainHint && domainOf(domainHint)) {
       const f = this.index.byDomain('account', domainHint);
       if (f.ok) return f.id;
     }
-    throw new RowFailure('DS_IMPORT_UNLINKED', tried.length
-      ? `No ${tried.join(' or ')} was found. Import the accounts file too, or fix the link.`
-      : 'The row names no account. Map the column that holds the account id or name.');
+    throw new RowFailure(
+      'DS_IMPORT_UNLINKED',
+      tried.length
+        ? `No ${tried.join(' or ')} was found. Import the accounts file too, or fix the link.`
+        : 'The row names no account. Map the column that holds the account id or name.',
+    );
   }
 }
 

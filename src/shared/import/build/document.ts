@@ -7,18 +7,30 @@ import { Account, Interaction, Opportunity, Stakeholder, TeamMember } from '../.
 import { canonicalJson } from '../../sync';
 import type { Collection, Planned } from './core';
 
-const SCHEMA = { teammembers: TeamMember, accounts: Account, stakeholders: Stakeholder, opportunities: Opportunity, interactions: Interaction } as const;
+const SCHEMA = {
+  teammembers: TeamMember,
+  accounts: Account,
+  stakeholders: Stakeholder,
+  opportunities: Opportunity,
+  interactions: Interaction,
+} as const;
 
 /** A record the import creates: the base of a later re-import is the CRM's fields of this one. */
 export function createdDoc(planned: Planned, now: number): Record<string, unknown> {
   return {
-    ...planned.defaults, ...planned.fields, id: planned.id, updatedAt: now,
+    ...planned.defaults,
+    ...planned.fields,
+    id: planned.id,
+    updatedAt: now,
     source: { ...planned.source, importedAt: now, fields: canonicalJson(planned.fields) },
   };
 }
 
 function zodWords(error: ZodError): string {
-  return error.issues.slice(0, 3).map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; ');
+  return error.issues
+    .slice(0, 3)
+    .map((i) => `${i.path.join('.') || 'value'}: ${i.message}`)
+    .join('; ');
 }
 
 export type Checked = { ok: true; doc: Record<string, unknown> } | { ok: false; message: string };

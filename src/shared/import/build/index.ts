@@ -9,8 +9,18 @@ import { accounts, users } from './accounts';
 import { activities } from './activities';
 import { people } from './contacts';
 import {
-  COLLECTION_OF, OBJECT, PREFIX, RowContext, RowFailure, fieldsOf, personName,
-  type Built, type FilePlan, type KindBuilder, type Raw, type RowIssue,
+  COLLECTION_OF,
+  OBJECT,
+  PREFIX,
+  RowContext,
+  RowFailure,
+  fieldsOf,
+  personName,
+  type Built,
+  type FilePlan,
+  type KindBuilder,
+  type Raw,
+  type RowIssue,
 } from './core';
 import { opportunities } from './opportunities';
 
@@ -39,7 +49,11 @@ export class RowBuilder extends RowContext {
     try {
       const name = personName(raw);
       const externalId = raw.externalId ?? naturalKey(kind, raw, name);
-      if (!externalId) throw new RowFailure('DS_IMPORT_NO_KEY', `The row has no ${kind === 'activities' ? 'subject or date' : 'id or name'}, so it cannot be matched on a later import.`);
+      if (!externalId)
+        throw new RowFailure(
+          'DS_IMPORT_NO_KEY',
+          `The row has no ${kind === 'activities' ? 'subject or date' : 'id or name'}, so it cannot be matched on a later import.`,
+        );
       const source = { crm, object: OBJECT[kind], externalId };
       const id = importedId(PREFIX[kind], crm, kind === 'leads' ? `lead:${externalId}` : externalId);
       const planned = BUILDERS[kind].plan(this, { plan, raw, name, id, source, warn });

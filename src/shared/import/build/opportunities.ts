@@ -6,9 +6,21 @@ import { parseAmount, parseBool } from '../values';
 import { RowFailure, type ImportSettings, type KindBuilder, type Raw } from './core';
 
 const CURRENCY_NAMES: Record<string, string> = {
-  euro: 'EUR', 'us dollar': 'USD', dollar: 'USD', 'pound sterling': 'GBP', pound: 'GBP', 'swiss franc': 'CHF', yen: 'JPY',
-  'canadian dollar': 'CAD', 'australian dollar': 'AUD', 'swedish krona': 'SEK', 'norwegian krone': 'NOK', 'danish krone': 'DKK',
-  $: 'USD', '€': 'EUR', '£': 'GBP',
+  euro: 'EUR',
+  'us dollar': 'USD',
+  dollar: 'USD',
+  'pound sterling': 'GBP',
+  pound: 'GBP',
+  'swiss franc': 'CHF',
+  yen: 'JPY',
+  'canadian dollar': 'CAD',
+  'australian dollar': 'AUD',
+  'swedish krona': 'SEK',
+  'norwegian krone': 'NOK',
+  'danish krone': 'DKK',
+  $: 'USD',
+  '€': 'EUR',
+  '£': 'GBP',
 };
 
 /** "EUR", "eur", "Euro" (Dynamics writes the currency's name) → "EUR"; null when unknown. */
@@ -25,11 +37,16 @@ export function stageOf(raw: Raw, stageMap: ImportSettings['stageMap']): { stage
   let target: StageTarget | null = null;
   if (name !== undefined) {
     target = stageMap[name] ?? autoStage(name);
-    if (!target) throw new RowFailure('DS_IMPORT_UNMAPPED_STAGE', `The stage "${name}" is not mapped to one of ours. Map it in the stage step (or --stage "${name}=propose").`);
+    if (!target)
+      throw new RowFailure(
+        'DS_IMPORT_UNMAPPED_STAGE',
+        `The stage "${name}" is not mapped to one of ours. Map it in the stage step (or --stage "${name}=propose").`,
+      );
   }
-  const status = (raw.status !== undefined ? statusWord(raw.status) : null)
-    ?? (raw.won !== undefined && parseBool(raw.won) === true ? 'won' : null)
-    ?? (raw.closed !== undefined && parseBool(raw.closed) === true ? (raw.won !== undefined ? 'lost' : null) : null);
+  const status =
+    (raw.status !== undefined ? statusWord(raw.status) : null) ??
+    (raw.won !== undefined && parseBool(raw.won) === true ? 'won' : null) ??
+    (raw.closed !== undefined && parseBool(raw.closed) === true ? (raw.won !== undefined ? 'lost' : null) : null);
   if (!target && !status) throw new RowFailure('DS_IMPORT_MISSING', 'The opportunity has no stage.');
   const outcome = outcomeOf(target ?? (status === 'open' ? 'qualify' : status!));
   if (status && status !== 'open') return outcomeOf(status, target && target !== 'won' && target !== 'lost' ? target : undefined);
@@ -44,7 +61,8 @@ export const opportunities: KindBuilder = {
     const { settings } = ctx;
     const accountId = ctx.account(raw, plan.crm, undefined);
     const amount = raw.amount !== undefined ? parseAmount(raw.amount) : { value: 0, currency: null };
-    if (!amount || amount.value < 0) throw new RowFailure('DS_IMPORT_BAD_AMOUNT', `"${raw.amount}" is not an amount (e.g. 1124741.15 or $22,700.00).`);
+    if (!amount || amount.value < 0)
+      throw new RowFailure('DS_IMPORT_BAD_AMOUNT', `"${raw.amount}" is not an amount (e.g. 1124741.15 or $22,700.00).`);
     const currency = currencyCode(raw.currency) ?? amount.currency ?? settings.defaultCurrency;
     const closeDate = ctx.date(raw, 'closeDate', plan.dateOrder);
     if (closeDate === undefined) throw new RowFailure('DS_IMPORT_MISSING', 'The opportunity has no close date.');
@@ -55,7 +73,13 @@ export const opportunities: KindBuilder = {
     const { stage, status } = stageOf(raw, settings.stageMap);
     const stageChangedAt = ctx.date(raw, 'stageChangedAt', plan.dateOrder);
     const fields: Record<string, unknown> = {
-      accountId, name: raw.name, amount: Math.round(amount.value * 100) / 100, currency, stage, status, closeDate,
+      accountId,
+      name: raw.name,
+      amount: Math.round(amount.value * 100) / 100,
+      currency,
+      stage,
+      status,
+      closeDate,
       ...(givenCreatedAt !== undefined ? { createdAt: givenCreatedAt } : {}),
       ...(status !== 'open' ? { closedAt: closeDate } : {}),
       ownerId: ctx.ownerOrFallback(raw.owner, plan.crm),

@@ -17,7 +17,9 @@ export interface Interval {
 const RESAMPLES = 1000;
 
 export function bootstrapInterval(
-  labels: ArrayLike<number>, probs: ArrayLike<number>, metric: (y: ArrayLike<number>, p: ArrayLike<number>) => number,
+  labels: ArrayLike<number>,
+  probs: ArrayLike<number>,
+  metric: (y: ArrayLike<number>, p: ArrayLike<number>) => number,
   options: { resamples?: number; level?: number; seed?: number; needsBothClasses?: boolean } = {},
 ): Interval {
   const n = labels.length;

@@ -16,18 +16,24 @@ describe('isotonic regression (PAV)', () => {
 
   it('is monotone non-decreasing for any data', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.double({ min: -10, max: 10, noNaN: true }), fc.boolean()), { minLength: 1, maxLength: 200 }), (pairs) => {
-        const cal = fitIsotonic(pairs.map((p) => p[0]), pairs.map((p) => (p[1] ? 1 : 0)));
-        if (cal.kind !== 'isotonic') return false;
-        for (let i = 1; i < cal.y.length; i++) if (cal.y[i]! < cal.y[i - 1]! || cal.x[i]! < cal.x[i - 1]!) return false;
-        let prev = -Infinity;
-        for (let v = -12; v <= 12; v += 0.25) {
-          const p = applyCalibrator(cal, v);
-          if (p < prev - 1e-12 || p < 0 || p > 1) return false;
-          prev = p;
-        }
-        return true;
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.double({ min: -10, max: 10, noNaN: true }), fc.boolean()), { minLength: 1, maxLength: 200 }),
+        (pairs) => {
+          const cal = fitIsotonic(
+            pairs.map((p) => p[0]),
+            pairs.map((p) => (p[1] ? 1 : 0)),
+          );
+          if (cal.kind !== 'isotonic') return false;
+          for (let i = 1; i < cal.y.length; i++) if (cal.y[i]! < cal.y[i - 1]! || cal.x[i]! < cal.x[i - 1]!) return false;
+          let prev = -Infinity;
+          for (let v = -12; v <= 12; v += 0.25) {
+            const p = applyCalibrator(cal, v);
+            if (p < prev - 1e-12 || p < 0 || p > 1) return false;
+            prev = p;
+          }
+          return true;
+        },
+      ),
     );
   });
 });

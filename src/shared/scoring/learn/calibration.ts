@@ -55,7 +55,11 @@ export function fitPlatt(logits: ArrayLike<number>, labels: ArrayLike<number>): 
   let a = 1;
   let b = 0;
   for (let iter = 0; iter < 100; iter++) {
-    let ga = 0, gb = 0, haa = 0, hab = 0, hbb = 0;
+    let ga = 0,
+      gb = 0,
+      haa = 0,
+      hab = 0,
+      hbb = 0;
     for (let i = 0; i < n; i++) {
       const x = logits[i]!;
       const t = labels[i] === 1 ? hi : lo;

@@ -27,7 +27,9 @@ describe('trainCalibratedClassifier', () => {
   it('survives a JSON round trip and rejects a corrupt one', () => {
     const back = loadCalibratedModel(JSON.parse(JSON.stringify(model)));
     for (let i = 0; i < 50; i++) expect(back.predict(rowOf(test, i))).toBe(model.predict(rowOf(test, i)));
-    expect(() => loadCalibratedModel({ gbm: {}, calibrator: { kind: 'platt' } })).toThrow(expect.objectContaining({ code: 'DS_LEARN_MODEL_JSON' }));
+    expect(() => loadCalibratedModel({ gbm: {}, calibrator: { kind: 'platt' } })).toThrow(
+      expect.objectContaining({ code: 'DS_LEARN_MODEL_JSON' }),
+    );
   });
 
   it('ranks the signal features above noise in global importance', () => {

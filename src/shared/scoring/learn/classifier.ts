@@ -64,7 +64,10 @@ export function trainCalibratedClassifier(
  * other), because scoring a calibrator on its own fitting rows always favours isotonic.
  */
 export function chooseCalibrator(
-  logits: Float64Array, labels: Uint8Array, method: CalibrationMethod, seed: number,
+  logits: Float64Array,
+  labels: Uint8Array,
+  method: CalibrationMethod,
+  seed: number,
 ): { calibrator: Calibrator; losses: Record<string, number> } {
   const fitters: Record<Exclude<CalibrationMethod, 'auto'>, (x: Float64Array, y: Uint8Array) => Calibrator> = {
     none: () => ({ kind: 'identity' }),
@@ -74,14 +77,19 @@ export function chooseCalibrator(
   if (method !== 'auto') return { calibrator: fitters[method](logits, labels), losses: {} };
   const halves = stratifiedSplit(labels, 0.5, seed ^ 0x165667b1);
   const pick = (idx: Uint32Array): [Float64Array, Uint8Array] => [
-    Float64Array.from(idx, (i) => logits[i]!), Uint8Array.from(idx, (i) => labels[i]!),
+    Float64Array.from(idx, (i) => logits[i]!),
+    Uint8Array.from(idx, (i) => labels[i]!),
   ];
   const [xa, ya] = pick(halves.train);
   const [xb, yb] = pick(halves.test);
   const losses: Record<string, number> = {};
   let best: Exclude<CalibrationMethod, 'auto'> = 'none';
   for (const name of ['none', 'platt', 'isotonic'] as const) {
-    const score = (cal: Calibrator, x: Float64Array, y: Uint8Array): number => logLoss(y, Array.from(x, (v) => applyCalibrator(cal, v)));
+    const score = (cal: Calibrator, x: Float64Array, y: Uint8Array): number =>
+      logLoss(
+        y,
+        Array.from(x, (v) => applyCalibrator(cal, v)),
+      );
     const loss = (score(fitters[name](xa, ya), xb, yb) * xb.length + score(fitters[name](xb, yb), xa, ya) * xa.length) / logits.length;
     losses[name] = loss;
     if (loss < losses[best]!) best = name;
@@ -104,7 +112,10 @@ export function createCalibratedModel(json: CalibratedModelJson): CalibratedMode
 export function loadCalibratedModel(json: unknown): CalibratedModel {
   const obj = (json ?? {}) as Partial<CalibratedModelJson>;
   if (obj.format !== 'deep-sales-classifier/1') {
-    throw new LearnError('DS_LEARN_MODEL_JSON', `Saved model has format ${JSON.stringify(obj.format)}, expected "deep-sales-classifier/1". Retrain the model.`);
+    throw new LearnError(
+      'DS_LEARN_MODEL_JSON',
+      `Saved model has format ${JSON.stringify(obj.format)}, expected "deep-sales-classifier/1". Retrain the model.`,
+    );
   }
   const gbm = gbmFromJson(obj.gbm);
   const calibrator = calibratorFromJson(obj.calibrator);

@@ -17,7 +17,13 @@ export interface CompressedRows {
   groupOf: Int32Array;
 }
 
-export function compressRows(bins: Uint8Array, nRows: number, nFeatures: number, labels: Uint8Array, weights?: Float64Array): CompressedRows {
+export function compressRows(
+  bins: Uint8Array,
+  nRows: number,
+  nFeatures: number,
+  labels: Uint8Array,
+  weights?: Float64Array,
+): CompressedRows {
   const groupOf = new Int32Array(nRows);
   const index = new Map<string, number>();
   const firstRow: number[] = [];

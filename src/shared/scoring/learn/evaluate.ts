@@ -15,7 +15,13 @@ export interface Learner {
 
 /** Ours: tuned defaults, early stopping and auto-chosen calibration (what the app uses). */
 export function calibratedGbmLearner(params?: Partial<GbmParams>): Learner {
-  return { name: 'deep-sales-gbm', fit: (t) => { const m = trainCalibratedClassifier(t, params ? { params } : {}); return (r) => m.predict(r); } };
+  return {
+    name: 'deep-sales-gbm',
+    fit: (t) => {
+      const m = trainCalibratedClassifier(t, params ? { params } : {});
+      return (r) => m.predict(r);
+    },
+  };
 }
 
 /**
@@ -23,16 +29,39 @@ export function calibratedGbmLearner(params?: Partial<GbmParams>): Learner {
  * lambda 1, min_child_weight 1, 100 rounds, no subsampling, no early stopping, no calibration).
  */
 export const XGBOOST_DEFAULTS: Partial<GbmParams> = {
-  numRounds: 100, learningRate: 0.3, maxDepth: 6, maxLeaves: 64, minChildWeight: 1, minSamplesLeaf: 1,
-  lambda: 1, minSplitGain: 0, subsample: 1, colsample: 1, maxBins: 256, earlyStoppingRounds: 0, validationFraction: 0,
+  numRounds: 100,
+  learningRate: 0.3,
+  maxDepth: 6,
+  maxLeaves: 64,
+  minChildWeight: 1,
+  minSamplesLeaf: 1,
+  lambda: 1,
+  minSplitGain: 0,
+  subsample: 1,
+  colsample: 1,
+  maxBins: 256,
+  earlyStoppingRounds: 0,
+  validationFraction: 0,
 };
 
 export function xgbDefaultsLearner(): Learner {
-  return { name: 'gbm-xgboost-defaults', fit: (t) => { const m = trainBinaryGbm(t, { params: XGBOOST_DEFAULTS }); return (r) => sigmoid(predictRaw(m, r)); } };
+  return {
+    name: 'gbm-xgboost-defaults',
+    fit: (t) => {
+      const m = trainBinaryGbm(t, { params: XGBOOST_DEFAULTS });
+      return (r) => sigmoid(predictRaw(m, r));
+    },
+  };
 }
 
 export function logisticLearner(): Learner {
-  return { name: 'logistic-regression', fit: (t) => { const m = trainLogistic(t); return (r) => predictLogistic(m, r); } };
+  return {
+    name: 'logistic-regression',
+    fit: (t) => {
+      const m = trainLogistic(t);
+      return (r) => predictLogistic(m, r);
+    },
+  };
 }
 
 export interface EvalResult extends BinaryMetrics {
@@ -57,7 +86,13 @@ export interface CvResult {
 }
 
 /** Stratified K-fold CV; the fold assignment depends only on labels, k and seed, so learners compared with the same seed see the same folds. */
-export function crossValidate(learner: Learner, table: TrainingTable, k: number, seed: number, onFold?: (r: EvalResult, fold: number) => void): CvResult {
+export function crossValidate(
+  learner: Learner,
+  table: TrainingTable,
+  k: number,
+  seed: number,
+  onFold?: (r: EvalResult, fold: number) => void,
+): CvResult {
   const assignment = stratifiedFolds(table.labels, k, seed);
   const folds: EvalResult[] = [];
   for (let f = 0; f < k; f++) {
@@ -67,5 +102,16 @@ export function crossValidate(learner: Learner, table: TrainingTable, k: number,
     onFold?.(r, f);
   }
   const avg = (key: keyof EvalResult): number => folds.reduce((s, r) => s + r[key], 0) / folds.length;
-  return { folds, mean: { auc: avg('auc'), brier: avg('brier'), logloss: avg('logloss'), ece: avg('ece'), nTrain: avg('nTrain'), nTest: avg('nTest'), trainMs: avg('trainMs') } };
+  return {
+    folds,
+    mean: {
+      auc: avg('auc'),
+      brier: avg('brier'),
+      logloss: avg('logloss'),
+      ece: avg('ece'),
+      nTrain: avg('nTrain'),
+      nTest: avg('nTest'),
+      trainMs: avg('trainMs'),
+    },
+  };
 }

@@ -47,9 +47,12 @@ describe('trainBinaryGbm', () => {
     expect(m.validationLoss.length).toBeGreaterThanOrEqual(m.trees.length);
   });
 
-  it('tracks the kept trees\' hold-out logits while boosting, equal to predicting the hold-out afterwards', () => {
+  it("tracks the kept trees' hold-out logits while boosting, equal to predicting the hold-out afterwards", () => {
     // Subsampled rows and columns, missing values and a categorical column: every routing path.
-    for (const params of [{ numRounds: 60, subsample: 0.7, colsample: 0.5 }, { numRounds: 30, subsample: 1, colsample: 1, learningRate: 0.5, earlyStoppingRounds: 5 }]) {
+    for (const params of [
+      { numRounds: 60, subsample: 0.7, colsample: 0.5 },
+      { numRounds: 30, subsample: 1, colsample: 1, learningRate: 0.5, earlyStoppingRounds: 5 },
+    ]) {
       const { model, validationLogits } = trainBinaryGbmWithMargins(train, { params, validation: test });
       const expected = predictRawTable(model, test);
       expect(validationLogits).not.toBeNull();

@@ -62,7 +62,10 @@ export function trainBinaryGbm(table: TrainingTable, options: TrainGbmOptions = 
  * the hold-out through every tree again; they equal predictRawTable(model, validation) exactly
  * (same leaves: raw thresholds are the bin edges; same sums in the same order).
  */
-export function trainBinaryGbmWithMargins(table: TrainingTable, options: TrainGbmOptions = {}): { model: GbmModel; validationLogits: Float64Array | null } {
+export function trainBinaryGbmWithMargins(
+  table: TrainingTable,
+  options: TrainGbmOptions = {},
+): { model: GbmModel; validationLogits: Float64Array | null } {
   const params = resolveParams(options.params);
   validateTable(table);
   let train = table;
@@ -137,7 +140,9 @@ export function trainBinaryGbmWithMargins(table: TrainingTable, options: TrainGb
     const raw = toRawTree(bt, featureBins, params.learningRate);
     trees.push(raw);
     const gains = new Float64Array(nf);
-    raw.feature.forEach((f, i) => { if (f >= 0) gains[f] = gains[f]! + raw.gain[i]!; });
+    raw.feature.forEach((f, i) => {
+      if (f >= 0) gains[f] = gains[f]! + raw.gain[i]!;
+    });
     featureGainPerTree.push(gains);
 
     if (va) {
@@ -167,11 +172,16 @@ export function trainBinaryGbmWithMargins(table: TrainingTable, options: TrainGb
   }
   const keep = valid && bestRound >= 0 ? bestRound + 1 : trees.length;
   const featureGain = new Array<number>(nf).fill(0);
-  for (let t = 0; t < keep; t++) featureGainPerTree[t]!.forEach((g, f) => { featureGain[f]! += g; });
+  for (let t = 0; t < keep; t++)
+    featureGainPerTree[t]!.forEach((g, f) => {
+      featureGain[f]! += g;
+    });
   options.onProgress?.(1);
   const model: GbmModel = {
     format: 'deep-sales-gbm/1',
-    features: train.features.map((c) => (c.kind === 'numeric' ? { name: c.name, kind: c.kind } : { name: c.name, kind: c.kind, levels: c.levels.slice() })),
+    features: train.features.map((c) =>
+      c.kind === 'numeric' ? { name: c.name, kind: c.kind } : { name: c.name, kind: c.kind, levels: c.levels.slice() },
+    ),
     baseScore,
     trees: trees.slice(0, keep),
     params,
@@ -267,7 +277,9 @@ export function predictRawTable(model: GbmModel, table: Pick<TrainingTable, 'fea
   const out = new Float64Array(n);
   const row = new Float64Array(table.features.length);
   for (let i = 0; i < n; i++) {
-    table.features.forEach((c, f) => { row[f] = c.kind === 'numeric' ? c.values[i]! : c.codes[i]!; });
+    table.features.forEach((c, f) => {
+      row[f] = c.kind === 'numeric' ? c.values[i]! : c.codes[i]!;
+    });
     out[i] = predictRaw(model, row);
   }
   return out;

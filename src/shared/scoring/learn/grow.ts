@@ -97,12 +97,24 @@ function takeHist(work: GrowWorkspace): Float64Array {
   return h;
 }
 
-export function growTree(input: GrowInput, params: GrowParams, work: GrowWorkspace = growWorkspace(input.featureBins, input.nRows)): BinnedTree {
+export function growTree(
+  input: GrowInput,
+  params: GrowParams,
+  work: GrowWorkspace = growWorkspace(input.featureBins, input.nRows),
+): BinnedTree {
   const { featureBins, rows } = input;
   const { offsets, histSize, scratch } = work;
   const tree: BinnedTree = {
-    feature: [], binThreshold: [], missingLeft: [], catMask: [], left: [], right: [],
-    value: [], cover: [], gain: [], leafRanges: [],
+    feature: [],
+    binThreshold: [],
+    missingLeft: [],
+    catMask: [],
+    left: [],
+    right: [],
+    value: [],
+    cover: [],
+    gain: [],
+    leafRanges: [],
   };
   const newNode = (g: number, h: number): number => {
     tree.feature.push(-1);
@@ -126,7 +138,17 @@ export function growTree(input: GrowInput, params: GrowParams, work: GrowWorkspa
         ? findBestSplit(leaf.hist, offsets, featureBins, input.features, leaf.g, leaf.h, leaf.n, params)
         : null;
   };
-  const root: Leaf = { node: newNode(sums.g, sums.h), start: 0, end: rows.length, depth: 0, hist: rootHist, g: sums.g, h: sums.h, n: sums.n, best: null };
+  const root: Leaf = {
+    node: newNode(sums.g, sums.h),
+    start: 0,
+    end: rows.length,
+    depth: 0,
+    hist: rootHist,
+    g: sums.g,
+    h: sums.h,
+    n: sums.n,
+    best: null,
+  };
   evaluate(root);
   const leaves: Leaf[] = [root];
 
@@ -152,8 +174,28 @@ export function growTree(input: GrowInput, params: GrowParams, work: GrowWorkspa
     tree.value[n] = 0;
     tree.gain[n] = split.gain;
 
-    const leftLeaf: Leaf = { node: leftNode, start: leaf.start, end: mid, depth: leaf.depth + 1, hist: leaf.hist, g: split.gl, h: split.hl, n: split.nl, best: null };
-    const rightLeaf: Leaf = { node: rightNode, start: mid, end: leaf.end, depth: leaf.depth + 1, hist: leaf.hist, g: leaf.g - split.gl, h: leaf.h - split.hl, n: leaf.n - split.nl, best: null };
+    const leftLeaf: Leaf = {
+      node: leftNode,
+      start: leaf.start,
+      end: mid,
+      depth: leaf.depth + 1,
+      hist: leaf.hist,
+      g: split.gl,
+      h: split.hl,
+      n: split.nl,
+      best: null,
+    };
+    const rightLeaf: Leaf = {
+      node: rightNode,
+      start: mid,
+      end: leaf.end,
+      depth: leaf.depth + 1,
+      hist: leaf.hist,
+      g: leaf.g - split.gl,
+      h: leaf.h - split.hl,
+      n: leaf.n - split.nl,
+      best: null,
+    };
     const [small, large] = mid - leaf.start <= leaf.end - mid ? [leftLeaf, rightLeaf] : [rightLeaf, leftLeaf];
     const smallHist = takeHist(work);
     buildHistogram(input, selected, small.start, small.end, smallHist);
@@ -180,7 +222,13 @@ export function growTree(input: GrowInput, params: GrowParams, work: GrowWorkspa
  * Every bin still receives its rows in the same order (k ascending), so sums are bit-identical to
  * the feature-at-a-time pass. Returns the leaf's totals, summed in the same row order.
  */
-function buildHistogram(input: GrowInput, selected: Int32Array, start: number, end: number, hist: Float64Array): { g: number; h: number; n: number } {
+function buildHistogram(
+  input: GrowInput,
+  selected: Int32Array,
+  start: number,
+  end: number,
+  hist: Float64Array,
+): { g: number; h: number; n: number } {
   const { histAt, grad, hess, count, rows } = input;
   const nf = input.featureBins.length;
   const ns = selected.length;
@@ -231,7 +279,13 @@ function partition(input: GrowInput, start: number, end: number, split: SplitCan
 }
 
 /** 1 for every bin that goes left at a split, 0 for the others. */
-function splitTable(catMask: Uint8Array | null, binThreshold: number, missingLeft: boolean | number, out: Uint8Array = new Uint8Array(256), at = 0): Uint8Array {
+function splitTable(
+  catMask: Uint8Array | null,
+  binThreshold: number,
+  missingLeft: boolean | number,
+  out: Uint8Array = new Uint8Array(256),
+  at = 0,
+): Uint8Array {
   if (catMask) {
     out.set(catMask, at);
     return out;
@@ -248,14 +302,21 @@ function splitTable(catMask: Uint8Array | null, binThreshold: number, missingLef
  * and out-of-bag rows every boosting round.
  */
 export function binnedLeaves(
-  tree: BinnedTree, bins: Uint8Array, rowStride: number, featureStride: number, rows: Uint32Array | null, count: number, out: Int32Array,
+  tree: BinnedTree,
+  bins: Uint8Array,
+  rowStride: number,
+  featureStride: number,
+  rows: Uint32Array | null,
+  count: number,
+  out: Int32Array,
 ): void {
   const n = tree.feature.length;
   const featureAt = Int32Array.from(tree.feature, (f) => (f < 0 ? -1 : f * featureStride));
   const left = Int32Array.from(tree.left);
   const right = Int32Array.from(tree.right);
   const table = new Uint8Array(n * 256);
-  for (let i = 0; i < n; i++) if (tree.feature[i]! >= 0) splitTable(tree.catMask[i]!, tree.binThreshold[i]!, tree.missingLeft[i]!, table, i * 256);
+  for (let i = 0; i < n; i++)
+    if (tree.feature[i]! >= 0) splitTable(tree.catMask[i]!, tree.binThreshold[i]!, tree.missingLeft[i]!, table, i * 256);
   for (let k = 0; k < count; k++) {
     const base = (rows ? rows[k]! : k) * rowStride;
     let node = 0;

@@ -30,6 +30,10 @@ export function featureImportance(model: GbmModel, rows?: Pick<TrainingTable, 'f
       used++;
     }
   }
-  const list = model.features.map((f, i) => ({ name: f.name, gain: model.featureGain[i] ?? 0, meanAbsShap: used > 0 ? sumAbs[i]! / used : NaN }));
+  const list = model.features.map((f, i) => ({
+    name: f.name,
+    gain: model.featureGain[i] ?? 0,
+    meanAbsShap: used > 0 ? sumAbs[i]! / used : NaN,
+  }));
   return list.sort((a, b) => (used > 0 ? b.meanAbsShap - a.meanAbsShap : b.gain - a.gain));
 }

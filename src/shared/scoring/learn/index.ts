@@ -10,14 +10,27 @@
 // report and for scripts/model-eval.ts.
 
 export type {
-  CategoricalFeature, FeatureColumn, FeatureInfo, FeatureRow, GbmModel, GbmParams, NumericFeature, TrainingTable, TreeJson,
+  CategoricalFeature,
+  FeatureColumn,
+  FeatureInfo,
+  FeatureRow,
+  GbmModel,
+  GbmParams,
+  NumericFeature,
+  TrainingTable,
+  TreeJson,
 } from './types';
 export { LearnError, type LearnErrorCode } from './errors';
 
 // The app-facing classifier.
 export {
-  createCalibratedModel, loadCalibratedModel, trainCalibratedClassifier,
-  type CalibratedModel, type CalibratedModelJson, type CalibrationMethod, type TrainClassifierOptions,
+  createCalibratedModel,
+  loadCalibratedModel,
+  trainCalibratedClassifier,
+  type CalibratedModel,
+  type CalibratedModelJson,
+  type CalibrationMethod,
+  type TrainClassifierOptions,
 } from './classifier';
 
 // Boosted trees on the logit scale.
@@ -33,12 +46,26 @@ export { applyCalibrator, fitIsotonic, fitPlatt, type Calibrator } from './calib
 
 // Evaluation.
 export {
-  binaryMetrics, brierScore, expectedCalibrationError, logLoss, reliabilityBins, rocAuc, type BinaryMetrics, type ReliabilityBin,
+  binaryMetrics,
+  brierScore,
+  expectedCalibrationError,
+  logLoss,
+  reliabilityBins,
+  rocAuc,
+  type BinaryMetrics,
+  type ReliabilityBin,
 } from './metrics';
 export { foldRows, rowOf, stratifiedFolds, stratifiedSplit, subsetTable, type RowSplit } from './table';
 export {
-  calibratedGbmLearner, crossValidate, evaluateHoldout, logisticLearner, xgbDefaultsLearner, XGBOOST_DEFAULTS,
-  type CvResult, type EvalResult, type Learner,
+  calibratedGbmLearner,
+  crossValidate,
+  evaluateHoldout,
+  logisticLearner,
+  xgbDefaultsLearner,
+  XGBOOST_DEFAULTS,
+  type CvResult,
+  type EvalResult,
+  type Learner,
 } from './evaluate';
 
 // Compiled trees and explanation buffers, for the scoring engine's memoised explanations

@@ -31,8 +31,15 @@ export function trainLogistic(table: TrainingTable, l2 = 1e-3, iterations = 25):
   const n = table.labels.length;
   const columns = table.features.map((c) => {
     if (c.kind === 'categorical') return { kind: 'categorical' as const, nLevels: c.levels.length };
-    let s = 0, ss = 0, m = 0;
-    for (const v of c.values) if (!Number.isNaN(v)) { s += v; ss += v * v; m++; }
+    let s = 0,
+      ss = 0,
+      m = 0;
+    for (const v of c.values)
+      if (!Number.isNaN(v)) {
+        s += v;
+        ss += v * v;
+        m++;
+      }
     const mean = m > 0 ? s / m : 0;
     const sd = m > 1 ? Math.sqrt(Math.max(ss / m - mean * mean, 0)) || 1 : 1;
     return { kind: 'numeric' as const, mean, sd };
@@ -42,7 +49,9 @@ export function trainLogistic(table: TrainingTable, l2 = 1e-3, iterations = 25):
   const row = new Float64Array(table.features.length);
   const buf = new Float64Array(d);
   for (let i = 0; i < n; i++) {
-    table.features.forEach((c, f) => { row[f] = c.kind === 'numeric' ? c.values[i]! : c.codes[i]!; });
+    table.features.forEach((c, f) => {
+      row[f] = c.kind === 'numeric' ? c.values[i]! : c.codes[i]!;
+    });
     design({ columns }, row, buf);
     X.set(buf, i * d);
   }
@@ -70,7 +79,10 @@ export function trainLogistic(table: TrainingTable, l2 = 1e-3, iterations = 25):
     }
     const step = solve(H, g, d);
     let size = 0;
-    for (let j = 0; j < d; j++) { w[j]! -= step[j]!; size += Math.abs(step[j]!); }
+    for (let j = 0; j < d; j++) {
+      w[j]! -= step[j]!;
+      size += Math.abs(step[j]!);
+    }
     if (size < 1e-8) break;
   }
   return { kind: 'logistic', columns, coef: Array.from(w) };

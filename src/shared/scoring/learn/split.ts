@@ -40,9 +40,10 @@ export function findBestSplit(
   for (const f of features) {
     const fb = featureBins[f]!;
     const base = offsets[f]! * 3;
-    const cand = fb.kind === 'numeric'
-      ? numericSplit(hist, base, fb.nBins, g, h, count, parentScore, p)
-      : categoricalSplit(hist, base, fb.nBins, g, h, count, parentScore, p);
+    const cand =
+      fb.kind === 'numeric'
+        ? numericSplit(hist, base, fb.nBins, g, h, count, parentScore, p)
+        : categoricalSplit(hist, base, fb.nBins, g, h, count, parentScore, p);
     if (cand && cand.gain > p.minSplitGain && (!best || cand.gain > best.gain)) {
       cand.feature = f;
       best = cand;
@@ -63,7 +64,14 @@ function admissible(hl: number, cl: number, h: number, count: number, p: SplitPa
 }
 
 function numericSplit(
-  hist: Float64Array, base: number, nBins: number, g: number, h: number, count: number, parentScore: number, p: SplitParams,
+  hist: Float64Array,
+  base: number,
+  nBins: number,
+  g: number,
+  h: number,
+  count: number,
+  parentScore: number,
+  p: SplitParams,
 ): SplitCandidate | null {
   const mg = hist[base]!;
   const mh = hist[base + 1]!;
@@ -81,12 +89,14 @@ function numericSplit(
     // Missing values to the right.
     if (admissible(ah, ac, h, count, p)) {
       const gain = splitGain(ag, ah, g, h, parentScore, p.lambda);
-      if (!best || gain > best.gain) best = { feature: -1, gain, binThreshold: b, missingLeft: false, catMask: null, gl: ag, hl: ah, nl: ac };
+      if (!best || gain > best.gain)
+        best = { feature: -1, gain, binThreshold: b, missingLeft: false, catMask: null, gl: ag, hl: ah, nl: ac };
     }
     // Missing values to the left (only a different split when there are missing values).
     if (mc > 0 && admissible(ah + mh, ac + mc, h, count, p)) {
       const gain = splitGain(ag + mg, ah + mh, g, h, parentScore, p.lambda);
-      if (!best || gain > best.gain) best = { feature: -1, gain, binThreshold: b, missingLeft: true, catMask: null, gl: ag + mg, hl: ah + mh, nl: ac + mc };
+      if (!best || gain > best.gain)
+        best = { feature: -1, gain, binThreshold: b, missingLeft: true, catMask: null, gl: ag + mg, hl: ah + mh, nl: ac + mc };
     }
   }
   return best;
@@ -98,7 +108,14 @@ function numericSplit(
  * (Fisher 1958), so this finds a many-vs-many split without one-hot columns.
  */
 function categoricalSplit(
-  hist: Float64Array, base: number, nBins: number, g: number, h: number, count: number, parentScore: number, p: SplitParams,
+  hist: Float64Array,
+  base: number,
+  nBins: number,
+  g: number,
+  h: number,
+  count: number,
+  parentScore: number,
+  p: SplitParams,
 ): SplitCandidate | null {
   const present: number[] = [];
   for (let b = 0; b < nBins; b++) if (hist[base + b * 3 + 2]! > 0) present.push(b);

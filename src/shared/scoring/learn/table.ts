@@ -21,7 +21,9 @@ export function subsetTable(table: TrainingTable, rows: ArrayLike<number>): Trai
 /** Row i as a model input vector (numeric value or category code per feature). */
 export function rowOf(table: Pick<TrainingTable, 'features'>, i: number, out?: Float64Array): Float64Array {
   const row = out ?? new Float64Array(table.features.length);
-  table.features.forEach((c, f) => { row[f] = c.kind === 'numeric' ? c.values[i]! : c.codes[i]!; });
+  table.features.forEach((c, f) => {
+    row[f] = c.kind === 'numeric' ? c.values[i]! : c.codes[i]!;
+  });
   return row;
 }
 
@@ -36,7 +38,9 @@ export function stratifiedFolds(labels: Uint8Array, k: number, seed: number): In
     const members: number[] = [];
     for (let i = 0; i < labels.length; i++) if (labels[i] === cls) members.push(i);
     shuffleInPlace(members, rng);
-    members.forEach((row, j) => { folds[row] = j % k; });
+    members.forEach((row, j) => {
+      folds[row] = j % k;
+    });
   }
   return folds;
 }

@@ -7,9 +7,15 @@ import type { FeatureRow, GbmModel, TreeJson } from './types';
 export function toRawTree(bt: BinnedTree, featureBins: readonly FeatureBins[], shrink: number): TreeJson {
   const n = bt.feature.length;
   const tree: TreeJson = {
-    feature: bt.feature.slice(), threshold: new Array<number>(n).fill(0), missingLeft: bt.missingLeft.slice(),
-    catLeft: new Array<number[] | null>(n).fill(null), left: bt.left.slice(), right: bt.right.slice(),
-    value: bt.value.map((v, i) => (bt.feature[i]! < 0 ? v * shrink : 0)), cover: bt.cover.slice(), gain: bt.gain.slice(),
+    feature: bt.feature.slice(),
+    threshold: new Array<number>(n).fill(0),
+    missingLeft: bt.missingLeft.slice(),
+    catLeft: new Array<number[] | null>(n).fill(null),
+    left: bt.left.slice(),
+    right: bt.right.slice(),
+    value: bt.value.map((v, i) => (bt.feature[i]! < 0 ? v * shrink : 0)),
+    cover: bt.cover.slice(),
+    gain: bt.gain.slice(),
   };
   for (let i = 0; i < n; i++) {
     const f = bt.feature[i]!;

@@ -12,8 +12,15 @@ function randomTree(rng: () => number, nFeatures: number, maxDepth: number): Tre
   const t: TreeJson = { feature: [], threshold: [], missingLeft: [], catLeft: [], left: [], right: [], value: [], cover: [], gain: [] };
   const add = (depth: number, cover: number): number => {
     const id = t.feature.length;
-    t.feature.push(-1); t.threshold.push(0); t.missingLeft.push(0); t.catLeft.push(null);
-    t.left.push(-1); t.right.push(-1); t.value.push(0); t.cover.push(cover); t.gain.push(0);
+    t.feature.push(-1);
+    t.threshold.push(0);
+    t.missingLeft.push(0);
+    t.catLeft.push(null);
+    t.left.push(-1);
+    t.right.push(-1);
+    t.value.push(0);
+    t.cover.push(cover);
+    t.gain.push(0);
     if (depth < maxDepth && rng() < 0.8) {
       t.feature[id] = Math.floor(rng() * nFeatures);
       t.threshold[id] = rng() * 2 - 1;
@@ -116,7 +123,12 @@ describe('TreeSHAP', () => {
       rowOf(table, i, row);
       if (i % 7 === 0) row[2] = -1; // unknown category
       const e = explain(model, row);
-      expect(closeRel(e.contributions.reduce((s, v) => s + v, e.base), predictRaw(model, row))).toBe(true);
+      expect(
+        closeRel(
+          e.contributions.reduce((s, v) => s + v, e.base),
+          predictRaw(model, row),
+        ),
+      ).toBe(true);
     }
   });
 });

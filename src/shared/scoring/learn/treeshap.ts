@@ -74,8 +74,16 @@ export function expectedValue(tree: CompiledTree, node: number): number {
  * uses (after an unwind the parent's last slot is stale, so overlapping it is safe).
  */
 function recurse(
-  tree: CompiledTree, row: FeatureRow, phi: Float64Array, node: number, depth: number, buf: PathBuffers,
-  parentStart: number, zeroFraction: number, oneFraction: number, featureIndex: number,
+  tree: CompiledTree,
+  row: FeatureRow,
+  phi: Float64Array,
+  node: number,
+  depth: number,
+  buf: PathBuffers,
+  parentStart: number,
+  zeroFraction: number,
+  oneFraction: number,
+  featureIndex: number,
 ): void {
   const start = parentStart + depth; // segment for this call holds depth + 1 elements
   for (let i = 0; i < depth; i++) {

@@ -15,13 +15,24 @@ export interface EncodedTable {
 
 /** Encode rows (cells as strings, header excluded) of a file whose header is `header`. */
 export function encodeWithSchema(
-  schema: TabularSchema, header: readonly string[], rows: readonly (readonly string[])[], unreadable = 0,
+  schema: TabularSchema,
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  unreadable = 0,
 ): EncodedTable {
   const names = checkHeader(header);
   const targetIdx = requireColumn(names, schema.target, 'target');
   const srcIdx = schema.features.map((f) => requireColumn(names, f.source, 'feature'));
   const levelIndex = schema.features.map((f) => (f.kind === 'categorical' ? levelMap(f) : null));
-  const report: RowReport = { total: rows.length + unreadable, used: 0, wrongColumnCount: 0, unreadable, unparseableNumber: 0, missingTarget: 0, warnings: [] };
+  const report: RowReport = {
+    total: rows.length + unreadable,
+    used: 0,
+    wrongColumnCount: 0,
+    unreadable,
+    unparseableNumber: 0,
+    missingTarget: 0,
+    warnings: [],
+  };
   const keep: number[] = [];
   const badNumberColumns = new Map<string, number>();
   for (let r = 0; r < rows.length; r++) {
@@ -47,24 +58,38 @@ export function encodeWithSchema(
   }
   checkBadRows(report, names.length, badNumberColumns);
   const n = keep.length;
-  if (n === 0) throw new TabularError('DS_CSV_EMPTY', 'No usable data rows remain after skipping rows without a target value. Fill in the target column.');
+  if (n === 0)
+    throw new TabularError(
+      'DS_CSV_EMPTY',
+      'No usable data rows remain after skipping rows without a target value. Fill in the target column.',
+    );
   const labels = new Uint8Array(n);
-  keep.forEach((r, k) => { labels[k] = rows[r]![targetIdx]!.trim() === schema.positive ? 1 : 0; });
+  keep.forEach((r, k) => {
+    labels[k] = rows[r]![targetIdx]!.trim() === schema.positive ? 1 : 0;
+  });
   const features: FeatureColumn[] = schema.features.map((f, j) => encodeColumn(f, keep, rows, srcIdx[j]!, levelIndex[j] ?? null));
   report.used = n;
   return { table: { features, labels }, report };
 }
 
 function encodeColumn(
-  f: TabularFeatureSpec, keep: readonly number[], rows: readonly (readonly string[])[], col: number, levels: Map<string, number> | null,
+  f: TabularFeatureSpec,
+  keep: readonly number[],
+  rows: readonly (readonly string[])[],
+  col: number,
+  levels: Map<string, number> | null,
 ): FeatureColumn {
   if (f.kind === 'categorical') {
     const codes = new Int32Array(keep.length);
-    keep.forEach((r, k) => { codes[k] = encodeCategory(rows[r]![col]!, levels!); });
+    keep.forEach((r, k) => {
+      codes[k] = encodeCategory(rows[r]![col]!, levels!);
+    });
     return { name: f.name, kind: 'categorical', codes, levels: f.levels ?? [] } satisfies CategoricalFeature;
   }
   const values = new Float64Array(keep.length);
-  keep.forEach((r, k) => { values[k] = encodeNumber(rows[r]![col]!, f.transform); });
+  keep.forEach((r, k) => {
+    values[k] = encodeNumber(rows[r]![col]!, f.transform);
+  });
   return { name: f.name, kind: 'numeric', values } satisfies NumericFeature;
 }
 
@@ -82,7 +107,8 @@ export function encodeCategory(cell: string, levels: ReadonlyMap<string, number>
 function checkBadRows(report: RowReport, nColumns: number, badNumberColumns: Map<string, number>): void {
   const bad = report.wrongColumnCount + report.unparseableNumber + report.unreadable;
   if (report.unreadable > 0) report.warnings.push(`skipped ${report.unreadable} record(s) the CSV parser could not read (check quoting)`);
-  if (report.wrongColumnCount > 0) report.warnings.push(`skipped ${report.wrongColumnCount} row(s) whose number of fields is not ${nColumns}`);
+  if (report.wrongColumnCount > 0)
+    report.warnings.push(`skipped ${report.wrongColumnCount} row(s) whose number of fields is not ${nColumns}`);
   for (const [col, k] of badNumberColumns) report.warnings.push(`skipped ${k} row(s) with a non-numeric value in numeric column "${col}"`);
   if (report.missingTarget > 0) report.warnings.push(`skipped ${report.missingTarget} row(s) with an empty target`);
   if (report.total > 0 && bad / report.total > MAX_BAD_ROW_FRACTION) {

@@ -1,7 +1,11 @@
 // Pure (no Node, no DOM). Header checks that run before any row is read.
 import { TabularError } from './errors';
 
-const OTHER_DELIMITERS: readonly [string, string][] = [[';', 'semicolon'], ['\t', 'tab'], ['|', 'pipe']];
+const OTHER_DELIMITERS: readonly [string, string][] = [
+  [';', 'semicolon'],
+  ['\t', 'tab'],
+  ['|', 'pipe'],
+];
 
 /**
  * Fails with DS_CSV_DELIMITER when a comma-separated parse produced a single header cell
@@ -42,7 +46,10 @@ export function findColumn(names: readonly string[], wanted: string): number {
 export function requireColumn(names: readonly string[], wanted: string, role: 'target' | 'feature'): number {
   const i = findColumn(names, wanted);
   if (i >= 0) return i;
-  const list = names.slice(0, 30).map((n) => `"${n}"`).join(', ');
+  const list = names
+    .slice(0, 30)
+    .map((n) => `"${n}"`)
+    .join(', ');
   throw new TabularError(
     role === 'target' ? 'DS_CSV_MISSING_TARGET' : 'DS_CSV_MISSING_COLUMN',
     role === 'target'

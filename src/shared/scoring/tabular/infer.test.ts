@@ -5,7 +5,10 @@ import { trailingZeros } from './values';
 const header = ['Region', 'Amount', 'Size', 'Result'];
 function rows(n: number): string[][] {
   return Array.from({ length: n }, (_, i) => [
-    ['North', 'South', 'East'][i % 3]!, String((i % 7) * 1000 + (i % 2) * 37), String(1 + (i % 5)), i % 4 === 0 ? 'Won' : 'Loss',
+    ['North', 'South', 'East'][i % 3]!,
+    String((i % 7) * 1000 + (i % 2) * 37),
+    String(1 + (i % 5)),
+    i % 4 === 0 ? 'Won' : 'Loss',
   ]);
 }
 const opts = { target: 'Result', positive: 'Won' };
@@ -23,7 +26,10 @@ describe('buildTrainingTable', () => {
     const data = rows(200).map((r, i) => [r[0]!, String(i * 500 + (i % 3)), r[2]!, r[3]!]);
     const { table, schema, report } = buildTrainingTable(header, data, opts);
     expect(schema.features.map((f) => [f.name, f.kind])).toEqual([
-      ['Region', 'categorical'], ['Amount', 'numeric'], ['Amount (trailing zeros)', 'numeric'], ['Size', 'numeric'],
+      ['Region', 'categorical'],
+      ['Amount', 'numeric'],
+      ['Amount (trailing zeros)', 'numeric'],
+      ['Size', 'numeric'],
     ]);
     expect(report).toMatchObject({ total: 200, used: 200, wrongColumnCount: 0, unparseableNumber: 0 });
     expect(table.labels.reduce((s, v) => s + v, 0)).toBe(50);
@@ -32,7 +38,15 @@ describe('buildTrainingTable', () => {
   it('fails with coded errors: missing target, one class, empty, wrong delimiter', () => {
     expect(codeOf(() => buildTrainingTable(header, rows(20), { target: 'Outcome', positive: 'Won' }))).toBe('DS_CSV_MISSING_TARGET');
     expect(codeOf(() => buildTrainingTable(header, rows(20), { target: 'Result', positive: 'Yes' }))).toBe('DS_CSV_ONE_CLASS');
-    expect(codeOf(() => buildTrainingTable(header, rows(20).map((r) => [...r.slice(0, 3), 'Loss']), opts))).toBe('DS_CSV_ONE_CLASS');
+    expect(
+      codeOf(() =>
+        buildTrainingTable(
+          header,
+          rows(20).map((r) => [...r.slice(0, 3), 'Loss']),
+          opts,
+        ),
+      ),
+    ).toBe('DS_CSV_ONE_CLASS');
     expect(codeOf(() => buildTrainingTable(header, [], opts))).toBe('DS_CSV_EMPTY');
     expect(codeOf(() => buildTrainingTable([], [], opts))).toBe('DS_CSV_EMPTY');
     expect(codeOf(() => buildTrainingTable(['Region;Amount;Result'], [['North;5;Won']], opts))).toBe('DS_CSV_DELIMITER');

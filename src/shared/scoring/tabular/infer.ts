@@ -20,7 +20,10 @@ export const NUMERIC_SHARE = 0.95;
 
 /** `unreadable`: records the CSV reader already had to drop, so they count towards the bad-row limit. */
 export function buildTrainingTable(
-  header: readonly string[], rows: readonly (readonly string[])[], options: InferOptions, unreadable = 0,
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  options: InferOptions,
+  unreadable = 0,
 ): { table: TrainingTable; schema: TabularSchema; report: RowReport } {
   const schema = inferSchema(header, rows, options);
   const { table, report } = encodeWithSchema(schema, header, rows, unreadable);
@@ -50,7 +53,10 @@ export function inferSchema(header: readonly string[], rows: readonly (readonly 
   }
   const usable = wellFormed.filter((r) => r[targetIdx]!.trim() !== '');
   if (rows.length === 0 || usable.length === 0) {
-    throw new TabularError('DS_CSV_EMPTY', `The file has a header but no usable data rows (${rows.length} row(s), none with the right number of fields and a target value). Add data rows.`);
+    throw new TabularError(
+      'DS_CSV_EMPTY',
+      `The file has a header but no usable data rows (${rows.length} row(s), none with the right number of fields and a target value). Add data rows.`,
+    );
   }
   const positive = resolvePositive(usable, targetIdx, options.positive);
   const features: TabularFeatureSpec[] = [];
@@ -91,7 +97,10 @@ export function inferSchema(header: readonly string[], rows: readonly (readonly 
     features.push({ name, source: name, kind: 'categorical', transform: 'value', levels });
   });
   if (features.length === 0) {
-    throw new TabularError('DS_CSV_NO_FEATURES', 'No column besides the target can be used as a feature (all are constant or identifier-like). Add descriptive columns.');
+    throw new TabularError(
+      'DS_CSV_NO_FEATURES',
+      'No column besides the target can be used as a feature (all are constant or identifier-like). Add descriptive columns.',
+    );
   }
   return { format: 'deep-sales-tabular/1', target: names[targetIdx]!, positive, features, dropped };
 }
@@ -132,7 +141,11 @@ function resolvePositive(rows: readonly (readonly string[])[], targetIdx: number
   if (counts.has(w)) return w;
   const loose = [...counts.keys()].filter((v) => v.toLowerCase() === w.toLowerCase());
   if (loose.length === 1) return loose[0]!;
-  const seen = [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([v, k]) => `"${v}" (${k})`).join(', ');
+  const seen = [...counts.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 10)
+    .map(([v, k]) => `"${v}" (${k})`)
+    .join(', ');
   throw new TabularError(
     'DS_CSV_ONE_CLASS',
     `No row has the positive value "${wanted}" in the target column, so there is only one class. Values seen: ${seen}. Pass one of them as the positive value.`,

@@ -36,7 +36,9 @@ function people(size: SeedSize, seed: number) {
   const engine = new ScoringEngine(() => DEFAULT_NOW);
   for (const c of ORDER) engine.apply(c, ws[c] as never);
   const s = engine.state;
-  const list = s.stakeholders.map((doc, slot) => ({ doc, slot })).filter((x): x is { doc: NonNullable<typeof x.doc>; slot: number } => !!x.doc);
+  const list = s.stakeholders
+    .map((doc, slot) => ({ doc, slot }))
+    .filter((x): x is { doc: NonNullable<typeof x.doc>; slot: number } => !!x.doc);
   return {
     count: list.length,
     at: (k: number, now: number) => {
@@ -47,7 +49,10 @@ function people(size: SeedSize, seed: number) {
   };
 }
 
-describe.each([['XS', 7], ['M', 1]] as const)('best time over every stakeholder of %s', (size, seed) => {
+describe.each([
+  ['XS', 7],
+  ['M', 1],
+] as const)('best time over every stakeholder of %s', (size, seed) => {
   const ws = people(size, seed);
 
   it('every slot of every stakeholder lies inside the stated window in their zone, at the pinned date', () => {
@@ -90,23 +95,36 @@ describe('best time in words', () => {
   };
   const histOf = (zone: string, times: number[]) => {
     const h = new Float64Array(168);
-    for (const t of times) { const l = local(zone, t); h[l.day * 24 + l.hour]! += 1; }
+    for (const t of times) {
+      const l = local(zone, t);
+      h[l.day * 24 + l.hour]! += 1;
+    }
     return h;
   };
 
   it('says how sure it is', () => {
     const zone = 'America/Los_Angeles';
     const two = [at(zone, 0, 10, 1), at(zone, 0, 11, 2)];
-    expect(bestTime(histOf(zone, two), 2, zone, DEFAULT_NOW)).toMatchObject({ basis: 'business_hours', confidence: 'none', note: expect.stringMatching(/Only 2 replies/) });
+    expect(bestTime(histOf(zone, two), 2, zone, DEFAULT_NOW)).toMatchObject({
+      basis: 'business_hours',
+      confidence: 'none',
+      note: expect.stringMatching(/Only 2 replies/),
+    });
     const three = [...two, at(zone, 0, 10, 3)];
     const t = bestTime(histOf(zone, three), 3, zone, DEFAULT_NOW);
-    expect(t).toMatchObject({ basis: 'history', confidence: 'low', days: [0], fromHour: 10, note: expect.stringMatching(/Only 3 replies to go on/) });
+    expect(t).toMatchObject({
+      basis: 'history',
+      confidence: 'low',
+      days: [0],
+      fromHour: 10,
+      note: expect.stringMatching(/Only 3 replies to go on/),
+    });
     expect(t.window).toBe('Mon 10–12 in America/Los_Angeles');
     const many = Array.from({ length: 20 }, (_, k) => at(zone, 1 + (k % 3), 9, k));
     expect(bestTime(histOf(zone, many), 20, zone, DEFAULT_NOW)).toMatchObject({ confidence: 'high', days: [1, 2, 3], fromHour: 8 });
   });
 
-  it('offers a slot outside the seller\'s night, and says so when there is none', () => {
+  it("offers a slot outside the seller's night, and says so when there is none", () => {
     // Tue–Thu 10–12 in Los Angeles is 19:00–21:00 in Berlin: the first one is fine for a Berlin seller.
     const la = bestTime(new Float64Array(168), 0, 'America/Los_Angeles', DEFAULT_NOW);
     const berlin = slotFor(la, 'Europe/Berlin');

@@ -34,7 +34,13 @@ function formatterFor(zone: string): Intl.DateTimeFormat | null {
   if (f === undefined) {
     try {
       f = new Intl.DateTimeFormat('en-US', {
-        timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric',
+        timeZone: zone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
       });
     } catch {
       f = null; // not an IANA zone this runtime knows: treated as UTC by the caller, which says so
@@ -51,7 +57,11 @@ export function isKnownZone(zone: string | undefined): zone is string {
 function offsetAtNoon(f: Intl.DateTimeFormat | null, day: number): number {
   if (!f) return 0;
   const noon = day * DAY + 12 * HOUR;
-  let y = 0, mo = 0, d = 0, h = 0, mi = 0;
+  let y = 0,
+    mo = 0,
+    d = 0,
+    h = 0,
+    mi = 0;
   for (const x of f.formatToParts(noon)) {
     if (x.type === 'year') y = +x.value;
     else if (x.type === 'month') mo = +x.value;
@@ -120,15 +130,21 @@ export function recencyWeight(ageMs: number): number {
 
 function dayRanges(days: number[]): string {
   const parts: string[] = [];
-  for (let i = 0; i < days.length; ) {
+  for (let i = 0; i < days.length;) {
     let j = i;
     while (j + 1 < days.length && days[j + 1] === days[j]! + 1) j++;
-    parts.push(j - i >= 2 ? `${WEEKDAYS[days[i]!]}–${WEEKDAYS[days[j]!]}` : days.slice(i, j + 1).map((d) => WEEKDAYS[d]).join(', '));
+    parts.push(
+      j - i >= 2
+        ? `${WEEKDAYS[days[i]!]}–${WEEKDAYS[days[j]!]}`
+        : days
+            .slice(i, j + 1)
+            .map((d) => WEEKDAYS[d])
+            .join(', '),
+    );
     i = j + 1;
   }
   return parts.join(', ');
 }
-
 
 /** Business hours Tue–Thu 10–12 local: a neutral default when someone never answered. */
 export function businessHoursHistogram(): Float64Array {
@@ -148,7 +164,8 @@ const SLOTS = 6;
 /** Exact local hour of week of `t` in `zone` (Intl, no cache): the check every slot passes. */
 export function exactHourOfWeek(zone: string, t: number): number {
   const f = exactFormatter(zone);
-  let wd = 0, h = 0;
+  let wd = 0,
+    h = 0;
   for (const x of f.formatToParts(t)) {
     if (x.type === 'weekday') wd = WEEKDAYS.indexOf(x.value as (typeof WEEKDAYS)[number]);
     else if (x.type === 'hour') h = +x.value % 24;
@@ -159,7 +176,16 @@ export function exactHourOfWeek(zone: string, t: number): number {
 const exactFormatters = new Map<string, Intl.DateTimeFormat>();
 function exactFormatter(zone: string): Intl.DateTimeFormat {
   let f = exactFormatters.get(zone);
-  if (!f) exactFormatters.set(zone, (f = new Intl.DateTimeFormat('en-US', { timeZone: isKnownZone(zone) ? zone : 'UTC', hourCycle: 'h23', weekday: 'short', hour: 'numeric' })));
+  if (!f)
+    exactFormatters.set(
+      zone,
+      (f = new Intl.DateTimeFormat('en-US', {
+        timeZone: isKnownZone(zone) ? zone : 'UTC',
+        hourCycle: 'h23',
+        weekday: 'short',
+        hour: 'numeric',
+      })),
+    );
   return f;
 }
 
@@ -186,23 +212,40 @@ export function bestTime(hist: Float64Array, samples: number, zone: string | und
   for (const d of days) for (let h = 0; h < 24; h++) HOUR_TOTAL[h]! += s[d * 24 + h]!;
   let bestH = history ? 0 : 10;
   // Blocks that wrap past midnight are not offered: "23:00–01:00" would span two weekdays.
-  if (history) for (let h = 1; h < 23; h++) if (HOUR_TOTAL[h]! + HOUR_TOTAL[h + 1]! > HOUR_TOTAL[bestH]! + HOUR_TOTAL[bestH + 1]!) bestH = h;
+  if (history)
+    for (let h = 1; h < 23; h++) if (HOUR_TOTAL[h]! + HOUR_TOTAL[h + 1]! > HOUR_TOTAL[bestH]! + HOUR_TOTAL[bestH + 1]!) bestH = h;
   const window = `${dayRanges(days)} ${bestH}–${bestH + 2} in ${tz}`;
   const slots = windowSlots(days, bestH, tz, now, SLOTS);
   const inWindow = history ? shareInWindow(hist, days, bestH) : 0;
   const confidence = !history ? 'none' : samples < 5 ? 'low' : samples < 15 ? 'medium' : 'high';
   const replies = samples === 1 ? '1 reply' : `${samples} replies`;
   let note = !history
-    ? samples === 0 ? 'No replies on record yet, so this is ordinary business hours.' : `Only ${replies} on record, too few to go on, so this is ordinary business hours.`
-    : confidence === 'low' ? `Only ${replies} to go on; treat this as a hint.` : `From ${replies}, recent ones counting most.`;
+    ? samples === 0
+      ? 'No replies on record yet, so this is ordinary business hours.'
+      : `Only ${replies} on record, too few to go on, so this is ordinary business hours.`
+    : confidence === 'low'
+      ? `Only ${replies} to go on; treat this as a hint.`
+      : `From ${replies}, recent ones counting most.`;
   if (history) note += ` ${Math.round(inWindow * 100)}% of their recent replies fell in this window.`;
   if (!known) note += zone ? ` Time zone "${zone}" is not recognised; times are in UTC.` : ' No time zone on record; times are in UTC.';
-  return { basis: history ? 'history' : 'business_hours', timezone: tz, window, days, fromHour: bestH, nextSlotAt: slots[0]!, slots, samples, confidence, note };
+  return {
+    basis: history ? 'history' : 'business_hours',
+    timezone: tz,
+    window,
+    days,
+    fromHour: bestH,
+    nextSlotAt: slots[0]!,
+    slots,
+    samples,
+    confidence,
+    note,
+  };
 }
 
 /** Weighted share of replies that fell in the window's cells. */
 function shareInWindow(hist: Float64Array, days: number[], fromHour: number): number {
-  let all = 0, inside = 0;
+  let all = 0,
+    inside = 0;
   for (let h = 0; h < 168; h++) all += hist[h]!;
   for (const d of days) inside += hist[d * 24 + fromHour]! + hist[d * 24 + fromHour + 1]!;
   return all > 0 ? inside / all : 0;
@@ -223,7 +266,10 @@ function smoothInto(hist: Float64Array, out: Float64Array): Float64Array {
  */
 function windowSlots(days: number[], fromHour: number, zone: string, now: number, count: number): number[] {
   const cell = new Uint8Array(168);
-  for (const d of days) { cell[d * 24 + fromHour] = 1; cell[d * 24 + fromHour + 1] = 1; }
+  for (const d of days) {
+    cell[d * 24 + fromHour] = 1;
+    cell[d * 24 + fromHour + 1] = 1;
+  }
   const out: number[] = [];
   // Now itself, when this very moment is inside the window.
   if (cell[exactHourOfWeek(zone, now)]) out.push(now);

@@ -45,8 +45,16 @@ export interface EngagementFacts {
  */
 export function engagementOf(state: WorkspaceState, s: number, asOf: number, oppSlot = -1): EngagementFacts {
   const f: EngagementFacts = {
-    weight: 0, responsiveWeight: 0, count: 0, sentiment: NaN, lastTouch: -Infinity, lastResponsive: -Infinity,
-    responsiveCount: 0, reached: false, recent30: 0, previous30: 0,
+    weight: 0,
+    responsiveWeight: 0,
+    count: 0,
+    sentiment: NaN,
+    lastTouch: -Infinity,
+    lastResponsive: -Infinity,
+    responsiveCount: 0,
+    reached: false,
+    recent30: 0,
+    previous30: 0,
   };
   const list = state.interactionsOf[s];
   if (!list) return f;

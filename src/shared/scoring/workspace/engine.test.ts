@@ -42,7 +42,9 @@ describe('ScoringEngine on a generated workspace', () => {
     const fresh = load(ws);
     fresh.setModel(kind === 'prior' ? null : model);
     const all = fresh.rescoreAll();
-    const opps = all.upserts.filter((u) => u.subjectType === 'opportunity').map((u) => OpportunityScorePayload.parse(JSON.parse(u.payload)));
+    const opps = all.upserts
+      .filter((u) => u.subjectType === 'opportunity')
+      .map((u) => OpportunityScorePayload.parse(JSON.parse(u.payload)));
     expect(opps.length).toBeGreaterThan(10);
     for (const p of opps) {
       expect(p.source).toBe(kind);
@@ -54,7 +56,9 @@ describe('ScoringEngine on a generated workspace', () => {
   });
 
   it('writes nothing for stored scores that are still right, and removes stored scores of deals that are gone', () => {
-    const stored = load(ws).rescoreAll().upserts.filter((u) => u.subjectType === 'opportunity');
+    const stored = load(ws)
+      .rescoreAll()
+      .upserts.filter((u) => u.subjectType === 'opportunity');
     const restarted = load(ws);
     for (const u of stored) restarted.rememberStored(u.id, u.payload);
     restarted.rememberStored('opp:opp_deleted_meanwhile', stored[0]!.payload);
@@ -74,7 +78,12 @@ describe('ScoringEngine on a generated workspace', () => {
     let now = NOW;
     const e = new ScoringEngine(() => now);
     for (const c of ORDER) e.apply(c, ws[c] as never);
-    const said = new Map(e.rescoreAll().upserts.filter((u) => u.subjectType === 'opportunity').map((u) => [u.id, whatItSays(JSON.parse(u.payload))]));
+    const said = new Map(
+      e
+        .rescoreAll()
+        .upserts.filter((u) => u.subjectType === 'opportunity')
+        .map((u) => [u.id, whatItSays(JSON.parse(u.payload))]),
+    );
     now = NOW + 60_000;
     const minuteLater = e.rescoreAll().upserts.filter((u) => u.subjectType === 'opportunity');
     // Ages moved by a minute: only a deal whose probability crossed a 0.1-point step or whose
@@ -93,9 +102,19 @@ describe('ScoringEngine on a generated workspace', () => {
     const target = ws.opportunities.find((o) => o.status === 'open' && o.members.length > 3)!;
     const who = target.members.find((m) => m.role === 'economic_buyer' || m.role === 'decision_maker') ?? target.members[0]!;
     const logged: Interaction = {
-      id: 'int_new' as never, accountId: target.accountId, opportunityId: target.id, kind: 'meeting', at: NOW - 3_600_000,
-      channel: 'video', direction: 'two_way', sentiment: 2, buyingJob: 'validation', attendeeIds: [who.stakeholderId],
-      loggedBy: ws.teammembers[0]!.id, notes: 'Good call', updatedAt: NOW,
+      id: 'int_new' as never,
+      accountId: target.accountId,
+      opportunityId: target.id,
+      kind: 'meeting',
+      at: NOW - 3_600_000,
+      channel: 'video',
+      direction: 'two_way',
+      sentiment: 2,
+      buyingJob: 'validation',
+      attendeeIds: [who.stakeholderId],
+      loggedBy: ws.teammembers[0]!.id,
+      notes: 'Good call',
+      updatedAt: NOW,
     };
     const inc = load(ws);
     inc.setModel(model);
@@ -153,7 +172,10 @@ describe('done and snoozed next actions (issue 15)', () => {
     expect(e.todayCount(opp.ownerId)).toBeLessThan(total);
 
     // Snoozed for a day: that action is gone from the deal's top; the rest of its list remains.
-    const snoozed = { ...opp, actionStates: withActionState(undefined, actionKey(first), { state: 'snoozed', until: NOW + DAY_MS, at: NOW, by: opp.ownerId }) };
+    const snoozed = {
+      ...opp,
+      actionStates: withActionState(undefined, actionKey(first), { state: 'snoozed', until: NOW + DAY_MS, at: NOW, by: opp.ownerId }),
+    };
     e.rescore(e.apply('opportunities', [snoozed as never]));
     const during = actionsOf(opp.id);
     expect(during === null ? null : actionKey(during)).not.toBe(actionKey(first));
@@ -167,7 +189,10 @@ describe('done and snoozed next actions (issue 15)', () => {
     expect(actionKey(actionsOf(opp.id)!)).toBe(actionKey(first));
 
     // Done: gone, whatever the clock says later.
-    const done = { ...opp, actionStates: withActionState(snoozed.actionStates, actionKey(first), { state: 'done', at: now, by: opp.ownerId }) };
+    const done = {
+      ...opp,
+      actionStates: withActionState(snoozed.actionStates, actionKey(first), { state: 'done', at: now, by: opp.ownerId }),
+    };
     expect(done.actionStates).toHaveLength(1);
     e.rescore(e.apply('opportunities', [done as never]));
     now += 365 * DAY_MS;

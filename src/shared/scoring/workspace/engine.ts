@@ -102,9 +102,16 @@ export function asciiJson(value: unknown): string {
  * moved with the clock) is not written: the stored score is still right and still sums to its
  * own logit. Measured on L: a relaunch 30 s later rewrote 3.7k of 8k scores for such drift.
  */
-export function whatItSays(p: Pick<OpportunityScorePayload, 'probability' | 'band' | 'source' | 'closedDeals' | 'for' | 'against' | 'actions'>): string {
+export function whatItSays(
+  p: Pick<OpportunityScorePayload, 'probability' | 'band' | 'source' | 'closedDeals' | 'for' | 'against' | 'actions'>,
+): string {
   return JSON.stringify([
-    Math.round(p.probability * 1000), p.band, p.source, p.closedDeals, p.for.map((f) => f.words), p.against.map((f) => f.words),
+    Math.round(p.probability * 1000),
+    p.band,
+    p.source,
+    p.closedDeals,
+    p.for.map((f) => f.words),
+    p.against.map((f) => f.words),
     p.actions.map((a) => [a.kind, a.title, a.reason, a.stakeholderId, a.when, a.whenWords]),
   ]);
 }
@@ -132,7 +139,10 @@ export class ScoringEngine {
   /** Stored scores remembered at start that no rescore has produced yet (see rememberStored). */
   private unconfirmed = new Set<string>();
 
-  constructor(private readonly clock: () => number = Date.now, private readonly stakeholderScoring: StakeholderScoring = 'stored') {}
+  constructor(
+    private readonly clock: () => number = Date.now,
+    private readonly stakeholderScoring: StakeholderScoring = 'stored',
+  ) {}
 
   now(): number {
     return this.clock();
@@ -142,14 +152,28 @@ export class ScoringEngine {
   apply(collection: CollectionName, docs: readonly RawDoc[], touched: Touched = emptyTouched()): Touched {
     const s = this.state;
     for (const d of docs) {
-      if (d['_deleted'] === true) { this.remove(collection, [d], touched); continue; }
+      if (d['_deleted'] === true) {
+        this.remove(collection, [d], touched);
+        continue;
+      }
       switch (collection) {
-        case 'accounts': s.upsertAccount(d as never); break;
-        case 'stakeholders': s.upsertStakeholder(d as never, touched); break;
-        case 'opportunities': s.upsertOpportunity(d as never, touched); break;
-        case 'interactions': s.upsertInteraction(d as never, touched); break;
-        case 'journeysteps': s.upsertStep(d as never, touched); break;
-        default: break; // other collections do not affect scores
+        case 'accounts':
+          s.upsertAccount(d as never);
+          break;
+        case 'stakeholders':
+          s.upsertStakeholder(d as never, touched);
+          break;
+        case 'opportunities':
+          s.upsertOpportunity(d as never, touched);
+          break;
+        case 'interactions':
+          s.upsertInteraction(d as never, touched);
+          break;
+        case 'journeysteps':
+          s.upsertStep(d as never, touched);
+          break;
+        default:
+          break; // other collections do not affect scores
       }
     }
     return touched;
@@ -159,12 +183,23 @@ export class ScoringEngine {
     const s = this.state;
     for (const d of docs) {
       switch (collection) {
-        case 'accounts': s.accounts.delete(d.id); break;
-        case 'stakeholders': s.removeStakeholder(d.id, touched); break;
-        case 'opportunities': s.removeOpportunity(d.id, touched); break;
-        case 'interactions': s.removeInteraction(d.id, typeof d.accountId === 'string' ? d.accountId : undefined, touched); break;
-        case 'journeysteps': s.removeStep(d.id, touched); break;
-        default: break;
+        case 'accounts':
+          s.accounts.delete(d.id);
+          break;
+        case 'stakeholders':
+          s.removeStakeholder(d.id, touched);
+          break;
+        case 'opportunities':
+          s.removeOpportunity(d.id, touched);
+          break;
+        case 'interactions':
+          s.removeInteraction(d.id, typeof d.accountId === 'string' ? d.accountId : undefined, touched);
+          break;
+        case 'journeysteps':
+          s.removeStep(d.id, touched);
+          break;
+        default:
+          break;
       }
     }
     return touched;
@@ -182,7 +217,10 @@ export class ScoringEngine {
       closed++;
       if (this.state.opportunities[slot]!.status === 'won') won++;
     }
-    for (const h of this.history) { closed++; if (h.won) won++; }
+    for (const h of this.history) {
+      closed++;
+      if (h.won) won++;
+    }
     this.prior = { closed, won };
     this.space = this.model ? this.model.json.space : spaceFor(this.state, this.history);
   }
@@ -265,20 +303,35 @@ export class ScoringEngine {
     } else {
       for (const slot of touched.stakeholders) {
         const p = stakeholderPayload(s, slot, now);
-        if (!p) { drop('stakeholder', s.stakeholderIds[slot]!); continue; }
+        if (!p) {
+          drop('stakeholder', s.stakeholderIds[slot]!);
+          continue;
+        }
         times.set(slot, p.bestTime);
         emit('stakeholder', p.stakeholderId, p.accountId, p);
         result.scoredStakeholders++;
       }
     }
-    const bestTimeOf = (sid: string): BestTime | null => { const k = s.stakeholderIdx.get(sid); return k === undefined ? null : bestTimeOfSlot(k); };
+    const bestTimeOf = (sid: string): BestTime | null => {
+      const k = s.stakeholderIdx.get(sid);
+      return k === undefined ? null : bestTimeOfSlot(k);
+    };
     const width = featureCount(this.space);
     const rows = Array.from({ length: Math.min(BLOCK, touched.opportunities.size) }, () => new Float64Array(width));
     const block: OpportunityFacts[] = [];
     const flush = () => {
       const scores = scoreRows(rows.slice(0, block.length), this.space, this.prior, this.model);
       block.forEach((facts, i) => {
-        const payload = opportunityPayload({ facts, row: rows[i]!, space: this.space, prior: this.prior, model: this.model, now, bestTimeOf, score: scores[i]! });
+        const payload = opportunityPayload({
+          facts,
+          row: rows[i]!,
+          space: this.space,
+          prior: this.prior,
+          model: this.model,
+          now,
+          bestTimeOf,
+          score: scores[i]!,
+        });
         this.remember(facts.slot, payload);
         emit('opportunity', facts.opportunity.id, facts.opportunity.accountId, payload, whatItSays(payload));
         result.scoredOpportunities++;
@@ -316,7 +369,11 @@ export class ScoringEngine {
 
   private ensureCapacity(n: number): void {
     if (this.probability.length >= n) return;
-    const grow = (a: Float64Array) => { const b = new Float64Array(Math.max(n, a.length * 2, 256)).fill(NaN); b.set(a); return b; };
+    const grow = (a: Float64Array) => {
+      const b = new Float64Array(Math.max(n, a.length * 2, 256)).fill(NaN);
+      b.set(a);
+      return b;
+    };
     this.probability = grow(this.probability);
     this.rank = grow(this.rank);
   }
@@ -330,8 +387,16 @@ export class ScoringEngine {
     this.probability[slot] = p.probability;
     this.rank[slot] = rank;
     this.today[slot] = {
-      opportunityId: o.id, opportunityName: o.name, accountId: o.accountId, ownerId: o.ownerId, amount: o.amount,
-      currency: o.currency, probability: p.probability, band: p.band, rank, action,
+      opportunityId: o.id,
+      opportunityName: o.name,
+      accountId: o.accountId,
+      ownerId: o.ownerId,
+      amount: o.amount,
+      currency: o.currency,
+      probability: p.probability,
+      band: p.band,
+      rank,
+      action,
     };
   }
 
@@ -348,9 +413,16 @@ export class ScoringEngine {
     const base = scoreFacts(facts, ctx);
     const whatIfs = facts.opportunity.status === 'open' ? actionWhatIfs(facts, nextBestActions(facts, now), ctx) : [];
     const member = stakeholderId ? facts.members.find((m) => m.stakeholder?.id === stakeholderId) : undefined;
-    const person = member && member.stakeholder
-      ? whatIf(facts, `If ${member.stakeholder.name} became a champion`, { kind: 'becomes_champion', stakeholderId: member.stakeholder.id }, ctx, base)
-      : null;
+    const person =
+      member && member.stakeholder
+        ? whatIf(
+            facts,
+            `If ${member.stakeholder.name} became a champion`,
+            { kind: 'becomes_champion', stakeholderId: member.stakeholder.id },
+            ctx,
+            base,
+          )
+        : null;
     return { probability: base.probability, whatIfs, person };
   }
 

@@ -32,7 +32,12 @@ export function crossValidate(rows: readonly Float64Array[], labels: Uint8Array,
     const test: number[] = [];
     for (let i = 0; i < n; i++) (folds[i] === f ? test : train).push(i);
     const trainLabels = Uint8Array.from(train, (i) => labels[i]!);
-    const m = trainWorkspaceModel(train.map((i) => rows[i]!), trainLabels, space, 0);
+    const m = trainWorkspaceModel(
+      train.map((i) => rows[i]!),
+      trainLabels,
+      space,
+      0,
+    );
     const won = trainLabels.reduce((a, b) => a + b, 0);
     const params = { closed: train.length, won };
     const w = blendWeight(m.json.closedDeals, m.json.k);
@@ -46,8 +51,11 @@ export function crossValidate(rows: readonly Float64Array[], labels: Uint8Array,
     }
   }
   return {
-    n, model: binaryMetrics(labels, model), blended: binaryMetrics(labels, blended),
-    prior: binaryMetrics(labels, prior), constant: binaryMetrics(labels, constant),
+    n,
+    model: binaryMetrics(labels, model),
+    blended: binaryMetrics(labels, blended),
+    prior: binaryMetrics(labels, prior),
+    constant: binaryMetrics(labels, constant),
   };
 }
 
@@ -58,7 +66,12 @@ export interface PrequentialResult {
 }
 
 /** `order`: row indices in closing order. */
-export function prequential(rows: readonly Float64Array[], labels: Uint8Array, order: readonly number[], space: FeatureSpace): PrequentialResult {
+export function prequential(
+  rows: readonly Float64Array[],
+  labels: Uint8Array,
+  order: readonly number[],
+  space: FeatureSpace,
+): PrequentialResult {
   const p = new Float64Array(order.length);
   const c = new Float64Array(order.length);
   const y = new Uint8Array(order.length);

@@ -6,8 +6,20 @@ const T0 = 1_700_000_000_000;
 
 function deal(over: Partial<Opportunity>): Opportunity {
   return {
-    id: 'opp_1', accountId: 'acc_1', name: 'Deal', amount: 1000, currency: 'USD', stage: 'commit', stageChangedAt: T0 + 50 * DAY,
-    createdAt: T0, closeDate: T0 + 60 * DAY, status: 'won', closedAt: T0 + 60 * DAY, ownerId: 'tm_1', members: [], updatedAt: T0,
+    id: 'opp_1',
+    accountId: 'acc_1',
+    name: 'Deal',
+    amount: 1000,
+    currency: 'USD',
+    stage: 'commit',
+    stageChangedAt: T0 + 50 * DAY,
+    createdAt: T0,
+    closeDate: T0 + 60 * DAY,
+    status: 'won',
+    closedAt: T0 + 60 * DAY,
+    ownerId: 'tm_1',
+    members: [],
+    updatedAt: T0,
     ...over,
   } as Opportunity;
 }
@@ -38,8 +50,9 @@ describe('stageAsOf', () => {
   });
 
   it('without a history: an open deal is in its current stage, a closed one is unknown', () => {
-    expect(stageAsOf(deal({ status: 'open', stage: 'propose', stageChangedAt: T0 + 9 * DAY, closedAt: undefined }), T0 + 20 * DAY))
-      .toEqual({ stage: 'propose', since: T0 + 9 * DAY });
+    expect(stageAsOf(deal({ status: 'open', stage: 'propose', stageChangedAt: T0 + 9 * DAY, closedAt: undefined }), T0 + 20 * DAY)).toEqual(
+      { stage: 'propose', since: T0 + 9 * DAY },
+    );
     expect(stageAsOf(deal({}), T0 + 55 * DAY)).toBeNull();
   });
 });

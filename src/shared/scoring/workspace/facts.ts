@@ -92,7 +92,9 @@ export function opportunityFacts(state: WorkspaceState, slot: number, asOf: numb
     members.push({ slot: s, stakeholder: state.stakeholders[s], role: m.role, engagement: engagementOf(state, s, asOf, slot) });
   }
   return {
-    slot, opportunity: o, asOf,
+    slot,
+    opportunity: o,
+    asOf,
     stage: stageNow?.stage ?? null,
     daysInStage: stageNow ? Math.max(0, (asOf - stageNow.since) / DAY) : NaN,
     ageDays: Math.max(0, (asOf - o.createdAt) / DAY),
@@ -104,8 +106,18 @@ export function opportunityFacts(state: WorkspaceState, slot: number, asOf: numb
 /** The facts that come from the buying group's members. */
 export type BuyingGroupFacts = Pick<
   OpportunityFacts,
-  | 'members' | 'reached' | 'engagedMembers' | 'totalWeight' | 'responsiveShare' | 'meanSentiment' | 'supporterShare'
-  | 'opponentShare' | 'championStrength' | 'blockerPresent' | 'blockerMet' | 'daysSinceTouch'
+  | 'members'
+  | 'reached'
+  | 'engagedMembers'
+  | 'totalWeight'
+  | 'responsiveShare'
+  | 'meanSentiment'
+  | 'supporterShare'
+  | 'opponentShare'
+  | 'championStrength'
+  | 'blockerPresent'
+  | 'blockerMet'
+  | 'daysSinceTouch'
 >;
 
 /**
@@ -130,7 +142,10 @@ export function buyingGroupFacts(members: MemberFacts[], asOf: number): BuyingGr
   for (const { stakeholder, role, engagement: e } of members) {
     totalWeight += e.weight;
     responsive += e.responsiveWeight;
-    if (e.weight > 0 && !Number.isNaN(e.sentiment)) { sentW += e.weight; sentSum += e.weight * e.sentiment; }
+    if (e.weight > 0 && !Number.isNaN(e.sentiment)) {
+      sentW += e.weight;
+      sentSum += e.weight * e.sentiment;
+    }
     if (e.reached) engaged++;
     if (e.lastTouch > lastTouch) lastTouch = e.lastTouch;
     if (role in reached && e.reached) reached[role as keyof typeof reached] = true;
@@ -139,19 +154,25 @@ export function buyingGroupFacts(members: MemberFacts[], asOf: number): BuyingGr
       if (SUPPORT.has(stakeholder.stance)) supporters++;
       if (OPPOSE.has(stakeholder.stance)) opponents++;
     }
-    if (role === 'champion') championStrength = Math.max(championStrength, (1 - Math.exp(-e.responsiveWeight / 2)) * ((stakeholder?.influence ?? 3) / 5));
+    if (role === 'champion')
+      championStrength = Math.max(championStrength, (1 - Math.exp(-e.responsiveWeight / 2)) * ((stakeholder?.influence ?? 3) / 5));
     if (role === 'blocker') {
       blockerPresent = true;
       if (e.responsiveCount > 0) blockerMet = true;
     }
   }
   return {
-    members, reached, engagedMembers: engaged, totalWeight,
+    members,
+    reached,
+    engagedMembers: engaged,
+    totalWeight,
     responsiveShare: totalWeight > 0 ? responsive / totalWeight : NaN,
     meanSentiment: sentW > 0 ? sentSum / sentW : NaN,
     supporterShare: known > 0 ? supporters / known : NaN,
     opponentShare: known > 0 ? opponents / known : NaN,
-    championStrength, blockerPresent, blockerMet,
+    championStrength,
+    blockerPresent,
+    blockerMet,
     daysSinceTouch: Number.isFinite(lastTouch) ? (asOf - lastTouch) / DAY : NaN,
   };
 }
@@ -165,7 +186,10 @@ function journeyFacts(state: WorkspaceState, slot: number, asOf: number) {
   for (const s of steps) {
     if (s.move === MOVE_CODE.loop_back) {
       loopBacks++;
-      if (s.job <= REQUIREMENTS && furthest >= SELECTION) { late = true; lateWho = s.stakeholderId; }
+      if (s.job <= REQUIREMENTS && furthest >= SELECTION) {
+        late = true;
+        lateWho = s.stakeholderId;
+      }
     }
     if (s.job > furthest) furthest = s.job;
   }

@@ -14,7 +14,10 @@ describe('feature labels', () => {
     expect(csv.crm.find((c) => c.key === 'routetomarket')?.label).toBe('Route To Market');
     expect(featureLabel('crm:routetomarket', csv)).toBe('CRM: Route To Market');
     expect(featureLabel('crm:region', csv)).toBe('CRM: Region');
-    const deals = buildFeatureSpace([{ routeToMarket: 'direct', lead_source: 'event' }, { routeToMarket: 'partner', lead_source: 'inbound' }]);
+    const deals = buildFeatureSpace([
+      { routeToMarket: 'direct', lead_source: 'event' },
+      { routeToMarket: 'partner', lead_source: 'inbound' },
+    ]);
     expect(featureLabel('crm:routetomarket', deals)).toBe('CRM: Route to market');
     expect(featureLabel('crm:leadsource', deals)).toBe('CRM: Lead source');
     // A model saved before labels were kept still reads as before.

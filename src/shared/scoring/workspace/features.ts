@@ -7,24 +7,57 @@ import type { OpportunityFacts } from './facts';
 import { STAGE_INDEX } from './facts';
 
 export const FIXED_FEATURES = [
-  'log_amount', 'age_days', 'stage', 'days_in_stage',
-  'dm_reached', 'eb_reached', 'champion_reached', 'tech_reached', 'user_reached',
-  'engaged_members', 'member_count', 'engagement_total', 'responsive_share', 'mean_sentiment',
-  'supporter_share', 'opponent_share', 'furthest_job', 'loop_backs', 'late_requirements_loop',
-  'champion_strength', 'blocker_present', 'blocker_unmet', 'days_since_touch',
+  'log_amount',
+  'age_days',
+  'stage',
+  'days_in_stage',
+  'dm_reached',
+  'eb_reached',
+  'champion_reached',
+  'tech_reached',
+  'user_reached',
+  'engaged_members',
+  'member_count',
+  'engagement_total',
+  'responsive_share',
+  'mean_sentiment',
+  'supporter_share',
+  'opponent_share',
+  'furthest_job',
+  'loop_backs',
+  'late_requirements_loop',
+  'champion_strength',
+  'blocker_present',
+  'blocker_unmet',
+  'days_since_touch',
 ] as const;
 export type FixedFeature = (typeof FIXED_FEATURES)[number];
 export const F = Object.fromEntries(FIXED_FEATURES.map((n, i) => [n, i])) as Record<FixedFeature, number>;
 
 /** Plain words for a feature name, used when nothing more specific can be said. */
 export const FEATURE_LABEL: Record<FixedFeature, string> = {
-  log_amount: 'Deal size', age_days: 'Deal age', stage: 'Stage', days_in_stage: 'Time in stage',
-  dm_reached: 'Decision maker reached', eb_reached: 'Economic buyer reached', champion_reached: 'Champion reached',
-  tech_reached: 'Technical evaluator reached', user_reached: 'Users reached', engaged_members: 'People engaged',
-  member_count: 'Buying group size', engagement_total: 'Overall engagement', responsive_share: 'Two-way share',
-  mean_sentiment: 'Sentiment', supporter_share: 'Supporters', opponent_share: 'Opponents',
-  furthest_job: 'Journey progress', loop_backs: 'Loop-backs', late_requirements_loop: 'Late loop back to requirements',
-  champion_strength: 'Champion strength', blocker_present: 'Blocker in the group', blocker_unmet: 'Blocker not met',
+  log_amount: 'Deal size',
+  age_days: 'Deal age',
+  stage: 'Stage',
+  days_in_stage: 'Time in stage',
+  dm_reached: 'Decision maker reached',
+  eb_reached: 'Economic buyer reached',
+  champion_reached: 'Champion reached',
+  tech_reached: 'Technical evaluator reached',
+  user_reached: 'Users reached',
+  engaged_members: 'People engaged',
+  member_count: 'Buying group size',
+  engagement_total: 'Overall engagement',
+  responsive_share: 'Two-way share',
+  mean_sentiment: 'Sentiment',
+  supporter_share: 'Supporters',
+  opponent_share: 'Opponents',
+  furthest_job: 'Journey progress',
+  loop_backs: 'Loop-backs',
+  late_requirements_loop: 'Late loop back to requirements',
+  champion_strength: 'Champion strength',
+  blocker_present: 'Blocker in the group',
+  blocker_unmet: 'Blocker not met',
   days_since_touch: 'Days since last touch',
 };
 
@@ -37,7 +70,9 @@ export interface CrmFeature {
    */
   label?: string;
 }
-export interface FeatureSpace { crm: CrmFeature[] }
+export interface FeatureSpace {
+  crm: CrmFeature[];
+}
 
 const MAX_CRM_KEYS = 8;
 const MAX_LEVELS = 30;
@@ -90,13 +125,19 @@ export function featureLabel(feature: string, space?: FeatureSpace): string {
 /** A column name reads as it is; an identifier ("routeToMarket", "route_to_market") as words. */
 function readableName(name: string): string {
   if (/\s/.test(name)) return name;
-  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').trim().toLowerCase();
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .trim()
+    .toLowerCase();
   return words ? words[0]!.toUpperCase() + words.slice(1) : name;
 }
 
 export function featureInfos(space: FeatureSpace): FeatureInfo[] {
   return [
-    ...FIXED_FEATURES.map((name): FeatureInfo => (name === 'stage' ? { name, kind: 'categorical', levels: STAGES } : { name, kind: 'numeric' })),
+    ...FIXED_FEATURES.map((name): FeatureInfo =>
+      name === 'stage' ? { name, kind: 'categorical', levels: STAGES } : { name, kind: 'numeric' },
+    ),
     ...space.crm.map((c): FeatureInfo => ({ name: `crm:${c.key}`, kind: 'categorical', levels: c.levels })),
   ];
 }

@@ -10,8 +10,21 @@
 // Validation: 25% of the closed deals (stratified) are held out; the model shipped is the one
 // trained on the other 75%, so the reported AUC is the AUC of the model users get.
 import {
-  trainCalibratedClassifier, loadCalibratedModel, type CalibratedModel, type CalibratedModelJson, applyCalibrator, binaryMetrics, reliabilityBins, type ReliabilityBin, stratifiedSplit, type FeatureColumn, type GbmParams, type TrainingTable,
-  bootstrapInterval, brierScore, rocAuc,
+  trainCalibratedClassifier,
+  loadCalibratedModel,
+  type CalibratedModel,
+  type CalibratedModelJson,
+  applyCalibrator,
+  binaryMetrics,
+  reliabilityBins,
+  type ReliabilityBin,
+  stratifiedSplit,
+  type FeatureColumn,
+  type GbmParams,
+  type TrainingTable,
+  bootstrapInterval,
+  brierScore,
+  rocAuc,
 } from '../learn';
 import { featureCount, featureInfos, type FeatureSpace } from './features';
 import { explainPrior, logit, priorBaseRate, sigmoid, type PriorParams } from './prior';
@@ -74,8 +87,15 @@ export function loadWorkspaceModel(json: WorkspaceModelJson): WorkspaceModel {
 /** Small data needs small trees: leaves of at least ~3% of the rows, shallow depth. */
 export function paramsFor(n: number): Partial<GbmParams> {
   return {
-    numRounds: 400, learningRate: 0.05, maxDepth: 3, maxLeaves: 8, minSamplesLeaf: Math.min(40, Math.max(5, Math.round(n / 30))),
-    subsample: 0.8, colsample: 0.8, earlyStoppingRounds: 40, seed: 42,
+    numRounds: 400,
+    learningRate: 0.05,
+    maxDepth: 3,
+    maxLeaves: 8,
+    minSamplesLeaf: Math.min(40, Math.max(5, Math.round(n / 30))),
+    subsample: 0.8,
+    colsample: 0.8,
+    earlyStoppingRounds: 40,
+    seed: 42,
   };
 }
 
@@ -100,7 +120,10 @@ export class NotEnoughHistoryError extends CodedError<'DS_SCORING_NOT_ENOUGH_HIS
 }
 
 export function trainWorkspaceModel(
-  rows: readonly Float64Array[], labels: Uint8Array, space: FeatureSpace, trainedAt: number,
+  rows: readonly Float64Array[],
+  labels: Uint8Array,
+  space: FeatureSpace,
+  trainedAt: number,
   onProgress?: (fraction: number) => void,
 ): WorkspaceModel {
   const won = labels.reduce((a, b) => a + b, 0);
@@ -117,29 +140,40 @@ export function trainWorkspaceModel(
   // steps that cost far more log loss than they save; below SMALL_DATA rows the trees' own
   // logistic output is kept as is.
   const calibration = trainRows.length < SMALL_DATA ? 'none' : 'auto';
-  const classifier = trainCalibratedClassifier(tableOf(trainRows, trainLabels, space), { params: paramsFor(trainRows.length), calibration }, (f) => onProgress?.(0.9 * f));
+  const classifier = trainCalibratedClassifier(
+    tableOf(trainRows, trainLabels, space),
+    { params: paramsFor(trainRows.length), calibration },
+    (f) => onProgress?.(0.9 * f),
+  );
   const nTrain = trainRows.length;
   const wonTrain = trainLabels.reduce((a, b) => a + b, 0);
   const prior: PriorParams = { closed: nTrain, won: wonTrain };
   const validLabels = Uint8Array.from(split.test, (i) => labels[i]!);
   const modelLogit = Float64Array.from(split.test, (i) => logitOf(classifier.predict(rows[i]!)));
   const priorLogit = Float64Array.from(split.test, (i) => explainPrior(rows[i]!, space, prior).logit);
-  const blend = (k: number) => Array.from(modelLogit, (m, j) => {
-    const w = blendWeight(nTrain, k);
-    return sigmoid(w * m + (1 - w) * priorLogit[j]!);
-  });
+  const blend = (k: number) =>
+    Array.from(modelLogit, (m, j) => {
+      const w = blendWeight(nTrain, k);
+      return sigmoid(w * m + (1 - w) * priorLogit[j]!);
+    });
   let k = DEFAULT_K;
   let best = Infinity;
   // Choosing k on a handful of validation deals would just pick noise: keep the default then.
   for (const cand of validLabels.length >= MIN_VALIDATION_FOR_K ? K_GRID : []) {
     const loss = binaryMetrics(validLabels, blend(cand)).logloss;
-    if (loss < best - 1e-12) { best = loss; k = cand; }
+    if (loss < best - 1e-12) {
+      best = loss;
+      k = cand;
+    }
   }
   const modelP = Array.from(modelLogit, sigmoid);
   const m = binaryMetrics(validLabels, modelP);
   const pm = binaryMetrics(validLabels, Array.from(priorLogit, sigmoid));
   const bm = binaryMetrics(validLabels, blend(k));
-  const constant = binaryMetrics(validLabels, Array.from(validLabels, () => wonTrain / nTrain));
+  const constant = binaryMetrics(
+    validLabels,
+    Array.from(validLabels, () => wonTrain / nTrain),
+  );
   const intervalsOf = (p: number[]) => {
     const a = bootstrapInterval(validLabels, p, rocAuc, { needsBothClasses: true, resamples: INTERVAL_RESAMPLES });
     const b = bootstrapInterval(validLabels, p, brierScore, { resamples: INTERVAL_RESAMPLES });
@@ -149,13 +183,27 @@ export function trainWorkspaceModel(
   const totalGain = gain.reduce((a, b) => a + b, 0) || 1;
   const json: WorkspaceModelJson = {
     format: 'deep-sales-workspace-model/1',
-    space, classifier: classifier.toJSON(), closedDeals: nTrain, won: wonTrain, k, trainedAt,
+    space,
+    classifier: classifier.toJSON(),
+    closedDeals: nTrain,
+    won: wonTrain,
+    k,
+    trainedAt,
     validation: {
-      n: validLabels.length, auc: m.auc, logloss: m.logloss, priorAuc: pm.auc, priorLogloss: pm.logloss,
-      constantLogloss: constant.logloss, blendedAuc: bm.auc, blendedLogloss: bm.logloss, reliability: reliabilityBins(validLabels, modelP),
+      n: validLabels.length,
+      auc: m.auc,
+      logloss: m.logloss,
+      priorAuc: pm.auc,
+      priorLogloss: pm.logloss,
+      constantLogloss: constant.logloss,
+      blendedAuc: bm.auc,
+      blendedLogloss: bm.logloss,
+      reliability: reliabilityBins(validLabels, modelP),
       intervals: { model: intervalsOf(modelP), blended: intervalsOf(blend(k)) },
     },
-    importance: featureInfos(space).map((f, j) => ({ feature: f.name, share: gain[j]! / totalGain })).sort((a, b) => b.share - a.share),
+    importance: featureInfos(space)
+      .map((f, j) => ({ feature: f.name, share: gain[j]! / totalGain }))
+      .sort((a, b) => b.share - a.share),
   };
   onProgress?.(1);
   return { json, classifier };
@@ -197,11 +245,23 @@ export function scoreRow(row: Float64Array, space: FeatureSpace, prior: PriorPar
  * are walked once for the whole block (ShapMemo.explainBlock), which is what makes a full rescore
  * of thousands of deals fast. Blocks of a few hundred rows are plenty.
  */
-export function scoreRows(rows: readonly Float64Array[], space: FeatureSpace, prior: PriorParams, model: WorkspaceModel | null): RowScore[] {
+export function scoreRows(
+  rows: readonly Float64Array[],
+  space: FeatureSpace,
+  prior: PriorParams,
+  model: WorkspaceModel | null,
+): RowScore[] {
   const priors = rows.map((row) => explainPrior(row, space, prior));
   if (!model) {
     return priors.map((p) => ({
-      probability: sigmoid(p.logit), logit: p.logit, source: 'prior', closedDeals: 0, weight: 0, base: p.base, calibration: 0, contributions: p.contributions,
+      probability: sigmoid(p.logit),
+      logit: p.logit,
+      source: 'prior',
+      closedDeals: 0,
+      weight: 0,
+      base: p.base,
+      calibration: 0,
+      contributions: p.contributions,
     }));
   }
   const w = blendWeight(model.json.closedDeals, model.json.k);
@@ -225,8 +285,14 @@ export function scoreRows(rows: readonly Float64Array[], space: FeatureSpace, pr
     const calibration = w * (calibrated - raw);
     const z = w * calibrated + (1 - w) * p.logit;
     return {
-      probability: sigmoid(z), logit: z, source: w === 1 ? 'model' : 'blended', closedDeals: model.json.closedDeals, weight: w,
-      base, calibration, contributions,
+      probability: sigmoid(z),
+      logit: z,
+      source: w === 1 ? 'model' : 'blended',
+      closedDeals: model.json.closedDeals,
+      weight: w,
+      base,
+      calibration,
+      contributions,
     };
   });
 }

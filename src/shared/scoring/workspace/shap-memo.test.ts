@@ -19,7 +19,8 @@ describe('ShapMemo', () => {
       const got = memo.explain(row);
       expect(got.base).toBe(want.base);
       expect(got.raw).toBe(model.classifier.predictRaw(row));
-      for (let f = 0; f < want.contributions.length; f++) expect(Math.abs(got.contributions[f]! - want.contributions[f]!)).toBeLessThan(1e-12);
+      for (let f = 0; f < want.contributions.length; f++)
+        expect(Math.abs(got.contributions[f]! - want.contributions[f]!)).toBeLessThan(1e-12);
     }
     // A block (column-major, as a rescore passes it) gives each row exactly what explain gives it:
     // a fresh memo (misses inside the block) and the warm one (hits).

@@ -16,7 +16,16 @@
 // deal's facts and payload built in between, every tree's memo had to come back from memory for
 // every deal: 3–4x slower on an L workspace (20k routes remembered, a few MB of tables).
 import {
-  compileTrees, leafOf, type CompiledTree, expectedLogit, explainTreeInto, pathBuffers, type Explanation, type PathBuffers, type FeatureRow, type GbmModel,
+  compileTrees,
+  leafOf,
+  type CompiledTree,
+  expectedLogit,
+  explainTreeInto,
+  pathBuffers,
+  type Explanation,
+  type PathBuffers,
+  type FeatureRow,
+  type GbmModel,
 } from '../learn';
 
 /**
@@ -112,7 +121,10 @@ export class ShapMemo {
     }
     this.catPool = new Uint8Array(pool);
     let at = 0;
-    for (const m of masks) { this.catPool.set(m, at); at += m.length; }
+    for (const m of masks) {
+      this.catPool.set(m, at);
+      at += m.length;
+    }
   }
 
   /**
@@ -136,7 +148,8 @@ export class ShapMemo {
     raw.fill(this.baseScore, 0, n);
     if (this.keys.length < n) this.keys = new Int32Array(n);
     const keys = this.keys;
-    const { splitStart, splitFeature, splitThreshold, splitMissingLeft, splitCatAt, splitCatLength, catPool, direct, table, tableStart } = this;
+    const { splitStart, splitFeature, splitThreshold, splitMissingLeft, splitCatAt, splitCatLength, catPool, direct, table, tableStart } =
+      this;
     const trees = this.trees.length;
     for (let t = 0; t < trees; t++) {
       if (direct[t] === 1) {

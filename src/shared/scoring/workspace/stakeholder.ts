@@ -1,7 +1,13 @@
 // Pure (shared): one stakeholder's score — engagement with trend and "gone quiet", the best time
 // to reach them and how to approach them. Account-wide: every interaction they attended counts.
 import {
-  BUYING_JOBS, BUYING_JOB_LABEL, BUYING_ROLE_LABEL, INTERACTION_KINDS, SCORE_PAYLOAD_VERSION, type BuyingRole, type Stakeholder,
+  BUYING_JOBS,
+  BUYING_JOB_LABEL,
+  BUYING_ROLE_LABEL,
+  INTERACTION_KINDS,
+  SCORE_PAYLOAD_VERSION,
+  type BuyingRole,
+  type Stakeholder,
   type StakeholderScorePayload,
 } from '@shared/domain';
 import { bestTime, hourOfWeek, recencyWeight, zoneTable } from './best-time';

@@ -4,8 +4,15 @@
 // their documents. Every mutation returns which opportunities and stakeholders it touched, which
 // is what makes incremental rescoring exact: recompute those, nothing else.
 import {
-  BUYING_JOBS, DIRECTIONS, INTERACTION_KINDS, JOURNEY_MOVES,
-  type Account, type Interaction, type JourneyStep, type Opportunity, type Stakeholder,
+  BUYING_JOBS,
+  DIRECTIONS,
+  INTERACTION_KINDS,
+  JOURNEY_MOVES,
+  type Account,
+  type Interaction,
+  type JourneyStep,
+  type Opportunity,
+  type Stakeholder,
 } from '@shared/domain';
 
 export const DIR_CODE = Object.fromEntries(DIRECTIONS.map((d, i) => [d, i])) as Record<(typeof DIRECTIONS)[number], number>;
@@ -18,19 +25,33 @@ export const MOVE_CODE = Object.fromEntries(JOURNEY_MOVES.map((d, i) => [d, i]))
  * and sync bookkeeping. Kept slim because the worker holds every person of the workspace (60k
  * on L); the type makes the compiler say so if scoring starts reading a field it does not keep.
  */
-export type ScoredStakeholder = Pick<Stakeholder, 'id' | 'accountId' | 'name' | 'title' | 'buyingRoles' | 'stance' | 'influence' | 'needs' | 'pains' | 'timezone'>;
+export type ScoredStakeholder = Pick<
+  Stakeholder,
+  'id' | 'accountId' | 'name' | 'title' | 'buyingRoles' | 'stance' | 'influence' | 'needs' | 'pains' | 'timezone'
+>;
 
 export function scoredStakeholder(d: Stakeholder): ScoredStakeholder {
   const s: ScoredStakeholder = {
-    id: d.id, accountId: d.accountId, name: d.name, title: d.title, buyingRoles: d.buyingRoles, stance: d.stance, influence: d.influence,
-    needs: d.needs, pains: d.pains,
+    id: d.id,
+    accountId: d.accountId,
+    name: d.name,
+    title: d.title,
+    buyingRoles: d.buyingRoles,
+    stance: d.stance,
+    influence: d.influence,
+    needs: d.needs,
+    pains: d.pains,
   };
   if (d.timezone !== undefined) s.timezone = d.timezone;
   return s;
 }
 
-export interface StepFact { job: number; at: number; move: number; stakeholderId: string }
-
+export interface StepFact {
+  job: number;
+  at: number;
+  move: number;
+  stakeholderId: string;
+}
 
 export interface Touched {
   opportunities: Set<number>;
@@ -244,7 +265,8 @@ export class WorkspaceState {
   stepsUpTo(o: number, asOf: number): StepFact[] {
     const out: StepFact[] = [];
     for (const k of this.stepsOf[o] ?? []) {
-      if (this.stepAt[k]! <= asOf) out.push({ job: this.stepJob[k]!, at: this.stepAt[k]!, move: this.stepMove[k]!, stakeholderId: this.stepWho[k]! });
+      if (this.stepAt[k]! <= asOf)
+        out.push({ job: this.stepJob[k]!, at: this.stepAt[k]!, move: this.stepMove[k]!, stakeholderId: this.stepWho[k]! });
     }
     return out.sort((a, b) => a.at - b.at);
   }
@@ -325,13 +347,17 @@ export class WorkspaceState {
 
   openOpportunitySlots(): number[] {
     const out: number[] = [];
-    this.opportunities.forEach((o, i) => { if (o && o.status === 'open') out.push(i); });
+    this.opportunities.forEach((o, i) => {
+      if (o && o.status === 'open') out.push(i);
+    });
     return out;
   }
 
   closedOpportunitySlots(): number[] {
     const out: number[] = [];
-    this.opportunities.forEach((o, i) => { if (o && o.status !== 'open' && o.closedAt !== undefined) out.push(i); });
+    this.opportunities.forEach((o, i) => {
+      if (o && o.status !== 'open' && o.closedAt !== undefined) out.push(i);
+    });
     return out;
   }
 }

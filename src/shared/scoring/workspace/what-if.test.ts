@@ -24,7 +24,12 @@ describe('what-if', () => {
   const set = trainingSet(engine.state, [], engine.space);
   const model = trainWorkspaceModel(set.rows, set.labels, engine.space, NOW);
   engine.setModel(model);
-  const stored = new Map(engine.rescoreAll().upserts.filter((d) => d.subjectType === 'opportunity').map((d) => [d.subjectId, OpportunityScorePayload.parse(JSON.parse(d.payload))]));
+  const stored = new Map(
+    engine
+      .rescoreAll()
+      .upserts.filter((d) => d.subjectType === 'opportunity')
+      .map((d) => [d.subjectId, OpportunityScorePayload.parse(JSON.parse(d.payload))]),
+  );
   const open = ws.opportunities.filter((o) => o.status === 'open');
 
   it('"no change" equals the deal\'s score, for every open deal', () => {
@@ -39,7 +44,7 @@ describe('what-if', () => {
     }
   });
 
-  it('a what-if\'s odds equal the model\'s score of the modified features', () => {
+  it("a what-if's odds equal the model's score of the modified features", () => {
     const ctx = { space: engine.space, prior: engine.prior, model: engine.model };
     let checked = 0;
     for (const o of open.slice(0, 40)) {
@@ -53,7 +58,7 @@ describe('what-if', () => {
     expect(checked).toBeGreaterThan(20);
   });
 
-  it('a meeting\'s what-if is the score the deal gets once that meeting is logged', () => {
+  it("a meeting's what-if is the score the deal gets once that meeting is logged", () => {
     let checked = 0;
     for (const o of open) {
       const meet = engine.whatIfs(o.id)!.whatIfs.find((w) => w.change.kind === 'meet');
@@ -62,8 +67,18 @@ describe('what-if', () => {
       after.setModel(model);
       after.rescoreAll();
       const logged: Interaction = {
-        id: `int_whatif_${o.id}` as never, accountId: o.accountId, opportunityId: o.id, kind: 'meeting', at: NOW, channel: 'video',
-        direction: 'two_way', sentiment: 0, attendeeIds: [meet.change.stakeholderId as never], loggedBy: o.ownerId, notes: 'what-if check', updatedAt: NOW,
+        id: `int_whatif_${o.id}` as never,
+        accountId: o.accountId,
+        opportunityId: o.id,
+        kind: 'meeting',
+        at: NOW,
+        channel: 'video',
+        direction: 'two_way',
+        sentiment: 0,
+        attendeeIds: [meet.change.stakeholderId as never],
+        loggedBy: o.ownerId,
+        notes: 'what-if check',
+        updatedAt: NOW,
       };
       after.apply('interactions', [logged as never]);
       // Same prior intercept and space as the what-if was computed with (a full rescore would refresh them alike).

@@ -66,7 +66,7 @@ const met = (e: EngagementFacts, asOf: number): EngagementFacts => ({
   lastResponsive: asOf,
   reached: true,
   // A neutral meeting (sentiment 0) moves the weighted mean toward 0, as a logged one would.
-  sentiment: e.weight + MEETING_WEIGHT > 0 ? ((Number.isNaN(e.sentiment) ? 0 : e.sentiment * e.weight)) / (e.weight + MEETING_WEIGHT) : NaN,
+  sentiment: e.weight + MEETING_WEIGHT > 0 ? (Number.isNaN(e.sentiment) ? 0 : e.sentiment * e.weight) / (e.weight + MEETING_WEIGHT) : NaN,
 });
 
 /** The member-derived facts from `members`, by the same accumulator as opportunityFacts. */
@@ -75,17 +75,29 @@ export function withMembers(f: OpportunityFacts, members: MemberFacts[]): Opport
 }
 
 const noEngagement = (): EngagementFacts => ({
-  weight: 0, responsiveWeight: 0, count: 0, sentiment: NaN, lastTouch: -Infinity, lastResponsive: -Infinity,
-  responsiveCount: 0, reached: false, recent30: 0, previous30: 0,
+  weight: 0,
+  responsiveWeight: 0,
+  count: 0,
+  sentiment: NaN,
+  lastTouch: -Infinity,
+  lastResponsive: -Infinity,
+  responsiveCount: 0,
+  reached: false,
+  recent30: 0,
+  previous30: 0,
 });
 
 /** The deal's facts had `change` happened today. */
 export function counterfactualFacts(f: OpportunityFacts, change: Counterfactual): OpportunityFacts {
   switch (change.kind) {
-    case 'none': return withMembers(f, f.members);
+    case 'none':
+      return withMembers(f, f.members);
     case 'meet': {
       // Every membership of the person (someone can hold two roles) sees the meeting.
-      return withMembers(f, f.members.map((m) => (m.stakeholder?.id === change.stakeholderId ? { ...m, engagement: met(m.engagement, f.asOf) } : m)));
+      return withMembers(
+        f,
+        f.members.map((m) => (m.stakeholder?.id === change.stakeholderId ? { ...m, engagement: met(m.engagement, f.asOf) } : m)),
+      );
     }
     case 'add_member': {
       const added: MemberFacts = { slot: -1, stakeholder: undefined, role: change.role, engagement: met(noEngagement(), f.asOf) };
@@ -103,12 +115,17 @@ export function counterfactualFacts(f: OpportunityFacts, change: Counterfactual)
 }
 
 /** The counterfactual an action stands for, or null when the model cannot see what it changes. */
-export function counterfactualOf(action: Pick<NextBestAction, 'kind' | 'stakeholderId' | 'title'>, f: OpportunityFacts): Counterfactual | null {
+export function counterfactualOf(
+  action: Pick<NextBestAction, 'kind' | 'stakeholderId' | 'title'>,
+  f: OpportunityFacts,
+): Counterfactual | null {
   switch (action.kind) {
     case 'cover_role': {
       if (action.stakeholderId) return { kind: 'meet', stakeholderId: action.stakeholderId };
       // "Find the X": the role nobody holds.
-      const missing = CORE_ROLES.find((r) => !f.members.some((m) => m.role === r) && action.title.toLowerCase().includes(r.replace('_', ' ')));
+      const missing = CORE_ROLES.find(
+        (r) => !f.members.some((m) => m.role === r) && action.title.toLowerCase().includes(r.replace('_', ' ')),
+      );
       return missing ? { kind: 'add_member', role: missing } : null;
     }
     case 'champion_quiet':
@@ -149,7 +166,11 @@ function featureNames(space: FeatureSpace): string[] {
 }
 
 /** What-ifs for a deal's suggested actions the model can see, best gain first. */
-export function actionWhatIfs(f: OpportunityFacts, actions: readonly Pick<NextBestAction, 'kind' | 'stakeholderId' | 'title'>[], ctx: WhatIfContext): WhatIf[] {
+export function actionWhatIfs(
+  f: OpportunityFacts,
+  actions: readonly Pick<NextBestAction, 'kind' | 'stakeholderId' | 'title'>[],
+  ctx: WhatIfContext,
+): WhatIf[] {
   const base = scoreFacts(f, ctx);
   const out: WhatIf[] = [];
   const seen = new Set<string>();

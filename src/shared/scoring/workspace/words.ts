@@ -38,7 +38,10 @@ function championWords(f: OpportunityFacts): string {
 const ago = (d: number): string => (d === 0 ? 'today' : `${plural(d, 'day')} ago`);
 
 const ROLE_OF: Partial<Record<FixedFeature, BuyingRole>> = {
-  dm_reached: 'decision_maker', eb_reached: 'economic_buyer', tech_reached: 'technical_evaluator', user_reached: 'user',
+  dm_reached: 'decision_maker',
+  eb_reached: 'economic_buyer',
+  tech_reached: 'technical_evaluator',
+  user_reached: 'user',
 };
 
 export function factorWords(feature: string, contribution: number, f: OpportunityFacts): string {
@@ -61,7 +64,9 @@ export function factorWords(feature: string, contribution: number, f: Opportunit
         ? `Single-threaded: only ${plural(f.engagedMembers, 'person')} engaged in the last ${REACHED_WINDOW_DAYS} days`
         : `${f.engagedMembers} of ${f.members.length} people in the buying group engaged`;
     case 'mean_sentiment':
-      return Number.isNaN(f.meanSentiment) ? 'No sentiment recorded yet' : `Sentiment has been ${f.meanSentiment >= 0.5 ? 'positive' : f.meanSentiment <= -0.5 ? 'negative' : 'mixed'} (${f.meanSentiment.toFixed(1)} on −2..+2)`;
+      return Number.isNaN(f.meanSentiment)
+        ? 'No sentiment recorded yet'
+        : `Sentiment has been ${f.meanSentiment >= 0.5 ? 'positive' : f.meanSentiment <= -0.5 ? 'negative' : 'mixed'} (${f.meanSentiment.toFixed(1)} on −2..+2)`;
     case 'opponent_share':
       return `${plural(f.members.filter((m) => m.stakeholder && ['opponent', 'skeptic'].includes(m.stakeholder.stance)).length, 'opponent or skeptic', 'opponents or skeptics')} in the buying group`;
     case 'supporter_share':
@@ -70,22 +75,34 @@ export function factorWords(feature: string, contribution: number, f: Opportunit
     case 'blocker_present': {
       const b = member(f, 'blocker');
       if (!b) return 'No known blocker';
-      return f.blockerMet ? `Blocker ${b.stakeholder?.name ?? ''} has been met and heard`.replace('  ', ' ') : `Blocker ${b.stakeholder?.name ?? ''} not yet met`.replace('  ', ' ');
+      return f.blockerMet
+        ? `Blocker ${b.stakeholder?.name ?? ''} has been met and heard`.replace('  ', ' ')
+        : `Blocker ${b.stakeholder?.name ?? ''} not yet met`.replace('  ', ' ');
     }
     case 'late_requirements_loop': {
       const who = f.members.find((m) => m.stakeholder?.id === f.lateLoopStakeholderId)?.stakeholder?.name;
-      return f.lateRequirementsLoop ? `${who ?? 'The buying group'} looped back to requirements late in the deal` : 'No late loop back to requirements';
+      return f.lateRequirementsLoop
+        ? `${who ?? 'The buying group'} looped back to requirements late in the deal`
+        : 'No late loop back to requirements';
     }
     case 'loop_backs':
       return `${plural(f.loopBacks, 'loop-back')} in the buying journey`;
     case 'furthest_job':
-      return f.furthestJob < 0 ? 'No buying-journey steps recorded' : `Buying group has reached ${BUYING_JOB_LABEL[BUYING_JOBS[f.furthestJob]!].toLowerCase()}`;
+      return f.furthestJob < 0
+        ? 'No buying-journey steps recorded'
+        : `Buying group has reached ${BUYING_JOB_LABEL[BUYING_JOBS[f.furthestJob]!].toLowerCase()}`;
     case 'days_since_touch':
-      return Number.isNaN(f.daysSinceTouch) ? 'No contact recorded' : up ? `Last contact ${plural(Math.floor(f.daysSinceTouch), 'day')} ago` : `No contact for ${Math.floor(f.daysSinceTouch)} days`;
+      return Number.isNaN(f.daysSinceTouch)
+        ? 'No contact recorded'
+        : up
+          ? `Last contact ${plural(Math.floor(f.daysSinceTouch), 'day')} ago`
+          : `No contact for ${Math.floor(f.daysSinceTouch)} days`;
     case 'stage':
       return f.stage ? `In the ${f.stage} stage` : 'Stage unknown at this point';
     case 'days_in_stage':
-      return Number.isNaN(f.daysInStage) ? 'Time in stage unknown' : `${plural(Math.floor(f.daysInStage), 'day')} in ${f.stage ?? 'this'} stage`;
+      return Number.isNaN(f.daysInStage)
+        ? 'Time in stage unknown'
+        : `${plural(Math.floor(f.daysInStage), 'day')} in ${f.stage ?? 'this'} stage`;
     case 'log_amount':
       return `Deal size ${Math.round(f.opportunity.amount).toLocaleString('en-US')} ${f.opportunity.currency}`;
     case 'age_days':

@@ -24,10 +24,10 @@ const LEADS: Record<InteractionKind, readonly string[]> = {
 
 export function noteFor(rng: Rng, kind: InteractionKind, job: BuyingJob, person: Person): string {
   const lead = rng.pick(LEADS[kind]);
-  const need = (rng.pick(person.doc.needs.length ? person.doc.needs : ['the product'])).toLowerCase();
+  const need = rng.pick(person.doc.needs.length ? person.doc.needs : ['the product']).toLowerCase();
   const text = lead.replace('{who}', person.doc.name).replace('{topic}', rng.pick(JOB_TOPIC[job])).replace('{need}', need);
   if ((kind === 'meeting' || kind === 'call') && person.doc.pains.length && rng.chance(0.4)) {
-    return `${text} Raised: ${(rng.pick(person.doc.pains)).toLowerCase()}.`;
+    return `${text} Raised: ${rng.pick(person.doc.pains).toLowerCase()}.`;
   }
   return text;
 }

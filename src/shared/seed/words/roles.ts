@@ -10,8 +10,7 @@ export interface Position {
   role: BuyingRole;
 }
 
-const p = (title: string, department: string, level: Position['level'], role: BuyingRole): Position =>
-  ({ title, department, level, role });
+const p = (title: string, department: string, level: Position['level'], role: BuyingRole): Position => ({ title, department, level, role });
 
 /** Every account has these, in this order, so even a 6-person account covers the core roles. */
 export const CORE_POSITIONS: readonly Position[] = [
@@ -56,38 +55,79 @@ export const EXTRA_POSITIONS: readonly { pos: Position; weight: number }[] = [
 
 /** Which C-level a department rolls up to when it has no more senior person of its own. */
 export const DEPARTMENT_HEAD: Record<string, string> = {
-  Finance: 'Finance', Procurement: 'Finance', IT: 'IT', Operations: 'Operations', 'Customer Service': 'Operations',
-  Sales: 'Sales', Marketing: 'Sales', Legal: 'Executive', HR: 'Executive', Executive: 'Executive',
+  Finance: 'Finance',
+  Procurement: 'Finance',
+  IT: 'IT',
+  Operations: 'Operations',
+  'Customer Service': 'Operations',
+  Sales: 'Sales',
+  Marketing: 'Sales',
+  Legal: 'Executive',
+  HR: 'Executive',
+  Executive: 'Executive',
 };
 
 export const NEEDS: Record<BuyingRole, readonly string[]> = {
-  decision_maker: ['Clear ROI within 12 months', 'One view of the business across regions', 'Low-risk rollout plan',
-    'Executive sponsor on the vendor side', 'Alignment with the three-year strategy', 'Measurable adoption targets'],
-  economic_buyer: ['Predictable total cost of ownership', 'Payback inside the fiscal year', 'Phased payment terms',
-    'Budget consolidation of legacy tools', 'Benchmarks from peer companies'],
+  decision_maker: [
+    'Clear ROI within 12 months',
+    'One view of the business across regions',
+    'Low-risk rollout plan',
+    'Executive sponsor on the vendor side',
+    'Alignment with the three-year strategy',
+    'Measurable adoption targets',
+  ],
+  economic_buyer: [
+    'Predictable total cost of ownership',
+    'Payback inside the fiscal year',
+    'Phased payment terms',
+    'Budget consolidation of legacy tools',
+    'Benchmarks from peer companies',
+  ],
   champion: ['Internal success story to present', 'Quick win for the team', 'Support preparing the business case'],
   blocker: ['Keep the current tool stack', 'No extra workload for the team'],
   influencer: ['Better reporting for the department', 'Fewer handoffs between teams', 'Proof from similar customers'],
-  technical_evaluator: ['SSO and SCIM provisioning', 'Open, documented API', 'Data residency in region',
-    'SOC 2 Type II report', 'Integration with the existing ERP', 'Sandbox for a proof of concept'],
-  user: ['Fewer manual spreadsheets', 'Mobile access in the field', 'Faster approvals', 'Simple onboarding',
-    'Offline mode for site visits'],
-  procurement: ['Three competitive quotes', 'Standard contract terms', 'Vendor security questionnaire answered',
-    'Volume discount tiers'],
+  technical_evaluator: [
+    'SSO and SCIM provisioning',
+    'Open, documented API',
+    'Data residency in region',
+    'SOC 2 Type II report',
+    'Integration with the existing ERP',
+    'Sandbox for a proof of concept',
+  ],
+  user: [
+    'Fewer manual spreadsheets',
+    'Mobile access in the field',
+    'Faster approvals',
+    'Simple onboarding',
+    'Offline mode for site visits',
+  ],
+  procurement: ['Three competitive quotes', 'Standard contract terms', 'Vendor security questionnaire answered', 'Volume discount tiers'],
   legal: ['DPA with standard contractual clauses', 'Liability cap aligned with policy', 'Clear exit and data-return terms'],
   gatekeeper: ['Short, well-prepared meetings', 'Agenda sent a day ahead'],
 };
 
 export const PAINS: Record<BuyingRole, readonly string[]> = {
-  decision_maker: ['Missed growth targets last two quarters', 'Board pressure on margins', 'Slow decisions across silos',
-    'Competitors moving faster'],
-  economic_buyer: ['Overlapping licences across departments', 'Cost overruns on the last IT project',
-    'Forecasts that miss by 20%', 'Audit findings on spend control'],
+  decision_maker: [
+    'Missed growth targets last two quarters',
+    'Board pressure on margins',
+    'Slow decisions across silos',
+    'Competitors moving faster',
+  ],
+  economic_buyer: [
+    'Overlapping licences across departments',
+    'Cost overruns on the last IT project',
+    'Forecasts that miss by 20%',
+    'Audit findings on spend control',
+  ],
   champion: ['Team stuck on manual work', 'Previous initiative stalled without sponsorship'],
   blocker: ['Burned by a failed rollout', 'Fears loss of control over the process'],
   influencer: ['Data scattered across tools', 'Reports take days to assemble', 'Hand-offs lose context'],
-  technical_evaluator: ['Integration backlog of six months', 'Shadow IT spreading', 'Security review queue',
-    'Legacy system near end of support'],
+  technical_evaluator: [
+    'Integration backlog of six months',
+    'Shadow IT spreading',
+    'Security review queue',
+    'Legacy system near end of support',
+  ],
   user: ['Duplicate data entry', 'Hard to find the latest version', 'Approvals stuck in email', 'Clunky legacy UI'],
   procurement: ['Too many small vendors', 'Contracts renewing unnoticed', 'Non-standard payment terms'],
   legal: ['Unclear data-processing terms', 'Slow contract review cycles'],

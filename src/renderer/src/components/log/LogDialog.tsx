@@ -15,10 +15,14 @@ import { LogForm } from './LogForm';
 
 export function LogDialog({ request, onClose }: { request: LogRequest; onClose: (saved?: { attendees: string[] }) => void }) {
   const [accountId, setAccountId] = useState(request.accountId ?? request.existing?.accountId ?? null);
-  const title = request.existing ? 'Edit interaction' : request.title ?? 'Log an interaction';
+  const title = request.existing ? 'Edit interaction' : (request.title ?? 'Log an interaction');
   return (
     <Modal title={title} onClose={() => onClose()} className="dialog-log" testId="log-dialog">
-      {accountId ? <LogBody accountId={accountId} request={request} onClose={onClose} /> : <ChooseAccount onChoose={(id) => setAccountId(id as AccountId)} />}
+      {accountId ? (
+        <LogBody accountId={accountId} request={request} onClose={onClose} />
+      ) : (
+        <ChooseAccount onChoose={(id) => setAccountId(id as AccountId)} />
+      )}
     </Modal>
   );
 }
@@ -31,16 +35,36 @@ function ChooseAccount({ onChoose }: { onChoose: (id: string) => void }) {
   const q = query.trim().toLowerCase();
   const matches = accounts.data
     .filter((a) => q === '' || a.name.toLowerCase().includes(q))
-    .sort((a, b) => Number(b.name.toLowerCase().startsWith(q)) - Number(a.name.toLowerCase().startsWith(q)) || (b.lastInteractionAt ?? 0) - (a.lastInteractionAt ?? 0));
+    .sort(
+      (a, b) =>
+        Number(b.name.toLowerCase().startsWith(q)) - Number(a.name.toLowerCase().startsWith(q)) ||
+        (b.lastInteractionAt ?? 0) - (a.lastInteractionAt ?? 0),
+    );
   return (
     <div className="form">
-      <Combobox label="Which account?" name="account" query={query} onQuery={setQuery} placeholder="Type an account name" max={8}
-        options={matches.slice(0, 8).map((a) => ({ id: a.id, label: a.name, hint: a.industry || undefined }))} onPick={onChoose} />
+      <Combobox
+        label="Which account?"
+        name="account"
+        query={query}
+        onQuery={setQuery}
+        placeholder="Type an account name"
+        max={8}
+        options={matches.slice(0, 8).map((a) => ({ id: a.id, label: a.name, hint: a.industry || undefined }))}
+        onPick={onChoose}
+      />
     </div>
   );
 }
 
-function LogBody({ accountId, request, onClose }: { accountId: AccountId; request: LogRequest; onClose: (saved?: { attendees: string[] }) => void }) {
+function LogBody({
+  accountId,
+  request,
+  onClose,
+}: {
+  accountId: AccountId;
+  request: LogRequest;
+  onClose: (saved?: { attendees: string[] }) => void;
+}) {
   const detail = useQuery(accountQuery(accountId));
   const [attendees, setAttendees] = useState<string[]>(() => [...(request.existing?.attendeeIds ?? request.preselected ?? [])]);
   if (detail.isPending) return <Loading label="Loading the account's people…" />;
@@ -54,7 +78,10 @@ function LogBody({ accountId, request, onClose }: { accountId: AccountId; reques
   return (
     <div className="log-layout">
       <div className="log-main">
-        <p className="page-meta log-where">{account.name}{deal ? ` · ${deal.name}` : ''}</p>
+        <p className="page-meta log-where">
+          {account.name}
+          {deal ? ` · ${deal.name}` : ''}
+        </p>
         <LogForm
           accountId={accountId}
           opportunityId={request.opportunityId}
@@ -69,7 +96,9 @@ function LogBody({ accountId, request, onClose }: { accountId: AccountId; reques
       </div>
       <aside className="log-aside" aria-labelledby="before-you-meet">
         <h3 id="before-you-meet">Before you meet</h3>
-        {attendees.length ? <TalkingPoints accountId={accountId} stakeholderIds={attendees} headingLevel={4} /> : (
+        {attendees.length ? (
+          <TalkingPoints accountId={accountId} stakeholderIds={attendees} headingLevel={4} />
+        ) : (
           <p className="cell-muted">Add who is there to see what to talk about with each of them.</p>
         )}
       </aside>

@@ -15,8 +15,15 @@ describe('interaction draft', () => {
     expect(result).toEqual({
       ok: true,
       input: {
-        accountId: 'acc_1', opportunityId: 'opp_1', kind: 'meeting', at: NOW, channel: 'in_person', direction: 'two_way',
-        sentiment: 0, attendeeIds: ['st_1'], notes: '',
+        accountId: 'acc_1',
+        opportunityId: 'opp_1',
+        kind: 'meeting',
+        at: NOW,
+        channel: 'in_person',
+        direction: 'two_way',
+        sentiment: 0,
+        attendeeIds: ['st_1'],
+        notes: '',
       },
     });
   });
@@ -27,16 +34,24 @@ describe('interaction draft', () => {
   });
   it('offers quick times: now, an hour ago, this morning once past 9, yesterday', () => {
     expect(quickTimes(NOW)).toEqual([
-      { key: 'now', at: '2025-06-10T14:37' }, { key: 'hour', at: '2025-06-10T13:35' },
-      { key: 'morning', at: '2025-06-10T09:00' }, { key: 'yesterday', at: '2025-06-09T14:35' },
+      { key: 'now', at: '2025-06-10T14:37' },
+      { key: 'hour', at: '2025-06-10T13:35' },
+      { key: 'morning', at: '2025-06-10T09:00' },
+      { key: 'yesterday', at: '2025-06-09T14:35' },
     ]);
     expect(quickTimes(new Date(2025, 5, 10, 8, 0).getTime()).map((q) => q.key)).toEqual(['now', 'hour', 'yesterday']);
   });
   it('offers attendees most recently met first, matches by word start before substring, skips the chosen', () => {
     const people = [
-      { id: 'a', name: 'Anna Berg', title: 'CFO' }, { id: 'b', name: 'Bert Annberg', title: 'CTO' }, { id: 'c', name: 'Carl Ek', title: 'Buyer' },
+      { id: 'a', name: 'Anna Berg', title: 'CFO' },
+      { id: 'b', name: 'Bert Annberg', title: 'CTO' },
+      { id: 'c', name: 'Carl Ek', title: 'Buyer' },
     ];
-    const seen = lastSeenOf([{ at: 5, attendeeIds: ['c'] }, { at: 9, attendeeIds: ['b'] }, { at: 1, attendeeIds: ['c', 'a'] }]);
+    const seen = lastSeenOf([
+      { at: 5, attendeeIds: ['c'] },
+      { at: 9, attendeeIds: ['b'] },
+      { at: 1, attendeeIds: ['c', 'a'] },
+    ]);
     expect(attendeeOptions(people, seen, '', []).map((p) => p.id)).toEqual(['b', 'c', 'a']);
     expect(attendeeOptions(people, seen, 'ann', []).map((p) => p.id)).toEqual(['b', 'a']);
     expect(attendeeOptions(people, seen, 'an', ['b']).map((p) => p.id)).toEqual(['a']);

@@ -19,7 +19,13 @@ export interface InteractionDraft {
 
 /** The channel a kind usually goes through; the seller can change it. */
 export const CHANNEL_FOR_KIND: Record<InteractionKind, Channel> = {
-  meeting: 'in_person', call: 'phone', email: 'email', event: 'event', content: 'web', web_visit: 'web', support_case: 'chat',
+  meeting: 'in_person',
+  call: 'phone',
+  email: 'email',
+  event: 'event',
+  content: 'web',
+  web_visit: 'web',
+  support_case: 'chat',
 };
 
 export const SENTIMENTS = [
@@ -47,8 +53,14 @@ export function fromLocalInput(value: string): number | null {
 
 export function newDraft(now: number, attendeeIds: readonly string[] = []): InteractionDraft {
   return {
-    kind: 'meeting', at: toLocalInput(now), channel: CHANNEL_FOR_KIND.meeting, direction: 'two_way',
-    sentiment: 0, buyingJob: '', attendeeIds: [...attendeeIds], notes: '',
+    kind: 'meeting',
+    at: toLocalInput(now),
+    channel: CHANNEL_FOR_KIND.meeting,
+    direction: 'two_way',
+    sentiment: 0,
+    buyingJob: '',
+    attendeeIds: [...attendeeIds],
+    notes: '',
   };
 }
 
@@ -59,7 +71,8 @@ export function draftToInput(draft: InteractionDraft, accountId: string, opportu
   const errors: Partial<Record<'at' | 'attendeeIds', string>> = {};
   if (at === null) errors.at = 'Enter a date and time, for example today at 14:30.';
   else if (at > now + 366 * 24 * 3600_000) errors.at = 'That is more than a year ahead. Log interactions that happened or are booked.';
-  if (draft.kind === 'meeting' && draft.attendeeIds.length === 0) errors.attendeeIds = 'Add at least one person who was in the meeting: type a name.';
+  if (draft.kind === 'meeting' && draft.attendeeIds.length === 0)
+    errors.attendeeIds = 'Add at least one person who was in the meeting: type a name.';
   if (at === null || Object.keys(errors).length > 0) return { ok: false, errors };
   return {
     ok: true,
@@ -81,14 +94,23 @@ export function draftToInput(draft: InteractionDraft, accountId: string, opportu
 /** The form of a logged interaction, to edit it. */
 export function draftFrom(i: Interaction): InteractionDraft {
   return {
-    kind: i.kind, at: toLocalInput(i.at), channel: i.channel, direction: i.direction,
-    sentiment: i.sentiment as InteractionDraft['sentiment'], buyingJob: i.buyingJob ?? '', attendeeIds: [...i.attendeeIds], notes: i.notes,
+    kind: i.kind,
+    at: toLocalInput(i.at),
+    channel: i.channel,
+    direction: i.direction,
+    sentiment: i.sentiment as InteractionDraft['sentiment'],
+    buyingJob: i.buyingJob ?? '',
+    attendeeIds: [...i.attendeeIds],
+    notes: i.notes,
   };
 }
 
 export type QuickTime = 'now' | 'hour' | 'morning' | 'yesterday';
 export const QUICK_TIME_LABEL: Record<QuickTime, string> = {
-  now: 'Now', hour: 'An hour ago', morning: 'This morning', yesterday: 'Yesterday',
+  now: 'Now',
+  hour: 'An hour ago',
+  morning: 'This morning',
+  yesterday: 'Yesterday',
 };
 
 /**
@@ -96,7 +118,11 @@ export const QUICK_TIME_LABEL: Record<QuickTime, string> = {
  * (only once it is past 9) and yesterday at this time. Minutes are rounded down to 5.
  */
 export function quickTimes(now: number): { key: QuickTime; at: string }[] {
-  const round = (t: number) => { const d = new Date(t); d.setMinutes(d.getMinutes() - (d.getMinutes() % 5), 0, 0); return d.getTime(); };
+  const round = (t: number) => {
+    const d = new Date(t);
+    d.setMinutes(d.getMinutes() - (d.getMinutes() % 5), 0, 0);
+    return d.getTime();
+  };
   const morning = new Date(now);
   morning.setHours(9, 0, 0, 0);
   const out: { key: QuickTime; at: string }[] = [
@@ -115,7 +141,10 @@ export function quickTimes(now: number): { key: QuickTime; at: string }[] {
  * by the start of any word of their name or title come first, then those containing it.
  */
 export function attendeeOptions<P extends Person>(
-  people: readonly P[], lastSeen: ReadonlyMap<string, number>, query: string, exclude: readonly string[],
+  people: readonly P[],
+  lastSeen: ReadonlyMap<string, number>,
+  query: string,
+  exclude: readonly string[],
 ): P[] {
   const q = query.trim().toLowerCase();
   const skip = new Set(exclude);

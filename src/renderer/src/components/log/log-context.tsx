@@ -49,20 +49,28 @@ export function useLogTarget(target: LogTarget | null): void {
 export function LogProvider({ children }: { children: ReactNode }) {
   const [request, setRequest] = useState<LogRequest | null>(null);
   const target = useRef<LogTarget | null>(null);
-  const api = useMemo<LogApi>(() => ({
-    open: (r) => setRequest(r),
-    openHere: () => setRequest((current) => current ?? { ...(target.current ?? {}) }),
-    setTarget: (t) => { target.current = t; },
-  }), []);
+  const api = useMemo<LogApi>(
+    () => ({
+      open: (r) => setRequest(r),
+      openHere: () => setRequest((current) => current ?? { ...(target.current ?? {}) }),
+      setTarget: (t) => {
+        target.current = t;
+      },
+    }),
+    [],
+  );
   return (
     <LogContext.Provider value={api}>
       {children}
       {request ? (
-        <LogDialog request={request} onClose={(saved) => {
-          const r = request;
-          setRequest(null);
-          if (saved) r.onSaved?.(saved);
-        }} />
+        <LogDialog
+          request={request}
+          onClose={(saved) => {
+            const r = request;
+            setRequest(null);
+            if (saved) r.onSaved?.(saved);
+          }}
+        />
       ) : null}
     </LogContext.Provider>
   );

@@ -21,7 +21,9 @@ export function BestTimeChip({ bestTime }: { bestTime: z.infer<typeof BestTimeVi
         {slot.atNightForSeller ? <span className="best-time-night"> (night for you)</span> : null}
       </span>
       <span className="best-time-window">usually {bestTime.window}</span>
-      {bestTime.confidence === 'low' || bestTime.confidence === 'none' ? <span className="best-time-sure"> · {bestTime.confidence === 'none' ? 'no replies yet' : `only ${bestTime.samples} replies`}</span> : null}
+      {bestTime.confidence === 'low' || bestTime.confidence === 'none' ? (
+        <span className="best-time-sure"> · {bestTime.confidence === 'none' ? 'no replies yet' : `only ${bestTime.samples} replies`}</span>
+      ) : null}
     </span>
   );
 }

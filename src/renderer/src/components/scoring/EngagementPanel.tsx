@@ -29,7 +29,9 @@ export function EngagementPanel({ accountId }: { accountId: AccountId }) {
       ) : scores.isError ? (
         <ErrorState error={scores.error} what="engagement scores" onRetry={() => void scores.refetch()} />
       ) : scores.data.stakeholders.length === 0 ? (
-        <EmptyState title="No engagement scores yet.">They appear once the buying group has people and the scores are worked out.</EmptyState>
+        <EmptyState title="No engagement scores yet.">
+          They appear once the buying group has people and the scores are worked out.
+        </EmptyState>
       ) : (
         <div className="table-wrap">
           <table className="table">
@@ -44,10 +46,16 @@ export function EngagementPanel({ accountId }: { accountId: AccountId }) {
             <tbody>
               {scores.data.stakeholders.map((s) => (
                 <tr key={s.stakeholderId} data-testid="engagement-row">
-                  <th scope="row" className="cell-name">{s.name}</th>
-                  <td><EngagementMeter value={s.engagement} trend={s.trend} /></td>
+                  <th scope="row" className="cell-name">
+                    {s.name}
+                  </th>
+                  <td>
+                    <EngagementMeter value={s.engagement} trend={s.trend} />
+                  </td>
                   <td className="cell-muted">{basis(s, now)}</td>
-                  <td><BestTimeChip bestTime={s.bestTime} /></td>
+                  <td>
+                    <BestTimeChip bestTime={s.bestTime} />
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -1,7 +1,17 @@
 // Renderer: why a deal scores as it does — the strongest factors for and against, in words.
 import type { FactorWords } from '@shared/domain';
 
-function Column({ title, factors, tone, empty }: { title: string; factors: readonly FactorWords[]; tone: 'for' | 'against'; empty: string }) {
+function Column({
+  title,
+  factors,
+  tone,
+  empty,
+}: {
+  title: string;
+  factors: readonly FactorWords[];
+  tone: 'for' | 'against';
+  empty: string;
+}) {
   return (
     <div className={`factors factors-${tone}`}>
       <h3 className="factors-title">{title}</h3>
@@ -11,7 +21,9 @@ function Column({ title, factors, tone, empty }: { title: string; factors: reado
         <ul>
           {factors.map((f) => (
             <li key={f.feature}>
-              <span className="factor-sign" aria-hidden="true">{tone === 'for' ? '+' : '−'}</span>
+              <span className="factor-sign" aria-hidden="true">
+                {tone === 'for' ? '+' : '−'}
+              </span>
               {f.words}
             </li>
           ))}

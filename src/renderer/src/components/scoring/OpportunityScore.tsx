@@ -10,7 +10,12 @@ import { sourceWords } from './words';
 import { WhatIfList } from './WhatIfList';
 import type { OpportunityId } from '@shared/domain';
 
-export function OpportunityScoreCell({ opportunityId, expanded, onToggle, controls }: {
+export function OpportunityScoreCell({
+  opportunityId,
+  expanded,
+  onToggle,
+  controls,
+}: {
   opportunityId: OpportunityId;
   expanded: boolean;
   onToggle: () => void;
@@ -19,16 +24,33 @@ export function OpportunityScoreCell({ opportunityId, expanded, onToggle, contro
 }) {
   const score = useQuery(opportunityScoreQuery(opportunityId));
   if (score.isPending) return <span className="cell-muted">Scoring…</span>;
-  if (score.isError) return <span className="cell-muted" title={errorWords(score.error)}>Not scored yet</span>;
+  if (score.isError)
+    return (
+      <span className="cell-muted" title={errorWords(score.error)}>
+        Not scored yet
+      </span>
+    );
   const s = score.data;
   const top = [...s.for.slice(0, 1), ...s.against.slice(0, 1)].sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution))[0];
   return (
     <div className="score-cell">
       <WinBadge probability={s.probability} band={s.band} title={sourceWords(s.source, s.closedDeals)} />
-      <button type="button" className="link-button" aria-expanded={expanded} aria-controls={controls} onClick={onToggle} data-testid="score-why">
+      <button
+        type="button"
+        className="link-button"
+        aria-expanded={expanded}
+        aria-controls={controls}
+        onClick={onToggle}
+        data-testid="score-why"
+      >
         {expanded ? 'Hide why' : 'Why?'}
       </button>
-      {top ? <span className="score-top cell-muted">{top.contribution > 0 ? '+ ' : '− '}{top.words}</span> : null}
+      {top ? (
+        <span className="score-top cell-muted">
+          {top.contribution > 0 ? '+ ' : '− '}
+          {top.words}
+        </span>
+      ) : null}
     </div>
   );
 }

@@ -14,7 +14,9 @@ export function WhatIfLine({ item, testId = 'what-if' }: { item: WhatIfItemView;
   return (
     <li className="what-if" data-testid={testId}>
       <span className="what-if-title">{item.title}:</span>{' '}
-      <strong className={up ? 'what-if-up' : 'what-if-down'}>{percent(item.from)} → {percent(item.to)}</strong>
+      <strong className={up ? 'what-if-up' : 'what-if-down'}>
+        {percent(item.from)} → {percent(item.to)}
+      </strong>
       {item.factors.length ? (
         <span className="cell-muted"> · {item.factors.map((f) => `${f.label} ${signed(f.change)}`).join(', ')}</span>
       ) : null}
@@ -31,7 +33,11 @@ export function WhatIfList({ opportunityId }: { opportunityId: OpportunityId }) 
   return (
     <div className="what-ifs" data-testid="what-ifs">
       <h3 className="factors-title">What would change the odds</h3>
-      <ul className="what-if-list">{q.data.actions.map((w) => <WhatIfLine key={w.title} item={w} />)}</ul>
+      <ul className="what-if-list">
+        {q.data.actions.map((w) => (
+          <WhatIfLine key={w.title} item={w} />
+        ))}
+      </ul>
       <p className="cell-muted">{ESTIMATE}</p>
     </div>
   );
@@ -42,7 +48,11 @@ export function TopWhatIf({ opportunityId }: { opportunityId: OpportunityId }) {
   const q = useQuery(whatIfQuery(opportunityId));
   const best = q.data?.actions[0];
   if (!best) return null;
-  return <ul className="what-if-list what-if-top" title={ESTIMATE}><WhatIfLine item={best} testId="today-what-if" /></ul>;
+  return (
+    <ul className="what-if-list what-if-top" title={ESTIMATE}>
+      <WhatIfLine item={best} testId="today-what-if" />
+    </ul>
+  );
 }
 
 /** "If she became a champion: 34% → 41%" for one person on one deal (the buying-group map). */
@@ -50,5 +60,9 @@ export function PersonWhatIf({ opportunityId, stakeholderId }: { opportunityId: 
   const q = useQuery(whatIfQuery(opportunityId, stakeholderId));
   const person = q.data?.person;
   if (!person) return null;
-  return <ul className="what-if-list" title={ESTIMATE}><WhatIfLine item={person} testId="person-what-if" /></ul>;
+  return (
+    <ul className="what-if-list" title={ESTIMATE}>
+      <WhatIfLine item={person} testId="person-what-if" />
+    </ul>
+  );
 }

@@ -32,7 +32,13 @@ export const TREND_WORDS: Record<'rising' | 'steady' | 'cooling', { arrow: strin
 
 const DAY = 24 * 3600_000;
 const time = new Intl.DateTimeFormat(USER_LOCALE, { hour: '2-digit', minute: '2-digit' });
-const dayAndTime = new Intl.DateTimeFormat(USER_LOCALE, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+const dayAndTime = new Intl.DateTimeFormat(USER_LOCALE, {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+});
 
 function startOfDay(at: number): number {
   const d = new Date(at);

@@ -22,9 +22,13 @@ export function AccountDialog({ existing, onClose }: { existing?: Account | unde
   const [opened] = useState(existing);
   const [createId] = useState(() => newId<string>('acc'));
   const [v, setV] = useState(() => ({
-    name: existing?.name ?? '', industry: existing?.industry ?? '', region: existing?.region ?? '',
-    segment: existing?.segment ?? ('mid_market' as Account['segment']), employees: existing?.employees?.toString() ?? '',
-    website: existing?.website ?? '', ownerId: existing?.ownerId ?? '',
+    name: existing?.name ?? '',
+    industry: existing?.industry ?? '',
+    region: existing?.region ?? '',
+    segment: existing?.segment ?? ('mid_market' as Account['segment']),
+    employees: existing?.employees?.toString() ?? '',
+    website: existing?.website ?? '',
+    ownerId: existing?.ownerId ?? '',
   }));
   const [error, setError] = useState<string | null>(null);
   const team = useQuery(teamQuery());
@@ -37,10 +41,16 @@ export function AccountDialog({ existing, onClose }: { existing?: Account | unde
     event.preventDefault();
     if (!v.name.trim()) return setError('Enter the account name.');
     const employees = v.employees.trim() === '' ? undefined : Number(v.employees.replace(/[,\s]/g, ''));
-    if (employees !== undefined && (!Number.isInteger(employees) || employees < 0)) return setError('Employees: enter a whole number, or leave it empty.');
+    if (employees !== undefined && (!Number.isInteger(employees) || employees < 0))
+      return setError('Employees: enter a whole number, or leave it empty.');
     const fields = {
-      name: v.name.trim(), industry: v.industry.trim(), region: v.region.trim(), segment: v.segment,
-      employees, website: v.website.trim() || undefined, ownerId: v.ownerId || undefined,
+      name: v.name.trim(),
+      industry: v.industry.trim(),
+      region: v.region.trim(),
+      segment: v.segment,
+      employees,
+      website: v.website.trim() || undefined,
+      ownerId: v.ownerId || undefined,
     };
     const candidate = opened ? { ...baseOf(opened), ...fields, id: opened.id, base: baseOf(opened) } : { ...fields, id: createId };
     const parsed = AccountInput.safeParse(candidate);
@@ -65,7 +75,11 @@ export function AccountDialog({ existing, onClose }: { existing?: Account | unde
   return (
     <Modal title={opened ? `Edit ${opened.name}` : 'New account'} onClose={() => onClose()} testId="account-dialog">
       <form className="form" data-testid="account-form" onSubmit={submit} noValidate>
-        {error ? <p className="form-error" role="alert">{error}</p> : null}
+        {error ? (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        ) : null}
         <div className="form-grid cols-2">
           {text('name', 'Name (required)')}
           {text('industry', 'Industry')}
@@ -73,7 +87,11 @@ export function AccountDialog({ existing, onClose }: { existing?: Account | unde
           <div className="field">
             <label htmlFor={`${id}-segment`}>Segment</label>
             <select id={`${id}-segment`} name="segment" className="input" value={v.segment} onChange={set('segment')}>
-              {(Object.keys(SEGMENT_LABEL) as Account['segment'][]).map((s) => <option key={s} value={s}>{SEGMENT_LABEL[s]}</option>)}
+              {(Object.keys(SEGMENT_LABEL) as Account['segment'][]).map((s) => (
+                <option key={s} value={s}>
+                  {SEGMENT_LABEL[s]}
+                </option>
+              ))}
             </select>
           </div>
           {text('employees', 'Employees')}
@@ -82,12 +100,18 @@ export function AccountDialog({ existing, onClose }: { existing?: Account | unde
             <label htmlFor={`${id}-owner`}>Owner</label>
             <select id={`${id}-owner`} name="ownerId" className="input" value={v.ownerId} onChange={set('ownerId')}>
               <option value="">Nobody yet</option>
-              {[...(team.data?.values() ?? [])].map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
+              {[...(team.data?.values() ?? [])].map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name}
+                </option>
+              ))}
             </select>
           </div>
         </div>
         <div className="form-actions">
-          <button type="button" className="button" onClick={() => onClose()}>Cancel</button>
+          <button type="button" className="button" onClick={() => onClose()}>
+            Cancel
+          </button>
           <button type="submit" className="button button-primary" data-testid="save-account" disabled={upsert.isPending}>
             {upsert.isPending ? 'Saving…' : opened ? 'Save changes' : 'Create account'}
           </button>

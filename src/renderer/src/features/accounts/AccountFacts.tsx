@@ -22,17 +22,40 @@ export function AccountFacts({ account, owner }: { account: Account; owner: Team
     <header className="account-header">
       <h1 id="page-title">{account.name}</h1>
       <dl className="facts">
-        <div><dt>Industry</dt><dd>{account.industry || '—'}</dd></div>
-        <div><dt>Region</dt><dd>{account.region || '—'}</dd></div>
-        <div><dt>Segment</dt><dd>{SEGMENT_LABEL[account.segment]}</dd></div>
-        <div><dt>Employees</dt><dd>{account.employees !== undefined ? employees.format(account.employees) : '—'}</dd></div>
-        <div><dt>Owner</dt><dd>{owner?.name ?? '—'}</dd></div>
+        <div>
+          <dt>Industry</dt>
+          <dd>{account.industry || '—'}</dd>
+        </div>
+        <div>
+          <dt>Region</dt>
+          <dd>{account.region || '—'}</dd>
+        </div>
+        <div>
+          <dt>Segment</dt>
+          <dd>{SEGMENT_LABEL[account.segment]}</dd>
+        </div>
+        <div>
+          <dt>Employees</dt>
+          <dd>{account.employees !== undefined ? employees.format(account.employees) : '—'}</dd>
+        </div>
+        <div>
+          <dt>Owner</dt>
+          <dd>{owner?.name ?? '—'}</dd>
+        </div>
         <div>
           <dt>Website</dt>
           <dd>
             {account.website ? (
-              website ? <a href={website} target="_blank" rel="noreferrer noopener">{account.website}</a> : account.website
-            ) : '—'}
+              website ? (
+                <a href={website} target="_blank" rel="noreferrer noopener">
+                  {account.website}
+                </a>
+              ) : (
+                account.website
+              )
+            ) : (
+              '—'
+            )}
           </dd>
         </div>
       </dl>

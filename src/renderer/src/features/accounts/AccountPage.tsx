@@ -57,28 +57,53 @@ export function AccountPage({ id }: { id: AccountId }) {
         </>
       ) : (
         <>
-          <AccountFacts account={detail.data.account} owner={detail.data.account.ownerId ? team.data?.get(detail.data.account.ownerId) : undefined} />
+          <AccountFacts
+            account={detail.data.account}
+            owner={detail.data.account.ownerId ? team.data?.get(detail.data.account.ownerId) : undefined}
+          />
           <div className="page-actions">
-            <button type="button" className="button button-primary" data-testid="account-log" aria-keyshortcuts="Control+L"
-              onClick={() => log.open({ accountId: id, title: `Log an interaction · ${detail.data.account.name}` })}>
+            <button
+              type="button"
+              className="button button-primary"
+              data-testid="account-log"
+              aria-keyshortcuts="Control+L"
+              onClick={() => log.open({ accountId: id, title: `Log an interaction · ${detail.data.account.name}` })}
+            >
               Log interaction
             </button>
-            <a className="button" href={hrefFor({ page: 'buying-group', accountId: id })} data-testid="account-map-buying-group">Map buying group</a>
-            <a className="button" href={hrefFor({ page: 'account-journey', accountId: id })} data-testid="account-journey">Journey across deals</a>
-            <button type="button" className="button" data-testid="edit-account" onClick={() => setDialog('edit')}>Edit account</button>
-            <button type="button" className="button button-danger-quiet" data-testid="delete-account" onClick={() => setDialog('delete')}>Delete account</button>
+            <a className="button" href={hrefFor({ page: 'buying-group', accountId: id })} data-testid="account-map-buying-group">
+              Map buying group
+            </a>
+            <a className="button" href={hrefFor({ page: 'account-journey', accountId: id })} data-testid="account-journey">
+              Journey across deals
+            </a>
+            <button type="button" className="button" data-testid="edit-account" onClick={() => setDialog('edit')}>
+              Edit account
+            </button>
+            <button type="button" className="button button-danger-quiet" data-testid="delete-account" onClick={() => setDialog('delete')}>
+              Delete account
+            </button>
           </div>
           <OpportunitiesSection accountId={id} opportunities={detail.data.opportunities} team={team.data} meId={me.data} />
           <StakeholdersSection accountId={id} stakeholders={detail.data.stakeholders} />
           <EngagementPanel accountId={id} />
-          <Timeline interactions={detail.data.recentInteractions} stakeholders={detail.data.stakeholders}
-            limitNote={detail.data.recentInteractions.length >= 50 ? 'Showing the latest 50 touches; each person\'s page lists theirs.' : undefined} />
+          <Timeline
+            interactions={detail.data.recentInteractions}
+            stakeholders={detail.data.stakeholders}
+            limitNote={
+              detail.data.recentInteractions.length >= 50 ? "Showing the latest 50 touches; each person's page lists theirs." : undefined
+            }
+          />
           {dialog === 'edit' ? <AccountDialog existing={detail.data.account} onClose={() => setDialog('none')} /> : null}
           {dialog === 'delete' ? (
-            <DeleteAccount id={id} name={detail.data.account.name} onClose={(deleted) => {
-              setDialog('none');
-              if (deleted) navigate({ page: 'accounts' });
-            }} />
+            <DeleteAccount
+              id={id}
+              name={detail.data.account.name}
+              onClose={(deleted) => {
+                setDialog('none');
+                if (deleted) navigate({ page: 'accounts' });
+              }}
+            />
           ) : null}
         </>
       )}

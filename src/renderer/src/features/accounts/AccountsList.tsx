@@ -81,7 +81,9 @@ export function AccountsList({ listId, accounts, activeIndex, now, onOpen, onKey
                 style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
                 onClick={() => onOpen(a, item.index)}
               >
-                <span className="cell-name" title={a.name}>{a.name}</span>
+                <span className="cell-name" title={a.name}>
+                  {a.name}
+                </span>
                 <span className="cell-muted">{a.industry}</span>
                 <span className="cell-muted">{a.region}</span>
                 <span className="cell-muted col-segment">{SEGMENT_LABEL[a.segment]}</span>

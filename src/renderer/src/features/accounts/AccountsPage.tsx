@@ -67,11 +67,17 @@ export function AccountsPage() {
     <section className="page page-fill" aria-labelledby="page-title">
       <header className="page-header">
         <h1 id="page-title">Accounts</h1>
-        <button type="button" className="button button-primary" data-testid="new-account" onClick={() => setCreating(true)}>New account</button>
-        {creating ? <AccountDialog onClose={(saved) => {
-          setCreating(false);
-          if (saved) navigate({ page: 'account', id: saved.id });
-        }} /> : null}
+        <button type="button" className="button button-primary" data-testid="new-account" onClick={() => setCreating(true)}>
+          New account
+        </button>
+        {creating ? (
+          <AccountDialog
+            onClose={(saved) => {
+              setCreating(false);
+              if (saved) navigate({ page: 'account', id: saved.id });
+            }}
+          />
+        ) : null}
         {index ? (
           <p className="page-meta" data-testid="accounts-count" aria-live="polite">
             {count.format(visible.length)} of {count.format(index.accounts.length)} accounts
@@ -120,16 +126,8 @@ export function AccountsPage() {
           .
         </EmptyState>
       ) : (
-        <AccountsList
-          listId={listId}
-          accounts={visible}
-          activeIndex={activeIndex}
-          now={now}
-          onOpen={open}
-          onKeyDown={onKeyDown}
-        />
+        <AccountsList listId={listId} accounts={visible} activeIndex={activeIndex} now={now} onOpen={open} onKeyDown={onKeyDown} />
       )}
     </section>
   );
 }
-

@@ -2,7 +2,15 @@
 // and, on request, why (factors and next best actions) in a row below. An open deal's stage is
 // changed right in the table; the way it went (loops back included) shows on hover.
 import { Fragment, useState } from 'react';
-import { STAGES, type AccountId, type Opportunity, type OpportunityId, type Stage, type TeamMember, type TeamMemberId } from '@shared/domain';
+import {
+  STAGES,
+  type AccountId,
+  type Opportunity,
+  type OpportunityId,
+  type Stage,
+  type TeamMember,
+  type TeamMemberId,
+} from '@shared/domain';
 import { hrefFor } from '@renderer/lib/router';
 import { EmptyState } from '@renderer/components/states';
 import { formatDate, formatMoney, humanize } from '@renderer/lib/format';
@@ -25,13 +33,34 @@ function StageCell({ o }: { o: Opportunity }) {
   return (
     <td title={path ?? undefined}>
       {o.status === 'open' ? (
-        <select aria-label={`Stage of ${o.name}`} data-testid="opportunity-stage" value={o.stage} disabled={setStage.isPending}
-          onChange={(event) => setStage.mutate({ id: o.id, stage: event.target.value as Stage })}>
-          {STAGES.map((s) => <option key={s} value={s}>{humanize(s)}</option>)}
+        <select
+          aria-label={`Stage of ${o.name}`}
+          data-testid="opportunity-stage"
+          value={o.stage}
+          disabled={setStage.isPending}
+          onChange={(event) => setStage.mutate({ id: o.id, stage: event.target.value as Stage })}
+        >
+          {STAGES.map((s) => (
+            <option key={s} value={s}>
+              {humanize(s)}
+            </option>
+          ))}
         </select>
-      ) : humanize(o.stage)}
-      {loops > 0 ? <span className="loop-badge" data-testid="opportunity-loops"> ↩ {loops === 1 ? 'looped back once' : `looped back ${loops}×`}</span> : null}
-      {setStage.isError ? <span role="alert" className="field-error"> Not saved: {errorWords(setStage.error)}</span> : null}
+      ) : (
+        humanize(o.stage)
+      )}
+      {loops > 0 ? (
+        <span className="loop-badge" data-testid="opportunity-loops">
+          {' '}
+          ↩ {loops === 1 ? 'looped back once' : `looped back ${loops}×`}
+        </span>
+      ) : null}
+      {setStage.isError ? (
+        <span role="alert" className="field-error">
+          {' '}
+          Not saved: {errorWords(setStage.error)}
+        </span>
+      ) : null}
     </td>
   );
 }
@@ -42,12 +71,26 @@ function NextActionCell({ opportunityId }: { opportunityId: OpportunityId }) {
   if (score.isPending) return <td className="cell-muted">…</td>;
   return (
     <td className="cell-action" data-testid="opportunity-next-action">
-      {action ? <>{action.title}{action.stakeholderName && !action.title.includes(action.stakeholderName) ? <span className="cell-muted"> — {action.stakeholderName}</span> : null}</> : <span className="cell-muted">Nothing stands out</span>}
+      {action ? (
+        <>
+          {action.title}
+          {action.stakeholderName && !action.title.includes(action.stakeholderName) ? (
+            <span className="cell-muted"> — {action.stakeholderName}</span>
+          ) : null}
+        </>
+      ) : (
+        <span className="cell-muted">Nothing stands out</span>
+      )}
     </td>
   );
 }
 
-export function OpportunitiesSection({ accountId, opportunities, team, meId }: {
+export function OpportunitiesSection({
+  accountId,
+  opportunities,
+  team,
+  meId,
+}: {
   accountId: AccountId;
   opportunities: readonly Opportunity[];
   team: Map<TeamMemberId, TeamMember> | undefined;
@@ -62,12 +105,21 @@ export function OpportunitiesSection({ accountId, opportunities, team, meId }: {
         <h2 id="opportunities-title">
           Deals <span className="count">{opportunities.length}</span>
         </h2>
-        <button type="button" className="button button-primary" data-testid="new-opportunity" onClick={() => setCreating(true)}>New deal</button>
+        <button type="button" className="button button-primary" data-testid="new-opportunity" onClick={() => setCreating(true)}>
+          New deal
+        </button>
       </header>
       {creating ? (
         <Modal title="New deal" onClose={() => setCreating(false)} testId="opportunity-dialog">
-          <OpportunityForm accountId={accountId} defaultOwnerId={meId} onCancel={() => setCreating(false)}
-            onDone={(saved) => { setCreating(false); navigate({ page: 'opportunity', id: saved.id }); }} />
+          <OpportunityForm
+            accountId={accountId}
+            defaultOwnerId={meId}
+            onCancel={() => setCreating(false)}
+            onDone={(saved) => {
+              setCreating(false);
+              navigate({ page: 'opportunity', id: saved.id });
+            }}
+          />
         </Modal>
       ) : null}
       {sorted.length === 0 ? (
@@ -79,7 +131,9 @@ export function OpportunitiesSection({ accountId, opportunities, team, meId }: {
               <tr>
                 <th scope="col">Name</th>
                 <th scope="col">Stage</th>
-                <th scope="col" className="num">Amount</th>
+                <th scope="col" className="num">
+                  Amount
+                </th>
                 <th scope="col">Close date</th>
                 <th scope="col">Owner</th>
                 <th scope="col">Win likelihood</th>
@@ -89,32 +143,52 @@ export function OpportunitiesSection({ accountId, opportunities, team, meId }: {
             <tbody>
               {sorted.map((o) => (
                 <Fragment key={o.id}>
-                <tr data-testid="opportunity-row">
-                  <th scope="row" className="cell-name cell-deal">
-                    <a href={hrefFor({ page: 'opportunity', id: o.id })} data-testid="opportunity-link">{o.name}</a>
-                    <span className="deal-maps">
-                      <a href={hrefFor({ page: 'journey', opportunityId: o.id })} data-testid="opportunity-journey">Journey</a>
-                      {' · '}
-                      <a href={hrefFor({ page: 'workshop', opportunityId: o.id })} data-testid="opportunity-workshop">Workshop</a>
-                    </span>
-                  </th>
-                  <StageCell o={o} />
-                  <td className="num">{formatMoney(o.amount, o.currency)}</td>
-                  <td>{formatDate(o.closeDate)}</td>
-                  <td>{team?.get(o.ownerId)?.name ?? '—'}</td>
-                  <td>
+                  <tr data-testid="opportunity-row">
+                    <th scope="row" className="cell-name cell-deal">
+                      <a href={hrefFor({ page: 'opportunity', id: o.id })} data-testid="opportunity-link">
+                        {o.name}
+                      </a>
+                      <span className="deal-maps">
+                        <a href={hrefFor({ page: 'journey', opportunityId: o.id })} data-testid="opportunity-journey">
+                          Journey
+                        </a>
+                        {' · '}
+                        <a href={hrefFor({ page: 'workshop', opportunityId: o.id })} data-testid="opportunity-workshop">
+                          Workshop
+                        </a>
+                      </span>
+                    </th>
+                    <StageCell o={o} />
+                    <td className="num">{formatMoney(o.amount, o.currency)}</td>
+                    <td>{formatDate(o.closeDate)}</td>
+                    <td>{team?.get(o.ownerId)?.name ?? '—'}</td>
+                    <td>
+                      {o.status === 'open' ? (
+                        <OpportunityScoreCell
+                          opportunityId={o.id}
+                          expanded={open === o.id}
+                          controls={`why-${o.id}`}
+                          onToggle={() => setOpen(open === o.id ? null : o.id)}
+                        />
+                      ) : (
+                        <span className="cell-muted">Closed</span>
+                      )}
+                    </td>
                     {o.status === 'open' ? (
-                      <OpportunityScoreCell opportunityId={o.id} expanded={open === o.id} controls={`why-${o.id}`}
-                        onToggle={() => setOpen(open === o.id ? null : o.id)} />
-                    ) : <span className="cell-muted">Closed</span>}
-                  </td>
-                  {o.status === 'open' ? <NextActionCell opportunityId={o.id} /> : <td><span className={`status status-${o.status}`}>{humanize(o.status)}</span></td>}
-                </tr>
-                {open === o.id ? (
-                  <tr id={`why-${o.id}`} className="why-row">
-                    <td colSpan={7}><OpportunityWhy opportunityId={o.id} /></td>
+                      <NextActionCell opportunityId={o.id} />
+                    ) : (
+                      <td>
+                        <span className={`status status-${o.status}`}>{humanize(o.status)}</span>
+                      </td>
+                    )}
                   </tr>
-                ) : null}
+                  {open === o.id ? (
+                    <tr id={`why-${o.id}`} className="why-row">
+                      <td colSpan={7}>
+                        <OpportunityWhy opportunityId={o.id} />
+                      </td>
+                    </tr>
+                  ) : null}
                 </Fragment>
               ))}
             </tbody>

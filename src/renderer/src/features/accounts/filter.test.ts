@@ -5,8 +5,16 @@ import { nextActiveIndex } from './list-keys';
 
 const account = (name: string, industry: string, region: string): AccountSummary =>
   ({
-    id: name.replace(/\W/g, ''), name, industry, region, segment: 'enterprise',
-    stakeholderCount: 0, openOpportunityCount: 0, openPipeline: 0, lastInteractionAt: null, statsPending: false,
+    id: name.replace(/\W/g, ''),
+    name,
+    industry,
+    region,
+    segment: 'enterprise',
+    stakeholderCount: 0,
+    openOpportunityCount: 0,
+    openPipeline: 0,
+    lastInteractionAt: null,
+    statsPending: false,
   }) as unknown as AccountSummary;
 
 const index = indexAccounts([

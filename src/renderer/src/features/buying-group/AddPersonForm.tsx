@@ -26,10 +26,23 @@ export function AddPersonForm({ onAdd }: { onAdd: (fields: { name: string; title
     <section className="panel bg-side-section" aria-labelledby="bg-add-title">
       <h2 id="bg-add-title">Add a person</h2>
       <form className="bg-add-form" onSubmit={(e) => void submit(e)} data-testid="bg-add-person">
-        <label><span>Name</span><input className="input" name="name" required value={name} onChange={(e) => setName(e.target.value)} /></label>
-        <label><span>Title</span><input className="input" name="title" value={title} onChange={(e) => setTitle(e.target.value)} /></label>
-        <label><span>Department</span><input className="input" name="department" value={department} onChange={(e) => setDepartment(e.target.value)} /></label>
-        {state.error ? <p className="form-error" role="alert">{errorWords(state.error)}</p> : null}
+        <label>
+          <span>Name</span>
+          <input className="input" name="name" required value={name} onChange={(e) => setName(e.target.value)} />
+        </label>
+        <label>
+          <span>Title</span>
+          <input className="input" name="title" value={title} onChange={(e) => setTitle(e.target.value)} />
+        </label>
+        <label>
+          <span>Department</span>
+          <input className="input" name="department" value={department} onChange={(e) => setDepartment(e.target.value)} />
+        </label>
+        {state.error ? (
+          <p className="form-error" role="alert">
+            {errorWords(state.error)}
+          </p>
+        ) : null}
         <button type="submit" className="button button-small" data-testid="bg-add-person-save" disabled={state.busy || !name.trim()}>
           {state.busy ? 'Adding…' : 'Add to the map'}
         </button>

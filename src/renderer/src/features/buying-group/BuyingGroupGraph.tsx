@@ -96,7 +96,12 @@ export function BuyingGroupGraph(props: Props) {
   positionsRef.current = positions;
   const handlers = useRef<GraphHandlers>(props);
   useEffect(() => {
-    handlers.current = { onNodeClick: props.onNodeClick, onEdgeClick: props.onEdgeClick, onBackgroundClick: props.onBackgroundClick, onMoved: props.onMoved };
+    handlers.current = {
+      onNodeClick: props.onNodeClick,
+      onEdgeClick: props.onEdgeClick,
+      onBackgroundClick: props.onBackgroundClick,
+      onMoved: props.onMoved,
+    };
   });
 
   // The scaffold, once: markers, layers, zoom.
@@ -107,23 +112,48 @@ export function BuyingGroupGraph(props: Props) {
     const defs = svg.append('defs');
     for (const [kind, style] of Object.entries(EDGE_STYLE)) {
       if (!style.arrow) continue;
-      defs.append('marker').attr('id', `bg-arrow-${kind}`).attr('viewBox', '0 -5 10 10').attr('refX', 9).attr('refY', 0)
-        .attr('markerUnits', 'userSpaceOnUse').attr('markerWidth', 12).attr('markerHeight', 12).attr('orient', 'auto')
-        .append('path').attr('d', 'M0,-5L10,0L0,5Z').attr('fill', style.stroke);
+      defs
+        .append('marker')
+        .attr('id', `bg-arrow-${kind}`)
+        .attr('viewBox', '0 -5 10 10')
+        .attr('refX', 9)
+        .attr('refY', 0)
+        .attr('markerUnits', 'userSpaceOnUse')
+        .attr('markerWidth', 12)
+        .attr('markerHeight', 12)
+        .attr('orient', 'auto')
+        .append('path')
+        .attr('d', 'M0,-5L10,0L0,5Z')
+        .attr('fill', style.stroke);
     }
     const viewport = svg.append('g').attr('data-export', 'viewport');
     const edgeLayer = viewport.append('g').attr('class', 'bg-edges');
     const nodeLayer = viewport.append('g').attr('class', 'bg-nodes');
     const legendLayer = viewport.append('g').attr('class', 'bg-svg-legend');
-    const zoom = d3.zoom<SVGSVGElement, unknown>().scaleExtent([0.15, 4]).on('zoom', (event: d3.D3ZoomEvent<SVGSVGElement, unknown>) => {
-      viewport.attr('transform', event.transform.toString());
-    });
+    const zoom = d3
+      .zoom<SVGSVGElement, unknown>()
+      .scaleExtent([0.15, 4])
+      .on('zoom', (event: d3.D3ZoomEvent<SVGSVGElement, unknown>) => {
+        viewport.attr('transform', event.transform.toString());
+      });
     svg.call(zoom).on('dblclick.zoom', null);
     svg.on('click.background', (event: MouseEvent) => {
       if (event.target === el) handlers.current.onBackgroundClick();
     });
     stateRef.current = {
-      zoom, nodeLayer, edgeLayer, legendLayer, byId: new Map(), edgeList: [], nodes: null, edges: null, fitted: false, timer: null, activeId: null, spot: null, dragging: false,
+      zoom,
+      nodeLayer,
+      edgeLayer,
+      legendLayer,
+      byId: new Map(),
+      edgeList: [],
+      nodes: null,
+      edges: null,
+      fitted: false,
+      timer: null,
+      activeId: null,
+      spot: null,
+      dragging: false,
     };
     return () => {
       stateRef.current?.timer?.stop();
@@ -149,28 +179,47 @@ export function BuyingGroupGraph(props: Props) {
     st.edgeList = [...edges];
     const drawn = [...next.values()];
 
-    st.edges = st.edgeLayer.selectAll<SVGGElement, RelEdge>('g.bg-edge').data(st.edgeList, (l) => l.id).join((enter) => {
-      const g = enter.append('g').attr('class', 'bg-edge').attr('data-testid', 'bg-edge').style('cursor', 'pointer');
-      g.append('path').attr('class', 'bg-edge-hit').attr('fill', 'none').attr('stroke', 'transparent').attr('stroke-width', 14).attr('data-export', 'skip');
-      g.append('path').attr('class', 'bg-edge-line').attr('fill', 'none');
-      g.append('title');
-      return g;
-    });
-    st.edges.attr('data-testid', (l) => (l.ghost ? 'bg-suggestion' : 'bg-edge')).attr('data-kind', (l) => l.kind).attr('data-id', (l) => l.id).attr('data-source', (l) => l.source).attr('data-target', (l) => l.target)
+    st.edges = st.edgeLayer
+      .selectAll<SVGGElement, RelEdge>('g.bg-edge')
+      .data(st.edgeList, (l) => l.id)
+      .join((enter) => {
+        const g = enter.append('g').attr('class', 'bg-edge').attr('data-testid', 'bg-edge').style('cursor', 'pointer');
+        g.append('path')
+          .attr('class', 'bg-edge-hit')
+          .attr('fill', 'none')
+          .attr('stroke', 'transparent')
+          .attr('stroke-width', 14)
+          .attr('data-export', 'skip');
+        g.append('path').attr('class', 'bg-edge-line').attr('fill', 'none');
+        g.append('title');
+        return g;
+      });
+    st.edges
+      .attr('data-testid', (l) => (l.ghost ? 'bg-suggestion' : 'bg-edge'))
+      .attr('data-kind', (l) => l.kind)
+      .attr('data-id', (l) => l.id)
+      .attr('data-source', (l) => l.source)
+      .attr('data-target', (l) => l.target)
       .on('click', (event: MouseEvent, l) => {
         event.stopPropagation();
         handlers.current.onEdgeClick(l.id);
       });
-    st.edges.select('title').text((l) =>
-      `${l.ghost ? 'Suggested: ' : ''}${next.get(l.source)?.name ?? '?'} — ${EDGE_STYLE[l.kind].label.toLowerCase()} — ${next.get(l.target)?.name ?? '?'}`
-      + (l.ghost ? ` (${l.evidence ?? ''})` : ` (strength ${Math.round(l.strength * 100)}%)`));
+    st.edges
+      .select('title')
+      .text(
+        (l) =>
+          `${l.ghost ? 'Suggested: ' : ''}${next.get(l.source)?.name ?? '?'} — ${EDGE_STYLE[l.kind].label.toLowerCase()} — ${next.get(l.target)?.name ?? '?'}` +
+          (l.ghost ? ` (${l.evidence ?? ''})` : ` (strength ${Math.round(l.strength * 100)}%)`),
+      );
 
     // Per drag frame only the dragged node's transform and its own lines' `d` are written: the
     // lines are found once when the drag starts (not by filtering every line per frame), and no
     // React state changes until the drop.
     let dragFrom: Point | null = null;
     let dragged: { node: SVGGElement; lines: { edge: RelEdge; paths: SVGPathElement[] }[]; moved: boolean } | null = null;
-    const drag = d3.drag<SVGGElement, DrawnNode>().clickDistance(4)
+    const drag = d3
+      .drag<SVGGElement, DrawnNode>()
+      .clickDistance(4)
       .on('start', function (_event, d) {
         st.timer?.stop();
         dragFrom = { x: d.x, y: d.y };
@@ -208,9 +257,13 @@ export function BuyingGroupGraph(props: Props) {
         }
       });
 
-    st.nodes = st.nodeLayer.selectAll<SVGGElement, DrawnNode>('g.bg-node').data(drawn, (d) => d.id).join(enterNode);
+    st.nodes = st.nodeLayer
+      .selectAll<SVGGElement, DrawnNode>('g.bg-node')
+      .data(drawn, (d) => d.id)
+      .join(enterNode);
     updateNodes(st.nodes);
-    st.nodes.call(drag)
+    st.nodes
+      .call(drag)
       .on('click', (event: MouseEvent, d) => {
         event.stopPropagation();
         setActive(st, d.id);
@@ -227,7 +280,10 @@ export function BuyingGroupGraph(props: Props) {
           const to = neighbourToward(d.id, event.key, st.edgeList, at);
           if (to) {
             setActive(st, to);
-            st.nodes?.filter((n) => n.id === to).node()?.focus();
+            st.nodes
+              ?.filter((n) => n.id === to)
+              .node()
+              ?.focus();
           }
         } else if (event.key === 'Enter' || event.key === ' ') {
           event.preventDefault();
@@ -279,19 +335,25 @@ export function BuyingGroupGraph(props: Props) {
     const st = stateRef.current;
     if (!st?.nodes || !st.edges) return;
     // fill-/stroke-opacity inherit without the offscreen layer a group `opacity` costs per node.
-    st.nodes.attr('fill-opacity', (d) => (d.inDeal ? 1 : 0.28)).attr('stroke-opacity', (d) => (d.inDeal ? 1 : 0.28))
+    st.nodes
+      .attr('fill-opacity', (d) => (d.inDeal ? 1 : 0.28))
+      .attr('stroke-opacity', (d) => (d.inDeal ? 1 : 0.28))
       .select('circle.bg-ring')
       .attr('stroke', (d) => (d.id === selectedNodeId ? CHART_COLORS.highlight : d.id === pendingFromId ? CHART_COLORS.accent : 'none'))
       .attr('stroke-dasharray', (d) => (d.id === pendingFromId && d.id !== selectedNodeId ? '5 4' : null));
     st.nodes.attr('aria-pressed', (d) => (d.id === selectedNodeId ? 'true' : 'false'));
     const dim = (l: RelEdge) => !st.byId.get(l.source)?.inDeal || !st.byId.get(l.target)?.inDeal;
     st.edges.attr('stroke-opacity', (l) => (l.ghost ? 0.55 : dim(l) ? 0.15 : 0.45 + 0.55 * l.strength));
-    st.edges.select('path.bg-edge-line')
+    st.edges
+      .select('path.bg-edge-line')
       .attr('stroke', (l) => (l.id === selectedEdgeId ? CHART_COLORS.highlight : l.ghost ? CHART_COLORS.line : EDGE_STYLE[l.kind].stroke))
       .attr('stroke-width', (l) => (l.ghost ? 1.5 : EDGE_STYLE[l.kind].width) + (l.id === selectedEdgeId ? 2.5 : 0))
       .attr('stroke-dasharray', (l) => (l.ghost ? '2 6' : EDGE_STYLE[l.kind].dash))
       .attr('marker-end', (l) => (EDGE_STYLE[l.kind].arrow ? `url(#bg-arrow-${l.kind})` : null));
-    st.edges.filter((l) => l.id === selectedEdgeId).attr('stroke-opacity', 1).raise();
+    st.edges
+      .filter((l) => l.id === selectedEdgeId)
+      .attr('stroke-opacity', 1)
+      .raise();
   }, [nodes, edges, positions, selectedNodeId, selectedEdgeId, pendingFromId]);
 
   useEffect(() => {

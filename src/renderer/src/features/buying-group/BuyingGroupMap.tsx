@@ -54,23 +54,52 @@ export function BuyingGroupMap({ view }: { view: BuyingGroupView }) {
     for (const g of gaps) {
       // Rings stay rare enough to mean something: unmet role holders only for the highlighted deal.
       if (g.kind === 'role_unmet' && !deal) continue;
-      const why = g.kind === 'blocker_never_met' ? 'gap: blocker never met'
-        : g.kind === 'single_threaded' ? 'gap: the only thread of a deal' : 'gap: holds a core role nobody on our team met';
+      const why =
+        g.kind === 'blocker_never_met'
+          ? 'gap: blocker never met'
+          : g.kind === 'single_threaded'
+            ? 'gap: the only thread of a deal'
+            : 'gap: holds a core role nobody on our team met';
       for (const id of g.stakeholderIds) if (!flags.has(id)) flags.set(id, why);
     }
     return { coveredBy: view.coverage.coveredBy, flags };
   }, [gaps, view.coverage, deal]);
-  const full = useMemo(() => buildGraph(view.stakeholders, view.relationships, deal, coverage), [view.stakeholders, view.relationships, deal, coverage]);
+  const full = useMemo(
+    () => buildGraph(view.stakeholders, view.relationships, deal, coverage),
+    [view.stakeholders, view.relationships, deal, coverage],
+  );
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
-  const toggleDepartment = useCallback((name: string) => setCollapsed((cur) => {
-    const next = new Set(cur);
-    if (!next.delete(name)) next.add(name);
-    return next;
-  }), []);
+  const toggleDepartment = useCallback(
+    (name: string) =>
+      setCollapsed((cur) => {
+        const next = new Set(cur);
+        if (!next.delete(name)) next.add(name);
+        return next;
+      }),
+    [],
+  );
   // Ghost lines for suggestions: they take part in drawing and keyboard walks, not in layout.
-  const { nodes, edges } = useMemo(() => collapseDepartments(full.nodes, [...full.edges, ...view.suggestions.map((s) => ({
-    id: `sug:${s.key}` as RelationshipId, source: s.fromId, target: s.toId, kind: s.kind, strength: s.strength, bend: 18, ghost: true, evidence: s.evidence,
-  }))], collapsed), [full, view.suggestions, collapsed]);
+  const { nodes, edges } = useMemo(
+    () =>
+      collapseDepartments(
+        full.nodes,
+        [
+          ...full.edges,
+          ...view.suggestions.map((s) => ({
+            id: `sug:${s.key}` as RelationshipId,
+            source: s.fromId,
+            target: s.toId,
+            kind: s.kind,
+            strength: s.strength,
+            bend: 18,
+            ghost: true,
+            evidence: s.evidence,
+          })),
+        ],
+        collapsed,
+      ),
+    [full, view.suggestions, collapsed],
+  );
   const realEdges = useMemo(() => edges.filter((e) => !e.ghost), [edges]);
   const names = useMemo(() => new Map(view.stakeholders.map((s) => [s.id as string, s.name])), [view.stakeholders]);
   const nameOf = useCallback((id: string) => names.get(id) ?? 'Someone no longer here', [names]);
@@ -78,66 +107,94 @@ export function BuyingGroupMap({ view }: { view: BuyingGroupView }) {
 
   // Every map edit goes through `edits`: written with its base, and recorded for undo.
   const people = view.stakeholders;
-  const onMoved = useCallback((id: string, from: Point, to: Point) => {
-    if (layoutKind !== 'force') return;
-    const person = people.find((p) => p.id === id);
-    if (!person) return;
-    edit({ label: `Move ${person.name}`, changes: [{ id, before: { mapPosition: person.mapPosition }, after: { mapPosition: to } }] });
-    void from;
-  }, [edit, layoutKind, people]);
-  const editPerson = useCallback((person: Stakeholder, fields: Partial<MapFields>) => {
-    const before: Partial<MapFields> = {};
-    for (const k of Object.keys(fields) as (keyof MapFields)[]) (before as Record<string, unknown>)[k] = person[k];
-    edit({ label: `Edit ${person.name}`, changes: [{ id: person.id, before, after: fields }] });
-  }, [edit]);
-  const accept = (s: SuggestionView) => void doRecord(`Accept ${EDGE_STYLE[s.kind].label.toLowerCase()}`, {
-    method: 'relationships.upsert', input: { id: newId<RelationshipId>('rel'), accountId, fromId: s.fromId, toId: s.toId, kind: s.kind, strength: s.strength, source: 'inferred' },
-  }).catch(() => undefined);
+  const onMoved = useCallback(
+    (id: string, from: Point, to: Point) => {
+      if (layoutKind !== 'force') return;
+      const person = people.find((p) => p.id === id);
+      if (!person) return;
+      edit({ label: `Move ${person.name}`, changes: [{ id, before: { mapPosition: person.mapPosition }, after: { mapPosition: to } }] });
+      void from;
+    },
+    [edit, layoutKind, people],
+  );
+  const editPerson = useCallback(
+    (person: Stakeholder, fields: Partial<MapFields>) => {
+      const before: Partial<MapFields> = {};
+      for (const k of Object.keys(fields) as (keyof MapFields)[]) (before as Record<string, unknown>)[k] = person[k];
+      edit({ label: `Edit ${person.name}`, changes: [{ id: person.id, before, after: fields }] });
+    },
+    [edit],
+  );
+  const accept = (s: SuggestionView) =>
+    void doRecord(`Accept ${EDGE_STYLE[s.kind].label.toLowerCase()}`, {
+      method: 'relationships.upsert',
+      input: {
+        id: newId<RelationshipId>('rel'),
+        accountId,
+        fromId: s.fromId,
+        toId: s.toId,
+        kind: s.kind,
+        strength: s.strength,
+        source: 'inferred',
+      },
+    }).catch(() => undefined);
   const setDealRole = (person: Stakeholder, role: BuyingRole | null) => {
     if (!deal) return;
     const was = deal.members.find((m) => m.stakeholderId === person.id)?.role ?? null;
     if (was === role) return;
     void doRecord(role ? `${person.name} on the deal` : `${person.name} off the deal`, {
-      method: 'opportunities.setMember', opportunityId: deal.id, stakeholderId: person.id, role, was,
+      method: 'opportunities.setMember',
+      opportunityId: deal.id,
+      stakeholderId: person.id,
+      role,
+      was,
     }).catch(() => undefined);
   };
   const addPerson = async (fields: { name: string; title: string; department: string }) => {
-    const created = await doRecord(`Add ${fields.name}`, {
+    const created = (await doRecord(`Add ${fields.name}`, {
       method: 'stakeholders.upsert',
       input: { accountId, ...fields, buyingRoles: [], stance: 'unknown', influence: 3, needs: [], pains: [] },
-    }) as Stakeholder;
+    })) as Stakeholder;
     setSelectedId(created.id);
   };
   const removePerson = (person: Stakeholder) => {
-    void doRecord(`Remove ${person.name}`, { method: 'stakeholders.remove', id: person.id }).then(() => setSelectedId(null)).catch(() => undefined);
+    void doRecord(`Remove ${person.name}`, { method: 'stakeholders.remove', id: person.id })
+      .then(() => setSelectedId(null))
+      .catch(() => undefined);
   };
   const dismiss = (s: SuggestionView) => {
     const person = people.find((p) => p.id === s.fromId);
     if (person) editPerson(person, { dismissedSuggestions: [...(person.dismissedSuggestions ?? []), s.key] });
   };
-  const tidy = () => edit({
-    label: 'Tidy',
-    changes: people.filter((p) => p.mapPosition).map((p) => ({ id: p.id, before: { mapPosition: p.mapPosition }, after: { mapPosition: undefined } })),
-  });
+  const tidy = () =>
+    edit({
+      label: 'Tidy',
+      changes: people
+        .filter((p) => p.mapPosition)
+        .map((p) => ({ id: p.id, before: { mapPosition: p.mapPosition }, after: { mapPosition: undefined } })),
+    });
   const step = (which: 'undo' | 'redo') => void edits.step(which);
 
-  const onNodeClick = useCallback((id: StakeholderId, shift: boolean) => {
-    if (isDepartmentNode(id)) {
-      toggleDepartment(departmentOf(id));
-      return;
-    }
-    setSelectedEdgeId(null);
-    if (shift || connectMode) {
-      if (pendingFrom && pendingFrom !== id) {
-        setDialog({ from: pendingFrom, to: id });
-        setPendingFrom(null);
-        setConnectMode(false);
-      } else {
-        setPendingFrom(id);
+  const onNodeClick = useCallback(
+    (id: StakeholderId, shift: boolean) => {
+      if (isDepartmentNode(id)) {
+        toggleDepartment(departmentOf(id));
+        return;
       }
-    }
-    setSelectedId(id);
-  }, [connectMode, pendingFrom, toggleDepartment]);
+      setSelectedEdgeId(null);
+      if (shift || connectMode) {
+        if (pendingFrom && pendingFrom !== id) {
+          setDialog({ from: pendingFrom, to: id });
+          setPendingFrom(null);
+          setConnectMode(false);
+        } else {
+          setPendingFrom(id);
+        }
+      }
+      setSelectedId(id);
+    },
+    [connectMode, pendingFrom, toggleDepartment],
+  );
   const onEdgeClick = useCallback((id: RelationshipId) => setSelectedEdgeId(id), []);
   const onBackgroundClick = useCallback(() => {
     setSelectedId(null);
@@ -148,7 +205,8 @@ export function BuyingGroupMap({ view }: { view: BuyingGroupView }) {
     const doc = view.relationships.find((r) => r.id === id);
     if (!doc) return;
     void doRecord(`Delete ${EDGE_STYLE[doc.kind].label.toLowerCase()}`, { method: 'relationships.remove', doc })
-      .then(() => setSelectedEdgeId((cur) => (cur === id ? null : cur))).catch(() => undefined);
+      .then(() => setSelectedEdgeId((cur) => (cur === id ? null : cur)))
+      .catch(() => undefined);
   };
   const onKeyDown = (event: KeyboardEvent) => {
     if ((event.key === 'Delete' || event.key === 'Backspace') && selectedEdgeId && !edits.pending) removeEdge(selectedEdgeId);
@@ -167,7 +225,9 @@ export function BuyingGroupMap({ view }: { view: BuyingGroupView }) {
     <>
       <header className="page-header">
         <h1 id="page-title">{view.account.name}: buying group</h1>
-        <p className="page-meta">{plural(view.stakeholders.length, 'person', 'people')} · {plural(view.relationships.length, 'relationship', 'relationships')}</p>
+        <p className="page-meta">
+          {plural(view.stakeholders.length, 'person', 'people')} · {plural(view.relationships.length, 'relationship', 'relationships')}
+        </p>
       </header>
       <div className="toolbar bg-toolbar" role="toolbar" aria-label="Map tools">
         <label className="bg-deal">
@@ -175,67 +235,181 @@ export function BuyingGroupMap({ view }: { view: BuyingGroupView }) {
           <select className="input" value={dealId} data-testid="bg-deal-filter" onChange={(e) => setDealId(e.target.value)}>
             <option value="">Everyone at the account</option>
             {view.opportunities.map((o) => (
-              <option key={o.id} value={o.id}>{o.name} ({o.status}, {formatMoney(o.amount, o.currency, true)})</option>
+              <option key={o.id} value={o.id}>
+                {o.name} ({o.status}, {formatMoney(o.amount, o.currency, true)})
+              </option>
             ))}
           </select>
         </label>
-        <button type="button" className={connectMode ? 'button button-primary' : 'button'} aria-pressed={connectMode} data-testid="bg-connect-mode"
-          onClick={() => { setConnectMode((on) => !on); setPendingFrom(null); }}>
+        <button
+          type="button"
+          className={connectMode ? 'button button-primary' : 'button'}
+          aria-pressed={connectMode}
+          data-testid="bg-connect-mode"
+          onClick={() => {
+            setConnectMode((on) => !on);
+            setPendingFrom(null);
+          }}
+        >
           {connectMode ? (pendingFrom ? 'Now click the second person' : 'Click the first person') : 'Connect'}
         </button>
-        <button type="button" className="button" data-testid="bg-add-relationship" onClick={() => setDialog({ from: selectedId, to: null })}>
+        <button
+          type="button"
+          className="button"
+          data-testid="bg-add-relationship"
+          onClick={() => setDialog({ from: selectedId, to: null })}
+        >
           Add relationship…
         </button>
         <span className="toolbar-spacer" />
-        <button type="button" className="button button-small" onClick={() => setFitSignal((n) => n + 1)}>Fit</button>
+        <button type="button" className="button button-small" onClick={() => setFitSignal((n) => n + 1)}>
+          Fit
+        </button>
         <div className="bg-segmented" role="group" aria-label="Layout">
-          <button type="button" className="button button-small" aria-pressed={layoutKind === 'force'} data-testid="bg-layout-force" onClick={() => switchLayout('force')}>Network</button>
-          <button type="button" className="button button-small" aria-pressed={layoutKind === 'org'} data-testid="bg-layout-org" onClick={() => switchLayout('org')}>Org chart</button>
+          <button
+            type="button"
+            className="button button-small"
+            aria-pressed={layoutKind === 'force'}
+            data-testid="bg-layout-force"
+            onClick={() => switchLayout('force')}
+          >
+            Network
+          </button>
+          <button
+            type="button"
+            className="button button-small"
+            aria-pressed={layoutKind === 'org'}
+            data-testid="bg-layout-org"
+            onClick={() => switchLayout('org')}
+          >
+            Org chart
+          </button>
         </div>
-        <button type="button" className="button button-small" data-testid="bg-tidy" disabled={layoutKind !== 'force' || !people.some((p) => p.mapPosition)}
-          title="Release everyone you placed and lay the map out again (undoable)" onClick={tidy}>Tidy</button>
-        <button type="button" className="button button-small" data-testid="bg-undo" disabled={history.past.length === 0} onClick={() => step('undo')}
-          title="Undo (Ctrl/Cmd+Z)">Undo</button>
-        <button type="button" className="button button-small" data-testid="bg-redo" disabled={history.future.length === 0} onClick={() => step('redo')}
-          title="Redo (Shift+Ctrl/Cmd+Z)">Redo</button>
+        <button
+          type="button"
+          className="button button-small"
+          data-testid="bg-tidy"
+          disabled={layoutKind !== 'force' || !people.some((p) => p.mapPosition)}
+          title="Release everyone you placed and lay the map out again (undoable)"
+          onClick={tidy}
+        >
+          Tidy
+        </button>
+        <button
+          type="button"
+          className="button button-small"
+          data-testid="bg-undo"
+          disabled={history.past.length === 0}
+          onClick={() => step('undo')}
+          title="Undo (Ctrl/Cmd+Z)"
+        >
+          Undo
+        </button>
+        <button
+          type="button"
+          className="button button-small"
+          data-testid="bg-redo"
+          disabled={history.future.length === 0}
+          onClick={() => step('redo')}
+          title="Redo (Shift+Ctrl/Cmd+Z)"
+        >
+          Redo
+        </button>
         <ExportButtons svgRef={svgRef} filename={fileSlug(title)} options={exportOptions} testIdPrefix="bg" />
-        <MapPdfButton svgRef={svgRef} filename={fileSlug(title)} options={exportOptions} title={title} dealLine={dealLine} date={dateText} />
+        <MapPdfButton
+          svgRef={svgRef}
+          filename={fileSlug(title)}
+          options={exportOptions}
+          title={title}
+          dealLine={dealLine}
+          date={dateText}
+        />
       </div>
-      {edits.error ? <p className="form-error" role="alert">{errorWords(edits.error)}</p> : null}
+      {edits.error ? (
+        <p className="form-error" role="alert">
+          {errorWords(edits.error)}
+        </p>
+      ) : null}
       <div className="bg-layout">
         <div className="bg-canvas" onKeyDown={onKeyDown}>
           <BuyingGroupGraph
-            svgRef={svgRef} nodes={nodes} edges={edges} positions={positions} legendTitle={legendTitle} onMoved={onMoved}
-            selectedNodeId={selectedId} selectedEdgeId={selectedEdgeId} pendingFromId={pendingFrom}
-            onNodeClick={onNodeClick} onEdgeClick={onEdgeClick} onBackgroundClick={onBackgroundClick}
+            svgRef={svgRef}
+            nodes={nodes}
+            edges={edges}
+            positions={positions}
+            legendTitle={legendTitle}
+            onMoved={onMoved}
+            selectedNodeId={selectedId}
+            selectedEdgeId={selectedEdgeId}
+            pendingFromId={pendingFrom}
+            onNodeClick={onNodeClick}
+            onEdgeClick={onEdgeClick}
+            onBackgroundClick={onBackgroundClick}
             fitSignal={fitSignal}
           />
           <p className="bg-hint" aria-hidden="true">
-            Drag to place someone (saved for the team) · Shift-click two people to connect · Click a line to select it · Scroll to zoom · Tab and arrow keys walk the map
+            Drag to place someone (saved for the team) · Shift-click two people to connect · Click a line to select it · Scroll to zoom ·
+            Tab and arrow keys walk the map
           </p>
           <Legend />
         </div>
-        <SidePanel people={view.stakeholders} deal={deal} selectedPerson={selectedPerson} selectedEdge={selectedEdge}
-          nameOf={nameOf} onRemoveEdge={removeEdge} removing={edits.pending} onEditPerson={editPerson}
-          onDealRole={setDealRole} onAddPerson={addPerson} onRemovePerson={removePerson}
-          coveredBy={selectedPerson ? view.coverage.coveredBy[selectedPerson.id] ?? [] : []}>
-          <CoveragePanel gaps={gaps} nameOf={nameOf} onSelect={(id) => { setSelectedId(id); setSelectedEdgeId(null); }} />
+        <SidePanel
+          people={view.stakeholders}
+          deal={deal}
+          selectedPerson={selectedPerson}
+          selectedEdge={selectedEdge}
+          nameOf={nameOf}
+          onRemoveEdge={removeEdge}
+          removing={edits.pending}
+          onEditPerson={editPerson}
+          onDealRole={setDealRole}
+          onAddPerson={addPerson}
+          onRemovePerson={removePerson}
+          coveredBy={selectedPerson ? (view.coverage.coveredBy[selectedPerson.id] ?? []) : []}
+        >
+          <CoveragePanel
+            gaps={gaps}
+            nameOf={nameOf}
+            onSelect={(id) => {
+              setSelectedId(id);
+              setSelectedEdgeId(null);
+            }}
+          />
           <SuggestionsPanel suggestions={view.suggestions} nameOf={nameOf} onAccept={accept} onDismiss={dismiss} busy={edits.pending} />
-          <DepartmentsPanel departments={departments(full.nodes)} collapsed={collapsed} onToggle={toggleDepartment}
-            onAll={(collapse) => setCollapsed(collapse ? new Set(departments(full.nodes).map((d) => d.name)) : new Set())} />
+          <DepartmentsPanel
+            departments={departments(full.nodes)}
+            collapsed={collapsed}
+            onToggle={toggleDepartment}
+            onAll={(collapse) => setCollapsed(collapse ? new Set(departments(full.nodes).map((d) => d.name)) : new Set())}
+          />
         </SidePanel>
       </div>
       <PeopleList
-        people={view.stakeholders} relationships={view.relationships} deal={deal}
-        selectedId={selectedId} selectedEdgeId={selectedEdgeId} nameOf={nameOf}
-        onSelect={(id) => { setSelectedId(id); setSelectedEdgeId(null); }}
+        people={view.stakeholders}
+        relationships={view.relationships}
+        deal={deal}
+        selectedId={selectedId}
+        selectedEdgeId={selectedEdgeId}
+        nameOf={nameOf}
+        onSelect={(id) => {
+          setSelectedId(id);
+          setSelectedEdgeId(null);
+        }}
         onConnectFrom={(id) => setDialog({ from: id, to: null })}
         onSelectEdge={(id) => setSelectedEdgeId(id)}
         onRemoveEdge={removeEdge}
       />
       {dialog ? (
-        <RelationshipDialog accountId={accountId} people={view.stakeholders} fromId={dialog.from} toId={dialog.to} onClose={() => setDialog(null)}
-          onSaved={(input, answer) => edits.remember(`Add ${EDGE_STYLE[input.kind].label.toLowerCase()}`, { method: 'relationships.upsert', input }, answer)} />
+        <RelationshipDialog
+          accountId={accountId}
+          people={view.stakeholders}
+          fromId={dialog.from}
+          toId={dialog.to}
+          onClose={() => setDialog(null)}
+          onSaved={(input, answer) =>
+            edits.remember(`Add ${EDGE_STYLE[input.kind].label.toLowerCase()}`, { method: 'relationships.upsert', input }, answer)
+          }
+        />
       ) : null}
     </>
   );

@@ -35,7 +35,11 @@ function BuyingGroupLoader({ accountId }: { accountId: AccountId }) {
       ) : view.isError ? (
         <>
           <h1 id="page-title">Buying group</h1>
-          <ErrorState error={view.error} what="this buying group" onRetry={view.error.code === 'DS_NOT_FOUND' ? undefined : () => void view.refetch()} />
+          <ErrorState
+            error={view.error}
+            what="this buying group"
+            onRetry={view.error.code === 'DS_NOT_FOUND' ? undefined : () => void view.refetch()}
+          />
         </>
       ) : (
         <BuyingGroupMap view={view.data} />

@@ -15,21 +15,29 @@ const KIND_LABEL: Record<Gap['kind'], string> = {
 
 const SHOWN = 8;
 
-export function CoveragePanel({ gaps, nameOf, onSelect }: {
+export function CoveragePanel({
+  gaps,
+  nameOf,
+  onSelect,
+}: {
   gaps: readonly Gap[];
   nameOf: (id: string) => string;
   onSelect: (id: StakeholderId) => void;
 }) {
   return (
     <section className="panel bg-side-section" aria-labelledby="bg-coverage-title" data-testid="bg-coverage">
-      <h2 id="bg-coverage-title">Coverage gaps <span className="count">{gaps.length}</span></h2>
+      <h2 id="bg-coverage-title">
+        Coverage gaps <span className="count">{gaps.length}</span>
+      </h2>
       {gaps.length === 0 ? (
         <p className="bg-all-covered">Every core role is met, no blocker unmet, no deal on one thread.</p>
       ) : (
         <ul className="bg-coverage">
           {gaps.slice(0, SHOWN).map((g, i) => (
             <li key={`${g.kind}:${g.dealId ?? ''}:${g.role ?? ''}:${i}`} data-testid="bg-coverage-gap" data-kind={g.kind}>
-              <p><span className="bg-gap-kind">{KIND_LABEL[g.kind]}</span> {g.text}</p>
+              <p>
+                <span className="bg-gap-kind">{KIND_LABEL[g.kind]}</span> {g.text}
+              </p>
               <p className="bg-side-scope">→ {g.action}</p>
               {g.stakeholderIds.length ? (
                 <span className="bg-sugg-actions">

@@ -11,9 +11,19 @@ export function Legend() {
         {STANCES.map((s) => (
           <li key={s}>
             <svg width="20" height="20" aria-hidden="true">
-              <circle cx="10" cy="10" r="8" fill={STANCE_FILL[s]} stroke={s === 'unknown' ? CHART_COLORS.unknownRim : 'none'} strokeDasharray={s === 'unknown' ? '3 2' : undefined} strokeWidth="1.5" />
+              <circle
+                cx="10"
+                cy="10"
+                r="8"
+                fill={STANCE_FILL[s]}
+                stroke={s === 'unknown' ? CHART_COLORS.unknownRim : 'none'}
+                strokeDasharray={s === 'unknown' ? '3 2' : undefined}
+                strokeWidth="1.5"
+              />
             </svg>
-            <span className="bg-glyph" aria-hidden="true">{STANCE_GLYPH[s]}</span>
+            <span className="bg-glyph" aria-hidden="true">
+              {STANCE_GLYPH[s]}
+            </span>
             {STANCE_LABEL[s]}
           </li>
         ))}
@@ -24,7 +34,15 @@ export function Legend() {
           return (
             <li key={k}>
               <svg width="36" height="12" aria-hidden="true">
-                <line x1="2" y1="6" x2={style.arrow ? 28 : 34} y2="6" stroke={style.stroke} strokeWidth={style.width} strokeDasharray={style.dash ?? undefined} />
+                <line
+                  x1="2"
+                  y1="6"
+                  x2={style.arrow ? 28 : 34}
+                  y2="6"
+                  stroke={style.stroke}
+                  strokeWidth={style.width}
+                  strokeDasharray={style.dash ?? undefined}
+                />
                 {style.arrow ? <path d="M26,1L34,6L26,11Z" fill={style.stroke} /> : null}
               </svg>
               {style.label}

@@ -3,7 +3,14 @@
 import { useState, type RefObject } from 'react';
 import { downloadBytes, renderPng, type ExportOptions } from '@renderer/lib/export-image';
 
-export function MapPdfButton({ svgRef, filename, options, title, dealLine, date }: {
+export function MapPdfButton({
+  svgRef,
+  filename,
+  options,
+  title,
+  dealLine,
+  date,
+}: {
   svgRef: RefObject<SVGSVGElement | null>;
   filename: string;
   options: ExportOptions;
@@ -29,11 +36,21 @@ export function MapPdfButton({ svgRef, filename, options, title, dealLine, date 
   };
   return (
     <>
-      <button type="button" className="button button-small" data-testid="bg-export-pdf" disabled={state === 'busy'} onClick={() => void save()}
-        title="One page: title, highlighted deal, date, and the map with its legend">
+      <button
+        type="button"
+        className="button button-small"
+        data-testid="bg-export-pdf"
+        disabled={state === 'busy'}
+        onClick={() => void save()}
+        title="One page: title, highlighted deal, date, and the map with its legend"
+      >
         {state === 'busy' ? 'Making PDF…' : 'Export PDF'}
       </button>
-      {state === 'failed' ? <span role="alert" className="form-error">The PDF could not be made. Try again, or export SVG instead.</span> : null}
+      {state === 'failed' ? (
+        <span role="alert" className="form-error">
+          The PDF could not be made. Try again, or export SVG instead.
+        </span>
+      ) : null}
     </>
   );
 }

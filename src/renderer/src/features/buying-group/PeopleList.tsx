@@ -1,6 +1,13 @@
 // Renderer: the map's keyboard and screen-reader twin — every person and relationship as rows,
 // with the same select / connect / delete actions the pointer has on the graph.
-import { BUYING_ROLE_LABEL, type Opportunity, type Relationship, type RelationshipId, type Stakeholder, type StakeholderId } from '@shared/domain';
+import {
+  BUYING_ROLE_LABEL,
+  type Opportunity,
+  type Relationship,
+  type RelationshipId,
+  type Stakeholder,
+  type StakeholderId,
+} from '@shared/domain';
 import { StanceBadge } from '@renderer/components/StanceBadge';
 import { EDGE_STYLE, sortRoles } from './graph-model';
 
@@ -22,20 +29,51 @@ export function PeopleList(p: Props) {
   return (
     <div className="bg-lists">
       <section className="panel" aria-labelledby="bg-people-title">
-        <header className="panel-header"><h2 id="bg-people-title">People <span className="count">{p.people.length}</span></h2></header>
+        <header className="panel-header">
+          <h2 id="bg-people-title">
+            People <span className="count">{p.people.length}</span>
+          </h2>
+        </header>
         <div className="table-wrap">
           <table className="table">
-            <thead><tr><th scope="col">Name</th><th scope="col">Stance</th><th scope="col">Roles</th><th scope="col" className="cell-actions">Actions</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Stance</th>
+                <th scope="col">Roles</th>
+                <th scope="col" className="cell-actions">
+                  Actions
+                </th>
+              </tr>
+            </thead>
             <tbody>
               {p.people.map((s) => {
                 const role = dealRole(s.id);
                 return (
                   <tr key={s.id} className={s.id === p.selectedId ? 'is-selected' : undefined} data-testid="bg-person-row">
-                    <th scope="row" className="cell-name">{s.name}<div className="cell-muted">{s.title}</div></th>
-                    <td><StanceBadge stance={s.stance} /></td>
-                    <td>{role ? <strong>{BUYING_ROLE_LABEL[role]} on deal</strong> : sortRoles(s.buyingRoles).map((r) => BUYING_ROLE_LABEL[r]).join(', ') || '—'}</td>
+                    <th scope="row" className="cell-name">
+                      {s.name}
+                      <div className="cell-muted">{s.title}</div>
+                    </th>
+                    <td>
+                      <StanceBadge stance={s.stance} />
+                    </td>
+                    <td>
+                      {role ? (
+                        <strong>{BUYING_ROLE_LABEL[role]} on deal</strong>
+                      ) : (
+                        sortRoles(s.buyingRoles)
+                          .map((r) => BUYING_ROLE_LABEL[r])
+                          .join(', ') || '—'
+                      )}
+                    </td>
                     <td className="cell-actions">
-                      <button type="button" className="button button-small" aria-pressed={s.id === p.selectedId} onClick={() => p.onSelect(s.id)}>
+                      <button
+                        type="button"
+                        className="button button-small"
+                        aria-pressed={s.id === p.selectedId}
+                        onClick={() => p.onSelect(s.id)}
+                      >
                         Select<span className="visually-hidden"> {s.name}</span>
                       </button>{' '}
                       <button type="button" className="button button-small" onClick={() => p.onConnectFrom(s.id)}>
@@ -50,13 +88,29 @@ export function PeopleList(p: Props) {
         </div>
       </section>
       <section className="panel" aria-labelledby="bg-rels-title">
-        <header className="panel-header"><h2 id="bg-rels-title">Relationships <span className="count">{p.relationships.length}</span></h2></header>
+        <header className="panel-header">
+          <h2 id="bg-rels-title">
+            Relationships <span className="count">{p.relationships.length}</span>
+          </h2>
+        </header>
         {p.relationships.length === 0 ? (
           <p className="bg-empty">No relationships yet. Shift-click two people, or use “Connect…”.</p>
         ) : (
           <div className="table-wrap">
             <table className="table">
-              <thead><tr><th scope="col">From</th><th scope="col">Relationship</th><th scope="col">To</th><th scope="col" className="num">Strength</th><th scope="col" className="cell-actions">Actions</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">From</th>
+                  <th scope="col">Relationship</th>
+                  <th scope="col">To</th>
+                  <th scope="col" className="num">
+                    Strength
+                  </th>
+                  <th scope="col" className="cell-actions">
+                    Actions
+                  </th>
+                </tr>
+              </thead>
               <tbody>
                 {p.relationships.map((r) => (
                   <tr key={r.id} className={r.id === p.selectedEdgeId ? 'is-selected' : undefined} data-testid="bg-relationship-row">
@@ -65,9 +119,20 @@ export function PeopleList(p: Props) {
                     <td>{p.nameOf(r.toId)}</td>
                     <td className="num">{Math.round(r.strength * 100)}%</td>
                     <td className="cell-actions">
-                      <button type="button" className="button button-small" aria-pressed={r.id === p.selectedEdgeId} onClick={() => p.onSelectEdge(r.id)}>Select</button>{' '}
+                      <button
+                        type="button"
+                        className="button button-small"
+                        aria-pressed={r.id === p.selectedEdgeId}
+                        onClick={() => p.onSelectEdge(r.id)}
+                      >
+                        Select
+                      </button>{' '}
                       <button type="button" className="button button-small button-danger" onClick={() => p.onRemoveEdge(r.id)}>
-                        Delete<span className="visually-hidden"> {p.nameOf(r.fromId)} {EDGE_STYLE[r.kind].label.toLowerCase()} {p.nameOf(r.toId)}</span>
+                        Delete
+                        <span className="visually-hidden">
+                          {' '}
+                          {p.nameOf(r.fromId)} {EDGE_STYLE[r.kind].label.toLowerCase()} {p.nameOf(r.toId)}
+                        </span>
                       </button>
                     </td>
                   </tr>

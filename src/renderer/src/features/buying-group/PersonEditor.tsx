@@ -16,16 +16,32 @@ export function PersonEditor({ person, onEdit }: Props) {
     <div className="bg-editor">
       <label>
         <span>Stance</span>
-        <select className="input" data-testid="bg-edit-stance" value={person.stance}
-          onChange={(e) => onEdit(person, { stance: e.target.value as Stakeholder['stance'] })}>
-          {STANCES.map((s) => <option key={s} value={s}>{STANCE_LABEL[s]}</option>)}
+        <select
+          className="input"
+          data-testid="bg-edit-stance"
+          value={person.stance}
+          onChange={(e) => onEdit(person, { stance: e.target.value as Stakeholder['stance'] })}
+        >
+          {STANCES.map((s) => (
+            <option key={s} value={s}>
+              {STANCE_LABEL[s]}
+            </option>
+          ))}
         </select>
       </label>
       <label>
         <span>Influence</span>
-        <select className="input" data-testid="bg-edit-influence" value={person.influence}
-          onChange={(e) => onEdit(person, { influence: Number(e.target.value) })}>
-          {[1, 2, 3, 4, 5].map((n) => <option key={n} value={n}>{n}</option>)}
+        <select
+          className="input"
+          data-testid="bg-edit-influence"
+          value={person.influence}
+          onChange={(e) => onEdit(person, { influence: Number(e.target.value) })}
+        >
+          {[1, 2, 3, 4, 5].map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
         </select>
       </label>
       <fieldset className="bg-editor-roles">

@@ -15,7 +15,14 @@ const STRENGTHS = [
   { value: '0.9', label: 'Strong' },
 ];
 
-export function RelationshipDialog({ accountId, people, fromId, toId, onClose, onSaved }: {
+export function RelationshipDialog({
+  accountId,
+  people,
+  fromId,
+  toId,
+  onClose,
+  onSaved,
+}: {
   accountId: AccountId;
   people: readonly Stakeholder[];
   fromId: StakeholderId | null;
@@ -48,28 +55,68 @@ export function RelationshipDialog({ accountId, people, fromId, toId, onClose, o
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (same || !from || !to) return;
-    const input: RelationshipInput = { id: createId, accountId, fromId: from, toId: to, kind, strength: Number(strength), source: 'manual' };
-    upsert.mutate(input, { onSuccess: (answer) => { onSaved?.(input, answer); onClose(); } });
+    const input: RelationshipInput = {
+      id: createId,
+      accountId,
+      fromId: from,
+      toId: to,
+      kind,
+      strength: Number(strength),
+      source: 'manual',
+    };
+    upsert.mutate(input, {
+      onSuccess: (answer) => {
+        onSaved?.(input, answer);
+        onClose();
+      },
+    });
   };
 
   return (
-    <dialog ref={ref} className="dialog dialog-narrow" aria-labelledby={titleId} data-testid="bg-connect-dialog"
-      onCancel={(event) => { event.preventDefault(); onClose(); }}>
+    <dialog
+      ref={ref}
+      className="dialog dialog-narrow"
+      aria-labelledby={titleId}
+      data-testid="bg-connect-dialog"
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+    >
       <header className="dialog-header">
         <h2 id={titleId}>Add a relationship</h2>
-        <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>×</button>
+        <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
+          ×
+        </button>
       </header>
       <form className="form" onSubmit={submit}>
         <SelectField name="from" label="From" value={from} onChange={setFrom} options={options} />
-        <SelectField name="kind" label="Relationship" value={kind} onChange={setKind}
+        <SelectField
+          name="kind"
+          label="Relationship"
+          value={kind}
+          onChange={setKind}
           options={RELATIONSHIP_KINDS.map((k) => ({ value: k, label: EDGE_STYLE[k].label }))}
-          hint={kind === 'reports_to' ? '“From” reports to “To”. A person may have two managers.' : undefined} />
-        <SelectField name="to" label="To" value={to} onChange={setTo} options={options}
-          error={same ? 'Choose two different people.' : undefined} />
+          hint={kind === 'reports_to' ? '“From” reports to “To”. A person may have two managers.' : undefined}
+        />
+        <SelectField
+          name="to"
+          label="To"
+          value={to}
+          onChange={setTo}
+          options={options}
+          error={same ? 'Choose two different people.' : undefined}
+        />
         <SelectField name="strength" label="Strength" value={strength} onChange={setStrength} options={STRENGTHS} />
-        {upsert.isError ? <p className="form-error" role="alert">{errorWords(upsert.error)}</p> : null}
+        {upsert.isError ? (
+          <p className="form-error" role="alert">
+            {errorWords(upsert.error)}
+          </p>
+        ) : null}
         <div className="form-actions">
-          <button type="button" className="button" onClick={onClose}>Cancel</button>
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
           <button type="submit" className="button button-primary" data-testid="bg-connect-save" disabled={upsert.isPending || same}>
             {upsert.isPending ? 'Saving…' : 'Add relationship'}
           </button>

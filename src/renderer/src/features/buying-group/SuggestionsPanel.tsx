@@ -18,7 +18,9 @@ export function SuggestionsPanel({ suggestions, nameOf, onAccept, onDismiss, bus
   if (suggestions.length === 0) return null;
   return (
     <section className="panel bg-side-section" aria-labelledby="bg-sugg-title" data-testid="bg-suggestions">
-      <h2 id="bg-sugg-title">Suggested from interactions <span className="count">{suggestions.length}</span></h2>
+      <h2 id="bg-sugg-title">
+        Suggested from interactions <span className="count">{suggestions.length}</span>
+      </h2>
       <ul className="bg-suggestions">
         {suggestions.slice(0, SHOWN).map((s) => (
           <li key={s.key} data-testid="bg-suggestion-row" data-key={s.key}>
@@ -27,8 +29,24 @@ export function SuggestionsPanel({ suggestions, nameOf, onAccept, onDismiss, bus
             </p>
             <p className="bg-side-scope">{s.evidence}</p>
             <span className="bg-sugg-actions">
-              <button type="button" className="button button-small" data-testid="bg-accept-suggestion" disabled={busy} onClick={() => onAccept(s)}>Accept</button>
-              <button type="button" className="button button-small" data-testid="bg-dismiss-suggestion" disabled={busy} onClick={() => onDismiss(s)}>Dismiss</button>
+              <button
+                type="button"
+                className="button button-small"
+                data-testid="bg-accept-suggestion"
+                disabled={busy}
+                onClick={() => onAccept(s)}
+              >
+                Accept
+              </button>
+              <button
+                type="button"
+                className="button button-small"
+                data-testid="bg-dismiss-suggestion"
+                disabled={busy}
+                onClick={() => onDismiss(s)}
+              >
+                Dismiss
+              </button>
             </span>
           </li>
         ))}

@@ -10,7 +10,12 @@ describe('coords', () => {
   });
   it('bounds circles including their radius', () => {
     expect(boundsOf([])).toBeNull();
-    expect(boundsOf([{ x: 0, y: 0, r: 10 }, { x: 100, y: 50, r: 5 }])).toEqual({ minX: -10, minY: -10, maxX: 105, maxY: 55 });
+    expect(
+      boundsOf([
+        { x: 0, y: 0, r: 10 },
+        { x: 100, y: 50, r: 5 },
+      ]),
+    ).toEqual({ minX: -10, minY: -10, maxX: 105, maxY: 55 });
   });
   it('fits bounds centred, capped at maxScale', () => {
     const t = fitTransform({ minX: 0, minY: 0, maxX: 100, maxY: 100 }, 1000, 500, 50, 10);

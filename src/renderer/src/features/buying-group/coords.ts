@@ -34,7 +34,10 @@ export interface Bounds {
 /** Bounds of circles in graph space; null when there is nothing to bound. */
 export function boundsOf(circles: readonly { x: number; y: number; r: number }[]): Bounds | null {
   if (circles.length === 0) return null;
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  let minX = Infinity,
+    minY = Infinity,
+    maxX = -Infinity,
+    maxY = -Infinity;
   for (const c of circles) {
     minX = Math.min(minX, c.x - c.r);
     minY = Math.min(minY, c.y - c.r);

@@ -4,8 +4,18 @@ import { buildGraph, edgeBends, edgePath, initials, nodeRadius, reportLevels, ro
 
 const person = (id: string, patch: Partial<Stakeholder> = {}): Stakeholder =>
   ({
-    id, accountId: 'a', name: `Person ${id}`, title: '', department: '', buyingRoles: [], stance: 'neutral',
-    influence: 3, needs: [], pains: [], updatedAt: 0, ...patch,
+    id,
+    accountId: 'a',
+    name: `Person ${id}`,
+    title: '',
+    department: '',
+    buyingRoles: [],
+    stance: 'neutral',
+    influence: 3,
+    needs: [],
+    pains: [],
+    updatedAt: 0,
+    ...patch,
   }) as Stakeholder;
 const rel = (id: string, fromId: string, toId: string, kind: Relationship['kind'] = 'reports_to'): Relationship =>
   ({ id, accountId: 'a', fromId, toId, kind, strength: 0.5, source: 'manual', updatedAt: 0 }) as Relationship;
@@ -25,15 +35,20 @@ describe('graph model', () => {
     expect(initials('')).toBe('?');
   });
   it('levels people below the lower of two managers and survives cycles', () => {
-    const levels = reportLevels(['ceo', 'cfo', 'vp', 'ic'], [
-      rel('1', 'cfo', 'ceo'), rel('2', 'vp', 'ceo'), rel('3', 'ic', 'vp'), rel('4', 'ic', 'cfo'),
-    ]);
+    const levels = reportLevels(
+      ['ceo', 'cfo', 'vp', 'ic'],
+      [rel('1', 'cfo', 'ceo'), rel('2', 'vp', 'ceo'), rel('3', 'ic', 'vp'), rel('4', 'ic', 'cfo')],
+    );
     expect(Object.fromEntries(levels)).toEqual({ ceo: 0, cfo: 1, vp: 1, ic: 2 });
     const cyclic = reportLevels(['a', 'b'], [rel('1', 'a', 'b'), rel('2', 'b', 'a')]);
     expect([...cyclic.values()].every((n) => n <= 2)).toBe(true);
   });
   it('spreads parallel edges either side, same side for both directions', () => {
-    const bends = edgeBends([{ id: 'x', fromId: 'a', toId: 'b' }, { id: 'y', fromId: 'b', toId: 'a' }, { id: 'z', fromId: 'a', toId: 'c' }]);
+    const bends = edgeBends([
+      { id: 'x', fromId: 'a', toId: 'b' },
+      { id: 'y', fromId: 'b', toId: 'a' },
+      { id: 'z', fromId: 'a', toId: 'c' },
+    ]);
     expect(bends.get('z')).toBe(0);
     expect(bends.get('x')).toBe(-13);
     expect(bends.get('y')).toBe(-13); // canonical +13, flipped because it runs b→a
@@ -56,7 +71,8 @@ describe('graph model', () => {
   });
   it('counts the stance mix in vocabulary order', () => {
     expect(stanceMix([{ stance: 'opponent' }, { stance: 'champion' }, { stance: 'opponent' }])).toEqual([
-      { stance: 'champion', count: 1 }, { stance: 'opponent', count: 2 },
+      { stance: 'champion', count: 1 },
+      { stance: 'opponent', count: 2 },
     ]);
   });
   it('ends edges on the circle rims', () => {
@@ -75,10 +91,20 @@ describe('graph model', () => {
   });
 
   it('carries coverage: our teammate beside the person, a gap in words', () => {
-    const coverage = { coveredBy: { '1': [{ name: 'Ana Seller', meetings: 4 }, { name: 'Bo Lee', meetings: 1 }] }, flags: new Map([['1', 'gap: blocker never met']]) };
+    const coverage = {
+      coveredBy: {
+        '1': [
+          { name: 'Ana Seller', meetings: 4 },
+          { name: 'Bo Lee', meetings: 1 },
+        ],
+      },
+      flags: new Map([['1', 'gap: blocker never met']]),
+    };
     const { nodes } = buildGraph([person('1', { buyingRoles: ['blocker'], stance: 'opponent' })], [], null, coverage);
     expect(nodes[0]).toMatchObject({ coverInitials: 'AS', coverText: 'Ana Seller (4×), Bo Lee (1×)', flag: 'gap: blocker never met' });
     // The visible initials end the first part of the accessible name (label-content-name-mismatch).
-    expect(nodes[0]!.ariaLabel).toMatch(/^P1 − Person 1 Blocker AS; .*covered by Ana Seller \(4×\), Bo Lee \(1×\); gap: blocker never met$/);
+    expect(nodes[0]!.ariaLabel).toMatch(
+      /^P1 − Person 1 Blocker AS; .*covered by Ana Seller \(4×\), Bo Lee \(1×\); gap: blocker never met$/,
+    );
   });
 });

@@ -1,9 +1,18 @@
 // Renderer (pure): from a buying group view to what the graph draws — node sizes, badges, edge
 // bends, reporting levels — and the side panel's sums. No d3 and no DOM, so it is tested alone.
 import {
-  BUYING_ROLES, BUYING_ROLE_LABEL, CORE_ROLES, STANCES,
-  type BuyingRole, type Opportunity, type Relationship, type RelationshipId, type RelationshipKind, type Stakeholder,
-  type StakeholderId, type Stance,
+  BUYING_ROLES,
+  BUYING_ROLE_LABEL,
+  CORE_ROLES,
+  STANCES,
+  type BuyingRole,
+  type Opportunity,
+  type Relationship,
+  type RelationshipId,
+  type RelationshipKind,
+  type Stakeholder,
+  type StakeholderId,
+  type Stance,
 } from '@shared/domain';
 import { CHART_COLORS } from '@renderer/lib/chart-theme';
 import { STANCE_LABEL } from '@renderer/components/StanceBadge';
@@ -19,12 +28,25 @@ export const STANCE_FILL: Record<Stance, string> = {
 };
 /** A glyph per stance, so the map reads without colour (and in a greyscale print). */
 export const STANCE_GLYPH: Record<Stance, string> = {
-  champion: '★', supporter: '+', neutral: '=', skeptic: '?', opponent: '−', unknown: '·',
+  champion: '★',
+  supporter: '+',
+  neutral: '=',
+  skeptic: '?',
+  opponent: '−',
+  unknown: '·',
 };
 
 export const ROLE_CODE: Record<BuyingRole, string> = {
-  decision_maker: 'DM', economic_buyer: 'EB', champion: 'CH', blocker: 'BL', influencer: 'IN',
-  technical_evaluator: 'TE', user: 'US', procurement: 'PR', legal: 'LG', gatekeeper: 'GK',
+  decision_maker: 'DM',
+  economic_buyer: 'EB',
+  champion: 'CH',
+  blocker: 'BL',
+  influencer: 'IN',
+  technical_evaluator: 'TE',
+  user: 'US',
+  procurement: 'PR',
+  legal: 'LG',
+  gatekeeper: 'GK',
 };
 
 export interface EdgeStyle {
@@ -169,39 +191,52 @@ export function buildGraph(
     const coverText = coverers.map((c) => `${c.name} (${c.meetings}×)`).join(', ');
     const flag = coverage.flags.get(s.id) ?? '';
     return {
-    id: s.id,
-    name: s.name,
-    initials: initials(s.name),
-    radius: nodeRadius(s.influence),
-    fill: STANCE_FILL[s.stance],
-    stance: s.stance,
-    roles: s.buyingRoles,
-    dealRole,
-    inDeal: deal === null || dealRoles.has(s.id),
-    level: levels.get(s.id) ?? 0,
-    department: s.department,
-    rolesText,
-    labelWidth: Math.max(labelWidth(s.name, 13), labelWidth(rolesText, 11.5)),
-    // It opens with what the node shows, in DOM order (initials, stance glyph, name, role
-    // line), so speech input can say what it sees (WCAG 2.5.3); then roles and stance in words.
-    ariaLabel: [
-      `${initials(s.name)} ${STANCE_GLYPH[s.stance]} ${s.name} ${rolesText} ${coverers[0] ? initials(coverers[0].name) : ''}`.replace(/\s+/g, ' ').trimEnd(),
-      s.buyingRoles.length ? sortRoles(s.buyingRoles).map((r) => BUYING_ROLE_LABEL[r]).join(', ') : 'no buying role',
-      dealRole ? `on this deal: ${BUYING_ROLE_LABEL[dealRole]}` : '',
-      `stance: ${STANCE_LABEL[s.stance]}`,
-      coverText ? `covered by ${coverText}` : 'nobody on our team has met them',
+      id: s.id,
+      name: s.name,
+      initials: initials(s.name),
+      radius: nodeRadius(s.influence),
+      fill: STANCE_FILL[s.stance],
+      stance: s.stance,
+      roles: s.buyingRoles,
+      dealRole,
+      inDeal: deal === null || dealRoles.has(s.id),
+      level: levels.get(s.id) ?? 0,
+      department: s.department,
+      rolesText,
+      labelWidth: Math.max(labelWidth(s.name, 13), labelWidth(rolesText, 11.5)),
+      // It opens with what the node shows, in DOM order (initials, stance glyph, name, role
+      // line), so speech input can say what it sees (WCAG 2.5.3); then roles and stance in words.
+      ariaLabel: [
+        `${initials(s.name)} ${STANCE_GLYPH[s.stance]} ${s.name} ${rolesText} ${coverers[0] ? initials(coverers[0].name) : ''}`
+          .replace(/\s+/g, ' ')
+          .trimEnd(),
+        s.buyingRoles.length
+          ? sortRoles(s.buyingRoles)
+              .map((r) => BUYING_ROLE_LABEL[r])
+              .join(', ')
+          : 'no buying role',
+        dealRole ? `on this deal: ${BUYING_ROLE_LABEL[dealRole]}` : '',
+        `stance: ${STANCE_LABEL[s.stance]}`,
+        coverText ? `covered by ${coverText}` : 'nobody on our team has met them',
+        flag,
+      ]
+        .filter(Boolean)
+        .join('; '),
+      placed: s.mapPosition ? { x: s.mapPosition.x, y: s.mapPosition.y } : null,
+      coverInitials: coverers[0] ? initials(coverers[0].name) : '',
+      coverText,
       flag,
-    ].filter(Boolean).join('; '),
-    placed: s.mapPosition ? { x: s.mapPosition.x, y: s.mapPosition.y } : null,
-    coverInitials: coverers[0] ? initials(coverers[0].name) : '',
-    coverText,
-    flag,
     };
   });
   const kept = relationships.filter((r) => present.has(r.fromId) && present.has(r.toId) && r.fromId !== r.toId);
   const bends = edgeBends(kept);
   const edges = kept.map<RelEdge>((r) => ({
-    id: r.id, source: r.fromId, target: r.toId, kind: r.kind, strength: r.strength, bend: bends.get(r.id) ?? 0,
+    id: r.id,
+    source: r.fromId,
+    target: r.toId,
+    kind: r.kind,
+    strength: r.strength,
+    bend: bends.get(r.id) ?? 0,
   }));
   return { nodes, edges };
 }

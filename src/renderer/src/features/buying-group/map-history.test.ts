@@ -1,10 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import type { Stakeholder } from '@shared/domain';
 import type { Relationship } from '@shared/domain';
-import { EMPTY_HISTORY, inverseOf, isRecordStep, personEdit, record, recordDone, redo, settle, undo, type MapStep, type RecordStep } from './map-history';
+import {
+  EMPTY_HISTORY,
+  inverseOf,
+  isRecordStep,
+  personEdit,
+  record,
+  recordDone,
+  redo,
+  settle,
+  undo,
+  type MapStep,
+  type RecordStep,
+} from './map-history';
 
 const move = (id: string, from: number, to: number) => ({
-  label: 'Move', changes: [{ id, before: { mapPosition: { x: from, y: 0 } }, after: { mapPosition: { x: to, y: 0 } } }],
+  label: 'Move',
+  changes: [{ id, before: { mapPosition: { x: from, y: 0 } }, after: { mapPosition: { x: to, y: 0 } } }],
 });
 
 describe('map history', () => {
@@ -27,8 +40,20 @@ describe('map history', () => {
   });
 
   it('writes only the named fields over the current person, with the person as base', () => {
-    const p = { id: 'sh_1', accountId: 'ac_1', name: 'A', title: '', department: '', buyingRoles: [], stance: 'neutral',
-      influence: 3, needs: [], pains: [], updatedAt: 5, mapPosition: { x: 1, y: 2 } } as unknown as Stakeholder;
+    const p = {
+      id: 'sh_1',
+      accountId: 'ac_1',
+      name: 'A',
+      title: '',
+      department: '',
+      buyingRoles: [],
+      stance: 'neutral',
+      influence: 3,
+      needs: [],
+      pains: [],
+      updatedAt: 5,
+      mapPosition: { x: 1, y: 2 },
+    } as unknown as Stakeholder;
     const edit = personEdit(p, { stance: 'champion', mapPosition: undefined });
     expect(edit.stance).toBe('champion');
     expect('mapPosition' in edit).toBe(false);
@@ -37,7 +62,16 @@ describe('map history', () => {
   });
 
   it('record edits: each op answers with the op that takes it back, through undo and redo', () => {
-    const rel = { id: 'rel_1', accountId: 'ac_1', fromId: 'a', toId: 'b', kind: 'influences', strength: 0.5, source: 'manual', updatedAt: 1 } as unknown as Relationship;
+    const rel = {
+      id: 'rel_1',
+      accountId: 'ac_1',
+      fromId: 'a',
+      toId: 'b',
+      kind: 'influences',
+      strength: 0.5,
+      source: 'manual',
+      updatedAt: 1,
+    } as unknown as Relationship;
     // Drawn: undo removes it; that removal is taken back by restoring the same document.
     let h = recordDone(EMPTY_HISTORY, 'Add', { method: 'relationships.upsert', input: { ...rel } as never }, rel);
     const u = undo(h)!;
@@ -51,12 +85,23 @@ describe('map history', () => {
     expect((h.past[0] as RecordStep).op).toEqual({ method: 'relationships.remove', doc: rel });
 
     // A deal role swaps back and forth; a removed person comes back with what the remove took.
-    expect(inverseOf({ method: 'opportunities.setMember', opportunityId: 'o', stakeholderId: 'a', role: 'user', was: null }, {}))
-      .toEqual({ method: 'opportunities.setMember', opportunityId: 'o', stakeholderId: 'a', role: null, was: 'user' });
+    expect(inverseOf({ method: 'opportunities.setMember', opportunityId: 'o', stakeholderId: 'a', role: 'user', was: null }, {})).toEqual({
+      method: 'opportunities.setMember',
+      opportunityId: 'o',
+      stakeholderId: 'a',
+      role: null,
+      was: 'user',
+    });
     const removed = { stakeholders: [{ id: 'sh_9' }], relationships: [rel] };
     const back = inverseOf({ method: 'stakeholders.remove', id: 'sh_9' }, { ok: true, removed });
-    expect(back).toMatchObject({ method: 'records.restore', records: { stakeholders: [{ id: 'sh_9' }], relationships: [rel], opportunities: [] } });
+    expect(back).toMatchObject({
+      method: 'records.restore',
+      records: { stakeholders: [{ id: 'sh_9' }], relationships: [rel], opportunities: [] },
+    });
     expect(inverseOf(back, { ok: true })).toEqual({ method: 'stakeholders.remove', id: 'sh_9' });
-    expect(inverseOf({ method: 'stakeholders.upsert', input: {} as never }, { id: 'sh_new' })).toEqual({ method: 'stakeholders.remove', id: 'sh_new' });
+    expect(inverseOf({ method: 'stakeholders.upsert', input: {} as never }, { id: 'sh_new' })).toEqual({
+      method: 'stakeholders.remove',
+      id: 'sh_new',
+    });
   });
 });

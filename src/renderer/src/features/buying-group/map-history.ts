@@ -46,7 +46,15 @@ export interface MapHistory {
   future: readonly HistoryEntry[];
 }
 
-const NO_RECORDS: RemovedRecords = { accounts: [], stakeholders: [], relationships: [], opportunities: [], interactions: [], journeysteps: [], workshopnotes: [] };
+const NO_RECORDS: RemovedRecords = {
+  accounts: [],
+  stakeholders: [],
+  relationships: [],
+  opportunities: [],
+  interactions: [],
+  journeysteps: [],
+  workshopnotes: [],
+};
 
 /** The op that reverses `op`, given what the host answered to it. */
 export function inverseOf(op: RecordOp, answer: unknown): RecordOp {

@@ -2,11 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { neighbourToward, neighboursOf } from './map-keys';
 
 const at = new Map([
-  ['me', { x: 0, y: 0 }], ['up', { x: 10, y: -100 }], ['right', { x: 100, y: 5 }], ['far-right', { x: 300, y: 0 }],
+  ['me', { x: 0, y: 0 }],
+  ['up', { x: 10, y: -100 }],
+  ['right', { x: 100, y: 5 }],
+  ['far-right', { x: 300, y: 0 }],
   ['stranger', { x: -100, y: 0 }],
 ]);
 const edges = [
-  { source: 'me', target: 'up' }, { source: 'right', target: 'me' }, { source: 'me', target: 'far-right' }, { source: 'up', target: 'stranger' },
+  { source: 'me', target: 'up' },
+  { source: 'right', target: 'me' },
+  { source: 'me', target: 'far-right' },
+  { source: 'up', target: 'stranger' },
 ];
 
 describe('keyboard walk', () => {

@@ -4,7 +4,10 @@ import type { Point } from './map-layout';
 
 export type ArrowKey = 'ArrowUp' | 'ArrowDown' | 'ArrowLeft' | 'ArrowRight';
 const DIRECTION: Record<ArrowKey, Point> = {
-  ArrowUp: { x: 0, y: -1 }, ArrowDown: { x: 0, y: 1 }, ArrowLeft: { x: -1, y: 0 }, ArrowRight: { x: 1, y: 0 },
+  ArrowUp: { x: 0, y: -1 },
+  ArrowDown: { x: 0, y: 1 },
+  ArrowLeft: { x: -1, y: 0 },
+  ArrowRight: { x: 1, y: 0 },
 };
 
 export function isArrowKey(key: string): key is ArrowKey {
@@ -22,7 +25,10 @@ export function neighboursOf(id: string, edges: readonly { source: string; targe
 }
 
 export function neighbourToward(
-  from: string, key: ArrowKey, edges: readonly { source: string; target: string }[], at: ReadonlyMap<string, Point>,
+  from: string,
+  key: ArrowKey,
+  edges: readonly { source: string; target: string }[],
+  at: ReadonlyMap<string, Point>,
 ): string | null {
   const here = at.get(from);
   if (!here) return null;

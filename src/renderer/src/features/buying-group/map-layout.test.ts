@@ -3,12 +3,15 @@ import { boxOf, forceLayout, overlappingPairs, seedPosition, type LayoutLine, ty
 
 function group(n: number, edges: number): { people: LayoutPerson[]; lines: LayoutLine[] } {
   const people = Array.from({ length: n }, (_, i) => ({
-    id: `sh_${i.toString(36).padStart(3, '0')}`, radius: 14 + (i % 5) * 4, level: Math.min(4, Math.floor(Math.log2(i + 1))),
+    id: `sh_${i.toString(36).padStart(3, '0')}`,
+    radius: 14 + (i % 5) * 4,
+    level: Math.min(4, Math.floor(Math.log2(i + 1))),
     labelWidth: 60 + ((i * 37) % 90),
   }));
   const lines: LayoutLine[] = [];
   for (let i = 1; i < n; i++) lines.push({ source: people[i]!.id, target: people[Math.floor((i - 1) / 2)]!.id, kind: 'reports_to' });
-  for (let k = 0; lines.length < edges; k++) lines.push({ source: people[(k * 7) % n]!.id, target: people[(k * 13 + 5) % n]!.id, kind: 'influences' });
+  for (let k = 0; lines.length < edges; k++)
+    lines.push({ source: people[(k * 7) % n]!.id, target: people[(k * 13 + 5) % n]!.id, kind: 'influences' });
   return { people, lines };
 }
 
@@ -25,7 +28,10 @@ describe('map layout', () => {
 
   it('leaves placed people exactly where the planner put them', () => {
     const { people, lines } = group(30, 40);
-    const pinned = new Map([[people[3]!.id, { x: 1234, y: -567 }], [people[7]!.id, { x: 0, y: 0 }]]);
+    const pinned = new Map([
+      [people[3]!.id, { x: 1234, y: -567 }],
+      [people[7]!.id, { x: 0, y: 0 }],
+    ]);
     const at = forceLayout(people, lines, { pinned });
     expect(at.get(people[3]!.id)).toEqual({ x: 1234, y: -567 });
     expect(at.get(people[7]!.id)).toEqual({ x: 0, y: 0 });
@@ -35,7 +41,9 @@ describe('map layout', () => {
     const { people, lines } = group(25, 30);
     const before = forceLayout(people, lines);
     const newcomer = { id: 'sh_new', radius: 20, level: 1, labelWidth: 90 };
-    const after = forceLayout([...people, newcomer], [...lines, { source: 'sh_new', target: people[0]!.id, kind: 'reports_to' }], { keep: before });
+    const after = forceLayout([...people, newcomer], [...lines, { source: 'sh_new', target: people[0]!.id, kind: 'reports_to' }], {
+      keep: before,
+    });
     for (const p of people) expect(after.get(p.id)).toEqual(before.get(p.id));
     expect(after.get('sh_new')).toBeDefined();
   });

@@ -71,7 +71,9 @@ export interface Box {
 
 export function boxOf(p: LayoutPerson, at: Point): Box {
   return {
-    id: p.id, x: at.x, y: at.y,
+    id: p.id,
+    x: at.x,
+    y: at.y,
     halfW: Math.max(p.radius, p.labelWidth / 2) + GAP / 2,
     top: p.radius + GAP / 2,
     bottom: p.radius + LABEL_BLOCK + GAP / 2,
@@ -148,7 +150,11 @@ export interface ForceLayoutOptions {
 }
 
 /** The force layout: deterministic, pinned people untouched, labels clear of each other. */
-export function forceLayout(people: readonly LayoutPerson[], lines: readonly LayoutLine[], options: ForceLayoutOptions = {}): Map<string, Point> {
+export function forceLayout(
+  people: readonly LayoutPerson[],
+  lines: readonly LayoutLine[],
+  options: ForceLayoutOptions = {},
+): Map<string, Point> {
   const { pinned = new Map(), keep = new Map(), ticks = 300 } = options;
   const ordered = [...people].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   // Pins do not take part in the forces: the others settle as if nobody had been placed, so a
@@ -159,15 +165,23 @@ export function forceLayout(people: readonly LayoutPerson[], lines: readonly Lay
     return { id: p.id, p, x: start.x, y: start.y, fx: fixedAt?.x ?? null, fy: fixedAt?.y ?? null };
   });
   const present = new Set(nodes.map((n) => n.id));
-  const links = lines.filter((l) => present.has(l.source) && present.has(l.target) && l.source !== l.target)
+  const links = lines
+    .filter((l) => present.has(l.source) && present.has(l.target) && l.source !== l.target)
     .map((l) => ({ source: l.source, target: l.target, kind: l.kind }))
     .sort((a, b) => (a.source + a.target + a.kind < b.source + b.target + b.kind ? -1 : 1));
   const sim = forceSimulation<Node>(nodes)
-    .force('link', forceLink<Node, (typeof links)[number]>(links).id((d) => d.id)
-      .distance((l) => (l.kind === 'reports_to' ? 130 : 190))
-      .strength((l) => (l.kind === 'reports_to' ? 0.4 : 0.08)))
+    .force(
+      'link',
+      forceLink<Node, (typeof links)[number]>(links)
+        .id((d) => d.id)
+        .distance((l) => (l.kind === 'reports_to' ? 130 : 190))
+        .strength((l) => (l.kind === 'reports_to' ? 0.4 : 0.08)),
+    )
     .force('charge', forceManyBody<Node>().strength(-750).distanceMax(900))
-    .force('collide', forceCollide<Node>().radius((d) => Math.max(d.p.radius + 30, d.p.labelWidth / 2 + 8)))
+    .force(
+      'collide',
+      forceCollide<Node>().radius((d) => Math.max(d.p.radius + 30, d.p.labelWidth / 2 + 8)),
+    )
     .force('x', forceX<Node>(0).strength(0.025))
     .force('y', forceY<Node>((d) => d.p.level * 150).strength(0.2))
     .stop();

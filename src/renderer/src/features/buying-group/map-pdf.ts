@@ -24,11 +24,14 @@ export interface MapPdfInput {
 /** Text the standard fonts can encode (WinAnsi); anything else becomes its plain form or "?". */
 function encodable(font: PDFFont): (text: string) => string {
   const ok = new Set(font.getCharacterSet());
-  return (text) => [...text.normalize('NFC')].map((ch) => {
-    if (ok.has(ch.codePointAt(0) ?? 0)) return ch;
-    const plain = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-    return plain && [...plain].every((c) => ok.has(c.codePointAt(0) ?? 0)) ? plain : '?';
-  }).join('');
+  return (text) =>
+    [...text.normalize('NFC')]
+      .map((ch) => {
+        if (ok.has(ch.codePointAt(0) ?? 0)) return ch;
+        const plain = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+        return plain && [...plain].every((c) => ok.has(c.codePointAt(0) ?? 0)) ? plain : '?';
+      })
+      .join('');
 }
 
 /** Shortens `text` with an ellipsis until it fits `width` at `size`. */
@@ -40,7 +43,8 @@ function fit(text: string, width: number, font: PDFFont, size: number): string {
 }
 
 export async function buildMapPdf(input: MapPdfInput): Promise<Uint8Array> {
-  if (input.width <= 0 || input.height <= 0) throw new Error('DS_EXPORT_EMPTY: the map has nothing drawn yet. Wait for it to appear, then export.');
+  if (input.width <= 0 || input.height <= 0)
+    throw new Error('DS_EXPORT_EMPTY: the map has nothing drawn yet. Wait for it to appear, then export.');
   const pdf = await PDFDocument.create();
   pdf.setTitle(input.title);
   pdf.setSubject(input.dealLine);
@@ -53,7 +57,13 @@ export async function buildMapPdf(input: MapPdfInput): Promise<Uint8Array> {
   let y = PAGE[1] - MARGIN - 18;
   page.drawText(fit(safe(input.title), textWidth, bold, 18), { x: MARGIN, y, size: 18, font: bold, color: INK });
   y -= 18;
-  page.drawText(fit(safe(`${input.dealLine} · ${input.date}`), textWidth, regular, 11), { x: MARGIN, y, size: 11, font: regular, color: MUTED });
+  page.drawText(fit(safe(`${input.dealLine} · ${input.date}`), textWidth, regular, 11), {
+    x: MARGIN,
+    y,
+    size: 11,
+    font: regular,
+    color: MUTED,
+  });
   y -= 12;
   const image = await pdf.embedPng(input.png);
   // Fit the picture in what is left of the page, never enlarged beyond 1 pt per CSS pixel.

@@ -34,7 +34,9 @@ export async function runRecordOp(op: RecordOp): Promise<unknown> {
   switch (op.method) {
     case 'opportunities.setMember':
       return call('opportunities.setMember', {
-        opportunityId: op.opportunityId as OpportunityId, stakeholderId: op.stakeholderId as StakeholderId, role: op.role,
+        opportunityId: op.opportunityId as OpportunityId,
+        stakeholderId: op.stakeholderId as StakeholderId,
+        role: op.role,
       });
     case 'relationships.upsert':
       return call('relationships.upsert', op.input);

@@ -3,9 +3,7 @@
 // are then drawn across it by the map as usual. People with no reporting line at all sit in a
 // grid under the chart, so forty loose people do not make one endless top row.
 // Deterministic: inputs are sorted by id, and d3-dag's operators used here are not random.
-import {
-  coordGreedy, coordSimplex, decrossTwoLayer, graphStratify, layeringLongestPath, layeringSimplex, sugiyama,
-} from 'd3-dag';
+import { coordGreedy, coordSimplex, decrossTwoLayer, graphStratify, layeringLongestPath, layeringSimplex, sugiyama } from 'd3-dag';
 import { LABEL_BLOCK, type LayoutLine, type LayoutPerson, type Point } from './map-layout';
 
 /** Every row is as tall as the biggest person plus labels, so circles line up per level. */
@@ -71,7 +69,9 @@ export function wrapLayers(
       const xs = row.map((p) => p.x * squeeze);
       for (let i = 1; i < xs.length; i++) xs[i] = Math.max(xs[i]!, xs[i - 1]! + (widths[i - 1]! + widths[i]!) / 2);
       const drift = xs.reduce((a, b) => a + b, 0) / xs.length - (row.reduce((a, p) => a + p.x, 0) / row.length) * squeeze;
-      row.forEach((p, i) => { p.x = xs[i]! - drift; });
+      row.forEach((p, i) => {
+        p.x = xs[i]! - drift;
+      });
     }
     const rows: number[][] = [];
     if (total <= maxWidth) {

@@ -5,7 +5,16 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Stakeholder } from '@shared/domain';
 import {
-  EMPTY_HISTORY, isRecordStep, record, recordDone, redo, settle, undo, type MapHistory, type MapStep, type RecordOp,
+  EMPTY_HISTORY,
+  isRecordStep,
+  record,
+  recordDone,
+  redo,
+  settle,
+  undo,
+  type MapHistory,
+  type MapStep,
+  type RecordOp,
 } from './map-history';
 import { useApplyMapStep, useRecordOp } from './mutations';
 
@@ -16,41 +25,50 @@ export function useMapEdits(people: readonly Stakeholder[]) {
   // One history move at a time: a second Ctrl+Z while a write is in flight waits its turn.
   const busy = useRef(false);
 
-  const edit = useCallback((step: MapStep) => {
-    setHistory((h) => record(h, step));
-    applyStep.mutate({ step, people });
-  }, [applyStep, people]);
+  const edit = useCallback(
+    (step: MapStep) => {
+      setHistory((h) => record(h, step));
+      applyStep.mutate({ step, people });
+    },
+    [applyStep, people],
+  );
 
-  const doRecord = useCallback(async (label: string, op: RecordOp): Promise<unknown> => {
-    const answer = await recordOp.mutateAsync(op);
-    setHistory((h) => recordDone(h, label, op, answer));
-    return answer;
-  }, [recordOp]);
+  const doRecord = useCallback(
+    async (label: string, op: RecordOp): Promise<unknown> => {
+      const answer = await recordOp.mutateAsync(op);
+      setHistory((h) => recordDone(h, label, op, answer));
+      return answer;
+    },
+    [recordOp],
+  );
 
   /** A record edit done elsewhere (the relationship dialog): remembered for undo. */
   const remember = useCallback((label: string, op: RecordOp, answer: unknown) => setHistory((h) => recordDone(h, label, op, answer)), []);
 
-  const step = useCallback(async (which: 'undo' | 'redo') => {
-    if (busy.current) return;
-    const out = which === 'undo' ? undo(history) : redo(history);
-    if (!out) return;
-    busy.current = true;
-    try {
-      setHistory(out.history);
-      if (isRecordStep(out.apply)) {
-        const apply = out.apply;
-        const answer = await recordOp.mutateAsync(apply.op);
-        setHistory((h) => settle(h, which, apply, answer));
-      } else {
-        await applyStep.mutateAsync({ step: out.apply, people });
+  const step = useCallback(
+    async (which: 'undo' | 'redo') => {
+      if (busy.current) return;
+      const out = which === 'undo' ? undo(history) : redo(history);
+      if (!out) return;
+      busy.current = true;
+      try {
+        setHistory(out.history);
+        if (isRecordStep(out.apply)) {
+          const apply = out.apply;
+          const answer = await recordOp.mutateAsync(apply.op);
+          setHistory((h) => settle(h, which, apply, answer));
+        } else {
+          await applyStep.mutateAsync({ step: out.apply, people });
+        }
+      } catch (error) {
+        // The write failed: the step is dropped from history (the error shows beside the toolbar).
+        console.error('DS_MAP_UNDO_FAILED', error);
+      } finally {
+        busy.current = false;
       }
-    } catch (error) {
-      // The write failed: the step is dropped from history (the error shows beside the toolbar).
-      console.error('DS_MAP_UNDO_FAILED', error);
-    } finally {
-      busy.current = false;
-    }
-  }, [applyStep, history, people, recordOp]);
+    },
+    [applyStep, history, people, recordOp],
+  );
 
   useEffect(() => {
     const onKey = (event: globalThis.KeyboardEvent) => {
@@ -66,7 +84,11 @@ export function useMapEdits(people: readonly Stakeholder[]) {
   }, [step]);
 
   return {
-    history, edit, doRecord, remember, step,
+    history,
+    edit,
+    doRecord,
+    remember,
+    step,
     error: applyStep.error ?? recordOp.error,
     pending: applyStep.isPending || recordOp.isPending,
   };

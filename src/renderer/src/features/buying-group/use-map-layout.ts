@@ -11,7 +11,9 @@ import { orgLayout } from './org-layout';
 export type MapLayoutKind = 'force' | 'org';
 
 function signature(nodes: readonly PersonNode[], edges: readonly RelEdge[], kind: MapLayoutKind): string {
-  const people = nodes.map((n) => `${n.id}:${n.level}:${n.radius}:${Math.round(n.labelWidth)}:${n.placed ? `${n.placed.x},${n.placed.y}` : ''}`).sort();
+  const people = nodes
+    .map((n) => `${n.id}:${n.level}:${n.radius}:${Math.round(n.labelWidth)}:${n.placed ? `${n.placed.x},${n.placed.y}` : ''}`)
+    .sort();
   const lines = edges.map((e) => `${e.source}>${e.target}:${e.kind}`).sort();
   return `${kind}|${people.join(';')}|${lines.join(';')}`;
 }
@@ -32,12 +34,11 @@ export function useMapLayout(nodes: readonly PersonNode[], edges: readonly RelEd
     const sameCast = prev !== null && prev.ids.size === ids.size && [...ids].every((id) => prev.ids.has(id));
     // Keep those on screen only when the cast changed mid-visit; otherwise the layout is fresh,
     // i.e. exactly what a reload or a teammate's screen draws.
-    const keep = prev && prev.kind === kind && !sameCast
-      ? new Map([...prev.at].filter(([id]) => ids.has(id)))
-      : new Map<string, Point>();
-    const at = kind === 'org'
-      ? orgLayout(people, edges)
-      : forceLayout(people, edges, { pinned: new Map(nodes.filter((n) => n.placed).map((n) => [n.id, n.placed!])), keep });
+    const keep = prev && prev.kind === kind && !sameCast ? new Map([...prev.at].filter(([id]) => ids.has(id))) : new Map<string, Point>();
+    const at =
+      kind === 'org'
+        ? orgLayout(people, edges)
+        : forceLayout(people, edges, { pinned: new Map(nodes.filter((n) => n.placed).map((n) => [n.id, n.placed!])), keep });
     last.current = { kind, ids, at };
     seen.current.set(key, at);
     // A visit rarely sees many pictures; keep the latest few.

@@ -21,10 +21,23 @@ export function ExportPanel() {
       <p className="field-hint">Every kind of record as CSV; importing these files into an empty workspace gives the same workspace.</p>
       <div className="form-actions form-actions-start">
         {EXPORT_COLLECTIONS.map((c) => (
-          <button key={c} type="button" className="button" data-testid={`export-${c}`} disabled={exporter.isPending} onClick={() => void download(c)}>{c}.csv</button>
+          <button
+            key={c}
+            type="button"
+            className="button"
+            data-testid={`export-${c}`}
+            disabled={exporter.isPending}
+            onClick={() => void download(c)}
+          >
+            {c}.csv
+          </button>
         ))}
       </div>
-      {exporter.isError ? <p className="form-error" role="alert">{errorWords(exporter.error)}</p> : null}
+      {exporter.isError ? (
+        <p className="form-error" role="alert">
+          {errorWords(exporter.error)}
+        </p>
+      ) : null}
     </div>
   );
 }

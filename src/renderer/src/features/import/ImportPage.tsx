@@ -54,20 +54,36 @@ export function ImportPage() {
     <section className="page import-page" aria-labelledby="page-title">
       <h1 id="page-title">Import from your CRM</h1>
       <ol className="import-steps" aria-label="Steps">
-        {STEPS.map((s) => <li key={s.step} aria-current={s.step === step ? 'step' : undefined}>{s.label}</li>)}
+        {STEPS.map((s) => (
+          <li key={s.step} aria-current={s.step === step ? 'step' : undefined}>
+            {s.label}
+          </li>
+        ))}
       </ol>
-      {failure ? <p className="form-error" role="alert">{errorWords(failure)}</p> : null}
+      {failure ? (
+        <p className="form-error" role="alert">
+          {errorWords(failure)}
+        </p>
+      ) : null}
 
       {step === 'files' ? (
         <div className="panel">
           <p className="section-intro">
-            Choose the CSV files your CRM exported — Salesforce, Dynamics 365, HubSpot or Zoho: accounts, contacts or leads,
-            opportunities and activities, together or one by one. A Deep Sales export can be imported back too.
-            Importing the same files again updates what changed and never duplicates.
+            Choose the CSV files your CRM exported — Salesforce, Dynamics 365, HubSpot or Zoho: accounts, contacts or leads, opportunities
+            and activities, together or one by one. A Deep Sales export can be imported back too. Importing the same files again updates
+            what changed and never duplicates.
           </p>
           <label className="field" htmlFor="import-files">
             <span>CSV files</span>
-            <input id="import-files" data-testid="import-files" type="file" multiple accept=".csv,text/csv" onChange={(e) => void onFiles(e)} disabled={busy} />
+            <input
+              id="import-files"
+              data-testid="import-files"
+              type="file"
+              multiple
+              accept=".csv,text/csv"
+              onChange={(e) => void onFiles(e)}
+              disabled={busy}
+            />
           </label>
           {busy ? <p role="status">Reading the files…</p> : null}
           <ExportPanel />
@@ -78,8 +94,18 @@ export function ImportPage() {
         <>
           <MappingStep report={report} choose={choose} busy={busy} />
           <div className="form-actions form-actions-start">
-            <button type="button" className="button" onClick={() => setStep('files')}>Back</button>
-            <button type="button" className="button button-primary" data-testid="import-next" disabled={busy} onClick={() => setStep('stages')}>Next: stages and owners</button>
+            <button type="button" className="button" onClick={() => setStep('files')}>
+              Back
+            </button>
+            <button
+              type="button"
+              className="button button-primary"
+              data-testid="import-next"
+              disabled={busy}
+              onClick={() => setStep('stages')}
+            >
+              Next: stages and owners
+            </button>
           </div>
         </>
       ) : null}
@@ -88,8 +114,18 @@ export function ImportPage() {
         <>
           <StagesStep report={report} wizard={wizard} onChange={(next) => void refresh(next, 'stages')} />
           <div className="form-actions form-actions-start">
-            <button type="button" className="button" onClick={() => setStep('mapping')}>Back</button>
-            <button type="button" className="button button-primary" data-testid="import-next" disabled={busy} onClick={() => setStep('preview')}>Next: preview</button>
+            <button type="button" className="button" onClick={() => setStep('mapping')}>
+              Back
+            </button>
+            <button
+              type="button"
+              className="button button-primary"
+              data-testid="import-next"
+              disabled={busy}
+              onClick={() => setStep('preview')}
+            >
+              Next: preview
+            </button>
           </div>
         </>
       ) : null}
@@ -98,16 +134,38 @@ export function ImportPage() {
         <>
           <SamplesTable report={report} />
           {missingStages.length ? (
-            <p className="form-error" role="alert">Map {missingStages.map((s) => `“${s}”`).join(', ')} in the stages step, or their deals are reported as errors.</p>
+            <p className="form-error" role="alert">
+              Map {missingStages.map((s) => `“${s}”`).join(', ')} in the stages step, or their deals are reported as errors.
+            </p>
           ) : null}
           <div className="form-actions form-actions-start">
-            <button type="button" className="button" onClick={() => setStep('stages')}>Back</button>
-            <button type="button" className="button button-primary" data-testid="import-run" disabled={run.isPending} onClick={() => void start()}>Import</button>
+            <button type="button" className="button" onClick={() => setStep('stages')}>
+              Back
+            </button>
+            <button
+              type="button"
+              className="button button-primary"
+              data-testid="import-run"
+              disabled={run.isPending}
+              onClick={() => void start()}
+            >
+              Import
+            </button>
           </div>
         </>
       ) : null}
 
-      {step === 'run' && runId ? <RunStep runId={runId} onAgain={() => { setWizard(EMPTY_WIZARD); setReport(null); setRunId(null); setStep('files'); }} /> : null}
+      {step === 'run' && runId ? (
+        <RunStep
+          runId={runId}
+          onAgain={() => {
+            setWizard(EMPTY_WIZARD);
+            setReport(null);
+            setRunId(null);
+            setStep('files');
+          }}
+        />
+      ) : null}
     </section>
   );
 }

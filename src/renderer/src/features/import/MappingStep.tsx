@@ -12,20 +12,36 @@ interface Props {
 export function MappingStep({ report, choose, busy }: Props) {
   return (
     <div className="import-files">
-      {report.errors.filter((e) => e.code === 'DS_IMPORT_EMPTY_FILE').map((e) => (
-        <p key={e.file} className="form-error" role="alert">{e.file}: {e.message}</p>
-      ))}
+      {report.errors
+        .filter((e) => e.code === 'DS_IMPORT_EMPTY_FILE')
+        .map((e) => (
+          <p key={e.file} className="form-error" role="alert">
+            {e.file}: {e.message}
+          </p>
+        ))}
       {report.files.map((f) => (
         <section key={f.fileId} className="panel" aria-label={f.file} data-testid="import-file">
           <header className="panel-header">
             <h2>{f.file}</h2>
-            <p className="field-hint">{f.rows} rows · {f.encoding} · delimiter “{f.delimiter === '\t' ? 'tab' : f.delimiter}”</p>
+            <p className="field-hint">
+              {f.rows} rows · {f.encoding} · delimiter “{f.delimiter === '\t' ? 'tab' : f.delimiter}”
+            </p>
           </header>
           <div className="form-grid cols-3">
             <label className="field">
               <span>CRM</span>
-              <select className="input" data-testid="import-crm" value={f.crm} disabled={busy} onChange={(e) => choose(f.fileId, { crm: e.target.value as Crm, mapping: undefined })}>
-                {CRMS.map((c) => <option key={c} value={c}>{CRM_LABEL[c]}</option>)}
+              <select
+                className="input"
+                data-testid="import-crm"
+                value={f.crm}
+                disabled={busy}
+                onChange={(e) => choose(f.fileId, { crm: e.target.value as Crm, mapping: undefined })}
+              >
+                {CRMS.map((c) => (
+                  <option key={c} value={c}>
+                    {CRM_LABEL[c]}
+                  </option>
+                ))}
               </select>
             </label>
             {f.crm === 'deepsales' ? (
@@ -34,13 +50,30 @@ export function MappingStep({ report, choose, busy }: Props) {
               <>
                 <label className="field">
                   <span>Records</span>
-                  <select className="input" data-testid="import-kind" value={f.kind} disabled={busy} onChange={(e) => choose(f.fileId, { kind: e.target.value as ImportKind, mapping: undefined })}>
-                    {IMPORT_KINDS.map((k) => <option key={k} value={k}>{KIND_LABEL[k]}</option>)}
+                  <select
+                    className="input"
+                    data-testid="import-kind"
+                    value={f.kind}
+                    disabled={busy}
+                    onChange={(e) => choose(f.fileId, { kind: e.target.value as ImportKind, mapping: undefined })}
+                  >
+                    {IMPORT_KINDS.map((k) => (
+                      <option key={k} value={k}>
+                        {KIND_LABEL[k]}
+                      </option>
+                    ))}
                   </select>
                 </label>
                 <label className="field">
                   <span>Dates like 05/06/2024 are</span>
-                  <select className="input" value={f.dateOrder} disabled={busy} onChange={(e) => choose(f.fileId, { dateOrder: e.target.value as 'mdy' | 'dmy', mapping: f.mapping as (AnyTarget | null)[] })}>
+                  <select
+                    className="input"
+                    value={f.dateOrder}
+                    disabled={busy}
+                    onChange={(e) =>
+                      choose(f.fileId, { dateOrder: e.target.value as 'mdy' | 'dmy', mapping: f.mapping as (AnyTarget | null)[] })
+                    }
+                  >
                     <option value="mdy">month/day/year</option>
                     <option value="dmy">day/month/year</option>
                   </select>
@@ -50,7 +83,12 @@ export function MappingStep({ report, choose, busy }: Props) {
           </div>
           {f.crm !== 'deepsales' ? (
             <table className="import-columns">
-              <thead><tr><th scope="col">Column in the file</th><th scope="col">Becomes</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">Column in the file</th>
+                  <th scope="col">Becomes</th>
+                </tr>
+              </thead>
               <tbody>
                 {f.headers.map((h, i) => (
                   <tr key={`${h}-${i}`}>
@@ -61,10 +99,16 @@ export function MappingStep({ report, choose, busy }: Props) {
                         aria-label={`${h} becomes`}
                         value={f.mapping[i] ?? ''}
                         disabled={busy}
-                        onChange={(e) => choose(f.fileId, { mapping: withColumn(f.mapping, i, (e.target.value || null) as AnyTarget | null) })}
+                        onChange={(e) =>
+                          choose(f.fileId, { mapping: withColumn(f.mapping, i, (e.target.value || null) as AnyTarget | null) })
+                        }
                       >
                         <option value="">— not imported —</option>
-                        {targetsFor(f.kind).map((t) => <option key={t} value={t}>{TARGET_LABEL[t]}</option>)}
+                        {targetsFor(f.kind).map((t) => (
+                          <option key={t} value={t}>
+                            {TARGET_LABEL[t]}
+                          </option>
+                        ))}
                       </select>
                     </td>
                   </tr>

@@ -27,7 +27,8 @@ describe('import wizard model', () => {
   });
 
   it('the plan carries the choices as they are', () => {
-    expect(planOf({ fileIds: ['imp_abcdefgh'], overrides: { imp_abcdefgh: { kind: 'accounts' } }, stageMap: {}, ownerMap: { Maya: 'tm_1' } }))
-      .toEqual({ fileIds: ['imp_abcdefgh'], overrides: { imp_abcdefgh: { kind: 'accounts' } }, stageMap: {}, ownerMap: { Maya: 'tm_1' } });
+    expect(
+      planOf({ fileIds: ['imp_abcdefgh'], overrides: { imp_abcdefgh: { kind: 'accounts' } }, stageMap: {}, ownerMap: { Maya: 'tm_1' } }),
+    ).toEqual({ fileIds: ['imp_abcdefgh'], overrides: { imp_abcdefgh: { kind: 'accounts' } }, stageMap: {}, ownerMap: { Maya: 'tm_1' } });
   });
 });

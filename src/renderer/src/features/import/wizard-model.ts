@@ -48,7 +48,10 @@ export function targetsFor(kind: string): readonly AnyTarget[] {
 }
 
 /** Stage names met in the files with what they map to: the wizard's choice, else the known pipelines' word, else nothing yet. */
-export function stageRows(stages: readonly string[], chosen: Record<string, StageTarget>): { name: string; target: StageTarget | null; guessed: boolean }[] {
+export function stageRows(
+  stages: readonly string[],
+  chosen: Record<string, StageTarget>,
+): { name: string; target: StageTarget | null; guessed: boolean }[] {
   return stages.map((name) => {
     const picked = chosen[name];
     if (picked) return { name, target: picked, guessed: false };
@@ -58,11 +61,15 @@ export function stageRows(stages: readonly string[], chosen: Record<string, Stag
 }
 
 export function unmappedStages(stages: readonly string[], chosen: Record<string, StageTarget>): string[] {
-  return stageRows(stages, chosen).filter((r) => r.target === null).map((r) => r.name);
+  return stageRows(stages, chosen)
+    .filter((r) => r.target === null)
+    .map((r) => r.name);
 }
 
 /** Totals of a report, for the result table: one row per kind of record. */
-export function countRows(report: ImportReportView): { kind: string; created: number; updated: number; unchanged: number; failed: number; conflicts: number }[] {
+export function countRows(
+  report: ImportReportView,
+): { kind: string; created: number; updated: number; unchanged: number; failed: number; conflicts: number }[] {
   return Object.entries(report.counts).map(([kind, c]) => ({ kind, ...c }));
 }
 

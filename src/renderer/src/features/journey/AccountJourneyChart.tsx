@@ -23,9 +23,19 @@ interface Props {
   focusJob: BuyingJob | null;
 }
 
-interface Drawn { steps: number; interactions: number }
+interface Drawn {
+  steps: number;
+  interactions: number;
+}
 
-function paint(canvas: HTMLCanvasElement, props: Props, x: d3.ScaleTime<number, number>, scrollTop: number, width: number, height: number): Drawn {
+function paint(
+  canvas: HTMLCanvasElement,
+  props: Props,
+  x: d3.ScaleTime<number, number>,
+  scrollTop: number,
+  width: number,
+  height: number,
+): Drawn {
   const dpr = window.devicePixelRatio || 1;
   const ctx = canvas.getContext('2d');
   if (!ctx) return { steps: 0, interactions: 0 };
@@ -55,7 +65,8 @@ function paint(canvas: HTMLCanvasElement, props: Props, x: d3.ScaleTime<number, 
     }
     // Every other job band shaded, so a dot's height reads as a job (problem identification on top).
     ctx.fillStyle = CHART_COLORS.bandAlt;
-    for (let j = 1; j < BUYING_JOBS.length; j += 2) ctx.fillRect(left, top + ACCOUNT_LANE.pad + j * ACCOUNT_LANE.band, width - left, ACCOUNT_LANE.band);
+    for (let j = 1; j < BUYING_JOBS.length; j += 2)
+      ctx.fillRect(left, top + ACCOUNT_LANE.pad + j * ACCOUNT_LANE.band, width - left, ACCOUNT_LANE.band);
     ctx.save();
     ctx.beginPath();
     ctx.rect(left, top, width - left, LANE_H);
@@ -70,7 +81,11 @@ function paint(canvas: HTMLCanvasElement, props: Props, x: d3.ScaleTime<number, 
       if (it.at > t1) break;
       const cx = x(it.at);
       const cy = it.buyingJob ? yOf(it.buyingJob) : top + LANE_H - 5;
-      ctx.moveTo(cx, cy - 4); ctx.lineTo(cx + 4, cy); ctx.lineTo(cx, cy + 4); ctx.lineTo(cx - 4, cy); ctx.closePath();
+      ctx.moveTo(cx, cy - 4);
+      ctx.lineTo(cx + 4, cy);
+      ctx.lineTo(cx, cy + 4);
+      ctx.lineTo(cx - 4, cy);
+      ctx.closePath();
       talks++;
     }
     ctx.fill();
@@ -87,17 +102,25 @@ function paint(canvas: HTMLCanvasElement, props: Props, x: d3.ScaleTime<number, 
       ctx.lineWidth = 2;
       ctx.setLineDash([]);
       ctx.globalAlpha = (dim ? 0.25 : 1) * (next ? 1 : 0.4);
-      ctx.beginPath(); ctx.moveTo(x0, y); ctx.lineTo(x1, y); ctx.stroke();
+      ctx.beginPath();
+      ctx.moveTo(x0, y);
+      ctx.lineTo(x1, y);
+      ctx.stroke();
       ctx.globalAlpha = dim ? 0.25 : 1;
       if (next) {
         const back = jobIndex(next.job) < jobIndex(s.job) || next.move === 'loop_back';
         ctx.strokeStyle = back ? CHART_COLORS.loop : CHART_COLORS.accent;
         ctx.setLineDash(back ? [4, 3] : []);
-        ctx.beginPath(); ctx.moveTo(x1, y); ctx.lineTo(x1, yOf(next.job)); ctx.stroke();
+        ctx.beginPath();
+        ctx.moveTo(x1, y);
+        ctx.lineTo(x1, yOf(next.job));
+        ctx.stroke();
       }
       ctx.setLineDash([]);
       ctx.fillStyle = s.move === 'loop_back' ? CHART_COLORS.loop : s.move === 'forward' ? CHART_COLORS.accent : CHART_COLORS.line;
-      ctx.beginPath(); ctx.arc(x0, y, 3.5, 0, Math.PI * 2); ctx.fill();
+      ctx.beginPath();
+      ctx.arc(x0, y, 3.5, 0, Math.PI * 2);
+      ctx.fill();
       if (s.at >= t0 && s.at <= t1) steps++;
     });
     ctx.globalAlpha = 1;
@@ -118,7 +141,10 @@ function paint(canvas: HTMLCanvasElement, props: Props, x: d3.ScaleTime<number, 
   ctx.fillStyle = CHART_COLORS.rule;
   ctx.fillRect(0, ACCOUNT_LANE.axis - 1, width, 1);
   const ticks = x.ticks(Math.max(2, Math.floor((width - left) / 130)));
-  const labels = tickLabels(ticks.map((t) => t.getTime()), USER_LOCALE);
+  const labels = tickLabels(
+    ticks.map((t) => t.getTime()),
+    USER_LOCALE,
+  );
   ctx.font = `12px ${CHART_FONT}`;
   ctx.textAlign = 'center';
   ticks.forEach((t, i) => {
@@ -150,9 +176,17 @@ export function AccountJourneyChart({ lanes, domain, now, focusJob }: Props) {
   const [drawn, setDrawn] = useState<Drawn>({ steps: 0, interactions: 0 });
   const transform = useRef(d3.zoomIdentity);
   const frame = useRef(0);
-  const zoom = useMemo(() => d3.zoom<HTMLCanvasElement, unknown>().scaleExtent([1, 2000])
-    // Plain wheel scrolls the lanes; Ctrl/⌘ + wheel (and a trackpad pinch) zooms the time.
-    .filter((event: Event) => (event.type === 'wheel' ? (event as WheelEvent).ctrlKey || (event as WheelEvent).metaKey : !(event as MouseEvent).button)), []);
+  const zoom = useMemo(
+    () =>
+      d3
+        .zoom<HTMLCanvasElement, unknown>()
+        .scaleExtent([1, 2000])
+        // Plain wheel scrolls the lanes; Ctrl/⌘ + wheel (and a trackpad pinch) zooms the time.
+        .filter((event: Event) =>
+          event.type === 'wheel' ? (event as WheelEvent).ctrlKey || (event as WheelEvent).metaKey : !(event as MouseEvent).button,
+        ),
+    [],
+  );
   const height = Math.min(VIEW_MAX, ACCOUNT_LANE.axis + lanes.length * LANE_H + 2);
   const total = ACCOUNT_LANE.axis + lanes.length * LANE_H + 2;
 
@@ -174,7 +208,10 @@ export function AccountJourneyChart({ lanes, domain, now, focusJob }: Props) {
     canvas.height = Math.round(height * dpr);
     canvas.style.width = `${width}px`;
     canvas.style.height = `${height}px`;
-    const base = d3.scaleTime().domain(domain).range([ACCOUNT_LANE.label + 8, width - 16]);
+    const base = d3
+      .scaleTime()
+      .domain(domain)
+      .range([ACCOUNT_LANE.label + 8, width - 16]);
     const draw = () => {
       frame.current = 0;
       performance.mark('ds-account-journey-draw-start');
@@ -187,9 +224,25 @@ export function AccountJourneyChart({ lanes, domain, now, focusJob }: Props) {
       canvas.dataset['to'] = String(x.domain()[1]!.getTime());
       return result;
     };
-    const schedule = () => { if (!frame.current) frame.current = requestAnimationFrame(() => { draw(); }); };
-    zoom.extent([[ACCOUNT_LANE.label, 0], [width, height]]).translateExtent([[ACCOUNT_LANE.label, -Infinity], [width, Infinity]])
-      .on('zoom', (event: d3.D3ZoomEvent<HTMLCanvasElement, unknown>) => { transform.current = event.transform; schedule(); });
+    const schedule = () => {
+      if (!frame.current)
+        frame.current = requestAnimationFrame(() => {
+          draw();
+        });
+    };
+    zoom
+      .extent([
+        [ACCOUNT_LANE.label, 0],
+        [width, height],
+      ])
+      .translateExtent([
+        [ACCOUNT_LANE.label, -Infinity],
+        [width, Infinity],
+      ])
+      .on('zoom', (event: d3.D3ZoomEvent<HTMLCanvasElement, unknown>) => {
+        transform.current = event.transform;
+        schedule();
+      });
     const sel = d3.select(canvas).call(zoom);
     sel.on('dblclick.zoom', null);
     const first = draw();
@@ -203,27 +256,56 @@ export function AccountJourneyChart({ lanes, domain, now, focusJob }: Props) {
     };
   }, [width, height, lanes, domain, now, focusJob, zoom]);
 
-  const zoomBy = (k: number) => { if (canvasRef.current) d3.select(canvasRef.current).call(zoom.scaleBy, k); };
-  const panBy = (px: number) => { if (canvasRef.current) d3.select(canvasRef.current).call(zoom.translateBy, px, 0); };
-  const fit = () => { if (canvasRef.current) d3.select(canvasRef.current).call(zoom.transform, d3.zoomIdentity); };
+  const zoomBy = (k: number) => {
+    if (canvasRef.current) d3.select(canvasRef.current).call(zoom.scaleBy, k);
+  };
+  const panBy = (px: number) => {
+    if (canvasRef.current) d3.select(canvasRef.current).call(zoom.translateBy, px, 0);
+  };
+  const fit = () => {
+    if (canvasRef.current) d3.select(canvasRef.current).call(zoom.transform, d3.zoomIdentity);
+  };
   const onKey = (event: React.KeyboardEvent) => {
-    const actions: Record<string, () => void> = { '+': () => zoomBy(1.5), '=': () => zoomBy(1.5), '-': () => zoomBy(1 / 1.5), ArrowLeft: () => panBy(120), ArrowRight: () => panBy(-120), '0': fit };
+    const actions: Record<string, () => void> = {
+      '+': () => zoomBy(1.5),
+      '=': () => zoomBy(1.5),
+      '-': () => zoomBy(1 / 1.5),
+      ArrowLeft: () => panBy(120),
+      ArrowRight: () => panBy(-120),
+      '0': fit,
+    };
     const act = actions[event.key];
-    if (act) { event.preventDefault(); act(); }
+    if (act) {
+      event.preventDefault();
+      act();
+    }
   };
 
   return (
     <div className="aj">
       <div className="toolbar" role="toolbar" aria-label="Time zoom">
-        <button type="button" className="button button-small" data-testid="aj-zoom-in" onClick={() => zoomBy(2)}>Zoom in</button>
-        <button type="button" className="button button-small" data-testid="aj-zoom-out" onClick={() => zoomBy(0.5)}>Zoom out</button>
-        <button type="button" className="button button-small" data-testid="aj-fit" onClick={fit}>Whole time</button>
+        <button type="button" className="button button-small" data-testid="aj-zoom-in" onClick={() => zoomBy(2)}>
+          Zoom in
+        </button>
+        <button type="button" className="button button-small" data-testid="aj-zoom-out" onClick={() => zoomBy(0.5)}>
+          Zoom out
+        </button>
+        <button type="button" className="button button-small" data-testid="aj-fit" onClick={fit}>
+          Whole time
+        </button>
         <span className="journey-hint">Drag or ← → to move in time · Ctrl/⌘ + wheel or + / − to zoom · wheel scrolls the lanes</span>
       </div>
       <div ref={scrollRef} className="aj-scroll" style={{ height }} data-testid="aj-scroll">
         <div style={{ height: total, position: 'relative' }}>
-          <canvas ref={canvasRef} className="aj-canvas" data-testid="account-journey-canvas" tabIndex={0} onKeyDown={onKey}
-            role="img" aria-label={`Journey of ${lanes.length} people across the account's deals; ${drawn.steps} steps and ${drawn.interactions} interactions in view. The list below names every lane.`} />
+          <canvas
+            ref={canvasRef}
+            className="aj-canvas"
+            data-testid="account-journey-canvas"
+            tabIndex={0}
+            onKeyDown={onKey}
+            role="img"
+            aria-label={`Journey of ${lanes.length} people across the account's deals; ${drawn.steps} steps and ${drawn.interactions} interactions in view. The list below names every lane.`}
+          />
         </div>
       </div>
     </div>

@@ -37,7 +37,11 @@ function JourneyLoader({ opportunityId }: { opportunityId: OpportunityId }) {
       ) : detail.isError ? (
         <>
           <h1 id="page-title">Journey</h1>
-          <ErrorState error={detail.error} what="this journey" onRetry={detail.error.code === 'DS_NOT_FOUND' ? undefined : () => void detail.refetch()} />
+          <ErrorState
+            error={detail.error}
+            what="this journey"
+            onRetry={detail.error.code === 'DS_NOT_FOUND' ? undefined : () => void detail.refetch()}
+          />
         </>
       ) : (
         <JourneyView detail={detail.data} />

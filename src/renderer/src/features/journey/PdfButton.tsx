@@ -9,7 +9,12 @@ import { now } from '@renderer/lib/clock';
 import { JOB_COLORS } from '@renderer/lib/chart-theme';
 import { fileSlug } from '@renderer/lib/export-image';
 
-export function PdfButton({ detail, subtitle, testId, className = 'button' }: {
+export function PdfButton({
+  detail,
+  subtitle,
+  testId,
+  className = 'button',
+}: {
   detail: OpportunityDetail;
   /** The title page's second line, and the file name's last word. */
   subtitle: 'Buyer journey' | 'Buyer journey workshop';
@@ -36,11 +41,21 @@ export function PdfButton({ detail, subtitle, testId, className = 'button' }: {
   };
   return (
     <>
-      <button type="button" className={className} data-testid={testId} disabled={state === 'busy'} onClick={() => void save()}
-        title="A vector PDF: title page, the journey fitted to landscape pages, legend and notes">
+      <button
+        type="button"
+        className={className}
+        data-testid={testId}
+        disabled={state === 'busy'}
+        onClick={() => void save()}
+        title="A vector PDF: title page, the journey fitted to landscape pages, legend and notes"
+      >
         {state === 'busy' ? 'Making PDF…' : 'PDF'}
       </button>
-      {state === 'failed' ? <span role="alert" className="form-error">The PDF could not be made. Try again; if it fails again, export SVG instead.</span> : null}
+      {state === 'failed' ? (
+        <span role="alert" className="form-error">
+          The PDF could not be made. Try again; if it fails again, export SVG instead.
+        </span>
+      ) : null}
     </>
   );
 }

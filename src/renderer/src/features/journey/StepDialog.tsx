@@ -58,7 +58,13 @@ export function StepDialog({ detail, draft, onClose }: { detail: OpportunityDeta
     if (at === null) return;
     add.mutate(
       {
-        id: createId, accountId: detail.opportunity.accountId, opportunityId: detail.opportunity.id, stakeholderId, job, at, move,
+        id: createId,
+        accountId: detail.opportunity.accountId,
+        opportunityId: detail.opportunity.id,
+        stakeholderId,
+        job,
+        at,
+        move,
         ...(note.trim() ? { note: note.trim() } : {}),
       },
       { onSuccess: onClose },
@@ -67,29 +73,84 @@ export function StepDialog({ detail, draft, onClose }: { detail: OpportunityDeta
 
   const people = detail.stakeholders.map((s) => ({ value: s.id, label: s.name }));
   return (
-    <dialog ref={ref} className="dialog dialog-narrow" aria-labelledby={titleId} data-testid="journey-step-dialog"
-      onCancel={(event) => { event.preventDefault(); onClose(); }}>
+    <dialog
+      ref={ref}
+      className="dialog dialog-narrow"
+      aria-labelledby={titleId}
+      data-testid="journey-step-dialog"
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+    >
       <header className="dialog-header">
         <h2 id={titleId}>Add a journey step</h2>
-        <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>×</button>
+        <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
+          ×
+        </button>
       </header>
       <form className="form" onSubmit={submit}>
-        <SelectField name="stakeholder" label="Stakeholder" value={stakeholderId} options={people}
-          onChange={(v) => { setStakeholderId(v); rethink(v, job, date); }} />
-        <SelectField name="job" label="Buying job" value={job} options={BUYING_JOBS.map((j) => ({ value: j, label: BUYING_JOB_LABEL[j] }))}
-          onChange={(v) => { setJob(v); rethink(stakeholderId, v, date); }} />
+        <SelectField
+          name="stakeholder"
+          label="Stakeholder"
+          value={stakeholderId}
+          options={people}
+          onChange={(v) => {
+            setStakeholderId(v);
+            rethink(v, job, date);
+          }}
+        />
+        <SelectField
+          name="job"
+          label="Buying job"
+          value={job}
+          options={BUYING_JOBS.map((j) => ({ value: j, label: BUYING_JOB_LABEL[j] }))}
+          onChange={(v) => {
+            setJob(v);
+            rethink(stakeholderId, v, date);
+          }}
+        />
         <div className={`field${at === null ? ' has-error' : ''}`}>
           <label htmlFor={dateId}>When</label>
-          <input id={dateId} name="when" type="date" className="input" value={date} required
-            aria-invalid={at === null || undefined} onChange={(e) => { setDate(e.target.value); rethink(stakeholderId, job, e.target.value); }} />
+          <input
+            id={dateId}
+            name="when"
+            type="date"
+            className="input"
+            value={date}
+            required
+            aria-invalid={at === null || undefined}
+            onChange={(e) => {
+              setDate(e.target.value);
+              rethink(stakeholderId, job, e.target.value);
+            }}
+          />
           {at === null ? <p className="field-error">Pick a date.</p> : null}
         </div>
-        <SelectField name="move" label="Move" value={move} options={JOURNEY_MOVES.map((m) => ({ value: m, label: MOVE_LABEL[m] ?? humanize(m) }))}
-          onChange={(v) => setMove(v as JourneyMove)} hint="Suggested from where this person was on that day." />
-        <TextAreaField name="note" label="Note (optional)" value={note} onChange={setNote} hint="Why did they move? e.g. “Security review reopened requirements”." />
-        {add.isError ? <p className="form-error" role="alert">{errorWords(add.error)}</p> : null}
+        <SelectField
+          name="move"
+          label="Move"
+          value={move}
+          options={JOURNEY_MOVES.map((m) => ({ value: m, label: MOVE_LABEL[m] ?? humanize(m) }))}
+          onChange={(v) => setMove(v as JourneyMove)}
+          hint="Suggested from where this person was on that day."
+        />
+        <TextAreaField
+          name="note"
+          label="Note (optional)"
+          value={note}
+          onChange={setNote}
+          hint="Why did they move? e.g. “Security review reopened requirements”."
+        />
+        {add.isError ? (
+          <p className="form-error" role="alert">
+            {errorWords(add.error)}
+          </p>
+        ) : null}
         <div className="form-actions">
-          <button type="button" className="button" onClick={onClose}>Cancel</button>
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
           <button type="submit" className="button button-primary" data-testid="journey-step-save" disabled={add.isPending || at === null}>
             {add.isPending ? 'Saving…' : 'Add step'}
           </button>

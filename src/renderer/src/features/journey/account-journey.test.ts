@@ -4,18 +4,64 @@ import type { Interaction, JourneyStep, Opportunity } from '@shared/domain';
 import { accountLanes, accountTimeDomain, firstAtOrAfter, NO_FILTER } from './account-journey';
 
 const DAY = 86_400_000;
-const step = (id: string, opportunityId: string, stakeholderId: string, job: JourneyStep['job'], at: number, move: JourneyStep['move'] = 'forward') =>
-  ({ id, accountId: 'a', opportunityId, stakeholderId, job, at, move, updatedAt: 0 }) as JourneyStep;
-const talk = (id: string, opportunityId: string | undefined, attendeeIds: string[], channel: Interaction['channel'], at: number, buyingJob?: Interaction['buyingJob']) =>
-  ({ id, accountId: 'a', opportunityId, attendeeIds, channel, at, buyingJob, kind: 'meeting', direction: 'outbound', sentiment: 0, loggedBy: 't', notes: '' }) as unknown as Interaction;
+const step = (
+  id: string,
+  opportunityId: string,
+  stakeholderId: string,
+  job: JourneyStep['job'],
+  at: number,
+  move: JourneyStep['move'] = 'forward',
+) => ({ id, accountId: 'a', opportunityId, stakeholderId, job, at, move, updatedAt: 0 }) as JourneyStep;
+const talk = (
+  id: string,
+  opportunityId: string | undefined,
+  attendeeIds: string[],
+  channel: Interaction['channel'],
+  at: number,
+  buyingJob?: Interaction['buyingJob'],
+) =>
+  ({
+    id,
+    accountId: 'a',
+    opportunityId,
+    attendeeIds,
+    channel,
+    at,
+    buyingJob,
+    kind: 'meeting',
+    direction: 'outbound',
+    sentiment: 0,
+    loggedBy: 't',
+    notes: '',
+  }) as unknown as Interaction;
 const deal = (id: string, name: string, members: [string, string][], extra: Partial<Opportunity>) =>
-  ({ id, name, members: members.map(([stakeholderId, role]) => ({ stakeholderId, role })), createdAt: 0, closeDate: 100 * DAY, status: 'open', ...extra }) as unknown as Opportunity;
+  ({
+    id,
+    name,
+    members: members.map(([stakeholderId, role]) => ({ stakeholderId, role })),
+    createdAt: 0,
+    closeDate: 100 * DAY,
+    status: 'open',
+    ...extra,
+  }) as unknown as Opportunity;
 
 const view = {
   account: { id: 'a', name: 'Acme' },
-  stakeholders: [{ id: 'ann', name: 'Ann' }, { id: 'bob', name: 'Bob' }, { id: 'cy', name: 'Cy' }],
+  stakeholders: [
+    { id: 'ann', name: 'Ann' },
+    { id: 'bob', name: 'Bob' },
+    { id: 'cy', name: 'Cy' },
+  ],
   opportunities: [
-    deal('o1', 'Renewal', [['bob', 'user'], ['ann', 'decision_maker']], { createdAt: 10 * DAY, closeDate: 60 * DAY, status: 'won', closedAt: 50 * DAY }),
+    deal(
+      'o1',
+      'Renewal',
+      [
+        ['bob', 'user'],
+        ['ann', 'decision_maker'],
+      ],
+      { createdAt: 10 * DAY, closeDate: 60 * DAY, status: 'won', closedAt: 50 * DAY },
+    ),
     deal('o2', 'Expansion', [['ann', 'champion']], { createdAt: 40 * DAY, closeDate: 120 * DAY }),
   ],
   journey: [

@@ -7,7 +7,14 @@
 import type { AccountJourneyView } from '@shared/api';
 import {
   BUYING_ROLES,
-  type BuyingJob, type BuyingRole, type Channel, type Interaction, type JourneyStep, type Opportunity, type OpportunityId, type StakeholderId,
+  type BuyingJob,
+  type BuyingRole,
+  type Channel,
+  type Interaction,
+  type JourneyStep,
+  type Opportunity,
+  type OpportunityId,
+  type StakeholderId,
 } from '@shared/domain';
 
 export interface AccountJourneyFilter {
@@ -34,7 +41,7 @@ export interface AccountLane {
 }
 
 const dealEnd = (o: Pick<Opportunity, 'status' | 'closedAt' | 'closeDate'>, now: number) =>
-  (o.status === 'open' ? now : (o.closedAt ?? o.closeDate));
+  o.status === 'open' ? now : (o.closedAt ?? o.closeDate);
 
 /**
  * The lanes to draw. Filters narrow, never reorder: deals keep the account's order (latest close
@@ -82,8 +89,15 @@ export function accountLanes(view: AccountJourneyView, filter: AccountJourneyFil
       if (filter.channel && interactions.length === 0) continue;
       if (filter.job && interactions.length === 0 && !steps.some((s) => s.job === filter.job)) continue;
       lanes.push({
-        key, stakeholderId: id, opportunityId: deal.id, name: people.get(id)?.name ?? 'Former group member', dealName: deal.name,
-        role: roleOf.get(id) ?? null, steps, interactions: [...interactions].sort((a, b) => a.at - b.at), endAt: dealEnd(deal, now),
+        key,
+        stakeholderId: id,
+        opportunityId: deal.id,
+        name: people.get(id)?.name ?? 'Former group member',
+        dealName: deal.name,
+        role: roleOf.get(id) ?? null,
+        steps,
+        interactions: [...interactions].sort((a, b) => a.at - b.at),
+        endAt: dealEnd(deal, now),
       });
     }
   }

@@ -1,15 +1,38 @@
 import { describe, expect, it } from 'vitest';
 import type { JourneyStep, Opportunity } from '@shared/domain';
-import { buildLanes, jobAtY, jobY, laneHeight, SCREEN_METRICS as M, segments, showsToday, suggestMove, tickLabels, timeDomain } from './journey-layout';
+import {
+  buildLanes,
+  jobAtY,
+  jobY,
+  laneHeight,
+  SCREEN_METRICS as M,
+  segments,
+  showsToday,
+  suggestMove,
+  tickLabels,
+  timeDomain,
+} from './journey-layout';
 
 const step = (id: string, stakeholderId: string, job: JourneyStep['job'], at: number, move: JourneyStep['move'] = 'forward'): JourneyStep =>
   ({ id, accountId: 'a', opportunityId: 'o', stakeholderId, job, at, move, updatedAt: 0 }) as JourneyStep;
-const opp = { members: [{ stakeholderId: 'u', role: 'user' }, { stakeholderId: 'd', role: 'decision_maker' }] } as unknown as Opportunity;
+const opp = {
+  members: [
+    { stakeholderId: 'u', role: 'user' },
+    { stakeholderId: 'd', role: 'decision_maker' },
+  ],
+} as unknown as Opportunity;
 
 describe('journey layout', () => {
   it('orders lanes by deal role, then adds people who only have steps', () => {
-    const lanes = buildLanes(opp, [{ id: 'u', name: 'Uma', title: '' }, { id: 'd', name: 'Dan', title: '' }] as never,
-      [step('1', 'x', 'validation', 5), step('2', 'u', 'validation', 9), step('3', 'u', 'problem_identification', 1)], M);
+    const lanes = buildLanes(
+      opp,
+      [
+        { id: 'u', name: 'Uma', title: '' },
+        { id: 'd', name: 'Dan', title: '' },
+      ] as never,
+      [step('1', 'x', 'validation', 5), step('2', 'u', 'validation', 9), step('3', 'u', 'problem_identification', 1)],
+      M,
+    );
     expect(lanes.map((l) => l.stakeholderId)).toEqual(['d', 'u', 'x']);
     expect(lanes[2]!.name).toBe('Former group member');
     expect(lanes[1]!.steps.map((s) => s.id)).toEqual(['3', '2']);
@@ -41,7 +64,12 @@ describe('journey layout', () => {
   it('a closed deal spans its own life and leaves today off its axis', () => {
     const day = 86_400_000;
     const now = 900 * day;
-    const domain = timeDomain({ createdAt: 100 * day, closeDate: 190 * day, status: 'won', closedAt: 200 * day }, [{ at: 120 * day }], [], now);
+    const domain = timeDomain(
+      { createdAt: 100 * day, closeDate: 190 * day, status: 'won', closedAt: 200 * day },
+      [{ at: 120 * day }],
+      [],
+      now,
+    );
     expect(domain[1]).toBeLessThan(210 * day);
     expect(domain[0]).toBeGreaterThan(90 * day);
     expect(showsToday(domain, now)).toBe(false);

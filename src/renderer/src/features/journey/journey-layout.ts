@@ -2,8 +2,15 @@
 // each stakeholder's steps become dwell lines, forward moves and loops back. Time-to-x is a
 // d3 scale in the chart; everything here is plain numbers so it is tested without a DOM.
 import {
-  BUYING_JOBS, BUYING_ROLES,
-  type BuyingJob, type BuyingRole, type Interaction, type JourneyMove, type JourneyStep, type Opportunity, type Stakeholder,
+  BUYING_JOBS,
+  BUYING_ROLES,
+  type BuyingJob,
+  type BuyingRole,
+  type Interaction,
+  type JourneyMove,
+  type JourneyStep,
+  type Opportunity,
+  type Stakeholder,
   type StakeholderId,
 } from '@shared/domain';
 

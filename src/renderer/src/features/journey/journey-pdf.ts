@@ -37,11 +37,14 @@ export interface PdfOptions {
 /** Text the standard fonts can encode (WinAnsi); anything else becomes its closest plain form or "?". */
 function encodable(font: PDFFont): (text: string) => string {
   const ok = new Set(font.getCharacterSet());
-  return (text) => [...text.normalize('NFC')].map((ch) => {
-    if (ok.has(ch.codePointAt(0) ?? 0)) return ch;
-    const plain = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-    return plain && [...plain].every((c) => ok.has(c.codePointAt(0) ?? 0)) ? plain : ch === '→' ? '->' : '?';
-  }).join('');
+  return (text) =>
+    [...text.normalize('NFC')]
+      .map((ch) => {
+        if (ok.has(ch.codePointAt(0) ?? 0)) return ch;
+        const plain = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+        return plain && [...plain].every((c) => ok.has(c.codePointAt(0) ?? 0)) ? plain : ch === '→' ? '->' : '?';
+      })
+      .join('');
 }
 
 /** Lines no wider than `width` at `size`, broken between words (a word wider than a line is the only thing split). */
@@ -51,7 +54,10 @@ export function wrapToWidth(text: string, width: number, measure: (s: string) =>
     let line = '';
     for (const word of paragraph.split(/\s+/).filter(Boolean)) {
       const candidate = line ? `${line} ${word}` : word;
-      if (measure(candidate) <= width) { line = candidate; continue; }
+      if (measure(candidate) <= width) {
+        line = candidate;
+        continue;
+      }
       if (line) lines.push(line);
       let rest = word;
       while (measure(rest) > width && rest.length > 1) {
@@ -125,12 +131,17 @@ export async function buildJourneyPdf(detail: OpportunityDetail, options: PdfOpt
   const right = PAGE[0] - MARGIN;
   const x = d3.scaleTime().domain([t0, t1]).range([left, right]);
   const ticks = x.ticks(Math.max(2, Math.floor((right - left) / 90)));
-  const labels = tickLabels(ticks.map((t) => t.getTime()), options.locale);
+  const labels = tickLabels(
+    ticks.map((t) => t.getTime()),
+    options.locale,
+  );
   const endAt = o.status === 'open' ? options.now : (o.closedAt ?? options.now);
   const pinNumber = new Map(pins.map((p, i) => [p.note.id, i + 1]));
   for (let p = 0; p < pages; p++) {
     const group = lanes.slice(p * LANES_PER_PAGE, (p + 1) * LANES_PER_PAGE);
-    const page = addPage(pages > 1 ? `Journey — people ${p * LANES_PER_PAGE + 1}–${p * LANES_PER_PAGE + group.length} of ${lanes.length}` : 'Journey');
+    const page = addPage(
+      pages > 1 ? `Journey — people ${p * LANES_PER_PAGE + 1}–${p * LANES_PER_PAGE + group.length} of ${lanes.length}` : 'Journey',
+    );
     const axisY = PAGE[1] - MARGIN - 36;
     const bottom = 40;
     const laneH = Math.min(60, (axisY - 6 - bottom) / group.length);
@@ -147,27 +158,49 @@ export async function buildJourneyPdf(detail: OpportunityDetail, options: PdfOpt
       if (row % 2) page.drawRectangle({ x: MARGIN, y: top - laneH, width: right - MARGIN, height: laneH, color: BAND });
       const levelY = (job: BuyingJob) => top - 4 - (jobIndex(job) / 5) * (laneH - 8);
       const nameSize = Math.min(11, laneH * 0.42);
-      text(page, fit(safe(lane.name), labelW - 8, bold, nameSize), MARGIN + 2, top - laneH / 2 + (laneH > 30 ? 1 : -nameSize / 3), nameSize, bold);
-      if (laneH > 30 && lane.role) text(page, fit(BUYING_ROLE_LABEL[lane.role], labelW - 8, regular, 8), MARGIN + 2, top - laneH / 2 - 10, 8, regular, MUTED);
+      text(
+        page,
+        fit(safe(lane.name), labelW - 8, bold, nameSize),
+        MARGIN + 2,
+        top - laneH / 2 + (laneH > 30 ? 1 : -nameSize / 3),
+        nameSize,
+        bold,
+      );
+      if (laneH > 30 && lane.role)
+        text(page, fit(BUYING_ROLE_LABEL[lane.role], labelW - 8, regular, 8), MARGIN + 2, top - laneH / 2 - 10, 8, regular, MUTED);
       lane.steps.forEach((s, i) => {
         const next = lane.steps[i + 1];
         const y = levelY(s.job);
         const x0 = x(s.at);
         const x1 = x(next ? next.at : endAt);
-        page.drawLine({ start: { x: x0, y }, end: { x: x1, y }, thickness: 2, color: hex(options.jobColors[s.job]), opacity: next ? 1 : 0.45 });
+        page.drawLine({
+          start: { x: x0, y },
+          end: { x: x1, y },
+          thickness: 2,
+          color: hex(options.jobColors[s.job]),
+          opacity: next ? 1 : 0.45,
+        });
         if (next) {
           const back = jobIndex(next.job) < jobIndex(s.job) || next.move === 'loop_back';
-          page.drawLine({ start: { x: x1, y }, end: { x: x1, y: levelY(next.job) }, thickness: back ? 1.6 : 0.8, color: back ? LOOP : MUTED, dashArray: back ? [3, 2] : undefined });
+          page.drawLine({
+            start: { x: x1, y },
+            end: { x: x1, y: levelY(next.job) },
+            thickness: back ? 1.6 : 0.8,
+            color: back ? LOOP : MUTED,
+            dashArray: back ? [3, 2] : undefined,
+          });
         }
         page.drawCircle({ x: x0, y, size: 2.6, color: hex(options.jobColors[s.job]) });
       });
-      pins.filter((pin) => pin.lane === laneIndex).forEach((pin) => {
-        const px = pin.at === null ? right - 8 : x(pin.at);
-        const py = pin.job ? levelY(pin.job) : top - laneH / 2;
-        page.drawCircle({ x: px, y: py + 7, size: 6, color: hex('#fff1a0'), borderColor: INK, borderWidth: 0.8 });
-        const n = String(pinNumber.get(pin.note.id));
-        text(page, n, px - bold.widthOfTextAtSize(n, 7) / 2, py + 4.6, 7, bold);
-      });
+      pins
+        .filter((pin) => pin.lane === laneIndex)
+        .forEach((pin) => {
+          const px = pin.at === null ? right - 8 : x(pin.at);
+          const py = pin.job ? levelY(pin.job) : top - laneH / 2;
+          page.drawCircle({ x: px, y: py + 7, size: 6, color: hex('#fff1a0'), borderColor: INK, borderWidth: 0.8 });
+          const n = String(pinNumber.get(pin.note.id));
+          text(page, n, px - bold.widthOfTextAtSize(n, 7) / 2, py + 4.6, 7, bold);
+        });
     }
   }
 
@@ -178,16 +211,39 @@ export async function buildJourneyPdf(detail: OpportunityDetail, options: PdfOpt
     text(page, 'Each person is one lane; the line steps up and down through the six buying jobs over time.', MARGIN, y, 11);
     y -= 30;
     BUYING_JOBS.forEach((job, i) => {
-      page.drawLine({ start: { x: MARGIN, y: y + 4 }, end: { x: MARGIN + 40, y: y + 4 }, thickness: 3, color: hex(options.jobColors[job]) });
-      text(page, `${i + 1}. ${BUYING_JOB_LABEL[job]} (${i === 0 ? 'top of a lane' : i === 5 ? 'bottom of a lane' : `level ${i + 1}`})`, MARGIN + 52, y, 12);
+      page.drawLine({
+        start: { x: MARGIN, y: y + 4 },
+        end: { x: MARGIN + 40, y: y + 4 },
+        thickness: 3,
+        color: hex(options.jobColors[job]),
+      });
+      text(
+        page,
+        `${i + 1}. ${BUYING_JOB_LABEL[job]} (${i === 0 ? 'top of a lane' : i === 5 ? 'bottom of a lane' : `level ${i + 1}`})`,
+        MARGIN + 52,
+        y,
+        12,
+      );
       y -= 22;
     });
     y -= 10;
-    page.drawLine({ start: { x: MARGIN + 20, y: y + 12 }, end: { x: MARGIN + 20, y: y - 4 }, thickness: 1.6, color: LOOP, dashArray: [3, 2] });
+    page.drawLine({
+      start: { x: MARGIN + 20, y: y + 12 },
+      end: { x: MARGIN + 20, y: y - 4 },
+      thickness: 1.6,
+      color: LOOP,
+      dashArray: [3, 2],
+    });
     text(page, 'Loop back: the person went back to an earlier job', MARGIN + 52, y, 12);
     y -= 24;
     page.drawLine({ start: { x: MARGIN, y: y + 4 }, end: { x: MARGIN + 40, y: y + 4 }, thickness: 2, color: MUTED, opacity: 0.45 });
-    text(page, o.status === 'open' ? 'Pale line: still in that job today' : 'Pale line: in that job until the deal closed', MARGIN + 52, y, 12);
+    text(
+      page,
+      o.status === 'open' ? 'Pale line: still in that job today' : 'Pale line: in that job until the deal closed',
+      MARGIN + 52,
+      y,
+      12,
+    );
     y -= 24;
     page.drawCircle({ x: MARGIN + 20, y: y + 4, size: 6, color: hex('#fff1a0'), borderColor: INK, borderWidth: 0.8 });
     text(page, 'Numbered marker: a workshop note pinned to that person, job and time (see Notes)', MARGIN + 52, y, 12);

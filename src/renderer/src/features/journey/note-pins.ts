@@ -18,11 +18,13 @@ export interface NotePin {
 /** Where each note is pinned: to a person, a job and a time; notes about no person float on the canvas. */
 export function pinNotes(notes: readonly WorkshopNote[], lanes: readonly Pick<Lane, 'stakeholderId' | 'steps'>[]): NotePin[] {
   const laneOf = new Map(lanes.map((l, i) => [l.stakeholderId, i]));
-  return [...notes].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id)).map((note) => {
-    const lane = note.stakeholderId !== undefined ? (laneOf.get(note.stakeholderId) ?? null) : null;
-    const steps = lane === null ? [] : (lanes[lane]?.steps ?? []);
-    const inJob = note.job ? steps.find((s) => s.job === note.job) : undefined;
-    const at = note.at ?? (lane === null ? null : (inJob?.at ?? steps[steps.length - 1]?.at ?? null));
-    return { note, lane, job: note.job ?? null, at };
-  });
+  return [...notes]
+    .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))
+    .map((note) => {
+      const lane = note.stakeholderId !== undefined ? (laneOf.get(note.stakeholderId) ?? null) : null;
+      const steps = lane === null ? [] : (lanes[lane]?.steps ?? []);
+      const inJob = note.job ? steps.find((s) => s.job === note.job) : undefined;
+      const at = note.at ?? (lane === null ? null : (inJob?.at ?? steps[steps.length - 1]?.at ?? null));
+      return { note, lane, job: note.job ?? null, at };
+    });
 }

@@ -3,7 +3,14 @@
 import { useState, type ReactNode, type RefObject } from 'react';
 import { downloadPng, downloadSvg } from '@renderer/lib/export-image';
 
-export function ChartFrame({ title, caption, fileName, svgRef, testId, children }: {
+export function ChartFrame({
+  title,
+  caption,
+  fileName,
+  svgRef,
+  testId,
+  children,
+}: {
   title: string;
   caption: ReactNode;
   fileName: string;
@@ -18,22 +25,40 @@ export function ChartFrame({ title, caption, fileName, svgRef, testId, children 
       <header className="panel-header">
         <h2>{title}</h2>
         <div className="chart-actions">
-          <button type="button" className="button button-small" aria-label={`Download ${title} as SVG`}
-            onClick={() => { const s = svg(); if (s) downloadSvg(s, fileName); }}>
-            SVG
-          </button>
-          <button type="button" className="button button-small" aria-label={`Download ${title} as PNG`}
+          <button
+            type="button"
+            className="button button-small"
+            aria-label={`Download ${title} as SVG`}
             onClick={() => {
               const s = svg();
-              if (s) downloadPng(s, fileName).catch((e: unknown) => setFailed(`Could not make the PNG (${(e as Error).message}). Try SVG instead.`));
-            }}>
+              if (s) downloadSvg(s, fileName);
+            }}
+          >
+            SVG
+          </button>
+          <button
+            type="button"
+            className="button button-small"
+            aria-label={`Download ${title} as PNG`}
+            onClick={() => {
+              const s = svg();
+              if (s)
+                downloadPng(s, fileName).catch((e: unknown) =>
+                  setFailed(`Could not make the PNG (${(e as Error).message}). Try SVG instead.`),
+                );
+            }}
+          >
             PNG
           </button>
         </div>
       </header>
       <div className="chart-body">{children}</div>
       <figcaption className="chart-caption">{caption}</figcaption>
-      {failed ? <p className="form-error" role="alert">{failed}</p> : null}
+      {failed ? (
+        <p className="form-error" role="alert">
+          {failed}
+        </p>
+      ) : null}
     </figure>
   );
 }

@@ -27,7 +27,9 @@ export function ImportHistory() {
     try {
       const text = await picked.text();
       if (text.length > LIMIT) {
-        setReadError(`${picked.name} is ${(text.length / 1e6).toFixed(1)} MB; one import takes up to ${(LIMIT / 1e6).toFixed(1)} MB. Split it into smaller files and import each.`);
+        setReadError(
+          `${picked.name} is ${(text.length / 1e6).toFixed(1)} MB; one import takes up to ${(LIMIT / 1e6).toFixed(1)} MB. Split it into smaller files and import each.`,
+        );
         return;
       }
       const preview = previewCsv(text);
@@ -65,36 +67,66 @@ export function ImportHistory() {
         <div className="field">
           <label htmlFor={`${id}-file`}>CSV file</label>
           <input id={`${id}-file`} type="file" accept=".csv,text/csv" data-testid="import-csv" onChange={(e) => void onFile(e)} />
-          {file ? <p className="field-hint">{file.name}: {file.preview.rowCount} rows, {file.preview.columns.length} columns.</p> : null}
+          {file ? (
+            <p className="field-hint">
+              {file.name}: {file.preview.rowCount} rows, {file.preview.columns.length} columns.
+            </p>
+          ) : null}
         </div>
-        {readError ? <p className="form-error" role="alert">{readError}</p> : null}
+        {readError ? (
+          <p className="form-error" role="alert">
+            {readError}
+          </p>
+        ) : null}
         {file ? (
           <div className="form-grid cols-2">
             <div className="field">
               <label htmlFor={`${id}-target`}>Outcome column</label>
               <select id={`${id}-target`} name="targetColumn" className="input" value={target} onChange={(e) => pickTarget(e.target.value)}>
-                {file.preview.columns.map((c) => <option key={c} value={c}>{c}</option>)}
+                {file.preview.columns.map((c) => (
+                  <option key={c} value={c}>
+                    {c}
+                  </option>
+                ))}
               </select>
             </div>
             <div className="field">
               <label htmlFor={`${id}-positive`}>Value that means won</label>
-              <select id={`${id}-positive`} name="positiveValue" className="input" value={positive} onChange={(e) => setPositive(e.target.value)}>
+              <select
+                id={`${id}-positive`}
+                name="positiveValue"
+                className="input"
+                value={positive}
+                onChange={(e) => setPositive(e.target.value)}
+              >
                 {values.length === 0 ? <option value="">This column is empty</option> : null}
-                {values.map((v) => <option key={v} value={v}>{v}</option>)}
+                {values.map((v) => (
+                  <option key={v} value={v}>
+                    {v}
+                  </option>
+                ))}
               </select>
             </div>
           </div>
         ) : null}
-        {importer.isError ? <p className="form-error" role="alert">{errorWords(importer.error)}</p> : null}
+        {importer.isError ? (
+          <p className="form-error" role="alert">
+            {errorWords(importer.error)}
+          </p>
+        ) : null}
         {result ? (
           <div className="import-result" role="status" data-testid="import-result">
             <p>
-              <strong>Imported {result.imported} {result.imported === 1 ? 'deal' : 'deals'}</strong>
+              <strong>
+                Imported {result.imported} {result.imported === 1 ? 'deal' : 'deals'}
+              </strong>
               {result.skipped ? `, skipped ${result.skipped} ${result.skipped === 1 ? 'row' : 'rows'}` : ''}. The model retrains with them.
             </p>
             {result.errors.length ? (
               <ul className="import-errors">
-                {result.errors.slice(0, 8).map((e, i) => <li key={`${e.code}-${i}`}>{e.message}</li>)}
+                {result.errors.slice(0, 8).map((e, i) => (
+                  <li key={`${e.code}-${i}`}>{e.message}</li>
+                ))}
                 {result.errors.length > 8 ? <li>…and {result.errors.length - 8} more.</li> : null}
               </ul>
             ) : null}

@@ -18,8 +18,13 @@ export function RetrainPanel() {
   const training = model.data?.training;
 
   // Done once a status fetched after the start says training stopped: a new model or an error.
-  const done = !!started && !!model.data && !!training && !training.inProgress && model.dataUpdatedAt > started.at + 500
-    && (model.data.trainedAt !== started.trainedAt || training.error !== null || (live?.fraction ?? 0) >= 1);
+  const done =
+    !!started &&
+    !!model.data &&
+    !!training &&
+    !training.inProgress &&
+    model.dataUpdatedAt > started.at + 500 &&
+    (model.data.trainedAt !== started.trainedAt || training.error !== null || (live?.fraction ?? 0) >= 1);
   useEffect(() => {
     if (!done) return;
     // The status poll is an outside system telling us the task ended; end our side of it too.
@@ -34,11 +39,16 @@ export function RetrainPanel() {
     <section className="panel" aria-labelledby="retrain-title">
       <header className="panel-header">
         <h2 id="retrain-title">Retrain</h2>
-        <button type="button" className="button button-primary" data-testid="retrain" disabled={running}
+        <button
+          type="button"
+          className="button button-primary"
+          data-testid="retrain"
+          disabled={running}
           onClick={() => {
             setStarted({ at: Date.now(), trainedAt: model.data?.trainedAt ?? null });
             retrain.mutate({}, { onError: () => setStarted(null) });
-          }}>
+          }}
+        >
           {running ? 'Training…' : 'Retrain now'}
         </button>
       </header>
@@ -46,15 +56,24 @@ export function RetrainPanel() {
         <p className="section-intro">
           The model retrains by itself as deals close. Retrain now after importing history or closing many deals at once.
         </p>
-        <div className="retrain-progress" data-testid="retrain-progress" data-state={running ? 'running' : 'idle'} role="status" aria-live="polite">
+        <div
+          className="retrain-progress"
+          data-testid="retrain-progress"
+          data-state={running ? 'running' : 'idle'}
+          role="status"
+          aria-live="polite"
+        >
           {running ? (
             <>
               <progress className="progress" max={1} value={fraction} aria-label="Training progress" />
-              <span>{Math.round(fraction * 100)}% · {message || 'Starting'}</span>
+              <span>
+                {Math.round(fraction * 100)}% · {message || 'Starting'}
+              </span>
             </>
           ) : training?.error ? (
             <p className="form-error">
-              Training stopped: {/NotEnough|not enough|too few/i.test(training.error)
+              Training stopped:{' '}
+              {/NotEnough|not enough|too few/i.test(training.error)
                 ? 'there are not enough closed deals to learn from yet. Scores keep using general buying research; import historical deals or retrain after more deals close.'
                 : training.error}
             </p>
@@ -62,7 +81,11 @@ export function RetrainPanel() {
             <span>Training finished. The model learned from {model.data.closedDealsLearned} closed deals.</span>
           ) : null}
         </div>
-        {retrain.isError ? <p className="form-error" role="alert">{errorWords(retrain.error)}</p> : null}
+        {retrain.isError ? (
+          <p className="form-error" role="alert">
+            {errorWords(retrain.error)}
+          </p>
+        ) : null}
       </div>
     </section>
   );

@@ -3,7 +3,11 @@ import { guessPositive, guessTarget, parseCsv, previewCsv } from './csv';
 
 describe('csv preview', () => {
   it('reads quoted fields, doubled quotes and CRLF', () => {
-    expect(parseCsv('a,b\r\n"x, y","say ""hi"""\n\n1,2')).toEqual([['a', 'b'], ['x, y', 'say "hi"'], ['1', '2']]);
+    expect(parseCsv('a,b\r\n"x, y","say ""hi"""\n\n1,2')).toEqual([
+      ['a', 'b'],
+      ['x, y', 'say "hi"'],
+      ['1', '2'],
+    ]);
   });
   it('lists a column’s distinct values, most frequent first', () => {
     const p = previewCsv('amount,outcome\n10,Won\n20,Lost\n30,Won\n');

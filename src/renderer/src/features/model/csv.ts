@@ -12,17 +12,27 @@ export function parseCsv(text: string, maxRows = Infinity): string[][] {
   for (let i = 0; i < text.length && rows.length < maxRows; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
     } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\n' || c === '\r') {
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field); field = '';
+      row.push(field);
+      field = '';
       if (row.length > 1 || row[0] !== '') rows.push(row);
       row = [];
     } else field += c;
   }
-  if ((field !== '' || row.length > 0) && rows.length < maxRows) { row.push(field); rows.push(row); }
+  if ((field !== '' || row.length > 0) && rows.length < maxRows) {
+    row.push(field);
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -48,15 +58,20 @@ export function previewCsv(text: string): CsvPreview {
         const v = (r[index] ?? '').trim();
         if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
       }
-      return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 50).map(([v]) => v);
+      return [...counts.entries()]
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .slice(0, 50)
+        .map(([v]) => v);
     },
   };
 }
 
 /** The likeliest outcome column and winning value, so the usual file needs no choosing. */
 export function guessTarget(columns: readonly string[]): string | undefined {
-  return columns.find((c) => /^(won|win|outcome|result|is_?won|closed_?won)$/i.test(c.trim()))
-    ?? columns.find((c) => /won|outcome|result|status/i.test(c));
+  return (
+    columns.find((c) => /^(won|win|outcome|result|is_?won|closed_?won)$/i.test(c.trim())) ??
+    columns.find((c) => /won|outcome|result|status/i.test(c))
+  );
 }
 
 export function guessPositive(values: readonly string[]): string | undefined {

@@ -9,7 +9,7 @@ describe('model words that follow the interval and the sample size', () => {
     expect(words).not.toMatch(/strong|good|fair/);
   });
 
-  it('takes the quality word from the interval\'s lower end', () => {
+  it("takes the quality word from the interval's lower end", () => {
     expect(aucIntervalWords({ auc: 0.86, aucLo: 0.81, aucHi: 0.9 }, 400)).toMatch(/— strong:/);
     expect(aucIntervalWords({ auc: 0.86, aucLo: 0.72, aucHi: 0.95 }, 60)).toMatch(/— good:/);
     expect(aucIntervalWords({ auc: 0.62, aucLo: 0.48, aucHi: 0.75 }, 60)).toMatch(/not clearly better than chance/);

@@ -52,7 +52,8 @@ export function aucIntervalWords(s: Pick<Shown, 'auc' | 'aucLo' | 'aucHi'>, n: n
     return `${s.auc.toFixed(2)}, from only ${deals}${range ? ` (95% interval ${range})` : ''} — too few to judge it yet`;
   }
   const lo = s.aucLo;
-  const quality = lo >= 0.8 ? 'strong' : lo >= 0.7 ? 'good' : lo >= 0.6 ? 'fair' : lo > 0.5 ? 'better than chance' : 'not clearly better than chance';
+  const quality =
+    lo >= 0.8 ? 'strong' : lo >= 0.7 ? 'good' : lo >= 0.6 ? 'fair' : lo > 0.5 ? 'better than chance' : 'not clearly better than chance';
   return `${s.auc.toFixed(2)} (95% interval ${range}, ${deals}) — ${quality}: ranks a won deal above a lost one about ${Math.round(s.auc * 100)}% of the time`;
 }
 

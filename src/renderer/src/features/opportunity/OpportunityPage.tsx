@@ -41,12 +41,21 @@ export function OpportunityPage({ id }: { id: OpportunityId }) {
   const [mode, setMode] = useState<'view' | 'edit' | 'delete'>('view');
   useLogTarget(accountId ? { accountId, opportunityId: id } : null);
 
-  if (detail.isPending) return <section className="page"><Loading label="Loading the deal…" /></section>;
+  if (detail.isPending)
+    return (
+      <section className="page">
+        <Loading label="Loading the deal…" />
+      </section>
+    );
   if (detail.isError) {
     return (
       <section className="page" aria-labelledby="page-title">
         <h1 id="page-title">Deal</h1>
-        <ErrorState error={detail.error} what="this deal" onRetry={detail.error.code === 'DS_NOT_FOUND' ? undefined : () => void detail.refetch()} />
+        <ErrorState
+          error={detail.error}
+          what="this deal"
+          onRetry={detail.error.code === 'DS_NOT_FOUND' ? undefined : () => void detail.refetch()}
+        />
       </section>
     );
   }
@@ -67,22 +76,58 @@ export function OpportunityPage({ id }: { id: OpportunityId }) {
         <h1 id="page-title">{o.name}</h1>
         {score.data && o.status === 'open' ? <WinBadge probability={score.data.probability} band={score.data.band} /> : null}
         <dl className="facts">
-          <div><dt>Stage</dt><dd data-testid="deal-stage">{humanize(o.stage)}</dd></div>
-          <div><dt>Amount</dt><dd>{formatMoney(o.amount, o.currency)}</dd></div>
-          <div><dt>Close date</dt><dd>{formatDate(o.closeDate)}</dd></div>
-          <div><dt>Owner</dt><dd>{team.data?.get(o.ownerId)?.name ?? '—'}</dd></div>
-          <div><dt>Status</dt><dd><span className={`status status-${o.status}`}>{humanize(o.status)}</span></dd></div>
+          <div>
+            <dt>Stage</dt>
+            <dd data-testid="deal-stage">{humanize(o.stage)}</dd>
+          </div>
+          <div>
+            <dt>Amount</dt>
+            <dd>{formatMoney(o.amount, o.currency)}</dd>
+          </div>
+          <div>
+            <dt>Close date</dt>
+            <dd>{formatDate(o.closeDate)}</dd>
+          </div>
+          <div>
+            <dt>Owner</dt>
+            <dd>{team.data?.get(o.ownerId)?.name ?? '—'}</dd>
+          </div>
+          <div>
+            <dt>Status</dt>
+            <dd>
+              <span className={`status status-${o.status}`}>{humanize(o.status)}</span>
+            </dd>
+          </div>
         </dl>
       </header>
       <div className="page-actions">
-        <button type="button" className="button button-primary" data-testid="deal-log" aria-keyshortcuts="Control+L"
-          onClick={() => log.open({ accountId: o.accountId, opportunityId: o.id, title: `Log an interaction · ${o.name}` })}>Log interaction</button>
-        <button type="button" className="button" data-testid="edit-opportunity" aria-expanded={mode === 'edit'} onClick={() => setMode(mode === 'edit' ? 'view' : 'edit')}>
+        <button
+          type="button"
+          className="button button-primary"
+          data-testid="deal-log"
+          aria-keyshortcuts="Control+L"
+          onClick={() => log.open({ accountId: o.accountId, opportunityId: o.id, title: `Log an interaction · ${o.name}` })}
+        >
+          Log interaction
+        </button>
+        <button
+          type="button"
+          className="button"
+          data-testid="edit-opportunity"
+          aria-expanded={mode === 'edit'}
+          onClick={() => setMode(mode === 'edit' ? 'view' : 'edit')}
+        >
           {mode === 'edit' ? 'Close editing' : 'Edit deal'}
         </button>
-        <a className="button" href={hrefFor({ page: 'journey', opportunityId: o.id })}>Journey</a>
-        <a className="button" href={hrefFor({ page: 'workshop', opportunityId: o.id })}>Workshop</a>
-        <button type="button" className="button button-danger-quiet" data-testid="delete-opportunity" onClick={() => setMode('delete')}>Delete deal</button>
+        <a className="button" href={hrefFor({ page: 'journey', opportunityId: o.id })}>
+          Journey
+        </a>
+        <a className="button" href={hrefFor({ page: 'workshop', opportunityId: o.id })}>
+          Workshop
+        </a>
+        <button type="button" className="button button-danger-quiet" data-testid="delete-opportunity" onClick={() => setMode('delete')}>
+          Delete deal
+        </button>
       </div>
       {mode === 'edit' ? (
         <section className="panel" aria-label="Edit deal">
@@ -92,36 +137,65 @@ export function OpportunityPage({ id }: { id: OpportunityId }) {
         </section>
       ) : null}
       {mode === 'delete' ? (
-        <DeleteDeal id={o.id} name={o.name} onClose={(deleted) => {
-          setMode('view');
-          if (deleted) navigate({ page: 'account', id: o.accountId });
-        }} />
+        <DeleteDeal
+          id={o.id}
+          name={o.name}
+          onClose={(deleted) => {
+            setMode('view');
+            if (deleted) navigate({ page: 'account', id: o.accountId });
+          }}
+        />
       ) : null}
       <div className="deal-grid">
         <section className="panel" aria-labelledby="why-title">
-          <header className="panel-header"><h2 id="why-title">Win likelihood, why, and what next</h2></header>
-          <div className="panel-body">{o.status === 'open' ? <OpportunityWhy opportunityId={o.id} /> : <p className="cell-muted">This deal is {o.status}.</p>}</div>
+          <header className="panel-header">
+            <h2 id="why-title">Win likelihood, why, and what next</h2>
+          </header>
+          <div className="panel-body">
+            {o.status === 'open' ? <OpportunityWhy opportunityId={o.id} /> : <p className="cell-muted">This deal is {o.status}.</p>}
+          </div>
         </section>
         <BuyingGroupPanel opportunity={o} people={account.data?.stakeholders ?? detail.data.stakeholders} />
       </div>
       <div className="deal-grid">
-        <ListPanel id="journey-title" title="Journey" ordered items={recentSteps} count={journey.length} keyOf={(s) => s.id} empty="No journey steps yet."
+        <ListPanel
+          id="journey-title"
+          title="Journey"
+          ordered
+          items={recentSteps}
+          count={journey.length}
+          keyOf={(s) => s.id}
+          empty="No journey steps yet."
           action={<a href={hrefFor({ page: 'journey', opportunityId: o.id })}>Open the map</a>}
           item={(s) => (
             <>
-              <strong>{BUYING_JOB_LABEL[s.job]}</strong> · {names.get(s.stakeholderId) ?? 'someone'}{s.move !== 'forward' ? <span className="loop-badge"> ↩ {humanize(s.move)}</span> : null}
+              <strong>{BUYING_JOB_LABEL[s.job]}</strong> · {names.get(s.stakeholderId) ?? 'someone'}
+              {s.move !== 'forward' ? <span className="loop-badge"> ↩ {humanize(s.move)}</span> : null}
               <span className="cell-muted"> · {formatWhen(s.at, now)}</span>
             </>
-          )} />
-        <ListPanel id="deal-int-title" title="Interactions" ordered testId="deal-interactions" items={[...interactions].sort((a, b) => b.at - a.at).slice(0, 12)}
-          count={interactions.length} keyOf={(i) => i.id} empty="Nothing logged against this deal yet."
+          )}
+        />
+        <ListPanel
+          id="deal-int-title"
+          title="Interactions"
+          ordered
+          testId="deal-interactions"
+          items={[...interactions].sort((a, b) => b.at - a.at).slice(0, 12)}
+          count={interactions.length}
+          keyOf={(i) => i.id}
+          empty="Nothing logged against this deal yet."
           item={(i) => (
             <>
-              <strong>{humanize(i.kind)}</strong> · <time dateTime={new Date(i.at).toISOString()} title={formatDateTime(i.at)}>{formatWhen(i.at, now)}</time>
-              {' · '}{i.attendeeIds.map((a) => names.get(a) ?? 'someone').join(', ') || 'no one named'}
+              <strong>{humanize(i.kind)}</strong> ·{' '}
+              <time dateTime={new Date(i.at).toISOString()} title={formatDateTime(i.at)}>
+                {formatWhen(i.at, now)}
+              </time>
+              {' · '}
+              {i.attendeeIds.map((a) => names.get(a) ?? 'someone').join(', ') || 'no one named'}
               {i.notes ? <span className="cell-muted"> — {excerpt(i.notes, 100)}</span> : null}
             </>
-          )} />
+          )}
+        />
       </div>
     </section>
   );

@@ -17,12 +17,21 @@ export function PersonPage({ id }: { id: StakeholderId }) {
   const log = useLog();
   const now = useNow();
   useLogTarget(detail.data ? { accountId: detail.data.account.id } : null);
-  if (detail.isPending) return <section className="page"><Loading label="Loading the person…" /></section>;
+  if (detail.isPending)
+    return (
+      <section className="page">
+        <Loading label="Loading the person…" />
+      </section>
+    );
   if (detail.isError) {
     return (
       <section className="page" aria-labelledby="page-title">
         <h1 id="page-title">Person</h1>
-        <ErrorState error={detail.error} what="this person" onRetry={detail.error.code === 'DS_NOT_FOUND' ? undefined : () => void detail.refetch()} />
+        <ErrorState
+          error={detail.error}
+          what="this person"
+          onRetry={detail.error.code === 'DS_NOT_FOUND' ? undefined : () => void detail.refetch()}
+        />
       </section>
     );
   }
@@ -39,47 +48,119 @@ export function PersonPage({ id }: { id: StakeholderId }) {
       <header className="account-header">
         <h1 id="page-title">{s.name}</h1>
         <dl className="facts">
-          <div><dt>Title</dt><dd>{s.title || '—'}</dd></div>
-          <div><dt>Department</dt><dd>{s.department || '—'}</dd></div>
-          <div><dt>Roles</dt><dd>{s.buyingRoles.map((r) => BUYING_ROLE_LABEL[r]).join(', ') || '—'}</dd></div>
-          <div><dt>Stance</dt><dd><StanceBadge stance={s.stance} /></dd></div>
-          <div><dt>Influence</dt><dd><InfluenceMeter value={s.influence} /></dd></div>
-          <div><dt>Email</dt><dd>{s.email ?? '—'}</dd></div>
+          <div>
+            <dt>Title</dt>
+            <dd>{s.title || '—'}</dd>
+          </div>
+          <div>
+            <dt>Department</dt>
+            <dd>{s.department || '—'}</dd>
+          </div>
+          <div>
+            <dt>Roles</dt>
+            <dd>{s.buyingRoles.map((r) => BUYING_ROLE_LABEL[r]).join(', ') || '—'}</dd>
+          </div>
+          <div>
+            <dt>Stance</dt>
+            <dd>
+              <StanceBadge stance={s.stance} />
+            </dd>
+          </div>
+          <div>
+            <dt>Influence</dt>
+            <dd>
+              <InfluenceMeter value={s.influence} />
+            </dd>
+          </div>
+          <div>
+            <dt>Email</dt>
+            <dd>{s.email ?? '—'}</dd>
+          </div>
         </dl>
       </header>
       <div className="page-actions">
-        <button type="button" className="button button-primary" data-testid="person-log"
-          onClick={() => log.open({ accountId: account.id, preselected: [s.id], title: `Log an interaction with ${s.name}` })}>Log interaction</button>
+        <button
+          type="button"
+          className="button button-primary"
+          data-testid="person-log"
+          onClick={() => log.open({ accountId: account.id, preselected: [s.id], title: `Log an interaction with ${s.name}` })}
+        >
+          Log interaction
+        </button>
       </div>
       <div className="deal-grid">
         <section className="panel" aria-labelledby="points-title">
-          <header className="panel-header"><h2 id="points-title">Before you meet {s.name}</h2></header>
+          <header className="panel-header">
+            <h2 id="points-title">Before you meet {s.name}</h2>
+          </header>
           <div className="panel-body">
             <TalkingPoints accountId={account.id} stakeholderIds={[s.id]} single />
             {s.needs.length || s.pains.length ? (
               <dl className="needs">
-                {s.needs.length ? <div><dt>Needs</dt><dd><ul>{s.needs.map((n) => <li key={n}>{n}</li>)}</ul></dd></div> : null}
-                {s.pains.length ? <div><dt>Pains</dt><dd><ul>{s.pains.map((n) => <li key={n}>{n}</li>)}</ul></dd></div> : null}
+                {s.needs.length ? (
+                  <div>
+                    <dt>Needs</dt>
+                    <dd>
+                      <ul>
+                        {s.needs.map((n) => (
+                          <li key={n}>{n}</li>
+                        ))}
+                      </ul>
+                    </dd>
+                  </div>
+                ) : null}
+                {s.pains.length ? (
+                  <div>
+                    <dt>Pains</dt>
+                    <dd>
+                      <ul>
+                        {s.pains.map((n) => (
+                          <li key={n}>{n}</li>
+                        ))}
+                      </ul>
+                    </dd>
+                  </div>
+                ) : null}
               </dl>
             ) : null}
           </div>
         </section>
-        <ListPanel id="person-deals-title" title="Deals" items={opportunities} keyOf={(o) => o.id} empty="Not in any deal's buying group yet."
+        <ListPanel
+          id="person-deals-title"
+          title="Deals"
+          items={opportunities}
+          keyOf={(o) => o.id}
+          empty="Not in any deal's buying group yet."
           item={(o) => (
             <>
               <a href={hrefFor({ page: 'opportunity', id: o.id })}>{o.name}</a>
-              {' · '}{BUYING_ROLE_LABEL[o.members.find((m) => m.stakeholderId === s.id)!.role]}
-              <span className="cell-muted"> · {humanize(o.stage)} · {formatMoney(o.amount, o.currency)}</span>
+              {' · '}
+              {BUYING_ROLE_LABEL[o.members.find((m) => m.stakeholderId === s.id)!.role]}
+              <span className="cell-muted">
+                {' '}
+                · {humanize(o.stage)} · {formatMoney(o.amount, o.currency)}
+              </span>
             </>
-          )} />
+          )}
+        />
       </div>
-      <ListPanel id="person-int-title" title="Touches" ordered items={interactions} keyOf={(i) => i.id} empty="No touches with them yet."
+      <ListPanel
+        id="person-int-title"
+        title="Touches"
+        ordered
+        items={interactions}
+        keyOf={(i) => i.id}
+        empty="No touches with them yet."
         item={(i) => (
           <>
-            <strong>{humanize(i.kind)}</strong> · <time dateTime={new Date(i.at).toISOString()} title={formatDateTime(i.at)}>{formatWhen(i.at, now)}</time>
+            <strong>{humanize(i.kind)}</strong> ·{' '}
+            <time dateTime={new Date(i.at).toISOString()} title={formatDateTime(i.at)}>
+              {formatWhen(i.at, now)}
+            </time>
             {i.notes ? <span className="cell-muted"> — {excerpt(i.notes, 140)}</span> : null}
           </>
-        )} />
+        )}
+      />
     </section>
   );
 }

@@ -13,7 +13,9 @@ export function RecoveryScreen({ health }: { health: StoreHealthView }) {
   const queryClient = useQueryClient();
   // The answer is the new health: the gate opens on it at once (health reads no collection, so
   // the refresh of everything else would not ask again).
-  const recover = useApiMutation('workspace.recover', { onAnswer: (output) => queryClient.setQueryData(storeHealthQuery().queryKey, output) });
+  const recover = useApiMutation('workspace.recover', {
+    onAnswer: (output) => queryClient.setQueryData(storeHealthQuery().queryKey, output),
+  });
   const [chosen, setChosen] = useState(health.backups[0]?.file ?? '');
   const [typed, setTyped] = useState('');
   const pathId = useId();
@@ -37,7 +39,16 @@ export function RecoveryScreen({ health }: { health: StoreHealthView }) {
               <legend>Backups found on this computer</legend>
               {health.backups.map((b) => (
                 <label key={b.file} className="recovery-backup">
-                  <input type="radio" name="backup" value={b.file} checked={!typed.trim() && chosen === b.file} onChange={() => { setChosen(b.file); setTyped(''); }} />
+                  <input
+                    type="radio"
+                    name="backup"
+                    value={b.file}
+                    checked={!typed.trim() && chosen === b.file}
+                    onChange={() => {
+                      setChosen(b.file);
+                      setTyped('');
+                    }}
+                  />
                   {backupLabel(b.file, b.modifiedAt, b.bytes)}
                 </label>
               ))}
@@ -47,10 +58,26 @@ export function RecoveryScreen({ health }: { health: StoreHealthView }) {
           )}
           <div className="field">
             <label htmlFor={pathId}>Or the path of a backup file</label>
-            <input id={pathId} className="input" data-testid="recovery-path" value={typed} placeholder="/home/you/Documents/deep-sales-backup.sqlite" onChange={(e) => setTyped(e.target.value)} />
+            <input
+              id={pathId}
+              className="input"
+              data-testid="recovery-path"
+              value={typed}
+              placeholder="/home/you/Documents/deep-sales-backup.sqlite"
+              onChange={(e) => setTyped(e.target.value)}
+            />
           </div>
-          <p className="field-hint">The damaged file is kept beside the workspace as <code>.before-restore</code>. Changes made after the backup and not synced to your team are not in it.</p>
-          <button type="button" className="button button-primary" data-testid="recovery-restore" disabled={busy || !file} onClick={() => recover.mutate({ action: 'restore', file })}>
+          <p className="field-hint">
+            The damaged file is kept beside the workspace as <code>.before-restore</code>. Changes made after the backup and not synced to
+            your team are not in it.
+          </p>
+          <button
+            type="button"
+            className="button button-primary"
+            data-testid="recovery-restore"
+            disabled={busy || !file}
+            onClick={() => recover.mutate({ action: 'restore', file })}
+          >
             {busy && recover.variables?.action === 'restore' ? 'Restoring…' : 'Restore this backup'}
           </button>
         </section>
@@ -60,10 +87,16 @@ export function RecoveryScreen({ health }: { health: StoreHealthView }) {
           {health.team ? (
             <>
               <p>
-                This workspace syncs with <strong>{health.team.workspaceName}</strong> on {health.team.serverUrl}. Everything that reached the team comes back;
-                changes that never synced stay only in the damaged file, which is kept.
+                This workspace syncs with <strong>{health.team.workspaceName}</strong> on {health.team.serverUrl}. Everything that reached
+                the team comes back; changes that never synced stay only in the damaged file, which is kept.
               </p>
-              <button type="button" className="button" data-testid="recovery-pull" disabled={busy} onClick={() => recover.mutate({ action: 'pullFromTeam' })}>
+              <button
+                type="button"
+                className="button"
+                data-testid="recovery-pull"
+                disabled={busy}
+                onClick={() => recover.mutate({ action: 'pullFromTeam' })}
+              >
                 {busy && recover.variables?.action === 'pullFromTeam' ? 'Pulling…' : 'Pull from the team server'}
               </button>
             </>
@@ -73,7 +106,9 @@ export function RecoveryScreen({ health }: { health: StoreHealthView }) {
         </section>
 
         {recover.error ? (
-          <p className="field-error" role="alert" data-testid="recovery-error">{recover.error.message}</p>
+          <p className="field-error" role="alert" data-testid="recovery-error">
+            {recover.error.message}
+          </p>
         ) : null}
       </div>
     </main>

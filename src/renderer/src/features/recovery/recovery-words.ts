@@ -17,11 +17,15 @@ export function explanationFor(problem: RecoveryProblem | null): string {
     return 'The file where this workspace should be holds another program’s data. Deep Sales has not changed it and will not write to it.';
   }
   if (problem && /empty \(0 bytes\)/.test(problem.message)) {
-    return 'The file where this workspace should be has nothing in it — a full disk or a copy that stopped halfway can do this. '
-      + 'Deep Sales has not filled it with anything.';
+    return (
+      'The file where this workspace should be has nothing in it — a full disk or a copy that stopped halfway can do this. ' +
+      'Deep Sales has not filled it with anything.'
+    );
   }
-  return 'Part of the file on this computer cannot be read (a disk error or a copy that went wrong can do this). '
-    + 'Deep Sales stopped reading and writing it so nothing more is lost; the file is kept as it is.';
+  return (
+    'Part of the file on this computer cannot be read (a disk error or a copy that went wrong can do this). ' +
+    'Deep Sales stopped reading and writing it so nothing more is lost; the file is kept as it is.'
+  );
 }
 
 export function backupLabel(file: string, modifiedAt: number, bytes: number): string {

@@ -20,7 +20,7 @@ export function SearchPalette({ initialText = '', onClose }: { initialText?: str
   const [active, setActive] = useState(0);
   const results = useQuery(searchQuery({ text, limit: PER_KIND }));
   const typed = text.trim().length > 0;
-  const groups = useMemo(() => (typed ? results.data?.groups ?? [] : []), [typed, results.data]);
+  const groups = useMemo(() => (typed ? (results.data?.groups ?? []) : []), [typed, results.data]);
   const options = useMemo(() => flatten(groups), [groups]);
 
   useEffect(() => {
@@ -60,12 +60,26 @@ export function SearchPalette({ initialText = '', onClose }: { initialText?: str
   const indexing = results.data?.indexing;
   let index = -1;
   return (
-    <dialog ref={ref} className="dialog palette" aria-labelledby={titleId} data-testid="search-palette"
-      onCancel={(event) => { event.preventDefault(); onClose(); }}
-      onClick={(event) => { if (event.target === ref.current) onClose(); }}>
-      <h2 id={titleId} className="visually-hidden">Search</h2>
+    <dialog
+      ref={ref}
+      className="dialog palette"
+      aria-labelledby={titleId}
+      data-testid="search-palette"
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+      onClick={(event) => {
+        if (event.target === ref.current) onClose();
+      }}
+    >
+      <h2 id={titleId} className="visually-hidden">
+        Search
+      </h2>
       <div className="palette-field">
-        <span aria-hidden="true" className="palette-icon">⌕</span>
+        <span aria-hidden="true" className="palette-icon">
+          ⌕
+        </span>
         <input
           ref={inputRef}
           type="search"
@@ -86,11 +100,25 @@ export function SearchPalette({ initialText = '', onClose }: { initialText?: str
         <kbd className="palette-kbd">Esc</kbd>
       </div>
       {/* data-results-for: the text whose results are shown (the Chromium bench times keystroke → results by it). */}
-      <div className="palette-results" role="listbox" id={listId} aria-label="Results"
-        data-results-for={results.isSuccess ? text : undefined} data-indexing={indexing && !indexing.ready ? 'true' : undefined}>
+      <div
+        className="palette-results"
+        role="listbox"
+        id={listId}
+        aria-label="Results"
+        data-results-for={results.isSuccess ? text : undefined}
+        data-indexing={indexing && !indexing.ready ? 'true' : undefined}
+      >
         {groups.map((group) => (
-          <div key={group.kind} role="group" aria-label={GROUP_TITLE[group.kind]} className="palette-group" data-testid={`search-group-${group.kind}`}>
-            <div className="palette-group-title" aria-hidden="true">{GROUP_TITLE[group.kind]}</div>
+          <div
+            key={group.kind}
+            role="group"
+            aria-label={GROUP_TITLE[group.kind]}
+            className="palette-group"
+            data-testid={`search-group-${group.kind}`}
+          >
+            <div className="palette-group-title" aria-hidden="true">
+              {GROUP_TITLE[group.kind]}
+            </div>
             {group.hits.map((hit) => {
               index++;
               const i = index;
@@ -109,26 +137,37 @@ export function SearchPalette({ initialText = '', onClose }: { initialText?: str
                 >
                   <span className="palette-title">{hit.title || GROUP_TITLE[hit.kind]}</span>
                   <span className="palette-sub">
-                    {hit.at ? `${formatDate(hit.at)} · ` : ''}{hit.subtitle}
+                    {hit.at ? `${formatDate(hit.at)} · ` : ''}
+                    {hit.subtitle}
                   </span>
                   {hit.snippet ? (
                     <span className="palette-snippet">
-                      {snippetParts(hit.snippet).map((part, n) => (part.marked ? <mark key={n}>{part.text}</mark> : <span key={n}>{part.text}</span>))}
+                      {snippetParts(hit.snippet).map((part, n) =>
+                        part.marked ? <mark key={n}>{part.text}</mark> : <span key={n}>{part.text}</span>,
+                      )}
                     </span>
                   ) : null}
                 </div>
               );
             })}
-            {group.more ? <div className="palette-more" aria-hidden="true">More {GROUP_TITLE[group.kind].toLowerCase()} match; type more to narrow.</div> : null}
+            {group.more ? (
+              <div className="palette-more" aria-hidden="true">
+                More {GROUP_TITLE[group.kind].toLowerCase()} match; type more to narrow.
+              </div>
+            ) : null}
           </div>
         ))}
       </div>
       <p className="palette-status" role="status" aria-live="polite">
-        {results.isError ? errorWords(results.error)
-          : !typed ? 'Type a name, a company, a deal or a word from a note.'
-          : results.isFetching && !results.data ? 'Searching…'
-          : options.length === 0 ? `Nothing matches “${text.trim()}”.`
-          : `${options.length} ${options.length === 1 ? 'result' : 'results'}${results.data?.corrected ? ', including close spellings' : ''}.`}
+        {results.isError
+          ? errorWords(results.error)
+          : !typed
+            ? 'Type a name, a company, a deal or a word from a note.'
+            : results.isFetching && !results.data
+              ? 'Searching…'
+              : options.length === 0
+                ? `Nothing matches “${text.trim()}”.`
+                : `${options.length} ${options.length === 1 ? 'result' : 'results'}${results.data?.corrected ? ', including close spellings' : ''}.`}
         {indexing && !indexing.ready ? ` Still indexing: ${indexing.indexed} of ${plural(indexing.total, 'account', 'accounts')}.` : ''}
       </p>
     </dialog>

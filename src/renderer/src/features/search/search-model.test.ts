@@ -6,7 +6,8 @@ const ACC = 'acc_1' as AccountId;
 import { flatten, moveActive, routeForHit, snippetParts } from './search-model';
 
 const group: SearchGroup = {
-  kind: 'person', more: false,
+  kind: 'person',
+  more: false,
   hits: [
     { kind: 'person', id: 'st_1', title: 'Yui Yamada', subtitle: 'CFO · Vantage', accountId: ACC },
     { kind: 'person', id: 'st_2', title: 'Ren Yamada', subtitle: 'CIO · Vantage', accountId: ACC },
@@ -28,14 +29,18 @@ describe('search palette model', () => {
 
   it('leads each kind to its page', () => {
     expect(routeForHit(group.hits[0]!)).toEqual({ page: 'account', id: 'acc_1' });
-    expect(routeForHit({ kind: 'opportunity', id: 'opp_1', title: 'D', subtitle: '', accountId: ACC, opportunityId: 'opp_1' as OpportunityId }))
-      .toEqual({ page: 'journey', opportunityId: 'opp_1' });
+    expect(
+      routeForHit({ kind: 'opportunity', id: 'opp_1', title: 'D', subtitle: '', accountId: ACC, opportunityId: 'opp_1' as OpportunityId }),
+    ).toEqual({ page: 'journey', opportunityId: 'opp_1' });
   });
 
   it('splits a snippet into marked parts', () => {
     expect(snippetParts('Call with \u0002Yui\u0003 about \u0002pricing\u0003.')).toEqual([
-      { text: 'Call with ', marked: false }, { text: 'Yui', marked: true }, { text: ' about ', marked: false },
-      { text: 'pricing', marked: true }, { text: '.', marked: false },
+      { text: 'Call with ', marked: false },
+      { text: 'Yui', marked: true },
+      { text: ' about ', marked: false },
+      { text: 'pricing', marked: true },
+      { text: '.', marked: false },
     ]);
     expect(snippetParts('plain')).toEqual([{ text: 'plain', marked: false }]);
     expect(snippetParts('\u0002open')).toEqual([{ text: 'open', marked: true }]);

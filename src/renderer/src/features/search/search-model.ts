@@ -4,7 +4,11 @@ import { SNIPPET_CLOSE, SNIPPET_OPEN, type SearchGroup, type SearchHit, type Sea
 import type { Route } from '@renderer/lib/router';
 
 export const GROUP_TITLE: Record<SearchKind, string> = {
-  account: 'Accounts', person: 'People', opportunity: 'Deals', interaction: 'Interactions', note: 'Workshop notes',
+  account: 'Accounts',
+  person: 'People',
+  opportunity: 'Deals',
+  interaction: 'Interactions',
+  note: 'Workshop notes',
 };
 
 export interface PaletteOption {
@@ -37,11 +41,16 @@ export function routeForHit(hit: SearchHit): Route {
 export function moveActive(key: string, active: number, count: number): number | null {
   if (count === 0) return null;
   switch (key) {
-    case 'ArrowDown': return (active + 1) % count;
-    case 'ArrowUp': return (active - 1 + count) % count;
-    case 'Home': return 0;
-    case 'End': return count - 1;
-    default: return null;
+    case 'ArrowDown':
+      return (active + 1) % count;
+    case 'ArrowUp':
+      return (active - 1 + count) % count;
+    case 'Home':
+      return 0;
+    case 'End':
+      return count - 1;
+    default:
+      return null;
   }
 }
 

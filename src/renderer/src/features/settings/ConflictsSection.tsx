@@ -22,39 +22,77 @@ function ConflictRow({ conflict, now }: { conflict: KeptConflictView; now: numbe
     // Older kept values went to make room: say so, with how many and of which fields.
     return (
       <tr data-testid="conflict-discarded">
-        <th scope="row" className="cell-name">{conflict.label}</th>
+        <th scope="row" className="cell-name">
+          {conflict.label}
+        </th>
         <td colSpan={3}>
-          {notice.count} older kept {notice.count === 1 ? 'value was' : 'values were'} discarded to make room
-          ({notice.fields.map(fieldWords).join(', ')}).
+          {notice.count} older kept {notice.count === 1 ? 'value was' : 'values were'} discarded to make room (
+          {notice.fields.map(fieldWords).join(', ')}).
         </td>
-        <td><time dateTime={new Date(conflict.lostAt).toISOString()} title={formatDateTime(conflict.lostAt)}>{formatWhen(conflict.lostAt, now)}</time></td>
+        <td>
+          <time dateTime={new Date(conflict.lostAt).toISOString()} title={formatDateTime(conflict.lostAt)}>
+            {formatWhen(conflict.lostAt, now)}
+          </time>
+        </td>
         <td className="cell-actions">
-          <button type="button" className="button button-small" data-testid="conflict-dismiss" disabled={busy}
-            aria-label={`Dismiss the notice about discarded values of ${conflict.label}`} onClick={() => dismiss.mutate(conflict)}>
+          <button
+            type="button"
+            className="button button-small"
+            data-testid="conflict-dismiss"
+            disabled={busy}
+            aria-label={`Dismiss the notice about discarded values of ${conflict.label}`}
+            onClick={() => dismiss.mutate(conflict)}
+          >
             Dismiss
           </button>
-          {failed ? <p className="field-error" role="alert">{errorWords(failed)}</p> : null}
+          {failed ? (
+            <p className="field-error" role="alert">
+              {errorWords(failed)}
+            </p>
+          ) : null}
         </td>
       </tr>
     );
   }
   return (
     <tr data-testid="conflict-row">
-      <th scope="row" className="cell-name">{conflict.label}</th>
+      <th scope="row" className="cell-name">
+        {conflict.label}
+      </th>
       <td>{fieldWords(conflict.field)}</td>
       <td className="conflict-kept">{valueWords(conflict.keptValue)}</td>
       <td>{valueWords(conflict.currentValue)}</td>
-      <td><time dateTime={new Date(conflict.lostAt).toISOString()} title={formatDateTime(conflict.lostAt)}>{formatWhen(conflict.lostAt, now)}</time></td>
+      <td>
+        <time dateTime={new Date(conflict.lostAt).toISOString()} title={formatDateTime(conflict.lostAt)}>
+          {formatWhen(conflict.lostAt, now)}
+        </time>
+      </td>
       <td className="cell-actions">
-        <button type="button" className="button button-small" data-testid="conflict-restore" disabled={busy}
-          aria-label={`Restore the kept value of ${what}`} onClick={() => restore.mutate(refOf(conflict))}>
+        <button
+          type="button"
+          className="button button-small"
+          data-testid="conflict-restore"
+          disabled={busy}
+          aria-label={`Restore the kept value of ${what}`}
+          onClick={() => restore.mutate(refOf(conflict))}
+        >
           Restore
         </button>{' '}
-        <button type="button" className="button button-small" data-testid="conflict-dismiss" disabled={busy}
-          aria-label={`Dismiss the kept value of ${what}`} onClick={() => dismiss.mutate(refOf(conflict))}>
+        <button
+          type="button"
+          className="button button-small"
+          data-testid="conflict-dismiss"
+          disabled={busy}
+          aria-label={`Dismiss the kept value of ${what}`}
+          onClick={() => dismiss.mutate(refOf(conflict))}
+        >
           Dismiss
         </button>
-        {failed ? <p className="field-error" role="alert">{errorWords(failed)}</p> : null}
+        {failed ? (
+          <p className="field-error" role="alert">
+            {errorWords(failed)}
+          </p>
+        ) : null}
       </td>
     </tr>
   );
@@ -76,8 +114,8 @@ export function ConflictsSection() {
         <ErrorState error={conflicts.error} what="the kept conflicts" onRetry={() => void conflicts.refetch()} />
       ) : conflicts.data.length === 0 ? (
         <EmptyState title="Nothing to review.">
-          When two people change the same field before their devices sync, one value wins and the other is kept here, so
-          nothing is lost. You can restore it or dismiss it.
+          When two people change the same field before their devices sync, one value wins and the other is kept here, so nothing is lost.
+          You can restore it or dismiss it.
         </EmptyState>
       ) : (
         <div className="table-wrap">
@@ -89,7 +127,9 @@ export function ConflictsSection() {
                 <th scope="col">Kept value</th>
                 <th scope="col">Current value</th>
                 <th scope="col">When</th>
-                <th scope="col"><span className="visually-hidden">Actions</span></th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -21,27 +21,57 @@ export function SyncConnected({ view, status }: { view: SyncView; status: SyncSt
   return (
     <div className="sync-connected">
       <dl className="facts">
-        <div><dt>Server</dt><dd>{view.serverUrl}</dd></div>
-        <div><dt>Workspace</dt><dd>{view.workspaceName ?? '—'}</dd></div>
-        <div><dt>Signed in as</dt><dd>{view.email ?? '—'}</dd></div>
-        <div><dt>Role</dt><dd>{view.role ? humanize(view.role) : '—'}</dd></div>
+        <div>
+          <dt>Server</dt>
+          <dd>{view.serverUrl}</dd>
+        </div>
+        <div>
+          <dt>Workspace</dt>
+          <dd>{view.workspaceName ?? '—'}</dd>
+        </div>
+        <div>
+          <dt>Signed in as</dt>
+          <dd>{view.email ?? '—'}</dd>
+        </div>
+        <div>
+          <dt>Role</dt>
+          <dd>{view.role ? humanize(view.role) : '—'}</dd>
+        </div>
       </dl>
       <div className={`sync-live tone-${words.tone}`} data-testid="sync-status" data-state={status.state} role="status" aria-live="polite">
         <span className="sync-dot" aria-hidden="true" />
         <dl className="facts facts-inline">
-          <div><dt>State</dt><dd>{STATE_WORDS[status.state]}</dd></div>
-          <div><dt>Waiting to sync</dt><dd>{status.pending === 1 ? '1 change' : `${status.pending} changes`}</dd></div>
+          <div>
+            <dt>State</dt>
+            <dd>{STATE_WORDS[status.state]}</dd>
+          </div>
+          <div>
+            <dt>Waiting to sync</dt>
+            <dd>{status.pending === 1 ? '1 change' : `${status.pending} changes`}</dd>
+          </div>
           <div>
             <dt>Last synced</dt>
-            <dd title={status.lastSyncedAt ? formatDateTime(status.lastSyncedAt) : undefined}>{formatRelative(status.lastSyncedAt, now)}</dd>
+            <dd title={status.lastSyncedAt ? formatDateTime(status.lastSyncedAt) : undefined}>
+              {formatRelative(status.lastSyncedAt, now)}
+            </dd>
           </div>
         </dl>
         {status.state === 'error' && words.detail ? <p className="sync-live-detail">{words.detail}</p> : null}
       </div>
       {view.setAside.length > 0 ? <SetAsideList items={view.setAside} /> : null}
-      {disconnect.isError ? <p className="form-error" role="alert">{errorWords(disconnect.error)}</p> : null}
+      {disconnect.isError ? (
+        <p className="form-error" role="alert">
+          {errorWords(disconnect.error)}
+        </p>
+      ) : null}
       <div className="form-actions form-actions-start">
-        <button type="button" className="button" data-testid="sync-disconnect" disabled={disconnect.isPending} onClick={() => disconnect.mutate({})}>
+        <button
+          type="button"
+          className="button"
+          data-testid="sync-disconnect"
+          disabled={disconnect.isPending}
+          onClick={() => disconnect.mutate({})}
+        >
           {disconnect.isPending ? 'Signing out…' : 'Sign out'}
         </button>
         <p className="field-hint">Signing out stops syncing. Everything stays on this device.</p>

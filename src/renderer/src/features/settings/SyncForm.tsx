@@ -57,36 +57,85 @@ export function SyncForm({ place }: { place: SyncView['place'] }) {
   return (
     <form className="form sync-form" data-testid="sync-form" onSubmit={submit} noValidate aria-describedby="sync-form-intro">
       <p id="sync-form-intro" className="section-intro">
-        Connect this device to your team’s sync server to share accounts, buying groups and journeys. Everything keeps
-        working offline; changes sync when the server can be reached.
+        Connect this device to your team’s sync server to share accounts, buying groups and journeys. Everything keeps working offline;
+        changes sync when the server can be reached.
       </p>
       <div className="form-grid cols-2">
-        <TextField name="serverUrl" label="Server address" type="url" value={draft.serverUrl} error={errors.serverUrl}
-          hint="Your admin gives you this, for example https://sync.example.com" autoComplete="url" onChange={set('serverUrl')} />
-        <TextField name="workspaceId" label="Workspace id (optional)" type="text" value={draft.workspaceId}
-          hint="Only needed if your account belongs to more than one workspace." autoComplete="off" onChange={set('workspaceId')} />
-        <TextField name="email" label="Email" type="email" value={draft.email} error={errors.email} autoComplete="username" onChange={set('email')} />
-        <TextField name="password" label="Password" type="password" value={draft.password} error={errors.password}
-          autoComplete="current-password" onChange={set('password')} />
+        <TextField
+          name="serverUrl"
+          label="Server address"
+          type="url"
+          value={draft.serverUrl}
+          error={errors.serverUrl}
+          hint="Your admin gives you this, for example https://sync.example.com"
+          autoComplete="url"
+          onChange={set('serverUrl')}
+        />
+        <TextField
+          name="workspaceId"
+          label="Workspace id (optional)"
+          type="text"
+          value={draft.workspaceId}
+          hint="Only needed if your account belongs to more than one workspace."
+          autoComplete="off"
+          onChange={set('workspaceId')}
+        />
+        <TextField
+          name="email"
+          label="Email"
+          type="email"
+          value={draft.email}
+          error={errors.email}
+          autoComplete="username"
+          onChange={set('email')}
+        />
+        <TextField
+          name="password"
+          label="Password"
+          type="password"
+          value={draft.password}
+          error={errors.password}
+          autoComplete="current-password"
+          onChange={set('password')}
+        />
       </div>
-      <p className="field-hint" data-testid="sync-place">{placeWords(place)}</p>
+      <p className="field-hint" data-testid="sync-place">
+        {placeWords(place)}
+      </p>
       {choice ? (
         <div className="sync-choice" role="group" aria-labelledby="sync-choice-title" data-testid="sync-choice">
           <p id="sync-choice-title">
             This device holds {choice.localDocuments} records of its own. What should happen with them when you join {choice.workspaceName}?
           </p>
           <div className="form-actions form-actions-start">
-            <button type="button" className="button" data-testid="sync-choice-upload" disabled={connect.isPending} onClick={() => connect.mutate(input('upload'))}>
+            <button
+              type="button"
+              className="button"
+              data-testid="sync-choice-upload"
+              disabled={connect.isPending}
+              onClick={() => connect.mutate(input('upload'))}
+            >
               Upload my {choice.localDocuments} records to {choice.workspaceName}
             </button>
-            <button type="button" className="button" data-testid="sync-choice-separate" disabled={connect.isPending} onClick={() => connect.mutate(input('separate'))}>
+            <button
+              type="button"
+              className="button"
+              data-testid="sync-choice-separate"
+              disabled={connect.isPending}
+              onClick={() => connect.mutate(input('separate'))}
+            >
               Start from {choice.workspaceName} (mine stay on this device, apart)
             </button>
           </div>
-          <p className="field-hint">Uploading shares your records with every member of {choice.workspaceName}. Starting from the team’s keeps them in a workspace of their own here; nothing is deleted.</p>
+          <p className="field-hint">
+            Uploading shares your records with every member of {choice.workspaceName}. Starting from the team’s keeps them in a workspace of
+            their own here; nothing is deleted.
+          </p>
         </div>
       ) : connect.isError ? (
-        <p className="form-error" role="alert" data-testid="sync-error">{connectErrorWords(connect.error, draft.serverUrl)}</p>
+        <p className="form-error" role="alert" data-testid="sync-error">
+          {connectErrorWords(connect.error, draft.serverUrl)}
+        </p>
       ) : null}
       <div className="form-actions form-actions-start">
         <button type="submit" className="button button-primary" data-testid="sync-connect" disabled={connect.isPending}>

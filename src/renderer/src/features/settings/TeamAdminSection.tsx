@@ -20,14 +20,29 @@ function MemberRow({ member, isMe }: { member: TeamMemberView; isMe: boolean }) 
   const devices = member.devices.length === 1 ? '1 device' : `${member.devices.length} devices`;
   return (
     <tr data-testid="team-member-row">
-      <th scope="row" className="cell-name">{member.email}{isMe ? ' (you)' : ''}</th>
+      <th scope="row" className="cell-name">
+        {member.email}
+        {isMe ? ' (you)' : ''}
+      </th>
       <td>
-        <select aria-label={`Role of ${member.email}`} value={member.role} disabled={setRole.isPending}
-          onChange={(e) => setRole.mutate({ userId: member.userId, role: e.target.value as Role })}>
-          {ROLES.map((r) => <option key={r} value={r}>{humanize(r)}</option>)}
+        <select
+          aria-label={`Role of ${member.email}`}
+          value={member.role}
+          disabled={setRole.isPending}
+          onChange={(e) => setRole.mutate({ userId: member.userId, role: e.target.value as Role })}
+        >
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {humanize(r)}
+            </option>
+          ))}
         </select>
       </td>
-      <td title={member.devices.map((d) => `${d.device ?? 'Unknown device'} · ${d.address ?? ''} · since ${formatDateTime(d.signedInAt)}`).join('\n')}>
+      <td
+        title={member.devices
+          .map((d) => `${d.device ?? 'Unknown device'} · ${d.address ?? ''} · since ${formatDateTime(d.signedInAt)}`)
+          .join('\n')}
+      >
         {devices}
       </td>
       {/* Absolute: these are the server's times, and this device's clock may differ. */}
@@ -35,20 +50,38 @@ function MemberRow({ member, isMe }: { member: TeamMemberView; isMe: boolean }) 
       <td className="cell-actions">
         {confirming ? (
           <span role="group" aria-label={`Confirm removing ${member.email}`}>
-            <span className="confirm-words">Remove {member.email}? Their {devices} stop syncing at once and they cannot sign in to this workspace again unless invited.</span>{' '}
-            <button type="button" className="button button-small button-danger" data-testid="team-remove-confirm" disabled={remove.isPending}
-              onClick={() => remove.mutate({ userId: member.userId }, { onSettled: () => setConfirming(false) })}>
+            <span className="confirm-words">
+              Remove {member.email}? Their {devices} stop syncing at once and they cannot sign in to this workspace again unless invited.
+            </span>{' '}
+            <button
+              type="button"
+              className="button button-small button-danger"
+              data-testid="team-remove-confirm"
+              disabled={remove.isPending}
+              onClick={() => remove.mutate({ userId: member.userId }, { onSettled: () => setConfirming(false) })}
+            >
               Remove
             </button>{' '}
-            <button type="button" className="button button-small" onClick={() => setConfirming(false)}>Cancel</button>
+            <button type="button" className="button button-small" onClick={() => setConfirming(false)}>
+              Cancel
+            </button>
           </span>
         ) : (
-          <button type="button" className="button button-small" data-testid="team-remove" aria-label={`Remove ${member.email} from the workspace`}
-            onClick={() => setConfirming(true)}>
+          <button
+            type="button"
+            className="button button-small"
+            data-testid="team-remove"
+            aria-label={`Remove ${member.email} from the workspace`}
+            onClick={() => setConfirming(true)}
+          >
             Remove…
           </button>
         )}
-        {failed ? <p className="field-error" role="alert">{errorWords(failed)}</p> : null}
+        {failed ? (
+          <p className="field-error" role="alert">
+            {errorWords(failed)}
+          </p>
+        ) : null}
       </td>
     </tr>
   );
@@ -64,14 +97,27 @@ function InviteForm() {
   };
   return (
     <form className="form-inline" onSubmit={submit} aria-label="Invite a member">
-      <label>E-mail <input type="email" required maxLength={200} value={email} onChange={(e) => setEmail(e.target.value)} /></label>{' '}
-      <label>Role{' '}
+      <label>
+        E-mail <input type="email" required maxLength={200} value={email} onChange={(e) => setEmail(e.target.value)} />
+      </label>{' '}
+      <label>
+        Role{' '}
         <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
-          {ROLES.map((r) => <option key={r} value={r}>{humanize(r)}</option>)}
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {humanize(r)}
+            </option>
+          ))}
         </select>
       </label>{' '}
-      <button type="submit" className="button" disabled={invite.isPending}>Invite</button>
-      {invite.isError ? <p className="form-error" role="alert">{errorWords(invite.error)}</p> : null}
+      <button type="submit" className="button" disabled={invite.isPending}>
+        Invite
+      </button>
+      {invite.isError ? (
+        <p className="form-error" role="alert">
+          {errorWords(invite.error)}
+        </p>
+      ) : null}
       {invite.data ? (
         <p className="form-note" data-testid="team-invite-code">
           Invite code for {invite.data.email} (shown once, valid until {formatDateTime(invite.data.expiresAt)}):{' '}
@@ -87,9 +133,7 @@ export function TeamAdminSection({ myEmail }: { myEmail: string | null }) {
   return (
     <section className="panel" aria-labelledby="team-admin-title">
       <header className="panel-header">
-        <h2 id="team-admin-title">
-          Team members {members.data ? <span className="count">{members.data.members.length}</span> : null}
-        </h2>
+        <h2 id="team-admin-title">Team members {members.data ? <span className="count">{members.data.members.length}</span> : null}</h2>
       </header>
       <div className="panel-body">
         <InviteForm />
@@ -106,11 +150,15 @@ export function TeamAdminSection({ myEmail }: { myEmail: string | null }) {
                   <th scope="col">Role</th>
                   <th scope="col">Signed in on</th>
                   <th scope="col">Last sign-in</th>
-                  <th scope="col"><span className="visually-hidden">Actions</span></th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
-                {members.data.members.map((m) => <MemberRow key={m.userId} member={m} isMe={m.email === myEmail} />)}
+                {members.data.members.map((m) => (
+                  <MemberRow key={m.userId} member={m} isMe={m.email === myEmail} />
+                ))}
               </tbody>
             </table>
             {members.data.invites.length > 0 ? (

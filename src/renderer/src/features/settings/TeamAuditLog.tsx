@@ -40,12 +40,20 @@ export function TeamAuditLog() {
         <div className="table-wrap">
           <table className="table" data-testid="team-audit">
             <thead>
-              <tr><th scope="col">When</th><th scope="col">What</th><th scope="col">Who</th><th scope="col">Whom</th><th scope="col">Details</th></tr>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">What</th>
+                <th scope="col">Who</th>
+                <th scope="col">Whom</th>
+                <th scope="col">Details</th>
+              </tr>
             </thead>
             <tbody>
               {audit.data.entries.map((e) => (
                 <tr key={e.id}>
-                  <td><time dateTime={new Date(e.at).toISOString()}>{formatDateTime(e.at)}</time></td>
+                  <td>
+                    <time dateTime={new Date(e.at).toISOString()}>{formatDateTime(e.at)}</time>
+                  </td>
                   <td>{ACTION_WORDS[e.action]}</td>
                   <td>{e.actorEmail ?? (e.action.startsWith('sign_in') ? '—' : 'Server admin (command line)')}</td>
                   <td>{e.targetEmail ?? ''}</td>

@@ -26,7 +26,14 @@ export function YouSection() {
         {you.isPending || team.isPending ? (
           <Loading label="Looking up who you are…" />
         ) : you.isError || team.isError ? (
-          <ErrorState error={you.error ?? team.error} what="who you are" onRetry={() => { void you.refetch(); void team.refetch(); }} />
+          <ErrorState
+            error={you.error ?? team.error}
+            what="who you are"
+            onRetry={() => {
+              void you.refetch();
+              void team.refetch();
+            }}
+          />
         ) : (
           <div className="field">
             <label htmlFor={pickerId}>You are</label>
@@ -39,17 +46,23 @@ export function YouSection() {
               disabled={setMe.isPending}
               onChange={(e) => setMe.mutate({ memberId: e.target.value === SIGNED_IN ? null : (e.target.value as TeamMemberId) })}
             >
-              <option value={SIGNED_IN}>
-                {you.data.source === 'signed-in' ? `${you.data.member!.name} (signed in)` : 'Not chosen'}
-              </option>
-              {team.data.map((m) => <option key={m.id} value={m.id}>{m.name} · {m.email}</option>)}
+              <option value={SIGNED_IN}>{you.data.source === 'signed-in' ? `${you.data.member!.name} (signed in)` : 'Not chosen'}</option>
+              {team.data.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name} · {m.email}
+                </option>
+              ))}
             </select>
             <p id={hintId} className="field-hint" data-testid="you-status">
               {you.data.member
                 ? `Today shows ${you.data.member.name}’s deals first. Kept on this device only.`
                 : 'Nobody is known as you here: Today shows the whole team’s deals until you choose.'}
             </p>
-            {setMe.isError ? <p role="alert" className="field-error">{setMe.error.message}</p> : null}
+            {setMe.isError ? (
+              <p role="alert" className="field-error">
+                {setMe.error.message}
+              </p>
+            ) : null}
           </div>
         )}
       </div>

@@ -22,4 +22,5 @@ type Ref = Pick<KeptConflictView, 'collection' | 'id' | 'field' | 'lostAt'>;
 /** Only the reference goes back to the host (the view also carries the values). */
 export const refOf = ({ collection, id, field, lostAt }: Ref) => ({ collection, id, field, lostAt });
 
-export const useResolveConflict = (action: 'restore' | 'dismiss') => useApiMutation(action === 'restore' ? 'conflicts.restore' : 'conflicts.dismiss');
+export const useResolveConflict = (action: 'restore' | 'dismiss') =>
+  useApiMutation(action === 'restore' ? 'conflicts.restore' : 'conflicts.dismiss');

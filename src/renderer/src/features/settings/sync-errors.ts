@@ -44,7 +44,8 @@ export function checkConnectDraft(draft: ConnectDraft): ConnectErrors {
   const errors: ConnectErrors = {};
   const url = draft.serverUrl.trim();
   if (!url) errors.serverUrl = 'Enter the address of your team’s sync server, for example https://sync.example.com.';
-  else if (!/^https?:\/\/[^\s/]+/i.test(url)) errors.serverUrl = 'The address starts with http:// or https://, for example https://sync.example.com.';
+  else if (!/^https?:\/\/[^\s/]+/i.test(url))
+    errors.serverUrl = 'The address starts with http:// or https://, for example https://sync.example.com.';
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(draft.email.trim())) errors.email = 'Enter the email address you were invited with.';
   if (!draft.password) errors.password = 'Enter your password.';
   return errors;

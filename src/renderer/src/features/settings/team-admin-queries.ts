@@ -10,8 +10,7 @@ export const teamAdminKeys = {
   audit: () => ['team', 'admin', 'audit'] as const,
 };
 
-export const teamMembersQuery = () =>
-  queryOptions({ queryKey: teamAdminKeys.members(), queryFn: () => call('team.admin.members', {}) });
+export const teamMembersQuery = () => queryOptions({ queryKey: teamAdminKeys.members(), queryFn: () => call('team.admin.members', {}) });
 
 export const teamAuditQuery = () =>
   queryOptions({ queryKey: teamAdminKeys.audit(), queryFn: () => call('team.admin.audit', { limit: 100 }) });

@@ -48,13 +48,18 @@ export function TodayCard({ item, position, accountName, changed, onMark, markin
 
   return (
     <li className="today-card" data-testid="today-item" data-opportunity-id={item.opportunityId} data-owner-id={item.ownerId}>
-      <div className="today-rank" aria-hidden="true">{position}</div>
+      <div className="today-rank" aria-hidden="true">
+        {position}
+      </div>
       <div className="today-body">
         <header className="today-head">
           <div>
             <h2 className="today-title">
               <a href={hrefFor({ page: 'account', id: item.accountId })}>{accountName}</a>
-              <span className="today-sep" aria-hidden="true"> · </span>
+              <span className="today-sep" aria-hidden="true">
+                {' '}
+                ·{' '}
+              </span>
               <span className="today-opp">{item.opportunityName}</span>
             </h2>
             <p className="today-amount">{formatMoney(item.amount, item.currency)}</p>
@@ -70,43 +75,95 @@ export function TodayCard({ item, position, accountName, changed, onMark, markin
           <div className="today-action">
             <p className="action-title">
               {action.title}
-              {action.stakeholderName && !action.title.includes(action.stakeholderName) ? <span className="today-who"> — with {action.stakeholderName}</span> : null}
+              {action.stakeholderName && !action.title.includes(action.stakeholderName) ? (
+                <span className="today-who"> — with {action.stakeholderName}</span>
+              ) : null}
             </p>
             <p className="action-reason">{action.reason}</p>
             <TopWhatIf opportunityId={item.opportunityId} />
             {action.when !== null ? (
               <p className="today-when" data-testid="today-best-time">
                 <span aria-hidden="true">◷ </span>
-                Best time: <strong><time dateTime={new Date(action.when).toISOString()}>{slotWords(action.when, now)}</time></strong> your time
-                {action.whenWords ? <span className="cell-muted"> · {action.stakeholderName ?? 'they'} usually {action.whenWords}</span> : null}
+                Best time:{' '}
+                <strong>
+                  <time dateTime={new Date(action.when).toISOString()}>{slotWords(action.when, now)}</time>
+                </strong>{' '}
+                your time
+                {action.whenWords ? (
+                  <span className="cell-muted">
+                    {' '}
+                    · {action.stakeholderName ?? 'they'} usually {action.whenWords}
+                  </span>
+                ) : null}
               </p>
             ) : null}
           </div>
         ) : (
           <p className="cell-muted">No action stands out for this deal right now.</p>
         )}
-        {changed ? <p className="today-changed" data-testid="today-changed">{changed}</p> : null}
-        {why ? <div id={whyId} className="today-why"><OpportunityWhy opportunityId={item.opportunityId} /></div> : null}
+        {changed ? (
+          <p className="today-changed" data-testid="today-changed">
+            {changed}
+          </p>
+        ) : null}
+        {why ? (
+          <div id={whyId} className="today-why">
+            <OpportunityWhy opportunityId={item.opportunityId} />
+          </div>
+        ) : null}
         <footer className="today-foot">
-          {logged ? <p className="today-logged" role="status">{logged}</p> : <span />}
+          {logged ? (
+            <p className="today-logged" role="status">
+              {logged}
+            </p>
+          ) : (
+            <span />
+          )}
           {action ? (
             <div className="today-marks" role="group" aria-label={`This action: ${action.title}`}>
-              <button type="button" className="button button-small" data-testid="action-done" disabled={marking} onClick={() => onMark(item, 'done')}>Done</button>
-              <button type="button" className="button button-small" data-testid="action-snooze" disabled={marking} onClick={() => onMark(item, 'snoozed', tomorrowMorning(now))}>
+              <button
+                type="button"
+                className="button button-small"
+                data-testid="action-done"
+                disabled={marking}
+                onClick={() => onMark(item, 'done')}
+              >
+                Done
+              </button>
+              <button
+                type="button"
+                className="button button-small"
+                data-testid="action-snooze"
+                disabled={marking}
+                onClick={() => onMark(item, 'snoozed', tomorrowMorning(now))}
+              >
                 Snooze to tomorrow
               </button>
-              <button type="button" className="button button-small" data-testid="action-snooze-week" disabled={marking} onClick={() => onMark(item, 'snoozed', now + WEEK)}>
+              <button
+                type="button"
+                className="button button-small"
+                data-testid="action-snooze-week"
+                disabled={marking}
+                onClick={() => onMark(item, 'snoozed', now + WEEK)}
+              >
                 Snooze a week
               </button>
             </div>
           ) : null}
-          <button type="button" className="button button-primary" data-testid="log-interaction" onClick={() => log.open({
-            accountId: item.accountId,
-            opportunityId: item.opportunityId,
-            title: `Log a meeting · ${item.opportunityName}`,
-            preselected: action?.stakeholderId ? [action.stakeholderId as StakeholderId] : [],
-            onSaved: (saved) => setLogged(saved.attendees.length ? `Logged with ${saved.attendees.join(', ')}.` : 'Logged.'),
-          })}>
+          <button
+            type="button"
+            className="button button-primary"
+            data-testid="log-interaction"
+            onClick={() =>
+              log.open({
+                accountId: item.accountId,
+                opportunityId: item.opportunityId,
+                title: `Log a meeting · ${item.opportunityName}`,
+                preselected: action?.stakeholderId ? [action.stakeholderId as StakeholderId] : [],
+                onSaved: (saved) => setLogged(saved.attendees.length ? `Logged with ${saved.attendees.join(', ')}.` : 'Logged.'),
+              })
+            }
+          >
             Log meeting
           </button>
         </footer>

@@ -62,15 +62,22 @@ export function TodayPage() {
     if (!item.action) return;
     const key = actionKey(item.action);
     const title = item.action.title;
-    mark.mutate({ opportunityId: item.opportunityId, key, state, ...(until !== undefined ? { until } : {}) }, {
-      onSuccess: () => {
-        setCleared((c) => new Set(c).add(item.opportunityId));
-        undo.offer(state === 'done' ? `Done: ${title}.` : `Snoozed: ${title}.`, async () => {
-          await mark.mutateAsync({ opportunityId: item.opportunityId, key, state: 'open' });
-          setCleared((c) => { const n = new Set(c); n.delete(item.opportunityId); return n; });
-        });
+    mark.mutate(
+      { opportunityId: item.opportunityId, key, state, ...(until !== undefined ? { until } : {}) },
+      {
+        onSuccess: () => {
+          setCleared((c) => new Set(c).add(item.opportunityId));
+          undo.offer(state === 'done' ? `Done: ${title}.` : `Snoozed: ${title}.`, async () => {
+            await mark.mutateAsync({ opportunityId: item.opportunityId, key, state: 'open' });
+            setCleared((c) => {
+              const n = new Set(c);
+              n.delete(item.opportunityId);
+              return n;
+            });
+          });
+        },
       },
-    });
+    );
   };
   useEffect(() => setLimit(TODAY_LIMIT), [scopeKey]);
 
@@ -86,15 +93,20 @@ export function TodayPage() {
           <button type="button" aria-pressed={scope === 'mine'} disabled={!me} data-testid="today-mine" onClick={() => setScope('mine')}>
             {me ? `Mine (${me.name})` : 'Mine'}
           </button>
-          <button type="button" aria-pressed={scope === 'team'} data-testid="today-team" onClick={() => setScope('team')}>Team</button>
+          <button type="button" aria-pressed={scope === 'team'} data-testid="today-team" onClick={() => setScope('team')}>
+            Team
+          </button>
         </div>
         {today.data ? (
           <p className="today-count" data-testid="today-count" aria-live="polite">
-            {shown.length.toLocaleString(USER_LOCALE)} of {plural(total, scope === 'mine' ? 'open deal of yours' : 'open deal', scope === 'mine' ? 'open deals of yours' : 'open deals')}
+            {shown.length.toLocaleString(USER_LOCALE)} of{' '}
+            {plural(total, scope === 'mine' ? 'open deal of yours' : 'open deal', scope === 'mine' ? 'open deals of yours' : 'open deals')}
           </p>
         ) : null}
         {moved ? (
-          <button type="button" className="button button-small" data-testid="today-refresh-order" onClick={refreshOrder}>Refresh order</button>
+          <button type="button" className="button button-small" data-testid="today-refresh-order" onClick={refreshOrder}>
+            Refresh order
+          </button>
         ) : null}
       </div>
       {!you.isPending && !me ? (
@@ -108,7 +120,11 @@ export function TodayPage() {
       ) : today.isError ? (
         <ErrorState error={today.error} what="today’s list" onRetry={() => void today.refetch()} />
       ) : shown.length === 0 ? (
-        <EmptyState title={scope === 'mine' ? 'Nothing needs you today: you have no open deals here.' : 'Nothing needs you today: there are no open deals.'}>
+        <EmptyState
+          title={
+            scope === 'mine' ? 'Nothing needs you today: you have no open deals here.' : 'Nothing needs you today: there are no open deals.'
+          }
+        >
           Open deals appear here ranked by what needs doing next. <a href={hrefFor({ page: 'accounts' })}>Go to Accounts</a>
         </EmptyState>
       ) : (
@@ -117,14 +133,27 @@ export function TodayPage() {
             {shown.map((item, index) => {
               const seen = held.current?.seen.get(item.opportunityId);
               return (
-                <TodayCard key={item.opportunityId} item={item} position={index + 1} accountName={accounts.data?.get(item.accountId) ?? 'Account'}
-                  changed={seen ? whatChanged(seen, item) : null} onMark={onMark} marking={mark.isPending} />
+                <TodayCard
+                  key={item.opportunityId}
+                  item={item}
+                  position={index + 1}
+                  accountName={accounts.data?.get(item.accountId) ?? 'Account'}
+                  changed={seen ? whatChanged(seen, item) : null}
+                  onMark={onMark}
+                  marking={mark.isPending}
+                />
               );
             })}
           </ol>
           {items && items.length < total && limit < 500 ? (
             <div className="today-more">
-              <button type="button" className="button" data-testid="today-show-more" disabled={today.isFetching} onClick={() => setLimit((l) => Math.min(500, l + TODAY_LIMIT))}>
+              <button
+                type="button"
+                className="button"
+                data-testid="today-show-more"
+                disabled={today.isFetching}
+                onClick={() => setLimit((l) => Math.min(500, l + TODAY_LIMIT))}
+              >
                 Show {Math.min(TODAY_LIMIT, total - items.length)} more
               </button>
             </div>

@@ -2,10 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { arrangeToday, holdToday, orderMoved, whatChanged } from './today-order';
 
 type Factor = { feature: string; contribution: number; words: string | null };
-const item = (id: string, probability: number, factors: Factor[] = []) => ({
-  opportunityId: id, opportunityName: id, accountId: 'acc_1', ownerId: 'tm_1', amount: 1, currency: 'USD', probability, band: 'medium' as const,
-  rank: probability, action: null, factors,
-}) as never as Parameters<typeof whatChanged>[0];
+const item = (id: string, probability: number, factors: Factor[] = []) =>
+  ({
+    opportunityId: id,
+    opportunityName: id,
+    accountId: 'acc_1',
+    ownerId: 'tm_1',
+    amount: 1,
+    currency: 'USD',
+    probability,
+    band: 'medium' as const,
+    rank: probability,
+    action: null,
+    factors,
+  }) as never as Parameters<typeof whatChanged>[0];
 
 describe('Today as the seller works through it', () => {
   it('keeps the order it was first shown in while ranks move, adds unknown deals after it, and drops cleared cards', () => {
@@ -34,6 +44,11 @@ describe('Today as the seller works through it', () => {
     expect(whatChanged(after, before)).toBe('92% → 85%: decision maker Carla Finance never met');
     expect(whatChanged(before, item('a', 0.851, before.factors))).toBeNull();
     // Nothing worded moved that way: the figures alone.
-    expect(whatChanged(item('a', 0.5, [{ feature: 'x', contribution: 0, words: null }]), item('a', 0.6, [{ feature: 'x', contribution: 0.4, words: null }]))).toBe('50% → 60%');
+    expect(
+      whatChanged(
+        item('a', 0.5, [{ feature: 'x', contribution: 0, words: null }]),
+        item('a', 0.6, [{ feature: 'x', contribution: 0.4, words: null }]),
+      ),
+    ).toBe('50% → 60%');
   });
 });

@@ -17,7 +17,10 @@ export interface HeldToday {
   seen: Map<string, Item>;
 }
 
-export const holdToday = (items: readonly Item[]): HeldToday => ({ order: items.map((i) => i.opportunityId), seen: new Map(items.map((i) => [i.opportunityId, i])) });
+export const holdToday = (items: readonly Item[]): HeldToday => ({
+  order: items.map((i) => i.opportunityId),
+  seen: new Map(items.map((i) => [i.opportunityId, i])),
+});
 
 /** The held order with deals it did not know added after it (rule 1); the held value is updated in place. */
 export function arrangeToday(held: HeldToday, items: readonly Item[], cleared: ReadonlySet<string>): Item[] {
@@ -58,7 +61,11 @@ export function whatChanged(before: Item, after: Item): string | null {
     if (up ? delta <= 0 : delta >= 0) continue;
     const words = now.get(feature)?.words ?? was.get(feature)?.words ?? null;
     // The biggest move that can be said in words; unworded factors only when none can.
-    if (!best || (words !== null && best.words === null) || ((words !== null) === (best.words !== null) && Math.abs(delta) > Math.abs(best.delta))) {
+    if (
+      !best ||
+      (words !== null && best.words === null) ||
+      ((words !== null) === (best.words !== null) && Math.abs(delta) > Math.abs(best.delta))
+    ) {
       best = { delta, words };
     }
   }

@@ -37,7 +37,10 @@ export function NoteDialog({ detail, draft, onClose }: { detail: OpportunityDeta
   const [color, setColor] = useState<NoteColor>(e?.color ?? 'yellow');
   const [job, setJob] = useState<BuyingJob | ''>(e?.job ?? draft.job ?? '');
   const [who, setWho] = useState<StakeholderId | ''>(e?.stakeholderId ?? draft.stakeholderId ?? '');
-  const [date, setDate] = useState(() => { const at = e ? e.at : draft.at; return at === undefined ? '' : toDateInput(at); });
+  const [date, setDate] = useState(() => {
+    const at = e ? e.at : draft.at;
+    return at === undefined ? '' : toDateInput(at);
+  });
   const [touched, setTouched] = useState(false);
   const dateId = useId();
   const empty = text.trim() === '';
@@ -62,25 +65,48 @@ export function NoteDialog({ detail, draft, onClose }: { detail: OpportunityDeta
     upsert.mutate(
       {
         ...(e ? { id: e.id, authorId: e.authorId, createdAt: e.createdAt, base: noteBase(e) } : { id: createId }),
-        accountId: detail.opportunity.accountId, opportunityId: detail.opportunity.id, text: text.trim(), color,
-        ...(job ? { job } : {}), ...(who ? { stakeholderId: who } : {}), ...(at !== undefined && at !== null ? { at } : {}),
+        accountId: detail.opportunity.accountId,
+        opportunityId: detail.opportunity.id,
+        text: text.trim(),
+        color,
+        ...(job ? { job } : {}),
+        ...(who ? { stakeholderId: who } : {}),
+        ...(at !== undefined && at !== null ? { at } : {}),
       },
       { onSuccess: onClose },
     );
   };
 
   return (
-    <dialog ref={ref} className="dialog dialog-narrow workshop-dialog" aria-labelledby={titleId} data-testid="workshop-note-dialog"
-      onCancel={(event) => { event.preventDefault(); onClose(); }}>
+    <dialog
+      ref={ref}
+      className="dialog dialog-narrow workshop-dialog"
+      aria-labelledby={titleId}
+      data-testid="workshop-note-dialog"
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+    >
       <header className="dialog-header">
         <h2 id={titleId}>{e ? 'Edit the note' : 'Add a note'}</h2>
-        <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>×</button>
+        <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
+          ×
+        </button>
       </header>
       <form className="form" onSubmit={submit} noValidate>
         <div className={`field${touched && empty ? ' has-error' : ''}`}>
           <label htmlFor={textId}>What did the room say? (required)</label>
-          <textarea id={textId} name="text" className={`input workshop-note-input note-${color}`} rows={4} value={text} maxLength={2000}
-            aria-invalid={(touched && empty) || undefined} onChange={(ev) => setText(ev.target.value)} />
+          <textarea
+            id={textId}
+            name="text"
+            className={`input workshop-note-input note-${color}`}
+            rows={4}
+            value={text}
+            maxLength={2000}
+            aria-invalid={(touched && empty) || undefined}
+            onChange={(ev) => setText(ev.target.value)}
+          />
           {touched && empty ? <p className="field-error">Write something on the note first.</p> : null}
         </div>
         <fieldset className="field">
@@ -95,17 +121,41 @@ export function NoteDialog({ detail, draft, onClose }: { detail: OpportunityDeta
           </div>
         </fieldset>
         <div className="form-grid cols-2">
-          <SelectField name="job" label="Buying job" value={job} onChange={setJob}
-            options={[{ value: '', label: 'Any job' }, ...BUYING_JOBS.map((j) => ({ value: j, label: BUYING_JOB_LABEL[j] }))]} />
-          <SelectField name="stakeholder" label="About" value={who} onChange={setWho}
-            options={[{ value: '', label: 'The whole group' }, ...detail.stakeholders.map((s) => ({ value: s.id, label: s.name }))]} />
+          <SelectField
+            name="job"
+            label="Buying job"
+            value={job}
+            onChange={setJob}
+            options={[{ value: '', label: 'Any job' }, ...BUYING_JOBS.map((j) => ({ value: j, label: BUYING_JOB_LABEL[j] }))]}
+          />
+          <SelectField
+            name="stakeholder"
+            label="About"
+            value={who}
+            onChange={setWho}
+            options={[{ value: '', label: 'The whole group' }, ...detail.stakeholders.map((s) => ({ value: s.id, label: s.name }))]}
+          />
         </div>
         <div className={`field${touched && badDate ? ' has-error' : ''}`}>
           <label htmlFor={dateId}>When (optional)</label>
           <div className="workshop-note-when">
-            <input id={dateId} name="when" type="date" className="input" value={date} min={toDateInput(lo)} max={toDateInput(hi)}
-              aria-invalid={(touched && badDate) || undefined} aria-describedby={`${dateId}-hint`} onChange={(ev) => setDate(ev.target.value)} />
-            {date ? <button type="button" className="button button-small" onClick={() => setDate('')}>No time</button> : null}
+            <input
+              id={dateId}
+              name="when"
+              type="date"
+              className="input"
+              value={date}
+              min={toDateInput(lo)}
+              max={toDateInput(hi)}
+              aria-invalid={(touched && badDate) || undefined}
+              aria-describedby={`${dateId}-hint`}
+              onChange={(ev) => setDate(ev.target.value)}
+            />
+            {date ? (
+              <button type="button" className="button button-small" onClick={() => setDate('')}>
+                No time
+              </button>
+            ) : null}
           </div>
           <p className="field-hint" id={`${dateId}-hint`}>
             {touched && badDate
@@ -113,9 +163,15 @@ export function NoteDialog({ detail, draft, onClose }: { detail: OpportunityDeta
               : 'The moment the note is about. Empty: the time this person was in that job.'}
           </p>
         </div>
-        {upsert.isError ? <p className="form-error" role="alert">{errorWords(upsert.error)}</p> : null}
+        {upsert.isError ? (
+          <p className="form-error" role="alert">
+            {errorWords(upsert.error)}
+          </p>
+        ) : null}
         <div className="form-actions">
-          <button type="button" className="button" onClick={onClose}>Cancel</button>
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
           <button type="submit" className="button button-primary" data-testid="workshop-note-save" disabled={upsert.isPending}>
             {upsert.isPending ? 'Saving…' : e ? 'Save note' : 'Add note'}
           </button>

@@ -32,8 +32,18 @@ export function PresentPage({ opportunityId }: { opportunityId: OpportunityId })
   useEffect(() => {
     document.title = detail.data ? `Presenting — ${detail.data.opportunity.name}` : 'Presenting';
   }, [detail.data]);
-  if (detail.isPending) return <main className="present"><Loading label="Opening the presentation…" /></main>;
-  if (detail.isError) return <main className="present"><ErrorState error={detail.error} what="this presentation" onRetry={() => void detail.refetch()} /></main>;
+  if (detail.isPending)
+    return (
+      <main className="present">
+        <Loading label="Opening the presentation…" />
+      </main>
+    );
+  if (detail.isError)
+    return (
+      <main className="present">
+        <ErrorState error={detail.error} what="this presentation" onRetry={() => void detail.refetch()} />
+      </main>
+    );
   return <Projection detail={detail.data} />;
 }
 
@@ -58,31 +68,79 @@ function Projection({ detail }: { detail: OpportunityDetail }) {
   };
 
   return (
-    <main ref={rootRef} className="present" data-testid="present-root" data-step={state.step} data-blank={String(state.blank)}
-      data-mode={state.mode} data-zoom={state.zoom} data-selected={state.selectedStakeholderId ?? ''} data-page={state.page}>
+    <main
+      ref={rootRef}
+      className="present"
+      data-testid="present-root"
+      data-step={state.step}
+      data-blank={String(state.blank)}
+      data-mode={state.mode}
+      data-zoom={state.zoom}
+      data-selected={state.selectedStakeholderId ?? ''}
+      data-page={state.page}
+    >
       <header className="present-header" style={{ height: HEADER }}>
-        <h1 className="present-title">{detail.account.name} — {o.name}</h1>
+        <h1 className="present-title">
+          {detail.account.name} — {o.name}
+        </h1>
         <p className="present-status" data-testid="present-status">
           {revealWords(state, lanes.length, loops)}
         </p>
         {/* Controls never keep focus: a clicker's Space must not press them again. */}
         <div className="present-controls" role="toolbar" aria-label="Presentation">
-          <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => dispatch({ type: 'prev' }, total)} aria-label="Previous">‹</button>
-          <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => dispatch({ type: 'next' }, total)} aria-label="Next">›</button>
-          <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => dispatch({ type: 'blank' }, total)} aria-label="Blank screen">B</button>
-          <button type="button" data-testid="present-fullscreen" onMouseDown={(e) => e.preventDefault()} onClick={toggleFullscreen} aria-label="Full screen">
-            <svg width="24" height="24" viewBox="0 0 24 24" aria-hidden="true"><path d="M3 9V3h6M15 3h6v6M21 15v6h-6M9 21H3v-6" fill="none" stroke="currentColor" strokeWidth="2.5" /></svg>
+          <button
+            type="button"
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => dispatch({ type: 'prev' }, total)}
+            aria-label="Previous"
+          >
+            ‹
+          </button>
+          <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => dispatch({ type: 'next' }, total)} aria-label="Next">
+            ›
+          </button>
+          <button
+            type="button"
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => dispatch({ type: 'blank' }, total)}
+            aria-label="Blank screen"
+          >
+            B
+          </button>
+          <button
+            type="button"
+            data-testid="present-fullscreen"
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={toggleFullscreen}
+            aria-label="Full screen"
+          >
+            <svg width="24" height="24" viewBox="0 0 24 24" aria-hidden="true">
+              <path d="M3 9V3h6M15 3h6v6M21 15v6h-6M9 21H3v-6" fill="none" stroke="currentColor" strokeWidth="2.5" />
+            </svg>
           </button>
         </div>
       </header>
       <ul className="present-legend" style={{ height: LEGEND }} aria-label="Buying jobs">
         {BUYING_JOBS.map((job) => (
-          <li key={job}><span className="present-swatch" style={{ background: JOB_COLORS[job] }} aria-hidden="true" />{JOB_TAG[job]}</li>
+          <li key={job}>
+            <span className="present-swatch" style={{ background: JOB_COLORS[job] }} aria-hidden="true" />
+            {JOB_TAG[job]}
+          </li>
         ))}
       </ul>
-      <ProjectionMap detail={detail} state={state} now={now} width={size.width} height={Math.max(200, size.height - HEADER - LEGEND)}
-        onSelect={(id) => dispatch({ type: 'select', stakeholderId: id }, total)} />
-      {state.blank ? <div className="present-blank" data-testid="present-blank" role="status"><span className="visually-hidden">Screen blanked — press B to show</span></div> : null}
+      <ProjectionMap
+        detail={detail}
+        state={state}
+        now={now}
+        width={size.width}
+        height={Math.max(200, size.height - HEADER - LEGEND)}
+        onSelect={(id) => dispatch({ type: 'select', stakeholderId: id }, total)}
+      />
+      {state.blank ? (
+        <div className="present-blank" data-testid="present-blank" role="status">
+          <span className="visually-hidden">Screen blanked — press B to show</span>
+        </div>
+      ) : null}
     </main>
   );
 }

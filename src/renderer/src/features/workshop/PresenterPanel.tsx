@@ -34,7 +34,11 @@ export function openPresentationWindow(opportunityId: OpportunityId): void {
   window.open(url, `ds-present-${opportunityId}`, 'popup,noopener,width=1280,height=720');
 }
 
-export function PresenterPanel({ detail, presentation, onDeleteNote }: {
+export function PresenterPanel({
+  detail,
+  presentation,
+  onDeleteNote,
+}: {
   detail: OpportunityDetail;
   presentation: Presentation;
   onDeleteNote: (note: WorkshopNote) => void;
@@ -60,17 +64,54 @@ export function PresenterPanel({ detail, presentation, onDeleteNote }: {
       <div className="presenter-main">
         <div className="presenter-bar">
           <h2 id="presenter-title">Presenting</h2>
-          <button type="button" className="button button-primary workshop-big" data-testid="open-presentation"
-            onClick={() => { openPresentationWindow(o.id); setStartedAt((t) => t ?? clockNow()); }}>
+          <button
+            type="button"
+            className="button button-primary workshop-big"
+            data-testid="open-presentation"
+            onClick={() => {
+              openPresentationWindow(o.id);
+              setStartedAt((t) => t ?? clockNow());
+            }}
+          >
             Open presentation window
           </button>
           <div className="toolbar" role="toolbar" aria-label="Reveal">
-            <button type="button" className="button workshop-big" onMouseDown={noFocus} data-testid="present-prev" onClick={() => dispatch({ type: 'prev' }, total)}>‹ Back</button>
-            <button type="button" className="button workshop-big" onMouseDown={noFocus} data-testid="present-next" onClick={() => dispatch({ type: 'next' }, total)}>Next ›</button>
-            <button type="button" className="button workshop-big" onMouseDown={noFocus} aria-pressed={state.blank} data-testid="present-blank-toggle" onClick={() => dispatch({ type: 'blank' }, total)}>Blank (B)</button>
+            <button
+              type="button"
+              className="button workshop-big"
+              onMouseDown={noFocus}
+              data-testid="present-prev"
+              onClick={() => dispatch({ type: 'prev' }, total)}
+            >
+              ‹ Back
+            </button>
+            <button
+              type="button"
+              className="button workshop-big"
+              onMouseDown={noFocus}
+              data-testid="present-next"
+              onClick={() => dispatch({ type: 'next' }, total)}
+            >
+              Next ›
+            </button>
+            <button
+              type="button"
+              className="button workshop-big"
+              onMouseDown={noFocus}
+              aria-pressed={state.blank}
+              data-testid="present-blank-toggle"
+              onClick={() => dispatch({ type: 'blank' }, total)}
+            >
+              Blank (B)
+            </button>
           </div>
-          <label className="presenter-mode">Reveal by{' '}
-            <select value={state.mode} data-testid="present-mode" onChange={(e) => dispatch({ type: 'mode', mode: e.target.value as RevealMode }, total)}>
+          <label className="presenter-mode">
+            Reveal by{' '}
+            <select
+              value={state.mode}
+              data-testid="present-mode"
+              onChange={(e) => dispatch({ type: 'mode', mode: e.target.value as RevealMode }, total)}
+            >
               <option value="person">person</option>
               <option value="job">buying job</option>
               <option value="loop">loop back</option>
@@ -80,24 +121,54 @@ export function PresenterPanel({ detail, presentation, onDeleteNote }: {
         <p className="presenter-status" data-testid="presenter-status">
           <strong>{revealWords(state, lanes.length, loops)} shown</strong>
           {state.blank ? ' · screen blank' : ''}
-          {' · Next: '}<span data-testid="presenter-next-up">{nextUp(lanes, state, (job) => BUYING_JOB_LABEL[job])}</span>
+          {' · Next: '}
+          <span data-testid="presenter-next-up">{nextUp(lanes, state, (job) => BUYING_JOB_LABEL[job])}</span>
         </p>
         <div className="presenter-preview" aria-label="What the room sees">
-          <ProjectionMap testId="presenter-preview" svgRef={previewRef} withLegend detail={detail} state={state} now={tick} width={1280} height={668}
+          <ProjectionMap
+            testId="presenter-preview"
+            svgRef={previewRef}
+            withLegend
+            detail={detail}
+            state={state}
+            now={tick}
+            width={1280}
+            height={668}
             onSelect={(id) => dispatch({ type: 'select', stakeholderId: id }, total)}
             onNoteClick={setEditingId}
-            editor={editing ? {
-              noteId: editing.id,
-              node: <NoteInPlace key={editing.id} note={editing} onDone={() => setEditingId(null)}
-                onDelete={(note) => { setEditingId(null); onDeleteNote(note); }} />,
-            } : null} />
+            editor={
+              editing
+                ? {
+                    noteId: editing.id,
+                    node: (
+                      <NoteInPlace
+                        key={editing.id}
+                        note={editing}
+                        onDone={() => setEditingId(null)}
+                        onDelete={(note) => {
+                          setEditingId(null);
+                          onDeleteNote(note);
+                        }}
+                      />
+                    ),
+                  }
+                : null
+            }
+          />
           {state.blank ? <div className="presenter-preview-blank" aria-hidden="true" /> : null}
         </div>
         <div className="toolbar" aria-label="Export the room's view">
-          <ExportButtons svgRef={previewRef} filename={fileSlug(`${detail.account.name} ${o.name} room view`)}
-            options={{ title: `${detail.account.name} — ${o.name}` }} testIdPrefix="room" />
+          <ExportButtons
+            svgRef={previewRef}
+            filename={fileSlug(`${detail.account.name} ${o.name} room view`)}
+            options={{ title: `${detail.account.name} — ${o.name}` }}
+            testIdPrefix="room"
+          />
         </div>
-        <p className="workshop-hint">Click a note on the map to edit it there. Keys: PageDown / → / Space / Enter next · PageUp / ← back · B blank · Esc show · + / − zoom.</p>
+        <p className="workshop-hint">
+          Click a note on the map to edit it there. Keys: PageDown / → / Space / Enter next · PageUp / ← back · B blank · Esc show · + / −
+          zoom.
+        </p>
       </div>
       <aside className="presenter-side">
         <p className="presenter-timer" data-testid="presenter-timer" aria-live="off">

@@ -56,9 +56,18 @@ export interface NoteCard {
 }
 
 /** Where each visible note's card sits: beside its pin (flipped left near the edge); free notes stacked at the right. */
-export function noteCards(pins: readonly NotePin[], rowOf: ReadonlyMap<number, number>, g: {
-  x: (t: number) => number; levelY: (row: number, job: BuyingJob) => number; top: (row: number) => number; h: number; right: number; height: number;
-}): NoteCard[] {
+export function noteCards(
+  pins: readonly NotePin[],
+  rowOf: ReadonlyMap<number, number>,
+  g: {
+    x: (t: number) => number;
+    levelY: (row: number, job: BuyingJob) => number;
+    top: (row: number) => number;
+    h: number;
+    right: number;
+    height: number;
+  },
+): NoteCard[] {
   let freeY = AXIS + 8;
   const out: NoteCard[] = [];
   for (const pin of pins) {
@@ -79,9 +88,22 @@ export function noteCards(pins: readonly NotePin[], rowOf: ReadonlyMap<number, n
 
 function SvgLegend({ y, width }: { y: number; width: number }) {
   const items: { label: string; draw: (x: number) => ReactNode }[] = [
-    ...BUYING_JOBS.map((job) => ({ label: JOB_TAG[job], draw: (x: number) => <rect x={x} y={y + 12} width={28} height={10} rx={2} fill={JOB_COLORS[job]} /> })),
-    { label: 'Loop back', draw: (x: number) => <line x1={x + 14} x2={x + 14} y1={y + 2} y2={y + 32} stroke={CHART_COLORS.loop} strokeWidth={4} strokeDasharray="5 3" /> },
-    { label: 'Note', draw: (x: number) => <rect x={x} y={y + 4} width={28} height={26} rx={3} fill={NOTE_FILL['yellow']} stroke="#5b6574" strokeWidth={2} /> },
+    ...BUYING_JOBS.map((job) => ({
+      label: JOB_TAG[job],
+      draw: (x: number) => <rect x={x} y={y + 12} width={28} height={10} rx={2} fill={JOB_COLORS[job]} />,
+    })),
+    {
+      label: 'Loop back',
+      draw: (x: number) => (
+        <line x1={x + 14} x2={x + 14} y1={y + 2} y2={y + 32} stroke={CHART_COLORS.loop} strokeWidth={4} strokeDasharray="5 3" />
+      ),
+    },
+    {
+      label: 'Note',
+      draw: (x: number) => (
+        <rect x={x} y={y + 4} width={28} height={26} rx={3} fill={NOTE_FILL['yellow']} stroke="#5b6574" strokeWidth={2} />
+      ),
+    },
   ];
   let x = 16;
   return (
@@ -93,7 +115,9 @@ function SvgLegend({ y, width }: { y: number; width: number }) {
         return (
           <g key={item.label}>
             {item.draw(at)}
-            <text x={at + 36} y={y + 17} dy="0.35em" fontSize={PROJECTION_FONT * 0.8} fill={CHART_COLORS.ink}>{item.label}</text>
+            <text x={at + 36} y={y + 17} dy="0.35em" fontSize={PROJECTION_FONT * 0.8} fill={CHART_COLORS.ink}>
+              {item.label}
+            </text>
           </g>
         );
       })}
@@ -105,7 +129,19 @@ export function useProjectionLanes(detail: OpportunityDetail) {
   return useMemo(() => buildLanes(detail.opportunity, detail.stakeholders, detail.journey, PROJECTOR_METRICS), [detail]);
 }
 
-export function ProjectionMap({ svgRef, detail, state, now, width, height, onSelect, testId = 'projection-map', onNoteClick, editor, withLegend = false }: ProjectionMapProps) {
+export function ProjectionMap({
+  svgRef,
+  detail,
+  state,
+  now,
+  width,
+  height,
+  onSelect,
+  testId = 'projection-map',
+  onNoteClick,
+  editor,
+  withLegend = false,
+}: ProjectionMapProps) {
   const lanes = useProjectionLanes(detail);
   const legendH = withLegend ? 48 : 0;
   const fit = fitLanes(lanes.length, height - AXIS - 8 - legendH);
@@ -124,28 +160,50 @@ export function ProjectionMap({ svgRef, detail, state, now, width, height, onSel
   const [t0, t1] = zoomDomain(full, state.zoom, focus);
   const x = d3.scaleTime().domain([t0, t1]).range([left, right]).clamp(true);
   const ticks = x.ticks(Math.max(2, Math.floor((right - left) / 240)));
-  const labels = tickLabels(ticks.map((t) => t.getTime()), USER_LOCALE);
+  const labels = tickLabels(
+    ticks.map((t) => t.getTime()),
+    USER_LOCALE,
+  );
   const h = fit.laneHeight;
   const top = (row: number) => AXIS + row * h;
   const levelY = (row: number, job: BuyingJob) => top(row) + 5 + (jobIndex(job) / 5) * (h - 10);
   const endAt = detail.opportunity.status === 'open' ? now : (detail.opportunity.closedAt ?? now);
   const todayX = showsToday(full, now) && now >= t0 && now <= t1 ? x(now) : null;
   // A tick label that "Today" would cover is left out (the grid line stays).
-  const coversTick = (tx: number) => todayX !== null && (right - todayX < 110 ? tx > todayX - 140 && tx < todayX + 70 : tx > todayX - 70 && tx < todayX + 150);
+  const coversTick = (tx: number) =>
+    todayX !== null && (right - todayX < 110 ? tx > todayX - 140 && tx < todayX + 70 : tx > todayX - 70 && tx < todayX + 150);
   const pins = pinNotes(detail.notes, lanes).filter((p) => isPinVisible(p, state));
   const rowOf = new Map(shown.map((s, row) => [s.index, row]));
   const thick = h >= 40 ? 5 : 4;
   const cards = noteCards(pins, rowOf, { x, levelY, top, h, right, height });
 
   return (
-    <svg ref={svgRef} data-testid={testId} width={width} height={height} viewBox={`0 0 ${width} ${height}`} fontFamily={CHART_FONT}
-      role="img" aria-label={`Journey of ${detail.opportunity.name}: ${revealWords(state, lanes.length, loops.length)} shown`}>
+    <svg
+      ref={svgRef}
+      data-testid={testId}
+      width={width}
+      height={height}
+      viewBox={`0 0 ${width} ${height}`}
+      fontFamily={CHART_FONT}
+      role="img"
+      aria-label={`Journey of ${detail.opportunity.name}: ${revealWords(state, lanes.length, loops.length)} shown`}
+    >
       <rect x={0} y={0} width={width} height={height} fill={CHART_COLORS.paper} />
       <g data-testid="projection-axis">
         {ticks.map((t, i) => (
           <g key={t.getTime()}>
             <line x1={x(t)} x2={x(t)} y1={AXIS - 6} y2={top(shown.length)} stroke={CHART_COLORS.grid} strokeWidth={2} />
-            {coversTick(x(t)) ? null : <text x={x(t)} y={AXIS - 12} textAnchor={i === 0 && x(t) - left < 80 ? 'start' : right - x(t) < 90 ? 'end' : 'middle'} fontSize={PROJECTION_FONT} fill={CHART_COLORS.ink}>{labels[i]}</text>}
+            {coversTick(x(t)) ? null : (
+              <text
+                x={x(t)}
+                y={AXIS - 12}
+                textAnchor={i === 0 && x(t) - left < 80 ? 'start' : right - x(t) < 90 ? 'end' : 'middle'}
+                fontSize={PROJECTION_FONT}
+                fill={CHART_COLORS.ink}
+              >
+                {labels[i]}
+              </text>
+            )}
           </g>
         ))}
       </g>
@@ -157,11 +215,20 @@ export function ProjectionMap({ svgRef, detail, state, now, width, height, onSel
         const y0 = top(row);
         const last = steps[steps.length - 1];
         return (
-          <g key={lane.stakeholderId} data-testid="projection-lane" data-stakeholder={lane.stakeholderId} data-revealed={String(revealed)} data-selected={String(selected)}
-            onClick={onSelect ? () => onSelect(selected ? null : lane.stakeholderId) : undefined} style={onSelect ? { cursor: 'pointer' } : undefined}>
+          <g
+            key={lane.stakeholderId}
+            data-testid="projection-lane"
+            data-stakeholder={lane.stakeholderId}
+            data-revealed={String(revealed)}
+            data-selected={String(selected)}
+            onClick={onSelect ? () => onSelect(selected ? null : lane.stakeholderId) : undefined}
+            style={onSelect ? { cursor: 'pointer' } : undefined}
+          >
             <title>{`${lane.name}${lane.role ? ` — ${BUYING_ROLE_LABEL[lane.role]}` : ''}${lane.title ? `, ${lane.title}` : ''}`}</title>
             <rect x={0} y={y0} width={width} height={h} fill={row % 2 ? CHART_COLORS.band : CHART_COLORS.paper} />
-            {selected ? <rect x={2} y={y0 + 2} width={width - 4} height={h - 4} fill="none" stroke={CHART_COLORS.highlight} strokeWidth={4} /> : null}
+            {selected ? (
+              <rect x={2} y={y0 + 2} width={width - 4} height={h - 4} fill="none" stroke={CHART_COLORS.highlight} strokeWidth={4} />
+            ) : null}
             {current ? <rect x={0} y={y0} width={8} height={h} fill={CHART_COLORS.accent} data-testid="projection-current" /> : null}
             <text x={16} y={y0 + h / 2} dy="0.35em" fontSize={PROJECTION_FONT} fontWeight={revealed ? 700 : 400} fill={CHART_COLORS.ink}>
               {fitText(lane.name, labelWidth - 20, PROJECTION_FONT, true)}
@@ -177,10 +244,27 @@ export function ProjectionMap({ svgRef, detail, state, now, width, height, onSel
               const loop = isLoop && (state.mode !== 'loop' || (rank !== undefined && rank < state.step));
               return (
                 <g key={s.id}>
-                  <line x1={x0} x2={x1} y1={y} y2={y} stroke={JOB_COLORS[s.job]} strokeWidth={thick} strokeOpacity={next ? 1 : 0.45} strokeLinecap="round" />
+                  <line
+                    x1={x0}
+                    x2={x1}
+                    y1={y}
+                    y2={y}
+                    stroke={JOB_COLORS[s.job]}
+                    strokeWidth={thick}
+                    strokeOpacity={next ? 1 : 0.45}
+                    strokeLinecap="round"
+                  />
                   {next ? (
-                    <line x1={x1} x2={x1} y1={y} y2={levelY(row, next.job)} stroke={loop ? CHART_COLORS.loop : CHART_COLORS.line}
-                      strokeWidth={loop ? thick : 2} strokeDasharray={loop ? '5 3' : undefined} data-testid={loop ? 'projection-loop' : undefined} />
+                    <line
+                      x1={x1}
+                      x2={x1}
+                      y1={y}
+                      y2={levelY(row, next.job)}
+                      stroke={loop ? CHART_COLORS.loop : CHART_COLORS.line}
+                      strokeWidth={loop ? thick : 2}
+                      strokeDasharray={loop ? '5 3' : undefined}
+                      data-testid={loop ? 'projection-loop' : undefined}
+                    />
                   ) : null}
                   <circle cx={x0} cy={y} r={thick + 1} fill={JOB_COLORS[s.job]} stroke={CHART_COLORS.paper} strokeWidth={1.5}>
                     <title>{`${lane.name}: ${BUYING_JOB_LABEL[s.job]}${s.note ? ` — ${s.note}` : ''}`}</title>
@@ -190,11 +274,19 @@ export function ProjectionMap({ svgRef, detail, state, now, width, height, onSel
             })}
             {currentLoop && currentLoop.lane === index ? (
               <g data-testid="projection-current-loop">
-                <circle cx={x(currentLoop.at)} cy={(levelY(row, currentLoop.from) + levelY(row, currentLoop.to)) / 2} r={Math.max(14, h / 2)}
-                  fill="none" stroke={CHART_COLORS.loop} strokeWidth={4} />
+                <circle
+                  cx={x(currentLoop.at)}
+                  cy={(levelY(row, currentLoop.from) + levelY(row, currentLoop.to)) / 2}
+                  r={Math.max(14, h / 2)}
+                  fill="none"
+                  stroke={CHART_COLORS.loop}
+                  strokeWidth={4}
+                />
               </g>
             ) : null}
-            {last ? null : <line x1={left} x2={right} y1={y0 + h / 2} y2={y0 + h / 2} stroke={CHART_COLORS.rule} strokeWidth={1} strokeDasharray="2 8" />}
+            {last ? null : (
+              <line x1={left} x2={right} y1={y0 + h / 2} y2={y0 + h / 2} stroke={CHART_COLORS.rule} strokeWidth={1} strokeDasharray="2 8" />
+            )}
           </g>
         );
       })}
@@ -202,23 +294,69 @@ export function ProjectionMap({ svgRef, detail, state, now, width, height, onSel
       {todayX !== null ? (
         <g data-testid="projection-today" pointerEvents="none">
           <line x1={todayX} x2={todayX} y1={AXIS - 6} y2={top(shown.length)} stroke={CHART_COLORS.today} strokeWidth={3} />
-          <text x={todayX + 6} y={AXIS - 12} fontSize={PROJECTION_FONT} fontWeight={700} fill={CHART_COLORS.today}
-            textAnchor={right - todayX < 110 ? 'end' : 'start'} paintOrder="stroke" stroke={CHART_COLORS.paper} strokeWidth={6}>Today</text>
+          <text
+            x={todayX + 6}
+            y={AXIS - 12}
+            fontSize={PROJECTION_FONT}
+            fontWeight={700}
+            fill={CHART_COLORS.today}
+            textAnchor={right - todayX < 110 ? 'end' : 'start'}
+            paintOrder="stroke"
+            stroke={CHART_COLORS.paper}
+            strokeWidth={6}
+          >
+            Today
+          </text>
         </g>
       ) : null}
       <g data-testid="projection-notes">
         {cards.map((card) => (
-          <g key={card.pin.note.id} data-testid="projection-note" data-note={card.pin.note.id}
-            onClick={onNoteClick ? (event) => { event.stopPropagation(); onNoteClick(card.pin.note.id); } : undefined}
-            style={onNoteClick ? { cursor: 'text' } : undefined}>
-            {card.free ? null : <line x1={card.ax} y1={card.ay} x2={card.bx < card.ax ? card.bx + NOTE_W : card.bx} y2={card.by + card.h / 2} stroke={CHART_COLORS.ink} strokeWidth={2} />}
+          <g
+            key={card.pin.note.id}
+            data-testid="projection-note"
+            data-note={card.pin.note.id}
+            onClick={
+              onNoteClick
+                ? (event) => {
+                    event.stopPropagation();
+                    onNoteClick(card.pin.note.id);
+                  }
+                : undefined
+            }
+            style={onNoteClick ? { cursor: 'text' } : undefined}
+          >
+            {card.free ? null : (
+              <line
+                x1={card.ax}
+                y1={card.ay}
+                x2={card.bx < card.ax ? card.bx + NOTE_W : card.bx}
+                y2={card.by + card.h / 2}
+                stroke={CHART_COLORS.ink}
+                strokeWidth={2}
+              />
+            )}
             {card.free ? null : <circle cx={card.ax} cy={card.ay} r={7} fill={CHART_COLORS.ink} />}
-            <rect x={card.bx} y={card.by} width={NOTE_W} height={card.h} rx={4} fill={NOTE_FILL[card.pin.note.color] ?? NOTE_FILL['yellow']} stroke="#5b6574" strokeWidth={2} />
+            <rect
+              x={card.bx}
+              y={card.by}
+              width={NOTE_W}
+              height={card.h}
+              rx={4}
+              fill={NOTE_FILL[card.pin.note.color] ?? NOTE_FILL['yellow']}
+              stroke="#5b6574"
+              strokeWidth={2}
+            />
             {editor?.noteId === card.pin.note.id ? (
-              <foreignObject x={card.bx} y={Math.min(card.by, height - 240)} width={NOTE_W} height={240}>{editor.node}</foreignObject>
+              <foreignObject x={card.bx} y={Math.min(card.by, height - 240)} width={NOTE_W} height={240}>
+                {editor.node}
+              </foreignObject>
             ) : (
               <text x={card.bx + 12} y={card.by + 10} fontSize={PROJECTION_FONT} fontWeight={600} fill="#0b0f16">
-                {card.lines.map((line, j) => <tspan key={j} x={card.bx + 12} dy={j === 0 ? PROJECTION_FONT : PROJECTION_FONT + 6}>{line}</tspan>)}
+                {card.lines.map((line, j) => (
+                  <tspan key={j} x={card.bx + 12} dy={j === 0 ? PROJECTION_FONT : PROJECTION_FONT + 6}>
+                    {line}
+                  </tspan>
+                ))}
               </text>
             )}
           </g>
@@ -226,7 +364,13 @@ export function ProjectionMap({ svgRef, detail, state, now, width, height, onSel
       </g>
       {withLegend ? <SvgLegend y={height - legendH + 8} width={width} /> : null}
       {fit.pages > 1 ? (
-        <text x={right} y={height - 8} textAnchor="end" fontSize={PROJECTION_FONT} fill={CHART_COLORS.ink}>{`Group ${page + 1} of ${fit.pages}`}</text>
+        <text
+          x={right}
+          y={height - 8}
+          textAnchor="end"
+          fontSize={PROJECTION_FONT}
+          fill={CHART_COLORS.ink}
+        >{`Group ${page + 1} of ${fit.pages}`}</text>
       ) : null}
     </svg>
   );

@@ -25,13 +25,24 @@ export function WorkshopPage({ opportunityId }: { opportunityId?: OpportunityId 
 
 function WorkshopLoader({ opportunityId }: { opportunityId: OpportunityId }) {
   const detail = useQuery(opportunityQuery(opportunityId));
-  if (detail.isPending) return <section className="page"><Loading label="Loading the workshop…" /></section>;
+  if (detail.isPending)
+    return (
+      <section className="page">
+        <Loading label="Loading the workshop…" />
+      </section>
+    );
   if (detail.isError) {
     return (
       <section className="page" aria-labelledby="page-title">
         <h1 id="page-title">Workshop</h1>
-        <ErrorState error={detail.error} what="this workshop" onRetry={detail.error.code === 'DS_NOT_FOUND' ? undefined : () => void detail.refetch()} />
-        <p><a href={hrefFor({ page: 'accounts' })}>Back to accounts</a></p>
+        <ErrorState
+          error={detail.error}
+          what="this workshop"
+          onRetry={detail.error.code === 'DS_NOT_FOUND' ? undefined : () => void detail.refetch()}
+        />
+        <p>
+          <a href={hrefFor({ page: 'accounts' })}>Back to accounts</a>
+        </p>
       </section>
     );
   }

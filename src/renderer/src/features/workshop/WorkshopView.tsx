@@ -31,15 +31,26 @@ export function WorkshopView({ detail }: { detail: OpportunityDetail }) {
   const projectionLanes = useProjectionLanes(detail);
   const loopCount = useMemo(() => loopsInOrder(projectionLanes).length, [projectionLanes]);
   // The clicker drives the reveal from this window too (not while a note is being written).
-  useClickerKeys((action) => presentation.dispatch(action, unitCount(presentation.state.mode, projectionLanes.length, loopCount)), { keepKeyboardControls: true });
+  useClickerKeys((action) => presentation.dispatch(action, unitCount(presentation.state.mode, projectionLanes.length, loopCount)), {
+    keepKeyboardControls: true,
+  });
 
   // The chart redraws its whole SVG on every render: a clicker press (presentation state) must
   // not redraw it, or the press reaches the room's window late.
-  const chart = useMemo(() => (
-    <JourneyChart svgRef={svgRef} detail={detail} now={now} metrics={PROJECTOR_METRICS} selectedStepId={null}
-      onSelectStep={() => undefined}
-      onPickCell={(pick) => setDraft({ job: pick.job, stakeholderId: pick.stakeholderId, at: pick.at })} />
-  ), [detail, now]);
+  const chart = useMemo(
+    () => (
+      <JourneyChart
+        svgRef={svgRef}
+        detail={detail}
+        now={now}
+        metrics={PROJECTOR_METRICS}
+        selectedStepId={null}
+        onSelectStep={() => undefined}
+        onPickCell={(pick) => setDraft({ job: pick.job, stakeholderId: pick.stakeholderId, at: pick.at })}
+      />
+    ),
+    [detail, now],
+  );
 
   const toggleFullscreen = () => {
     if (document.fullscreenElement) void document.exitFullscreen();
@@ -57,8 +68,12 @@ export function WorkshopView({ detail }: { detail: OpportunityDetail }) {
           <button type="button" className="button button-primary workshop-big" data-testid="workshop-add-note" onClick={() => setDraft({})}>
             + Add note
           </button>
-          <button type="button" className="button workshop-big" data-testid="workshop-fullscreen" onClick={toggleFullscreen}>Full screen</button>
-          <a className="button workshop-big" href={hrefFor({ page: 'journey', opportunityId: o.id })}>Edit journey</a>
+          <button type="button" className="button workshop-big" data-testid="workshop-fullscreen" onClick={toggleFullscreen}>
+            Full screen
+          </button>
+          <a className="button workshop-big" href={hrefFor({ page: 'journey', opportunityId: o.id })}>
+            Edit journey
+          </a>
           <ExportButtons svgRef={svgRef} filename={fileSlug(`${title} workshop`)} options={{ title }} testIdPrefix="workshop" />
           <PdfButton detail={detail} subtitle="Buyer journey workshop" testId="workshop-pdf" className="button workshop-big" />
         </div>
@@ -67,9 +82,16 @@ export function WorkshopView({ detail }: { detail: OpportunityDetail }) {
       <JourneyLegend />
       {chart}
       <p className="workshop-hint">Click a person’s job band to put a note there.</p>
-      <NotesBoard detail={detail} onEdit={(existing) => setDraft({ existing })}
-        onRemove={(id) => { const note = detail.notes.find((n) => n.id === id); if (note) notes.removeNote(note); }}
-        removingId={notes.removingId} onAddIn={(job) => setDraft({ job })} />
+      <NotesBoard
+        detail={detail}
+        onEdit={(existing) => setDraft({ existing })}
+        onRemove={(id) => {
+          const note = detail.notes.find((n) => n.id === id);
+          if (note) notes.removeNote(note);
+        }}
+        removingId={notes.removingId}
+        onAddIn={(job) => setDraft({ job })}
+      />
       {notes.bar}
       {draft ? <NoteDialog key={draft.existing?.id ?? 'new'} detail={detail} draft={draft} onClose={() => setDraft(null)} /> : null}
     </section>

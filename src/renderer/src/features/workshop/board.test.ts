@@ -3,7 +3,17 @@ import type { WorkshopNote } from '@shared/domain';
 import { boardColumns } from './board';
 
 const note = (id: string, createdAt: number, job?: WorkshopNote['job']): WorkshopNote =>
-  ({ id, accountId: 'a', opportunityId: 'o', text: id, color: 'yellow', authorId: 't', createdAt, updatedAt: 0, ...(job ? { job } : {}) }) as WorkshopNote;
+  ({
+    id,
+    accountId: 'a',
+    opportunityId: 'o',
+    text: id,
+    color: 'yellow',
+    authorId: 't',
+    createdAt,
+    updatedAt: 0,
+    ...(job ? { job } : {}),
+  }) as WorkshopNote;
 
 describe('board', () => {
   it('puts notes in their job column, oldest first, the rest last', () => {

@@ -45,17 +45,39 @@ export function initialPresentation(opportunityId: string, by: string): Presenta
  */
 export function keyAction(key: string): PresentationAction | null {
   switch (key) {
-    case 'PageDown': case 'ArrowRight': case 'ArrowDown': case ' ': case 'Enter': case 'n': case 'N':
+    case 'PageDown':
+    case 'ArrowRight':
+    case 'ArrowDown':
+    case ' ':
+    case 'Enter':
+    case 'n':
+    case 'N':
       return { type: 'next' };
-    case 'PageUp': case 'ArrowLeft': case 'ArrowUp': case 'Backspace': case 'p': case 'P':
+    case 'PageUp':
+    case 'ArrowLeft':
+    case 'ArrowUp':
+    case 'Backspace':
+    case 'p':
+    case 'P':
       return { type: 'prev' };
-    case 'Home': return { type: 'first' };
-    case 'End': return { type: 'last' };
-    case 'b': case 'B': case '.': return { type: 'blank' };
-    case 'Escape': return { type: 'blank', on: false };
-    case '+': case '=': return { type: 'zoom', by: 1 };
-    case '-': case '_': return { type: 'zoom', by: -1 };
-    default: return null;
+    case 'Home':
+      return { type: 'first' };
+    case 'End':
+      return { type: 'last' };
+    case 'b':
+    case 'B':
+    case '.':
+      return { type: 'blank' };
+    case 'Escape':
+      return { type: 'blank', on: false };
+    case '+':
+    case '=':
+      return { type: 'zoom', by: 1 };
+    case '-':
+    case '_':
+      return { type: 'zoom', by: -1 };
+    default:
+      return null;
   }
 }
 
@@ -68,10 +90,14 @@ export function unitCount(mode: RevealMode, lanes: number, loops = 0): number {
 export function reduce(state: PresentationState, action: PresentationAction, total: number, by: string): PresentationState {
   const next = ((): Partial<PresentationState> | null => {
     switch (action.type) {
-      case 'next': return state.step < total ? { step: state.step + 1, blank: false } : state.blank ? { blank: false } : null;
-      case 'prev': return state.step > 0 ? { step: state.step - 1, blank: false } : state.blank ? { blank: false } : null;
-      case 'first': return state.step !== 0 ? { step: 0 } : null;
-      case 'last': return state.step !== total ? { step: total } : null;
+      case 'next':
+        return state.step < total ? { step: state.step + 1, blank: false } : state.blank ? { blank: false } : null;
+      case 'prev':
+        return state.step > 0 ? { step: state.step - 1, blank: false } : state.blank ? { blank: false } : null;
+      case 'first':
+        return state.step !== 0 ? { step: 0 } : null;
+      case 'last':
+        return state.step !== total ? { step: total } : null;
       case 'blank': {
         const on = action.on ?? !state.blank;
         return on !== state.blank ? { blank: on } : null;
@@ -80,9 +106,12 @@ export function reduce(state: PresentationState, action: PresentationAction, tot
         const zoom = Math.min(8, Math.max(1, action.by > 0 ? state.zoom * 2 : state.zoom / 2));
         return zoom !== state.zoom ? { zoom } : null;
       }
-      case 'select': return action.stakeholderId !== state.selectedStakeholderId ? { selectedStakeholderId: action.stakeholderId } : null;
-      case 'mode': return action.mode !== state.mode ? { mode: action.mode, step: 0 } : null;
-      case 'page': return action.page !== state.page && action.page >= 0 ? { page: action.page } : null;
+      case 'select':
+        return action.stakeholderId !== state.selectedStakeholderId ? { selectedStakeholderId: action.stakeholderId } : null;
+      case 'mode':
+        return action.mode !== state.mode ? { mode: action.mode, step: 0 } : null;
+      case 'page':
+        return action.page !== state.page && action.page >= 0 ? { page: action.page } : null;
     }
   })();
   if (!next) return state;

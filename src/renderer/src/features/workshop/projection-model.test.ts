@@ -4,10 +4,16 @@ import type { Lane } from '../journey/journey-layout';
 import { pinNotes } from '../journey/note-pins';
 import { isLaneRevealed, isPinVisible, loopsInOrder, nextUp, revealWords, visibleSteps } from './projection-model';
 
-const step = (id: string, at: number, job: JourneyStep['job'], move: JourneyStep['move'] = 'forward') => ({ id, at, job, move }) as JourneyStep;
-const lane = (id: string, name: string, steps: JourneyStep[]) => ({ stakeholderId: id, name, title: '', role: null, top: 0, height: 10, steps }) as Lane;
+const step = (id: string, at: number, job: JourneyStep['job'], move: JourneyStep['move'] = 'forward') =>
+  ({ id, at, job, move }) as JourneyStep;
+const lane = (id: string, name: string, steps: JourneyStep[]) =>
+  ({ stakeholderId: id, name, title: '', role: null, top: 0, height: 10, steps }) as Lane;
 const lanes = [
-  lane('a', 'Ana', [step('a1', 1, 'problem_identification', 'start'), step('a2', 5, 'validation'), step('a3', 9, 'solution_exploration', 'loop_back')]),
+  lane('a', 'Ana', [
+    step('a1', 1, 'problem_identification', 'start'),
+    step('a2', 5, 'validation'),
+    step('a3', 9, 'solution_exploration', 'loop_back'),
+  ]),
   lane('b', 'Ben', [step('b1', 2, 'requirements_building', 'start'), step('b2', 4, 'problem_identification', 'loop_back')]),
 ];
 
@@ -29,14 +35,23 @@ describe('projection model', () => {
 
   it('lists loops back in time order for loop mode', () => {
     expect(loopsInOrder(lanes).map((l) => l.stepId)).toEqual(['b2', 'a3']);
-    expect(nextUp(lanes, { mode: 'loop', step: 0 }, (j) => j)).toBe('Ben went back: requirements_building → problem_identification (1 of 2)');
+    expect(nextUp(lanes, { mode: 'loop', step: 0 }, (j) => j)).toBe(
+      'Ben went back: requirements_building → problem_identification (1 of 2)',
+    );
     expect(nextUp(lanes, { mode: 'loop', step: 2 }, (j) => j)).toBe('Every loop back is shown');
   });
 
   it('pins a note to the time its person was in its job, free notes to the canvas', () => {
     const note = (id: string, extra: Partial<WorkshopNote>) => ({ id, text: id, color: 'yellow', createdAt: 1, ...extra }) as WorkshopNote;
-    const pins = pinNotes([note('n1', { stakeholderId: 'a' as never, job: 'validation' }), note('n2', {}), note('n3', { stakeholderId: 'b' as never })], lanes);
-    expect(pins.map((p) => [p.lane, p.at])).toEqual([[0, 5], [null, null], [1, 4]]);
+    const pins = pinNotes(
+      [note('n1', { stakeholderId: 'a' as never, job: 'validation' }), note('n2', {}), note('n3', { stakeholderId: 'b' as never })],
+      lanes,
+    );
+    expect(pins.map((p) => [p.lane, p.at])).toEqual([
+      [0, 5],
+      [null, null],
+      [1, 4],
+    ]);
     expect(isPinVisible(pins[0]!, { mode: 'person', step: 0 })).toBe(false);
     expect(isPinVisible(pins[1]!, { mode: 'person', step: 0 })).toBe(true);
     expect(isPinVisible(pins[0]!, { mode: 'job', step: 5 })).toBe(true);
@@ -45,6 +60,9 @@ describe('projection model', () => {
   it("pins a note with its own time there, whatever the person's steps say", () => {
     const note = (id: string, extra: Partial<WorkshopNote>) => ({ id, text: id, color: 'yellow', createdAt: 1, ...extra }) as WorkshopNote;
     const pins = pinNotes([note('n1', { stakeholderId: 'a' as never, job: 'validation', at: 7 }), note('n2', { at: 3 })], lanes);
-    expect(pins.map((p) => [p.lane, p.job, p.at])).toEqual([[0, 'validation', 7], [null, null, 3]]);
+    expect(pins.map((p) => [p.lane, p.job, p.at])).toEqual([
+      [0, 'validation', 7],
+      [null, null, 3],
+    ]);
   });
 });

@@ -32,7 +32,8 @@ export function loopsInOrder(lanes: readonly Pick<Lane, 'steps'>[]): LoopBack[] 
     for (let k = 1; k < lane.steps.length; k++) {
       const a = lane.steps[k - 1] as JourneyStep;
       const b = lane.steps[k] as JourneyStep;
-      if (jobIndex(b.job) < jobIndex(a.job) || b.move === 'loop_back') out.push({ lane: i, stepId: b.id, at: b.at, from: a.job, to: b.job });
+      if (jobIndex(b.job) < jobIndex(a.job) || b.move === 'loop_back')
+        out.push({ lane: i, stepId: b.id, at: b.at, from: a.job, to: b.job });
     }
   });
   return out.sort((x, y) => x.at - y.at || x.lane - y.lane);
@@ -46,11 +47,17 @@ export function revealWords(state: Pick<PresentationState, 'mode' | 'step'>, lan
 }
 
 /** What the next press of the clicker will show, in words, for the facilitator. */
-export function nextUp(lanes: readonly Pick<Lane, 'name' | 'steps'>[], state: Pick<PresentationState, 'mode' | 'step'>, jobLabel: (job: BuyingJob) => string): string {
+export function nextUp(
+  lanes: readonly Pick<Lane, 'name' | 'steps'>[],
+  state: Pick<PresentationState, 'mode' | 'step'>,
+  jobLabel: (job: BuyingJob) => string,
+): string {
   if (state.mode === 'loop') {
     const loops = loopsInOrder(lanes);
     const loop = loops[state.step];
-    return loop ? `${lanes[loop.lane]?.name ?? 'Someone'} went back: ${jobLabel(loop.from)} → ${jobLabel(loop.to)} (${state.step + 1} of ${loops.length})` : 'Every loop back is shown';
+    return loop
+      ? `${lanes[loop.lane]?.name ?? 'Someone'} went back: ${jobLabel(loop.from)} → ${jobLabel(loop.to)} (${state.step + 1} of ${loops.length})`
+      : 'Every loop back is shown';
   }
   if (state.mode === 'person') {
     const lane = lanes[state.step];

@@ -19,19 +19,36 @@ export function useNoteUndo() {
   const removeNote = (note: WorkshopNote) => remove.mutate({ id: note.id }, { onSuccess: () => setRemoved(note) });
   const undo = () => {
     if (!removed) return;
-    upsert.mutate({
-      id: newId<WorkshopNoteId>('wsn'), authorId: removed.authorId, createdAt: removed.createdAt,
-      accountId: removed.accountId, opportunityId: removed.opportunityId, text: removed.text, color: removed.color,
-      ...(removed.job ? { job: removed.job } : {}), ...(removed.stakeholderId ? { stakeholderId: removed.stakeholderId } : {}),
-    }, { onSuccess: () => setRemoved(null) });
+    upsert.mutate(
+      {
+        id: newId<WorkshopNoteId>('wsn'),
+        authorId: removed.authorId,
+        createdAt: removed.createdAt,
+        accountId: removed.accountId,
+        opportunityId: removed.opportunityId,
+        text: removed.text,
+        color: removed.color,
+        ...(removed.job ? { job: removed.job } : {}),
+        ...(removed.stakeholderId ? { stakeholderId: removed.stakeholderId } : {}),
+      },
+      { onSuccess: () => setRemoved(null) },
+    );
   };
-  const bar = removed || remove.isError || upsert.isError ? (
-    <div className="note-undo" role="status" data-testid="note-undo-bar">
-      {remove.isError ? <span className="form-error">{errorWords(remove.error)}</span> : null}
-      {upsert.isError ? <span className="form-error">{errorWords(upsert.error)}</span> : null}
-      {removed ? <>Note “{removed.text.slice(0, 40)}{removed.text.length > 40 ? '…' : ''}” deleted.{' '}
-        <button type="button" className="button" data-testid="note-undo" disabled={upsert.isPending} onClick={undo}>Undo</button></> : null}
-    </div>
-  ) : null;
+  const bar =
+    removed || remove.isError || upsert.isError ? (
+      <div className="note-undo" role="status" data-testid="note-undo-bar">
+        {remove.isError ? <span className="form-error">{errorWords(remove.error)}</span> : null}
+        {upsert.isError ? <span className="form-error">{errorWords(upsert.error)}</span> : null}
+        {removed ? (
+          <>
+            Note “{removed.text.slice(0, 40)}
+            {removed.text.length > 40 ? '…' : ''}” deleted.{' '}
+            <button type="button" className="button" data-testid="note-undo" disabled={upsert.isPending} onClick={undo}>
+              Undo
+            </button>
+          </>
+        ) : null}
+      </div>
+    ) : null;
   return { removeNote, removingId: remove.isPending ? (remove.variables?.id ?? null) : null, bar };
 }

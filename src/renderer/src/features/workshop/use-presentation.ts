@@ -59,13 +59,16 @@ export function usePresentation(opportunityId: string): Presentation {
     };
   }, [opportunityId, id]);
 
-  const dispatch = useCallback((action: PresentationAction, total: number) => {
-    const next = reduce(stateRef.current, action, total, id);
-    if (next === stateRef.current) return;
-    stateRef.current = next;
-    setState(next);
-    channelRef.current?.postMessage({ type: 'state', state: next } satisfies Message);
-  }, [id]);
+  const dispatch = useCallback(
+    (action: PresentationAction, total: number) => {
+      const next = reduce(stateRef.current, action, total, id);
+      if (next === stateRef.current) return;
+      stateRef.current = next;
+      setState(next);
+      channelRef.current?.postMessage({ type: 'state', state: next } satisfies Message);
+    },
+    [id],
+  );
 
   return { state, dispatch };
 }

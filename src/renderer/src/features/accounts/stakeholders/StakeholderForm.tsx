@@ -41,10 +41,12 @@ export function StakeholderForm({ accountId, existing, onDone }: Props) {
   const upsert = useUpsertStakeholder();
   const zones = useMemo(timeZones, []);
 
-  const set = <K extends keyof StakeholderFormValues>(key: K) => (value: StakeholderFormValues[K]) => {
-    setValues((prev) => ({ ...prev, [key]: value }));
-    if (errors[key]) setErrors((prev) => ({ ...prev, [key]: undefined }));
-  };
+  const set =
+    <K extends keyof StakeholderFormValues>(key: K) =>
+    (value: StakeholderFormValues[K]) => {
+      setValues((prev) => ({ ...prev, [key]: value }));
+      if (errors[key]) setErrors((prev) => ({ ...prev, [key]: undefined }));
+    };
 
   const showErrors = (fields: FieldErrors, other: string[]) => {
     setErrors(fields);
@@ -105,12 +107,31 @@ export function StakeholderForm({ accountId, existing, onDone }: Props) {
         {errors.buyingRoles ? <p className="field-error">{errors.buyingRoles}</p> : null}
       </fieldset>
       <div className="form-grid cols-3">
-        <SelectField name="stance" label="Stance" value={values.stance} options={STANCE_OPTIONS}
-          onChange={(v) => set('stance')(v as StakeholderFormValues['stance'])} error={errors.stance} />
-        <SelectField name="influence" label="Influence" value={values.influence} options={INFLUENCE_OPTIONS}
-          onChange={set('influence')} error={errors.influence} />
-        <TextField name="timezone" label="Time zone" list="ds-time-zones" value={values.timezone}
-          onChange={set('timezone')} error={errors.timezone} hint="For example Europe/Berlin" />
+        <SelectField
+          name="stance"
+          label="Stance"
+          value={values.stance}
+          options={STANCE_OPTIONS}
+          onChange={(v) => set('stance')(v as StakeholderFormValues['stance'])}
+          error={errors.stance}
+        />
+        <SelectField
+          name="influence"
+          label="Influence"
+          value={values.influence}
+          options={INFLUENCE_OPTIONS}
+          onChange={set('influence')}
+          error={errors.influence}
+        />
+        <TextField
+          name="timezone"
+          label="Time zone"
+          list="ds-time-zones"
+          value={values.timezone}
+          onChange={set('timezone')}
+          error={errors.timezone}
+          hint="For example Europe/Berlin"
+        />
       </div>
       <datalist id="ds-time-zones">
         {zones.map((zone) => (

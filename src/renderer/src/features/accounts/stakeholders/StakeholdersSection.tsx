@@ -7,7 +7,8 @@ import { InfluenceMeter, StanceBadge } from '@renderer/components/StanceBadge';
 import { ConfirmDelete } from '@renderer/components/ConfirmDelete';
 import { hrefFor } from '@renderer/lib/router';
 
-type Editing = { mode: 'closed' } | { mode: 'add' } | { mode: 'edit'; stakeholder: Stakeholder } | { mode: 'delete'; stakeholder: Stakeholder };
+type Editing =
+  { mode: 'closed' } | { mode: 'add' } | { mode: 'edit'; stakeholder: Stakeholder } | { mode: 'delete'; stakeholder: Stakeholder };
 
 export function StakeholdersSection({ accountId, stakeholders }: { accountId: string; stakeholders: readonly Stakeholder[] }) {
   const [editing, setEditing] = useState<Editing>({ mode: 'closed' });
@@ -23,7 +24,9 @@ export function StakeholdersSection({ accountId, stakeholders }: { accountId: st
         </button>
       </header>
       {stakeholders.length === 0 ? (
-        <EmptyState title="No stakeholders yet.">Add the people in the buying group to see who decides, who champions and who blocks.</EmptyState>
+        <EmptyState title="No stakeholders yet.">
+          Add the people in the buying group to see who decides, who champions and who blocks.
+        </EmptyState>
       ) : (
         <div className="table-wrap">
           <table className="table">
@@ -35,25 +38,35 @@ export function StakeholdersSection({ accountId, stakeholders }: { accountId: st
                 <th scope="col">Buying roles</th>
                 <th scope="col">Stance</th>
                 <th scope="col">Influence</th>
-                <th scope="col"><span className="visually-hidden">Actions</span></th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody>
               {stakeholders.map((s) => (
                 <tr key={s.id} data-testid="stakeholder-row">
-                  <th scope="row" className="cell-name"><a href={hrefFor({ page: 'person', id: s.id })}>{s.name}</a></th>
+                  <th scope="row" className="cell-name">
+                    <a href={hrefFor({ page: 'person', id: s.id })}>{s.name}</a>
+                  </th>
                   <td>{s.title}</td>
                   <td>{s.department}</td>
                   <td>
                     <ul className="chips" aria-label={`Buying roles of ${s.name}`}>
                       {s.buyingRoles.length === 0 ? <li className="cell-muted">None yet</li> : null}
                       {s.buyingRoles.map((role) => (
-                        <li key={role} className={`chip chip-${role}`}>{BUYING_ROLE_LABEL[role]}</li>
+                        <li key={role} className={`chip chip-${role}`}>
+                          {BUYING_ROLE_LABEL[role]}
+                        </li>
                       ))}
                     </ul>
                   </td>
-                  <td><StanceBadge stance={s.stance} /></td>
-                  <td><InfluenceMeter value={s.influence} /></td>
+                  <td>
+                    <StanceBadge stance={s.stance} />
+                  </td>
+                  <td>
+                    <InfluenceMeter value={s.influence} />
+                  </td>
                   <td className="cell-actions">
                     <button
                       type="button"
@@ -64,8 +77,13 @@ export function StakeholdersSection({ accountId, stakeholders }: { accountId: st
                     >
                       Edit
                     </button>
-                    <button type="button" className="button button-small" data-testid="delete-stakeholder" aria-label={`Delete ${s.name}`}
-                      onClick={() => setEditing({ mode: 'delete', stakeholder: s })}>
+                    <button
+                      type="button"
+                      className="button button-small"
+                      data-testid="delete-stakeholder"
+                      aria-label={`Delete ${s.name}`}
+                      onClick={() => setEditing({ mode: 'delete', stakeholder: s })}
+                    >
                       Delete
                     </button>
                   </td>
@@ -76,9 +94,13 @@ export function StakeholdersSection({ accountId, stakeholders }: { accountId: st
         </div>
       )}
       {editing.mode === 'delete' ? (
-        <ConfirmDelete kind="stakeholder" id={editing.stakeholder.id} name={editing.stakeholder.name}
+        <ConfirmDelete
+          kind="stakeholder"
+          id={editing.stakeholder.id}
+          name={editing.stakeholder.name}
           consequence={`${editing.stakeholder.name} leaves this account, its buying-group map and every deal's buying group. Interactions they attended stay.`}
-          onClose={() => setEditing({ mode: 'closed' })} />
+          onClose={() => setEditing({ mode: 'closed' })}
+        />
       ) : null}
       {editing.mode === 'add' || editing.mode === 'edit' ? (
         <StakeholderDialog

@@ -31,8 +31,19 @@ describe('stakeholder form validation', () => {
 
   it('keeps fields the form does not show when editing', () => {
     const existing = {
-      id: 'stk_1', accountId: 'acc_1', name: 'Ada', title: 'CTO', department: 'IT', phone: '+1 555', notes: 'met at expo',
-      buyingRoles: ['decision_maker'], stance: 'supporter', influence: 4, needs: [], pains: [], updatedAt: 5,
+      id: 'stk_1',
+      accountId: 'acc_1',
+      name: 'Ada',
+      title: 'CTO',
+      department: 'IT',
+      phone: '+1 555',
+      notes: 'met at expo',
+      buyingRoles: ['decision_maker'],
+      stance: 'supporter',
+      influence: 4,
+      needs: [],
+      pains: [],
+      updatedAt: 5,
     } as unknown as Stakeholder;
     const result = validate({ ...valuesFrom(existing), title: 'CIO' }, { accountId: 'acc_1', existing });
     expect(result.ok && result.input).toMatchObject({ id: 'stk_1', phone: '+1 555', notes: 'met at expo', title: 'CIO' });
@@ -40,7 +51,12 @@ describe('stakeholder form validation', () => {
   });
 
   it('maps the host details of an invalid input to fields', () => {
-    expect(fieldErrors([{ path: ['email'], message: 'Too long' }, { path: [], message: 'Bad' }])).toEqual({
+    expect(
+      fieldErrors([
+        { path: ['email'], message: 'Too long' },
+        { path: [], message: 'Bad' },
+      ]),
+    ).toEqual({
       fields: { email: 'Too long' },
       other: ['Bad'],
     });

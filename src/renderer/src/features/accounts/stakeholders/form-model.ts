@@ -32,8 +32,16 @@ export interface StakeholderBase {
 
 export function emptyValues(): StakeholderFormValues {
   return {
-    name: '', title: '', department: '', email: '', buyingRoles: [], stance: 'unknown',
-    influence: '3', needs: '', pains: '', timezone: '',
+    name: '',
+    title: '',
+    department: '',
+    email: '',
+    buyingRoles: [],
+    stance: 'unknown',
+    influence: '3',
+    needs: '',
+    pains: '',
+    timezone: '',
   };
 }
 
@@ -52,7 +60,11 @@ export function valuesFrom(s: Stakeholder): StakeholderFormValues {
   };
 }
 
-const lines = (text: string) => text.split('\n').map((line) => line.trim()).filter(Boolean);
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
 const optional = (text: string) => (text.trim() === '' ? undefined : text.trim());
 
 export function toCandidate(values: StakeholderFormValues, base: StakeholderBase): Record<string, unknown> {
@@ -74,7 +86,18 @@ export function toCandidate(values: StakeholderFormValues, base: StakeholderBase
   };
 }
 
-const FIELDS = new Set<string>(['name', 'title', 'department', 'email', 'buyingRoles', 'stance', 'influence', 'needs', 'pains', 'timezone']);
+const FIELDS = new Set<string>([
+  'name',
+  'title',
+  'department',
+  'email',
+  'buyingRoles',
+  'stance',
+  'influence',
+  'needs',
+  'pains',
+  'timezone',
+]);
 
 interface IssueLike {
   code?: string;
@@ -113,9 +136,7 @@ export function fieldErrors(issues: readonly IssueLike[]): { fields: FieldErrors
   return { fields, other };
 }
 
-export type Validation =
-  | { ok: true; input: StakeholderInput }
-  | { ok: false; errors: FieldErrors; other: string[] };
+export type Validation = { ok: true; input: StakeholderInput } | { ok: false; errors: FieldErrors; other: string[] };
 
 export function validate(values: StakeholderFormValues, base: StakeholderBase): Validation {
   const parsed = StakeholderInput.safeParse(toCandidate(values, base));
