@@ -1,45 +1,19 @@
 // Runs in Node: cold open of an L workspace in the web preview to the first rendered row of the
 // Accounts list in Chromium — what a seller waits for when the app starts.
-import { spawn } from 'node:child_process';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { filter, firstValueFrom } from 'rxjs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { rendererConfig } from '../../vite.renderer.config';
 import { describeSize, type SeedSize } from '../../src/shared/seed';
 import { openWorkspace } from '../../src/main/workspace/open-workspace';
 import { cachedWorkspace } from './support/workspace-cache';
-import { machine, report } from './report';
+import { machine, median, report } from './report';
+import { launchChromium, startBenchPreview } from './support/preview';
 
 const size = (process.env['BENCH_SIZE'] as SeedSize | undefined) ?? 'L';
 const PORT = 4537;
 const RUNS = 3;
-
-function startServer(dir: string, outDir: string): Promise<{ url: string; stop: () => Promise<void>; readyMs: number }> {
-  const started = performance.now();
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'scripts/serve.ts', '--port', String(PORT), '--no-build', '--out-dir', outDir, '--data', dir],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  return new Promise((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      const match = /web preview: (\S+)/.exec(chunk.toString());
-      if (match) {
-        const stop = () =>
-          new Promise<void>((done) => {
-            child.once('exit', () => done());
-            child.kill('SIGTERM');
-          });
-        resolve({ url: match[1]!, stop, readyMs: performance.now() - started });
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
-  });
-}
 
 interface InProcess {
   answerMs: number;
@@ -81,22 +55,12 @@ async function main(): Promise<void> {
   const inProcess = await openToListAnswer(dir);
   const outDir = path.resolve('out/bench-preview');
   await build(rendererConfig(outDir));
-  const browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   const firstRender: number[] = [];
   const coldOpen: number[] = [];
   for (let run = 0; run < RUNS; run++) {
     const spawned = performance.now();
-    const server = await startServer(dir, outDir);
+    const server = await startBenchPreview(PORT, dir, outDir);
     const context = await browser.newContext();
     const page = await context.newPage();
     const navigated = performance.now();
@@ -109,7 +73,6 @@ async function main(): Promise<void> {
     await server.stop();
   }
   await browser.close();
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const extra = { machine: machine(), runs: RUNS };
   report({
     name: `workspace.openToAccountsAnswer.${size}`,

@@ -7,47 +7,20 @@
 //    on L; BENCH_SIZE=XS (default here: the CPU is shared) runs the smaller case.
 // 3. map.dragFrame.p95 — a 300-person group built through the host API, one person dragged for
 //    120 pointer moves; frame intervals from requestAnimationFrame. Target < 18 ms.
-import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { build as esbuild } from 'esbuild';
-import { chromium, type Page } from 'playwright-core';
+import { type Page } from 'playwright-core';
 import { build } from 'vite';
 import { rendererConfig } from '../../vite.renderer.config';
 import { describeSize, type SeedSize } from '../../src/shared/seed';
 import { cachedWorkspace } from './support/workspace-cache';
-import { machine, report } from './report';
+import { machine, median, p95, report } from './report';
+import { launchChromium, startBenchPreview } from './support/preview';
 
 const size = (process.env['BENCH_SIZE'] as SeedSize | undefined) ?? 'XS';
 const PORT = 4597; // unusual: 45xx ports near ours are other checkouts' previews
-const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)] ?? NaN;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-
-function startServer(dir: string, outDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'scripts/serve.ts', '--port', String(PORT), '--no-build', '--out-dir', outDir, '--data', dir],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  return new Promise((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      const match = /web preview: (\S+)/.exec(chunk.toString());
-      if (match)
-        resolve({
-          url: match[1]!,
-          stop: () =>
-            new Promise<void>((done) => {
-              child.once('exit', () => done());
-              child.kill('SIGTERM');
-            }),
-        });
-    });
-    child.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
-  });
-}
 
 /** A synthetic group: a reporting tree plus cross lines, the same shape the e2e uses. */
 const groupSource = `
@@ -222,17 +195,7 @@ async function main(): Promise<void> {
   const dir = await cachedWorkspace(size);
   const outDir = path.resolve('out/bench-preview');
   await build(rendererConfig(outDir));
-  const browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   const extra = { machine: machine() };
   try {
     const page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
@@ -250,7 +213,7 @@ async function main(): Promise<void> {
     // A copy: the drag case adds an account, and the cache is shared by other benchmarks.
     const copy = mkdtempSync(path.join(os.tmpdir(), 'ds-map-bench-'));
     cpSync(dir, copy, { recursive: true });
-    const server = await startServer(copy, outDir);
+    const server = await startBenchPreview(PORT, copy, outDir);
     try {
       const open = await largestAccountOpen(page, server.url);
       report({

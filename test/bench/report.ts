@@ -24,3 +24,8 @@ export async function timeIt<T>(fn: () => Promise<T> | T): Promise<{ ms: number;
   const result = await fn();
   return { ms: performance.now() - start, result };
 }
+
+/** The value at quantile `q` (0–1) of the numbers, by rank (NaN when there are none). */
+export const quantile = (xs: number[], q: number): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * q)] ?? NaN;
+export const median = (xs: number[]): number => quantile(xs, 0.5);
+export const p95 = (xs: number[]): number => quantile(xs, 0.95);

@@ -3,47 +3,18 @@
 // to its results painted. The first launch scores the workspace and stores Today's ranking; each
 // relaunch after it is timed from the window showing (navigation, the host already up, as a
 // desktop window shows once its main process is ready) and from the process start.
-import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import { type Page } from 'playwright-core';
 import { build } from 'vite';
 import { rendererConfig } from '../../vite.renderer.config';
 import { describeSize, generateWorkspace, type SeedSize } from '../../src/shared/seed';
 import { cachedWorkspace } from './support/workspace-cache';
-import { machine, report } from './report';
+import { machine, median, report } from './report';
+import { launchChromium, startBenchPreview } from './support/preview';
 
 const size = (process.env['BENCH_SIZE'] as SeedSize | undefined) ?? 'L';
 const PORT = Number(process.env['BENCH_PORT'] ?? 4539);
 const RUNS = 3;
-
-function startServer(dir: string, outDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'scripts/serve.ts', '--port', String(PORT), '--no-build', '--out-dir', outDir, '--data', dir],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  return new Promise((resolve, reject) => {
-    let seen = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      seen += chunk.toString();
-      const match = /web preview: (\S+)/.exec(seen);
-      if (match) {
-        seen = '';
-        const stop = () =>
-          new Promise<void>((done) => {
-            child.once('exit', () => done());
-            child.kill('SIGTERM');
-          });
-        resolve({ url: match[1]!, stop });
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
-  });
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const percentile = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? 0;
@@ -147,17 +118,7 @@ async function main(): Promise<void> {
   const dir = await cachedWorkspace(size);
   const outDir = path.resolve('out/bench-preview');
   await build(rendererConfig(outDir));
-  const browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   const work = describeSize(size);
   const extra = { machine: machine() };
 
@@ -166,7 +127,7 @@ async function main(): Promise<void> {
   if (process.env['BENCH_SKIP_FIRST'] !== '1') {
     log('first launch');
     const t0 = performance.now();
-    const server = await startServer(dir, outDir);
+    const server = await startBenchPreview(PORT, dir, outDir);
     const page = await (await browser.newContext()).newPage();
     page.setDefaultTimeout(120_000);
     await page.goto(`${server.url}/#/today`);
@@ -188,7 +149,7 @@ async function main(): Promise<void> {
   for (let run = 0; run < RUNS; run++) {
     log(`relaunch ${run + 1}`);
     const spawned = performance.now();
-    const server = await startServer(dir, outDir);
+    const server = await startBenchPreview(PORT, dir, outDir);
     const context = await browser.newContext();
     const page = await context.newPage();
     page.setDefaultTimeout(120_000);

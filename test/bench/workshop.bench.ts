@@ -13,49 +13,22 @@
 //    ms), so it is an upper bound on the one-way latency the issue caps at 200 ms.
 // 4. workshop.revealStep.p95 — inside the projection window: the message arriving until the frame
 //    showing the new step (the projection's own work per press).
-import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { build as esbuild } from 'esbuild';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { rendererConfig } from '../../vite.renderer.config';
 import { describeSize, type SeedSize } from '../../src/shared/seed';
 import { cachedWorkspace } from './support/workspace-cache';
-import { machine, report } from './report';
+import { machine, median, p95, report } from './report';
+import { launchChromium, startBenchPreview } from './support/preview';
 
 const size = (process.env['BENCH_SIZE'] as SeedSize | undefined) ?? 'XS';
 const PORT = 4624; // unusual: 45xx ports near ours are other checkouts' previews
 const EVENTS = 20_000;
-const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)] ?? NaN;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const round1 = (x: number) => Math.round(x * 10) / 10;
-
-function startServer(dir: string, outDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'scripts/serve.ts', '--port', String(PORT), '--no-build', '--out-dir', outDir, '--data', dir],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  return new Promise((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      const match = /web preview: (\S+)/.exec(chunk.toString());
-      if (match)
-        resolve({
-          url: match[1]!,
-          stop: () =>
-            new Promise<void>((done) => {
-              child.once('exit', () => done());
-              child.kill('SIGTERM');
-            }),
-        });
-    });
-    child.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
-  });
-}
 
 /** A synthetic account in the shape of accounts.journey: deals, people, steps and `events` interactions over two years. */
 const viewSource = `
@@ -315,17 +288,7 @@ async function main(): Promise<void> {
   const dir = await cachedWorkspace(size);
   const outDir = path.resolve('out/bench-preview');
   await build(rendererConfig(outDir));
-  const browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   const extra = {
     machine: machine(),
     load: os
@@ -367,7 +330,7 @@ async function main(): Promise<void> {
     // A copy: the workshop writes nothing, but the preview opens the store read-write and the cache is shared.
     const copy = mkdtempSync(path.join(os.tmpdir(), 'ds-workshop-bench-'));
     cpSync(dir, copy, { recursive: true });
-    const server = await startServer(copy, outDir);
+    const server = await startBenchPreview(PORT, copy, outDir);
     try {
       const open = await largestJourneyOpen(page, server.url);
       report({

@@ -1,74 +1,33 @@
 // Issue 17: a placement on the buying group map reaches a teammate. Two web-preview hosts, each
 // with its own workspace, signed in to one sync server (as in sync-two-windows.e2e.ts); a person
 // dragged on A's map moves on B's map, without a reload, to the same graph position.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { startPreview, startSyncServer, type PreviewProcess } from './support/preview-process';
+import { createTeam, tempDir, openWindow, signIn } from './support/team';
 
 const EMAIL = 'planner@deepsales.test';
 const PASSWORD = 'correct horse battery';
+const TEAM = { email: EMAIL, password: PASSWORD };
 // Beside the suite's own port, so two checkouts running this file side by side do not collide.
 const BASE = Number(process.env['DS_PREVIEW_PORT'] ?? 4517) + 100;
-
-const tmp = (name: string) => mkdtempSync(path.join(os.tmpdir(), `ds-e2e-${name}-`));
-
-async function openWindow(browser: Browser, url: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(`${url}/#/settings`);
-  return page;
-}
-
-async function signIn(page: Page, serverUrl: string, upload = false): Promise<void> {
-  const form = page.getByTestId('sync-form');
-  await form.locator('[name="serverUrl"]').fill(serverUrl);
-  await form.locator('[name="email"]').fill(EMAIL);
-  await form.locator('[name="password"]').fill(PASSWORD);
-  await page.getByTestId('sync-connect').click();
-  if (upload) await page.getByTestId('sync-choice-upload').click();
-  await expect(page.getByTestId('sync-status')).toBeVisible();
-  await expect(page.getByTestId('sync-badge')).toHaveAttribute('data-state', /idle|syncing/, { timeout: 30_000 });
-}
 
 const transformOf = (page: Page, id: string) => page.locator(`[data-testid="bg-node"][data-id="${id}"]`).getAttribute('transform');
 
 test('a person dragged on one client is placed the same on a second synced client', async ({ browser }) => {
   test.setTimeout(240_000);
-  const serverData = tmp('server');
-  const created = spawnSync(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'src/server/cli.ts',
-      'admin',
-      'create',
-      '--workspace',
-      'Map team',
-      '--email',
-      EMAIL,
-      '--password',
-      PASSWORD,
-      '--data',
-      serverData,
-    ],
-    { encoding: 'utf8' },
-  );
-  expect(created.status, created.stderr).toBe(0);
+  const serverData = createTeam('Map team', TEAM, 'server');
   const running: PreviewProcess[] = [];
   try {
     const server = await startSyncServer(BASE + 9, serverData);
     running.push(server);
-    const hostA = await startPreview(BASE + 1, ['--data', tmp('map-a'), '--local-data']);
+    const hostA = await startPreview(BASE + 1, ['--data', tempDir('map-a'), '--local-data']);
     running.push(hostA);
-    const hostB = await startPreview(BASE + 2, ['--data', tmp('map-b'), '--empty']);
+    const hostB = await startPreview(BASE + 2, ['--data', tempDir('map-b'), '--empty']);
     running.push(hostB);
     const a = await openWindow(browser, hostA.url);
     const b = await openWindow(browser, hostB.url);
-    await signIn(a, server.url, true);
-    await signIn(b, server.url);
+    await signIn(a, server.url, TEAM, { upload: true });
+    await signIn(b, server.url, TEAM);
 
     await a.goto(`${hostA.url}/#/accounts`);
     await a.getByTestId('account-row').first().click();

@@ -1,37 +1,17 @@
 // Two devices of one team edit the same person: B's edit dialog is open while A's change to
 // another field arrives; saving B's dialog keeps A's change (the save carries the values the
 // dialog opened with, and the host merges only what B changed).
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { startPreview, startSyncServer, type PreviewProcess } from './support/preview-process';
+import { createTeam, tempDir, openWindow, signIn } from './support/team';
 
 const EMAIL = 'merge@deepsales.test';
 const PASSWORD = 'correct horse battery';
+const TEAM = { email: EMAIL, password: PASSWORD };
 // Unusual ports beside this suite's preview, so parallel suites do not collide.
 const PORT_A = 45322;
 const PORT_B = 45323;
 const PORT_SERVER = 45324;
-
-const tmp = (name: string) => mkdtempSync(path.join(os.tmpdir(), `ds-e2e-${name}-`));
-
-async function openWindow(browser: Browser, url: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(`${url}/#/settings`);
-  return page;
-}
-
-async function signIn(page: Page, serverUrl: string, upload: boolean): Promise<void> {
-  const form = page.getByTestId('sync-form');
-  await form.locator('[name="serverUrl"]').fill(serverUrl);
-  await form.locator('[name="email"]').fill(EMAIL);
-  await form.locator('[name="password"]').fill(PASSWORD);
-  await page.getByTestId('sync-connect').click();
-  if (upload) await page.getByTestId('sync-choice-upload').click();
-  await expect(page.getByTestId('sync-status')).toBeVisible({ timeout: 30_000 });
-}
 
 async function openAccount(page: Page, url: string, name: string): Promise<void> {
   await page.goto(`${url}/#/accounts`);
@@ -46,40 +26,20 @@ const row = (page: Page, name: string) => page.getByTestId('stakeholder-row').fi
 
 test('a dialog saved after another device changed another field keeps both changes', async ({ browser }) => {
   test.setTimeout(240_000);
-  const serverData = tmp('merge-server');
-  const created = spawnSync(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'src/server/cli.ts',
-      'admin',
-      'create',
-      '--workspace',
-      'Team',
-      '--email',
-      EMAIL,
-      '--password',
-      PASSWORD,
-      '--data',
-      serverData,
-    ],
-    { encoding: 'utf8' },
-  );
-  expect(created.status, created.stderr).toBe(0);
+  const serverData = createTeam('Team', TEAM, 'merge-server');
 
   const running: PreviewProcess[] = [];
   try {
     const server = await startSyncServer(PORT_SERVER, serverData);
     running.push(server);
-    const hostA = await startPreview(PORT_A, ['--data', tmp('merge-a'), '--local-data']);
+    const hostA = await startPreview(PORT_A, ['--data', tempDir('merge-a'), '--local-data']);
     running.push(hostA);
-    const hostB = await startPreview(PORT_B, ['--data', tmp('merge-b'), '--empty']);
+    const hostB = await startPreview(PORT_B, ['--data', tempDir('merge-b'), '--empty']);
     running.push(hostB);
     const a = await openWindow(browser, hostA.url);
     const b = await openWindow(browser, hostB.url);
-    await signIn(a, server.url, true);
-    await signIn(b, server.url, false);
+    await signIn(a, server.url, TEAM, { upload: true, settled: false });
+    await signIn(b, server.url, TEAM, { settled: false });
 
     await a.goto(`${hostA.url}/#/accounts`);
     const account = (await a.getByTestId('account-row').first().innerText()).split('\n')[0]!.trim();

@@ -1,76 +1,31 @@
 // Two devices of one team: two web-preview hosts, each with its own workspace on disk, signed in
 // to one sync server. What one seller adds appears on the other's screen without a reload.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { startPreview, startSyncServer, type PreviewProcess } from './support/preview-process';
+import { createTeam, tempDir, openWindow, signIn } from './support/team';
 
 const EMAIL = 'lead@deepsales.test';
 const PASSWORD = 'correct horse battery';
-
-function tmp(name: string): string {
-  return mkdtempSync(path.join(os.tmpdir(), `ds-e2e-${name}-`));
-}
-
-async function openWindow(browser: Browser, url: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(`${url}/#/settings`);
-  return page;
-}
-
-async function signIn(page: Page, serverUrl: string, upload = false): Promise<void> {
-  const form = page.getByTestId('sync-form');
-  await form.locator('[name="serverUrl"]').fill(serverUrl);
-  await form.locator('[name="email"]').fill(EMAIL);
-  await form.locator('[name="password"]').fill(PASSWORD);
-  await page.getByTestId('sync-connect').click();
-  // A workspace with data of its own asks first; this device shares its records with the team.
-  if (upload) await page.getByTestId('sync-choice-upload').click();
-  await expect(page.getByTestId('sync-status')).toBeVisible();
-  await expect(page.getByTestId('sync-badge')).toHaveAttribute('data-state', /idle|syncing/, { timeout: 30_000 });
-}
+const TEAM = { email: EMAIL, password: PASSWORD };
 
 test('an edit on one host appears live on the other', async ({ browser }) => {
   test.setTimeout(180_000);
-  const serverData = tmp('server');
-  const created = spawnSync(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'src/server/cli.ts',
-      'admin',
-      'create',
-      '--workspace',
-      'Team',
-      '--email',
-      EMAIL,
-      '--password',
-      PASSWORD,
-      '--data',
-      serverData,
-    ],
-    { encoding: 'utf8' },
-  );
-  expect(created.status, created.stderr).toBe(0);
+  const serverData = createTeam('Team', TEAM, 'server');
 
   const running: PreviewProcess[] = [];
   try {
     const server = await startSyncServer(4539, serverData);
     running.push(server);
     // A holds records of its own (not the demo, which is never uploaded) and shares them.
-    const hostA = await startPreview(4528, ['--data', tmp('a'), '--local-data']);
+    const hostA = await startPreview(4528, ['--data', tempDir('a'), '--local-data']);
     running.push(hostA);
-    const hostB = await startPreview(4529, ['--data', tmp('b'), '--empty']);
+    const hostB = await startPreview(4529, ['--data', tempDir('b'), '--empty']);
     running.push(hostB);
 
     const a = await openWindow(browser, hostA.url);
     const b = await openWindow(browser, hostB.url);
-    await signIn(a, server.url, true);
-    await signIn(b, server.url);
+    await signIn(a, server.url, TEAM, { upload: true });
+    await signIn(b, server.url, TEAM);
 
     // B started empty: A's accounts arrive through the server.
     await b.goto(`${hostB.url}/#/accounts`);

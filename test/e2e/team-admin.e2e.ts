@@ -1,50 +1,26 @@
 // Settings → Team members: an admin signed in to the team server sees the members with their
 // devices, invites someone (a one-time code), changes a role, removes a member after a
 // confirmation, and reads the audit log. Its own preview host and sync server (PGlite).
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startPreview, startSyncServer, type PreviewProcess } from './support/preview-process';
+import { createTeam, tempDir } from './support/team';
 
 const EMAIL = 'admin@team-admin.test';
 const PASSWORD = 'plum otter harbour';
+const TEAM = { email: EMAIL, password: PASSWORD };
 // The server takes any free port (it prints its address); the host one beside this suite's own.
 const SERVER_PORT = 0;
 const PREVIEW_PORT = Number(process.env['DS_PREVIEW_PORT'] ?? 4517) + 1000;
 
-const tmp = (name: string) => mkdtempSync(path.join(os.tmpdir(), `ds-e2e-${name}-`));
-
 test('an admin lists, invites, changes a role and removes a member from Settings', async ({ browser }) => {
   // Generous: `admin create` runs PGlite's initdb (seconds alone, minutes on a shared machine).
   test.setTimeout(480_000);
-  const serverData = tmp('team-admin-server');
-  const created = spawnSync(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'src/server/cli.ts',
-      'admin',
-      'create',
-      '--workspace',
-      'Team',
-      '--email',
-      EMAIL,
-      '--password',
-      PASSWORD,
-      '--data',
-      serverData,
-    ],
-    { encoding: 'utf8' },
-  );
-  expect(created.status, created.stderr).toBe(0);
+  const serverData = createTeam('Team', TEAM, 'team-admin-server');
   const running: PreviewProcess[] = [];
   try {
     const server = await startSyncServer(SERVER_PORT, serverData);
     running.push(server);
-    const host = await startPreview(PREVIEW_PORT, ['--data', tmp('team-admin-host'), '--empty']);
+    const host = await startPreview(PREVIEW_PORT, ['--data', tempDir('team-admin-host'), '--empty']);
     running.push(host);
     // A member who joined by invite and signed in from another device.
     const post = async (p: string, body: unknown, token?: string) => {

@@ -1,0 +1,51 @@
+// Benchmarks in Chromium: the web preview started on a generated workspace, and Debian's Chromium
+// launched headless the way the e2e suite launches it.
+import { spawn } from 'node:child_process';
+import { chromium, type Browser } from 'playwright-core';
+
+export interface BenchPreview {
+  url: string;
+  /** Ms from spawning the preview to its printed launch URL. */
+  readyMs: number;
+  stop(): Promise<void>;
+}
+
+/** `npm run serve` on `dir` with the renderer already built into `outDir`. */
+export function startBenchPreview(port: number, dir: string, outDir: string): Promise<BenchPreview> {
+  const started = performance.now();
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/serve.ts', '--port', String(port), '--no-build', '--out-dir', outDir, '--data', dir],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      const match = /web preview: (\S+)/.exec(seen);
+      if (!match) return;
+      seen = '';
+      const stop = () =>
+        new Promise<void>((done) => {
+          child.once('exit', () => done());
+          child.kill('SIGTERM');
+        });
+      resolve({ url: match[1]!, stop, readyMs: performance.now() - started });
+    });
+    child.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
+  });
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
