@@ -36,7 +36,10 @@ test('a damaged workspace shows the recovery screen, and restoring the backup op
   const dir = mkdtempSync(path.join(os.tmpdir(), 'ds-e2e-damaged-'));
   const file = path.join(dir, 'workspace.sqlite');
   // The demo written and closed (its WAL checkpointed into the file), then a copy kept as a backup.
+  // Stopped only once the demo is in (the preview prints its address before the demo is written).
   let preview = await startPreview(PORT, ['--data', dir]);
+  await page.goto(`${preview.url}/#/accounts`);
+  await expect(page.getByTestId('account-row').first()).toBeVisible({ timeout: 60_000 });
   await preview.stop();
   mkdirSync(`${dir}-backups`);
   copyFileSync(file, path.join(`${dir}-backups`, 'deep-sales-backup-friday.sqlite'));
