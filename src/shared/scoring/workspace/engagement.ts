@@ -43,19 +43,22 @@ export interface EngagementFacts {
  * Engagement of stakeholder slot `s` as of `asOf`. With `oppSlot` >= 0 only interactions of that
  * deal or of no deal count (another deal in the same account is not this deal's engagement).
  */
+/** The facts of someone nobody has touched: the start of every tally. */
+export const noEngagement = (): EngagementFacts => ({
+  weight: 0,
+  responsiveWeight: 0,
+  count: 0,
+  sentiment: NaN,
+  lastTouch: -Infinity,
+  lastResponsive: -Infinity,
+  responsiveCount: 0,
+  reached: false,
+  recent30: 0,
+  previous30: 0,
+});
+
 export function engagementOf(state: WorkspaceState, s: number, asOf: number, oppSlot = -1): EngagementFacts {
-  const f: EngagementFacts = {
-    weight: 0,
-    responsiveWeight: 0,
-    count: 0,
-    sentiment: NaN,
-    lastTouch: -Infinity,
-    lastResponsive: -Infinity,
-    responsiveCount: 0,
-    reached: false,
-    recent30: 0,
-    previous30: 0,
-  };
+  const f = noEngagement();
   const list = state.interactionsOf[s];
   if (!list) return f;
   const { at, dir, kind, sentiment, opp } = state;

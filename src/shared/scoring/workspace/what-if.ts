@@ -15,7 +15,7 @@
 // Re-validating requirements and moving a passed close date change nothing the model reads, so
 // they get no what-if: an estimate must not pretend to know what its model cannot see.
 import { CORE_ROLES, type BuyingRole } from '@shared/domain';
-import type { EngagementFacts } from './engagement';
+import { noEngagement, type EngagementFacts } from './engagement';
 import { buyingGroupFacts, type MemberFacts, type OpportunityFacts } from './facts';
 import { FIXED_FEATURES, featureCount, featureLabel, featureRow, type FeatureSpace } from './features';
 import { scoreRow, type RowScore, type WorkspaceModel } from './model';
@@ -73,19 +73,6 @@ const met = (e: EngagementFacts, asOf: number): EngagementFacts => ({
 export function withMembers(f: OpportunityFacts, members: MemberFacts[]): OpportunityFacts {
   return { ...f, ...buyingGroupFacts(members, f.asOf) };
 }
-
-const noEngagement = (): EngagementFacts => ({
-  weight: 0,
-  responsiveWeight: 0,
-  count: 0,
-  sentiment: NaN,
-  lastTouch: -Infinity,
-  lastResponsive: -Infinity,
-  responsiveCount: 0,
-  reached: false,
-  recent30: 0,
-  previous30: 0,
-});
 
 /** The deal's facts had `change` happened today. */
 export function counterfactualFacts(f: OpportunityFacts, change: Counterfactual): OpportunityFacts {
