@@ -2,14 +2,14 @@
 // with its own workspace, signed in to one sync server (as in sync-two-windows.e2e.ts); a person
 // dragged on A's map moves on B's map, without a reload, to the same graph position.
 import { expect, test, type Page } from '@playwright/test';
-import { startPreview, startSyncServer, type PreviewProcess } from './support/preview-process';
+import { startPreview, startSyncServer, type PreviewProcess, extraPort } from './support/preview-process';
 import { createTeam, tempDir, openWindow, signIn } from './support/team';
 
 const EMAIL = 'planner@deepsales.test';
 const PASSWORD = 'correct horse battery';
 const TEAM = { email: EMAIL, password: PASSWORD };
 // Beside the suite's own port, so two checkouts running this file side by side do not collide.
-const BASE = Number(process.env['DS_PREVIEW_PORT'] ?? 4517) + 100;
+const BASE = extraPort(100);
 
 const transformOf = (page: Page, id: string) => page.locator(`[data-testid="bg-node"][data-id="${id}"]`).getAttribute('transform');
 

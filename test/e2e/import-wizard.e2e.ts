@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { startPreview } from './support/preview-process';
+import { startPreview, extraPort } from './support/preview-process';
 
 const HUBSPOT = path.resolve(import.meta.dirname, '../fixtures/crm/hubspot');
 const ZOHO = path.resolve(import.meta.dirname, '../fixtures/crm/zoho');
@@ -14,7 +14,7 @@ test('import a CRM export through the wizard into an empty workspace', async ({ 
   test.setTimeout(120_000);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'ds-e2e-import-'));
   // The suite's own preview holds the demo; an empty workspace of its own shows the empty page.
-  const preview = await startPreview(4593, ['--data', dir, '--empty']);
+  const preview = await startPreview(extraPort(76), ['--data', dir, '--empty']);
   try {
     await page.goto(`${preview.url}/#/accounts`);
     await page.getByRole('link', { name: 'import them from your CRM' }).click();

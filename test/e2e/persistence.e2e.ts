@@ -3,11 +3,11 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { startPreview } from './support/preview-process';
+import { startPreview, extraPort } from './support/preview-process';
 
 test('a stakeholder added with --data DIR is there after the server restarts', async ({ page }) => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'ds-e2e-data-'));
-  let preview = await startPreview(4527, ['--data', dir]);
+  let preview = await startPreview(extraPort(10), ['--data', dir]);
   const name = `Pat Persistent ${Date.now()}`;
   try {
     await page.goto(`${preview.url}/#/accounts`);
@@ -22,7 +22,7 @@ test('a stakeholder added with --data DIR is there after the server restarts', a
     const accountUrl = page.url();
     await preview.stop('SIGKILL');
 
-    preview = await startPreview(4527, ['--data', dir]);
+    preview = await startPreview(extraPort(10), ['--data', dir]);
     await page.goto(accountUrl);
     await expect(page.getByTestId('stakeholder-row').filter({ hasText: name })).toBeVisible();
   } finally {

@@ -6,10 +6,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { startPreview } from './support/preview-process';
+import { startPreview, extraPort } from './support/preview-process';
 
 /** Its own port, beside the suite's preview (DS_PREVIEW_PORT keeps checkouts apart). */
-const PORT = Number(process.env['DS_PREVIEW_PORT'] ?? 4517) + 300;
+const PORT = extraPort(300);
 const PAGE = 32_768;
 
 /** Garbage over a page in the middle that is in use (a free page would damage nothing), per SQLite's own check. */

@@ -2,16 +2,17 @@
 // another field arrives; saving B's dialog keeps A's change (the save carries the values the
 // dialog opened with, and the host merges only what B changed).
 import { expect, test, type Page } from '@playwright/test';
-import { startPreview, startSyncServer, type PreviewProcess } from './support/preview-process';
+import { startPreview, startSyncServer, type PreviewProcess, extraPort } from './support/preview-process';
 import { createTeam, tempDir, openWindow, signIn } from './support/team';
 
 const EMAIL = 'merge@deepsales.test';
 const PASSWORD = 'correct horse battery';
 const TEAM = { email: EMAIL, password: PASSWORD };
 // Unusual ports beside this suite's preview, so parallel suites do not collide.
-const PORT_A = 45322;
-const PORT_B = 45323;
-const PORT_SERVER = 45324;
+const PORT_A = extraPort(200);
+const PORT_B = extraPort(201);
+/** The server takes any free port and prints it. */
+const PORT_SERVER = 0;
 
 async function openAccount(page: Page, url: string, name: string): Promise<void> {
   await page.goto(`${url}/#/accounts`);

@@ -1,7 +1,7 @@
 // Two devices of one team: two web-preview hosts, each with its own workspace on disk, signed in
 // to one sync server. What one seller adds appears on the other's screen without a reload.
 import { expect, test } from '@playwright/test';
-import { startPreview, startSyncServer, type PreviewProcess } from './support/preview-process';
+import { startPreview, startSyncServer, type PreviewProcess, extraPort } from './support/preview-process';
 import { createTeam, tempDir, openWindow, signIn } from './support/team';
 
 const EMAIL = 'lead@deepsales.test';
@@ -14,12 +14,12 @@ test('an edit on one host appears live on the other', async ({ browser }) => {
 
   const running: PreviewProcess[] = [];
   try {
-    const server = await startSyncServer(4539, serverData);
+    const server = await startSyncServer(0, serverData);
     running.push(server);
     // A holds records of its own (not the demo, which is never uploaded) and shares them.
-    const hostA = await startPreview(4528, ['--data', tempDir('a'), '--local-data']);
+    const hostA = await startPreview(extraPort(11), ['--data', tempDir('a'), '--local-data']);
     running.push(hostA);
-    const hostB = await startPreview(4529, ['--data', tempDir('b'), '--empty']);
+    const hostB = await startPreview(extraPort(12), ['--data', tempDir('b'), '--empty']);
     running.push(hostB);
 
     const a = await openWindow(browser, hostA.url);

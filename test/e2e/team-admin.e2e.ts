@@ -2,7 +2,7 @@
 // devices, invites someone (a one-time code), changes a role, removes a member after a
 // confirmation, and reads the audit log. Its own preview host and sync server (PGlite).
 import { expect, test } from '@playwright/test';
-import { startPreview, startSyncServer, type PreviewProcess } from './support/preview-process';
+import { startPreview, startSyncServer, type PreviewProcess, extraPort } from './support/preview-process';
 import { createTeam, tempDir } from './support/team';
 
 const EMAIL = 'admin@team-admin.test';
@@ -10,7 +10,7 @@ const PASSWORD = 'plum otter harbour';
 const TEAM = { email: EMAIL, password: PASSWORD };
 // The server takes any free port (it prints its address); the host one beside this suite's own.
 const SERVER_PORT = 0;
-const PREVIEW_PORT = Number(process.env['DS_PREVIEW_PORT'] ?? 4517) + 1000;
+const PREVIEW_PORT = extraPort(1000);
 
 test('an admin lists, invites, changes a role and removes a member from Settings', async ({ browser }) => {
   // Generous: `admin create` runs PGlite's initdb (seconds alone, minutes on a shared machine).

@@ -10,7 +10,7 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { testNow } from '../clock';
-import { startPreview } from './support/preview-process';
+import { startPreview, extraPort } from './support/preview-process';
 
 async function axe(page: Page, what: string): Promise<void> {
   const { violations } = await new AxeBuilder({ page }).analyze();
@@ -168,7 +168,7 @@ test('on a workspace with more deals than a page, Today says "25 of N" and Show 
     { stdio: 'pipe' },
   );
   // A port of its own beside the suite's preview, so two checkouts' runs do not collide.
-  const preview = await startPreview(Number(process.env['DS_PREVIEW_PORT'] ?? 4517) + 40, ['--data', dir]);
+  const preview = await startPreview(extraPort(40), ['--data', dir]);
   try {
     await page.goto(`${preview.url}/#/today`);
     // First open of this workspace: nothing stored, so Today waits for the first scores.

@@ -9,6 +9,9 @@ export interface PreviewProcess {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
+/** A port of its own for an extra host: `offset` above the suite's preview (DS_PREVIEW_PORT keeps checkouts apart). */
+export const extraPort = (offset: number): number => Number(process.env['DS_PREVIEW_PORT'] ?? 4517) + offset;
+
 /** One secret per port for this test run, so a restarted preview still accepts the browser's cookie. */
 const secrets = new Map<number, string>();
 
