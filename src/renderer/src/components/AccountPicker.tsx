@@ -3,10 +3,9 @@ import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { Route } from '@renderer/lib/router';
 import type { AccountId } from '@shared/domain';
-import { EmptyState, ErrorState, Loading } from '@renderer/components/states';
 import { accountsListQuery } from '@renderer/data/accounts';
 import { plural } from '@renderer/lib/format';
-import { Picker } from './Picker';
+import { PickerPage } from './Picker';
 
 export function AccountPicker({
   title,
@@ -33,26 +32,16 @@ export function AccountPicker({
     [accounts.data],
   );
   return (
-    <section className="page" aria-labelledby="page-title">
-      <header className="page-header">
-        <h1 id="page-title">{title}</h1>
-      </header>
-      <p className="page-meta">{sentence}</p>
-      {accounts.isPending ? (
-        <Loading label="Loading accounts…" />
-      ) : accounts.isError ? (
-        <ErrorState error={accounts.error} what="the accounts" onRetry={() => void accounts.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyState title="No accounts yet." />
-      ) : (
-        <Picker
-          label="Filter accounts"
-          items={items}
-          routeFor={(item) => routeFor(item.id)}
-          noun={['account', 'accounts']}
-          testId="account-picker"
-        />
-      )}
-    </section>
+    <PickerPage
+      title={title}
+      sentence={sentence}
+      state={accounts}
+      what="accounts"
+      label="Filter accounts"
+      items={items}
+      routeFor={(item) => routeFor(item.id)}
+      noun={['account', 'accounts']}
+      testId="account-picker"
+    />
   );
 }

@@ -4,10 +4,9 @@ import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { Route } from '@renderer/lib/router';
 import type { OpportunityId } from '@shared/domain';
-import { EmptyState, ErrorState, Loading } from '@renderer/components/states';
 import { dealListQuery } from '@renderer/data/opportunities';
 import { formatDate, formatMoney, humanize } from '@renderer/lib/format';
-import { Picker } from './Picker';
+import { PickerPage } from './Picker';
 
 export function DealPicker({
   title,
@@ -31,26 +30,16 @@ export function DealPicker({
     [deals.data],
   );
   return (
-    <section className="page" aria-labelledby="page-title">
-      <header className="page-header">
-        <h1 id="page-title">{title}</h1>
-      </header>
-      <p className="page-meta">{sentence}</p>
-      {deals.isPending ? (
-        <Loading label="Loading deals…" />
-      ) : deals.isError ? (
-        <ErrorState error={deals.error} what="the deals" onRetry={() => void deals.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyState title="No deals yet." />
-      ) : (
-        <Picker
-          label="Filter deals by name, account or stage"
-          items={items}
-          routeFor={(item) => routeFor(item.deal.id)}
-          noun={['deal', 'deals']}
-          testId="deal-picker"
-        />
-      )}
-    </section>
+    <PickerPage
+      title={title}
+      sentence={sentence}
+      state={deals}
+      what="deals"
+      label="Filter deals by name, account or stage"
+      items={items}
+      routeFor={(item) => routeFor(item.deal.id)}
+      noun={['deal', 'deals']}
+      testId="deal-picker"
+    />
   );
 }

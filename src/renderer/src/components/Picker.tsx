@@ -2,7 +2,9 @@
 // deal?" when it was opened without one. Type to filter (every word must match), arrows move,
 // Enter opens; only the rows in view are in the DOM, so 20,000 deals open as fast as 20.
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { UseQueryResult } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { EmptyState, ErrorState, Loading } from '@renderer/components/states';
 import { hrefFor, navigate, type Route } from '@renderer/lib/router';
 import { filterPickerItems, indexPickerItems, type PickerItem } from './picker-filter';
 
@@ -108,5 +110,38 @@ export function Picker<T extends PickerItem>({ label, items, routeFor, noun, tes
         </div>
       </div>
     </div>
+  );
+}
+
+/** The page around a picker: title, one sentence, then loading / error / empty / the list. */
+export function PickerPage<T extends PickerItem>({
+  title,
+  sentence,
+  state,
+  what,
+  ...picker
+}: Props<T> & {
+  title: string;
+  sentence: string;
+  state: Pick<UseQueryResult<unknown>, 'isPending' | 'isError' | 'error' | 'refetch'>;
+  /** The plural noun in the loading, error and empty states: "accounts". */
+  what: string;
+}) {
+  return (
+    <section className="page" aria-labelledby="page-title">
+      <header className="page-header">
+        <h1 id="page-title">{title}</h1>
+      </header>
+      <p className="page-meta">{sentence}</p>
+      {state.isPending ? (
+        <Loading label={`Loading ${what}…`} />
+      ) : state.isError ? (
+        <ErrorState error={state.error} what={`the ${what}`} onRetry={() => void state.refetch()} />
+      ) : picker.items.length === 0 ? (
+        <EmptyState title={`No ${what} yet.`} />
+      ) : (
+        <Picker {...picker} />
+      )}
+    </section>
   );
 }
