@@ -8,10 +8,11 @@ import { EmptyState } from '@renderer/components/states';
 import { useLog } from '@renderer/components/log/log-context';
 import { useUndo } from '@renderer/components/undo';
 import { useRemove, useRestore } from '@renderer/data/records';
-import { excerpt, formatDateTime, formatWhen, humanize } from '@renderer/lib/format';
+import { excerpt, formatDateTime, humanize } from '@renderer/lib/format';
 import { hrefFor } from '@renderer/lib/router';
 import { useNow } from '@renderer/lib/use-now';
 import { errorWords } from '@renderer/api/errors';
+import { When } from '@renderer/components/When';
 
 const SENTIMENT: Record<number, string> = { [-2]: 'Hostile', [-1]: 'Cool', 0: 'Neutral', 1: 'Warm', 2: 'Enthusiastic' };
 export const TOUCH_GROUPS: { key: string; label: string; kinds: readonly InteractionKind[] }[] = [
@@ -107,9 +108,7 @@ export function Timeline({
           {shown.map((i) => (
             <li key={i.id} className="timeline-item" data-testid="interaction-row" data-kind={i.kind}>
               <div className="timeline-when">
-                <time dateTime={new Date(i.at).toISOString()} title={formatDateTime(i.at)}>
-                  {formatWhen(i.at, now)}
-                </time>
+                <When at={i.at} now={now} />
                 <span className={`touch-group touch-${GROUP_OF.get(i.kind)?.toLowerCase() ?? 'sales'}`}>{GROUP_OF.get(i.kind)}</span>
               </div>
               <div className="timeline-body">

@@ -15,11 +15,12 @@ import { opportunityQuery } from '@renderer/data/opportunities';
 import { opportunityImpactQuery } from '@renderer/data/records';
 import { opportunityScoreQuery } from '@renderer/data/scoring';
 import { teamQuery } from '@renderer/data/team';
-import { excerpt, formatDate, formatDateTime, formatMoney, formatWhen, humanize } from '@renderer/lib/format';
+import { excerpt, formatDate, formatMoney, formatWhen, humanize } from '@renderer/lib/format';
 import { hrefFor, navigate } from '@renderer/lib/router';
 import { useNow } from '@renderer/lib/use-now';
 import { BuyingGroupPanel } from './BuyingGroupPanel';
 import { ListPanel } from '@renderer/components/ListPanel';
+import { When } from '@renderer/components/When';
 
 function DeleteDeal({ id, name, onClose }: { id: OpportunityId; name: string; onClose: (deleted: boolean) => void }) {
   const impact = useQuery(opportunityImpactQuery(id));
@@ -186,10 +187,7 @@ export function OpportunityPage({ id }: { id: OpportunityId }) {
           empty="Nothing logged against this deal yet."
           item={(i) => (
             <>
-              <strong>{humanize(i.kind)}</strong> ·{' '}
-              <time dateTime={new Date(i.at).toISOString()} title={formatDateTime(i.at)}>
-                {formatWhen(i.at, now)}
-              </time>
+              <strong>{humanize(i.kind)}</strong> · <When at={i.at} now={now} />
               {' · '}
               {i.attendeeIds.map((a) => names.get(a) ?? 'someone').join(', ') || 'no one named'}
               {i.notes ? <span className="cell-muted"> — {excerpt(i.notes, 100)}</span> : null}

@@ -7,10 +7,11 @@ import { InfluenceMeter, StanceBadge } from '@renderer/components/StanceBadge';
 import { ErrorState, Loading } from '@renderer/components/states';
 import { TalkingPoints } from '@renderer/components/TalkingPoints';
 import { personQuery } from '@renderer/data/records';
-import { excerpt, formatDateTime, formatMoney, formatWhen, humanize } from '@renderer/lib/format';
+import { excerpt, formatMoney, humanize } from '@renderer/lib/format';
 import { hrefFor } from '@renderer/lib/router';
 import { useNow } from '@renderer/lib/use-now';
 import { ListPanel } from '@renderer/components/ListPanel';
+import { When } from '@renderer/components/When';
 
 export function PersonPage({ id }: { id: StakeholderId }) {
   const detail = useQuery(personQuery(id));
@@ -153,10 +154,7 @@ export function PersonPage({ id }: { id: StakeholderId }) {
         empty="No touches with them yet."
         item={(i) => (
           <>
-            <strong>{humanize(i.kind)}</strong> ·{' '}
-            <time dateTime={new Date(i.at).toISOString()} title={formatDateTime(i.at)}>
-              {formatWhen(i.at, now)}
-            </time>
+            <strong>{humanize(i.kind)}</strong> · <When at={i.at} now={now} />
             {i.notes ? <span className="cell-muted"> — {excerpt(i.notes, 140)}</span> : null}
           </>
         )}

@@ -4,12 +4,12 @@ import { useQuery } from '@tanstack/react-query';
 import type { KeptConflictView } from '@shared/api';
 import { errorWords } from '@renderer/api/errors';
 import { EmptyState, ErrorState, Loading } from '@renderer/components/states';
-import { formatDateTime, formatWhen } from '@renderer/lib/format';
 import { useNow } from '@renderer/lib/use-now';
 import { DISCARDED_FIELD, parseDiscarded } from '@shared/sync';
 import { refOf, useResolveConflict } from './mutations';
 import { conflictsQuery } from '@renderer/data/sync';
 import { fieldWords, valueWords } from './values';
+import { When } from '@renderer/components/When';
 
 function ConflictRow({ conflict, now }: { conflict: KeptConflictView; now: number }) {
   const restore = useResolveConflict('restore');
@@ -30,9 +30,7 @@ function ConflictRow({ conflict, now }: { conflict: KeptConflictView; now: numbe
           {notice.fields.map(fieldWords).join(', ')}).
         </td>
         <td>
-          <time dateTime={new Date(conflict.lostAt).toISOString()} title={formatDateTime(conflict.lostAt)}>
-            {formatWhen(conflict.lostAt, now)}
-          </time>
+          <When at={conflict.lostAt} now={now} />
         </td>
         <td className="cell-actions">
           <button
@@ -63,9 +61,7 @@ function ConflictRow({ conflict, now }: { conflict: KeptConflictView; now: numbe
       <td className="conflict-kept">{valueWords(conflict.keptValue)}</td>
       <td>{valueWords(conflict.currentValue)}</td>
       <td>
-        <time dateTime={new Date(conflict.lostAt).toISOString()} title={formatDateTime(conflict.lostAt)}>
-          {formatWhen(conflict.lostAt, now)}
-        </time>
+        <When at={conflict.lostAt} now={now} />
       </td>
       <td className="cell-actions">
         <button
