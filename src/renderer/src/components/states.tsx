@@ -1,5 +1,6 @@
 // Renderer: loading, empty and error states in plain words, shared by every page.
 import type { ReactNode } from 'react';
+import type { ApiError } from '@shared/api';
 import { errorWords } from '../api/errors';
 
 /** Invisible for the first 300 ms (CSS), so fast loads never flash a spinner. */
@@ -32,5 +33,27 @@ export function ErrorState({ error, what, onRetry }: { error: unknown; what: str
         </button>
       ) : null}
     </div>
+  );
+}
+
+/** A page whose own record could not be read: its heading, the error in words, and "Try again"
+ *  unless the record is gone for good (retrying cannot bring back a deleted record). */
+export function PageFailed({
+  heading,
+  query,
+  what,
+  children,
+}: {
+  heading: string;
+  query: { error: ApiError; refetch: () => unknown };
+  what: string;
+  children?: ReactNode;
+}) {
+  return (
+    <>
+      <h1 id="page-title">{heading}</h1>
+      <ErrorState error={query.error} what={what} onRetry={query.error.code === 'DS_NOT_FOUND' ? undefined : () => void query.refetch()} />
+      {children}
+    </>
   );
 }

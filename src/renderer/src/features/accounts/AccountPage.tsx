@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { hrefFor, navigate } from '@renderer/lib/router';
-import { ErrorState, Loading } from '@renderer/components/states';
+import { Loading, PageFailed } from '@renderer/components/states';
 import { EngagementPanel } from '@renderer/components/scoring/EngagementPanel';
 import { ConfirmDelete, impactWords } from '@renderer/components/ConfirmDelete';
 import { useLog, useLogTarget } from '@renderer/components/log/log-context';
@@ -43,18 +43,11 @@ export function AccountPage({ id }: { id: AccountId }) {
       {detail.isPending ? (
         <Loading label="Loading the account…" />
       ) : detail.isError ? (
-        <>
-          <h1 id="page-title">Account</h1>
-          {/* Retrying cannot bring back a deleted account; offer the way out instead. */}
-          <ErrorState
-            error={detail.error}
-            what="this account"
-            onRetry={detail.error.code === 'DS_NOT_FOUND' ? undefined : () => void detail.refetch()}
-          />
+        <PageFailed heading="Account" query={detail} what="this account">
           <p>
             <a href={hrefFor({ page: 'accounts' })}>Back to all accounts</a>
           </p>
-        </>
+        </PageFailed>
       ) : (
         <>
           <AccountFacts

@@ -9,7 +9,7 @@ import { useLog, useLogTarget } from '@renderer/components/log/log-context';
 import { OpportunityForm } from '@renderer/components/OpportunityForm';
 import { OpportunityWhy } from '@renderer/components/scoring/OpportunityScore';
 import { WinBadge } from '@renderer/components/scoring/WinBadge';
-import { ErrorState, Loading } from '@renderer/components/states';
+import { Loading, PageFailed } from '@renderer/components/states';
 import { accountQuery } from '@renderer/data/accounts';
 import { opportunityQuery } from '@renderer/data/opportunities';
 import { opportunityImpactQuery } from '@renderer/data/records';
@@ -51,12 +51,7 @@ export function OpportunityPage({ id }: { id: OpportunityId }) {
   if (detail.isError) {
     return (
       <section className="page" aria-labelledby="page-title">
-        <h1 id="page-title">Deal</h1>
-        <ErrorState
-          error={detail.error}
-          what="this deal"
-          onRetry={detail.error.code === 'DS_NOT_FOUND' ? undefined : () => void detail.refetch()}
-        />
+        <PageFailed heading="Deal" query={detail} what="this deal" />
       </section>
     );
   }

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { BUYING_ROLE_LABEL, type StakeholderId } from '@shared/domain';
 import { useLog, useLogTarget } from '@renderer/components/log/log-context';
 import { InfluenceMeter, StanceBadge } from '@renderer/components/StanceBadge';
-import { ErrorState, Loading } from '@renderer/components/states';
+import { Loading, PageFailed } from '@renderer/components/states';
 import { TalkingPoints } from '@renderer/components/TalkingPoints';
 import { personQuery } from '@renderer/data/records';
 import { excerpt, formatMoney, humanize } from '@renderer/lib/format';
@@ -27,12 +27,7 @@ export function PersonPage({ id }: { id: StakeholderId }) {
   if (detail.isError) {
     return (
       <section className="page" aria-labelledby="page-title">
-        <h1 id="page-title">Person</h1>
-        <ErrorState
-          error={detail.error}
-          what="this person"
-          onRetry={detail.error.code === 'DS_NOT_FOUND' ? undefined : () => void detail.refetch()}
-        />
+        <PageFailed heading="Person" query={detail} what="this person" />
       </section>
     );
   }
