@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { EXPORT_COLLECTIONS, exportCollectionCsv } from '../src/main/import/export-csv';
 import { createStore } from '../src/main/store';
 import { checkWorkspaceFolder, WorkspaceFolderError } from '../src/main/workspace/workspace-folder';
+import { folderDatabaseKey } from '../src/main/workspace/database-key';
 
 const USAGE = 'usage: npm run export -- --data WORKSPACE_DIR --out DIR';
 
@@ -35,7 +36,8 @@ async function main(): Promise<void> {
   }
   const out = path.resolve(values.out as string);
   await mkdir(out, { recursive: true });
-  const store = await createStore({ directory });
+  // Encrypted like the web preview's own open of the folder, with the key kept beside it.
+  const store = await createStore({ directory, key: await folderDatabaseKey(directory) });
   const counts: Record<string, number> = {};
   try {
     for (const collection of EXPORT_COLLECTIONS) {

@@ -9,6 +9,7 @@ import { appNow } from '../src/main/clock';
 import { runImport } from '../src/main/import/run-import';
 import { createStore } from '../src/main/store';
 import { checkWorkspaceFolder, WorkspaceFolderError } from '../src/main/workspace/workspace-folder';
+import { folderDatabaseKey } from '../src/main/workspace/database-key';
 import { STAGE_TARGETS, type StageTarget } from '../src/shared/import/stages';
 
 const USAGE =
@@ -77,7 +78,8 @@ async function main(): Promise<void> {
       }
     }),
   );
-  const store = await createStore({ directory });
+  // Encrypted like the web preview's own open of the folder, with the key kept beside it.
+  const store = await createStore({ directory, key: await folderDatabaseKey(directory) });
   const controller = new AbortController();
   process.once('SIGINT', () => controller.abort());
   let shown = -1;

@@ -11,6 +11,7 @@ import { appNow, startOfDay } from '../src/main/clock';
 import { SEED_SIZES, describeSize, generateWorkspaceBatches, type SeedSize } from '../src/shared/seed';
 import { writeWorkspaceFolder } from '../src/main/workspace/seed-workspace';
 import { checkWorkspaceFolder, WorkspaceFolderError } from '../src/main/workspace/workspace-folder';
+import { folderDatabaseKey } from '../src/main/workspace/database-key';
 import { statSync } from 'node:fs';
 
 const USAGE =
@@ -84,7 +85,7 @@ async function main(): Promise<void> {
       if (err instanceof WorkspaceFolderError) fail(`${err.code}: ${err.message}`);
       throw err;
     }
-    const result = await writeWorkspaceFolder({ directory: out, size, seed, now });
+    const result = await writeWorkspaceFolder({ directory: out, size, seed, now, key: await folderDatabaseKey(out) });
     process.stdout.write(
       `seed ${size} (${describeSize(size)}) seed=${seed} now=${new Date(now).toISOString().slice(0, 10)} → workspace folder ${out}: ` +
         `${result.documents} docs in ${(result.ms / 1000).toFixed(1)}s, ${(result.bytes / 2 ** 20).toFixed(1)} MiB on disk. Open it: npm run serve -- --data ${out}\n`,

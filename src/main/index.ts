@@ -11,7 +11,7 @@ import { attachPresentationWindows } from './electron/presentation-window';
 import { openWorkspace, type OpenWorkspace } from './workspace/open-workspace';
 import { mainWindowOptions } from './electron/window-options';
 import { wireIpc } from './electron/ipc';
-import { NATIVE_BINDING_ENV } from './store';
+import { databaseFilePath, NATIVE_BINDING_ENV } from './store';
 import { backupStore, checkBackup, restoreStore } from './store/backup';
 import { readDesktopConfig, withOpened, workspaceToOpen, writeDesktopConfig } from './electron/workspace-config';
 import { checkWorkspaceFolder, WorkspaceFolderError } from './workspace/workspace-folder';
@@ -27,12 +27,12 @@ import { appNow } from './clock';
 // Files the app writes (workspace, logs, window state, secrets) are the user's alone.
 if (process.platform !== 'win32') process.umask(0o077);
 
-// better-sqlite3 built for Electron's ABI: in the package's resources, or in out/native after
+// SQLite (better-sqlite3-multiple-ciphers) built for Electron's ABI: in the package's resources, or in out/native after
 // `npm start` rebuilt it. Set before any store or worker opens a database.
 function electronSqliteBinding(): string | undefined {
   const candidates = [
     path.join(process.resourcesPath ?? '', 'native/better_sqlite3.node'),
-    path.join(app.getAppPath(), 'out/native/node_modules/better-sqlite3/build/Release/better_sqlite3.node'),
+    path.join(app.getAppPath(), 'out/native/node_modules/better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node'),
   ];
   return candidates.find((file) => existsSync(file));
 }
@@ -56,7 +56,7 @@ let mainWindow: BrowserWindow | null = null;
 let secrets: SecretStore | null = null;
 let logFile: string | null = null;
 
-/** The sync token's home: the OS keychain, or a 0600 key file where there is none (security/secrets.ts). */
+/** Home of the sync token and the workspace files' keys: the OS keychain, or a 0600 key file where there is none (security/secrets.ts). */
 function secretStore(): SecretStore {
   secrets ??= (() => {
     const directory = path.join(app.getPath('userData'), 'secrets');
@@ -122,7 +122,7 @@ async function backupWorkspace(): Promise<void> {
     await dialog.showMessageBox({
       type: 'info',
       message: 'Workspace backed up',
-      detail: `${picked.filePath} (${(bytes / 1024 / 1024).toFixed(1)} MB). It holds no sign-in token: restoring it elsewhere asks to sign in again.`,
+      detail: `${picked.filePath} (${(bytes / 1024 / 1024).toFixed(1)} MB). It is encrypted with this workspace's key and holds no sign-in token: it restores into this workspace on this computer.`,
     });
   } catch (error) {
     console.error('[main] DS_BACKUP_FAILED', error);
@@ -141,7 +141,7 @@ async function restoreWorkspace(): Promise<void> {
   const file = picked.filePaths[0];
   if (picked.canceled || !file) return;
   try {
-    await checkBackup(file);
+    await checkBackup(file, databaseFilePath(store.directory, store.name));
   } catch (error) {
     dialog.showErrorBox('This file cannot be restored', (error as Error).message);
     return;

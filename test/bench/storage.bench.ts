@@ -2,8 +2,13 @@
 // DS_BENCH_ONLY=insert measures only the 100k bulk insert (no 1M file, no queries);
 // DS_BENCH_INSERT_RUNS (default 3) sets how many fresh 100k inserts the median is taken over;
 // DS_BENCH_INDEXES=app measures with the app's own interaction indexes.
-// Measures the SQLite RxStorage against RxDB's memory storage on interaction-like documents and
-// prints one JSON line per figure (plus a ratio line per figure).
+// DS_BENCH_ONLY=encryption measures only encrypted vs plaintext SQLite (DS_BENCH_ENCRYPTION_DOCS,
+// default 200k, in the big file); a full run measures that comparison too, after the rest.
+// Measures the SQLite RxStorage against RxDB's memory storage on interaction-like documents, and
+// the encrypted file (the app's default) against a plaintext one, and prints one JSON line per
+// figure (plus a ratio line per figure).
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { getChangedDocumentsSince, normalizeMangoQuery, now, prepareQuery, randomToken } from 'rxdb';
@@ -52,6 +57,8 @@ type Inst = RxStorageInstance<Interaction, unknown, unknown>;
 const INSERT_DOCS = 100_000;
 const INSERT_RUNS = Number(process.env.DS_BENCH_INSERT_RUNS ?? 3);
 const ONLY_INSERT = process.env.DS_BENCH_ONLY === 'insert';
+const ONLY_ENCRYPTION = process.env.DS_BENCH_ONLY === 'encryption';
+const ENCRYPTION_DOCS = Number(process.env.DS_BENCH_ENCRYPTION_DOCS ?? 200_000);
 const BIG_DOCS = Number(process.env.DS_BENCH_DOCS ?? 1_000_000);
 const ACCOUNTS = 5_000; // ~200 interactions per account at 1M
 const BATCH = 10_000;
@@ -249,6 +256,10 @@ async function main(): Promise<void> {
   // (delete the folder to rebuild). The 100k insert figure is always measured fresh.
   const cacheDir = process.env.DS_BENCH_CACHE_DIR ?? path.join(process.cwd(), 'node_modules', '.cache', 'ds-bench');
   try {
+    if (ONLY_ENCRYPTION) {
+      await compareEncryption(host, cacheDir);
+      return;
+    }
     if (ONLY_INSERT) {
       const sq = await measureInsert(getRxStorageSQLite({ databaseDirectory: cacheDir }));
       const mem = await measureInsert(getRxStorageMemory() as RxStorage<unknown, unknown>);
@@ -314,6 +325,7 @@ async function main(): Promise<void> {
       size: BIG_DOCS,
       extra: { note: 'memory storage has no persistence; it would have to re-insert everything' },
     });
+    await compareEncryption(host, cacheDir);
   } finally {
     process.stderr.write(`bench cache: ${cacheDir}\n`);
   }
@@ -328,6 +340,66 @@ function reportInsert(host: string, sq: InsertRates, mem: InsertRates): void {
   both('bulk insert', 'docs/s, median', sq.insertDocsPerS, mem.insertDocsPerS);
   // Wall time on a shared machine mostly measures the neighbours; CPU time of this process is steadier.
   both('bulk insert per CPU second', 'docs/cpu-s, median', sq.insertDocsPerCpuS, mem.insertDocsPerCpuS);
+}
+
+/**
+ * The same figures on a plaintext and an encrypted file (ChaCha20-Poly1305, a raw 32-byte key:
+ * store/sqlite/database.ts), side by side: one line each with `encrypted: false / true`, and their
+ * ratio. The big files are rebuilt each run (the key is random), so they are smaller than the 1M one.
+ */
+async function compareEncryption(host: string, cacheDir: string): Promise<void> {
+  const dir = path.join(cacheDir, `enc-${randomToken(6)}`);
+  const storages = {
+    plain: getRxStorageSQLite({ databaseDirectory: dir }),
+    encrypted: getRxStorageSQLite({ databaseDirectory: dir, key: randomBytes(32) }),
+  };
+  const figures: Record<keyof typeof storages, Figures & { coldOpenMs: number }> = {} as never;
+  try {
+    for (const [label, storage] of Object.entries(storages) as [keyof typeof storages, RxStorage<unknown, unknown>][]) {
+      const { f, inst } = await measure(`sqlite ${label}`, storage, ENCRYPTION_DOCS, `enc-big-${label}`);
+      await inst.close();
+      const t = performance.now();
+      const reopened = await open(storage, `enc-big-${label}`);
+      if ((await reopened.query(accountQueryAsc(7))).documents.length === 0) throw new Error('cold open query returned nothing');
+      const coldOpenMs = performance.now() - t;
+      await reopened.remove();
+      figures[label] = { ...f, coldOpenMs };
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const pair = (
+    name: string,
+    unit: string,
+    size: number,
+    pick: (f: Figures & { coldOpenMs: number }) => number,
+    higherIsBetter: boolean,
+  ) => {
+    for (const encrypted of [false, true]) {
+      const f = figures[encrypted ? 'encrypted' : 'plain'];
+      report({
+        name: `${name} (sqlite-ds)`,
+        value: round(pick(f)),
+        unit,
+        size,
+        extra: { encrypted, cipher: encrypted ? 'chacha20' : null, machine: host },
+      });
+    }
+    report({
+      name: `${name} ratio encrypted/plain`,
+      value: round(pick(figures.encrypted) / pick(figures.plain)),
+      unit: higherIsBetter ? 'x (higher is better)' : 'x (lower is better)',
+      size,
+    });
+  };
+  pair('bulk insert', 'docs/s, median', INSERT_DOCS, (f) => f.insertDocsPerS, true);
+  pair('bulk insert per CPU second', 'docs/cpu-s, median', INSERT_DOCS, (f) => f.insertDocsPerCpuS, true);
+  pair('indexed query 100 docs [accountId,at] asc', 'ms wall, median of 50', ENCRYPTION_DOCS, (f) => f.queryMs.wall, false);
+  pair('indexed query 100 docs [accountId,at] asc CPU', 'ms cpu, median of 50', ENCRYPTION_DOCS, (f) => f.queryMs.cpu, false);
+  pair('indexed query 100 docs [accountId,at] desc (resort)', 'ms wall, median of 50', ENCRYPTION_DOCS, (f) => f.queryDescMs.wall, false);
+  pair('count by accountId', 'ms wall, median of 50', ENCRYPTION_DOCS, (f) => f.countMs.wall, false);
+  pair('getChangedDocumentsSince 1000', 'ms wall, median of 20', ENCRYPTION_DOCS, (f) => f.changesMs.wall, false);
+  pair('cold open to first query', 'ms', ENCRYPTION_DOCS, (f) => f.coldOpenMs, false);
 }
 
 function round(x: number): number {

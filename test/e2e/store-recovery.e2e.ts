@@ -5,22 +5,26 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import Database from 'better-sqlite3';
+import { openDatabase } from '../../src/main/store/sqlite/database';
+import { databaseKeySecretName, keyFileSecretStore } from '../../src/main/security/secrets';
 import { startPreview, extraPort } from './support/preview-process';
 
 /** Its own port, beside the suite's preview (DS_PREVIEW_PORT keeps checkouts apart). */
 const PORT = extraPort(300);
 const PAGE = 32_768;
 
-/** Garbage over a page in the middle that is in use (a free page would damage nothing), per SQLite's own check. */
-function damageMiddlePage(file: string): void {
+/**
+ * Garbage over a page in the middle that is in use (a free page would damage nothing), per
+ * SQLite's own check — run with the file's key: the preview encrypts the workspace.
+ */
+function damageMiddlePage(file: string, key: Buffer): void {
   const pages = statSync(file).size / PAGE;
   for (let page = Math.floor(pages / 2); page < pages; page++) {
     const before = readFileSync(file).subarray(page * PAGE, (page + 1) * PAGE);
     const fd = openSync(file, 'r+');
     writeSync(fd, randomBytes(PAGE), 0, PAGE, page * PAGE);
     closeSync(fd);
-    const db = new Database(file, { readonly: true });
+    const db = openDatabase(file, { readonly: true, fileMustExist: true, key });
     const verdict = db.pragma('quick_check', { simple: true });
     db.close();
     if (verdict !== 'ok') return;
@@ -43,7 +47,9 @@ test('a damaged workspace shows the recovery screen, and restoring the backup op
   await preview.stop();
   mkdirSync(`${dir}-backups`);
   copyFileSync(file, path.join(`${dir}-backups`, 'deep-sales-backup-friday.sqlite'));
-  damageMiddlePage(file);
+  const key = await keyFileSecretStore(`${dir}-secrets`).get(databaseKeySecretName(file));
+  expect(key, 'the preview keeps the workspace key in <data>-secrets').toMatch(/^[0-9a-f]{64}$/);
+  damageMiddlePage(file, Buffer.from(key!, 'hex'));
 
   preview = await startPreview(PORT, ['--data', dir]);
   try {

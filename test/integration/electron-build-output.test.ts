@@ -58,7 +58,7 @@ describe('desktop build output', () => {
       }
     };
     visit(file);
-    expect(packages).toContain('better-sqlite3');
+    expect(packages).toContain('better-sqlite3-multiple-ciphers');
     expect([...packages].filter((p) => p === 'electron' || p.startsWith('rxdb'))).toEqual([]);
   });
 

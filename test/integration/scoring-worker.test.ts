@@ -1,5 +1,7 @@
 // The scoring worker thread end to end: host API → service → real worker (tsx) → scores in the
-// store, on a SQLite store (the worker reads the file read-only), the one way scoring is fed.
+// store, on a SQLite store (the worker reads the file read-only), the one way scoring is fed. The
+// file is encrypted, as the app keeps it: the worker reads it with the key passed in its spec.
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,7 +36,7 @@ describe.each(['sqlite'] as const)('scoring worker with a %s store', (kind) => {
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ds-scoring-'));
-    store = await createStore({ directory: dir, name: `ws-${kind}` });
+    store = await createStore({ directory: dir, name: `ws-${kind}`, key: randomBytes(32) });
     await loadWorkspaceIntoStore(store, generateWorkspaceBatches({ size: 'S', seed: 5 }));
     host = createHost({ store, now: () => DEFAULT_NOW, scoring: { fixedNow: DEFAULT_NOW, autoTrain: true, rescoreEveryMs: 0 } });
     host.events.subscribe((e) => events.push(e));
@@ -49,8 +51,10 @@ describe.each(['sqlite'] as const)('scoring worker with a %s store', (kind) => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('reads the workspace from its SQLite file (read-only)', () => {
+  it('reads the workspace from its SQLite file (read-only), encrypted, with the key in its spec', () => {
     expect(service.source.filePath.startsWith(dir)).toBe(true);
+    expect(fs.readFileSync(service.source.filePath).subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
+    expect(service.source.key).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('trains on start with progress events, and reports the model', async () => {

@@ -1,12 +1,16 @@
 // Secrets at rest, through the whole app (openWorkspace on real SQLite, the host API, a real sync
 // server): the sync token is nowhere in the workspace files — grepped byte by byte, the WAL
 // included — but in the secret store, sealed; a workspace from before, with the token in its
-// settings, has it moved out on open; the workspace folders are 0700 and their files 0600.
+// settings, has it moved out on open; the workspace folders are 0700 and their files 0600. The
+// workspace file is encrypted (so a grep of its bytes would find nothing either way): the token's
+// absence is also checked in its decrypted bytes.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { SyncView } from '../../src/shared/api';
 import type { SyncServer } from '../../src/server';
-import { keyFileSecretStore } from '../../src/main/security/secrets';
+import { databaseKeySecretName, keyFileSecretStore } from '../../src/main/security/secrets';
+import { openDatabase } from '../../src/main/store/sqlite/database';
+import { plaintextBytes } from '../../src/main/store/sqlite/test-helpers';
 import { tokenSecretName } from '../../src/main/host/sync-session';
 import { BACKENDS, startServer, waitFor } from './fixtures/sync-harness';
 import { createTeam, openDevice, removeDevice, type Device, type TeamAccount } from './fixtures/app-devices';
@@ -55,6 +59,12 @@ describe('secrets at rest', () => {
   });
 
   const secretsOf = (device: Device) => keyFileSecretStore(path.join(device.dir, 'workspace-secrets'));
+  const fileOf = (device: Device, label: string) => path.join(device.dir, 'workspace', `device-${label}.sqlite`);
+  const keyOf = async (device: Device, label: string) =>
+    Buffer.from((await secretsOf(device).get(databaseKeySecretName(fileOf(device, label))))!, 'hex');
+  /** Whether the (closed) workspace file's decrypted bytes hold `needle`. */
+  const plaintextHolds = async (device: Device, label: string, needle: string) =>
+    plaintextBytes(fileOf(device, label), await keyOf(device, label)).includes(Buffer.from(needle, 'utf8'));
 
   async function signedIn(label: string): Promise<{ device: Device; token: string }> {
     const device = await openDevice(label, false);
@@ -73,6 +83,7 @@ describe('secrets at rest', () => {
     expect(await filesContaining(device.dir, token)).toEqual([]);
     await device.close();
     expect(await filesContaining(device.dir, token)).toEqual([]);
+    expect(await plaintextHolds(device, 'grep', token)).toBe(false);
     // The secret store holds it sealed, outside the workspace folder.
     expect((await filesUnder(path.join(device.dir, 'workspace-secrets'))).map((f) => path.basename(f)).sort()).toEqual([
       'secrets.json',
@@ -97,6 +108,12 @@ describe('secrets at rest', () => {
     await settings.upsert({ id: 'sync.session', value: JSON.stringify({ ...session, token }), updatedAt: 1 });
     await secretsOf(device).delete(tokenSecretName({ serverUrl: url, workspaceId: team.workspaceId }));
     await device.close();
+    // An older version's file was plaintext too: decrypted in place, as it wrote it.
+    const file = fileOf(device, 'legacy');
+    const db = openDatabase(file, { fileMustExist: true, key: await keyOf(device, 'legacy') });
+    db.pragma('journal_mode = DELETE');
+    db.pragma(`rekey = ''`);
+    db.close();
     // The grep finds a token where there is one.
     expect(await filesContaining(path.join(device.dir, 'workspace'), token)).not.toEqual([]);
 
@@ -107,6 +124,9 @@ describe('secrets at rest', () => {
     expect(await filesContaining(path.join(device.dir, 'workspace'), token)).toEqual([]);
     await reopened.close();
     expect(await filesContaining(device.dir, token)).toEqual([]);
+    // Encrypted again on open, and the token is gone from the database itself, not only hidden.
+    expect((await readFile(file)).subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
+    expect(await plaintextHolds(device, 'legacy', token)).toBe(false);
   });
 
   it('makes the workspace folders 0700 and their files 0600', async () => {

@@ -3,7 +3,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { Database } from '../../src/main/store/sqlite/database';
 import { fillWithDefaultSettings, randomToken } from 'rxdb';
 import { getRxStorageSQLite, isSqliteStorageError } from '../../src/main/store/sqlite/index';
 import { failureOf } from '../../src/main/store/sqlite/health';

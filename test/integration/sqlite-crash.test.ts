@@ -3,7 +3,7 @@
 // there, no batch is partially there, and SQLite's integrity check passes.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { Database } from '../../src/main/store/sqlite/database';
 import { fillWithDefaultSettings, normalizeMangoQuery, prepareQuery, randomToken } from 'rxdb';
 import { getRxStorageSQLite } from '../../src/main/store/sqlite/index';
 import { makeTempDir, removeDir } from '../../src/main/store/sqlite/test-helpers';

@@ -4,7 +4,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
-import Database from 'better-sqlite3';
+import { Database } from '../../src/main/store/sqlite/database';
 import { fillWithDefaultSettings, normalizeMangoQuery, prepareQuery, randomToken } from 'rxdb';
 import { getRxStorageSQLite } from '../../src/main/store/sqlite/index';
 import { makeTempDir, removeDir } from '../../src/main/store/sqlite/test-helpers';

@@ -5,7 +5,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { Database } from '../../src/main/store/sqlite/database';
 import { API, type CallResult } from '@shared/api';
 import { makeTempDir, removeDir } from '../../src/main/store/sqlite/test-helpers';
 import { writeWorkspaceFolder } from '../../src/main/workspace/seed-workspace';

@@ -14,14 +14,13 @@
 // the host keeps answering; kept current from store change events. Names shown in results
 // (account and deal names) are looked up when answering, so a renamed account never leaves stale
 // subtitles behind.
-import Database from 'better-sqlite3';
 import type { RxCollection } from 'rxdb';
 import type { Subscription } from 'rxjs';
 import type { SearchGroup, SearchHit, SearchInput, SearchKind, SearchView } from '@shared/api';
 import { SEARCH_KINDS, SNIPPET_CLOSE, SNIPPET_OPEN } from '@shared/api';
 import type { Account, AccountId, Interaction, Opportunity, OpportunityId, Stakeholder, WorkshopNote } from '@shared/domain';
 import { fuzzyCandidates, matchExpression, searchTerms } from '@shared/search/text';
-import type { Store } from '../store';
+import { Database, type Store } from '../store';
 import { changesOf, type StoreChange } from '../store/changes';
 
 type Indexed = 'accounts' | 'stakeholders' | 'opportunities' | 'interactions' | 'workshopnotes';

@@ -1,6 +1,6 @@
-// Main process or plain Node (no Electron import): where secrets live — the sync token today —
-// never in the workspace files. A SecretStore keeps named strings in one small file outside the
-// workspace folder, each value sealed by a cipher:
+// Main process or plain Node (no Electron import): where secrets live — the sync token and the
+// workspace files' database keys — never in the workspace files. A SecretStore keeps named
+// strings in one small file outside the workspace folder, each value sealed by a cipher:
 //
 // 1. In the desktop app the cipher is Electron's safeStorage (the OS keychain: Keychain on
 //    macOS, DPAPI on Windows, libsecret/kwallet on Linux), wired in electron/safe-storage.ts.
@@ -10,7 +10,7 @@
 //    user's own account does — not against that account, which the OS keychain does better.
 // 3. The folder is 0700 and both files 0600; writes are atomic (temp file + rename), so a crash
 //    never leaves half a secrets file.
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -29,6 +29,11 @@ export interface SecretStore {
 }
 
 export const SECRETS_FILE = 'secrets.json';
+
+/** The secret that holds a workspace file's database key (workspace/database-key.ts), by the file's absolute path. */
+export function databaseKeySecretName(filePath: string): string {
+  return `store.key.${createHash('sha256').update(filePath).digest('hex').slice(0, 20)}`;
+}
 export const KEY_FILE = 'secrets.key';
 
 export class SecretStoreError extends Error {

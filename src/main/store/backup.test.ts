@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { copyFile, mkdtemp, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { Database } from './sqlite/database';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AccountId } from '@shared/domain';
 import { generateWorkspaceBatches } from '@shared/seed';

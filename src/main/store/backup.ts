@@ -5,9 +5,14 @@
 // 1. A backup is `VACUUM INTO` a temporary file beside the destination, renamed over it when
 //    complete: a consistent snapshot (SQLite reads one transaction's view, writers go on), with
 //    no free pages, so rows rewritten before the backup (a token migrated out) are not in it.
+//    It is encrypted with the workspace's own key (a plaintext copy is encrypted before it is
+//    renamed into place), so a backup is no easier to read than the workspace: it restores into
+//    the workspace it came from, on the device that keeps that key.
 // 2. A restore checks the file first, through the store's own opening checks (SQLite header,
-//    written by Deep Sales, not a newer format) plus `PRAGMA integrity_check` and the presence of
-//    every collection's table; a file that fails is left untouched and the workspace too.
+//    written by Deep Sales, not a newer format, and readable with the key of the workspace it
+//    would replace; an older plaintext backup reads as it is and is encrypted when the store
+//    opens it) plus `PRAGMA integrity_check` and the presence of every collection's table; a file
+//    that fails is left untouched and the workspace too.
 // 3. A restore runs with the store closed. The current file (and its WAL, if a crash left one)
 //    is kept as `<name>.sqlite.before-restore`, so a wrong restore can be undone by hand.
 // 4. Compaction (VACUUM, then a TRUNCATE checkpoint) runs on the store's own connection while it
@@ -17,7 +22,7 @@ import path from 'node:path';
 import { CodedError } from '@shared/errors';
 import { COLLECTION_NAMES } from '@shared/domain';
 import { databaseFilePath } from './sqlite';
-import { acquireConnection, META_TABLE, releaseConnection } from './sqlite/connection';
+import { acquireConnection, encryptInPlace, fileHeader, keyOfFile, META_TABLE, releaseConnection } from './sqlite/connection';
 import { clearFailure } from './sqlite/health';
 import { tableNameFor } from './sqlite/table';
 
@@ -36,6 +41,15 @@ function chmodPrivate(file: string): void {
   if (process.platform !== 'win32') chmodSync(file, PRIVATE);
 }
 
+/** Not plaintext SQLite, but long enough to be an encrypted database (fileHeader refuses shorter ones). */
+function encryptedLooking(file: string): boolean {
+  try {
+    return fileHeader(path.resolve(file)) === 'other';
+  } catch {
+    return false; // too short to be any database: the plain refusal says so
+  }
+}
+
 /** Rule 1: writes a consistent copy of the store's file to `destination` (0600). */
 export async function backupStore(directory: string, name: string, destination: string): Promise<{ bytes: number }> {
   const source = databaseFilePath(directory, name);
@@ -47,6 +61,7 @@ export async function backupStore(directory: string, name: string, destination: 
   const conn = acquireConnection(source, false);
   try {
     conn.db.prepare('VACUUM INTO ?').run(tmp);
+    if (conn.key && fileHeader(tmp) === 'plain') encryptInPlace(tmp, conn.key);
   } catch (error) {
     rmSync(tmp, { force: true });
     throw new BackupError('DS_BACKUP_FAILED', `The backup could not be written to ${destination}: ${(error as Error).message}`, {
@@ -60,14 +75,24 @@ export async function backupStore(directory: string, name: string, destination: 
   return { bytes: statSync(destination).size };
 }
 
-/** Rule 2: throws BackupError unless `file` is a whole, readable Deep Sales workspace. */
-export async function checkBackup(file: string): Promise<{ tables: number }> {
+/**
+ * Rule 2: throws BackupError unless `file` is a whole, readable Deep Sales workspace — readable
+ * with the key of `workspaceFile`, the workspace it would replace (none given: a plaintext file).
+ */
+export async function checkBackup(file: string, workspaceFile?: string): Promise<{ tables: number }> {
   if (!existsSync(file)) throw new BackupError('DS_BACKUP_INVALID', `${file} does not exist.`);
   if (statSync(file).size === 0) throw new BackupError('DS_BACKUP_INVALID', `${file} is empty; it is not a Deep Sales backup.`);
   let conn;
   try {
-    conn = acquireConnection(path.resolve(file), true);
+    conn = acquireConnection(path.resolve(file), true, workspaceFile ? keyOfFile(workspaceFile) : null);
   } catch (error) {
+    if (encryptedLooking(file))
+      throw new BackupError(
+        'DS_BACKUP_INVALID',
+        `${file} cannot be read with this workspace's key: it is a backup of another workspace or from another computer (encrypted with another key), or it is damaged. ` +
+          'A backup restores into the workspace it was made of, on the computer that made it.',
+        { cause: error },
+      );
     throw new BackupError('DS_BACKUP_INVALID', `${file} is not a Deep Sales backup: ${(error as Error).message}`, { cause: error });
   }
   try {
@@ -94,8 +119,8 @@ export async function checkBackup(file: string): Promise<{ tables: number }> {
 
 /** Rules 2–3: replaces the (closed) store's file with `backupFile`. Returns where the previous file went. */
 export async function restoreStore(directory: string, name: string, backupFile: string): Promise<{ previous: string | null }> {
-  await checkBackup(backupFile);
   const target = databaseFilePath(directory, name);
+  await checkBackup(backupFile, target);
   if (path.resolve(backupFile) === target)
     throw new BackupError('DS_BACKUP_INVALID', 'That is the workspace file itself; choose a backup.');
   const incoming = `${target}.${process.pid}.restoring`;

@@ -7,6 +7,7 @@ import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { COLLECTIONS, COLLECTION_NAMES, rxSchemaFor, type CollectionName, type CollectionSpec, type DocOf } from '@shared/domain';
 import { conflictHandler } from '@shared/sync';
 import { getRxStorageSQLite } from './sqlite';
+import type { DatabaseKey } from './sqlite/database';
 
 addRxPlugin(RxDBMigrationSchemaPlugin);
 addRxPlugin(RxDBUpdatePlugin);
@@ -18,13 +19,19 @@ export interface StoreOptions {
   /** Folder holding the workspace (SQLite, survives restarts); omitted means in memory. */
   directory?: string;
   name?: string;
+  /**
+   * The SQLite file's key (workspace/database-key.ts keeps one per workspace): the file is
+   * encrypted with it, a plaintext one on its first open. Omitted: a plaintext file.
+   */
+  key?: DatabaseKey;
   /** Override for tests that compare storages. */
   storage?: RxStorage<unknown, unknown>;
 }
 
 function pickStorage(options: StoreOptions): RxStorage<unknown, unknown> {
   if (options.storage) return options.storage;
-  if (options.directory) return getRxStorageSQLite({ databaseDirectory: options.directory }) as RxStorage<unknown, unknown>;
+  if (options.directory)
+    return getRxStorageSQLite({ databaseDirectory: options.directory, key: options.key ?? null }) as RxStorage<unknown, unknown>;
   return getRxStorageMemory() as RxStorage<unknown, unknown>;
 }
 

@@ -6,6 +6,11 @@ export { removeStoredStakeholderScores, snapshotSpecOf, WRITE_CHUNK, writeScores
 export type { SnapshotSpec } from './snapshot';
 export { NATIVE_BINDING_ENV } from './sqlite/native-binding';
 export { databaseFilePath } from './sqlite';
+// Encryption at rest: the SQLite module, the keyed open, and what the key's keeper
+// (workspace/database-key.ts) and the recovery screen need.
+export { Database, DATABASE_KEY_BYTES, openDatabase, type DatabaseKey } from './sqlite/database';
+export { fileHeader, keyOfFile, opensWithKey } from './sqlite/connection';
+export { corruptError, keyError } from './sqlite/errors';
 export { clearFailure, failureOf, isStoreCorruption, markCorrupt, storeFailures$, type StoreFailure } from './sqlite/health';
 export {
   interactionsOfAccount,

@@ -8,6 +8,7 @@ import { rxSchemaFor, type CollectionName, type ScoreDoc } from '@shared/domain'
 import type { Store } from './create-store';
 import type { SnapshotSpec } from './snapshot';
 import { databaseFilePath, RX_STORAGE_NAME_SQLITE } from './sqlite';
+import type { DatabaseKey } from './sqlite/database';
 import { tableNameFor } from './sqlite/table';
 
 /**
@@ -15,12 +16,14 @@ import { tableNameFor } from './sqlite/table';
  * for a store that is not on disk (an in-memory test store): scoring reads only from files.
  */
 export function snapshotSpecOf(store: Store, collections: readonly CollectionName[]): SnapshotSpec | null {
-  const storage = store.storage as { name?: string; settings?: { databaseDirectory?: string } };
+  const storage = store.storage as { name?: string; settings?: { databaseDirectory?: string; key?: DatabaseKey } };
   const dir = storage.settings?.databaseDirectory;
   if (storage.name !== RX_STORAGE_NAME_SQLITE || !dir) return null;
   const tables: Record<string, string> = {};
   for (const c of [...collections, 'scores' as const]) tables[c] = tableNameFor(c, rxSchemaFor(c).version);
-  return { filePath: databaseFilePath(dir, store.name), tables };
+  const key = storage.settings?.key;
+  // Hex text: the spec is posted to the worker as plain data.
+  return { filePath: databaseFilePath(dir, store.name), tables, ...(key ? { key: key.toString('hex') } : {}) };
 }
 
 /**

@@ -5,14 +5,15 @@
 // reader sees the last committed snapshot and never blocks the main thread writing, nor is
 // blocked by it. Kept apart from index.ts on purpose: index.ts loads RxDB, which the worker
 // never needs (its memory is one of scoring's figures).
-import Database from 'better-sqlite3';
-import { nativeBindingOption } from './sqlite/native-binding';
+import { openDatabase } from './sqlite/database';
 
 /** Where a workspace's snapshot is read from; plain data, so it can be posted to a worker. */
 export interface SnapshotSpec {
   filePath: string;
   /** Collection name → its table (schema versions differ per collection). */
   tables: Record<string, string>;
+  /** The file's key as hex (database.ts), absent for a plaintext file. */
+  key?: string;
 }
 
 export type SnapshotRow = Record<string, unknown> & { id: string };
@@ -28,7 +29,9 @@ export interface StoreSnapshot {
 }
 
 export function openStoreSnapshot(spec: SnapshotSpec): StoreSnapshot {
-  const db = new Database(spec.filePath, { readonly: true, fileMustExist: true, ...nativeBindingOption() });
+  // Keyed like every connection, with its 64 MiB page cache: each page read from disk is
+  // decrypted, so a small cache would decrypt the same index pages again and again.
+  const db = openDatabase(spec.filePath, { readonly: true, fileMustExist: true, key: spec.key ? Buffer.from(spec.key, 'hex') : null });
   db.pragma('query_only = ON');
   const exists = (t: string) => db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(t) !== undefined;
   const quoted = (t: string) => `"${t.replace(/"/g, '""')}"`;

@@ -15,15 +15,16 @@ import { ApiError, type CallResult, type HostEvent, type StoreHealthView, type S
 import { COLLECTION_NAMES } from '@shared/domain';
 import { createHost, teamOfFileSecretName, tokenSecretName, type Host } from '../host';
 import type { TeamSession, WorkspacePlacer } from '../host';
-import { clearFailure, createStore, databaseFilePath, failureOf, isStoreCorruption, type Store } from '../store';
+import { clearFailure, createStore, databaseFilePath, failureOf, isStoreCorruption, keyOfFile, type Store } from '../store';
 import { BackupError, checkBackup, restoreStore } from '../store/backup';
 import { findBackups, moveAside } from './recovery';
 import { loadWorkspaceIntoStore } from '../store/load-workspace';
 import { generateWorkspaceBatches } from '@shared/seed';
 import { appNow, startOfDay } from '../clock';
 import { readBinding, sameTeam, teamKey, writeBinding } from './binding';
-import { keyFileSecretStore, memorySecretStore, type SecretStore } from '../security/secrets';
+import { memorySecretStore, type SecretStore } from '../security/secrets';
 import { makePrivate } from './private-files';
+import { databaseKeyFor, folderSecretStore } from './database-key';
 
 export interface OpenWorkspaceOptions {
   /** Folder of a persistent workspace; null keeps everything in memory. */
@@ -95,7 +96,7 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Open
   /** In memory, a team store's name for this process (RxDB's memory storage keeps it by name). */
   const memoryNames = new Map<string, string>();
   const events = new Subject<HostEvent>();
-  const secrets = options.secrets ?? (options.directory ? keyFileSecretStore(`${options.directory}-secrets`) : memorySecretStore());
+  const secrets = options.secrets ?? (options.directory ? folderSecretStore(options.directory) : memorySecretStore());
   let current: Opened;
 
   const placer: WorkspacePlacer = {
@@ -151,10 +152,14 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Open
     return { store: await privateStore(directory, `${baseName}-team-${key}`), directory };
   }
 
-  /** Folder 0700 before SQLite writes in it, and its files 0600 once it has (private-files.ts). */
+  /**
+   * Folder 0700 before SQLite writes in it, and its files 0600 once it has (private-files.ts);
+   * the file encrypted with its key from the secret store (database-key.ts).
+   */
   async function privateStore(directory: string, name: string): Promise<Store> {
     await makePrivate(directory);
-    const store = await createStore({ directory, name });
+    const key = await databaseKeyFor(secrets, databaseFilePath(directory, name));
+    const store = await createStore({ directory, name, key });
     await makePrivate(directory);
     return store;
   }
@@ -203,7 +208,10 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Open
       state: 'damaged',
       problem: { code: (problem as { code?: string }).code ?? 'DS_SQLITE_CORRUPT', message: problem.message },
       file: databaseFilePath(opened.file.directory, opened.file.name),
-      backups: await findBackups([`${options.directory ?? opened.file.directory}-backups`, ...(options.backupFolders ?? [])]),
+      backups: await findBackups(
+        [`${options.directory ?? opened.file.directory}-backups`, ...(options.backupFolders ?? [])],
+        keyOfFile(databaseFilePath(opened.file.directory, opened.file.name)),
+      ),
       team: team ? { serverUrl: team.serverUrl, workspaceName: team.workspaceName } : null,
     };
   }
@@ -229,7 +237,7 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Open
     }
     if (input.action === 'restore') {
       try {
-        await checkBackup(input.file);
+        await checkBackup(input.file, target);
       } catch (error) {
         if (error instanceof BackupError) throw new ApiError('DS_STORE_RECOVERY_FAILED', error.message);
         throw error;

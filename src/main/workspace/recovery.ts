@@ -3,6 +3,7 @@
 import { open, readdir, rename, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { opensWithKey } from '../store';
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\u0000', 'latin1');
 /** The screen lists a handful; an older one can still be given by its path. */
@@ -26,10 +27,11 @@ async function startsAsSqlite(file: string): Promise<boolean> {
 }
 
 /**
- * `*.sqlite` files that start as SQLite databases in these folders, newest first. Only a cheap
- * look: restoring one runs the full check (store/backup.ts checkBackup) first.
+ * `*.sqlite` files in these folders that start as plaintext SQLite databases (older backups) or
+ * that `key`, the damaged workspace's, opens (backups are encrypted with it), newest first. Only a
+ * cheap look: restoring one runs the full check (store/backup.ts checkBackup) first.
  */
-export async function findBackups(folders: readonly string[]): Promise<FoundBackup[]> {
+export async function findBackups(folders: readonly string[], key: Buffer | null = null): Promise<FoundBackup[]> {
   const found: FoundBackup[] = [];
   for (const folder of new Set(folders)) {
     let names: string[];
@@ -42,7 +44,7 @@ export async function findBackups(folders: readonly string[]): Promise<FoundBack
       const file = path.join(folder, name);
       try {
         const info = await stat(file);
-        if (info.isFile() && info.size > 0 && (await startsAsSqlite(file)))
+        if (info.isFile() && info.size > 0 && ((await startsAsSqlite(file)) || (key !== null && opensWithKey(file, key))))
           found.push({ file, modifiedAt: info.mtimeMs, bytes: info.size });
       } catch {
         continue; // unreadable: not one we could restore

@@ -12,6 +12,8 @@ export interface SeedWorkspaceOptions {
   seed: number;
   now: number;
   onProgress?: (fraction: number) => void;
+  /** The file's key (database-key.ts); omitted, a plaintext file the app encrypts when it opens it. */
+  key?: Buffer;
 }
 
 export interface SeedWorkspaceResult {
@@ -29,7 +31,7 @@ export async function folderBytes(directory: string): Promise<number> {
 
 export async function writeWorkspaceFolder(options: SeedWorkspaceOptions): Promise<SeedWorkspaceResult> {
   const started = performance.now();
-  const store = await createStore({ directory: options.directory });
+  const store = await createStore({ directory: options.directory, ...(options.key ? { key: options.key } : {}) });
   let documents = 0;
   try {
     const loaded = await loadWorkspaceIntoStore(

@@ -1,7 +1,7 @@
 // Runs in Node: the WAL is checkpointed by the checkpoint thread, not by the writer's commits.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { Database } from './database';
 import { now, randomToken } from 'rxdb';
 import type { RxDocumentData } from 'rxdb';
 import { startCheckpointer } from './checkpointer';

@@ -16,11 +16,12 @@
 // stays bounded even if this thread could not start or stopped.
 //
 // The writer raises a flag in shared memory after each commit (no message per write).
-// The worker is plain CommonJS passed as text (`eval`): it needs only better-sqlite3, whose path
-// is resolved here, so it runs the same under tsx, vitest and the electron-vite bundle without a
+// The worker is plain CommonJS passed as text (`eval`): it needs only the SQLite module, whose
+// path is resolved here, and the statements that key its connection (database.ts keyPragmas), so it runs the same under tsx, vitest and the electron-vite bundle without a
 // separate build entry.
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { DATABASE_MODULE, keyPragmas, type DatabaseKey } from './database';
 import { nativeBindingOption } from './native-binding';
 
 /** How often the thread looks at the flag; a pause this long lets it checkpoint. */
@@ -48,6 +49,7 @@ const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.modulePath);
 const flag = new Int32Array(workerData.flag);
 const db = new Database(workerData.filePath, { fileMustExist: true, ...workerData.binding });
+for (const pragma of workerData.keyPragmas) db.pragma(pragma);
 // This connection never writes; a checkpoint is all it runs.
 db.pragma('wal_autocheckpoint = 0');
 let dirtySince = 0;
@@ -81,13 +83,14 @@ export function startCheckpointer(
   filePath: string,
   onFailed: () => void = () => undefined,
   timing = { tickMs: CHECKPOINT_TICK_MS, busyMs: BUSY_CHECKPOINT_MS },
+  key: DatabaseKey = null,
 ): Checkpointer {
   const flag = new SharedArrayBuffer(4);
   const raised = new Int32Array(flag);
-  const modulePath = createRequire(import.meta.url).resolve('better-sqlite3');
+  const modulePath = createRequire(import.meta.url).resolve(DATABASE_MODULE);
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
-    workerData: { filePath, modulePath, binding: nativeBindingOption(), flag, ...timing },
+    workerData: { filePath, modulePath, binding: nativeBindingOption(), keyPragmas: keyPragmas(key), flag, ...timing },
   });
   const stats: Checkpointer['stats'] = { runs: 0, last: null, error: null };
   worker.on('message', (m: { type: 'checkpointed'; result: CheckpointResult } | { type: 'error'; message: string }) => {

@@ -3,10 +3,9 @@
 // RxDB database in this process and closed when the last storage instance lets go of it.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { startCheckpointer, type Checkpointer } from './checkpointer';
-import { nativeBindingOption } from './native-binding';
-import { corruptError, isCorruptionError, SqliteStorageError } from './errors';
+import { openDatabase, rekeyPragmas, type Database, type DatabaseKey } from './database';
+import { corruptError, isCorruptionError, KEY_REFUSED, SqliteStorageError } from './errors';
 import { failureOf, markCorrupt } from './health';
 import { startIntegrityCheck, type IntegrityCheck } from './integrity-check';
 
@@ -32,6 +31,8 @@ export interface SqliteConnection {
   readonly db: Database.Database;
   readonly filePath: string;
   readonly readonly: boolean;
+  /** The key it was opened with; null for a plaintext file (database.ts). */
+  readonly key: DatabaseKey;
   refs: number;
   // Set once a table was dropped; only then may an empty file be deleted on the last close.
   droppedTables: boolean;
@@ -42,39 +43,56 @@ export interface SqliteConnection {
 }
 
 const CONNECTIONS = new Map<string, SqliteConnection>();
+/**
+ * The key each file was last asked to open with, so backup, restore and compaction (which open
+ * the file by its path) use the workspace's key without being handed it again.
+ */
+const KEYS = new Map<string, DatabaseKey>();
+
+/** The key this process opens `filePath` with (null: plaintext, or never opened here). */
+export function keyOfFile(filePath: string): DatabaseKey {
+  return KEYS.get(filePath) ?? null;
+}
 
 function connectionKey(filePath: string, readonly: boolean): string {
   return `${readonly ? 'ro' : 'rw'}:${filePath}`;
 }
 
-export function acquireConnection(filePath: string, readonly: boolean): SqliteConnection {
-  const key = connectionKey(filePath, readonly);
-  const existing = CONNECTIONS.get(key);
+/**
+ * The connection to `filePath`, opened with `key` — or, when `key` is undefined, with the key
+ * this process last opened that file with (keyOfFile). A plaintext file opened read-write with a
+ * key is encrypted first (encryptInPlace).
+ */
+export function acquireConnection(filePath: string, readonly: boolean, key?: DatabaseKey): SqliteConnection {
+  const mapKey = connectionKey(filePath, readonly);
+  const existing = CONNECTIONS.get(mapKey);
   if (existing) {
     existing.refs++;
     return existing;
   }
+  if (key !== undefined) KEYS.set(filePath, key);
   const failed = failureOf(filePath);
   if (failed) throw failed;
-  const { db, held } = openChecked(filePath, readonly);
+  const { db, held, key: opened } = openChecked(filePath, readonly, key === undefined ? keyOfFile(filePath) : key);
   const conn: SqliteConnection = {
     db,
     filePath,
     readonly,
+    key: opened,
     refs: 1,
     droppedTables: false,
-    checkpointer: readonly ? null : checkpointerFor(db, filePath),
-    integrity: readonly || !held ? null : integrityCheckOf(filePath),
+    checkpointer: readonly ? null : checkpointerFor(db, filePath, opened),
+    integrity: readonly || !held ? null : integrityCheckOf(filePath, opened),
   };
-  CONNECTIONS.set(key, conn);
+  CONNECTIONS.set(mapKey, conn);
   return conn;
 }
 
 /** The writer's file is checked once per open, off the main thread; damage found marks it (health.ts). */
-function integrityCheckOf(filePath: string): IntegrityCheck | null {
+function integrityCheckOf(filePath: string, key: DatabaseKey): IntegrityCheck | null {
   let check: IntegrityCheck;
   try {
-    check = startIntegrityCheck(filePath);
+    check = startIntegrityCheck(filePath, key);
   } catch (err) {
     // Without the check a damaged page is still found when it is read (instance.ts guard).
     console.error('[store] DS_SQLITE_CHECK no integrity check thread', err);
@@ -99,12 +117,17 @@ function integrityCheckOf(filePath: string): IntegrityCheck | null {
  * thread. The restarted WAL is overwritten from its start instead, and SQLite removes it when the
  * last connection closes.
  */
-function checkpointerFor(db: Database.Database, filePath: string): Checkpointer | null {
+function checkpointerFor(db: Database.Database, filePath: string, key: DatabaseKey): Checkpointer | null {
   let checkpointer: Checkpointer;
   try {
-    checkpointer = startCheckpointer(filePath, () => {
-      if (db.open) writerCheckpoints(db, true);
-    });
+    checkpointer = startCheckpointer(
+      filePath,
+      () => {
+        if (db.open) writerCheckpoints(db, true);
+      },
+      undefined,
+      key,
+    );
   } catch (err) {
     console.error('[store] DS_SQLITE_CHECKPOINT no checkpoint thread; the writer checkpoints itself', err);
     return null;
@@ -156,21 +179,38 @@ function hasDataTables(db: Database.Database): boolean {
 /**
  * Opens the file and proves it is ours before anything is written to it: the header is checked
  * with plain fs reads, and pragmas that write (journal_mode) run only after the schema was read.
+ * Which key opens it follows from the header: a plaintext file (SQLite's own header) opened
+ * read-write with a key is encrypted in place first; read-only it is read as it is (an older
+ * backup being checked); any other header is an encrypted file, opened with `key`.
  */
-function openChecked(filePath: string, readonly: boolean): { db: Database.Database; held: boolean } {
-  checkHeader(filePath);
+function openChecked(filePath: string, readonly: boolean, key: DatabaseKey): { db: Database.Database; held: boolean; key: DatabaseKey } {
+  const header = fileHeader(filePath);
+  if (header === 'other' && !key) throw corruptError(filePath);
+  // A foreign plaintext file stays plaintext and unwritten: opened without the key, it is refused below.
+  const encrypted = header === 'plain' && key && !readonly ? encryptInPlace(filePath, key) : header !== 'plain';
+  const effective = encrypted ? key : null;
   if (!readonly) {
     fs.mkdirSync(path.dirname(filePath), { recursive: true });
   }
+  // The first read (openDatabase's cache_size already reads page 1) is where a key that does not
+  // fit shows, as SQLITE_NOTADB. Each page carries its own authentication tag, so a damaged first
+  // page and another key look the same: one refusal, DS_SQLITE_CORRUPT, that names both.
+  const refusal = (err: unknown) =>
+    !isCorruptionError(err) ? err : corruptError(filePath, err, effective && header === 'other' ? KEY_REFUSED : undefined);
   let db: Database.Database;
   try {
-    db = new Database(filePath, { readonly, fileMustExist: readonly, ...nativeBindingOption() });
+    db = openDatabase(filePath, { readonly, fileMustExist: readonly, key: effective });
   } catch (err) {
-    throw isCorruptionError(err) ? corruptError(filePath, err) : err;
+    throw refusal(err);
   }
   try {
     db.pragma('busy_timeout = 5000');
-    const names = db.prepare(`SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'`).pluck().all() as string[];
+    let names: string[];
+    try {
+      names = db.prepare(`SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'`).pluck().all() as string[];
+    } catch (err) {
+      throw refusal(err);
+    }
     if (names.length > 0 && !names.includes(META_TABLE)) {
       throw new SqliteStorageError(
         'DS_SQLITE_FOREIGN',
@@ -184,7 +224,6 @@ function openChecked(filePath: string, readonly: boolean): { db: Database.Databa
     }
     if (readonly) {
       db.pragma('query_only = ON');
-      db.pragma('cache_size = -65536');
     } else {
       /**
        * WAL + synchronous=NORMAL: a commit is appended to the -wal file with write() before
@@ -204,32 +243,77 @@ function openChecked(filePath: string, readonly: boolean): { db: Database.Databa
       }
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
-      // Measured with test/bench/storage.bench.ts: a 64 MiB page cache keeps a 10k-doc bulkWrite's
-      // dirty index pages in memory instead of spilling them mid-transaction, and checkpointing
-      // every ~40 MiB of WAL instead of 4 MiB writes hot index pages back once instead of many
-      // times. journal_size_limit trims the WAL file after checkpoints so it does not stay large.
-      db.pragma('cache_size = -65536');
+      // Measured with test/bench/storage.bench.ts: a 64 MiB page cache (openDatabase) keeps a
+      // 10k-doc bulkWrite's dirty index pages in memory instead of spilling them
+      // mid-transaction, and checkpointing every ~40 MiB of WAL instead of 4 MiB writes hot
+      // index pages back once instead of many times. journal_size_limit trims the WAL file
+      // after checkpoints so it does not stay large.
       writerCheckpoints(db, true);
       db.exec(`CREATE TABLE IF NOT EXISTS ${META_TABLE} (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)`);
       db.prepare(`INSERT OR IGNORE INTO ${META_TABLE} (key, value) VALUES ('format_version', ?)`).run(String(FORMAT_VERSION));
       // A new file's first pages go to the WAL; copied into the file now, it is never 0 bytes
-      // once opened, so an empty file on disk is always one to refuse (checkHeader).
+      // once opened, so an empty file on disk is always one to refuse (fileHeader).
       if (names.length === 0) db.pragma('wal_checkpoint(TRUNCATE)');
     }
-    return { db, held: names.length > 0 };
+    return { db, held: names.length > 0, key: effective };
   } catch (err) {
     db.close();
+    if (err instanceof SqliteStorageError) throw err;
     throw isCorruptionError(err) ? corruptError(filePath, err) : err;
   }
 }
 
-function checkHeader(filePath: string): void {
+/**
+ * A plaintext workspace (written before encryption was on) becomes an encrypted one, in place and
+ * with its data: SQLite3MultipleCiphers rewrites every page under the key (`PRAGMA rekey`), which
+ * it does only outside WAL mode, so the WAL is first checkpointed into the file and switched off
+ * (openChecked turns it back on). A file that is not ours or is damaged is refused before anything
+ * is written, and a rekey that fails rolls back (it runs in one transaction), so the file is never
+ * half done. It reads and rewrites every page: seconds on an L workspace, once.
+ */
+export function encryptInPlace(filePath: string, key: Buffer): boolean {
+  let db: Database.Database;
+  try {
+    db = openDatabase(filePath, { fileMustExist: true, key: null });
+  } catch (err) {
+    throw isCorruptionError(err) ? corruptError(filePath, err) : err;
+  }
+  try {
+    db.pragma('busy_timeout = 5000');
+    const names = db.prepare(`SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'`).pluck().all() as string[];
+    // Another program's database: left as it is, for openChecked to refuse.
+    if (names.length > 0 && !names.includes(META_TABLE)) return false;
+    if (names.length > 0) checkFormatVersion(db, filePath);
+    // Switching the journal mode writes the header: a damaged file is refused before that, as
+    // the store refuses any damaged file, untouched. The rekey reads every page anyway.
+    const check = db.pragma('quick_check(5)', { simple: false }) as Record<string, unknown>[];
+    const findings = check.map((row) => String(Object.values(row)[0]));
+    if (findings.length !== 1 || findings[0] !== 'ok')
+      throw corruptError(filePath, undefined, `damaged (SQLite's check found: ${findings.join('; ')})`);
+    db.pragma('journal_mode = DELETE');
+    for (const pragma of rekeyPragmas(key)) db.pragma(pragma);
+    console.info(`[store] DS_SQLITE_ENCRYPTED ${filePath} was plaintext and is now encrypted`);
+    return true;
+  } catch (err) {
+    if (err instanceof SqliteStorageError) throw err;
+    throw isCorruptionError(err) ? corruptError(filePath, err) : err;
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * What the first bytes of `filePath` say, read with plain fs: missing (a new database; readonly
+ * mode reports it through fileMustExist), plain (SQLite's own header: a plaintext file), other
+ * (an encrypted file — or garbage, which only the key can tell). Empty files are refused here.
+ */
+export function fileHeader(filePath: string): 'missing' | 'plain' | 'other' {
   let fd: number;
   try {
     fd = fs.openSync(filePath, 'r');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
-      return; // a new database; readonly mode reports the missing file through fileMustExist
+      return 'missing';
     }
     throw err;
   }
@@ -240,14 +324,32 @@ function checkHeader(filePath: string): void {
     // one (openChecked checkpoints a new file at once), so a 0-byte file is damage — a disk full,
     // a sync tool, a crash of another program — and is refused, not silently refilled. Only a
     // WAL beside it with frames in it (another process's new file mid-creation) makes it a file.
-    if (read === 0 && !walHasFrames(filePath)) {
-      throw corruptError(filePath, undefined, 'empty (0 bytes), so it holds no workspace');
+    if (read === 0) {
+      if (!walHasFrames(filePath)) throw corruptError(filePath, undefined, 'empty (0 bytes), so it holds no workspace');
+      return 'missing';
     }
-    if (read > 0 && (read < head.length || !head.equals(SQLITE_HEADER))) {
-      throw corruptError(filePath);
-    }
+    // Shorter than a header: neither SQLite's nor an encrypted page.
+    if (read < head.length) throw corruptError(filePath);
+    return head.equals(SQLITE_HEADER) ? 'plain' : 'other';
   } finally {
     fs.closeSync(fd);
+  }
+}
+
+/**
+ * A cheap look (page 1 only) whether `filePath` is a database `key` opens — the recovery screen
+ * lists encrypted backups this way; restoring one runs the full check (backup.ts) first.
+ */
+export function opensWithKey(filePath: string, key: Buffer): boolean {
+  let db: Database.Database | null = null;
+  try {
+    db = openDatabase(filePath, { readonly: true, fileMustExist: true, key });
+    db.prepare('SELECT count(*) FROM sqlite_master').pluck().get();
+    return true;
+  } catch {
+    return false; // not a database this key opens: not one this workspace can restore
+  } finally {
+    db?.close();
   }
 }
 

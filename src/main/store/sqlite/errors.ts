@@ -5,6 +5,7 @@ import { CodedError } from '@shared/errors';
 
 export type SqliteStorageErrorCode =
   | 'DS_SQLITE_CORRUPT'
+  | 'DS_SQLITE_KEY'
   | 'DS_SQLITE_FOREIGN'
   | 'DS_SQLITE_ATTACHMENTS_UNSUPPORTED'
   | 'DS_SQLITE_READONLY'
@@ -63,6 +64,24 @@ export function corruptError(filePath: string, cause?: unknown, detail?: string)
     'DS_SQLITE_CORRUPT',
     `The database file ${filePath} is ${detail ?? 'damaged or is not an SQLite database'}. It was left untouched; ` +
       'move it aside (or restore a backup) and restart to create a fresh one.',
+    { filePath },
+    { cause },
+  );
+}
+
+/** corruptError's words for an encrypted file its key does not open (connection.ts). */
+export const KEY_REFUSED = 'damaged, or encrypted with another key than the one this device keeps for it (a file from another computer)';
+
+/**
+ * The key of an encrypted workspace file cannot be had: the secret store that keeps it cannot be
+ * read (a locked or reset keychain) or holds a damaged key. Handled like a damaged file (health.ts):
+ * the file is refused untouched and the recovery screen offers a way out.
+ */
+export function keyError(filePath: string, cause?: unknown, detail?: string): SqliteStorageError {
+  return new SqliteStorageError(
+    'DS_SQLITE_KEY',
+    `The workspace file ${filePath} ${detail ?? 'cannot be opened: its key cannot be read on this device'}. ` +
+      'It was left untouched; unlock the system keychain and restart, restore a backup made on this device, or pull the workspace again from the team server.',
     { filePath },
     { cause },
   );

@@ -36,13 +36,14 @@ export function clearFailure(filePath: string): void {
 }
 
 /**
- * Whether an error is, or wraps, a damaged file: our DS_SQLITE_CORRUPT or SQLite's own code,
+ * Whether an error is, or wraps, a damaged file: our DS_SQLITE_CORRUPT, a file the key does not
+ * open (DS_SQLITE_KEY) or SQLite's own code,
  * found through `cause` and RxDB's `parameters` (RxDB wraps storage errors it rethrows).
  */
 export function isStoreCorruption(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== 'object' || depth > 5) return false;
   const e = error as { code?: unknown; cause?: unknown; parameters?: Record<string, unknown> };
-  if (e.code === 'DS_SQLITE_CORRUPT' || isCorruptionError(e)) return true;
+  if (e.code === 'DS_SQLITE_CORRUPT' || e.code === 'DS_SQLITE_KEY' || isCorruptionError(e)) return true;
   if (isStoreCorruption(e.cause, depth + 1)) return true;
   return Object.values(e.parameters ?? {}).some((value) => isStoreCorruption(value, depth + 1));
 }

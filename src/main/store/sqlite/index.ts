@@ -1,12 +1,13 @@
 // Runs in Node: the Electron main process (read-write) and the scoring process (readonly).
 //
-// Persistent RxStorage on better-sqlite3. One file per RxDB database at
+// Persistent RxStorage on SQLite (better-sqlite3-multiple-ciphers, database.ts), the file
+// encrypted with the workspace's key when it is given. One file per RxDB database at
 // `<databaseDirectory>/<databaseName>.sqlite`, one table per collection and schema version, documents
 // as JSON text plus extracted columns (id, deleted, lwt, rev) and one BLOB column per RxDB index
 // holding RxDB's own indexable string, so RxDB's query planner drives plain SQLite range scans.
 //
 // Concurrency: the file is in WAL mode. The main process is the only writer. The scoring worker
-// opens the same file with `readonly: true` (better-sqlite3 { readonly, fileMustExist }); in WAL
+// opens the same file with `readonly: true` ({ readonly, fileMustExist } and the same key); in WAL
 // mode readers see the last committed snapshot and never block the writer, and the writer never
 // blocks readers (test: sqlite-readonly.test.ts). Change events reach other RxDatabase instances
 // (e.g. the worker's) through RxDB's multi-instance broadcast when `multiInstance` is on.
@@ -25,6 +26,7 @@ import path from 'node:path';
 import { addRxStorageMultiInstanceSupport, ensureRxStorageInstanceParamsAreCorrect, RXDB_VERSION } from 'rxdb';
 import type { RxStorage, RxStorageInstanceCreationParams } from 'rxdb';
 import { acquireConnection, releaseConnection } from './connection';
+import type { DatabaseKey } from './database';
 import { attachmentsError } from './errors';
 import { RxStorageInstanceSQLite, type SqliteInstanceCreationOptions, type SqliteStorageInternals } from './instance';
 import { ensureTable, layoutFor, tableExists } from './table';
@@ -39,6 +41,11 @@ export interface SqliteStorageSettings {
   readonly databaseDirectory: string;
   /** Open existing files only, never write. For reader threads next to a writing process. */
   readonly readonly?: boolean;
+  /**
+   * The files' key (database.ts): they are encrypted with it, and a plaintext one is encrypted
+   * when opened read-write. Omitted or null: plaintext files (tests, benches that compare).
+   */
+  readonly key?: DatabaseKey;
 }
 
 export type RxStorageSQLite = RxStorage<SqliteStorageInternals, SqliteInstanceCreationOptions> & {
@@ -63,7 +70,7 @@ export function getRxStorageSQLite(settings: SqliteStorageSettings): RxStorageSQ
         throw attachmentsError(params.collectionName, { databaseName: params.databaseName });
       }
       const filePath = databaseFilePath(settings.databaseDirectory, params.databaseName);
-      const conn = acquireConnection(filePath, readonly);
+      const conn = acquireConnection(filePath, readonly, settings.key ?? null);
       let instance: RxStorageInstanceSQLite<RxDocType>;
       try {
         const layout = layoutFor(params.collectionName, params.schema as never);

@@ -1,5 +1,5 @@
 // Runs in Node. The RxStorageInstance for one collection (one schema version) in an SQLite file.
-import type Database from 'better-sqlite3';
+import type { Database } from './database';
 import { Subject, type Observable } from 'rxjs';
 import { categorizeBulkWriteRows, ensureNotFalsy, now } from 'rxdb';
 import type {

@@ -5,9 +5,10 @@
 // first paint or the main thread. The store opens at once; if the check finds damage the file is
 // marked (health.ts) and every call answers DS_SQLITE_CORRUPT from then on.
 // Plain CommonJS passed as text, like checkpointer.ts, so it runs the same under tsx, vitest and
-// the electron-vite bundle.
+// the electron-vite bundle; its connection is keyed with database.ts keyPragmas.
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { DATABASE_MODULE, keyPragmas, type DatabaseKey } from './database';
 import { nativeBindingOption } from './native-binding';
 
 export interface IntegrityCheck {
@@ -23,6 +24,7 @@ let answer;
 try {
   const db = new Database(workerData.filePath, { readonly: true, fileMustExist: true, ...workerData.binding });
   try {
+    for (const pragma of workerData.keyPragmas) db.pragma(pragma);
     const rows = db.pragma('quick_check(5)', { simple: false }).map((r) => String(Object.values(r)[0]));
     answer = rows.length === 1 && rows[0] === 'ok' ? { ok: true } : { ok: false, detail: rows.join('; ') };
   } finally {
@@ -34,9 +36,12 @@ try {
 parentPort.postMessage(answer);
 `;
 
-export function startIntegrityCheck(filePath: string): IntegrityCheck {
-  const modulePath = createRequire(import.meta.url).resolve('better-sqlite3');
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { filePath, modulePath, binding: nativeBindingOption() } });
+export function startIntegrityCheck(filePath: string, key: DatabaseKey = null): IntegrityCheck {
+  const modulePath = createRequire(import.meta.url).resolve(DATABASE_MODULE);
+  const worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: { filePath, modulePath, binding: nativeBindingOption(), keyPragmas: keyPragmas(key) },
+  });
   // Never keeps a finished process alive; a check cut short by exit found nothing.
   worker.unref();
   const done = new Promise<{ ok: true } | { ok: false; detail: string; code?: string }>((resolve) => {

@@ -1,7 +1,7 @@
 // Runs in Node. Executes RxDB query plans against the table: the plan's index becomes a range scan
 // over that index's BLOB column; RxDB's own matcher and sort comparator do whatever the index
 // cannot, so results equal what the memory storage computes.
-import type Database from 'better-sqlite3';
+import type { Database } from './database';
 import {
   getChangedDocumentsSinceQuery,
   getQueryMatcher,

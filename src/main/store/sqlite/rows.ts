@@ -1,5 +1,5 @@
 // Runs in Node. Row-level helpers shared by reads and writes of one collection table.
-import type Database from 'better-sqlite3';
+import type { Database } from './database';
 import type { RxDocumentData } from 'rxdb';
 import { indexKeyParam } from './index-key';
 import type { TableLayout } from './table';

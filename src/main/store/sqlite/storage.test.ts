@@ -11,7 +11,7 @@ import {
   randomToken,
 } from 'rxdb';
 import type { BulkWriteRow, RxDocumentData, RxStorageInstance } from 'rxdb';
-import Database from 'better-sqlite3';
+import { Database } from './database';
 import { acquireConnection, releaseConnection, WAL_BACKSTOP_BYTES } from './connection';
 import { encodeIndexKey } from './index-key';
 import { getRxStorageSQLite } from './index';

@@ -1,5 +1,5 @@
 // Runs in Node. Table layout of one RxDB collection (one schema version) inside the database file.
-import type Database from 'better-sqlite3';
+import type { Database } from './database';
 import { getIndexableStringMonad, getPrimaryFieldOfPrimaryKey } from 'rxdb';
 import type { RxDocumentData, RxJsonSchema } from 'rxdb';
 import { META_TABLE } from './connection';

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fillWithDefaultSettings } from 'rxdb';
 import type { RxJsonSchema } from 'rxdb';
+import { openDatabase } from './database';
 
 export function makeTempDir(prefix = 'ds-sqlite-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -50,3 +51,27 @@ export const contactSchema: RxJsonSchema<ContactDoc> = {
 };
 
 export const filledContactSchema = fillWithDefaultSettings(contactSchema);
+
+/**
+ * The bytes of an encrypted (closed) workspace file as plaintext SQLite keeps them: a copy
+ * decrypted with its key (`PRAGMA rekey = ''`), read, and removed. Tests grep these bytes, which
+ * the ciphertext on disk would hide whether a secret were in the database or not.
+ */
+export function plaintextBytes(file: string, key: Buffer): Buffer {
+  const copy = `${file}.plaintext-copy`;
+  fs.copyFileSync(file, copy);
+  try {
+    const db = openDatabase(copy, { fileMustExist: true, key });
+    try {
+      db.pragma('journal_mode = DELETE');
+      db.pragma(`rekey = ''`);
+    } finally {
+      db.close();
+    }
+    const bytes = fs.readFileSync(copy);
+    if (bytes.subarray(0, 15).toString('latin1') !== 'SQLite format 3') throw new Error(`${copy} did not decrypt`);
+    return bytes;
+  } finally {
+    for (const suffix of ['', '-journal', '-wal', '-shm']) fs.rmSync(copy + suffix, { force: true });
+  }
+}

@@ -9,6 +9,7 @@ export interface RecoveryProblem {
 export function headlineFor(problem: RecoveryProblem | null): string {
   if (problem?.code === 'DS_SQLITE_FOREIGN') return 'This workspace file was not written by Deep Sales';
   if (problem && /empty \(0 bytes\)/.test(problem.message)) return 'The workspace file is empty';
+  if (problem?.code === 'DS_SQLITE_KEY') return 'The key to the workspace file cannot be read';
   return 'The workspace file is damaged';
 }
 
@@ -22,8 +23,15 @@ export function explanationFor(problem: RecoveryProblem | null): string {
       'Deep Sales has not filled it with anything.'
     );
   }
+  if (problem?.code === 'DS_SQLITE_KEY') {
+    return (
+      'The workspace file is encrypted, and its key is kept in this computer’s keychain, which could not be read — it may be ' +
+      'locked, or it was reset. Deep Sales has not changed the file.'
+    );
+  }
   return (
-    'Part of the file on this computer cannot be read (a disk error or a copy that went wrong can do this). ' +
+    'Part of the file on this computer cannot be read (a disk error or a copy that went wrong can do this, and so can a ' +
+    'workspace file brought from another computer, which is encrypted with that computer’s key). ' +
     'Deep Sales stopped reading and writing it so nothing more is lost; the file is kept as it is.'
   );
 }
