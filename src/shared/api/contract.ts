@@ -245,7 +245,8 @@ export const API = {
 
   'scoring.forOpportunity': query(ScoringOpportunityInput, OpportunityScoreView, SCORE_READS),
   'scoring.forAccount': query(AccountScoresInput, AccountScoresView, SCORE_READS),
-  'scoring.today': query(TodayInput, TodayView, SCORE_READS),
+  // `mine` reads who "I" am (settings, teammembers): choosing someone else in Settings refreshes it.
+  'scoring.today': query(TodayInput, TodayView, [...SCORE_READS, 'settings', 'teammembers']),
   'scoring.whatIf': query(WhatIfInput, WhatIfView, SCORE_READS),
   'scoring.model': query(Empty, ModelStatusView, SCORE_READS),
   // Training runs on after the answer; new scores arrive as `changed` events on scores.

@@ -3,7 +3,7 @@
 // ranking over every deal, one account's people, model status, training, CSV import) is asked of
 // it. The service itself is built and closed by createHost (see ../scoring-handle.ts).
 import { ApiError, TodayView, type ModelStatusView } from '@shared/api';
-import { OpportunityScorePayload } from '@shared/domain';
+import { OpportunityScorePayload, type TeamMemberId } from '@shared/domain';
 import { scoreDocId } from '@shared/scoring/workspace/engine';
 import { featureLabel } from '@shared/scoring/workspace/features';
 import type { WhatIf } from '@shared/scoring/workspace/what-if';
@@ -11,6 +11,7 @@ import type { ModelStatus } from '@main/scoring/protocol';
 import { TODAY_SETTING } from '@main/scoring/service';
 import { storedToday } from '@main/scoring/stored-today';
 import type { HandlerMap } from '../handler';
+import { whoIsMe } from '../me';
 import type { ScoringHandle } from '../scoring-handle';
 import type { Store } from '@main/store';
 
@@ -118,8 +119,10 @@ export function scoringHandlers(scoring: ScoringHandle): HandlerMap {
       const stakeholders = reply.stakeholders.sort((a, b) => b.engagement - a.engagement || a.name.localeCompare(b.name));
       return { accountId, stakeholders };
     },
-    'scoring.today': async ({ limit, ownerId }, ctx) => {
-      const service = await scoring.service();
+    'scoring.today': async ({ limit, ownerId: owner, mine }, ctx) => {
+      if (mine && owner) throw new ApiError('DS_API_INVALID_INPUT', 'Ask for one member’s deals or for mine, not both.');
+      const [service, me] = await Promise.all([scoring.service(), mine ? whoIsMe(ctx.store) : null]);
+      const ownerId = me ? ((me.member?.id as TeamMemberId | undefined) ?? undefined) : owner;
       // Not waiting for the worker: until its first scores are stored, the last run's ranking
       // and stored scores answer (stored-today.ts); only a workspace never scored waits.
       if (!service.hasFirstScores()) {

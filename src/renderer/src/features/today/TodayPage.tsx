@@ -3,7 +3,7 @@
 // more; the order held while the seller works through it (today-order.ts).
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { actionKey, type TeamMemberId } from '@shared/domain';
+import { actionKey } from '@shared/domain';
 import type { TodayItemView } from '@shared/api';
 import type { z } from 'zod';
 import { hrefFor } from '@renderer/lib/router';
@@ -25,10 +25,12 @@ export function TodayPage() {
   const you = useQuery(youQuery());
   const me = you.data?.member ?? null;
   const [chosenScope, setScope] = useState<Scope | null>(null);
-  const scope: Scope = chosenScope ?? (me ? 'mine' : 'team');
+  // Until "you" is known, Mine is assumed: the host resolves "me" itself (todayQuery 'me'), so
+  // the ranking is asked for at once, beside team.me, not after it. With nobody known as you, the
+  // host answers the team's deals to that same question, and nothing is asked twice.
+  const scope: Scope = chosenScope ?? (me || you.isPending ? 'mine' : 'team');
   const [limit, setLimit] = useState(TODAY_LIMIT);
-  const ownerId = scope === 'mine' && me ? (me.id as TeamMemberId) : undefined;
-  const today = useQuery({ ...todayQuery(limit, ownerId), enabled: !you.isPending, placeholderData: keepPreviousData });
+  const today = useQuery({ ...todayQuery(limit, chosenScope === 'team' ? undefined : 'me'), placeholderData: keepPreviousData });
   const accounts = useQuery({ ...accountsListQuery(), select: (list) => new Map(list.map((a) => [a.id, a.name])) });
 
   // The held order and the cards cleared by Done/Snooze live as long as the page and its scope.
@@ -41,7 +43,8 @@ export function TodayPage() {
     setGeneration((g) => g + 1);
   };
   const heldFor = useRef<string>('');
-  const scopeKey = `${scope}:${ownerId ?? ''}`;
+  // The question asked (mine or the team's), not the label: "you" arriving changes no order.
+  const scopeKey = chosenScope === 'team' ? 'team' : 'mine';
   if (heldFor.current !== scopeKey) {
     heldFor.current = scopeKey;
     held.current = null;
