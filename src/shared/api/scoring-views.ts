@@ -40,6 +40,8 @@ export const TodayItemView = z.object({
   opportunityId: OpportunityId,
   opportunityName: z.string(),
   accountId: AccountId,
+  /** Sent with the item, so Today shows its first cards without reading every account's name. */
+  accountName: z.string(),
   ownerId: TeamMemberId,
   amount: z.number(),
   currency: z.string(),

@@ -11,7 +11,6 @@ import { plural } from '@renderer/lib/format';
 import { USER_LOCALE } from '@renderer/lib/locale';
 import { EmptyState, ErrorState, Loading } from '@renderer/components/states';
 import { useUndo } from '@renderer/components/undo';
-import { accountsListQuery } from '@renderer/data/accounts';
 import { todayQuery, TODAY_LIMIT } from '@renderer/data/scoring';
 import { youQuery } from '@renderer/data/team';
 import { useApiMutation } from '@renderer/data/mutation';
@@ -31,7 +30,6 @@ export function TodayPage() {
   const scope: Scope = chosenScope ?? (me || you.isPending ? 'mine' : 'team');
   const [limit, setLimit] = useState(TODAY_LIMIT);
   const today = useQuery({ ...todayQuery(limit, chosenScope === 'team' ? undefined : 'me'), placeholderData: keepPreviousData });
-  const accounts = useQuery({ ...accountsListQuery(), select: (list) => new Map(list.map((a) => [a.id, a.name])) });
 
   // The held order and the cards cleared by Done/Snooze live as long as the page and its scope.
   const held = useRef<HeldToday | null>(null);
@@ -140,7 +138,7 @@ export function TodayPage() {
                   key={item.opportunityId}
                   item={item}
                   position={index + 1}
-                  accountName={accounts.data?.get(item.accountId) ?? 'Account'}
+                  accountName={item.accountName || 'Account'}
                   changed={seen ? whatChanged(seen, item) : null}
                   onMark={onMark}
                   marking={mark.isPending}
