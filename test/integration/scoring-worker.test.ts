@@ -103,9 +103,15 @@ describe.each(['sqlite'] as const)('scoring worker with a %s store', (kind) => {
     expect(await call<unknown>(host, 'scoring.today', { limit: 6, mine: true })).toEqual(team);
     await call(host, 'team.setMe', { memberId: owner });
     try {
-      const mine = await call<{ total: number; items: { ownerId: string }[] }>(host, 'scoring.today', { limit: 6, mine: true });
+      const mine = await call<{ total: number; items: { ownerId: string; accountId: string; accountName: string }[] }>(
+        host,
+        'scoring.today',
+        { limit: 6, mine: true },
+      );
       expect(mine).toEqual(await call<unknown>(host, 'scoring.today', { limit: 6, ownerId: owner }));
       expect(mine.items.every((i) => i.ownerId === owner)).toBe(true);
+      // Each item names its account, so Today needs no list of every account.
+      for (const item of mine.items) expect(item.accountName).toBe((await store.accounts.findOne(item.accountId).exec())!.name);
       expect(mine.total).toBeLessThan(team.total);
       await expect(call(host, 'scoring.today', { limit: 6, mine: true, ownerId: owner })).rejects.toMatchObject({
         code: 'DS_API_INVALID_INPUT',
