@@ -100,6 +100,31 @@ describe.each(['sqlite'] as const)('scoring worker with a %s store', (kind) => {
     expect(today.items).toHaveLength(5);
   });
 
+  it("answers Today for whoever this device knows as me, resolved by the host (the team's when nobody is)", async () => {
+    const owner = (await store.opportunities.findOne({ selector: { status: 'open' } }).exec())!.ownerId;
+    await call(host, 'team.setMe', { memberId: null });
+    const team = await call<{ total: number }>(host, 'scoring.today', { limit: 6 });
+    expect(await call<unknown>(host, 'scoring.today', { limit: 6, mine: true })).toEqual(team);
+    await call(host, 'team.setMe', { memberId: owner });
+    try {
+      const mine = await call<{ total: number; items: { ownerId: string; accountId: string; accountName: string }[] }>(
+        host,
+        'scoring.today',
+        { limit: 6, mine: true },
+      );
+      expect(mine).toEqual(await call<unknown>(host, 'scoring.today', { limit: 6, ownerId: owner }));
+      expect(mine.items.every((i) => i.ownerId === owner)).toBe(true);
+      // Each item names its account, so Today needs no list of every account.
+      for (const item of mine.items) expect(item.accountName).toBe((await store.accounts.findOne(item.accountId).exec())!.name);
+      expect(mine.total).toBeLessThan(team.total);
+      await expect(call(host, 'scoring.today', { limit: 6, mine: true, ownerId: owner })).rejects.toMatchObject({
+        code: 'DS_API_INVALID_INPUT',
+      });
+    } finally {
+      await call(host, 'team.setMe', { memberId: null });
+    }
+  });
+
   if (kind === 'sqlite')
     it('after a restart, rewrites only the scores that changed', async () => {
       await service.flush();

@@ -11,9 +11,14 @@ import { Worker, type WorkerOptions } from 'node:worker_threads';
 const ENTRY = './worker.ts';
 
 export function createWorker(options: WorkerOptions): Worker {
+  return createTypeScriptWorker(new URL(ENTRY, import.meta.url), options);
+}
+
+/** A worker thread running a TypeScript module (also the search thread's, search/spawn-node.ts). */
+export function createTypeScriptWorker(entryUrl: URL, options: WorkerOptions): Worker {
   const tsxDir = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
   const tsx = pathToFileURL(path.join(tsxDir, 'dist/esm/api/index.mjs')).href;
-  const entry = new URL(ENTRY, import.meta.url).href;
+  const entry = entryUrl.href;
   const boot = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(entry)});`;
   return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), options);
 }

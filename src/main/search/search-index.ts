@@ -1,56 +1,27 @@
-// Main process (or plain Node in the web preview): the workspace's full-text search index.
+// Main process (or plain Node in the web preview): the workspace's full-text search, as the host
+// sees it. The index itself (search-engine.ts, SQLite FTS5 in memory) lives in a worker thread
+// (worker.ts): built there in the background on open and kept current from the store's change
+// events, which this side forwards in write order. Built on the main thread, sliced per account
+// and per page, an L workspace's build still held the event loop up to 334 ms at a time (reads of
+// big collections, FTS inserts, collections of the ~1.7 GiB it grew the heap by); now the main
+// thread only forwards changes and passes queries and answers along.
 //
-// SQLite FTS5 in memory, not a JavaScript index: an L workspace holds a million interaction
-// notes, and MiniSearch measured 71 MB of heap and 4.6 s per 100k of them (so ~700 MB and 45 s
-// for L) where FTS5 keeps the postings compact in native memory. Two tables:
-//  - `entities` (accounts, people, opportunities), ranked by bm25 with names weighted 10×;
-//  - `notes` (interaction notes, workshop notes) whose rowid grows with the note's date, so
-//    "most recent first" is FTS5's own rowid order and a common word stops after `limit` rows
-//    instead of ranking hundreds of thousands.
-// Prefix matching comes from FTS5 (`word*`, with prefix indexes for 2 and 3 letters); typo
-// tolerance from a vocabulary of every indexed word (src/shared/search/text.ts).
-//
-// Built in the background on open, page by page with a turn of the event loop between pages, so
-// the host keeps answering; kept current from store change events. Names shown in results
-// (account and deal names) are looked up when answering, so a renamed account never leaves stale
-// subtitles behind.
+// A workspace on disk is read by the thread itself (read-only, through the store's snapshot
+// reader, a page at a time); a store in memory (tests, the demo) has no file to read, so this side
+// sends its documents to the thread in pages instead.
+import type { Worker } from 'node:worker_threads';
 import type { RxCollection } from 'rxdb';
 import type { Subscription } from 'rxjs';
-import type { SearchGroup, SearchHit, SearchInput, SearchKind, SearchView } from '@shared/api';
-import { SEARCH_KINDS, SNIPPET_CLOSE, SNIPPET_OPEN } from '@shared/api';
-import type { Account, AccountId, Interaction, Opportunity, OpportunityId, Stakeholder, WorkshopNote } from '@shared/domain';
-import { fuzzyCandidates, matchExpression, searchTerms } from '@shared/search/text';
-import { Database, type Store } from '../store';
+import { ApiError, type SearchInput, type SearchView } from '@shared/api';
+import { snapshotSpecOf, type Store } from '../store';
 import { changesOf, type StoreChange } from '../store/changes';
+import type { HostToSearch, SearchToHost } from './protocol';
+import { INDEXED, type IndexedDoc } from './search-engine';
 
-type Indexed = 'accounts' | 'stakeholders' | 'opportunities' | 'interactions' | 'workshopnotes';
-const INDEXED: readonly Indexed[] = ['accounts', 'opportunities', 'stakeholders', 'workshopnotes', 'interactions'];
-const KIND_OF: Record<Indexed, SearchKind> = {
-  accounts: 'account',
-  stakeholders: 'person',
-  opportunities: 'opportunity',
-  interactions: 'interaction',
-  workshopnotes: 'note',
-};
-const NOTE_KINDS = new Set<SearchKind>(['interaction', 'note']);
-
-/** Documents indexed per turn of the event loop while building. */
+/** Documents indexed per turn of the thread's event loop while building. */
 const PAGE = 500;
-const DEFAULT_LIMIT = 5;
-/** Words of a query that count; the rest is ignored (nobody types more into a search box). */
-const MAX_WORDS = 8;
-
-interface Row {
-  rid: number | bigint;
-  id: string;
-  kind: SearchKind;
-  account_id: string;
-  opportunity_id: string | null;
-  title: string;
-  detail: string;
-  at: number | null;
-  rev: number;
-}
+/** A thread that stops without being asked is started again this many times, then search says so. */
+const RESTARTS = 3;
 
 export interface SearchIndexOptions {
   /** Documents per page while building (tests use small pages to interleave writes). */
@@ -59,342 +30,174 @@ export interface SearchIndexOptions {
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-function revHeight(doc: { _rev?: string }): number {
-  const n = Number.parseInt(doc._rev ?? '0', 10);
-  return Number.isFinite(n) ? n : 0;
-}
+type Pending = { resolve: (view: SearchView) => void; reject: (error: Error) => void };
 
 export class SearchIndex {
-  private readonly db = new Database(':memory:');
-  private readonly vocabulary = new Set<string>();
-  private readonly accountNames = new Map<string, string>();
-  private readonly dealNames = new Map<string, string>();
   private readonly subscriptions: Subscription[] = [];
-  /** Progress is counted in accounts (counting every collection first cost a long read). */
-  private accountsDone = 0;
-  private total = 0;
+  private readonly pending = new Map<number, Pending>();
+  private readonly pageSize: number;
+  private worker: Worker | null = null;
+  private nextQuery = 1;
+  private indexing: SearchView['indexing'] = { ready: false, indexed: 0, total: 0 };
   private documents = 0;
-  private ready = false;
+  private restarts = 0;
+  /** The build stopped with an error (logged): search answers from what it had indexed. */
+  private buildFailed = false;
   private closed = false;
   private building: Promise<void> | null = null;
-  private readonly pageSize: number;
-
-  private readonly stmt;
+  private whenReady: (() => void) | null = null;
 
   constructor(
     private readonly store: Store,
     options: SearchIndexOptions = {},
   ) {
     this.pageSize = options.pageSize ?? PAGE;
-    this.db.pragma('journal_mode = OFF');
-    this.db.pragma('synchronous = OFF');
-    this.db.exec(`
-      CREATE TABLE items(
-        rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, account_id TEXT NOT NULL,
-        opportunity_id TEXT, title TEXT NOT NULL, detail TEXT NOT NULL, at INTEGER, rev INTEGER NOT NULL);
-      CREATE VIRTUAL TABLE entities USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3');
-      CREATE VIRTUAL TABLE interaction_notes USING fts5(body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
-      CREATE VIRTUAL TABLE workshop_notes USING fts5(body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
-    `);
-    this.stmt = {
-      byId: this.db.prepare<[string], Row>('SELECT * FROM items WHERE id = ?'),
-      ridTaken: this.db.prepare<[number], { rid: number }>('SELECT rid FROM items WHERE rid = ?'),
-      insertItem: this.db.prepare(
-        'INSERT INTO items(rid, id, kind, account_id, opportunity_id, title, detail, at, rev) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      ),
-      deleteItem: this.db.prepare('DELETE FROM items WHERE rid = ?'),
-      insertEntity: this.db.prepare('INSERT INTO entities(rowid, title, body) VALUES (?, ?, ?)'),
-      deleteEntity: this.db.prepare('DELETE FROM entities WHERE rowid = ?'),
-      insertNote: {
-        interaction: this.db.prepare('INSERT INTO interaction_notes(rowid, body) VALUES (?, ?)'),
-        note: this.db.prepare('INSERT INTO workshop_notes(rowid, body) VALUES (?, ?)'),
-      },
-      deleteNote: {
-        interaction: this.db.prepare('DELETE FROM interaction_notes WHERE rowid = ?'),
-        note: this.db.prepare('DELETE FROM workshop_notes WHERE rowid = ?'),
-      },
-      entityHits: this.db.prepare<[string, string, number], Row>(`
-        SELECT i.* FROM entities JOIN items i ON i.rid = entities.rowid
-        WHERE entities MATCH ? AND i.kind = ? ORDER BY bm25(entities, 10.0, 1.0) LIMIT ?`),
-      noteHits: {
-        interaction: this.notesQuery('interaction_notes'),
-        note: this.notesQuery('workshop_notes'),
-      },
-    };
-    this.nextEntityRid = 1;
   }
 
-  private notesQuery(table: string) {
-    return this.db.prepare<[string, string, string, number], Row & { snip: string }>(`
-      SELECT i.*, snippet(${table}, 0, ?, ?, '…', 12) AS snip FROM ${table} JOIN items i ON i.rid = ${table}.rowid
-      WHERE ${table} MATCH ? ORDER BY ${table}.rowid DESC LIMIT ?`);
-  }
-
-  /** Entities get small rowids (counted up); notes get rowids from their date (see noteRid). */
-  private nextEntityRid: number;
-
-  /** Starts watching changes and building in the background; resolves when the index is complete. */
+  /** Starts watching changes and the thread's build; resolves when the index is complete. */
   start(): Promise<void> {
     if (this.building) return this.building;
+    this.building = new Promise<void>((resolve) => {
+      this.whenReady = resolve;
+    });
     // Watch first: a write during the build lands either in a page read after it, or here.
     for (const name of INDEXED) {
       const collection = this.store[name] as RxCollection;
       this.subscriptions.push(
-        changesOf(collection).subscribe((change) => this.onChange(name, change as StoreChange<Record<string, unknown>>)),
+        changesOf(collection).subscribe((change) => {
+          const c = change as StoreChange<Record<string, unknown>>;
+          const doc = c.documentData as IndexedDoc & { _deleted?: boolean };
+          const deleted = c.operation === 'DELETE' || doc._deleted === true;
+          this.post({ type: 'change', name, id: String(c.documentId), deleted, doc });
+        }),
       );
     }
-    this.building = this.build().catch((error: unknown) => {
-      if (!this.closed) console.error('[search] DS_SEARCH_BUILD failed', error);
-    });
+    void this.launch();
     return this.building;
   }
 
   close(): void {
     this.closed = true;
     for (const s of this.subscriptions) s.unsubscribe();
-    this.db.close();
+    const worker = this.worker;
+    this.worker = null;
+    this.failPending(new ApiError('DS_INTERNAL', 'Search closed with the workspace.'));
+    this.whenReady?.();
+    void worker?.terminate();
   }
 
   status(): SearchView['indexing'] {
-    return { ready: this.ready, indexed: this.ready ? this.total : this.accountsDone, total: this.total };
+    return this.indexing;
   }
 
-  /** Documents indexed by the build (for benches and tests). */
+  /** Documents the build has indexed (for benches and tests). */
   get indexedDocuments(): number {
     return this.documents;
   }
 
-  query(input: SearchInput): SearchView {
-    const limit = input.limit ?? DEFAULT_LIMIT;
-    const kinds = input.kinds?.length ? input.kinds : SEARCH_KINDS;
-    const words = searchTerms(input.text).slice(0, MAX_WORDS);
-    let corrected = false;
-    const expression = matchExpression(words, (w) => {
-      const found = fuzzyCandidates(w, this.vocabulary);
-      if (found.length && !this.hasPrefix(w)) corrected = true;
-      return found;
+  query(input: SearchInput): Promise<SearchView> {
+    if (this.closed || !this.worker) return Promise.resolve({ groups: [], indexing: this.indexing, corrected: false });
+    const id = this.nextQuery++;
+    return new Promise<SearchView>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.keepAlive();
+      this.post({ type: 'query', id, input });
     });
-    if (!expression || this.closed) return { groups: [], indexing: this.status(), corrected: false };
-    const groups: SearchGroup[] = [];
-    // Notes are searched from the third letter on: one or two letters match most of them.
-    const longest = Math.max(...words.map((w) => w.length));
-    for (const kind of kinds) {
-      if (NOTE_KINDS.has(kind) && longest < 3) continue;
-      const rows =
-        kind === 'interaction' || kind === 'note'
-          ? this.stmt.noteHits[kind].all(SNIPPET_OPEN, SNIPPET_CLOSE, expression, limit + 1)
-          : this.stmt.entityHits.all(expression, kind, limit + 1);
-      if (rows.length) groups.push({ kind, hits: rows.slice(0, limit).map((r) => this.hit(r)), more: rows.length > limit });
-    }
-    return { groups, indexing: this.status(), corrected };
   }
 
-  private hasPrefix(word: string): boolean {
-    for (const term of this.vocabulary) if (term.startsWith(word)) return true;
-    return false;
+  private post(message: HostToSearch): void {
+    if (!this.closed) this.worker?.postMessage(message);
   }
 
-  private hit(r: Row & { snip?: string }): SearchHit {
-    const account = this.accountNames.get(r.account_id) ?? '';
-    const deal = r.opportunity_id ? this.dealNames.get(r.opportunity_id) : undefined;
-    // Ids come back from the index's own table as plain text: branded here, where they leave it.
-    const base = {
-      kind: r.kind,
-      id: r.id,
-      accountId: r.account_id as AccountId,
-      ...(r.opportunity_id ? { opportunityId: r.opportunity_id as OpportunityId } : {}),
-    };
-    switch (r.kind) {
-      case 'account':
-        return { ...base, title: r.title, subtitle: r.detail };
-      case 'person':
-        return { ...base, title: r.title, subtitle: [r.detail, account].filter(Boolean).join(' · ') };
-      case 'opportunity':
-        return { ...base, title: r.title, subtitle: [account, r.detail].filter(Boolean).join(' · ') };
-      default:
-        return {
-          ...base,
-          title: deal ?? account,
-          subtitle: [r.detail, deal ? account : ''].filter(Boolean).join(' · '),
-          ...(r.snip ? { snippet: r.snip } : {}),
-          ...(r.at !== null ? { at: r.at } : {}),
-        };
-    }
+  /** The thread keeps the process alive only while something waits for it (as the scoring worker). */
+  private keepAlive(): void {
+    if (!this.worker) return;
+    if (this.pending.size > 0 || (!this.indexing.ready && !this.buildFailed)) this.worker.ref();
+    else this.worker.unref();
   }
 
-  /**
-   * Reads the workspace account by account through the indexes every collection has on its
-   * account (or deal), a few hundred documents per read: paging a whole collection by id made
-   * RxDB's planner pick a compound index and read the table from its start for every page.
-   */
-  private async build(): Promise<void> {
-    const accounts = await this.store.accounts.find().exec();
-    this.total = accounts.length;
-    this.index('accounts', accounts);
-    for (const account of accounts) {
-      if (this.closed) return;
-      const accountId = account.id;
-      const [people, deals, interactions] = await Promise.all([
-        this.store.stakeholders.find({ selector: { accountId }, sort: [{ accountId: 'asc' }, { name: 'asc' }] }).exec(),
-        this.store.opportunities.find({ selector: { accountId }, sort: [{ accountId: 'asc' }, { closeDate: 'asc' }] }).exec(),
-        this.store.interactions.find({ selector: { accountId }, sort: [{ accountId: 'asc' }, { at: 'asc' }] }).exec(),
-      ]);
-      const notes = await Promise.all(
-        deals.map((deal) =>
-          this.store.workshopnotes
-            .find({ selector: { opportunityId: deal.id }, sort: [{ opportunityId: 'asc' }, { createdAt: 'asc' }] })
-            .exec(),
-        ),
-      );
-      if (this.closed) return;
-      this.index('stakeholders', people);
-      this.index('opportunities', deals);
-      this.index('workshopnotes', notes.flat());
-      // A large account's interactions in slices, so no single turn holds the event loop long.
-      for (let at = 0; at < interactions.length; at += this.pageSize) {
-        if (at > 0) await yieldToEventLoop();
-        if (this.closed) return;
-        this.index('interactions', interactions.slice(at, at + this.pageSize));
-      }
-      this.accountsDone++;
-      await yieldToEventLoop();
-    }
-    this.ready = true;
-  }
-
-  private index(name: Indexed, docs: readonly { toJSON(withMeta: true): unknown }[]): void {
-    this.db.transaction(() => {
-      for (const doc of docs) this.upsert(name, doc.toJSON(true) as Record<string, unknown> & { _rev?: string });
-    })();
-    this.documents += docs.length;
-  }
-
-  private onChange(name: Indexed, change: StoreChange<Record<string, unknown>>): void {
+  private async launch(): Promise<void> {
+    const adapter = process.versions['electron'] ? await import('./spawn-electron') : await import('./spawn-node');
     if (this.closed) return;
-    const doc = change.documentData as Record<string, unknown> & { _rev?: string; _deleted?: boolean };
-    if (change.operation === 'DELETE' || doc._deleted) this.remove(String(change.documentId));
-    else this.upsert(name, doc);
+    const worker = adapter.createWorker({});
+    this.worker = worker;
+    this.indexing = { ready: false, indexed: 0, total: 0 };
+    this.documents = 0;
+    worker.on('message', (m: SearchToHost) => this.onMessage(m));
+    let lastError: Error | null = null;
+    worker.on('error', (error) => {
+      lastError = error;
+    });
+    worker.once('exit', (code) => {
+      if (this.closed || this.worker !== worker) return;
+      this.worker = null;
+      console.error(`[search] DS_SEARCH_WORKER the search thread stopped (code ${code})`, lastError ?? '');
+      this.failPending(new ApiError('DS_INTERNAL', 'Search stopped unexpectedly and is rebuilding its index. Try again in a moment.'));
+      if (this.restarts++ < RESTARTS) void this.launch();
+      else this.whenReady?.();
+    });
+    this.keepAlive();
+    const snapshot = snapshotSpecOf(this.store, INDEXED);
+    if (snapshot) {
+      this.post({ type: 'build', snapshot, pageSize: this.pageSize, total: 0 });
+      return;
+    }
+    await this.feed(worker);
   }
 
-  private remove(id: string): void {
-    const existing = this.stmt.byId.get(id);
-    if (!existing) return;
-    this.dropRow(existing);
+  /** A store in memory: its documents go to the thread a page at a time. */
+  private async feed(worker: Worker): Promise<void> {
+    let total = 0;
+    for (const name of INDEXED) total += await (this.store[name] as RxCollection).count().exec();
+    this.post({ type: 'build', snapshot: null, pageSize: this.pageSize, total });
+    for (const name of INDEXED) {
+      const docs = await (this.store[name] as RxCollection).find().exec();
+      for (let at = 0; at < docs.length; at += this.pageSize) {
+        if (this.closed || this.worker !== worker) return;
+        const page = docs.slice(at, at + this.pageSize).map((d) => d.toJSON(true) as IndexedDoc);
+        this.post({ type: 'docs', name, docs: page });
+        await yieldToEventLoop();
+      }
+    }
+    this.post({ type: 'fed' });
   }
 
-  private dropRow(row: Row): void {
-    if (row.kind === 'interaction' || row.kind === 'note') this.stmt.deleteNote[row.kind].run(row.rid);
-    else this.stmt.deleteEntity.run(row.rid);
-    this.stmt.deleteItem.run(row.rid);
-  }
-
-  /** Indexes a document unless the index already holds the same or a later revision of it. */
-  private upsert(name: Indexed, doc: Record<string, unknown> & { _rev?: string }): void {
-    const id = String(doc['id']);
-    const rev = revHeight(doc);
-    const existing = this.stmt.byId.get(id);
-    if (existing && existing.rev > rev) return;
-    if (existing) this.dropRow(existing);
-    const kind = KIND_OF[name];
-    const entry = describe(name, doc);
-    for (const w of searchTerms(`${entry.title} ${entry.body}`)) if (w.length > 1 && w.length < 40) this.vocabulary.add(w);
-    if (name === 'accounts') this.accountNames.set(id, entry.title);
-    if (name === 'opportunities') this.dealNames.set(id, entry.title);
-    if (kind === 'interaction' || kind === 'note') {
-      const rid = this.noteRid(entry.at ?? 0, existing);
-      this.stmt.insertItem.run(rid, id, kind, entry.accountId, entry.opportunityId, entry.title, entry.detail, entry.at, rev);
-      this.stmt.insertNote[kind].run(rid, entry.body);
-    } else {
-      const rid = existing && !NOTE_KINDS.has(existing.kind) ? existing.rid : this.nextEntityRid++;
-      this.stmt.insertItem.run(rid, id, kind, entry.accountId, entry.opportunityId, entry.title, entry.detail, entry.at, rev);
-      this.stmt.insertEntity.run(rid, entry.title, entry.body);
+  private onMessage(m: SearchToHost): void {
+    switch (m.type) {
+      case 'progress':
+        this.indexing = m.indexing;
+        this.documents = m.documents;
+        if (m.indexing.ready) {
+          this.keepAlive();
+          this.whenReady?.();
+        }
+        return;
+      case 'answer': {
+        const waiting = this.pending.get(m.id);
+        this.pending.delete(m.id);
+        this.keepAlive();
+        waiting?.resolve(m.view);
+        return;
+      }
+      case 'failed': {
+        if (m.id === null) {
+          console.error(`[search] ${m.code} the index could not be built: ${m.message}`);
+          this.buildFailed = true;
+          this.keepAlive();
+          this.whenReady?.();
+          return;
+        }
+        const waiting = this.pending.get(m.id);
+        this.pending.delete(m.id);
+        this.keepAlive();
+        waiting?.reject(new ApiError('DS_INTERNAL', 'Search could not answer that; try other words.', { code: m.code }));
+        return;
+      }
     }
   }
 
-  /**
-   * A note's rowid: its date in ms × 1000 plus a free slot, so rowid order is date order. Entity
-   * rowids count up from 1 and stay far below (dates before 1970 are clamped to 0).
-   */
-  private noteRid(at: number, existing: Row | undefined): number {
-    const base = Math.max(0, Math.floor(at)) * 1000 + 1_000_000_000;
-    if (existing && Number(existing.rid) >= base && Number(existing.rid) < base + 1000) return Number(existing.rid);
-    for (let slot = 0; slot < 1000; slot++) if (!this.stmt.ridTaken.get(base + slot)) return base + slot;
-    // A thousand notes in one millisecond: fall back to any free rowid after them.
-    let rid = base + 1000;
-    while (this.stmt.ridTaken.get(rid)) rid++;
-    return rid;
-  }
-}
-
-interface Entry {
-  title: string;
-  body: string;
-  detail: string;
-  accountId: string;
-  opportunityId: string | null;
-  at: number | null;
-}
-
-const KIND_WORDS: Record<Interaction['kind'], string> = {
-  meeting: 'Meeting',
-  call: 'Call',
-  email: 'E-mail',
-  event: 'Event',
-  content: 'Content',
-  web_visit: 'Web visit',
-  support_case: 'Support case',
-};
-
-/** What of a document is searched, and what a hit shows. */
-function describe(name: Indexed, raw: Record<string, unknown>): Entry {
-  switch (name) {
-    case 'accounts': {
-      const a = raw as unknown as Account;
-      return {
-        title: a.name,
-        body: [a.industry, a.region, a.website ?? ''].join(' '),
-        detail: [a.industry, a.region].filter(Boolean).join(' · '),
-        accountId: a.id,
-        opportunityId: null,
-        at: null,
-      };
-    }
-    case 'stakeholders': {
-      const s = raw as unknown as Stakeholder;
-      return {
-        title: s.name,
-        body: [s.title, s.department, s.email ?? '', s.notes ?? ''].join(' '),
-        detail: s.title,
-        accountId: s.accountId,
-        opportunityId: null,
-        at: null,
-      };
-    }
-    case 'opportunities': {
-      const o = raw as unknown as Opportunity;
-      return {
-        title: o.name,
-        body: [o.stage, o.status, ...Object.values(o.crm ?? {})].join(' '),
-        detail: o.status === 'open' ? o.stage : o.status,
-        accountId: o.accountId,
-        opportunityId: o.id,
-        at: null,
-      };
-    }
-    case 'interactions': {
-      const i = raw as unknown as Interaction;
-      return {
-        title: '',
-        body: i.notes,
-        detail: KIND_WORDS[i.kind],
-        accountId: i.accountId,
-        opportunityId: i.opportunityId ?? null,
-        at: i.at,
-      };
-    }
-    case 'workshopnotes': {
-      const n = raw as unknown as WorkshopNote;
-      return { title: '', body: n.text, detail: 'Workshop note', accountId: n.accountId, opportunityId: n.opportunityId, at: n.createdAt };
-    }
+  private failPending(error: Error): void {
+    for (const waiting of this.pending.values()) waiting.reject(error);
+    this.pending.clear();
   }
 }

@@ -21,6 +21,14 @@ export type SnapshotRow = Record<string, unknown> & { id: string };
 export interface StoreSnapshot {
   /** Every live document of a collection, in batches (a million interactions never sit in one array). */
   scan(collection: string, batch: number, onBatch: (docs: SnapshotRow[]) => void): void;
+  /**
+   * One page of live documents in storage order (rowid), starting after `after` (0 for the first
+   * page): for readers that must stop between pages, such as the search thread answering queries
+   * while it builds. `next` is where the following page starts, null after the last one.
+   */
+  page(collection: string, after: number, limit: number): { docs: SnapshotRow[]; next: number | null };
+  /** Live documents of a collection. */
+  count(collection: string): number;
   /** Current version of these ids: live docs, and the ids that are gone (deleted or purged) with their account if known. */
   read(collection: string, ids: readonly string[]): { live: SnapshotRow[]; gone: { id: string; accountId?: string }[] };
   /** The stored scores' ids and payload text (none before the host first stored any). */
@@ -57,6 +65,25 @@ export function openStoreSnapshot(spec: SnapshotSpec): StoreSnapshot {
         }
       }
       if (docs.length) onBatch(docs);
+    },
+    page(collection, after, limit) {
+      const t = tableOf(collection);
+      if (!exists(t)) return { docs: [], next: null };
+      // Rows are read whatever their state and filtered here, so a page ends at a rowid even when
+      // it held only deleted rows; the rowid is SQLite's own key, so each page is one range scan.
+      const rows = db
+        .prepare(`SELECT rowid AS r, deleted, data FROM ${quoted(t)} WHERE rowid > ? ORDER BY rowid LIMIT ?`)
+        .all(after, limit) as { r: number; deleted: number; data: string }[];
+      const docs = rows.filter((row) => !row.deleted).map((row) => JSON.parse(row.data) as SnapshotRow);
+      return { docs, next: rows.length < limit ? null : rows[rows.length - 1]!.r };
+    },
+    count(collection) {
+      const t = tableOf(collection);
+      if (!exists(t)) return 0;
+      return db
+        .prepare(`SELECT count(*) FROM ${quoted(t)} WHERE deleted = 0`)
+        .pluck()
+        .get() as number;
     },
     read(collection, ids) {
       const t = tableOf(collection);

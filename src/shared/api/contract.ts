@@ -245,7 +245,9 @@ export const API = {
 
   'scoring.forOpportunity': query(ScoringOpportunityInput, OpportunityScoreView, SCORE_READS),
   'scoring.forAccount': query(AccountScoresInput, AccountScoresView, SCORE_READS),
-  'scoring.today': query(TodayInput, TodayView, SCORE_READS),
+  // `mine` reads who "I" am (settings, teammembers): choosing someone else in Settings refreshes
+  // it; items carry their account's name (accounts).
+  'scoring.today': query(TodayInput, TodayView, [...SCORE_READS, 'settings', 'teammembers', 'accounts']),
   'scoring.whatIf': query(WhatIfInput, WhatIfView, SCORE_READS),
   'scoring.model': query(Empty, ModelStatusView, SCORE_READS),
   // Training runs on after the answer; new scores arrive as `changed` events on scores.

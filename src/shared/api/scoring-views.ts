@@ -28,12 +28,20 @@ export const TodayInput = z
     limit: z.number().int().min(1).max(500).optional(),
     /** Only deals this team member owns. */
     ownerId: TeamMemberId.optional(),
+    /**
+     * Only the deals of the member this device knows as "me" (team.me), the whole team's when
+     * nobody is: the host resolves "me" itself, so Today asks once instead of asking who I am
+     * first (that round trip was on the critical path of the first card).
+     */
+    mine: z.boolean().optional(),
   })
   .strict();
 export const TodayItemView = z.object({
   opportunityId: OpportunityId,
   opportunityName: z.string(),
   accountId: AccountId,
+  /** Sent with the item, so Today shows its first cards without reading every account's name. */
+  accountName: z.string(),
   ownerId: TeamMemberId,
   amount: z.number(),
   currency: z.string(),

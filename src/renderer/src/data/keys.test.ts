@@ -19,12 +19,14 @@ describe('keys and invalidation from the contract', () => {
   });
 
   it('joins and de-duplicates the readers of several collections', () => {
-    // The delete-impact and person page read relationships; the CSV export reads team members.
+    // The delete-impact and person page read relationships; the CSV export reads team members, and
+    // so does Today's "mine" (who I am).
     expect(queriesReading(['relationships', 'teammembers']).sort()).toEqual([
       'accounts.removalImpact',
       'buyingGroup.get',
       'conflicts.list',
       'export.csv',
+      'scoring.today',
       'stakeholders.get',
       'team.list',
       'team.me',

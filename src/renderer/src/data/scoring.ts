@@ -8,8 +8,9 @@ import { apiQuery } from './query';
 export const TODAY_LIMIT = 25;
 
 /** Today's first `limit` deals, of one owner (mine) or of the whole team. */
-export const todayQuery = (limit = TODAY_LIMIT, ownerId?: TeamMemberId) =>
-  apiQuery('scoring.today', { limit, ...(ownerId ? { ownerId } : {}) });
+/** Today's ranking: the team's, one member's, or `'me'` (resolved by the host, no team.me first). */
+export const todayQuery = (limit = TODAY_LIMIT, owner?: TeamMemberId | 'me') =>
+  apiQuery('scoring.today', { limit, ...(owner === 'me' ? { mine: true } : owner ? { ownerId: owner } : {}) });
 
 export const opportunityScoreQuery = (id: OpportunityId) => apiQuery('scoring.forOpportunity', { id });
 

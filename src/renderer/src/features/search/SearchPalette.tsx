@@ -168,7 +168,7 @@ export function SearchPalette({ initialText = '', onClose }: { initialText?: str
               : options.length === 0
                 ? `Nothing matches “${text.trim()}”.`
                 : `${options.length} ${options.length === 1 ? 'result' : 'results'}${results.data?.corrected ? ', including close spellings' : ''}.`}
-        {indexing && !indexing.ready ? ` Still indexing: ${indexing.indexed} of ${plural(indexing.total, 'account', 'accounts')}.` : ''}
+        {indexing && !indexing.ready ? ` Still indexing: ${indexing.indexed} of ${plural(indexing.total, 'record', 'records')}.` : ''}
       </p>
     </dialog>
   );

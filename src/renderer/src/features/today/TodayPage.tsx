@@ -3,7 +3,7 @@
 // more; the order held while the seller works through it (today-order.ts).
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { actionKey, type TeamMemberId } from '@shared/domain';
+import { actionKey } from '@shared/domain';
 import type { TodayItemView } from '@shared/api';
 import type { z } from 'zod';
 import { hrefFor } from '@renderer/lib/router';
@@ -11,7 +11,6 @@ import { plural } from '@renderer/lib/format';
 import { USER_LOCALE } from '@renderer/lib/locale';
 import { EmptyState, ErrorState, Loading } from '@renderer/components/states';
 import { useUndo } from '@renderer/components/undo';
-import { accountsListQuery } from '@renderer/data/accounts';
 import { todayQuery, TODAY_LIMIT } from '@renderer/data/scoring';
 import { youQuery } from '@renderer/data/team';
 import { useApiMutation } from '@renderer/data/mutation';
@@ -25,11 +24,12 @@ export function TodayPage() {
   const you = useQuery(youQuery());
   const me = you.data?.member ?? null;
   const [chosenScope, setScope] = useState<Scope | null>(null);
-  const scope: Scope = chosenScope ?? (me ? 'mine' : 'team');
+  // Until "you" is known, Mine is assumed: the host resolves "me" itself (todayQuery 'me'), so
+  // the ranking is asked for at once, beside team.me, not after it. With nobody known as you, the
+  // host answers the team's deals to that same question, and nothing is asked twice.
+  const scope: Scope = chosenScope ?? (me || you.isPending ? 'mine' : 'team');
   const [limit, setLimit] = useState(TODAY_LIMIT);
-  const ownerId = scope === 'mine' && me ? (me.id as TeamMemberId) : undefined;
-  const today = useQuery({ ...todayQuery(limit, ownerId), enabled: !you.isPending, placeholderData: keepPreviousData });
-  const accounts = useQuery({ ...accountsListQuery(), select: (list) => new Map(list.map((a) => [a.id, a.name])) });
+  const today = useQuery({ ...todayQuery(limit, chosenScope === 'team' ? undefined : 'me'), placeholderData: keepPreviousData });
 
   // The held order and the cards cleared by Done/Snooze live as long as the page and its scope.
   const held = useRef<HeldToday | null>(null);
@@ -41,7 +41,8 @@ export function TodayPage() {
     setGeneration((g) => g + 1);
   };
   const heldFor = useRef<string>('');
-  const scopeKey = `${scope}:${ownerId ?? ''}`;
+  // The question asked (mine or the team's), not the label: "you" arriving changes no order.
+  const scopeKey = chosenScope === 'team' ? 'team' : 'mine';
   if (heldFor.current !== scopeKey) {
     heldFor.current = scopeKey;
     held.current = null;
@@ -137,7 +138,7 @@ export function TodayPage() {
                   key={item.opportunityId}
                   item={item}
                   position={index + 1}
-                  accountName={accounts.data?.get(item.accountId) ?? 'Account'}
+                  accountName={item.accountName || 'Account'}
                   changed={seen ? whatChanged(seen, item) : null}
                   onMark={onMark}
                   marking={mark.isPending}

@@ -1,0 +1,323 @@
+// Search worker thread (Node, worker_threads): the workspace's full-text index itself.
+//
+// SQLite FTS5 in memory, not a JavaScript index: an L workspace holds a million interaction
+// notes, and MiniSearch measured 71 MB of heap and 4.6 s per 100k of them (so ~700 MB and 45 s
+// for L) where FTS5 keeps the postings compact in native memory. Two tables:
+//  - `entities` (accounts, people, opportunities), ranked by bm25 with names weighted 10×;
+//  - `notes` (interaction notes, workshop notes) whose rowid grows with the note's date, so
+//    "most recent first" is FTS5's own rowid order and a common word stops after `limit` rows
+//    instead of ranking hundreds of thousands.
+// Prefix matching comes from FTS5 (`word*`, with prefix indexes for 2 and 3 letters); typo
+// tolerance from a vocabulary of every indexed word (src/shared/search/text.ts). Names shown in
+// results (account and deal names) are looked up when answering, so a renamed account never
+// leaves stale subtitles behind.
+//
+// Pure of any store: documents come in through `upsert`/`remove` (worker.ts feeds it from the
+// workspace file and from the host's change events), so it runs in the search thread and never
+// on the main thread, whose event loop an L build held up to 334 ms at a time.
+import { Database } from '../store';
+import type { SearchGroup, SearchHit, SearchInput, SearchKind, SearchView } from '@shared/api';
+import { SEARCH_KINDS, SNIPPET_CLOSE, SNIPPET_OPEN } from '@shared/api';
+import type { Account, AccountId, Interaction, Opportunity, OpportunityId, Stakeholder, WorkshopNote } from '@shared/domain';
+import { fuzzyCandidates, matchExpression, searchTerms } from '@shared/search/text';
+
+export type Indexed = 'accounts' | 'stakeholders' | 'opportunities' | 'interactions' | 'workshopnotes';
+export const INDEXED: readonly Indexed[] = ['accounts', 'opportunities', 'stakeholders', 'workshopnotes', 'interactions'];
+const KIND_OF: Record<Indexed, SearchKind> = {
+  accounts: 'account',
+  stakeholders: 'person',
+  opportunities: 'opportunity',
+  interactions: 'interaction',
+  workshopnotes: 'note',
+};
+const NOTE_KINDS = new Set<SearchKind>(['interaction', 'note']);
+
+const DEFAULT_LIMIT = 5;
+/** Words of a query that count; the rest is ignored (nobody types more into a search box). */
+const MAX_WORDS = 8;
+
+interface Row {
+  rid: number | bigint;
+  id: string;
+  kind: SearchKind;
+  account_id: string;
+  opportunity_id: string | null;
+  title: string;
+  detail: string;
+  at: number | null;
+  rev: number;
+}
+
+export function revHeight(rev: string | undefined): number {
+  const n = Number.parseInt(rev ?? '0', 10);
+  return Number.isFinite(n) ? n : 0;
+}
+
+/** A document as stored (its fields plus RxDB's `_rev`). */
+export type IndexedDoc = Record<string, unknown> & { _rev?: string };
+
+export class SearchEngine {
+  private readonly db = new Database(':memory:');
+  private readonly vocabulary = new Set<string>();
+  private readonly accountNames = new Map<string, string>();
+  private readonly dealNames = new Map<string, string>();
+  /**
+   * Revisions of documents deleted while the index is being built: a page of the build read
+   * before the delete may still carry the document, and must not bring it back.
+   */
+  private tombstones: Map<string, number> | null = new Map();
+  private closed = false;
+
+  private readonly stmt;
+
+  constructor() {
+    this.db.pragma('journal_mode = OFF');
+    this.db.pragma('synchronous = OFF');
+    this.db.exec(`
+      CREATE TABLE items(
+        rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, account_id TEXT NOT NULL,
+        opportunity_id TEXT, title TEXT NOT NULL, detail TEXT NOT NULL, at INTEGER, rev INTEGER NOT NULL);
+      CREATE VIRTUAL TABLE entities USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3');
+      CREATE VIRTUAL TABLE interaction_notes USING fts5(body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+      CREATE VIRTUAL TABLE workshop_notes USING fts5(body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+    `);
+    this.stmt = {
+      byId: this.db.prepare<[string], Row>('SELECT * FROM items WHERE id = ?'),
+      ridTaken: this.db.prepare<[number], { rid: number }>('SELECT rid FROM items WHERE rid = ?'),
+      insertItem: this.db.prepare(
+        'INSERT INTO items(rid, id, kind, account_id, opportunity_id, title, detail, at, rev) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      deleteItem: this.db.prepare('DELETE FROM items WHERE rid = ?'),
+      insertEntity: this.db.prepare('INSERT INTO entities(rowid, title, body) VALUES (?, ?, ?)'),
+      deleteEntity: this.db.prepare('DELETE FROM entities WHERE rowid = ?'),
+      insertNote: {
+        interaction: this.db.prepare('INSERT INTO interaction_notes(rowid, body) VALUES (?, ?)'),
+        note: this.db.prepare('INSERT INTO workshop_notes(rowid, body) VALUES (?, ?)'),
+      },
+      deleteNote: {
+        interaction: this.db.prepare('DELETE FROM interaction_notes WHERE rowid = ?'),
+        note: this.db.prepare('DELETE FROM workshop_notes WHERE rowid = ?'),
+      },
+      entityHits: this.db.prepare<[string, string, number], Row>(`
+        SELECT i.* FROM entities JOIN items i ON i.rid = entities.rowid
+        WHERE entities MATCH ? AND i.kind = ? ORDER BY bm25(entities, 10.0, 1.0) LIMIT ?`),
+      noteHits: {
+        interaction: this.notesQuery('interaction_notes'),
+        note: this.notesQuery('workshop_notes'),
+      },
+    };
+    this.nextEntityRid = 1;
+  }
+
+  private notesQuery(table: string) {
+    return this.db.prepare<[string, string, string, number], Row & { snip: string }>(`
+      SELECT i.*, snippet(${table}, 0, ?, ?, '…', 12) AS snip FROM ${table} JOIN items i ON i.rid = ${table}.rowid
+      WHERE ${table} MATCH ? ORDER BY ${table}.rowid DESC LIMIT ?`);
+  }
+
+  /** Entities get small rowids (counted up); notes get rowids from their date (see noteRid). */
+  private nextEntityRid: number;
+
+  /** The build has read everything: deletes no longer need remembering. */
+  built(): void {
+    this.tombstones = null;
+  }
+
+  close(): void {
+    this.closed = true;
+    this.db.close();
+  }
+
+  query(input: SearchInput): Omit<SearchView, 'indexing'> {
+    const limit = input.limit ?? DEFAULT_LIMIT;
+    const kinds = input.kinds?.length ? input.kinds : SEARCH_KINDS;
+    const words = searchTerms(input.text).slice(0, MAX_WORDS);
+    let corrected = false;
+    const expression = matchExpression(words, (w) => {
+      const found = fuzzyCandidates(w, this.vocabulary);
+      if (found.length && !this.hasPrefix(w)) corrected = true;
+      return found;
+    });
+    if (!expression || this.closed) return { groups: [], corrected: false };
+    const groups: SearchGroup[] = [];
+    // Notes are searched from the third letter on: one or two letters match most of them.
+    const longest = Math.max(...words.map((w) => w.length));
+    for (const kind of kinds) {
+      if (NOTE_KINDS.has(kind) && longest < 3) continue;
+      const rows =
+        kind === 'interaction' || kind === 'note'
+          ? this.stmt.noteHits[kind].all(SNIPPET_OPEN, SNIPPET_CLOSE, expression, limit + 1)
+          : this.stmt.entityHits.all(expression, kind, limit + 1);
+      if (rows.length) groups.push({ kind, hits: rows.slice(0, limit).map((r) => this.hit(r)), more: rows.length > limit });
+    }
+    return { groups, corrected };
+  }
+
+  private hasPrefix(word: string): boolean {
+    for (const term of this.vocabulary) if (term.startsWith(word)) return true;
+    return false;
+  }
+
+  private hit(r: Row & { snip?: string }): SearchHit {
+    const account = this.accountNames.get(r.account_id) ?? '';
+    const deal = r.opportunity_id ? this.dealNames.get(r.opportunity_id) : undefined;
+    // Ids come back from the index's own table as plain text: branded here, where they leave it.
+    const base = {
+      kind: r.kind,
+      id: r.id,
+      accountId: r.account_id as AccountId,
+      ...(r.opportunity_id ? { opportunityId: r.opportunity_id as OpportunityId } : {}),
+    };
+    switch (r.kind) {
+      case 'account':
+        return { ...base, title: r.title, subtitle: r.detail };
+      case 'person':
+        return { ...base, title: r.title, subtitle: [r.detail, account].filter(Boolean).join(' · ') };
+      case 'opportunity':
+        return { ...base, title: r.title, subtitle: [account, r.detail].filter(Boolean).join(' · ') };
+      default:
+        return {
+          ...base,
+          title: deal ?? account,
+          subtitle: [r.detail, deal ? account : ''].filter(Boolean).join(' · '),
+          ...(r.snip ? { snippet: r.snip } : {}),
+          ...(r.at !== null ? { at: r.at } : {}),
+        };
+    }
+  }
+
+  /** Indexes documents of one collection in one transaction. */
+  upsertMany(name: Indexed, docs: readonly IndexedDoc[]): void {
+    if (this.closed) return;
+    this.db.transaction(() => {
+      for (const doc of docs) this.upsert(name, doc);
+    })();
+  }
+
+  /** Drops a document (deleted at revision `rev`) from the index. */
+  remove(id: string, rev: string | undefined): void {
+    if (this.closed) return;
+    this.tombstones?.set(id, Math.max(revHeight(rev), this.tombstones.get(id) ?? 0));
+    const existing = this.stmt.byId.get(id);
+    if (existing) this.dropRow(existing);
+  }
+
+  private dropRow(row: Row): void {
+    if (row.kind === 'interaction' || row.kind === 'note') this.stmt.deleteNote[row.kind].run(row.rid);
+    else this.stmt.deleteEntity.run(row.rid);
+    this.stmt.deleteItem.run(row.rid);
+  }
+
+  /** Indexes a document unless the index already holds the same or a later revision of it. */
+  upsert(name: Indexed, doc: IndexedDoc): void {
+    if (this.closed) return;
+    const id = String(doc['id']);
+    const rev = revHeight(doc._rev);
+    const deletedAt = this.tombstones?.get(id);
+    if (deletedAt !== undefined && deletedAt >= rev) return;
+    const existing = this.stmt.byId.get(id);
+    if (existing && existing.rev > rev) return;
+    if (existing) this.dropRow(existing);
+    const kind = KIND_OF[name];
+    const entry = describe(name, doc);
+    for (const w of searchTerms(`${entry.title} ${entry.body}`)) if (w.length > 1 && w.length < 40) this.vocabulary.add(w);
+    if (name === 'accounts') this.accountNames.set(id, entry.title);
+    if (name === 'opportunities') this.dealNames.set(id, entry.title);
+    if (kind === 'interaction' || kind === 'note') {
+      const rid = this.noteRid(entry.at ?? 0, existing);
+      this.stmt.insertItem.run(rid, id, kind, entry.accountId, entry.opportunityId, entry.title, entry.detail, entry.at, rev);
+      this.stmt.insertNote[kind].run(rid, entry.body);
+    } else {
+      const rid = existing && !NOTE_KINDS.has(existing.kind) ? existing.rid : this.nextEntityRid++;
+      this.stmt.insertItem.run(rid, id, kind, entry.accountId, entry.opportunityId, entry.title, entry.detail, entry.at, rev);
+      this.stmt.insertEntity.run(rid, entry.title, entry.body);
+    }
+  }
+
+  /**
+   * A note's rowid: its date in ms × 1000 plus a free slot, so rowid order is date order. Entity
+   * rowids count up from 1 and stay far below (dates before 1970 are clamped to 0).
+   */
+  private noteRid(at: number, existing: Row | undefined): number {
+    const base = Math.max(0, Math.floor(at)) * 1000 + 1_000_000_000;
+    if (existing && Number(existing.rid) >= base && Number(existing.rid) < base + 1000) return Number(existing.rid);
+    for (let slot = 0; slot < 1000; slot++) if (!this.stmt.ridTaken.get(base + slot)) return base + slot;
+    // A thousand notes in one millisecond: fall back to any free rowid after them.
+    let rid = base + 1000;
+    while (this.stmt.ridTaken.get(rid)) rid++;
+    return rid;
+  }
+}
+
+interface Entry {
+  title: string;
+  body: string;
+  detail: string;
+  accountId: string;
+  opportunityId: string | null;
+  at: number | null;
+}
+
+const KIND_WORDS: Record<Interaction['kind'], string> = {
+  meeting: 'Meeting',
+  call: 'Call',
+  email: 'E-mail',
+  event: 'Event',
+  content: 'Content',
+  web_visit: 'Web visit',
+  support_case: 'Support case',
+};
+
+/** What of a document is searched, and what a hit shows. */
+function describe(name: Indexed, raw: Record<string, unknown>): Entry {
+  switch (name) {
+    case 'accounts': {
+      const a = raw as unknown as Account;
+      return {
+        title: a.name,
+        body: [a.industry, a.region, a.website ?? ''].join(' '),
+        detail: [a.industry, a.region].filter(Boolean).join(' · '),
+        accountId: a.id,
+        opportunityId: null,
+        at: null,
+      };
+    }
+    case 'stakeholders': {
+      const s = raw as unknown as Stakeholder;
+      return {
+        title: s.name,
+        body: [s.title, s.department, s.email ?? '', s.notes ?? ''].join(' '),
+        detail: s.title,
+        accountId: s.accountId,
+        opportunityId: null,
+        at: null,
+      };
+    }
+    case 'opportunities': {
+      const o = raw as unknown as Opportunity;
+      return {
+        title: o.name,
+        body: [o.stage, o.status, ...Object.values(o.crm ?? {})].join(' '),
+        detail: o.status === 'open' ? o.stage : o.status,
+        accountId: o.accountId,
+        opportunityId: o.id,
+        at: null,
+      };
+    }
+    case 'interactions': {
+      const i = raw as unknown as Interaction;
+      return {
+        title: '',
+        body: i.notes,
+        detail: KIND_WORDS[i.kind],
+        accountId: i.accountId,
+        opportunityId: i.opportunityId ?? null,
+        at: i.at,
+      };
+    }
+    case 'workshopnotes': {
+      const n = raw as unknown as WorkshopNote;
+      return { title: '', body: n.text, detail: 'Workshop note', accountId: n.accountId, opportunityId: n.opportunityId, at: n.createdAt };
+    }
+  }
+}
