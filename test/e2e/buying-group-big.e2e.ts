@@ -124,6 +124,8 @@ test('a 70-person group: no overlapping labels in either layout at 1280 and 1920
     await expect(page.getByTestId('bg-node')).toHaveCount(70, { timeout: 60_000 });
     for (const kind of ['force', 'org'] as const) {
       await page.getByTestId(`bg-layout-${kind}`).click();
+      // The org chart's layout code loads on first use: the switch is made once it is in.
+      await expect(page.getByTestId(`bg-layout-${kind}`)).toHaveAttribute('aria-pressed', 'true');
       await page.getByRole('button', { name: 'Fit' }).click();
       await expect(page.getByTestId('bg-graph')).not.toHaveAttribute('data-settled', 'false');
       await page.waitForTimeout(600);

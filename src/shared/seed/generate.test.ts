@@ -1,5 +1,5 @@
 import { COLLECTIONS, STAGE_HISTORY_MAX, STAGES } from '../domain';
-import { generateWorkspace, generateWorkspaceBatches, SEED_COLLECTIONS } from './generate';
+import { generateAccount, generateWorkspace, generateWorkspaceBatches, peoplePerAccount, SEED_COLLECTIONS } from './generate';
 import { SIZE_PROFILES } from './sizes';
 
 const xs = generateWorkspace({ size: 'XS', seed: 7 });
@@ -81,6 +81,26 @@ describe('generateWorkspace', () => {
 
   it('rejects a seed that is not a non-negative integer', () => {
     expect(() => generateWorkspace({ size: 'XS', seed: 1.5 })).toThrow(/seed/);
+  });
+});
+
+describe('generateAccount', () => {
+  it('gives one account exactly as the whole workspace holds it, and says so when there is no such account', () => {
+    const whole = generateWorkspace({ size: 'XS', seed: 3 });
+    const counts = peoplePerAccount({ size: 'XS', seed: 3 });
+    const index = counts.indexOf(Math.max(...counts));
+    const one = generateAccount({ size: 'XS', seed: 3 }, index);
+    const accountId = one.accounts[0]!.id;
+    expect(one.accounts).toHaveLength(1);
+    expect(one.stakeholders).toHaveLength(counts[index]!);
+    for (const c of SEED_COLLECTIONS) {
+      const mine =
+        c === 'teammembers'
+          ? whole[c]
+          : (whole[c] as { accountId?: string; id: string }[]).filter((d) => (d.accountId ?? d.id) === accountId);
+      expect(one[c], c).toEqual(mine);
+    }
+    expect(() => generateAccount({ size: 'XS', seed: 3 }, counts.length)).toThrow(RangeError);
   });
 });
 

@@ -167,8 +167,30 @@ export function* generateWorkspaceBatches(opts: SeedOptions): Generator<SeedBatc
   for (const ap of plan.accounts) yield* accountBatches(plan, ap);
 }
 
+/**
+ * One account's documents, exactly as the whole workspace would hold them (each account draws
+ * from its own stream): a test can check the largest L account without generating a million
+ * interactions. Team members come along since the account's documents name them.
+ */
+export function generateAccount(opts: SeedOptions, accountIndex: number): SeedWorkspace {
+  const now = validOptions(opts);
+  const plan = planWorkspace(opts.size, opts.seed, now);
+  const ap = plan.accounts[accountIndex];
+  if (!ap) throw new RangeError(`account index ${accountIndex} is outside 0..${plan.accounts.length - 1} for size ${opts.size}`);
+  return collect([{ collection: 'teammembers', docs: plan.team, progress: 0 }, ...accountBatches(plan, ap)]);
+}
+
+/** How many people each account of a size gets, by account index (the plan alone: cheap). */
+export function peoplePerAccount(opts: SeedOptions): number[] {
+  return planWorkspace(opts.size, opts.seed, validOptions(opts)).accounts.map((a) => a.stakeholders);
+}
+
 /** The whole workspace in memory: for XS, S and M; stream L with generateWorkspaceBatches. */
 export function generateWorkspace(opts: SeedOptions): SeedWorkspace {
+  return collect(generateWorkspaceBatches(opts));
+}
+
+function collect(batches: Iterable<SeedBatch>): SeedWorkspace {
   const out: SeedWorkspace = {
     teammembers: [],
     accounts: [],
@@ -179,7 +201,7 @@ export function generateWorkspace(opts: SeedOptions): SeedWorkspace {
     journeysteps: [],
     workshopnotes: [],
   };
-  for (const batch of generateWorkspaceBatches(opts)) {
+  for (const batch of batches) {
     const into = out[batch.collection] as unknown[];
     for (const doc of batch.docs) into.push(doc);
   }

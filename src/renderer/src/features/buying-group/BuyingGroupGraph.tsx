@@ -64,9 +64,29 @@ function placeAll(st: GraphState): void {
   placeEdges(st);
 }
 
-/** Fits everyone in view: where they are, or where they are headed (`to`, during a layout change). */
+/** Where the in-picture legend starts for these positions: under everyone, at the left edge. */
+function legendOrigin(positions: Iterable<Point>): Point | null {
+  const bounds = boundsOf([...positions].map((p) => ({ x: p.x, y: p.y, r: 60 })));
+  return bounds ? { x: bounds.minX, y: bounds.maxY + 40 } : null;
+}
+/** The in-picture legend's size (graph units): its widest row and its four rows (graph-draw.ts). */
+const LEGEND_BOX = { width: 720, height: 104 };
+
+/**
+ * Fits everyone and the legend in view: where they are, or where they are headed (`to`, during a
+ * layout change). The legend counts, or a big group's fit leaves it cut off at the bottom.
+ */
 function fit(svg: SVGSVGElement, st: GraphState, animate: boolean, to?: ReadonlyMap<string, Point>): void {
-  const bounds = boundsOf([...st.byId.values()].map((n) => ({ ...(to?.get(n.id) ?? { x: n.x, y: n.y }), r: n.radius + 30 })));
+  const at = [...st.byId.values()].map((n) => ({ ...(to?.get(n.id) ?? { x: n.x, y: n.y }), r: n.radius + 30 }));
+  const legend = legendOrigin(at);
+  // The legend's corners (its title line sits above its origin).
+  const corners = legend
+    ? [
+        { x: legend.x, y: legend.y - 14, r: 0 },
+        { x: legend.x + LEGEND_BOX.width, y: legend.y + LEGEND_BOX.height, r: 0 },
+      ]
+    : [];
+  const bounds = boundsOf([...at, ...corners]);
   if (!bounds) return;
   const t = fitTransform(bounds, svg.clientWidth || 800, svg.clientHeight || 600);
   const target = d3.zoomIdentity.translate(t.x, t.y).scale(t.k);
@@ -293,8 +313,8 @@ export function BuyingGroupGraph(props: Props) {
     if (!st.activeId || !next.has(st.activeId)) setActive(st, drawn[0]?.id ?? null);
     else setActive(st, st.activeId);
 
-    const bounds = boundsOf([...positions.values()].map((p) => ({ x: p.x, y: p.y, r: 60 })));
-    if (bounds) drawLegend(st.legendLayer, { x: bounds.minX, y: bounds.maxY + 40 }, legendTitle);
+    const legendAt = legendOrigin(positions.values());
+    if (legendAt) drawLegend(st.legendLayer, legendAt, legendTitle);
 
     const moves = drawn.filter((n) => {
       const to = positions.get(n.id);

@@ -1,7 +1,7 @@
 // Renderer: the map with its toolbar, side panel and keyboard lists; owns selection and the
-// connect gesture (shift-click, or Connect mode for touch screens and trackpads).
+// connect gesture (shift-click, or Connect mode for touch screens and trackpads). What an edit
+// does is use-map-actions.ts; where people sit is use-map-layout.ts.
 import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { newId, type BuyingRole, type Stakeholder } from '@shared/domain';
 import { now } from '@renderer/lib/clock';
 import type { BuyingGroupView } from '@shared/api';
 import type { RelationshipId, StakeholderId } from '@shared/domain';
@@ -17,12 +17,9 @@ import { MapPdfButton } from './MapPdfButton';
 import { collapseDepartments, departmentOf, departments, isDepartmentNode } from './collapse';
 import { DepartmentsPanel } from './DepartmentsPanel';
 import { Legend } from './Legend';
-import { useMapEdits } from './use-map-edits';
+import { useMapActions } from './use-map-actions';
 import { SuggestionsPanel } from './SuggestionsPanel';
-import type { SuggestionView } from '@shared/api';
-import type { MapFields } from './map-history';
-import type { Point } from './map-layout';
-import { useMapLayout, type MapLayoutKind } from './use-map-layout';
+import { loadOrgLayout, useMapLayout, type MapLayoutKind } from './use-map-layout';
 import { PeopleList } from './PeopleList';
 import { RelationshipDialog } from './RelationshipDialog';
 import { SidePanel } from './SidePanel';
@@ -38,16 +35,25 @@ export function BuyingGroupMap({ view }: { view: BuyingGroupView }) {
   const [dialog, setDialog] = useState<{ from: StakeholderId | null; to: StakeholderId | null } | null>(null);
   const [fitSignal, setFitSignal] = useState(0);
   const [layoutKind, setLayoutKind] = useState<MapLayoutKind>('force');
-  const edits = useMapEdits(view.stakeholders);
-  const { history, edit, doRecord } = edits;
 
-  // A new layout glides in and the view follows it, so the whole chart is in sight.
+  // A new layout glides in and the view follows it, so the whole chart is in sight. The org
+  // chart's layout library is fetched the first time it is asked for (not with the map).
   const switchLayout = (kind: MapLayoutKind) => {
     if (kind === layoutKind) return;
-    setLayoutKind(kind);
-    setFitSignal((n) => n + 1);
+    void (kind === 'org' ? loadOrgLayout() : Promise.resolve()).then(() => {
+      setLayoutKind(kind);
+      setFitSignal((n) => n + 1);
+    });
   };
   const deal = view.opportunities.find((o) => o.id === dealId) ?? null;
+  const { edits, onMoved, editPerson, accept, dismiss, setDealRole, addPerson, removePerson, removeEdge, tidy } = useMapActions({
+    view,
+    deal,
+    layoutKind,
+    onSelectPerson: setSelectedId,
+    onEdgeRemoved: (id) => setSelectedEdgeId((cur) => (cur === id ? null : cur)),
+  });
+  const { history } = edits;
   const gaps = useMemo(() => gapsFor(view.coverage, deal?.id ?? null), [view.coverage, deal]);
   const coverage = useMemo(() => {
     const flags = new Map<string, string>();
@@ -105,74 +111,7 @@ export function BuyingGroupMap({ view }: { view: BuyingGroupView }) {
   const nameOf = useCallback((id: string) => names.get(id) ?? 'Someone no longer here', [names]);
   const positions = useMapLayout(nodes, realEdges, layoutKind);
 
-  // Every map edit goes through `edits`: written with its base, and recorded for undo.
   const people = view.stakeholders;
-  const onMoved = useCallback(
-    (id: string, from: Point, to: Point) => {
-      if (layoutKind !== 'force') return;
-      const person = people.find((p) => p.id === id);
-      if (!person) return;
-      edit({ label: `Move ${person.name}`, changes: [{ id, before: { mapPosition: person.mapPosition }, after: { mapPosition: to } }] });
-      void from;
-    },
-    [edit, layoutKind, people],
-  );
-  const editPerson = useCallback(
-    (person: Stakeholder, fields: Partial<MapFields>) => {
-      const before: Partial<MapFields> = {};
-      for (const k of Object.keys(fields) as (keyof MapFields)[]) (before as Record<string, unknown>)[k] = person[k];
-      edit({ label: `Edit ${person.name}`, changes: [{ id: person.id, before, after: fields }] });
-    },
-    [edit],
-  );
-  const accept = (s: SuggestionView) =>
-    void doRecord(`Accept ${EDGE_STYLE[s.kind].label.toLowerCase()}`, {
-      method: 'relationships.upsert',
-      input: {
-        id: newId<RelationshipId>('rel'),
-        accountId,
-        fromId: s.fromId,
-        toId: s.toId,
-        kind: s.kind,
-        strength: s.strength,
-        source: 'inferred',
-      },
-    }).catch(() => undefined);
-  const setDealRole = (person: Stakeholder, role: BuyingRole | null) => {
-    if (!deal) return;
-    const was = deal.members.find((m) => m.stakeholderId === person.id)?.role ?? null;
-    if (was === role) return;
-    void doRecord(role ? `${person.name} on the deal` : `${person.name} off the deal`, {
-      method: 'opportunities.setMember',
-      opportunityId: deal.id,
-      stakeholderId: person.id,
-      role,
-      was,
-    }).catch(() => undefined);
-  };
-  const addPerson = async (fields: { name: string; title: string; department: string }) => {
-    const created = (await doRecord(`Add ${fields.name}`, {
-      method: 'stakeholders.upsert',
-      input: { accountId, ...fields, buyingRoles: [], stance: 'unknown', influence: 3, needs: [], pains: [] },
-    })) as Stakeholder;
-    setSelectedId(created.id);
-  };
-  const removePerson = (person: Stakeholder) => {
-    void doRecord(`Remove ${person.name}`, { method: 'stakeholders.remove', id: person.id })
-      .then(() => setSelectedId(null))
-      .catch(() => undefined);
-  };
-  const dismiss = (s: SuggestionView) => {
-    const person = people.find((p) => p.id === s.fromId);
-    if (person) editPerson(person, { dismissedSuggestions: [...(person.dismissedSuggestions ?? []), s.key] });
-  };
-  const tidy = () =>
-    edit({
-      label: 'Tidy',
-      changes: people
-        .filter((p) => p.mapPosition)
-        .map((p) => ({ id: p.id, before: { mapPosition: p.mapPosition }, after: { mapPosition: undefined } })),
-    });
   const step = (which: 'undo' | 'redo') => void edits.step(which);
 
   const onNodeClick = useCallback(
@@ -201,13 +140,6 @@ export function BuyingGroupMap({ view }: { view: BuyingGroupView }) {
     setSelectedEdgeId(null);
     setPendingFrom(null);
   }, []);
-  const removeEdge = (id: RelationshipId) => {
-    const doc = view.relationships.find((r) => r.id === id);
-    if (!doc) return;
-    void doRecord(`Delete ${EDGE_STYLE[doc.kind].label.toLowerCase()}`, { method: 'relationships.remove', doc })
-      .then(() => setSelectedEdgeId((cur) => (cur === id ? null : cur)))
-      .catch(() => undefined);
-  };
   const onKeyDown = (event: KeyboardEvent) => {
     if ((event.key === 'Delete' || event.key === 'Backspace') && selectedEdgeId && !edits.pending) removeEdge(selectedEdgeId);
     if (event.key === 'Escape') onBackgroundClick();
@@ -280,6 +212,8 @@ export function BuyingGroupMap({ view }: { view: BuyingGroupView }) {
             className="button button-small"
             aria-pressed={layoutKind === 'org'}
             data-testid="bg-layout-org"
+            onPointerEnter={() => void loadOrgLayout()}
+            onFocus={() => void loadOrgLayout()}
             onClick={() => switchLayout('org')}
           >
             Org chart

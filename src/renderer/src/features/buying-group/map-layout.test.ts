@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { boxOf, forceLayout, overlappingPairs, seedPosition, type LayoutLine, type LayoutPerson } from './map-layout';
+import { boxOf, clearDownwards, forceLayout, overlappingPairs, seedPosition, type LayoutLine, type LayoutPerson } from './map-layout';
 
 function group(n: number, edges: number): { people: LayoutPerson[]; lines: LayoutLine[] } {
   const people = Array.from({ length: n }, (_, i) => ({
@@ -51,6 +51,18 @@ describe('map layout', () => {
   it('lets no two labels overlap at 80 people', () => {
     const { people, lines } = group(80, 160);
     const at = forceLayout(people, lines);
+    expect(overlappingPairs(people.map((p) => boxOf(p, at.get(p.id)!)))).toEqual([]);
+  });
+
+  it('clears a crowd stacked on one spot, moving only down and leaving fixed people where they are', () => {
+    const { people } = group(12, 0);
+    const at = new Map(people.map((p) => [p.id, { x: 0, y: 0 }]));
+    clearDownwards(people, at, new Set([people[5]!.id]));
+    expect(at.get(people[5]!.id)).toEqual({ x: 0, y: 0 });
+    for (const p of at.values()) {
+      expect(p.x).toBe(0);
+      expect(p.y).toBeGreaterThanOrEqual(0);
+    }
     expect(overlappingPairs(people.map((p) => boxOf(p, at.get(p.id)!)))).toEqual([]);
   });
 
