@@ -160,7 +160,7 @@ test('after a logged meeting the card says what moved and why, keeps its place, 
 });
 
 test('on a workspace with more deals than a page, Today says "25 of N" and Show more shows more', async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'ds-e2e-today-'));
   execFileSync(
     process.execPath,
@@ -171,8 +171,24 @@ test('on a workspace with more deals than a page, Today says "25 of N" and Show 
   const preview = await startPreview(extraPort(40), ['--data', dir]);
   try {
     await page.goto(`${preview.url}/#/today`);
-    // First open of this workspace: nothing stored, so Today waits for the first scores.
+    // First open of this workspace: nothing stored, so Today shows the worker's first (prior)
+    // ranking as soon as it has one, and the order changes once the learned model's scores are
+    // stored. Show more is about a settled order: wait for the model, then read the first page.
     await expect(cardsOf(page).first()).toBeVisible({ timeout: 120_000 });
+    await expect
+      .poll(
+        async () => {
+          await page.goto(`${preview.url}/#/model`);
+          await page.reload();
+          const source = page.locator('.model-source');
+          await source.waitFor({ timeout: 30_000 });
+          return source.getAttribute('data-source');
+        },
+        { timeout: 150_000, intervals: [1_000, 2_000, 5_000] },
+      )
+      .not.toBe('prior');
+    await page.goto(`${preview.url}/#/today`);
+    await expect(cardsOf(page).first()).toBeVisible({ timeout: 30_000 });
     const [shown, total] = await countOf(page);
     expect(shown).toBe(25);
     expect(total).toBeGreaterThan(25);
