@@ -50,8 +50,8 @@ figure('engineLive', liveMB() - base, { note: 'after the first full rescore', ta
 const state = engine.state as unknown as Record<string, unknown>;
 const internals = engine as unknown as Record<string, unknown>;
 const parts: [string, () => void][] = [
-  ['interactionIds', () => (state['interactionIdx'] as Map<string, number>).clear()],
-  ['journeyStepIds', () => (state['stepIdx'] as Map<string, number>).clear()],
+  ['interactionIds', () => (state['interactionIdx'] as { clear(): void }).clear()],
+  ['journeyStepIds', () => (state['stepIdx'] as { clear(): void }).clear()],
   ['journeyStepLists', () => (state['stepsOf'] as number[][]).fill([])],
   ['interactionsPerPerson', () => (state['interactionsOf'] as number[][]).fill([])],
   ['dealsPerMember', () => (state['dealsOfMember'] as Map<string, unknown>).clear()],

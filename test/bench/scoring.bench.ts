@@ -377,7 +377,8 @@ async function partD(): Promise<void> {
       openMs: Math.round(opened),
       todayMs: Math.round(todayMs),
       deals: today.items.length,
-      fromStoredScores: !stored,
+      // Answered before this launch's first scores were stored: from the stored ones (relaunch) or the worker (first open).
+      beforeFirstScoresStored: !stored,
       processCpuMs: Math.round((c.user + c.system) / 1000),
       target: '< 5000',
     });

@@ -42,6 +42,15 @@ describe.each(['sqlite'] as const)('scoring worker with a %s store', (kind) => {
     host.events.subscribe((e) => events.push(e));
     service = await host.scoring.service();
     await service.ready();
+    // Training on start begins once the first scores are stored (runtime.ts); the tests below
+    // read the blended scores it leads to.
+    await vi.waitFor(
+      () => {
+        const s = service.modelStatus();
+        if (!s?.model || s.training.inProgress) throw new Error('still training');
+      },
+      { timeout: 90_000, interval: 100 },
+    );
     await service.flush();
   }, 120_000);
 
@@ -245,4 +254,53 @@ describe.each(['sqlite'] as const)('scoring worker with a %s store', (kind) => {
     const model = await call<{ importedHistory: number }>(host, 'scoring.model', {});
     expect(model.importedHistory).toBe(190);
   });
+});
+
+describe('first open of a workspace never scored', () => {
+  it("answers Today and its deals' scores from the worker before its first scores are stored, as they are then stored", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ds-scoring-first-'));
+    const store = await createStore({ directory: dir, name: 'ws-first' });
+    // The worker's score batches are held back, so nothing is stored until released: whatever
+    // Today and the scores answer meanwhile comes from the worker itself (urgent requests).
+    let release!: () => void;
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    const spawn = async (): Promise<ScoringWorker> => {
+      const w = await spawnScoringWorker();
+      return { ...w, onMessage: (listener) => w.onMessage((m) => (m.type === 'scores' ? void gate.then(() => listener(m)) : listener(m))) };
+    };
+    const host = createHost({
+      store,
+      now: () => DEFAULT_NOW,
+      scoring: { fixedNow: DEFAULT_NOW, autoTrain: false, rescoreEveryMs: 0, spawn },
+    });
+    try {
+      await loadWorkspaceIntoStore(store, generateWorkspaceBatches({ size: 'S', seed: 7 }));
+      const today = await call<{ items: { opportunityId: string; probability: number; factors: unknown[] }[]; total: number }>(
+        host,
+        'scoring.today',
+        { limit: 6 },
+      );
+      const early = await Promise.all(today.items.map((i) => call<unknown>(host, 'scoring.forOpportunity', { id: i.opportunityId })));
+      const service = await host.scoring.service();
+      expect(service.hasFirstScores()).toBe(false);
+      expect(await store.scores.count().exec()).toBe(0);
+      expect(today.items).toHaveLength(6);
+      expect(today.items.every((i) => i.factors.length > 0)).toBe(true);
+      release();
+      await service.ready();
+      await service.flush();
+      // The same ranking, factors and scores once stored (same data, same clock).
+      expect(await call<unknown>(host, 'scoring.today', { limit: 6 })).toEqual(today);
+      const stored = await Promise.all(today.items.map((i) => call<unknown>(host, 'scoring.forOpportunity', { id: i.opportunityId })));
+      expect(early).toEqual(stored);
+      for (const [k, p] of early.entries()) expect(OpportunityScorePayload.parse(p).probability).toBe(today.items[k]!.probability);
+    } finally {
+      release();
+      await host.close();
+      await store.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

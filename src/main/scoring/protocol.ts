@@ -57,7 +57,12 @@ export type HostToWorker =
   | { type: 'setNow'; now: number }
   /** One `scores` batch is stored: the worker may send another (it keeps at most two unacknowledged). */
   | { type: 'ack' }
-  | { type: 'request'; requestId: number; request: WorkerRequest }
+  /**
+   * `urgent`: answered past the queue of score batches not yet stored, rather than after them
+   * (the first scores shown on a first open while the first full rescore is being stored). Only
+   * for requests whose answer does not depend on what is stored; `flush` must not be urgent.
+   */
+  | { type: 'request'; requestId: number; request: WorkerRequest; urgent?: boolean }
   /**
    * Tests only, honoured only by a worker started with `testHooks` (spawn-worker.ts): run out of
    * memory, or throw outside any handler, so tests can prove the service survives both.

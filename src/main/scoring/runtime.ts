@@ -4,8 +4,6 @@
 // the model and imported history go back to the host, which owns every write.
 import { getHeapStatistics } from 'node:v8';
 import { ScoringEngine, type RescoreResult } from '@shared/scoring/workspace/engine';
-import { opportunityFacts } from '@shared/scoring/workspace/facts';
-import { featureCount, featureRow } from '@shared/scoring/workspace/features';
 import { spaceFor, trainingSet, type HistoryRecord } from '@shared/scoring/workspace/history';
 import {
   blendWeight,
@@ -15,7 +13,6 @@ import {
   trainWorkspaceModel,
   type WorkspaceModelJson,
 } from '@shared/scoring/workspace/model';
-import { opportunityPayload } from '@shared/scoring/workspace/opportunity';
 import { emptyTouched } from '@shared/scoring/workspace/state';
 import { ImportError, importHistoryCsv } from './import-history';
 import { storedRankingText } from './stored-today';
@@ -69,7 +66,12 @@ export class ScoringRuntime {
 
   constructor(private readonly port: (m: WorkerToHost) => void) {}
 
-  private post(m: WorkerToHost): void {
+  /** Run once everything posted so far is sent and every scores batch acknowledged (stored). */
+  private readonly whenDrained: (() => void)[] = [];
+
+  /** `urgent`: past the queue (see WorkerRequest's `urgent`); everything else in order. */
+  private post(m: WorkerToHost, urgent = false): void {
+    if (urgent) return this.port(m);
     this.outbox.push(m);
     this.pump();
   }
@@ -84,11 +86,20 @@ export class ScoringRuntime {
       this.outbox.shift();
       this.port(head);
     }
+    if (this.inFlight === 0 && this.whenDrained.length) {
+      const due = this.whenDrained.splice(0);
+      // On the next turn, so the message (an ack) that drained the queue returns first.
+      setImmediate(() => due.forEach((f) => this.guarded(f)));
+    }
   }
 
   handle(msg: HostToWorker): void {
+    this.guarded(() => this.dispatch(msg));
+  }
+
+  private guarded(f: () => void): void {
     try {
-      this.dispatch(msg);
+      f();
     } catch (err) {
       // Reported to the host with a code; the worker stays up for the next message.
       this.post({ type: 'error', code: 'DS_SCORING_ERROR', message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
@@ -120,7 +131,7 @@ export class ScoringRuntime {
         this.fixedNow = msg.now;
         return;
       case 'request':
-        return this.answer(msg.requestId, msg.request);
+        return this.answer(msg.requestId, msg.request, msg.urgent === true);
       case 'testFault':
         return; // worker.ts's, never the runtime's
     }
@@ -149,7 +160,14 @@ export class ScoringRuntime {
     const engine = this.engine!;
     this.timed(() => engine.rescoreAll(), true);
     this.postStatus();
-    if (this.init!.autoTrain && !engine.model && this.closedAvailable() >= MIN_CLOSED_FOR_MODEL) this.train();
+    // Training (seconds on L) waits until the first scores are stored: run at once, it held
+    // the acks of those scores' batches, so the first scores were stored only after training
+    // and a second full rescore (first open of L: minutes on a loaded machine).
+    if (this.init!.autoTrain && !engine.model && this.closedAvailable() >= MIN_CLOSED_FOR_MODEL)
+      this.whenDrained.push(() => {
+        if (!engine.model && !this.training.inProgress) this.train();
+      });
+    this.pump();
     if (this.init!.rescoreEveryMs > 0) {
       this.timer = setInterval(() => this.handle({ type: 'rescore' }), this.init!.rescoreEveryMs);
       this.timer.unref();
@@ -253,19 +271,22 @@ export class ScoringRuntime {
     return this.status();
   }
 
-  private answer(requestId: number, req: WorkerRequest): void {
-    const reply = (r: WorkerReply) => this.post({ type: 'reply', requestId, ok: true, reply: r });
+  private answer(requestId: number, req: WorkerRequest, urgent: boolean): void {
+    const reply = (r: WorkerReply) => this.post({ type: 'reply', requestId, ok: true, reply: r }, urgent);
     try {
       reply(this.compute(req));
     } catch (err) {
       const code = err instanceof ImportError ? err.code : err instanceof NotEnoughHistoryError ? err.code : 'DS_SCORING_ERROR';
       const details = err instanceof ImportError ? err.details : undefined;
-      this.post({
-        type: 'reply',
-        requestId,
-        ok: false,
-        error: { code, message: err instanceof Error ? err.message : String(err), details },
-      });
+      this.post(
+        {
+          type: 'reply',
+          requestId,
+          ok: false,
+          error: { code, message: err instanceof Error ? err.message : String(err), details },
+        },
+        urgent,
+      );
     }
   }
 
@@ -287,22 +308,8 @@ export class ScoringRuntime {
           memory: { heapUsedBytes: h.used_heap_size, heapTotalBytes: h.total_heap_size, externalBytes: h.external_memory },
         };
       }
-      case 'scoreOpportunity': {
-        const slot = engine.state.opportunityIdx.get(req.id);
-        const facts = slot === undefined ? null : opportunityFacts(engine.state, slot, engine.now());
-        if (!facts) return { kind: 'scoreOpportunity', payload: null };
-        const row = featureRow(facts, engine.space, new Float64Array(featureCount(engine.space)));
-        const payload = opportunityPayload({
-          facts,
-          row,
-          space: engine.space,
-          prior: engine.prior,
-          model: engine.model,
-          now: engine.now(),
-          bestTimeOf: () => null,
-        });
-        return { kind: 'scoreOpportunity', payload };
-      }
+      case 'scoreOpportunity':
+        return { kind: 'scoreOpportunity', payload: engine.opportunityScore(req.id) };
       case 'importHistory': {
         const result = importHistoryCsv(req.csv, req.targetColumn, req.positiveValue);
         engine.history = [...engine.history, ...result.records].slice(-MAX_HISTORY);

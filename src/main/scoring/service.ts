@@ -265,7 +265,15 @@ export class ScoringService {
     if (m.todayText !== undefined) await put(TODAY_SETTING, m.todayText);
   }
 
-  async request<K extends WorkerReply['kind']>(request: WorkerRequest & { kind: K }): Promise<Extract<WorkerReply, { kind: K }>> {
+  /**
+   * Asks the worker. Answered in order after every score it sent before is stored, unless
+   * `urgent` (protocol.ts): then as soon as the worker is free, which on a first open is right
+   * after its first full rescore, before those scores are stored.
+   */
+  async request<K extends WorkerReply['kind']>(
+    request: WorkerRequest & { kind: K },
+    options: { urgent?: boolean } = {},
+  ): Promise<Extract<WorkerReply, { kind: K }>> {
     await this.live;
     if (this.closed) throw new ApiError('DS_SCORING_ERROR', 'Scoring has stopped because the workspace was closed.');
     if (this.stopped) throw this.stopped;
@@ -273,7 +281,7 @@ export class ScoringService {
     return new Promise((resolve, reject) => {
       this.pending.set(requestId, { resolve: resolve as (r: WorkerReply) => void, reject });
       this.holdOpen();
-      this.post({ type: 'request', requestId, request });
+      this.post({ type: 'request', requestId, request, ...(options.urgent ? { urgent: true } : {}) });
     });
   }
 

@@ -9,10 +9,13 @@ import type { HostToWorker, WorkerToHost } from './protocol';
 
 /**
  * The worker's V8 limits. The old generation holds the aggregates of up to a million
- * interactions and a training set (README, scoring figures: well under this on L); past it the
- * worker, not the app, ends with ERR_WORKER_OUT_OF_MEMORY.
+ * interactions and a training set (~145 MB live on L, scoring-memory bench); past the cap the
+ * worker, not the app, ends with ERR_WORKER_OUT_OF_MEMORY. The cap also sets how much garbage
+ * V8 lets pile up between full collections: its heap may grow to ~1.3–2× the live data, more the
+ * higher the cap (V8's MaxGrowingFactor; 1.8× at 1,536 MB, 1.6× at 1,024 MB). With 1,536 an
+ * idle worker on L sat at 430 MB of heap for ~250 MB live; 1,024 still leaves 7× the live data.
  */
-export const SCORING_RESOURCE_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 1536 };
+export const SCORING_RESOURCE_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 1024 };
 
 export interface ScoringWorkerOptions {
   resourceLimits?: ResourceLimits;

@@ -8,7 +8,7 @@ import { scoreDocId } from '@shared/scoring/workspace/engine';
 import { featureLabel } from '@shared/scoring/workspace/features';
 import type { WhatIf } from '@shared/scoring/workspace/what-if';
 import type { ModelStatus } from '@main/scoring/protocol';
-import { TODAY_SETTING } from '@main/scoring/service';
+import { TODAY_SETTING, type ScoringService } from '@main/scoring/service';
 import { storedToday } from '@main/scoring/stored-today';
 import type { HandlerMap } from '../handler';
 import { whoIsMe } from '../me';
@@ -70,6 +70,7 @@ export function modelStatusView(s: ModelStatus | null): ModelStatusView {
 /**
  * Today's items with their scores' factors, read from the stored scores (the listed deals only),
  * so the worker does not keep ~25 contributions for each of thousands of open deals it ranks.
+ * `unstored` gives the payload of a listed deal whose score is not stored yet (first open).
  */
 /**
  * Today's items with each deal's factors and its account's name: the page needs nothing else for
@@ -78,24 +79,33 @@ export function modelStatusView(s: ModelStatus | null): ModelStatusView {
 async function withFactors<T extends { opportunityId: string; accountId: string }>(
   store: Store,
   items: T[],
+  unstored?: (opportunityId: string) => Promise<OpportunityScorePayload | null>,
 ): Promise<(T & { factors: TodayFactor[]; accountName: string })[]> {
   const [docs, accounts] = await Promise.all([
     store.scores.findByIds(items.map((i) => scoreDocId('opportunity', i.opportunityId))).exec(),
     store.accounts.findByIds([...new Set(items.map((i) => i.accountId))]).exec(),
   ]);
-  return items.map((item) => {
-    const doc = docs.get(scoreDocId('opportunity', item.opportunityId));
-    const parsed = doc ? OpportunityScorePayload.safeParse(JSON.parse(doc.payload)) : null;
-    const accountName = accounts.get(item.accountId)?.name ?? '';
-    if (!parsed?.success) return { ...item, accountName, factors: [] };
-    const words = new Map([...parsed.data.for, ...parsed.data.against].map((f) => [f.feature, f.words]));
-    const factors = parsed.data.explanation.contributions.map((c) => ({
-      feature: c.feature,
-      contribution: c.contribution,
-      words: words.get(c.feature) ?? null,
-    }));
-    return { ...item, accountName, factors };
-  });
+  return Promise.all(
+    items.map(async (item) => {
+      const doc = docs.get(scoreDocId('opportunity', item.opportunityId));
+      const parsed = doc ? OpportunityScorePayload.safeParse(JSON.parse(doc.payload)) : null;
+      const accountName = accounts.get(item.accountId)?.name ?? '';
+      const payload = parsed?.success ? parsed.data : doc || !unstored ? null : await unstored(item.opportunityId);
+      if (!payload) return { ...item, accountName, factors: [] };
+      const words = new Map([...payload.for, ...payload.against].map((f) => [f.feature, f.words]));
+      const factors = payload.explanation.contributions.map((c) => ({
+        feature: c.feature,
+        contribution: c.contribution,
+        words: words.get(c.feature) ?? null,
+      }));
+      return { ...item, accountName, factors };
+    }),
+  );
+}
+
+/** A deal's score computed by the worker now, past the queue of scores being stored (first open). */
+async function computedScore(service: ScoringService, id: string): Promise<OpportunityScorePayload | null> {
+  return (await service.request({ kind: 'scoreOpportunity', id }, { urgent: true })).payload;
 }
 type TodayFactor = { feature: string; contribution: number; words: string | null };
 
@@ -112,12 +122,10 @@ export function scoringHandlers(scoring: ScoringHandle): HandlerMap {
         if (parsed.success) return parsed.data;
         // A score stored by an older version of the app: the worker's next one replaces it.
       }
-      const service = await scoring.service();
-      await service.ready();
-      const doc = await ctx.store.scores.findOne(scoreDocId('opportunity', id)).exec();
-      if (doc) return OpportunityScorePayload.parse(JSON.parse(doc.payload));
-      // Closed deals (and deals created a moment ago) have no stored score: compute it on demand.
-      const { payload } = await service.request({ kind: 'scoreOpportunity', id });
+      // Not stored: a first open whose first scores are still being stored, a closed deal, a
+      // deal created a moment ago. The worker computes it as its rescore does, as soon as it has
+      // read the workspace.
+      const payload = await computedScore(await scoring.service(), id);
       if (!payload) throw new ApiError('DS_NOT_FOUND', `Opportunity ${id} was not found.`);
       return payload;
     },
@@ -139,6 +147,14 @@ export function scoringHandlers(scoring: ScoringHandle): HandlerMap {
       if (!service.hasFirstScores()) {
         const stored = await storedToday(ctx.store, TODAY_SETTING, limit ?? 20, ownerId);
         if (stored) return TodayView.parse({ items: await withFactors(ctx.store, stored.items), total: stored.total });
+        // Nothing stored (first open): the worker's ranking right after its first full rescore,
+        // while those scores are still being stored; the listed deals' factors computed for them.
+        const first = await service.request({ kind: 'today', limit: limit ?? 20, ...(ownerId ? { ownerId } : {}) }, { urgent: true });
+        if (!service.hasFirstScores())
+          return TodayView.parse({
+            items: await withFactors(ctx.store, first.items, (id) => computedScore(service, id)),
+            total: first.total,
+          });
       }
       await service.ready();
       const { items, total } = await service.request({ kind: 'today', limit: limit ?? 20, ...(ownerId ? { ownerId } : {}) });

@@ -8,6 +8,10 @@ import { OpportunityScorePayload, StakeholderScorePayload, actionKey, withAction
 
 const DAY_MS = 86_400_000;
 
+/** Every number to 12 significant digits (the text stays as written). */
+const rounded = (v: unknown): unknown =>
+  JSON.parse(JSON.stringify(v, (_k, x: unknown) => (typeof x === 'number' ? Number(x.toPrecision(12)) : x)));
+
 const NOW = Date.UTC(2026, 10, 1);
 const ORDER = ['accounts', 'stakeholders', 'opportunities', 'interactions', 'journeysteps'] as const;
 
@@ -136,6 +140,41 @@ describe('ScoringEngine on a generated workspace', () => {
       expect(prob(fullDocs, u.id)).toBe(prob(baseline, u.id));
     }
     expect(delta.upserts.some((u) => u.id === `stk:${who.stakeholderId}`)).toBe(true);
+  });
+
+  it.each(['prior', 'blended'] as const)(
+    "a deal's %s score computed on its own (served before the first scores are stored) is the one a full rescore writes",
+    (kind) => {
+      const e = load(ws);
+      e.setModel(kind === 'prior' ? null : model);
+      const written = e.rescoreAll().upserts.filter((u) => u.subjectType === 'opportunity');
+      expect(written.length).toBeGreaterThan(10);
+      for (const u of written) expect(e.opportunityScore(u.subjectId)).toEqual(JSON.parse(u.payload));
+      expect(e.opportunityScore('opp_nobody')).toBeNull();
+    },
+  );
+
+  it('edited and deleted interactions and journey steps leave the scores a fresh load of the final documents gives', () => {
+    const e = load(ws);
+    e.rescoreAll();
+    // Every third interaction edited (moved a week earlier, a different sentiment), every fifth
+    // deleted; the same for journey steps. Slots are found by id (id-index.ts) for both.
+    const edited = ws.interactions.filter((_, k) => k % 3 === 0).map((d) => ({ ...d, at: d.at - 7 * DAY_MS, sentiment: -1 }));
+    const deleted = ws.interactions.filter((_, k) => k % 5 === 1);
+    const stepsEdited = ws.journeysteps.filter((_, k) => k % 3 === 0).map((d) => ({ ...d, at: d.at - DAY_MS }));
+    const stepsDeleted = ws.journeysteps.filter((_, k) => k % 5 === 1);
+    e.rescore(e.apply('interactions', edited as never));
+    e.rescore(e.remove('interactions', deleted));
+    e.rescore(e.apply('journeysteps', stepsEdited as never));
+    e.rescore(e.remove('journeysteps', stepsDeleted));
+    const gone = new Set([...deleted, ...stepsDeleted].map((d) => d.id as string));
+    const byId = new Map<string, unknown>([...edited, ...stepsEdited].map((d) => [d.id, d]));
+    const final = (docs: { id: string }[]) => docs.filter((d) => !gone.has(d.id)).map((d) => byId.get(d.id) ?? d);
+    const fresh = load({ ...ws, interactions: final(ws.interactions) as never, journeysteps: final(ws.journeysteps) as never });
+    const expected = fresh.rescoreAll().upserts.filter((u) => u.subjectType === 'opportunity');
+    expect(expected.length).toBeGreaterThan(10);
+    // Equal up to the last bits of sums taken in another order (edited slots are appended).
+    for (const u of expected) expect(rounded(e.opportunityScore(u.subjectId))).toEqual(rounded(JSON.parse(u.payload)));
   });
 
   it('a rescore with nothing changed writes nothing', () => {

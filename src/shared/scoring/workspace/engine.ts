@@ -260,20 +260,7 @@ export class ScoringEngine {
     const now = this.clock();
     const s = this.state;
     this.ensureCapacity(s.opportunities.length);
-    const times = new Map<number, BestTime | null>();
-    const bestTimeOfSlot = (slot: number): BestTime | null => {
-      let t = times.get(slot);
-      if (t === undefined) {
-        const doc = s.stakeholders[slot];
-        if (!doc) t = null;
-        else {
-          const a = stakeholderActivity(s, slot, now, doc.timezone ?? 'UTC');
-          t = bestTime(a.hist, a.samples, doc.timezone, now);
-        }
-        times.set(slot, t);
-      }
-      return t;
-    };
+    const { times, bestTimeOf } = this.bestTimes(now);
     const result: RescoreResult = { upserts: [], removals: [], scoredOpportunities: 0, scoredStakeholders: 0 };
     const emit = (type: 'opportunity' | 'stakeholder', subjectId: string, accountId: string, payload: { asOf: number }, says?: string) => {
       const id = scoreDocId(type, subjectId);
@@ -312,10 +299,6 @@ export class ScoringEngine {
         result.scoredStakeholders++;
       }
     }
-    const bestTimeOf = (sid: string): BestTime | null => {
-      const k = s.stakeholderIdx.get(sid);
-      return k === undefined ? null : bestTimeOfSlot(k);
-    };
     const width = featureCount(this.space);
     const rows = Array.from({ length: Math.min(BLOCK, touched.opportunities.size) }, () => new Float64Array(width));
     const block: OpportunityFacts[] = [];
@@ -354,6 +337,56 @@ export class ScoringEngine {
     }
     if (block.length) flush();
     return result;
+  }
+
+  /** Each person's best time as of `now`, computed once per person per run (memoised in `times`). */
+  private bestTimes(now: number): { times: Map<number, BestTime | null>; bestTimeOf: (stakeholderId: string) => BestTime | null } {
+    const s = this.state;
+    const times = new Map<number, BestTime | null>();
+    const ofSlot = (slot: number): BestTime | null => {
+      let t = times.get(slot);
+      if (t === undefined) {
+        const doc = s.stakeholders[slot];
+        if (!doc) t = null;
+        else {
+          const a = stakeholderActivity(s, slot, now, doc.timezone ?? 'UTC');
+          t = bestTime(a.hist, a.samples, doc.timezone, now);
+        }
+        times.set(slot, t);
+      }
+      return t;
+    };
+    return {
+      times,
+      bestTimeOf: (sid) => {
+        const k = s.stakeholderIdx.get(sid);
+        return k === undefined ? null : ofSlot(k);
+      },
+    };
+  }
+
+  /**
+   * One deal's payload as a rescore at this moment writes it (the same facts, row, block scorer
+   * and best times), open or closed; null for an unknown deal. Served while the deal's score is
+   * not stored yet: on a workspace's first open, before the first full rescore is written.
+   */
+  opportunityScore(opportunityId: string): OpportunityScorePayload | null {
+    const slot = this.state.opportunityIdx.get(opportunityId);
+    const now = this.clock();
+    const facts = slot === undefined ? null : opportunityFacts(this.state, slot, now);
+    if (!facts) return null;
+    const row = featureRow(facts, this.space, new Float64Array(featureCount(this.space)));
+    const [score] = scoreRows([row], this.space, this.prior, this.model);
+    return opportunityPayload({
+      facts,
+      row,
+      space: this.space,
+      prior: this.prior,
+      model: this.model,
+      now,
+      bestTimeOf: this.bestTimes(now).bestTimeOf,
+      score: score!,
+    });
   }
 
   /** One account's stakeholder scores as of now, computed on the spot (a few ms for any account). */

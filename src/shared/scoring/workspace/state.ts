@@ -14,6 +14,7 @@ import {
   type Opportunity,
   type Stakeholder,
 } from '@shared/domain';
+import { IdIndex } from './id-index';
 
 export const DIR_CODE = Object.fromEntries(DIRECTIONS.map((d, i) => [d, i])) as Record<(typeof DIRECTIONS)[number], number>;
 export const KIND_CODE = Object.fromEntries(INTERACTION_KINDS.map((d, i) => [d, i])) as Record<(typeof INTERACTION_KINDS)[number], number>;
@@ -83,7 +84,7 @@ export class WorkspaceState {
    * they were the largest part of the worker's heap (~125 MB of ~330 MB on L).
    */
   readonly stepsOf: number[][] = [];
-  private readonly stepIdx = new Map<string, number>();
+  private readonly stepIdx = new IdIndex();
   private stepFree: number[] = [];
   private stepSize = 0;
   stepAt = new Float64Array(0);
@@ -106,7 +107,8 @@ export class WorkspaceState {
   private readonly stakeholdersOfAccount = new Map<string, Set<number>>();
 
   // Interaction columns, one entry per slot; `live` is 0 for removed slots.
-  readonly interactionIdx = new Map<string, number>();
+  /** Slot per interaction id (id-index.ts: fingerprints, not the id strings). */
+  readonly interactionIdx = new IdIndex();
   size = 0;
   at = new Float64Array(0);
   dir = new Uint8Array(0);
