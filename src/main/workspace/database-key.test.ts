@@ -83,6 +83,14 @@ describe('openWorkspace encrypts the workspace file', () => {
     db.close();
   });
 
+  it('keeps one key per folder however the folder is written (out/, ./out, out)', async () => {
+    const d = await folder();
+    const written = await folderDatabaseKey(`${d}/`);
+    expect((await folderDatabaseKey(d)).equals(written)).toBe(true);
+    expect((await folderDatabaseKey(path.relative(process.cwd(), d))).equals(written)).toBe(true);
+    expect(readdirSync(d)).not.toContain('-secrets');
+  });
+
   it('opens a workspace whose key is gone on the recovery screen, the file untouched', async () => {
     const d = await folder();
     ws = await openWorkspace({ directory: d, seedDemo: true });

@@ -13,6 +13,7 @@
 // 3. A secret store that cannot be read (a locked or reset keychain) is never answered with a new
 //    key either: that would lose the old one for good. The open is refused with DS_SQLITE_KEY.
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import { corruptError, DATABASE_KEY_BYTES, databaseFilePath, fileHeader, keyError } from '../store';
 import { databaseKeySecretName, keyFileSecretStore, type SecretStore } from '../security/secrets';
 
@@ -49,9 +50,13 @@ export async function databaseKeyFor(secrets: SecretStore, filePath: string): Pr
   return key;
 }
 
-/** The secrets of a workspace folder outside the desktop app: a 0600 key file in `<directory>-secrets`. */
+/**
+ * The secrets of a workspace folder outside the desktop app: a 0600 key file in `<directory>-secrets`.
+ * The folder is named absolute and without a trailing separator, so `out/`, `./out` and `out`
+ * (as `npm run seed`, `serve` and `import` may each be given it) share one key file.
+ */
 export function folderSecretStore(directory: string): SecretStore {
-  return keyFileSecretStore(`${directory}-secrets`);
+  return keyFileSecretStore(`${path.resolve(directory)}-secrets`);
 }
 
 /**
@@ -59,5 +64,5 @@ export function folderSecretStore(directory: string): SecretStore {
  * a workspace folder (`npm run seed` / `import` / `export`): they read what `npm run serve` wrote.
  */
 export async function folderDatabaseKey(directory: string, name = 'workspace'): Promise<Buffer> {
-  return databaseKeyFor(folderSecretStore(directory), databaseFilePath(directory, name));
+  return databaseKeyFor(folderSecretStore(directory), databaseFilePath(path.resolve(directory), name));
 }
