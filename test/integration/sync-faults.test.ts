@@ -134,7 +134,17 @@ describe.each(BACKENDS)('faults on $name', (backend) => {
       const before = (await pullAll(url, ws)).checkpoint.seq;
       const env1 = { DS_DOCS: '200', DS_URL: url, DS_WS: ws.id, DS_TOKEN: ws.adminToken };
       const first = spawnClient(env1);
-      await waitFor(async () => (await pullAll(url, ws)).documents.some((d) => d.id.startsWith('acc_child_')), 20_000, 'child pushing');
+      // The child starts tsx and RxDB first: on a loaded CI machine that alone can take tens of seconds.
+      let childErr = '';
+      first.stderr!.on('data', (d) => (childErr += String(d)));
+      await waitFor(
+        async () => {
+          if (first.exitCode !== null) throw new Error(`child exited ${first.exitCode} before pushing: ${childErr}`);
+          return (await pullAll(url, ws)).documents.some((d) => d.id.startsWith('acc_child_'));
+        },
+        90_000,
+        'child pushing',
+      );
       await kill(first);
       const pushedBeforeKill = (await pullAll(url, ws)).documents.filter((d) => d.id.startsWith('acc_child_')).length;
       expect(pushedBeforeKill).toBeLessThan(200);
