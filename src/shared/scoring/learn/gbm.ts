@@ -2,7 +2,7 @@
 import { binMatrix, columnLength, fitBins, type FeatureBins } from './binning';
 import { LearnError } from './errors';
 import { compressRows } from './compress';
-import { binnedLeaves, growTree, growWorkspace, histogramIndex } from './grow';
+import { growTree, growWorkspace, histogramIndex, leafRouter, routeLeaves, type LeafRouter } from './grow';
 import { createRng } from './prng';
 import { compileTrees, leafOf, toRawTree } from './tree';
 import type { FeatureRow, GbmModel, GbmParams, TrainingTable, TreeJson } from './types';
@@ -114,6 +114,7 @@ export function trainBinaryGbmWithMargins(
   const vLeafBuf = new Int32Array(nv);
   const allFeatures = Array.from({ length: nf }, (_, f) => f);
   const work = growWorkspace(featureBins, n);
+  let router: LeafRouter | undefined;
 
   for (let round = 0; round < params.numRounds; round++) {
     const rows = sampleRows(n, params.subsample, rng, rowBuf, outOfBag);
@@ -133,8 +134,9 @@ export function trainBinaryGbmWithMargins(
       const v = leafValue[node]!;
       for (let k = start; k < end; k++) margin[rows[k]!] = margin[rows[k]!]! + v;
     }
+    router = leafRouter(bt, 1, router);
     if (oob.length > 0) {
-      binnedLeaves(bt, rowBins, nf, 1, oob, oob.length, leafBuf);
+      routeLeaves(router, rowBins, nf, oob, oob.length, leafBuf);
       for (let k = 0; k < oob.length; k++) margin[oob[k]!] = margin[oob[k]!]! + leafValue[leafBuf[k]!]!;
     }
     const raw = toRawTree(bt, featureBins, params.learningRate);
@@ -148,7 +150,7 @@ export function trainBinaryGbmWithMargins(
     if (va) {
       let loss = 0;
       let wsum = 0;
-      binnedLeaves(bt, vRowBins!, nf, 1, null, nv, vLeafBuf);
+      routeLeaves(router, vRowBins!, nf, null, nv, vLeafBuf);
       for (let g = 0; g < nv; g++) {
         const m = vMargin[g]! + leafValue[vLeafBuf[g]!]!;
         vMargin[g] = m;

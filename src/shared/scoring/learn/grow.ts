@@ -296,11 +296,61 @@ function splitTable(
 }
 
 /**
- * Leaf of every row of a binned matrix, written into `out`: row r's bin of feature f is at
- * r * rowStride + f * featureStride (column-major: 1, nRows; row-major: nFeatures, 1). Walks a
- * typed-array copy of the tree whose splits are bin → side tables: this runs for all validation
- * and out-of-bag rows every boosting round.
+ * A binned tree in typed arrays whose splits are bin → side tables, for routing rows: built once
+ * per boosting round into buffers reused across rounds, then walked for the round's out-of-bag
+ * rows and for every validation row (a fresh table per walk was the learner's main garbage).
  */
+export interface LeafRouter {
+  featureAt: Int32Array;
+  left: Int32Array;
+  right: Int32Array;
+  table: Uint8Array;
+}
+
+export function leafRouter(tree: BinnedTree, featureStride: number, reuse?: LeafRouter): LeafRouter {
+  const n = tree.feature.length;
+  const r =
+    reuse && reuse.featureAt.length >= n
+      ? reuse
+      : { featureAt: new Int32Array(n), left: new Int32Array(n), right: new Int32Array(n), table: new Uint8Array(n * 256) };
+  for (let i = 0; i < n; i++) {
+    const f = tree.feature[i]!;
+    r.featureAt[i] = f < 0 ? -1 : f * featureStride;
+    r.left[i] = tree.left[i]!;
+    r.right[i] = tree.right[i]!;
+    if (f >= 0) splitTable(tree.catMask[i]!, tree.binThreshold[i]!, tree.missingLeft[i]!, r.table, i * 256);
+  }
+  return r;
+}
+
+/**
+ * Leaf of every row of a binned matrix, written into `out`: row r's bin of feature f is at
+ * r * rowStride + f * featureStride (column-major: 1, nRows; row-major: nFeatures, 1), the
+ * same featureStride the router was built with.
+ */
+export function routeLeaves(
+  router: LeafRouter,
+  bins: Uint8Array,
+  rowStride: number,
+  rows: Uint32Array | null,
+  count: number,
+  out: Int32Array,
+): void {
+  const { featureAt, left, right, table } = router;
+  const root = featureAt[0]!;
+  for (let k = 0; k < count; k++) {
+    const base = (rows ? rows[k]! : k) * rowStride;
+    let node = 0;
+    let at = root;
+    while (at >= 0) {
+      node = table[node * 256 + bins[base + at]!] === 1 ? left[node]! : right[node]!;
+      at = featureAt[node]!;
+    }
+    out[k] = node;
+  }
+}
+
+/** Leaf of every row of a binned matrix (see routeLeaves); builds its own router. */
 export function binnedLeaves(
   tree: BinnedTree,
   bins: Uint8Array,
@@ -310,21 +360,5 @@ export function binnedLeaves(
   count: number,
   out: Int32Array,
 ): void {
-  const n = tree.feature.length;
-  const featureAt = Int32Array.from(tree.feature, (f) => (f < 0 ? -1 : f * featureStride));
-  const left = Int32Array.from(tree.left);
-  const right = Int32Array.from(tree.right);
-  const table = new Uint8Array(n * 256);
-  for (let i = 0; i < n; i++)
-    if (tree.feature[i]! >= 0) splitTable(tree.catMask[i]!, tree.binThreshold[i]!, tree.missingLeft[i]!, table, i * 256);
-  for (let k = 0; k < count; k++) {
-    const base = (rows ? rows[k]! : k) * rowStride;
-    let node = 0;
-    let at = featureAt[0]!;
-    while (at >= 0) {
-      node = table[node * 256 + bins[base + at]!] === 1 ? left[node]! : right[node]!;
-      at = featureAt[node]!;
-    }
-    out[k] = node;
-  }
+  routeLeaves(leafRouter(tree, featureStride), bins, rowStride, rows, count, out);
 }
