@@ -20,11 +20,12 @@ export interface GrowInput {
   histAt: Int32Array;
   nRows: number;
   featureBins: readonly FeatureBins[];
-  /** Gradients and hessians per training row (read only for the rows in `rows`). */
-  grad: Float64Array;
-  hess: Float64Array;
-  /** Original rows each (merged) row stands for. */
-  count: Float64Array;
+  /**
+   * Per training row r: gradient at [3r], hessian at [3r + 1], original rows it stands for
+   * (merged rows, see compress.ts) at [3r + 2]; gradients read only for the rows in `rows`. One
+   * array, so a histogram add reads one cache line per row instead of three.
+   */
+  stats: Float64Array;
   /** Rows used for this tree (row subsample); reordered in place. */
   rows: Uint32Array;
   /** Features allowed for this tree (column subsample). */
@@ -229,7 +230,7 @@ function buildHistogram(
   end: number,
   hist: Float64Array,
 ): { g: number; h: number; n: number } {
-  const { histAt, grad, hess, count, rows } = input;
+  const { histAt, stats, rows } = input;
   const nf = input.featureBins.length;
   const ns = selected.length;
   let gs = 0;
@@ -237,9 +238,9 @@ function buildHistogram(
   let cs = 0;
   for (let k = start; k < end; k++) {
     const r = rows[k]!;
-    const g = grad[r]!;
-    const h = hess[r]!;
-    const c = count[r]!;
+    const g = stats[3 * r]!;
+    const h = stats[3 * r + 1]!;
+    const c = stats[3 * r + 2]!;
     gs += g;
     hs += h;
     cs += c;
