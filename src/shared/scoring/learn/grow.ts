@@ -69,6 +69,8 @@ export interface GrowWorkspace {
   readonly offsets: Int32Array;
   readonly histSize: number;
   readonly scratch: Uint32Array;
+  /** The split being applied, as bin → side (see splitTable). */
+  readonly sides: Uint8Array;
   /** Free histograms; a tree holds at most maxLeaves at once. */
   readonly pool: Float64Array[];
 }
@@ -88,7 +90,7 @@ export function histogramIndex(bins: Uint8Array, featureBins: readonly FeatureBi
 export function growWorkspace(featureBins: readonly FeatureBins[], nRows: number): GrowWorkspace {
   const offsets = new Int32Array(featureBins.length + 1);
   for (let f = 0; f < featureBins.length; f++) offsets[f + 1] = offsets[f]! + featureBins[f]!.nBins;
-  return { offsets, histSize: offsets[featureBins.length]! * 3, scratch: new Uint32Array(nRows), pool: [] };
+  return { offsets, histSize: offsets[featureBins.length]! * 3, scratch: new Uint32Array(nRows), sides: new Uint8Array(256), pool: [] };
 }
 
 function takeHist(work: GrowWorkspace): Float64Array {
@@ -162,7 +164,7 @@ export function growTree(
     if (pick < 0) break;
     const leaf = leaves[pick]!;
     const split = leaf.best!;
-    const mid = partition(input, leaf.start, leaf.end, split, scratch);
+    const mid = partition(input, leaf.start, leaf.end, split, scratch, work.sides);
     const leftNode = newNode(split.gl, split.hl);
     const rightNode = newNode(leaf.g - split.gl, leaf.h - split.hl);
     const n = leaf.node;
@@ -261,10 +263,10 @@ function buildHistogram(
  * the side's cursor advanced, so the loop has no branch on the row's direction: that branch is a
  * coin toss the processor mispredicts half the time.
  */
-function partition(input: GrowInput, start: number, end: number, split: SplitCandidate, scratch: Uint32Array): number {
+function partition(input: GrowInput, start: number, end: number, split: SplitCandidate, scratch: Uint32Array, sides: Uint8Array): number {
   const { bins, nRows, rows } = input;
   const col = split.feature * nRows;
-  const goesLeft = splitTable(split.catMask, split.binThreshold, split.missingLeft);
+  const goesLeft = splitTable(split.catMask, split.binThreshold, split.missingLeft, sides);
   let l = start;
   let r = 0;
   for (let k = start; k < end; k++) {
@@ -289,6 +291,8 @@ function splitTable(
 ): Uint8Array {
   if (catMask) {
     out.set(catMask, at);
+    // Bins past the feature's count never occur; cleared so a reused table holds no stale sides.
+    out.fill(0, at + catMask.length, at + 256);
     return out;
   }
   out[at] = missingLeft ? 1 : 0;
