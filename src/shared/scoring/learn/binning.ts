@@ -35,18 +35,7 @@ function fitNumericBins(values: Float64Array, maxValueBins: number, rows?: Uint3
     const v = values[rows ? rows[k]! : k]!;
     if (!Number.isNaN(v)) present[m++] = v;
   }
-  const sorted = present.subarray(0, m).sort();
-  // Distinct values and their counts, so heavy point masses (e.g. 50000) get a bin of their own.
-  const distinct: number[] = [];
-  const counts: number[] = [];
-  for (let i = 0; i < m; i++) {
-    const v = sorted[i]!;
-    if (distinct.length > 0 && distinct[distinct.length - 1] === v) counts[counts.length - 1]! += 1;
-    else {
-      distinct.push(v);
-      counts.push(1);
-    }
-  }
+  const { distinct, counts } = distinctCounts(present.subarray(0, m));
   const edges: number[] = [];
   if (distinct.length <= maxValueBins) {
     for (let i = 0; i + 1 < distinct.length; i++) edges.push(midpoint(distinct[i]!, distinct[i + 1]!));
@@ -64,6 +53,37 @@ function fitNumericBins(values: Float64Array, maxValueBins: number, rows?: Uint3
   }
   edges.push(Infinity);
   return { kind: 'numeric', edges: Float64Array.from(edges), nBins: edges.length + 1 };
+}
+
+/**
+ * Distinct values ascending with their counts (heavy point masses like 50000 get a bin of their
+ * own). Low-cardinality columns are counted in a Map and only their distinct values sorted;
+ * sorting every row is kept for columns with many values. -0 and 0 count as one value either way.
+ */
+function distinctCounts(present: Float64Array): { distinct: number[]; counts: number[] } {
+  const m = present.length;
+  const tally = new Map<number, number>();
+  let i = 0;
+  for (; i < m && tally.size <= 1024; i++) {
+    const v = present[i]!;
+    tally.set(v, (tally.get(v) ?? 0) + 1);
+  }
+  if (i === m && tally.size <= 1024) {
+    const distinct = Array.from(tally.keys()).sort((a, b) => a - b);
+    return { distinct, counts: distinct.map((v) => tally.get(v)!) };
+  }
+  const sorted = present.sort();
+  const distinct: number[] = [];
+  const counts: number[] = [];
+  for (let k = 0; k < m; k++) {
+    const v = sorted[k]!;
+    if (distinct.length > 0 && distinct[distinct.length - 1] === v) counts[counts.length - 1]! += 1;
+    else {
+      distinct.push(v);
+      counts.push(1);
+    }
+  }
+  return { distinct, counts };
 }
 
 function midpoint(a: number, b: number): number {

@@ -25,21 +25,51 @@ export function compressRows(
   weights?: Float64Array,
 ): CompressedRows {
   const groupOf = new Int32Array(nRows);
-  const index = new Map<string, number>();
-  const firstRow: number[] = [];
-  const key = new Array<number>(nFeatures);
+  // Open-addressing hash table of groups keyed by the row's bytes (row-major copy, so a key is
+  // nFeatures adjacent bytes), instead of a Map of per-row strings: groups are numbered in order
+  // of first appearance either way, so the result is the same.
+  const rowBytes = new Uint8Array(nRows * nFeatures);
+  for (let f = 0; f < nFeatures; f++) {
+    const col = f * nRows;
+    for (let i = 0; i < nRows; i++) rowBytes[i * nFeatures + f] = bins[col + i]!;
+  }
+  let capacity = 16;
+  while (capacity < nRows * 2) capacity *= 2;
+  const mask = capacity - 1;
+  const slots = new Int32Array(capacity).fill(-1);
+  const firstRowBuf = new Int32Array(nRows);
+  let nGroups = 0;
   for (let i = 0; i < nRows; i++) {
-    for (let f = 0; f < nFeatures; f++) key[f] = bins[f * nRows + i]!;
-    const k = String.fromCharCode(...key);
-    let g = index.get(k);
-    if (g === undefined) {
-      g = firstRow.length;
-      index.set(k, g);
-      firstRow.push(i);
+    const at = i * nFeatures;
+    let h = 0x811c9dc5;
+    for (let f = 0; f < nFeatures; f++) h = Math.imul(h ^ rowBytes[at + f]!, 0x01000193);
+    let s = (h ^ (h >>> 15)) & mask;
+    let g = -1;
+    for (;;) {
+      const cand = slots[s]!;
+      if (cand < 0) break;
+      const other = firstRowBuf[cand]! * nFeatures;
+      let same = true;
+      for (let f = 0; f < nFeatures; f++) {
+        if (rowBytes[other + f] !== rowBytes[at + f]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) {
+        g = cand;
+        break;
+      }
+      s = (s + 1) & mask;
+    }
+    if (g < 0) {
+      g = nGroups++;
+      slots[s] = g;
+      firstRowBuf[g] = i;
     }
     groupOf[i] = g;
   }
-  const nGroups = firstRow.length;
+  const firstRow = firstRowBuf.subarray(0, nGroups);
   const out = new Uint8Array(nGroups * nFeatures);
   for (let f = 0; f < nFeatures; f++) {
     for (let g = 0; g < nGroups; g++) out[f * nGroups + g] = bins[f * nRows + firstRow[g]!]!;

@@ -2,7 +2,7 @@
 import { binMatrix, columnLength, fitBins, type FeatureBins } from './binning';
 import { LearnError } from './errors';
 import { compressRows } from './compress';
-import { binnedLeaves, growTree, growWorkspace, histogramIndex } from './grow';
+import { growTree, growWorkspace, histogramIndex, leafRouter, routeLeaves, type LeafRouter } from './grow';
 import { createRng } from './prng';
 import { compileTrees, leafOf, toRawTree } from './tree';
 import type { FeatureRow, GbmModel, GbmParams, TrainingTable, TreeJson } from './types';
@@ -11,18 +11,18 @@ import { stratifiedSplit, subsetTable } from './table';
 /** Defaults tuned on the IBM win/loss set with 5-fold CV (see docs/model-eval.md). */
 export const DEFAULT_GBM_PARAMS: Readonly<GbmParams> = Object.freeze({
   numRounds: 400,
-  learningRate: 0.1,
+  learningRate: 0.15,
   maxDepth: 8,
   maxLeaves: 31,
   minChildWeight: 1,
   minSamplesLeaf: 20,
-  lambda: 1,
+  lambda: 3,
   minSplitGain: 0,
   subsample: 0.8,
   colsample: 0.9,
   maxBins: 255,
   catSmooth: 10,
-  earlyStoppingRounds: 30,
+  earlyStoppingRounds: 15,
   validationFraction: 0.15,
   seed: 42,
 });
@@ -100,8 +100,8 @@ export function trainBinaryGbmWithMargins(
   const margin = new Float64Array(n).fill(baseScore);
   const vMargin = new Float64Array(nv).fill(baseScore);
   const bestVMargin = new Float64Array(nv).fill(baseScore);
-  const grad = new Float64Array(n);
-  const hess = new Float64Array(n);
+  const stats = new Float64Array(3 * n);
+  for (let g = 0; g < n; g++) stats[3 * g + 2] = tr.count[g]!;
   const rng = createRng(params.seed);
   const trees: TreeJson[] = [];
   const featureGainPerTree: Float64Array[] = [];
@@ -114,6 +114,7 @@ export function trainBinaryGbmWithMargins(
   const vLeafBuf = new Int32Array(nv);
   const allFeatures = Array.from({ length: nf }, (_, f) => f);
   const work = growWorkspace(featureBins, n);
+  let router: LeafRouter | undefined;
 
   for (let round = 0; round < params.numRounds; round++) {
     const rows = sampleRows(n, params.subsample, rng, rowBuf, outOfBag);
@@ -123,18 +124,19 @@ export function trainBinaryGbmWithMargins(
       const g = rows[k]!;
       const p = 1 / (1 + Math.exp(-margin[g]!));
       const w = tr.weight[g]!;
-      grad[g] = w * p - tr.positive[g]!;
-      hess[g] = Math.max(w * p * (1 - p), 1e-16);
+      stats[3 * g] = w * p - tr.positive[g]!;
+      stats[3 * g + 1] = Math.max(w * p * (1 - p), 1e-16);
     }
     const features = params.colsample < 1 ? sampleFeatures(allFeatures, params.colsample, rng) : allFeatures;
-    const bt = growTree({ bins: tr.bins, histAt, nRows: n, featureBins, grad, hess, count: tr.count, rows, features }, params, work);
+    const bt = growTree({ bins: tr.bins, histAt, nRows: n, featureBins, stats, rows, features }, params, work);
     const leafValue = bt.value.map((v) => v * params.learningRate);
     for (const { node, start, end } of bt.leafRanges) {
       const v = leafValue[node]!;
       for (let k = start; k < end; k++) margin[rows[k]!] = margin[rows[k]!]! + v;
     }
+    router = leafRouter(bt, 1, router);
     if (oob.length > 0) {
-      binnedLeaves(bt, rowBins, nf, 1, oob, oob.length, leafBuf);
+      routeLeaves(router, rowBins, nf, oob, oob.length, leafBuf);
       for (let k = 0; k < oob.length; k++) margin[oob[k]!] = margin[oob[k]!]! + leafValue[leafBuf[k]!]!;
     }
     const raw = toRawTree(bt, featureBins, params.learningRate);
@@ -148,7 +150,7 @@ export function trainBinaryGbmWithMargins(
     if (va) {
       let loss = 0;
       let wsum = 0;
-      binnedLeaves(bt, vRowBins!, nf, 1, null, nv, vLeafBuf);
+      routeLeaves(router, vRowBins!, nf, null, nv, vLeafBuf);
       for (let g = 0; g < nv; g++) {
         const m = vMargin[g]! + leafValue[vLeafBuf[g]!]!;
         vMargin[g] = m;

@@ -76,7 +76,13 @@ function numericSplit(
   const mg = hist[base]!;
   const mh = hist[base + 1]!;
   const mc = hist[base + 2]!;
-  let best: SplitCandidate | null = null;
+  // The best so far in scalars, one object at the end: an object per improvement was garbage.
+  let bestGain = -Infinity;
+  let bestBin = -1;
+  let bestMissingLeft = false;
+  let bestGl = 0;
+  let bestHl = 0;
+  let bestNl = 0;
   let ag = 0;
   let ah = 0;
   let ac = 0;
@@ -89,17 +95,39 @@ function numericSplit(
     // Missing values to the right.
     if (admissible(ah, ac, h, count, p)) {
       const gain = splitGain(ag, ah, g, h, parentScore, p.lambda);
-      if (!best || gain > best.gain)
-        best = { feature: -1, gain, binThreshold: b, missingLeft: false, catMask: null, gl: ag, hl: ah, nl: ac };
+      if (bestBin < 0 || gain > bestGain) {
+        bestGain = gain;
+        bestBin = b;
+        bestMissingLeft = false;
+        bestGl = ag;
+        bestHl = ah;
+        bestNl = ac;
+      }
     }
     // Missing values to the left (only a different split when there are missing values).
     if (mc > 0 && admissible(ah + mh, ac + mc, h, count, p)) {
       const gain = splitGain(ag + mg, ah + mh, g, h, parentScore, p.lambda);
-      if (!best || gain > best.gain)
-        best = { feature: -1, gain, binThreshold: b, missingLeft: true, catMask: null, gl: ag + mg, hl: ah + mh, nl: ac + mc };
+      if (bestBin < 0 || gain > bestGain) {
+        bestGain = gain;
+        bestBin = b;
+        bestMissingLeft = true;
+        bestGl = ag + mg;
+        bestHl = ah + mh;
+        bestNl = ac + mc;
+      }
     }
   }
-  return best;
+  if (bestBin < 0) return null;
+  return {
+    feature: -1,
+    gain: bestGain,
+    binThreshold: bestBin,
+    missingLeft: bestMissingLeft,
+    catMask: null,
+    gl: bestGl,
+    hl: bestHl,
+    nl: bestNl,
+  };
 }
 
 /**

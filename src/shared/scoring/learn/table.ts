@@ -58,19 +58,35 @@ export function foldRows(folds: Int32Array, fold: number): RowSplit {
   return { train: Uint32Array.from(train), test: Uint32Array.from(test) };
 }
 
-/** Stratified random hold-out of `fraction` of the rows. */
+/**
+ * Stratified random hold-out of `fraction` of the rows. Each class's rows are shuffled with the
+ * seed and the first `round(fraction · size)` held out; both lists come back in row order (marked
+ * in a byte per row and collected in one pass, rather than pushed to arrays and sorted).
+ */
 export function stratifiedSplit(labels: Uint8Array, fraction: number, seed: number): RowSplit {
   const rng = createRng(seed);
-  const train: number[] = [];
-  const test: number[] = [];
+  const n = labels.length;
+  const isTest = new Uint8Array(n);
+  const members = new Uint32Array(n);
+  let nTest = 0;
   for (const cls of [0, 1]) {
-    const members: number[] = [];
-    for (let i = 0; i < labels.length; i++) if (labels[i] === cls) members.push(i);
-    shuffleInPlace(members, rng);
-    const cut = Math.round(members.length * fraction);
-    members.forEach((row, j) => (j < cut ? test : train).push(row));
+    let m = 0;
+    for (let i = 0; i < n; i++) if (labels[i] === cls) members[m++] = i;
+    const own = members.subarray(0, m);
+    shuffleInPlace(own, rng);
+    const cut = Math.round(m * fraction);
+    for (let j = 0; j < cut; j++) isTest[own[j]!] = 1;
+    nTest += cut;
   }
-  train.sort((a, b) => a - b);
-  test.sort((a, b) => a - b);
-  return { train: Uint32Array.from(train), test: Uint32Array.from(test) };
+  const train = new Uint32Array(n - nTest);
+  const test = new Uint32Array(nTest);
+  let a = 0;
+  let b = 0;
+  for (let i = 0; i < n; i++) {
+    // Rows of neither class (labels other than 0/1) are in neither list, as before.
+    if (labels[i] !== 0 && labels[i] !== 1) continue;
+    if (isTest[i] === 1) test[b++] = i;
+    else train[a++] = i;
+  }
+  return { train: train.subarray(0, a), test };
 }
