@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { openDatabase } from '../../src/main/store/sqlite/database';
-import { databaseKeySecretName, keyFileSecretStore } from '../../src/main/security/secrets';
+import { keptDatabaseKey, keyFileSecretStore } from '../../src/main/security/secrets';
 import { startPreview, extraPort } from './support/preview-process';
 
 /** Its own port, beside the suite's preview (DS_PREVIEW_PORT keeps checkouts apart). */
@@ -47,9 +47,9 @@ test('a damaged workspace shows the recovery screen, and restoring the backup op
   await preview.stop();
   mkdirSync(`${dir}-backups`);
   copyFileSync(file, path.join(`${dir}-backups`, 'deep-sales-backup-friday.sqlite'));
-  const key = await keyFileSecretStore(`${dir}-secrets`).get(databaseKeySecretName(file));
-  expect(key, 'the preview keeps the workspace key in <data>-secrets').toMatch(/^[0-9a-f]{64}$/);
-  damageMiddlePage(file, Buffer.from(key!, 'hex'));
+  const key = await keptDatabaseKey(keyFileSecretStore(`${dir}-secrets`), file);
+  expect(key?.length, 'the preview keeps the workspace key in <data>-secrets').toBe(32);
+  damageMiddlePage(file, key!);
 
   preview = await startPreview(PORT, ['--data', dir]);
   try {

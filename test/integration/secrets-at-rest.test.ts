@@ -8,7 +8,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { SyncView } from '../../src/shared/api';
 import type { SyncServer } from '../../src/server';
-import { databaseKeySecretName, keyFileSecretStore } from '../../src/main/security/secrets';
+import { keptDatabaseKey, keyFileSecretStore } from '../../src/main/security/secrets';
 import { openDatabase } from '../../src/main/store/sqlite/database';
 import { plaintextBytes } from '../../src/main/store/sqlite/test-helpers';
 import { tokenSecretName } from '../../src/main/host/sync-session';
@@ -60,8 +60,7 @@ describe('secrets at rest', () => {
 
   const secretsOf = (device: Device) => keyFileSecretStore(path.join(device.dir, 'workspace-secrets'));
   const fileOf = (device: Device, label: string) => path.join(device.dir, 'workspace', `device-${label}.sqlite`);
-  const keyOf = async (device: Device, label: string) =>
-    Buffer.from((await secretsOf(device).get(databaseKeySecretName(fileOf(device, label))))!, 'hex');
+  const keyOf = async (device: Device, label: string) => (await keptDatabaseKey(secretsOf(device), fileOf(device, label)))!;
   /** Whether the (closed) workspace file's decrypted bytes hold `needle`. */
   const plaintextHolds = async (device: Device, label: string, needle: string) =>
     plaintextBytes(fileOf(device, label), await keyOf(device, label)).includes(Buffer.from(needle, 'utf8'));

@@ -34,6 +34,29 @@ export const SECRETS_FILE = 'secrets.json';
 export function databaseKeySecretName(filePath: string): string {
   return `store.key.${createHash('sha256').update(filePath).digest('hex').slice(0, 20)}`;
 }
+/** The file beside a workspace file that names its key (workspace/database-key.ts, rule 2). */
+export const keyIdFile = (filePath: string): string => `${filePath}.keyid`;
+
+/** The secret that holds the key with this id. */
+export const keySecretName = (id: string): string => `store.key.id.${id}`;
+
+export function readKeyId(filePath: string): string | null {
+  try {
+    const id = readFileSync(keyIdFile(filePath), 'utf8').trim();
+    return /^[0-9a-f]{32}$/.test(id) ? id : null;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+/** The key this device keeps for the file, or null when it keeps none (made by nothing: for checks and tests). */
+export async function keptDatabaseKey(secrets: SecretStore, filePath: string): Promise<Buffer | null> {
+  const id = readKeyId(filePath);
+  const kept = (id === null ? null : await secrets.get(keySecretName(id))) ?? (await secrets.get(databaseKeySecretName(filePath)));
+  return kept === null ? null : Buffer.from(kept, 'hex');
+}
+
 export const KEY_FILE = 'secrets.key';
 
 export class SecretStoreError extends Error {

@@ -24,7 +24,7 @@ import { appNow, startOfDay } from '../clock';
 import { readBinding, sameTeam, teamKey, writeBinding } from './binding';
 import { memorySecretStore, type SecretStore } from '../security/secrets';
 import { makePrivate } from './private-files';
-import { databaseKeyFor, folderSecretStore } from './database-key';
+import { databaseKeyFor, folderSecretStore, nameKeyById } from './database-key';
 
 export interface OpenWorkspaceOptions {
   /** Folder of a persistent workspace; null keeps everything in memory. */
@@ -158,8 +158,9 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Open
    */
   async function privateStore(directory: string, name: string): Promise<Store> {
     await makePrivate(directory);
-    const key = await databaseKeyFor(secrets, databaseFilePath(directory, name));
-    const store = await createStore({ directory, name, key });
+    const file = databaseFilePath(directory, name);
+    const store = await createStore({ directory, name, key: await databaseKeyFor(secrets, file) });
+    await nameKeyById(secrets, file);
     await makePrivate(directory);
     return store;
   }
