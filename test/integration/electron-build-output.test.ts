@@ -25,15 +25,11 @@ describe('desktop build output', () => {
     });
   }, 120_000);
 
-  const chunk = (prefix: string) => {
-    const name = readdirSync(CHUNKS).find((f) => f.startsWith(prefix) && f.endsWith('.js'));
-    if (!name) throw new Error(`no ${prefix} chunk in out/main/chunks`);
-    return path.join(CHUNKS, name);
-  };
-
-  /** The file the Electron spawn path starts as a worker thread. */
-  function threadWorkerFile(): string {
-    const text = readFileSync(chunk('spawn-electron-'), 'utf8');
+  /** The file an Electron spawn path (scoring's or search's) starts as a worker thread. */
+  function threadWorkerFile(of: 'scoring' | 'search' = 'scoring'): string {
+    const spawns = readdirSync(CHUNKS).filter((f) => f.startsWith('spawn-electron-') && f.endsWith('.js'));
+    const text = spawns.map((f) => readFileSync(path.join(CHUNKS, f), 'utf8')).find((t) => t.includes(`src/main/${of}/spawn-electron.ts`));
+    if (!text) throw new Error(`no spawn-electron chunk for ${of} in out/main/chunks`);
     expect(text).toMatch(/new Worker\(/);
     expect(text).not.toMatch(/utilityProcess/);
     const file = /new URL\("(\.\/worker-[\w-]+\.js)", import\.meta\.url\)/.exec(text)?.[1];
@@ -41,12 +37,13 @@ describe('desktop build output', () => {
     return path.join(CHUNKS, file!);
   }
 
-  it('starts the bundled scoring worker as a worker thread', () => {
-    const file = threadWorkerFile();
+  it.each(['scoring', 'search'] as const)('starts the bundled %s worker as a worker thread', (of) => {
+    const file = threadWorkerFile(of);
     expect(existsSync(file)).toBe(true);
     // What the worker thread loads, chunks it shares with the main bundle included: packages and
     // Node built-ins, never Electron (a worker thread has none) nor RxDB (the worker reads the store
-    // through its snapshot reader only; RxDB would cost it memory for nothing).
+    // through its snapshot reader only, the search thread keeps its index in SQLite of its own; RxDB
+    // would cost either memory for nothing).
     const packages = new Set<string>();
     const seen = new Set<string>();
     const visit = (f: string) => {

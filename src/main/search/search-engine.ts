@@ -15,7 +15,7 @@
 // Pure of any store: documents come in through `upsert`/`remove` (worker.ts feeds it from the
 // workspace file and from the host's change events), so it runs in the search thread and never
 // on the main thread, whose event loop an L build held up to 334 ms at a time.
-import { Database } from '../store';
+import { Database } from '../store/snapshot';
 import type { SearchGroup, SearchHit, SearchInput, SearchKind, SearchView } from '@shared/api';
 import { SEARCH_KINDS, SNIPPET_CLOSE, SNIPPET_OPEN } from '@shared/api';
 import type { Account, AccountId, Interaction, Opportunity, OpportunityId, Stakeholder, WorkshopNote } from '@shared/domain';

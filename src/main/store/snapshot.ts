@@ -7,6 +7,10 @@
 // never needs (its memory is one of scoring's figures).
 import { openDatabase } from './sqlite/database';
 
+/** The SQLite module for worker threads that keep a database of their own (the search thread's
+ * in-memory index), without loading RxDB through index.ts. */
+export { Database } from './sqlite/database';
+
 /** Where a workspace's snapshot is read from; plain data, so it can be posted to a worker. */
 export interface SnapshotSpec {
   filePath: string;
