@@ -13,7 +13,9 @@ export function rendererConfig(outDir: string): UserConfig {
     plugins: [react()],
     // Path aliases (@shared/*, @renderer/*, …) have one definition: tsconfig.base.json `paths`.
     resolve: { tsconfigPaths: true },
-    build: { outDir, emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 2000 },
+    // Minified in both: electron-vite leaves its builds unminified unless told, which shipped the
+    // desktop a renderer 2.4× the preview's (index 778 kB vs 320 kB) to parse on every launch.
+    build: { outDir, emptyOutDir: true, sourcemap: false, minify: true, chunkSizeWarningLimit: 2000 },
     logLevel: 'warn',
   };
 }

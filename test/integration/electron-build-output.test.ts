@@ -110,4 +110,14 @@ describe('desktop build output', () => {
       expect(body!.trim()).toBe('');
     }
   });
+
+  it('ships the renderer minified, as the web preview (the same bundle config)', () => {
+    const html = readFileSync(path.join(ROOT, 'out/renderer/index.html'), 'utf8');
+    const entry = /<script type="module" crossorigin src="\.\/(assets\/[\w-]+\.js)">/.exec(html)?.[1];
+    expect(entry).toBeTruthy();
+    const text = readFileSync(path.join(ROOT, 'out/renderer', entry!), 'utf8');
+    // Unminified output keeps a `// path/of/module.ts` comment per module and one statement a line.
+    expect(text).not.toMatch(/^\/\/ (src|node_modules)\//m);
+    expect(text.split('\n').length).toBeLessThan(text.length / 1000);
+  });
 });
