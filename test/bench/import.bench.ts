@@ -69,7 +69,7 @@ async function importBench(): Promise<void> {
   let last = performance.now();
   let lastCpu = process.cpuUsage();
   let lastSched = mainThreadSched();
-  let longestOwn: { run: number; wait: number } | null = null;
+  let longestOwn = null as { run: number; wait: number } | null;
   // Over all blocks: the most the main thread itself ran between two ticks, and how many blocks
   // had over 50 ms of its own running (the import holding the thread, not the machine's queue).
   let mostOwnRun = 0;
@@ -98,7 +98,7 @@ async function importBench(): Promise<void> {
     for (const e of list.getEntries()) {
       if (e.duration > longestGc) {
         longestGc = e.duration;
-        longestGcKind = (e.detail as { kind?: number } | undefined)?.kind ?? 0;
+        longestGcKind = (e as unknown as { detail?: { kind?: number } }).detail?.kind ?? 0;
       }
     }
   });
