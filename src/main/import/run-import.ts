@@ -195,7 +195,14 @@ class Planner {
   constructor(private readonly worker: Worker) {
     let lastError: Error | null = null;
     worker.on('message', (m: PlannerToHost) => {
-      if (m.type === 'failed') this.fail(new ApiError(m.code, `The import stopped on an unexpected error: ${m.message.split('\n')[0]}`));
+      if (m.type === 'failed')
+        this.fail(
+          new ApiError(
+            m.code,
+            `The import stopped on an unexpected error (${m.message.split('\n')[0]}). Records written before it are kept; run the import again to finish.`,
+            { stack: m.message },
+          ),
+        );
       else this.push(m);
     });
     worker.on('error', (error) => {
