@@ -235,11 +235,12 @@ export class ImportPlanner {
       crm.push({
         id: planned.id,
         line,
-        fields: planned.fields,
-        source: planned.source,
-        warnings: planned.warnings,
+        warnings: planned.warnings.length ? planned.warnings : null,
         created: checked.ok ? doc : null,
+        fieldNames: Object.keys(planned.fields).join(' '),
         invalid: checked.ok ? null : checked.message,
+        fields: checked.ok ? null : planned.fields,
+        source: checked.ok ? null : planned.source,
       });
       if (link && planned.link) this.pendingLinks.push([link, planned.link]);
       if (crm.length >= this.batchSize) await send();

@@ -26,7 +26,17 @@ import type { ImportKind } from '@shared/import/presets';
 import { reconcile } from '@shared/import/reconcile';
 import type { StageTarget } from '@shared/import/stages';
 import type { Store } from '../store';
-import type { DescribedFile, FileOverride, FileSummary, Findings, HostToPlanner, OwnRow, PlannedRow, PlannerToHost } from './protocol';
+import {
+  crmPart,
+  type DescribedFile,
+  type FileOverride,
+  type FileSummary,
+  type Findings,
+  type HostToPlanner,
+  type OwnRow,
+  type PlannedRow,
+  type PlannerToHost,
+} from './protocol';
 import { SLICE_MS, TimeSlicer } from './time-slice';
 
 export type { FileOverride, FileSummary } from './protocol';
@@ -219,6 +229,20 @@ class Planner {
     return new Planner(adapter.createWorker({}));
   }
 
+  /** Whether the thread can plan another import (it finished the last one and is running). */
+  get usable(): boolean {
+    return !this.failure && !this.closed && this.queue.length === 0;
+  }
+
+  /** Waiting for the next import: it does not keep the process alive meanwhile. */
+  idle(): void {
+    this.worker.unref();
+  }
+
+  busy(): void {
+    this.worker.ref();
+  }
+
   post(m: HostToPlanner): void {
     if (!this.closed && !this.failure) this.worker.postMessage(m);
   }
@@ -251,12 +275,48 @@ class Planner {
   }
 }
 
+/**
+ * One thread kept between imports: starting one costs 0.1–1 s (plain Node compiles its
+ * TypeScript), and the wizard's preview runs the whole plan again at each change. A thread that
+ * failed, or whose import was cancelled or failed mid-file, is never reused.
+ */
+let idlePlanner: { planner: Planner; timer: NodeJS.Timeout } | null = null;
+/** How long an unused thread stays. */
+const IDLE_MS = 60_000;
+
+async function takePlanner(): Promise<Planner> {
+  const kept = idlePlanner;
+  idlePlanner = null;
+  if (kept) clearTimeout(kept.timer);
+  if (kept?.planner.usable) {
+    kept.planner.busy();
+    return kept.planner;
+  }
+  if (kept) await kept.planner.close();
+  return Planner.start();
+}
+
+async function givePlanner(planner: Planner, reusable: boolean): Promise<void> {
+  if (!reusable || !planner.usable || idlePlanner) return planner.close();
+  planner.idle();
+  const timer = setTimeout(() => {
+    if (idlePlanner?.planner !== planner) return;
+    idlePlanner = null;
+    void planner.close();
+  }, IDLE_MS);
+  timer.unref();
+  idlePlanner = { planner, timer };
+}
+
 export async function runImport(options: RunImportOptions): Promise<ImportReport> {
-  const planner = await Planner.start();
+  const planner = await takePlanner();
+  let reusable = false;
   try {
-    return await runWith(planner, options);
+    const report = await runWith(planner, options);
+    reusable = !report.cancelled;
+    return report;
   } finally {
-    await planner.close();
+    await givePlanner(planner, reusable);
   }
 }
 
@@ -352,7 +412,8 @@ async function runWith(planner: Planner, options: RunImportOptions): Promise<Imp
         invalid = row.invalid;
         doc = row.created ?? {};
       } else {
-        const r = reconcile(before, row.fields, { ...row.source, importedAt: now }, now);
+        const { fields, source } = crmPart(row);
+        const r = reconcile(before, fields, { ...source, importedAt: now }, now);
         doc = r.doc;
         outcome = r.outcome;
         counts.conflicts += r.conflicts;
@@ -377,7 +438,7 @@ async function runWith(planner: Planner, options: RunImportOptions): Promise<Imp
         issue({ file: d.file, line: row.line, code: 'DS_IMPORT_INVALID_ROW', message: invalid, severity: 'error' });
         continue;
       }
-      for (const w of row.warnings) issue(w);
+      for (const w of row.warnings ?? []) issue(w);
       counts[outcome]++;
       if (sample.length < SAMPLE_ROWS) sample.push(doc);
       if (outcome !== 'unchanged') (outcome === 'created' ? creates : updates).push(doc);
