@@ -90,6 +90,7 @@ async function importBench(): Promise<void> {
   // Over all blocks: the most the main thread itself ran between two ticks, and how many blocks
   // had over 50 ms of its own running (the import holding the thread, not the machine's queue).
   let mostOwnRun = 0;
+  let mostOwnRunWindow: [number, number] = [0, 0];
   let ownOver50 = 0;
   const probe = setInterval(() => {
     const t = performance.now();
@@ -99,7 +100,10 @@ async function importBench(): Promise<void> {
     const own = sched && lastSched ? { run: sched.run - lastSched.run, wait: sched.wait - lastSched.wait } : null;
     if (block > 50) over50++;
     if (own && own.run > 50) ownOver50++;
-    if (own) mostOwnRun = Math.max(mostOwnRun, own.run);
+    if (own && own.run > mostOwnRun) {
+      mostOwnRun = own.run;
+      mostOwnRunWindow = [last, t];
+    }
     if (block > longest) {
       longest = block;
       longestCpu = (cpu.user + cpu.system - lastCpu.user - lastCpu.system) / 1000;
@@ -111,8 +115,10 @@ async function importBench(): Promise<void> {
   }, 5);
   let longestGc = 0;
   let longestGcKind = 0;
+  const gcEntries: { start: number; ms: number }[] = [];
   const gcs = new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
+      gcEntries.push({ start: e.startTime, ms: e.duration });
       if (e.duration > longestGc) {
         longestGc = e.duration;
         longestGcKind = (e as unknown as { detail?: { kind?: number } }).detail?.kind ?? 0;
@@ -126,7 +132,16 @@ async function importBench(): Promise<void> {
   const schedBefore = mainThreadSched();
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
-  const result = await runImport({ store, files, now: NOW, onProgress: () => progressReports++ });
+  const progressLog: { at: number; fraction: number; message: string }[] = [];
+  const result = await runImport({
+    store,
+    files,
+    now: NOW,
+    onProgress: (fraction, message) => {
+      progressReports++;
+      progressLog.push({ at: performance.now(), fraction, message });
+    },
+  });
   const ms = performance.now() - started;
   const schedAfter = mainThreadSched();
   const cpuAfter = process.cpuUsage(cpuBefore);
@@ -173,6 +188,16 @@ async function importBench(): Promise<void> {
       mainThreadRunMsInLongestBlock: longestOwn ? Math.round(longestOwn.run) : null,
       mainThreadWaitMsInLongestBlock: longestOwn ? Math.round(longestOwn.wait) : null,
       mainThreadMostRunMsInABlock: Math.round(mostOwnRun),
+      // When that block came (ms after the import started) and the garbage collection inside it.
+      mostRunBlockAtMs: Math.round(mostOwnRunWindow[0] - started),
+      progressBeforeMostRunBlock:
+        progressLog
+          .filter((p) => p.at <= mostOwnRunWindow[1])
+          .map((p) => `${p.message} ${Math.round(p.fraction * 1000) / 10}%`)
+          .pop() ?? null,
+      gcMsInMostRunBlock: Math.round(
+        gcEntries.filter((g) => g.start < mostOwnRunWindow[1] && g.start + g.ms > mostOwnRunWindow[0]).reduce((sum, g) => sum + g.ms, 0),
+      ),
       blocksWithOver50msMainThreadRun: ownOver50,
       longestMainThreadGcMs: Math.round(longestGc),
       longestGcKind,
