@@ -75,6 +75,17 @@ function startControl(): { stop(): Promise<number> } {
   };
 }
 
+/** The main thread's user and kernel CPU time in ms (Linux clock ticks, 10 ms; null elsewhere). */
+function mainThreadTimes(): { user: number; kernel: number } | null {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { user: Number(fields[11]) * 10, kernel: Number(fields[12]) * 10 };
+  } catch {
+    return null; // not Linux: left out
+  }
+}
+
 async function importBench(): Promise<void> {
   const files = salesforceExport(ACTIVITIES);
   const dir = await mkdtemp(path.join(os.tmpdir(), 'ds-import-bench-'));
@@ -86,6 +97,8 @@ async function importBench(): Promise<void> {
   let last = performance.now();
   let lastCpu = process.cpuUsage();
   let lastSched = mainThreadSched();
+  let lastTimes = mainThreadTimes();
+  let mostRunTimes = null as { user: number; kernel: number } | null;
   let longestOwn = null as { run: number; wait: number } | null;
   // Over all blocks: the most the main thread itself ran between two ticks, and how many blocks
   // had over 50 ms of its own running (the import holding the thread, not the machine's queue).
@@ -96,6 +109,7 @@ async function importBench(): Promise<void> {
     const t = performance.now();
     const cpu = process.cpuUsage();
     const sched = mainThreadSched();
+    const times = mainThreadTimes();
     const block = t - last - 5;
     const own = sched && lastSched ? { run: sched.run - lastSched.run, wait: sched.wait - lastSched.wait } : null;
     if (block > 50) over50++;
@@ -103,6 +117,7 @@ async function importBench(): Promise<void> {
     if (own && own.run > mostOwnRun) {
       mostOwnRun = own.run;
       mostOwnRunWindow = [last, t];
+      mostRunTimes = times && lastTimes ? { user: times.user - lastTimes.user, kernel: times.kernel - lastTimes.kernel } : null;
     }
     if (block > longest) {
       longest = block;
@@ -112,6 +127,7 @@ async function importBench(): Promise<void> {
     last = t;
     lastCpu = cpu;
     lastSched = sched;
+    lastTimes = times;
   }, 5);
   let longestGc = 0;
   let longestGcKind = 0;
@@ -190,6 +206,7 @@ async function importBench(): Promise<void> {
       mainThreadMostRunMsInABlock: Math.round(mostOwnRun),
       // When that block came (ms after the import started) and the garbage collection inside it.
       mostRunBlockAtMs: Math.round(mostOwnRunWindow[0] - started),
+      mostRunBlockUserKernelMs: mostRunTimes ? `${mostRunTimes.user}/${mostRunTimes.kernel}` : null,
       progressBeforeMostRunBlock:
         progressLog
           .filter((p) => p.at <= mostOwnRunWindow[1])
