@@ -103,6 +103,7 @@ async function importBench(): Promise<void> {
   // Over all blocks: the most the main thread itself ran between two ticks, and how many blocks
   // had over 50 ms of its own running (the import holding the thread, not the machine's queue).
   let mostOwnRun = 0;
+  const heavyBlocks: { at: number; run: number; times: string }[] = [];
   let mostOwnRunWindow: [number, number] = [0, 0];
   let ownOver50 = 0;
   const probe = setInterval(() => {
@@ -114,6 +115,12 @@ async function importBench(): Promise<void> {
     const own = sched && lastSched ? { run: sched.run - lastSched.run, wait: sched.wait - lastSched.wait } : null;
     if (block > 50) over50++;
     if (own && own.run > 50) ownOver50++;
+    if (own && own.run > 25)
+      heavyBlocks.push({
+        at: last,
+        run: own.run,
+        times: times && lastTimes ? `${times.user - lastTimes.user}/${times.kernel - lastTimes.kernel}` : '',
+      });
     if (own && own.run > mostOwnRun) {
       mostOwnRun = own.run;
       mostOwnRunWindow = [last, t];
@@ -206,6 +213,8 @@ async function importBench(): Promise<void> {
       mainThreadMostRunMsInABlock: Math.round(mostOwnRun),
       // When that block came (ms after the import started) and the garbage collection inside it.
       mostRunBlockAtMs: Math.round(mostOwnRunWindow[0] - started),
+      // Every block in which the main thread ran over 25 ms: when (s), its running ms, user/kernel ms.
+      blocksWithOver25msRun: heavyBlocks.map((b) => `${((b.at - started) / 1000).toFixed(1)}s:${Math.round(b.run)}ms:${b.times}`).join(' '),
       mostRunBlockUserKernelMs: mostRunTimes ? `${mostRunTimes.user}/${mostRunTimes.kernel}` : null,
       progressBeforeMostRunBlock:
         progressLog
