@@ -1,9 +1,10 @@
 // Main process: a pause a long writer (the CRM import) takes every few seconds, so the WAL
-// checkpoint thread (sqlite/checkpointer.ts) can finish a checkpoint and the WAL starts again
-// from its beginning. A writer that never pauses is checkpointed by that thread racing it, which
-// never lets the WAL restart: it grew to 1 GiB over a 100k-row import, and the writer's own
-// backstop checkpoint then copied it back and fsynced on the main thread — 50–110 ms of its
-// kernel time and 50–160 ms fsyncs in one block, seen with strace (test/bench/import.bench.ts).
+// checkpoint thread (sqlite/checkpointer.ts) can copy the whole WAL back into the file (and the
+// WAL can start again from its beginning when no reader holds it). A writer that never pauses is
+// checkpointed by that thread racing it, which never catches up: the WAL grew to 1 GiB over a
+// 100k-row import, and the writer's own backstop checkpoint then copied it back and fsynced on
+// the main thread — 50–110 ms of its kernel time and 50–160 ms fsyncs in one block, seen with
+// strace (test/bench/import.bench.ts).
 import type { Store } from './create-store';
 import { databaseFilePath, RX_STORAGE_NAME_SQLITE } from './sqlite';
 import { checkpointerOf } from './sqlite/connection';

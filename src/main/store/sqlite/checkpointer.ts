@@ -99,6 +99,7 @@ export function startCheckpointer(
   });
   const stats: Checkpointer['stats'] = { runs: 0, last: null, error: null };
   let waiting: ((r: CheckpointResult | null) => void)[] = [];
+  let gone = false;
   const answer = (r: CheckpointResult | null) => {
     const w = waiting;
     waiting = [];
@@ -126,6 +127,7 @@ export function startCheckpointer(
   worker.unref();
   const exited = new Promise<void>((resolve) =>
     worker.once('exit', () => {
+      gone = true;
       answer(null);
       resolve();
     }),
@@ -133,7 +135,7 @@ export function startCheckpointer(
   return {
     wrote: () => void Atomics.store(raised, 0, 1),
     stats,
-    nextCheckpoint: () => new Promise((resolve) => waiting.push(resolve)),
+    nextCheckpoint: () => (gone ? Promise.resolve(null) : new Promise((resolve) => waiting.push(resolve))),
     async stop() {
       // Held until it has closed its connection: an unref'd worker would be dropped at exit mid-way.
       worker.ref();
