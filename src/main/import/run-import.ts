@@ -290,7 +290,24 @@ let idlePlanner: { planner: Planner; timer: NodeJS.Timeout } | null = null;
 /** How long an unused thread stays. */
 const IDLE_MS = 60_000;
 
+/** A thread being started ahead of an import (prepareImport). */
+let preparing: Promise<void> | null = null;
+
+/**
+ * Starts the thread ahead of an import, so the first preview does not wait for it (the wizard's
+ * host calls it when files arrive). Nothing happens if one is kept already.
+ */
+export function prepareImport(): void {
+  if (idlePlanner || preparing) return;
+  preparing = Planner.start()
+    .then((planner) => givePlanner(planner, true))
+    // Not started now: the import itself starts one, and reports the failure if it fails again.
+    .catch((error: unknown) => console.error('[import] DS_IMPORT_WORKER the thread could not start ahead', error))
+    .finally(() => (preparing = null));
+}
+
 async function takePlanner(): Promise<Planner> {
+  if (preparing) await preparing;
   const kept = idlePlanner;
   idlePlanner = null;
   if (kept) clearTimeout(kept.timer);

@@ -8,7 +8,7 @@ import { isCodedError } from '@shared/errors';
 import type { ImportPlanInput, ImportReportView, ImportRunView } from '@shared/api';
 import type { ImportKind } from '@shared/import/presets';
 import { exportCollectionText } from '@main/import/export-csv';
-import { runImport, type ImportFile, type ImportReport } from '@main/import/run-import';
+import { prepareImport, runImport, type ImportFile, type ImportReport } from '@main/import/run-import';
 import type { Store } from '@main/store';
 import type { HostContext } from '../context';
 import type { HandlerMap } from '../handler';
@@ -93,6 +93,8 @@ export const importHandlers: HandlerMap = {
       upload.bytes += bytes.length;
       return { fileId, name: upload.name, bytes: upload.bytes };
     }
+    // A new file: the preview comes next, and the thread it runs on takes a moment to start.
+    prepareImport();
     const id = randomId('imp').toLowerCase();
     state.uploads.set(id, { name, parts: [bytes], bytes: bytes.length });
     return { fileId: id, name, bytes: bytes.length };
