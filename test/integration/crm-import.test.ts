@@ -169,6 +169,19 @@ describe('Salesforce export (API names, ISO +0000 dates, quoted newlines)', () =
     const rest = await runImport({ store, files: [file], now: NOW });
     expect(rest.counts['accounts']).toMatchObject({ created: 3000 - written, unchanged: written });
   });
+
+  it('the thread reading the files failing ends the import with a coded error, whole records kept; the same import again finishes', async () => {
+    const store = await newStore();
+    const rows = Array.from({ length: 3000 }, (_, i) => `001ACC${String(i).padStart(6, '0')},Account ${i},Retail`);
+    const file = { name: 'Account.csv', bytes: Buffer.from(`Id,Name,Industry\n${rows.join('\n')}\n`) };
+    const failed = runImport({ store, files: [file], now: NOW, batchSize: 500, crashThreadAfterRows: 1200 });
+    await expect(failed).rejects.toMatchObject({ code: 'DS_IMPORT_WORKER', message: expect.stringMatching(/run the import again/) });
+    const written = await store.accounts.count().exec();
+    expect(written % 500).toBe(0);
+    expect(written).toBeLessThanOrEqual(1000);
+    const rest = await runImport({ store, files: [file], now: NOW });
+    expect(rest.counts['accounts']).toMatchObject({ created: 3000 - written, unchanged: written, failed: 0 });
+  });
 });
 
 describe('Dynamics 365 export (display labels, Windows-1252, CRLF, links by display name)', () => {

@@ -1,7 +1,8 @@
 // The desktop build's output, checked without Electron: `electron-vite build` bundles the scoring
-// worker as a file of its own, the Electron spawn path starts that very file as a worker thread
-// (electron-vite's `?nodeWorker`), and the bundled worker scores a workspace from its SQLite file
-// when run as a worker thread here under plain Node, as it is in the app.
+// worker (and the search and import threads) as files of their own, the Electron spawn path starts
+// that very file as a worker thread (electron-vite's `?nodeWorker`), and the bundled worker scores
+// a workspace from its SQLite file when run as a worker thread here under plain Node, as it is in
+// the app.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -25,8 +26,8 @@ describe('desktop build output', () => {
     });
   }, 120_000);
 
-  /** The file an Electron spawn path (scoring's or search's) starts as a worker thread. */
-  function threadWorkerFile(of: 'scoring' | 'search' = 'scoring'): string {
+  /** The file an Electron spawn path (scoring's, search's or import's) starts as a worker thread. */
+  function threadWorkerFile(of: 'scoring' | 'search' | 'import' = 'scoring'): string {
     const spawns = readdirSync(CHUNKS).filter((f) => f.startsWith('spawn-electron-') && f.endsWith('.js'));
     const text = spawns.map((f) => readFileSync(path.join(CHUNKS, f), 'utf8')).find((t) => t.includes(`src/main/${of}/spawn-electron.ts`));
     if (!text) throw new Error(`no spawn-electron chunk for ${of} in out/main/chunks`);
@@ -37,13 +38,14 @@ describe('desktop build output', () => {
     return path.join(CHUNKS, file!);
   }
 
-  it.each(['scoring', 'search'] as const)('starts the bundled %s worker as a worker thread', (of) => {
+  it.each(['scoring', 'search', 'import'] as const)('starts the bundled %s worker as a worker thread', (of) => {
     const file = threadWorkerFile(of);
     expect(existsSync(file)).toBe(true);
     // What the worker thread loads, chunks it shares with the main bundle included: packages and
     // Node built-ins, never Electron (a worker thread has none) nor RxDB (the worker reads the store
     // through its snapshot reader only, the search thread keeps its index in SQLite of its own; RxDB
-    // would cost either memory for nothing).
+    // would cost either memory for nothing; the import thread reads CSV files and builds rows, the
+    // main thread writes them).
     const packages = new Set<string>();
     const seen = new Set<string>();
     const visit = (f: string) => {
@@ -55,7 +57,7 @@ describe('desktop build output', () => {
       }
     };
     visit(file);
-    expect(packages).toContain('better-sqlite3-multiple-ciphers');
+    expect(packages).toContain(of === 'import' ? 'csv-parse' : 'better-sqlite3-multiple-ciphers');
     expect([...packages].filter((p) => p === 'electron' || p.startsWith('rxdb'))).toEqual([]);
   });
 

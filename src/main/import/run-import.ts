@@ -7,44 +7,43 @@
 // half-written); importing the same files again completes the rest, since a re-import updates
 // and never duplicates.
 //
-// Speed and the main thread: everything here runs on the thread that serves the windows, in
-// slices of a few ms with a turn of the event loop between them (time-slice.ts): rows are built
-// until the slice is used up, and a batch is stored in pieces that each fit a slice. Measured in
+// Threads: reading the files, mapping the columns and building and validating each row's record
+// run on a worker thread of their own (planner.ts, started per import; it loads no RxDB), a few
+// batches ahead of the writes. The main thread, which also serves the windows, only reads what
+// is stored already, merges and writes, in pieces that each fit a slice of a few ms with a turn
+// of the event loop between them (time-slice.ts). The thread failing or stopping ends the import
+// with a coded error (DS_IMPORT_WORKER), records written before it kept. Measured in
 // test/bench/import.bench.ts (100k activities with their accounts and contacts).
+import type { Worker } from 'node:worker_threads';
 import type { RxCollection } from 'rxdb';
+import { ApiError } from '@shared/api';
 import type { StageChange } from '@shared/domain';
 import { canonicalJson } from '@shared/sync';
-import {
-  COLLECTION_OF,
-  LINK_OF,
-  RowBuilder,
-  checkDoc,
-  createdDoc,
-  type FilePlan,
-  type ImportSettings,
-  type Planned,
-  type RowIssue,
-} from '@shared/import/build';
-import { EXPORT_COLLECTIONS, collectionOfHeader, fromCells, type ExportCollection } from '@shared/import/deepsales';
-import { LinkIndex } from '@shared/import/links';
-import { IMPORT_KINDS, autoMapping, detectCrm, detectKind, type ColumnMapping, type Crm, type ImportKind } from '@shared/import/presets';
+import { COLLECTION_OF, checkDoc, type ImportSettings, type NewMember, type RowIssue } from '@shared/import/build';
+import type { ExportCollection } from '@shared/import/deepsales';
+import type { Indexed, LinkKind } from '@shared/import/links';
+import type { ImportKind } from '@shared/import/presets';
 import { reconcile } from '@shared/import/reconcile';
 import type { StageTarget } from '@shared/import/stages';
-import { detectDateOrder, type DateOrder } from '@shared/import/values';
-import type { Store } from '../store';
-import { csvRecords, sniffCsv, type SniffedCsv } from './csv-source';
+import { pauseForCheckpoint, type Store } from '../store';
+import {
+  crmPart,
+  type DescribedFile,
+  type FileOverride,
+  type FileSummary,
+  type Findings,
+  type HostToPlanner,
+  type OwnRow,
+  type PlannedRow,
+  type PlannerToHost,
+} from './protocol';
 import { SLICE_MS, TimeSlicer } from './time-slice';
+
+export type { FileOverride, FileSummary } from './protocol';
 
 export interface ImportFile {
   name: string;
   bytes: Uint8Array;
-}
-
-export interface FileOverride {
-  crm?: Crm;
-  kind?: ImportKind;
-  mapping?: ColumnMapping;
-  dateOrder?: DateOrder;
 }
 
 export interface Counts {
@@ -53,19 +52,6 @@ export interface Counts {
   unchanged: number;
   failed: number;
   conflicts: number;
-}
-
-export interface FileSummary {
-  file: string;
-  crm: Crm;
-  /** CRM files: the kind of records; our own export: the collection. */
-  kind: ImportKind | ExportCollection;
-  headers: string[];
-  mapping: ColumnMapping;
-  dateOrder: DateOrder;
-  encoding: string;
-  delimiter: string;
-  rows: number;
 }
 
 export interface ImportReport {
@@ -100,11 +86,12 @@ export interface RunImportOptions {
   sliceMs?: number;
   /** Records per piece of a batch (PIECE); tests set it to the batch size for one write a batch. */
   pieceSize?: number;
+  /** Tests only: the planning thread fails after this many rows. */
+  crashThreadAfterRows?: number;
 }
 
 const MAX_ISSUES = 1000;
 const SAMPLE_ROWS = 5;
-const KIND_ORDER: readonly ImportKind[] = IMPORT_KINDS;
 const COUNT_KEY: Record<ExportCollection, string> = {
   teammembers: 'users',
   accounts: 'accounts',
@@ -126,6 +113,12 @@ const emptyCounts = (): Counts => ({ created: 0, updated: 0, unchanged: 0, faile
  * overall (25 records a write cost twice the CPU per record of 500).
  */
 const PIECE = 128;
+
+/**
+ * Ms of writing between pauses for the WAL checkpoint thread (pauseForCheckpoint): the WAL
+ * then stays near what this much writing appends (~50 MB/s was measured on the 100k bench).
+ */
+const CHECKPOINT_EVERY_MS = 4_000;
 
 type Doc = Record<string, unknown>;
 
@@ -160,64 +153,24 @@ async function inPieces<T>(batch: T[], size: number, slicer: TimeSlicer, store: 
   }
 }
 
-interface Described extends FileSummary {
-  sniffed: SniffedCsv;
-  source: ImportFile;
-  collection: ExportCollection | null;
-}
-
-/** Header, CRM, kind, mapping and date order of one file (reads its first 200 records). */
-async function describe(file: ImportFile, override: FileOverride | undefined): Promise<Described | null> {
-  const sniffed = await sniffCsv(file.bytes);
-  const sample: string[][] = [];
-  for await (const { record } of csvRecords(file.bytes, { sniffed })) {
-    sample.push(record);
-    if (sample.length > 200) break;
-  }
-  const headers = (sample[0] ?? []).map((h) => h.trim());
-  if (headers.length === 0) return null;
-  const crm = override?.crm ?? detectCrm(headers);
-  const collection = crm === 'deepsales' ? collectionOfHeader(headers, file.name) : null;
-  const kind = override?.kind ?? detectKind(headers, crm, file.name);
-  const mapping = override?.mapping && override.mapping.length === headers.length ? override.mapping : autoMapping(headers, crm, kind);
-  const dateCols = mapping.map((t, i) => (t && /^(at|createdAt|closeDate|stageChangedAt)$/.test(t) ? i : -1)).filter((i) => i >= 0);
-  const dateOrder = override?.dateOrder ?? detectDateOrder(sample.slice(1).flatMap((r) => dateCols.map((i) => r[i] ?? '')));
-  return {
-    file: file.name,
-    crm,
-    kind: collection ?? kind,
-    headers,
-    mapping,
-    dateOrder,
-    encoding: sniffed.encoding,
-    delimiter: sniffed.delimiter,
-    rows: 0,
-    sniffed,
-    source: file,
-    collection,
-  };
-}
-
-/** Fills the link index from the store, page by page with a turn between pages. */
-async function loadIndex(store: Store, index: LinkIndex, slicer: TimeSlicer): Promise<void> {
+/** Sends the thread the records already stored, page by page with a turn between pages. */
+async function loadIndex(store: Store, send: (entries: [LinkKind, Indexed][]) => void, slicer: TimeSlicer): Promise<void> {
   // 1,000 documents are read and made into RxDocuments in a few ms; 5,000 took 50 ms and more.
   const PAGE = 1000;
-  const page = async <T extends { id: string }>(coll: RxCollection<T>, add: (doc: T) => void) => {
+  const page = async <T extends { id: string }>(coll: RxCollection<T>, kind: LinkKind, entry: (doc: T) => Indexed) => {
     let last = '';
     for (;;) {
       if (slicer.due) await slicer.turn();
       const docs = await coll.find({ selector: { id: { $gt: last } } as never, sort: [{ id: 'asc' } as never], limit: PAGE }).exec();
-      for (const d of docs) add(d.toJSON() as T);
+      if (docs.length) send(docs.map((d) => [kind, entry(d.toJSON() as T)]));
       if (docs.length < PAGE) return;
       last = docs[docs.length - 1]!.primary;
     }
   };
-  await page(store.teammembers, (m) => index.add('member', { id: m.id, name: m.name, email: m.email || undefined, source: m.source }));
-  await page(store.accounts, (a) => index.add('account', { id: a.id, name: a.name, website: a.website, source: a.source }));
-  await page(store.stakeholders, (s) =>
-    index.add('person', { id: s.id, name: s.name, email: s.email, accountId: s.accountId, source: s.source }),
-  );
-  await page(store.opportunities, (o) => index.add('opportunity', { id: o.id, name: o.name, accountId: o.accountId, source: o.source }));
+  await page(store.teammembers, 'member', (m) => ({ id: m.id, name: m.name, email: m.email || undefined, source: m.source }));
+  await page(store.accounts, 'account', (a) => ({ id: a.id, name: a.name, website: a.website, source: a.source }));
+  await page(store.stakeholders, 'person', (s) => ({ id: s.id, name: s.name, email: s.email, accountId: s.accountId, source: s.source }));
+  await page(store.opportunities, 'opportunity', (o) => ({ id: o.id, name: o.name, accountId: o.accountId, source: o.source }));
 }
 
 /** The owner of rows that name none: the one asked for, else the first team member, else none yet. */
@@ -228,9 +181,170 @@ async function defaultOwner(store: Store, given: string | null | undefined): Pro
   return first?.id ?? '';
 }
 
+/** Shared memory the thread reads the files from: copied a few MB at a time, a turn between. */
+async function sharedCopy(bytes: Uint8Array, slicer: TimeSlicer): Promise<SharedArrayBuffer> {
+  const COPY = 4 * 2 ** 20;
+  const shared = new SharedArrayBuffer(bytes.length);
+  const view = new Uint8Array(shared);
+  for (let i = 0; i < bytes.length; i += COPY) {
+    if (slicer.due) await slicer.turn();
+    view.set(bytes.subarray(i, i + COPY), i);
+  }
+  return shared;
+}
+
+const threadFailed = (detail: string) =>
+  new ApiError(
+    'DS_IMPORT_WORKER',
+    `The import stopped: the thread that reads the files failed (${detail}). Records written before it are kept; run the import again to finish.`,
+  );
+
+type Answer = Exclude<PlannerToHost, { type: 'failed' }>;
+
+/** The planning thread's messages, in order, awaited one at a time; its failure rejects the wait. */
+class Planner {
+  private readonly queue: Answer[] = [];
+  private waiting: { resolve: (m: Answer) => void; reject: (e: Error) => void } | null = null;
+  private failure: Error | null = null;
+  private closed = false;
+
+  constructor(private readonly worker: Worker) {
+    let lastError: Error | null = null;
+    worker.on('message', (m: PlannerToHost) => {
+      if (m.type === 'failed')
+        this.fail(
+          new ApiError(
+            m.code,
+            `The import stopped on an unexpected error (${m.message.split('\n')[0]}). Records written before it are kept; run the import again to finish.`,
+            { stack: m.message },
+          ),
+        );
+      else this.push(m);
+    });
+    worker.on('error', (error) => {
+      lastError = error;
+      this.fail(threadFailed(error.message));
+    });
+    worker.once('exit', (code) => {
+      if (!this.closed) this.fail(threadFailed(lastError?.message ?? `it exited with code ${code}`));
+    });
+  }
+
+  static async start(): Promise<Planner> {
+    const adapter = process.versions['electron'] ? await import('./spawn-electron') : await import('./spawn-node');
+    return new Planner(adapter.createWorker({}));
+  }
+
+  /** Whether the thread can plan another import (it finished the last one and is running). */
+  get usable(): boolean {
+    return !this.failure && !this.closed && this.queue.length === 0;
+  }
+
+  /** Waiting for the next import: it does not keep the process alive meanwhile. */
+  idle(): void {
+    this.worker.unref();
+  }
+
+  busy(): void {
+    this.worker.ref();
+  }
+
+  post(m: HostToPlanner): void {
+    if (!this.closed && !this.failure) this.worker.postMessage(m);
+  }
+
+  next(): Promise<Answer> {
+    const m = this.queue.shift();
+    if (m) return Promise.resolve(m);
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => (this.waiting = { resolve, reject }));
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.worker.terminate();
+  }
+
+  private push(m: Answer): void {
+    const w = this.waiting;
+    this.waiting = null;
+    if (w) w.resolve(m);
+    else this.queue.push(m);
+  }
+
+  private fail(error: Error): void {
+    if (this.failure || this.closed) return;
+    this.failure = error;
+    const w = this.waiting;
+    this.waiting = null;
+    w?.reject(error);
+  }
+}
+
+/**
+ * One thread kept between imports: starting one costs 0.1–1 s (plain Node compiles its
+ * TypeScript), and the wizard's preview runs the whole plan again at each change. A thread that
+ * failed, or whose import was cancelled or failed mid-file, is never reused.
+ */
+let idlePlanner: { planner: Planner; timer: NodeJS.Timeout } | null = null;
+/** How long an unused thread stays. */
+const IDLE_MS = 60_000;
+
+/** A thread being started ahead of an import (prepareImport). */
+let preparing: Promise<void> | null = null;
+
+/**
+ * Starts the thread ahead of an import, so the first preview does not wait for it (the wizard's
+ * host calls it when files arrive). Nothing happens if one is kept already.
+ */
+export function prepareImport(): void {
+  if (idlePlanner || preparing) return;
+  preparing = Planner.start()
+    .then((planner) => givePlanner(planner, true))
+    // Not started now: the import itself starts one, and reports the failure if it fails again.
+    .catch((error: unknown) => console.error('[import] DS_IMPORT_WORKER the thread could not start ahead', error))
+    .finally(() => (preparing = null));
+}
+
+async function takePlanner(): Promise<Planner> {
+  if (preparing) await preparing;
+  const kept = idlePlanner;
+  idlePlanner = null;
+  if (kept) clearTimeout(kept.timer);
+  if (kept?.planner.usable) {
+    kept.planner.busy();
+    return kept.planner;
+  }
+  if (kept) await kept.planner.close();
+  return Planner.start();
+}
+
+async function givePlanner(planner: Planner, reusable: boolean): Promise<void> {
+  if (!reusable || !planner.usable || idlePlanner) return planner.close();
+  planner.idle();
+  const timer = setTimeout(() => {
+    if (idlePlanner?.planner !== planner) return;
+    idlePlanner = null;
+    void planner.close();
+  }, IDLE_MS);
+  timer.unref();
+  idlePlanner = { planner, timer };
+}
+
 export async function runImport(options: RunImportOptions): Promise<ImportReport> {
+  const planner = await takePlanner();
+  let reusable = false;
+  try {
+    const report = await runWith(planner, options);
+    reusable = !report.cancelled;
+    return report;
+  } finally {
+    await givePlanner(planner, reusable);
+  }
+}
+
+async function runWith(planner: Planner, options: RunImportOptions): Promise<ImportReport> {
   const { store, now, dryRun = false } = options;
-  const batchSize = options.batchSize ?? 500;
   const slicer = new TimeSlicer(options.sliceMs ?? SLICE_MS);
   const pieceSize = Math.max(1, options.pieceSize ?? PIECE);
   const report: ImportReport = {
@@ -249,44 +363,41 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
     if (list.length < MAX_ISSUES) list.push(i);
   };
   const countsOf = (key: string) => (report.counts[key] ??= emptyCounts());
-  const described: Described[] = [];
-  for (const file of options.files) {
-    const d = await describe(file, options.overrides?.[file.name]);
-    if (!d) {
-      issue({
-        file: file.name,
-        line: 1,
-        code: 'DS_IMPORT_EMPTY_FILE',
-        message: 'The file is empty: it has no header row. Export it again with its column names.',
-        severity: 'error',
-      });
-      continue;
-    }
-    described.push(d);
-  }
-  const rank = (d: Described) => (d.collection ? EXPORT_COLLECTIONS.indexOf(d.collection) : 100 + KIND_ORDER.indexOf(d.kind as ImportKind));
-  described.sort((a, b) => rank(a) - rank(b));
-  report.files = described.map(({ sniffed: _s, source: _f, collection: _c, ...summary }) => summary);
 
-  const index = new LinkIndex();
-  await loadIndex(store, index, slicer);
-  const settings: ImportSettings = {
+  const files: { name: string; bytes: SharedArrayBuffer; length: number }[] = [];
+  for (const f of options.files) files.push({ name: f.name, bytes: await sharedCopy(f.bytes, slicer), length: f.bytes.length });
+  const settings: Omit<ImportSettings, 'defaultOwnerId'> = {
     stageMap: options.stageMap ?? {},
     ownerMap: options.ownerMap ?? {},
-    defaultOwnerId: '',
     defaultCurrency: options.defaultCurrency ?? 'USD',
     now,
   };
-  const builder = new RowBuilder(index, settings);
+  planner.post({
+    type: 'start',
+    files,
+    overrides: options.overrides ?? {},
+    settings,
+    batchSize: options.batchSize ?? 500,
+    crashAfterRows: options.crashThreadAfterRows ?? null,
+  });
+  const first = await planner.next();
+  if (first.type !== 'described') throw threadFailed(`it answered ${first.type} first`);
+  for (const i of first.issues) issue(i);
+  const described: DescribedFile[] = first.files;
+  report.files = described.map(({ collection: _c, source: _s, ...summary }) => summary);
+  await loadIndex(store, (entries) => planner.post({ type: 'links', entries }), slicer);
+
   // Chosen when the first CRM file starts, after the team of our own export (if any) is in.
-  const chooseDefaultOwner = async () => {
-    if (!settings.defaultOwnerId) settings.defaultOwnerId = await defaultOwner(store, options.defaultOwnerId);
-  };
-  const writtenMembers = new Set<string>();
+  let ownerChosen = '';
+  const newMembers = new Map<string, NewMember>();
   const stages = new Set<string>();
   const owners = new Set<string>();
+  const writtenMembers = new Set<string>();
+  let lastCheckpoint = performance.now();
+  /** The file's records the schema refused when stored: the thread must not link to them. */
+  let rejected: string[] = [];
 
-  const totalBytes = described.reduce((s, d) => s + d.source.bytes.length, 0) || 1;
+  const totalBytes = options.files.reduce((s, f) => s + f.bytes.length, 0) || 1;
   let doneBytes = 0;
   let lastProgress = 0;
   const progress = (fileBytes: number, message: string, force = false) => {
@@ -297,7 +408,7 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
   };
 
   const flushMembers = async () => {
-    const fresh = [...builder.newMembers.values()].filter((m) => !writtenMembers.has(m.id));
+    const fresh = [...newMembers.values()].filter((m) => !writtenMembers.has(m.id));
     if (!fresh.length) return;
     for (const m of fresh) writtenMembers.add(m.id);
     report.newMembers.push(...fresh.map((m) => ({ id: m.id, name: m.doc.name })));
@@ -305,25 +416,28 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
     if (!dryRun) await store.teammembers.bulkUpsert(fresh.map((m) => ({ ...m.doc, updatedAt: now })));
   };
 
-  type Row = { planned: Planned; line: number };
   /** One piece of a batch: what is stored already, the merge, one validation, one bulk write. */
-  const storeCrmPiece = async (d: Described, piece: Row[], sample: Record<string, unknown>[]) => {
+  const storeCrmPiece = async (d: DescribedFile, piece: PlannedRow[], sample: Record<string, unknown>[]) => {
     const kind = d.kind as ImportKind;
     const collection = COLLECTION_OF[kind];
     const coll = store[collection] as unknown as RxCollection<Doc>;
-    const existing = dryRun ? new Map() : await coll.findByIds(piece.map((r) => r.planned.id)).exec();
+    const existing = dryRun ? new Map() : await coll.findByIds(piece.map((r) => r.id)).exec();
     const creates: Doc[] = [];
     const updates: Doc[] = [];
     const counts = countsOf(kind);
-    for (const { planned, line } of piece) {
-      const before = existing.get(planned.id)?.toJSON() as Record<string, unknown> | undefined;
+    for (const row of piece) {
+      const before = existing.get(row.id)?.toJSON() as Record<string, unknown> | undefined;
       let doc: Record<string, unknown>;
       let outcome: 'created' | 'updated' | 'unchanged';
+      let invalid: string | null = null;
       if (!before) {
-        doc = createdDoc(planned, now);
+        // Built and validated on the thread: a created record is stored as built.
         outcome = 'created';
+        invalid = row.invalid;
+        doc = row.created ?? {};
       } else {
-        const r = reconcile(before, planned.fields, { ...planned.source, importedAt: now }, now);
+        const { fields, source } = crmPart(row);
+        const r = reconcile(before, fields, { ...source, importedAt: now }, now);
         doc = r.doc;
         outcome = r.outcome;
         counts.conflicts += r.conflicts;
@@ -335,24 +449,23 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
           doc.stageHistory = [...history, { stage: doc.stage, at: now }].slice(-50);
           doc.stageChangedAt = now;
         }
-      }
-      // Validated once, as it will be stored. A merged document is stored as the schema reads it;
-      // a created one as built (it is all the builder's own fields, so reading changes nothing).
-      if (outcome !== 'unchanged') {
-        const checked = checkDoc(collection, doc);
-        if (!checked.ok) {
-          counts.failed++;
-          issue({ file: d.file, line, code: 'DS_IMPORT_INVALID_ROW', message: checked.message, severity: 'error' });
-          continue;
+        // Validated once, as it will be stored: a merged document is stored as the schema reads it.
+        if (outcome === 'updated') {
+          const checked = checkDoc(collection, doc);
+          if (checked.ok) doc = checked.doc;
+          else invalid = checked.message;
         }
-        if (outcome === 'updated') doc = checked.doc;
       }
-      for (const w of planned.warnings) issue(w);
+      if (invalid !== null) {
+        counts.failed++;
+        rejected.push(row.id);
+        issue({ file: d.file, line: row.line, code: 'DS_IMPORT_INVALID_ROW', message: invalid, severity: 'error' });
+        continue;
+      }
+      for (const w of row.warnings ?? []) issue(w);
       counts[outcome]++;
       if (sample.length < SAMPLE_ROWS) sample.push(doc);
       if (outcome !== 'unchanged') (outcome === 'created' ? creates : updates).push(doc);
-      const link = LINK_OF[kind];
-      if (link && planned.link) index.add(link, planned.link);
     }
     if (!dryRun && (creates.length || updates.length)) {
       const created = new Set(creates.map((doc) => doc.id));
@@ -360,7 +473,7 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
         counts.failed++;
         const was = created.has(e.documentId) ? 'created' : 'updated';
         counts[was] = Math.max(0, counts[was] - 1);
-        const line = piece.find((r) => r.planned.id === e.documentId)?.line ?? 0;
+        const line = piece.find((r) => r.id === e.documentId)?.line ?? 0;
         issue({
           file: d.file,
           line,
@@ -372,14 +485,7 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
     }
   };
 
-  const flushCrm = async (d: Described, batch: Row[], sample: Record<string, unknown>[]) => {
-    if (!batch.length) return;
-    await flushMembers();
-    await inPieces(batch, pieceSize, slicer, (piece) => storeCrmPiece(d, piece, sample));
-  };
-
-  type OwnRow = { doc: Record<string, unknown>; line: number };
-  const storeOwnPiece = async (d: Described, piece: OwnRow[], sample: Record<string, unknown>[]) => {
+  const storeOwnPiece = async (d: DescribedFile, piece: OwnRow[], sample: Record<string, unknown>[]) => {
     const collection = d.collection!;
     const coll = store[collection] as unknown as RxCollection<Doc>;
     const existing = dryRun ? new Map() : await coll.findByIds(piece.map((r) => r.doc.id as string)).exec();
@@ -411,109 +517,51 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
       });
     }
   };
-  const flushOwn = async (d: Described, batch: OwnRow[], sample: Record<string, unknown>[]) => {
-    if (!batch.length) return;
-    await inPieces(batch, pieceSize, slicer, (piece) => storeOwnPiece(d, piece, sample));
+
+  /** Row errors, failed rows and new team members the thread found, counted for the file. */
+  const take = (d: DescribedFile, f: Findings) => {
+    for (const i of f.issues) issue(i);
+    if (f.failed) countsOf(d.collection ? COUNT_KEY[d.collection] : d.kind).failed += f.failed;
+    for (const m of f.members) newMembers.set(m.id, m);
+    for (const s of f.stages) stages.add(s);
+    for (const o of f.owners) owners.add(o);
   };
 
-  outer: for (const d of described) {
+  outer: for (let at = 0; at < described.length; at++) {
+    const d = described[at]!;
     const sample: Record<string, unknown>[] = [];
     report.samples.push({ file: d.file, docs: sample });
-    const summary = report.files.find((f) => f.file === d.file)!;
-    const stageCol = d.mapping.indexOf('stage');
-    const ownerCol = d.mapping.indexOf('owner');
-    if (!d.collection) await chooseDefaultOwner();
-    const plan: FilePlan = { file: d.file, crm: d.crm, kind: d.kind as ImportKind, mapping: d.mapping, dateOrder: d.dateOrder };
-    let crmBatch: Row[] = [];
-    let ownBatch: OwnRow[] = [];
-    const inBatch = new Set<string>();
-    let fileBytes = 0;
-    let header = true;
-    const records = csvRecords(d.source.bytes, {
-      sniffed: d.sniffed,
-      onBytes: (b) => {
-        fileBytes = b;
-        progress(b, `Importing ${d.file}`);
-      },
-      onUnreadable: (u) => {
-        countsOf(d.collection ? COUNT_KEY[d.collection] : d.kind).failed++;
-        issue({
-          file: d.file,
-          line: u.line,
-          code: 'DS_IMPORT_UNREADABLE',
-          message: `The record starting on this line is not valid CSV (${u.message}); it and what follows it in the file were not read. Check its quotes.`,
-          severity: 'error',
-        });
-      },
-    });
-    for await (const { record, line } of records) {
-      if (header) {
-        header = false;
-        continue;
+    const summary = report.files[at]!;
+    let defaultOwnerId: string | null = null;
+    if (!d.collection && !ownerChosen) defaultOwnerId = ownerChosen = await defaultOwner(store, options.defaultOwnerId);
+    planner.post({ type: 'file', at, defaultOwnerId, rejected });
+    rejected = [];
+    for (;;) {
+      const m = await planner.next();
+      if (m.type === 'described' || m.at !== at) throw threadFailed(`it sent ${m.type} out of turn`);
+      take(d, m);
+      summary.rows = m.rows;
+      if (m.type === 'fileEnd') break;
+      planner.post({ type: 'credit' });
+      if (options.signal?.aborted) {
+        report.cancelled = true;
+        break outer;
       }
-      summary.rows++;
-      if (slicer.due) await slicer.turn();
-      if (d.collection) {
-        const r = fromCells(d.collection, d.headers, record);
-        if (!r.ok) {
-          countsOf(COUNT_KEY[d.collection]).failed++;
-          issue({ file: d.file, line, code: 'DS_IMPORT_INVALID_ROW', message: r.message, severity: 'error' });
-          continue;
-        }
-        ownBatch.push({ doc: r.doc, line });
-        if (ownBatch.length >= batchSize) {
-          await flushOwn(d, ownBatch, sample);
-          ownBatch = [];
-          if (options.signal?.aborted) {
-            report.cancelled = true;
-            break outer;
-          }
-        }
-        continue;
+      if (!dryRun && performance.now() - lastCheckpoint > CHECKPOINT_EVERY_MS) {
+        await pauseForCheckpoint(store);
+        lastCheckpoint = performance.now();
       }
-      if (stageCol >= 0 && stages.size < 500 && record[stageCol]?.trim()) stages.add(record[stageCol]!.trim());
-      if (ownerCol >= 0 && owners.size < 500 && record[ownerCol]?.trim()) owners.add(record[ownerCol]!.trim());
-      const built = builder.build(plan, record, line);
-      if (!built.ok) {
-        countsOf(d.kind).failed++;
-        issue(built.error);
-        continue;
-      }
-      if (inBatch.has(built.planned.id)) {
-        // The same record twice in one file: write the first before reading the second onto it.
-        await flushCrm(d, crmBatch, sample);
-        crmBatch = [];
-        inBatch.clear();
-      }
-      inBatch.add(built.planned.id);
-      crmBatch.push({ planned: built.planned, line });
-      if (crmBatch.length >= batchSize) {
-        await flushCrm(d, crmBatch, sample);
-        progress(fileBytes, `Importing ${d.file}`);
-        crmBatch = [];
-        inBatch.clear();
-        if (options.signal?.aborted) {
-          report.cancelled = true;
-          break outer;
-        }
+      if (m.crm.length) {
+        await flushMembers();
+        await inPieces(m.crm, pieceSize, slicer, (piece) => storeCrmPiece(d, piece, sample));
+      } else await inPieces(m.own, pieceSize, slicer, (piece) => storeOwnPiece(d, piece, sample));
+      progress(m.bytes, `Importing ${d.file}`);
+      if (options.signal?.aborted) {
+        report.cancelled = true;
+        break outer;
       }
     }
-    if (options.signal?.aborted) {
-      report.cancelled = true;
-      break;
-    }
-    await (d.collection ? flushOwn(d, ownBatch, sample) : flushCrm(d, crmBatch, sample));
-    if (d.rows === 0 && summary.rows === 0) {
-      issue({
-        file: d.file,
-        line: 1,
-        code: 'DS_IMPORT_HEADER_ONLY',
-        message: 'The file has a header but no rows: nothing to import from it.',
-        severity: 'warning',
-      });
-    }
-    doneBytes += d.source.bytes.length;
-    void fileBytes;
+    doneBytes += options.files[d.source]!.bytes.length;
     progress(0, `Imported ${d.file}`, true);
   }
   await flushMembers();

@@ -1,6 +1,7 @@
 // Main process: the store's public face. (Scoring's worker thread reads through snapshot.ts, the
 // store's other face, which does not load RxDB.)
 export { createStore } from './create-store';
+export { pauseForCheckpoint } from './checkpoint-pause';
 export type { Store, StoreCollections, StoreOptions } from './create-store';
 export { removeStoredStakeholderScores, snapshotSpecOf, WRITE_CHUNK, writeScores } from './scores';
 export type { SnapshotSpec } from './snapshot';

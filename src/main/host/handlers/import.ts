@@ -4,10 +4,11 @@
 // the cancel stay, whole (see src/main/import/run-import.ts). Uploads and runs belong to the
 // workspace's store and go with it.
 import { ApiError } from '@shared/api';
+import { isCodedError } from '@shared/errors';
 import type { ImportPlanInput, ImportReportView, ImportRunView } from '@shared/api';
 import type { ImportKind } from '@shared/import/presets';
 import { exportCollectionText } from '@main/import/export-csv';
-import { runImport, type ImportFile, type ImportReport } from '@main/import/run-import';
+import { prepareImport, runImport, type ImportFile, type ImportReport } from '@main/import/run-import';
 import type { Store } from '@main/store';
 import type { HostContext } from '../context';
 import type { HandlerMap } from '../handler';
@@ -92,6 +93,8 @@ export const importHandlers: HandlerMap = {
       upload.bytes += bytes.length;
       return { fileId, name: upload.name, bytes: upload.bytes };
     }
+    // A new file: the preview comes next, and the thread it runs on takes a moment to start.
+    prepareImport();
     const id = randomId('imp').toLowerCase();
     state.uploads.set(id, { name, parts: [bytes], bytes: bytes.length });
     return { fileId: id, name, bytes: bytes.length };
@@ -150,11 +153,16 @@ export const importHandlers: HandlerMap = {
         for (const id of input.fileIds) state.uploads.delete(id);
       },
       (error: unknown) => {
-        console.error('[host] DS_IMPORT_FAILED', error);
+        // A coded failure (the import's thread failing: DS_IMPORT_WORKER) says what happened and
+        // what to do in its message; anything else is unexpected.
+        const coded = isCodedError(error) && error.code.startsWith('DS_IMPORT_');
+        console.error(`[host] ${coded ? error.code : 'DS_IMPORT_FAILED'}`, error);
         run.view = {
           ...run.view,
           state: 'failed',
-          error: 'The import stopped on an unexpected error. Records written before it are kept; run the import again to finish.',
+          error: coded
+            ? error.message
+            : 'The import stopped on an unexpected error. Records written before it are kept; run the import again to finish.',
         };
         ctx.events.next({ type: 'progress', task: 'import', fraction: 1, message: 'Import failed' });
       },

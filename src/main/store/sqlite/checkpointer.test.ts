@@ -95,13 +95,46 @@ describe('WAL checkpoint thread', () => {
     }
   });
 
+  it('a writer that pauses until nextCheckpoint() has the whole WAL checkpointed, so the WAL starts again from its beginning', async () => {
+    const file = path.join(dir, 'pause.sqlite');
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('wal_autocheckpoint = 0');
+    db.exec('CREATE TABLE t (x TEXT)');
+    const insert = db.prepare('INSERT INTO t VALUES (?)');
+    const checkpointer = startCheckpointer(file, () => undefined, { tickMs: 50, busyMs: 60_000 });
+    const write = async (rows: number) => {
+      for (let i = 0; i < rows; i++) {
+        insert.run('x'.repeat(1000));
+        checkpointer.wrote();
+        if (i % 10 === 0) await new Promise((r) => setImmediate(r));
+      }
+    };
+    try {
+      await write(2000);
+      const answer = await checkpointer.nextCheckpoint();
+      expect(answer).toMatchObject({ busy: 0 });
+      expect(answer!.checkpointed).toBe(answer!.log);
+      const walBytes = fs.statSync(`${file}-wal`).size;
+      // Fewer pages than the WAL holds: written over its beginning, the file does not grow.
+      await write(100);
+      expect(fs.statSync(`${file}-wal`).size).toBe(walBytes);
+    } finally {
+      await checkpointer.stop();
+      db.close();
+    }
+  });
+
   it('stops cleanly and records why when it cannot open the file', async () => {
     let failed = false;
     const checkpointer = startCheckpointer(path.join(dir, 'missing.sqlite'), () => (failed = true), { tickMs: 10, busyMs: 10 });
     checkpointer.wrote();
     await until(() => failed);
     expect(checkpointer.stats.error).toMatch(/SQLITE_CANTOPEN|unable to open|directory does not exist/i);
+    const next = checkpointer.nextCheckpoint();
     await checkpointer.stop();
+    // Nobody waits for a checkpoint that will never come.
+    expect(await next).toBeNull();
     expect(checkpointer.stats.runs).toBe(0);
   });
 });

@@ -41,6 +41,11 @@ export interface Checkpointer {
   wrote(): void;
   /** Checkpoints this thread has run, and the last answer. */
   readonly stats: { runs: number; last: CheckpointResult | null; error: string | null };
+  /**
+   * The next checkpoint's answer: null if it failed or the thread stopped. A long writer that
+   * pauses until then lets the WAL start again from its beginning (see pauseForCheckpoint).
+   */
+  nextCheckpoint(): Promise<CheckpointResult | null>;
   stop(): Promise<void>;
 }
 
@@ -93,7 +98,15 @@ export function startCheckpointer(
     workerData: { filePath, modulePath, binding: nativeBindingOption(), keyPragmas: keyPragmas(key), flag, ...timing },
   });
   const stats: Checkpointer['stats'] = { runs: 0, last: null, error: null };
+  let waiting: ((r: CheckpointResult | null) => void)[] = [];
+  let gone = false;
+  const answer = (r: CheckpointResult | null) => {
+    const w = waiting;
+    waiting = [];
+    for (const resolve of w) resolve(r);
+  };
   worker.on('message', (m: { type: 'checkpointed'; result: CheckpointResult } | { type: 'error'; message: string }) => {
+    answer(m.type === 'checkpointed' ? m.result : null);
     if (m.type === 'checkpointed') {
       stats.runs++;
       stats.last = m.result;
@@ -112,10 +125,17 @@ export function startCheckpointer(
   });
   // It must never keep a finished process alive.
   worker.unref();
-  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  const exited = new Promise<void>((resolve) =>
+    worker.once('exit', () => {
+      gone = true;
+      answer(null);
+      resolve();
+    }),
+  );
   return {
     wrote: () => void Atomics.store(raised, 0, 1),
     stats,
+    nextCheckpoint: () => (gone ? Promise.resolve(null) : new Promise((resolve) => waiting.push(resolve))),
     async stop() {
       // Held until it has closed its connection: an unref'd worker would be dropped at exit mid-way.
       worker.ref();

@@ -54,6 +54,11 @@ export function keyOfFile(filePath: string): DatabaseKey {
   return KEYS.get(filePath) ?? null;
 }
 
+/** The checkpoint thread of the open read-write connection to this file, if any. */
+export function checkpointerOf(filePath: string): Checkpointer | null {
+  return CONNECTIONS.get(connectionKey(filePath, false))?.checkpointer ?? null;
+}
+
 function connectionKey(filePath: string, readonly: boolean): string {
   return `${readonly ? 'ro' : 'rw'}:${filePath}`;
 }
