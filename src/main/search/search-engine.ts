@@ -1,8 +1,17 @@
 // Search worker thread (Node, worker_threads): the workspace's full-text index itself.
 //
-// SQLite FTS5 in memory, not a JavaScript index: an L workspace holds a million interaction
-// notes, and MiniSearch measured 71 MB of heap and 4.6 s per 100k of them (so ~700 MB and 45 s
-// for L) where FTS5 keeps the postings compact in native memory. Two tables:
+// SQLite FTS5, not a JavaScript index: an L workspace holds a million interaction notes, and
+// MiniSearch measured 71 MB of heap and 4.6 s per 100k of them (so ~700 MB and 45 s for L) where
+// FTS5 keeps the postings compact. For a workspace on disk the index is a scratch file beside the
+// workspace's (search-index.ts names it and removes it), not an in-memory database: in memory an
+// L index held ~485 MiB of the app's resident memory; in a file only its page cache is resident
+// (INDEX_CACHE_KIB) and the OS keeps the rest in its file cache, which it can reclaim. The file
+// holds note text, so it is encrypted like the workspace (store/sqlite/database.ts), under a
+// random key made here for this one file and held only in this thread's memory: nobody, this app
+// included, can read a file left behind by a crash, and it is deleted on the next open. The
+// journal is in memory and syncing off: the file is rebuilt on every open, so it never needs to
+// survive a crash.
+// Two tables:
 //  - `entities` (accounts, people, opportunities), ranked by bm25 with names weighted 10×;
 //  - `notes` (interaction notes, workshop notes) whose rowid grows with the note's date, so
 //    "most recent first" is FTS5's own rowid order and a common word stops after `limit` rows
@@ -15,7 +24,9 @@
 // Pure of any store: documents come in through `upsert`/`remove` (worker.ts feeds it from the
 // workspace file and from the host's change events), so it runs in the search thread and never
 // on the main thread, whose event loop an L build held up to 334 ms at a time.
-import { Database } from '../store/snapshot';
+import { randomBytes } from 'node:crypto';
+import { rmSync, writeFileSync } from 'node:fs';
+import { Database, DATABASE_KEY_BYTES, openDatabase } from '../store/snapshot';
 import type { SearchGroup, SearchHit, SearchInput, SearchKind, SearchView } from '@shared/api';
 import { SEARCH_KINDS, SNIPPET_CLOSE, SNIPPET_OPEN } from '@shared/api';
 import type { Account, AccountId, Interaction, Opportunity, OpportunityId, Stakeholder, WorkshopNote } from '@shared/domain';
@@ -56,8 +67,41 @@ export function revHeight(rev: string | undefined): number {
 /** A document as stored (its fields plus RxDB's `_rev`). */
 export type IndexedDoc = Record<string, unknown> & { _rev?: string };
 
+/**
+ * The index file's page cache (KiB). FTS5 queries read a few posting lists and the items' rows,
+ * so a small cache keeps a keystroke's pages; pages it misses come decrypted from the OS's file
+ * cache (see the README's search rows for the keystroke figures with it).
+ */
+export const INDEX_CACHE_KIB = 16_384;
+
+export interface IndexFile {
+  /** A path that does not exist yet; the engine creates it (0600) and deletes it on close. */
+  path: string;
+  cacheKiB?: number;
+}
+
+/** A new, private, encrypted scratch database at `file.path` whose key only this call knows. */
+function openIndexFile(file: IndexFile): Database.Database {
+  // Created empty and private first, whatever the umask ('wx': never someone else's file); SQLite
+  // takes an empty file for a new database.
+  writeFileSync(file.path, '', { mode: 0o600, flag: 'wx' });
+  const key = randomBytes(DATABASE_KEY_BYTES);
+  try {
+    const db = openDatabase(file.path, { fileMustExist: true, key });
+    db.pragma(`cache_size = -${file.cacheKiB ?? INDEX_CACHE_KIB}`);
+    // One connection ever: no file locks to take per statement, and no other reader to allow.
+    db.pragma('locking_mode = EXCLUSIVE');
+    return db;
+  } catch (error) {
+    rmSync(file.path, { force: true });
+    throw error;
+  } finally {
+    key.fill(0);
+  }
+}
+
 export class SearchEngine {
-  private readonly db = new Database(':memory:');
+  private readonly db: Database.Database;
   private readonly vocabulary = new Set<string>();
   private readonly accountNames = new Map<string, string>();
   private readonly dealNames = new Map<string, string>();
@@ -70,8 +114,13 @@ export class SearchEngine {
 
   private readonly stmt;
 
-  constructor() {
-    this.db.pragma('journal_mode = OFF');
+  /** `file`: where the index lives (a workspace on disk); without it, in memory (a store in memory). */
+  constructor(private readonly file: IndexFile | null = null) {
+    this.db = file ? openIndexFile(file) : new Database(':memory:');
+    // No journal file: the index is rebuilt on every open, so a transaction only needs undoing
+    // in memory. (OFF, which the in-memory index used, is refused for an encrypted file:
+    // SQLite3MultipleCiphers answers 'delete' and writes a -journal beside it.)
+    this.db.pragma('journal_mode = MEMORY');
     this.db.pragma('synchronous = OFF');
     this.db.exec(`
       CREATE TABLE items(
@@ -123,9 +172,12 @@ export class SearchEngine {
     this.tombstones = null;
   }
 
+  /** Closes the index and deletes its file. */
   close(): void {
+    if (this.closed) return;
     this.closed = true;
     this.db.close();
+    if (this.file) rmSync(this.file.path, { force: true });
   }
 
   query(input: SearchInput): Omit<SearchView, 'indexing'> {

@@ -8,8 +8,9 @@
 import { openDatabase } from './sqlite/database';
 
 /** The SQLite module for worker threads that keep a database of their own (the search thread's
- * in-memory index), without loading RxDB through index.ts. */
-export { Database } from './sqlite/database';
+ * index, in a scratch file encrypted under a key of its own), without loading RxDB through
+ * index.ts; one function keys every file (database.ts). */
+export { Database, DATABASE_KEY_BYTES, openDatabase } from './sqlite/database';
 
 /** Where a workspace's snapshot is read from; plain data, so it can be posted to a worker. */
 export interface SnapshotSpec {
