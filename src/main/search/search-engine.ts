@@ -12,7 +12,9 @@
 // journal is in memory and syncing off: the file is rebuilt on every open, so it never needs to
 // survive a crash.
 // Two tables:
-//  - `entities` (accounts, people, opportunities), ranked by bm25 with names weighted 10×;
+//  - one table per kind of entity (accounts, people, opportunities), ranked by bm25 with names
+//    weighted 10× (one table per kind, so a keystroke ranks only the matches of the kind it lists,
+//    not every entity's three times);
 //  - `notes` (interaction notes, workshop notes) whose rowid grows with the note's date, so
 //    "most recent first" is FTS5's own rowid order and a common word stops after `limit` rows
 //    instead of ranking hundreds of thousands.
@@ -42,6 +44,16 @@ const KIND_OF: Record<Indexed, SearchKind> = {
   workshopnotes: 'note',
 };
 const NOTE_KINDS = new Set<SearchKind>(['interaction', 'note']);
+type EntityKind = 'account' | 'person' | 'opportunity';
+const ENTITY_TABLES: Record<EntityKind, string> = { account: 'account_entities', person: 'person_entities', opportunity: 'deal_entities' };
+const ENTITY_KINDS = Object.keys(ENTITY_TABLES) as EntityKind[];
+/**
+ * Words shorter than this are left out of a note search (when a longer word remains): the note
+ * tables index prefixes of 2 and 3 letters, and FTS5 answers a one-letter prefix without an index
+ * by merging the postings of every word that starts with that letter over a million notes (the
+ * keystroke after "Olivia " took 300–900 ms on L at load 12–17). Entities index 1-letter prefixes.
+ */
+const MIN_NOTE_WORD = 2;
 
 const DEFAULT_LIMIT = 5;
 /** Words of a query that count; the rest is ignored (nobody types more into a search box). */
@@ -126,7 +138,7 @@ export class SearchEngine {
       CREATE TABLE items(
         rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, account_id TEXT NOT NULL,
         opportunity_id TEXT, title TEXT NOT NULL, detail TEXT NOT NULL, at INTEGER, rev INTEGER NOT NULL);
-      CREATE VIRTUAL TABLE entities USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3');
+${ENTITY_KINDS.map((k) => `CREATE VIRTUAL TABLE ${ENTITY_TABLES[k]} USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3');`).join('\n')}
       CREATE VIRTUAL TABLE interaction_notes USING fts5(body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
       CREATE VIRTUAL TABLE workshop_notes USING fts5(body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
     `);
@@ -137,8 +149,8 @@ export class SearchEngine {
         'INSERT INTO items(rid, id, kind, account_id, opportunity_id, title, detail, at, rev) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       deleteItem: this.db.prepare('DELETE FROM items WHERE rid = ?'),
-      insertEntity: this.db.prepare('INSERT INTO entities(rowid, title, body) VALUES (?, ?, ?)'),
-      deleteEntity: this.db.prepare('DELETE FROM entities WHERE rowid = ?'),
+      insertEntity: this.perEntityKind((t) => this.db.prepare(`INSERT INTO ${t}(rowid, title, body) VALUES (?, ?, ?)`)),
+      deleteEntity: this.perEntityKind((t) => this.db.prepare(`DELETE FROM ${t} WHERE rowid = ?`)),
       insertNote: {
         interaction: this.db.prepare('INSERT INTO interaction_notes(rowid, body) VALUES (?, ?)'),
         note: this.db.prepare('INSERT INTO workshop_notes(rowid, body) VALUES (?, ?)'),
@@ -147,15 +159,21 @@ export class SearchEngine {
         interaction: this.db.prepare('DELETE FROM interaction_notes WHERE rowid = ?'),
         note: this.db.prepare('DELETE FROM workshop_notes WHERE rowid = ?'),
       },
-      entityHits: this.db.prepare<[string, string, number], Row>(`
-        SELECT i.* FROM entities JOIN items i ON i.rid = entities.rowid
-        WHERE entities MATCH ? AND i.kind = ? ORDER BY bm25(entities, 10.0, 1.0) LIMIT ?`),
+      entityHits: this.perEntityKind((t) =>
+        this.db.prepare<[string, number], Row>(`
+          SELECT i.* FROM ${t} JOIN items i ON i.rid = ${t}.rowid
+          WHERE ${t} MATCH ? ORDER BY bm25(${t}, 10.0, 1.0) LIMIT ?`),
+      ),
       noteHits: {
         interaction: this.notesQuery('interaction_notes'),
         note: this.notesQuery('workshop_notes'),
       },
     };
     this.nextEntityRid = 1;
+  }
+
+  private perEntityKind<T>(make: (table: string) => T): Record<EntityKind, T> {
+    return { account: make(ENTITY_TABLES.account), person: make(ENTITY_TABLES.person), opportunity: make(ENTITY_TABLES.opportunity) };
   }
 
   private notesQuery(table: string) {
@@ -185,21 +203,34 @@ export class SearchEngine {
     const kinds = input.kinds?.length ? input.kinds : SEARCH_KINDS;
     const words = searchTerms(input.text).slice(0, MAX_WORDS);
     let corrected = false;
-    const expression = matchExpression(words, (w) => {
-      const found = fuzzyCandidates(w, this.vocabulary);
-      if (found.length && !this.hasPrefix(w)) corrected = true;
+    const candidates = new Map<string, string[]>();
+    const fuzzy = (w: string) => {
+      let found = candidates.get(w);
+      if (!found) {
+        found = fuzzyCandidates(w, this.vocabulary);
+        candidates.set(w, found);
+        if (found.length && !this.hasPrefix(w)) corrected = true;
+      }
       return found;
-    });
+    };
+    const expression = matchExpression(words, fuzzy);
     if (!expression || this.closed) return { groups: [], corrected: false };
     const groups: SearchGroup[] = [];
     // Notes are searched from the third letter on: one or two letters match most of them.
     const longest = Math.max(...words.map((w) => w.length));
+    const noteExpression =
+      longest < 3
+        ? null
+        : matchExpression(
+            words.filter((w) => w.length >= MIN_NOTE_WORD),
+            fuzzy,
+          );
     for (const kind of kinds) {
-      if (NOTE_KINDS.has(kind) && longest < 3) continue;
-      const rows =
-        kind === 'interaction' || kind === 'note'
-          ? this.stmt.noteHits[kind].all(SNIPPET_OPEN, SNIPPET_CLOSE, expression, limit + 1)
-          : this.stmt.entityHits.all(expression, kind, limit + 1);
+      const isNote = kind === 'interaction' || kind === 'note';
+      if (isNote && !noteExpression) continue;
+      const rows = isNote
+        ? this.stmt.noteHits[kind].all(SNIPPET_OPEN, SNIPPET_CLOSE, noteExpression!, limit + 1)
+        : this.stmt.entityHits[kind].all(expression, limit + 1);
       if (rows.length) groups.push({ kind, hits: rows.slice(0, limit).map((r) => this.hit(r)), more: rows.length > limit });
     }
     return { groups, corrected };
@@ -256,7 +287,7 @@ export class SearchEngine {
 
   private dropRow(row: Row): void {
     if (row.kind === 'interaction' || row.kind === 'note') this.stmt.deleteNote[row.kind].run(row.rid);
-    else this.stmt.deleteEntity.run(row.rid);
+    else this.stmt.deleteEntity[row.kind as EntityKind].run(row.rid);
     this.stmt.deleteItem.run(row.rid);
   }
 
@@ -282,7 +313,7 @@ export class SearchEngine {
     } else {
       const rid = existing && !NOTE_KINDS.has(existing.kind) ? existing.rid : this.nextEntityRid++;
       this.stmt.insertItem.run(rid, id, kind, entry.accountId, entry.opportunityId, entry.title, entry.detail, entry.at, rev);
-      this.stmt.insertEntity.run(rid, entry.title, entry.body);
+      this.stmt.insertEntity[kind as EntityKind].run(rid, entry.title, entry.body);
     }
   }
 
