@@ -2,7 +2,7 @@
 // the worker entry so it can be driven in-process by tests; in the app everything here runs in
 // the scoring worker thread, off the main thread. The worker never writes to the store: scores,
 // the model and imported history go back to the host, which owns every write.
-import { getHeapStatistics } from 'node:v8';
+import { getHeapSpaceStatistics, getHeapStatistics } from 'node:v8';
 import { ScoringEngine, type RescoreResult } from '@shared/scoring/workspace/engine';
 import { spaceFor, trainingSet, type HistoryRecord } from '@shared/scoring/workspace/history';
 import {
@@ -305,7 +305,12 @@ export class ScoringRuntime {
         const h = getHeapStatistics();
         return {
           kind: 'memory',
-          memory: { heapUsedBytes: h.used_heap_size, heapTotalBytes: h.total_heap_size, externalBytes: h.external_memory },
+          memory: {
+            heapUsedBytes: h.used_heap_size,
+            heapTotalBytes: h.total_heap_size,
+            externalBytes: h.external_memory,
+            spaces: Object.fromEntries(getHeapSpaceStatistics().map((sp) => [sp.space_name, sp.space_size])),
+          },
         };
       }
       case 'scoreOpportunity':
