@@ -20,11 +20,14 @@ import { appNow } from '../clock';
 import type { HostToWorker, InitMessage, ModelStatus, ModelSummary, WorkerReply, WorkerRequest, WorkerToHost } from './protocol';
 import { packScores, SCORED_COLLECTIONS } from './protocol';
 import { openStoreSnapshot, type StoreSnapshot } from '../store/snapshot';
+import { collectGarbage } from './collect-garbage';
 
 const MAX_HISTORY = 100_000;
 const SCORES_IN_FLIGHT = 2;
 /** Rows per read of the SQLite file while loading. */
 const SCAN_ROWS = 2_500;
+/** The workspace reader's page cache after the bulk read (KiB): by-id reads of changed documents. */
+const READER_CACHE_KIB = 8_192;
 
 function parseSetting<T>(what: string, text: string | null): T | null {
   if (text === null) return null;
@@ -163,6 +166,11 @@ export class ScoringRuntime {
     // Training (seconds on L) waits until the first scores are stored: run at once, it held
     // the acks of those scores' batches, so the first scores were stored only after training
     // and a second full rescore (first open of L: minutes on a loaded machine).
+    // The bulk read is over: the reader keeps a small cache for the by-id reads that follow (its
+    // 64 MiB held the last pages the scan passed, of no use to them), and the heap gives back the
+    // garbage of parsing 1.6M documents once the first scores are stored (before training).
+    this.source!.trimCache(READER_CACHE_KIB);
+    this.collectWhenDrained();
     if (this.init!.autoTrain && !engine.model && this.closedAvailable() >= MIN_CLOSED_FOR_MODEL)
       this.whenDrained.push(() => {
         if (!engine.model && !this.training.inProgress) this.train();
@@ -172,6 +180,12 @@ export class ScoringRuntime {
       this.timer = setInterval(() => this.handle({ type: 'rescore' }), this.init!.rescoreEveryMs);
       this.timer.unref();
     }
+  }
+
+  /** A full collection once what is posted so far is stored (collect-garbage.ts says why). */
+  private collectWhenDrained(): void {
+    this.whenDrained.push(() => collectGarbage());
+    this.pump();
   }
 
   private closedAvailable(): number {
@@ -261,6 +275,7 @@ export class ScoringRuntime {
       this.timed(() => engine.rescoreAll(), true);
       this.training = { inProgress: false, fraction: 1, message: 'Done', error: null };
       this.progress(1, 'Done');
+      this.collectWhenDrained();
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       this.training = { inProgress: false, fraction: 0, message: 'Not trained', error: message };

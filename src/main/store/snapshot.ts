@@ -36,6 +36,11 @@ export interface StoreSnapshot {
   count(collection: string): number;
   /** Current version of these ids: live docs, and the ids that are gone (deleted or purged) with their account if known. */
   read(collection: string, ids: readonly string[]): { live: SnapshotRow[]; gone: { id: string; accountId?: string }[] };
+  /**
+   * Shrinks the page cache to `kib` (every connection opens with 64 MiB, database.ts), freeing
+   * the pages over it at once: for a reader whose bulk reads are over.
+   */
+  trimCache(kib: number): void;
   /** The stored scores' ids and payload text (none before the host first stored any). */
   storedScores(onRow: (id: string, payload: string) => void): void;
   close(): void;
@@ -70,6 +75,9 @@ export function openStoreSnapshot(spec: SnapshotSpec): StoreSnapshot {
         }
       }
       if (docs.length) onBatch(docs);
+    },
+    trimCache(kib) {
+      db.pragma(`cache_size = -${Math.max(0, Math.floor(kib))}`);
     },
     page(collection, after, limit) {
       const t = tableOf(collection);
