@@ -26,7 +26,7 @@ const MAX_HISTORY = 100_000;
 const SCORES_IN_FLIGHT = 2;
 /** Rows per read of the SQLite file while loading. */
 const SCAN_ROWS = 2_500;
-/** The workspace reader's page cache after the bulk read (KiB): by-id reads of changed documents. */
+/** The workspace reader's page cache (KiB): see start(). */
 const READER_CACHE_KIB = 8_192;
 
 function parseSetting<T>(what: string, text: string | null): T | null {
@@ -148,6 +148,11 @@ export class ScoringRuntime {
     const model = parseSetting<WorkspaceModelJson>('model', msg.modelText);
     if (model) this.engine.setModel(loadWorkspaceModel(model));
     this.source = openStoreSnapshot(msg.source);
+    // A small page cache from the start: the bulk read below passes each page once (a cache
+    // cannot help it; its 64 MiB only filled up, and the memory stayed with the thread's malloc
+    // arena after), and the by-id reads of changed documents after it need the index's inner
+    // pages, which 8 MiB holds.
+    this.source.trimCache(READER_CACHE_KIB);
     // What the host stored last time: the first full rescore then writes only what changed
     // since (at launch, usually a fraction of 8k deals), and removes scores of deals gone meanwhile.
     this.source.storedScores((id, payload) => this.engine!.rememberStored(id, payload));
@@ -166,10 +171,8 @@ export class ScoringRuntime {
     // Training (seconds on L) waits until the first scores are stored: run at once, it held
     // the acks of those scores' batches, so the first scores were stored only after training
     // and a second full rescore (first open of L: minutes on a loaded machine).
-    // The bulk read is over: the reader keeps a small cache for the by-id reads that follow (its
-    // 64 MiB held the last pages the scan passed, of no use to them), and the heap gives back the
-    // garbage of parsing 1.6M documents once the first scores are stored (before training).
-    this.source!.trimCache(READER_CACHE_KIB);
+    // The heap gives back the garbage of parsing 1.6M documents once the first scores are
+    // stored (before training).
     this.collectWhenDrained();
     if (this.init!.autoTrain && !engine.model && this.closedAvailable() >= MIN_CLOSED_FOR_MODEL)
       this.whenDrained.push(() => {

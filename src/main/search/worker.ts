@@ -14,6 +14,8 @@ const post = (m: SearchToHost) => port.postMessage(m);
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** Progress goes to the host at most this often (a message per page would be thousands). */
 const PROGRESS_MS = 100;
+/** The workspace reader's page cache while building (KiB). */
+const SNAPSHOT_CACHE_KIB = 2_048;
 
 const { indexFile } = workerData as SearchWorkerData;
 const engine = openEngine();
@@ -80,6 +82,9 @@ function handle(m: HostToSearch): void {
         return;
       }
       const snapshot = openStoreSnapshot(m.snapshot);
+      // Pages are read once each, in rowid order: a cache cannot help, and the 64 MiB every
+      // connection opens with would only fill and stay with this thread's malloc arena.
+      snapshot.trimCache(SNAPSHOT_CACHE_KIB);
       buildFromFile(snapshot, m.pageSize)
         .catch((error: unknown) => post({ type: 'failed', id: null, code: 'DS_SEARCH_BUILD', message: String(error) }))
         .finally(() => snapshot.close());

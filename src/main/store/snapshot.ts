@@ -37,8 +37,9 @@ export interface StoreSnapshot {
   /** Current version of these ids: live docs, and the ids that are gone (deleted or purged) with their account if known. */
   read(collection: string, ids: readonly string[]): { live: SnapshotRow[]; gone: { id: string; accountId?: string }[] };
   /**
-   * Shrinks the page cache to `kib` (every connection opens with 64 MiB, database.ts), freeing
-   * the pages over it at once: for a reader whose bulk reads are over.
+   * Sets the page cache to `kib` (every connection opens with 64 MiB, database.ts), freeing the
+   * pages over it: for readers that pass each page once (a bulk scan), where a big cache only
+   * fills up (and its memory stays with the thread's malloc arena once freed).
    */
   trimCache(kib: number): void;
   /** The stored scores' ids and payload text (none before the host first stored any). */
