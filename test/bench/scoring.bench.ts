@@ -17,11 +17,12 @@
 // Every line carries the size, the machine and the load average: colleagues share the cores,
 // so wall times alone can mislead; `cpuMs` is the process's CPU time for the same span.
 import { spawn } from 'node:child_process';
-import { cpSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { ScoringService } from '../../src/main/scoring/service';
+import type { SearchIndex } from '../../src/main/search';
 import { SCORED_COLLECTIONS } from '../../src/main/scoring/protocol';
 import type { Store } from '../../src/main/store';
 import { changesOf } from '../../src/main/store/changes';
@@ -223,17 +224,37 @@ function rssMB(pid: number = process.pid): number | null {
   }
 }
 
-/** Memory figures: the scoring worker's own (its isolate's heap and off-heap buffers) and the process's. */
-async function memoryFigures(service: ScoringService, when: string): Promise<void> {
+/**
+ * Memory figures: the scoring worker's own (its isolate's heap and off-heap buffers) and the
+ * process's. The process figure is taken with the search thread's index built (the app builds it
+ * on every open), so "every process of the app" includes it.
+ */
+async function memoryFigures(
+  service: ScoringService,
+  when: string,
+  workspace: { host: { context: { search: SearchIndex } } },
+  dir: string,
+): Promise<void> {
+  const searchWaitStarted = performance.now();
+  await workspace.host.context.search.start();
+  const searchWaitMs = Math.round(performance.now() - searchWaitStarted);
   const m = (await service.request({ kind: 'memory' })).memory;
   const scoringMB = Math.round((m.heapTotalBytes + m.externalBytes) / 2 ** 20);
   figure(`memory.scoringWorker.${when}`, scoringMB, 'MB', {
     heapUsedMB: Math.round(m.heapUsedBytes / 2 ** 20),
     externalMB: Math.round(m.externalBytes / 2 ** 20),
+    spacesMB: Object.fromEntries(Object.entries(m.spaces ?? {}).map(([k, v]) => [k, Math.round(v / 2 ** 20)])),
     target: '<= 400',
   });
+  const main = process.memoryUsage();
+  const indexFiles = readdirSync(dir).filter((n) => n.includes('.sqlite-search-'));
   figure(`memory.allProcesses.${when}`, rssMB() ?? -1, 'MB', {
-    processes: 'this process (main thread + scoring worker thread); the desktop adds its renderer (see README)',
+    processes: 'this process (main thread + scoring worker thread + search thread); the desktop adds its renderer (see README)',
+    searchIndex: { ...workspace.host.context.search.status(), waitedMs: searchWaitMs },
+    searchIndexFileMB: Math.round(indexFiles.reduce((sum, n) => sum + statSync(path.join(dir, n)).size, 0) / 2 ** 20),
+    mainHeapUsedMB: Math.round(main.heapUsed / 2 ** 20),
+    mainHeapTotalMB: Math.round(main.heapTotal / 2 ** 20),
+    mainExternalMB: Math.round(main.external / 2 ** 20),
     target: '<= 1024',
   });
 }
@@ -302,7 +323,7 @@ async function partC(): Promise<void> {
     const opened = await measure(launch);
     const { workspace, service } = opened.result;
     figure('desktopOpenToFirstScores', opened.ms, 'ms', { processCpuMs: opened.cpuMs, scoreWrites: opened.result.writes });
-    await memoryFigures(service, 'afterFirstScores');
+    await memoryFigures(service, 'afterFirstScores', workspace, dir);
     const trained = await measuredWindow(workspace.store, async () => {
       service.rescoreAll();
       await service.request({ kind: 'train' });
@@ -313,7 +334,7 @@ async function partC(): Promise<void> {
       store: 'SQLite (WAL) on disk',
       during: 'full rescore + training + blended full rescore + storing scores in SQLite',
     });
-    await memoryFigures(service, 'afterTraining');
+    await memoryFigures(service, 'afterTraining', workspace, dir);
     await workspace.close();
 
     // A relaunch on the same file: the worker reads what is stored, so its first full rescore
@@ -321,6 +342,10 @@ async function partC(): Promise<void> {
     const relaunch = await measure(launch);
     const again = relaunch.result;
     figure('desktopRelaunchToFirstScores', relaunch.ms, 'ms', { processCpuMs: relaunch.cpuMs, scoreWrites: again.writes });
+    // A relaunch is what users run most (the first open above also encrypted the bench's
+    // plaintext copy in place); its RSS still carries what the first open's threads left in
+    // their malloc arenas, so it errs high.
+    await memoryFigures(again.service, 'afterRelaunch', again.workspace, dir);
 
     // The window again when every open deal's score changes (the clock a month on: ages, stalls
     // and best times move), so the main thread stores thousands of scores while the worker rescores.

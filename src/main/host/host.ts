@@ -225,7 +225,7 @@ export function createHost(options: HostOptions): Host {
       await scoring.close();
       await sync.stop();
       summaries.close();
-      search.close();
+      await search.close();
       watching.unsubscribe();
       events.complete();
     },

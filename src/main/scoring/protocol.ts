@@ -106,6 +106,8 @@ export interface WorkerMemory {
   heapTotalBytes: number;
   /** Memory outside the JS heap the isolate accounts for (typed arrays' buffers among it). */
   externalBytes: number;
+  /** Committed bytes per heap space (new_space, old_space, large_object_space, …): where heapTotal is. */
+  spaces?: Record<string, number>;
 }
 
 /**

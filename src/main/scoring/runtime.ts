@@ -2,7 +2,7 @@
 // the worker entry so it can be driven in-process by tests; in the app everything here runs in
 // the scoring worker thread, off the main thread. The worker never writes to the store: scores,
 // the model and imported history go back to the host, which owns every write.
-import { getHeapStatistics } from 'node:v8';
+import { getHeapSpaceStatistics, getHeapStatistics } from 'node:v8';
 import { ScoringEngine, type RescoreResult } from '@shared/scoring/workspace/engine';
 import { spaceFor, trainingSet, type HistoryRecord } from '@shared/scoring/workspace/history';
 import {
@@ -20,11 +20,14 @@ import { appNow } from '../clock';
 import type { HostToWorker, InitMessage, ModelStatus, ModelSummary, WorkerReply, WorkerRequest, WorkerToHost } from './protocol';
 import { packScores, SCORED_COLLECTIONS } from './protocol';
 import { openStoreSnapshot, type StoreSnapshot } from '../store/snapshot';
+import { collectGarbage } from './collect-garbage';
 
 const MAX_HISTORY = 100_000;
 const SCORES_IN_FLIGHT = 2;
 /** Rows per read of the SQLite file while loading. */
 const SCAN_ROWS = 2_500;
+/** The workspace reader's page cache (KiB): see start(). */
+const READER_CACHE_KIB = 8_192;
 
 function parseSetting<T>(what: string, text: string | null): T | null {
   if (text === null) return null;
@@ -145,6 +148,11 @@ export class ScoringRuntime {
     const model = parseSetting<WorkspaceModelJson>('model', msg.modelText);
     if (model) this.engine.setModel(loadWorkspaceModel(model));
     this.source = openStoreSnapshot(msg.source);
+    // A small page cache from the start: the bulk read below passes each page once (a cache
+    // cannot help it; its 64 MiB only filled up, and the memory stayed with the thread's malloc
+    // arena after), and the by-id reads of changed documents after it need the index's inner
+    // pages, which 8 MiB holds.
+    this.source.trimCache(READER_CACHE_KIB);
     // What the host stored last time: the first full rescore then writes only what changed
     // since (at launch, usually a fraction of 8k deals), and removes scores of deals gone meanwhile.
     this.source.storedScores((id, payload) => this.engine!.rememberStored(id, payload));
@@ -163,6 +171,9 @@ export class ScoringRuntime {
     // Training (seconds on L) waits until the first scores are stored: run at once, it held
     // the acks of those scores' batches, so the first scores were stored only after training
     // and a second full rescore (first open of L: minutes on a loaded machine).
+    // The heap gives back the garbage of parsing 1.6M documents once the first scores are
+    // stored (before training).
+    this.collectWhenDrained();
     if (this.init!.autoTrain && !engine.model && this.closedAvailable() >= MIN_CLOSED_FOR_MODEL)
       this.whenDrained.push(() => {
         if (!engine.model && !this.training.inProgress) this.train();
@@ -172,6 +183,12 @@ export class ScoringRuntime {
       this.timer = setInterval(() => this.handle({ type: 'rescore' }), this.init!.rescoreEveryMs);
       this.timer.unref();
     }
+  }
+
+  /** A full collection once what is posted so far is stored (collect-garbage.ts says why). */
+  private collectWhenDrained(): void {
+    this.whenDrained.push(() => collectGarbage());
+    this.pump();
   }
 
   private closedAvailable(): number {
@@ -261,6 +278,7 @@ export class ScoringRuntime {
       this.timed(() => engine.rescoreAll(), true);
       this.training = { inProgress: false, fraction: 1, message: 'Done', error: null };
       this.progress(1, 'Done');
+      this.collectWhenDrained();
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       this.training = { inProgress: false, fraction: 0, message: 'Not trained', error: message };
@@ -305,7 +323,12 @@ export class ScoringRuntime {
         const h = getHeapStatistics();
         return {
           kind: 'memory',
-          memory: { heapUsedBytes: h.used_heap_size, heapTotalBytes: h.total_heap_size, externalBytes: h.external_memory },
+          memory: {
+            heapUsedBytes: h.used_heap_size,
+            heapTotalBytes: h.total_heap_size,
+            externalBytes: h.external_memory,
+            spaces: Object.fromEntries(getHeapSpaceStatistics().map((sp) => [sp.space_name, sp.space_size])),
+          },
         };
       }
       case 'scoreOpportunity':

@@ -3,6 +3,15 @@ import type { SearchInput, SearchView } from '@shared/api';
 import type { SnapshotSpec } from '../store';
 import type { IndexedDoc, Indexed } from './search-engine';
 
+/** What the thread is started with (`workerData`). */
+export interface SearchWorkerData {
+  /**
+   * The index's scratch file (search-engine.ts IndexFile), for a workspace on disk; null keeps
+   * the index in memory (a store in memory has nothing on disk to put it beside).
+   */
+  indexFile: string | null;
+}
+
 export type HostToSearch =
   /**
    * Build the index. With a snapshot the thread reads the workspace file itself, page by page;
@@ -13,7 +22,9 @@ export type HostToSearch =
   | { type: 'fed' }
   /** A write to the store, in write order; a document whose `_deleted` is set was deleted. */
   | { type: 'change'; name: Indexed; id: string; deleted: boolean; doc: IndexedDoc }
-  | { type: 'query'; id: number; input: SearchInput };
+  | { type: 'query'; id: number; input: SearchInput }
+  /** The workspace closes: close the index, delete its file, end the thread. */
+  | { type: 'close' };
 
 export type SearchToHost =
   | { type: 'progress'; indexing: SearchView['indexing']; documents: number }

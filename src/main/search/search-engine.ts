@@ -1,9 +1,20 @@
 // Search worker thread (Node, worker_threads): the workspace's full-text index itself.
 //
-// SQLite FTS5 in memory, not a JavaScript index: an L workspace holds a million interaction
-// notes, and MiniSearch measured 71 MB of heap and 4.6 s per 100k of them (so ~700 MB and 45 s
-// for L) where FTS5 keeps the postings compact in native memory. Two tables:
-//  - `entities` (accounts, people, opportunities), ranked by bm25 with names weighted 10×;
+// SQLite FTS5, not a JavaScript index: an L workspace holds a million interaction notes, and
+// MiniSearch measured 71 MB of heap and 4.6 s per 100k of them (so ~700 MB and 45 s for L) where
+// FTS5 keeps the postings compact. For a workspace on disk the index is a scratch file beside the
+// workspace's (search-index.ts names it and removes it), not an in-memory database: in memory an
+// L index held ~485 MiB of the app's resident memory; in a file only its page cache is resident
+// (INDEX_CACHE_KIB) and the OS keeps the rest in its file cache, which it can reclaim. The file
+// holds note text, so it is encrypted like the workspace (store/sqlite/database.ts), under a
+// random key made here for this one file and held only in this thread's memory: nobody, this app
+// included, can read a file left behind by a crash, and it is deleted on the next open. The
+// journal is in memory and syncing off: the file is rebuilt on every open, so it never needs to
+// survive a crash.
+// Two tables:
+//  - one table per kind of entity (accounts, people, opportunities), ranked by bm25 with names
+//    weighted 10× (one table per kind, so a keystroke ranks only the matches of the kind it lists,
+//    not every entity's three times);
 //  - `notes` (interaction notes, workshop notes) whose rowid grows with the note's date, so
 //    "most recent first" is FTS5's own rowid order and a common word stops after `limit` rows
 //    instead of ranking hundreds of thousands.
@@ -15,7 +26,9 @@
 // Pure of any store: documents come in through `upsert`/`remove` (worker.ts feeds it from the
 // workspace file and from the host's change events), so it runs in the search thread and never
 // on the main thread, whose event loop an L build held up to 334 ms at a time.
-import { Database } from '../store/snapshot';
+import { randomBytes } from 'node:crypto';
+import { rmSync, writeFileSync } from 'node:fs';
+import { Database, DATABASE_KEY_BYTES, openDatabase } from '../store/snapshot';
 import type { SearchGroup, SearchHit, SearchInput, SearchKind, SearchView } from '@shared/api';
 import { SEARCH_KINDS, SNIPPET_CLOSE, SNIPPET_OPEN } from '@shared/api';
 import type { Account, AccountId, Interaction, Opportunity, OpportunityId, Stakeholder, WorkshopNote } from '@shared/domain';
@@ -31,6 +44,16 @@ const KIND_OF: Record<Indexed, SearchKind> = {
   workshopnotes: 'note',
 };
 const NOTE_KINDS = new Set<SearchKind>(['interaction', 'note']);
+type EntityKind = 'account' | 'person' | 'opportunity';
+const ENTITY_TABLES: Record<EntityKind, string> = { account: 'account_entities', person: 'person_entities', opportunity: 'deal_entities' };
+const ENTITY_KINDS = Object.keys(ENTITY_TABLES) as EntityKind[];
+/**
+ * Words shorter than this are left out of a note search (when a longer word remains): the note
+ * tables index prefixes of 2 and 3 letters, and FTS5 answers a one-letter prefix without an index
+ * by merging the postings of every word that starts with that letter over a million notes (the
+ * keystroke after "Olivia " took 300–900 ms on L at load 12–17). Entities index 1-letter prefixes.
+ */
+const MIN_NOTE_WORD = 2;
 
 const DEFAULT_LIMIT = 5;
 /** Words of a query that count; the rest is ignored (nobody types more into a search box). */
@@ -56,8 +79,44 @@ export function revHeight(rev: string | undefined): number {
 /** A document as stored (its fields plus RxDB's `_rev`). */
 export type IndexedDoc = Record<string, unknown> & { _rev?: string };
 
+/**
+ * The index file's page cache (KiB). FTS5 queries read a few posting lists and the items' rows,
+ * so a small cache keeps a keystroke's pages; pages it misses come decrypted from the OS's file
+ * cache (see the README's search rows for the keystroke figures with it).
+ */
+export const INDEX_CACHE_KIB = 16_384;
+// Tried: 64 MiB while building, shrunk to 16 once built. The pages SQLite frees stay in the
+// thread's malloc arena, so the process kept them (L: 154 MiB of RSS growth vs 102) for no build
+// time that could be told from this machine's load.
+
+export interface IndexFile {
+  /** A path that does not exist yet; the engine creates it (0600) and deletes it on close. */
+  path: string;
+  cacheKiB?: number;
+}
+
+/** A new, private, encrypted scratch database at `file.path` whose key only this call knows. */
+function openIndexFile(file: IndexFile): Database.Database {
+  // Created empty and private first, whatever the umask ('wx': never someone else's file); SQLite
+  // takes an empty file for a new database.
+  writeFileSync(file.path, '', { mode: 0o600, flag: 'wx' });
+  const key = randomBytes(DATABASE_KEY_BYTES);
+  try {
+    const db = openDatabase(file.path, { fileMustExist: true, key });
+    db.pragma(`cache_size = -${file.cacheKiB ?? INDEX_CACHE_KIB}`);
+    // One connection ever: no file locks to take per statement, and no other reader to allow.
+    db.pragma('locking_mode = EXCLUSIVE');
+    return db;
+  } catch (error) {
+    rmSync(file.path, { force: true });
+    throw error;
+  } finally {
+    key.fill(0);
+  }
+}
+
 export class SearchEngine {
-  private readonly db = new Database(':memory:');
+  private readonly db: Database.Database;
   private readonly vocabulary = new Set<string>();
   private readonly accountNames = new Map<string, string>();
   private readonly dealNames = new Map<string, string>();
@@ -70,14 +129,19 @@ export class SearchEngine {
 
   private readonly stmt;
 
-  constructor() {
-    this.db.pragma('journal_mode = OFF');
+  /** `file`: where the index lives (a workspace on disk); without it, in memory (a store in memory). */
+  constructor(private readonly file: IndexFile | null = null) {
+    this.db = file ? openIndexFile(file) : new Database(':memory:');
+    // No journal file: the index is rebuilt on every open, so a transaction only needs undoing
+    // in memory. (OFF, which the in-memory index used, is refused for an encrypted file:
+    // SQLite3MultipleCiphers answers 'delete' and writes a -journal beside it.)
+    this.db.pragma('journal_mode = MEMORY');
     this.db.pragma('synchronous = OFF');
     this.db.exec(`
       CREATE TABLE items(
         rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, account_id TEXT NOT NULL,
         opportunity_id TEXT, title TEXT NOT NULL, detail TEXT NOT NULL, at INTEGER, rev INTEGER NOT NULL);
-      CREATE VIRTUAL TABLE entities USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3');
+${ENTITY_KINDS.map((k) => `CREATE VIRTUAL TABLE ${ENTITY_TABLES[k]} USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3');`).join('\n')}
       CREATE VIRTUAL TABLE interaction_notes USING fts5(body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
       CREATE VIRTUAL TABLE workshop_notes USING fts5(body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
     `);
@@ -88,8 +152,8 @@ export class SearchEngine {
         'INSERT INTO items(rid, id, kind, account_id, opportunity_id, title, detail, at, rev) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       deleteItem: this.db.prepare('DELETE FROM items WHERE rid = ?'),
-      insertEntity: this.db.prepare('INSERT INTO entities(rowid, title, body) VALUES (?, ?, ?)'),
-      deleteEntity: this.db.prepare('DELETE FROM entities WHERE rowid = ?'),
+      insertEntity: this.perEntityKind((t) => this.db.prepare(`INSERT INTO ${t}(rowid, title, body) VALUES (?, ?, ?)`)),
+      deleteEntity: this.perEntityKind((t) => this.db.prepare(`DELETE FROM ${t} WHERE rowid = ?`)),
       insertNote: {
         interaction: this.db.prepare('INSERT INTO interaction_notes(rowid, body) VALUES (?, ?)'),
         note: this.db.prepare('INSERT INTO workshop_notes(rowid, body) VALUES (?, ?)'),
@@ -98,15 +162,21 @@ export class SearchEngine {
         interaction: this.db.prepare('DELETE FROM interaction_notes WHERE rowid = ?'),
         note: this.db.prepare('DELETE FROM workshop_notes WHERE rowid = ?'),
       },
-      entityHits: this.db.prepare<[string, string, number], Row>(`
-        SELECT i.* FROM entities JOIN items i ON i.rid = entities.rowid
-        WHERE entities MATCH ? AND i.kind = ? ORDER BY bm25(entities, 10.0, 1.0) LIMIT ?`),
+      entityHits: this.perEntityKind((t) =>
+        this.db.prepare<[string, number], Row>(`
+          SELECT i.* FROM ${t} JOIN items i ON i.rid = ${t}.rowid
+          WHERE ${t} MATCH ? ORDER BY bm25(${t}, 10.0, 1.0) LIMIT ?`),
+      ),
       noteHits: {
         interaction: this.notesQuery('interaction_notes'),
         note: this.notesQuery('workshop_notes'),
       },
     };
     this.nextEntityRid = 1;
+  }
+
+  private perEntityKind<T>(make: (table: string) => T): Record<EntityKind, T> {
+    return { account: make(ENTITY_TABLES.account), person: make(ENTITY_TABLES.person), opportunity: make(ENTITY_TABLES.opportunity) };
   }
 
   private notesQuery(table: string) {
@@ -123,9 +193,12 @@ export class SearchEngine {
     this.tombstones = null;
   }
 
+  /** Closes the index and deletes its file. */
   close(): void {
+    if (this.closed) return;
     this.closed = true;
     this.db.close();
+    if (this.file) rmSync(this.file.path, { force: true });
   }
 
   query(input: SearchInput): Omit<SearchView, 'indexing'> {
@@ -133,21 +206,34 @@ export class SearchEngine {
     const kinds = input.kinds?.length ? input.kinds : SEARCH_KINDS;
     const words = searchTerms(input.text).slice(0, MAX_WORDS);
     let corrected = false;
-    const expression = matchExpression(words, (w) => {
-      const found = fuzzyCandidates(w, this.vocabulary);
-      if (found.length && !this.hasPrefix(w)) corrected = true;
+    const candidates = new Map<string, string[]>();
+    const fuzzy = (w: string) => {
+      let found = candidates.get(w);
+      if (!found) {
+        found = fuzzyCandidates(w, this.vocabulary);
+        candidates.set(w, found);
+        if (found.length && !this.hasPrefix(w)) corrected = true;
+      }
       return found;
-    });
+    };
+    const expression = matchExpression(words, fuzzy);
     if (!expression || this.closed) return { groups: [], corrected: false };
     const groups: SearchGroup[] = [];
     // Notes are searched from the third letter on: one or two letters match most of them.
     const longest = Math.max(...words.map((w) => w.length));
+    const noteExpression =
+      longest < 3
+        ? null
+        : matchExpression(
+            words.filter((w) => w.length >= MIN_NOTE_WORD),
+            fuzzy,
+          );
     for (const kind of kinds) {
-      if (NOTE_KINDS.has(kind) && longest < 3) continue;
-      const rows =
-        kind === 'interaction' || kind === 'note'
-          ? this.stmt.noteHits[kind].all(SNIPPET_OPEN, SNIPPET_CLOSE, expression, limit + 1)
-          : this.stmt.entityHits.all(expression, kind, limit + 1);
+      const isNote = kind === 'interaction' || kind === 'note';
+      if (isNote && !noteExpression) continue;
+      const rows = isNote
+        ? this.stmt.noteHits[kind].all(SNIPPET_OPEN, SNIPPET_CLOSE, noteExpression!, limit + 1)
+        : this.stmt.entityHits[kind].all(expression, limit + 1);
       if (rows.length) groups.push({ kind, hits: rows.slice(0, limit).map((r) => this.hit(r)), more: rows.length > limit });
     }
     return { groups, corrected };
@@ -204,7 +290,7 @@ export class SearchEngine {
 
   private dropRow(row: Row): void {
     if (row.kind === 'interaction' || row.kind === 'note') this.stmt.deleteNote[row.kind].run(row.rid);
-    else this.stmt.deleteEntity.run(row.rid);
+    else this.stmt.deleteEntity[row.kind as EntityKind].run(row.rid);
     this.stmt.deleteItem.run(row.rid);
   }
 
@@ -230,7 +316,7 @@ export class SearchEngine {
     } else {
       const rid = existing && !NOTE_KINDS.has(existing.kind) ? existing.rid : this.nextEntityRid++;
       this.stmt.insertItem.run(rid, id, kind, entry.accountId, entry.opportunityId, entry.title, entry.detail, entry.at, rev);
-      this.stmt.insertEntity.run(rid, entry.title, entry.body);
+      this.stmt.insertEntity[kind as EntityKind].run(rid, entry.title, entry.body);
     }
   }
 

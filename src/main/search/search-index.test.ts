@@ -36,7 +36,7 @@ describe('SearchIndex on the demo workspace (SQLite store)', () => {
     await index.start();
   });
   afterAll(async () => {
-    index.close();
+    await index.close();
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -143,7 +143,7 @@ describe('SearchIndex while the store is written during the build', () => {
     await (await store.accounts.findOne('acc_race_00').exec())!.remove();
     await building;
     await until(async () => (await hitsOf(index, 'racecondition', 'account', 100)).length === 39, 'every written account');
-    index.close();
+    await index.close();
     await store.remove();
   });
 });
@@ -177,7 +177,7 @@ describe('SearchIndex on a workspace file written during the build', () => {
     }
     const kept = people[30]!;
     expect((await hitsOf(index, kept.name, 'person', 100)).map((h) => h.id)).toContain(kept.id);
-    index.close();
+    await index.close();
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   });

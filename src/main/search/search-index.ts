@@ -9,13 +9,21 @@
 // A workspace on disk is read by the thread itself (read-only, through the store's snapshot
 // reader, a page at a time); a store in memory (tests, the demo) has no file to read, so this side
 // sends its documents to the thread in pages instead.
+//
+// For a workspace on disk the index itself is a scratch file beside the workspace file
+// (`<file>-search-<pid>-<random>`, in the workspace's private folder), encrypted under a key only
+// the thread knows (search-engine.ts). This side names it, and removes it when the thread ends —
+// closed, crashed or terminated — and, on the next open, any a process that is gone left behind.
+import { randomBytes } from 'node:crypto';
+import { readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import type { RxCollection } from 'rxdb';
 import type { Subscription } from 'rxjs';
 import { ApiError, type SearchInput, type SearchView } from '@shared/api';
 import { snapshotSpecOf, type Store } from '../store';
 import { changesOf, type StoreChange } from '../store/changes';
-import type { HostToSearch, SearchToHost } from './protocol';
+import type { HostToSearch, SearchToHost, SearchWorkerData } from './protocol';
 import { INDEXED, type IndexedDoc } from './search-engine';
 
 /** Documents indexed per turn of the thread's event loop while building. */
@@ -28,7 +36,52 @@ export interface SearchIndexOptions {
   pageSize?: number;
 }
 
+/** How long a closing thread gets to close its index and end before it is terminated. */
+const CLOSE_WAIT_MS = 5_000;
+
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+const INDEX_FILE_MARK = '-search-';
+
+/** A new index file's path beside the workspace file `databaseFile`, named for this process. */
+export function indexFilePath(databaseFile: string): string {
+  return `${databaseFile}${INDEX_FILE_MARK}${process.pid}-${randomBytes(6).toString('hex')}`;
+}
+
+function processIsGone(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    // EPERM: it exists, under another user. Only ESRCH says it is gone.
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+/**
+ * Deletes index files beside `databaseFile` that a process now gone left (a crash, a kill): they
+ * are unreadable (their key died with the thread) but hold disk space. Files of live processes
+ * stay: another process may have this workspace open (tests run several stores side by side).
+ */
+export async function removeStaleIndexFiles(databaseFile: string): Promise<string[]> {
+  const folder = path.dirname(databaseFile);
+  const prefix = `${path.basename(databaseFile)}${INDEX_FILE_MARK}`;
+  let names: string[];
+  try {
+    names = await readdir(folder);
+  } catch {
+    return []; // no folder, nothing left behind
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number.parseInt(name.slice(prefix.length).split('-')[0] ?? '', 10);
+    if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || !processIsGone(pid)) continue;
+    await rm(path.join(folder, name), { force: true });
+    removed.push(name);
+  }
+  return removed;
+}
 
 type Pending = { resolve: (view: SearchView) => void; reject: (error: Error) => void };
 
@@ -41,6 +94,8 @@ export class SearchIndex {
   private indexing: SearchView['indexing'] = { ready: false, indexed: 0, total: 0 };
   private documents = 0;
   private restarts = 0;
+  /** The index file of the thread running now, or of the one that just ended (null in memory). */
+  private indexFile: string | null = null;
   /** The build stopped with an error (logged): search answers from what it had indexed. */
   private buildFailed = false;
   private closed = false;
@@ -76,14 +131,31 @@ export class SearchIndex {
     return this.building;
   }
 
-  close(): void {
+  /** Stops search; resolves once the thread has ended and the index's file is gone. */
+  async close(): Promise<void> {
+    if (this.closed) return;
     this.closed = true;
     for (const s of this.subscriptions) s.unsubscribe();
     const worker = this.worker;
     this.worker = null;
     this.failPending(new ApiError('DS_INTERNAL', 'Search closed with the workspace.'));
     this.whenReady?.();
-    void worker?.terminate();
+    if (!worker) return;
+    // Asked first, so the thread closes its index (and deletes the file) itself; terminated if it
+    // does not end in time, and the file deleted here either way (idempotent).
+    const ended = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    worker.postMessage({ type: 'close' } satisfies HostToSearch);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), CLOSE_WAIT_MS)));
+    if ((await Promise.race([ended, late])) === 'late') await worker.terminate();
+    clearTimeout(timer);
+    await this.removeIndexFile();
+  }
+
+  private async removeIndexFile(): Promise<void> {
+    const file = this.indexFile;
+    this.indexFile = null;
+    if (file) await rm(file, { force: true });
   }
 
   status(): SearchView['indexing'] {
@@ -118,8 +190,12 @@ export class SearchIndex {
 
   private async launch(): Promise<void> {
     const adapter = process.versions['electron'] ? await import('./spawn-electron') : await import('./spawn-node');
+    const snapshot = snapshotSpecOf(this.store, INDEXED);
+    if (snapshot) await removeStaleIndexFiles(snapshot.filePath);
     if (this.closed) return;
-    const worker = adapter.createWorker({});
+    this.indexFile = snapshot ? indexFilePath(snapshot.filePath) : null;
+    const workerData: SearchWorkerData = { indexFile: this.indexFile };
+    const worker = adapter.createWorker({ workerData });
     this.worker = worker;
     this.indexing = { ready: false, indexed: 0, total: 0 };
     this.documents = 0;
@@ -133,11 +209,14 @@ export class SearchIndex {
       this.worker = null;
       console.error(`[search] DS_SEARCH_WORKER the search thread stopped (code ${code})`, lastError ?? '');
       this.failPending(new ApiError('DS_INTERNAL', 'Search stopped unexpectedly and is rebuilding its index. Try again in a moment.'));
-      if (this.restarts++ < RESTARTS) void this.launch();
-      else this.whenReady?.();
+      // The stopped thread's file first: it cannot be read again (its key is gone).
+      void this.removeIndexFile().then(() => {
+        if (this.closed) return;
+        if (this.restarts++ < RESTARTS) void this.launch();
+        else this.whenReady?.();
+      });
     });
     this.keepAlive();
-    const snapshot = snapshotSpecOf(this.store, INDEXED);
     if (snapshot) {
       this.post({ type: 'build', snapshot, pageSize: this.pageSize, total: 0 });
       return;

@@ -3,9 +3,9 @@
 // the store's snapshot reader (the one the scoring thread uses, so opening the file is defined in
 // one place), a page at a time with a turn of its own event loop between pages, so queries and the
 // host's change events are handled while it builds. Started by search-index.ts.
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { openStoreSnapshot, type StoreSnapshot } from '../store/snapshot';
-import type { HostToSearch, SearchToHost } from './protocol';
+import type { HostToSearch, SearchToHost, SearchWorkerData } from './protocol';
 import { INDEXED, SearchEngine } from './search-engine';
 
 const port = parentPort;
@@ -14,12 +14,28 @@ const post = (m: SearchToHost) => port.postMessage(m);
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** Progress goes to the host at most this often (a message per page would be thousands). */
 const PROGRESS_MS = 100;
+/** The workspace reader's page cache while building (KiB). */
+const SNAPSHOT_CACHE_KIB = 2_048;
 
-const engine = new SearchEngine();
+const { indexFile } = workerData as SearchWorkerData;
+const engine = openEngine();
+
+let closing = false;
 let ready = false;
 let indexed = 0;
 let total = 0;
 let lastProgress = 0;
+
+/** The index in its file; in memory, as before files, when the file cannot be made (a read-only folder). */
+function openEngine(): SearchEngine {
+  if (!indexFile) return new SearchEngine();
+  try {
+    return new SearchEngine({ path: indexFile });
+  } catch (error) {
+    console.error('[search] DS_SEARCH_FILE the index file could not be made, so the index is kept in memory:', error);
+    return new SearchEngine();
+  }
+}
 
 function status() {
   return { ready, indexed: ready ? total : Math.min(indexed, total), total };
@@ -44,7 +60,7 @@ async function buildFromFile(snapshot: StoreSnapshot, pageSize: number): Promise
   progress(true);
   for (const name of INDEXED) {
     let after: number | null = 0;
-    while (after !== null) {
+    while (after !== null && !closing) {
       const page = snapshot.page(name, after, pageSize);
       engine.upsertMany(name, page.docs);
       indexed += page.docs.length;
@@ -66,6 +82,9 @@ function handle(m: HostToSearch): void {
         return;
       }
       const snapshot = openStoreSnapshot(m.snapshot);
+      // Pages are read once each, in rowid order: a cache cannot help, and the 64 MiB every
+      // connection opens with would only fill and stay with this thread's malloc arena.
+      snapshot.trimCache(SNAPSHOT_CACHE_KIB);
       buildFromFile(snapshot, m.pageSize)
         .catch((error: unknown) => post({ type: 'failed', id: null, code: 'DS_SEARCH_BUILD', message: String(error) }))
         .finally(() => snapshot.close());
@@ -82,6 +101,12 @@ function handle(m: HostToSearch): void {
     case 'change':
       if (m.deleted) engine.remove(m.id, m.doc._rev);
       else engine.upsert(m.name, m.doc);
+      return;
+    case 'close':
+      // The build stops at its next page; the index's file goes with it, then the thread ends.
+      closing = true;
+      engine.close();
+      process.exit(0);
       return;
     case 'query':
       try {

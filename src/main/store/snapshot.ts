@@ -8,8 +8,9 @@
 import { openDatabase } from './sqlite/database';
 
 /** The SQLite module for worker threads that keep a database of their own (the search thread's
- * in-memory index), without loading RxDB through index.ts. */
-export { Database } from './sqlite/database';
+ * index, in a scratch file encrypted under a key of its own), without loading RxDB through
+ * index.ts; one function keys every file (database.ts). */
+export { Database, DATABASE_KEY_BYTES, openDatabase } from './sqlite/database';
 
 /** Where a workspace's snapshot is read from; plain data, so it can be posted to a worker. */
 export interface SnapshotSpec {
@@ -35,6 +36,12 @@ export interface StoreSnapshot {
   count(collection: string): number;
   /** Current version of these ids: live docs, and the ids that are gone (deleted or purged) with their account if known. */
   read(collection: string, ids: readonly string[]): { live: SnapshotRow[]; gone: { id: string; accountId?: string }[] };
+  /**
+   * Sets the page cache to `kib` (every connection opens with 64 MiB, database.ts), freeing the
+   * pages over it: for readers that pass each page once (a bulk scan), where a big cache only
+   * fills up (and its memory stays with the thread's malloc arena once freed).
+   */
+  trimCache(kib: number): void;
   /** The stored scores' ids and payload text (none before the host first stored any). */
   storedScores(onRow: (id: string, payload: string) => void): void;
   close(): void;
@@ -69,6 +76,9 @@ export function openStoreSnapshot(spec: SnapshotSpec): StoreSnapshot {
         }
       }
       if (docs.length) onBatch(docs);
+    },
+    trimCache(kib) {
+      db.pragma(`cache_size = -${Math.max(0, Math.floor(kib))}`);
     },
     page(collection, after, limit) {
       const t = tableOf(collection);
