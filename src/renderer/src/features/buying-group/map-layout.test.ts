@@ -1,4 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
+import * as d3 from 'd3';
+// The real d3, with forceSimulation watched: a map of placed people must not start one.
+vi.mock('d3', async (original) => {
+  const real = await original<typeof import('d3')>();
+  return { ...real, forceSimulation: vi.fn(real.forceSimulation) };
+});
+
 import { boxOf, clearDownwards, forceLayout, overlappingPairs, seedPosition, type LayoutLine, type LayoutPerson } from './map-layout';
 
 function group(n: number, edges: number): { people: LayoutPerson[]; lines: LayoutLine[] } {
@@ -69,5 +76,22 @@ describe('map layout', () => {
   it('seeds from the id, so a seed does not depend on list order', () => {
     expect(seedPosition({ id: 'sh_a', level: 1 }, 10)).toEqual(seedPosition({ id: 'sh_a', level: 1 }, 10));
     expect(seedPosition({ id: 'sh_a', level: 1 }, 10)).not.toEqual(seedPosition({ id: 'sh_b', level: 1 }, 10));
+  });
+
+  it('lays out a map whose people were all placed without running the forces: they sit where they were put', () => {
+    const { people, lines } = group(80, 120);
+    const pinned = new Map(people.map((p, i) => [p.id, { x: (i % 10) * 200.04, y: Math.floor(i / 10) * 150 }]));
+    const simulate = vi.mocked(d3.forceSimulation);
+    simulate.mockClear();
+    const at = forceLayout(people, lines, { pinned });
+    expect(simulate).not.toHaveBeenCalled();
+    expect([...at.keys()].sort()).toEqual(people.map((p) => p.id).sort());
+    for (const [id, p] of pinned) expect(at.get(id)).toEqual({ x: Math.round(p.x * 10) / 10, y: p.y });
+    // One person not placed yet: the forces run for them (and the placed stay put).
+    const one = new Map(pinned);
+    one.delete(people[5]!.id);
+    const some = forceLayout(people, lines, { pinned: one });
+    expect(simulate).toHaveBeenCalledTimes(1);
+    expect(some.get(people[9]!.id)).toEqual(at.get(people[9]!.id));
   });
 });

@@ -198,6 +198,11 @@ export function forceLayout(
   options: ForceLayoutOptions = {},
 ): Map<string, Point> {
   const { pinned = new Map(), keep = new Map(), ticks = FORCE_TICKS } = options;
+  // Everyone placed by the planner: nothing is left to lay out. Pins never move and are never
+  // pushed apart (rule 2), so running the forces would give exactly this, after all the work.
+  if (people.length > 0 && people.every((p) => pinned.has(p.id))) {
+    return new Map(people.map((p) => [p.id, { x: round1(pinned.get(p.id)!.x), y: round1(pinned.get(p.id)!.y) }]));
+  }
   const ordered = [...people].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   // Pins do not take part in the forces: the others settle as if nobody had been placed, so a
   // drag never reshuffles the rest and a reload (or a second client) draws the same picture.
