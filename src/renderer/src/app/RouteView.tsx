@@ -33,11 +33,17 @@ function usePrefetchNearPages(): void {
     if (typeof requestIdleCallback !== 'function') return;
     const id = requestIdleCallback(
       () => {
-        for (const page of Object.values(NEAR_ACCOUNTS)) {
-          // A failed prefetch is not an error yet: the page's own load asks again and reports it
-          // ("This page did not open") if the person goes there.
-          page.load().catch(() => undefined);
-        }
+        // A failed prefetch is not an error yet: the page's own load asks again and reports it
+        // ("This page did not open") if the person goes there.
+        const ignore = () => undefined;
+        NEAR_ACCOUNTS.account.load().catch(ignore);
+        NEAR_ACCOUNTS.opportunity.load().catch(ignore);
+        NEAR_ACCOUNTS.accountJourney.load().catch(ignore);
+        // The map's layout is most of its opening when its code is cold: run it ahead, idle.
+        NEAR_ACCOUNTS.buyingGroup
+          .load()
+          .then((m) => m.warmUpMapLayout())
+          .catch(ignore);
       },
       { timeout: 300 },
     );
