@@ -4,7 +4,8 @@
 //    the browser (the layout module bundled as is). Target < 1.5 s.
 // 2. map.open.largestAccount.<size> — navigation to the map of the account with the most people
 //    until the frame after every person is drawn, timed in the page, in the web preview on a
-//    generated workspace; each run in a freshly loaded window (warmMs: coming back to it).
+//    generated workspace; each run in a freshly loaded window (warmMs: coming back to it;
+//    pacedMs: opened after a second on the accounts list, as a person would).
 //    Target < 500 ms on L; BENCH_SIZE=XS (default here: the CPU is shared) runs the smaller case.
 // 3. map.dragFrame.p95 — a 300-person group built through the host API, one person dragged for
 //    120 pointer moves; frame intervals from requestAnimationFrame. Target < 18 ms.
@@ -78,7 +79,7 @@ async function settleInBrowser(page: Page): Promise<number[]> {
 async function largestAccountOpen(
   page: Page,
   url: string,
-): Promise<{ ms: number[]; layout: number[]; warm: number[]; query: number[]; people: number }> {
+): Promise<{ ms: number[]; layout: number[]; warm: number[]; paced: number[]; query: number[]; people: number }> {
   await page.goto(`${url}/#/accounts`);
   await page.getByTestId('account-row').first().waitFor({ timeout: 120_000 });
   const best = await page.evaluate(async () => {
@@ -133,6 +134,7 @@ async function largestAccountOpen(
   const ms: number[] = [];
   const layout: number[] = [];
   const warm: number[] = [];
+  const paced: number[] = [];
   for (let run = 0; run < 3; run++) {
     // The launch URL (/key/<secret>) answers with a redirect: going to it always loads afresh.
     await page.goto(`${url}/#/accounts`);
@@ -145,6 +147,13 @@ async function largestAccountOpen(
     });
     await page.getByTestId('account-row').first().waitFor();
     warm.push((await open(best.id, best.people)).ms);
+    // Paced like a person: a freshly loaded window given a second on the accounts list before the
+    // map is opened (the cold runs above open it the moment the list shows, while the window is
+    // still fetching the code of the pages one click away from the same busy preview process).
+    await page.goto(`${url}/#/accounts`);
+    await page.getByTestId('account-row').first().waitFor();
+    await page.waitForTimeout(1000);
+    paced.push((await open(best.id, best.people)).ms);
   }
   // The host's part alone: the map's one query over the preview's socket, as the page asks it.
   const query = await page.evaluate(async (id) => {
@@ -168,7 +177,7 @@ async function largestAccountOpen(
     ws.close();
     return times;
   }, best.id);
-  return { ms, layout, warm, query, people: best.people };
+  return { ms, layout, warm, paced, query, people: best.people };
 }
 
 async function dragFrames(page: Page): Promise<number[]> {
@@ -293,6 +302,8 @@ async function main(): Promise<void> {
           layoutMs: Math.round(median(open.layout)),
           hostQueryMs: Math.round(median(open.query)),
           warmMs: Math.round(median(open.warm)),
+          pacedMs: Math.round(median(open.paced)),
+          pacedAll: open.paced.map(Math.round),
           target: '< 500 (L)',
         },
       });

@@ -5,34 +5,45 @@
 // data, not for its code (issue 17: in the web preview the code comes from the same busy process
 // as the data; fetching the map's chunk on click was ~1 s of an L map's opening under load).
 import { lazy, Suspense, useEffect } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { buyingGroupQuery } from '@renderer/data/buying-group';
+import { ModulePage, pageModule } from './page-module';
 import { AccountsPage } from '../features/accounts/AccountsPage';
 import { TodayPage } from '../features/today/TodayPage';
 import { EmptyState, Loading } from '../components/states';
 import { HOME, hrefFor, type Route } from '@renderer/lib/router';
 
-/** The pages one click from an account (its page, deals, buying group map, journey). */
+/**
+ * The pages one click from an account (its page, deals, buying group map, journey). Not
+ * React.lazy: a page whose code is already here renders with the navigation (page-module.tsx).
+ */
 const NEAR_ACCOUNTS = {
-  account: () => import('../features/accounts/AccountPage'),
-  opportunity: () => import('../features/opportunity/OpportunityPage'),
-  buyingGroup: () => import('../features/buying-group/BuyingGroupPage'),
-  accountJourney: () => import('../features/journey/AccountJourneyPage'),
+  account: pageModule(() => import('../features/accounts/AccountPage')),
+  opportunity: pageModule(() => import('../features/opportunity/OpportunityPage')),
+  buyingGroup: pageModule(() => import('../features/buying-group/BuyingGroupPage')),
+  accountJourney: pageModule(() => import('../features/journey/AccountJourneyPage')),
 };
 
 /**
  * Fetches the code of NEAR_ACCOUNTS when the window is idle, and at the latest 300 ms after the
  * first page (a busy first page is seldom idle; its first rows take longer than that to arrive).
- * import() keeps each module once, so the page's own import finds it there.
  */
 function usePrefetchNearPages(): void {
   useEffect(() => {
     if (typeof requestIdleCallback !== 'function') return;
     const id = requestIdleCallback(
       () => {
-        for (const load of Object.values(NEAR_ACCOUNTS)) {
-          // A failed prefetch is not an error yet: the page's own import retries and reports it
-          // (with the page's error state) if the person goes there.
-          load().catch(() => undefined);
-        }
+        // A failed prefetch is not an error yet: the page's own load asks again and reports it
+        // ("This page did not open") if the person goes there.
+        const ignore = () => undefined;
+        NEAR_ACCOUNTS.account.load().catch(ignore);
+        NEAR_ACCOUNTS.opportunity.load().catch(ignore);
+        NEAR_ACCOUNTS.accountJourney.load().catch(ignore);
+        // The map's layout is most of its opening when its code is cold: run it ahead, idle.
+        NEAR_ACCOUNTS.buyingGroup
+          .load()
+          .then((m) => m.warmUpMapLayout())
+          .catch(ignore);
       },
       { timeout: 300 },
     );
@@ -40,19 +51,28 @@ function usePrefetchNearPages(): void {
   }, []);
 }
 
-const AccountPage = lazy(() => NEAR_ACCOUNTS.account().then((m) => ({ default: m.AccountPage })));
-const OpportunityPage = lazy(() => NEAR_ACCOUNTS.opportunity().then((m) => ({ default: m.OpportunityPage })));
 const PersonPage = lazy(() => import('../features/people/PersonPage').then((m) => ({ default: m.PersonPage })));
-const BuyingGroupPage = lazy(() => NEAR_ACCOUNTS.buyingGroup().then((m) => ({ default: m.BuyingGroupPage })));
-const AccountJourneyPage = lazy(() => NEAR_ACCOUNTS.accountJourney().then((m) => ({ default: m.AccountJourneyPage })));
 const JourneyPage = lazy(() => import('../features/journey/JourneyPage').then((m) => ({ default: m.JourneyPage })));
 const ModelPage = lazy(() => import('../features/model/ModelPage').then((m) => ({ default: m.ModelPage })));
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const ImportPage = lazy(() => import('../features/import/ImportPage').then((m) => ({ default: m.ImportPage })));
 const WorkshopPage = lazy(() => import('../features/workshop/WorkshopPage').then((m) => ({ default: m.WorkshopPage })));
 
+/**
+ * A page still waiting for its code asks for its data at the same time, not after: the map's
+ * one query (the host reads an 80-person group) runs beside the chunk's download.
+ */
+function useDataBesideCode(route: Route): void {
+  const client = useQueryClient();
+  const accountId = route.page === 'buying-group' ? route.accountId : undefined;
+  useEffect(() => {
+    if (accountId && !NEAR_ACCOUNTS.buyingGroup.loaded()) void client.prefetchQuery(buyingGroupQuery(accountId));
+  }, [client, accountId]);
+}
+
 export function RouteView({ route }: { route: Route }) {
   usePrefetchNearPages();
+  useDataBesideCode(route);
   return (
     <Suspense fallback={<Loading label="Opening the page…" />}>
       <Page route={route} />
@@ -68,15 +88,27 @@ function Page({ route }: { route: Route }) {
       return <AccountsPage />;
     case 'account':
       // keyed so a new account starts with fresh local state (filters, open dialogs)
-      return <AccountPage key={route.id} id={route.id} />;
+      return <ModulePage key={route.id} module={NEAR_ACCOUNTS.account} render={(m) => <m.AccountPage id={route.id} />} />;
     case 'account-journey':
-      return <AccountJourneyPage key={route.accountId} accountId={route.accountId} />;
+      return (
+        <ModulePage
+          key={route.accountId}
+          module={NEAR_ACCOUNTS.accountJourney}
+          render={(m) => <m.AccountJourneyPage accountId={route.accountId} />}
+        />
+      );
     case 'opportunity':
-      return <OpportunityPage key={route.id} id={route.id} />;
+      return <ModulePage key={route.id} module={NEAR_ACCOUNTS.opportunity} render={(m) => <m.OpportunityPage id={route.id} />} />;
     case 'person':
       return <PersonPage key={route.id} id={route.id} />;
     case 'buying-group':
-      return <BuyingGroupPage key={route.accountId ?? ''} accountId={route.accountId} />;
+      return (
+        <ModulePage
+          key={route.accountId ?? ''}
+          module={NEAR_ACCOUNTS.buyingGroup}
+          render={(m) => <m.BuyingGroupPage accountId={route.accountId} />}
+        />
+      );
     case 'journey':
       return <JourneyPage key={route.opportunityId ?? ''} opportunityId={route.opportunityId} />;
     case 'workshop':

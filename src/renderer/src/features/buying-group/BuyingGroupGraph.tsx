@@ -23,6 +23,8 @@ interface GraphState {
   nodes: Sel<SVGGElement, DrawnNode> | null;
   edges: Sel<SVGGElement, RelEdge> | null;
   fitted: boolean;
+  /** The SVG's size from its ResizeObserver; null until the first layout has measured it. */
+  size: { width: number; height: number } | null;
   timer: d3.Timer | null;
   activeId: string | null;
   /** Who is faded around, so hovering the same person again writes nothing. */
@@ -88,7 +90,7 @@ function fit(svg: SVGSVGElement, st: GraphState, animate: boolean, to?: Readonly
     : [];
   const bounds = boundsOf([...at, ...corners]);
   if (!bounds) return;
-  const t = fitTransform(bounds, svg.clientWidth || 800, svg.clientHeight || 600);
+  const t = fitTransform(bounds, st.size?.width || svg.clientWidth || 800, st.size?.height || svg.clientHeight || 600);
   const target = d3.zoomIdentity.translate(t.x, t.y).scale(t.k);
   const sel = d3.select(svg);
   if (animate) sel.transition().duration(350).call(st.zoom.transform, target);
@@ -160,6 +162,21 @@ export function BuyingGroupGraph(props: Props) {
     svg.on('click.background', (event: MouseEvent) => {
       if (event.target === el) handlers.current.onBackgroundClick();
     });
+    // The first fit waits for the browser's own layout of the page rather than forcing one:
+    // reading clientWidth right after React's commit lays out the whole page (tables and all)
+    // once more, 30–55 ms of an 80-person map's opening. Observers are told after layout and
+    // before paint, so the first frame painted is already fitted.
+    const sizes = new ResizeObserver((entries) => {
+      const st = stateRef.current;
+      const box = entries[entries.length - 1]?.contentRect;
+      if (!st || !box) return;
+      st.size = { width: box.width, height: box.height };
+      if (!st.fitted && st.byId.size > 0) {
+        fit(el, st, false);
+        st.fitted = true;
+      }
+    });
+    sizes.observe(el);
     stateRef.current = {
       zoom,
       nodeLayer,
@@ -170,12 +187,14 @@ export function BuyingGroupGraph(props: Props) {
       nodes: null,
       edges: null,
       fitted: false,
+      size: null,
       timer: null,
       activeId: null,
       spot: null,
       dragging: false,
     };
     return () => {
+      sizes.disconnect();
       stateRef.current?.timer?.stop();
       svg.on('.zoom', null).on('click.background', null);
       svg.selectAll('*').remove();
@@ -323,7 +342,8 @@ export function BuyingGroupGraph(props: Props) {
     if (!st.fitted || moves.length === 0) {
       for (const n of moves) Object.assign(n, positions.get(n.id));
       placeAll(st);
-      if (!st.fitted && drawn.length > 0) {
+      // Not measured yet (the first draw): the ResizeObserver fits once the page is laid out.
+      if (!st.fitted && drawn.length > 0 && st.size) {
         fit(el, st, false);
         st.fitted = true;
       }

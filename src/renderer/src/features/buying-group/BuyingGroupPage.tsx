@@ -8,6 +8,9 @@ import { buyingGroupQuery } from '@renderer/data/buying-group';
 import './buying-group.css';
 import type { AccountId } from '@shared/domain';
 
+// For the app's idle prefetch of this page (RouteView): the map's layout code, run ahead.
+export { warmUpMapLayout } from './use-map-layout';
+
 export function BuyingGroupPage({ accountId }: { accountId?: AccountId | undefined }) {
   if (!accountId) {
     return (

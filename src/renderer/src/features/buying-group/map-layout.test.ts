@@ -1,5 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import { boxOf, clearDownwards, forceLayout, overlappingPairs, seedPosition, type LayoutLine, type LayoutPerson } from './map-layout';
+import * as d3 from 'd3';
+// The real d3, with forceSimulation watched: a map of placed people must not start one.
+vi.mock('d3', async (original) => {
+  const real = await original<typeof import('d3')>();
+  return { ...real, forceSimulation: vi.fn(real.forceSimulation) };
+});
+
+import { boxOf, clearDownwards, forceLayout, overlappingPairs, treePositions, type LayoutLine, type LayoutPerson } from './map-layout';
 
 function group(n: number, edges: number): { people: LayoutPerson[]; lines: LayoutLine[] } {
   const people = Array.from({ length: n }, (_, i) => ({
@@ -66,8 +73,38 @@ describe('map layout', () => {
     expect(overlappingPairs(people.map((p) => boxOf(p, at.get(p.id)!)))).toEqual([]);
   });
 
-  it('seeds from the id, so a seed does not depend on list order', () => {
-    expect(seedPosition({ id: 'sh_a', level: 1 }, 10)).toEqual(seedPosition({ id: 'sh_a', level: 1 }, 10));
-    expect(seedPosition({ id: 'sh_a', level: 1 }, 10)).not.toEqual(seedPosition({ id: 'sh_b', level: 1 }, 10));
+  it('starts from the reporting trees: a manager centred over their reports, one band per level, whatever the list order', () => {
+    const p = (id: string, level: number) => ({ id, radius: 20, level, labelWidth: 80 });
+    const people = [p('ceo', 0), p('cfo', 1), p('cto', 1), p('dev1', 2), p('dev2', 2), p('loner', 0)];
+    const lines: LayoutLine[] = [
+      { source: 'cfo', target: 'ceo', kind: 'reports_to' },
+      { source: 'cto', target: 'ceo', kind: 'reports_to' },
+      { source: 'dev1', target: 'cto', kind: 'reports_to' },
+      { source: 'dev2', target: 'cto', kind: 'reports_to' },
+      { source: 'dev1', target: 'loner', kind: 'influences' },
+    ];
+    const at = treePositions(people, lines);
+    expect(at.get('cto')!.x).toBe((at.get('dev1')!.x + at.get('dev2')!.x) / 2);
+    expect(at.get('ceo')!.x).toBe((at.get('cfo')!.x + at.get('cto')!.x) / 2);
+    expect(new Set(people.map((q) => at.get(q.id)!.x)).size).toBe(people.length);
+    for (const q of people) expect(at.get(q.id)!.y).toBe(q.level * 150);
+    expect(treePositions([...people].reverse(), [...lines].reverse())).toEqual(at);
+  });
+
+  it('lays out a map whose people were all placed without running the forces: they sit where they were put', () => {
+    const { people, lines } = group(80, 120);
+    const pinned = new Map(people.map((p, i) => [p.id, { x: (i % 10) * 200.04, y: Math.floor(i / 10) * 150 }]));
+    const simulate = vi.mocked(d3.forceSimulation);
+    simulate.mockClear();
+    const at = forceLayout(people, lines, { pinned });
+    expect(simulate).not.toHaveBeenCalled();
+    expect([...at.keys()].sort()).toEqual(people.map((p) => p.id).sort());
+    for (const [id, p] of pinned) expect(at.get(id)).toEqual({ x: Math.round(p.x * 10) / 10, y: p.y });
+    // One person not placed yet: the forces run for them (and the placed stay put).
+    const one = new Map(pinned);
+    one.delete(people[5]!.id);
+    const some = forceLayout(people, lines, { pinned: one });
+    expect(simulate).toHaveBeenCalledTimes(1);
+    expect(some.get(people[9]!.id)).toEqual(at.get(people[9]!.id));
   });
 });

@@ -2,8 +2,8 @@
 // so the same people and lines always give the same picture (issue 17).
 //
 // Rules:
-// 1. Nothing random. Starting points come from a hash of each person's id and their reporting
-//    level; d3-force's own jiggle uses its seeded LCG; the tick count is fixed. Same input,
+// 1. Nothing random. Starting points come from the reporting trees, in id order (treePositions);
+//    d3-force's own jiggle uses its seeded LCG; the tick count is fixed. Same input,
 //    same output, on every machine.
 // 2. A person with a saved position (the planner put them there) never moves: they sit where
 //    they were put, and the overlap pass below leaves them alone. They do not pull on the
@@ -37,21 +37,50 @@ export interface LayoutLine {
 export const LABEL_BLOCK = 36;
 const GAP = 6;
 
-/** FNV-1a over the id: a stable 32-bit hash, the same in every JS engine. */
-export function hashId(id: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) {
-    h ^= id.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+/**
+ * Starting points from the reporting lines: each reporting tree drawn as a tidy tree (people
+ * with no reports side by side in tree order, a manager centred over their reports, one band per
+ * level), trees side by side, the whole centred on 0. The forces then start near where they
+ * would end — managers above their teams, teams apart — and need far fewer steps than from a
+ * spread hashed from the ids (the start before). Deterministic: children and roots in id order. A second manager
+ * (matrix reporting) is ignored here; the forces pull that line.
+ */
+export function treePositions(people: readonly LayoutPerson[], lines: readonly LayoutLine[], spacing = 70): Map<string, Point> {
+  const byId = new Map(people.map((p) => [p.id, p]));
+  const manager = new Map<string, string>();
+  const sortedLines = lines
+    .filter((l) => l.kind === 'reports_to' && byId.has(l.source) && byId.has(l.target) && l.source !== l.target)
+    .map((l) => [l.source, l.target] as const)
+    .sort((a, b) => (a[0] + '>' + a[1] < b[0] + '>' + b[1] ? -1 : 1));
+  for (const [report, boss] of sortedLines) if (!manager.has(report)) manager.set(report, boss);
+  const reports = new Map<string, string[]>();
+  for (const [report, boss] of manager) {
+    const list = reports.get(boss);
+    if (list) list.push(report);
+    else reports.set(boss, [report]);
   }
-  return h >>> 0;
-}
-
-/** A starting point: a spread within the person's reporting band, from the id's hash. */
-export function seedPosition(person: Pick<LayoutPerson, 'id' | 'level'>, count: number): Point {
-  const h = hashId(person.id);
-  const width = 60 * Math.sqrt(Math.max(1, count)) * 4;
-  return { x: ((h % 10_007) / 10_007 - 0.5) * width, y: person.level * 150 + (((h >>> 16) % 101) - 50) };
+  for (const list of reports.values()) list.sort();
+  // A reporting cycle has no root: whoever in it is met first in id order stands as one.
+  const ids = people.map((p) => p.id).sort();
+  const at = new Map<string, Point>();
+  let next = 0;
+  const place = (id: string): number => {
+    at.set(id, { x: 0, y: 0 });
+    const kids = (reports.get(id) ?? []).filter((k) => !at.has(k));
+    let x: number;
+    if (kids.length === 0) x = next++ * spacing;
+    else {
+      const xs = kids.map(place);
+      x = (xs[0]! + xs[xs.length - 1]!) / 2;
+    }
+    at.set(id, { x, y: byId.get(id)!.level * 150 });
+    return x;
+  };
+  for (const id of ids) if (!manager.has(id) && !at.has(id)) place(id);
+  for (const id of ids) if (!at.has(id)) place(id);
+  const mid = ((next - 1) * spacing) / 2;
+  for (const p of at.values()) p.x -= mid;
+  return at;
 }
 
 /** Rough width of a label in graph units; text is not measured so the layout stays pure. */
@@ -177,11 +206,13 @@ type Node = SimulationNodeDatum & { id: string; p: LayoutPerson };
 
 /**
  * Simulation steps, annealed over this many (alpha decays to d3's alphaMin in exactly these).
- * d3's default is 300; 100 give the same shape (lines ~5% longer in all, measured on the 25
- * generated L groups) in a third of the time, and the box pass below clears what is left — the
- * layout is most of the wait for an 80-person map (issue 17: open < 500 ms).
+ * d3's default is 300. Started from the reporting trees (treePositions), 50 give what 100 gave
+ * from a spread hashed from the ids, measured on the 25 biggest generated L groups: the same total line
+ * length (1,152k both), 11% fewer crossing lines (12,979 vs 14,616), 13% more area; 40 steps
+ * made lines 3% longer and the area 17% larger. The layout is most of the wait for an 80-person
+ * map (issue 17: open < 500 ms), and the box pass below clears what is left.
  */
-export const FORCE_TICKS = 100;
+export const FORCE_TICKS = 50;
 
 export interface ForceLayoutOptions {
   /** People the planner placed: they stay exactly here. */
@@ -198,12 +229,18 @@ export function forceLayout(
   options: ForceLayoutOptions = {},
 ): Map<string, Point> {
   const { pinned = new Map(), keep = new Map(), ticks = FORCE_TICKS } = options;
+  // Everyone placed by the planner: nothing is left to lay out. Pins never move and are never
+  // pushed apart (rule 2), so running the forces would give exactly this, after all the work.
+  if (people.length > 0 && people.every((p) => pinned.has(p.id))) {
+    return new Map(people.map((p) => [p.id, { x: round1(pinned.get(p.id)!.x), y: round1(pinned.get(p.id)!.y) }]));
+  }
   const ordered = [...people].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const tree = treePositions(ordered, lines);
   // Pins do not take part in the forces: the others settle as if nobody had been placed, so a
   // drag never reshuffles the rest and a reload (or a second client) draws the same picture.
   const nodes: Node[] = ordered.map((p) => {
     const fixedAt = pinned.has(p.id) ? undefined : keep.get(p.id);
-    const start = fixedAt ?? seedPosition(p, ordered.length);
+    const start = fixedAt ?? tree.get(p.id)!;
     return { id: p.id, p, x: start.x, y: start.y, fx: fixedAt?.x ?? null, fy: fixedAt?.y ?? null };
   });
   const present = new Set(nodes.map((n) => n.id));

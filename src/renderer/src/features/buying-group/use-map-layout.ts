@@ -6,7 +6,8 @@
 //
 // Speed (issue 17, open < 500 ms at 80 people): fresh pictures are also kept for the window's
 // life, so coming back to a map draws it at once; the org chart's layout library (d3-dag) is
-// loaded only when a planner first asks for the org chart, not with the map.
+// loaded only when a planner first asks for the org chart, not with the map; and the force
+// layout's code is run once on a made-up group while the window is idle (warmUpMapLayout).
 import { useMemo, useRef } from 'react';
 import type { PersonNode, RelEdge } from './graph-model';
 import { forceLayout, type LayoutPerson, type Point } from './map-layout';
@@ -44,6 +45,30 @@ function signature(nodes: readonly PersonNode[], edges: readonly RelEdge[], kind
     .sort();
   const lines = edges.map((e) => `${e.source}>${e.target}:${e.kind}`).sort();
   return `${kind}|${people.join(';')}|${lines.join(';')}`;
+}
+
+/**
+ * Runs the force layout on a small made-up group, a few times, each in its own idle moment:
+ * the first real map then runs code the engine has already compiled. Measured in Node on the
+ * largest L group (80 people): the first layout in a fresh process 273 ms, the fourth 44 ms;
+ * after three runs on a 20-person group, the first real one 72 ms. Nothing is kept: the
+ * pictures are thrown away. Called once the map's code has been fetched ahead (RouteView).
+ */
+export function warmUpMapLayout(runs = 3): void {
+  if (typeof requestIdleCallback !== 'function' || runs <= 0) return;
+  requestIdleCallback(() => {
+    const n = 24;
+    const people: LayoutPerson[] = Array.from({ length: n }, (_, i) => ({
+      id: `warm_${String(i).padStart(2, '0')}`,
+      radius: 14 + (i % 5) * 4,
+      level: Math.floor(Math.log2(i + 1)),
+      labelWidth: 80 + ((i * 37) % 60),
+    }));
+    const lines = people.slice(1).map((p, i) => ({ source: p.id, target: people[Math.floor(i / 2)]!.id, kind: 'reports_to' }));
+    for (let k = 0; k < n; k += 3) lines.push({ source: people[k]!.id, target: people[(k * 7 + 5) % n]!.id, kind: 'influences' });
+    forceLayout(people, lines);
+    warmUpMapLayout(runs - 1);
+  });
 }
 
 export function useMapLayout(nodes: readonly PersonNode[], edges: readonly RelEdge[], kind: MapLayoutKind): Map<string, Point> {
