@@ -250,9 +250,12 @@ export class ScoringRuntime {
     engine.apply('journeysteps', steps);
     accounts.forEach((a) => loading.accountsRead.add(a));
     dealIds.forEach((id) => loading.dealsRead.add(id));
-    this.send(engine.rescoreBeforeFull(deals), false);
+    const scored = engine.rescoreBeforeFull(deals);
+    // Who waited first, then the scores to store: the answers go past the queue and should not
+    // reach the main thread behind batches it must deserialise and store first.
     const parked = loading.parked.splice(0);
     for (const p of parked) this.urgentWhileLoading(p.requestId, p.request);
+    this.send(scored, false);
   }
 
   /** One slice of the scan, without what was read by account; false once everything is read. */
