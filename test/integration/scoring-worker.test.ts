@@ -274,6 +274,8 @@ describe('first open of a workspace never scored', () => {
       store,
       now: () => DEFAULT_NOW,
       scoring: { fixedNow: DEFAULT_NOW, autoTrain: false, rescoreEveryMs: 0, spawn },
+      // Search's build waits for the first scores stored (here: held back), not for a timeout.
+      searchWaitsForScoresMs: 600_000,
     });
     try {
       await loadWorkspaceIntoStore(store, generateWorkspaceBatches({ size: 'S', seed: 7 }));
@@ -288,8 +290,10 @@ describe('first open of a workspace never scored', () => {
       expect(await store.scores.count().exec()).toBe(0);
       expect(today.items).toHaveLength(6);
       expect(today.items.every((i) => i.factors.length > 0)).toBe(true);
+      expect(host.context.search.begun).toBe(false);
       release();
       await service.ready();
+      await vi.waitFor(() => expect(host.context.search.begun).toBe(true), { timeout: 10_000 });
       await service.flush();
       // The same ranking, factors and scores once stored (same data, same clock).
       expect(await call<unknown>(host, 'scoring.today', { limit: 6 })).toEqual(today);

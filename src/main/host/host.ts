@@ -41,6 +41,8 @@ export interface HostOptions {
   workspaceName?: string;
   dataDirectory?: string | null;
   now?: () => number;
+  /** How long search's build waits for scoring's first scores at most (SEARCH_WAITS_FOR_SCORES_MS). */
+  searchWaitsForScoresMs?: number;
   /** How the scoring service starts when first asked (tests and benches pin its clock, say). */
   scoring?: ScoringStartOptions;
   placer?: WorkspacePlacer;
@@ -64,6 +66,12 @@ export interface Host {
 
 /** Change events are batched this long so a bulk write becomes one refresh, not thousands. */
 const CHANGE_BATCH_MS = 30;
+/**
+ * At most this long after open, search's build waits for scoring's first scores (the ones a
+ * person waits for): both read the workspace file on the same cores, and on a first open of L
+ * they used to compete (README, first visible scores). Search on L takes a minute to build.
+ */
+export const SEARCH_WAITS_FOR_SCORES_MS = 5_000;
 
 function watchChanges(store: Store, events: Subject<HostEvent>): Subscription {
   // One value per write (a bulk), not per document: a bulk write of thousands is one refresh.
@@ -137,7 +145,17 @@ export function createHost(options: HostOptions): Host {
     exportHandlers,
   );
   const watching = watchChanges(store, events);
-  void search.start();
+  // Search builds once scoring's first scores are stored, or SEARCH_WAITS_FOR_SCORES_MS after
+  // open when they take longer (or nothing asks for scores): see SearchIndex.start.
+  let waited: ReturnType<typeof setTimeout> | undefined;
+  const searchMayStart = Promise.race([
+    scoring.firstScores(),
+    new Promise<void>((resolve) => {
+      waited = setTimeout(resolve, options.searchWaitsForScoresMs ?? SEARCH_WAITS_FOR_SCORES_MS);
+      waited.unref?.();
+    }),
+  ]).finally(() => clearTimeout(waited));
+  void search.start(searchMayStart);
 
   // A store that fails fails loudly: once its file is known damaged every call answers
   // DS_STORE_CORRUPT at once, and calls already waiting on it (a read that will never settle,

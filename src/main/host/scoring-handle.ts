@@ -11,22 +11,35 @@ export interface ScoringHandle {
   service(): Promise<ScoringService>;
   /** Closes the service if it was started; afterwards `service()` fails with DS_SCORING_ERROR. */
   close(): Promise<void>;
+  /**
+   * Settles once the service, when started, has stored its first scores (the first that a person
+   * waits for, or the first full rescore, whichever comes first); never settles if nothing
+   * starts it (callers race it with a timeout).
+   */
+  firstScores(): Promise<void>;
 }
 
 export function scoringHandle(start: () => Promise<ScoringService>): ScoringHandle {
   let started: Promise<ScoringService> | null = null;
   let closed = false;
+  let scored!: () => void;
+  const firstScores = new Promise<void>((resolve) => (scored = resolve));
   return {
     service() {
       if (closed) return Promise.reject(new ApiError('DS_SCORING_ERROR', 'Scoring has stopped because the workspace is closing.'));
-      started ??= start();
+      started ??= start().then((service) => {
+        void service.firstStored().then(scored, scored);
+        return service;
+      });
       return started;
     },
+    firstScores: () => firstScores,
     async close() {
       closed = true;
       if (!started) return;
       // A service that failed to start has nothing to close; its error went to whoever asked.
       const service = await started.catch(() => null);
+      scored();
       await service?.close();
     },
   };

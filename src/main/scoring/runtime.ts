@@ -18,16 +18,50 @@ import { ImportError, importHistoryCsv } from './import-history';
 import { storedRankingText } from './stored-today';
 import { appNow } from '../clock';
 import type { HostToWorker, InitMessage, ModelStatus, ModelSummary, WorkerReply, WorkerRequest, WorkerToHost } from './protocol';
-import { packScores, SCORED_COLLECTIONS } from './protocol';
+import { packScores } from './protocol';
 import { openStoreSnapshot, type StoreSnapshot } from '../store/snapshot';
 import { collectGarbage } from './collect-garbage';
 
 const MAX_HISTORY = 100_000;
 const SCORES_IN_FLIGHT = 2;
-/** Rows per read of the SQLite file while loading. */
+/** Rows per read of the SQLite file while loading: one slice between two looks at the port. */
 const SCAN_ROWS = 2_500;
 /** The workspace reader's page cache (KiB): see start(). */
 const READER_CACHE_KIB = 8_192;
+/** Read first, whole: small (25k documents on L), and every deal's score needs them (see Loading). */
+const FIRST_COLLECTIONS = ['accounts', 'opportunities'] as const;
+/** Then these, in slices; the ones of accounts someone is waiting for are read first, by index. */
+const BULK_COLLECTIONS = ['stakeholders', 'interactions', 'journeysteps'] as const;
+
+/**
+ * The worker's state while it reads the workspace (seconds on L: 1.6M documents). Every account
+ * and deal is read first, so what scores share across deals (the prior's win rate over closed
+ * deals, the feature space of the deals' CRM fields) is already what the full read gives. Then
+ * the people, interactions and journey steps: an account someone waits for (Today's deals, a
+ * deal a page lists) has its own read by index at once and its open deals are scored and sent;
+ * the rest follow in slices of SCAN_ROWS, skipping what was read by account, with the port
+ * looked at between slices. A deal's score depends only on its own deal, its people and
+ * their interactions and steps, so it is the score the full read gives (a test pins it);
+ * what crosses accounts (an attendee from another account) is set right by the full rescore
+ * that ends the load, which rewrites any score that differs.
+ */
+interface Loading {
+  /** Accounts whose people and interactions were read by index (the scan skips them). */
+  accountsRead: Set<string>;
+  /** Deals whose journey steps were read by index (the scan skips them). */
+  dealsRead: Set<string>;
+  /** Accounts to read by index before the next slice. */
+  wanted: Set<string>;
+  /** Urgent requests waiting for their accounts (or for the whole read). */
+  parked: { requestId: number; request: WorkerRequest }[];
+  /** Everything else that came meanwhile, handled in order once the read is done. */
+  deferred: HostToWorker[];
+  /** False once the file turned out to have no index to read an account by: then only the whole read answers. */
+  byIndex: boolean;
+  /** Where the scan is: BULK_COLLECTIONS[collection], after this rowid. */
+  collection: number;
+  after: number;
+}
 
 function parseSetting<T>(what: string, text: string | null): T | null {
   if (text === null) return null;
@@ -55,6 +89,9 @@ export class ScoringRuntime {
   /** The Today ranking last sent to be stored (see timed). */
   private lastTodayText: string | null = null;
   private training = { inProgress: false, fraction: 0, message: '', error: null as string | null };
+  /** Set while the workspace is being read (see Loading); null once it is. */
+  private loading: Loading | null = null;
+  private closed = false;
 
   /**
    * Messages wait here in order; at most SCORES_IN_FLIGHT `scores` batches are unacknowledged.
@@ -117,6 +154,11 @@ export class ScoringRuntime {
     }
     const engine = this.engine;
     if (!engine) throw new Error('scoring worker got a message before init');
+    if (this.loading) {
+      if (msg.type === 'request' && msg.urgent) return this.urgentWhileLoading(msg.requestId, msg.request);
+      this.loading.deferred.push(msg);
+      return;
+    }
     switch (msg.type) {
       case 'changed': {
         const touched = emptyTouched();
@@ -156,12 +198,138 @@ export class ScoringRuntime {
     // What the host stored last time: the first full rescore then writes only what changed
     // since (at launch, usually a fraction of 8k deals), and removes scores of deals gone meanwhile.
     this.source.storedScores((id, payload) => this.engine!.rememberStored(id, payload));
-    SCORED_COLLECTIONS.forEach((c, k) => {
-      this.source!.scan(c, SCAN_ROWS, (docs) => this.engine!.apply(c, docs));
-      this.post({ type: 'progress', task: 'loading', fraction: (k + 1) / SCORED_COLLECTIONS.length, message: `Read ${c}` });
-    });
+    for (const c of FIRST_COLLECTIONS) {
+      this.source.scan(c, SCAN_ROWS, (docs) => this.engine!.apply(c, docs));
+      this.loadProgress(c);
+    }
+    this.loading = {
+      accountsRead: new Set(),
+      dealsRead: new Set(),
+      wanted: new Set(),
+      parked: [],
+      deferred: [],
+      byIndex: true,
+      collection: 0,
+      after: 0,
+    };
+    // The rest in slices, so the port is looked at between them (urgent requests, acks).
+    setImmediate(() => this.loadSlice());
+  }
+
+  private loadProgress(c: string): void {
+    const all = FIRST_COLLECTIONS.length + BULK_COLLECTIONS.length;
+    const done = [...FIRST_COLLECTIONS, ...BULK_COLLECTIONS].indexOf(c as never) + 1;
+    this.post({ type: 'progress', task: 'loading', fraction: done / all, message: `Read ${c}` });
+  }
+
+  /** One step of the read: the accounts someone waits for, else one slice of the scan. */
+  private loadSlice(): void {
+    const loading = this.loading;
+    if (!loading || this.closed) return;
+    try {
+      if (loading.wanted.size) this.readAccounts(loading);
+      else if (!this.scanSlice(loading)) return this.loaded();
+    } catch (err) {
+      // Reported like any error; scoring goes on with what was read, as it would have before.
+      this.post({ type: 'error', code: 'DS_SCORING_ERROR', message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+      return this.loaded();
+    }
+    setImmediate(() => this.loadSlice());
+  }
+
+  /** Reads the wanted accounts' documents by index, scores their open deals, answers who waited. */
+  private readAccounts(loading: Loading): void {
+    const engine = this.engine!;
+    const source = this.source!;
+    const accounts = [...loading.wanted].filter((a) => !loading.accountsRead.has(a));
+    loading.wanted.clear();
+    const deals = accounts.flatMap((a) => [...(engine.state.oppsOfAccount.get(a) ?? [])]);
+    const dealIds = deals.map((slot) => engine.state.opportunityIds[slot]!);
+    const people = source.byKey('stakeholders', 'accountId', accounts);
+    const interactions = source.byKey('interactions', 'accountId', accounts);
+    const steps = source.byKey('journeysteps', 'opportunityId', dealIds);
+    if (!people || !interactions || !steps) {
+      // No index to read them by (another file layout): who waits, waits for the whole read.
+      loading.byIndex = false;
+      return;
+    }
+    engine.apply('stakeholders', people);
+    engine.apply('interactions', interactions);
+    engine.apply('journeysteps', steps);
+    accounts.forEach((a) => loading.accountsRead.add(a));
+    dealIds.forEach((id) => loading.dealsRead.add(id));
+    const scored = engine.rescoreBeforeFull(deals);
+    // Who waited first, then the scores to store: the answers go past the queue and should not
+    // reach the main thread behind batches it must deserialise and store first.
+    const parked = loading.parked.splice(0);
+    for (const p of parked) this.urgentWhileLoading(p.requestId, p.request);
+    this.send(scored, false);
+  }
+
+  /** One slice of the scan, without what was read by account; false once everything is read. */
+  private scanSlice(loading: Loading): boolean {
+    const collection = BULK_COLLECTIONS[loading.collection];
+    if (!collection) return false;
+    const { docs, next } = this.source!.page(collection, loading.after, SCAN_ROWS);
+    const fresh =
+      collection === 'journeysteps'
+        ? docs.filter((d) => !loading.dealsRead.has(d['opportunityId'] as string))
+        : docs.filter((d) => !loading.accountsRead.has(d['accountId'] as string));
+    this.engine!.apply(collection, fresh);
+    if (next === null) {
+      this.loadProgress(collection);
+      loading.collection++;
+      loading.after = 0;
+    } else loading.after = next;
+    return true;
+  }
+
+  /**
+   * The accounts whose documents an urgent request needs before it can be answered while the
+   * workspace is read: none (answer now), some, or null (only the whole read can answer it).
+   */
+  private needs(req: WorkerRequest): string[] | null {
+    const state = this.engine!.state;
+    switch (req.kind) {
+      case 'memory':
+        return [];
+      case 'scoreOpportunity': {
+        const slot = state.opportunityIdx.get(req.id);
+        const o = slot === undefined ? undefined : state.opportunities[slot];
+        // A deal not read yet (created a moment ago): its change comes after the read.
+        return o ? [o.accountId] : null;
+      }
+      case 'today': {
+        // One member's Today ranks their open deals only: those deals' accounts are enough.
+        if (req.ownerId === undefined) return null;
+        const accounts = new Set<string>();
+        for (const o of state.opportunities) if (o && o.status === 'open' && o.ownerId === req.ownerId) accounts.add(o.accountId);
+        return [...accounts];
+      }
+      default:
+        return null;
+    }
+  }
+
+  private urgentWhileLoading(requestId: number, request: WorkerRequest): void {
+    const loading = this.loading;
+    if (!loading) return this.answer(requestId, request, true);
+    const accounts = this.needs(request);
+    const missing = accounts?.filter((a) => !loading.accountsRead.has(a));
+    if (missing?.length && !loading.byIndex) return void loading.parked.push({ requestId, request });
+    if (missing && missing.length === 0) return this.answer(requestId, request, true);
+    loading.parked.push({ requestId, request });
+    missing?.forEach((a) => loading.wanted.add(a));
+  }
+
+  /** Everything is read: the full rescore, then what waited, in the order it came. */
+  private loaded(): void {
+    const loading = this.loading!;
+    this.loading = null;
     this.finishLoad();
     this.post({ type: 'ready' });
+    for (const p of loading.parked) this.answer(p.requestId, p.request, true);
+    for (const m of loading.deferred) this.handle(m);
   }
 
   private finishLoad(): void {
@@ -347,6 +515,7 @@ export class ScoringRuntime {
   }
 
   close(): void {
+    this.closed = true;
     if (this.timer) clearInterval(this.timer);
     this.source?.close();
   }

@@ -77,6 +77,8 @@ export class ScoringService {
   private restarts: number[] = [];
   private stopped: ApiError | null = null;
   private firstFullStored = false;
+  private firstRun: Promise<void>;
+  private resolveFirstRun!: () => void;
 
   private constructor(
     worker: ScoringWorker,
@@ -88,6 +90,7 @@ export class ScoringService {
       this.rejectFirstFull = reject;
     });
     this.firstFull.catch(() => undefined); // awaited by callers; this only keeps it from counting as unhandled
+    this.firstRun = new Promise((resolve) => (this.resolveFirstRun = resolve));
     this.worker = this.attach(worker);
   }
 
@@ -134,6 +137,7 @@ export class ScoringService {
         `Scoring stopped after failing ${this.restarts.length} times in a few minutes. Restart Deep Sales; if it keeps failing, report the log.`,
       );
       this.rejectFirstFull(this.stopped);
+      this.resolveFirstRun();
       this.holdOpen();
       return;
     }
@@ -214,6 +218,7 @@ export class ScoringService {
               // People's scores are not stored, so no store change says they moved: say it here,
               // after this run's deal scores are written, so a refetch sees both.
               if (m.final && m.stakeholders > 0 && !this.closed) this.opts.events.next({ type: 'changed', collections: ['scores'] });
+              if (m.final) this.resolveFirstRun();
               if (m.final && m.full) {
                 this.firstFullStored = true;
                 this.resolveFirstFull();
@@ -290,6 +295,15 @@ export class ScoringService {
     return this.firstFull;
   }
 
+  /**
+   * Resolves once the first run of scores is stored: on a first open, the deals someone waited
+   * for (scored before the whole workspace is read), else the first full rescore. Also once
+   * scoring closes or stops, so nothing waits on it forever.
+   */
+  firstStored(): Promise<void> {
+    return this.firstRun;
+  }
+
   /** Whether this worker's first full rescore is stored (until then, what is stored is an earlier run's). */
   hasFirstScores(): boolean {
     return this.firstFullStored;
@@ -332,6 +346,7 @@ export class ScoringService {
     this.watching?.unsubscribe();
     await this.writes.catch(() => undefined); // already logged where it failed
     this.closed = true;
+    this.resolveFirstRun();
     await this.live;
     this.holdOpen();
     await this.worker.terminate();

@@ -182,3 +182,32 @@ describe('SearchIndex on a workspace file written during the build', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe('SearchIndex started after something else', () => {
+  it('neither watches nor builds until `after` settles, then builds everything', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ds-search-after-'));
+    const store = await createStore({ directory: dir, name: 'search-after' });
+    const index = new SearchIndex(store, { pageSize: 97 });
+    try {
+      await loadWorkspaceIntoStore(store, generateWorkspaceBatches({ size: 'XS', seed: 7, now: NOW }));
+      let go!: () => void;
+      const built = index.start(new Promise<void>((resolve) => (go = resolve)));
+      // Turns of the event loop and a write: nothing starts meanwhile.
+      for (let i = 0; i < 20; i++) await new Promise((r) => setTimeout(r, 5));
+      await store.accounts.insert({ ...demo.accounts[0]!, id: 'acc_written_before' as never, name: 'Zyxwv Before Start' });
+      expect(index.begun).toBe(false);
+      expect(index.status().ready).toBe(false);
+      expect((await index.query({ text: 'Zyxwv', limit: 5 })).groups).toEqual([]);
+      go();
+      await built;
+      expect(index.begun).toBe(true);
+      expect(index.status().ready).toBe(true);
+      // What was written before the build began is in it (the build reads the file as it is then).
+      expect((await hitsOf(index, 'Zyxwv', 'account')).map((h) => h.id)).toEqual(['acc_written_before']);
+    } finally {
+      index.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

@@ -109,12 +109,33 @@ export class SearchIndex {
     this.pageSize = options.pageSize ?? PAGE;
   }
 
-  /** Starts watching changes and the thread's build; resolves when the index is complete. */
-  start(): Promise<void> {
+  /**
+   * Starts watching changes and the thread's build, once `after` settles (at once without it);
+   * resolves when the index is complete. The host starts it after scoring's first scores, or a
+   * few seconds: on 2 cores the build's reads competed with scoring's for the CPU, and the scores
+   * a person waits for on a first open came seconds later (README, first visible scores).
+   */
+  start(after?: Promise<unknown>): Promise<void> {
     if (this.building) return this.building;
     this.building = new Promise<void>((resolve) => {
       this.whenReady = resolve;
     });
+    if (!after) this.begin();
+    else
+      void after.then(
+        () => this.begin(),
+        () => this.begin(),
+      );
+    return this.building;
+  }
+
+  /** Whether the build has begun (start's `after` settled), for tests. */
+  get begun(): boolean {
+    return this.subscriptions.length > 0;
+  }
+
+  private begin(): void {
+    if (this.closed) return;
     // Watch first: a write during the build lands either in a page read after it, or here.
     for (const name of INDEXED) {
       const collection = this.store[name] as RxCollection;
@@ -128,7 +149,6 @@ export class SearchIndex {
       );
     }
     void this.launch();
-    return this.building;
   }
 
   /** Stops search; resolves once the thread has ended and the index's file is gone. */

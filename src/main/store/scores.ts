@@ -2,14 +2,14 @@
 // SQLite file (snapshot.ts); here the store says where that file and its tables are, and owns
 // the writes of the scores the worker computes, so no code outside src/main/store knows table
 // names, columns or RxDB's document internals (`_meta`, `_rev`).
-import type { BulkWriteRow, RxDocumentData } from 'rxdb';
+import { fillWithDefaultSettings, getIndexableStringMonad, type BulkWriteRow, type RxDocumentData, type RxJsonSchema } from 'rxdb';
 import { ApiError } from '@shared/api';
 import { rxSchemaFor, type CollectionName, type ScoreDoc } from '@shared/domain';
 import type { Store } from './create-store';
-import type { SnapshotSpec } from './snapshot';
+import type { KeyedRead, SnapshotKey, SnapshotSpec } from './snapshot';
 import { databaseFilePath, RX_STORAGE_NAME_SQLITE } from './sqlite';
 import type { DatabaseKey } from './sqlite/database';
-import { tableNameFor } from './sqlite/table';
+import { layoutFor, tableNameFor } from './sqlite/table';
 
 /**
  * Where a read-only snapshot of these collections (and the stored scores) can be read, or null
@@ -20,10 +20,41 @@ export function snapshotSpecOf(store: Store, collections: readonly CollectionNam
   const dir = storage.settings?.databaseDirectory;
   if (storage.name !== RX_STORAGE_NAME_SQLITE || !dir) return null;
   const tables: Record<string, string> = {};
-  for (const c of [...collections, 'scores' as const]) tables[c] = tableNameFor(c, rxSchemaFor(c).version);
+  const keys: NonNullable<SnapshotSpec['keys']> = {};
+  for (const c of [...collections, 'scores' as const]) {
+    tables[c] = tableNameFor(c, rxSchemaFor(c).version);
+    const keyed = keyedReadsOf(c);
+    if (Object.keys(keyed).length) keys[c] = keyed;
+  }
   const key = storage.settings?.key;
   // Hex text: the spec is posted to the worker as plain data.
-  return { filePath: databaseFilePath(dir, store.name), tables, ...(key ? { key: key.toString('hex') } : {}) };
+  return { filePath: databaseFilePath(dir, store.name), tables, keys, ...(key ? { key: key.toString('hex') } : {}) };
+}
+
+const SNAPSHOT_KEYS: readonly SnapshotKey[] = ['accountId', 'opportunityId'];
+
+/**
+ * Which of a collection's indexes the snapshot can read by account or by deal (snapshot.ts
+ * `byKey`): an index whose key starts with `_deleted` then that field, as RxDB writes it (the
+ * schema filled with RxDB's defaults, as the storage made its table). The key's head is checked
+ * on a sample against what the snapshot will look for ('0' for a live document, then the value
+ * padded with spaces to the field's maxLength); a layout that does not match is left out, and the
+ * snapshot's reader then scans instead.
+ */
+function keyedReadsOf(collection: CollectionName): Partial<Record<SnapshotKey, KeyedRead>> {
+  const schema = fillWithDefaultSettings(rxSchemaFor(collection) as RxJsonSchema<RxDocumentData<unknown>>);
+  const layout = layoutFor(collection, schema);
+  const out: Partial<Record<SnapshotKey, KeyedRead>> = {};
+  for (const field of SNAPSHOT_KEYS) {
+    const index = layout.indexes.find((ix) => ix.fields[0] === '_deleted' && ix.fields[1] === field);
+    const width = (schema.properties as Record<string, { maxLength?: number } | undefined>)[field]?.maxLength;
+    if (!index || typeof width !== 'number') continue;
+    const head = getIndexableStringMonad(schema, ['_deleted', field]) as (d: unknown) => string;
+    const sample = 'acc_1';
+    if (head({ _deleted: false, [field]: sample }) !== `0${sample.padEnd(width, ' ')}`) continue;
+    out[field] = { column: index.column, width };
+  }
+  return out;
 }
 
 /**

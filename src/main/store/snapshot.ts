@@ -6,6 +6,7 @@
 // blocked by it. Kept apart from index.ts on purpose: index.ts loads RxDB, which the worker
 // never needs (its memory is one of scoring's figures).
 import { openDatabase } from './sqlite/database';
+import { encodeIndexKey } from './sqlite/index-key';
 
 /** The SQLite module for worker threads that keep a database of their own (the search thread's
  * index, in a scratch file encrypted under a key of its own), without loading RxDB through
@@ -19,6 +20,18 @@ export interface SnapshotSpec {
   tables: Record<string, string>;
   /** The file's key as hex (database.ts), absent for a plaintext file. */
   key?: string;
+  /** Per collection, the indexes `byKey` reads through (scores.ts finds them in the schema). */
+  keys?: Record<string, Partial<Record<SnapshotKey, KeyedRead>>>;
+}
+
+/** Fields the snapshot can read documents by, through an index. */
+export type SnapshotKey = 'accountId' | 'opportunityId';
+
+/** An index whose key starts with the document's deleted flag ('0' live) then the field padded to `width`. */
+export interface KeyedRead {
+  /** The index column, quoted. */
+  column: string;
+  width: number;
 }
 
 export type SnapshotRow = Record<string, unknown> & { id: string };
@@ -32,6 +45,13 @@ export interface StoreSnapshot {
    * while it builds. `next` is where the following page starts, null after the last one.
    */
   page(collection: string, after: number, limit: number): { docs: SnapshotRow[]; next: number | null };
+  /**
+   * Live documents whose `field` is one of `values`, in storage order (rowid, as `scan` and
+   * `page` give them), read through the index that starts with that field: one account's
+   * people or interactions without reading the others'. Null when the collection has no such
+   * index (the caller reads them by scanning instead).
+   */
+  byKey(collection: string, field: SnapshotKey, values: Iterable<string>): SnapshotRow[] | null;
   /** Live documents of a collection. */
   count(collection: string): number;
   /** Current version of these ids: live docs, and the ids that are gone (deleted or purged) with their account if known. */
@@ -90,6 +110,24 @@ export function openStoreSnapshot(spec: SnapshotSpec): StoreSnapshot {
         .all(after, limit) as { r: number; deleted: number; data: string }[];
       const docs = rows.filter((row) => !row.deleted).map((row) => JSON.parse(row.data) as SnapshotRow);
       return { docs, next: rows.length < limit ? null : rows[rows.length - 1]!.r };
+    },
+    byKey(collection, field, values) {
+      const keyed = spec.keys?.[collection]?.[field];
+      if (!keyed) return null;
+      const t = tableOf(collection);
+      if (!exists(t)) return [];
+      // A range of the index: every key that starts with '0' (live) and the padded value; index
+      // keys are UTF-8 (CESU-8) bytes, which never hold 0xff, so head + 0xff bounds the range.
+      const stmt = db.prepare(
+        `SELECT rowid AS r, data FROM ${quoted(t)} WHERE ${keyed.column} >= ? AND ${keyed.column} < ? AND deleted = 0`,
+      );
+      const rows: { r: number; data: string }[] = [];
+      for (const value of new Set(values)) {
+        if (value.length > keyed.width) continue; // longer than the schema allows: never stored
+        const head = encodeIndexKey(`0${value.padEnd(keyed.width, ' ')}`);
+        for (const row of stmt.all(head, Buffer.concat([head, Buffer.from([0xff])])) as { r: number; data: string }[]) rows.push(row);
+      }
+      return rows.sort((a, b) => a.r - b.r).map((row) => JSON.parse(row.data) as SnapshotRow);
     },
     count(collection) {
       const t = tableOf(collection);

@@ -256,6 +256,17 @@ export class ScoringEngine {
     return r;
   }
 
+  /**
+   * These deals' scores before the first full rescore, while the workspace is still being read
+   * (the scoring worker scores the deals someone is waiting for first). What full rescores share
+   * is refreshed first, as rescoreAll does: with every deal read, it is what the full rescore
+   * will use, so each of these scores is the one it gives for the same data (a test pins it).
+   */
+  rescoreBeforeFull(opportunitySlots: Iterable<number>): RescoreResult {
+    this.refreshShared();
+    return this.rescore({ opportunities: new Set(opportunitySlots), stakeholders: new Set() });
+  }
+
   rescore(touched: Touched): RescoreResult {
     const now = this.clock();
     const s = this.state;
