@@ -197,6 +197,40 @@ describe.each(['sqlite'] as const)('scoring worker with a %s store', (kind) => {
       }
     });
 
+  if (kind === 'sqlite')
+    it('at a relaunch, Today answers from the stored ranking while the worker has not even started', async () => {
+      await service.flush();
+      const expected = await call<unknown>(host, 'scoring.today', { limit: 8 });
+      // A worker thread that starts only when released (a slow start: tsx compiling it in the web
+      // preview, a busy machine): Today must not wait for it when the last run stored a ranking.
+      let release!: () => void;
+      const gate = new Promise<void>((r) => {
+        release = r;
+      });
+      let spawned = false;
+      const spawn = async (): Promise<ScoringWorker> => {
+        await gate;
+        spawned = true;
+        return spawnScoringWorker();
+      };
+      const relaunched = createHost({
+        store,
+        now: () => DEFAULT_NOW,
+        scoring: { fixedNow: DEFAULT_NOW, autoTrain: true, rescoreEveryMs: 0, spawn },
+      });
+      try {
+        expect(await call<unknown>(relaunched, 'scoring.today', { limit: 8 })).toEqual(expected);
+        expect(spawned).toBe(false);
+        release();
+        const started = await relaunched.scoring.service();
+        await started.ready();
+        expect(await call<unknown>(relaunched, 'scoring.today', { limit: 8 })).toEqual(expected);
+      } finally {
+        release();
+        await relaunched.close();
+      }
+    });
+
   it('a logged interaction rescores only its deal, in the stored scores', async () => {
     const before = await probabilities(store);
     const opp = (await store.opportunities.find({ selector: { status: 'open' } }).exec()).find((o) => o.members.length > 3)!;

@@ -9,6 +9,8 @@ export type ScoringStartOptions = Omit<ScoringServiceOptions, 'store' | 'events'
 export interface ScoringHandle {
   /** The workspace's scoring service, started on first use. */
   service(): Promise<ScoringService>;
+  /** The service once it has started, without starting or waiting for it (null before). */
+  current(): ScoringService | null;
   /** Closes the service if it was started; afterwards `service()` fails with DS_SCORING_ERROR. */
   close(): Promise<void>;
   /**
@@ -21,6 +23,7 @@ export interface ScoringHandle {
 
 export function scoringHandle(start: () => Promise<ScoringService>): ScoringHandle {
   let started: Promise<ScoringService> | null = null;
+  let running: ScoringService | null = null;
   let closed = false;
   let scored!: () => void;
   const firstScores = new Promise<void>((resolve) => (scored = resolve));
@@ -29,10 +32,12 @@ export function scoringHandle(start: () => Promise<ScoringService>): ScoringHand
       if (closed) return Promise.reject(new ApiError('DS_SCORING_ERROR', 'Scoring has stopped because the workspace is closing.'));
       started ??= start().then((service) => {
         void service.firstStored().then(scored, scored);
+        running = service;
         return service;
       });
       return started;
     },
+    current: () => (closed ? null : running),
     firstScores: () => firstScores,
     async close() {
       closed = true;

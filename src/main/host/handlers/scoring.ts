@@ -140,13 +140,19 @@ export function scoringHandlers(scoring: ScoringHandle): HandlerMap {
     },
     'scoring.today': async ({ limit, ownerId: owner, mine }, ctx) => {
       if (mine && owner) throw new ApiError('DS_API_INVALID_INPUT', 'Ask for one member’s deals or for mine, not both.');
-      const [service, me] = await Promise.all([scoring.service(), mine ? whoIsMe(ctx.store) : null]);
+      // Started here (the first call that needs it) but not waited for: until the worker's first
+      // scores are stored, the last run's ranking and stored scores answer (stored-today.ts), so a
+      // relaunch's Today does not wait for the worker to start; only a workspace never scored waits.
+      const starting = scoring.service();
+      starting.catch(() => undefined); // its error reaches whoever awaits it below
+      const me = mine ? await whoIsMe(ctx.store) : null;
       const ownerId = me ? ((me.member?.id as TeamMemberId | undefined) ?? undefined) : owner;
-      // Not waiting for the worker: until its first scores are stored, the last run's ranking
-      // and stored scores answer (stored-today.ts); only a workspace never scored waits.
-      if (!service.hasFirstScores()) {
+      if (!scoring.current()?.hasFirstScores()) {
         const stored = await storedToday(ctx.store, TODAY_SETTING, limit ?? 20, ownerId);
         if (stored) return TodayView.parse({ items: await withFactors(ctx.store, stored.items), total: stored.total });
+      }
+      const service = await starting;
+      if (!service.hasFirstScores()) {
         // Nothing stored (first open): the worker's ranking right after its first full rescore,
         // while those scores are still being stored; the listed deals' factors computed for them.
         const first = await service.request({ kind: 'today', limit: limit ?? 20, ...(ownerId ? { ownerId } : {}) }, { urgent: true });
