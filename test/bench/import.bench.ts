@@ -12,7 +12,6 @@
 // time and size on disk. IMPORT_BENCH_ACTIVITIES and IMPORT_BENCH_WORKSPACE choose smaller sizes
 // (IMPORT_BENCH_WORKSPACE=none leaves part 2 out).
 import { mkdtemp, rm } from 'node:fs/promises';
-import { spawn } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
@@ -23,6 +22,7 @@ import { createStore } from '../../src/main/store';
 import { writeWorkspaceFolder } from '../../src/main/workspace/seed-workspace';
 import { describeSize, type SeedSize } from '../../src/shared/seed';
 import { machine, report } from './report';
+import { startControl } from './support/control-probe';
 
 const ACTIVITIES = Number(process.env.IMPORT_BENCH_ACTIVITIES ?? 100_000);
 const WORKSPACE = (process.env.IMPORT_BENCH_WORKSPACE ?? 'L') as SeedSize | 'none';
@@ -59,20 +59,6 @@ function mainThreadSched(): { run: number; wait: number } | null {
   } catch {
     return null; // not Linux, or /proc not mounted: the figures that need it are left out
   }
-}
-
-/** A bare Node process timing its own event loop (5 ms resolution, as the probe) until told to stop. */
-function startControl(): { stop(): Promise<number> } {
-  const code = `const h = require('node:perf_hooks').monitorEventLoopDelay({ resolution: 5 }); h.enable();
-    process.on('message', () => { h.disable(); process.send(h.max / 1e6, () => process.exit(0)); });`;
-  const child = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-  return {
-    stop: () =>
-      new Promise<number>((resolve) => {
-        child.once('message', (max) => resolve(Number(max)));
-        child.send('stop');
-      }),
-  };
 }
 
 /** The main thread's user and kernel CPU time in ms (Linux clock ticks, 10 ms; null elsewhere). */
@@ -150,7 +136,7 @@ async function importBench(): Promise<void> {
   });
   gcs.observe({ entryTypes: ['gc'] });
   let progressReports = 0;
-  const control = startControl();
+  const control = startControl(5);
   histogram.enable();
   const schedBefore = mainThreadSched();
   const cpuBefore = process.cpuUsage();

@@ -4,7 +4,6 @@
 // types names and note words letter by letter. On a shared machine a timer waits for a core as
 // well as for its own thread, so a bare Node process probes its own event loop over the same
 // window: the main thread's block is the import's doing only where it exceeds that control's.
-import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +13,7 @@ import { SearchIndex } from '../../src/main/search';
 import { createStore } from '../../src/main/store';
 import { cachedWorkspace } from './support/workspace-cache';
 import { machine, report } from './report';
+import { startControl } from './support/control-probe';
 
 const size = (process.env['BENCH_SIZE'] as SeedSize | undefined) ?? 'L';
 
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   const store = await createStore({ directory: dir });
   global.gc?.();
   const rssBefore = process.memoryUsage().rss;
-  const control = startControl();
+  const control = startControl(1);
   const loop = monitorEventLoopDelay({ resolution: 1 });
   loop.enable();
   const started = performance.now();
@@ -105,20 +105,6 @@ async function main(): Promise<void> {
   });
   await index.close();
   await store.close();
-}
-
-/** A bare Node process timing its own event loop (1 ms resolution) until told to stop. */
-function startControl(): { stop(): Promise<number> } {
-  const code = `const h = require('node:perf_hooks').monitorEventLoopDelay({ resolution: 1 }); h.enable();
-    process.on('message', () => { h.disable(); process.send(h.max / 1e6, () => process.exit(0)); });`;
-  const child = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-  return {
-    stop: () =>
-      new Promise<number>((resolve) => {
-        child.once('message', (max) => resolve(Number(max)));
-        child.send('stop');
-      }),
-  };
 }
 
 main().catch((error: unknown) => {
