@@ -182,6 +182,23 @@ describe('Salesforce export (API names, ISO +0000 dates, quoted newlines)', () =
     const rest = await runImport({ store, files: [file], now: NOW });
     expect(rest.counts['accounts']).toMatchObject({ created: 3000 - written, unchanged: written, failed: 0 });
   });
+
+  // Linux only: per-thread nice values are Linux's (elsewhere the thread keeps the process's).
+  it.runIf(process.platform === 'linux')('the thread reading the files runs at nice 10, the main thread at the process’s', async () => {
+    const niceOfThreads = () =>
+      readdirSync('/proc/self/task').map((tid) => {
+        const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+        // Fields after "(comm) ": state is the 1st, nice the 17th.
+        return { tid: Number(tid), nice: Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]) };
+      });
+    const store = await newStore();
+    // The thread is kept a while after an import (the same one for every import of this file's
+    // tests): it is there to look at once the import is done.
+    await runImport({ store, files: [{ name: 'Account.csv', bytes: Buffer.from('Id,Name\n001A,Acme\n') }], now: NOW });
+    const threads = niceOfThreads();
+    expect(threads.filter((t) => t.nice === 10).length).toBe(1);
+    expect(threads.find((t) => t.tid === process.pid)!.nice).toBe(0);
+  });
 });
 
 describe('Dynamics 365 export (display labels, Windows-1252, CRLF, links by display name)', () => {

@@ -181,9 +181,13 @@ async function defaultOwner(store: Store, given: string | null | undefined): Pro
   return first?.id ?? '';
 }
 
-/** Shared memory the thread reads the files from: copied a few MB at a time, a turn between. */
+/**
+ * Shared memory the thread reads the files from: copied 1 MiB at a time, a turn between when the
+ * slice is spent. The copy touches fresh pages (the kernel zeroes each on first touch): 4 MiB at a
+ * time held the main thread 30–40 ms at the start of the 100k bench.
+ */
 async function sharedCopy(bytes: Uint8Array, slicer: TimeSlicer): Promise<SharedArrayBuffer> {
-  const COPY = 4 * 2 ** 20;
+  const COPY = 2 ** 20;
   const shared = new SharedArrayBuffer(bytes.length);
   const view = new Uint8Array(shared);
   for (let i = 0; i < bytes.length; i += COPY) {
