@@ -19,3 +19,38 @@ test('a page whose code fails to load says so, and Try again opens it', async ({
   await expect(page.getByTestId('bg-node').first()).toBeVisible();
   await expect(page.getByRole('heading', { name: 'This page did not open' })).toHaveCount(0);
 });
+
+// The idle prefetch of those pages waits for the first page's answers: while Today waits for its
+// data the window is idle, and the prefetched code's parsing used to land on the frames that draw
+// Today's first cards. Today's answer is held here (the socket routed through the test) to see it.
+test("the pages one click away fetch their code only after the first page's answers arrive", async ({ page }) => {
+  const NEAR = /\/assets\/(AccountPage|OpportunityPage|BuyingGroupPage|AccountJourneyPage)-[^/]*\.js$/;
+  const prefetched: string[] = [];
+  page.on('request', (request) => {
+    if (NEAR.test(request.url())) prefetched.push(request.url());
+  });
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.routeWebSocket(/\/api$/, (ws) => {
+    const server = ws.connectToServer();
+    const todayCalls = new Set<number>();
+    ws.onMessage((message) => {
+      const call = JSON.parse(String(message)) as { id: number; method: string };
+      if (call.method === 'scoring.today') todayCalls.add(call.id);
+      server.send(message);
+    });
+    server.onMessage((message) => {
+      const frame = JSON.parse(String(message)) as { kind: string; id?: number };
+      if (frame.kind === 'result' && frame.id !== undefined && todayCalls.has(frame.id)) void held.then(() => ws.send(message));
+      else ws.send(message);
+    });
+  });
+  await page.goto('/#/today');
+  await expect(page.getByRole('heading', { name: 'Today', level: 1 })).toBeVisible();
+  // Well past the idle callback's 300 ms timeout, within the 3 s the prefetch waits at most.
+  await page.waitForTimeout(1500);
+  expect(prefetched).toEqual([]);
+  release();
+  await expect(page.getByTestId('today-item').first()).toBeVisible();
+  await expect.poll(() => prefetched.length).toBeGreaterThanOrEqual(4);
+});

@@ -24,31 +24,54 @@ const NEAR_ACCOUNTS = {
   accountJourney: pageModule(() => import('../features/journey/AccountJourneyPage')),
 };
 
+/** The longest the prefetch waits for the first page's data before it goes ahead anyway. */
+const PREFETCH_AT_LATEST_MS = 3000;
+
 /**
- * Fetches the code of NEAR_ACCOUNTS when the window is idle, and at the latest 300 ms after the
- * first page (a busy first page is seldom idle; its first rows take longer than that to arrive).
+ * Fetches the code of NEAR_ACCOUNTS once the first page has its answers, when the window is idle
+ * (at the latest 300 ms after that, since a busy page is seldom idle). Not before: while the first
+ * page waits for its data the window is idle, and the prefetched code's parsing and the map's
+ * warm-up then landed on the very frames that draw the first page (on L, Today's first card came
+ * ~400 ms after its answer). A page whose questions never settle (one that keeps polling) does not
+ * hold the prefetch back longer than PREFETCH_AT_LATEST_MS.
  */
 function usePrefetchNearPages(): void {
+  const client = useQueryClient();
   useEffect(() => {
     if (typeof requestIdleCallback !== 'function') return;
-    const id = requestIdleCallback(
-      () => {
-        // A failed prefetch is not an error yet: the page's own load asks again and reports it
-        // ("This page did not open") if the person goes there.
-        const ignore = () => undefined;
-        NEAR_ACCOUNTS.account.load().catch(ignore);
-        NEAR_ACCOUNTS.opportunity.load().catch(ignore);
-        NEAR_ACCOUNTS.accountJourney.load().catch(ignore);
-        // The map's layout is most of its opening when its code is cold: run it ahead, idle.
-        NEAR_ACCOUNTS.buyingGroup
-          .load()
-          .then((m) => m.warmUpMapLayout())
-          .catch(ignore);
-      },
-      { timeout: 300 },
-    );
-    return () => cancelIdleCallback(id);
-  }, []);
+    let idle = 0;
+    let started = false;
+    const prefetch = () => {
+      // A failed prefetch is not an error yet: the page's own load asks again and reports it
+      // ("This page did not open") if the person goes there.
+      const ignore = () => undefined;
+      NEAR_ACCOUNTS.account.load().catch(ignore);
+      NEAR_ACCOUNTS.opportunity.load().catch(ignore);
+      NEAR_ACCOUNTS.accountJourney.load().catch(ignore);
+      // The map's layout is most of its opening when its code is cold: run it ahead, idle.
+      NEAR_ACCOUNTS.buyingGroup
+        .load()
+        .then((m) => m.warmUpMapLayout())
+        .catch(ignore);
+    };
+    const start = () => {
+      if (started) return;
+      started = true;
+      stopWatching();
+      clearTimeout(latest);
+      idle = requestIdleCallback(prefetch, { timeout: 300 });
+    };
+    const stopWatching = client.getQueryCache().subscribe(() => {
+      if (client.isFetching() === 0) start();
+    });
+    const latest = setTimeout(start, PREFETCH_AT_LATEST_MS);
+    if (client.isFetching() === 0) start();
+    return () => {
+      stopWatching();
+      clearTimeout(latest);
+      cancelIdleCallback(idle);
+    };
+  }, [client]);
 }
 
 const PersonPage = lazy(() => import('../features/people/PersonPage').then((m) => ({ default: m.PersonPage })));
