@@ -100,9 +100,13 @@ export class SyncSession {
 
   constructor(private readonly ctx: HostContext) {}
 
-  /** Resumes the saved session, if any, when the workspace opens. */
+  /**
+   * Resumes the saved session, if any, when the workspace opens. Where the workspace belongs and
+   * how much it holds (`place`) is not counted here: counting every synced document held the main
+   * thread ~1 s at each open of an L workspace, for words only Settings shows, and `sync.status`
+   * (Settings' question) counts them when asked.
+   */
   async resume(): Promise<void> {
-    await this.refreshPlace();
     const saved = await this.ctx.store.settings.findOne(SESSION_KEY).exec();
     if (!saved) return;
     const parsed = StoredSession.safeParse(JSON.parse(saved.value));
@@ -133,10 +137,8 @@ export class SyncSession {
       // bound to its team, and signing in again resumes it.
       console.warn('[sync] DS_SYNC_TOKEN_MISSING: the saved session has no token on this device; sign in again to sync');
       await (await this.ctx.store.settings.findOne(SESSION_KEY).exec())?.remove();
-      await this.refreshPlace();
       return;
     }
-    await this.refreshPlace();
     await this.rememberTeam(stored);
     this.start({ ...stored, token });
   }
