@@ -6,12 +6,12 @@
 // the garbage an idle worker keeps) is part C of scoring.bench.ts.
 import os from 'node:os';
 import { SCORED_COLLECTIONS } from '../../src/main/scoring/protocol';
-import { createStore, snapshotSpecOf } from '../../src/main/store';
+import { snapshotSpecOf } from '../../src/main/store';
 import { openStoreSnapshot } from '../../src/main/store/snapshot';
 import { ScoringEngine } from '../../src/shared/scoring/workspace/engine';
 import { DEFAULT_NOW, type SeedSize } from '../../src/shared/seed';
 import { machine, report } from './report';
-import { cachedWorkspace } from './support/workspace-cache';
+import { cachedWorkspace, openCachedStore } from './support/workspace-cache';
 
 const size = (process.argv[2] ?? 'L') as SeedSize;
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -31,7 +31,7 @@ const figure = (name: string, value: number, extra: Record<string, unknown> = {}
   });
 
 const dir = await cachedWorkspace(size);
-const store = await createStore({ directory: dir });
+const store = await openCachedStore(dir);
 const spec = snapshotSpecOf(store, SCORED_COLLECTIONS)!;
 await store.close();
 
