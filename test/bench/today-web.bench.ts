@@ -3,6 +3,7 @@
 // to its results painted. The first launch scores the workspace and stores Today's ranking; each
 // relaunch after it is timed from the window showing (navigation, the host already up, as a
 // desktop window shows once its main process is ready) and from the process start.
+import os from 'node:os';
 import path from 'node:path';
 import { type Page } from 'playwright-core';
 import { build } from 'vite';
@@ -11,6 +12,7 @@ import { describeSize, generateWorkspace, type SeedSize } from '../../src/shared
 import { cachedWorkspace } from './support/workspace-cache';
 import { machine, median, report } from './report';
 import { launchChromium, startBenchPreview } from './support/preview';
+import { descendants, pssBytes } from './support/process-memory';
 
 const size = (process.env['BENCH_SIZE'] as SeedSize | undefined) ?? 'L';
 const PORT = Number(process.env['BENCH_PORT'] ?? 4539);
@@ -114,6 +116,38 @@ async function searchFigures(page: Page, work: string, extra: Record<string, unk
   });
 }
 
+/**
+ * Issue 19: every process of the app together, after relaunch, search build and typing — the
+ * preview's Node process (host, scoring and search threads) and the Chromium showing the page,
+ * which stands in for the desktop's renderer and GPU processes (no Electron binary here). PSS, so
+ * pages Chromium's processes share are counted once. Linux only; left out elsewhere.
+ */
+function memoryFigure(previewPid: number, work: string, extra: Record<string, unknown>): void {
+  const node = pssBytes(previewPid);
+  const chromium = descendants(process.pid).filter((p) => /chrom/i.test(p.command));
+  const chromiumBytes = chromium.reduce((sum, p) => sum + (pssBytes(p.pid) ?? 0), 0);
+  if (node === null || chromium.length === 0) {
+    log('memory of every process: not measured (needs Linux /proc)');
+    return;
+  }
+  const mb = (b: number) => Math.round(b / 2 ** 20);
+  report({
+    name: `memory.everyProcess.${size}`,
+    value: mb(node + chromiumBytes),
+    unit: 'MiB PSS',
+    size: work,
+    extra: {
+      ...extra,
+      nodeProcessMiB: mb(node),
+      chromiumMiB: mb(chromiumBytes),
+      chromiumProcesses: chromium.length,
+      when: 'relaunch, search index built, after typing',
+      target: '≤ 1024 (every process of the app on L)',
+      load: os.loadavg()[0]!.toFixed(1),
+    },
+  });
+}
+
 async function main(): Promise<void> {
   const dir = await cachedWorkspace(size);
   const outDir = path.resolve('out/bench-preview');
@@ -192,6 +226,7 @@ async function main(): Promise<void> {
     // The last relaunch stays open for the search figures.
     log('search');
     await searchFigures(page, work, extra);
+    memoryFigure(server.pid, work, extra);
     await context.close();
     await server.stop();
   }

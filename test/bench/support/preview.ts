@@ -7,6 +7,8 @@ export interface BenchPreview {
   url: string;
   /** Ms from spawning the preview to its printed launch URL. */
   readyMs: number;
+  /** The preview's Node process (the host and its threads). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -30,7 +32,7 @@ export function startBenchPreview(port: number, dir: string, outDir: string): Pr
           child.once('exit', () => done());
           child.kill('SIGTERM');
         });
-      resolve({ url: match[1]!, stop, readyMs: performance.now() - started });
+      resolve({ url: match[1]!, stop, readyMs: performance.now() - started, pid: child.pid! });
     });
     child.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
   });
