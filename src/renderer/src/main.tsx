@@ -1,8 +1,10 @@
-// Renderer entry: take the host's clock, then mount the app.
+// Renderer entry: ask the first page's questions and take the host's clock, then mount the app.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { call } from './api/client';
 import { App } from './app/App';
+import { askFirstAnswers } from './app/first-answers';
+import { createQueryClient } from './app/query-client';
 import { adoptHostClock } from './lib/clock';
 import './styles.css';
 
@@ -20,10 +22,13 @@ async function takeHostClock(): Promise<void> {
   }
 }
 
+const queryClient = createQueryClient();
+askFirstAnswers(queryClient, window.location.hash);
+
 void takeHostClock().then(() => {
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <App queryClient={queryClient} />
     </StrictMode>,
   );
 });

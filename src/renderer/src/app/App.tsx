@@ -1,11 +1,10 @@
 // Renderer: the app shell — navigation, header with sync status, and the current page.
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { onAppCommand } from '@renderer/api/app-commands';
 import { useHostEvents } from '../data/host-events';
 import { ProgressToast } from '../components/ProgressToast';
 import { Nav } from './Nav';
-import { createQueryClient } from './query-client';
 import { parseRoute, useHash } from '@renderer/lib/router';
 import { RouteView } from './RouteView';
 import { ReadOnlyBanner } from './ReadOnlyBanner';
@@ -132,8 +131,8 @@ function Shell() {
   );
 }
 
-export function App() {
-  const [queryClient] = useState(createQueryClient);
+/** The app around `queryClient`, made at boot so the first questions go out before it mounts. */
+export function App({ queryClient }: { queryClient: QueryClient }) {
   return (
     <QueryClientProvider client={queryClient}>
       <UndoProvider>
