@@ -2,24 +2,8 @@
 // buying group with a deal role, log a meeting from the account page with the keyboard only
 // (keystrokes counted), edit it, delete it, undo; axe on every page and dialog built for it;
 // screenshots at 1280 and 1920 wide for a human look (test-results/screens).
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-
-async function axe(page: Page, what: string, include?: string): Promise<void> {
-  let builder = new AxeBuilder({ page });
-  if (include) builder = builder.include(include);
-  const { violations } = await builder.analyze();
-  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(
-    bad.map(
-      (v) =>
-        `${what}: ${v.id} (${v.nodes.length}) ${v.nodes
-          .slice(0, 2)
-          .map((n) => n.target.join(' '))
-          .join(' | ')}`,
-    ),
-  ).toEqual([]);
-}
+import { axe } from './support/axe';
 
 async function freshPage(browser: Browser, width = 1360, height = 860): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height } });
