@@ -11,7 +11,6 @@ import { exportCollectionText, EXPORT_COLLECTIONS } from '../../src/main/import/
 import { loadWorkspaceIntoStore } from '../../src/main/store/load-workspace';
 import { generateWorkspaceBatches } from '../../src/shared/seed';
 import { canonicalJson } from '../../src/shared/sync/canonical';
-import { niceOfThreads } from '../support/thread-nice';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/crm');
 const NOW = Date.UTC(2024, 6, 1);
@@ -186,6 +185,12 @@ describe('Salesforce export (API names, ISO +0000 dates, quoted newlines)', () =
 
   // Linux only: per-thread nice values are Linux's (elsewhere the thread keeps the process's).
   it.runIf(process.platform === 'linux')('the thread reading the files runs at nice 10, the main thread at the process’s', async () => {
+    const niceOfThreads = () =>
+      readdirSync('/proc/self/task').map((tid) => {
+        const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+        // Fields after "(comm) ": state is the 1st, nice the 17th.
+        return { tid: Number(tid), nice: Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]) };
+      });
     const store = await newStore();
     // The thread is kept a while after an import (the same one for every import of this file's
     // tests): it is there to look at once the import is done.

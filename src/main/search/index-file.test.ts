@@ -15,7 +15,6 @@ import { loadWorkspaceIntoStore } from '../store/load-workspace';
 import { openDatabase } from '../store/snapshot';
 import { INDEXED, SearchEngine } from './search-engine';
 import { removeStaleIndexFiles, SearchIndex } from './search-index';
-import { niceOfThreads } from '../../../test/support/thread-nice';
 
 const NOW = Date.UTC(2026, 10, 16);
 const NAME = 'idx';
@@ -119,18 +118,6 @@ describe('the search index of a workspace on disk', () => {
     await index.close();
     index = null;
     expect(indexFiles(folder)).toEqual([]);
-  });
-
-  // Linux only: per-thread nice values are Linux's (elsewhere the thread keeps the process's).
-  it.runIf(process.platform === 'linux')('builds on a thread at nice 10 while the main thread keeps the process’s', async () => {
-    const { store: s } = await workspaceOnDisk();
-    const before = niceOfThreads();
-    index = new SearchIndex(s);
-    await index.start();
-    const after = niceOfThreads();
-    const added = after.filter((t) => !before.some((b) => b.tid === t.tid));
-    expect(added.filter((t) => t.nice === 10)).toHaveLength(1);
-    expect(after.find((t) => t.tid === process.pid)!.nice).toBe(0);
   });
 
   it('removes the file of a thread that stopped, and the restarted thread makes a new one', async () => {

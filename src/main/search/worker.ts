@@ -5,16 +5,12 @@
 // host's change events are handled while it builds. Started by search-index.ts.
 import { parentPort, workerData } from 'node:worker_threads';
 import { openStoreSnapshot, type StoreSnapshot } from '../store/snapshot';
-import { lowerThisThreadsPriority } from '../threads/background-priority';
 import type { HostToSearch, SearchToHost, SearchWorkerData } from './protocol';
 import { INDEXED, SearchEngine } from './search-engine';
 
 const port = parentPort;
 if (!port) throw new Error('DS_SEARCH_WORKER: worker.ts must run as a worker thread (search-index.ts)');
 const post = (m: SearchToHost) => port.postMessage(m);
-// The build is background work: the main thread, serving the windows, gets a core first. A query
-// waits at most for the page being indexed either way.
-lowerThisThreadsPriority();
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** Progress goes to the host at most this often (a message per page would be thousands). */
 const PROGRESS_MS = 100;
