@@ -16,7 +16,7 @@ import { descendants, pssBytes } from './support/process-memory';
 
 const size = (process.env['BENCH_SIZE'] as SeedSize | undefined) ?? 'L';
 const PORT = Number(process.env['BENCH_PORT'] ?? 4539);
-const RUNS = 3;
+const RUNS = Number(process.env['BENCH_RUNS'] ?? 3);
 const percentile = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? 0;
