@@ -7,24 +7,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { testNow } from '../clock';
+import { axe } from './support/axe';
 import { startPreview, extraPort } from './support/preview-process';
-
-async function axe(page: Page, what: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(
-    bad.map(
-      (v) =>
-        `${what}: ${v.id} (${v.nodes.length}) ${v.nodes
-          .slice(0, 2)
-          .map((n) => n.target.join(' '))
-          .join(' | ')}`,
-    ),
-  ).toEqual([]);
-}
 
 /** "25 of 312 open deals" → [25, 312]. */
 async function countOf(page: Page): Promise<[number, number]> {
