@@ -3,28 +3,10 @@
 // be asked only after both had answered. The clock's answer is held here (the socket routed
 // through the test) to see what has been asked meanwhile.
 import { expect, test } from '@playwright/test';
+import { holdAnswers } from './support/hold-answers';
 
 test("Today's ranking, the store's health and who I am are asked before the host's clock answers", async ({ page }) => {
-  const asked: { method: string; input: unknown; afterChanges: boolean }[] = [];
-  let changed = false;
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.routeWebSocket(/\/api$/, (ws) => {
-    const server = ws.connectToServer();
-    const clockCalls = new Set<number>();
-    ws.onMessage((message) => {
-      const call = JSON.parse(String(message)) as { id: number; method: string; input: unknown };
-      asked.push({ method: call.method, input: call.input, afterChanges: changed });
-      if (call.method === 'app.clock') clockCalls.add(call.id);
-      server.send(message);
-    });
-    server.onMessage((message) => {
-      const frame = JSON.parse(String(message)) as { kind: string; id?: number };
-      if (frame.kind === 'event') changed = true;
-      if (frame.kind === 'result' && frame.id !== undefined && clockCalls.has(frame.id)) void held.then(() => ws.send(message));
-      else ws.send(message);
-    });
-  });
+  const { asked, release } = await holdAnswers(page, 'app.clock');
   await page.goto('/#/today');
   await expect.poll(() => asked.map((a) => a.method).sort()).toEqual(['app.clock', 'scoring.today', 'team.me', 'workspace.health']);
   expect(asked.find((a) => a.method === 'scoring.today')!.input).toMatchObject({ mine: true });
@@ -34,7 +16,7 @@ test("Today's ranking, the store's health and who I am are asked before the host
   await expect(page.getByTestId('today-item').first()).toBeVisible();
   // The page's own questions were answered from what was asked at boot: nothing asked twice
   // (until the host says scores changed — the preview stores its first scores meanwhile).
-  expect(asked.filter((a) => a.method === 'scoring.today' && !a.afterChanges)).toHaveLength(1);
+  expect(asked.filter((a) => a.method === 'scoring.today' && !a.afterEvent)).toHaveLength(1);
 });
 
 test('another page asks only the store gate’s question at boot', async ({ page }) => {

@@ -2,6 +2,7 @@
 // When that code cannot be fetched (the preview restarted, a network blip) the page says so in
 // words and Try again opens it once the code can be had.
 import { expect, test } from '@playwright/test';
+import { holdAnswers } from './support/hold-answers';
 
 test('a page whose code fails to load says so, and Try again opens it', async ({ page }) => {
   let failing = true;
@@ -29,22 +30,7 @@ test("the pages one click away fetch their code only after the first page's answ
   page.on('request', (request) => {
     if (NEAR.test(request.url())) prefetched.push(request.url());
   });
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.routeWebSocket(/\/api$/, (ws) => {
-    const server = ws.connectToServer();
-    const todayCalls = new Set<number>();
-    ws.onMessage((message) => {
-      const call = JSON.parse(String(message)) as { id: number; method: string };
-      if (call.method === 'scoring.today') todayCalls.add(call.id);
-      server.send(message);
-    });
-    server.onMessage((message) => {
-      const frame = JSON.parse(String(message)) as { kind: string; id?: number };
-      if (frame.kind === 'result' && frame.id !== undefined && todayCalls.has(frame.id)) void held.then(() => ws.send(message));
-      else ws.send(message);
-    });
-  });
+  const { release } = await holdAnswers(page, 'scoring.today');
   await page.goto('/#/today');
   await expect(page.getByRole('heading', { name: 'Today', level: 1 })).toBeVisible();
   // Well past the idle callback's 300 ms timeout, within the 3 s the prefetch waits at most.
