@@ -5,7 +5,8 @@
 //   npx tsx scripts/model-eval.ts --train A.csv --test B.csv --target COL --positive VALUE
 //   npx tsx scripts/model-eval.ts --train A.csv --cv 5 --target COL --positive VALUE [--seed 42]
 //   options: --learner ours|xgb-defaults|logistic (default ours), --delimiter ';',
-//            --params '{"learningRate":0.05}' (GBM overrides), --no-derived (no trailing-zeros features)
+//            --params '{"learningRate":0.05}' (GBM overrides), --no-derived (no trailing-zeros features),
+//            --threads (share large trainings with a helper thread, as the app does with a free core)
 import { parseArgs } from 'node:util';
 import { readCsvFile } from '../src/main/csv/read-csv';
 import {
@@ -20,14 +21,16 @@ import {
   type GbmParams,
 } from '../src/shared/scoring/learn';
 import { encodeWithSchema, TabularError, buildTrainingTable, type RowReport } from '../src/shared/scoring/tabular';
+import { startTrainingHelpers, type TrainingHelpers } from '../src/main/scoring/train-threads';
+import { createTrainThread } from '../src/main/scoring/train-spawn-node';
 
 class UsageError extends Error {}
 
 const USAGE =
-  'Usage: model-eval --train FILE.csv (--test FILE.csv | --cv K) --target COLUMN --positive VALUE [--seed N] [--learner ours|xgb-defaults|logistic] [--delimiter D]';
+  'Usage: model-eval --train FILE.csv (--test FILE.csv | --cv K) --target COLUMN --positive VALUE [--seed N] [--learner ours|xgb-defaults|logistic] [--delimiter D] [--threads]';
 
-function main(): void {
-  const { values } = parseArgs({
+function options() {
+  return parseArgs({
     options: {
       train: { type: 'string' },
       test: { type: 'string' },
@@ -39,16 +42,33 @@ function main(): void {
       delimiter: { type: 'string' },
       params: { type: 'string' },
       'no-derived': { type: 'boolean', default: false },
+      threads: { type: 'boolean', default: false },
     },
     strict: true,
   });
+}
+
+async function main(): Promise<void> {
+  const { values } = options();
   if (!values.train) throw new UsageError(`--train is required. ${USAGE}`);
   if (!values.target) throw new UsageError(`--target is required (the column to predict). ${USAGE}`);
   if (values.positive === undefined) throw new UsageError(`--positive is required (the target value counted as a win). ${USAGE}`);
   if (!values.test === !values.cv) throw new UsageError(`Give exactly one of --test FILE or --cv K. ${USAGE}`);
   const seed = Number(values.seed);
   if (!Number.isInteger(seed)) throw new UsageError(`--seed must be an integer (got "${values.seed}").`);
-  const learner = pickLearner(values.learner!, parseParams(values.params));
+  // --threads: train the way the app's scoring worker does on a machine with a free core.
+  const helpers = values.threads ? await trainingHelpers() : undefined;
+  try {
+    const { train, target, positive } = values;
+    evaluate({ ...values, train, target, positive }, pickLearner(values.learner!, parseParams(values.params), helpers), seed);
+  } finally {
+    await helpers?.close();
+  }
+}
+
+type Options = ReturnType<typeof options>['values'] & { train: string; target: string; positive: string };
+
+function evaluate(values: Options, learner: Learner, seed: number): void {
   const csvOptions = values.delimiter ? { delimiter: values.delimiter === '\\t' ? '\t' : values.delimiter } : {};
 
   const trainCsv = readCsvFile(values.train, csvOptions);
@@ -118,8 +138,18 @@ function parseParams(text: string | undefined): Partial<GbmParams> | undefined {
   throw new UsageError(`--params must be a JSON object of GBM options, e.g. '{"learningRate":0.1}' (got ${text}).`);
 }
 
-function pickLearner(name: string, params: Partial<GbmParams> | undefined): Learner {
-  if (name === 'ours') return calibratedGbmLearner(params);
+/** The scoring worker's helper threads, once up (a few hundred ms). */
+async function trainingHelpers(): Promise<TrainingHelpers> {
+  const helpers = startTrainingHelpers(async () => createTrainThread, { busy: () => false });
+  for (let waited = 0; helpers.helpers === 0; waited += 50) {
+    if (waited > 10_000) throw new UsageError('--threads: no helper thread came up (this machine has one core).');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return helpers;
+}
+
+function pickLearner(name: string, params: Partial<GbmParams> | undefined, threads?: TrainingHelpers): Learner {
+  if (name === 'ours') return calibratedGbmLearner(params, threads);
   if (name === 'xgb-defaults') return xgbDefaultsLearner();
   if (name === 'logistic') return logisticLearner();
   throw new UsageError(`--learner must be ours, xgb-defaults or logistic (got "${name}").`);
@@ -146,9 +176,9 @@ function logReport(which: string, r: RowReport): void {
   for (const w of r.warnings) process.stderr.write(`${which}: warning: ${w}\n`);
 }
 
-try {
-  main();
-} catch (err) {
+main().catch(fail);
+
+function fail(err: unknown): never {
   if (err instanceof TabularError || err instanceof LearnError) {
     const hint = err.code === 'DS_CSV_DELIMITER' ? " With model-eval, pass --delimiter ';' (or '\\t' for tabs)." : '';
     process.stderr.write(`model-eval: ${err.code}: ${err.message}${hint}\n`);

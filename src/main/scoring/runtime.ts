@@ -14,6 +14,7 @@ import {
   type WorkspaceModelJson,
 } from '@shared/scoring/workspace/model';
 import { emptyTouched } from '@shared/scoring/workspace/state';
+import type { TrainingThreads } from '@shared/scoring/learn';
 import { ImportError, importHistoryCsv } from './import-history';
 import { storedRankingText } from './stored-today';
 import { appNow } from '../clock';
@@ -104,7 +105,11 @@ export class ScoringRuntime {
   private readonly outbox: WorkerToHost[] = [];
   private inFlight = 0;
 
-  constructor(private readonly port: (m: WorkerToHost) => void) {}
+  /** @param threads helper threads large trainings share their rows with (train-threads.ts); none in tests that drive this in-process */
+  constructor(
+    private readonly port: (m: WorkerToHost) => void,
+    private readonly threads?: TrainingThreads,
+  ) {}
 
   /** Run once everything posted so far is sent and every scores batch acknowledged (stored). */
   private readonly whenDrained: (() => void)[] = [];
@@ -433,13 +438,20 @@ export class ScoringRuntime {
       const set = trainingSet(engine.state, engine.history, space);
       this.progress(0.05, `Learning from ${set.rows.length} closed deals`);
       let last = 0;
-      const model = trainWorkspaceModel(set.rows, set.labels, space, engine.now(), (f) => {
-        const fraction = 0.05 + 0.85 * f;
-        if (fraction - last >= 0.05) {
-          last = fraction;
-          this.progress(fraction, `Learning from ${set.rows.length} closed deals`);
-        }
-      });
+      const model = trainWorkspaceModel(
+        set.rows,
+        set.labels,
+        space,
+        engine.now(),
+        (f) => {
+          const fraction = 0.05 + 0.85 * f;
+          if (fraction - last >= 0.05) {
+            last = fraction;
+            this.progress(fraction, `Learning from ${set.rows.length} closed deals`);
+          }
+        },
+        this.threads,
+      );
       engine.setModel(model);
       this.post({ type: 'persist', modelText: JSON.stringify(model.json) });
       this.progress(0.95, 'Rescoring open deals');

@@ -6,6 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { HostToWorker, WorkerToHost } from './protocol';
 import { ScoringRuntime } from './runtime';
 import type { ScoringWorkerData } from './worker-handle';
+import { startTrainingHelpers } from './train-threads';
 
 const port = parentPort;
 if (!port) throw new Error('DS_SCORING_ERROR: worker.ts must run as a worker thread (spawn-worker.ts)');
@@ -19,7 +20,13 @@ function testFault(fault: 'outOfMemory' | 'throw'): void {
   for (;;) hoard.push(new Array<number>(1_000_000).fill(hoard.length));
 }
 
-const runtime = new ScoringRuntime((m: WorkerToHost) => port.postMessage(m));
+// Each runtime's way of starting a thread in its own small file, as spawn-worker.ts does.
+const helpers = startTrainingHelpers(async () =>
+  process.versions['electron']
+    ? (await import('./train-spawn-electron')).createTrainThread
+    : (await import('./train-spawn-node')).createTrainThread,
+);
+const runtime = new ScoringRuntime((m: WorkerToHost) => port.postMessage(m), helpers);
 port.on('message', (m: HostToWorker) => {
   if (m.type === 'testFault') {
     if (testHooks) testFault(m.fault);
@@ -27,4 +34,7 @@ port.on('message', (m: HostToWorker) => {
   }
   runtime.handle(m);
 });
-port.on('close', () => runtime.close());
+port.on('close', () => {
+  runtime.close();
+  void helpers.close();
+});

@@ -1,7 +1,7 @@
 // Pure (no Node, no DOM). The app-facing classifier: boosted trees plus a calibrator chosen on
 // held-out rows, with predictions and explanations behind one small object.
 import { applyCalibrator, fitIsotonic, fitPlatt, type Calibrator } from './calibration';
-import { predictRaw, trainBinaryGbmWithMargins } from './gbm';
+import { predictRaw, trainBinaryGbmWithMargins, type TrainingThreads } from './gbm';
 import { LearnError } from './errors';
 import { logLoss } from './metrics';
 import { calibratorFromJson, gbmFromJson } from './model-json';
@@ -17,6 +17,8 @@ export interface TrainClassifierOptions {
   holdoutFraction?: number;
   /** 'auto' (default) picks identity, Platt or isotonic by cross-fitted log loss on the hold-out. */
   calibration?: CalibrationMethod;
+  /** Threads to share a large table's rows with (gbm.ts TrainingThreads). */
+  threads?: TrainingThreads;
 }
 
 export interface CalibratedModelJson {
@@ -50,6 +52,7 @@ export function trainCalibratedClassifier(
   const { model: gbm, validationLogits } = trainBinaryGbmWithMargins(fit, {
     ...(options.params ? { params: options.params } : {}),
     validation: holdout,
+    ...(options.threads ? { threads: options.threads } : {}),
     onProgress: (f) => onProgress?.(0.9 * f),
   });
   // The hold-out's logits under the kept trees, tracked while boosting (= predictRawTable(gbm, holdout)).

@@ -1,7 +1,7 @@
 // Pure (no Node, no DOM; uses the global performance clock present in browsers, workers and Node).
 // Hold-out and cross-validated evaluation of interchangeable learners on the same folds.
 import { trainCalibratedClassifier } from './classifier';
-import { predictRaw, sigmoid, trainBinaryGbm } from './gbm';
+import { predictRaw, sigmoid, trainBinaryGbm, type TrainingThreads } from './gbm';
 import { predictLogistic, trainLogistic } from './logistic';
 import { binaryMetrics, type BinaryMetrics } from './metrics';
 import { foldRows, rowOf, stratifiedFolds, subsetTable } from './table';
@@ -14,11 +14,11 @@ export interface Learner {
 }
 
 /** Ours: tuned defaults, early stopping and auto-chosen calibration (what the app uses). */
-export function calibratedGbmLearner(params?: Partial<GbmParams>): Learner {
+export function calibratedGbmLearner(params?: Partial<GbmParams>, threads?: TrainingThreads): Learner {
   return {
     name: 'deep-sales-gbm',
     fit: (t) => {
-      const m = trainCalibratedClassifier(t, params ? { params } : {});
+      const m = trainCalibratedClassifier(t, { ...(params ? { params } : {}), ...(threads ? { threads } : {}) });
       return (r) => m.predict(r);
     },
   };

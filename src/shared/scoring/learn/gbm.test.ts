@@ -1,4 +1,13 @@
-import { predictRaw, predictRawTable, sigmoid, trainBinaryGbm, trainBinaryGbmWithMargins } from './gbm';
+import {
+  MIN_THREADED_ROWS,
+  predictRaw,
+  predictRawTable,
+  sigmoid,
+  trainBinaryGbm,
+  trainBinaryGbmWithMargins,
+  type TrainingThreads,
+} from './gbm';
+import { HoldOutPublisher } from './hold-out';
 import { LearnError } from './errors';
 import { rocAuc } from './metrics';
 import { gbmFromJson } from './model-json';
@@ -66,6 +75,39 @@ describe('trainBinaryGbm', () => {
     trainBinaryGbm(train, { params: { numRounds: 10, validationFraction: 0 }, onProgress: (f) => seen.push(f) });
     expect(seen.at(-1)).toBe(1);
     expect(seen.every((f, i) => f >= 0 && f <= 1 && (i === 0 || f >= seen[i - 1]!))).toBe(true);
+  });
+
+  describe('with a helper thread (one that fails or never comes)', () => {
+    // Above MIN_THREADED_ROWS merged rows, so the hold-out is handed over; the two-thread run
+    // itself is tested with a real thread in src/main/scoring/train-threads.test.ts.
+    const big = syntheticTable(6000, 3);
+    const params = { numRounds: 15 };
+    const alone = JSON.stringify(trainBinaryGbm(big, { params }));
+
+    it('goes on alone, with the one-thread model, when a helper says it failed', () => {
+      let started = 0;
+      const threads: TrainingThreads = {
+        helpers: 1,
+        start: (job) => {
+          started++;
+          new HoldOutPublisher(job.pipe).close();
+        },
+      };
+      expect(JSON.stringify(trainBinaryGbm(big, { params, threads }))).toBe(alone);
+      expect(started).toBe(1);
+    });
+
+    it('goes on alone, with the one-thread model, when a helper never arrives', () => {
+      const threads: TrainingThreads = { helpers: 1, start: () => undefined, timeoutMs: 100 };
+      expect(JSON.stringify(trainBinaryGbm(big, { params, threads }))).toBe(alone);
+    });
+
+    it('trains small tables on one thread', () => {
+      let started = 0;
+      const threads: TrainingThreads = { helpers: 1, start: () => started++ };
+      trainBinaryGbm(syntheticTable(MIN_THREADED_ROWS / 2, 4), { params, threads });
+      expect(started).toBe(0);
+    });
   });
 
   it('rejects one-class and malformed input with coded errors', () => {

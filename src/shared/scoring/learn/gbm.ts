@@ -2,10 +2,11 @@
 import { binMatrix, columnLength, fitBins, type FeatureBins } from './binning';
 import { LearnError } from './errors';
 import { compressRows } from './compress';
-import { growTree, growWorkspace, histogramIndex, leafRouter, routeLeaves, type LeafRouter } from './grow';
-import { createRng } from './prng';
-import { compileTrees, leafOf, toRawTree } from './tree';
-import type { FeatureRow, GbmModel, GbmParams, TrainingTable, TreeJson } from './types';
+import { boost, holdOutJob, type BoostJob, type BoostResult, type HoldOutJob } from './boost';
+import { histogramIndex, histogramLayout } from './grow';
+import { holdOutPipe } from './hold-out';
+import { compileTrees, leafOf } from './tree';
+import type { FeatureRow, GbmModel, GbmParams, TrainingTable } from './types';
 import { stratifiedSplit, subsetTable } from './table';
 
 /** Defaults tuned on the IBM win/loss set with 5-fold CV (see docs/model-eval.md). */
@@ -33,7 +34,25 @@ export interface TrainGbmOptions {
   validation?: TrainingTable;
   /** Called with the fraction of boosting rounds done (0..1). */
   onProgress?: (fraction: number) => void;
+  /** Other threads to share the rows with (large tables only; see shards.ts). */
+  threads?: TrainingThreads;
 }
+
+/**
+ * A helper thread a training run may hand its hold-out to (under Node:
+ * src/main/scoring/train-threads.ts). `start` must hand the job to the thread and return at once;
+ * the thread calls runHoldOut(job) (boost.ts). The model is the same with or without it.
+ */
+export interface TrainingThreads {
+  /** 1 when a helper is ready now, else 0. */
+  readonly helpers: number;
+  start(job: HoldOutJob): void;
+  /** How long either side waits for the other before the run goes on alone (default 30 s). */
+  readonly timeoutMs?: number;
+}
+
+/** Below this many (merged) rows the hold-out's share of a round is too small to hand over. */
+export const MIN_THREADED_ROWS = 4096;
 
 export function resolveParams(partial: Partial<GbmParams> | undefined): GbmParams {
   const p = { ...DEFAULT_GBM_PARAMS, ...partial };
@@ -82,11 +101,6 @@ export function trainBinaryGbmWithMargins(
   const tr = compressRows(binMatrix(train.features, featureBins), train.labels.length, nf, train.labels, train.weights);
   const va = valid ? compressRows(binMatrix(valid.features, featureBins), valid.labels.length, nf, valid.labels, valid.weights) : null;
   const n = tr.nGroups;
-  const nv = va ? va.nGroups : 0;
-  const rowBins = rowMajor(tr.bins, n, nf);
-  const histAt = histogramIndex(tr.bins, featureBins, n);
-  const vRowBins = va ? rowMajor(va.bins, nv, nf) : null;
-
   let sw = 0;
   let sy = 0;
   for (let g = 0; g < n; g++) {
@@ -95,83 +109,49 @@ export function trainBinaryGbmWithMargins(
   }
   const rate = Math.min(Math.max(sy / sw, 1e-6), 1 - 1e-6);
   const baseScore = Math.log(rate / (1 - rate));
-
-  // Everything below works on merged rows (groups); see compress.ts for why that is exact.
-  const margin = new Float64Array(n).fill(baseScore);
-  const vMargin = new Float64Array(nv).fill(baseScore);
-  const bestVMargin = new Float64Array(nv).fill(baseScore);
-  const stats = new Float64Array(3 * n);
-  for (let g = 0; g < n; g++) stats[3 * g + 2] = tr.count[g]!;
-  const rng = createRng(params.seed);
-  const trees: TreeJson[] = [];
-  const featureGainPerTree: Float64Array[] = [];
-  const validationLoss: number[] = [];
-  let bestLoss = Infinity;
-  let bestRound = -1;
-  const rowBuf = new Uint32Array(n);
-  const outOfBag = new Uint32Array(n);
-  const leafBuf = new Int32Array(n);
-  const vLeafBuf = new Int32Array(nv);
-  const allFeatures = Array.from({ length: nf }, (_, f) => f);
-  const work = growWorkspace(featureBins, n);
-  let router: LeafRouter | undefined;
-
-  for (let round = 0; round < params.numRounds; round++) {
-    const rows = sampleRows(n, params.subsample, rng, rowBuf, outOfBag);
-    const oob = outOfBag.subarray(0, n - rows.length);
-    // Gradients only where a tree reads them: the rows in this round's sample.
-    for (let k = 0; k < rows.length; k++) {
-      const g = rows[k]!;
-      const p = 1 / (1 + Math.exp(-margin[g]!));
-      const w = tr.weight[g]!;
-      stats[3 * g] = w * p - tr.positive[g]!;
-      stats[3 * g + 1] = Math.max(w * p * (1 - p), 1e-16);
-    }
-    const features = params.colsample < 1 ? sampleFeatures(allFeatures, params.colsample, rng) : allFeatures;
-    const bt = growTree({ bins: tr.bins, histAt, nRows: n, featureBins, stats, rows, features }, params, work);
-    const leafValue = bt.value.map((v) => v * params.learningRate);
-    for (const { node, start, end } of bt.leafRanges) {
-      const v = leafValue[node]!;
-      for (let k = start; k < end; k++) margin[rows[k]!] = margin[rows[k]!]! + v;
-    }
-    router = leafRouter(bt, 1, router);
-    if (oob.length > 0) {
-      routeLeaves(router, rowBins, nf, oob, oob.length, leafBuf);
-      for (let k = 0; k < oob.length; k++) margin[oob[k]!] = margin[oob[k]!]! + leafValue[leafBuf[k]!]!;
-    }
-    const raw = toRawTree(bt, featureBins, params.learningRate);
-    trees.push(raw);
-    const gains = new Float64Array(nf);
-    raw.feature.forEach((f, i) => {
-      if (f >= 0) gains[f] = gains[f]! + raw.gain[i]!;
-    });
-    featureGainPerTree.push(gains);
-
-    if (va) {
-      let loss = 0;
-      let wsum = 0;
-      routeLeaves(router, vRowBins!, nf, null, nv, vLeafBuf);
-      for (let g = 0; g < nv; g++) {
-        const m = vMargin[g]! + leafValue[vLeafBuf[g]!]!;
-        vMargin[g] = m;
-        // Stable log(1 + e^-m) and log(1 + e^m), weighted by the group's positive and negative weight.
-        const lpos = m > 0 ? Math.log1p(Math.exp(-m)) : -m + Math.log1p(Math.exp(m));
-        const pos = va.positive[g]!;
-        loss += pos * lpos + (va.weight[g]! - pos) * (lpos + m);
-        wsum += va.weight[g]!;
-      }
-      loss /= wsum;
-      validationLoss.push(loss);
-      if (loss < bestLoss - 1e-12) {
-        bestLoss = loss;
-        bestRound = round;
-        bestVMargin.set(vMargin);
-      } else if (params.earlyStoppingRounds > 0 && round - bestRound >= params.earlyStoppingRounds) {
-        break;
-      }
-    }
-    options.onProgress?.((round + 1) / params.numRounds);
+  // A helper checks the hold-out while this thread grows the next tree: worth a thread's start
+  // of work only on large tables.
+  const threads = va && options.threads && options.threads.helpers > 0 && n >= MIN_THREADED_ROWS ? options.threads : null;
+  const train0 = {
+    n,
+    bins: tr.bins,
+    rowBins: rowMajor(tr.bins, n, nf),
+    histAt: histogramIndex(tr.bins, histogramLayout(featureBins), n),
+    weight: tr.weight,
+    positive: tr.positive,
+    count: tr.count,
+  };
+  const vRowBins = va ? rowMajor(va.bins, va.nGroups, nf) : null;
+  const jobOf = (helped: boolean): BoostJob => ({
+    params,
+    featureBins,
+    baseScore,
+    train: train0,
+    valid: va
+      ? {
+          n: va.nGroups,
+          rowBins: vRowBins!,
+          weight: va.weight,
+          positive: va.positive,
+          keptMargin: new Float64Array(helped ? new SharedArrayBuffer(va.nGroups * 8) : new ArrayBuffer(va.nGroups * 8)),
+        }
+      : null,
+    pipe: helped ? holdOutPipe(params.maxLeaves, params.numRounds, threads?.timeoutMs) : null,
+  });
+  const run = (helped: boolean): { job: BoostJob; result: BoostResult } => {
+    const job = jobOf(helped);
+    if (helped) threads!.start(holdOutJob(job));
+    return { job, result: boost(job, options.onProgress) };
+  };
+  let done: { job: BoostJob; result: BoostResult };
+  try {
+    done = run(threads !== null);
+  } catch (err) {
+    // A helper that died or never came: the same training on this thread alone (the same model).
+    if (!(threads && err instanceof LearnError && err.code === 'DS_LEARN_THREAD')) throw err;
+    done = run(false);
   }
+  const { trees, featureGainPerTree, validationLoss, bestRound } = done.result;
   const keep = valid && bestRound >= 0 ? bestRound + 1 : trees.length;
   const featureGain = new Array<number>(nf).fill(0);
   for (let t = 0; t < keep; t++)
@@ -192,7 +172,7 @@ export function trainBinaryGbmWithMargins(
   };
   let validationLogits: Float64Array | null = null;
   if (va && options.validation) {
-    const kept = bestRound >= 0 ? bestVMargin : vMargin;
+    const kept = done.job.valid!.keptMargin;
     validationLogits = Float64Array.from(va.groupOf, (g) => kept[g]!);
   }
   return { model, validationLogits };
@@ -203,46 +183,6 @@ function rowMajor(bins: Uint8Array, nRows: number, nFeatures: number): Uint8Arra
   const out = new Uint8Array(nRows * nFeatures);
   for (let f = 0; f < nFeatures; f++) for (let r = 0; r < nRows; r++) out[r * nFeatures + f] = bins[f * nRows + r]!;
   return out;
-}
-
-/**
- * Bernoulli row sample for one round: the sampled rows into `out` (returned), the others into
- * `left` (n minus the sample's length of them), both in row order. Uses an inline integer hash of (row,
- * round salt) rather than one PRNG call per row: this runs for every row every round, and the
- * call was ~15% of training time. Still a pure function of the seed.
- */
-function sampleRows(n: number, fraction: number, rng: () => number, out: Uint32Array, left: Uint32Array): Uint32Array {
-  if (fraction >= 1) {
-    for (let i = 0; i < n; i++) out[i] = i;
-    return out.subarray(0, n);
-  }
-  const salt = Math.floor(rng() * 4294967296) | 0;
-  const limit = Math.floor(fraction * 4294967296);
-  let m = 0;
-  let o = 0;
-  for (let i = 0; i < n; i++) {
-    let x = Math.imul(i, 0x9e3779b1) ^ salt;
-    x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
-    x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
-    x ^= x >>> 16;
-    // Written to both lists, only one cursor moves: no branch on a coin toss.
-    const take = x >>> 0 < limit ? 1 : 0;
-    out[m] = i;
-    left[o] = i;
-    m += take;
-    o += 1 - take;
-  }
-  return out.subarray(0, m);
-}
-
-function sampleFeatures(all: readonly number[], fraction: number, rng: () => number): number[] {
-  const k = Math.max(1, Math.round(all.length * fraction));
-  const pool = all.slice();
-  for (let i = 0; i < k; i++) {
-    const j = i + Math.floor(rng() * (pool.length - i));
-    [pool[i], pool[j]] = [pool[j]!, pool[i]!];
-  }
-  return pool.slice(0, k).sort((a, b) => a - b);
 }
 
 function validateTable(table: TrainingTable): void {

@@ -1,5 +1,5 @@
 import { binMatrix, fitBins } from './binning';
-import { growTree, histogramIndex, type BinnedTree, type GrowInput } from './grow';
+import { growTree, histogramIndex, histogramLayout, type BinnedTree, type GrowInput } from './grow';
 import { createRng } from './prng';
 import { findBestSplit } from './split';
 import { syntheticTable } from './test-data';
@@ -29,7 +29,7 @@ function makeInput(n: number, seed: number, features: number[]): { input: GrowIn
   const allRows = Uint32Array.from(sampled);
   const input: GrowInput = {
     bins,
-    histAt: histogramIndex(bins, featureBins, n),
+    histAt: histogramIndex(bins, histogramLayout(featureBins), n),
     nRows: n,
     featureBins,
     stats,

@@ -34,7 +34,17 @@ export {
 } from './classifier';
 
 // Boosted trees on the logit scale.
-export { DEFAULT_GBM_PARAMS, predictRaw, predictRawTable, sigmoid, trainBinaryGbm, type TrainGbmOptions } from './gbm';
+export {
+  DEFAULT_GBM_PARAMS,
+  predictRaw,
+  predictRawTable,
+  sigmoid,
+  trainBinaryGbm,
+  type TrainGbmOptions,
+  type TrainingThreads,
+} from './gbm';
+// A training run's helper thread runs this on the hold-out (src/main/scoring/train-thread.ts).
+export { runHoldOut, type HoldOutJob } from './boost';
 export { gbmFromJson } from './model-json';
 
 // Explanations.

@@ -22,6 +22,7 @@ import {
   type FeatureColumn,
   type GbmParams,
   type TrainingTable,
+  type TrainingThreads,
   bootstrapInterval,
   brierScore,
   rocAuc,
@@ -128,6 +129,7 @@ export function trainWorkspaceModel(
   space: FeatureSpace,
   trainedAt: number,
   onProgress?: (fraction: number) => void,
+  threads?: TrainingThreads,
 ): WorkspaceModel {
   const won = labels.reduce((a, b) => a + b, 0);
   if (rows.length < MIN_CLOSED_FOR_MODEL || won === 0 || won === rows.length) {
@@ -145,7 +147,7 @@ export function trainWorkspaceModel(
   const calibration = trainRows.length < SMALL_DATA ? 'none' : 'auto';
   const classifier = trainCalibratedClassifier(
     tableOf(trainRows, trainLabels, space),
-    { params: paramsFor(trainRows.length), calibration },
+    { params: paramsFor(trainRows.length), calibration, ...(threads ? { threads } : {}) },
     (f) => onProgress?.(0.9 * f),
   );
   const nTrain = trainRows.length;

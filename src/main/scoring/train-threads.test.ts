@@ -1,0 +1,58 @@
+// Runs in Node: a large training whose hold-out a real helper thread checks (train-thread.ts,
+// started the way the scoring worker starts it under plain Node).
+import type { TrainingThreads } from '@shared/scoring/learn';
+import { trainBinaryGbmWithMargins } from '@shared/scoring/learn/gbm';
+import { syntheticTable } from '@shared/scoring/learn/test-data';
+import { startTrainingHelpers, type TrainingHelpers } from './train-threads';
+import { createTrainThread } from './train-spawn-node';
+
+async function helperUp(): Promise<TrainingHelpers> {
+  // Never "busy": whether this machine has a core free right now is not what is tested here.
+  const helpers = startTrainingHelpers(async () => createTrainThread, { busy: () => false });
+  await vi.waitFor(() => expect(helpers.helpers).toBe(1), { timeout: 20_000, interval: 50 });
+  return helpers;
+}
+
+describe('training with a helper thread', () => {
+  const train = syntheticTable(12_000, 11);
+  const test = syntheticTable(4_000, 12);
+
+  it('hands a large table’s hold-out to the helper and makes the model one thread makes', async () => {
+    const helpers = await helperUp();
+    try {
+      let started = 0;
+      const threads: TrainingThreads = {
+        get helpers() {
+          return helpers.helpers;
+        },
+        start: (job) => {
+          started++;
+          helpers.start(job);
+        },
+      };
+      // All rounds run; then an early stop with the helper trailing (trees grown past the stop dropped).
+      for (const params of [{ numRounds: 60 }, { numRounds: 400, learningRate: 0.5, earlyStoppingRounds: 5 }]) {
+        const helped = trainBinaryGbmWithMargins(train, { params, validation: test, threads });
+        const alone = trainBinaryGbmWithMargins(train, { params, validation: test });
+        expect(JSON.stringify(helped.model)).toBe(JSON.stringify(alone.model));
+        expect(Array.from(helped.validationLogits!)).toEqual(Array.from(alone.validationLogits!));
+      }
+      expect(started).toBe(2);
+    } finally {
+      await helpers.close();
+    }
+  }, 60_000);
+
+  it('offers no helper once it has stopped, and none where every core is busy', async () => {
+    const helpers = await helperUp();
+    await helpers.close();
+    expect(helpers.helpers).toBe(0);
+    const busy = startTrainingHelpers(async () => createTrainThread, { busy: () => true });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(busy.helpers).toBe(0);
+    } finally {
+      await busy.close();
+    }
+  }, 30_000);
+});

@@ -1,0 +1,234 @@
+// Pure (no Node, no DOM: SharedArrayBuffer and Atomics are the language's). The hold-out's side
+// of boosting: each round's tree routes the hold-out rows, their logits move, the mean loss says
+// whether to stop early. It needs nothing of the next tree, so a helper thread can do it while the
+// boosting thread grows that tree: the boosting thread publishes each round's tree into a ring
+// of shared slots and reads the losses back a round or more later. Both apply the same stopping
+// rule to the same losses, so they stop at the same round, and the trees, the losses and the kept
+// logits are exactly those of one thread doing both (what gbm.ts does without a helper).
+import { LearnError } from './errors';
+import { routeLeaves, type LeafRouter } from './grow';
+
+/** The hold-out rows (merged, see compress.ts) as plain data a thread can be sent. */
+export interface HoldOutRows {
+  readonly n: number;
+  /** Row-major bins (a tree walk reads one row's bins). */
+  readonly rowBins: Uint8Array;
+  readonly weight: Float64Array;
+  readonly positive: Float64Array;
+  /** The logits under the kept trees, written as the best round moves. Shared memory with a helper. */
+  readonly keptMargin: Float64Array;
+}
+
+/** The rows' logits and the stopping rule, one step per round (the same on either thread). */
+export class HoldOutState {
+  private readonly margin: Float64Array;
+  /** e^-margin per row: a leaf's step multiplies it by one e^-v instead of an exp per row. */
+  private readonly expNeg: Float64Array;
+  private readonly leafBuf: Int32Array;
+  private bestLoss = Infinity;
+  bestRound = -1;
+
+  constructor(
+    private readonly rows: HoldOutRows,
+    baseScore: number,
+    private readonly nFeatures: number,
+    private readonly patience: number,
+  ) {
+    this.margin = new Float64Array(rows.n).fill(baseScore);
+    this.expNeg = new Float64Array(rows.n).fill(Math.exp(-baseScore));
+    this.leafBuf = new Int32Array(rows.n);
+  }
+
+  /** Applies round `round`'s tree; returns its mean loss and whether boosting stops after it. */
+  step(round: number, router: LeafRouter, leafValue: ArrayLike<number>, leafExp: ArrayLike<number>): { loss: number; stop: boolean } {
+    const { rows, margin, expNeg, leafBuf } = this;
+    routeLeaves(router, rows.rowBins, this.nFeatures, null, rows.n, leafBuf);
+    let loss = 0;
+    let wsum = 0;
+    for (let g = 0; g < rows.n; g++) {
+      const leaf = leafBuf[g]!;
+      const m = margin[g]! + leafValue[leaf]!;
+      margin[g] = m;
+      const e = expNeg[g]! * leafExp[leaf]!;
+      expNeg[g] = e;
+      // log(1 + e^-m) and log(1 + e^m) = that + m, weighted by the group's positive and negative
+      // weight; -m where e^-m is too large for log1p to be exact.
+      const lpos = e < 1e300 ? Math.log1p(e) : -m;
+      const pos = rows.positive[g]!;
+      loss += pos * lpos + (rows.weight[g]! - pos) * (lpos + m);
+      wsum += rows.weight[g]!;
+    }
+    const mean = loss / wsum;
+    const improved = mean < this.bestLoss - 1e-12;
+    if (improved) {
+      this.bestLoss = mean;
+      this.bestRound = round;
+    }
+    // Until some round improves (never, with NaN losses), the latest logits are the kept ones.
+    if (improved || this.bestRound < 0) rows.keptMargin.set(margin);
+    return { loss: mean, stop: !improved && this.patience > 0 && round - this.bestRound >= this.patience };
+  }
+}
+
+/** Rounds a helper may trail the boosting thread by before it waits. */
+const RING = 4;
+/** Control words. */
+const PUBLISHED = 0;
+const DONE = 1;
+const FINISHED = 2;
+const ABORTED = 3;
+
+/** The shared memory between the boosting thread and its hold-out helper. */
+export interface HoldOutPipe {
+  readonly control: SharedArrayBuffer;
+  /** Per ring slot: node count, then featureAt, left, right (Int32 × maxNodes each). */
+  readonly shape: SharedArrayBuffer;
+  /** Per ring slot: the split tables (256 bytes a node). */
+  readonly tables: SharedArrayBuffer;
+  /** Per ring slot: leaf values then their e^-v (Float64 × maxNodes each). */
+  readonly values: SharedArrayBuffer;
+  /** Per round: the mean loss, then 1 if boosting stops after it. */
+  readonly results: SharedArrayBuffer;
+  readonly maxNodes: number;
+  readonly timeoutMs: number;
+}
+
+export function holdOutPipe(maxLeaves: number, rounds: number, timeoutMs = 30_000): HoldOutPipe {
+  const maxNodes = 2 * maxLeaves - 1;
+  return {
+    control: new SharedArrayBuffer(4 * 4),
+    shape: new SharedArrayBuffer(RING * (1 + 3 * maxNodes) * 4),
+    tables: new SharedArrayBuffer(RING * maxNodes * 256),
+    values: new SharedArrayBuffer(RING * 2 * maxNodes * 8),
+    results: new SharedArrayBuffer(rounds * 2 * 8),
+    maxNodes,
+    timeoutMs,
+  };
+}
+
+function views(pipe: HoldOutPipe) {
+  return {
+    control: new Int32Array(pipe.control),
+    shape: new Int32Array(pipe.shape),
+    tables: new Uint8Array(pipe.tables),
+    values: new Float64Array(pipe.values),
+    results: new Float64Array(pipe.results),
+  };
+}
+
+const stopped = (): never => {
+  throw new LearnError('DS_LEARN_THREAD', 'The training thread checking the hold-out stopped; training again on one thread.');
+};
+
+/** Waits until control[word] differs from `seen` (or the pipe is aborted or times out). */
+function waitChange(control: Int32Array, word: number, seen: number, timeoutMs: number): number {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const now = Atomics.load(control, word);
+    if (now !== seen) return now;
+    if (Atomics.load(control, ABORTED) === 1) stopped();
+    if (Date.now() > deadline) {
+      Atomics.store(control, ABORTED, 1);
+      Atomics.notify(control, PUBLISHED);
+      Atomics.notify(control, DONE);
+      stopped();
+    }
+    Atomics.wait(control, word, seen, 50);
+  }
+}
+
+/** The boosting thread's end of the pipe. */
+export class HoldOutPublisher {
+  private readonly v: ReturnType<typeof views>;
+  private published = 0;
+  private read = 0;
+
+  constructor(private readonly pipe: HoldOutPipe) {
+    this.v = views(pipe);
+  }
+
+  /** Hands round `published`'s tree to the helper (waiting while the ring is full). */
+  publish(router: LeafRouter, nodes: number, leafValue: ArrayLike<number>, leafExp: ArrayLike<number>): void {
+    const { control, shape, tables, values } = this.v;
+    const { maxNodes, timeoutMs } = this.pipe;
+    let done = Atomics.load(control, DONE);
+    while (this.published - done >= RING) done = waitChange(control, DONE, done, timeoutMs);
+    const slot = this.published % RING;
+    const at = slot * (1 + 3 * maxNodes);
+    shape[at] = nodes;
+    shape.set(router.featureAt.subarray(0, nodes), at + 1);
+    shape.set(router.left.subarray(0, nodes), at + 1 + maxNodes);
+    shape.set(router.right.subarray(0, nodes), at + 1 + 2 * maxNodes);
+    tables.set(router.table.subarray(0, nodes * 256), slot * maxNodes * 256);
+    for (let i = 0; i < nodes; i++) {
+      values[slot * 2 * maxNodes + i] = leafValue[i]!;
+      values[slot * 2 * maxNodes + maxNodes + i] = leafExp[i]!;
+    }
+    this.published++;
+    Atomics.store(control, PUBLISHED, this.published);
+    Atomics.notify(control, PUBLISHED);
+  }
+
+  /** The results that have arrived, in round order (all of them, waiting, when `all`). */
+  take(all: boolean): { loss: number; stop: boolean }[] {
+    const { control, results } = this.v;
+    const out: { loss: number; stop: boolean }[] = [];
+    if (Atomics.load(control, ABORTED) === 1) stopped();
+    let done = Atomics.load(control, DONE);
+    if (all) {
+      Atomics.store(control, FINISHED, 1);
+      Atomics.notify(control, PUBLISHED);
+      while (done < this.published) done = waitChange(control, DONE, done, this.pipe.timeoutMs);
+    }
+    for (; this.read < done; this.read++) out.push({ loss: results[2 * this.read]!, stop: results[2 * this.read + 1] === 1 });
+    return out;
+  }
+
+  /** Ends the helper's run: after a stop, or when this thread fails. */
+  close(): void {
+    const { control } = this.v;
+    Atomics.store(control, FINISHED, 1);
+    Atomics.store(control, ABORTED, 1);
+    Atomics.notify(control, PUBLISHED);
+  }
+}
+
+/**
+ * The helper's loop: each published round through HoldOutState, its result back, until boosting
+ * stops (the same round the boosting thread stops at) or finishes.
+ */
+export function followHoldOut(pipe: HoldOutPipe, rows: HoldOutRows, baseScore: number, nFeatures: number, patience: number): void {
+  const { control, shape, tables, values, results } = views(pipe);
+  const { maxNodes } = pipe;
+  const state = new HoldOutState(rows, baseScore, nFeatures, patience);
+  const router: LeafRouter = {
+    featureAt: new Int32Array(maxNodes),
+    left: new Int32Array(maxNodes),
+    right: new Int32Array(maxNodes),
+    table: new Uint8Array(maxNodes * 256),
+  };
+  const leafValue = new Float64Array(maxNodes);
+  const leafExp = new Float64Array(maxNodes);
+  for (let round = 0; ; round++) {
+    let published = Atomics.load(control, PUBLISHED);
+    while (published <= round) {
+      if (Atomics.load(control, FINISHED) === 1 && Atomics.load(control, PUBLISHED) <= round) return;
+      published = waitChange(control, PUBLISHED, published, pipe.timeoutMs);
+    }
+    const slot = round % RING;
+    const at = slot * (1 + 3 * maxNodes);
+    const nodes = shape[at]!;
+    router.featureAt.set(shape.subarray(at + 1, at + 1 + nodes));
+    router.left.set(shape.subarray(at + 1 + maxNodes, at + 1 + maxNodes + nodes));
+    router.right.set(shape.subarray(at + 1 + 2 * maxNodes, at + 1 + 2 * maxNodes + nodes));
+    router.table.set(tables.subarray(slot * maxNodes * 256, (slot * maxNodes + nodes) * 256));
+    leafValue.set(values.subarray(slot * 2 * maxNodes, slot * 2 * maxNodes + nodes));
+    leafExp.set(values.subarray(slot * 2 * maxNodes + maxNodes, slot * 2 * maxNodes + maxNodes + nodes));
+    const { loss, stop } = state.step(round, router, leafValue, leafExp);
+    results[2 * round] = loss;
+    results[2 * round + 1] = stop ? 1 : 0;
+    Atomics.store(control, DONE, round + 1);
+    Atomics.notify(control, DONE);
+    if (stop) return;
+  }
+}
