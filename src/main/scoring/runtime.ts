@@ -379,6 +379,13 @@ export class ScoringRuntime {
       const todayText = storedRankingText(this.engine!.todayRanking());
       if (todayText !== this.lastTodayText) this.post({ type: 'persist', todayText });
       this.lastTodayText = todayText;
+      // A full rescore leaves 70–90 MB of garbage on L (its scores are already packed into the
+      // messages above). Collected now, not only once those scores are stored (collectWhenDrained):
+      // storing them takes the main thread seconds to minutes, and in that window this garbage,
+      // the main thread's writes and the search build together make a first open's memory peak
+      // (issue 19, today-web bench). On the next turn, so answers waiting for this rescore (a
+      // first open's Today) go first; the collection runs on this thread only.
+      setImmediate(() => collectGarbage());
     }
   }
 
@@ -454,6 +461,9 @@ export class ScoringRuntime {
       );
       engine.setModel(model);
       this.post({ type: 'persist', modelText: JSON.stringify(model.json) });
+      // What building the training set and fitting left (~45 MB on L) goes before the rescore
+      // makes its own (see timed), so the two do not pile up.
+      collectGarbage();
       this.progress(0.95, 'Rescoring open deals');
       this.timed(() => engine.rescoreAll(), true);
       this.training = { inProgress: false, fraction: 1, message: 'Done', error: null };

@@ -41,3 +41,68 @@ export function descendants(root: number): { pid: number; command: string }[] {
   walk(root);
   return out;
 }
+
+/** Bytes of one line of a process's smaps_rollup (`Pss_Anon`, `Pss_File`, …), or null. */
+export function rollupBytes(pid: number, field: string): number | null {
+  try {
+    const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+    const kb = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(rollup);
+    return kb ? Number(kb[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+export interface AppMemory {
+  /** The web preview's Node process plus every Chromium process, PSS. */
+  totalBytes: number;
+  nodeBytes: number;
+  /** The Node process's anonymous memory (heaps, malloc arenas, SQLite caches), PSS. */
+  nodeAnonBytes: number;
+  chromiumBytes: number;
+  chromiumProcesses: number;
+  /** Chromium's PSS by process type (`--type=`; the browser process has none). */
+  chromiumByType: Record<string, number>;
+}
+
+function chromiumType(pid: number): string {
+  try {
+    // Chromium rewrites its process titles: the arguments are then one string, split by spaces.
+    const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split(/[\0 ]/);
+    const type = args.find((a) => a.startsWith('--type='))?.slice('--type='.length) ?? 'browser';
+    const sub = args
+      .find((a) => a.startsWith('--utility-sub-type='))
+      ?.split('.')
+      .at(-2);
+    return sub ? `${type}:${sub}` : type;
+  } catch {
+    return 'gone';
+  }
+}
+
+/**
+ * Every process of the app as a benchmark runs it: the web preview's Node process (`previewPid`:
+ * the host and its threads) and the Chromium processes this benchmark process started (standing
+ * in for the desktop's renderer and GPU processes). Null where /proc is not there.
+ */
+export function appMemory(previewPid: number): AppMemory | null {
+  const nodeBytes = pssBytes(previewPid);
+  const chromium = descendants(process.pid).filter((p) => /chrom/i.test(p.command));
+  if (nodeBytes === null || chromium.length === 0) return null;
+  const chromiumByType: Record<string, number> = {};
+  let chromiumBytes = 0;
+  for (const p of chromium) {
+    const bytes = pssBytes(p.pid) ?? 0;
+    const type = chromiumType(p.pid);
+    chromiumByType[type] = (chromiumByType[type] ?? 0) + bytes;
+    chromiumBytes += bytes;
+  }
+  return {
+    totalBytes: nodeBytes + chromiumBytes,
+    nodeBytes,
+    nodeAnonBytes: rollupBytes(previewPid, 'Pss_Anon') ?? 0,
+    chromiumBytes,
+    chromiumProcesses: chromium.length,
+    chromiumByType,
+  };
+}
