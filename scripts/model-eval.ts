@@ -21,7 +21,7 @@ import {
   type GbmParams,
 } from '../src/shared/scoring/learn';
 import { encodeWithSchema, TabularError, buildTrainingTable, type RowReport } from '../src/shared/scoring/tabular';
-import { startTrainingHelpers, type TrainingHelpers } from '../src/main/scoring/train-threads';
+import { trainingHelpers, type TrainingHelpers } from '../src/main/scoring/train-threads';
 import { createTrainThread } from '../src/main/scoring/train-spawn-node';
 
 class UsageError extends Error {}
@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   const seed = Number(values.seed);
   if (!Number.isInteger(seed)) throw new UsageError(`--seed must be an integer (got "${values.seed}").`);
   // --threads: train the way the app's scoring worker does on a machine with a free core.
-  const helpers = values.threads ? await trainingHelpers() : undefined;
+  const helpers = values.threads ? await helperUp() : undefined;
   try {
     const { train, target, positive } = values;
     evaluate({ ...values, train, target, positive }, pickLearner(values.learner!, parseParams(values.params), helpers), seed);
@@ -138,9 +138,10 @@ function parseParams(text: string | undefined): Partial<GbmParams> | undefined {
   throw new UsageError(`--params must be a JSON object of GBM options, e.g. '{"learningRate":0.1}' (got ${text}).`);
 }
 
-/** The scoring worker's helper threads, once up (a few hundred ms). */
-async function trainingHelpers(): Promise<TrainingHelpers> {
-  const helpers = startTrainingHelpers(async () => createTrainThread, { busy: () => false });
+/** The scoring worker's training helper, once up (a few hundred ms). */
+async function helperUp(): Promise<TrainingHelpers> {
+  const helpers = trainingHelpers(async () => createTrainThread, { busy: () => false, idleMs: 3_600_000 });
+  helpers.warm();
   for (let waited = 0; helpers.helpers === 0; waited += 50) {
     if (waited > 10_000) throw new UsageError('--threads: no helper thread came up (this machine has one core).');
     await new Promise((resolve) => setTimeout(resolve, 50));

@@ -10,7 +10,7 @@ import os from 'node:os';
 import { readCsvFile } from '../../src/main/csv/read-csv';
 import { rowOf, trainCalibratedClassifier } from '../../src/shared/scoring/learn/index';
 import { buildTrainingTable } from '../../src/shared/scoring/tabular/index';
-import { startTrainingHelpers } from '../../src/main/scoring/train-threads';
+import { trainingHelpers } from '../../src/main/scoring/train-threads';
 import { createTrainThread } from '../../src/main/scoring/train-spawn-node';
 import { machine, report, timeIt } from './report';
 
@@ -31,7 +31,8 @@ async function main(): Promise<void> {
   // (src/main/scoring/train-threads.ts; started with the worker, so not part of the time). Then
   // on one thread, as on a single core or a busy machine. Forced here, not chosen by the load:
   // the figures say which ran.
-  const helpers = startTrainingHelpers(async () => createTrainThread, { busy: () => false });
+  const helpers = trainingHelpers(async () => createTrainThread, { busy: () => false });
+  helpers.warm();
   while (helpers.helpers === 0) await new Promise((resolve) => setTimeout(resolve, 20));
   for (const threads of [helpers, undefined]) {
     // One warm-up run so the figure is the JIT-compiled cost the app sees after the first training.

@@ -14,7 +14,7 @@ import {
   type WorkspaceModelJson,
 } from '@shared/scoring/workspace/model';
 import { emptyTouched } from '@shared/scoring/workspace/state';
-import type { TrainingThreads } from '@shared/scoring/learn';
+import { MIN_THREADED_ROWS, type TrainingThreads } from '@shared/scoring/learn';
 import { ImportError, importHistoryCsv } from './import-history';
 import { storedRankingText } from './stored-today';
 import { appNow } from '../clock';
@@ -105,11 +105,16 @@ export class ScoringRuntime {
   private readonly outbox: WorkerToHost[] = [];
   private inFlight = 0;
 
-  /** @param threads helper threads large trainings share their rows with (train-threads.ts); none in tests that drive this in-process */
+  /** @param threads the helper thread large trainings hand their hold-out to (train-threads.ts); none in tests that drive this in-process */
   constructor(
     private readonly port: (m: WorkerToHost) => void,
-    private readonly threads?: TrainingThreads,
+    private readonly threads?: TrainingThreads & { warm(): void },
   ) {}
+
+  /** Starts the training helper ahead of a training large enough to use it. */
+  private warmHelper(): void {
+    if (this.closedAvailable() >= MIN_THREADED_ROWS) this.threads?.warm();
+  }
 
   /** Run once everything posted so far is sent and every scores batch acknowledged (stored). */
   private readonly whenDrained: (() => void)[] = [];
@@ -347,10 +352,12 @@ export class ScoringRuntime {
     // The heap gives back the garbage of parsing 1.6M documents once the first scores are
     // stored (before training).
     this.collectWhenDrained();
-    if (this.init!.autoTrain && !engine.model && this.closedAvailable() >= MIN_CLOSED_FOR_MODEL)
+    if (this.init!.autoTrain && !engine.model && this.closedAvailable() >= MIN_CLOSED_FOR_MODEL) {
+      this.warmHelper();
       this.whenDrained.push(() => {
         if (!engine.model && !this.training.inProgress) this.train();
       });
+    }
     this.pump();
     if (this.init!.rescoreEveryMs > 0) {
       this.timer = setInterval(() => this.handle({ type: 'rescore' }), this.init!.rescoreEveryMs);
@@ -438,6 +445,8 @@ export class ScoringRuntime {
     const engine = this.engine!;
     this.training = { inProgress: true, fraction: 0, message: 'Preparing closed deals', error: null };
     this.progress(0, 'Preparing closed deals');
+    // Up already when a load or an import saw this training coming; for the next one otherwise.
+    this.warmHelper();
     try {
       // A fresh feature space from today's deals and history (the current model's may be stale);
       // the current model keeps scoring until the new one is ready, and stays if training fails.
@@ -529,6 +538,7 @@ export class ScoringRuntime {
         this.post({ type: 'persist', historyText: JSON.stringify(engine.history) });
         this.postStatus();
         // Learn from it right away when there is enough; progress is reported as for a retrain.
+        if (this.closedAvailable() >= MIN_CLOSED_FOR_MODEL) this.warmHelper();
         if (this.closedAvailable() >= MIN_CLOSED_FOR_MODEL)
           setImmediate(() => this.handle({ type: 'request', requestId: -1, request: { kind: 'train' } }));
         return { kind: 'importHistory', imported: result.imported, skipped: result.skipped, errors: result.errors };

@@ -3,12 +3,14 @@
 import type { TrainingThreads } from '@shared/scoring/learn';
 import { trainBinaryGbmWithMargins } from '@shared/scoring/learn/gbm';
 import { syntheticTable } from '@shared/scoring/learn/test-data';
-import { startTrainingHelpers, type TrainingHelpers } from './train-threads';
+import { trainingHelpers, type TrainingHelpers } from './train-threads';
 import { createTrainThread } from './train-spawn-node';
 
-async function helperUp(): Promise<TrainingHelpers> {
+async function helperUp(idleMs?: number): Promise<TrainingHelpers> {
   // Never "busy": whether this machine has a core free right now is not what is tested here.
-  const helpers = startTrainingHelpers(async () => createTrainThread, { busy: () => false });
+  const helpers = trainingHelpers(async () => createTrainThread, { busy: () => false, ...(idleMs ? { idleMs } : {}) });
+  expect(helpers.helpers).toBe(0);
+  helpers.warm();
   await vi.waitFor(() => expect(helpers.helpers).toBe(1), { timeout: 20_000, interval: 50 });
   return helpers;
 }
@@ -43,16 +45,25 @@ describe('training with a helper thread', () => {
     }
   }, 60_000);
 
-  it('offers no helper once it has stopped, and none where every core is busy', async () => {
-    const helpers = await helperUp();
-    await helpers.close();
+  it('stops the helper once unused and starts it again when warmed; none once closed or where every core is busy', async () => {
+    const helpers = await helperUp(500);
+    try {
+      await vi.waitFor(() => expect(helpers.helpers).toBe(0), { timeout: 10_000, interval: 50 });
+      helpers.warm();
+      await vi.waitFor(() => expect(helpers.helpers).toBe(1), { timeout: 20_000, interval: 50 });
+    } finally {
+      await helpers.close();
+    }
     expect(helpers.helpers).toBe(0);
-    const busy = startTrainingHelpers(async () => createTrainThread, { busy: () => true });
+    helpers.warm();
+    const busy = trainingHelpers(async () => createTrainThread, { busy: () => true });
+    busy.warm();
     try {
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       expect(busy.helpers).toBe(0);
+      expect(helpers.helpers).toBe(0);
     } finally {
       await busy.close();
     }
-  }, 30_000);
+  }, 40_000);
 });

@@ -1,9 +1,10 @@
 // Scoring worker thread (Node): the helper thread a large training run hands its hold-out to
-// (learn/hold-out.ts). Started with the scoring worker where the machine has a second core, so a
-// training never waits for one to start; it is small (no workspace data, only the hold-out rows it
-// is handed while training) and capped by resourceLimits. A helper that has died is simply not
-// offered: training then runs on the scoring worker's thread alone, as it does on one core, and
-// makes the same model.
+// (learn/hold-out.ts). Started on demand where the machine has a second core — when a workspace
+// with many closed deals has loaded, before its training — and stopped after a minute unused, so
+// it costs no memory between trainings (~20 MiB while up, bundled). It holds no workspace data,
+// only the hold-out rows it is handed while training, and is capped by resourceLimits. A helper
+// that is not up (or has died) is simply not offered: training then runs on the scoring worker's
+// thread alone, as it does on one core, and makes the same model.
 import { availableParallelism, loadavg } from 'node:os';
 import type { ResourceLimits, Worker, WorkerOptions } from 'node:worker_threads';
 import type { HoldOutJob, TrainingThreads } from '@shared/scoring/learn';
@@ -17,48 +18,82 @@ function machineBusy(): boolean {
 }
 
 export interface TrainingHelpers extends TrainingThreads {
+  /** Starts the helper if it is not up (a training soon will want it); resets its idle clock. */
+  warm(): void;
   close(): Promise<void>;
 }
 
-/**
- * The helper, where the machine has a second core. `load` gives this runtime's way of starting
- * it (train-spawn-electron.ts or train-spawn-node.ts).
- */
-export function startTrainingHelpers(
+export interface TrainingHelperOptions {
+  busy?: () => boolean;
+  /** Stopped after this long unused (ms). */
+  idleMs?: number;
+}
+
+/** `load` gives this runtime's way of starting the thread (train-spawn-electron.ts or train-spawn-node.ts). */
+export function trainingHelpers(
   load: () => Promise<(options: WorkerOptions) => Worker>,
-  { busy = machineBusy }: { busy?: () => boolean } = {},
+  { busy = machineBusy, idleMs = 60_000 }: TrainingHelperOptions = {},
 ): TrainingHelpers {
-  const count = availableParallelism() > 1 ? 1 : 0;
-  const workers: Worker[] = [];
-  const alive = new Set<Worker>();
+  const possible = availableParallelism() > 1;
+  let worker: Worker | null = null;
+  let up = false;
   let closed = false;
-  const started =
-    count === 0
-      ? Promise.resolve()
-      : load().then((create) => {
-          for (let i = 0; i < count && !closed; i++) {
-            const w = create({ resourceLimits: TRAIN_THREAD_LIMITS });
-            w.unref();
-            w.on('online', () => alive.add(w));
-            w.on('error', (err) => console.error(`[training thread] stopped: ${err.message}`));
-            w.on('exit', () => alive.delete(w));
-            workers.push(w);
+  let starting: Promise<void> | null = null;
+  let idle: ReturnType<typeof setTimeout> | null = null;
+
+  const stop = (): Promise<void> => {
+    const w = worker;
+    worker = null;
+    up = false;
+    return w ? w.terminate().then(() => undefined) : Promise.resolve();
+  };
+  const touch = (): void => {
+    if (idle) clearTimeout(idle);
+    idle = setTimeout(() => void stop(), idleMs);
+    idle.unref();
+  };
+  const warm = (): void => {
+    if (!possible || closed) return;
+    touch();
+    if (worker || starting) return;
+    starting = load()
+      .then((create) => {
+        if (closed) return;
+        const w = create({ resourceLimits: TRAIN_THREAD_LIMITS });
+        worker = w;
+        w.unref();
+        w.on('online', () => {
+          if (worker === w) up = true;
+        });
+        w.on('error', (err) => console.error(`[training thread] stopped: ${err.message}`));
+        w.on('exit', () => {
+          if (worker === w) {
+            worker = null;
+            up = false;
           }
         });
-  started.catch((err: unknown) => console.error(`[training thread] could not start: ${String(err)}`));
+      })
+      .catch((err: unknown) => console.error(`[training thread] could not start: ${String(err)}`))
+      .finally(() => {
+        starting = null;
+      });
+  };
   return {
     // Only when the helper is up and a core is free for it: one queueing for a busy core would
     // only add its hand-offs to the run (the scoring worker waits when it is 4 rounds behind).
     get helpers() {
-      return alive.size === count && !busy() ? count : 0;
+      return up && !busy() ? 1 : 0;
     },
     start(job: HoldOutJob) {
-      workers[0]!.postMessage(job);
+      touch();
+      worker!.postMessage(job);
     },
+    warm,
     async close() {
       closed = true;
-      await started.catch(() => undefined);
-      await Promise.all(workers.map((w) => w.terminate()));
+      if (idle) clearTimeout(idle);
+      await starting;
+      await stop();
     },
   };
 }

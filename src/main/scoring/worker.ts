@@ -6,7 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { HostToWorker, WorkerToHost } from './protocol';
 import { ScoringRuntime } from './runtime';
 import type { ScoringWorkerData } from './worker-handle';
-import { startTrainingHelpers } from './train-threads';
+import { trainingHelpers } from './train-threads';
 
 const port = parentPort;
 if (!port) throw new Error('DS_SCORING_ERROR: worker.ts must run as a worker thread (spawn-worker.ts)');
@@ -21,7 +21,7 @@ function testFault(fault: 'outOfMemory' | 'throw'): void {
 }
 
 // Each runtime's way of starting a thread in its own small file, as spawn-worker.ts does.
-const helpers = startTrainingHelpers(async () =>
+const helpers = trainingHelpers(async () =>
   process.versions['electron']
     ? (await import('./train-spawn-electron')).createTrainThread
     : (await import('./train-spawn-node')).createTrainThread,

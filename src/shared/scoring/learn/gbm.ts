@@ -34,7 +34,7 @@ export interface TrainGbmOptions {
   validation?: TrainingTable;
   /** Called with the fraction of boosting rounds done (0..1). */
   onProgress?: (fraction: number) => void;
-  /** Other threads to share the rows with (large tables only; see shards.ts). */
+  /** A helper thread to hand the hold-out to (large tables only; see hold-out.ts). */
   threads?: TrainingThreads;
 }
 

@@ -36,6 +36,7 @@ export {
 // Boosted trees on the logit scale.
 export {
   DEFAULT_GBM_PARAMS,
+  MIN_THREADED_ROWS,
   predictRaw,
   predictRawTable,
   sigmoid,
