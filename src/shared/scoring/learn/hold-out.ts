@@ -77,6 +77,9 @@ const PUBLISHED = 0;
 const DONE = 1;
 const FINISHED = 2;
 const ABORTED = 3;
+/** 1 once the helper's stopping rule has said stop; then STOP_AT is the number of its last result. */
+const STOPPED = 4;
+const STOP_AT = 5;
 
 /** The shared memory between the boosting thread and its hold-out helper. */
 export interface HoldOutPipe {
@@ -96,7 +99,7 @@ export interface HoldOutPipe {
 export function holdOutPipe(maxLeaves: number, rounds: number, timeoutMs = 30_000): HoldOutPipe {
   const maxNodes = 2 * maxLeaves - 1;
   return {
-    control: new SharedArrayBuffer(4 * 4),
+    control: new SharedArrayBuffer(6 * 4),
     shape: new SharedArrayBuffer(RING * (1 + 3 * maxNodes) * 4),
     tables: new SharedArrayBuffer(RING * maxNodes * 256),
     values: new SharedArrayBuffer(RING * 2 * maxNodes * 8),
@@ -152,7 +155,11 @@ export class HoldOutPublisher {
     const { control, shape, tables, values } = this.v;
     const { maxNodes, timeoutMs } = this.pipe;
     let done = Atomics.load(control, DONE);
-    while (this.published - done >= RING) done = waitChange(control, DONE, done, timeoutMs);
+    while (this.published - done >= RING) {
+      // The helper stopped at an earlier round while this thread ran ahead: this tree is dropped.
+      if (Atomics.load(control, STOPPED) === 1) return;
+      done = waitChange(control, DONE, done, timeoutMs);
+    }
     const slot = this.published % RING;
     const at = slot * (1 + 3 * maxNodes);
     shape[at] = nodes;
@@ -178,7 +185,9 @@ export class HoldOutPublisher {
     if (all) {
       Atomics.store(control, FINISHED, 1);
       Atomics.notify(control, PUBLISHED);
-      while (done < this.published) done = waitChange(control, DONE, done, this.pipe.timeoutMs);
+      // Every published round's result, or up to the round the helper stopped at.
+      const last = (): number => (Atomics.load(control, STOPPED) === 1 ? Atomics.load(control, STOP_AT) : this.published);
+      while (done < last()) done = waitChange(control, DONE, done, this.pipe.timeoutMs);
     }
     for (; this.read < done; this.read++) out.push({ loss: results[2 * this.read]!, stop: results[2 * this.read + 1] === 1 });
     return out;
@@ -194,11 +203,27 @@ export class HoldOutPublisher {
 }
 
 /**
+ * The helper's result for `round`. A stop is announced before the result counts as done, so a
+ * boosting thread that sees the count move also sees that nothing more will come.
+ */
+export function reportRound(pipe: HoldOutPipe, round: number, loss: number, stop: boolean): void {
+  const { control, results } = views(pipe);
+  results[2 * round] = loss;
+  results[2 * round + 1] = stop ? 1 : 0;
+  if (stop) {
+    Atomics.store(control, STOP_AT, round + 1);
+    Atomics.store(control, STOPPED, 1);
+  }
+  Atomics.store(control, DONE, round + 1);
+  Atomics.notify(control, DONE);
+}
+
+/**
  * The helper's loop: each published round through HoldOutState, its result back, until boosting
  * stops (the same round the boosting thread stops at) or finishes.
  */
 export function followHoldOut(pipe: HoldOutPipe, rows: HoldOutRows, baseScore: number, nFeatures: number, patience: number): void {
-  const { control, shape, tables, values, results } = views(pipe);
+  const { control, shape, tables, values } = views(pipe);
   const { maxNodes } = pipe;
   const state = new HoldOutState(rows, baseScore, nFeatures, patience);
   const router: LeafRouter = {
@@ -225,10 +250,7 @@ export function followHoldOut(pipe: HoldOutPipe, rows: HoldOutRows, baseScore: n
     leafValue.set(values.subarray(slot * 2 * maxNodes, slot * 2 * maxNodes + nodes));
     leafExp.set(values.subarray(slot * 2 * maxNodes + maxNodes, slot * 2 * maxNodes + maxNodes + nodes));
     const { loss, stop } = state.step(round, router, leafValue, leafExp);
-    results[2 * round] = loss;
-    results[2 * round + 1] = stop ? 1 : 0;
-    Atomics.store(control, DONE, round + 1);
-    Atomics.notify(control, DONE);
+    reportRound(pipe, round, loss, stop);
     if (stop) return;
   }
 }
