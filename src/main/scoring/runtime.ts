@@ -538,9 +538,10 @@ export class ScoringRuntime {
         this.post({ type: 'persist', historyText: JSON.stringify(engine.history) });
         this.postStatus();
         // Learn from it right away when there is enough; progress is reported as for a retrain.
-        if (this.closedAvailable() >= MIN_CLOSED_FOR_MODEL) this.warmHelper();
-        if (this.closedAvailable() >= MIN_CLOSED_FOR_MODEL)
+        if (this.closedAvailable() >= MIN_CLOSED_FOR_MODEL) {
+          this.warmHelper();
           setImmediate(() => this.handle({ type: 'request', requestId: -1, request: { kind: 'train' } }));
+        }
         return { kind: 'importHistory', imported: result.imported, skipped: result.skipped, errors: result.errors };
       }
     }

@@ -2,7 +2,8 @@
 // the model's assembly are gbm.ts's; the hold-out's side of each round is hold-out.ts's, on this
 // thread or, with a helper, on another one while this one grows the next tree.
 import type { FeatureBins } from './binning';
-import { growTree, growWorkspace, histogramLayout, leafRouter, routeLeaves, type LeafRouter } from './grow';
+import { growTree, growWorkspace, leafRouter, routeLeaves, type LeafRouter } from './grow';
+import { histogramLayout } from './histogram-layout';
 import { followHoldOut, HoldOutPublisher, HoldOutState, type HoldOutPipe, type HoldOutRows } from './hold-out';
 import { createRng } from './prng';
 import { toRawTree } from './tree';

@@ -3,7 +3,7 @@ import { binMatrix, columnLength, fitBins, type FeatureBins } from './binning';
 import { LearnError } from './errors';
 import { compressRows } from './compress';
 import { boost, holdOutJob, type BoostJob, type BoostResult, type HoldOutJob } from './boost';
-import { histogramIndex, histogramLayout } from './grow';
+import { histogramIndex, histogramLayout } from './histogram-layout';
 import { holdOutPipe } from './hold-out';
 import { compileTrees, leafOf } from './tree';
 import type { FeatureRow, GbmModel, GbmParams, TrainingTable } from './types';

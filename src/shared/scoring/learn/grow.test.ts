@@ -1,5 +1,6 @@
 import { binMatrix, fitBins } from './binning';
-import { growTree, histogramIndex, histogramLayout, type BinnedTree, type GrowInput } from './grow';
+import { growTree, type BinnedTree, type GrowInput } from './grow';
+import { histogramIndex, histogramLayout } from './histogram-layout';
 import { createRng } from './prng';
 import { findBestSplit } from './split';
 import { syntheticTable } from './test-data';
