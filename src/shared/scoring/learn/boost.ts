@@ -4,7 +4,7 @@
 import type { FeatureBins } from './binning';
 import { growTree, growWorkspace, leafRouter, routeLeaves, type LeafRouter } from './grow';
 import { histogramLayout } from './histogram-layout';
-import { followHoldOut, HoldOutPublisher, HoldOutState, type HoldOutPipe, type HoldOutRows } from './hold-out';
+import { BestRound, followHoldOut, HoldOutPublisher, HoldOutState, type HoldOutPipe, type HoldOutRows } from './hold-out';
 import { createRng } from './prng';
 import { toRawTree } from './tree';
 import type { GbmParams, TreeJson } from './types';
@@ -74,18 +74,14 @@ export function boost(job: BoostJob, onProgress?: (fraction: number) => void): B
   const work = growWorkspace(layout, n);
   const here = va && !pipe ? new HoldOutState(va, baseScore, nf, params.earlyStoppingRounds) : null;
   const publisher = va && pipe ? new HoldOutPublisher(pipe) : null;
-  let bestRound = -1;
-  let bestLoss = Infinity;
+  const best = new BestRound();
   let stopAt = -1;
   /** Takes the hold-out's results in round order; true once one says stop. */
   const heard = (results: { loss: number; stop: boolean }[]): boolean => {
     for (const r of results) {
       const round = validationLoss.length;
       validationLoss.push(r.loss);
-      if (r.loss < bestLoss - 1e-12) {
-        bestLoss = r.loss;
-        bestRound = round;
-      }
+      best.see(round, r.loss);
       if (r.stop) {
         stopAt = round;
         return true;
@@ -151,7 +147,12 @@ export function boost(job: BoostJob, onProgress?: (fraction: number) => void): B
     throw err;
   }
   const grown = stopAt >= 0 ? stopAt + 1 : trees.length;
-  return { trees: trees.slice(0, grown), featureGainPerTree: featureGainPerTree.slice(0, grown), validationLoss, bestRound };
+  return {
+    trees: trees.slice(0, grown),
+    featureGainPerTree: featureGainPerTree.slice(0, grown),
+    validationLoss,
+    bestRound: best.round,
+  };
 }
 
 /**

@@ -1,7 +1,7 @@
 // The boosting thread's side of the hold-out pipe, with the helper's side played by hand (the
 // two-thread run is tested with a real thread in src/main/scoring/train-threads.test.ts).
 import { LearnError } from './errors';
-import { HoldOutPublisher, holdOutPipe, reportRound } from './hold-out';
+import { BestRound, HoldOutPublisher, holdOutPipe, reportRound } from './hold-out';
 import type { LeafRouter } from './grow';
 
 /** A one-leaf tree. */
@@ -35,5 +35,19 @@ describe('the hold-out pipe, boosting side', () => {
     const silent = new HoldOutPublisher(holdOutPipe(4, 20, 100));
     publishLeaf(silent);
     expect(() => silent.take(true)).toThrow(LearnError);
+  });
+});
+
+describe('BestRound (the one best-round rule of both threads)', () => {
+  it('moves only on a drop of more than 1e-12, and never on NaN', () => {
+    const best = new BestRound();
+    expect(best.see(0, Number.NaN)).toBe(false);
+    expect(best.round).toBe(-1);
+    expect(best.see(1, 0.5)).toBe(true);
+    expect(best.see(2, 0.5 - 1e-13)).toBe(false);
+    expect(best.see(3, 0.5)).toBe(false);
+    expect(best.see(4, 0.4)).toBe(true);
+    expect(best.see(5, Number.NaN)).toBe(false);
+    expect([best.round, best.loss]).toEqual([4, 0.4]);
   });
 });

@@ -19,14 +19,31 @@ export interface HoldOutRows {
   readonly keptMargin: Float64Array;
 }
 
+/**
+ * The lowest hold-out loss so far and its round; a round improves on it by more than 1e-12.
+ * The one rule for "best round", kept by the hold-out's side and by the boosting thread reading
+ * the losses back, so the two cannot disagree.
+ */
+export class BestRound {
+  loss = Infinity;
+  round = -1;
+
+  /** Takes round `round`'s loss; true if it is the new best. */
+  see(round: number, loss: number): boolean {
+    if (!(loss < this.loss - 1e-12)) return false;
+    this.loss = loss;
+    this.round = round;
+    return true;
+  }
+}
+
 /** The rows' logits and the stopping rule, one step per round (the same on either thread). */
 export class HoldOutState {
   private readonly margin: Float64Array;
   /** e^-margin per row: a leaf's step multiplies it by one e^-v instead of an exp per row. */
   private readonly expNeg: Float64Array;
   private readonly leafBuf: Int32Array;
-  private bestLoss = Infinity;
-  bestRound = -1;
+  private readonly best = new BestRound();
 
   constructor(
     private readonly rows: HoldOutRows,
@@ -59,14 +76,10 @@ export class HoldOutState {
       wsum += rows.weight[g]!;
     }
     const mean = loss / wsum;
-    const improved = mean < this.bestLoss - 1e-12;
-    if (improved) {
-      this.bestLoss = mean;
-      this.bestRound = round;
-    }
+    const improved = this.best.see(round, mean);
     // Until some round improves (never, with NaN losses), the latest logits are the kept ones.
-    if (improved || this.bestRound < 0) rows.keptMargin.set(margin);
-    return { loss: mean, stop: !improved && this.patience > 0 && round - this.bestRound >= this.patience };
+    if (improved || this.best.round < 0) rows.keptMargin.set(margin);
+    return { loss: mean, stop: !improved && this.patience > 0 && round - this.best.round >= this.patience };
   }
 }
 
