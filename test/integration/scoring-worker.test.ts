@@ -13,6 +13,7 @@ import { createStore, type Store } from '../../src/main/store';
 import { loadWorkspaceIntoStore } from '../../src/main/store/load-workspace';
 import type { HostEvent } from '../../src/shared/api';
 import { explainedLogit } from '../../src/shared/scoring/workspace/opportunity';
+import { scoreDocId } from '../../src/shared/scoring/workspace/engine';
 import { OpportunityScorePayload } from '../../src/shared/domain';
 import { DEFAULT_NOW, generateWorkspaceBatches } from '../../src/shared/seed';
 
@@ -105,8 +106,17 @@ describe.each(['sqlite'] as const)('scoring worker with a %s store', (kind) => {
     expect(view.stakeholders.length).toBeGreaterThan(3);
     expect(view.stakeholders[0]!.bestTime.window).toMatch(/\d+–\d+ in /);
     expect(view.stakeholders.every((s) => s.talkingPoints.length > 0)).toBe(true);
-    const today = await call<{ items: { action: unknown; probability: number }[] }>(host, 'scoring.today', { limit: 5 });
+    const today = await call<{ items: { opportunityId: string; scoredBy: { source: string; closedDeals: number } | null }[] }>(
+      host,
+      'scoring.today',
+      { limit: 5 },
+    );
     expect(today.items).toHaveLength(5);
+    // What scored each deal, so Today can tell a new model's move from the deal's own.
+    for (const item of today.items) {
+      const stored = JSON.parse((await store.scores.findOne(scoreDocId('opportunity', item.opportunityId)).exec())!.payload);
+      expect(item.scoredBy).toEqual({ source: stored.source, closedDeals: stored.closedDeals });
+    }
   });
 
   it("answers Today for whoever this device knows as me, resolved by the host (the team's when nobody is)", async () => {

@@ -55,6 +55,15 @@ export const TodayItemView = z.object({
    * them (its top three each way): what Today compares to say why a deal's odds moved.
    */
   factors: z.array(z.object({ feature: z.string(), contribution: z.number(), words: z.string().nullable() })).default([]),
+  /**
+   * What made the score: its source and the closed deals the learned part was fitted on (null
+   * while unknown). Two views of a deal with different ones come from two models, so a move
+   * between them is the model's, not something that happened in the deal.
+   */
+  scoredBy: z
+    .object({ source: ScoreSource, closedDeals: z.number().int().min(0) })
+    .nullable()
+    .default(null),
 });
 export const TodayView = z.object({
   items: z.array(TodayItemView),

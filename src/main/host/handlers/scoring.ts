@@ -68,19 +68,17 @@ export function modelStatusView(s: ModelStatus | null): ModelStatusView {
 }
 
 /**
- * Today's items with their scores' factors, read from the stored scores (the listed deals only),
- * so the worker does not keep ~25 contributions for each of thousands of open deals it ranks.
- * `unstored` gives the payload of a listed deal whose score is not stored yet (first open).
- */
-/**
- * Today's items with each deal's factors and its account's name: the page needs nothing else for
- * its first cards (it used to read every account's name, 1.1 MB on L, beside this answer).
+ * Today's items with each deal's factors, what scored it and its account's name: the page needs
+ * nothing else for its first cards (it used to read every account's name, 1.1 MB on L, beside
+ * this answer). Factors are read from the stored scores (the listed deals only), so the worker
+ * does not keep ~25 contributions for each of thousands of open deals it ranks. `unstored` gives
+ * the payload of a listed deal whose score is not stored yet (first open).
  */
 async function withFactors<T extends { opportunityId: string; accountId: string }>(
   store: Store,
   items: T[],
   unstored?: (opportunityId: string) => Promise<OpportunityScorePayload | null>,
-): Promise<(T & { factors: TodayFactor[]; accountName: string })[]> {
+): Promise<(T & { factors: TodayFactor[]; accountName: string; scoredBy: TodayScoredBy | null })[]> {
   const [docs, accounts] = await Promise.all([
     store.scores.findByIds(items.map((i) => scoreDocId('opportunity', i.opportunityId))).exec(),
     store.accounts.findByIds([...new Set(items.map((i) => i.accountId))]).exec(),
@@ -91,14 +89,14 @@ async function withFactors<T extends { opportunityId: string; accountId: string 
       const parsed = doc ? OpportunityScorePayload.safeParse(JSON.parse(doc.payload)) : null;
       const accountName = accounts.get(item.accountId)?.name ?? '';
       const payload = parsed?.success ? parsed.data : doc || !unstored ? null : await unstored(item.opportunityId);
-      if (!payload) return { ...item, accountName, factors: [] };
+      if (!payload) return { ...item, accountName, factors: [], scoredBy: null };
       const words = new Map([...payload.for, ...payload.against].map((f) => [f.feature, f.words]));
       const factors = payload.explanation.contributions.map((c) => ({
         feature: c.feature,
         contribution: c.contribution,
         words: words.get(c.feature) ?? null,
       }));
-      return { ...item, accountName, factors };
+      return { ...item, accountName, factors, scoredBy: { source: payload.source, closedDeals: payload.closedDeals } };
     }),
   );
 }
@@ -108,6 +106,7 @@ async function computedScore(service: ScoringService, id: string): Promise<Oppor
   return (await service.request({ kind: 'scoreOpportunity', id }, { urgent: true })).payload;
 }
 type TodayFactor = { feature: string; contribution: number; words: string | null };
+type TodayScoredBy = Pick<OpportunityScorePayload, 'source' | 'closedDeals'>;
 
 export function scoringHandlers(scoring: ScoringHandle): HandlerMap {
   return {

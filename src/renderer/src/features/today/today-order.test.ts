@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { arrangeToday, holdToday, orderMoved, whatChanged } from './today-order';
 
 type Factor = { feature: string; contribution: number; words: string | null };
-const item = (id: string, probability: number, factors: Factor[] = []) =>
+type ScoredBy = { source: 'prior' | 'blended' | 'model'; closedDeals: number } | null;
+const item = (id: string, probability: number, factors: Factor[] = [], scoredBy: ScoredBy = null) =>
   ({
     opportunityId: id,
     opportunityName: id,
@@ -15,6 +16,7 @@ const item = (id: string, probability: number, factors: Factor[] = []) =>
     rank: probability,
     action: null,
     factors,
+    scoredBy,
   }) as never as Parameters<typeof whatChanged>[0];
 
 describe('Today as the seller works through it', () => {
@@ -50,5 +52,19 @@ describe('Today as the seller works through it', () => {
         item('a', 0.6, [{ feature: 'x', contribution: 0.4, words: null }]),
       ),
     ).toBe('50% → 60%');
+  });
+
+  it('says a new model moved the odds, not a factor, when another model scored the deal', () => {
+    const factors = (dm: number): Factor[] => [{ feature: 'decision_maker_reached', contribution: dm, words: 'Decision maker never met' }];
+    const prior = item('a', 0.72, factors(-0.1), { source: 'prior', closedDeals: 0 });
+    const learned = item('a', 0.35, factors(-0.9), { source: 'blended', closedDeals: 120 });
+    expect(whatChanged(prior, learned)).toBe('72% → 35%: re-estimated by the model learned from 120 closed deals of your team');
+    const retrained = item('a', 0.4, factors(-0.8), { source: 'blended', closedDeals: 121 });
+    expect(whatChanged(learned, retrained)).toBe('35% → 40%: re-estimated by the model learned from 121 closed deals of your team');
+    expect(whatChanged(learned, prior)).toBe('35% → 72%: scored from general buying research');
+    // The same model: the factor, as before; unknown on one side: the factor too.
+    const sameModel = item('a', 0.3, factors(-1.2), { source: 'blended', closedDeals: 120 });
+    expect(whatChanged(learned, sameModel)).toBe('35% → 30%: decision maker never met');
+    expect(whatChanged(item('a', 0.35, factors(-0.9)), sameModel)).toBe('35% → 30%: decision maker never met');
   });
 });

@@ -5,9 +5,12 @@
 //     after it, in ranked order.
 //  2. A card the seller marked done or snoozed leaves at once (`cleared`).
 //  3. A card whose odds moved since it was first shown says by how much and why: the factor
-//     whose part of the score moved most the same way ("85% → 92%: Economic buyer met").
+//     whose part of the score moved most the same way ("85% → 92%: Economic buyer met"), or,
+//     when a new model scored it (the first open's first scores replaced by the learned model's,
+//     a retraining), that: every factor moves then, and naming one would blame the deal.
 import type { TodayItemView } from '@shared/api';
 import type { z } from 'zod';
+import { plural } from '@renderer/lib/format';
 
 type Item = z.infer<typeof TodayItemView>;
 
@@ -52,6 +55,9 @@ export function whatChanged(before: Item, after: Item): string | null {
   const from = pct(before.probability);
   const to = pct(after.probability);
   if (from === to) return null;
+  const a = before.scoredBy;
+  const b = after.scoredBy;
+  if (a && b && (a.source !== b.source || a.closedDeals !== b.closedDeals)) return `${from}% → ${to}%: ${rescoredWords(b)}`;
   const up = to > from;
   const was = new Map(before.factors.map((f) => [f.feature, f]));
   const now = new Map(after.factors.map((f) => [f.feature, f]));
@@ -71,6 +77,11 @@ export function whatChanged(before: Item, after: Item): string | null {
   }
   const head = `${from}% → ${to}%`;
   return best?.words ? `${head}: ${lowerFirst(best.words)}` : head;
+}
+
+function rescoredWords(by: NonNullable<Item['scoredBy']>): string {
+  if (by.source === 'prior') return 'scored from general buying research';
+  return `re-estimated by the model learned from ${plural(by.closedDeals, 'closed deal', 'closed deals')} of your team`;
 }
 
 const lowerFirst = (s: string): string => (s.length > 1 && s[1] === s[1]!.toLowerCase() ? s[0]!.toLowerCase() + s.slice(1) : s);
