@@ -154,7 +154,7 @@ test('screenshots of the account page, the opportunity page and the log dialog a
     const page = await freshPage(browser, width, 900);
     // The account of Today's first deal: open deals with scores and next actions, a full timeline.
     await page.goto('/#/today');
-    await page.getByTestId('today-item').first().locator('.today-title a').click({ timeout: 60_000 });
+    await page.getByTestId('today-item').first().getByTestId('today-account').click({ timeout: 60_000 });
     await expect(page.getByTestId('opportunity-row').first()).toBeVisible({ timeout: 30_000 });
     await expect(page.getByTestId('interaction-row').first()).toBeVisible({ timeout: 30_000 });
     await expect(page.getByTestId('opportunity-next-action').first()).not.toHaveText('…', { timeout: 30_000 });

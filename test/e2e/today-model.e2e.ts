@@ -18,7 +18,7 @@ test('Today ranks open deals; a meeting logged from Today shows on the account p
   await first.getByRole('button', { name: 'Why?' }).click();
   await expect(first.getByTestId('score-factors')).toBeVisible();
 
-  const accountLink = first.locator('.today-title a');
+  const accountLink = first.getByTestId('today-account');
   const accountName = (await accountLink.innerText()).trim();
   await first.getByTestId('log-interaction').click();
   const form = page.getByTestId('interaction-form');

@@ -24,7 +24,8 @@ export function WhatIfLine({ item, testId = 'what-if' }: { item: WhatIfItemView;
   );
 }
 
-const ESTIMATE = 'The model’s estimate if this happened this week, rescored with the same model and factors; not a promise.';
+const ESTIMATE =
+  'The model’s estimate if this happened this week, a meeting counted as neutral in tone (a deal whose meetings went well loses a little of that), rescored with the same model and factors; not a promise.';
 
 /** Every what-if of a deal (the opportunity's "Why?" panel on Today and the account page). */
 export function WhatIfList({ opportunityId }: { opportunityId: OpportunityId }) {

@@ -55,12 +55,16 @@ export function TodayCard({ item, position, accountName, changed, onMark, markin
         <header className="today-head">
           <div>
             <h2 className="today-title">
-              <a href={hrefFor({ page: 'account', id: item.accountId })}>{accountName}</a>
+              <a href={hrefFor({ page: 'account', id: item.accountId })} data-testid="today-account">
+                {accountName}
+              </a>
               <span className="today-sep" aria-hidden="true">
                 {' '}
                 ·{' '}
               </span>
-              <span className="today-opp">{item.opportunityName}</span>
+              <a className="today-opp" href={hrefFor({ page: 'opportunity', id: item.opportunityId })} data-testid="today-deal">
+                {item.opportunityName}
+              </a>
             </h2>
             <p className="today-amount">{formatMoney(item.amount, item.currency)}</p>
           </div>
