@@ -447,11 +447,13 @@ async function partD(): Promise<void> {
     await workspace.close();
   };
   try {
-    fresh();
-    const me = await prepare(true);
-    process.stderr.write(`# part D: "me" is ${me}\n`);
-    await open('firstOpen', true);
-    await open('relaunch', true);
+    if (!process.env['BENCH_SKIP_D_MINE']) {
+      fresh();
+      const me = await prepare(true);
+      process.stderr.write(`# part D: "me" is ${me}\n`);
+      await open('firstOpen', true);
+      await open('relaunch', true);
+    }
     if (!process.env['BENCH_SKIP_D_TEAM']) {
       fresh();
       await prepare(false);

@@ -323,24 +323,27 @@ describe('first open of a workspace never scored', () => {
     });
     try {
       await loadWorkspaceIntoStore(store, generateWorkspaceBatches({ size: 'S', seed: 7 }));
-      const today = await call<{ items: { opportunityId: string; probability: number; factors: unknown[] }[]; total: number }>(
-        host,
-        'scoring.today',
-        { limit: 6 },
-      );
+      const today = await call<{
+        items: { opportunityId: string; probability: number; factors: unknown[] }[];
+        total: number;
+        provisional: boolean;
+      }>(host, 'scoring.today', { limit: 6 });
       const early = await Promise.all(today.items.map((i) => call<unknown>(host, 'scoring.forOpportunity', { id: i.opportunityId })));
       const service = await host.scoring.service();
       expect(service.hasFirstScores()).toBe(false);
       expect(await store.scores.count().exec()).toBe(0);
       expect(today.items).toHaveLength(6);
       expect(today.items.every((i) => i.factors.length > 0)).toBe(true);
+      // The team's Today mid-read is said to be provisional (ranked among the deals read first:
+      // on this small workspace, every open deal).
+      expect(today.provisional).toBe(true);
       expect(host.context.search.begun).toBe(false);
       release();
       await service.ready();
       await vi.waitFor(() => expect(host.context.search.begun).toBe(true), { timeout: 10_000 });
       await service.flush();
       // The same ranking, factors and scores once stored (same data, same clock).
-      expect(await call<unknown>(host, 'scoring.today', { limit: 6 })).toEqual(today);
+      expect(await call<unknown>(host, 'scoring.today', { limit: 6 })).toEqual({ ...today, provisional: false });
       const stored = await Promise.all(today.items.map((i) => call<unknown>(host, 'scoring.forOpportunity', { id: i.opportunityId })));
       expect(early).toEqual(stored);
       for (const [k, p] of early.entries()) expect(OpportunityScorePayload.parse(p).probability).toBe(today.items[k]!.probability);

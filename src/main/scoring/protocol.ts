@@ -94,7 +94,8 @@ export interface ModelStatus {
 export type WorkerReply =
   | { kind: 'train'; status: ModelStatus }
   | { kind: 'importHistory'; imported: number; skipped: number; errors: { code: string; message: string; row?: number }[] }
-  | { kind: 'today'; items: TodayItem[]; total: number }
+  /** `provisional`: the team's Today on a first open, ranked among the deals scored so far (runtime.ts needs). */
+  | { kind: 'today'; items: TodayItem[]; total: number; provisional?: boolean }
   | { kind: 'scoreOpportunity'; payload: OpportunityScorePayload | null }
   | { kind: 'account'; stakeholders: StakeholderScorePayload[] }
   | { kind: 'whatIf'; result: { probability: number; whatIfs: WhatIf[]; person: WhatIf | null } | null }

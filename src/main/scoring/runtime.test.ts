@@ -11,7 +11,7 @@ import { DEFAULT_NOW, generateWorkspaceBatches } from '@shared/seed';
 import { createStore, snapshotSpecOf, type Store } from '../store';
 import { loadWorkspaceIntoStore } from '../store/load-workspace';
 import { SCORED_COLLECTIONS, unpackScores, type WorkerReply, type WorkerRequest, type WorkerToHost } from './protocol';
-import { ScoringRuntime } from './runtime';
+import { provisionalDeals, ScoringRuntime } from './runtime';
 
 /** A runtime with a host that acknowledges every score batch, as the service does once stored. */
 function started(store: Store) {
@@ -119,13 +119,37 @@ describe('scoring runtime: first scores before the whole workspace is read', () 
     full.runtime.close();
   }, 60_000);
 
-  it("the team's Today (no owner) waits for the whole read", async () => {
+  it("answers the team's Today provisionally mid-read, from the deals closing soonest with their full-read scores, then in full", async () => {
+    const open = await store.opportunities.find({ selector: { status: 'open' } }).exec();
+    const candidates = new Set(provisionalDeals(open, 10).map((o) => o.accountId));
     const w = started(store);
     const today = await w.ask({ kind: 'today', limit: 10 }, true);
-    expect(w.readyAt()).toBeGreaterThanOrEqual(0);
-    expect(today.at).toBeGreaterThan(w.readyAt());
+    expect(w.readyAt()).toBe(-1);
+    expect(today.reply.provisional).toBe(true);
+    // Every open deal counted, the listed ones from the accounts read first, best rank first.
+    expect(today.reply.total).toBe(open.length);
+    expect(today.reply.items).toHaveLength(10);
+    for (const item of today.reply.items) expect(candidates.has(item.accountId)).toBe(true);
+    const ranks = today.reply.items.map((i) => i.rank);
+    expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
+    await w.ready;
+    // Once read, the full ranking; each deal listed early had the rank and odds the full read gives.
+    const full = await w.ask({ kind: 'today', limit: 1000 }, true);
+    expect(full.reply.provisional).toBeUndefined();
+    expect(full.reply.total).toBe(open.length);
+    const byId = new Map(full.reply.items.map((i) => [i.opportunityId, i]));
+    for (const item of today.reply.items) expect(item).toEqual(byId.get(item.opportunityId));
     w.runtime.close();
   }, 60_000);
+
+  it('picks the deals a provisional Today scores: closing soonest (passed first), larger first on a tie, 4 pages or 100', () => {
+    const deal = (id: string, closeDate: number, amount: number, status = 'open') => ({ id, closeDate, amount, status });
+    const deals = [deal('c', 300, 5), deal('a', 100, 1), deal('won', 50, 9, 'won'), deal('b', 100, 7), undefined, deal('d', -10, 1)];
+    expect(provisionalDeals(deals, 1).map((d) => d.id)).toEqual(['d', 'b', 'a', 'c']);
+    const many = Array.from({ length: 500 }, (_, i) => deal(`o${i}`, i, 1));
+    expect(provisionalDeals(many, 10)).toHaveLength(100);
+    expect(provisionalDeals(many, 50)).toHaveLength(200);
+  });
 
   it('keeps changes and ordinary requests that come while reading for after the read, in order', async () => {
     const w = started(store);

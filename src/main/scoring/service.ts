@@ -215,12 +215,14 @@ export class ScoringService {
             () => {
               // To the worker that sent them: a restarted one has not sent any yet.
               if (!this.closed) from.postMessage({ type: 'ack' });
+              if (m.final && m.full) this.firstFullStored = true;
               // People's scores are not stored, so no store change says they moved: say it here,
-              // after this run's deal scores are written, so a refetch sees both.
-              if (m.final && m.stakeholders > 0 && !this.closed) this.opts.events.next({ type: 'changed', collections: ['scores'] });
+              // after this run's deal scores are written, so a refetch sees both (and, after the
+              // first full rescore, the whole ranking instead of a first open's provisional one).
+              if (m.final && (m.stakeholders > 0 || m.full) && !this.closed)
+                this.opts.events.next({ type: 'changed', collections: ['scores'] });
               if (m.final) this.resolveFirstRun();
               if (m.final && m.full) {
-                this.firstFullStored = true;
                 this.resolveFirstFull();
                 this.holdOpen();
               }

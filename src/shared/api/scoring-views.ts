@@ -69,6 +69,11 @@ export const TodayView = z.object({
   items: z.array(TodayItemView),
   /** Open deals Today could list (this owner's, when asked for one): "25 of 312". */
   total: z.number().int().min(0),
+  /**
+   * True on a first open while the workspace is still read: the team's Today then ranks the
+   * deals scored so far (those closing soonest), not every open deal; the full ranking follows.
+   */
+  provisional: z.boolean().default(false),
 });
 export type TodayView = z.infer<typeof TodayView>;
 

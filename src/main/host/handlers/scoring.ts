@@ -159,6 +159,7 @@ export function scoringHandlers(scoring: ScoringHandle): HandlerMap {
           return TodayView.parse({
             items: await withFactors(ctx.store, first.items, (id) => computedScore(service, id)),
             total: first.total,
+            provisional: first.provisional === true,
           });
       }
       await service.ready();

@@ -49,12 +49,18 @@ export function TodayPage() {
   }
 
   const items = today.data?.items;
+  const provisional = today.data?.provisional === true;
+  // A first open's provisional list (the deals closing soonest, while every deal is ranked) is
+  // not held: the full ranking replaces it when it comes.
+  const heldProvisional = useRef(false);
   const shown = useMemo(() => {
     if (!items) return [];
+    if (heldProvisional.current && !provisional) held.current = null;
     held.current ??= holdToday(items);
+    heldProvisional.current = provisional;
     return arrangeToday(held.current, items, cleared);
     // generation: a refreshed order is a new hold over the same items.
-  }, [items, cleared, generation]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [items, cleared, generation, provisional]); // eslint-disable-line react-hooks/exhaustive-deps
   const moved = items ? orderMoved(shown, items, cleared) : false;
 
   const undo = useUndo();
@@ -114,6 +120,12 @@ export function TodayPage() {
         <p className="today-nobody" data-testid="today-nobody">
           Nobody is known as you on this device, so Today shows the whole team’s deals.{' '}
           <a href={hrefFor({ page: 'settings' })}>Choose who you are in Settings</a>.
+        </p>
+      ) : null}
+      {provisional ? (
+        <p className="today-provisional" data-testid="today-provisional" role="status">
+          Ranking all {plural(total, 'open deal', 'open deals')}: this first open is still reading the workspace. Meanwhile, the deals
+          closing soonest, scored.
         </p>
       ) : null}
       {today.isPending ? (
