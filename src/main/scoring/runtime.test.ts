@@ -121,7 +121,7 @@ describe('scoring runtime: first scores before the whole workspace is read', () 
 
   it("answers the team's Today provisionally mid-read, from the deals closing soonest with their full-read scores, then in full", async () => {
     const open = await store.opportunities.find({ selector: { status: 'open' } }).exec();
-    const candidates = new Set(provisionalDeals(open, 10).map((o) => o.accountId));
+    const candidates = new Set<string>(provisionalDeals(open, 10).map((o) => o.accountId));
     const w = started(store);
     const today = await w.ask({ kind: 'today', limit: 10 }, true);
     expect(w.readyAt()).toBe(-1);
