@@ -354,4 +354,54 @@ describe('first open of a workspace never scored', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   }, 120_000);
+
+  it("builds search only once the training the open started has its scores stored (issue 19: the open's memory peak)", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ds-scoring-settle-'));
+    const store = await createStore({ directory: dir, name: 'ws-settle' });
+    // Everything the worker says from the trained model on (training's rescore, then `settled`)
+    // is held back, in order, until released: the first full rescore is stored, training's is not.
+    let release!: () => void;
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    let trained = false;
+    const spawn = async (): Promise<ScoringWorker> => {
+      const w = await spawnScoringWorker();
+      return {
+        ...w,
+        onMessage: (listener) =>
+          w.onMessage((m) => {
+            if (m.type === 'persist' && m.modelText !== undefined) trained = true;
+            if (trained) void gate.then(() => listener(m));
+            else listener(m);
+          }),
+      };
+    };
+    const host = createHost({
+      store,
+      now: () => DEFAULT_NOW,
+      scoring: { fixedNow: DEFAULT_NOW, autoTrain: true, rescoreEveryMs: 0, spawn },
+      searchWaitsForScoresMs: 600_000,
+    });
+    try {
+      await loadWorkspaceIntoStore(store, generateWorkspaceBatches({ size: 'S', seed: 7 }));
+      const service = await host.scoring.service();
+      await service.ready();
+      await vi.waitFor(() => expect(trained).toBe(true), { timeout: 60_000 });
+      // The first full rescore is stored and training is done in the worker, but its scores are
+      // not stored: search still waits (before this change it began with the first scores).
+      await new Promise((r) => setImmediate(r));
+      expect(host.context.search.begun).toBe(false);
+      expect(service.modelStatus()?.source).toBe('prior');
+      release();
+      await service.settled();
+      await vi.waitFor(() => expect(host.context.search.begun).toBe(true), { timeout: 10_000 });
+      expect(service.modelStatus()?.source).not.toBe('prior');
+    } finally {
+      release();
+      await host.close();
+      await store.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

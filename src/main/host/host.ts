@@ -41,8 +41,10 @@ export interface HostOptions {
   workspaceName?: string;
   dataDirectory?: string | null;
   now?: () => number;
-  /** How long search's build waits for scoring's first scores at most (SEARCH_WAITS_FOR_SCORES_MS). */
+  /** How long search's build waits for scoring to be asked for (SEARCH_WAITS_FOR_SCORES_MS). */
   searchWaitsForScoresMs?: number;
+  /** How long search's build waits for scoring to settle at most (SEARCH_WAITS_FOR_SCORING_AT_MOST_MS). */
+  searchWaitsForScoringAtMostMs?: number;
   /** How the scoring service starts when first asked (tests and benches pin its clock, say). */
   scoring?: ScoringStartOptions;
   placer?: WorkspacePlacer;
@@ -67,11 +69,19 @@ export interface Host {
 /** Change events are batched this long so a bulk write becomes one refresh, not thousands. */
 const CHANGE_BATCH_MS = 30;
 /**
- * At most this long after open, search's build waits for scoring's first scores (the ones a
- * person waits for): both read the workspace file on the same cores, and on a first open of L
- * they used to compete (README, first visible scores). Search on L takes a minute to build.
+ * Search's build waits for scoring to settle: its first full rescore stored and, on a first open,
+ * the training that open started and its scores stored (ScoringService.settled). Both read the
+ * workspace file on the same cores, and on a first open of L they used to compete (README, first
+ * visible scores); and the build's thread, training and the storing of two full rescores together
+ * made that open's memory peak (issue 19, today-web bench: the Node process's highest 849 MiB
+ * with the build waiting for the first scores only, 723–788 MiB waiting for training).
+ * Search on L takes a minute or two to build either way (ready 155–206 s after launch over five
+ * runs, 161 s in one run before). If nothing has asked for scores this
+ * long after open (a host that never scores), search builds without waiting.
  */
 export const SEARCH_WAITS_FOR_SCORES_MS = 5_000;
+/** Search builds this long after open at the latest, settled or not (a scoring worker stuck in a training). */
+export const SEARCH_WAITS_FOR_SCORING_AT_MOST_MS = 180_000;
 
 function watchChanges(store: Store, events: Subject<HostEvent>): Subscription {
   // One value per write (a bulk), not per document: a bulk write of thousands is one refresh.
@@ -145,16 +155,22 @@ export function createHost(options: HostOptions): Host {
     exportHandlers,
   );
   const watching = watchChanges(store, events);
-  // Search builds once scoring's first scores are stored, or SEARCH_WAITS_FOR_SCORES_MS after
-  // open when they take longer (or nothing asks for scores): see SearchIndex.start.
-  let waited: ReturnType<typeof setTimeout> | undefined;
-  const searchMayStart = Promise.race([
-    scoring.firstScores(),
-    new Promise<void>((resolve) => {
-      waited = setTimeout(resolve, options.searchWaitsForScoresMs ?? SEARCH_WAITS_FOR_SCORES_MS);
-      waited.unref?.();
-    }),
-  ]).finally(() => clearTimeout(waited));
+  // Search builds once scoring has settled (SEARCH_WAITS_FOR_SCORES_MS says why), when nothing
+  // asked for scores SEARCH_WAITS_FOR_SCORES_MS after open, or at the latest
+  // SEARCH_WAITS_FOR_SCORING_AT_MOST_MS after open: see SearchIndex.start.
+  const timers: ReturnType<typeof setTimeout>[] = [];
+  const searchMayStart = new Promise<void>((resolve) => {
+    void scoring.settled().then(resolve);
+    const after = (ms: number, f: () => void) => {
+      const timer = setTimeout(f, ms);
+      timer.unref?.();
+      timers.push(timer);
+    };
+    after(options.searchWaitsForScoresMs ?? SEARCH_WAITS_FOR_SCORES_MS, () => {
+      if (!scoring.asked()) resolve();
+    });
+    after(options.searchWaitsForScoringAtMostMs ?? SEARCH_WAITS_FOR_SCORING_AT_MOST_MS, resolve);
+  }).finally(() => timers.forEach(clearTimeout));
   void search.start(searchMayStart);
 
   // A store that fails fails loudly: once its file is known damaged every call answers

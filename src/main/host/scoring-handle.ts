@@ -14,37 +14,44 @@ export interface ScoringHandle {
   /** Closes the service if it was started; afterwards `service()` fails with DS_SCORING_ERROR. */
   close(): Promise<void>;
   /**
-   * Settles once the service, when started, has stored its first scores (the first that a person
-   * waits for, or the first full rescore, whichever comes first); never settles if nothing
-   * starts it (callers race it with a timeout).
+   * Settles once the service, when started, has stored the work its start brought (its first
+   * full rescore, and on a first open the training it started: ScoringService.settled), or once
+   * scoring closes; never settles if nothing starts it.
    */
-  firstScores(): Promise<void>;
+  settled(): Promise<void>;
+  /** Whether anything has asked for the service yet. */
+  asked(): boolean;
 }
 
 export function scoringHandle(start: () => Promise<ScoringService>): ScoringHandle {
   let started: Promise<ScoringService> | null = null;
   let running: ScoringService | null = null;
   let closed = false;
-  let scored!: () => void;
-  const firstScores = new Promise<void>((resolve) => (scored = resolve));
+  let quiet!: () => void;
+  const settled = new Promise<void>((resolve) => (quiet = resolve));
   return {
     service() {
       if (closed) return Promise.reject(new ApiError('DS_SCORING_ERROR', 'Scoring has stopped because the workspace is closing.'));
-      started ??= start().then((service) => {
-        void service.firstStored().then(scored, scored);
-        running = service;
-        return service;
-      });
+      if (!started) {
+        started = start().then((service) => {
+          void service.settled().then(quiet, quiet);
+          running = service;
+          return service;
+        });
+        // A service that failed to start brings no work to wait for (its error went to whoever asked).
+        started.catch(quiet);
+      }
       return started;
     },
     current: () => (closed ? null : running),
-    firstScores: () => firstScores,
+    settled: () => settled,
+    asked: () => started !== null,
     async close() {
       closed = true;
       if (!started) return;
       // A service that failed to start has nothing to close; its error went to whoever asked.
       const service = await started.catch(() => null);
-      scored();
+      quiet();
       await service?.close();
     },
   };

@@ -148,6 +148,12 @@ export function unpackScores(m: PackedScores): ScoreDocOut[] {
 
 export type WorkerToHost =
   | { type: 'ready' }
+  /**
+   * The work the worker's start brought is done: its first full rescore and, when it started
+   * one (no model stored, enough closed deals), the training and its rescore. Sent once, after
+   * their scores, so the host has stored them when it handles it (ScoringService.settled).
+   */
+  | { type: 'settled' }
   | { type: 'progress'; task: 'loading' | 'scoring' | 'training'; fraction: number; message: string }
   | ({
       type: 'scores';

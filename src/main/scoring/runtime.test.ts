@@ -14,15 +14,18 @@ import { SCORED_COLLECTIONS, unpackScores, type WorkerReply, type WorkerRequest,
 import { provisionalDeals, ScoringRuntime } from './runtime';
 
 /** A runtime with a host that acknowledges every score batch, as the service does once stored. */
-function started(store: Store) {
+function started(store: Store, autoTrain = false) {
   const messages: WorkerToHost[] = [];
   const waiting = new Map<number, (m: WorkerToHost) => void>();
   let onReady: () => void = () => undefined;
   const ready = new Promise<void>((r) => (onReady = r));
+  let onSettled: () => void = () => undefined;
+  const settled = new Promise<void>((r) => (onSettled = r));
   const runtime: ScoringRuntime = new ScoringRuntime((m) => {
     messages.push(m);
     if (m.type === 'scores') setImmediate(() => runtime.handle({ type: 'ack' }));
     if (m.type === 'ready') onReady();
+    if (m.type === 'settled') onSettled();
     if (m.type === 'reply') waiting.get(m.requestId)?.(m);
   });
   runtime.handle({
@@ -30,7 +33,7 @@ function started(store: Store) {
     source: snapshotSpecOf(store, SCORED_COLLECTIONS)!,
     modelText: null,
     historyText: null,
-    autoTrain: false,
+    autoTrain,
     rescoreEveryMs: 0,
     batchSize: 50,
     fixedNow: DEFAULT_NOW,
@@ -55,7 +58,7 @@ function started(store: Store) {
     for (const m of messages.slice(0, upTo)) if (m.type === 'scores') for (const d of unpackScores(m)) out.set(d.id, d.payload);
     return out;
   };
-  return { runtime, messages, ready, ask, readyAt, sent };
+  return { runtime, messages, ready, settled, ask, readyAt, sent };
 }
 
 describe('scoring runtime: first scores before the whole workspace is read', () => {
@@ -163,5 +166,35 @@ describe('scoring runtime: first scores before the whole workspace is read', () 
     const lastScores = w.messages.findLastIndex((m) => m.type === 'scores');
     expect(answered.at).toBeGreaterThan(lastScores);
     w.runtime.close();
+  }, 60_000);
+
+  it('says once that its start is settled: behind the first full rescore, or behind the training that start began', async () => {
+    const lastScoresBefore = (ms: WorkerToHost[], at: number) => ms.slice(0, at).findLastIndex((m) => m.type === 'scores');
+    // No training: right behind the first full rescore's scores.
+    const plain = started(store);
+    await plain.settled;
+    const plainAt = plain.messages.findIndex((m) => m.type === 'settled');
+    const lastFull = plain.messages.findLastIndex((m) => m.type === 'scores' && m.full && m.final);
+    expect(lastFull).toBeGreaterThan(-1);
+    expect(lastFull).toBeLessThan(plainAt);
+    expect(plain.messages.some((m) => m.type === 'persist' && m.modelText !== undefined)).toBe(false);
+    plain.runtime.close();
+
+    // A first open that trains (no model stored, enough closed deals): behind training's scores.
+    const training = started(store, true);
+    await training.settled;
+    const messages = training.messages;
+    const settledAt = messages.findIndex((m) => m.type === 'settled');
+    const modelAt = messages.findIndex((m) => m.type === 'persist' && m.modelText !== undefined);
+    expect(modelAt).toBeGreaterThan(training.readyAt());
+    expect(modelAt).toBeLessThan(settledAt);
+    // Training's full rescore comes after the model and before `settled`.
+    const trainedScores = lastScoresBefore(messages, settledAt);
+    expect(trainedScores).toBeGreaterThan(modelAt);
+    const last = messages[trainedScores]!;
+    expect(last.type === 'scores' && last.full && last.final).toBe(true);
+    await training.ask({ kind: 'today', limit: 1 });
+    expect(messages.filter((m) => m.type === 'settled')).toHaveLength(1);
+    training.runtime.close();
   }, 60_000);
 });

@@ -110,6 +110,7 @@ export class ScoringRuntime {
   /** Set while the workspace is being read (see Loading); null once it is. */
   private loading: Loading | null = null;
   private closed = false;
+  private settledSent = false;
 
   /**
    * Messages wait here in order; at most SCORES_IN_FLIGHT `scores` batches are unacknowledged.
@@ -118,8 +119,11 @@ export class ScoringRuntime {
    * thread in one uninterrupted stretch of 100+ ms. With a window the host holds at most a couple
    * of batches, and acks each once stored. Replies queue behind scores, so "answered in order"
    * still means "every score before it is stored" (ScoringService.flush relies on it).
+   * A scores batch waits as the function that packs it when it is sent: packed at once, a full
+   * rescore's every payload was held twice (the scores, and the batches' joined text) until the
+   * host had stored them, seconds on L: ~30 MB more of the worker's heap at a first open's peak.
    */
-  private readonly outbox: WorkerToHost[] = [];
+  private readonly outbox: (WorkerToHost | (() => WorkerToHost))[] = [];
   private inFlight = 0;
 
   /** @param threads the helper thread large trainings hand their hold-out to (train-threads.ts); none in tests that drive this in-process */
@@ -143,15 +147,22 @@ export class ScoringRuntime {
     this.pump();
   }
 
+  /** A scores batch, packed when it is sent (see outbox). */
+  private postScores(pack: () => WorkerToHost): void {
+    this.outbox.push(pack);
+    this.pump();
+  }
+
   private pump(): void {
     while (this.outbox.length) {
       const head = this.outbox[0]!;
-      if (head.type === 'scores') {
+      // Scores batches, and only they, wait as functions (postScores).
+      if (typeof head === 'function') {
         if (this.inFlight >= SCORES_IN_FLIGHT) return;
         this.inFlight++;
       }
       this.outbox.shift();
-      this.port(head);
+      this.port(typeof head === 'function' ? head() : head);
     }
     if (this.inFlight === 0 && this.whenDrained.length) {
       const due = this.whenDrained.splice(0);
@@ -374,14 +385,30 @@ export class ScoringRuntime {
     if (this.init!.autoTrain && !engine.model && this.closedAvailable() >= MIN_CLOSED_FOR_MODEL) {
       this.warmHelper();
       this.whenDrained.push(() => {
-        if (!engine.model && !this.training.inProgress) this.train();
+        try {
+          if (!engine.model && !this.training.inProgress) this.train();
+        } finally {
+          this.settle();
+        }
       });
-    }
+    } else this.settle();
     this.pump();
     if (this.init!.rescoreEveryMs > 0) {
       this.timer = setInterval(() => this.handle({ type: 'rescore' }), this.init!.rescoreEveryMs);
       this.timer.unref();
     }
+  }
+
+  /**
+   * Says (once) that the work this start brought is done, behind the scores it posted. The host
+   * holds the search index's build until then: on a first open of L the build's thread, the
+   * training and the storing of two full rescores together made the open's memory peak (issue 19,
+   * today-web bench), and on 2 cores they competed for the CPU as well.
+   */
+  private settle(): void {
+    if (this.settledSent) return;
+    this.settledSent = true;
+    this.post({ type: 'settled' });
   }
 
   /** A full collection once what is posted so far is stored (collect-garbage.ts says why). */
@@ -422,16 +449,18 @@ export class ScoringRuntime {
     const n = Math.max(1, Math.ceil(r.upserts.length / size));
     for (let k = 0; k < n; k++) {
       const last = k === n - 1;
-      this.post({
+      // Its own slice, so each batch's scores are garbage once it is sent (see outbox).
+      const docs = r.upserts.slice(k * size, (k + 1) * size);
+      this.postScores(() => ({
         type: 'scores',
         runId,
-        ...packScores(r.upserts.slice(k * size, (k + 1) * size)),
+        ...packScores(docs),
         removals: last ? r.removals : [],
         final: last,
         full,
         ms,
         stakeholders: last ? r.scoredStakeholders : 0,
-      });
+      }));
     }
   }
 

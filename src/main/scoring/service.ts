@@ -77,8 +77,8 @@ export class ScoringService {
   private restarts: number[] = [];
   private stopped: ApiError | null = null;
   private firstFullStored = false;
-  private firstRun: Promise<void>;
-  private resolveFirstRun!: () => void;
+  private settledRun: Promise<void>;
+  private resolveSettled!: () => void;
 
   private constructor(
     worker: ScoringWorker,
@@ -90,7 +90,7 @@ export class ScoringService {
       this.rejectFirstFull = reject;
     });
     this.firstFull.catch(() => undefined); // awaited by callers; this only keeps it from counting as unhandled
-    this.firstRun = new Promise((resolve) => (this.resolveFirstRun = resolve));
+    this.settledRun = new Promise((resolve) => (this.resolveSettled = resolve));
     this.worker = this.attach(worker);
   }
 
@@ -137,7 +137,7 @@ export class ScoringService {
         `Scoring stopped after failing ${this.restarts.length} times in a few minutes. Restart Deep Sales; if it keeps failing, report the log.`,
       );
       this.rejectFirstFull(this.stopped);
-      this.resolveFirstRun();
+      this.resolveSettled();
       this.holdOpen();
       return;
     }
@@ -221,7 +221,6 @@ export class ScoringService {
               // first full rescore, the whole ranking instead of a first open's provisional one).
               if (m.final && (m.stakeholders > 0 || m.full) && !this.closed)
                 this.opts.events.next({ type: 'changed', collections: ['scores'] });
-              if (m.final) this.resolveFirstRun();
               if (m.final && m.full) {
                 this.resolveFirstFull();
                 this.holdOpen();
@@ -254,6 +253,11 @@ export class ScoringService {
       }
       case 'error':
         console.error(`[scoring] ${m.code}`, m.message);
+        return;
+      case 'settled':
+        // Behind the scores the worker posted before it: resolved once they are stored (or
+        // failed to be, which is logged where it failed), the first full rescore's included.
+        void this.writes.then(() => this.firstFull).then(this.resolveSettled, this.resolveSettled);
         return;
       case 'ready':
         return;
@@ -298,12 +302,12 @@ export class ScoringService {
   }
 
   /**
-   * Resolves once the first run of scores is stored: on a first open, the deals someone waited
-   * for (scored before the whole workspace is read), else the first full rescore. Also once
-   * scoring closes or stops, so nothing waits on it forever.
+   * Resolves once the work the worker's start brought is stored: the first full rescore and, on
+   * a first open with enough closed deals, the training it started and its rescore (the worker's
+   * `settled`). Also once scoring closes or stops, so nothing waits on it forever.
    */
-  firstStored(): Promise<void> {
-    return this.firstRun;
+  settled(): Promise<void> {
+    return this.settledRun;
   }
 
   /** Whether this worker's first full rescore is stored (until then, what is stored is an earlier run's). */
@@ -348,7 +352,7 @@ export class ScoringService {
     this.watching?.unsubscribe();
     await this.writes.catch(() => undefined); // already logged where it failed
     this.closed = true;
-    this.resolveFirstRun();
+    this.resolveSettled();
     await this.live;
     this.holdOpen();
     await this.worker.terminate();

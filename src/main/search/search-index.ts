@@ -36,6 +36,14 @@ export interface SearchIndexOptions {
   pageSize?: number;
 }
 
+/**
+ * The search thread's V8 limits: its young generation only. A build handles a page of documents
+ * per turn and keeps none of them (they go into the index's file), so by default V8's two 16 MB
+ * semi-spaces were 32 MB of the thread's 52 MB heap for 20–33 MB used, held for the workspace's
+ * whole session; with 8 MB the young generation holds ~8 MB (issue 19, every process on L).
+ */
+const SEARCH_RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 8 };
+
 /** How long a closing thread gets to close its index and end before it is terminated. */
 const CLOSE_WAIT_MS = 5_000;
 
@@ -111,9 +119,10 @@ export class SearchIndex {
 
   /**
    * Starts watching changes and the thread's build, once `after` settles (at once without it);
-   * resolves when the index is complete. The host starts it after scoring's first scores, or a
-   * few seconds: on 2 cores the build's reads competed with scoring's for the CPU, and the scores
-   * a person waits for on a first open came seconds later (README, first visible scores).
+   * resolves when the index is complete. The host starts it once scoring has settled (host.ts,
+   * SEARCH_WAITS_FOR_SCORES_MS): on 2 cores the build's reads competed with scoring's for the CPU,
+   * and the scores a person waits for on a first open came seconds later (README, first visible
+   * scores).
    */
   start(after?: Promise<unknown>): Promise<void> {
     if (this.building) return this.building;
@@ -215,7 +224,7 @@ export class SearchIndex {
     if (this.closed) return;
     this.indexFile = snapshot ? indexFilePath(snapshot.filePath) : null;
     const workerData: SearchWorkerData = { indexFile: this.indexFile };
-    const worker = adapter.createWorker({ workerData });
+    const worker = adapter.createWorker({ workerData, resourceLimits: SEARCH_RESOURCE_LIMITS });
     this.worker = worker;
     this.indexing = { ready: false, indexed: 0, total: 0 };
     this.documents = 0;
