@@ -57,6 +57,11 @@ export const NextBestAction = z.object({
   /** Next good moment to reach the target stakeholder (epoch ms), when there is one. */
   when: z.number().nullable(),
   whenWords: z.string().nullable(),
+  /**
+   * The next starts of the person's window (best-time.ts `slots`, `when` first): the app shows
+   * the first that is not at night for whoever reads it (slotFor), in their own zone.
+   */
+  whenSlots: z.array(z.number()).max(16).default([]),
 });
 export type NextBestAction = z.infer<typeof NextBestAction>;
 

@@ -74,7 +74,7 @@ export function opportunityPayload(input: OpportunityScoreInput): OpportunitySco
   });
   const actions = nextBestActions(facts, now).map((a) => {
     const t = a.stakeholderId ? input.bestTimeOf(a.stakeholderId) : null;
-    return { ...a, when: t ? t.nextSlotAt : null, whenWords: t ? t.window : null };
+    return { ...a, when: t ? t.nextSlotAt : null, whenWords: t ? t.window : null, whenSlots: t ? t.slots : [] };
   });
   const o = facts.opportunity;
   return {

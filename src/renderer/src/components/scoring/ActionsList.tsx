@@ -1,7 +1,7 @@
 // Renderer: next best actions — what to do, with whom, why, and the next good moment.
 import type { NextBestAction } from '@shared/domain';
 import { useNow } from '@renderer/lib/use-now';
-import { slotWords } from './words';
+import { actionSlot, slotWords, userZone } from './words';
 
 export function ActionsList({ actions, limit = 3 }: { actions: readonly NextBestAction[]; limit?: number }) {
   const now = useNow();
@@ -12,14 +12,22 @@ export function ActionsList({ actions, limit = 3 }: { actions: readonly NextBest
         <li key={`${a.kind}:${a.stakeholderId ?? ''}`}>
           <p className="action-title">{a.title}</p>
           <p className="action-reason">{a.reason}</p>
-          {a.when !== null ? (
-            <p className="action-when">
-              Best time: <time dateTime={new Date(a.when).toISOString()}>{slotWords(a.when, now)}</time> your time
-              {a.whenWords ? <span className="cell-muted"> · {a.whenWords}</span> : null}
-            </p>
-          ) : null}
+          <ActionWhen action={a} now={now} />
         </li>
       ))}
     </ol>
+  );
+}
+
+/** "Best time: tomorrow 10:00 your time (night for you) · Tue, Thu 10–12 in Europe/London". */
+function ActionWhen({ action, now }: { action: NextBestAction; now: number }) {
+  const slot = actionSlot(action, userZone());
+  if (!slot) return null;
+  return (
+    <p className="action-when">
+      Best time: <time dateTime={new Date(slot.at).toISOString()}>{slotWords(slot.at, now)}</time> your time
+      {slot.atNightForSeller ? <span className="best-time-night"> (night for you)</span> : null}
+      {action.whenWords ? <span className="cell-muted"> · {action.whenWords}</span> : null}
+    </p>
   );
 }

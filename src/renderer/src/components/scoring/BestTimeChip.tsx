@@ -5,9 +5,7 @@ import type { z } from 'zod';
 import type { BestTimeView } from '@shared/domain';
 import { useNow } from '@renderer/lib/use-now';
 import { slotFor } from '@shared/scoring/workspace/best-time';
-import { slotWords } from './words';
-
-const userZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+import { slotWords, userZone } from './words';
 
 export function BestTimeChip({ bestTime }: { bestTime: z.infer<typeof BestTimeView> }) {
   const now = useNow();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { engagementWords, percent, slotWords, sourceWords } from './words';
+import { actionSlot, engagementWords, percent, slotWords, sourceWords } from './words';
 
 describe('scoring words', () => {
   it('rounds probabilities to whole percents', () => {
@@ -21,5 +21,23 @@ describe('scoring words', () => {
   it('puts engagement in a word', () => {
     expect(engagementWords(85)).toBe('strong');
     expect(engagementWords(5)).toBe('very weak');
+  });
+
+  it("proposes an action's first slot that is not at night for the user, and says so when every one is", () => {
+    // 04:30 UTC = 10:00 in Kolkata, the person's morning: night for a seller in London (winter, UTC).
+    const kolkataMorning = Date.UTC(2026, 11, 8, 4, 30);
+    const londonDay = Date.UTC(2026, 11, 8, 14, 0);
+    const action = { when: kolkataMorning, whenSlots: [kolkataMorning, londonDay] };
+    expect(actionSlot(action, 'Europe/London')).toEqual({ at: londonDay, atNightForSeller: false });
+    // In Kolkata the first slot is mid-morning.
+    expect(actionSlot(action, 'Asia/Kolkata')).toEqual({ at: kolkataMorning, atNightForSeller: false });
+    // Every slot at night for the user: the first, flagged.
+    expect(actionSlot({ when: kolkataMorning, whenSlots: [kolkataMorning] }, 'Europe/London')).toEqual({
+      at: kolkataMorning,
+      atNightForSeller: true,
+    });
+    // A score stored before slots were kept: its one moment, checked the same way.
+    expect(actionSlot({ when: londonDay, whenSlots: [] }, 'Europe/London')).toEqual({ at: londonDay, atNightForSeller: false });
+    expect(actionSlot({ when: null, whenSlots: [] }, 'Europe/London')).toBeNull();
   });
 });

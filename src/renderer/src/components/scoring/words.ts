@@ -1,7 +1,8 @@
 // Renderer (pure): scores in words — bands, sources, trends and reach-out times in the user's
 // own clock. Kept apart from the widgets so the wording is tested without a browser.
 import { USER_LOCALE } from '@renderer/lib/locale';
-import type { ScoreSource } from '@shared/domain';
+import type { NextBestAction, ScoreSource } from '@shared/domain';
+import { slotFor } from '@shared/scoring/workspace/best-time';
 
 export type Band = 'low' | 'medium' | 'high';
 
@@ -58,4 +59,20 @@ export function slotWords(at: number, now: number): string {
 /** Engagement 0–100 in a word, for the meter's accessible name. */
 export function engagementWords(value: number): string {
   return value >= 70 ? 'strong' : value >= 40 ? 'moderate' : value >= 15 ? 'weak' : 'very weak';
+}
+
+/** The user's own time zone (the clock every "your time" is in). */
+export const userZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/**
+ * When to reach an action's person, for a user in `zone`: the first of its slots that is not at
+ * night there, else the first with `atNightForSeller` set, so the words can say so; null
+ * without a person to reach.
+ */
+export function actionSlot(
+  a: Pick<NextBestAction, 'when'> & { whenSlots?: readonly number[] },
+  zone: string,
+): { at: number; atNightForSeller: boolean } | null {
+  if (a.when === null) return null;
+  return slotFor({ slots: a.whenSlots?.length ? [...a.whenSlots] : [a.when], nextSlotAt: a.when }, zone);
 }

@@ -10,7 +10,7 @@ import { formatMoney } from '@renderer/lib/format';
 import { useNow } from '@renderer/lib/use-now';
 import { OpportunityWhy } from '@renderer/components/scoring/OpportunityScore';
 import { WinBadge } from '@renderer/components/scoring/WinBadge';
-import { slotWords } from '@renderer/components/scoring/words';
+import { actionSlot, slotWords, userZone } from '@renderer/components/scoring/words';
 import { TopWhatIf } from '@renderer/components/scoring/WhatIfList';
 import { useLog } from '@renderer/components/log/log-context';
 
@@ -45,6 +45,7 @@ export function TodayCard({ item, position, accountName, changed, onMark, markin
   const now = useNow();
   const whyId = useId();
   const action = item.action;
+  const slot = action ? actionSlot(action, userZone()) : null;
 
   return (
     <li className="today-card" data-testid="today-item" data-opportunity-id={item.opportunityId} data-owner-id={item.ownerId}>
@@ -85,14 +86,15 @@ export function TodayCard({ item, position, accountName, changed, onMark, markin
             </p>
             <p className="action-reason">{action.reason}</p>
             <TopWhatIf opportunityId={item.opportunityId} />
-            {action.when !== null ? (
+            {slot ? (
               <p className="today-when" data-testid="today-best-time">
                 <span aria-hidden="true">◷ </span>
                 Best time:{' '}
                 <strong>
-                  <time dateTime={new Date(action.when).toISOString()}>{slotWords(action.when, now)}</time>
+                  <time dateTime={new Date(slot.at).toISOString()}>{slotWords(slot.at, now)}</time>
                 </strong>{' '}
                 your time
+                {slot.atNightForSeller ? <span className="best-time-night"> (night for you)</span> : null}
                 {action.whenWords ? (
                   <span className="cell-muted">
                     {' '}
