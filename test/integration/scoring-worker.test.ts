@@ -9,6 +9,7 @@ import { createHost, type Host } from '../../src/main/host';
 import { ScoringService } from '../../src/main/scoring/service';
 import { spawnScoringWorker } from '../../src/main/scoring/spawn-worker';
 import type { ScoringWorker } from '../../src/main/scoring/worker-handle';
+import type { WorkerToHost } from '../../src/main/scoring/protocol';
 import { createStore, type Store } from '../../src/main/store';
 import { loadWorkspaceIntoStore } from '../../src/main/store/load-workspace';
 import type { HostEvent } from '../../src/shared/api';
@@ -26,6 +27,22 @@ async function call<T>(host: Host, method: string, input: unknown): Promise<T> {
 async function probabilities(store: Store): Promise<Map<string, number>> {
   const docs = await store.scores.find({ selector: { subjectType: 'opportunity' } }).exec();
   return new Map(docs.map((d) => [d.subjectId, (JSON.parse(d.payload) as { probability: number }).probability]));
+}
+
+/**
+ * A real scoring worker whose messages `hold` picks reach the host only once `release` is called
+ * (in the order they came); the others at once.
+ */
+function heldBackWorker(hold: (m: WorkerToHost) => boolean): { spawn: () => Promise<ScoringWorker>; release: () => void } {
+  let release!: () => void;
+  const gate = new Promise<void>((r) => {
+    release = r;
+  });
+  const spawn = async (): Promise<ScoringWorker> => {
+    const w = await spawnScoringWorker();
+    return { ...w, onMessage: (listener) => w.onMessage((m) => (hold(m) ? void gate.then(() => listener(m)) : listener(m))) };
+  };
+  return { spawn, release: () => release() };
 }
 
 describe.each(['sqlite'] as const)('scoring worker with a %s store', (kind) => {
@@ -178,14 +195,7 @@ describe.each(['sqlite'] as const)('scoring worker with a %s store', (kind) => {
       const expectedMine = await call<unknown>(host, 'scoring.today', { limit: 3, ownerId: owner });
       // A relaunched host whose real worker's messages are held back: its first scores cannot be
       // stored until released, so whatever Today answers meanwhile comes from the last run's store.
-      let release!: () => void;
-      const gate = new Promise<void>((r) => {
-        release = r;
-      });
-      const spawn = async (): Promise<ScoringWorker> => {
-        const w = await spawnScoringWorker();
-        return { ...w, onMessage: (listener) => w.onMessage((m) => void gate.then(() => listener(m))) };
-      };
+      const { spawn, release } = heldBackWorker(() => true);
       const relaunched = createHost({
         store,
         now: () => DEFAULT_NOW,
@@ -306,14 +316,7 @@ describe('first open of a workspace never scored', () => {
     const store = await createStore({ directory: dir, name: 'ws-first' });
     // The worker's score batches are held back, so nothing is stored until released: whatever
     // Today and the scores answer meanwhile comes from the worker itself (urgent requests).
-    let release!: () => void;
-    const gate = new Promise<void>((r) => {
-      release = r;
-    });
-    const spawn = async (): Promise<ScoringWorker> => {
-      const w = await spawnScoringWorker();
-      return { ...w, onMessage: (listener) => w.onMessage((m) => (m.type === 'scores' ? void gate.then(() => listener(m)) : listener(m))) };
-    };
+    const { spawn, release } = heldBackWorker((m) => m.type === 'scores');
     const host = createHost({
       store,
       now: () => DEFAULT_NOW,
@@ -360,23 +363,11 @@ describe('first open of a workspace never scored', () => {
     const store = await createStore({ directory: dir, name: 'ws-settle' });
     // Everything the worker says from the trained model on (training's rescore, then `settled`)
     // is held back, in order, until released: the first full rescore is stored, training's is not.
-    let release!: () => void;
-    const gate = new Promise<void>((r) => {
-      release = r;
-    });
     let trained = false;
-    const spawn = async (): Promise<ScoringWorker> => {
-      const w = await spawnScoringWorker();
-      return {
-        ...w,
-        onMessage: (listener) =>
-          w.onMessage((m) => {
-            if (m.type === 'persist' && m.modelText !== undefined) trained = true;
-            if (trained) void gate.then(() => listener(m));
-            else listener(m);
-          }),
-      };
-    };
+    const { spawn, release } = heldBackWorker((m) => {
+      if (m.type === 'persist' && m.modelText !== undefined) trained = true;
+      return trained;
+    });
     const host = createHost({
       store,
       now: () => DEFAULT_NOW,

@@ -11,7 +11,8 @@ import { DEFAULT_NOW, generateWorkspaceBatches } from '@shared/seed';
 import { createStore, snapshotSpecOf, type Store } from '../store';
 import { loadWorkspaceIntoStore } from '../store/load-workspace';
 import { SCORED_COLLECTIONS, unpackScores, type WorkerReply, type WorkerRequest, type WorkerToHost } from './protocol';
-import { provisionalDeals, ScoringRuntime } from './runtime';
+import { provisionalDeals } from './first-read';
+import { ScoringRuntime } from './runtime';
 
 /** A runtime with a host that acknowledges every score batch, as the service does once stored. */
 function started(store: Store, autoTrain = false) {
