@@ -1,13 +1,33 @@
 // What-if: a seller sees what would change a deal's odds, as the model's estimate, on Today and
 // on the account page (the opportunity's Why panel) and on the opportunity page.
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 
 const ODDS = /\d+% → \d+%/;
 
-test('Today shows what-ifs: the best one on a card, all of them in its Why panel', async ({ page }) => {
+/**
+ * Today with its full ranking: on the server's first open it is provisional for a moment and then
+ * replaced, which would swap the cards under a click.
+ */
+async function openToday(page: Page): Promise<void> {
   await page.goto('/');
+  await expect(page.getByTestId('today-item').first()).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('today-provisional')).toHaveCount(0, { timeout: 60_000 });
+}
+
+/** Today's first card that shows a what-if. */
+async function firstCardWithWhatIf(page: Page): Promise<Locator> {
+  await openToday(page);
+  const card = page
+    .getByTestId('today-item')
+    .filter({ has: page.getByTestId('today-what-if') })
+    .first();
+  await expect(card).toBeVisible({ timeout: 30_000 });
+  return card;
+}
+
+test('Today shows what-ifs: the best one on a card, all of them in its Why panel', async ({ page }) => {
+  await openToday(page);
   const items = page.getByTestId('today-item');
-  await expect(items.first()).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('today-what-if').first()).toContainText(ODDS, { timeout: 30_000 });
   const card = items.filter({ has: page.getByTestId('today-what-if') }).first();
   await card.getByRole('button', { name: 'Why?' }).click();
@@ -18,12 +38,7 @@ test('Today shows what-ifs: the best one on a card, all of them in its Why panel
 });
 
 test('the account page shows what-ifs for an open deal', async ({ page }) => {
-  await page.goto('/');
-  const card = page
-    .getByTestId('today-item')
-    .filter({ has: page.getByTestId('today-what-if') })
-    .first();
-  await expect(card).toBeVisible({ timeout: 30_000 });
+  const card = await firstCardWithWhatIf(page);
   const dealId = await card.getAttribute('data-opportunity-id');
   await card.getByTestId('today-account').click();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
@@ -34,12 +49,7 @@ test('the account page shows what-ifs for an open deal', async ({ page }) => {
 });
 
 test("a Today card's deal name opens the opportunity page, which shows the deal's what-ifs", async ({ page }) => {
-  await page.goto('/');
-  const card = page
-    .getByTestId('today-item')
-    .filter({ has: page.getByTestId('today-what-if') })
-    .first();
-  await expect(card).toBeVisible({ timeout: 30_000 });
+  const card = await firstCardWithWhatIf(page);
   const dealName = (await card.getByTestId('today-deal').innerText()).trim();
   await card.getByTestId('today-deal').click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText(dealName);
