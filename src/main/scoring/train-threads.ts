@@ -1,15 +1,16 @@
-// Scoring worker thread (Node): the helper thread a large training run hands its hold-out to
-// (learn/hold-out.ts). Started on demand where the machine has a second core — when a workspace
+// Scoring worker thread (Node): the helper thread a large training run shares its rows' work
+// with and hands its hold-out to (learn/row-helper.ts, learn/hold-out.ts). Started on demand where the machine has a second core — when a workspace
 // with many closed deals has loaded, before its training — and stopped after a minute unused, so
 // it costs no memory between trainings (~20 MiB while up, bundled). It holds no workspace data,
-// only the hold-out rows it is handed while training, and is capped by resourceLimits. A helper
+// only the binned training and hold-out rows it is handed while training, and is capped by
+// resourceLimits. A helper
 // that is not up (or has died) is simply not offered: training then runs on the scoring worker's
 // thread alone, as it does on one core, and makes the same model.
 import { availableParallelism, loadavg } from 'node:os';
 import type { ResourceLimits, Worker, WorkerOptions } from 'node:worker_threads';
-import type { HoldOutJob, TrainingThreads } from '@shared/scoring/learn';
+import type { HelperJob, TrainingThreads } from '@shared/scoring/learn';
 
-/** A helper holds a copy of the hold-out's merged rows and their logits: a few MB on a 100k-row training set. */
+/** A helper holds copies of the merged rows' bins and the hold-out's logits: a few MB on a 100k-row training set. */
 export const TRAIN_THREAD_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 128 };
 
 /** Every core taken (the load average counts this process's busy threads too). */
@@ -84,7 +85,7 @@ export function trainingHelpers(
     get helpers() {
       return up && !busy() ? 1 : 0;
     },
-    start(job: HoldOutJob) {
+    start(job: HelperJob) {
       touch();
       worker!.postMessage(job);
     },

@@ -1,11 +1,13 @@
 // Pure (no Node, no DOM). The boosting rounds of one training run. Setup (bins, merged rows) and
-// the model's assembly are gbm.ts's; the hold-out's side of each round is hold-out.ts's, on this
-// thread or, with a helper, on another one while this one grows the next tree.
+// the model's assembly are gbm.ts's; with a helper thread, each round's row work is shared with
+// it and it checks the hold-out while this thread grows the next tree (row-helper.ts, hold-out.ts).
 import type { FeatureBins } from './binning';
-import { growTree, growWorkspace, leafRouter, routeLeaves, type LeafRouter } from './grow';
+import { growTree, growWorkspace, leafRouter, routeLeaves, selectedBundles, type LeafRouter } from './grow';
 import { histogramLayout } from './histogram-layout';
-import { BestRound, followHoldOut, HoldOutPublisher, HoldOutState, type HoldOutPipe, type HoldOutRows } from './hold-out';
+import { BestRound, HoldOutPublisher, HoldOutState, type HoldOutPipe, type HoldOutRows } from './hold-out';
 import { createRng } from './prng';
+import { drawSalt, gradients, sampleRange } from './round-rows';
+import { followRounds, RowPartner, type HelperJob, type LastTree, type SharedRows } from './row-helper';
 import { toRawTree } from './tree';
 import type { GbmParams, TreeJson } from './types';
 
@@ -27,12 +29,11 @@ export interface BoostJob {
     readonly count: Float64Array;
   };
   readonly valid: HoldOutRows | null;
-  /** Shared with the hold-out helper; null without one. */
+  /** Shared with the helper thread; null without one. */
   readonly pipe: HoldOutPipe | null;
+  /** The rows' shared buffers (row-helper.ts), with a helper thread. */
+  readonly shared: SharedRows | null;
 }
-
-/** What a hold-out helper thread is sent (the job without the training rows it never reads). */
-export type HoldOutJob = Pick<BoostJob, 'params' | 'baseScore'> & { nFeatures: number; valid: HoldOutRows; pipe: HoldOutPipe };
 
 export interface BoostResult {
   readonly trees: TreeJson[];
@@ -42,13 +43,16 @@ export interface BoostResult {
   readonly bestRound: number;
 }
 
-/** Entry of a hold-out helper thread. */
-export function runHoldOut(job: HoldOutJob): void {
-  followHoldOut(job.pipe, job.valid, job.baseScore, job.nFeatures, job.params.earlyStoppingRounds);
+/** Entry of a helper thread. */
+export type { HelperJob };
+
+export function runTrainingHelper(job: HelperJob): void {
+  followRounds(job);
 }
 
-export function holdOutJob(job: BoostJob): HoldOutJob {
-  return { params: job.params, baseScore: job.baseScore, nFeatures: job.featureBins.length, valid: job.valid!, pipe: job.pipe! };
+/** What the helper thread is sent: the hold-out, the pipe and the rows both threads work on. */
+export function helperJob(job: BoostJob): HelperJob {
+  return { baseScore: job.baseScore, patience: job.params.earlyStoppingRounds, pipe: job.pipe!, valid: job.valid!, rows: job.shared! };
 }
 
 export function boost(job: BoostJob, onProgress?: (fraction: number) => void): BoostResult {
@@ -61,19 +65,22 @@ export function boost(job: BoostJob, onProgress?: (fraction: number) => void): B
   // multiplies e^-m by one e^-v for all its rows instead of one exp per row per round.
   const margin = new Float64Array(n).fill(baseScore);
   const expNeg = new Float64Array(n).fill(Math.exp(-baseScore));
-  const stats = new Float64Array(3 * n);
-  for (let g = 0; g < n; g++) stats[3 * g + 2] = tr.count[g]!;
+  const shared = job.shared;
+  const stats = shared ? shared.stats : new Float64Array(3 * n);
+  if (!shared) for (let g = 0; g < n; g++) stats[3 * g + 2] = tr.count[g]!;
   const rng = createRng(params.seed);
   const trees: TreeJson[] = [];
   const featureGainPerTree: Float64Array[] = [];
   const validationLoss: number[] = [];
-  const rowBuf = new Uint32Array(n);
-  const outOfBag = new Uint32Array(n);
-  const leafBuf = new Int32Array(n);
+  const rowBuf = shared ? shared.rows : new Uint32Array(n);
+  const outOfBag = new Uint32Array(shared ? 0 : n);
+  const leafBuf = new Int32Array(shared ? 0 : n);
   const allFeatures = Array.from({ length: nf }, (_, f) => f);
   const work = growWorkspace(layout, n);
   const here = va && !pipe ? new HoldOutState(va, baseScore, nf, params.earlyStoppingRounds) : null;
   const publisher = va && pipe ? new HoldOutPublisher(pipe) : null;
+  // With a helper, the rows' work before each tree is shared (row-helper.ts).
+  const partner = shared && pipe ? new RowPartner(helperJob(job), layout, margin, expNeg) : null;
   const best = new BestRound();
   let stopAt = -1;
   /** Takes the hold-out's results in round order; true once one says stop. */
@@ -90,41 +97,52 @@ export function boost(job: BoostJob, onProgress?: (fraction: number) => void): B
     return false;
   };
   let router: LeafRouter | undefined;
+  let last: LastTree | null = null;
 
   try {
     for (let round = 0; round < params.numRounds; round++) {
-      const rows = sampleRows(n, params.subsample, rng, rowBuf, outOfBag);
-      const oob = outOfBag.subarray(0, n - rows.length);
-      // Gradients only where a tree reads them: the rows in this round's sample.
-      for (let k = 0; k < rows.length; k++) {
-        const g = rows[k]!;
-        const p = 1 / (1 + expNeg[g]!);
-        const w = tr.weight[g]!;
-        stats[3 * g] = w * p - tr.positive[g]!;
-        stats[3 * g + 1] = Math.max(w * p * (1 - p), 1e-16);
-      }
+      const salt = params.subsample < 1 ? drawSalt(rng) : 0;
       const features = params.colsample < 1 ? sampleFeatures(allFeatures, params.colsample, rng) : allFeatures;
-      const bt = growTree({ bins: tr.bins, histAt: tr.histAt, nRows: n, featureBins, stats, rows, features }, params, work);
+      let rows: Uint32Array;
+      let rootHist: Float64Array | undefined;
+      let oob: Uint32Array | null = null;
+      if (partner) {
+        ({ rows, rootHist } = partner.round(round, salt, selectedBundles(layout, features), last, work));
+      } else {
+        const m = sampleRange(0, n, params.subsample, salt, rowBuf, 0, outOfBag, 0);
+        rows = rowBuf.subarray(0, m);
+        oob = outOfBag.subarray(0, n - m);
+        // Gradients only where a tree reads them: the rows in this round's sample.
+        gradients(rows, 0, m, expNeg, { weight: tr.weight, positive: tr.positive, stats });
+      }
+      const bt = growTree({ bins: tr.bins, histAt: tr.histAt, nRows: n, featureBins, stats, rows, features }, params, work, rootHist);
       const leafValue = bt.value.map((v) => v * params.learningRate);
       const leafExp = leafValue.map((v) => Math.exp(-v));
-      for (const { node, start, end } of bt.leafRanges) {
-        const v = leafValue[node]!;
-        const e = leafExp[node]!;
-        for (let k = start; k < end; k++) {
-          const g = rows[k]!;
-          margin[g] = margin[g]! + v;
-          expNeg[g] = expNeg[g]! * e;
-        }
-      }
       router = leafRouter(bt, 1, router);
-      if (oob.length > 0) {
-        routeLeaves(router, tr.rowBins, nf, oob, oob.length, leafBuf);
-        for (let k = 0; k < oob.length; k++) {
-          const g = oob[k]!;
-          margin[g] = margin[g]! + leafValue[leafBuf[k]!]!;
-          expNeg[g] = expNeg[g]! * leafExp[leafBuf[k]!]!;
+      if (oob) {
+        // On one thread the margins move now: the sample's rows by their leaves' ranges, the
+        // others walked through the tree. With a helper each thread moves its half's at the next
+        // round's start (RowPartner), walking all of them.
+        for (const { node, start, end } of bt.leafRanges) {
+          const v = leafValue[node]!;
+          const e = leafExp[node]!;
+          for (let k = start; k < end; k++) {
+            const g = rows[k]!;
+            margin[g] = margin[g]! + v;
+            expNeg[g] = expNeg[g]! * e;
+          }
+        }
+        if (oob.length > 0) {
+          routeLeaves(router, tr.rowBins, nf, oob, oob.length, leafBuf);
+          for (let k = 0; k < oob.length; k++) {
+            const g = oob[k]!;
+            margin[g] = margin[g]! + leafValue[leafBuf[k]!]!;
+            expNeg[g] = expNeg[g]! * leafExp[leafBuf[k]!]!;
+          }
         }
       }
+      partner?.grown(bt.leafRanges, rows);
+      last = { router, leafValue, leafExp };
       const raw = toRawTree(bt, featureBins, params.learningRate);
       trees.push(raw);
       const gains = new Float64Array(nf);
@@ -141,7 +159,10 @@ export function boost(job: BoostJob, onProgress?: (fraction: number) => void): B
         if (heard(publisher.take(false))) break;
       }
     }
-    if (publisher && stopAt < 0) heard(publisher.take(true));
+    if (publisher) {
+      if (stopAt < 0) heard(publisher.take(true));
+      else publisher.finish();
+    }
   } catch (err) {
     publisher?.close();
     throw err;
@@ -153,36 +174,6 @@ export function boost(job: BoostJob, onProgress?: (fraction: number) => void): B
     validationLoss,
     bestRound: best.round,
   };
-}
-
-/**
- * Bernoulli row sample for one round: the sampled rows into `out` (returned), the others into
- * `left` (n minus the sample's length of them), both in row order. Uses an inline integer hash
- * of (row, round salt) rather than one PRNG call per row: this runs for every row every round,
- * and the call was ~15% of training time. Still a pure function of the seed.
- */
-function sampleRows(n: number, fraction: number, rng: () => number, out: Uint32Array, left: Uint32Array): Uint32Array {
-  if (fraction >= 1) {
-    for (let i = 0; i < n; i++) out[i] = i;
-    return out.subarray(0, n);
-  }
-  const salt = Math.floor(rng() * 4294967296) | 0;
-  const limit = Math.floor(fraction * 4294967296);
-  let m = 0;
-  let o = 0;
-  for (let i = 0; i < n; i++) {
-    let x = Math.imul(i, 0x9e3779b1) ^ salt;
-    x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
-    x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
-    x ^= x >>> 16;
-    // Written to both lists, only one cursor moves: no branch on a coin toss.
-    const take = x >>> 0 < limit ? 1 : 0;
-    out[m] = i;
-    left[o] = i;
-    m += take;
-    o += 1 - take;
-  }
-  return out.subarray(0, m);
 }
 
 function sampleFeatures(all: readonly number[], fraction: number, rng: () => number): number[] {

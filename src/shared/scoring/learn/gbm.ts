@@ -2,9 +2,10 @@
 import { binMatrix, columnLength, fitBins, type FeatureBins } from './binning';
 import { LearnError } from './errors';
 import { compressRows } from './compress';
-import { boost, holdOutJob, type BoostJob, type BoostResult, type HoldOutJob } from './boost';
+import { boost, helperJob, type BoostJob, type BoostResult, type HelperJob } from './boost';
 import { histogramIndex, histogramLayout } from './histogram-layout';
 import { holdOutPipe } from './hold-out';
+import { sharedRows } from './row-helper';
 import { compileTrees, leafOf } from './tree';
 import type { FeatureRow, GbmModel, GbmParams, TrainingTable } from './types';
 import { stratifiedSplit, subsetTable } from './table';
@@ -34,24 +35,24 @@ export interface TrainGbmOptions {
   validation?: TrainingTable;
   /** Called with the fraction of boosting rounds done (0..1). */
   onProgress?: (fraction: number) => void;
-  /** A helper thread to hand the hold-out to (large tables only; see hold-out.ts). */
+  /** A helper thread to share the rows' work and the hold-out with (large tables only; see row-helper.ts). */
   threads?: TrainingThreads;
 }
 
 /**
- * A helper thread a training run may hand its hold-out to (under Node:
+ * A helper thread a training run may share its rows' work and hold-out with (under Node:
  * src/main/scoring/train-threads.ts). `start` must hand the job to the thread and return at once;
- * the thread calls runHoldOut(job) (boost.ts). The model is the same with or without it.
+ * the thread calls runTrainingHelper(job) (boost.ts). The model is the same with or without it.
  */
 export interface TrainingThreads {
   /** 1 when a helper is ready now, else 0. */
   readonly helpers: number;
-  start(job: HoldOutJob): void;
+  start(job: HelperJob): void;
   /** How long either side waits for the other before the run goes on alone (default 30 s). */
   readonly timeoutMs?: number;
 }
 
-/** Below this many (merged) rows the hold-out's share of a round is too small to hand over. */
+/** Below this many (merged) rows a round's row work is too small to share. */
 export const MIN_THREADED_ROWS = 4096;
 
 export function resolveParams(partial: Partial<GbmParams> | undefined): GbmParams {
@@ -137,10 +138,26 @@ export function trainBinaryGbmWithMargins(
         }
       : null,
     pipe: helped ? holdOutPipe(params.maxLeaves, params.numRounds, threads?.timeoutMs) : null,
+    shared: helped
+      ? sharedRows(
+          {
+            n,
+            nFeatures: nf,
+            subsample: params.subsample,
+            featureBins,
+            rowBins: train0.rowBins,
+            histAt: train0.histAt,
+            weight: tr.weight,
+            positive: tr.positive,
+          },
+          tr.count,
+          histogramLayout(featureBins).bundleHistSize,
+        )
+      : null,
   });
   const run = (helped: boolean): { job: BoostJob; result: BoostResult } => {
     const job = jobOf(helped);
-    if (helped) threads!.start(holdOutJob(job));
+    if (helped) threads!.start(helperJob(job));
     return { job, result: boost(job, options.onProgress) };
   };
   let done: { job: BoostJob; result: BoostResult };

@@ -90,17 +90,23 @@ export function growWorkspace(layout: HistogramLayout, nRows: number): GrowWorks
 /** A bundle histogram ends with the leaf's totals: Σ g, Σ h, Σ count (see buildHistogram). */
 const TOTALS = 3;
 
-function takeHist(work: GrowWorkspace): Float64Array {
+export function takeHist(work: GrowWorkspace): Float64Array {
   const h = work.pool.pop();
   if (!h) return new Float64Array(work.layout.bundleHistSize + TOTALS);
   h.fill(0);
   return h;
 }
 
+/**
+ * Grows one tree. `rootHist`, when given, is the root's bundle histogram of `input.rows` over
+ * selectedBundles(layout, input.features), already built (taken from work.pool's kind: bundle
+ * cells then totals); growTree owns it from then on.
+ */
 export function growTree(
   input: GrowInput,
   params: GrowParams,
   work: GrowWorkspace = growWorkspace(histogramLayout(input.featureBins), input.nRows),
+  rootHist?: Float64Array,
 ): BinnedTree {
   const { featureBins, rows } = input;
   const { layout, scratch } = work;
@@ -135,12 +141,8 @@ export function growTree(
     tree.gain.push(0);
     return tree.feature.length - 1;
   };
-  // Bundles holding at least one feature this tree may split on.
-  const inTree = new Uint8Array(layout.bundles.length);
-  for (const f of input.features) inTree[layout.bundleOf[f]!] = 1;
-  const selected = Int32Array.from(Array.from(inTree).flatMap((on, b) => (on ? [b] : [])));
-
-  const rootHist = histogramOf(0, rows.length);
+  const selected = selectedBundles(layout, input.features);
+  rootHist ??= histogramOf(0, rows.length);
   const evaluate = (leaf: Leaf): void => {
     leaf.best =
       leaf.depth < params.maxDepth && leaf.n >= 2 * params.minSamplesLeaf && leaf.end - leaf.start >= 2
@@ -233,15 +235,23 @@ export function growTree(
   return tree;
 }
 
+/** Bundles holding at least one feature a tree may split on, in bundle order. */
+export function selectedBundles(layout: HistogramLayout, features: readonly number[]): Int32Array {
+  const inTree = new Uint8Array(layout.bundles.length);
+  for (const f of features) inTree[layout.bundleOf[f]!] = 1;
+  return Int32Array.from(Array.from(inTree).flatMap((on, b) => (on ? [b] : [])));
+}
+
 /**
  * Bundle histogram layout: for bundle b, cell c: [(cellOffsets[b] + c) * 3 + 0..2] = sum g, sum h,
  * count; after the cells (at `totalsAt`), the leaf's Σ g, Σ h and Σ count.
  * One pass over the leaf's rows, every selected bundle per row: each row's gradient is read
  * once, its cells are adjacent (row-major), and the adds of one row go to different bundles, so
- * they do not wait on each other.
+ * they do not wait on each other. Adds to `hist` (so two calls over two lists make the histogram
+ * of the two lists in order) but sets the totals to this call's rows.
  */
-function buildHistogram(
-  input: GrowInput,
+export function buildHistogram(
+  input: Pick<GrowInput, 'histAt' | 'stats' | 'rows'>,
   nb: number,
   selected: Int32Array,
   start: number,

@@ -4,7 +4,9 @@
 // boosting thread grows that tree: the boosting thread publishes each round's tree into a ring
 // of shared slots and reads the losses back a round or more later. Both apply the same stopping
 // rule to the same losses, so they stop at the same round, and the trees, the losses and the kept
-// logits are exactly those of one thread doing both (what gbm.ts does without a helper).
+// logits are exactly those of one thread doing both (what gbm.ts does without a helper). The
+// helper's loop, which also shares each round's row work, is row-helper.ts's; the pipe and its
+// waits are here.
 import { LearnError } from './errors';
 import { routeLeaves, type LeafRouter } from './grow';
 
@@ -93,6 +95,9 @@ const ABORTED = 3;
 /** 1 once the helper's stopping rule has said stop; then STOP_AT is the number of its last result. */
 const STOPPED = 4;
 const STOP_AT = 5;
+/** Control words from here on are the row work's (row-helper.ts). */
+export const ROW_WORDS = 6;
+const CONTROL_WORDS = 16;
 
 /** The shared memory between the boosting thread and its hold-out helper. */
 export interface HoldOutPipe {
@@ -112,7 +117,7 @@ export interface HoldOutPipe {
 export function holdOutPipe(maxLeaves: number, rounds: number, timeoutMs = 30_000): HoldOutPipe {
   const maxNodes = 2 * maxLeaves - 1;
   return {
-    control: new SharedArrayBuffer(6 * 4),
+    control: new SharedArrayBuffer(CONTROL_WORDS * 4),
     shape: new SharedArrayBuffer(RING * (1 + 3 * maxNodes) * 4),
     tables: new SharedArrayBuffer(RING * maxNodes * 256),
     values: new SharedArrayBuffer(RING * 2 * maxNodes * 8),
@@ -122,7 +127,7 @@ export function holdOutPipe(maxLeaves: number, rounds: number, timeoutMs = 30_00
   };
 }
 
-function views(pipe: HoldOutPipe) {
+export function views(pipe: HoldOutPipe) {
   return {
     control: new Int32Array(pipe.control),
     shape: new Int32Array(pipe.shape),
@@ -136,21 +141,56 @@ const stopped = (): never => {
   throw new LearnError('DS_LEARN_THREAD', 'The training thread checking the hold-out stopped; training again on one thread.');
 };
 
-/** Waits until control[word] differs from `seen` (or the pipe is aborted or times out). */
-function waitChange(control: Int32Array, word: number, seen: number, timeoutMs: number): number {
+/** How long a wait spins before it sleeps (ms): most waits of a round are shorter. */
+const SPIN_MS = 0.5;
+
+/** Wakes whichever side waits on any word. */
+function notifyAll(control: Int32Array): void {
+  for (let word = 0; word < CONTROL_WORDS; word++) Atomics.notify(control, word);
+}
+
+/** Sets a flag word and wakes every waiter (FINISHED, ABORTED). */
+function raise(control: Int32Array, flag: number): void {
+  Atomics.store(control, flag, 1);
+  notifyAll(control);
+}
+
+/** True once the boosting thread has said it publishes nothing more. */
+export function finished(control: Int32Array): boolean {
+  return Atomics.load(control, FINISHED) === 1;
+}
+
+/**
+ * Waits until control[word] differs from `seen` (or, with `orFinished`, the boosting thread has
+ * finished; throws when the pipe is aborted or times out). Spins a little first: the other side
+ * usually answers within microseconds, and a sleeping thread takes ~25 µs to wake (measured
+ * here), a few times per round.
+ */
+export function waitChange(control: Int32Array, word: number, seen: number, timeoutMs: number, orFinished = false): number {
+  const spinUntil = performance.now() + SPIN_MS;
+  do {
+    for (let spin = 0; spin < 256; spin++) {
+      const now = Atomics.load(control, word);
+      if (now !== seen) return now;
+    }
+  } while (performance.now() < spinUntil);
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const now = Atomics.load(control, word);
-    if (now !== seen) return now;
+    if (now !== seen || (orFinished && finished(control))) return now;
     if (Atomics.load(control, ABORTED) === 1) stopped();
     if (Date.now() > deadline) {
-      Atomics.store(control, ABORTED, 1);
-      Atomics.notify(control, PUBLISHED);
-      Atomics.notify(control, DONE);
+      raise(control, ABORTED);
       stopped();
     }
     Atomics.wait(control, word, seen, 50);
   }
+}
+
+/** Sets a counter word and wakes its waiter. */
+export function signal(control: Int32Array, word: number, value: number): void {
+  Atomics.store(control, word, value);
+  Atomics.notify(control, word);
 }
 
 /** The boosting thread's end of the pipe. */
@@ -196,8 +236,7 @@ export class HoldOutPublisher {
     if (Atomics.load(control, ABORTED) === 1) stopped();
     let done = Atomics.load(control, DONE);
     if (all) {
-      Atomics.store(control, FINISHED, 1);
-      Atomics.notify(control, PUBLISHED);
+      raise(control, FINISHED);
       // Every published round's result, or up to the round the helper stopped at.
       const last = (): number => (Atomics.load(control, STOPPED) === 1 ? Atomics.load(control, STOP_AT) : this.published);
       while (done < last()) done = waitChange(control, DONE, done, this.pipe.timeoutMs);
@@ -206,12 +245,16 @@ export class HoldOutPublisher {
     return out;
   }
 
-  /** Ends the helper's run: after a stop, or when this thread fails. */
+  /** Tells the helper nothing more comes (after a stop: the results it still owes are not read). */
+  finish(): void {
+    raise(this.v.control, FINISHED);
+  }
+
+  /** Ends the helper's run when this thread fails. */
   close(): void {
     const { control } = this.v;
     Atomics.store(control, FINISHED, 1);
-    Atomics.store(control, ABORTED, 1);
-    Atomics.notify(control, PUBLISHED);
+    raise(control, ABORTED);
   }
 }
 
@@ -231,39 +274,43 @@ export function reportRound(pipe: HoldOutPipe, round: number, loss: number, stop
   Atomics.notify(control, DONE);
 }
 
-/**
- * The helper's loop: each published round through HoldOutState, its result back, until boosting
- * stops (the same round the boosting thread stops at) or finishes.
- */
-export function followHoldOut(pipe: HoldOutPipe, rows: HoldOutRows, baseScore: number, nFeatures: number, patience: number): void {
-  const { control, shape, tables, values } = views(pipe);
-  const { maxNodes } = pipe;
-  const state = new HoldOutState(rows, baseScore, nFeatures, patience);
-  const router: LeafRouter = {
-    featureAt: new Int32Array(maxNodes),
-    left: new Int32Array(maxNodes),
-    right: new Int32Array(maxNodes),
-    table: new Uint8Array(maxNodes * 256),
+/** A published tree as the helper reads it back. */
+export interface PublishedTree {
+  readonly router: LeafRouter;
+  readonly leafValue: Float64Array;
+  readonly leafExp: Float64Array;
+}
+
+export function publishedTreeBuffers(maxNodes: number): PublishedTree {
+  return {
+    router: {
+      featureAt: new Int32Array(maxNodes),
+      left: new Int32Array(maxNodes),
+      right: new Int32Array(maxNodes),
+      table: new Uint8Array(maxNodes * 256),
+    },
+    leafValue: new Float64Array(maxNodes),
+    leafExp: new Float64Array(maxNodes),
   };
-  const leafValue = new Float64Array(maxNodes);
-  const leafExp = new Float64Array(maxNodes);
-  for (let round = 0; ; round++) {
-    let published = Atomics.load(control, PUBLISHED);
-    while (published <= round) {
-      if (Atomics.load(control, FINISHED) === 1 && Atomics.load(control, PUBLISHED) <= round) return;
-      published = waitChange(control, PUBLISHED, published, pipe.timeoutMs);
-    }
-    const slot = round % RING;
-    const at = slot * (1 + 3 * maxNodes);
-    const nodes = shape[at]!;
-    router.featureAt.set(shape.subarray(at + 1, at + 1 + nodes));
-    router.left.set(shape.subarray(at + 1 + maxNodes, at + 1 + maxNodes + nodes));
-    router.right.set(shape.subarray(at + 1 + 2 * maxNodes, at + 1 + 2 * maxNodes + nodes));
-    router.table.set(tables.subarray(slot * maxNodes * 256, (slot * maxNodes + nodes) * 256));
-    leafValue.set(values.subarray(slot * 2 * maxNodes, slot * 2 * maxNodes + nodes));
-    leafExp.set(values.subarray(slot * 2 * maxNodes + maxNodes, slot * 2 * maxNodes + maxNodes + nodes));
-    const { loss, stop } = state.step(round, router, leafValue, leafExp);
-    reportRound(pipe, round, loss, stop);
-    if (stop) return;
-  }
+}
+
+/** Copies round `round`'s published tree out of its ring slot into `into`. */
+export function readTree(pipe: HoldOutPipe, round: number, into: PublishedTree): void {
+  const { shape, tables, values } = views(pipe);
+  const { maxNodes } = pipe;
+  const { router, leafValue, leafExp } = into;
+  const slot = round % RING;
+  const at = slot * (1 + 3 * maxNodes);
+  const nodes = shape[at]!;
+  router.featureAt.set(shape.subarray(at + 1, at + 1 + nodes));
+  router.left.set(shape.subarray(at + 1 + maxNodes, at + 1 + maxNodes + nodes));
+  router.right.set(shape.subarray(at + 1 + 2 * maxNodes, at + 1 + 2 * maxNodes + nodes));
+  router.table.set(tables.subarray(slot * maxNodes * 256, (slot * maxNodes + nodes) * 256));
+  leafValue.set(values.subarray(slot * 2 * maxNodes, slot * 2 * maxNodes + nodes));
+  leafExp.set(values.subarray(slot * 2 * maxNodes + maxNodes, slot * 2 * maxNodes + maxNodes + nodes));
+}
+
+/** How many trees the boosting thread has published. */
+export function publishedCount(pipe: HoldOutPipe): number {
+  return Atomics.load(new Int32Array(pipe.control), PUBLISHED);
 }

@@ -45,7 +45,7 @@ export {
   type TrainingThreads,
 } from './gbm';
 // A training run's helper thread runs this on the hold-out (src/main/scoring/train-thread.ts).
-export { runHoldOut, type HoldOutJob } from './boost';
+export { runTrainingHelper, type HelperJob } from './boost';
 export { gbmFromJson } from './model-json';
 
 // Explanations.
