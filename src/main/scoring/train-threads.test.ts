@@ -19,7 +19,7 @@ describe('training with a helper thread', () => {
   const train = syntheticTable(12_000, 11);
   const test = syntheticTable(4_000, 12);
 
-  it('hands a large table’s hold-out to the helper and makes the model one thread makes', async () => {
+  it('shares a large table’s rows and hold-out with the helper to the end, and makes the model one thread makes', async () => {
     const helpers = await helperUp();
     try {
       let started = 0;
@@ -36,6 +36,8 @@ describe('training with a helper thread', () => {
       for (const params of [{ numRounds: 60 }, { numRounds: 400, learningRate: 0.5, earlyStoppingRounds: 5 }]) {
         const helped = trainBinaryGbmWithMargins(train, { params, validation: test, threads });
         const alone = trainBinaryGbmWithMargins(train, { params, validation: test });
+        expect(helped.helped).toBe(true);
+        expect(alone.helped).toBe(false);
         expect(JSON.stringify(helped.model)).toBe(JSON.stringify(alone.model));
         expect(Array.from(helped.validationLogits!)).toEqual(Array.from(alone.validationLogits!));
       }

@@ -85,7 +85,7 @@ export function trainBinaryGbm(table: TrainingTable, options: TrainGbmOptions = 
 export function trainBinaryGbmWithMargins(
   table: TrainingTable,
   options: TrainGbmOptions = {},
-): { model: GbmModel; validationLogits: Float64Array | null } {
+): { model: GbmModel; validationLogits: Float64Array | null; helped: boolean } {
   const params = resolveParams(options.params);
   validateTable(table);
   let train = table;
@@ -161,11 +161,13 @@ export function trainBinaryGbmWithMargins(
     return { job, result: boost(job, options.onProgress) };
   };
   let done: { job: BoostJob; result: BoostResult };
+  let helped = threads !== null;
   try {
     done = run(threads !== null);
   } catch (err) {
     // A helper that died or never came: the same training on this thread alone (the same model).
     if (!(threads && err instanceof LearnError && err.code === 'DS_LEARN_THREAD')) throw err;
+    helped = false;
     done = run(false);
   }
   const { trees, featureGainPerTree, validationLoss, bestRound } = done.result;
@@ -192,7 +194,7 @@ export function trainBinaryGbmWithMargins(
     const kept = done.job.valid!.keptMargin;
     validationLogits = Float64Array.from(va.groupOf, (g) => kept[g]!);
   }
-  return { model, validationLogits };
+  return { model, validationLogits, helped };
 }
 
 /** Row-major copy of a column-major byte matrix (tree walks read one row's bins from one cache line). */
