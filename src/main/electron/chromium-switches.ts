@@ -30,9 +30,10 @@ export const CHROMIUM_SWITCHES: ChromiumSwitches = {
 };
 
 // Tried and dropped (today-web on L, the stand-in Chromium; figures in the commit that added this):
-// - `--js-flags=--optimize-for-size`: the page's renderer 124–131 → 109–115 MiB PSS, but the
-//   search palette's keystroke to results painted went p50 25.6 → 30.8 ms, p95 43.5 → 55.8 ms
-//   (past the 50 ms target). `--max-semi-space-size=4`: −6 to −13 MiB, no more with both.
+// - `--js-flags=--optimize-for-size` (V8 in the window favouring size over speed): the page's
+//   renderer 124–131 → 109–115 MiB PSS, but the search palette's keystroke to results painted
+//   p95 55.8 ms (p50 30.8), past the 50 ms target, where five runs without it gave 34–45 ms.
+//   `--js-flags=--max-semi-space-size=4`: −6 to −13 MiB, and nothing more beside the first.
 // - `--in-process-gpu`: −8 MiB more, but a GPU driver crash would then take the main process (and
 //   the host writing the workspace) down with it.
 
