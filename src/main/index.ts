@@ -10,6 +10,7 @@ import { IPC_EVENT, type AppCommand, type HostEvent } from '@shared/api';
 import { attachPresentationWindows } from './electron/presentation-window';
 import { openWorkspace, type OpenWorkspace } from './workspace/open-workspace';
 import { mainWindowOptions } from './electron/window-options';
+import { applyChromiumSwitches } from './electron/chromium-switches';
 import { wireIpc } from './electron/ipc';
 import { databaseFilePath, NATIVE_BINDING_ENV } from './store';
 import { backupStore, checkBackup, restoreStore } from './store/backup';
@@ -26,6 +27,9 @@ import { appNow } from './clock';
 
 // Files the app writes (workspace, logs, window state, secrets) are the user's alone.
 if (process.platform !== 'win32') process.umask(0o077);
+
+// Chromium reads these once, as it starts its services: before `app.whenReady`, or not at all.
+applyChromiumSwitches(app.commandLine);
 
 // SQLite (better-sqlite3-multiple-ciphers) built for Electron's ABI: in the package's resources, or in out/native after
 // `npm start` rebuilt it. Set before any store or worker opens a database.

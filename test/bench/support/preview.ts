@@ -1,7 +1,10 @@
 // Benchmarks in Chromium: the web preview started on a generated workspace, and Debian's Chromium
-// launched headless the way the e2e suite launches it.
+// launched headless the way the e2e suite launches it, plus the switches the desktop app sets on
+// its Electron (chromium-switches.ts), so the memory figures are the app's configuration.
 import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { chromiumArguments } from '../../../src/main/electron/chromium-switches';
 
 export interface BenchPreview {
   url: string;
@@ -38,10 +41,14 @@ export function startBenchPreview(port: number, dir: string, outDir: string): Pr
   });
 }
 
+/** Starts CHROMIUM_PATH (Debian's by default) with its feature lists merged with the app's. */
+const MERGING_LAUNCHER = path.join(import.meta.dirname, 'chromium-merged-features.sh');
+
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    executablePath: MERGING_LAUNCHER,
     args: [
+      ...chromiumArguments(),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',

@@ -69,11 +69,16 @@ function chromiumType(pid: number): string {
   try {
     // Chromium rewrites its process titles: the arguments are then one string, split by spaces.
     const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split(/[\0 ]/);
+    if (args[0]?.endsWith('crashpad_handler')) return 'crashpad';
     const type = args.find((a) => a.startsWith('--type='))?.slice('--type='.length) ?? 'browser';
+    // `network.mojom.NetworkService` → `network`, `storage.mojom.StorageService` → `storage`.
     const sub = args
       .find((a) => a.startsWith('--utility-sub-type='))
-      ?.split('.')
-      .at(-2);
+      ?.slice('--utility-sub-type='.length)
+      .split('.')[0];
+    // Headless Chrome's own omnibox popup (chrome://omnibox-popup.top-chrome): Chrome's UI, which
+    // Electron does not have, kept apart from the page's renderer so the two can be told apart.
+    if (args.includes('--top-chrome-webui')) return `${type}:chrome-ui`;
     return sub ? `${type}:${sub}` : type;
   } catch {
     return 'gone';
