@@ -18,27 +18,21 @@ function fakeCommandLine(given: Record<string, string> = {}): SwitchableCommandL
 }
 
 describe('Chromium switches', () => {
-  it('runs the network service in the main process and keeps no spare renderer', () => {
-    expect(CHROMIUM_SWITCHES).toEqual({
-      enableFeatures: ['NetworkServiceInProcess2'],
-      disableFeatures: ['SpareRendererForSitePerProcess'],
-    });
+  it('keeps no spare renderer', () => {
+    expect(CHROMIUM_SWITCHES).toEqual({ enableFeatures: [], disableFeatures: ['SpareRendererForSitePerProcess'] });
   });
 
   it("sets them on Electron's command line", () => {
     const commandLine = fakeCommandLine();
     applyChromiumSwitches(commandLine);
-    expect(Object.fromEntries(commandLine.values)).toEqual({
-      'enable-features': 'NetworkServiceInProcess2',
-      'disable-features': 'SpareRendererForSitePerProcess',
-    });
+    expect(Object.fromEntries(commandLine.values)).toEqual({ 'disable-features': 'SpareRendererForSitePerProcess' });
   });
 
   it('keeps the features the app was launched with', () => {
     const commandLine = fakeCommandLine({ 'disable-features': 'Foo,SpareRendererForSitePerProcess', 'enable-features': 'Bar' });
-    applyChromiumSwitches(commandLine);
+    applyChromiumSwitches(commandLine, { enableFeatures: ['Baz'], disableFeatures: CHROMIUM_SWITCHES.disableFeatures });
     expect(commandLine.values.get('disable-features')).toBe('Foo,SpareRendererForSitePerProcess');
-    expect(commandLine.values.get('enable-features')).toBe('Bar,NetworkServiceInProcess2');
+    expect(commandLine.values.get('enable-features')).toBe('Bar,Baz');
   });
 
   it('leaves a switch alone when it has nothing to add', () => {
@@ -53,9 +47,7 @@ describe('Chromium switches', () => {
   });
 
   it('gives the benchmarks the same switches as arguments', () => {
-    expect(chromiumArguments()).toEqual([
-      '--enable-features=NetworkServiceInProcess2',
-      '--disable-features=SpareRendererForSitePerProcess',
-    ]);
+    expect(chromiumArguments()).toEqual(['--disable-features=SpareRendererForSitePerProcess']);
+    expect(chromiumArguments({ enableFeatures: ['A'], disableFeatures: [] })).toEqual(['--enable-features=A']);
   });
 });

@@ -12,15 +12,7 @@ export interface ChromiumSwitches {
 }
 
 export const CHROMIUM_SWITCHES: ChromiumSwitches = {
-  enableFeatures: [
-    // The network service on a thread of the main process instead of a utility process of its
-    // own: one process fewer, −18 MiB PSS in the stand-in (the browser process grows by less than
-    // the utility process held; the utility process was 36–50 MiB at a first open's peak). The
-    // window is our own file talking IPC and sync's requests go out from Node, so the isolation
-    // that process buys a browser (a crash in the network stack not taking the window down)
-    // buys the app little. Chromium's content layer supports it (Android's default).
-    'NetworkServiceInProcess2',
-  ],
+  enableFeatures: [],
   disableFeatures: [
     // No spare renderer kept warm for the next site: the app opens windows of its own file only.
     // Electron 45 already turns this off itself (shell/browser/feature_list.cc); it is repeated
@@ -36,6 +28,10 @@ export const CHROMIUM_SWITCHES: ChromiumSwitches = {
 //   `--js-flags=--max-semi-space-size=4`: −6 to −13 MiB, and nothing more beside the first.
 // - `--in-process-gpu`: −8 MiB more, but a GPU driver crash would then take the main process (and
 //   the host writing the workspace) down with it.
+// - `--enable-features=NetworkServiceInProcess2` (the network service on a thread of the main
+//   process): −18 MiB PSS in the stand-in, but for the same reason a crash in the network stack
+//   would take the host down, and Electron does not document it; not verifiable here without an
+//   Electron binary (stop 30).
 
 /** The part of Electron's `app.commandLine` this module needs. */
 export interface SwitchableCommandLine {
