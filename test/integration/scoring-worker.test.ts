@@ -311,71 +311,82 @@ describe.each(['sqlite'] as const)('scoring worker with a %s store', (kind) => {
 });
 
 describe('first open of a workspace never scored', () => {
-  it("answers Today and its deals' scores from the worker before its first scores are stored, as they are then stored", async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ds-scoring-first-'));
-    const store = await createStore({ directory: dir, name: 'ws-first' });
-    // The worker's score batches are held back, so nothing is stored until released: whatever
-    // Today and the scores answer meanwhile comes from the worker itself (urgent requests).
-    const { spawn, release } = heldBackWorker((m) => m.type === 'scores');
+  /**
+   * A fresh workspace S (seed 7) in its own directory, its host's scoring worker holding back what
+   * `hold` picks until released; `run` gets them, and everything is closed and removed after.
+   */
+  async function firstOpen(
+    name: string,
+    hold: (m: WorkerToHost) => boolean,
+    autoTrain: boolean,
+    run: (host: Host, store: Store, release: () => void) => Promise<void>,
+  ): Promise<void> {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `ds-scoring-${name}-`));
+    const store = await createStore({ directory: dir, name: `ws-${name}` });
+    const { spawn, release } = heldBackWorker(hold);
     const host = createHost({
       store,
       now: () => DEFAULT_NOW,
-      scoring: { fixedNow: DEFAULT_NOW, autoTrain: false, rescoreEveryMs: 0, spawn },
-      // Search's build waits for the first scores stored (here: held back), not for a timeout.
+      scoring: { fixedNow: DEFAULT_NOW, autoTrain, rescoreEveryMs: 0, spawn },
+      // Search's build waits for scoring (here: held back), not for a timeout.
       searchWaitsForScoresMs: 600_000,
     });
     try {
       await loadWorkspaceIntoStore(store, generateWorkspaceBatches({ size: 'S', seed: 7 }));
-      const today = await call<{
-        items: { opportunityId: string; probability: number; factors: unknown[] }[];
-        total: number;
-        provisional: boolean;
-      }>(host, 'scoring.today', { limit: 6 });
-      const early = await Promise.all(today.items.map((i) => call<unknown>(host, 'scoring.forOpportunity', { id: i.opportunityId })));
-      const service = await host.scoring.service();
-      expect(service.hasFirstScores()).toBe(false);
-      expect(await store.scores.count().exec()).toBe(0);
-      expect(today.items).toHaveLength(6);
-      expect(today.items.every((i) => i.factors.length > 0)).toBe(true);
-      // The team's Today mid-read is said to be provisional (ranked among the deals read first:
-      // on this small workspace, every open deal).
-      expect(today.provisional).toBe(true);
-      expect(host.context.search.begun).toBe(false);
-      release();
-      await service.ready();
-      await vi.waitFor(() => expect(host.context.search.begun).toBe(true), { timeout: 10_000 });
-      await service.flush();
-      // The same ranking, factors and scores once stored (same data, same clock).
-      expect(await call<unknown>(host, 'scoring.today', { limit: 6 })).toEqual({ ...today, provisional: false });
-      const stored = await Promise.all(today.items.map((i) => call<unknown>(host, 'scoring.forOpportunity', { id: i.opportunityId })));
-      expect(early).toEqual(stored);
-      for (const [k, p] of early.entries()) expect(OpportunityScorePayload.parse(p).probability).toBe(today.items[k]!.probability);
+      await run(host, store, release);
     } finally {
       release();
       await host.close();
       await store.close();
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  }
+
+  it("answers Today and its deals' scores from the worker before its first scores are stored, as they are then stored", async () => {
+    // The worker's score batches are held back, so nothing is stored until released: whatever
+    // Today and the scores answer meanwhile comes from the worker itself (urgent requests).
+    await firstOpen(
+      'first',
+      (m) => m.type === 'scores',
+      false,
+      async (host, store, release) => {
+        const today = await call<{
+          items: { opportunityId: string; probability: number; factors: unknown[] }[];
+          total: number;
+          provisional: boolean;
+        }>(host, 'scoring.today', { limit: 6 });
+        const early = await Promise.all(today.items.map((i) => call<unknown>(host, 'scoring.forOpportunity', { id: i.opportunityId })));
+        const service = await host.scoring.service();
+        expect(service.hasFirstScores()).toBe(false);
+        expect(await store.scores.count().exec()).toBe(0);
+        expect(today.items).toHaveLength(6);
+        expect(today.items.every((i) => i.factors.length > 0)).toBe(true);
+        // The team's Today mid-read is said to be provisional (ranked among the deals read first:
+        // on this small workspace, every open deal).
+        expect(today.provisional).toBe(true);
+        expect(host.context.search.begun).toBe(false);
+        release();
+        await service.ready();
+        await vi.waitFor(() => expect(host.context.search.begun).toBe(true), { timeout: 10_000 });
+        await service.flush();
+        // The same ranking, factors and scores once stored (same data, same clock).
+        expect(await call<unknown>(host, 'scoring.today', { limit: 6 })).toEqual({ ...today, provisional: false });
+        const stored = await Promise.all(today.items.map((i) => call<unknown>(host, 'scoring.forOpportunity', { id: i.opportunityId })));
+        expect(early).toEqual(stored);
+        for (const [k, p] of early.entries()) expect(OpportunityScorePayload.parse(p).probability).toBe(today.items[k]!.probability);
+      },
+    );
   }, 120_000);
 
   it("builds search only once the training the open started has its scores stored (issue 19: the open's memory peak)", async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ds-scoring-settle-'));
-    const store = await createStore({ directory: dir, name: 'ws-settle' });
     // Everything the worker says from the trained model on (training's rescore, then `settled`)
     // is held back, in order, until released: the first full rescore is stored, training's is not.
     let trained = false;
-    const { spawn, release } = heldBackWorker((m) => {
+    const hold = (m: WorkerToHost): boolean => {
       if (m.type === 'persist' && m.modelText !== undefined) trained = true;
       return trained;
-    });
-    const host = createHost({
-      store,
-      now: () => DEFAULT_NOW,
-      scoring: { fixedNow: DEFAULT_NOW, autoTrain: true, rescoreEveryMs: 0, spawn },
-      searchWaitsForScoresMs: 600_000,
-    });
-    try {
-      await loadWorkspaceIntoStore(store, generateWorkspaceBatches({ size: 'S', seed: 7 }));
+    };
+    await firstOpen('settle', hold, true, async (host, _store, release) => {
       const service = await host.scoring.service();
       await service.ready();
       await vi.waitFor(() => expect(trained).toBe(true), { timeout: 60_000 });
@@ -388,11 +399,6 @@ describe('first open of a workspace never scored', () => {
       await service.settled();
       await vi.waitFor(() => expect(host.context.search.begun).toBe(true), { timeout: 10_000 });
       expect(service.modelStatus()?.source).not.toBe('prior');
-    } finally {
-      release();
-      await host.close();
-      await store.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    });
   }, 120_000);
 });

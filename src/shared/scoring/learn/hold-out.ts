@@ -127,7 +127,7 @@ export function holdOutPipe(maxLeaves: number, rounds: number, timeoutMs = 30_00
   };
 }
 
-export function views(pipe: HoldOutPipe) {
+function views(pipe: HoldOutPipe) {
   return {
     control: new Int32Array(pipe.control),
     shape: new Int32Array(pipe.shape),
