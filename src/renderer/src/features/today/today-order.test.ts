@@ -45,11 +45,18 @@ describe('Today as the seller works through it', () => {
     expect(whatChanged(before, after)).toBe('85% → 92%: decision maker Carla Finance met 0 days ago');
     expect(whatChanged(after, before)).toBe('92% → 85%: decision maker Carla Finance never met');
     expect(whatChanged(before, item('a', 0.851, before.factors))).toBeNull();
-    // Nothing worded moved that way: the figures alone.
+    // Nothing worded moved that way: the factor that did, by its name.
     expect(
       whatChanged(
-        item('a', 0.5, [{ feature: 'x', contribution: 0, words: null }]),
-        item('a', 0.6, [{ feature: 'x', contribution: 0.4, words: null }]),
+        item('a', 0.63, [{ feature: 'eb_reached', contribution: -0.11, words: null }]),
+        item('a', 0.7, [{ feature: 'eb_reached', contribution: 0.165, words: null }]),
+      ),
+    ).toBe('63% → 70%: economic buyer reached');
+    // No factor moved that way: the figures alone.
+    expect(
+      whatChanged(
+        item('a', 0.5, [{ feature: 'eb_reached', contribution: 0.2, words: null }]),
+        item('a', 0.6, [{ feature: 'eb_reached', contribution: 0.1, words: null }]),
       ),
     ).toBe('50% → 60%');
   });

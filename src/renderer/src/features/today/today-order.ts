@@ -5,12 +5,14 @@
 //     after it, in ranked order.
 //  2. A card the seller marked done or snoozed leaves at once (`cleared`).
 //  3. A card whose odds moved since it was first shown says by how much and why: the factor
-//     whose part of the score moved most the same way ("85% → 92%: Economic buyer met"), or,
+//     whose part of the score moved most the same way ("85% → 92%: Economic buyer met"; a factor
+//     outside the deal's worded top three by its name, "63% → 70%: economic buyer reached"), or,
 //     when a new model scored it (the first open's first scores replaced by the learned model's,
 //     a retraining), that: every factor moves then, and naming one would blame the deal.
 import type { TodayItemView } from '@shared/api';
 import type { z } from 'zod';
 import { plural } from '@renderer/lib/format';
+import { featureLabel } from '@shared/scoring/workspace/features';
 
 type Item = z.infer<typeof TodayItemView>;
 
@@ -61,7 +63,7 @@ export function whatChanged(before: Item, after: Item): string | null {
   const up = to > from;
   const was = new Map(before.factors.map((f) => [f.feature, f]));
   const now = new Map(after.factors.map((f) => [f.feature, f]));
-  let best: { delta: number; words: string | null } | null = null;
+  let best: { feature: string; delta: number; words: string | null } | null = null;
   for (const feature of new Set([...was.keys(), ...now.keys()])) {
     const delta = (now.get(feature)?.contribution ?? 0) - (was.get(feature)?.contribution ?? 0);
     if (up ? delta <= 0 : delta >= 0) continue;
@@ -72,11 +74,13 @@ export function whatChanged(before: Item, after: Item): string | null {
       (words !== null && best.words === null) ||
       ((words !== null) === (best.words !== null) && Math.abs(delta) > Math.abs(best.delta))
     ) {
-      best = { delta, words };
+      best = { feature, delta, words };
     }
   }
   const head = `${from}% → ${to}%`;
-  return best?.words ? `${head}: ${lowerFirst(best.words)}` : head;
+  // Only a deal's top three factors each way carry words; a move elsewhere (meeting the economic
+  // buyer of a deal whose top three are about its stage and size) is named by its factor.
+  return best ? `${head}: ${lowerFirst(best.words ?? featureLabel(best.feature))}` : head;
 }
 
 function rescoredWords(by: NonNullable<Item['scoredBy']>): string {
