@@ -8,9 +8,9 @@
 // can use them. A closed deal recorded before histories were kept has only its stage *at close*
 // (a won deal is always "commit"); for it stage and time in stage are missing, because even "the
 // stage had not changed since asOf" leaks: whether it changed later depends on the outcome.
-import { BUYING_JOBS, STAGES, type BuyingRole, type Opportunity, type Stage } from '@shared/domain';
+import { BUYING_JOBS, STAGES, type BuyingRole, type Stage } from '@shared/domain';
 import { DAY, engagementOf, type EngagementFacts } from './engagement';
-import { JOB_INDEX, MOVE_CODE, type ScoredStakeholder, type WorkspaceState } from './state';
+import { JOB_INDEX, MOVE_CODE, type ScoredOpportunity, type ScoredStakeholder, type WorkspaceState } from './state';
 
 export interface MemberFacts {
   slot: number;
@@ -21,7 +21,7 @@ export interface MemberFacts {
 
 export interface OpportunityFacts {
   slot: number;
-  opportunity: Opportunity;
+  opportunity: ScoredOpportunity;
   asOf: number;
   /** Stage as of asOf; null when unknown (see header). */
   stage: Stage | null;
@@ -53,7 +53,7 @@ const REQUIREMENTS = JOB_INDEX.requirements_building;
 const SELECTION = JOB_INDEX.supplier_selection;
 
 /** Where in a closed deal's life we look at it: 40–90% of the way, fixed per deal by its id. */
-export function trainingAsOf(o: Opportunity): number {
+export function trainingAsOf(o: ScoredOpportunity): number {
   const end = o.closedAt ?? o.closeDate;
   const life = Math.max(0, end - o.createdAt);
   const u = 0.4 + 0.5 * hashUnit(o.id);
@@ -68,7 +68,7 @@ export function hashUnit(s: string): number {
 }
 
 /** The stage the deal was in at asOf and since when; null when that is not known (see header). */
-export function stageAsOf(o: Opportunity, asOf: number): { stage: Stage; since: number } | null {
+export function stageAsOf(o: ScoredOpportunity, asOf: number): { stage: Stage; since: number } | null {
   const history = o.stageHistory;
   if (history && history.length > 0) {
     let current: { stage: Stage; at: number } | null = null;

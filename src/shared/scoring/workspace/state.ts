@@ -15,6 +15,7 @@ import {
   type Stakeholder,
 } from '@shared/domain';
 import { IdIndex } from './id-index';
+import { Interner } from './intern';
 
 export const DIR_CODE = Object.fromEntries(DIRECTIONS.map((d, i) => [d, i])) as Record<(typeof DIRECTIONS)[number], number>;
 export const KIND_CODE = Object.fromEntries(INTERACTION_KINDS.map((d, i) => [d, i])) as Record<(typeof INTERACTION_KINDS)[number], number>;
@@ -31,20 +32,73 @@ export type ScoredStakeholder = Pick<
   'id' | 'accountId' | 'name' | 'title' | 'buyingRoles' | 'stance' | 'influence' | 'needs' | 'pains' | 'timezone'
 >;
 
-export function scoredStakeholder(d: Stakeholder): ScoredStakeholder {
+export function scoredStakeholder(d: Stakeholder, texts = new Interner()): ScoredStakeholder {
   const s: ScoredStakeholder = {
     id: d.id,
     accountId: d.accountId,
     name: d.name,
-    title: d.title,
-    buyingRoles: d.buyingRoles,
-    stance: d.stance,
+    title: texts.of(d.title),
+    buyingRoles: d.buyingRoles.map((r) => texts.of(r)),
+    stance: texts.of(d.stance),
     influence: d.influence,
     needs: d.needs,
     pains: d.pains,
   };
-  if (d.timezone !== undefined) s.timezone = d.timezone;
+  if (d.timezone !== undefined) s.timezone = texts.of(d.timezone);
   return s;
+}
+
+/**
+ * What scoring reads of a deal: its document without sync bookkeeping, the import's source and
+ * the storage's own fields (`_meta`, `_rev`, … came along with every deal), its repeated texts
+ * (roles, stages, CRM values) one copy each. As for people, the type makes the compiler say so if
+ * scoring starts reading a field it does not keep. On L (scoring-memory bench): the deals' part
+ * of the engine's live heap 32 → 27 MB, the people's 34 → 29 MB, the engine 148 → 139 MB.
+ */
+export type ScoredOpportunity = Pick<
+  Opportunity,
+  | 'id'
+  | 'accountId'
+  | 'name'
+  | 'amount'
+  | 'currency'
+  | 'stage'
+  | 'stageChangedAt'
+  | 'stageHistory'
+  | 'createdAt'
+  | 'closeDate'
+  | 'status'
+  | 'closedAt'
+  | 'ownerId'
+  | 'members'
+  | 'crm'
+  | 'actionStates'
+>;
+
+export function scoredOpportunity(d: Opportunity, texts = new Interner()): ScoredOpportunity {
+  const o: ScoredOpportunity = {
+    id: d.id,
+    accountId: d.accountId,
+    name: d.name,
+    amount: d.amount,
+    currency: texts.of(d.currency),
+    stage: texts.of(d.stage),
+    stageChangedAt: d.stageChangedAt,
+    createdAt: d.createdAt,
+    closeDate: d.closeDate,
+    status: texts.of(d.status),
+    ownerId: texts.of(d.ownerId),
+    members: d.members.map((m) => ({ stakeholderId: m.stakeholderId, role: texts.of(m.role) })),
+  };
+  if (d.stageHistory) o.stageHistory = d.stageHistory.map((c) => ({ stage: texts.of(c.stage), at: c.at }));
+  if (d.closedAt !== undefined) o.closedAt = d.closedAt;
+  if (d.crm) {
+    const crm: Record<string, string> = {};
+    for (const [key, value] of Object.entries(d.crm)) crm[texts.of(key)] = texts.of(value);
+    o.crm = crm;
+  }
+  if (d.actionStates) o.actionStates = d.actionStates;
+  return o;
 }
 
 export interface StepFact {
@@ -76,7 +130,7 @@ export class WorkspaceState {
   readonly stakeholderIds: string[] = [];
   readonly interactionsOf: number[][] = [];
   readonly opportunityIdx = new Map<string, number>();
-  readonly opportunities: (Opportunity | undefined)[] = [];
+  readonly opportunities: (ScoredOpportunity | undefined)[] = [];
   readonly opportunityIds: string[] = [];
   /**
    * Journey step slots per opportunity slot, in the order they were last written. Steps (600k in
@@ -103,6 +157,8 @@ export class WorkspaceState {
    * members: O(interactions × deals × members), which grew superlinearly with account size.
    */
   private readonly dealsOfMember = new Map<string, Set<number>>();
+  /** One copy of each repeated text in what the state keeps (intern.ts). */
+  private readonly texts = new Interner();
   /** Stakeholder slots per account, for scoring one account's people on request. */
   private readonly stakeholdersOfAccount = new Map<string, Set<number>>();
 
@@ -154,7 +210,7 @@ export class WorkspaceState {
     for (const o of this.dealsOfMember.get(id) ?? []) if (this.opportunities[o]?.accountId === accountId) out.add(o);
   }
 
-  private indexMembers(doc: Opportunity | undefined, o: number, add: boolean): void {
+  private indexMembers(doc: ScoredOpportunity | undefined, o: number, add: boolean): void {
     if (!doc) return;
     for (const m of doc.members) {
       let set = this.dealsOfMember.get(m.stakeholderId);
@@ -189,7 +245,7 @@ export class WorkspaceState {
   upsertStakeholder(doc: Stakeholder, touched: Touched): void {
     const s = this.stakeholderSlot(doc.id);
     this.indexPerson(this.stakeholders[s], s, false);
-    const kept = scoredStakeholder(doc);
+    const kept = scoredStakeholder(doc, this.texts);
     this.stakeholders[s] = kept;
     this.indexPerson(kept, s, true);
     touched.stakeholders.add(s);
@@ -211,8 +267,9 @@ export class WorkspaceState {
     const old = this.opportunities[o];
     if (old && old.accountId !== doc.accountId) this.oppsOfAccount.get(old.accountId)?.delete(o);
     this.indexMembers(old, o, false);
-    this.opportunities[o] = doc;
-    this.indexMembers(doc, o, true);
+    const kept = scoredOpportunity(doc, this.texts);
+    this.opportunities[o] = kept;
+    this.indexMembers(kept, o, true);
     let set = this.oppsOfAccount.get(doc.accountId);
     if (!set) this.oppsOfAccount.set(doc.accountId, (set = new Set()));
     set.add(o);
