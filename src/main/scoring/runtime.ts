@@ -76,7 +76,7 @@ export class ScoringRuntime {
   /** @param threads the helper thread large trainings hand their hold-out to (train-threads.ts); none in tests that drive this in-process */
   constructor(
     private readonly port: (m: WorkerToHost) => void,
-    private readonly threads?: TrainingThreads & { warm(): void },
+    private readonly threads?: TrainingThreads & { warm(): void; rest(): Promise<void> },
   ) {}
 
   /** Starts the training helper ahead of a training large enough to use it. */
@@ -384,8 +384,8 @@ export class ScoringRuntime {
     const engine = this.engine!;
     this.training = { inProgress: true, fraction: 0, message: 'Preparing closed deals', error: null };
     this.progress(0, 'Preparing closed deals');
-    // Up already when a load or an import saw this training coming; for the next one otherwise.
-    this.warmHelper();
+    // The helper is up when a load or an import saw this training coming (warmHelper); a training
+    // asked for without warning (the Model page's) runs on this thread alone, the same model.
     try {
       // A fresh feature space from today's deals and history (the current model's may be stale);
       // the current model keeps scoring until the new one is ready, and stays if training fails.
@@ -407,6 +407,8 @@ export class ScoringRuntime {
         },
         this.threads,
       );
+      // Done with the helper: stopped now, not after its idle minute (train-threads.ts, rest).
+      void this.threads?.rest();
       engine.setModel(model);
       this.post({ type: 'persist', modelText: JSON.stringify(model.json) });
       // What building the training set and fitting left (~45 MB on L) goes before the rescore

@@ -47,6 +47,18 @@ describe('training with a helper thread', () => {
     }
   }, 60_000);
 
+  it('stops the helper when told a training is done, long before its idle minute, and starts it again when warmed', async () => {
+    const helpers = await helperUp();
+    try {
+      await helpers.rest();
+      expect(helpers.helpers).toBe(0);
+      helpers.warm();
+      await vi.waitFor(() => expect(helpers.helpers).toBe(1), { timeout: 20_000, interval: 50 });
+    } finally {
+      await helpers.close();
+    }
+  }, 40_000);
+
   it('stops the helper once unused and starts it again when warmed; none once closed or where every core is busy', async () => {
     const helpers = await helperUp(500);
     try {

@@ -1,7 +1,8 @@
 // Scoring worker thread (Node): the helper thread a large training run shares its rows' work
 // with and hands its hold-out to (learn/row-helper.ts, learn/hold-out.ts). Started on demand where the machine has a second core — when a workspace
-// with many closed deals has loaded, before its training — and stopped after a minute unused, so
-// it costs no memory between trainings (~20 MiB while up, bundled). It holds no workspace data,
+// with many closed deals has loaded, before its training, or an import brought history — and
+// stopped once that training is done (`rest`), or after a minute unused, so it costs no memory
+// between trainings (~20 MiB while up, bundled; ~40 MiB under tsx). It holds no workspace data,
 // only the binned training and hold-out rows it is handed while training, and is capped by
 // resourceLimits. A helper
 // that is not up (or has died) is simply not offered: training then runs on the scoring worker's
@@ -21,6 +22,12 @@ function machineBusy(): boolean {
 export interface TrainingHelpers extends TrainingThreads {
   /** Starts the helper if it is not up (a training soon will want it); resets its idle clock. */
   warm(): void;
+  /**
+   * Stops the helper now: the training it was started for is done. A first open of L reaches its
+   * memory peak right after training (its scores stored, search's build starting), and a helper
+   * kept for its idle minute was part of it. The next warm() starts it again.
+   */
+  rest(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -90,6 +97,12 @@ export function trainingHelpers(
       worker!.postMessage(job);
     },
     warm,
+    async rest() {
+      if (idle) clearTimeout(idle);
+      idle = null;
+      await starting;
+      await stop();
+    },
     async close() {
       closed = true;
       if (idle) clearTimeout(idle);
