@@ -24,7 +24,7 @@ test('Ctrl/Cmd+K finds a person by part of a name and a deal by a word of a note
   const personHit = palette.locator('[data-testid="search-result"][data-kind="person"]').filter({ hasText: person });
   await expect(personHit.first()).toBeVisible();
   await expect(personHit.first()).toContainText(account);
-  // Keyboard only: arrow down to the person, Enter opens their account, focus leaves the palette.
+  // Keyboard only: arrow down to the person, Enter opens their page, focus leaves the palette.
   const options = palette.getByTestId('search-result');
   const target = await personHit.first().getAttribute('data-id');
   for (let i = 0; i < 20 && (await options.nth(0).getAttribute('aria-selected')) !== null; i++) {
@@ -35,6 +35,9 @@ test('Ctrl/Cmd+K finds a person by part of a name and a deal by a word of a note
   await expect(palette.locator('[aria-selected="true"]')).toHaveAttribute('data-id', target!);
   await page.keyboard.press('Enter');
   await expect(palette).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(person);
+  await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toContainText(account);
+  await page.goBack();
   await expect(page.getByRole('heading', { level: 1 })).toContainText(account);
 
   // A word from a logged note finds the interaction, titled with its deal.
@@ -50,6 +53,27 @@ test('Ctrl/Cmd+K finds a person by part of a name and a deal by a word of a note
   await expect(noteHit.locator('mark').first()).toHaveText(new RegExp(word, 'i'));
   await page.keyboard.press('Escape');
   await expect(palette).toBeHidden();
+});
+
+test('a deal found by name opens the deal’s own page', async ({ page }) => {
+  await page.goto('/#/accounts');
+  await page.getByTestId('account-row').first().click();
+  const link = page.getByTestId('opportunity-link').first();
+  const deal = (await link.innerText()).trim();
+  const dealId = new URL(await link.evaluate((a) => (a as HTMLAnchorElement).href)).hash.split('/').pop()!;
+
+  const palette = await openSearch(page);
+  await page.keyboard.type(deal);
+  const hit = palette.locator(`[data-testid="search-result"][data-kind="opportunity"][data-id="${dealId}"]`);
+  await expect(hit).toBeVisible();
+  for (let i = 0; i < 20; i++) {
+    if ((await palette.locator('[aria-selected="true"]').getAttribute('data-id')) === dealId) break;
+    await page.keyboard.press('ArrowDown');
+  }
+  await page.keyboard.press('Enter');
+  await expect(palette).toBeHidden();
+  await expect(page).toHaveURL(new RegExp(`#/opportunities/${dealId}$`));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(deal);
 });
 
 test('a typo still finds the person; nothing found says so', async ({ page }) => {

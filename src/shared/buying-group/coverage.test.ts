@@ -54,6 +54,24 @@ describe('coverage', () => {
     expect(out.gaps.some((g) => g.kind === 'single_threaded')).toBe(false);
   });
 
+  it('a role the deal lacks but someone at the account holds: add them, most influential first', () => {
+    const people = [person('a', [], 5, 'champion'), person('b', ['decision_maker'], 2), person('c', ['decision_maker'], 4), person('d')];
+    const deal: CoverageDeal = {
+      id: 'd1',
+      name: 'Big deal',
+      status: 'open',
+      members: [
+        { stakeholderId: 'a', role: 'champion' },
+        { stakeholderId: 'd', role: 'economic_buyer' },
+      ],
+    };
+    const out = computeCoverage(people, [deal], [meet(5, ['a'], 'tm1', 'd1')], team, NOW);
+    const gap = (role: string) => out.gaps.find((g) => g.kind === 'role_unfilled' && g.role === role)!;
+    expect(gap('decision_maker').action).toBe('Add P c (decision maker at the account) to this deal’s group if that is their part in it');
+    // Nobody at the account holds the role: ask the best-placed contact, as before.
+    expect(gap('user').action).toBe('Ask P a who acts as user, then add them to the group');
+  });
+
   it('flags a deal that runs through one person, and suggests the most influential other member', () => {
     const people = [person('a'), person('b', [], 2), person('c', [], 5)];
     const deal: CoverageDeal = {

@@ -7,6 +7,8 @@
 // 2. Core roles (CORE_ROLES) are judged per open deal by the roles its members play on it:
 //    a role nobody plays is "unfilled"; a role only people nobody on our team met play is
 //    "unmet". Without open deals, the people's own buying roles are used, once, account-wide.
+//    A role a deal's group lacks but someone at the account holds in their profile suggests
+//    adding that person (most influential first), not asking around for a stranger.
 // 3. A blocker never met: someone who blocks (blocker role on a deal or in their profile) and
 //    attended no logged interaction at all.
 // 4. Single-threaded: an open deal where at most one member of its buying group attended a
@@ -126,13 +128,23 @@ export function computeCoverage(
       const label = BUYING_ROLE_LABEL[role].toLowerCase();
       const via = introducer(scope);
       if (who.length === 0) {
+        const inScope = new Set(scope);
+        const known = dealId
+          ? people
+              .filter((p) => !inScope.has(p.id) && p.buyingRoles.includes(role))
+              .sort((a, b) => b.influence - a.influence || (a.id < b.id ? -1 : 1))[0]
+          : undefined;
         gaps.push({
           kind: 'role_unfilled',
           role,
           stakeholderIds: [],
           ...(dealId ? { dealId } : {}),
           text: `${BUYING_ROLE_LABEL[role]}: nobody in the group`,
-          action: via ? `Ask ${via} who acts as ${label}, then add them to the group` : `Find out who acts as ${label}`,
+          action: known
+            ? `Add ${known.name} (${label} at the account) to this deal’s group if that is their part in it`
+            : via
+              ? `Ask ${via} who acts as ${label}, then add them to the group`
+              : `Find out who acts as ${label}`,
         });
       } else if (!who.some(met)) {
         gaps.push({

@@ -1,7 +1,7 @@
 // Renderer: next best actions — what to do, with whom, why, and the next good moment.
 import type { NextBestAction } from '@shared/domain';
 import { useNow } from '@renderer/lib/use-now';
-import { actionSlot, slotWords, userZone } from './words';
+import { actionSlot, slotIsNow, slotWords, userZone } from './words';
 
 export function ActionsList({ actions, limit = 3 }: { actions: readonly NextBestAction[]; limit?: number }) {
   const now = useNow();
@@ -25,7 +25,8 @@ function ActionWhen({ action, now }: { action: NextBestAction; now: number }) {
   if (!slot) return null;
   return (
     <p className="action-when">
-      Best time: <time dateTime={new Date(slot.at).toISOString()}>{slotWords(slot.at, now)}</time> your time
+      Best time: <time dateTime={new Date(slot.at).toISOString()}>{slotWords(slot.at, now)}</time>
+      {slotIsNow(slot.at, now) ? null : ' your time'}
       {slot.atNightForSeller ? <span className="best-time-night"> (night for you)</span> : null}
       {action.whenWords ? <span className="cell-muted"> · {action.whenWords}</span> : null}
     </p>

@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { WhatIfItemView } from '@shared/api';
 import { whatIfQuery } from '@renderer/data/scoring';
 import type { OpportunityId, StakeholderId } from '@shared/domain';
-import { percent } from './words';
+import { percent, readsAsMove } from './words';
 
 const signed = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(2)}`;
 
@@ -44,10 +44,10 @@ export function WhatIfList({ opportunityId }: { opportunityId: OpportunityId }) 
   );
 }
 
-/** The best what-if of a deal, on one line (a Today card). */
+/** The best what-if of a deal, on one line (a Today card); none when even the best moves no whole percent. */
 export function TopWhatIf({ opportunityId }: { opportunityId: OpportunityId }) {
   const q = useQuery(whatIfQuery(opportunityId));
-  const best = q.data?.actions[0];
+  const best = q.data?.actions.find((w) => readsAsMove(w.from, w.to));
   if (!best) return null;
   return (
     <ul className="what-if-list what-if-top" title={ESTIMATE}>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionSlot, engagementWords, percent, slotWords, sourceWords } from './words';
+import { actionSlot, engagementWords, percent, readsAsMove, slotIsNow, slotWords, sourceWords } from './words';
 
 describe('scoring words', () => {
   it('rounds probabilities to whole percents', () => {
@@ -11,9 +11,16 @@ describe('scoring words', () => {
     expect(sourceWords('blended', 1)).toContain('1 closed deal ');
     expect(sourceWords('model', 120)).toContain('120 closed deals');
   });
+  it('counts a what-if as a move only when its whole percents differ', () => {
+    expect(readsAsMove(0.948, 0.952)).toBe(false);
+    expect(readsAsMove(0.5, 0.63)).toBe(true);
+    expect(readsAsMove(0.944, 0.946)).toBe(true);
+  });
   it('names reach-out moments relative to the local day', () => {
     const now = new Date(2025, 5, 10, 9, 0).getTime();
     expect(slotWords(now + 60_000, now)).toBe('now');
+    expect(slotIsNow(now + 60_000, now)).toBe(true);
+    expect(slotIsNow(now + 10 * 60_000, now)).toBe(false);
     expect(slotWords(new Date(2025, 5, 10, 14, 30).getTime(), now)).toMatch(/^today /);
     expect(slotWords(new Date(2025, 5, 11, 9, 0).getTime(), now)).toMatch(/^tomorrow /);
     expect(slotWords(new Date(2025, 5, 14, 9, 0).getTime(), now)).not.toMatch(/today|tomorrow/);

@@ -12,6 +12,11 @@ export function percent(p: number): string {
   return `${Math.round(p * 100)}%`;
 }
 
+/** Whether a change of odds shows as one: "95% → 95%" is no reason to suggest an action. */
+export function readsAsMove(from: number, to: number): boolean {
+  return percent(from) !== percent(to);
+}
+
 /** Where a score comes from, in one sentence a seller can repeat to a manager. */
 export function sourceWords(source: ScoreSource, closedDeals: number): string {
   const deals = closedDeals === 1 ? '1 closed deal' : `${closedDeals} closed deals`;
@@ -48,8 +53,13 @@ function startOfDay(at: number): number {
 }
 
 /** A moment in the user's local time: "now", "today 14:30", "tomorrow 09:00", "Thu 12 Jun, 09:00". */
+/** A slot within five minutes of now: "now", which needs no "your time" after it ("Best time: now"). */
+export function slotIsNow(at: number, now: number): boolean {
+  return Math.abs(at - now) < 5 * 60_000;
+}
+
 export function slotWords(at: number, now: number): string {
-  if (Math.abs(at - now) < 5 * 60_000) return 'now';
+  if (slotIsNow(at, now)) return 'now';
   const days = Math.round((startOfDay(at) - startOfDay(now)) / DAY);
   if (days === 0) return `today ${time.format(at)}`;
   if (days === 1) return `tomorrow ${time.format(at)}`;

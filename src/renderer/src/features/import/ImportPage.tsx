@@ -68,25 +68,27 @@ export function ImportPage() {
 
       {step === 'files' ? (
         <div className="panel">
-          <p className="section-intro">
-            Choose the CSV files your CRM exported — Salesforce, Dynamics 365, HubSpot or Zoho: accounts, contacts or leads, opportunities
-            and activities, together or one by one. A Deep Sales export can be imported back too. Importing the same files again updates
-            what changed and never duplicates.
-          </p>
-          <label className="field" htmlFor="import-files">
-            <span>CSV files</span>
-            <input
-              id="import-files"
-              data-testid="import-files"
-              type="file"
-              multiple
-              accept=".csv,text/csv"
-              onChange={(e) => void onFiles(e)}
-              disabled={busy}
-            />
-          </label>
-          {busy ? <p role="status">Reading the files…</p> : null}
-          <ExportPanel />
+          <div className="panel-body import-files">
+            <p className="section-intro">
+              Choose the CSV files your CRM exported — Salesforce, Dynamics 365, HubSpot or Zoho: accounts, contacts or leads, opportunities
+              and activities, together or one by one. A Deep Sales export can be imported back too. Importing the same files again updates
+              what changed and never duplicates.
+            </p>
+            <div className="field">
+              <label htmlFor="import-files">CSV files</label>
+              <input
+                id="import-files"
+                data-testid="import-files"
+                type="file"
+                multiple
+                accept=".csv,text/csv"
+                onChange={(e) => void onFiles(e)}
+                disabled={busy}
+              />
+            </div>
+            {busy ? <p role="status">Reading the files…</p> : null}
+            <ExportPanel />
+          </div>
         </div>
       ) : null}
 

@@ -28,10 +28,15 @@ describe('search palette model', () => {
   });
 
   it('leads each kind to its page', () => {
-    expect(routeForHit(group.hits[0]!)).toEqual({ page: 'account', id: 'acc_1' });
+    expect(routeForHit({ kind: 'account', id: 'acc_1', title: 'Vantage', subtitle: '', accountId: ACC })).toEqual({
+      page: 'account',
+      id: 'acc_1',
+    });
+    // A person and a deal open their own pages, not the account or the deal's journey chart.
+    expect(routeForHit(group.hits[0]!)).toEqual({ page: 'person', id: 'st_1' });
     expect(
       routeForHit({ kind: 'opportunity', id: 'opp_1', title: 'D', subtitle: '', accountId: ACC, opportunityId: 'opp_1' as OpportunityId }),
-    ).toEqual({ page: 'journey', opportunityId: 'opp_1' });
+    ).toEqual({ page: 'opportunity', id: 'opp_1' });
   });
 
   it('splits a snippet into marked parts', () => {

@@ -1,6 +1,7 @@
 // Renderer (pure): what the palette shows for an answer — group titles, one flat list of
 // options for the keyboard, where each hit leads, and a snippet split into marked parts.
 import { SNIPPET_CLOSE, SNIPPET_OPEN, type SearchGroup, type SearchHit, type SearchKind } from '@shared/api';
+import type { StakeholderId } from '@shared/domain';
 import type { Route } from '@renderer/lib/router';
 
 export const GROUP_TITLE: Record<SearchKind, string> = {
@@ -25,11 +26,14 @@ export function flatten(groups: readonly SearchGroup[]): PaletteOption[] {
 export function routeForHit(hit: SearchHit): Route {
   switch (hit.kind) {
     case 'account':
-    case 'person':
       return { page: 'account', id: hit.accountId };
+    // A person and a deal open their own page (name, roles, deals; stage, odds, next actions): the
+    // palette predates those pages and sent them to the account and to the deal's journey chart.
+    case 'person':
+      return { page: 'person', id: hit.id as StakeholderId };
     case 'opportunity':
       // The host gives an opportunity hit its own id as opportunityId too.
-      return hit.opportunityId ? { page: 'journey', opportunityId: hit.opportunityId } : { page: 'account', id: hit.accountId };
+      return hit.opportunityId ? { page: 'opportunity', id: hit.opportunityId } : { page: 'account', id: hit.accountId };
     case 'note':
       return hit.opportunityId ? { page: 'workshop', opportunityId: hit.opportunityId } : { page: 'account', id: hit.accountId };
     case 'interaction':

@@ -10,7 +10,7 @@ import { formatMoney } from '@renderer/lib/format';
 import { useNow } from '@renderer/lib/use-now';
 import { OpportunityWhy } from '@renderer/components/scoring/OpportunityScore';
 import { WinBadge } from '@renderer/components/scoring/WinBadge';
-import { actionSlot, slotWords, userZone } from '@renderer/components/scoring/words';
+import { actionSlot, slotIsNow, slotWords, userZone } from '@renderer/components/scoring/words';
 import { TopWhatIf } from '@renderer/components/scoring/WhatIfList';
 import { useLog } from '@renderer/components/log/log-context';
 
@@ -92,8 +92,8 @@ export function TodayCard({ item, position, accountName, changed, onMark, markin
                 Best time:{' '}
                 <strong>
                   <time dateTime={new Date(slot.at).toISOString()}>{slotWords(slot.at, now)}</time>
-                </strong>{' '}
-                your time
+                </strong>
+                {slotIsNow(slot.at, now) ? null : ' your time'}
                 {slot.atNightForSeller ? <span className="best-time-night"> (night for you)</span> : null}
                 {action.whenWords ? (
                   <span className="cell-muted">

@@ -9,7 +9,7 @@ import { BUYING_JOBS, BUYING_JOB_LABEL, BUYING_ROLE_LABEL, type BuyingJob } from
 import { USER_LOCALE } from '@renderer/lib/locale';
 import { CHART_COLORS, CHART_FONT, JOB_COLORS } from '@renderer/lib/chart-theme';
 import { buildLanes, jobIndex, PROJECTOR_METRICS, showsToday, tickLabels, timeDomain } from '../journey/journey-layout';
-import { fitLanes, fitText, PROJECTION_FONT, textWidth, wrapWords, zoomDomain } from './projection-layout';
+import { fitLanes, fitText, PROJECTION_FONT, spacedLabels, textWidth, wrapWords, zoomDomain, type AxisLabel } from './projection-layout';
 import { pinNotes, type NotePin } from '../journey/note-pins';
 import { isLaneRevealed, isPinVisible, loopsInOrder, revealWords, visibleSteps } from './projection-model';
 import type { PresentationState } from './presentation-state';
@@ -172,6 +172,12 @@ export function ProjectionMap({
   // A tick label that "Today" would cover is left out (the grid line stays).
   const coversTick = (tx: number) =>
     todayX !== null && (right - todayX < 110 ? tx > todayX - 140 && tx < todayX + 70 : tx > todayX - 70 && tx < todayX + 150);
+  const axisLabels = ticks.map((t, i): AxisLabel | null => {
+    const tx = x(t);
+    if (coversTick(tx)) return null;
+    return { x: tx, text: labels[i]!, anchor: i === 0 && tx - left < 80 ? 'start' : right - tx < 90 ? 'end' : 'middle' };
+  });
+  const drawn = spacedLabels(axisLabels, PROJECTION_FONT);
   const pins = pinNotes(detail.notes, lanes).filter((p) => isPinVisible(p, state));
   const rowOf = new Map(shown.map((s, row) => [s.index, row]));
   const thick = h >= 40 ? 5 : 4;
@@ -190,22 +196,19 @@ export function ProjectionMap({
     >
       <rect x={0} y={0} width={width} height={height} fill={CHART_COLORS.paper} />
       <g data-testid="projection-axis">
-        {ticks.map((t, i) => (
-          <g key={t.getTime()}>
-            <line x1={x(t)} x2={x(t)} y1={AXIS - 6} y2={top(shown.length)} stroke={CHART_COLORS.grid} strokeWidth={2} />
-            {coversTick(x(t)) ? null : (
-              <text
-                x={x(t)}
-                y={AXIS - 12}
-                textAnchor={i === 0 && x(t) - left < 80 ? 'start' : right - x(t) < 90 ? 'end' : 'middle'}
-                fontSize={PROJECTION_FONT}
-                fill={CHART_COLORS.ink}
-              >
-                {labels[i]}
-              </text>
-            )}
-          </g>
-        ))}
+        {ticks.map((t, i) => {
+          const label = axisLabels[i];
+          return (
+            <g key={t.getTime()}>
+              <line x1={x(t)} x2={x(t)} y1={AXIS - 6} y2={top(shown.length)} stroke={CHART_COLORS.grid} strokeWidth={2} />
+              {label && drawn[i] ? (
+                <text x={label.x} y={AXIS - 12} textAnchor={label.anchor} fontSize={PROJECTION_FONT} fill={CHART_COLORS.ink}>
+                  {label.text}
+                </text>
+              ) : null}
+            </g>
+          );
+        })}
       </g>
       {shown.map(({ lane, index }, row) => {
         const revealed = isLaneRevealed(index, state);

@@ -34,6 +34,31 @@ export function textWidth(text: string, font: number, bold = false): number {
   return text.length * font * (bold ? CHAR_EM + 0.04 : CHAR_EM);
 }
 
+/** A time-axis label where it would be drawn: `x` is its anchor point, as SVG's text-anchor reads it. */
+export interface AxisLabel {
+  x: number;
+  text: string;
+  anchor: 'start' | 'middle' | 'end';
+}
+
+/**
+ * Which tick labels to draw, left to right, so that none runs into the one before it: d3 asks
+ * for "about n" ticks and may give weekly ones 130 px apart, while "Oct 25, 2026" in 28 px type
+ * is near 200 px wide. A label left out keeps its grid line; null (a label Today covers) is
+ * never drawn and blocks nothing.
+ */
+export function spacedLabels(labels: readonly (AxisLabel | null)[], font: number, gap = font): boolean[] {
+  let lastEnd = -Infinity;
+  return labels.map((label) => {
+    if (!label) return false;
+    const width = textWidth(label.text, font);
+    const start = label.anchor === 'start' ? label.x : label.anchor === 'end' ? label.x - width : label.x - width / 2;
+    if (start < lastEnd + gap) return false;
+    lastEnd = start + width;
+    return true;
+  });
+}
+
 /** A name cut to fit `width` px with an ellipsis (the full name stays in the lane's title). */
 export function fitText(text: string, width: number, font: number, bold = false): string {
   if (textWidth(text, font, bold) <= width) return text;
