@@ -52,12 +52,12 @@ function startOfDay(at: number): number {
   return d.getTime();
 }
 
-/** A moment in the user's local time: "now", "today 14:30", "tomorrow 09:00", "Thu 12 Jun, 09:00". */
 /** A slot within five minutes of now: "now", which needs no "your time" after it ("Best time: now"). */
 export function slotIsNow(at: number, now: number): boolean {
   return Math.abs(at - now) < 5 * 60_000;
 }
 
+/** A moment in the user's local time: "now", "today 14:30", "tomorrow 09:00", "Thu 12 Jun, 09:00". */
 export function slotWords(at: number, now: number): string {
   if (slotIsNow(at, now)) return 'now';
   const days = Math.round((startOfDay(at) - startOfDay(now)) / DAY);
