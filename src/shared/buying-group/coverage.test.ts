@@ -22,6 +22,14 @@ const meet = (daysAgo: number, who: string[], by = 'tm1', opportunityId?: string
   opportunityId,
 });
 
+/** The open deal 'd1' ("Big deal") with these members and their roles on it. */
+const bigDeal = (members: [string, CoverageDeal['members'][number]['role']][]): CoverageDeal => ({
+  id: 'd1',
+  name: 'Big deal',
+  status: 'open',
+  members: members.map(([stakeholderId, role]) => ({ stakeholderId, role })),
+});
+
 describe('coverage', () => {
   it('lists our team members beside the people they met, most meetings first', () => {
     const out = computeCoverage([person('a'), person('b')], [], [meet(3, ['a']), meet(2, ['a'], 'tm2'), meet(1, ['a'], 'tm2')], team, NOW);
@@ -34,16 +42,11 @@ describe('coverage', () => {
 
   it('per open deal: unfilled and unmet core roles, each with an action', () => {
     const people = [person('a', [], 5, 'champion'), person('b'), person('c')];
-    const deal: CoverageDeal = {
-      id: 'd1',
-      name: 'Big deal',
-      status: 'open',
-      members: [
-        { stakeholderId: 'a', role: 'champion' },
-        { stakeholderId: 'b', role: 'decision_maker' },
-        { stakeholderId: 'c', role: 'economic_buyer' },
-      ],
-    };
+    const deal = bigDeal([
+      ['a', 'champion'],
+      ['b', 'decision_maker'],
+      ['c', 'economic_buyer'],
+    ]);
     const out = computeCoverage(people, [deal], [meet(5, ['a'], 'tm1', 'd1'), meet(4, ['c'], 'tm1', 'd1')], team, NOW);
     const unfilled = out.gaps.filter((g) => g.kind === 'role_unfilled').map((g) => g.role);
     expect(unfilled).toEqual(['technical_evaluator', 'user']);
@@ -56,15 +59,10 @@ describe('coverage', () => {
 
   it('a role the deal lacks but someone at the account holds: add them, most influential first', () => {
     const people = [person('a', [], 5, 'champion'), person('b', ['decision_maker'], 2), person('c', ['decision_maker'], 4), person('d')];
-    const deal: CoverageDeal = {
-      id: 'd1',
-      name: 'Big deal',
-      status: 'open',
-      members: [
-        { stakeholderId: 'a', role: 'champion' },
-        { stakeholderId: 'd', role: 'economic_buyer' },
-      ],
-    };
+    const deal = bigDeal([
+      ['a', 'champion'],
+      ['d', 'economic_buyer'],
+    ]);
     const out = computeCoverage(people, [deal], [meet(5, ['a'], 'tm1', 'd1')], team, NOW);
     const gap = (role: string) => out.gaps.find((g) => g.kind === 'role_unfilled' && g.role === role)!;
     expect(gap('decision_maker').action).toBe('Add P c (decision maker at the account) to this deal’s group if that is their part in it');

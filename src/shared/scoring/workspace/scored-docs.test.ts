@@ -1,7 +1,7 @@
-// state.ts: what the scoring engine keeps of a deal as read from the store.
+// scored-docs.ts: what the scoring engine keeps of a deal as read from the store.
 import { describe, expect, it } from 'vitest';
 import type { Opportunity } from '@shared/domain';
-import { scoredOpportunity } from './state';
+import { scoredOpportunity } from './scored-docs';
 
 describe('scoredOpportunity', () => {
   it('keeps what scoring reads and leaves the sync, import and storage bookkeeping', () => {
