@@ -43,6 +43,22 @@ for (const c of SCORED_COLLECTIONS) {
   figure(`afterReading.${c}`, liveMB() - base, { note: 'engine live heap, cumulative' });
 }
 source.close();
+// Off-heap: the typed-array columns and id tables, as the read left them, then trimmed as the
+// worker trims them once its first read is done (runtime.ts finishLoad).
+const offHeap = (when: string) => {
+  const parts = engine.state.columnBytes;
+  const mb = (b: number) => Math.round((b / 2 ** 20) * 10) / 10;
+  const all = Object.values(parts).reduce((s, b) => s + b, 0);
+  gc();
+  figure(`offHeap.${when}`, mb(all), {
+    ...Object.fromEntries(Object.entries(parts).map(([k, b]) => [k, mb(b)])),
+    rssMB: Math.round(process.memoryUsage().rss / 2 ** 20),
+    note: 'typed-array bytes (byteLength), not in the heap figures',
+  });
+};
+offHeap('afterReading');
+engine.state.trim();
+offHeap('trimmed');
 engine.rescoreAll();
 figure('engineLive', liveMB() - base, { note: 'after the first full rescore', target: 'worker <= 400 MB in all (scoring.bench part C)' });
 

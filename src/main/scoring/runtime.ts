@@ -265,6 +265,8 @@ export class ScoringRuntime {
 
   private finishLoad(): void {
     const engine = this.engine!;
+    // The read grew the engine's columns by doubling; from here they grow only by edits.
+    engine.state.trim();
     this.timed(() => engine.rescoreAll(), true);
     this.postStatus();
     // Training (seconds on L) waits until the first scores are stored: run at once, it held

@@ -42,7 +42,7 @@ describe('IdIndex', () => {
     );
   });
 
-  it('finds every one of 200k generated-style ids after deleting every third, in a table of 12 bytes an entry at most half full', () => {
+  it('finds every one of 200k generated-style ids after deleting every third, in a table of 12 bytes an entry at a load of at least 0.35', () => {
     const index = new IdIndex();
     const ids = Array.from({ length: 200_000 }, (_, k) => `int_${(k * 7919).toString(36).padStart(8, '0')}`);
     ids.forEach((id, k) => index.set(id, k));
@@ -53,6 +53,34 @@ describe('IdIndex', () => {
     expect(wrong).toEqual([]);
     expect(index.size).toBe(200_000 - Math.ceil(200_000 / 3));
     expect(index.bytes).toBeLessThanOrEqual(12 * 4 * 200_000);
+  });
+
+  it('answers as a Map would after a trim to a capacity that is not a power of two, through deletes and growth after it', () => {
+    // 700 ids (the first table grows at 716), a trim to 1,125 entries, then runs that wrap past the
+    // end of a table of that odd size, deletions that shift entries back across it, and growth past it.
+    for (let salt = 0; salt < 40; salt++) {
+      const index = new IdIndex();
+      const model = new Map<string, number>();
+      const put = (id: string, v: number) => (index.set(id, v), model.set(id, v));
+      const names = Array.from({ length: 3000 }, (_, k) => `stp_${salt}_${k}`);
+      names.slice(0, 1400).forEach((id, k) => put(id, k));
+      names.slice(0, 1400).forEach((id, k) => k % 2 === 0 && expect(index.delete(id)).toBe(model.delete(id)));
+      index.trim();
+      expect(index.bytes).toBe(12 * Math.ceil((700 * 1.125) / 0.7));
+      names.slice(0, 1400).forEach((id, k) => k % 3 === 0 && expect(index.delete(id)).toBe(model.delete(id)));
+      names.slice(1400).forEach((id, k) => put(id, k));
+      names.slice(1400).forEach((id, k) => k % 5 === 0 && expect(index.delete(id)).toBe(model.delete(id)));
+      expect(index.size).toBe(model.size);
+      expect(names.map((id) => index.get(id))).toEqual(names.map((id) => model.get(id)));
+    }
+  });
+
+  it('keeps its load at most 0.7 as it grows', () => {
+    const index = new IdIndex();
+    for (let k = 0; k < 50_000; k++) {
+      index.set(`int_${k}`, k);
+      expect(index.size).toBeLessThanOrEqual((0.7 * index.bytes) / 12);
+    }
   });
 
   it('refuses a value that is not a slot', () => {

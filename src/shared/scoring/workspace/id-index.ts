@@ -3,7 +3,13 @@
 // slot to undo). A Map<string, number> kept every id string alive: 58 MB for interactions and
 // 46 MB for steps on L (scoring-memory bench), ~40% of the engine's live heap. This keeps, per
 // id, a 64-bit fingerprint (two independent 32-bit hashes) and the slot in three Int32Arrays:
-// 12 bytes per table entry at a load of at most one half, ~24 MB for a million ids.
+// 12 bytes per table entry at a load of at most MAX_LOAD.
+//
+// The capacity need not be a power of two: an entry's home bucket is its first hash scaled to
+// the capacity (a multiply, not a mask), so after the worker's first read `trim` can size the
+// table to what it holds. Doubling alone left it at up to 4× its entries (a load of 0.25–0.5):
+// on L the two tables held 48 MB, the largest off-heap part of the worker at a first open's
+// memory peak (issue 19).
 //
 // The price: two ids with the same 64-bit fingerprint would share a slot. For 1.6M ids that
 // has a probability of about n²/2⁶⁵ ≈ 7·10⁻⁸ per workspace; its effect would be one interaction
@@ -14,6 +20,11 @@
 
 const EMPTY = -1;
 const MIN_CAPACITY = 1024;
+/**
+ * Entries per bucket before the table grows. Linear probing at 0.7 costs ~2 probes for a hit and
+ * ~6 for a miss (0.5: 1.5 and 2.5); a miss is one per new id, so a first read barely notices.
+ */
+const MAX_LOAD = 0.7;
 
 /** FNV-1a then murmur3's finaliser, with the given offset basis: a well-mixed 32-bit hash. */
 function hash32(s: string, basis: number): number {
@@ -51,12 +62,19 @@ export class IdIndex {
     return this.h1.byteLength + this.h2.byteLength + this.slot.byteLength;
   }
 
+  /** The bucket where the probe for a first hash `a` starts: `a` as unsigned, scaled to [0, capacity). */
+  private static home(a: number, capacity: number): number {
+    // (2³² − 1) · capacity stays below 2⁵³ for capacity < 2²¹ and rounds well below capacity · 2³²
+    // above it, so the result is always < capacity.
+    return Math.floor(((a >>> 0) * capacity) / 4294967296);
+  }
+
   private find(a: number, b: number): number {
-    const mask = this.slot.length - 1;
-    let i = a & mask;
+    const n = this.slot.length;
+    let i = IdIndex.home(a, n);
     while (this.slot[i] !== EMPTY) {
       if (this.h1[i] === a && this.h2[i] === b) return i;
-      i = (i + 1) & mask;
+      if (++i === n) i = 0;
     }
     return ~i; // where it would go
   }
@@ -75,7 +93,7 @@ export class IdIndex {
       this.slot[i] = value;
       return;
     }
-    if (2 * (this.count + 1) > this.slot.length) {
+    if (this.count + 1 > MAX_LOAD * this.slot.length) {
       this.resize(this.slot.length * 2);
       i = this.find(a, b);
     }
@@ -89,19 +107,19 @@ export class IdIndex {
   delete(id: string): boolean {
     let i = this.find(hash32(id, 0x811c9dc5), hash32b(id));
     if (i < 0) return false;
-    const mask = this.slot.length - 1;
+    const n = this.slot.length;
     // Backward-shift deletion: pull later entries of the same run into the hole when their home
     // bucket does not lie (cyclically) after the hole, so every entry stays reachable from its home.
     let j = i;
     for (;;) {
       this.slot[i] = EMPTY;
       for (;;) {
-        j = (j + 1) & mask;
+        if (++j === n) j = 0;
         if (this.slot[j] === EMPTY) {
           this.count--;
           return true;
         }
-        const home = this.h1[j]! & mask;
+        const home = IdIndex.home(this.h1[j]!, n);
         const movable = i <= j ? home <= i || home > j : home <= i && home > j;
         if (movable) break;
       }
@@ -119,16 +137,24 @@ export class IdIndex {
     this.count = 0;
   }
 
+  /**
+   * Sizes the table to what it holds, with room for `slack` (a fraction of it) more before it
+   * grows again: after a bulk read, which doubling left at a load of 0.35–0.7.
+   */
+  trim(slack = 1 / 8): void {
+    const capacity = Math.max(MIN_CAPACITY, Math.ceil((this.count * (1 + slack)) / MAX_LOAD));
+    if (capacity < this.slot.length) this.resize(capacity);
+  }
+
   private resize(capacity: number): void {
     const { h1, h2, slot } = this;
     this.h1 = new Int32Array(capacity);
     this.h2 = new Int32Array(capacity);
     this.slot = new Int32Array(capacity).fill(EMPTY);
-    const mask = capacity - 1;
     for (let k = 0; k < slot.length; k++) {
       if (slot[k] === EMPTY) continue;
-      let i = h1[k]! & mask;
-      while (this.slot[i] !== EMPTY) i = (i + 1) & mask;
+      let i = IdIndex.home(h1[k]!, capacity);
+      while (this.slot[i] !== EMPTY) if (++i === capacity) i = 0;
       this.h1[i] = h1[k]!;
       this.h2[i] = h2[k]!;
       this.slot[i] = slot[k]!;

@@ -14,6 +14,7 @@ import {
   type Opportunity,
   type Stakeholder,
 } from '@shared/domain';
+import { cut, grow, trimmedLength, type Column, type ColumnBytes } from './columns';
 import { IdIndex } from './id-index';
 import { Interner } from './intern';
 import { scoredOpportunity, scoredStakeholder, type ScoredOpportunity, type ScoredStakeholder } from './scored-docs';
@@ -38,13 +39,6 @@ export interface Touched {
 }
 
 export const emptyTouched = (): Touched => ({ opportunities: new Set(), stakeholders: new Set() });
-
-function grow<T extends Float64Array | Int32Array | Uint8Array | Int8Array>(a: T, need: number): T {
-  if (need <= a.length) return a;
-  const next = new (a.constructor as new (n: number) => T)(Math.max(need, a.length * 2, 1024));
-  next.set(a);
-  return next;
-}
 
 export class WorkspaceState {
   readonly accounts = new Map<string, Account>();
@@ -287,6 +281,56 @@ export class WorkspaceState {
     this.detach(slot, accountId, touched);
     this.live[slot] = 0;
     this.interactionIdx.delete(id);
+  }
+
+  /**
+   * Cuts the columns and id tables to what they hold plus an eighth, once a bulk read is done
+   * (runtime.ts, after the worker's first read). Grown by doubling, they held up to twice that
+   * (issue 19; on L 83 → 69 MB, scoring-memory bench). Less of it is resident memory: a column's
+   * pages past what was written were never touched, while the id tables are written all over;
+   * in a worker reading L, the trim took 3–11 MiB off the process's PSS. Later writes grow them
+   * again as before.
+   */
+  trim(): void {
+    const n = trimmedLength(this.size);
+    this.at = cut(this.at, n);
+    this.dir = cut(this.dir, n);
+    this.kind = cut(this.kind, n);
+    this.sentiment = cut(this.sentiment, n);
+    this.job = cut(this.job, n);
+    this.opp = cut(this.opp, n);
+    this.live = cut(this.live, n);
+    this.attStart = cut(this.attStart, n);
+    this.attCount = cut(this.attCount, n);
+    this.attPool = cut(this.attPool, trimmedLength(this.attUsed));
+    const k = trimmedLength(this.stepSize);
+    this.stepAt = cut(this.stepAt, k);
+    this.stepJob = cut(this.stepJob, k);
+    this.stepMove = cut(this.stepMove, k);
+    this.stepOpp = cut(this.stepOpp, k);
+    this.interactionIdx.trim();
+    this.stepIdx.trim();
+  }
+
+  get columnBytes(): ColumnBytes {
+    const sum = (...a: Column[]) => a.reduce((s, c) => s + c.byteLength, 0);
+    return {
+      interactionIds: this.interactionIdx.bytes,
+      stepIds: this.stepIdx.bytes,
+      interactionColumns: sum(
+        this.at,
+        this.dir,
+        this.kind,
+        this.sentiment,
+        this.job,
+        this.opp,
+        this.live,
+        this.attStart,
+        this.attCount,
+        this.attPool,
+      ),
+      stepColumns: sum(this.stepAt, this.stepJob, this.stepMove, this.stepOpp),
+    };
   }
 
   private ensureCapacity(n: number): void {
