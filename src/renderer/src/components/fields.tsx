@@ -113,11 +113,23 @@ export function TextAreaField({
   );
 }
 
+type SelectProps<V extends string> = FieldProps & {
+  value: V;
+  onChange: (value: V) => void;
+  options: readonly { value: V; label: string }[];
+};
+
 /**
  * A select over known values: `V` is the options' value type (a union of words, a branded id),
  * and a select can only ever answer with one of the values it was given, so `onChange` gets `V`.
  */
-export function SelectField<V extends string>({
+export function SelectField<V extends string>(props: SelectProps<V>) {
+  return <SelectFieldAt id={useId()} {...props} />;
+}
+
+/** SelectField at an id the caller chose: a form that derives all its fields' ids from one useId. */
+export function SelectFieldAt<V extends string>({
+  id,
   name,
   label,
   error,
@@ -125,12 +137,7 @@ export function SelectField<V extends string>({
   value,
   onChange,
   options,
-}: FieldProps & {
-  value: V;
-  onChange: (value: V) => void;
-  options: readonly { value: V; label: string }[];
-}) {
-  const id = useId();
+}: SelectProps<V> & { id: string }) {
   return (
     <Frame id={id} label={label} error={error} hint={hint}>
       <select

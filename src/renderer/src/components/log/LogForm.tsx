@@ -19,17 +19,20 @@ import { errorWords } from '@renderer/api/errors';
 import { useLogInteraction, useUpdateInteraction } from '@renderer/data/records';
 import { now } from '@renderer/lib/clock';
 import { humanize } from '@renderer/lib/format';
-import { Combobox } from '../Combobox';
+import { SelectFieldAt } from '../fields';
 import { useUndo } from '../undo';
+import { AttendeesField } from './AttendeesField';
+import { WhenField } from './WhenField';
 import {
-  attendeeOptions,
   CHANNEL_FOR_KIND,
   draftFrom,
   draftToInput,
+  editOf,
+  enterSaves,
   newDraft,
-  QUICK_TIME_LABEL,
   quickTimes,
   SENTIMENTS,
+  undoEditOf,
   type InteractionDraft,
 } from './interaction-draft';
 
@@ -45,16 +48,9 @@ export interface LogFormProps {
   onDone: (saved: { attendees: string[] }) => void;
 }
 
-const options = (values: readonly string[]) =>
-  values.map((v) => (
-    <option key={v} value={v}>
-      {humanize(v)}
-    </option>
-  ));
-const baseOf = (i: Interaction) => {
-  const { updatedAt: _u, keptConflicts: _k, ...fields } = i;
-  return fields;
-};
+/** A select's options for a list of words, each in plain words. */
+const options = <V extends string>(values: readonly V[]) => values.map((v) => ({ value: v, label: humanize(v) }));
+const JOB_OPTIONS = [{ value: '' as const, label: 'Not sure' }, ...BUYING_JOBS.map((j) => ({ value: j, label: BUYING_JOB_LABEL[j] }))];
 
 export function LogForm({
   accountId,
@@ -110,13 +106,9 @@ export function LogForm({
     setErrors({});
     const attendees = draft.attendeeIds.map((a) => names.get(a) ?? 'someone');
     if (opened) {
-      const base = baseOf(opened);
-      const { opportunityId: _o, ...rest } = result.input;
-      // The deal link is the form's too: cleared here means cleared.
-      const edit = { ...base, ...rest, ...(deal ? { opportunityId: deal as never } : { opportunityId: undefined }), id: opened.id, base };
-      update.mutate(edit, {
+      update.mutate(editOf(opened, result.input, deal), {
         onSuccess: (saved) => {
-          undo.offer('Interaction saved.', () => update.mutateAsync({ ...baseOf(opened), id: opened.id, base: baseOf(saved) }));
+          undo.offer('Interaction saved.', () => update.mutateAsync(undoEditOf(opened, saved)));
           onDone({ attendees });
         },
       });
@@ -126,58 +118,39 @@ export function LogForm({
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
-    if (event.key !== 'Enter' || event.nativeEvent.isComposing || event.defaultPrevented) return;
     const target = event.target as HTMLElement;
-    if (target instanceof HTMLButtonElement) return;
-    if (target instanceof HTMLTextAreaElement && !(event.ctrlKey || event.metaKey)) return;
+    const saves = enterSaves({
+      key: event.key,
+      composing: event.nativeEvent.isComposing,
+      handled: event.defaultPrevented,
+      ctrlOrMeta: event.ctrlKey || event.metaKey,
+      target: target instanceof HTMLButtonElement ? 'button' : target instanceof HTMLTextAreaElement ? 'textarea' : 'other',
+    });
+    if (!saves) return;
     event.preventDefault();
     event.currentTarget.requestSubmit();
   }
 
-  const chips = draft.attendeeIds.length ? (
-    <ul className="chips attendee-chips" aria-label="Who was there">
-      {draft.attendeeIds.map((a) => (
-        <li key={a} className="chip" data-testid="attendee-chip">
-          {names.get(a) ?? 'Someone no longer listed'}
-          <button
-            type="button"
-            className="chip-remove"
-            aria-label={`Remove ${names.get(a) ?? 'this person'}`}
-            onClick={() => dropAttendee(a)}
-          >
-            ×
-          </button>
-        </li>
-      ))}
-    </ul>
-  ) : null;
+  const dealOptions = [
+    { value: '', label: 'No deal' },
+    ...openDeals.map((o) => ({ value: o.id as string, label: o.name })),
+    ...(deal && !openDeals.some((o) => o.id === deal) ? [{ value: deal, label: 'This deal' }] : []),
+  ];
 
   return (
     <form className="form" data-testid="interaction-form" onSubmit={submit} onKeyDown={onKeyDown} noValidate>
-      <div className={`field${errors.attendeeIds ? ' has-error' : ''}`}>
-        <Combobox
-          label="Who was there"
-          name="attendees"
-          query={query}
-          onQuery={setQuery}
-          placeholder={people.length ? 'Type a name' : 'No one at this account yet'}
-          options={attendeeOptions(people, lastSeen, query, draft.attendeeIds).map((p) => ({
-            id: p.id,
-            label: p.name,
-            hint: p.title || undefined,
-          }))}
-          onPick={addAttendee}
-          onBackspaceEmpty={() => draft.attendeeIds.length && dropAttendee(draft.attendeeIds[draft.attendeeIds.length - 1]!)}
-          invalid={Boolean(errors.attendeeIds)}
-          describedBy={errors.attendeeIds ? `${id}-att-error` : undefined}
-          before={chips}
-        />
-        {errors.attendeeIds ? (
-          <p className="field-error" id={`${id}-att-error`}>
-            {errors.attendeeIds}
-          </p>
-        ) : null}
-      </div>
+      <AttendeesField
+        id={id}
+        people={people}
+        lastSeen={lastSeen}
+        names={names}
+        attendeeIds={draft.attendeeIds}
+        query={query}
+        onQuery={setQuery}
+        error={errors.attendeeIds}
+        onAdd={addAttendee}
+        onDrop={dropAttendee}
+      />
       <div className="field">
         <label htmlFor={`${id}-notes`}>Notes</label>
         <textarea
@@ -193,77 +166,25 @@ export function LogForm({
           Ctrl+Enter saves from anywhere; Enter saves from any other field.
         </p>
       </div>
-      <fieldset className={`field${errors.at ? ' has-error' : ''}`}>
-        <legend>When</legend>
-        <div className="when-row">
-          <div className="segmented" role="radiogroup" aria-label="Quick times">
-            {times.map((t) => (
-              <label key={t.key} className="segment">
-                <input type="radio" name="when" value={t.key} checked={draft.at === t.at} onChange={() => set('at', t.at)} />
-                <span>{QUICK_TIME_LABEL[t.key]}</span>
-              </label>
-            ))}
-          </div>
-          <label className="visually-hidden" htmlFor={`${id}-at`}>
-            Exact date and time
-          </label>
-          <input
-            id={`${id}-at`}
-            name="at"
-            type="datetime-local"
-            className="input when-exact"
-            value={draft.at}
-            aria-invalid={errors.at ? true : undefined}
-            aria-describedby={errors.at ? `${id}-at-error` : undefined}
-            onChange={(e) => set('at', e.target.value)}
-          />
-        </div>
-        {errors.at ? (
-          <p className="field-error" id={`${id}-at-error`}>
-            {errors.at}
-          </p>
-        ) : null}
-      </fieldset>
+      <WhenField id={id} times={times} at={draft.at} error={errors.at} onAt={(at) => set('at', at)} />
       <div className="form-grid cols-3">
-        <div className="field">
-          <label htmlFor={`${id}-kind`}>Kind</label>
-          <select
-            id={`${id}-kind`}
-            name="kind"
-            className="input"
-            value={draft.kind}
-            onChange={(e) => {
-              const kind = e.target.value as InteractionKind;
-              setDraft((d) => ({ ...d, kind, channel: CHANNEL_FOR_KIND[kind] }));
-            }}
-          >
-            {options(INTERACTION_KINDS)}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-deal`}>Deal</label>
-          <select id={`${id}-deal`} name="opportunityId" className="input" value={deal} onChange={(e) => setDeal(e.target.value)}>
-            <option value="">No deal</option>
-            {openDeals.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-            {deal && !openDeals.some((o) => o.id === deal) ? <option value={deal}>This deal</option> : null}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-channel`}>Channel</label>
-          <select
-            id={`${id}-channel`}
-            name="channel"
-            className="input"
-            value={draft.channel}
-            onChange={(e) => set('channel', e.target.value as InteractionDraft['channel'])}
-          >
-            {options(CHANNELS)}
-          </select>
-        </div>
+        <SelectFieldAt
+          id={`${id}-kind`}
+          name="kind"
+          label="Kind"
+          value={draft.kind}
+          options={options(INTERACTION_KINDS)}
+          onChange={(kind: InteractionKind) => setDraft((d) => ({ ...d, kind, channel: CHANNEL_FOR_KIND[kind] }))}
+        />
+        <SelectFieldAt id={`${id}-deal`} name="opportunityId" label="Deal" value={deal} options={dealOptions} onChange={setDeal} />
+        <SelectFieldAt
+          id={`${id}-channel`}
+          name="channel"
+          label="Channel"
+          value={draft.channel}
+          options={options(CHANNELS)}
+          onChange={(channel) => set('channel', channel)}
+        />
       </div>
       <div className="form-grid sentiment-row">
         <fieldset className="field sentiment-field">
@@ -283,35 +204,22 @@ export function LogForm({
             ))}
           </div>
         </fieldset>
-        <div className="field">
-          <label htmlFor={`${id}-direction`}>Direction</label>
-          <select
-            id={`${id}-direction`}
-            name="direction"
-            className="input"
-            value={draft.direction}
-            onChange={(e) => set('direction', e.target.value as InteractionDraft['direction'])}
-          >
-            {options(DIRECTIONS)}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-job`}>Buying job</label>
-          <select
-            id={`${id}-job`}
-            name="buyingJob"
-            className="input"
-            value={draft.buyingJob}
-            onChange={(e) => set('buyingJob', e.target.value as InteractionDraft['buyingJob'])}
-          >
-            <option value="">Not sure</option>
-            {BUYING_JOBS.map((j) => (
-              <option key={j} value={j}>
-                {BUYING_JOB_LABEL[j]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectFieldAt
+          id={`${id}-direction`}
+          name="direction"
+          label="Direction"
+          value={draft.direction}
+          options={options(DIRECTIONS)}
+          onChange={(direction) => set('direction', direction)}
+        />
+        <SelectFieldAt
+          id={`${id}-job`}
+          name="buyingJob"
+          label="Buying job"
+          value={draft.buyingJob}
+          options={JOB_OPTIONS}
+          onChange={(job) => set('buyingJob', job)}
+        />
       </div>
       {failure ? (
         <p className="form-error" role="alert">

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { attendeeOptions, draftToInput, fromLocalInput, lastSeenOf, newDraft, quickTimes, toLocalInput } from './interaction-draft';
+import type { Interaction } from '@shared/domain';
+import {
+  attendeeOptions,
+  draftToInput,
+  editOf,
+  enterSaves,
+  fromLocalInput,
+  lastSeenOf,
+  newDraft,
+  quickTimes,
+  toLocalInput,
+  undoEditOf,
+} from './interaction-draft';
 
 const NOW = new Date(2025, 5, 10, 14, 37).getTime();
 
@@ -56,5 +68,41 @@ describe('interaction draft', () => {
     expect(attendeeOptions(people, seen, 'ann', []).map((p) => p.id)).toEqual(['b', 'a']);
     expect(attendeeOptions(people, seen, 'an', ['b']).map((p) => p.id)).toEqual(['a']);
     expect(attendeeOptions(people, seen, 'buy', []).map((p) => p.id)).toEqual(['c']);
+  });
+  it('edits an interaction over what it was, the deal link following the form', () => {
+    const opened = {
+      id: 'int_1',
+      accountId: 'acc_1',
+      opportunityId: 'opp_1',
+      kind: 'call',
+      at: 1,
+      channel: 'phone',
+      direction: 'two_way',
+      sentiment: 0,
+      attendeeIds: ['st_1'],
+      notes: 'old',
+      updatedAt: 5,
+      keptConflicts: [],
+    } as unknown as Interaction;
+    const result = draftToInput({ ...newDraft(NOW, ['st_2']), notes: 'new' }, 'acc_1', 'opp_2', NOW);
+    if (!result.ok) throw new Error('draft should be valid');
+    const edit = editOf(opened, result.input, 'opp_2');
+    expect(edit).toMatchObject({ id: 'int_1', notes: 'new', attendeeIds: ['st_2'], opportunityId: 'opp_2', kind: 'meeting' });
+    expect(edit.base).not.toHaveProperty('updatedAt');
+    expect(edit.base).not.toHaveProperty('keptConflicts');
+    expect(edit.base).toMatchObject({ notes: 'old', opportunityId: 'opp_1' });
+    expect(editOf(opened, result.input, '').opportunityId).toBeUndefined();
+    const saved = { ...opened, ...edit, updatedAt: 9 } as Interaction;
+    expect(undoEditOf(opened, saved)).toMatchObject({ id: 'int_1', notes: 'old', base: { notes: 'new' } });
+  });
+  it('saves on Enter from a field, on Ctrl/⌘+Enter in the notes, never from a button or while composing', () => {
+    const enter = { key: 'Enter', composing: false, handled: false, ctrlOrMeta: false, target: 'other' as const };
+    expect(enterSaves(enter)).toBe(true);
+    expect(enterSaves({ ...enter, key: 'a' })).toBe(false);
+    expect(enterSaves({ ...enter, composing: true })).toBe(false);
+    expect(enterSaves({ ...enter, handled: true })).toBe(false);
+    expect(enterSaves({ ...enter, target: 'button', ctrlOrMeta: true })).toBe(false);
+    expect(enterSaves({ ...enter, target: 'textarea' })).toBe(false);
+    expect(enterSaves({ ...enter, target: 'textarea', ctrlOrMeta: true })).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 // Renderer (pure, components/log): the quick "log an interaction" form's state, its defaults and its conversion
 // to the API input. Times are edited in the user's local clock and stored as epoch ms.
-import type { InteractionInput } from '@shared/api';
+import type { InteractionInput, InteractionUpdateInput } from '@shared/api';
 import type { BuyingJob, Channel, Direction, Interaction, InteractionKind } from '@shared/domain';
 
 type Person = { id: string; name: string; title: string };
@@ -103,6 +103,41 @@ export function draftFrom(i: Interaction): InteractionDraft {
     attendeeIds: [...i.attendeeIds],
     notes: i.notes,
   };
+}
+
+/** An interaction as an edit's base: its fields without what the host keeps (update time, kept conflicts). */
+export function baseOf(i: Interaction) {
+  const { updatedAt: _u, keptConflicts: _k, ...fields } = i;
+  return fields;
+}
+
+/** The edit that saves the form's `input` over `opened`. The deal link is the form's too: cleared here means cleared. */
+export function editOf(opened: Interaction, input: InteractionInput, deal: string): InteractionUpdateInput {
+  const base = baseOf(opened);
+  const { opportunityId: _o, ...rest } = input;
+  return { ...base, ...rest, ...(deal ? { opportunityId: deal as never } : { opportunityId: undefined }), id: opened.id, base };
+}
+
+/** The edit that undoes saving `opened` as `saved`: its old fields back, on top of what was saved. */
+export function undoEditOf(opened: Interaction, saved: Interaction): InteractionUpdateInput {
+  return { ...baseOf(opened), id: opened.id, base: baseOf(saved) };
+}
+
+/**
+ * Whether a key press saves the form: Enter from any field but a button and the notes (Ctrl/⌘+Enter
+ * there), never while an input method is composing, and not when a field already took the Enter
+ * (the name field picks a name with it).
+ */
+export function enterSaves(key: {
+  key: string;
+  composing: boolean;
+  handled: boolean;
+  ctrlOrMeta: boolean;
+  target: 'button' | 'textarea' | 'other';
+}): boolean {
+  if (key.key !== 'Enter' || key.composing || key.handled) return false;
+  if (key.target === 'button') return false;
+  return key.target !== 'textarea' || key.ctrlOrMeta;
 }
 
 export type QuickTime = 'now' | 'hour' | 'morning' | 'yesterday';

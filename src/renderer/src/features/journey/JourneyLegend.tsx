@@ -1,5 +1,5 @@
 // Renderer: the journey map's legend, in words beside each mark.
-import { JOURNEY_COLORS as C } from './JourneyChart';
+import { JOURNEY_COLORS as C } from './journey-marks';
 
 export function JourneyLegend() {
   return (

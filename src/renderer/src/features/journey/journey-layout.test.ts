@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { JourneyStep, Opportunity } from '@shared/domain';
+import * as d3 from 'd3';
 import {
+  axisTicks,
   buildLanes,
+  isLoopBack,
   jobAtY,
   jobY,
+  laneEnd,
   laneHeight,
+  pickCell,
+  roleWords,
   SCREEN_METRICS as M,
   segments,
   showsToday,
@@ -93,5 +99,42 @@ describe('journey layout', () => {
     const [lo, hi] = timeDomain({ createdAt: 100 * day, closeDate: 200 * day, status: 'open' }, [{ at: 90 * day }], [], 150 * day);
     expect(lo).toBeLessThan(90 * day);
     expect(hi).toBeGreaterThan(200 * day);
+  });
+  it('calls a move back a loop back, and one declared so even to the same job', () => {
+    const from = step('1', 'a', 'validation', 1);
+    expect(isLoopBack(from, step('2', 'a', 'problem_identification', 2))).toBe(true);
+    expect(isLoopBack(from, step('2', 'a', 'validation', 2, 'loop_back'))).toBe(true);
+    expect(isLoopBack(from, step('2', 'a', 'validation', 2, 'stay'))).toBe(false);
+    expect(isLoopBack(from, step('2', 'a', 'consensus_creation', 2))).toBe(false);
+  });
+  it('says the role under a name, or that the person left the group', () => {
+    expect(roleWords('decision_maker')).toBe('Decision maker');
+    expect(roleWords(null)).toBe('Not in the group now');
+  });
+  it("ends a lane's line today while the deal is open, the day it closed after", () => {
+    expect(laneEnd({ status: 'open', closedAt: 5 }, 50)).toBe(50);
+    expect(laneEnd({ status: 'won', closedAt: 5 }, 50)).toBe(5);
+    expect(laneEnd({ status: 'lost' }, 50)).toBe(50);
+  });
+  it("picks a lane's job and time from a click, the time held inside the step window", () => {
+    const lane = { stakeholderId: 's' as never, top: 100 };
+    const y = jobY(lane, 'supplier_selection', M);
+    expect(pickCell(lane, 20.4, y, M, [10, 30])).toEqual({ stakeholderId: 's', job: 'supplier_selection', at: 20 });
+    expect(pickCell(lane, 99, y, M, [10, 30]).at).toBe(30);
+    expect(pickCell(lane, 2, y, M, [10, 30]).at).toBe(10);
+  });
+  it('asks the scale for about one tick per spacing, never fewer than two, with their labels', () => {
+    const x = d3
+      .scaleTime()
+      .domain([Date.UTC(2026, 0, 1), Date.UTC(2026, 11, 31)])
+      .range([0, 1000]);
+    const wide = axisTicks(x, 1300, 130, 'en-GB');
+    expect(wide.labels).toHaveLength(wide.ticks.length);
+    expect(wide.ticks.length).toBeGreaterThan(6);
+    expect(wide.labels[0]).toBe('Jan 2026');
+    const asked: number[] = [];
+    axisTicks({ ticks: (n) => (asked.push(n), []) }, 50, 130);
+    axisTicks({ ticks: (n) => (asked.push(n), []) }, 1300, 130);
+    expect(asked).toEqual([2, 10]);
   });
 });

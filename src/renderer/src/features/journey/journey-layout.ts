@@ -3,6 +3,7 @@
 // d3 scale in the chart; everything here is plain numbers so it is tested without a DOM.
 import {
   BUYING_JOBS,
+  BUYING_ROLE_LABEL,
   BUYING_ROLES,
   type BuyingJob,
   type BuyingRole,
@@ -59,6 +60,21 @@ export interface Segment {
 
 export const jobIndex = (job: BuyingJob): number => BUYING_JOBS.indexOf(job);
 
+/** Whether the move from one step to the next went back: to an earlier job, or declared a loop back (even to the same job). */
+export function isLoopBack(from: Pick<JourneyStep, 'job'>, to: Pick<JourneyStep, 'job' | 'move'>): boolean {
+  return jobIndex(to.job) < jobIndex(from.job) || to.move === 'loop_back';
+}
+
+/** What a lane's label says under the name: the person's role in the group, if they still have one. */
+export function roleWords(role: BuyingRole | null): string {
+  return role ? BUYING_ROLE_LABEL[role] : 'Not in the group now';
+}
+
+/** Where the last job's line of a lane ends: today while the deal is open, the day it closed after. */
+export function laneEnd(opportunity: Pick<Opportunity, 'status' | 'closedAt'>, now: number): number {
+  return opportunity.status === 'open' ? now : (opportunity.closedAt ?? now);
+}
+
 /** Lanes: the deal's group in role order (decision makers first), then anyone else with steps. */
 export function buildLanes(
   opportunity: Pick<Opportunity, 'members'>,
@@ -101,13 +117,34 @@ export function jobAtY(lane: Pick<Lane, 'top'>, y: number, m: LaneMetrics): Buyi
   return BUYING_JOBS[Math.min(BUYING_JOBS.length - 1, Math.max(0, i))] as BuyingJob;
 }
 
+/** A click in a lane's job band: whose lane, which job, and when. */
+export interface CellPick {
+  stakeholderId: StakeholderId;
+  job: BuyingJob;
+  at: number;
+}
+
+/**
+ * What a click at time `t` and height `y` in a lane picks. A click in the margin past the deal's
+ * end still means its last day (the host refuses later): `t` is clamped to the step window.
+ */
+export function pickCell(
+  lane: Pick<Lane, 'stakeholderId' | 'top'>,
+  t: number,
+  y: number,
+  m: LaneMetrics,
+  window: readonly [number, number],
+): CellPick {
+  const [lo, hi] = window;
+  return { stakeholderId: lane.stakeholderId, job: jobAtY(lane, y, m), at: Math.min(hi, Math.max(lo, Math.round(t))) };
+}
+
 export function segments(steps: readonly JourneyStep[]): Segment[] {
   const out: Segment[] = [];
   for (let i = 1; i < steps.length; i++) {
     const from = steps[i - 1] as JourneyStep;
     const to = steps[i] as JourneyStep;
-    const d = jobIndex(to.job) - jobIndex(from.job);
-    const transition: Transition = d < 0 || to.move === 'loop_back' ? 'loop_back' : d > 0 ? 'forward' : 'stay';
+    const transition: Transition = isLoopBack(from, to) ? 'loop_back' : jobIndex(to.job) > jobIndex(from.job) ? 'forward' : 'stay';
     out.push({ from, to, transition });
   }
   return out;
@@ -154,6 +191,27 @@ export function timeDomain(
 /** Whether "today" belongs on the axis: only when it lies inside the span drawn. */
 export function showsToday(domain: readonly [number, number], now: number): boolean {
   return now >= domain[0] && now <= domain[1];
+}
+
+/** A time scale as far as the axis needs it (d3's scaleTime is one). */
+export interface TickScale {
+  ticks(count: number): Date[];
+}
+
+/**
+ * The ticks of a time axis `span` px wide, about one per `spacing` px (never fewer than two), with
+ * their labels (see tickLabels). The screen, the account's canvas and the projection differ only
+ * in the spacing.
+ */
+export function axisTicks(x: TickScale, span: number, spacing: number, locale?: string): { ticks: Date[]; labels: string[] } {
+  const ticks = x.ticks(Math.max(2, Math.floor(span / spacing)));
+  return {
+    ticks,
+    labels: tickLabels(
+      ticks.map((t) => t.getTime()),
+      locale,
+    ),
+  };
 }
 
 /**

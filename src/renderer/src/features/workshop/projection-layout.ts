@@ -2,6 +2,7 @@
 // type size the back of the room can read (28 px and up): lanes shrink to a compact strip before
 // anything is cut, and only when even compact strips do not fit are the lanes paged in groups.
 // Also: sticky-note text wrapped at word boundaries, and names cut to the label column.
+import type { BuyingJob } from '@shared/domain';
 
 /** Smallest text on the projection, in CSS pixels (the issue's floor for the back of a room). */
 export const PROJECTION_FONT = 28;
@@ -9,6 +10,18 @@ export const PROJECTION_FONT = 28;
 export const MIN_LANE = 28;
 /** Lanes do not grow past this even when there are few people. */
 export const MAX_LANE = 120;
+/** Room for the time axis above the first lane. */
+export const PROJECTION_AXIS = 44;
+
+/** The jobs' names at projector size: one short word each (the legend, the job-by-job reveal). */
+export const JOB_TAG: Record<BuyingJob, string> = {
+  problem_identification: 'Problem',
+  solution_exploration: 'Explore',
+  requirements_building: 'Require',
+  supplier_selection: 'Select',
+  validation: 'Validate',
+  consensus_creation: 'Consensus',
+};
 
 export interface LaneFit {
   laneHeight: number;

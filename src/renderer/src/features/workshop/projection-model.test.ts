@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { JourneyStep, WorkshopNote } from '@shared/domain';
 import type { Lane } from '../journey/journey-layout';
 import { pinNotes } from '../journey/note-pins';
-import { isLaneRevealed, isPinVisible, loopsInOrder, nextUp, revealWords, visibleSteps } from './projection-model';
+import { isLaneRevealed, isLoopShown, isPinVisible, loopsInOrder, nextUp, revealWords, visibleSteps } from './projection-model';
 
 const step = (id: string, at: number, job: JourneyStep['job'], move: JourneyStep['move'] = 'forward') =>
   ({ id, at, job, move }) as JourneyStep;
@@ -64,5 +64,13 @@ describe('projection model', () => {
       [0, 'validation', 7],
       [null, null, 3],
     ]);
+  });
+
+  it('draws a loop back as one only once loop mode has revealed it', () => {
+    expect(isLoopShown(undefined, { mode: 'person', step: 0 })).toBe(true);
+    expect(isLoopShown(0, { mode: 'job', step: 0 })).toBe(true);
+    expect(isLoopShown(0, { mode: 'loop', step: 0 })).toBe(false);
+    expect(isLoopShown(0, { mode: 'loop', step: 1 })).toBe(true);
+    expect(isLoopShown(undefined, { mode: 'loop', step: 5 })).toBe(false);
   });
 });

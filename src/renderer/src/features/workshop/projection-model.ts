@@ -1,7 +1,7 @@
 // Renderer (pure): what the projection draws at a reveal step — which lanes, which of their steps,
 // which notes and where they are pinned. Kept apart from the SVG so it is tested without a DOM.
 import { BUYING_JOBS, type BuyingJob, type JourneyStep } from '@shared/domain';
-import { jobIndex, type Lane } from '../journey/journey-layout';
+import { isLoopBack, jobIndex, type Lane } from '../journey/journey-layout';
 import type { NotePin } from '../journey/note-pins';
 import type { PresentationState } from './presentation-state';
 
@@ -32,11 +32,18 @@ export function loopsInOrder(lanes: readonly Pick<Lane, 'steps'>[]): LoopBack[] 
     for (let k = 1; k < lane.steps.length; k++) {
       const a = lane.steps[k - 1] as JourneyStep;
       const b = lane.steps[k] as JourneyStep;
-      if (jobIndex(b.job) < jobIndex(a.job) || b.move === 'loop_back')
-        out.push({ lane: i, stepId: b.id, at: b.at, from: a.job, to: b.job });
+      if (isLoopBack(a, b)) out.push({ lane: i, stepId: b.id, at: b.at, from: a.job, to: b.job });
     }
   });
   return out.sort((x, y) => x.at - y.at || x.lane - y.lane);
+}
+
+/**
+ * Whether a loop back drawn at this state looks like one. In loop mode a loop not yet revealed
+ * (`rank`: its place in loopsInOrder) is drawn as a plain move, so the room sees it only when told.
+ */
+export function isLoopShown(rank: number | undefined, state: Pick<PresentationState, 'mode' | 'step'>): boolean {
+  return state.mode !== 'loop' || (rank !== undefined && rank < state.step);
 }
 
 /** "3 of 20 people", "2 of 6 jobs", "1 of 4 loops back". */
