@@ -7,12 +7,13 @@ import { useEffect, useRef, type RefObject } from 'react';
 import * as d3 from 'd3';
 import { type RelationshipId, type StakeholderId } from '@shared/domain';
 import { CHART_COLORS, CHART_FONT } from '@renderer/lib/chart-theme';
-import { boundsOf, fitTransform } from './coords';
+import { boundsOf } from './coords';
 import { EDGE_STYLE, type PersonNode, type RelEdge } from './graph-model';
-import { labelScale, placeLabels, prepareLabels, type LabelLevel, type PreparedLabels } from './label-zoom';
-import { ariaLabelAt, drawLegend, edgeD, enterNode, nodeTransform, updateNodes, type DrawnNode, type Sel } from './graph-draw';
+import { drawLegend, edgeD, enterNode, nodeTransform, updateNodes, type DrawnNode, type Sel } from './graph-draw';
+import { applyLabels, newLabelState, prepareNodeLabels, type LabelState } from './graph-labels';
+import { fitWithLabels } from './label-zoom';
 import { isArrowKey, neighbourToward, neighboursOf } from './map-keys';
-import { labelWidth, type Point } from './map-layout';
+import type { Point } from './map-layout';
 
 interface GraphState {
   zoom: d3.ZoomBehavior<SVGSVGElement, unknown>;
@@ -32,10 +33,8 @@ interface GraphState {
   spot: string | null;
   /** A drag is under way: hovering people it passes over must not re-fade the whole map. */
   dragging: boolean;
-  /** Semantic zoom (label-zoom.ts): the view scale labels were last placed for, and how each is drawn. */
-  labelS: number;
-  labelPrep: PreparedLabels;
-  labelDrawn: Map<string, { level: LabelLevel; scale: number }>;
+  /** Semantic zoom (graph-labels.ts): the room each label has, and how each is drawn. */
+  labels: LabelState;
 }
 
 export interface GraphHandlers {
@@ -71,45 +70,21 @@ function placeAll(st: GraphState): void {
   placeEdges(st);
 }
 
-/**
- * Places the labels for zoom k (label-zoom.ts) and writes only what changed: a CSS variable for
- * a person's label size, a data attribute for what of it shows. Runs per zoom frame, so it does
- * nothing while the label scale stays (k ≥ LABEL_K0, or past the cap). `all` re-writes everyone
- * after a new join or new positions.
- */
-function applyLabels(st: GraphState, k: number, all = false): void {
-  const s = Math.round(labelScale(k) * 100) / 100;
-  if (!all && s === st.labelS) return;
-  st.labelS = s;
-  const draws = new Map(placeLabels(st.labelPrep, s === 1 ? 1 : k).map((d) => [d.id, d]));
-  st.nodes?.each(function (d) {
-    const draw = draws.get(d.id) ?? { level: 'full', scale: 1 };
-    const was = st.labelDrawn.get(d.id);
-    const scale = Math.round(draw.scale * 100) / 100;
-    if (!all && was && was.level === draw.level && was.scale === scale) return;
-    st.labelDrawn.set(d.id, { level: draw.level, scale });
-    if (draw.level === 'full') this.removeAttribute('data-label');
-    else this.setAttribute('data-label', draw.level);
-    if (!was || was.level !== draw.level || all) this.setAttribute('aria-label', ariaLabelAt(this, d, draw.level));
-    if (scale === 1) this.style.removeProperty('--bg-label-scale');
-    else this.style.setProperty('--bg-label-scale', String(scale));
-  });
-}
-
 /** Where the in-picture legend starts for these positions: under everyone, at the left edge. */
 function legendOrigin(positions: Iterable<Point>): Point | null {
   const bounds = boundsOf([...positions].map((p) => ({ x: p.x, y: p.y, r: 60 })));
   return bounds ? { x: bounds.minX, y: bounds.maxY + 40 } : null;
 }
 /**
- * Fits everyone in view: where they are, or where they are headed (`to`, during a layout
- * change). The in-picture legend is for exports and hidden on screen, so it takes no room here.
+ * Fits everyone and their labels (drawn larger when zoomed out: label-zoom.ts) in view: where
+ * they are, or where they are headed (`to`, during a layout change). The in-picture legend is
+ * for exports and hidden on screen, so it takes no room here.
  */
 function fit(svg: SVGSVGElement, st: GraphState, animate: boolean, to?: ReadonlyMap<string, Point>): void {
   const at = [...st.byId.values()].map((n) => ({ ...(to?.get(n.id) ?? { x: n.x, y: n.y }), r: n.radius + 30 }));
   const bounds = boundsOf(at);
   if (!bounds) return;
-  const t = fitTransform(bounds, st.size?.width || svg.clientWidth || 800, st.size?.height || svg.clientHeight || 600);
+  const t = fitWithLabels(bounds, st.labels.prepared, st.size?.width || svg.clientWidth || 800, st.size?.height || svg.clientHeight || 600);
   const target = d3.zoomIdentity.translate(t.x, t.y).scale(t.k);
   const sel = d3.select(svg);
   if (animate) sel.transition().duration(350).call(st.zoom.transform, target);
@@ -176,7 +151,7 @@ export function BuyingGroupGraph(props: Props) {
       .scaleExtent([0.15, 4])
       .on('zoom', (event: d3.D3ZoomEvent<SVGSVGElement, unknown>) => {
         viewport.attr('transform', event.transform.toString());
-        if (stateRef.current) applyLabels(stateRef.current, event.transform.k);
+        if (stateRef.current) applyLabels(stateRef.current.labels, stateRef.current.nodes, event.transform.k);
       });
     svg.call(zoom).on('dblclick.zoom', null);
     svg.on('click.background', (event: MouseEvent) => {
@@ -212,9 +187,7 @@ export function BuyingGroupGraph(props: Props) {
       activeId: null,
       spot: null,
       dragging: false,
-      labelS: 1,
-      labelPrep: prepareLabels([]),
-      labelDrawn: new Map(),
+      labels: newLabelState(),
     };
     return () => {
       sizes.disconnect();
@@ -315,6 +288,10 @@ export function BuyingGroupGraph(props: Props) {
         dragged = null;
         st.dragging = false;
         if (start && Math.hypot(d.x - start.x, d.y - start.y) > 2) {
+          // Labels had room where people stood; the org chart keeps a drop where it lands
+          // (nothing is saved, so no new positions come to re-judge it), so judge it here.
+          prepareNodeLabels(st.labels, [...st.byId.values()], (n) => n);
+          applyLabels(st.labels, st.nodes, d3.zoomTransform(el).k, true);
           handlers.current.onMoved(d.id, start, { x: Math.round(d.x * 10) / 10, y: Math.round(d.y * 10) / 10 });
         }
       });
@@ -356,18 +333,8 @@ export function BuyingGroupGraph(props: Props) {
     else setActive(st, st.activeId);
 
     // Label room is judged where people are headed, once per new layout, not per frame.
-    st.labelPrep = prepareLabels(
-      drawn.map((n) => ({
-        id: n.id,
-        ...(positions.get(n.id) ?? { x: n.x, y: n.y }),
-        radius: n.radius,
-        nameWidth: labelWidth(n.name, 13),
-        rolesWidth: labelWidth(n.rolesText, 11.5),
-        // People on the highlighted deal keep their names first, then the most influential.
-        rank: (n.inDeal ? 0 : 1000) - n.radius,
-      })),
-    );
-    applyLabels(st, d3.zoomTransform(el).k, true);
+    prepareNodeLabels(st.labels, drawn, (n) => positions.get(n.id) ?? n);
+    applyLabels(st.labels, st.nodes, d3.zoomTransform(el).k, true);
 
     const legendAt = legendOrigin(positions.values());
     if (legendAt) drawLegend(st.legendLayer, legendAt, legendTitle);

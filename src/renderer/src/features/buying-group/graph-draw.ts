@@ -22,6 +22,10 @@ export function edgeD(l: RelEdge, byId: ReadonlyMap<string, DrawnNode>): string 
   return edgePath({ x: s.x, y: s.y, r: s.radius }, { x: t.x, y: t.y, r: t.radius }, l.bend).d;
 }
 
+/** The label's two lines (graph units at s = 1). Placement measures them in the same font. */
+export const NAME_FONT = { size: 13, weight: 650 } as const;
+export const ROLES_FONT = { size: 11.5, weight: 600 } as const;
+
 export function nodeTransform(p: Point): string {
   return `translate(${Math.round(p.x * 10) / 10},${Math.round(p.y * 10) / 10})`;
 }
@@ -75,16 +79,16 @@ export function enterNode(enter: d3.Selection<d3.EnterElement, DrawnNode, SVGGEl
     .append('text')
     .attr('class', 'bg-name')
     .attr('y', nameY)
-    .attr('font-size', 13)
-    .attr('font-weight', 650)
+    .attr('font-size', NAME_FONT.size)
+    .attr('font-weight', NAME_FONT.weight)
     .attr('fill', CHART_COLORS.ink)
     .call(halo);
   label
     .append('text')
     .attr('class', 'bg-roles')
     .attr('y', rolesY)
-    .attr('font-size', 11.5)
-    .attr('font-weight', 600)
+    .attr('font-size', ROLES_FONT.size)
+    .attr('font-weight', ROLES_FONT.weight)
     .attr('fill', CHART_COLORS.role)
     .call(halo);
   // Our team member who covers them, beside the circle (lower left); last in DOM order,

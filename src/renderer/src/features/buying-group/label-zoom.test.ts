@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { LABEL_K0, LABEL_MAX_SCALE, labelPlacement, labelScale, placeLabels, prepareLabels, type LabelledNode } from './label-zoom';
+import { boundsOf } from './coords';
+import {
+  LABEL_K0,
+  LABEL_MAX_SCALE,
+  READABLE_PX,
+  fitWithLabels,
+  labelBounds,
+  labelPlacement,
+  labelScale,
+  placeLabels,
+  prepareLabels,
+  type LabelledNode,
+} from './label-zoom';
 
 const person = (id: string, x: number, y: number, over: Partial<LabelledNode> = {}): LabelledNode => ({
   id,
@@ -60,11 +72,12 @@ describe('placeLabels', () => {
     const pair = (k: number) => at([person('a', 0, 0), person('b', 150, 0, { rank: 1 })], k).get('b')!;
     // k = 0.75, s = 1.2: a at 1.2 reaches x = 56.4; b's full label fits up to (150 − 56.4) / 47 ≈ 1.99 ≥ s.
     expect(pair(0.75)).toEqual({ id: 'b', level: 'full', scale: 1.2 });
-    // k = 0.4, s = 2.25: a reaches x = 105.75; b's full fits to 0.94 (< 1), its name (37 half width) to 1.2.
-    const b = pair(0.4);
-    expect(b.level).toBe('name');
-    expect(b.scale).toBeCloseTo((150 - 47 * 2.25) / 37);
-    // Closer still: no room even at s = 1, so b waits for hover (at the full size).
+    // k = 0.4, s = 2.25, centres 200 apart: a reaches x = 105.75; b's full label fits to 2.0 (10.4 px
+    // names, too small to stay smaller than s), its name (37 half width) to 2.5, so at s.
+    expect(at([person('a', 0, 0), person('b', 200, 0, { rank: 1 })], 0.4).get('b')).toEqual({ id: 'b', level: 'name', scale: 2.25 });
+    // 150 apart: the name fits only to 1.2, a 6 px name; b waits for hover (at the full size).
+    expect(pair(0.4)).toEqual({ id: 'b', level: 'none', scale: 2.25 });
+    // Closer still: no room even at s = 1.
     expect(at([person('a', 0, 0), person('b', 110, 0, { rank: 1 })], 0.4).get('b')).toEqual({ id: 'b', level: 'none', scale: 2.25 });
   });
   it('a label never grows over someone’s circle below it', () => {
@@ -97,6 +110,8 @@ describe('placeLabels', () => {
           const n = byId.get(d.id)!;
           if (d.level === 'none') continue;
           expect(d.scale).toBeGreaterThanOrEqual(1);
+          // Drawn smaller than s only while readable.
+          if (d.scale < labelScale(k)) expect(13 * k * d.scale).toBeGreaterThanOrEqual(READABLE_PX - 1e-9);
           const roles = d.level === 'full' && n.rolesWidth > 0;
           const halfW = (Math.max(n.nameWidth, roles ? n.rolesWidth : 0) / 2 + 2) * d.scale;
           const top = n.y + n.radius;
@@ -112,6 +127,26 @@ describe('placeLabels', () => {
             if (B) expect(hit(A, B)).toBe(false);
           }
         }
+      }),
+    );
+  });
+});
+
+describe('fitWithLabels', () => {
+  it('keeps everyone’s whole label in view at the zoom it lands on', () => {
+    const spot = fc.record({ x: fc.integer({ min: -900, max: 900 }), y: fc.integer({ min: -600, max: 600 }) });
+    fc.assert(
+      fc.property(fc.array(spot, { minLength: 1, maxLength: 30 }), fc.integer({ min: 500, max: 1900 }), (spots, width) => {
+        const height = Math.round(width * 0.6);
+        const nodes = spots.map((p, i) => person(`p${i}`, p.x, p.y, { nameWidth: 60 + ((i * 37) % 90), rolesWidth: 140 }));
+        const prepared = prepareLabels(nodes);
+        const t = fitWithLabels(boundsOf(nodes.map((n) => ({ ...n, r: n.radius })))!, prepared, width, height);
+        const b = labelBounds(prepared, labelScale(t.k))!;
+        // Within the view, give or take the fit's 40 px padding.
+        expect(b.minX * t.k + t.x).toBeGreaterThan(-0.5);
+        expect(b.maxX * t.k + t.x).toBeLessThan(width + 0.5);
+        expect(b.minY * t.k + t.y).toBeGreaterThan(-0.5);
+        expect(b.maxY * t.k + t.y).toBeLessThan(height + 0.5);
       }),
     );
   });

@@ -5,10 +5,13 @@
 // placed in rank order (people on the highlighted deal, then the most influential), each as
 // large as it can be up to s without covering anyone's circle or a label placed before it:
 // 1. name and roles at s, or at less if still readable (≥ READABLE_PX on screen);
-// 2. else the name alone, as large as it fits up to s;
-// 3. else nothing (until hover or focus) rather than a label drawn over someone.
+// 2. else the name alone, as large as it fits up to s, if still readable;
+// 3. else nothing (until hover or focus) rather than a label drawn over someone, or a name too
+//    small to read (a 6 px name is noise; hover shows it at full size).
 // A label never drawn below s = 1, and at s = 1 everyone's whole label is drawn, as before.
-// Exports are always drawn at s = 1 (buying-group.css).
+// Exports are always drawn at s = 1 (buying-group.css). Fit counts the labels at the scale it
+// lands on (fitWithLabels), or a zoomed-out label at the edge is cut off by the view.
+import { fitTransform, type Bounds, type ViewTransform } from './coords';
 import type { Point } from './map-layout';
 
 /** At or above this zoom, labels are drawn as they always were. 13 × 0.9 ≈ 11.7 px names. */
@@ -147,13 +150,57 @@ export function placeLabels(prepared: PreparedLabels, k: number): LabelDraw[] {
       fullRoom = Math.min(fullRoom, roomAgainst(n.full, box));
       nameRoom = Math.min(nameRoom, roomAgainst(n.name, box));
     }
+    // Smaller than s only while still readable; at s itself, as readable as this zoom allows.
+    const readable = (scale: number) => scale >= 1 && (scale === s || NAME_SIZE * k * scale >= READABLE_PX);
     const fullScale = Math.min(s, fullRoom);
+    const nameScale = Math.min(s, nameRoom);
     let draw: LabelDraw;
-    if (fullRoom >= 1 && (fullScale === s || NAME_SIZE * k * fullScale >= READABLE_PX))
-      draw = { id: n.id, level: 'full', scale: fullScale };
-    else if (nameRoom >= 1) draw = { id: n.id, level: 'name', scale: Math.min(s, nameRoom) };
+    if (readable(fullScale)) draw = { id: n.id, level: 'full', scale: fullScale };
+    else if (readable(nameScale)) draw = { id: n.id, level: 'name', scale: nameScale };
     else return { id: n.id, level: 'none', scale: s };
     placed.push(boxAt(draw.level === 'full' ? n.full : n.name, draw.scale));
     return draw;
   });
+}
+
+/** How far everyone's whole label reaches at scale s (graph units); null for nobody. */
+export function labelBounds(prepared: PreparedLabels, s: number): Bounds | null {
+  if (prepared.ranked.length === 0) return null;
+  let minX = Infinity,
+    minY = Infinity,
+    maxX = -Infinity,
+    maxY = -Infinity;
+  for (const { full } of prepared.ranked) {
+    const box = boxAt(full, s);
+    minX = Math.min(minX, box.left);
+    minY = Math.min(minY, box.top);
+    maxX = Math.max(maxX, box.right);
+    maxY = Math.max(maxY, box.bottom);
+  }
+  return { minX, minY, maxX, maxY };
+}
+
+/**
+ * The fit for circles within `circles` whose labels are drawn at labelScale(k) of the k it lands
+ * on. Labels grow as k shrinks, so each round fits circles and labels at the last round's k; below
+ * the cap a label keeps its screen size (s = K0 / k), so the rounds settle at once (from above:
+ * the last round's labels are at most a few px past the padding).
+ */
+export function fitWithLabels(circles: Bounds, prepared: PreparedLabels, width: number, height: number): ViewTransform {
+  let t = fitTransform(circles, width, height);
+  for (let round = 0; round < 4; round++) {
+    const labels = labelBounds(prepared, labelScale(t.k));
+    if (!labels) break;
+    t = fitTransform(
+      {
+        minX: Math.min(circles.minX, labels.minX),
+        minY: Math.min(circles.minY, labels.minY),
+        maxX: Math.max(circles.maxX, labels.maxX),
+        maxY: Math.max(circles.maxY, labels.maxY),
+      },
+      width,
+      height,
+    );
+  }
+  return t;
 }
