@@ -34,7 +34,16 @@ export function exportableSvg(svg: SVGSVGElement, options: ExportOptions = {}): 
     const viewport = svg.querySelector<SVGGElement>('[data-export="viewport"]');
     const cloneViewport = clone.querySelector<SVGGElement>('[data-export="viewport"]');
     if (viewport && cloneViewport) {
-      const b = viewport.getBBox();
+      // Measure the drawing as the file will show it: screen-only styles (a map's zoomed labels,
+      // its hidden in-picture legend) are keyed off this attribute. Set and cleared within one
+      // task, so the screen never paints it.
+      svg.setAttribute('data-exporting', '');
+      let b: DOMRect;
+      try {
+        b = viewport.getBBox();
+      } finally {
+        svg.removeAttribute('data-exporting');
+      }
       cloneViewport.removeAttribute('transform');
       box = { x: b.x - padding, y: b.y - padding, width: b.width + 2 * padding, height: b.height + 2 * padding };
     }

@@ -7,9 +7,11 @@ import { useEffect, useRef, type RefObject } from 'react';
 import * as d3 from 'd3';
 import { type RelationshipId, type StakeholderId } from '@shared/domain';
 import { CHART_COLORS, CHART_FONT } from '@renderer/lib/chart-theme';
-import { boundsOf, fitTransform } from './coords';
+import { boundsOf } from './coords';
 import { EDGE_STYLE, type PersonNode, type RelEdge } from './graph-model';
 import { drawLegend, edgeD, enterNode, nodeTransform, updateNodes, type DrawnNode, type Sel } from './graph-draw';
+import { applyLabels, newLabelState, prepareNodeLabels, type LabelState } from './graph-labels';
+import { fitWithLabels } from './label-zoom';
 import { isArrowKey, neighbourToward, neighboursOf } from './map-keys';
 import type { Point } from './map-layout';
 
@@ -31,6 +33,8 @@ interface GraphState {
   spot: string | null;
   /** A drag is under way: hovering people it passes over must not re-fade the whole map. */
   dragging: boolean;
+  /** Semantic zoom (graph-labels.ts): the room each label has, and how each is drawn. */
+  labels: LabelState;
 }
 
 export interface GraphHandlers {
@@ -71,26 +75,16 @@ function legendOrigin(positions: Iterable<Point>): Point | null {
   const bounds = boundsOf([...positions].map((p) => ({ x: p.x, y: p.y, r: 60 })));
   return bounds ? { x: bounds.minX, y: bounds.maxY + 40 } : null;
 }
-/** The in-picture legend's size (graph units): its widest row and its four rows (graph-draw.ts). */
-const LEGEND_BOX = { width: 720, height: 104 };
-
 /**
- * Fits everyone and the legend in view: where they are, or where they are headed (`to`, during a
- * layout change). The legend counts, or a big group's fit leaves it cut off at the bottom.
+ * Fits everyone and their labels (drawn larger when zoomed out: label-zoom.ts) in view: where
+ * they are, or where they are headed (`to`, during a layout change). The in-picture legend is
+ * for exports and hidden on screen, so it takes no room here.
  */
 function fit(svg: SVGSVGElement, st: GraphState, animate: boolean, to?: ReadonlyMap<string, Point>): void {
   const at = [...st.byId.values()].map((n) => ({ ...(to?.get(n.id) ?? { x: n.x, y: n.y }), r: n.radius + 30 }));
-  const legend = legendOrigin(at);
-  // The legend's corners (its title line sits above its origin).
-  const corners = legend
-    ? [
-        { x: legend.x, y: legend.y - 14, r: 0 },
-        { x: legend.x + LEGEND_BOX.width, y: legend.y + LEGEND_BOX.height, r: 0 },
-      ]
-    : [];
-  const bounds = boundsOf([...at, ...corners]);
+  const bounds = boundsOf(at);
   if (!bounds) return;
-  const t = fitTransform(bounds, st.size?.width || svg.clientWidth || 800, st.size?.height || svg.clientHeight || 600);
+  const t = fitWithLabels(bounds, st.labels.prepared, st.size?.width || svg.clientWidth || 800, st.size?.height || svg.clientHeight || 600);
   const target = d3.zoomIdentity.translate(t.x, t.y).scale(t.k);
   const sel = d3.select(svg);
   if (animate) sel.transition().duration(350).call(st.zoom.transform, target);
@@ -157,6 +151,7 @@ export function BuyingGroupGraph(props: Props) {
       .scaleExtent([0.15, 4])
       .on('zoom', (event: d3.D3ZoomEvent<SVGSVGElement, unknown>) => {
         viewport.attr('transform', event.transform.toString());
+        if (stateRef.current) applyLabels(stateRef.current.labels, stateRef.current.nodes, event.transform.k);
       });
     svg.call(zoom).on('dblclick.zoom', null);
     svg.on('click.background', (event: MouseEvent) => {
@@ -192,6 +187,7 @@ export function BuyingGroupGraph(props: Props) {
       activeId: null,
       spot: null,
       dragging: false,
+      labels: newLabelState(),
     };
     return () => {
       sizes.disconnect();
@@ -292,6 +288,10 @@ export function BuyingGroupGraph(props: Props) {
         dragged = null;
         st.dragging = false;
         if (start && Math.hypot(d.x - start.x, d.y - start.y) > 2) {
+          // Labels had room where people stood; the org chart keeps a drop where it lands
+          // (nothing is saved, so no new positions come to re-judge it), so judge it here.
+          prepareNodeLabels(st.labels, [...st.byId.values()], (n) => n);
+          applyLabels(st.labels, st.nodes, d3.zoomTransform(el).k, true);
           handlers.current.onMoved(d.id, start, { x: Math.round(d.x * 10) / 10, y: Math.round(d.y * 10) / 10 });
         }
       });
@@ -331,6 +331,10 @@ export function BuyingGroupGraph(props: Props) {
       });
     if (!st.activeId || !next.has(st.activeId)) setActive(st, drawn[0]?.id ?? null);
     else setActive(st, st.activeId);
+
+    // Label room is judged where people are headed, once per new layout, not per frame.
+    prepareNodeLabels(st.labels, drawn, (n) => positions.get(n.id) ?? n);
+    applyLabels(st.labels, st.nodes, d3.zoomTransform(el).k, true);
 
     const legendAt = legendOrigin(positions.values());
     if (legendAt) drawLegend(st.legendLayer, legendAt, legendTitle);

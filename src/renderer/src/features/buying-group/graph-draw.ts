@@ -5,6 +5,7 @@ import { RELATIONSHIP_KINDS, STANCES } from '@shared/domain';
 import { STANCE_LABEL } from '@renderer/components/StanceBadge';
 import { CHART_COLORS } from '@renderer/lib/chart-theme';
 import { EDGE_STYLE, STANCE_FILL, STANCE_GLYPH, edgePath, type PersonNode, type RelEdge } from './graph-model';
+import { labelPlacement, type LabelLevel } from './label-zoom';
 import type { Point } from './map-layout';
 
 export type Sel<E extends d3.BaseType, D> = d3.Selection<E, D, SVGGElement, unknown>;
@@ -20,6 +21,10 @@ export function edgeD(l: RelEdge, byId: ReadonlyMap<string, DrawnNode>): string 
   if (!s || !t) return '';
   return edgePath({ x: s.x, y: s.y, r: s.radius }, { x: t.x, y: t.y, r: t.radius }, l.bend).d;
 }
+
+/** The label's two lines (graph units at s = 1). Placement measures them in the same font. */
+export const NAME_FONT = { size: 13, weight: 650 } as const;
+export const ROLES_FONT = { size: 11.5, weight: 600 } as const;
 
 export function nodeTransform(p: Point): string {
   return `translate(${Math.round(p.x * 10) / 10},${Math.round(p.y * 10) / 10})`;
@@ -66,8 +71,26 @@ export function enterNode(enter: d3.Selection<d3.EnterElement, DrawnNode, SVGGEl
       .attr('stroke-width', 4)
       .attr('stroke-linejoin', 'round')
       .attr('aria-hidden', 'true');
-  g.append('text').attr('class', 'bg-name').attr('font-size', 13).attr('font-weight', 650).attr('fill', CHART_COLORS.ink).call(halo);
-  g.append('text').attr('class', 'bg-roles').attr('font-size', 11.5).attr('font-weight', 600).attr('fill', CHART_COLORS.role).call(halo);
+  // Name and roles in a block hung under the circle; the inner group is what the screen-only
+  // semantic zoom scales (buying-group.css, label-zoom.ts), so exports draw it at s = 1.
+  const label = g.append('g').attr('class', 'bg-label').append('g').attr('class', 'bg-label-scaled');
+  const { nameY, rolesY } = labelPlacement(0, 1);
+  label
+    .append('text')
+    .attr('class', 'bg-name')
+    .attr('y', nameY)
+    .attr('font-size', NAME_FONT.size)
+    .attr('font-weight', NAME_FONT.weight)
+    .attr('fill', CHART_COLORS.ink)
+    .call(halo);
+  label
+    .append('text')
+    .attr('class', 'bg-roles')
+    .attr('y', rolesY)
+    .attr('font-size', ROLES_FONT.size)
+    .attr('font-weight', ROLES_FONT.weight)
+    .attr('fill', CHART_COLORS.role)
+    .call(halo);
   // Our team member who covers them, beside the circle (lower left); last in DOM order,
   // as its initials end the node's visible text and so its accessible name.
   const cover = g.append('g').attr('class', 'bg-cover').attr('aria-hidden', 'true');
@@ -121,21 +144,35 @@ export function updateNodes(nodes: Sel<SVGGElement, DrawnNode>): void {
     .attr('transform', (d) => `translate(${-d.radius * 0.8},${d.radius * 0.8})`)
     .select('text')
     .text((d) => (d.coverInitials ? ` ${d.coverInitials}` : ''));
-  nodes
-    .select('text.bg-name')
-    .attr('y', (d) => d.radius + 16)
-    .text((d) => d.name);
+  nodes.select('g.bg-label').attr('transform', (d) => `translate(0,${d.radius})`);
+  nodes.select('text.bg-name').text((d) => d.name);
   // The leading space is invisible (SVG collapses it) but keeps "name" and "roles" two words
   // for assistive tech that reads the node's text run together (axe label-content-name-mismatch).
-  nodes
-    .select('text.bg-roles')
-    .attr('y', (d) => d.radius + 30)
-    .text((d) => (d.rolesText ? ` ${d.rolesText}` : ''));
+  nodes.select('text.bg-roles').text((d) => (d.rolesText ? ` ${d.rolesText}` : ''));
 }
 
 /**
- * The legend drawn inside the picture, under everyone, so an exported file explains itself
- * (and the screen shows the same thing when scrolled to it).
+ * The node's accessible name while its label shows only `level` (label-zoom.ts). It must open
+ * with the node's visible text in DOM order (WCAG 2.5.3, axe label-content-name-mismatch), so
+ * the hidden lines leave that opening; nothing is lost, as the rest of the name says the roles
+ * in words, and a hidden name follows straight after.
+ */
+export function ariaLabelAt(node: SVGGElement, d: DrawnNode, level: LabelLevel): string {
+  if (level === 'full') return d.ariaLabel;
+  const shown = ['text.bg-initials', 'g.bg-glyph text', ...(level === 'name' ? ['text.bg-name'] : []), 'g.bg-cover text'];
+  const head = shown
+    .map((sel) => node.querySelector(sel)?.textContent ?? '')
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const cut = d.ariaLabel.indexOf('; ');
+  const rest = cut < 0 ? '' : d.ariaLabel.slice(cut + 2);
+  return [head, level === 'none' ? d.name : '', rest].filter(Boolean).join('; ');
+}
+
+/**
+ * The legend drawn inside the picture, under everyone, so an exported file explains itself.
+ * The screen hides it (buying-group.css): the page shows a readable legend under the map.
  */
 export function drawLegend(layer: d3.Selection<SVGGElement, unknown, null, undefined>, at: Point, dealLine: string): void {
   layer.selectAll('*').remove();
