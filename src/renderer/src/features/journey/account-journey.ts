@@ -12,10 +12,10 @@ import {
   type Channel,
   type Interaction,
   type JourneyStep,
-  type Opportunity,
   type OpportunityId,
   type StakeholderId,
 } from '@shared/domain';
+import { laneEnd } from './journey-layout';
 
 export interface AccountJourneyFilter {
   opportunityId: OpportunityId | null;
@@ -39,9 +39,6 @@ export interface AccountLane {
   /** Where the last job's line ends: today while the deal is open, the day it closed after. */
   endAt: number;
 }
-
-const dealEnd = (o: Pick<Opportunity, 'status' | 'closedAt' | 'closeDate'>, now: number) =>
-  o.status === 'open' ? now : (o.closedAt ?? o.closeDate);
 
 /**
  * The lanes to draw. Filters narrow, never reorder: deals keep the account's order (latest close
@@ -97,7 +94,7 @@ export function accountLanes(view: AccountJourneyView, filter: AccountJourneyFil
         role: roleOf.get(id) ?? null,
         steps,
         interactions: [...interactions].sort((a, b) => a.at - b.at),
-        endAt: dealEnd(deal, now),
+        endAt: laneEnd(deal, now),
       });
     }
   }

@@ -111,10 +111,10 @@ describe('journey layout', () => {
     expect(roleWords('decision_maker')).toBe('Decision maker');
     expect(roleWords(null)).toBe('Not in the group now');
   });
-  it("ends a lane's line today while the deal is open, the day it closed after", () => {
-    expect(laneEnd({ status: 'open', closedAt: 5 }, 50)).toBe(50);
-    expect(laneEnd({ status: 'won', closedAt: 5 }, 50)).toBe(5);
-    expect(laneEnd({ status: 'lost' }, 50)).toBe(50);
+  it("ends a lane's line today while the deal is open, the day it closed after (its close date when none was recorded)", () => {
+    expect(laneEnd({ status: 'open', closedAt: 5, closeDate: 40 }, 50)).toBe(50);
+    expect(laneEnd({ status: 'won', closedAt: 5, closeDate: 40 }, 50)).toBe(5);
+    expect(laneEnd({ status: 'lost', closeDate: 40 }, 50)).toBe(40);
   });
   it("picks a lane's job and time from a click, the time held inside the step window", () => {
     const lane = { stakeholderId: 's' as never, top: 100 };

@@ -70,9 +70,13 @@ export function roleWords(role: BuyingRole | null): string {
   return role ? BUYING_ROLE_LABEL[role] : 'Not in the group now';
 }
 
-/** Where the last job's line of a lane ends: today while the deal is open, the day it closed after. */
-export function laneEnd(opportunity: Pick<Opportunity, 'status' | 'closedAt'>, now: number): number {
-  return opportunity.status === 'open' ? now : (opportunity.closedAt ?? now);
+/**
+ * Where the last job's line of a lane ends: today while the deal is open, the day it closed
+ * after — its close date when no closing day was recorded (an imported closed deal), the end the
+ * host holds steps to too (journeyStepWindow), never today for a deal long closed.
+ */
+export function laneEnd(opportunity: Pick<Opportunity, 'status' | 'closedAt' | 'closeDate'>, now: number): number {
+  return opportunity.status === 'open' ? now : (opportunity.closedAt ?? opportunity.closeDate);
 }
 
 /** Lanes: the deal's group in role order (decision makers first), then anyone else with steps. */

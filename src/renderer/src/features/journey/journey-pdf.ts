@@ -6,7 +6,7 @@ import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf
 import * as d3 from 'd3';
 import type { OpportunityDetail } from '@shared/api';
 import { BUYING_JOBS, BUYING_JOB_LABEL, BUYING_ROLE_LABEL, type BuyingJob } from '@shared/domain';
-import { buildLanes, jobIndex, PROJECTOR_METRICS, tickLabels, timeDomain, type Lane } from './journey-layout';
+import { buildLanes, jobIndex, laneEnd, PROJECTOR_METRICS, tickLabels, timeDomain, type Lane } from './journey-layout';
 import { pinNotes } from './note-pins';
 
 const PAGE: [number, number] = [842, 595]; // A4 landscape, points
@@ -135,7 +135,7 @@ export async function buildJourneyPdf(detail: OpportunityDetail, options: PdfOpt
     ticks.map((t) => t.getTime()),
     options.locale,
   );
-  const endAt = o.status === 'open' ? options.now : (o.closedAt ?? options.now);
+  const endAt = laneEnd(o, options.now);
   const pinNumber = new Map(pins.map((p, i) => [p.note.id, i + 1]));
   for (let p = 0; p < pages; p++) {
     const group = lanes.slice(p * LANES_PER_PAGE, (p + 1) * LANES_PER_PAGE);
