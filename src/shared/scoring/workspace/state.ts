@@ -209,12 +209,7 @@ export class WorkspaceState {
     this.removeStep(doc.id, touched);
     const o = this.opportunitySlot(doc.opportunityId);
     const k = this.stepFree.pop() ?? this.stepSize++;
-    if (k >= this.stepAt.length) {
-      this.stepAt = grow(this.stepAt, k + 1);
-      this.stepJob = grow(this.stepJob, k + 1);
-      this.stepMove = grow(this.stepMove, k + 1);
-      this.stepOpp = grow(this.stepOpp, k + 1);
-    }
+    if (k >= this.stepAt.length) this.eachStepColumn((c) => grow(c, k + 1));
     this.stepIdx.set(doc.id, k);
     this.stepAt[k] = doc.at;
     this.stepJob[k] = JOB_INDEX[doc.job];
@@ -293,59 +288,51 @@ export class WorkspaceState {
    */
   trim(): void {
     const n = trimmedLength(this.size);
-    this.at = cut(this.at, n);
-    this.dir = cut(this.dir, n);
-    this.kind = cut(this.kind, n);
-    this.sentiment = cut(this.sentiment, n);
-    this.job = cut(this.job, n);
-    this.opp = cut(this.opp, n);
-    this.live = cut(this.live, n);
-    this.attStart = cut(this.attStart, n);
-    this.attCount = cut(this.attCount, n);
+    this.eachInteractionColumn((c) => cut(c, n));
     this.attPool = cut(this.attPool, trimmedLength(this.attUsed));
     const k = trimmedLength(this.stepSize);
-    this.stepAt = cut(this.stepAt, k);
-    this.stepJob = cut(this.stepJob, k);
-    this.stepMove = cut(this.stepMove, k);
-    this.stepOpp = cut(this.stepOpp, k);
+    this.eachStepColumn((c) => cut(c, k));
     this.interactionIdx.trim();
     this.stepIdx.trim();
   }
 
   get columnBytes(): ColumnBytes {
-    const sum = (...a: Column[]) => a.reduce((s, c) => s + c.byteLength, 0);
-    return {
-      interactionIds: this.interactionIdx.bytes,
-      stepIds: this.stepIdx.bytes,
-      interactionColumns: sum(
-        this.at,
-        this.dir,
-        this.kind,
-        this.sentiment,
-        this.job,
-        this.opp,
-        this.live,
-        this.attStart,
-        this.attCount,
-        this.attPool,
-      ),
-      stepColumns: sum(this.stepAt, this.stepJob, this.stepMove, this.stepOpp),
-    };
+    let interactionColumns = this.attPool.byteLength;
+    let stepColumns = 0;
+    this.eachInteractionColumn((c) => ((interactionColumns += c.byteLength), c));
+    this.eachStepColumn((c) => ((stepColumns += c.byteLength), c));
+    return { interactionIds: this.interactionIdx.bytes, stepIds: this.stepIdx.bytes, interactionColumns, stepColumns };
+  }
+
+  /**
+   * Replaces each per-interaction column by `f` of it: the one list of them that growing,
+   * trimming and counting bytes go through (attPool is sized by attendees, not interactions).
+   */
+  private eachInteractionColumn(f: <T extends Column>(c: T) => T): void {
+    this.at = f(this.at);
+    this.dir = f(this.dir);
+    this.kind = f(this.kind);
+    this.sentiment = f(this.sentiment);
+    this.job = f(this.job);
+    this.opp = f(this.opp);
+    this.live = f(this.live);
+    this.attStart = f(this.attStart);
+    this.attCount = f(this.attCount);
+  }
+
+  /** The same for the per-step columns. */
+  private eachStepColumn(f: <T extends Column>(c: T) => T): void {
+    this.stepAt = f(this.stepAt);
+    this.stepJob = f(this.stepJob);
+    this.stepMove = f(this.stepMove);
+    this.stepOpp = f(this.stepOpp);
   }
 
   private ensureCapacity(n: number): void {
     // Checked once here, not in each grow: grow sees five typed-array kinds, and calling it for
     // every column on every one of a million inserts showed up in the load profile.
     if (n <= this.at.length) return;
-    this.at = grow(this.at, n);
-    this.dir = grow(this.dir, n);
-    this.kind = grow(this.kind, n);
-    this.sentiment = grow(this.sentiment, n);
-    this.job = grow(this.job, n);
-    this.opp = grow(this.opp, n);
-    this.live = grow(this.live, n);
-    this.attStart = grow(this.attStart, n);
-    this.attCount = grow(this.attCount, n);
+    this.eachInteractionColumn((c) => grow(c, n));
   }
 
   /** Marks what the interaction in `slot` affects: its deal, its attendees and their deals. */

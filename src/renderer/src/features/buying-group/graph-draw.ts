@@ -75,22 +75,17 @@ export function enterNode(enter: d3.Selection<d3.EnterElement, DrawnNode, SVGGEl
   // semantic zoom scales (buying-group.css, label-zoom.ts), so exports draw it at s = 1.
   const label = g.append('g').attr('class', 'bg-label').append('g').attr('class', 'bg-label-scaled');
   const { nameY, rolesY } = labelPlacement(0, 1);
-  label
-    .append('text')
-    .attr('class', 'bg-name')
-    .attr('y', nameY)
-    .attr('font-size', NAME_FONT.size)
-    .attr('font-weight', NAME_FONT.weight)
-    .attr('fill', CHART_COLORS.ink)
-    .call(halo);
-  label
-    .append('text')
-    .attr('class', 'bg-roles')
-    .attr('y', rolesY)
-    .attr('font-size', ROLES_FONT.size)
-    .attr('font-weight', ROLES_FONT.weight)
-    .attr('fill', CHART_COLORS.role)
-    .call(halo);
+  const line = (cls: string, y: number, font: { size: number; weight: number }, fill: string) =>
+    label
+      .append('text')
+      .attr('class', cls)
+      .attr('y', y)
+      .attr('font-size', font.size)
+      .attr('font-weight', font.weight)
+      .attr('fill', fill)
+      .call(halo);
+  line('bg-name', nameY, NAME_FONT, CHART_COLORS.ink);
+  line('bg-roles', rolesY, ROLES_FONT, CHART_COLORS.role);
   // Our team member who covers them, beside the circle (lower left); last in DOM order,
   // as its initials end the node's visible text and so its accessible name.
   const cover = g.append('g').attr('class', 'bg-cover').attr('aria-hidden', 'true');
