@@ -2,13 +2,13 @@
 // persisted workspace (M by default, BACKUP_BENCH_SIZE=L for the large one): the backup
 // (VACUUM INTO), the checks a restore runs first (integrity_check and tables), the restore's file
 // swap, and the one-time compaction a workspace gets when an old sync token is moved out of it.
-import { cpSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { backupStore, checkBackup, compactStore, restoreStore } from '../../src/main/store/backup';
 import { databaseFilePath } from '../../src/main/store';
 import { describeSize, type SeedSize } from '../../src/shared/seed';
-import { cachedWorkspace } from './support/workspace-cache';
+import { cachedWorkspace, copyCachedWorkspace } from './support/workspace-cache';
 import { machine, report, timeIt } from './report';
 
 const size: SeedSize = (process.env.BACKUP_BENCH_SIZE as SeedSize | undefined) ?? 'M';
@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'ds-backup-bench-'));
   try {
     const folder = path.join(dir, 'workspace');
-    cpSync(cached, folder, { recursive: true });
+    copyCachedWorkspace(cached, folder);
     const bytes = statSync(databaseFilePath(folder, NAME)).size;
     const extra = {
       machine: machine(),

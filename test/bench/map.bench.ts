@@ -9,7 +9,7 @@
 //    Target < 500 ms on L; BENCH_SIZE=XS (default here: the CPU is shared) runs the smaller case.
 // 3. map.dragFrame.p95 — a 300-person group built through the host API, one person dragged for
 //    120 pointer moves; frame intervals from requestAnimationFrame. Target < 18 ms.
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { build as esbuild } from 'esbuild';
@@ -17,7 +17,7 @@ import { type Page } from 'playwright-core';
 import { build } from 'vite';
 import { rendererConfig } from '../../vite.renderer.config';
 import { describeSize, type SeedSize } from '../../src/shared/seed';
-import { cachedWorkspace } from './support/workspace-cache';
+import { cachedWorkspace, copyCachedWorkspace, removeWorkspaceCopy } from './support/workspace-cache';
 import { machine, median, p95, report } from './report';
 import { launchChromium, startBenchPreview } from './support/preview';
 
@@ -284,7 +284,7 @@ async function main(): Promise<void> {
     });
     // A copy: the drag case adds an account, and the cache is shared by other benchmarks.
     const copy = mkdtempSync(path.join(os.tmpdir(), 'ds-map-bench-'));
-    cpSync(dir, copy, { recursive: true });
+    copyCachedWorkspace(dir, copy);
     const server = await startBenchPreview(PORT, copy, outDir);
     try {
       const open = await largestAccountOpen(page, server.url);
@@ -317,7 +317,7 @@ async function main(): Promise<void> {
       });
     } finally {
       await server.stop();
-      rmSync(copy, { recursive: true, force: true });
+      removeWorkspaceCopy(copy);
     }
   } finally {
     await browser.close();

@@ -17,7 +17,7 @@
 // Every line carries the size, the machine and the load average: colleagues share the cores,
 // so wall times alone can mislead; `cpuMs` is the process's CPU time for the same span.
 import { spawn } from 'node:child_process';
-import { cpSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
@@ -33,7 +33,7 @@ import { trainWorkspaceModel } from '../../src/shared/scoring/workspace/model';
 import { DEFAULT_NOW, generateWorkspaceBatches, type SeedBatch, type SeedSize } from '../../src/shared/seed';
 import { openWorkspace } from '../../src/main/workspace/open-workspace';
 import { machine, report, timeIt } from './report';
-import { cachedWorkspace } from './support/workspace-cache';
+import { cachedWorkspace, copyCachedWorkspace, removeWorkspaceCopy } from './support/workspace-cache';
 
 const size = (process.argv[2] ?? 'L') as SeedSize;
 const NOW = DEFAULT_NOW;
@@ -306,8 +306,7 @@ async function measuredWindow(store: Store, work: () => Promise<unknown>) {
 async function partC(): Promise<void> {
   const source = await cachedWorkspace(size);
   const dir = path.join(os.tmpdir(), `ds-bench-scoring-${process.pid}`);
-  rmSync(dir, { recursive: true, force: true });
-  cpSync(source, dir, { recursive: true });
+  copyCachedWorkspace(source, dir);
   // As the host's scoringServiceFor starts it, with the worker started as this run says.
   const launch = async () => {
     const workspace = await openWorkspace({ directory: dir, seedDemo: false });
@@ -361,7 +360,7 @@ async function partC(): Promise<void> {
     });
     await again.workspace.close();
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    removeWorkspaceCopy(dir);
   }
 }
 
@@ -385,10 +384,7 @@ async function partC(): Promise<void> {
 async function partD(): Promise<void> {
   const source = await cachedWorkspace(size);
   const dir = path.join(os.tmpdir(), `ds-bench-first-${process.pid}`);
-  const fresh = () => {
-    for (const d of [dir, `${dir}-secrets`, `${dir}-backups`]) rmSync(d, { recursive: true, force: true });
-    cpSync(source, dir, { recursive: true });
-  };
+  const fresh = () => copyCachedWorkspace(source, dir);
   const call = async (
     host: { invoke(m: string, i: unknown): Promise<{ ok: boolean; output?: unknown; error?: { message: string } }> },
     method: string,
@@ -460,7 +456,7 @@ async function partD(): Promise<void> {
       await open('firstOpenTeam', false);
     }
   } finally {
-    for (const d of [dir, `${dir}-secrets`, `${dir}-backups`]) rmSync(d, { recursive: true, force: true });
+    removeWorkspaceCopy(dir);
   }
 }
 

@@ -6,7 +6,7 @@
 // timed from the window showing (navigation, the host already up, as a desktop window shows once
 // its main process is ready) and from the process start. BENCH_RUNS relaunches (3; 0 = the first
 // launch only); BENCH_SKIP_FIRST=1 relaunches the copy an earlier run's first launch left.
-import { cpSync, existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
@@ -14,7 +14,7 @@ import { build } from 'vite';
 import { rendererConfig } from '../../vite.renderer.config';
 import { describeSize, generateWorkspace, type SeedSize } from '../../src/shared/seed';
 import { MIN_CLOSED_FOR_MODEL } from '../../src/shared/scoring/workspace/model';
-import { cachedWorkspace, openCachedStore } from './support/workspace-cache';
+import { cachedWorkspace, copyCachedWorkspace, openCachedStore } from './support/workspace-cache';
 import { machine, median, report } from './report';
 import { launchChromium, startBenchPreview } from './support/preview';
 import { appMemory, type AppMemory } from './support/process-memory';
@@ -246,9 +246,7 @@ interface ModelAnswer {
  */
 async function firstOpenCopy(cache: string): Promise<string> {
   const dir = `${cache}-today-web`;
-  for (const d of [dir, `${dir}-secrets`, `${dir}-backups`]) rmSync(d, { recursive: true, force: true });
-  cpSync(cache, dir, { recursive: true });
-  if (existsSync(`${cache}-secrets`)) cpSync(`${cache}-secrets`, `${dir}-secrets`, { recursive: true });
+  copyCachedWorkspace(cache, dir);
   // An earlier version of this benchmark ran its first launch on the cache itself: what it stored
   // there is dropped from the copy, so this is a first open whatever the cache went through.
   const store = await openCachedStore(dir);

@@ -13,7 +13,7 @@
 //    ms), so it is an upper bound on the one-way latency the issue caps at 200 ms.
 // 4. workshop.revealStep.p95 — inside the projection window: the message arriving until the frame
 //    showing the new step (the projection's own work per press).
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
@@ -22,7 +22,7 @@ import { type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { rendererConfig } from '../../vite.renderer.config';
 import { describeSize, type SeedSize } from '../../src/shared/seed';
-import { cachedWorkspace } from './support/workspace-cache';
+import { cachedWorkspace, copyCachedWorkspace, removeWorkspaceCopy } from './support/workspace-cache';
 import { machine, median, p95, report } from './report';
 import { launchChromium, startBenchPreview } from './support/preview';
 
@@ -369,7 +369,7 @@ async function main(): Promise<void> {
 
     // A copy: the workshop writes nothing, but the preview opens the store read-write and the cache is shared.
     const copy = mkdtempSync(path.join(os.tmpdir(), 'ds-workshop-bench-'));
-    cpSync(dir, copy, { recursive: true });
+    copyCachedWorkspace(dir, copy);
     const mostInteractions = accountsWithMostInteractions(path.join(copy, 'workspace.sqlite'), 5);
     const server = await startBenchPreview(PORT, copy, outDir);
     try {
@@ -413,7 +413,7 @@ async function main(): Promise<void> {
       });
     } finally {
       await server.stop();
-      rmSync(copy, { recursive: true, force: true });
+      removeWorkspaceCopy(copy);
     }
   } finally {
     await browser.close();

@@ -121,9 +121,10 @@ export interface WorkerMemory {
  * the old generation); those copies were the longest main-thread pauses while a full rescore
  * was stored. A batch's text (100 payloads, ~350 KB) is deserialised into V8's large-object
  * space, which the young-generation collector never copies, and a payload sliced from it is a
- * small header pointing into it. The price: a slice keeps its whole batch text alive. In
- * practice a batch's scores are rewritten together (every open deal's payload changes with the
- * clock: its age and days in stage are in it), so old batch texts go with their scores.
+ * small header pointing into it. The price: a slice keeps its whole batch text alive, so no
+ * written score may outlive its write: the host reads stored scores from the storage, never as
+ * RxDocuments, whose cache keeps the latest written document of every id it holds, and with it
+ * that document's whole batch text (store/score-payloads.ts).
  */
 export interface PackedScores {
   upserts: Omit<ScoreDocOut, 'payload'>[];

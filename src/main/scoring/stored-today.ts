@@ -7,6 +7,7 @@ import { OpportunityScorePayload } from '@shared/domain';
 import type { TodayItem, TodayRanking } from '@shared/scoring/workspace/engine';
 import { scoreDocId } from '@shared/scoring/workspace/engine';
 import type { Store } from '../store';
+import { readScorePayloads } from '../store/score-payloads';
 
 /** At most this many deals in the stored ranking (the settings value is capped at 5 MB). */
 export const STORED_RANKING_MAX = 40_000;
@@ -51,14 +52,17 @@ export async function storedToday(
   const ids = wanted.map(([id]) => id);
   const [opportunities, scores] = await Promise.all([
     store.opportunities.findByIds(ids).exec(),
-    store.scores.findByIds(ids.map((id) => scoreDocId('opportunity', id))).exec(),
+    readScorePayloads(
+      store,
+      ids.map((id) => scoreDocId('opportunity', id)),
+    ),
   ]);
   const items: TodayItem[] = [];
   for (const [id, , rank] of wanted) {
     const o = opportunities.get(id);
-    const doc = scores.get(scoreDocId('opportunity', id));
-    if (!o || o.status !== 'open' || (ownerId && o.ownerId !== ownerId) || !doc) continue;
-    const parsed = OpportunityScorePayload.safeParse(JSON.parse(doc.payload));
+    const payload = scores.get(scoreDocId('opportunity', id));
+    if (!o || o.status !== 'open' || (ownerId && o.ownerId !== ownerId) || payload === undefined) continue;
+    const parsed = OpportunityScorePayload.safeParse(JSON.parse(payload));
     if (!parsed.success) continue; // a score stored by an older version: the worker's next one replaces it
     const p = parsed.data;
     items.push({

@@ -13,7 +13,7 @@ import { storedToday } from '@main/scoring/stored-today';
 import type { HandlerMap } from '../handler';
 import { whoIsMe } from '../me';
 import type { ScoringHandle } from '../scoring-handle';
-import type { Store } from '@main/store';
+import { readScorePayloads, type Store } from '@main/store';
 
 const num = (v: number | undefined): number | null => (v === undefined || !Number.isFinite(v) ? null : v);
 
@@ -79,16 +79,19 @@ async function withFactors<T extends { opportunityId: string; accountId: string 
   items: T[],
   unstored?: (opportunityId: string) => Promise<OpportunityScorePayload | null>,
 ): Promise<(T & { factors: TodayFactor[]; accountName: string; scoredBy: TodayScoredBy | null })[]> {
-  const [docs, accounts] = await Promise.all([
-    store.scores.findByIds(items.map((i) => scoreDocId('opportunity', i.opportunityId))).exec(),
+  const [stored, accounts] = await Promise.all([
+    readScorePayloads(
+      store,
+      items.map((i) => scoreDocId('opportunity', i.opportunityId)),
+    ),
     store.accounts.findByIds([...new Set(items.map((i) => i.accountId))]).exec(),
   ]);
   return Promise.all(
     items.map(async (item) => {
-      const doc = docs.get(scoreDocId('opportunity', item.opportunityId));
-      const parsed = doc ? OpportunityScorePayload.safeParse(JSON.parse(doc.payload)) : null;
+      const text = stored.get(scoreDocId('opportunity', item.opportunityId));
+      const parsed = text === undefined ? null : OpportunityScorePayload.safeParse(JSON.parse(text));
       const accountName = accounts.get(item.accountId)?.name ?? '';
-      const payload = parsed?.success ? parsed.data : doc || !unstored ? null : await unstored(item.opportunityId);
+      const payload = parsed?.success ? parsed.data : parsed || !unstored ? null : await unstored(item.opportunityId);
       if (!payload) return { ...item, accountName, factors: [], scoredBy: null };
       const words = new Map([...payload.for, ...payload.against].map((f) => [f.feature, f.words]));
       const factors = payload.explanation.contributions.map((c) => ({
@@ -115,9 +118,10 @@ export function scoringHandlers(scoring: ScoringHandle): HandlerMap {
       // worker has read the workspace (seconds on a large one); its newer scores replace it as they
       // are stored (the scores collection's change event refetches). Only a deal with no stored
       // score waits for the worker.
-      const stored = await ctx.store.scores.findOne(scoreDocId('opportunity', id)).exec();
-      if (stored) {
-        const parsed = OpportunityScorePayload.safeParse(JSON.parse(stored.payload));
+      const docId = scoreDocId('opportunity', id);
+      const stored = (await readScorePayloads(ctx.store, [docId])).get(docId);
+      if (stored !== undefined) {
+        const parsed = OpportunityScorePayload.safeParse(JSON.parse(stored));
         if (parsed.success) return parsed.data;
         // A score stored by an older version of the app: the worker's next one replaces it.
       }
