@@ -63,8 +63,15 @@ describe('stored scores', () => {
     await writeScores(store, [score(1, '{"p":"1b"}'), score(2, '{"p":"2b"}')], []);
     expect((await readScorePayloads(store, ['opportunity:opp_1'])).get('opportunity:opp_1')).toBe('{"p":"1b"}');
     expect(cachedIds(store)).toEqual([]);
+    // Removed, revived and removed twice (the second a no-op): still nothing cached.
+    await writeScores(store, [], ['opportunity:opp_2']);
+    await writeScores(store, [score(2, '{"p":"2c"}')], ['opportunity:opp_1', 'opportunity:opp_1', 'opportunity:nobody']);
+    expect([...(await readScorePayloads(store, ['opportunity:opp_1', 'opportunity:opp_2']))]).toEqual([
+      ['opportunity:opp_2', '{"p":"2c"}'],
+    ]);
+    expect(cachedIds(store)).toEqual([]);
     // The check can fail: a read through the query API does cache.
-    await store.scores.findByIds(['opportunity:opp_1']).exec();
-    expect(cachedIds(store)).toEqual(['opportunity:opp_1']);
+    await store.scores.findByIds(['opportunity:opp_2']).exec();
+    expect(cachedIds(store)).toEqual(['opportunity:opp_2']);
   });
 });

@@ -85,25 +85,20 @@ export async function writeScores(store: Store, upserts: readonly ScoreDoc[], re
     await yieldToLoop();
   }
   for (let k = 0; k < removals.length; k += chunk) {
-    await store.scores.bulkRemove(removals.slice(k, k + chunk));
+    await removeScores(store, removals.slice(k, k + chunk));
     await yieldToLoop();
   }
 }
 
 const SCORE_WRITE_CONTEXT = 'ds-scoring-write';
+type StoredScore = RxDocumentData<ScoreDoc>;
 
-async function putScores(store: Store, docs: readonly ScoreDoc[], attempt = 0): Promise<void> {
-  const instance = store.scores.storageInstance;
-  // With deleted ones: a score removed earlier is revived by writing over its tombstone.
-  const stored = await instance.findDocumentsById(
-    docs.map((d) => d.id),
-    true,
-  );
-  const previous = new Map(stored.map((d) => [d.id, d]));
-  const rows: BulkWriteRow<ScoreDoc>[] = docs.map((d) => {
-    const prev = previous.get(d.id);
+function putScores(store: Store, docs: readonly ScoreDoc[]): Promise<void> {
+  const byId = new Map(docs.map((d) => [d.id, d]));
+  return writeScoreRows(store, [...byId.keys()], (id, prev) => {
+    const d = byId.get(id)!;
     // _meta and _rev are set by RxDB's wrapped storage instance (lwt = now, next revision).
-    const document: RxDocumentData<ScoreDoc> = {
+    const document: StoredScore = {
       id: d.id,
       subjectType: d.subjectType,
       subjectId: d.subjectId,
@@ -117,15 +112,44 @@ async function putScores(store: Store, docs: readonly ScoreDoc[], attempt = 0): 
     };
     return prev ? { document, previous: prev } : { document };
   });
+}
+
+/**
+ * Through the storage as writes are, not RxDB's `bulkRemove`: that reads the scores as
+ * RxDocuments, and a cached id keeps whatever is written to it next (store/score-payloads.ts).
+ * A score that is not stored, or already removed, is left as it is.
+ */
+function removeScores(store: Store, ids: readonly string[]): Promise<void> {
+  return writeScoreRows(store, ids, (_id, prev) =>
+    prev && !prev._deleted ? { document: { ...prev, _deleted: true }, previous: prev } : null,
+  );
+}
+
+/**
+ * One read of these scores as stored (removed ones included: a score removed earlier is revived
+ * by writing over its tombstone), one storage `bulkWrite` of the rows `rowOf` makes of them (null:
+ * nothing to write). Rows that conflicted with another write are read and made again, twice at most.
+ */
+async function writeScoreRows(
+  store: Store,
+  ids: readonly string[],
+  rowOf: (id: string, previous: StoredScore | undefined) => BulkWriteRow<ScoreDoc> | null,
+  attempt = 0,
+): Promise<void> {
+  const instance = store.scores.storageInstance;
+  const previous = new Map((await instance.findDocumentsById([...ids], true)).map((d) => [d.id, d]));
+  const rows = ids.flatMap((id) => rowOf(id, previous.get(id)) ?? []);
+  if (!rows.length) return;
   const { error } = await instance.bulkWrite(rows, SCORE_WRITE_CONTEXT);
   if (!error.length) return;
   const conflicted = new Set(error.filter((e) => e.status === 409).map((e) => e.documentId));
   const other = error.find((e) => e.status !== 409);
   if (other) throw new ApiError('DS_SCORING_ERROR', `Storing score ${other.documentId} failed (status ${other.status}).`);
   if (attempt >= 2) throw new ApiError('DS_SCORING_ERROR', `Storing ${conflicted.size} scores kept conflicting with other writes.`);
-  await putScores(
+  await writeScoreRows(
     store,
-    docs.filter((d) => conflicted.has(d.id)),
+    ids.filter((id) => conflicted.has(id)),
+    rowOf,
     attempt + 1,
   );
 }
