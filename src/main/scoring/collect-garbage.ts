@@ -9,7 +9,7 @@
 // time and the function taken from a fresh context, where V8 installs it once the flag is on. The
 // flag is process-wide but only puts `gc` into contexts made after it, which this app does not
 // make elsewhere.
-import { setFlagsFromString } from 'node:v8';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
 let collect: (() => void) | null | undefined;
@@ -29,4 +29,47 @@ export function collectGarbage(): boolean {
   }
   collect?.();
   return collect !== null;
+}
+
+/** When compactGarbage stops: little left to give back, or a step that gave back little. */
+const COMPACT_SLACK_BYTES = 24 * 2 ** 20;
+const COMPACT_MIN_GAIN_BYTES = 2 * 2 ** 20;
+const COMPACT_MAX_STEPS = 24;
+
+/**
+ * Full collections that also give back the heap's half-empty pages, one per turn until the heap
+ * holds little more than it uses. A plain full collection frees objects but leaves the pages
+ * they sat on committed: after a first open's read of L the worker's heap kept ~310 MB for
+ * ~170 MB live, and training then grew from there (the open's memory peak, issue 19).
+ *
+ * V8 moves objects off sparse pages when it is asked to save memory (`--optimize-for-size`),
+ * a bounded amount per collection; one collection with every page compacted at once
+ * (`--compact-on-every-full-gc`) held the moved objects twice for a moment (+150 MB). So the flag
+ * is set only around each step's collection and the steps run one per turn, the worker's
+ * messages answered before and between them. The flag is process-wide: a main-thread collection in that
+ * moment would compact as well, which costs it time, not memory.
+ *
+ * Resolves with the steps run (0 where no collection could be requested) once done or `stop`
+ * says so.
+ */
+export async function compactGarbage(stop: () => boolean = () => false): Promise<number> {
+  let steps = 0;
+  while (steps < COMPACT_MAX_STEPS) {
+    // Each step on a turn of its own, the first too: what waits for the thread goes first.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (stop()) break;
+    const before = getHeapStatistics();
+    if (steps > 0 && before.total_heap_size - before.used_heap_size < COMPACT_SLACK_BYTES) break;
+    setFlagsFromString('--optimize-for-size');
+    let ran: boolean;
+    try {
+      ran = collectGarbage();
+    } finally {
+      setFlagsFromString('--no-optimize-for-size');
+    }
+    if (!ran) break;
+    steps++;
+    if (before.total_heap_size - getHeapStatistics().total_heap_size < COMPACT_MIN_GAIN_BYTES && steps > 1) break;
+  }
+  return steps;
 }

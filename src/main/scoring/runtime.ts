@@ -21,7 +21,7 @@ import { appNow } from '../clock';
 import type { HostToWorker, InitMessage, ModelStatus, ModelSummary, WorkerReply, WorkerRequest, WorkerToHost } from './protocol';
 import { packScores } from './protocol';
 import { openStoreSnapshot, type StoreSnapshot } from '../store/snapshot';
-import { collectGarbage } from './collect-garbage';
+import { collectGarbage, compactGarbage } from './collect-garbage';
 import { accountsNeeded, BULK_COLLECTIONS, FIRST_COLLECTIONS, SCAN_ROWS, scanSlice, startLoading, type Loading } from './first-read';
 
 const MAX_HISTORY = 100_000;
@@ -83,6 +83,9 @@ export class ScoringRuntime {
   private warmHelper(): void {
     if (this.closedAvailable() >= MIN_THREADED_ROWS) this.threads?.warm();
   }
+
+  /** The last compaction asked for (collectWhenDrained); training waits for it. */
+  private compaction: Promise<void> = Promise.resolve();
 
   /** Run once everything posted so far is sent and every scores batch acknowledged (stored). */
   private readonly whenDrained: (() => void)[] = [];
@@ -277,13 +280,18 @@ export class ScoringRuntime {
     this.collectWhenDrained();
     if (this.init!.autoTrain && !engine.model && this.closedAvailable() >= MIN_CLOSED_FOR_MODEL) {
       this.warmHelper();
-      this.whenDrained.push(() => {
-        try {
-          if (!engine.model && !this.training.inProgress) this.train();
-        } finally {
-          this.settle();
-        }
-      });
+      // After the compaction, so training's garbage grows from the compacted heap.
+      this.whenDrained.push(() =>
+        void this.compaction.then(() =>
+          this.guarded(() => {
+            try {
+              if (!this.closed && !engine.model && !this.training.inProgress) this.train();
+            } finally {
+              this.settle();
+            }
+          }),
+        ),
+      );
     } else this.settle();
     this.pump();
     if (this.init!.rescoreEveryMs > 0) {
@@ -304,10 +312,24 @@ export class ScoringRuntime {
     this.post({ type: 'settled' });
   }
 
-  /** A full collection once what is posted so far is stored (collect-garbage.ts says why). */
+  /**
+   * A compacting collection once what is posted so far is stored (collect-garbage.ts says why);
+   * `compaction` settles when it is done.
+   */
   private collectWhenDrained(): void {
-    this.whenDrained.push(() => collectGarbage());
+    this.whenDrained.push(() => this.compact());
     this.pump();
+  }
+
+  /** A compaction after the ones asked for before it (collect-garbage.ts). */
+  private compact(): void {
+    this.compaction = this.compaction
+      .then(() => compactGarbage(() => this.closed))
+      .then(
+        () => undefined,
+        // Only memory is at stake: said in the log, and what waits for it goes on.
+        (err: unknown) => console.error('[scoring] DS_SCORING_GC the heap could not be compacted:', err),
+      );
   }
 
   private closedAvailable(): number {
@@ -326,12 +348,13 @@ export class ScoringRuntime {
       if (todayText !== this.lastTodayText) this.post({ type: 'persist', todayText });
       this.lastTodayText = todayText;
       // A full rescore leaves 70–90 MB of garbage on L (its scores are already packed into the
-      // messages above). Collected now, not only once those scores are stored (collectWhenDrained):
-      // storing them takes the main thread seconds to minutes, and in that window this garbage,
-      // the main thread's writes and the search build together make a first open's memory peak
-      // (issue 19, today-web bench). On the next turn, so answers waiting for this rescore (a
-      // first open's Today) go first; the collection runs on this thread only.
-      setImmediate(() => collectGarbage());
+      // messages above). Collected and compacted now, not only once those scores are stored
+      // (collectWhenDrained): storing them takes the main thread seconds to minutes, and in that
+      // window this garbage and the main thread's writes together make a first open's memory
+      // peak (issue 19, today-web bench: the worker's heap held ~305 MB for ~210 MB used while
+      // training's scores were stored). Answers waiting for this rescore (a first open's Today)
+      // go first (compactGarbage); the collections run on this thread only.
+      this.compact();
     }
   }
 
