@@ -1,5 +1,6 @@
 import { firstValueFrom, filter, timeout } from 'rxjs';
-import { createStore, type Store } from '../store';
+import { createStore, writeScores, type Store } from '../store';
+import type { AccountId } from '@shared/domain';
 import { createHost, type Host } from './host';
 import { MAX_REQUEST_BYTES, type CallResult } from '@shared/api';
 import { fillTinyWorkspace } from '../../../test/support/tiny-workspace';
@@ -220,6 +221,34 @@ describe('host API', () => {
     const doc = await store.stakeholders.findOne(id).exec();
     expect(doc?.stance).toBe('supporter');
     expect(doc?.updatedAt).toBe(1_800_000_000_000);
+  });
+
+  it("does not announce scoring's own score writes, which the scoring service announces once per run; other score writes are", async () => {
+    const seen: string[][] = [];
+    const sub = host.events.subscribe((e) => {
+      if (e.type === 'changed') seen.push([...e.collections]);
+    });
+    const doc = (n: number) => ({
+      id: `opportunity:opp_${n}`,
+      subjectType: 'opportunity' as const,
+      subjectId: `opp_${n}`,
+      accountId: 'acc_acme' as AccountId,
+      computedAt: 1_800_000_000_000,
+      payload: '{}',
+    });
+    const marker = (collection: string) =>
+      firstValueFrom(host.events.pipe(filter((e) => e.type === 'changed' && e.collections.includes(collection as never)), timeout(2000)));
+    // 25 writes of 2 scores with a turn between each, then a change the host must announce: every
+    // event up to it is what the score writes caused.
+    await writeScores(store, Array.from({ length: 50 }, (_, n) => doc(n)), [], 2);
+    const stakeholders = marker('stakeholders');
+    await (await store.stakeholders.findOne().exec())!.incrementalPatch({ title: 'Changed title' });
+    await stakeholders;
+    expect(seen.flat()).not.toContain('scores');
+    const scores = marker('scores');
+    await store.scores.upsert({ ...doc(99) });
+    await scores;
+    sub.unsubscribe();
   });
 
   it('records every stage a deal enters, back as well as forward, starting from what an old deal knew', async () => {

@@ -1,11 +1,12 @@
 // Main process (or plain Node in the web preview): the host serves the API contract over
 // whatever transport wraps it. It validates every call, answers bad input with coded errors,
-// and turns store changes into `changed` events, whoever made them (UI, sync, scoring).
+// and turns store changes into `changed` events, whoever made them (UI, sync; scoring's own
+// writes are announced by the scoring service, once per run).
 import type { RxCollection } from 'rxdb';
-import { Subject, merge, map, type Subscription } from 'rxjs';
+import { Subject, filter, merge, map, type Subscription } from 'rxjs';
 import { API, ApiError, MAX_REQUEST_BYTES, isMethodName, type CallResult, type HostEvent } from '@shared/api';
 import { COLLECTIONS, COLLECTION_NAMES, findTextProblem, type CollectionName } from '@shared/domain';
-import { databaseFilePath, failureOf, isStoreCorruption, markCorrupt, storeFailures$, type Store } from '../store';
+import { databaseFilePath, failureOf, isScoringWrite, isStoreCorruption, markCorrupt, storeFailures$, type Store } from '../store';
 import { appNow } from '../clock';
 import { memorySecretStore, type SecretStore } from '../security/secrets';
 import { batchFor } from '../store/changes';
@@ -85,7 +86,13 @@ export const SEARCH_WAITS_FOR_SCORING_AT_MOST_MS = 180_000;
 
 function watchChanges(store: Store, events: Subject<HostEvent>): Subscription {
   // One value per write (a bulk), not per document: a bulk write of thousands is one refresh.
-  const streams = COLLECTION_NAMES.map((name) => (store[name] as RxCollection).eventBulks$.pipe(map((): CollectionName => name)));
+  // Scoring's own writes are announced by the scoring service, once per run (isScoringWrite).
+  const streams = COLLECTION_NAMES.map((name) =>
+    (store[name] as RxCollection).eventBulks$.pipe(
+      filter((bulk) => !isScoringWrite(bulk)),
+      map((): CollectionName => name),
+    ),
+  );
   return merge(...streams)
     .pipe(batchFor(CHANGE_BATCH_MS))
     .subscribe((names) => events.next({ type: 'changed', collections: [...new Set<CollectionName>(names)] }));

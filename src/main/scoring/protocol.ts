@@ -44,9 +44,8 @@ export interface InitMessage {
 /**
  * Score docs per `scores` message. Measured with test/bench/scoring.bench.ts (L, full rescore
  * stored in memory): batches of 100 with writes of 10 (service.ts) kept the main thread's
- * longest block at ~11 ms where 250 and 25 gave 15–19 ms on the same machine. A batch's text
- * (~350 KB) still goes to V8's large-object space (see PackedScores), and deserialising it costs
- * the main thread ~1.5 ms here instead of ~4 ms for 250.
+ * longest block at ~11 ms where 250 and 25 gave 15–19 ms on the same machine (then as one text
+ * per batch; see PackedScores for why it is bytes now).
  */
 export const SCORE_BATCH = 100;
 
@@ -112,39 +111,50 @@ export interface WorkerMemory {
 }
 
 /**
- * A batch of score docs with their payload texts end to end in one string: doc k's payload is
- * payloads.slice(payloadEnds[k - 1] ?? 0, payloadEnds[k]).
+ * A batch of score docs with their payloads end to end as UTF-8 in one byte array: doc k's
+ * payload is the bytes payloadEnds[k - 1] ?? 0 .. payloadEnds[k], decoded on its own when the
+ * batch is unpacked.
  *
- * Why one string: the host keeps every score it stores, so each payload received as a string of
- * its own (3–4 KB, ~8k per full rescore of an L workspace) survived the main thread's
- * young-generation collections and was copied by them twice (into the survivor space, then into
- * the old generation); those copies were the longest main-thread pauses while a full rescore
- * was stored. A batch's text (100 payloads, ~350 KB) is deserialised into V8's large-object
- * space, which the young-generation collector never copies, and a payload sliced from it is a
- * small header pointing into it. The price: a slice keeps its whole batch text alive, so no
- * written score may outlive its write: the host reads stored scores from the storage, never as
- * RxDocuments, whose cache keeps the latest written document of every id it holds, and with it
- * that document's whole batch text (store/score-payloads.ts).
+ * Why bytes: the host stores each batch and keeps none of it, but whatever it receives as text
+ * stays until V8 frees it. A payload received as a string of its own (3–4 KB, ~16k per full
+ * rescore of an L workspace) was copied by the main thread's young-generation collections;
+ * received as one string per batch (~350 KB) it lands in V8's large-object space, which only a
+ * full collection empties, so a first open's stored batches piled up there (27–59 MB of the main
+ * thread's heap at the open's memory peak, issue 19). A byte array is off the heap and freed
+ * with its (small) object; each payload decoded from it is a fresh string that dies young once
+ * it is written.
  */
 export interface PackedScores {
   upserts: Omit<ScoreDocOut, 'payload'>[];
-  payloads: string;
+  payloads: Uint8Array;
   payloadEnds: number[];
 }
 
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
 export function packScores(docs: readonly ScoreDocOut[]): PackedScores {
   const upserts: Omit<ScoreDocOut, 'payload'>[] = [];
-  const payloadEnds: number[] = [];
-  let end = 0;
+  const parts: Uint8Array[] = [];
+  let size = 0;
   for (const { payload, ...head } of docs) {
     upserts.push(head);
-    payloadEnds.push((end += payload.length));
+    const part = encoder.encode(payload);
+    parts.push(part);
+    size += part.length;
   }
-  return { upserts, payloads: docs.map((d) => d.payload).join(''), payloadEnds };
+  const payloads = new Uint8Array(size);
+  const payloadEnds: number[] = [];
+  let end = 0;
+  for (const part of parts) {
+    payloads.set(part, end);
+    payloadEnds.push((end += part.length));
+  }
+  return { upserts, payloads, payloadEnds };
 }
 
 export function unpackScores(m: PackedScores): ScoreDocOut[] {
-  return m.upserts.map((head, k) => ({ ...head, payload: m.payloads.slice(m.payloadEnds[k - 1] ?? 0, m.payloadEnds[k]) }));
+  return m.upserts.map((head, k) => ({ ...head, payload: decoder.decode(m.payloads.subarray(m.payloadEnds[k - 1] ?? 0, m.payloadEnds[k])) }));
 }
 
 export type WorkerToHost =

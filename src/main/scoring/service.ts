@@ -77,6 +77,8 @@ export class ScoringService {
   private restarts: number[] = [];
   private stopped: ApiError | null = null;
   private firstFullStored = false;
+  /** Scores written since the last time the renderer was told (see onMessage). */
+  private unannounced = false;
   private settledRun: Promise<void>;
   private resolveSettled!: () => void;
 
@@ -209,6 +211,7 @@ export class ScoringService {
   private onMessage(from: ScoringWorker, m: WorkerToHost): void {
     switch (m.type) {
       case 'scores': {
+        if (m.upserts.length || m.removals.length) this.unannounced = true;
         this.writes = this.writes
           .then(() => this.write(unpackScores(m) as ScoreDoc[], m.removals))
           .then(
@@ -216,11 +219,14 @@ export class ScoringService {
               // To the worker that sent them: a restarted one has not sent any yet.
               if (!this.closed) from.postMessage({ type: 'ack' });
               if (m.final && m.full) this.firstFullStored = true;
-              // People's scores are not stored, so no store change says they moved: say it here,
-              // after this run's deal scores are written, so a refetch sees both (and, after the
-              // first full rescore, the whole ranking instead of a first open's provisional one).
-              if (m.final && (m.stakeholders > 0 || m.full) && !this.closed)
+              // Said once a run's scores are all written, not per write (store isScoringWrite):
+              // one refresh of what reads scores. Also when nothing was written but people's scores
+              // (computed on request, never stored) may have moved, or a full rescore ended (the
+              // whole ranking then replaces a first open's provisional one).
+              if (m.final && (this.unannounced || m.stakeholders > 0 || m.full) && !this.closed) {
+                this.unannounced = false;
                 this.opts.events.next({ type: 'changed', collections: ['scores'] });
+              }
               if (m.final && m.full) {
                 this.resolveFirstFull();
                 this.holdOpen();

@@ -9,11 +9,12 @@ import type { Store } from './create-store';
  *
  * Why: a score read as an RxDocument puts its id in the collection's document cache, and every
  * later write of that id makes the cache keep the written document as its latest state until the
- * RxDocument is collected and its finalizer runs. The payloads the service writes are slices of
- * one text per worker batch (scoring/protocol.ts PackedScores), so each cached id kept its whole
- * batch text alive: the ~70 deals Today reads kept ~30 MB of batch texts on the main thread's heap
- * through a first open (a heap snapshot at the first-open peak of an L workspace). Reading the
- * storage builds no RxDocument, so nothing of a score is cached.
+ * RxDocument is collected and its finalizer runs. When the payloads the service wrote were slices
+ * of one text per worker batch, each cached id kept its whole batch text alive: the ~70 deals
+ * Today reads kept ~30 MB of batch texts on the main thread's heap through a first open (a heap
+ * snapshot at the first-open peak of an L workspace). Batches now come as bytes and each payload
+ * is a string of its own (scoring/protocol.ts PackedScores), but a cached id would still keep the
+ * latest written score. Reading the storage builds no RxDocument, so nothing of a score is cached.
  */
 export async function readScorePayloads(store: Store, ids: readonly string[]): Promise<Map<string, string>> {
   if (!ids.length) return new Map();

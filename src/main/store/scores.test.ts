@@ -1,7 +1,7 @@
 // The store's side of scoring on a real SQLite store: scores written as the service writes them
 // (writeScores) and read back as the host reads them (readScorePayloads), without a read leaving
 // a score in the collection's document cache (where each later write of its id would be kept,
-// and with it the whole batch text its payload is a slice of: protocol.ts PackedScores).
+// with its payload: store/score-payloads.ts).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -39,7 +39,7 @@ describe('stored scores', () => {
   });
 
   it('reads back the payloads written, leaving out absent and removed scores', async () => {
-    // Payloads sliced from one text, as the service unpacks a worker batch.
+    // Payloads sliced from one text (what a cached id kept alive when batches came as one text).
     const batch = '{"p":1}{"p":2}{"p":3}';
     await writeScores(store, [score(1, batch.slice(0, 7)), score(2, batch.slice(7, 14)), score(3, batch.slice(14))], [], 2);
     await writeScores(store, [score(2, '{"p":"2b"}')], ['opportunity:opp_3']);

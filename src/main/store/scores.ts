@@ -91,6 +91,16 @@ export async function writeScores(store: Store, upserts: readonly ScoreDoc[], re
 }
 
 const SCORE_WRITE_CONTEXT = 'ds-scoring-write';
+
+/**
+ * Whether a change came from writeScores. Its writes go in chunks of ten, so a full rescore of L
+ * is ~1,600 writes over seconds; the host does not announce them one by one (a refresh of every
+ * open answer reading scores every 30 ms while they were stored) but the scoring service says
+ * once when a run's scores are all stored (ScoringService).
+ */
+export function isScoringWrite(bulk: { context: string }): boolean {
+  return bulk.context === SCORE_WRITE_CONTEXT;
+}
 type StoredScore = RxDocumentData<ScoreDoc>;
 
 function putScores(store: Store, docs: readonly ScoreDoc[]): Promise<void> {
