@@ -2,6 +2,7 @@
 // available there and gives back a dropped allocation.
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
+import { semiSpaceFlag } from './collect-garbage';
 
 const SOURCE = new URL('./collect-garbage.ts', import.meta.url).href;
 
@@ -64,5 +65,35 @@ describe('collectGarbage', () => {
     expect(answer.plainSlack).toBeGreaterThan(60 * mb);
     expect(answer.steps).toBeGreaterThan(1);
     expect(answer.compactedSlack).toBeLessThan(answer.plainSlack - 40 * mb);
+  });
+
+  it('leaves threads started after a compaction the young generation they had before', async () => {
+    // --optimize-for-size also sets --max-semi-space-size=1, which outlived the flag.
+    const answer = await inWorker<{ before: number; after: number }>(`
+      const { Worker } = await import('node:worker_threads');
+      const probe = \`
+        import { parentPort } from 'node:worker_threads';
+        import { getHeapSpaceStatistics } from 'node:v8';
+        let kept = [];
+        for (let i = 0; i < 300_000; i++) kept.push({ i });
+        parentPort.postMessage(getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size);
+      \`;
+      const newSpace = () =>
+        new Promise((resolve, reject) => {
+          const w = new Worker(new URL('data:text/javascript,' + encodeURIComponent(probe)));
+          w.once('message', (m) => void w.terminate().then(() => resolve(m)));
+          w.once('error', reject);
+        });
+      const before = await newSpace();
+      await compactGarbage();
+      parentPort.postMessage({ before, after: await newSpace() });
+    `);
+    expect(answer.before).toBeGreaterThan(4 * 2 ** 20);
+    expect(answer.after).toBe(answer.before);
+  });
+
+  it("reads the process's own --max-semi-space-size, the last one given", () => {
+    expect(semiSpaceFlag(['--expose-gc'])).toBe(0);
+    expect(semiSpaceFlag(['--max-semi-space-size=8', '--max_semi_space_size=4', ''])).toBe(4);
   });
 });

@@ -35,6 +35,18 @@ export function collectGarbage(): boolean {
 const COMPACT_SLACK_BYTES = 24 * 2 ** 20;
 const COMPACT_MIN_GAIN_BYTES = 2 * 2 ** 20;
 const COMPACT_MAX_STEPS = 24;
+/** The process's own --max-semi-space-size (MB; 0: V8's default), restored after each step. */
+const SEMI_SPACE_FLAG_MB = semiSpaceFlag([...process.execArgv, ...(process.env['NODE_OPTIONS'] ?? '').split(/\s+/)]);
+
+/** The last --max-semi-space-size given in these arguments, else 0. */
+export function semiSpaceFlag(args: readonly string[]): number {
+  let mb = 0;
+  for (const arg of args) {
+    const m = /^--max[-_]semi[-_]space[-_]size=(\d+)$/.exec(arg);
+    if (m) mb = Number(m[1]);
+  }
+  return mb;
+}
 
 /**
  * Full collections that also give back the heap's half-empty pages, one per turn until the heap
@@ -47,7 +59,8 @@ const COMPACT_MAX_STEPS = 24;
  * (`--compact-on-every-full-gc`) held the moved objects twice for a moment (+150 MB). So the flag
  * is set only around each step's collection and the steps run one per turn, the worker's
  * messages answered before and between them. The flag is process-wide: a main-thread collection in that
- * moment would compact as well, which costs it time, not memory.
+ * moment would compact as well, which costs it time, not memory; and a thread started in that
+ * moment gets a 2 MB young generation.
  *
  * Resolves with the steps run (0 where no collection could be requested) once done or `stop`
  * says so.
@@ -66,6 +79,11 @@ export async function compactGarbage(stop: () => boolean = () => false): Promise
       ran = collectGarbage();
     } finally {
       setFlagsFromString('--no-optimize-for-size');
+      // The flag also sets --max-semi-space-size to 1 (MB), and turning it off leaves that:
+      // every thread started afterwards (search's build, the training helper) then ran with a
+      // 2 MB young generation, and search's build of L took ~250 s instead of ~130. Back to 0,
+      // V8's default, under which a thread's resourceLimits apply again.
+      setFlagsFromString(`--max-semi-space-size=${SEMI_SPACE_FLAG_MB}`);
     }
     if (!ran) break;
     steps++;
