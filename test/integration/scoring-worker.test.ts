@@ -273,7 +273,9 @@ describe.each(['sqlite'] as const)('scoring worker with a %s store', (kind) => {
     const changed = [...after].filter(([id, p]) => before.get(id) !== p).map(([id]) => id);
     expect(changed).toEqual([opp.id]);
     // The score written is announced, by the service (the store's change of it is not: host.test.ts).
-    await vi.waitFor(() => expect(events.slice(announced).some((e) => e.type === 'changed' && e.collections.includes('scores'))).toBe(true));
+    await vi.waitFor(() =>
+      expect(events.slice(announced).some((e) => e.type === 'changed' && e.collections.includes('scores'))).toBe(true),
+    );
   });
 
   it('rejects bad history files with DS_IMPORT_INVALID and a reason', async () => {

@@ -237,10 +237,20 @@ describe('host API', () => {
       payload: '{}',
     });
     const marker = (collection: string) =>
-      firstValueFrom(host.events.pipe(filter((e) => e.type === 'changed' && e.collections.includes(collection as never)), timeout(2000)));
+      firstValueFrom(
+        host.events.pipe(
+          filter((e) => e.type === 'changed' && e.collections.includes(collection as never)),
+          timeout(2000),
+        ),
+      );
     // 25 writes of 2 scores with a turn between each, then a change the host must announce: every
     // event up to it is what the score writes caused.
-    await writeScores(store, Array.from({ length: 50 }, (_, n) => doc(n)), [], 2);
+    await writeScores(
+      store,
+      Array.from({ length: 50 }, (_, n) => doc(n)),
+      [],
+      2,
+    );
     const stakeholders = marker('stakeholders');
     await (await store.stakeholders.findOne().exec())!.incrementalPatch({ title: 'Changed title' });
     await stakeholders;

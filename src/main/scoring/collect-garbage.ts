@@ -81,8 +81,8 @@ export async function compactGarbage(stop: () => boolean = () => false): Promise
       setFlagsFromString('--no-optimize-for-size');
       // The flag also sets --max-semi-space-size to 1 (MB), and turning it off leaves that:
       // every thread started afterwards (search's build, the training helper) then ran with a
-      // 2 MB young generation, and search's build of L took ~250 s instead of ~130. Back to 0,
-      // V8's default, under which a thread's resourceLimits apply again.
+      // 2 MB young generation. Back to the process's own value (0: V8's default, under which a
+      // thread's resourceLimits apply).
       setFlagsFromString(`--max-semi-space-size=${SEMI_SPACE_FLAG_MB}`);
     }
     if (!ran) break;

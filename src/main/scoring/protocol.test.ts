@@ -23,6 +23,9 @@ describe('packScores / unpackScores', () => {
     ];
     const packed = structuredClone(packScores(docs));
     expect(unpackScores(packed)).toEqual(docs);
+    // A range, as the service decodes ten at a time while it writes them.
+    expect(unpackScores(packed, 1, 3)).toEqual(docs.slice(1, 3));
+    expect(unpackScores(packed, 3, 10)).toEqual(docs.slice(3));
   });
 
   it('carries the payloads as UTF-8 bytes off the JS heap, one byte per ASCII character', () => {

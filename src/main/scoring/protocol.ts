@@ -153,8 +153,12 @@ export function packScores(docs: readonly ScoreDocOut[]): PackedScores {
   return { upserts, payloads, payloadEnds };
 }
 
-export function unpackScores(m: PackedScores): ScoreDocOut[] {
-  return m.upserts.map((head, k) => ({ ...head, payload: decoder.decode(m.payloads.subarray(m.payloadEnds[k - 1] ?? 0, m.payloadEnds[k])) }));
+/** Docs start..end of a batch (all of it by default), each payload decoded now. */
+export function unpackScores(m: PackedScores, start = 0, end = m.upserts.length): ScoreDocOut[] {
+  const out: ScoreDocOut[] = [];
+  for (let k = start; k < Math.min(end, m.upserts.length); k++)
+    out.push({ ...m.upserts[k]!, payload: decoder.decode(m.payloads.subarray(m.payloadEnds[k - 1] ?? 0, m.payloadEnds[k])) });
+  return out;
 }
 
 export type WorkerToHost =

@@ -281,16 +281,17 @@ export class ScoringRuntime {
     if (this.init!.autoTrain && !engine.model && this.closedAvailable() >= MIN_CLOSED_FOR_MODEL) {
       this.warmHelper();
       // After the compaction, so training's garbage grows from the compacted heap.
-      this.whenDrained.push(() =>
-        void this.compaction.then(() =>
-          this.guarded(() => {
-            try {
-              if (!this.closed && !engine.model && !this.training.inProgress) this.train();
-            } finally {
-              this.settle();
-            }
-          }),
-        ),
+      this.whenDrained.push(
+        () =>
+          void this.compaction.then(() =>
+            this.guarded(() => {
+              try {
+                if (!this.closed && !engine.model && !this.training.inProgress) this.train();
+              } finally {
+                this.settle();
+              }
+            }),
+          ),
       );
     } else this.settle();
     this.pump();
@@ -348,13 +349,15 @@ export class ScoringRuntime {
       if (todayText !== this.lastTodayText) this.post({ type: 'persist', todayText });
       this.lastTodayText = todayText;
       // A full rescore leaves 70–90 MB of garbage on L (its scores are already packed into the
-      // messages above). Collected and compacted now, not only once those scores are stored
-      // (collectWhenDrained): storing them takes the main thread seconds to minutes, and in that
-      // window this garbage and the main thread's writes together make a first open's memory
-      // peak (issue 19, today-web bench: the worker's heap held ~305 MB for ~210 MB used while
-      // training's scores were stored). Answers waiting for this rescore (a first open's Today)
-      // go first (compactGarbage); the collections run on this thread only.
-      this.compact();
+      // messages above). Collected now, not only once those scores are stored (collectWhenDrained):
+      // storing them takes the main thread seconds to minutes, and in that window this garbage,
+      // the main thread's writes and the search build together make a first open's memory peak
+      // (issue 19, today-web bench). On the next turn, so answers waiting for this rescore (a
+      // first open's Today) go first; the collection runs on this thread only. Not compacted
+      // here (compactGarbage's flag is process-wide, and the main thread is busy storing these
+      // scores: a collection of its heap that starts under the flag compacts it all at once);
+      // that waits until they are stored.
+      setImmediate(() => collectGarbage());
     }
   }
 

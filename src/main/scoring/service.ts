@@ -8,7 +8,7 @@ import type { RxCollection } from 'rxdb';
 import { type Subject, type Subscription, merge, map } from 'rxjs';
 import { ApiError, type HostEvent } from '@shared/api';
 import type { ScoreDoc } from '@shared/domain';
-import { removeStoredStakeholderScores, snapshotSpecOf, writeScores, type SnapshotSpec, type Store } from '../store';
+import { removeStoredStakeholderScores, snapshotSpecOf, writeScores, type ScoreRows, type SnapshotSpec, type Store } from '../store';
 import { appNow } from '../clock';
 import { batchFor, changesOf } from '../store/changes';
 import {
@@ -213,7 +213,7 @@ export class ScoringService {
       case 'scores': {
         if (m.upserts.length || m.removals.length) this.unannounced = true;
         this.writes = this.writes
-          .then(() => this.write(unpackScores(m) as ScoreDoc[], m.removals))
+          .then(() => this.write({ length: m.upserts.length, slice: (a, b) => unpackScores(m, a, b) as ScoreDoc[] }, m.removals))
           .then(
             () => {
               // To the worker that sent them: a restarted one has not sent any yet.
@@ -270,7 +270,7 @@ export class ScoringService {
     }
   }
 
-  private async write(upserts: ScoreDoc[], removals: string[]): Promise<void> {
+  private async write(upserts: ScoreRows, removals: string[]): Promise<void> {
     if (!this.closed) await writeScores(this.opts.store, upserts, removals, this.opts.writeChunk);
   }
 

@@ -3,7 +3,7 @@
 export { createStore } from './create-store';
 export { pauseForCheckpoint } from './checkpoint-pause';
 export type { Store, StoreCollections, StoreOptions } from './create-store';
-export { isScoringWrite, removeStoredStakeholderScores, snapshotSpecOf, WRITE_CHUNK, writeScores } from './scores';
+export { isScoringWrite, removeStoredStakeholderScores, snapshotSpecOf, WRITE_CHUNK, writeScores, type ScoreRows } from './scores';
 export { readScorePayloads } from './score-payloads';
 export type { SnapshotSpec } from './snapshot';
 export { NATIVE_BINDING_ENV } from './sqlite/native-binding';

@@ -65,6 +65,16 @@ export const WRITE_CHUNK = 10;
 const yieldToLoop = () => new Promise<void>((r) => setImmediate(r));
 
 /**
+ * Scores to write, taken a chunk at a time: an array, or a batch that makes each chunk's docs only
+ * when it is written (the scoring service decodes a worker batch's payloads chunk by chunk, so a
+ * payload's string lives through one write, not the batch's ten).
+ */
+export interface ScoreRows {
+  readonly length: number;
+  slice(start: number, end: number): ScoreDoc[];
+}
+
+/**
  * Write score batches in small chunks with a yield between them, so the main thread stays
  * responsive.
  *
@@ -79,7 +89,7 @@ const yieldToLoop = () => new Promise<void>((r) => setImmediate(r));
  * writer (the scoring service), so a conflict only means a score was removed or rewritten
  * between the read and the write; those rows are retried against what is stored now.
  */
-export async function writeScores(store: Store, upserts: readonly ScoreDoc[], removals: string[], chunk = WRITE_CHUNK): Promise<void> {
+export async function writeScores(store: Store, upserts: ScoreRows, removals: string[], chunk = WRITE_CHUNK): Promise<void> {
   for (let k = 0; k < upserts.length; k += chunk) {
     await putScores(store, upserts.slice(k, k + chunk));
     await yieldToLoop();
