@@ -26,11 +26,14 @@ def model():
 
 
 model().fit(df.iloc[:2000], y[:2000])  # warm-up: library loading is not fit time
-t0 = time.perf_counter()
-c0 = time.process_time()
-model().fit(df, y)
-fit_ms = (time.perf_counter() - t0) * 1000
-cpu_ms = (time.process_time() - c0) * 1000
+# Five fits of the whole set, as the bench times ours: the median and each one.
+fits = []
+for _ in range(int(os.environ.get("BENCH_XGB_FITS", "5"))):
+    t0 = time.perf_counter()
+    c0 = time.process_time()
+    model().fit(df, y)
+    fits.append(((time.perf_counter() - t0) * 1000, (time.process_time() - c0) * 1000))
+fit_ms, cpu_ms = sorted(fits)[len(fits) // 2]
 aucs, briers = [], []
 # 5-fold CV only when asked (`cv` argument): it is five more fits.
 folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=11).split(df, y) if "cv" in sys.argv[2:] else []
@@ -40,7 +43,8 @@ for train, test in folds:
     aucs.append(roc_auc_score(y[test], p))
     briers.append(brier_score_loss(y[test], p))
 print(json.dumps({
-    "fit_ms": round(fit_ms), "cpu_ms": round(cpu_ms), "rows": int(len(y)), "threads": os.cpu_count(),
+    "fit_ms": round(fit_ms), "cpu_ms": round(cpu_ms), "fits_ms": [round(f[0]) for f in fits],
+    "rows": int(len(y)), "threads": os.cpu_count(),
     "xgboost": xgb.__version__,
     "cv_auc": round(sum(aucs) / 5, 4) if aucs else None, "cv_brier": round(sum(briers) / 5, 4) if briers else None,
 }))

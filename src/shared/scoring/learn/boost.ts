@@ -8,6 +8,7 @@ import { BestRound, HoldOutPublisher, HoldOutState, type HoldOutPipe, type HoldO
 import { createRng } from './prng';
 import { drawSalt, gradients, sampleRange } from './round-rows';
 import { followRounds, RowPartner, type HelperJob, type LastTree, type SharedRows } from './row-helper';
+import { LocalPart, partSplit } from './tree-part';
 import { toRawTree } from './tree';
 import type { GbmParams, TreeJson } from './types';
 
@@ -18,7 +19,7 @@ export interface BoostJob {
   readonly baseScore: number;
   readonly train: {
     readonly n: number;
-    /** Column-major bins (partition reads one feature's column). */
+    /** Column-major bins (partition reads one feature's column). Shared with a helper thread. */
     readonly bins: Uint8Array;
     /** Row-major bins (a tree walk reads one row's bins). */
     readonly rowBins: Uint8Array;
@@ -72,7 +73,10 @@ export function boost(job: BoostJob, onProgress?: (fraction: number) => void): B
   const trees: TreeJson[] = [];
   const featureGainPerTree: Float64Array[] = [];
   const validationLoss: number[] = [];
-  const rowBuf = shared ? shared.rows : new Uint32Array(n);
+  // The rows come in two parts (tree-part.ts); without a helper this thread does both.
+  const split = partSplit(n);
+  const rowBuf = shared ? shared.rows : new Uint32Array(split);
+  const partBuf = new Uint32Array(shared ? 0 : n - split);
   const outOfBag = new Uint32Array(shared ? 0 : n);
   const leafBuf = new Int32Array(shared ? 0 : n);
   const allFeatures = Array.from({ length: nf }, (_, f) => f);
@@ -80,7 +84,17 @@ export function boost(job: BoostJob, onProgress?: (fraction: number) => void): B
   const here = va && !pipe ? new HoldOutState(va, baseScore, nf, params.earlyStoppingRounds) : null;
   const publisher = va && pipe ? new HoldOutPublisher(pipe) : null;
   // With a helper, the rows' work before each tree is shared (row-helper.ts).
-  const partner = shared && pipe ? new RowPartner(helperJob(job), layout, margin, expNeg) : null;
+  const partner = shared && pipe ? new RowPartner(helperJob(job), layout.bundleHistSize, margin, expNeg) : null;
+  const local = partner
+    ? null
+    : new LocalPart({
+        bins: tr.bins,
+        nRows: n,
+        histAt: tr.histAt,
+        stats,
+        nBundles: layout.bundles.length,
+        totalsAt: layout.bundleHistSize,
+      });
   const best = new BestRound();
   let stopAt = -1;
   /** Takes the hold-out's results in round order; true once one says stop. */
@@ -104,32 +118,43 @@ export function boost(job: BoostJob, onProgress?: (fraction: number) => void): B
       const salt = params.subsample < 1 ? drawSalt(rng) : 0;
       const features = params.colsample < 1 ? sampleFeatures(allFeatures, params.colsample, rng) : allFeatures;
       let rows: Uint32Array;
-      let rootHist: Float64Array | undefined;
+      let partRows: Uint32Array | null = null;
       let oob: Uint32Array | null = null;
       if (partner) {
-        ({ rows, rootHist } = partner.round(round, salt, selectedBundles(layout, features), last, work));
+        rows = partner.start(round, salt, selectedBundles(layout, features), last);
       } else {
-        const m = sampleRange(0, n, params.subsample, salt, rowBuf, 0, outOfBag, 0);
+        const m = sampleRange(0, split, params.subsample, salt, rowBuf, 0, outOfBag, 0);
+        const pm = sampleRange(split, n, params.subsample, salt, partBuf, 0, outOfBag, split - m);
         rows = rowBuf.subarray(0, m);
-        oob = outOfBag.subarray(0, n - m);
+        partRows = partBuf.subarray(0, pm);
+        oob = outOfBag.subarray(0, n - m - pm);
         // Gradients only where a tree reads them: the rows in this round's sample.
         gradients(rows, 0, m, expNeg, { weight: tr.weight, positive: tr.positive, stats });
+        gradients(partRows, 0, pm, expNeg, { weight: tr.weight, positive: tr.positive, stats });
+        local!.tree(partRows, selectedBundles(layout, features));
       }
-      const bt = growTree({ bins: tr.bins, histAt: tr.histAt, nRows: n, featureBins, stats, rows, features }, params, work, rootHist);
+      const bt = growTree(
+        { bins: tr.bins, histAt: tr.histAt, nRows: n, featureBins, stats, rows, features },
+        params,
+        work,
+        partner ?? local!,
+      );
       const leafValue = bt.value.map((v) => v * params.learningRate);
       const leafExp = leafValue.map((v) => Math.exp(-v));
       router = leafRouter(bt, 1, router);
-      if (oob) {
-        // On one thread the margins move now: the sample's rows by their leaves' ranges, the
-        // others walked through the tree. With a helper each thread moves its half's at the next
-        // round's start (RowPartner), walking all of them.
-        for (const { node, start, end } of bt.leafRanges) {
+      if (oob && partRows) {
+        // On one thread the margins move now: the sample's rows (both parts) by their leaves'
+        // ranges, the others walked through the tree. With a helper each thread moves its part's
+        // at the next round's start (RowPartner), walking all of them.
+        for (const { node, start, end, partStart, partEnd } of bt.leafRanges) {
           const v = leafValue[node]!;
           const e = leafExp[node]!;
-          for (let k = start; k < end; k++) {
-            const g = rows[k]!;
-            margin[g] = margin[g]! + v;
-            expNeg[g] = expNeg[g]! * e;
+          for (const [from, to, list] of [[start, end, rows] as const, [partStart, partEnd, partRows] as const]) {
+            for (let k = from; k < to; k++) {
+              const g = list[k]!;
+              margin[g] = margin[g]! + v;
+              expNeg[g] = expNeg[g]! * e;
+            }
           }
         }
         if (oob.length > 0) {

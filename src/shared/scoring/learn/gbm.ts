@@ -145,6 +145,7 @@ export function trainBinaryGbmWithMargins(
             nFeatures: nf,
             subsample: params.subsample,
             featureBins,
+            bins: train0.bins,
             rowBins: train0.rowBins,
             histAt: train0.histAt,
             weight: tr.weight,

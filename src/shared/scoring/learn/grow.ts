@@ -1,6 +1,9 @@
 // Pure (no Node, no DOM). Grows one regression tree on binned data, leaf-wise (best-gain leaf
 // first), with histogram subtraction: only the smaller child's histogram is built by scanning
-// rows, the larger one is parent minus smaller.
+// rows, the larger one is parent minus smaller. A tree's rows come in two parts: this thread's
+// and a partner's (GrowPartner: a helper thread, or LocalPart here), each partitioned on its own
+// and each building its own histogram, summed cell by cell; the same sums in the same order
+// either way, so the tree does not depend on where the partner ran.
 import type { FeatureBins } from './binning';
 import { expandHistogram, histogramLayout, type HistogramLayout } from './histogram-layout';
 import { findBestSplit, type SplitCandidate, type SplitParams } from './split';
@@ -45,14 +48,44 @@ export interface BinnedTree {
   value: number[];
   cover: number[];
   gain: number[];
-  /** Leaf node id and its [start, end) range in `rows` after partitioning. */
-  leafRanges: { node: number; start: number; end: number }[];
+  /**
+   * Leaf node id, its [start, end) range in `rows` after partitioning and, with a partner, its
+   * [partStart, partEnd) range in the partner's rows.
+   */
+  leafRanges: LeafRange[];
+}
+
+export interface LeafRange {
+  node: number;
+  start: number;
+  end: number;
+  partStart: number;
+  partEnd: number;
+}
+
+/**
+ * The other part of a tree's rows, grown alongside this thread's. Its histograms are built from
+ * zero and added to this thread's cell by cell (totals included).
+ */
+export interface GrowPartner {
+  /** Adds the histogram of all its rows of the tree to `into`; returns how many rows it has. */
+  root(into: Float64Array): number;
+  /**
+   * Starts partitioning its rows [start, end) of a leaf by `sides` (bin of `feature` → 1 when
+   * the row goes left) and building the histogram of the side `smallLeft` names.
+   */
+  begin(feature: number, sides: Uint8Array, start: number, end: number, smallLeft: boolean): void;
+  /** Waits for what begin started; adds its histogram to `into`; returns its boundary. */
+  finish(into: Float64Array): number;
 }
 
 interface Leaf {
   node: number;
   start: number;
   end: number;
+  /** Its rows in the partner's part. */
+  partStart: number;
+  partEnd: number;
   depth: number;
   hist: Float64Array;
   g: number;
@@ -97,16 +130,12 @@ export function takeHist(work: GrowWorkspace): Float64Array {
   return h;
 }
 
-/**
- * Grows one tree. `rootHist`, when given, is the root's bundle histogram of `input.rows` over
- * selectedBundles(layout, input.features), already built (taken from work.pool's kind: bundle
- * cells then totals); growTree owns it from then on.
- */
+/** Grows one tree over `input.rows` and, when given, the partner's rows. */
 export function growTree(
   input: GrowInput,
   params: GrowParams,
   work: GrowWorkspace = growWorkspace(histogramLayout(input.featureBins), input.nRows),
-  rootHist?: Float64Array,
+  partner?: GrowPartner,
 ): BinnedTree {
   const { featureBins, rows } = input;
   const { layout, scratch } = work;
@@ -142,10 +171,11 @@ export function growTree(
     return tree.feature.length - 1;
   };
   const selected = selectedBundles(layout, input.features);
-  rootHist ??= histogramOf(0, rows.length);
+  const rootHist = histogramOf(0, rows.length);
+  const partRows = partner ? partner.root(rootHist) : 0;
   const evaluate = (leaf: Leaf): void => {
     leaf.best =
-      leaf.depth < params.maxDepth && leaf.n >= 2 * params.minSamplesLeaf && leaf.end - leaf.start >= 2
+      leaf.depth < params.maxDepth && leaf.n >= 2 * params.minSamplesLeaf && leaf.end - leaf.start + leaf.partEnd - leaf.partStart >= 2
         ? findBestSplit(
             expandHistogram(layout, selected, leaf.hist, work.featureHist),
             offsets,
@@ -163,6 +193,8 @@ export function growTree(
     node: newNode(g0!, h0!),
     start: 0,
     end: rows.length,
+    partStart: 0,
+    partEnd: partRows,
     depth: 0,
     hist: rootHist,
     g: g0!,
@@ -182,7 +214,12 @@ export function growTree(
     if (pick < 0) break;
     const leaf = leaves[pick]!;
     const split = leaf.best!;
-    const mid = partition(input, leaf.start, leaf.end, split, scratch, work.sides);
+    const sides = splitTable(split.catMask, split.binThreshold, split.missingLeft, work.sides);
+    // The child with fewer original rows is built from its rows; the other is the parent minus
+    // it. Chosen from the split's counts, which both parts know before they partition.
+    const smallLeft = split.nl <= leaf.n - split.nl;
+    partner?.begin(split.feature, sides, leaf.partStart, leaf.partEnd, smallLeft);
+    const mid = partition(input.bins, split.feature * input.nRows, rows, leaf.start, leaf.end, sides, scratch);
     const leftNode = newNode(split.gl, split.hl);
     const rightNode = newNode(leaf.g - split.gl, leaf.h - split.hl);
     const n = leaf.node;
@@ -199,6 +236,8 @@ export function growTree(
       node: leftNode,
       start: leaf.start,
       end: mid,
+      partStart: leaf.partStart,
+      partEnd: leaf.partStart,
       depth: leaf.depth + 1,
       hist: leaf.hist,
       g: split.gl,
@@ -210,6 +249,8 @@ export function growTree(
       node: rightNode,
       start: mid,
       end: leaf.end,
+      partStart: leaf.partStart,
+      partEnd: leaf.partEnd,
       depth: leaf.depth + 1,
       hist: leaf.hist,
       g: leaf.g - split.gl,
@@ -217,9 +258,13 @@ export function growTree(
       n: leaf.n - split.nl,
       best: null,
     };
-    // The child with fewer rows is built from its rows; the other is the parent minus it.
-    const [small, large] = mid - leaf.start <= leaf.end - mid ? [leftLeaf, rightLeaf] : [rightLeaf, leftLeaf];
+    const [small, large] = smallLeft ? [leftLeaf, rightLeaf] : [rightLeaf, leftLeaf];
     const smallHist = histogramOf(small.start, small.end);
+    if (partner) {
+      const partMid = partner.finish(smallHist);
+      leftLeaf.partEnd = partMid;
+      rightLeaf.partStart = partMid;
+    }
     const parentHist = leaf.hist;
     for (let i = 0; i < bundleHistSize; i++) parentHist[i] = parentHist[i]! - smallHist[i]!;
     small.hist = smallHist;
@@ -229,7 +274,8 @@ export function growTree(
     leaves.splice(pick, 1, leftLeaf, rightLeaf);
   }
   for (const leaf of leaves) {
-    tree.leafRanges.push({ node: leaf.node, start: leaf.start, end: leaf.end });
+    const { node, start, end, partStart, partEnd } = leaf;
+    tree.leafRanges.push({ node, start, end, partStart, partEnd });
     work.pool.push(leaf.hist);
   }
   return tree;
@@ -286,15 +332,21 @@ export function buildHistogram(
 }
 
 /**
- * Stable in-place partition of rows[start, end): left rows first. Returns the boundary. The
- * split is a 256-entry table (bin → goes left), and each row is written to both sides with only
- * the side's cursor advanced, so the loop has no branch on the row's direction: that branch is a
- * coin toss the processor mispredicts half the time.
+ * Stable in-place partition of rows[start, end) by the bins of one column (from `col` in the
+ * column-major `bins`): left rows first. Returns the boundary. The split is a 256-entry table
+ * (bin → goes left), and each row is written to both sides with only the side's cursor advanced,
+ * so the loop has no branch on the row's direction: that branch is a coin toss the processor
+ * mispredicts half the time.
  */
-function partition(input: GrowInput, start: number, end: number, split: SplitCandidate, scratch: Uint32Array, sides: Uint8Array): number {
-  const { bins, nRows, rows } = input;
-  const col = split.feature * nRows;
-  const goesLeft = splitTable(split.catMask, split.binThreshold, split.missingLeft, sides);
+export function partition(
+  bins: Uint8Array,
+  col: number,
+  rows: Uint32Array,
+  start: number,
+  end: number,
+  goesLeft: Uint8Array,
+  scratch: Uint32Array,
+): number {
   let l = start;
   let r = 0;
   for (let k = start; k < end; k++) {

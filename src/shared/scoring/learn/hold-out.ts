@@ -58,14 +58,46 @@ export class HoldOutState {
     this.leafBuf = new Int32Array(rows.n);
   }
 
+  /** The tree being applied (begin → advance → end) and how far it has come. */
+  private tree: HoldOutTree | null = null;
+  private at = 0;
+  private loss = 0;
+  private wsum = 0;
+
   /** Applies round `round`'s tree; returns its mean loss and whether boosting stops after it. */
   step(round: number, router: LeafRouter, leafValue: ArrayLike<number>, leafExp: ArrayLike<number>): { loss: number; stop: boolean } {
-    const { rows, margin, expNeg, leafBuf } = this;
-    routeLeaves(router, rows.rowBins, this.nFeatures, null, rows.n, leafBuf);
-    let loss = 0;
-    let wsum = 0;
-    for (let g = 0; g < rows.n; g++) {
-      const leaf = leafBuf[g]!;
+    this.begin({ router, leafValue, leafExp });
+    this.advance(this.rows.n);
+    return this.end(round);
+  }
+
+  /**
+   * Starts applying a tree, to be moved along by `advance` (a helper thread does it a few rows
+   * at a time between answering the boosting thread) and finished by `end`: the same sums in the
+   * same order as one `step`.
+   */
+  begin(tree: HoldOutTree): void {
+    this.tree = tree;
+    this.at = 0;
+    this.loss = 0;
+    this.wsum = 0;
+  }
+
+  /** True while a tree is begun and not ended. */
+  get applying(): boolean {
+    return this.tree !== null;
+  }
+
+  /** Applies the begun tree to up to `count` more rows; true once every row has it. */
+  advance(count: number): boolean {
+    const { rows, margin, expNeg, leafBuf, nFeatures } = this;
+    const { router, leafValue, leafExp } = this.tree!;
+    const from = this.at;
+    const to = Math.min(rows.n, from + count);
+    routeLeaves(router, rows.rowBins.subarray(from * nFeatures), nFeatures, null, to - from, leafBuf);
+    let { loss, wsum } = this;
+    for (let g = from; g < to; g++) {
+      const leaf = leafBuf[g - from]!;
       const m = margin[g]! + leafValue[leaf]!;
       margin[g] = m;
       const e = expNeg[g]! * leafExp[leaf]!;
@@ -77,12 +109,30 @@ export class HoldOutState {
       loss += pos * lpos + (rows.weight[g]! - pos) * (lpos + m);
       wsum += rows.weight[g]!;
     }
-    const mean = loss / wsum;
+    this.loss = loss;
+    this.wsum = wsum;
+    this.at = to;
+    return to === rows.n;
+  }
+
+  /** Finishes the begun tree (its remaining rows first) as round `round`: its mean loss and whether boosting stops after it. */
+  end(round: number): { loss: number; stop: boolean } {
+    const { rows, margin } = this;
+    if (this.at < rows.n) this.advance(rows.n - this.at);
+    this.tree = null;
+    const mean = this.loss / this.wsum;
     const improved = this.best.see(round, mean);
     // Until some round improves (never, with NaN losses), the latest logits are the kept ones.
     if (improved || this.best.round < 0) rows.keptMargin.set(margin);
     return { loss: mean, stop: !improved && this.patience > 0 && round - this.best.round >= this.patience };
   }
+}
+
+/** A tree as the hold-out applies it. */
+export interface HoldOutTree {
+  readonly router: LeafRouter;
+  readonly leafValue: ArrayLike<number>;
+  readonly leafExp: ArrayLike<number>;
 }
 
 /** Rounds a helper may trail the boosting thread by before it waits. */
@@ -95,9 +145,9 @@ const ABORTED = 3;
 /** 1 once the helper's stopping rule has said stop; then STOP_AT is the number of its last result. */
 const STOPPED = 4;
 const STOP_AT = 5;
-/** Control words from here on are the row work's (row-helper.ts). */
+/** Control words from here on are the row work's (row-helper.ts: 11 of them). */
 export const ROW_WORDS = 6;
-const CONTROL_WORDS = 16;
+const CONTROL_WORDS = 20;
 
 /** The shared memory between the boosting thread and its hold-out helper. */
 export interface HoldOutPipe {
