@@ -14,7 +14,7 @@ import {
   type WorkspaceModelJson,
 } from '@shared/scoring/workspace/model';
 import { emptyTouched } from '@shared/scoring/workspace/state';
-import { MIN_THREADED_ROWS, type TrainingThreads } from '@shared/scoring/learn';
+import { mayShareTraining, type TrainingThreads } from '@shared/scoring/learn';
 import { ImportError, importHistoryCsv } from './import-history';
 import { storedRankingText } from './stored-today';
 import { appNow } from '../clock';
@@ -81,7 +81,7 @@ export class ScoringRuntime {
 
   /** Starts the training helper ahead of a training large enough to use it. */
   private warmHelper(): void {
-    if (this.closedAvailable() >= MIN_THREADED_ROWS) this.threads?.warm();
+    if (mayShareTraining(this.closedAvailable())) this.threads?.warm();
   }
 
   /** The last compaction asked for (collectWhenDrained); training waits for it. */

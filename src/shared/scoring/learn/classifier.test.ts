@@ -1,4 +1,5 @@
-import { loadCalibratedModel, trainCalibratedClassifier } from './classifier';
+import { loadCalibratedModel, mayShareTraining, trainCalibratedClassifier } from './classifier';
+import { MIN_THREADED_ROWS } from './gbm';
 import { featureImportance } from './importance';
 import { binaryMetrics } from './metrics';
 import { rowOf } from './table';
@@ -36,5 +37,14 @@ describe('trainCalibratedClassifier', () => {
     const imp = featureImportance(model.toJSON().gbm, test, 300);
     expect(imp.at(-1)!.name).toBe('noise');
     expect(imp[0]!.meanAbsShap).toBeGreaterThan(0);
+  });
+});
+
+describe('mayShareTraining', () => {
+  it('says a helper is worth starting only when the rows left after the hold-out can reach MIN_THREADED_ROWS', () => {
+    // L's 8,967 closed deals leave 7,173 fitted rows: the training runs alone, no thread started.
+    expect(mayShareTraining(8_967)).toBe(false);
+    expect(mayShareTraining(Math.ceil(MIN_THREADED_ROWS / 0.8))).toBe(true);
+    expect(mayShareTraining(Math.ceil(MIN_THREADED_ROWS / 0.8) - 2)).toBe(false);
   });
 });

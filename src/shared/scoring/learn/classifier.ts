@@ -1,7 +1,7 @@
 // Pure (no Node, no DOM). The app-facing classifier: boosted trees plus a calibrator chosen on
 // held-out rows, with predictions and explanations behind one small object.
 import { applyCalibrator, fitIsotonic, fitPlatt, type Calibrator } from './calibration';
-import { predictRaw, trainBinaryGbmWithMargins, type TrainingThreads } from './gbm';
+import { MIN_THREADED_ROWS, predictRaw, trainBinaryGbmWithMargins, type TrainingThreads } from './gbm';
 import { LearnError } from './errors';
 import { logLoss } from './metrics';
 import { calibratorFromJson, gbmFromJson } from './model-json';
@@ -40,13 +40,25 @@ export interface CalibratedModel {
   toJSON(): CalibratedModelJson;
 }
 
+/** Share of rows held out for early stopping and calibration unless told otherwise. */
+export const DEFAULT_HOLDOUT_FRACTION = 0.2;
+
+/**
+ * True when a training of `rows` labelled rows with the default hold-out may be large enough to
+ * share with a helper thread (MIN_THREADED_ROWS of the fitted rows), so a helper is worth
+ * starting ahead of it.
+ */
+export function mayShareTraining(rows: number): boolean {
+  return Math.floor(rows * (1 - DEFAULT_HOLDOUT_FRACTION)) >= MIN_THREADED_ROWS;
+}
+
 export function trainCalibratedClassifier(
   table: TrainingTable,
   options: TrainClassifierOptions = {},
   onProgress?: (fraction: number) => void,
 ): CalibratedModel {
   const seed = options.params?.seed ?? 42;
-  const split = stratifiedSplit(table.labels, options.holdoutFraction ?? 0.2, seed ^ 0x27d4eb2f);
+  const split = stratifiedSplit(table.labels, options.holdoutFraction ?? DEFAULT_HOLDOUT_FRACTION, seed ^ 0x27d4eb2f);
   const fit = subsetTable(table, split.train);
   const holdout = subsetTable(table, split.test);
   const { model: gbm, validationLogits } = trainBinaryGbmWithMargins(fit, {

@@ -80,7 +80,7 @@ describe('trainBinaryGbm', () => {
   describe('with a helper thread (one that fails or never comes)', () => {
     // Above MIN_THREADED_ROWS merged rows, so the hold-out is handed over; the two-thread run
     // itself is tested with a real thread in src/main/scoring/train-threads.test.ts.
-    const big = syntheticTable(6000, 3);
+    const big = syntheticTable(11_000, 3);
     const params = { numRounds: 15 };
     const alone = JSON.stringify(trainBinaryGbm(big, { params }));
 

@@ -52,8 +52,13 @@ export interface TrainingThreads {
   readonly timeoutMs?: number;
 }
 
-/** Below this many (merged) rows a round's row work is too small to share. */
-export const MIN_THREADED_ROWS = 4096;
+/**
+ * Below this many (merged) rows a training runs alone: a helper thread's share of the rows and
+ * the waits between the two cost more than they save (IBM set, first rows, medians of six:
+ * 11k rows 146 ms with the helper vs 81 alone; 25k 122 vs 152; 40k 187 vs 244), and the thread
+ * itself takes ~40 MiB while up (web preview, TypeScript loader).
+ */
+export const MIN_THREADED_ROWS = 8192;
 
 export function resolveParams(partial: Partial<GbmParams> | undefined): GbmParams {
   const p = { ...DEFAULT_GBM_PARAMS, ...partial };

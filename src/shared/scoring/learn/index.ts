@@ -26,6 +26,7 @@ export { LearnError, type LearnErrorCode } from './errors';
 export {
   createCalibratedModel,
   loadCalibratedModel,
+  mayShareTraining,
   trainCalibratedClassifier,
   type CalibratedModel,
   type CalibratedModelJson,
@@ -36,7 +37,6 @@ export {
 // Boosted trees on the logit scale.
 export {
   DEFAULT_GBM_PARAMS,
-  MIN_THREADED_ROWS,
   predictRaw,
   predictRawTable,
   sigmoid,
