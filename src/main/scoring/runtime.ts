@@ -11,10 +11,11 @@ import {
   MIN_CLOSED_FOR_MODEL,
   NotEnoughHistoryError,
   trainWorkspaceModel,
+  workspaceTrainingMayShare,
   type WorkspaceModelJson,
 } from '@shared/scoring/workspace/model';
 import { emptyTouched } from '@shared/scoring/workspace/state';
-import { mayShareTraining, type TrainingThreads } from '@shared/scoring/learn';
+import { type TrainingThreads } from '@shared/scoring/learn';
 import { ImportError, importHistoryCsv } from './import-history';
 import { storedRankingText } from './stored-today';
 import { appNow } from '../clock';
@@ -81,7 +82,7 @@ export class ScoringRuntime {
 
   /** Starts the training helper ahead of a training large enough to use it. */
   private warmHelper(): void {
-    if (mayShareTraining(this.closedAvailable())) this.threads?.warm();
+    if (workspaceTrainingMayShare(this.closedAvailable())) this.threads?.warm();
   }
 
   /** The last compaction asked for (collectWhenDrained); training waits for it. */
@@ -288,7 +289,7 @@ export class ScoringRuntime {
               try {
                 if (!this.closed && !engine.model && !this.training.inProgress) this.train();
               } finally {
-                this.settle();
+                this.settleWhenCompacted();
               }
             }),
           ),
@@ -311,6 +312,17 @@ export class ScoringRuntime {
     if (this.settledSent) return;
     this.settledSent = true;
     this.post({ type: 'settled' });
+  }
+
+  /**
+   * settle() once what is posted so far is stored and the compaction asked for before this is
+   * done: on a first open of L the search build's start, right behind training's stored scores
+   * while this heap still held what training and its rescore left, made the open's memory peak
+   * (today-web: Node process 720 MiB).
+   */
+  private settleWhenCompacted(): void {
+    this.whenDrained.push(() => void this.compaction.then(() => this.settle()));
+    this.pump();
   }
 
   /**

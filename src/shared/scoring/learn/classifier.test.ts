@@ -42,7 +42,6 @@ describe('trainCalibratedClassifier', () => {
 
 describe('mayShareTraining', () => {
   it('says a helper is worth starting only when the rows left after the hold-out can reach MIN_THREADED_ROWS', () => {
-    // L's 8,967 closed deals leave 7,173 fitted rows: the training runs alone, no thread started.
     expect(mayShareTraining(8_967)).toBe(false);
     expect(mayShareTraining(Math.ceil(MIN_THREADED_ROWS / 0.8))).toBe(true);
     expect(mayShareTraining(Math.ceil(MIN_THREADED_ROWS / 0.8) - 2)).toBe(false);

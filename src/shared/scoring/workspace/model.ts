@@ -12,6 +12,7 @@
 import {
   trainCalibratedClassifier,
   loadCalibratedModel,
+  mayShareTraining,
   type CalibratedModel,
   type CalibratedModelJson,
   applyCalibrator,
@@ -121,6 +122,15 @@ export class NotEnoughHistoryError extends CodedError<'DS_SCORING_NOT_ENOUGH_HIS
   constructor(message: string) {
     super('DS_SCORING_NOT_ENOUGH_HISTORY', message);
   }
+}
+
+/**
+ * True when a workspace with `closed` closed deals trains on enough rows, after this model's
+ * validation deals and the classifier's hold-out, to share the training with a helper thread
+ * (mayShareTraining), so the helper is worth starting ahead of it.
+ */
+export function workspaceTrainingMayShare(closed: number): boolean {
+  return mayShareTraining(closed - Math.ceil(closed * VALIDATION_FRACTION));
 }
 
 export function trainWorkspaceModel(
