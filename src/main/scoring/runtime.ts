@@ -326,23 +326,20 @@ export class ScoringRuntime {
   }
 
   /**
-   * A compacting collection once what is posted so far is stored (collect-garbage.ts says why);
-   * `compaction` settles when it is done.
+   * A compacting collection once what is posted so far is stored (collect-garbage.ts says why),
+   * after the ones asked for before it; `compaction` settles when it is done.
    */
   private collectWhenDrained(): void {
-    this.whenDrained.push(() => this.compact());
+    this.whenDrained.push(() => {
+      this.compaction = this.compaction
+        .then(() => compactGarbage(() => this.closed))
+        .then(
+          () => undefined,
+          // Only memory is at stake: said in the log, and what waits for it goes on.
+          (err: unknown) => console.error('[scoring] DS_SCORING_GC the heap could not be compacted:', err),
+        );
+    });
     this.pump();
-  }
-
-  /** A compaction after the ones asked for before it (collect-garbage.ts). */
-  private compact(): void {
-    this.compaction = this.compaction
-      .then(() => compactGarbage(() => this.closed))
-      .then(
-        () => undefined,
-        // Only memory is at stake: said in the log, and what waits for it goes on.
-        (err: unknown) => console.error('[scoring] DS_SCORING_GC the heap could not be compacted:', err),
-      );
   }
 
   private closedAvailable(): number {
