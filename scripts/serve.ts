@@ -16,7 +16,7 @@ import { PREVIEW_SECRET_ENV, previewSecret } from '../src/main/web-preview/previ
 
 // Workspace, secrets and logs are the user's alone (folders 0700, files 0600).
 if (process.platform !== 'win32') process.umask(0o077);
-// V8's heaps in this process collect at 1.1× what they kept, not up to 4× (heap-growth.ts).
+// V8's heaps in this process collect at a fixed growth past what they kept (heap-growth.ts).
 limitHeapGrowth();
 
 const { values } = parseArgs({

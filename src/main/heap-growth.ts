@@ -8,12 +8,15 @@
 // garbage the memory reducer gave back ~25 s later). That was the open's memory peak: every
 // process 1,003 and 1,062 MiB against the ≤ 1,024 target (today-web bench, issue 19).
 // With the factor fixed, the same open kept the main heap at 41–89 MB:
-// - at 1.25× the peak was 993 MiB;
-// - at 1.1× it was 943 and 961 MiB.
+// - at 1.25× the peak was 993 MiB (one run);
+// - at 1.1× it was 943, 961 and 947 MiB.
 // The flag is process-wide, so the scoring, search and checkpoint threads follow the same rule.
-// The cost is more frequent full collections. They are incremental, and on heaps this size each
-// step is short: scoring part C's longest main-thread block was 28.1 / 20.2 ms with 1.1×, against
-// 35.8 / 40.0 ms with V8's own factor on the same machine.
+// The cost is more frequent full collections. They are incremental, so most steps are short, but
+// not every one: scoring part C's longest main-thread block with 1.1× was 28.1, 130.6 and 99.4 ms,
+// against 35.8 and 37.7 ms with V8's own factor on the same machine. In the two long runs it was a
+// single 92–106 ms collection right after training's scores were stored, when the scoring worker
+// compacts its heap under the process-wide --optimize-for-size (collect-garbage.ts). With
+// collections this frequent, a main-thread one is likelier to start under that flag (README, part C).
 import { setFlagsFromString } from 'node:v8';
 
 /** Heap growth allowed between full collections, in percent of what the last one kept. */

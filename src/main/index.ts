@@ -31,7 +31,7 @@ if (process.platform !== 'win32') process.umask(0o077);
 
 // Chromium reads these once, as it starts its services: before `app.whenReady`, or not at all.
 applyChromiumSwitches(app.commandLine);
-// V8's heaps in this process collect at 1.1× what they kept, not up to 4× (heap-growth.ts).
+// V8's heaps in this process collect at a fixed growth past what they kept (heap-growth.ts).
 limitHeapGrowth();
 
 // SQLite (better-sqlite3-multiple-ciphers) built for Electron's ABI: in the package's resources, or in out/native after

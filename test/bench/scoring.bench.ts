@@ -475,8 +475,8 @@ async function partsA(): Promise<void> {
   await partA(batches);
 }
 
-// Part C measures the main process as the app runs it: with its heaps' growth limited (index.ts,
-// heap-growth.ts). BENCH_HEAP_GROWTH=v8 leaves V8's own factor, to compare the two.
+// This process runs as the app's main process does, its heaps' growth limited (index.ts,
+// heap-growth.ts; process-wide, so part A's in-process worker compute too). BENCH_HEAP_GROWTH=v8 leaves V8's own factor, to compare the two.
 if (process.env['BENCH_HEAP_GROWTH'] !== 'v8') limitHeapGrowth();
 if (!process.env['BENCH_SKIP_A']) await partsA();
 if (!process.env['BENCH_SKIP_C']) await partC();
