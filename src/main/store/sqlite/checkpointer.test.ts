@@ -51,9 +51,9 @@ describe('WAL checkpoint thread', () => {
     });
     const file = path.join(dir, 'db.sqlite');
     const sizeBefore = fs.statSync(file).size;
-    // ~4 MB in 40 commits: far below the writer's own 1 GiB backstop, so only the thread can
-    // have moved these pages out of the WAL into the file.
-    for (let k = 0; k < 40; k++) {
+    // ~11 MB in 100 commits: past the thread's RESTART_MIN_BYTES and far below the writer's own
+    // 1 GiB backstop, so only the thread can have moved these pages out of the WAL into the file.
+    for (let k = 0; k < 100; k++) {
       const { error } = await inst.bulkWrite(
         Array.from({ length: 50 }, (_, i) => ({ document: doc(`d${k}-${i}`) })),
         'test',
@@ -63,7 +63,7 @@ describe('WAL checkpoint thread', () => {
     await until(() => fs.statSync(file).size > sizeBefore + 3_000_000);
     const { error } = await inst.bulkWrite([{ document: doc('last') }], 'test');
     expect(error).toEqual([]);
-    expect((await inst.findDocumentsById(['d0-0', 'd39-49', 'last'], false)).length).toBe(3);
+    expect((await inst.findDocumentsById(['d0-0', 'd99-49', 'last'], false)).length).toBe(3);
     await inst.close();
     // The last close checkpointed the rest and removed the WAL; everything is in the file.
     expect(fs.existsSync(`${file}-wal`)).toBe(false);
@@ -76,7 +76,7 @@ describe('WAL checkpoint thread', () => {
     db.pragma('wal_autocheckpoint = 0');
     db.exec('CREATE TABLE t (x TEXT)');
     const insert = db.prepare('INSERT INTO t VALUES (?)');
-    const checkpointer = startCheckpointer(file, () => undefined, { tickMs: 100, busyMs: 60_000 });
+    const checkpointer = startCheckpointer(file, () => undefined, { tickMs: 100, busyMs: 60_000, minBytes: 0 });
     try {
       // A writer committing all the time for 500 ms: never a whole tick without a commit.
       const end = Date.now() + 500;
@@ -119,6 +119,44 @@ describe('WAL checkpoint thread', () => {
       // Fewer pages than the WAL holds: written over its beginning, the file does not grow.
       await write(100);
       expect(fs.statSync(`${file}-wal`).size).toBe(walBytes);
+    } finally {
+      await checkpointer.stop();
+      db.close();
+    }
+  });
+
+  it('leaves a WAL smaller than minBytes alone at a pause (its restart fsyncs on the writer), and checkpoints once it holds that much', async () => {
+    const file = path.join(dir, 'small.sqlite');
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('wal_autocheckpoint = 0');
+    db.exec('CREATE TABLE t (x TEXT)');
+    const insert = db.prepare('INSERT INTO t VALUES (?)');
+    const checkpointer = startCheckpointer(file, () => undefined, { tickMs: 20, busyMs: 60_000, minBytes: 1024 * 1024 });
+    // One commit per call: each commit appends the pages it touched to the WAL again.
+    const write = (rows: number) => {
+      db.transaction(() => {
+        for (let i = 0; i < rows; i++) insert.run('x'.repeat(1000));
+      })();
+      checkpointer.wrote();
+    };
+    const pause = () => new Promise((r) => setTimeout(r, 300));
+    try {
+      // ~200 KB of pages, then fifteen ticks without a commit: nothing to gain from a restart yet.
+      write(200);
+      await pause();
+      expect(checkpointer.stats.runs).toBe(0);
+      // Past 1 MiB: the next pause checkpoints all of it.
+      write(1500);
+      await until(() => checkpointer.stats.runs > 0);
+      expect(checkpointer.stats.last).toMatchObject({ busy: 0 });
+      expect(checkpointer.stats.last!.log).toBeGreaterThan(256);
+      expect(checkpointer.stats.last!.checkpointed).toBe(checkpointer.stats.last!.log);
+      // The restarted WAL holds one small commit: again left alone.
+      const runs = checkpointer.stats.runs;
+      write(1);
+      await pause();
+      expect(checkpointer.stats.runs).toBe(runs);
     } finally {
       await checkpointer.stop();
       db.close();

@@ -15,6 +15,15 @@
 // BUSY_CHECKPOINT_MS, and the main connection keeps a backstop threshold of its own, so the WAL
 // stays bounded even if this thread could not start or stopped.
 //
+// And only once the WAL holds RESTART_MIN_BYTES not yet checkpointed (read from the wal-index
+// header, https://sqlite.org/walformat.html), unless a caller waits for the next checkpoint
+// (nextCheckpoint). The commit that starts the WAL again also fsyncs its header, on the writer's
+// thread (SQLite does so at every restart, synchronous=NORMAL included, or an out-of-order write
+// after the restart could corrupt the file): 15–200 ms of the main thread blocked in the kernel
+// per restart on this VM's disk (scoring bench part C, the main thread's kernel stack sampled
+// every 2 ms). A checkpoint after every pause made one restart per ~400 ms while scores were
+// stored, 35 of them in a first open of L; a few MiB of WAL cost nothing to read.
+//
 // The writer raises a flag in shared memory after each commit (no message per write).
 // The worker is plain CommonJS passed as text (`eval`): it needs only the SQLite module, whose
 // path is resolved here, and the statements that key its connection (database.ts keyPragmas), so it runs the same under tsx, vitest and the electron-vite bundle without a
@@ -28,6 +37,8 @@ import { nativeBindingOption } from './native-binding';
 export const CHECKPOINT_TICK_MS = 100;
 /** A writer that never pauses this long is checkpointed anyway. */
 export const BUSY_CHECKPOINT_MS = 5_000;
+/** WAL bytes not yet checkpointed below which a pause is not worth a checkpoint (see When). */
+export const RESTART_MIN_BYTES = 8 * 1024 * 1024;
 
 export interface CheckpointResult {
   /** SQLite's answer to wal_checkpoint(PASSIVE): frames in the WAL and frames copied back. */
@@ -51,19 +62,43 @@ export interface Checkpointer {
 
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
+const fs = require('node:fs');
+const os = require('node:os');
 const Database = require(workerData.modulePath);
+// [0]: the writer committed; [1]: a caller waits for the next checkpoint.
 const flag = new Int32Array(workerData.flag);
 const db = new Database(workerData.filePath, { fileMustExist: true, ...workerData.binding });
 for (const pragma of workerData.keyPragmas) db.pragma(pragma);
 // This connection never writes; a checkpoint is all it runs.
 db.pragma('wal_autocheckpoint = 0');
+// The wal-index header (the -shm file, native byte order): page size at 14, frames in the WAL at
+// 16, frames already checkpointed at 96.
+const head = Buffer.alloc(100);
+const le = os.endianness() === 'LE';
+let shm = null;
+const pendingBytes = () => {
+  try {
+    if (shm === null) shm = fs.openSync(workerData.filePath + '-shm', 'r');
+    if (fs.readSync(shm, head, 0, 100, 0) < 100) return null;
+    const u32 = (at) => (le ? head.readUInt32LE(at) : head.readUInt32BE(at));
+    const sz = le ? head.readUInt16LE(14) : head.readUInt16BE(14);
+    return Math.max(0, u32(16) - u32(96)) * ((sz === 1 ? 65536 : sz) + 24);
+  } catch {
+    return null;
+  }
+};
 let dirtySince = 0;
 const tick = () => {
   const wrote = Atomics.exchange(flag, 0, 0) === 1;
+  const wanted = Atomics.load(flag, 1) === 1;
   const now = Date.now();
   if (wrote && !dirtySince) dirtySince = now;
-  if (!dirtySince || (wrote && now - dirtySince < workerData.busyMs)) return;
+  if (wrote ? now - dirtySince < workerData.busyMs : !dirtySince && !wanted) return;
   dirtySince = wrote ? now : 0;
+  // A caller waiting, or a header that cannot be read: checkpoint whatever the WAL holds.
+  const pending = wanted ? null : pendingBytes();
+  if (pending !== null && pending < workerData.minBytes) return;
+  Atomics.store(flag, 1, 0);
   try {
     const [r] = db.pragma('wal_checkpoint(PASSIVE)');
     parentPort.postMessage({ type: 'checkpointed', result: r });
@@ -75,6 +110,7 @@ const timer = setInterval(tick, workerData.tickMs);
 parentPort.on('message', (m) => {
   if (m !== 'stop') return;
   clearInterval(timer);
+  if (shm !== null) fs.closeSync(shm);
   db.close();
   parentPort.close();
 });
@@ -87,15 +123,23 @@ parentPort.on('message', (m) => {
 export function startCheckpointer(
   filePath: string,
   onFailed: () => void = () => undefined,
-  timing = { tickMs: CHECKPOINT_TICK_MS, busyMs: BUSY_CHECKPOINT_MS },
+  timing: { tickMs: number; busyMs: number; minBytes?: number } = { tickMs: CHECKPOINT_TICK_MS, busyMs: BUSY_CHECKPOINT_MS },
   key: DatabaseKey = null,
 ): Checkpointer {
-  const flag = new SharedArrayBuffer(4);
+  const flag = new SharedArrayBuffer(8);
   const raised = new Int32Array(flag);
   const modulePath = createRequire(import.meta.url).resolve(DATABASE_MODULE);
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
-    workerData: { filePath, modulePath, binding: nativeBindingOption(), keyPragmas: keyPragmas(key), flag, ...timing },
+    workerData: {
+      filePath,
+      modulePath,
+      binding: nativeBindingOption(),
+      keyPragmas: keyPragmas(key),
+      flag,
+      minBytes: RESTART_MIN_BYTES,
+      ...timing,
+    },
   });
   const stats: Checkpointer['stats'] = { runs: 0, last: null, error: null };
   let waiting: ((r: CheckpointResult | null) => void)[] = [];
@@ -135,7 +179,12 @@ export function startCheckpointer(
   return {
     wrote: () => void Atomics.store(raised, 0, 1),
     stats,
-    nextCheckpoint: () => (gone ? Promise.resolve(null) : new Promise((resolve) => waiting.push(resolve))),
+    nextCheckpoint: () => {
+      if (gone) return Promise.resolve(null);
+      // Checkpointed at the writer's next pause whatever the WAL holds.
+      Atomics.store(raised, 1, 1);
+      return new Promise((resolve) => waiting.push(resolve));
+    },
     async stop() {
       // Held until it has closed its connection: an unref'd worker would be dropped at exit mid-way.
       worker.ref();
