@@ -19,10 +19,10 @@
 // header, https://sqlite.org/walformat.html), unless a caller waits for the next checkpoint
 // (nextCheckpoint). The commit that starts the WAL again also fsyncs its header, on the writer's
 // thread (SQLite does so at every restart, synchronous=NORMAL included, or an out-of-order write
-// after the restart could corrupt the file): 15–200 ms of the main thread blocked in the kernel
-// per restart on this VM's disk (scoring bench part C, the main thread's kernel stack sampled
-// every 2 ms). A checkpoint after every pause made one restart per ~400 ms while scores were
-// stored, 35 of them in a first open of L; a few MiB of WAL cost nothing to read.
+// after the restart could corrupt the file). In scoring bench part C the main thread sat 139 ms
+// in an fsync (its kernel stack sampled every 2 ms), the window's longest block; with a
+// checkpoint after every pause, each pause between score batches is one more restart. A few MiB
+// of WAL cost nothing to read.
 //
 // The writer raises a flag in shared memory after each commit (no message per write).
 // The worker is plain CommonJS passed as text (`eval`): it needs only the SQLite module, whose
