@@ -38,6 +38,16 @@ async function until(check: () => boolean, ms = 10_000): Promise<void> {
   }
 }
 
+/** A WAL database whose writer never checkpoints itself, with a one-column table to fill. */
+function walTable(name: string): { file: string; db: Database.Database; insert: Database.Statement } {
+  const file = path.join(dir, name);
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('wal_autocheckpoint = 0');
+  db.exec('CREATE TABLE t (x TEXT)');
+  return { file, db, insert: db.prepare('INSERT INTO t VALUES (?)') };
+}
+
 describe('WAL checkpoint thread', () => {
   it('copies committed pages into the database file while the writer keeps its connection open', async () => {
     const inst = await getRxStorageSQLite({ databaseDirectory: dir }).createStorageInstance<ContactDoc>({
@@ -70,12 +80,7 @@ describe('WAL checkpoint thread', () => {
   });
 
   it('waits for the writer to pause (or to have been busy for busyMs) before it checkpoints', async () => {
-    const file = path.join(dir, 'raw.sqlite');
-    const db = new Database(file);
-    db.pragma('journal_mode = WAL');
-    db.pragma('wal_autocheckpoint = 0');
-    db.exec('CREATE TABLE t (x TEXT)');
-    const insert = db.prepare('INSERT INTO t VALUES (?)');
+    const { file, db, insert } = walTable('raw.sqlite');
     const checkpointer = startCheckpointer(file, () => undefined, { tickMs: 100, busyMs: 60_000, minBytes: 0 });
     try {
       // A writer committing all the time for 500 ms: never a whole tick without a commit.
@@ -96,12 +101,7 @@ describe('WAL checkpoint thread', () => {
   });
 
   it('a writer that pauses until nextCheckpoint() has the whole WAL checkpointed, so the WAL starts again from its beginning', async () => {
-    const file = path.join(dir, 'pause.sqlite');
-    const db = new Database(file);
-    db.pragma('journal_mode = WAL');
-    db.pragma('wal_autocheckpoint = 0');
-    db.exec('CREATE TABLE t (x TEXT)');
-    const insert = db.prepare('INSERT INTO t VALUES (?)');
+    const { file, db, insert } = walTable('pause.sqlite');
     const checkpointer = startCheckpointer(file, () => undefined, { tickMs: 50, busyMs: 60_000 });
     const write = async (rows: number) => {
       for (let i = 0; i < rows; i++) {
@@ -126,12 +126,7 @@ describe('WAL checkpoint thread', () => {
   });
 
   it('leaves a WAL smaller than minBytes alone at a pause (its restart fsyncs on the writer), and checkpoints once it holds that much', async () => {
-    const file = path.join(dir, 'small.sqlite');
-    const db = new Database(file);
-    db.pragma('journal_mode = WAL');
-    db.pragma('wal_autocheckpoint = 0');
-    db.exec('CREATE TABLE t (x TEXT)');
-    const insert = db.prepare('INSERT INTO t VALUES (?)');
+    const { file, db, insert } = walTable('small.sqlite');
     const checkpointer = startCheckpointer(file, () => undefined, { tickMs: 20, busyMs: 60_000, minBytes: 1024 * 1024 });
     // One commit per call: each commit appends the pages it touched to the WAL again.
     const write = (rows: number) => {
