@@ -1,5 +1,6 @@
 // Pure (no Node, no DOM). Histogram binning: every feature becomes a byte per row so that
 // split search scans at most 256 bins instead of sorting values at every node.
+import { sortFloats } from './float-order';
 import type { FeatureColumn } from './types';
 
 /** Bin 0 is reserved for missing values (numeric) or missing/unknown/rare categories. */
@@ -72,7 +73,7 @@ function distinctCounts(present: Float64Array): { distinct: number[]; counts: nu
     const distinct = Array.from(tally.keys()).sort((a, b) => a - b);
     return { distinct, counts: distinct.map((v) => tally.get(v)!) };
   }
-  const sorted = present.sort();
+  const sorted = sortFloats(present);
   const distinct: number[] = [];
   const counts: number[] = [];
   for (let k = 0; k < m; k++) {
@@ -130,11 +131,43 @@ export function binMatrix(features: readonly FeatureColumn[], bins: readonly Fea
   const out = new Uint8Array(nRows * features.length);
   features.forEach((col, f) => {
     const fb = bins[f]!;
-    const src = col.kind === 'numeric' ? col.values : col.codes;
-    const base = f * nRows;
-    for (let k = 0; k < nRows; k++) out[base + k] = binOf(fb, src[rows ? rows[k]! : k]!);
+    const column = out.subarray(f * nRows, (f + 1) * nRows);
+    // binOf row by row, in a loop per kind of column (one kind of array and bins read in each).
+    if (col.kind === 'numeric' && fb.kind === 'numeric') binValues(col.values, fb.edges, rows, column);
+    else if (col.kind === 'categorical' && fb.kind === 'categorical') binCodes(col.codes, fb.binOfCode, rows, column);
+    else {
+      const src = col.kind === 'numeric' ? col.values : col.codes;
+      for (let k = 0; k < nRows; k++) column[k] = binOf(fb, src[rows ? rows[k]! : k]!);
+    }
   });
   return out;
+}
+
+function binValues(values: Float64Array, edges: Float64Array, rows: Uint32Array | undefined, out: Uint8Array): void {
+  const last = edges.length - 1;
+  for (let k = 0; k < out.length; k++) {
+    const value = values[rows ? rows[k]! : k]!;
+    if (Number.isNaN(value)) {
+      out[k] = 0;
+      continue;
+    }
+    let lo = 0;
+    let hi = last;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (edges[mid]! >= value) hi = mid;
+      else lo = mid + 1;
+    }
+    out[k] = lo + 1;
+  }
+}
+
+function binCodes(codes: Int32Array, binOfCode: Int32Array, rows: Uint32Array | undefined, out: Uint8Array): void {
+  const levels = binOfCode.length;
+  for (let k = 0; k < out.length; k++) {
+    const code = codes[rows ? rows[k]! : k]!;
+    out[k] = code >= 0 && code < levels ? binOfCode[code]! : 0;
+  }
 }
 
 export function columnLength(col: FeatureColumn): number {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { applyCalibrator, fitIsotonic, fitPlatt } from './calibration';
+import { applyCalibrator, applyCalibratorAll, fitIsotonic, fitPlatt, type Calibrator } from './calibration';
 import { chooseCalibrator } from './classifier';
 import { createRng } from './prng';
 
@@ -64,5 +64,20 @@ describe('Platt scaling', () => {
     const { calibrator, losses } = chooseCalibrator(x, y, 'auto', 1);
     expect(calibrator.kind).not.toBe('identity');
     expect(losses['none']!).toBeGreaterThan(Math.min(losses['platt']!, losses['isotonic']!));
+  });
+});
+
+describe('calibrating many logits at once', () => {
+  it('gives what applyCalibrator gives logit by logit, to the bit, for every kind of calibrator', () => {
+    const rng = createRng(9);
+    const logits = Float64Array.from({ length: 2000 }, (_, i) =>
+      i % 97 === 0 ? [0, -0, Infinity, -Infinity][i % 4]! : (rng() - 0.5) * 12,
+    );
+    const labels = Array.from(logits, (x) => (rng() < 1 / (1 + Math.exp(-x)) ? 1 : 0));
+    const calibrators: Calibrator[] = [{ kind: 'identity' }, fitPlatt(logits, labels), fitIsotonic(logits, labels)];
+    for (const cal of calibrators) {
+      const all = applyCalibratorAll(cal, logits);
+      logits.forEach((x, i) => expect(Object.is(all[i], applyCalibrator(cal, x))).toBe(true));
+    }
   });
 });

@@ -1,5 +1,6 @@
 // Pure (no Node, no DOM). Probability calibration fitted on held-out scores: isotonic
 // regression (pool-adjacent-violators) and Platt scaling, both plain JSON.
+import { ascendingOrder } from './float-order';
 
 export type Calibrator =
   | { readonly kind: 'identity' }
@@ -16,7 +17,7 @@ export type Calibrator =
  */
 export function fitIsotonic(scores: ArrayLike<number>, labels: ArrayLike<number>, weights?: ArrayLike<number>): Calibrator {
   const n = scores.length;
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[a]! - scores[b]!);
+  const order = ascendingOrder(scores) ?? Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[a]! - scores[b]!);
   // Blocks as parallel stacks: weighted label sum, weight, score-weighted sum (for the centre).
   const sumY: number[] = [];
   const sumW: number[] = [];
@@ -95,6 +96,22 @@ export function applyCalibrator(cal: Calibrator, logit: number): number {
     case 'isotonic':
       return interpolateSteps(cal.x, cal.y, logit);
   }
+}
+
+/** applyCalibrator over every logit (the same arithmetic, one branch per call instead of per value). */
+export function applyCalibratorAll(cal: Calibrator, logits: Float64Array): Float64Array {
+  const out = new Float64Array(logits.length);
+  switch (cal.kind) {
+    case 'identity':
+      for (let i = 0; i < logits.length; i++) out[i] = 1 / (1 + Math.exp(-logits[i]!));
+      break;
+    case 'platt':
+      for (let i = 0; i < logits.length; i++) out[i] = 1 / (1 + Math.exp(-(cal.a * logits[i]! + cal.b)));
+      break;
+    case 'isotonic':
+      for (let i = 0; i < logits.length; i++) out[i] = interpolateSteps(cal.x, cal.y, logits[i]!);
+  }
+  return out;
 }
 
 function interpolateSteps(x: readonly number[], y: readonly number[], v: number): number {

@@ -1,6 +1,6 @@
 // Pure (no Node, no DOM). The app-facing classifier: boosted trees plus a calibrator chosen on
 // held-out rows, with predictions and explanations behind one small object.
-import { applyCalibrator, fitIsotonic, fitPlatt, type Calibrator } from './calibration';
+import { applyCalibrator, applyCalibratorAll, fitIsotonic, fitPlatt, type Calibrator } from './calibration';
 import { MIN_THREADED_ROWS, predictRaw, trainBinaryGbmWithMargins, type TrainingThreads } from './gbm';
 import { LearnError } from './errors';
 import { logLoss } from './metrics';
@@ -100,11 +100,7 @@ export function chooseCalibrator(
   const losses: Record<string, number> = {};
   let best: Exclude<CalibrationMethod, 'auto'> = 'none';
   for (const name of ['none', 'platt', 'isotonic'] as const) {
-    const score = (cal: Calibrator, x: Float64Array, y: Uint8Array): number =>
-      logLoss(
-        y,
-        Array.from(x, (v) => applyCalibrator(cal, v)),
-      );
+    const score = (cal: Calibrator, x: Float64Array, y: Uint8Array): number => logLoss(y, applyCalibratorAll(cal, x));
     const loss = (score(fitters[name](xa, ya), xb, yb) * xb.length + score(fitters[name](xb, yb), xa, ya) * xa.length) / logits.length;
     losses[name] = loss;
     if (loss < losses[best]!) best = name;
