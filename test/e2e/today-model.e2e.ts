@@ -8,6 +8,15 @@ test('Today ranks open deals; a meeting logged from Today shows on the account p
   // The scoring worker starts with the first scoring call; give it time on a cold host.
   await expect(items.first()).toBeVisible({ timeout: 30_000 });
   expect(await items.count()).toBeGreaterThan(1);
+  // Each best time says what it rests on: a habit seen in replies ("usually …"), or business
+  // hours when there are too few replies to go on — never "usually" for a habit nobody has seen.
+  const whens = await page.getByTestId('today-best-time').allInnerTexts();
+  expect(whens.length).toBeGreaterThan(0);
+  for (const when of whens) {
+    expect(when).toMatch(
+      /^.?\s*Best time: .+ · (.+: )?(usually .+ in \S+( \(only \d+ repl(y|ies)\))?|business hours .+ in \S+ \((no replies yet|only \d+ repl(y|ies))\))$/,
+    );
+  }
 
   // Logging a meeting rescores and may re-rank the list: follow the deal by its id, not by place
   // (nor by name: names are what people read, ids are what identify).

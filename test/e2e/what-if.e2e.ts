@@ -25,11 +25,17 @@ async function firstCardWithWhatIf(page: Page): Promise<Locator> {
   return card;
 }
 
-test('Today shows what-ifs: the best one on a card, all of them in its Why panel', async ({ page }) => {
+test('Today shows what-ifs: the card’s own action’s on the card, said to be the model’s estimate, all of them in its Why panel', async ({
+  page,
+}) => {
   await openToday(page);
   const items = page.getByTestId('today-item');
   await expect(page.getByTestId('today-what-if').first()).toContainText(ODDS, { timeout: 30_000 });
   const card = items.filter({ has: page.getByTestId('today-what-if') }).first();
+  // The what-if is the one of the action the card suggests, and says it is an estimate.
+  const action = (await card.locator('.action-title').innerText()).split(' — ')[0]!.trim();
+  await expect(card.getByTestId('today-what-if')).toContainText(`${action} this week:`);
+  await expect(card.locator('.what-if-caveat')).toContainText('The model’s estimate');
   await card.getByRole('button', { name: 'Why?' }).click();
   const list = card.getByTestId('what-ifs');
   await expect(list).toContainText('What would change the odds');

@@ -62,6 +62,10 @@ export const NextBestAction = z.object({
    * the first that is not at night for whoever reads it (slotFor), in their own zone.
    */
   whenSlots: z.array(z.number()).max(16).default([]),
+  /** How sure the window is (best-time.ts): 'none' is business hours, too few replies to go on. Null in scores stored before it. */
+  whenConfidence: z.enum(['none', 'low', 'medium', 'high']).nullable().default(null),
+  /** The replies the window rests on. */
+  whenSamples: z.number().int().min(0).nullable().default(null),
 });
 export type NextBestAction = z.infer<typeof NextBestAction>;
 

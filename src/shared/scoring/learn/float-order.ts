@@ -35,8 +35,8 @@ function orderedKeys(values: ArrayLike<number>, hi: Uint32Array, lo: Uint32Array
 /** Sorts `order` (indices into the keys) by the keys, byte by byte from the lowest; stable. */
 function radixOrder(hi: Uint32Array, lo: Uint32Array, order: Uint32Array): Uint32Array {
   const n = order.length;
-  let from = order;
-  let to = new Uint32Array(n);
+  let from: Uint32Array = order;
+  let to: Uint32Array = new Uint32Array(n);
   const counts = new Int32Array(256);
   for (let pass = 0; pass < 8; pass++) {
     const keys = pass < 4 ? lo : hi;

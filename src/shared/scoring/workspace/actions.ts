@@ -25,7 +25,7 @@ const ROLE_PRIORITY: Partial<Record<BuyingRole, number>> = {
   user: 0.4,
 };
 
-type Draft = Omit<NextBestAction, 'when' | 'whenWords' | 'whenSlots'>;
+type Draft = Omit<NextBestAction, 'when' | 'whenWords' | 'whenSlots' | 'whenConfidence' | 'whenSamples'>;
 
 const nameOf = (m: MemberFacts | undefined): string | null => m?.stakeholder?.name ?? null;
 const influence = (m: MemberFacts): number => m.stakeholder?.influence ?? 3;

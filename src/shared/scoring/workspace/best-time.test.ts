@@ -127,11 +127,30 @@ describe('best time in words', () => {
   it("offers a slot outside the seller's night, and says so when there is none", () => {
     // Tue–Thu 10–12 in Los Angeles is 19:00–21:00 in Berlin: the first one is fine for a Berlin seller.
     const la = bestTime(new Float64Array(168), 0, 'America/Los_Angeles', DEFAULT_NOW);
-    const berlin = slotFor(la, 'Europe/Berlin');
+    const berlin = slotFor(la, 'Europe/Berlin', DEFAULT_NOW)!;
     expect(berlin.atNightForSeller).toBe(false);
     expect(isNightIn('Europe/Berlin', berlin.at)).toBe(false);
-    // For a seller in Sydney every one of them falls between 04:00 and 07:00: kept, and flagged.
-    const sydney = slotFor(la, 'Australia/Sydney');
+    // For a seller in Sydney every one of them falls between 04:00 and 07:00 (or 05:00–07:00 in
+    // its summer): kept, and flagged.
+    const sydney = slotFor(la, 'Australia/Sydney', DEFAULT_NOW);
     expect(sydney).toEqual({ at: la.slots[0], atNightForSeller: true });
+  });
+
+  it("offers a block's second hour when only that one is daytime for the seller", () => {
+    // Tue–Thu 10–12 in Kolkata (UTC+5:30) is 05:30–07:30 in Berlin in winter: the 10:30 start is
+    // night there, the 11:30 one (07:00 in Berlin) is not.
+    const kolkata = bestTime(new Float64Array(168), 0, 'Asia/Kolkata', DEFAULT_NOW);
+    const slot = slotFor(kolkata, 'Europe/Berlin', DEFAULT_NOW)!;
+    expect(slot.atNightForSeller).toBe(false);
+    expect(isNightIn('Europe/Berlin', slot.at)).toBe(false);
+    expect(inWindow(kolkata, slot.at)).toBe(true);
+    // Both hours of each block are slots, in order.
+    expect(kolkata.slots.length).toBeGreaterThanOrEqual(6);
+    expect(kolkata.slots.every((at, i) => i === 0 || at > kolkata.slots[i - 1]!)).toBe(true);
+  });
+
+  it('proposes no slot once every one has passed', () => {
+    const t = bestTime(new Float64Array(168), 0, 'Europe/London', DEFAULT_NOW);
+    expect(slotFor(t, 'Europe/London', t.slots.at(-1)! + 10 * 60_000)).toBeNull();
   });
 });

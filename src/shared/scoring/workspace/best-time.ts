@@ -8,10 +8,12 @@
 //      replies, business hours (Tue–Thu 10–12) stand in, and the words say so.
 //   3. The window is a set of weekdays (those with at least 60% of the best day's weight) times
 //      one two-hour block (the best block over those days): the exact cells the words state.
-//   4. Slots are the starts of that window's cells after `now`, in order, each checked with an
-//      exact zone conversion: every slot lies inside the stated window in the person's zone.
-//   5. The seller's night: `slotFor` picks the first slot that is not at night in the seller's
-//      zone; when every slot is, it keeps the first and says so (`atNightForSeller`).
+//   4. Slots are the starts of that window's cells (both hours of each block) after `now`, in
+//      order, each checked with an exact zone conversion: every slot lies inside the stated
+//      window in the person's zone.
+//   5. The seller's night: `slotFor` picks the first slot still ahead that is not at night in the
+//      seller's zone (a block's second hour can be where the first is not); when every one is,
+//      it keeps the first and says so (`atNightForSeller`).
 //   6. How sure: the note names the number of replies it rests on ("only 2 replies to go on")
 //      and how many of them fell in the window.
 //
@@ -159,7 +161,8 @@ const SMOOTHED = new Float64Array(168);
 const DAY_TOTAL = new Float64Array(7);
 const HOUR_TOTAL = new Float64Array(24);
 const DEFAULT_HIST = businessHoursHistogram();
-const SLOTS = 6;
+/** Both cells of six blocks: a week or two ahead, so slots stored with a score outlast a few days. */
+const SLOTS = 12;
 
 /** Exact local hour of week of `t` in `zone` (Intl, no cache): the check every slot passes. */
 export function exactHourOfWeek(zone: string, t: number): number {
@@ -276,8 +279,8 @@ function windowSlots(days: number[], fromHour: number, zone: string, now: number
   const table = zoneTable(zone);
   for (let t = Math.floor(now / HOUR) * HOUR + HOUR; t < now + 22 * DAY && out.length < count; t += HOUR) {
     if (!cell[hourOfWeek(zone, t, table)] || !cell[exactHourOfWeek(zone, t)]) continue;
-    // One slot per block: the next cell of a block already offered is skipped.
-    if (out.length && t - out[out.length - 1]! < 2 * HOUR) continue;
+    // A block's second hour is a slot of its own: it may be morning for the seller where the
+    // first is still night.
     out.push(t);
   }
   // Days and hours always name a cell, so a fortnight always holds one; this only guards a zone
@@ -292,12 +295,22 @@ export function isNightIn(zone: string, t: number): boolean {
   return h >= 21 || h < 7;
 }
 
+/** A slot this recent still reads as "now" (the words' rule); older ones have passed. */
+export const NOW_GRACE_MS = 5 * 60_000;
+
 /**
- * The slot to propose to a seller in `sellerZone`: the first one that is not at night for them,
- * or, when every slot is, the first with `atNightForSeller` set so the words can say so.
+ * The slot to propose to a seller in `sellerZone` at `now`: the first one still ahead that is
+ * not at night for them, or, when every one ahead is, the first with `atNightForSeller` set so
+ * the words can say so. Null when every slot has passed: slots are stored with a score, and a
+ * workspace reopened days later shows its stored scores until they are computed again.
  */
-export function slotFor(t: Pick<BestTime, 'slots' | 'nextSlotAt'>, sellerZone: string): { at: number; atNightForSeller: boolean } {
-  const slots = t.slots.length ? t.slots : [t.nextSlotAt];
+export function slotFor(
+  t: Pick<BestTime, 'slots' | 'nextSlotAt'>,
+  sellerZone: string,
+  now: number,
+): { at: number; atNightForSeller: boolean } | null {
+  const slots = (t.slots.length ? t.slots : [t.nextSlotAt]).filter((at) => at >= now - NOW_GRACE_MS);
+  if (!slots.length) return null;
   const day = slots.find((at) => !isNightIn(sellerZone, at));
   return day !== undefined ? { at: day, atNightForSeller: false } : { at: slots[0]!, atNightForSeller: true };
 }

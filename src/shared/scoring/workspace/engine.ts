@@ -112,7 +112,7 @@ export function whatItSays(
     p.closedDeals,
     p.for.map((f) => f.words),
     p.against.map((f) => f.words),
-    p.actions.map((a) => [a.kind, a.title, a.reason, a.stakeholderId, a.when, a.whenWords, a.whenSlots]),
+    p.actions.map((a) => [a.kind, a.title, a.reason, a.stakeholderId, a.when, a.whenWords, a.whenSlots, a.whenConfidence, a.whenSamples]),
   ]);
 }
 

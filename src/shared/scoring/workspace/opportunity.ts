@@ -74,7 +74,14 @@ export function opportunityPayload(input: OpportunityScoreInput): OpportunitySco
   });
   const actions = nextBestActions(facts, now).map((a) => {
     const t = a.stakeholderId ? input.bestTimeOf(a.stakeholderId) : null;
-    return { ...a, when: t ? t.nextSlotAt : null, whenWords: t ? t.window : null, whenSlots: t ? t.slots : [] };
+    return {
+      ...a,
+      when: t ? t.nextSlotAt : null,
+      whenWords: t ? t.window : null,
+      whenSlots: t ? t.slots : [],
+      whenConfidence: t ? t.confidence : null,
+      whenSamples: t ? t.samples : null,
+    };
   });
   const o = facts.opportunity;
   return {

@@ -98,6 +98,33 @@ describe('what-if', () => {
     expect(r.person?.from).toBe(r.probability);
   });
 
+  it('a decision maker or economic buyer who becomes a champion keeps the role, and the deal gains a champion', () => {
+    let checked = 0;
+    for (const o of open) {
+      const facts = opportunityFacts(engine.state, engine.state.opportunityIdx.get(o.id)!, NOW)!;
+      for (const m of facts.members) {
+        if ((m.role !== 'decision_maker' && m.role !== 'economic_buyer') || !m.engagement.reached || !m.stakeholder) continue;
+        if (facts.members.some((x) => x.role === 'champion')) continue;
+        const after = counterfactualFacts(facts, { kind: 'becomes_champion', stakeholderId: m.stakeholder.id });
+        expect(after.reached[m.role]).toBe(true);
+        expect(after.reached.champion).toBe(true);
+        expect(after.championStrength).toBeGreaterThan(0);
+        expect(
+          after.members.filter((x) => x.stakeholder?.id === m.stakeholder!.id).every((x) => x.stakeholder!.stance === 'champion'),
+        ).toBe(true);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+    // A blocker who becomes a champion stops being the blocker.
+    const withBlocker = open
+      .map((o) => opportunityFacts(engine.state, engine.state.opportunityIdx.get(o.id)!, NOW)!)
+      .find((f) => f.members.filter((m) => m.role === 'blocker' && m.stakeholder).length === 1)!;
+    expect(withBlocker.blockerPresent).toBe(true);
+    const blocker = withBlocker.members.find((m) => m.role === 'blocker')!.stakeholder!;
+    expect(counterfactualFacts(withBlocker, { kind: 'becomes_champion', stakeholderId: blocker.id }).blockerPresent).toBe(false);
+  });
+
   it('offers only actions the model can see', () => {
     for (const o of open) for (const w of engine.whatIfs(o.id)!.whatIfs) expect(['meet', 'add_member']).toContain(w.change.kind);
   });

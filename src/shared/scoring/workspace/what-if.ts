@@ -10,8 +10,11 @@
 //     the roles reached, people engaged, two-way share, champion strength, blocker met and days
 //     since the last touch all follow, as opportunityFacts would compute them;
 //   - find a role nobody holds: a new member in that role, met today;
-//   - a person becoming a champion (the map's "if she became a champion"): their stance and role
-//     in the deal become champion.
+//   - a person becoming a champion (the map's "if she became a champion"): their stance becomes
+//     champion; someone who holds a role the deal needs reached (decision maker, economic buyer,
+//     technical evaluator, user) keeps it and is the deal's champion too — a second membership,
+//     as the app records a person with two roles — so "the CEO becomes your champion" does not
+//     read as losing the CEO; anyone else (a blocker, an influencer…) takes the champion's role.
 // Re-validating requirements and moving a passed close date change nothing the model reads, so
 // they get no what-if: an estimate must not pretend to know what its model cannot see.
 import { CORE_ROLES, type BuyingRole } from '@shared/domain';
@@ -22,6 +25,9 @@ import { scoreRow, type RowScore, type WorkspaceModel } from './model';
 import type { NextBestAction } from '@shared/domain';
 import type { PriorParams } from './prior';
 import type { ScoredStakeholder } from './state';
+
+/** Roles a deal needs reached that a person keeps when they also become its champion. */
+const KEEPS_ROLE: ReadonlySet<BuyingRole> = new Set(['decision_maker', 'economic_buyer', 'technical_evaluator', 'user']);
 
 /** Weight of one two-way meeting today (engagement.ts: kind meeting 1.0 × direction two-way 1.0, age 0). */
 const MEETING_WEIGHT = 1.0;
@@ -91,12 +97,21 @@ export function counterfactualFacts(f: OpportunityFacts, change: Counterfactual)
       return withMembers(f, [...f.members, added]);
     }
     case 'becomes_champion': {
-      const members = f.members.map((m) => {
-        if (m.stakeholder?.id !== change.stakeholderId) return m;
+      const members: MemberFacts[] = [];
+      let championToo: MemberFacts | null = null;
+      for (const m of f.members) {
+        if (m.stakeholder?.id !== change.stakeholderId) {
+          members.push(m);
+          continue;
+        }
         const stakeholder: ScoredStakeholder = { ...m.stakeholder, stance: 'champion' };
-        return { ...m, stakeholder, role: 'champion' as const };
-      });
-      return withMembers(f, members);
+        if (KEEPS_ROLE.has(m.role)) {
+          members.push({ ...m, stakeholder });
+          championToo ??= { ...m, stakeholder, role: 'champion' };
+        } else members.push({ ...m, stakeholder, role: 'champion' });
+      }
+      const already = members.some((m) => m.stakeholder?.id === change.stakeholderId && m.role === 'champion');
+      return withMembers(f, championToo && !already ? [...members, championToo] : members);
     }
   }
 }
@@ -152,6 +167,9 @@ function featureNames(space: FeatureSpace): string[] {
   return [...FIXED_FEATURES, ...space.crm.map((c) => `crm:${c.key}`)];
 }
 
+/** The title of an action's what-if ("Meet economic buyer Carla Finance this week"). */
+export const whatIfTitle = (actionTitle: string): string => `${actionTitle} this week`;
+
 /** What-ifs for a deal's suggested actions the model can see, best gain first. */
 export function actionWhatIfs(
   f: OpportunityFacts,
@@ -167,7 +185,7 @@ export function actionWhatIfs(
     const key = JSON.stringify(change);
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push(whatIf(f, `${a.title} this week`, change, ctx, base));
+    out.push(whatIf(f, whatIfTitle(a.title), change, ctx, base));
   }
   return out.sort((a, b) => b.to - a.to);
 }

@@ -1,7 +1,7 @@
 // Renderer: next best actions — what to do, with whom, why, and the next good moment.
 import type { NextBestAction } from '@shared/domain';
 import { useNow } from '@renderer/lib/use-now';
-import { actionSlot, slotIsNow, slotWords, userZone } from './words';
+import { actionSlot, slotIsNow, slotWords, userZone, windowWords } from './words';
 
 export function ActionsList({ actions, limit = 3 }: { actions: readonly NextBestAction[]; limit?: number }) {
   const now = useNow();
@@ -19,16 +19,18 @@ export function ActionsList({ actions, limit = 3 }: { actions: readonly NextBest
   );
 }
 
-/** "Best time: tomorrow 10:00 your time (night for you) · Tue, Thu 10–12 in Europe/London". */
+/** "Best time: tomorrow 10:00 your time (night for you) · usually Tue, Thu 10–12 in Europe/London". */
 function ActionWhen({ action, now }: { action: NextBestAction; now: number }) {
-  const slot = actionSlot(action, userZone());
+  const slot = actionSlot(action, userZone(), now);
   if (!slot) return null;
   return (
     <p className="action-when">
       Best time: <time dateTime={new Date(slot.at).toISOString()}>{slotWords(slot.at, now)}</time>
       {slotIsNow(slot.at, now) ? null : ' your time'}
       {slot.atNightForSeller ? <span className="best-time-night"> (night for you)</span> : null}
-      {action.whenWords ? <span className="cell-muted"> · {action.whenWords}</span> : null}
+      {action.whenWords ? (
+        <span className="cell-muted"> · {windowWords(action.whenWords, action.whenConfidence, action.whenSamples)}</span>
+      ) : null}
     </p>
   );
 }

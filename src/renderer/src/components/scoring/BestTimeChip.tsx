@@ -5,23 +5,22 @@ import type { z } from 'zod';
 import type { BestTimeView } from '@shared/domain';
 import { useNow } from '@renderer/lib/use-now';
 import { slotFor } from '@shared/scoring/workspace/best-time';
-import { slotWords, userZone } from './words';
+import { slotWords, userZone, windowWords } from './words';
 
 export function BestTimeChip({ bestTime }: { bestTime: z.infer<typeof BestTimeView> }) {
   const now = useNow();
-  const slot = slotFor(bestTime, userZone());
-  const note = slot.atNightForSeller ? `${bestTime.note} Every slot in this window is at night for you.` : bestTime.note;
+  const slot = slotFor(bestTime, userZone(), now);
+  const note = slot?.atNightForSeller ? `${bestTime.note} Every upcoming slot in this window is at night for you.` : bestTime.note;
   return (
     <span className="best-time" data-testid="best-time" data-confidence={bestTime.confidence} title={note}>
-      <span className="best-time-next">
-        <span aria-hidden="true">◷ </span>
-        <time dateTime={new Date(slot.at).toISOString()}>{slotWords(slot.at, now)}</time>
-        {slot.atNightForSeller ? <span className="best-time-night"> (night for you)</span> : null}
-      </span>
-      <span className="best-time-window">usually {bestTime.window}</span>
-      {bestTime.confidence === 'low' || bestTime.confidence === 'none' ? (
-        <span className="best-time-sure"> · {bestTime.confidence === 'none' ? 'no replies yet' : `only ${bestTime.samples} replies`}</span>
+      {slot ? (
+        <span className="best-time-next">
+          <span aria-hidden="true">◷ </span>
+          <time dateTime={new Date(slot.at).toISOString()}>{slotWords(slot.at, now)}</time>
+          {slot.atNightForSeller ? <span className="best-time-night"> (night for you)</span> : null}
+        </span>
       ) : null}
+      <span className="best-time-window">{windowWords(bestTime.window, bestTime.confidence, bestTime.samples)}</span>
     </span>
   );
 }

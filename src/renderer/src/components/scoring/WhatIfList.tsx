@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { WhatIfItemView } from '@shared/api';
 import { whatIfQuery } from '@renderer/data/scoring';
 import type { OpportunityId, StakeholderId } from '@shared/domain';
+import { whatIfTitle } from '@shared/scoring/workspace/what-if';
 import { percent, readsAsMove } from './words';
 
 const signed = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(2)}`;
@@ -44,14 +45,23 @@ export function WhatIfList({ opportunityId }: { opportunityId: OpportunityId }) 
   );
 }
 
-/** The best what-if of a deal, on one line (a Today card); none when even the best moves no whole percent. */
-export function TopWhatIf({ opportunityId }: { opportunityId: OpportunityId }) {
+/**
+ * The what-if of the action a Today card suggests, on one line, said to be the model's estimate
+ * where a touch screen shows it too (not only in a tooltip). None when the model cannot see what
+ * the action changes or it moves no whole percent: another action's odds under this one's title
+ * would leave the seller unsure what to do. When the model expects the action to lower the odds,
+ * the line says so instead of hiding it.
+ */
+export function ActionWhatIf({ opportunityId, actionTitle }: { opportunityId: OpportunityId; actionTitle: string }) {
   const q = useQuery(whatIfQuery(opportunityId));
-  const best = q.data?.actions.find((w) => readsAsMove(w.from, w.to));
-  if (!best) return null;
+  const own = q.data?.actions.find((w) => w.title === whatIfTitle(actionTitle));
+  if (!own || !readsAsMove(own.from, own.to)) return null;
   return (
     <ul className="what-if-list what-if-top" title={ESTIMATE}>
-      <WhatIfLine item={best} testId="today-what-if" />
+      <WhatIfLine item={own} testId="today-what-if" />
+      <li className="what-if-caveat cell-muted">
+        {own.to > own.from ? 'The model’s estimate, not a promise.' : 'The model’s estimate: it sees no gain in this step for this deal.'}
+      </li>
     </ul>
   );
 }

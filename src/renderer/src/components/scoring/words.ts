@@ -2,7 +2,7 @@
 // own clock. Kept apart from the widgets so the wording is tested without a browser.
 import { USER_LOCALE } from '@renderer/lib/locale';
 import type { NextBestAction, ScoreSource } from '@shared/domain';
-import { slotFor } from '@shared/scoring/workspace/best-time';
+import { NOW_GRACE_MS, slotFor } from '@shared/scoring/workspace/best-time';
 
 export type Band = 'low' | 'medium' | 'high';
 
@@ -54,7 +54,7 @@ function startOfDay(at: number): number {
 
 /** A slot within five minutes of now: "now", which needs no "your time" after it ("Best time: now"). */
 export function slotIsNow(at: number, now: number): boolean {
-  return Math.abs(at - now) < 5 * 60_000;
+  return Math.abs(at - now) < NOW_GRACE_MS;
 }
 
 /** A moment in the user's local time: "now", "today 14:30", "tomorrow 09:00", "Thu 12 Jun, 09:00". */
@@ -75,14 +75,30 @@ export function engagementWords(value: number): string {
 export const userZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /**
- * When to reach an action's person, for a user in `zone`: the first of its slots that is not at
- * night there, else the first with `atNightForSeller` set, so the words can say so; null
- * without a person to reach.
+ * When to reach an action's person, for a user in `zone` at `now`: the first of its slots still
+ * ahead that is not at night there, else the first with `atNightForSeller` set, so the words can
+ * say so; null without a person to reach, or when every stored slot has passed.
  */
 export function actionSlot(
   a: Pick<NextBestAction, 'when'> & { whenSlots?: readonly number[] },
   zone: string,
+  now: number,
 ): { at: number; atNightForSeller: boolean } | null {
   if (a.when === null) return null;
-  return slotFor({ slots: a.whenSlots?.length ? [...a.whenSlots] : [a.when], nextSlotAt: a.when }, zone);
+  return slotFor({ slots: a.whenSlots?.length ? [...a.whenSlots] : [a.when], nextSlotAt: a.when }, zone, now);
+}
+
+type Sureness = 'none' | 'low' | 'medium' | 'high';
+
+/**
+ * A person's window in words, with what it rests on: "usually Tue–Thu 10–12 in Asia/Kolkata
+ * (only 3 replies)", or, with too few replies to go on, "business hours Tue–Thu 10–12 in
+ * Asia/Kolkata (no replies yet)" — never "usually" for a habit nobody has seen. Scores stored
+ * before the window carried its sureness (null) read as they did: "usually …".
+ */
+export function windowWords(window: string, confidence: Sureness | null, samples: number | null): string {
+  const replies = samples === 1 ? '1 reply' : `${samples ?? 0} replies`;
+  if (confidence === 'none') return `business hours ${window} (${samples ? `only ${replies}` : 'no replies yet'})`;
+  if (confidence === 'low') return `usually ${window} (only ${replies})`;
+  return `usually ${window}`;
 }

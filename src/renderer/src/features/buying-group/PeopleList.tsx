@@ -127,7 +127,7 @@ export function PeopleList(p: Props) {
                       >
                         Select
                       </button>{' '}
-                      <button type="button" className="button button-small button-danger" onClick={() => p.onRemoveEdge(r.id)}>
+                      <button type="button" className="button button-small button-danger-quiet" onClick={() => p.onRemoveEdge(r.id)}>
                         Delete
                         <span className="visually-hidden">
                           {' '}

@@ -10,8 +10,8 @@ import { formatMoney } from '@renderer/lib/format';
 import { useNow } from '@renderer/lib/use-now';
 import { OpportunityWhy } from '@renderer/components/scoring/OpportunityScore';
 import { WinBadge } from '@renderer/components/scoring/WinBadge';
-import { actionSlot, slotIsNow, slotWords, userZone } from '@renderer/components/scoring/words';
-import { TopWhatIf } from '@renderer/components/scoring/WhatIfList';
+import { actionSlot, slotIsNow, slotWords, userZone, windowWords } from '@renderer/components/scoring/words';
+import { ActionWhatIf } from '@renderer/components/scoring/WhatIfList';
 import { useLog } from '@renderer/components/log/log-context';
 
 type Item = z.infer<typeof TodayItemView>;
@@ -45,7 +45,7 @@ export function TodayCard({ item, position, accountName, changed, onMark, markin
   const now = useNow();
   const whyId = useId();
   const action = item.action;
-  const slot = action ? actionSlot(action, userZone()) : null;
+  const slot = action ? actionSlot(action, userZone(), now) : null;
 
   return (
     <li className="today-card" data-testid="today-item" data-opportunity-id={item.opportunityId} data-owner-id={item.ownerId}>
@@ -85,7 +85,7 @@ export function TodayCard({ item, position, accountName, changed, onMark, markin
               ) : null}
             </p>
             <p className="action-reason">{action.reason}</p>
-            <TopWhatIf opportunityId={item.opportunityId} />
+            <ActionWhatIf opportunityId={item.opportunityId} actionTitle={action.title} />
             {slot ? (
               <p className="today-when" data-testid="today-best-time">
                 <span aria-hidden="true">◷ </span>
@@ -98,7 +98,8 @@ export function TodayCard({ item, position, accountName, changed, onMark, markin
                 {action.whenWords ? (
                   <span className="cell-muted">
                     {' '}
-                    · {action.stakeholderName ?? 'they'} usually {action.whenWords}
+                    · {action.stakeholderName ? `${action.stakeholderName}: ` : ''}
+                    {windowWords(action.whenWords, action.whenConfidence, action.whenSamples)}
                   </span>
                 ) : null}
               </p>
