@@ -17,6 +17,11 @@ export interface MemberFacts {
   stakeholder: ScoredStakeholder | undefined;
   role: BuyingRole;
   engagement: EngagementFacts;
+  /**
+   * Counted as the deal's champion as well as in `role` (what-if.ts: a decision maker who becomes
+   * a champion keeps that role). Never set for a deal as it is.
+   */
+  alsoChampion?: boolean;
 }
 
 export interface OpportunityFacts {
@@ -139,7 +144,7 @@ export function buyingGroupFacts(members: MemberFacts[], asOf: number): BuyingGr
   let blockerPresent = false;
   let blockerMet = false;
   const reached = { decision_maker: false, economic_buyer: false, champion: false, technical_evaluator: false, user: false };
-  for (const { stakeholder, role, engagement: e } of members) {
+  for (const { stakeholder, role, engagement: e, alsoChampion } of members) {
     totalWeight += e.weight;
     responsive += e.responsiveWeight;
     if (e.weight > 0 && !Number.isNaN(e.sentiment)) {
@@ -149,12 +154,13 @@ export function buyingGroupFacts(members: MemberFacts[], asOf: number): BuyingGr
     if (e.reached) engaged++;
     if (e.lastTouch > lastTouch) lastTouch = e.lastTouch;
     if (role in reached && e.reached) reached[role as keyof typeof reached] = true;
+    if (alsoChampion && e.reached) reached.champion = true;
     if (stakeholder && stakeholder.stance !== 'unknown') {
       known++;
       if (SUPPORT.has(stakeholder.stance)) supporters++;
       if (OPPOSE.has(stakeholder.stance)) opponents++;
     }
-    if (role === 'champion')
+    if (role === 'champion' || alsoChampion)
       championStrength = Math.max(championStrength, (1 - Math.exp(-e.responsiveWeight / 2)) * ((stakeholder?.influence ?? 3) / 5));
     if (role === 'blocker') {
       blockerPresent = true;

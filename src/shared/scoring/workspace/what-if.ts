@@ -12,9 +12,10 @@
 //   - find a role nobody holds: a new member in that role, met today;
 //   - a person becoming a champion (the map's "if she became a champion"): their stance becomes
 //     champion; someone who holds a role the deal needs reached (decision maker, economic buyer,
-//     technical evaluator, user) keeps it and is the deal's champion too — a second membership,
-//     as the app records a person with two roles — so "the CEO becomes your champion" does not
-//     read as losing the CEO; anyone else (a blocker, an influencer…) takes the champion's role.
+//     technical evaluator, user) keeps it and counts as the deal's champion too (alsoChampion:
+//     the group's size, engagement and tone stay as they are), so "the CEO becomes your
+//     champion" does not read as losing the CEO; anyone else (a blocker, an influencer…) takes
+//     the champion's role.
 // Re-validating requirements and moving a passed close date change nothing the model reads, so
 // they get no what-if: an estimate must not pretend to know what its model cannot see.
 import { CORE_ROLES, type BuyingRole } from '@shared/domain';
@@ -97,21 +98,12 @@ export function counterfactualFacts(f: OpportunityFacts, change: Counterfactual)
       return withMembers(f, [...f.members, added]);
     }
     case 'becomes_champion': {
-      const members: MemberFacts[] = [];
-      let championToo: MemberFacts | null = null;
-      for (const m of f.members) {
-        if (m.stakeholder?.id !== change.stakeholderId) {
-          members.push(m);
-          continue;
-        }
+      const members = f.members.map((m): MemberFacts => {
+        if (m.stakeholder?.id !== change.stakeholderId) return m;
         const stakeholder: ScoredStakeholder = { ...m.stakeholder, stance: 'champion' };
-        if (KEEPS_ROLE.has(m.role)) {
-          members.push({ ...m, stakeholder });
-          championToo ??= { ...m, stakeholder, role: 'champion' };
-        } else members.push({ ...m, stakeholder, role: 'champion' });
-      }
-      const already = members.some((m) => m.stakeholder?.id === change.stakeholderId && m.role === 'champion');
-      return withMembers(f, championToo && !already ? [...members, championToo] : members);
+        return KEEPS_ROLE.has(m.role) ? { ...m, stakeholder, alsoChampion: true } : { ...m, stakeholder, role: 'champion' };
+      });
+      return withMembers(f, members);
     }
   }
 }

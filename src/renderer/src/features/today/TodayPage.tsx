@@ -15,7 +15,7 @@ import { todayQuery, TODAY_LIMIT } from '@renderer/data/scoring';
 import { youQuery } from '@renderer/data/team';
 import { useApiMutation } from '@renderer/data/mutation';
 import { TodayCard, type ActionMark } from './TodayCard';
-import { arrangeToday, holdToday, orderMoved, whatChanged, type HeldToday } from './today-order';
+import { arrangeToday, holdFor, orderMoved, whatChanged, type HeldToday } from './today-order';
 
 type Item = z.infer<typeof TodayItemView>;
 type Scope = 'mine' | 'team';
@@ -53,10 +53,16 @@ export function TodayPage() {
   // A first open's provisional list (the deals closing soonest, while every deal is ranked) is
   // not held: the full ranking replaces it when it comes.
   const heldProvisional = useRef(false);
+  // Until the seller has touched the list (a click, a key, a scroll of the wheel), a new ranking
+  // is simply shown: a first open's scores by the learned model replacing the stored ones must
+  // not leave them a list in the old order behind a "Refresh order" nobody asked for.
+  const touched = useRef(false);
+  const touch = () => {
+    touched.current = true;
+  };
   const shown = useMemo(() => {
     if (!items) return [];
-    if (heldProvisional.current && !provisional) held.current = null;
-    held.current ??= holdToday(items);
+    held.current = holdFor(held.current, items, { touched: touched.current, heldWasProvisional: heldProvisional.current });
     heldProvisional.current = provisional;
     return arrangeToday(held.current, items, cleared);
     // generation: a refreshed order is a new hold over the same items.
@@ -90,7 +96,7 @@ export function TodayPage() {
 
   const total = today.data?.total ?? 0;
   return (
-    <section className="page page-narrow" aria-labelledby="page-title">
+    <section className="page page-narrow" aria-labelledby="page-title" onPointerDown={touch} onKeyDown={touch} onWheel={touch}>
       <header className="page-header">
         <h1 id="page-title">Today</h1>
         <p className="page-meta">Which deal and which person need you next, and the best time to reach them.</p>

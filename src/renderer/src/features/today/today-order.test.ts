@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arrangeToday, holdToday, orderMoved, whatChanged } from './today-order';
+import { arrangeToday, holdFor, holdToday, orderMoved, whatChanged } from './today-order';
 
 type Factor = { feature: string; contribution: number; words: string | null };
 type ScoredBy = { source: 'prior' | 'blended' | 'model'; closedDeals: number } | null;
@@ -20,6 +20,20 @@ const item = (id: string, probability: number, factors: Factor[] = [], scoredBy:
   }) as never as Parameters<typeof whatChanged>[0];
 
 describe('Today as the seller works through it', () => {
+  it('shows a new ranking as it is until the seller touches the list, then holds the order', () => {
+    const first = [item('a', 0.5), item('b', 0.4)];
+    const ranked = [item('b', 0.9), item('a', 0.5)];
+    const held = holdToday(first);
+    const order = (h: ReturnType<typeof holdToday>) => arrangeToday(h, ranked, new Set()).map((i) => i.opportunityId);
+    // Untouched (the learned model's scores replacing the stored ones on a first open): the new order.
+    expect(order(holdFor(held, ranked, { touched: false, heldWasProvisional: false }))).toEqual(['b', 'a']);
+    // Touched: the order first shown.
+    expect(order(holdFor(held, ranked, { touched: true, heldWasProvisional: false }))).toEqual(['a', 'b']);
+    // A provisional list is never held.
+    expect(order(holdFor(held, ranked, { touched: true, heldWasProvisional: true }))).toEqual(['b', 'a']);
+    expect(order(holdFor(null, ranked, { touched: true, heldWasProvisional: false }))).toEqual(['b', 'a']);
+  });
+
   it('keeps the order it was first shown in while ranks move, adds unknown deals after it, and drops cleared cards', () => {
     const first = [item('a', 0.5), item('b', 0.4), item('c', 0.3)];
     const held = holdToday(first);

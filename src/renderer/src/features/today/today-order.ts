@@ -1,8 +1,9 @@
 // Renderer (pure): Today's list as the seller sees it while working through it. The rules:
-//  1. The order is held from when the list was first shown: a logged meeting or an edit that
-//     moves a deal's rank does not move its card until the seller moves on (leaves the page or
-//     asks for the fresh order). Deals the held order does not know (Show more, a new deal) come
-//     after it, in ranked order.
+//  1. The order is held once the seller has touched the list (a click, a key, the wheel): a
+//     logged meeting or an edit that moves a deal's rank does not move its card until the seller
+//     moves on (leaves the page or asks for the fresh order). Until then, and over a first open's
+//     provisional list, a new ranking is simply shown (`holdFor`). Deals the held order does not
+//     know (Show more, a new deal) come after it, in ranked order.
 //  2. A card the seller marked done or snoozed leaves at once (`cleared`).
 //  3. A card whose odds moved since it was first shown says by how much and why: the factor
 //     whose part of the score moved most the same way ("85% → 92%: Economic buyer met"; a factor
@@ -26,6 +27,18 @@ export const holdToday = (items: readonly Item[]): HeldToday => ({
   order: items.map((i) => i.opportunityId),
   seen: new Map(items.map((i) => [i.opportunityId, i])),
 });
+
+/**
+ * The order to arrange a new ranking by (rule 1): the one held, once the seller has touched the
+ * list and unless it was a first open's provisional list; else the new ranking itself.
+ */
+export function holdFor(
+  held: HeldToday | null,
+  items: readonly Item[],
+  state: { touched: boolean; heldWasProvisional: boolean },
+): HeldToday {
+  return held && state.touched && !state.heldWasProvisional ? held : holdToday(items);
+}
 
 /** The held order with deals it did not know added after it (rule 1); the held value is updated in place. */
 export function arrangeToday(held: HeldToday, items: readonly Item[], cleared: ReadonlySet<string>): Item[] {
