@@ -190,7 +190,7 @@ test('coverage: our team beside the people they met; gaps listed with an action 
   const initials = (await covered.getAttribute('data-cover'))!;
   await covered.dispatchEvent('click');
   const by = page.getByTestId('bg-covered-by');
-  await expect(by).toContainText(/\d+ meetings?, last/);
+  await expect(by).toContainText(/\d+ logged interactions?, last/);
   const firstName = (await by.textContent())!.split(' (')[0]!;
   expect(
     firstName

@@ -78,7 +78,7 @@ export function nextBestActions(f: OpportunityFacts, now: number): Draft[] {
         'meet_blocker',
         0.8,
         `Meet ${nameOf(blocker)} and hear the objections`,
-        `${nameOf(blocker)} may block the deal and has not been met yet.`,
+        `${nameOf(blocker)} may block the deal and has not been met about it yet.`,
         blocker,
       ),
     );

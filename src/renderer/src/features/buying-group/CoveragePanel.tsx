@@ -30,7 +30,9 @@ export function CoveragePanel({
         Coverage gaps <span className="count">{gaps.length}</span>
       </h2>
       {gaps.length === 0 ? (
-        <p className="bg-all-covered">Every core role is met, no blocker unmet, no deal on one thread.</p>
+        <p className="bg-all-covered">
+          Someone on the team has logged an interaction with every core role and every blocker, and no deal runs on one thread.
+        </p>
       ) : (
         <ul className="bg-coverage">
           {gaps.slice(0, SHOWN).map((g, i) => (

@@ -152,7 +152,11 @@ export function SidePanel({
             <dt>Covered by</dt>
             <dd data-testid="bg-covered-by">
               {coveredBy.length
-                ? coveredBy.map((c) => `${c.name} (${plural(c.meetings, 'meeting', 'meetings')}, last ${formatDate(c.lastAt)})`).join('; ')
+                ? coveredBy
+                    .map(
+                      (c) => `${c.name} (${plural(c.meetings, 'logged interaction', 'logged interactions')}, last ${formatDate(c.lastAt)})`,
+                    )
+                    .join('; ')
                 : 'Nobody on our team has met them'}
             </dd>
             <dt>Change</dt>
