@@ -4,6 +4,7 @@
 // says how they keep step).
 import { parentPort } from 'node:worker_threads';
 import { runTrainingHelper, type HelperJob } from '@shared/scoring/learn';
+import { HELPER_READY } from './train-threads';
 
 const port = parentPort;
 if (!port) throw new Error('DS_SCORING_ERROR: train-thread.ts must run as a worker thread (train-threads.ts)');
@@ -16,3 +17,5 @@ port.on('message', (job: HelperJob) => {
     console.error(`[training thread] ${err instanceof Error ? err.message : String(err)}`);
   }
 });
+// Jobs are taken from here on: the scoring worker offers this thread to a training only now.
+port.postMessage(HELPER_READY);

@@ -3,7 +3,9 @@
 import type { TrainingThreads } from '@shared/scoring/learn';
 import { trainBinaryGbmWithMargins } from '@shared/scoring/learn/gbm';
 import { syntheticTable } from '@shared/scoring/learn/test-data';
-import { trainingHelpers, type TrainingHelpers } from './train-threads';
+import { EventEmitter } from 'node:events';
+import type { Worker } from 'node:worker_threads';
+import { HELPER_READY, trainingHelpers, type TrainingHelpers } from './train-threads';
 import { createTrainThread } from './train-spawn-node';
 
 async function helperUp(idleMs?: number): Promise<TrainingHelpers> {
@@ -16,6 +18,21 @@ async function helperUp(idleMs?: number): Promise<TrainingHelpers> {
 }
 
 describe('training with a helper thread', () => {
+  it('offers the helper only once its code has loaded and it says so, not when its thread comes online', async () => {
+    const thread = Object.assign(new EventEmitter(), { unref: () => undefined, terminate: async () => 0, postMessage: () => undefined });
+    const helpers = trainingHelpers(async () => () => thread as unknown as Worker, { busy: () => false });
+    helpers.warm();
+    await vi.waitFor(() => expect(thread.listenerCount('message')).toBe(1));
+    thread.emit('online');
+    expect(helpers.helpers).toBe(0);
+    thread.emit('message', 'something else');
+    expect(helpers.helpers).toBe(0);
+    thread.emit('message', HELPER_READY);
+    expect(helpers.helpers).toBe(1);
+    await helpers.close();
+    expect(helpers.helpers).toBe(0);
+  });
+
   const train = syntheticTable(12_000, 11);
   const test = syntheticTable(4_000, 12);
 

@@ -11,6 +11,9 @@ import { availableParallelism, loadavg } from 'node:os';
 import type { ResourceLimits, Worker, WorkerOptions } from 'node:worker_threads';
 import type { HelperJob, TrainingThreads } from '@shared/scoring/learn';
 
+/** What the helper thread posts once its code has loaded and it takes jobs (train-thread.ts). */
+export const HELPER_READY = 'deep-sales/training-helper-ready';
+
 /** A helper holds copies of the merged rows' bins and the hold-out's logits: a few MB on a 100k-row training set. */
 export const TRAIN_THREAD_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 128 };
 
@@ -70,8 +73,11 @@ export function trainingHelpers(
         const w = create({ resourceLimits: TRAIN_THREAD_LIMITS });
         worker = w;
         w.unref();
-        w.on('online', () => {
-          if (worker === w) up = true;
+        // Up once the thread says so, not at 'online': that comes when the thread starts, before
+        // its code has loaded (a quarter of a second from TypeScript source), and a training
+        // handed to it then waited for it to load, slower than training alone.
+        w.on('message', (m) => {
+          if (m === HELPER_READY && worker === w) up = true;
         });
         w.on('error', (err) => console.error(`[training thread] stopped: ${err.message}`));
         w.on('exit', () => {
