@@ -161,8 +161,12 @@ const SMOOTHED = new Float64Array(168);
 const DAY_TOTAL = new Float64Array(7);
 const HOUR_TOTAL = new Float64Array(24);
 const DEFAULT_HIST = businessHoursHistogram();
-/** Both cells of six blocks: a week or two ahead, so slots stored with a score outlast a few days. */
-const SLOTS = 12;
+/**
+ * Both cells of three blocks: a week ahead for a three-day window. Stored with every stakeholder's
+ * score (60k on L), so kept as few as before; a stored score shown after its slots have passed
+ * shows none until the open's rescore replaces it (slotFor).
+ */
+const SLOTS = 6;
 
 /** Exact local hour of week of `t` in `zone` (Intl, no cache): the check every slot passes. */
 export function exactHourOfWeek(zone: string, t: number): number {
