@@ -7,11 +7,6 @@ import type { HostToWorker, WorkerToHost } from './protocol';
 import { ScoringRuntime } from './runtime';
 import type { ScoringWorkerData } from './worker-handle';
 import { trainingHelpers } from './train-threads';
-import { lowerThreadPriority } from '../thread-priority';
-
-// Behind the main thread when both want a core (thread-priority.ts); the training helper threads
-// this thread starts inherit it.
-lowerThreadPriority();
 
 const port = parentPort;
 if (!port) throw new Error('DS_SCORING_ERROR: worker.ts must run as a worker thread (spawn-worker.ts)');

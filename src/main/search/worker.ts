@@ -7,10 +7,6 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openStoreSnapshot, type StoreSnapshot } from '../store/snapshot';
 import type { HostToSearch, SearchToHost, SearchWorkerData } from './protocol';
 import { INDEXED, SearchEngine } from './search-engine';
-import { lowerThreadPriority } from '../thread-priority';
-
-// The build is background work: behind the main thread when both want a core (thread-priority.ts).
-lowerThreadPriority();
 
 const port = parentPort;
 if (!port) throw new Error('DS_SEARCH_WORKER: worker.ts must run as a worker thread (search-index.ts)');
