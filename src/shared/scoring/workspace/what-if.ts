@@ -26,6 +26,7 @@ import { scoreRow, type RowScore, type WorkspaceModel } from './model';
 import type { NextBestAction } from '@shared/domain';
 import type { PriorParams } from './prior';
 import type { ScoredStakeholder } from './state';
+import { whatIfTitle } from './what-if-title';
 
 /** Roles a deal needs reached that a person keeps when they also become its champion. */
 const KEEPS_ROLE: ReadonlySet<BuyingRole> = new Set(['decision_maker', 'economic_buyer', 'technical_evaluator', 'user']);
@@ -158,9 +159,6 @@ export function whatIf(f: OpportunityFacts, title: string, change: Counterfactua
 function featureNames(space: FeatureSpace): string[] {
   return [...FIXED_FEATURES, ...space.crm.map((c) => `crm:${c.key}`)];
 }
-
-/** The title of an action's what-if ("Meet economic buyer Carla Finance this week"). */
-export const whatIfTitle = (actionTitle: string): string => `${actionTitle} this week`;
 
 /** What-ifs for a deal's suggested actions the model can see, best gain first. */
 export function actionWhatIfs(

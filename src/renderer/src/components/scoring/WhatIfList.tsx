@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { WhatIfItemView } from '@shared/api';
 import { whatIfQuery } from '@renderer/data/scoring';
 import type { OpportunityId, StakeholderId } from '@shared/domain';
-import { whatIfTitle } from '@shared/scoring/workspace/what-if';
+import { whatIfTitle } from '@shared/scoring/workspace/what-if-title';
 import { percent, readsAsMove } from './words';
 
 const signed = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(2)}`;
