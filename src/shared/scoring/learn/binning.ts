@@ -110,11 +110,17 @@ function fitCategoricalBins(codes: Int32Array, nLevels: number, maxCatBins: numb
 
 /** Bin index of one raw value. */
 export function binOf(bins: FeatureBins, value: number): number {
-  if (bins.kind === 'categorical') {
-    return Number.isInteger(value) && value >= 0 && value < bins.binOfCode.length ? bins.binOfCode[value]! : 0;
-  }
+  return bins.kind === 'categorical' ? codeBin(bins.binOfCode, value) : valueBin(bins.edges, value);
+}
+
+/** A category code's bin: 0 for a missing, unknown or rare one. */
+function codeBin(binOfCode: Int32Array, code: number): number {
+  return Number.isInteger(code) && code >= 0 && code < binOfCode.length ? binOfCode[code]! : 0;
+}
+
+/** A numeric value's bin: 0 when missing, else 1 + the index of the first edge at or above it. */
+function valueBin(edges: Float64Array, value: number): number {
   if (Number.isNaN(value)) return 0;
-  const edges = bins.edges;
   let lo = 0;
   let hi = edges.length - 1;
   while (lo < hi) {
@@ -132,42 +138,22 @@ export function binMatrix(features: readonly FeatureColumn[], bins: readonly Fea
   features.forEach((col, f) => {
     const fb = bins[f]!;
     const column = out.subarray(f * nRows, (f + 1) * nRows);
-    // binOf row by row, in a loop per kind of column (one kind of array and bins read in each).
-    if (col.kind === 'numeric' && fb.kind === 'numeric') binValues(col.values, fb.edges, rows, column);
-    else if (col.kind === 'categorical' && fb.kind === 'categorical') binCodes(col.codes, fb.binOfCode, rows, column);
-    else {
+    // binOf row by row, in a loop per kind of column: each loop reads one kind of array and of
+    // bins, where one loop for both read every value through a generic access.
+    if (col.kind === 'numeric' && fb.kind === 'numeric') {
+      const { values } = col;
+      const { edges } = fb;
+      for (let k = 0; k < nRows; k++) column[k] = valueBin(edges, values[rows ? rows[k]! : k]!);
+    } else if (col.kind === 'categorical' && fb.kind === 'categorical') {
+      const { codes } = col;
+      const { binOfCode } = fb;
+      for (let k = 0; k < nRows; k++) column[k] = codeBin(binOfCode, codes[rows ? rows[k]! : k]!);
+    } else {
       const src = col.kind === 'numeric' ? col.values : col.codes;
       for (let k = 0; k < nRows; k++) column[k] = binOf(fb, src[rows ? rows[k]! : k]!);
     }
   });
   return out;
-}
-
-function binValues(values: Float64Array, edges: Float64Array, rows: Uint32Array | undefined, out: Uint8Array): void {
-  const last = edges.length - 1;
-  for (let k = 0; k < out.length; k++) {
-    const value = values[rows ? rows[k]! : k]!;
-    if (Number.isNaN(value)) {
-      out[k] = 0;
-      continue;
-    }
-    let lo = 0;
-    let hi = last;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (edges[mid]! >= value) hi = mid;
-      else lo = mid + 1;
-    }
-    out[k] = lo + 1;
-  }
-}
-
-function binCodes(codes: Int32Array, binOfCode: Int32Array, rows: Uint32Array | undefined, out: Uint8Array): void {
-  const levels = binOfCode.length;
-  for (let k = 0; k < out.length; k++) {
-    const code = codes[rows ? rows[k]! : k]!;
-    out[k] = code >= 0 && code < levels ? binOfCode[code]! : 0;
-  }
 }
 
 export function columnLength(col: FeatureColumn): number {

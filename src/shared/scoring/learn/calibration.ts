@@ -98,19 +98,10 @@ export function applyCalibrator(cal: Calibrator, logit: number): number {
   }
 }
 
-/** applyCalibrator over every logit (the same arithmetic, one branch per call instead of per value). */
+/** applyCalibrator over every logit, into a typed array (a list of boxed numbers was most of its cost). */
 export function applyCalibratorAll(cal: Calibrator, logits: Float64Array): Float64Array {
   const out = new Float64Array(logits.length);
-  switch (cal.kind) {
-    case 'identity':
-      for (let i = 0; i < logits.length; i++) out[i] = 1 / (1 + Math.exp(-logits[i]!));
-      break;
-    case 'platt':
-      for (let i = 0; i < logits.length; i++) out[i] = 1 / (1 + Math.exp(-(cal.a * logits[i]! + cal.b)));
-      break;
-    case 'isotonic':
-      for (let i = 0; i < logits.length; i++) out[i] = interpolateSteps(cal.x, cal.y, logits[i]!);
-  }
+  for (let i = 0; i < logits.length; i++) out[i] = applyCalibrator(cal, logits[i]!);
   return out;
 }
 
